@@ -1,0 +1,42 @@
+/**
+ * One test command for the whole repository. Server tests run on SQLite and, when
+ * MYSQL_URL is set, a second time on MySQL/MariaDB.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: false },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  transform: { '^.+\\.tsx?$': swc },
+  moduleNameMapper: { '^@minqing/shared$': '<rootDir>/shared/src/index.ts' },
+  testEnvironment: 'node',
+  rootDir: __dirname,
+};
+
+const projects = [
+  { ...common, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
+  {
+    ...common,
+    displayName: 'server:sqlite',
+    testMatch: ['<rootDir>/server/src/**/*.test.ts'],
+    setupFiles: ['<rootDir>/server/src/test/env.sqlite.ts'],
+  },
+];
+if (process.env.MYSQL_URL) {
+  projects.push({
+    ...common,
+    displayName: 'server:mysql',
+    testMatch: ['<rootDir>/server/src/**/*.test.ts'],
+    setupFiles: ['<rootDir>/server/src/test/env.mysql.ts'],
+  });
+}
+
+module.exports = { projects, testTimeout: 30000 };

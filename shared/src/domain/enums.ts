@@ -1,0 +1,94 @@
+/** Enumerations both the server and the clients rely on. Codes are stable; names are UI text. */
+
+export const ROLES = ['citizen', 'grid_worker', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const ROLE_NAMES: Record<Role, string> = {
+  citizen: '群众',
+  grid_worker: '网格员',
+  cadre: '村(社区)干部',
+  dispatcher: '镇民情管理员',
+  handler: '部门经办人',
+  county: '县指挥中心',
+  sysadmin: '系统管理员',
+};
+
+export const SERVICE_CODES = ['epidemic', 'risk', 'direct', 'illegal', 'deputy'] as const;
+export type ServiceCode = (typeof SERVICE_CODES)[number];
+export const SERVICE_NAMES: Record<ServiceCode, string> = {
+  epidemic: '涉疫报备',
+  risk: '风险申报',
+  direct: '民情直通',
+  illegal: '违法举报',
+  deputy: '代表工作',
+};
+/** Only an illegal-activity report may hide its reporter from staff. */
+export const ANONYMOUS_SERVICES: readonly ServiceCode[] = ['illegal'];
+
+export const REPORT_STATUSES = [
+  'submitted',
+  'dispatched',
+  'accepted',
+  'resolved',
+  'closed',
+  'reopened',
+  'rejected',
+  'merged',
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** Names shown to citizens (UX.md); staff screens use STAFF_STATUS_NAMES. */
+export const CITIZEN_STATUS_NAMES: Record<ReportStatus, string> = {
+  submitted: '已收到',
+  dispatched: '已分派',
+  accepted: '处理中',
+  resolved: '已办结，请评价',
+  closed: '已评价',
+  reopened: '重新办理',
+  rejected: '未受理',
+  merged: '已合并处理',
+};
+export const STAFF_STATUS_NAMES: Record<ReportStatus, string> = {
+  submitted: '待受理',
+  dispatched: '已派单',
+  accepted: '处理中',
+  resolved: '已办结',
+  closed: '已评价',
+  reopened: '重办',
+  rejected: '不予受理',
+  merged: '已合并',
+};
+export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
+
+export const TIERS = ['general', 'difficult', 'major'] as const;
+export type Tier = (typeof TIERS)[number];
+export const TIER_NAMES: Record<Tier, string> = { general: '一般', difficult: '疑难', major: '重大' };
+
+export const REGION_LEVELS = ['county', 'township', 'village', 'grid'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const DEPARTMENT_LEVELS = ['county', 'township', 'village'] as const;
+export type DepartmentLevel = (typeof DEPARTMENT_LEVELS)[number];
+
+export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'government'] as const;
+export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
+export const NOTICE_CATEGORY_NAMES: Record<NoticeCategory, string> = {
+  party: '党务公开',
+  village: '村务公开',
+  finance: '财务公开',
+  government: '政务公告',
+};
+
+export const ARTICLE_CATEGORIES = ['policy', 'guide', 'news'] as const;
+export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
+export const ARTICLE_CATEGORY_NAMES: Record<ArticleCategory, string> = {
+  policy: '政策信息',
+  guide: '办事指南',
+  news: '工作动态',
+};
+
+export const PUBLICATION_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
+
+export const ATTACHMENT_KINDS = ['photo', 'voice'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];

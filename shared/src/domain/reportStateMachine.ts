@@ -1,0 +1,152 @@
+import type { ReportStatus, Role } from './enums';
+
+/**
+ * The report life cycle as data: who may do what from which state, and what follows.
+ * The server enforces it; the clients only display what it allows.
+ */
+export const STAFF_ACTIONS = [
+  'assign',
+  'sign',
+  'reply',
+  'resolve',
+  'return',
+  'transfer',
+  'request_extension',
+  'approve_extension',
+  'escalate',
+  'reject',
+  'merge',
+] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+
+export const CITIZEN_ACTIONS = ['rate', 'dispute', 'supplement'] as const;
+export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
+
+export const SYSTEM_ACTIONS = ['route', 'auto_close'] as const;
+export type SystemAction = (typeof SYSTEM_ACTIONS)[number];
+
+export type ReportAction = StaffAction | CitizenAction | SystemAction;
+/** Every event a report's timeline can hold: the submission plus one per action. */
+export type ReportEventType = 'submitted' | ReportAction;
+
+export const ACTION_NAMES: Record<ReportAction, string> = {
+  assign: '派单',
+  sign: '签收',
+  reply: '答复',
+  resolve: '办结',
+  return: '退单',
+  transfer: '转派',
+  request_extension: '申请延期',
+  approve_extension: '批准延期',
+  escalate: '督办',
+  reject: '不予受理',
+  merge: '合并',
+  rate: '评价',
+  dispute: '要求重办',
+  supplement: '补充说明',
+  route: '自动分派',
+  auto_close: '自动办结',
+};
+
+/** Fields an action needs beyond its name; the shared schemas enforce them too. */
+export type ActionRequirement = 'note' | 'departmentId' | 'targetReportId' | 'extensionDays' | 'score';
+
+type Target = ReportStatus | 'same' | 'byScore';
+
+interface ActionRule {
+  from: readonly ReportStatus[];
+  to: Target;
+  roles: readonly Role[];
+  /** Whether the citizen sees the resulting event on the public timeline. */
+  public: boolean;
+  requires: readonly ActionRequirement[];
+}
+
+const HANDLERS: readonly Role[] = ['handler', 'cadre'];
+const SUPERVISORS: readonly Role[] = ['dispatcher', 'county'];
+const OPEN: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
+
+const RULES: Record<ReportAction, ActionRule> = {
+  assign: { from: ['submitted', 'reopened'], to: 'dispatched', roles: SUPERVISORS, public: true, requires: ['departmentId'] },
+  route: { from: ['submitted'], to: 'dispatched', roles: [], public: true, requires: ['departmentId'] },
+  sign: { from: ['dispatched', 'reopened'], to: 'accepted', roles: HANDLERS, public: true, requires: [] },
+  reply: { from: ['accepted'], to: 'same', roles: HANDLERS, public: true, requires: ['note'] },
+  resolve: { from: ['accepted'], to: 'resolved', roles: HANDLERS, public: true, requires: ['note'] },
+  return: { from: ['dispatched', 'accepted', 'reopened'], to: 'submitted', roles: HANDLERS, public: false, requires: ['note'] },
+  transfer: {
+    from: ['dispatched', 'accepted', 'reopened'],
+    to: 'dispatched',
+    roles: SUPERVISORS,
+    public: true,
+    requires: ['departmentId'],
+  },
+  request_extension: {
+    from: ['dispatched', 'accepted'],
+    to: 'same',
+    roles: HANDLERS,
+    public: false,
+    requires: ['note', 'extensionDays'],
+  },
+  approve_extension: { from: ['dispatched', 'accepted'], to: 'same', roles: SUPERVISORS, public: true, requires: [] },
+  escalate: { from: OPEN, to: 'same', roles: SUPERVISORS, public: false, requires: ['note'] },
+  reject: { from: ['submitted', 'dispatched', 'reopened'], to: 'rejected', roles: SUPERVISORS, public: true, requires: ['note'] },
+  merge: { from: OPEN, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
+  rate: { from: ['resolved', 'closed'], to: 'byScore', roles: ['citizen'], public: true, requires: ['score'] },
+  dispute: { from: ['resolved', 'closed'], to: 'reopened', roles: ['citizen'], public: true, requires: ['note'] },
+  supplement: { from: [...OPEN, 'resolved'], to: 'same', roles: ['citizen'], public: true, requires: ['note'] },
+  auto_close: { from: ['resolved'], to: 'closed', roles: [], public: true, requires: [] },
+};
+
+/** A rating at or below this score reopens the report. */
+export const REOPEN_SCORE_MAX = 2;
+
+export interface TransitionContext {
+  /** The report already carries a rating (a report is rated once). */
+  rated?: boolean;
+  /** An extension has been requested and not yet approved. */
+  extensionPending?: boolean;
+  /** The rating given with a `rate` action. */
+  score?: number;
+}
+
+export function actionRule(action: ReportAction): ActionRule {
+  return RULES[action];
+}
+
+export function isPublicEvent(type: ReportEventType): boolean {
+  return type === 'submitted' || RULES[type].public;
+}
+
+export function actionRequirements(action: ReportAction): readonly ActionRequirement[] {
+  return RULES[action].requires;
+}
+
+/** Whether `role` may perform `action` on a report in `status`; scope is checked by the server's policies. */
+export function canPerform(role: Role | 'system', action: ReportAction, status: ReportStatus, ctx: TransitionContext = {}): boolean {
+  const rule = RULES[action];
+  const roleAllowed = role === 'system' ? rule.roles.length === 0 : rule.roles.includes(role);
+  if (!roleAllowed || !rule.from.includes(status)) return false;
+  if (action === 'rate' && ctx.rated) return false;
+  if (action === 'approve_extension' && !ctx.extensionPending) return false;
+  if (action === 'request_extension' && ctx.extensionPending) return false;
+  return true;
+}
+
+/** The status a report moves to; throws when the transition is not allowed from `status`. */
+export function nextStatus(action: ReportAction, status: ReportStatus, ctx: TransitionContext = {}): ReportStatus {
+  const rule = RULES[action];
+  if (!rule.from.includes(status)) {
+    throw new Error(`action ${action} is not allowed from status ${status}`);
+  }
+  if (rule.to === 'same') return status;
+  if (rule.to === 'byScore') {
+    if (ctx.score === undefined) throw new Error('rate needs a score');
+    return ctx.score <= REOPEN_SCORE_MAX ? 'reopened' : 'closed';
+  }
+  return rule.to;
+}
+
+/** The actions `role` may take now: sent with every report so clients never re-derive them. */
+export function allowedActions(role: Role, status: ReportStatus, ctx: TransitionContext = {}): ReportAction[] {
+  return (Object.keys(RULES) as ReportAction[]).filter((action) => canPerform(role, action, status, ctx));
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { REPORT_STATUSES, SERVICE_CODES, STAFF_ROLES, TIERS } from '../domain/enums';
+import { LIMITS } from '../domain/limits';
+import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/reportStateMachine';
+import { CategoryRefSchema, DepartmentRefSchema, IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
+
+export const LocationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  address: z.string().trim().max(200).optional(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+export const SubmitReportRequestSchema = z
+  .object({
+    serviceCode: z.enum(SERVICE_CODES),
+    villageCode: RegionCodeSchema,
+    text: z.string().trim().max(LIMITS.reportTextMax).optional(),
+    voice: z.object({ uploadId: IdSchema, transcript: z.string().trim().max(LIMITS.transcriptMax).optional() }).optional(),
+    photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional(),
+    location: LocationSchema.optional(),
+    categoryCode: z.string().min(1).max(32).optional(),
+    anonymous: z.boolean().optional(),
+    contactPhone: PhoneSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    const hasText = Boolean(body.text && body.text.length > 0);
+    if (!hasText && !body.voice && !(body.photoUploadIds && body.photoUploadIds.length > 0)) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: '请说一段话、写几句话或拍一张照片' });
+    }
+    if (body.anonymous && body.serviceCode !== 'illegal') {
+      ctx.addIssue({ code: 'custom', path: ['anonymous'], message: '只有违法举报可以匿名' });
+    }
+    if (body.photoUploadIds && new Set(body.photoUploadIds).size !== body.photoUploadIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['photoUploadIds'], message: '照片重复' });
+    }
+  });
+export type SubmitReportRequest = z.infer<typeof SubmitReportRequestSchema>;
+
+export const AttachmentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['photo', 'voice']),
+  contentType: z.string(),
+  size: z.number().int(),
+  durationSeconds: z.number().nullable(),
+  url: z.string(),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const TimelineEventSchema = z.object({
+  id: z.string(),
+  type: z.enum(['submitted', ...STAFF_ACTIONS, ...CITIZEN_ACTIONS, ...SYSTEM_ACTIONS]),
+  at: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  note: z.string().nullable(),
+  department: DepartmentRefSchema.nullable(),
+  /** Who acted, as the citizen may see it: a department name or 您; staff see the account too. */
+  actor: z.string().nullable(),
+  attachments: z.array(AttachmentSchema),
+  public: z.boolean(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const ReportSummarySchema = z.object({
+  id: z.string(),
+  serialNo: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  statusName: z.string(),
+  serviceCode: z.enum(SERVICE_CODES),
+  villageCode: z.string(),
+  villageName: z.string(),
+  excerpt: z.string(),
+  category: CategoryRefSchema.nullable(),
+  department: DepartmentRefSchema.nullable(),
+  tier: z.enum(TIERS),
+  submittedAt: z.string(),
+  responseDueAt: z.string().nullable(),
+  resolveDueAt: z.string().nullable(),
+  rating: z.number().int().nullable(),
+});
+export type ReportSummary = z.infer<typeof ReportSummarySchema>;
+
+export const ReportDetailSchema = ReportSummarySchema.extend({
+  text: z.string().nullable(),
+  transcript: z.string().nullable(),
+  voice: AttachmentSchema.nullable(),
+  photos: z.array(AttachmentSchema),
+  location: LocationSchema.nullable(),
+  anonymous: z.boolean(),
+  ratingComment: z.string().nullable(),
+  timeline: z.array(TimelineEventSchema),
+  allowedActions: z.array(z.string()),
+});
+export type ReportDetail = z.infer<typeof ReportDetailSchema>;
+
+export const StaffReportSchema = ReportDetailSchema.extend({
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  extensionPending: z.boolean(),
+  mergedIntoId: z.string().nullable(),
+  /** null for an anonymous illegal-activity report: staff never learn who reported it. */
+  reporter: z.object({ nickname: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+});
+export type StaffReport = z.infer<typeof StaffReportSchema>;
+
+export const MyReportsQuerySchema = PageQuerySchema.extend({ status: z.enum(REPORT_STATUSES).optional() });
+export type MyReportsQuery = z.infer<typeof MyReportsQuerySchema>;
+
+export const StaffQueueQuerySchema = PageQuerySchema.extend({
+  status: z
+    .string()
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(REPORT_STATUSES)))
+    .optional(),
+  regionCode: RegionCodeSchema.optional(),
+  departmentId: IdSchema.optional(),
+  serviceCode: z.enum(SERVICE_CODES).optional(),
+  categoryCode: z.string().max(32).optional(),
+  tier: z.enum(TIERS).optional(),
+  serialNo: z.string().max(32).optional(),
+  keyword: z.string().trim().max(50).optional(),
+  overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  triage: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  sort: z.enum(['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt']).default('-submittedAt'),
+});
+export type StaffQueueQuery = z.infer<typeof StaffQueueQuerySchema>;
+
+const note = z.string().trim().min(1, '请填写说明').max(LIMITS.noteMax);
+const optionalNote = z.string().trim().max(LIMITS.noteMax).optional();
+
+export const ReportActionRequestSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), departmentId: IdSchema, note: optionalNote }),
+  z.object({ action: z.literal('sign'), note: optionalNote }),
+  z.object({ action: z.literal('reply'), note }),
+  z.object({ action: z.literal('resolve'), note, photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional() }),
+  z.object({ action: z.literal('return'), note }),
+  z.object({ action: z.literal('transfer'), departmentId: IdSchema, note: optionalNote }),
+  z.object({ action: z.literal('request_extension'), note, extensionDays: z.number().int().min(1).max(LIMITS.extensionDaysMax) }),
+  z.object({ action: z.literal('approve_extension'), note: optionalNote }),
+  z.object({ action: z.literal('escalate'), note }),
+  z.object({ action: z.literal('reject'), note }),
+  z.object({ action: z.literal('merge'), targetReportId: IdSchema, note: optionalNote }),
+]);
+export type ReportActionRequest = z.infer<typeof ReportActionRequestSchema>;
+
+export const RatingRequestSchema = z.object({
+  score: z.number().int().min(1, '评分为 1 到 5 星').max(5, '评分为 1 到 5 星'),
+  comment: z.string().trim().max(LIMITS.ratingCommentMax).optional(),
+});
+export type RatingRequest = z.infer<typeof RatingRequestSchema>;
+
+export const DisputeRequestSchema = z.object({ reason: z.string().trim().min(1, '请说明需要重新办理的原因').max(LIMITS.noteMax) });
+export type DisputeRequest = z.infer<typeof DisputeRequestSchema>;
+
+export const SupplementRequestSchema = z
+  .object({
+    text: z.string().trim().max(LIMITS.supplementMax).optional(),
+    photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional(),
+  })
+  .refine((body) => Boolean(body.text) || (body.photoUploadIds?.length ?? 0) > 0, {
+    path: ['text'],
+    message: '请填写补充内容或添加照片',
+  });
+export type SupplementRequest = z.infer<typeof SupplementRequestSchema>;
+
+export const MyReportsResponseSchema = pageOf(ReportSummarySchema);
+export const StaffQueueResponseSchema = pageOf(ReportSummarySchema.extend({ overdue: z.boolean(), escalated: z.boolean() }));
+export const StaffRoleSchema = z.enum(STAFF_ROLES);

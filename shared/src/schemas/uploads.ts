@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { ATTACHMENT_KINDS } from '../domain/enums';
+import { LIMITS } from '../domain/limits';
+
+/** Multipart fields besides the file itself. */
+export const UploadFieldsSchema = z.object({
+  durationSeconds: z.coerce.number().min(0).max(LIMITS.voiceSecondsMax).optional(),
+});
+export type UploadFields = z.infer<typeof UploadFieldsSchema>;
+
+export const UploadResponseSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ATTACHMENT_KINDS),
+  contentType: z.string(),
+  size: z.number().int(),
+  durationSeconds: z.number().nullable(),
+  url: z.string(),
+});
+export type UploadResponse = z.infer<typeof UploadResponseSchema>;
