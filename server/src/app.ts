@@ -1,0 +1,57 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import { koaBody } from 'koa-body';
+import type { AppDeps, AppState } from './context';
+import { errorHandler } from './middleware/errors';
+import { requestContext } from './middleware/requestContext';
+import { articlesRouter } from './routes/articles/articles';
+import { authRouter } from './routes/auth/auth';
+import { catalogRouter } from './routes/catalog/catalog';
+import { healthRouter } from './routes/health/health';
+import { meRouter } from './routes/me/me';
+import { noticesRouter } from './routes/notices/notices';
+import { openapiRouter } from './routes/openapi/openapi';
+import { reportsRouter } from './routes/reports/reports';
+import { staffAuthRouter } from './routes/staffAuth/staffAuth';
+import { staffContentRouter } from './routes/staffContent/staffContent';
+import { staffReportsRouter } from './routes/staffReports/staffReports';
+import { uploadsRouter } from './routes/uploads/uploads';
+
+/** Builds the Koa app without listening: the server and the tests share it. */
+export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
+  const app = new Koa<AppState, { deps: AppDeps }>();
+  app.proxy = true;
+  app.use(requestContext(deps));
+  app.use(errorHandler());
+  app.use(
+    koaBody({
+      jsonLimit: '256kb',
+      multipart: false,
+      onError: (error) => {
+        throw error;
+      },
+    }),
+  );
+
+  const api = new Router<AppState, { deps: AppDeps }>({ prefix: '/api/v1' });
+  for (const router of [
+    authRouter(),
+    meRouter(),
+    catalogRouter(),
+    uploadsRouter(),
+    reportsRouter(),
+    noticesRouter(),
+    articlesRouter(),
+    staffAuthRouter(),
+    staffReportsRouter(),
+    staffContentRouter(),
+    openapiRouter(),
+  ]) {
+    api.use(router.routes(), router.allowedMethods());
+  }
+  const health = healthRouter();
+  app.use(health.routes());
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+  return app;
+}

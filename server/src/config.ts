@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Everything the server reads from its environment, validated once at start. */
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  tokenSecret: string;
+  dataEncryptionKey: Buffer;
+  storageDir: string;
+  demoMode: boolean;
+  serialPrefix: string;
+  logLevel: string;
+  /** WeChat mini-program credentials; without them citizen WeChat login answers 503. */
+  wechat: { appid: string; secret: string; apiBase: string } | null;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function parseKey(value: string, name: string): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes, as 64 hex characters or base64`);
+  return key;
+}
+
+/**
+ * In demo mode missing secrets are generated once and kept beside the demo database, so that
+ * encrypted phone numbers and issued tokens survive a restart. Outside demo mode they are required.
+ */
+function demoSecret(dir: string, name: string): string {
+  const file = path.join(dir, '.demo-secrets.json');
+  const secrets: Record<string, string> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString('hex');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const demoMode = env.DEMO_MODE === 'true' || env.DEMO_MODE === '1';
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const required = (name: string): string => {
+    const value = env[name];
+    if (value) return value;
+    if (demoMode) return demoSecret(dataDir, name);
+    throw new ConfigError(`${name} is required (set it in the environment, or run with DEMO_MODE=true)`);
+  };
+  const port = Number(env.PORT ?? 3210);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT must be a port number');
+  const tokenSecret = required('TOKEN_SECRET');
+  if (tokenSecret.length < 32) throw new ConfigError('TOKEN_SECRET must be at least 32 characters');
+  const serialPrefix = env.SERIAL_PREFIX ?? 'HY';
+  if (!/^[A-Z]{2,4}$/.test(serialPrefix)) throw new ConfigError('SERIAL_PREFIX must be 2–4 capital letters');
+  return {
+    databaseUrl: env.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'minqing.sqlite')}`,
+    port,
+    tokenSecret,
+    dataEncryptionKey: parseKey(required('DATA_ENCRYPTION_KEY'), 'DATA_ENCRYPTION_KEY'),
+    storageDir: path.resolve(env.STORAGE_DIR ?? path.join(dataDir, 'uploads')),
+    demoMode,
+    serialPrefix,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    wechat:
+      env.WECHAT_APPID && env.WECHAT_SECRET
+        ? { appid: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' }
+        : null,
+  };
+}

@@ -1,0 +1,31 @@
+import type Router from '@koa/router';
+import type Koa from 'koa';
+import type { DataSource } from 'typeorm';
+import type { Config } from './config';
+import type { PersonalDataCipher } from './crypto/personalData';
+import type { TokenSigner } from './crypto/tokens';
+import type { Citizen, Staff } from './db/entities';
+import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
+import type { Logger } from './logger';
+import type { Storage } from './storage/storage';
+
+/** What the app is built from; tests pass their own database, storage, clock and fakes. */
+export interface AppDeps {
+  config: Config;
+  dataSource: DataSource;
+  logger: Logger;
+  storage: Storage;
+  cipher: PersonalDataCipher;
+  tokens: TokenSigner;
+  wechat: WechatAuthClient | null;
+  clock: () => Date;
+}
+
+export interface AppState {
+  requestId: string;
+  citizen?: Citizen;
+  staff?: Staff;
+}
+
+export type AppContext = Koa.ParameterizedContext<AppState, Router.RouterParamContext<AppState> & { deps: AppDeps }>;
+export type AppRouter = Router<AppState, { deps: AppDeps }>;

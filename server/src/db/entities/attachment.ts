@@ -1,0 +1,22 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { AttachmentKind } from '@minqing/shared';
+import { CreatedAtColumn, IdColumn, RefColumn } from './columns';
+
+export type OwnerType = 'citizen' | 'staff';
+
+/** An uploaded photo or voice clip; bound to a report (and event) once used. */
+@Entity('attachments')
+@Index('idx_attachments_report', ['reportId'])
+export class Attachment {
+  @IdColumn() id!: string;
+  @Column({ type: 'varchar', length: 8 }) ownerType!: OwnerType;
+  @RefColumn() ownerId!: string;
+  @RefColumn({ nullable: true }) reportId!: string | null;
+  @RefColumn({ nullable: true }) eventId!: string | null;
+  @Column({ type: 'varchar', length: 8 }) kind!: AttachmentKind;
+  @Column({ type: 'varchar', length: 32 }) contentType!: string;
+  @Column({ type: 'int' }) size!: number;
+  @Column({ type: 'double', nullable: true }) durationSeconds!: number | null;
+  @Column({ type: 'varchar', length: 128 }) storageKey!: string;
+  @CreatedAtColumn() createdAt!: Date;
+}

@@ -1,0 +1,45 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import type { ReportStatus, ServiceCode, Tier } from '@minqing/shared';
+import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, UpdatedAtColumn } from './columns';
+
+/** A report (民情工单): a projection of its events, updated in the same transaction. */
+@Entity('reports')
+@Index('idx_reports_township_queue', ['townshipCode', 'status', 'createdAt'])
+@Index('idx_reports_department_queue', ['departmentId', 'status', 'createdAt'])
+@Index('idx_reports_citizen', ['citizenId', 'createdAt'])
+export class Report {
+  @IdColumn() id!: string;
+  @Column({ type: 'varchar', length: 24, unique: true }) serialNo!: string;
+  @Column({ type: 'varchar', length: 16 }) serviceCode!: ServiceCode;
+  @Column({ type: 'varchar', length: 32, nullable: true }) categoryCode!: string | null;
+  @RefColumn({ nullable: true }) departmentId!: string | null;
+  @Column({ type: 'varchar', length: 15 }) countyCode!: string;
+  @Column({ type: 'varchar', length: 15 }) townshipCode!: string;
+  @Column({ type: 'varchar', length: 15 }) villageCode!: string;
+  @RefColumn() citizenId!: string;
+  @BoolColumn() anonymous!: boolean;
+  @Column({ type: 'text', nullable: true }) text!: string | null;
+  @Column({ type: 'text', nullable: true }) transcript!: string | null;
+  @RefColumn({ nullable: true }) voiceAttachmentId!: string | null;
+  @Column({ type: 'double', nullable: true }) lat!: number | null;
+  @Column({ type: 'double', nullable: true }) lng!: number | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) address!: string | null;
+  @Column({ type: 'varchar', length: 128, nullable: true }) contactPhoneEncrypted!: string | null;
+  @Column({ type: 'varchar', length: 16 }) status!: ReportStatus;
+  @Column({ type: 'varchar', length: 16 }) tier!: Tier;
+  @BoolColumn() escalated!: boolean;
+  /** Days asked for by a pending extension request, null when none is pending. */
+  @Column({ type: 'int', nullable: true }) extensionRequestedDays!: number | null;
+  @DateTimeColumn({ nullable: true }) responseDueAt!: Date | null;
+  @DateTimeColumn({ nullable: true }) resolveDueAt!: Date | null;
+  @DateTimeColumn({ nullable: true }) dispatchedAt!: Date | null;
+  @DateTimeColumn({ nullable: true }) signedAt!: Date | null;
+  @DateTimeColumn({ nullable: true }) resolvedAt!: Date | null;
+  @DateTimeColumn({ nullable: true }) closedAt!: Date | null;
+  @Column({ type: 'int', nullable: true }) rating!: number | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) ratingComment!: string | null;
+  @RefColumn({ nullable: true }) mergedIntoId!: string | null;
+  @CreatedAtColumn() createdAt!: Date;
+  @UpdatedAtColumn() updatedAt!: Date;
+  @VersionColumn({ default: 1 }) version!: number;
+}

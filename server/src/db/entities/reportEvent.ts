@@ -1,0 +1,24 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { ReportEventType, ReportStatus } from '@minqing/shared';
+import { BoolColumn, CreatedAtColumn, IdColumn, RefColumn, jsonText } from './columns';
+
+export type ActorType = 'citizen' | 'staff' | 'system';
+
+/** Append-only: events are never updated or deleted. */
+@Entity('report_events')
+@Index('idx_report_events_report', ['reportId', 'createdAt'])
+export class ReportEvent {
+  @IdColumn() id!: string;
+  @RefColumn() reportId!: string;
+  @Column({ type: 'varchar', length: 24 }) type!: ReportEventType;
+  @Column({ type: 'varchar', length: 16, nullable: true }) fromStatus!: ReportStatus | null;
+  @Column({ type: 'varchar', length: 16 }) toStatus!: ReportStatus;
+  @Column({ type: 'varchar', length: 8 }) actorType!: ActorType;
+  @RefColumn({ nullable: true }) actorId!: string | null;
+  /** The department concerned: the one acting, or the one a report was sent to. */
+  @RefColumn({ nullable: true }) departmentId!: string | null;
+  @Column({ type: 'text', nullable: true }) note!: string | null;
+  @Column({ type: 'text', nullable: true, transformer: jsonText }) data!: Record<string, unknown> | null;
+  @BoolColumn() public!: boolean;
+  @CreatedAtColumn() createdAt!: Date;
+}

@@ -1,0 +1,21 @@
+import { Column, Entity } from 'typeorm';
+import type { StaffRole } from '@minqing/shared';
+import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn } from './columns';
+
+@Entity('staff')
+export class Staff {
+  @IdColumn() id!: string;
+  @Column({ type: 'varchar', length: 64, unique: true }) username!: string;
+  @Column({ type: 'varchar', length: 255 }) passwordHash!: string;
+  @Column({ type: 'varchar', length: 64 }) name!: string;
+  @Column({ type: 'varchar', length: 16 }) role!: StaffRole;
+  /** Root of the region subtree this account may see. */
+  @Column({ type: 'varchar', length: 15 }) regionCode!: string;
+  @RefColumn({ nullable: true }) departmentId!: string | null;
+  @BoolColumn() disabled!: boolean;
+  @Column({ type: 'int', default: 0 }) failedLogins!: number;
+  @DateTimeColumn({ nullable: true }) lockedUntil!: Date | null;
+  /** Raised on logout or password change: every older token stops working. */
+  @Column({ type: 'int', default: 0 }) tokenVersion!: number;
+  @CreatedAtColumn() createdAt!: Date;
+}

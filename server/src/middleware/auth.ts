@@ -1,0 +1,50 @@
+import type { Middleware } from 'koa';
+import type { StaffRole } from '@minqing/shared';
+import type { AppContext, AppDeps, AppState } from '../context';
+import { Citizen, Staff } from '../db/entities';
+import { forbidden, unauthorized } from '../errors';
+
+function bearer(ctx: AppContext): string | null {
+  const header = ctx.get('Authorization');
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
+
+/** A signed-in citizen; 401 otherwise (a staff token is not a citizen token). */
+export function citizenAuth(): AuthMiddleware {
+  return async (ctx, next) => {
+    const token = bearer(ctx as AppContext);
+    const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+    if (!claims || claims.kind !== 'citizen') throw unauthorized();
+    const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ id: claims.sub });
+    if (!citizen) throw unauthorized();
+    ctx.state.citizen = citizen;
+    await next();
+  };
+}
+
+/** A signed-in, enabled staff member whose token is current; 403 when the role is not among `roles`. */
+export function staffAuth(roles?: readonly StaffRole[]): AuthMiddleware {
+  return async (ctx, next) => {
+    const token = bearer(ctx as AppContext);
+    const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+    if (!claims || claims.kind !== 'staff') throw unauthorized();
+    const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });
+    if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
+    if (roles && !roles.includes(staff.role)) throw forbidden();
+    ctx.state.staff = staff;
+    await next();
+  };
+}
+
+export function currentCitizen(ctx: AppContext): Citizen {
+  if (!ctx.state.citizen) throw unauthorized();
+  return ctx.state.citizen;
+}
+
+export function currentStaff(ctx: AppContext): Staff {
+  if (!ctx.state.staff) throw unauthorized();
+  return ctx.state.staff;
+}

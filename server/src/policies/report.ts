@@ -1,0 +1,57 @@
+import {
+  ReportAction,
+  ReportStatus,
+  STAFF_ACTIONS,
+  StaffAction,
+  TransitionContext,
+  allowedActions,
+  canPerform,
+} from '@minqing/shared';
+import type { Citizen, Department, Report, Staff } from '../db/entities';
+import { isWithin, staffCovers } from './scope';
+
+/** Who may see and act on a report. Region scope first; handlers also only their department's. */
+const DEPARTMENT_BOUND_ROLES = ['handler'] as const;
+const HANDLER_ACTIONS: readonly ReportAction[] = ['sign', 'reply', 'resolve', 'return', 'request_extension'];
+
+export function transitionContext(report: Report): TransitionContext {
+  return { rated: report.rating !== null, extensionPending: report.extensionRequestedDays !== null };
+}
+
+export function citizenCanView(citizen: Citizen, report: Report): boolean {
+  return report.citizenId === citizen.id;
+}
+
+export function staffCanView(staff: Staff, report: Report): boolean {
+  if (!staffCovers(staff, report.villageCode)) return false;
+  if ((DEPARTMENT_BOUND_ROLES as readonly string[]).includes(staff.role)) {
+    return staff.departmentId !== null && report.departmentId === staff.departmentId;
+  }
+  return true;
+}
+
+export function staffCanAct(staff: Staff, report: Report, action: StaffAction): boolean {
+  if (!staffCanView(staff, report)) return false;
+  if (!canPerform(staff.role, action, report.status, transitionContext(report))) return false;
+  if (HANDLER_ACTIONS.includes(action)) {
+    return staff.departmentId !== null && report.departmentId === staff.departmentId;
+  }
+  return true;
+}
+
+export function staffAllowedActions(staff: Staff, report: Report): StaffAction[] {
+  return STAFF_ACTIONS.filter((action) => staffCanAct(staff, report, action));
+}
+
+export function citizenAllowedActions(report: Report): ReportAction[] {
+  return allowedActions('citizen', report.status, transitionContext(report));
+}
+
+/** A department may receive a report when it serves the report's area (its region is an ancestor). */
+export function departmentServes(department: Department, report: Pick<Report, 'villageCode'>): boolean {
+  return isWithin(report.villageCode, department.regionCode);
+}
+
+export function isOpen(status: ReportStatus): boolean {
+  return status === 'submitted' || status === 'dispatched' || status === 'accepted' || status === 'reopened';
+}

@@ -1,0 +1,13 @@
+import type { StaffMe } from '@minqing/shared';
+import type { Staff } from '../db/entities';
+
+export function presentStaff(staff: Staff): StaffMe {
+  return {
+    id: staff.id,
+    username: staff.username,
+    name: staff.name,
+    role: staff.role,
+    regionCode: staff.regionCode,
+    ...(staff.departmentId ? { departmentId: staff.departmentId } : {}),
+  };
+}

@@ -1,0 +1,46 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import { REGION_LEVELS } from '@minqing/shared';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Category, Department, Region, ServiceEntity } from '../../db/entities';
+import { staffAuth, currentStaff } from '../../middleware/auth';
+import { parseQuery } from '../../middleware/validate';
+import { presentCategory, presentDepartment, presentRegionTree, presentService } from '../../presenters/catalog';
+import { isWithin } from '../../policies/scope';
+
+const RegionQuerySchema = z.object({ depth: z.enum(REGION_LEVELS).default('grid') });
+
+/**
+ * Reference data. Services, regions and categories are deliberately public: the mini-program
+ * shows them before sign-in. Departments are for staff only.
+ */
+export function catalogRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>();
+
+  router.get('/services', async (ctx: AppContext) => {
+    const services = await ctx.deps.dataSource.getRepository(ServiceEntity).find({ where: { enabled: true }, order: { sortOrder: 'ASC' } });
+    ctx.body = services.map(presentService);
+  });
+
+  router.get('/regions', async (ctx: AppContext) => {
+    const { depth } = parseQuery(ctx, RegionQuerySchema);
+    const regions = await ctx.deps.dataSource.getRepository(Region).find();
+    ctx.body = presentRegionTree(regions, depth);
+  });
+
+  router.get('/categories', async (ctx: AppContext) => {
+    const categories = await ctx.deps.dataSource.getRepository(Category).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+    ctx.body = categories.map(presentCategory);
+  });
+
+  /** Departments a staff member may send reports to: those serving a region they cover, or above it. */
+  router.get('/staff/departments', staffAuth(), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const departments = await ctx.deps.dataSource.getRepository(Department).find({ order: { level: 'ASC', name: 'ASC' } });
+    ctx.body = departments
+      .filter((department) => isWithin(department.regionCode, staff.regionCode) || isWithin(staff.regionCode, department.regionCode))
+      .map(presentDepartment);
+  });
+
+  return router;
+}

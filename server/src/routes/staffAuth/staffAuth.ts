@@ -1,0 +1,33 @@
+import Router from '@koa/router';
+import { StaffLoginRequestSchema } from '@minqing/shared';
+import { recordAudit } from '../../commands/auditRecorder';
+import { staffSignIn } from '../../commands/staffSignIn';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Staff } from '../../db/entities';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { parseBody } from '../../middleware/validate';
+import { presentStaff } from '../../presenters/staff';
+
+export function staffAuthRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
+
+  router.post('/auth/login', async (ctx: AppContext) => {
+    const body = parseBody(ctx, StaffLoginRequestSchema);
+    const { staff, token, expiresAt } = await staffSignIn(ctx.deps, { ...body, ip: ctx.ip });
+    ctx.body = { token, expiresAt: expiresAt.toISOString(), staff: presentStaff(staff) };
+  });
+
+  /** Ends every session of this account: older tokens stop working. */
+  router.post('/auth/logout', staffAuth(), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    await ctx.deps.dataSource.getRepository(Staff).increment({ id: staff.id }, 'tokenVersion', 1);
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'logout', ip: ctx.ip });
+    ctx.status = 204;
+  });
+
+  router.get('/me', staffAuth(), (ctx: AppContext) => {
+    ctx.body = presentStaff(currentStaff(ctx));
+  });
+
+  return router;
+}

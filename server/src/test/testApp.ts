@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../app';
+import type { Config } from '../config';
+import type { AppDeps } from '../context';
+import { PersonalDataCipher } from '../crypto/personalData';
+import { TokenSigner } from '../crypto/tokens';
+import { createLogger } from '../logger';
+import { DiskStorage } from '../storage/diskStorage';
+import { createTestDataSource } from './testDatabase';
+
+export interface TestApp {
+  deps: AppDeps;
+  dataSource: DataSource;
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export const TEST_KEY = Buffer.alloc(32, 7);
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    databaseUrl: 'sqlite::memory:',
+    port: 0,
+    tokenSecret: 'test-token-secret-that-is-long-enough-0123456789',
+    dataEncryptionKey: TEST_KEY,
+    storageDir: '',
+    demoMode: true,
+    serialPrefix: 'HY',
+    logLevel: 'silent',
+    wechat: null,
+    ...overrides,
+  };
+}
+
+/** A migrated database, a temporary storage folder and the app over HTTP (supertest). */
+export async function createTestApp(overrides: Partial<AppDeps> & { config?: Partial<Config> } = {}): Promise<TestApp> {
+  const dataSource = await createTestDataSource();
+  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'));
+  const config = testConfig({ storageDir, ...overrides.config });
+  const { config: _config, ...rest } = overrides;
+  const deps: AppDeps = {
+    dataSource,
+    logger: createLogger('silent'),
+    storage: new DiskStorage(storageDir),
+    cipher: new PersonalDataCipher(config.dataEncryptionKey),
+    tokens: new TokenSigner(config.tokenSecret),
+    wechat: null,
+    clock: () => new Date(),
+    ...rest,
+    config,
+  };
+  const server = createApp(deps).callback();
+  return {
+    deps,
+    dataSource,
+    http: request(server),
+    async close() {
+      await dataSource.destroy();
+      fs.rmSync(storageDir, { recursive: true, force: true });
+    },
+  };
+}
