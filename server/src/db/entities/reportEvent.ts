@@ -3,6 +3,7 @@ import type { ReportEventType, ReportStatus } from '@minqing/shared';
 import { BoolColumn, CreatedAtColumn, IdColumn, RefColumn, jsonText } from './columns';
 
 export type ActorType = 'citizen' | 'staff' | 'system';
+export type EventData = Record<string, string | number | boolean | null>;
 
 /** Append-only: events are never updated or deleted. */
 @Entity('report_events')
@@ -18,7 +19,7 @@ export class ReportEvent {
   /** The department concerned: the one acting, or the one a report was sent to. */
   @RefColumn({ nullable: true }) departmentId!: string | null;
   @Column({ type: 'text', nullable: true }) note!: string | null;
-  @Column({ type: 'text', nullable: true, transformer: jsonText }) data!: Record<string, unknown> | null;
+  @Column({ type: 'text', nullable: true, transformer: jsonText }) data!: EventData | null;
   @BoolColumn() public!: boolean;
   @CreatedAtColumn() createdAt!: Date;
 }

@@ -1,7 +1,83 @@
 import Router from '@koa/router';
-import type { AppDeps, AppState } from '../../context';
+import {
+  DisputeRequestSchema,
+  IdSchema,
+  MyReportsQuerySchema,
+  RatingRequestSchema,
+  SubmitReportRequestSchema,
+  SupplementRequestSchema,
+} from '@minqing/shared';
+import { disputeReport, rateReport, supplementReport } from '../../commands/citizenReportActions';
+import { submitReport } from '../../commands/reportSubmitter';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Report } from '../../db/entities';
+import { badRequest, notFound } from '../../errors';
+import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { citizenCanView } from '../../policies/report';
+import { loadLookups, presentCitizenReport, presentSummary } from '../../presenters/report';
 
+const IDEMPOTENCY_KEY = /^[\w-]{8,64}$/;
+
+function reportIdOf(ctx: AppContext): string {
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw notFound('没有找到该事项');
+  return parsed.data;
+}
+
+/** The citizen's side of a report: submit, follow, rate, dispute, add to it. */
 export function reportsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/reports' });
+  router.use(citizenAuth());
+
+  router.post('/', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const key = ctx.get('Idempotency-Key') || null;
+    if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
+    const body = parseBody(ctx, SubmitReportRequestSchema);
+    const { report, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key });
+    if (replayed) ctx.set('Idempotent-Replayed', 'true');
+    ctx.status = 201;
+    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+  });
+
+  router.get('/mine', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const query = parseQuery(ctx, MyReportsQuerySchema);
+    const [reports, total] = await ctx.deps.dataSource.getRepository(Report).findAndCount({
+      where: { citizenId: citizen.id, ...(query.status ? { status: query.status } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const lookups = await loadLookups(ctx.deps.dataSource.manager, reports);
+    ctx.body = { items: reports.map((report) => presentSummary(report, lookups, 'citizen')), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.get('/:id', async (ctx: AppContext) => {
+    const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
+    if (!report || !citizenCanView(currentCitizen(ctx), report)) throw notFound('没有找到该事项');
+    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+  });
+
+  router.post('/:id/rating', async (ctx: AppContext) => {
+    const rating = parseBody(ctx, RatingRequestSchema);
+    const report = await rateReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), rating });
+    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+  });
+
+  router.post('/:id/dispute', async (ctx: AppContext) => {
+    const dispute = parseBody(ctx, DisputeRequestSchema);
+    const report = await disputeReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), dispute });
+    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+  });
+
+  router.post('/:id/supplements', async (ctx: AppContext) => {
+    const supplement = parseBody(ctx, SupplementRequestSchema);
+    const report = await supplementReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), supplement });
+    ctx.status = 201;
+    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+  });
+
   return router;
 }

@@ -1,7 +1,55 @@
 import Router from '@koa/router';
-import type { AppDeps, AppState } from '../../context';
+import { IdSchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
+import { actOnReport } from '../../commands/reportActor';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Report } from '../../db/entities';
+import { notFound } from '../../errors';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { staffCanView } from '../../policies/report';
+import { loadLookups, presentStaffReport, presentStaffSummary } from '../../presenters/report';
+import { buildQueueQuery } from './queueQuery';
+
+/** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
+const REPORT_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const;
+
+function reportIdOf(ctx: AppContext): string {
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw notFound('没有找到该事项');
+  return parsed.data;
+}
 
 export function staffReportsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/reports' });
+  router.use(staffAuth(REPORT_ROLES));
+
+  router.get('/', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const filters = parseQuery(ctx, StaffQueueQuerySchema);
+    const now = ctx.deps.clock();
+    const [reports, total] = await buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now).getManyAndCount();
+    const lookups = await loadLookups(ctx.deps.dataSource.manager, reports);
+    ctx.body = {
+      items: reports.map((report) => presentStaffSummary(report, lookups, now)),
+      total,
+      page: filters.page,
+      pageSize: filters.pageSize,
+    };
+  });
+
+  router.get('/:id', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
+    if (!report || !staffCanView(staff, report)) throw notFound('没有找到该事项');
+    ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
+  });
+
+  router.post('/:id/actions', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const request = parseBody(ctx, ReportActionRequestSchema);
+    const report = await actOnReport(ctx.deps, { staff, reportId: reportIdOf(ctx), request, ip: ctx.ip });
+    ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
+  });
+
   return router;
 }

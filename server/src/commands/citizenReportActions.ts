@@ -1,0 +1,108 @@
+import { CitizenAction, DisputeRequest, RatingRequest, SupplementRequest, canPerform, nextStatus } from '@minqing/shared';
+import type { EntityManager } from 'typeorm';
+import type { AppDeps } from '../context';
+import { transaction } from '../db/dataSource';
+import { Citizen, Report } from '../db/entities';
+import { invalidTransition, notFound } from '../errors';
+import { citizenCanView, transitionContext } from '../policies/report';
+import { appendEvent, bindAttachments } from './reportEvents';
+import { saveReportChanges } from './reportUpdater';
+
+const REFUSALS: Record<CitizenAction, string> = {
+  rate: '办结后才能评价，且每件事只能评价一次',
+  dispute: '办结后才能要求重新办理',
+  supplement: '该事项已结束，不能再补充',
+};
+
+async function withOwnReport<T>(deps: AppDeps, citizen: Citizen, reportId: string, action: CitizenAction, work: (report: Report, manager: EntityManager) => Promise<T>) {
+  return transaction(deps.dataSource, async (manager) => {
+    const report = await manager.getRepository(Report).findOneBy({ id: reportId });
+    if (!report || !citizenCanView(citizen, report)) throw notFound('没有找到该事项');
+    if (!canPerform('citizen', action, report.status, transitionContext(report))) throw invalidTransition(REFUSALS[action]);
+    return work(report, manager);
+  });
+}
+
+/** 1–5 stars; two or fewer reopen the report for another round of handling. */
+export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; rating: RatingRequest }) {
+  return withOwnReport(deps, props.citizen, props.reportId, 'rate', async (report, manager) => {
+    const now = deps.clock();
+    const fromStatus = report.status;
+    const toStatus = nextStatus('rate', fromStatus, { score: props.rating.score });
+    await saveReportChanges(
+      manager,
+      report,
+      {
+        status: toStatus,
+        rating: props.rating.score,
+        ratingComment: props.rating.comment || null,
+        closedAt: toStatus === 'closed' ? now : null,
+        signedAt: toStatus === 'reopened' ? null : report.signedAt,
+      },
+      now,
+    );
+    await appendEvent(manager, {
+      reportId: report.id,
+      type: 'rate',
+      fromStatus,
+      toStatus,
+      actorType: 'citizen',
+      actorId: props.citizen.id,
+      departmentId: report.departmentId,
+      note: props.rating.comment || null,
+      data: { score: props.rating.score },
+      at: now,
+    });
+    return report;
+  });
+}
+
+/** 要求重办: the citizen is not satisfied with the answer. */
+export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; dispute: DisputeRequest }) {
+  return withOwnReport(deps, props.citizen, props.reportId, 'dispute', async (report, manager) => {
+    const now = deps.clock();
+    const fromStatus = report.status;
+    await saveReportChanges(manager, report, { status: nextStatus('dispute', fromStatus), signedAt: null, closedAt: null }, now);
+    await appendEvent(manager, {
+      reportId: report.id,
+      type: 'dispute',
+      fromStatus,
+      toStatus: 'reopened',
+      actorType: 'citizen',
+      actorId: props.citizen.id,
+      departmentId: report.departmentId,
+      note: props.dispute.reason,
+      at: now,
+    });
+    return report;
+  });
+}
+
+/** 补充说明: more words or photos, the status unchanged. */
+export function supplementReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; supplement: SupplementRequest }) {
+  return withOwnReport(deps, props.citizen, props.reportId, 'supplement', async (report, manager) => {
+    const now = deps.clock();
+    const event = await appendEvent(manager, {
+      reportId: report.id,
+      type: 'supplement',
+      fromStatus: report.status,
+      toStatus: report.status,
+      actorType: 'citizen',
+      actorId: props.citizen.id,
+      departmentId: report.departmentId,
+      note: props.supplement.text || null,
+      at: now,
+    });
+    await bindAttachments(manager, {
+      ids: props.supplement.photoUploadIds ?? [],
+      ownerType: 'citizen',
+      ownerId: props.citizen.id,
+      kind: 'photo',
+      reportId: report.id,
+      eventId: event.id,
+      field: 'photoUploadIds',
+    });
+    await saveReportChanges(manager, report, {}, now);
+    return report;
+  });
+}

@@ -1,0 +1,70 @@
+import { sniffMedia } from './mediaSniffer';
+
+/** The first bytes of real files, as a hex dump would show them. */
+const hex = (dump: string) => Buffer.from(dump.replace(/\s+/g, ''), 'hex');
+
+const HEADERS = {
+  jpegJfif: 'ffd8ffe0 00104a46 49460001 01000001 00010000',
+  jpegExif: 'ffd8ffe1 1c454578 69660000 4d4d002a 00000008',
+  png: '89504e47 0d0a1a0a 0000000d 49484452 00000028',
+  webpExtended: '52494646 ec150000 57454250 56503858 0a000000',
+  webpLossy: '52494646 24000000 57454250 56503820 18000000',
+  wavPcm: '52494646 24000000 57415645 666d7420 10000000 01000100 401f0000 803e0000 02001000',
+  mp3Id3v24: '49443304 00000000 00235453 53450000 000f0000',
+  mp3FrameMpeg1Layer3: 'fffb9064 00000000 00000000 00000000',
+  mp3FrameMpeg2Layer3: 'fff39064 00000000 00000000',
+  aacAdtsMpeg4: 'fff15080 021ffc21 00000000',
+  aacAdtsMpeg2: 'fff95080 021ffc21 00000000',
+  m4aItunes: '00000020 66747970 4d344120 00000000 4d344120 6d703432 69736f6d 00000000',
+  m4aMp42: '0000001c 66747970 6d703432 00000000 69736f6d 6d703432 00000008',
+  heic: '00000018 66747970 68656963 00000000 6d696631 68656963',
+  quicktime: '00000014 66747970 71742020 00000000 71742020',
+  gif: '47494638 39610100 01008000 00',
+  pdf: '25504446 2d312e37 0a25e2e3 cfd3',
+  zip: '504b0304 14000000 08000000',
+  aviRiff: '52494646 24000000 41564920 4c495354',
+  mpegReservedVersion: 'ffeb9064 00000000',
+  mpegBadBitrate: 'fffbf064 00000000',
+  id3BadRevision: '494433 04ff 00000000 0023',
+} as const;
+
+describe('sniffMedia', () => {
+  it.each([
+    ['jpegJfif', 'image/jpeg'],
+    ['jpegExif', 'image/jpeg'],
+    ['png', 'image/png'],
+    ['webpExtended', 'image/webp'],
+    ['webpLossy', 'image/webp'],
+  ] as const)('recognises %s as a photo (%s)', (name, contentType) => {
+    expect(sniffMedia(hex(HEADERS[name]))).toEqual({ kind: 'photo', contentType });
+  });
+
+  it.each([
+    ['wavPcm', 'audio/wav'],
+    ['mp3Id3v24', 'audio/mpeg'],
+    ['mp3FrameMpeg1Layer3', 'audio/mpeg'],
+    ['mp3FrameMpeg2Layer3', 'audio/mpeg'],
+    ['aacAdtsMpeg4', 'audio/aac'],
+    ['aacAdtsMpeg2', 'audio/aac'],
+    ['m4aItunes', 'audio/mp4'],
+    ['m4aMp42', 'audio/mp4'],
+  ] as const)('recognises %s as voice (%s)', (name, contentType) => {
+    expect(sniffMedia(hex(HEADERS[name]))).toEqual({ kind: 'voice', contentType });
+  });
+
+  it.each(['heic', 'quicktime', 'gif', 'pdf', 'zip', 'aviRiff', 'mpegReservedVersion', 'mpegBadBitrate', 'id3BadRevision'] as const)(
+    'refuses %s',
+    (name) => {
+      expect(sniffMedia(hex(HEADERS[name]))).toBeNull();
+    },
+  );
+
+  it('refuses text whatever it is called, and empty or truncated input', () => {
+    expect(sniffMedia(Buffer.from('这不是照片，只是一段文字。\n'))).toBeNull();
+    expect(sniffMedia(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"></svg>'))).toBeNull();
+    expect(sniffMedia(Buffer.alloc(0))).toBeNull();
+    expect(sniffMedia(hex('ffd8'))).toBeNull();
+    expect(sniffMedia(hex('52494646 24000000'))).toBeNull();
+    expect(sniffMedia(hex('ff'))).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import type { PhotoType, VoiceType } from '@minqing/shared';
+
+export type SniffedMedia = { kind: 'photo'; contentType: PhotoType } | { kind: 'voice'; contentType: VoiceType };
+
+/** ISO BMFF major brands that audio recorders (WeChat's included) write into an .m4a file. */
+const AUDIO_BRANDS = new Set(['M4A ', 'M4B ', 'mp41', 'mp42', 'isom', 'iso2']);
+
+const ascii = (bytes: Buffer, start: number, end: number) => bytes.toString('latin1', start, end);
+
+const isJpeg = (bytes: Buffer) => bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+
+const isPng = (bytes: Buffer) => bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+const isRiff = (bytes: Buffer, form: 'WEBP' | 'WAVE') => bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === form;
+
+/** ID3v2 tag: "ID3", a major version 2–4, a revision that is never 0xFF. */
+const isId3 = (bytes: Buffer) => bytes.length >= 10 && ascii(bytes, 0, 3) === 'ID3' && bytes[3] >= 2 && bytes[3] <= 4 && bytes[4] !== 0xff;
+
+/**
+ * An MPEG audio frame header: 11 sync bits, then version, layer, bitrate and sample rate
+ * fields that must not hold their reserved values. Layer 00 is reserved here, which is what
+ * tells it apart from an ADTS (AAC) header.
+ */
+function isMpegAudioFrame(bytes: Buffer): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0xff || (bytes[1] & 0xe0) !== 0xe0) return false;
+  const version = (bytes[1] >> 3) & 0b11;
+  const layer = (bytes[1] >> 1) & 0b11;
+  const bitrateIndex = bytes[2] >> 4;
+  const sampleRateIndex = (bytes[2] >> 2) & 0b11;
+  return version !== 0b01 && layer !== 0b00 && bitrateIndex !== 0b1111 && sampleRateIndex !== 0b11;
+}
+
+/** An ADTS header (raw AAC): 12 sync bits, layer always 00, a sampling index below 13. */
+function isAdts(bytes: Buffer): boolean {
+  if (bytes.length < 7 || bytes[0] !== 0xff || (bytes[1] & 0xf6) !== 0xf0) return false;
+  const samplingIndex = (bytes[2] >> 2) & 0b1111;
+  return samplingIndex <= 12;
+}
+
+/** An ISO BMFF file whose first box is `ftyp` with an audio-capable major brand (.m4a). */
+function isM4a(bytes: Buffer): boolean {
+  if (bytes.length < 12 || ascii(bytes, 4, 8) !== 'ftyp') return false;
+  const boxSize = bytes.readUInt32BE(0);
+  return boxSize >= 16 && AUDIO_BRANDS.has(ascii(bytes, 8, 12));
+}
+
+/**
+ * What an upload really is, judged by its first bytes only: the file name and the client's
+ * content type are whatever the sender chose, so they are never trusted. Null when it is
+ * neither a photo nor a voice clip we accept.
+ */
+export function sniffMedia(bytes: Buffer): SniffedMedia | null {
+  if (isJpeg(bytes)) return { kind: 'photo', contentType: 'image/jpeg' };
+  if (isPng(bytes)) return { kind: 'photo', contentType: 'image/png' };
+  if (isRiff(bytes, 'WEBP')) return { kind: 'photo', contentType: 'image/webp' };
+  if (isRiff(bytes, 'WAVE')) return { kind: 'voice', contentType: 'audio/wav' };
+  if (isId3(bytes) || isMpegAudioFrame(bytes)) return { kind: 'voice', contentType: 'audio/mpeg' };
+  if (isAdts(bytes)) return { kind: 'voice', contentType: 'audio/aac' };
+  if (isM4a(bytes)) return { kind: 'voice', contentType: 'audio/mp4' };
+  return null;
+}

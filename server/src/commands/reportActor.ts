@@ -1,0 +1,141 @@
+import type { EntityManager } from 'typeorm';
+import { ACTION_NAMES, ReportActionRequest, nextStatus } from '@minqing/shared';
+import type { AppDeps } from '../context';
+import { transaction } from '../db/dataSource';
+import { Category, Department, Report, Staff } from '../db/entities';
+import type { EventData } from '../db/entities/reportEvent';
+import { addDays, deadlinesFrom, tierAbove } from '../deadlines/slaClock';
+import { badRequest, forbidden, invalidTransition, notFound } from '../errors';
+import { departmentServes, isOpen, staffCanAct, staffCanView, transitionContext } from '../policies/report';
+import { recordAudit } from './auditRecorder';
+import { appendEvent, bindAttachments } from './reportEvents';
+import { saveReportChanges } from './reportUpdater';
+
+interface ActionProps {
+  staff: Staff;
+  reportId: string;
+  request: ReportActionRequest;
+  ip: string;
+}
+
+async function receivingDepartment(manager: EntityManager, report: Report, departmentId: string): Promise<Department> {
+  const department = await manager.getRepository(Department).findOneBy({ id: departmentId });
+  if (!department || !departmentServes(department, report)) throw badRequest('该部门不负责这个地区，请重新选择', 'departmentId');
+  return department;
+}
+
+/** What each action changes on the report, beyond its status. */
+async function changesFor(manager: EntityManager, report: Report, request: ReportActionRequest, now: Date, staff: Staff) {
+  const changes: Partial<Report> = {};
+  let departmentId: string | null = report.departmentId;
+  const data: EventData = {};
+  switch (request.action) {
+    case 'assign':
+    case 'transfer': {
+      const department = await receivingDepartment(manager, report, request.departmentId);
+      if (request.action === 'transfer' && department.id === report.departmentId) throw badRequest('请选择另一个部门', 'departmentId');
+      const category = report.categoryCode ? await manager.getRepository(Category).findOneBy({ code: report.categoryCode }) : null;
+      Object.assign(changes, { departmentId: department.id, dispatchedAt: now, signedAt: null, extensionRequestedDays: null }, deadlinesFrom(now, category));
+      data.fromDepartmentId = report.departmentId;
+      departmentId = department.id;
+      break;
+    }
+    case 'sign':
+      changes.signedAt = now;
+      break;
+    case 'resolve':
+      changes.resolvedAt = now;
+      break;
+    case 'return':
+      Object.assign(changes, { departmentId: null, signedAt: null, responseDueAt: null, resolveDueAt: null, extensionRequestedDays: null });
+      break;
+    case 'request_extension':
+      changes.extensionRequestedDays = request.extensionDays;
+      data.extensionDays = request.extensionDays;
+      break;
+    case 'approve_extension': {
+      const days = report.extensionRequestedDays ?? 0;
+      changes.resolveDueAt = addDays(report.resolveDueAt ?? now, days);
+      changes.extensionRequestedDays = null;
+      data.extensionDays = days;
+      break;
+    }
+    case 'escalate': {
+      const tier = tierAbove(report.tier);
+      Object.assign(changes, { escalated: true, tier });
+      data.tier = tier;
+      break;
+    }
+    case 'reject':
+      changes.closedAt = now;
+      break;
+    case 'merge': {
+      if (request.targetReportId === report.id) throw badRequest('不能合并到自身', 'targetReportId');
+      const target = await manager.getRepository(Report).findOneBy({ id: request.targetReportId });
+      if (!target || !staffCanView(staff, target)) throw badRequest('没有找到要合并到的事项', 'targetReportId');
+      if (!isOpen(target.status)) throw badRequest('只能合并到仍在办理中的事项', 'targetReportId');
+      Object.assign(changes, { mergedIntoId: target.id, closedAt: now });
+      data.targetSerialNo = target.serialNo;
+      break;
+    }
+    case 'reply':
+      break;
+  }
+  return { changes, departmentId, data };
+}
+
+/** A staff member moves a report along the shared state machine; one event, one audit line. */
+export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Report> {
+  const { staff, request } = props;
+  const now = deps.clock();
+  return transaction(deps.dataSource, async (manager) => {
+    const report = await manager.getRepository(Report).findOneBy({ id: props.reportId });
+    if (!report || !staffCanView(staff, report)) throw notFound('没有找到该事项');
+    if (!staffCanAct(staff, report, request.action)) {
+      const allowedSomewhere = nextAllowedFromStatus(report, request.action);
+      if (!allowedSomewhere) throw invalidTransition(`当前状态下不能${ACTION_NAMES[request.action]}`);
+      throw forbidden(`您不能对该事项${ACTION_NAMES[request.action]}`);
+    }
+    const fromStatus = report.status;
+    const toStatus = nextStatus(request.action, fromStatus, transitionContext(report));
+    const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff);
+    await saveReportChanges(manager, report, { ...changes, status: toStatus }, now);
+    const event = await appendEvent(manager, {
+      reportId: report.id,
+      type: request.action,
+      fromStatus,
+      toStatus,
+      actorType: 'staff',
+      actorId: staff.id,
+      departmentId: request.action === 'return' ? staff.departmentId : departmentId,
+      note: request.note ?? null,
+      data: Object.keys(data).length ? data : null,
+      at: now,
+    });
+    if (request.action === 'resolve' && request.photoUploadIds?.length) {
+      await bindAttachments(manager, {
+        ids: request.photoUploadIds,
+        ownerType: 'staff',
+        ownerId: staff.id,
+        kind: 'photo',
+        reportId: report.id,
+        eventId: event.id,
+        field: 'photoUploadIds',
+      });
+    }
+    await recordAudit(manager, { staff, action: `report.${request.action}`, targetType: 'report', targetId: report.id, ip: props.ip, at: now });
+    return report;
+  });
+}
+
+/** Distinguishes "not in this state" (409) from "not yours to do" (403). */
+function nextAllowedFromStatus(report: Report, action: ReportActionRequest['action']): boolean {
+  try {
+    nextStatus(action, report.status, transitionContext(report));
+    if (action === 'approve_extension' && report.extensionRequestedDays === null) return false;
+    if (action === 'request_extension' && report.extensionRequestedDays !== null) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,21 @@
+import type { Attachment, Citizen, Report, Staff } from '../db/entities';
+import { citizenCanView, staffCanView } from './report';
+
+/** The signed-in person asking for an attachment: either kind of account may upload and read. */
+export type AttachmentUser = { type: 'citizen'; citizen: Citizen } | { type: 'staff'; staff: Staff };
+
+export function isUploader(user: AttachmentUser, attachment: Attachment): boolean {
+  const id = user.type === 'citizen' ? user.citizen.id : user.staff.id;
+  return attachment.ownerType === user.type && attachment.ownerId === id;
+}
+
+/**
+ * The uploader may always read their own file. Once the file belongs to a report, whoever may
+ * see that report may see its media: the reporting citizen and staff whose scope covers it.
+ * `report` is the report named by `attachment.reportId`, loaded by the caller (null if none).
+ */
+export function canReadAttachment(user: AttachmentUser, attachment: Attachment, report: Report | null): boolean {
+  if (isUploader(user, attachment)) return true;
+  if (!report || attachment.reportId !== report.id) return false;
+  return user.type === 'citizen' ? citizenCanView(user.citizen, report) : staffCanView(user.staff, report);
+}
