@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Citizen, Report } from '../db/entities';
-import { invalidTransition, notFound } from '../errors';
+import { forbidden, invalidTransition, notFound } from '../errors';
 import { citizenCanView, transitionContext } from '../policies/report';
 import { appendEvent, bindAttachments } from './reportEvents';
 import { saveReportChanges } from './reportUpdater';
@@ -17,7 +17,8 @@ const REFUSALS: Record<CitizenAction, string> = {
 async function withOwnReport<T>(deps: AppDeps, citizen: Citizen, reportId: string, action: CitizenAction, work: (report: Report, manager: EntityManager) => Promise<T>) {
   return transaction(deps.dataSource, async (manager) => {
     const report = await manager.getRepository(Report).findOneBy({ id: reportId });
-    if (!report || !citizenCanView(citizen, report)) throw notFound('没有找到该事项');
+    if (!report) throw notFound('没有找到该事项');
+    if (!citizenCanView(citizen, report)) throw forbidden('只能处理您自己反映的事项');
     if (!canPerform('citizen', action, report.status, transitionContext(report))) throw invalidTransition(REFUSALS[action]);
     return work(report, manager);
   });

@@ -90,7 +90,8 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
   const now = deps.clock();
   return transaction(deps.dataSource, async (manager) => {
     const report = await manager.getRepository(Report).findOneBy({ id: props.reportId });
-    if (!report || !staffCanView(staff, report)) throw notFound('没有找到该事项');
+    if (!report) throw notFound('没有找到该事项');
+    if (!staffCanView(staff, report)) throw forbidden('该事项不在您的管辖范围内');
     if (!staffCanAct(staff, report, request.action)) {
       const allowedSomewhere = nextAllowedFromStatus(report, request.action);
       if (!allowedSomewhere) throw invalidTransition(`当前状态下不能${ACTION_NAMES[request.action]}`);

@@ -123,3 +123,17 @@ export function citizenToken(deps: AppDeps, citizen: Citizen): string {
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Submits a report over HTTP as `citizen`; text-only unless the body says otherwise. */
+export async function submitReport(
+  app: { http: import('supertest').Agent | ReturnType<typeof import('supertest')>; deps: AppDeps },
+  citizen: Citizen,
+  body: Record<string, unknown> = {},
+  idempotencyKey?: string,
+) {
+  const request = app.http
+    .post('/api/v1/reports')
+    .set(bearer(citizenToken(app.deps, citizen)))
+    .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜，存在安全隐患', ...body });
+  return idempotencyKey ? request.set('Idempotency-Key', idempotencyKey) : request;
+}

@@ -11,7 +11,7 @@ import { disputeReport, rateReport, supplementReport } from '../../commands/citi
 import { submitReport } from '../../commands/reportSubmitter';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
-import { badRequest, notFound } from '../../errors';
+import { badRequest, forbidden, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
@@ -56,7 +56,8 @@ export function reportsRouter() {
 
   router.get('/:id', async (ctx: AppContext) => {
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
-    if (!report || !citizenCanView(currentCitizen(ctx), report)) throw notFound('没有找到该事项');
+    if (!report) throw notFound('没有找到该事项');
+    if (!citizenCanView(currentCitizen(ctx), report)) throw forbidden('只能查看您自己反映的事项');
     ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
   });
 

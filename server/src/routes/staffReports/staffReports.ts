@@ -3,7 +3,7 @@ import { IdSchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@min
 import { actOnReport } from '../../commands/reportActor';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
-import { notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
@@ -40,7 +40,8 @@ export function staffReportsRouter() {
   router.get('/:id', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
-    if (!report || !staffCanView(staff, report)) throw notFound('没有找到该事项');
+    if (!report) throw notFound('没有找到该事项');
+    if (!staffCanView(staff, report)) throw forbidden('该事项不在您的管辖范围内');
     ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });
 
