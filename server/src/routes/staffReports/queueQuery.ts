@@ -30,8 +30,9 @@ export function buildQueueQuery(manager: EntityManager, staff: Staff, filters: S
   if (filters.tier) query.andWhere('report.tier = :tier', { tier: filters.tier });
   if (filters.serialNo) query.andWhere('report.serialNo = :serialNo', { serialNo: filters.serialNo.toUpperCase() });
   if (filters.keyword) {
-    const like = `%${filters.keyword.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
-    query.andWhere("(report.text LIKE :keyword ESCAPE '\\' OR report.transcript LIKE :keyword ESCAPE '\\')", { keyword: like });
+    // '!' escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not).
+    const like = `%${filters.keyword.replace(/[!%_]/g, (match) => `!${match}`)}%`;
+    query.andWhere("(report.text LIKE :keyword ESCAPE '!' OR report.transcript LIKE :keyword ESCAPE '!')", { keyword: like });
   }
   if (filters.triage) query.andWhere("report.status = 'submitted' AND report.departmentId IS NULL");
   if (filters.overdue !== undefined) {
