@@ -1,13 +1,63 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../crypto/personalData';
+import { transaction } from '../dataSource';
+import { Article, Category, Department, Notice, Region, ServiceEntity, Staff } from '../entities';
+import { demoCategories } from './categories';
+import { seedArticles, seedNotices } from './content';
+import { demoDepartments } from './departments';
+import { insertMissing } from './insertMissing';
+import { demoRegions } from './regions';
+import { demoServices } from './services';
+import { demoStaffIds, hashDemoPasswords, missingUsernames, seedStaff } from './staff';
 
-export interface SeedSummary {
+export interface SeedCounts {
   regions: number;
   departments: number;
+  services: number;
+  categories: number;
   staff: number;
+  notices: number;
+  articles: number;
 }
 
+/** Rows in each table after seeding, and how many this run added (0 everywhere on a re-run). */
+export interface SeedSummary extends SeedCounts {
+  inserted: SeedCounts;
+}
+
+/**
+ * Seeds the demo county (PRODUCT.md §10): Hanyin's regions, departments, services,
+ * categories, demo staff accounts and sample content. Idempotent: rows are keyed by code,
+ * deterministic department id or username and only missing ones are added, so it runs at
+ * every demo start-up and leaves what people changed alone.
+ */
 export async function seedDemo(dataSource: DataSource, _options: { cipher: PersonalDataCipher }): Promise<SeedSummary> {
-  void dataSource;
-  return { regions: 0, departments: 0, staff: 0 };
+  // The cipher is part of the signature for seeded personal data (e.g. demo citizens' phones); none is seeded yet.
+  const hashes = await hashDemoPasswords(await missingUsernames(dataSource.manager));
+  const now = new Date();
+  const inserted = await transaction(dataSource, async (manager): Promise<SeedCounts> => {
+    const regions = await insertMissing(manager, Region, 'code', demoRegions());
+    const departments = await insertMissing(manager, Department, 'id', demoDepartments());
+    const services = await insertMissing(manager, ServiceEntity, 'code', demoServices());
+    const categories = await insertMissing(manager, Category, 'code', demoCategories());
+    const staff = await seedStaff(manager, hashes);
+    const authors = await demoStaffIds(manager);
+    const notices = await seedNotices(manager, authors, now);
+    const articles = await seedArticles(manager, authors, now);
+    return { regions, departments, services, categories, staff, notices, articles };
+  });
+  return { ...(await countRows(dataSource.manager)), inserted };
+}
+
+async function countRows(manager: EntityManager): Promise<SeedCounts> {
+  const [regions, departments, services, categories, staff, notices, articles] = await Promise.all([
+    manager.count(Region),
+    manager.count(Department),
+    manager.count(ServiceEntity),
+    manager.count(Category),
+    manager.count(Staff),
+    manager.count(Notice),
+    manager.count(Article),
+  ]);
+  return { regions, departments, services, categories, staff, notices, articles };
 }
