@@ -1,7 +1,131 @@
+import fs from 'node:fs/promises';
 import Router from '@koa/router';
-import type { AppDeps, AppState } from '../../context';
+import type { Middleware } from 'koa';
+import { koaBody } from 'koa-body';
+import { LIMITS, UploadFieldsSchema } from '@minqing/shared';
+import { storeAttachment } from '../../commands/attachmentStorer';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Attachment, Report } from '../../db/entities';
+import { AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
+import { citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
+import { parseBody } from '../../middleware/validate';
+import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
+import { presentAttachment } from '../../presenters/attachment';
+
+type UploadMiddleware = Middleware<AppState, { deps: AppDeps }>;
+
+/** The part of formidable's file record this route reads. */
+interface ReceivedFile {
+  filepath: string;
+  size: number;
+}
+type ReceivedFiles = Record<string, ReceivedFile | ReceivedFile[] | undefined>;
+
+const FILE_FIELD = 'file';
+const TOO_LARGE_MESSAGE = `文件不能超过 ${LIMITS.uploadBytesMax / 1024 / 1024}MB`;
+/** Room for multipart boundaries, part headers and the durationSeconds field around the file. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+const citizenOnly = citizenAuth();
+const staffOnly = staffAuth();
+
+/** The kind a valid bearer token claims, so the matching sign-in check can run. */
+function tokenKind(ctx: AppContext): 'citizen' | 'staff' | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('Authorization'));
+  return match ? (ctx.deps.tokens.verify(match[1], ctx.deps.clock())?.kind ?? null) : null;
+}
+
+/** Citizens send photos with reports and staff attach them to replies: either account may upload and read. */
+function citizenOrStaffAuth(): UploadMiddleware {
+  return (ctx, next) => (tokenKind(ctx as AppContext) === 'staff' ? staffOnly(ctx, next) : citizenOnly(ctx, next));
+}
+
+function signedInUser(ctx: AppContext): AttachmentUser {
+  if (ctx.state.staff) return { type: 'staff', staff: ctx.state.staff };
+  return { type: 'citizen', citizen: currentCitizen(ctx) };
+}
+
+function multipartError(error: Error & { httpCode?: number; status?: number }): AppError {
+  const status = error.httpCode ?? error.status;
+  if (status === 413) return payloadTooLarge(TOO_LARGE_MESSAGE);
+  return badRequest('上传内容格式不正确，请重新选择文件', FILE_FIELD);
+}
+
+const receivedFiles = (ctx: AppContext): ReceivedFile[] =>
+  Object.values((ctx.request as { files?: ReceivedFiles }).files ?? {}).flatMap((entry) => entry ?? []);
+
+/**
+ * Parses multipart on this route only (the app parses JSON alone), bounded by the upload limit,
+ * and always removes formidable's temporary files once the request is answered.
+ */
+function multipartUpload(): UploadMiddleware {
+  const parse = koaBody({
+    multipart: true,
+    urlencoded: false,
+    text: false,
+    json: false,
+    formidable: {
+      maxFileSize: LIMITS.uploadBytesMax,
+      maxFields: 20,
+      maxFieldsSize: 64 * 1024,
+      // Other file parts are never written to disk.
+      filter: (part) => part.name === FILE_FIELD,
+    },
+    onError: (error) => {
+      throw multipartError(error);
+    },
+    // koa-body is typed against its own older copy of @types/koa; the runtime contract is the same.
+  }) as unknown as UploadMiddleware;
+
+  return async (ctx, next) => {
+    // Refuse an oversized body before reading it, when the client says how large it is.
+    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES) throw payloadTooLarge(TOO_LARGE_MESSAGE);
+    try {
+      await parse(ctx, next);
+    } finally {
+      await Promise.all(receivedFiles(ctx as AppContext).map((file) => fs.rm(file.filepath, { force: true })));
+    }
+  };
+}
+
+function theUploadedFile(ctx: AppContext): ReceivedFile {
+  const entry = (ctx.request as { files?: ReceivedFiles }).files?.[FILE_FIELD];
+  if (!entry || (Array.isArray(entry) && entry.length === 0)) throw badRequest('请选择要上传的照片或语音', FILE_FIELD);
+  if (Array.isArray(entry) && entry.length > 1) throw badRequest('一次只能上传一个文件', FILE_FIELD);
+  const file = Array.isArray(entry) ? entry[0] : entry;
+  if (file.size === 0) throw badRequest('文件是空的，请重新选择', FILE_FIELD);
+  return file;
+}
 
 export function uploadsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
+
+  router.post('/uploads', citizenOrStaffAuth(), multipartUpload(), async (ctx: AppContext) => {
+    const { durationSeconds } = parseBody(ctx, UploadFieldsSchema);
+    const file = theUploadedFile(ctx);
+    const user = signedInUser(ctx);
+    const attachment = await storeAttachment(ctx.deps, {
+      ownerType: user.type,
+      ownerId: user.type === 'citizen' ? user.citizen.id : user.staff.id,
+      bytes: await fs.readFile(file.filepath),
+      durationSeconds,
+    });
+    ctx.status = 201;
+    ctx.body = presentAttachment(attachment);
+  });
+
+  router.get('/uploads/:id/content', citizenOrStaffAuth(), async (ctx: AppContext) => {
+    const attachment = await ctx.deps.dataSource.getRepository(Attachment).findOneBy({ id: ctx.params.id });
+    if (!attachment) throw notFound('没有找到这个文件');
+    const report = attachment.reportId ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId }) : null;
+    if (!canReadAttachment(signedInUser(ctx), attachment, report)) throw forbidden('您没有权限查看这个文件');
+
+    ctx.set('Cache-Control', 'private');
+    // The type was decided by the server from the bytes; browsers must not guess another.
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.type = attachment.contentType;
+    ctx.body = await ctx.deps.storage.get(attachment.storageKey);
+  });
+
   return router;
 }
