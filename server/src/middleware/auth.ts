@@ -4,7 +4,7 @@ import type { AppContext, AppDeps, AppState } from '../context';
 import { Citizen, Staff } from '../db/entities';
 import { forbidden, unauthorized } from '../errors';
 
-function bearer(ctx: AppContext): string | null {
+export function bearerToken(ctx: AppContext): string | null {
   const header = ctx.get('Authorization');
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : null;
@@ -15,7 +15,7 @@ type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
 /** A signed-in citizen; 401 otherwise (a staff token is not a citizen token). */
 export function citizenAuth(): AuthMiddleware {
   return async (ctx, next) => {
-    const token = bearer(ctx as AppContext);
+    const token = bearerToken(ctx as AppContext);
     const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
     if (!claims || claims.kind !== 'citizen') throw unauthorized();
     const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ id: claims.sub });
@@ -28,7 +28,7 @@ export function citizenAuth(): AuthMiddleware {
 /** A signed-in, enabled staff member whose token is current; 403 when the role is not among `roles`. */
 export function staffAuth(roles?: readonly StaffRole[]): AuthMiddleware {
   return async (ctx, next) => {
-    const token = bearer(ctx as AppContext);
+    const token = bearerToken(ctx as AppContext);
     const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
     if (!claims || claims.kind !== 'staff') throw unauthorized();
     const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });

@@ -4,6 +4,7 @@ import { Attachment, Citizen, Report, Staff } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
+import { testVoice } from '../../test/media';
 
 const UNSUPPORTED = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV）';
 
@@ -17,26 +18,6 @@ function jpegWithGps(): Promise<Buffer> {
     .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer();
-}
-
-/** One second of 8 kHz, 16-bit mono PCM: the smallest real recording. */
-function tinyWav(): Buffer {
-  const samples = Buffer.alloc(8000 * 2);
-  for (let i = 0; i < 8000; i++) samples.writeInt16LE(Math.round(8000 * Math.sin(i / 10)), i * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + samples.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(8000, 24);
-  header.writeUInt32LE(16000, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(samples.length, 40);
-  return Buffer.concat([header, samples]);
 }
 
 /** An ID3v2.4 tag followed by one silent MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz). */
@@ -141,7 +122,7 @@ describe('uploads', () => {
     });
 
     it('stores a WAV clip as is with its duration', async () => {
-      const wav = tinyWav();
+      const wav = testVoice(1, 8000);
       const response = await upload(citizenAuth, wav, 'recording.wav', 'audio/wav').field('durationSeconds', '1.5');
 
       expect(response.status).toBe(201);
@@ -200,10 +181,10 @@ describe('uploads', () => {
     it('answers 400 naming the file when none, an empty one or two are sent', async () => {
       const onlyField = await app.http.post('/api/v1/uploads').set(citizenAuth).field('durationSeconds', '3');
       const json = await app.http.post('/api/v1/uploads').set(citizenAuth).send({ durationSeconds: 3 });
-      const wrongField = await app.http.post('/api/v1/uploads').set(citizenAuth).attach('photo', tinyWav(), 'a.wav');
+      const wrongField = await app.http.post('/api/v1/uploads').set(citizenAuth).attach('photo', testVoice(1, 8000), 'a.wav');
 
       const empty = await upload(citizenAuth, Buffer.alloc(0), 'empty.jpg');
-      const twoFiles = await upload(citizenAuth, tinyWav(), 'a.wav').attach('file', tinyMp3(), 'b.mp3');
+      const twoFiles = await upload(citizenAuth, testVoice(1, 8000), 'a.wav').attach('file', tinyMp3(), 'b.mp3');
 
       const cases = [
         [onlyField, '请选择要上传的照片或语音'],
@@ -229,7 +210,7 @@ describe('uploads', () => {
     });
 
     it('answers 400 naming durationSeconds when it is out of range', async () => {
-      const response = await upload(citizenAuth, tinyWav(), 'a.wav').field('durationSeconds', String(LIMITS.voiceSecondsMax + 1));
+      const response = await upload(citizenAuth, testVoice(1, 8000), 'a.wav').field('durationSeconds', String(LIMITS.voiceSecondsMax + 1));
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'bad_request', field: 'durationSeconds' });
     });
@@ -237,7 +218,7 @@ describe('uploads', () => {
     it('answers 401 without a valid token or for a disabled staff member', async () => {
       const staff = await buildStaff(app.dataSource, { role: 'cadre', disabled: true });
       for (const auth of [{}, bearer('forged.token'), bearer(staffToken(app.deps, staff))]) {
-        const response = await upload(auth, tinyWav(), 'a.wav');
+        const response = await upload(auth, testVoice(1, 8000), 'a.wav');
         expect(response.status).toBe(401);
         expect(response.body.error.code).toBe('unauthorized');
       }
@@ -259,7 +240,7 @@ describe('uploads', () => {
     });
 
     it('serves a voice clip as it was sent', async () => {
-      const wav = tinyWav();
+      const wav = testVoice(1, 8000);
       const uploaded = await upload(citizenAuth, wav, 'a.wav');
       const response = await download(citizenAuth, uploaded.body.url);
 
@@ -269,7 +250,7 @@ describe('uploads', () => {
     });
 
     it('answers 401 without a token and 404 for an unknown id', async () => {
-      const uploaded = await upload(citizenAuth, tinyWav(), 'a.wav');
+      const uploaded = await upload(citizenAuth, testVoice(1, 8000), 'a.wav');
       const anonymous = await app.http.get(uploaded.body.url);
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error.code).toBe('unauthorized');
@@ -280,7 +261,7 @@ describe('uploads', () => {
     });
 
     it('refuses another citizen and staff while the upload belongs to no report', async () => {
-      const uploaded = await upload(citizenAuth, tinyWav(), 'a.wav');
+      const uploaded = await upload(citizenAuth, testVoice(1, 8000), 'a.wav');
       const neighbour = await buildCitizen(app.dataSource);
       const countyStaff = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county });
 

@@ -7,7 +7,7 @@ import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Attachment, Report } from '../../db/entities';
 import { AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
-import { citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
+import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
 import { presentAttachment } from '../../presenters/attachment';
@@ -31,8 +31,8 @@ const staffOnly = staffAuth();
 
 /** The kind a valid bearer token claims, so the matching sign-in check can run. */
 function tokenKind(ctx: AppContext): 'citizen' | 'staff' | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('Authorization'));
-  return match ? (ctx.deps.tokens.verify(match[1], ctx.deps.clock())?.kind ?? null) : null;
+  const token = bearerToken(ctx);
+  return token ? (ctx.deps.tokens.verify(token, ctx.deps.clock())?.kind ?? null) : null;
 }
 
 /** Citizens send photos with reports and staff attach them to replies: either account may upload and read. */
