@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import type { AppDeps, AppState } from './context';
+import { AppError, badRequest } from './errors';
 import { errorHandler } from './middleware/errors';
 import { requestContext } from './middleware/requestContext';
 import { articlesRouter } from './routes/articles/articles';
@@ -27,8 +28,11 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     koaBody({
       jsonLimit: '256kb',
       multipart: false,
+      // A body that cannot be parsed is the client's mistake: 400 (413 when too large), never 500.
       onError: (error) => {
-        throw error;
+        const status = (error as { status?: number }).status;
+        if (status === 413) throw new AppError(413, 'payload_too_large', '内容太大了');
+        throw badRequest('请求内容不是有效的 JSON');
       },
     }),
   );

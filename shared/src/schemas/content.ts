@@ -58,12 +58,14 @@ const ImageUploadIdsSchema = z
  * The fields without defaults: the patch schema is built from these, because a default
  * inside a partial schema would silently reset `pinned` or the images on every edit.
  */
+const PublishRegionSchema = z.string({ error: '请选择发布范围' }).pipe(RegionCodeSchema);
+
 const noticeFields = {
-  title: z.string().trim().min(1, '请填写标题').max(LIMITS.noticeTitleMax, `标题不能超过${LIMITS.noticeTitleMax}字`),
-  body: z.string().trim().min(1, '请填写正文').max(LIMITS.noticeBodyMax, `正文不能超过${LIMITS.noticeBodyMax}字`),
+  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(LIMITS.noticeTitleMax, `标题不能超过${LIMITS.noticeTitleMax}字`),
+  body: z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(LIMITS.noticeBodyMax, `正文不能超过${LIMITS.noticeBodyMax}字`),
   category: z.enum(NOTICE_CATEGORIES, { error: '请选择公告栏目' }),
-  regionCode: RegionCodeSchema,
-  pinned: z.boolean({ error: '置顶只能是是或否' }),
+  regionCode: PublishRegionSchema,
+  pinned: z.boolean({ error: '请选择是否置顶' }),
   expiresAt: z.iso.datetime({ offset: true, error: '请填写正确的到期时间' }).nullable(),
   imageUploadIds: ImageUploadIdsSchema,
 };
@@ -101,10 +103,10 @@ export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
 
 const articleFields = {
   title: noticeFields.title,
-  summary: z.string().trim().max(200, '摘要不能超过200字'),
+  summary: z.string({ error: '摘要应为文字' }).trim().max(200, '摘要不能超过200字'),
   body: noticeFields.body,
   category: z.enum(ARTICLE_CATEGORIES, { error: '请选择文章栏目' }),
-  regionCode: RegionCodeSchema,
+  regionCode: PublishRegionSchema,
 };
 
 export const ArticleInputSchema = z.object({ ...articleFields, summary: articleFields.summary.default('') });

@@ -1,0 +1,94 @@
+import { REPORT_STATUSES } from './enums';
+import {
+  STAFF_ACTIONS,
+  actionRequirements,
+  allowedActions,
+  canPerform,
+  isPublicEvent,
+  nextStatus,
+} from './reportStateMachine';
+
+describe('report state machine', () => {
+  it('walks the closed loop 反映 → 响应 → 处理 → 反馈 → 评价', () => {
+    let status = nextStatus('assign', 'submitted');
+    expect(status).toBe('dispatched');
+    status = nextStatus('sign', status);
+    expect(status).toBe('accepted');
+    expect(nextStatus('reply', status)).toBe('accepted');
+    status = nextStatus('resolve', status);
+    expect(status).toBe('resolved');
+    expect(nextStatus('rate', status, { score: 5 })).toBe('closed');
+  });
+
+  it('reopens on a rating of two or less and on a dispute', () => {
+    expect(nextStatus('rate', 'resolved', { score: 2 })).toBe('reopened');
+    expect(nextStatus('rate', 'resolved', { score: 1 })).toBe('reopened');
+    expect(nextStatus('rate', 'resolved', { score: 3 })).toBe('closed');
+    expect(nextStatus('dispute', 'closed')).toBe('reopened');
+    expect(() => nextStatus('rate', 'resolved')).toThrow('score');
+  });
+
+  it('sends a returned report back to triage and a reopened one to the department again', () => {
+    expect(nextStatus('return', 'accepted')).toBe('submitted');
+    expect(nextStatus('sign', 'reopened')).toBe('accepted');
+    expect(nextStatus('assign', 'reopened')).toBe('dispatched');
+  });
+
+  it('refuses transitions from states that do not allow them', () => {
+    expect(() => nextStatus('resolve', 'dispatched')).toThrow('not allowed');
+    expect(() => nextStatus('sign', 'closed')).toThrow('not allowed');
+    for (const action of STAFF_ACTIONS) {
+      expect(canPerform('county', action, 'merged')).toBe(false);
+      expect(canPerform('county', action, 'rejected')).toBe(false);
+    }
+  });
+
+  it('gives each role its own actions', () => {
+    expect(canPerform('handler', 'sign', 'dispatched')).toBe(true);
+    expect(canPerform('dispatcher', 'sign', 'dispatched')).toBe(false);
+    expect(canPerform('dispatcher', 'assign', 'submitted')).toBe(true);
+    expect(canPerform('handler', 'assign', 'submitted')).toBe(false);
+    expect(canPerform('citizen', 'rate', 'resolved')).toBe(true);
+    expect(canPerform('handler', 'rate', 'resolved')).toBe(false);
+    expect(canPerform('sysadmin', 'reject', 'submitted')).toBe(false);
+    expect(canPerform('system', 'route', 'submitted')).toBe(true);
+    expect(canPerform('dispatcher', 'route', 'submitted')).toBe(false);
+  });
+
+  it('rates once, and approves only a pending extension', () => {
+    expect(canPerform('citizen', 'rate', 'closed', { rated: true })).toBe(false);
+    expect(canPerform('citizen', 'rate', 'closed', { rated: false })).toBe(true);
+    expect(canPerform('dispatcher', 'approve_extension', 'accepted', { extensionPending: false })).toBe(false);
+    expect(canPerform('dispatcher', 'approve_extension', 'accepted', { extensionPending: true })).toBe(true);
+    expect(canPerform('handler', 'request_extension', 'accepted', { extensionPending: true })).toBe(false);
+  });
+
+  it('lists allowed actions for clients', () => {
+    expect(allowedActions('handler', 'accepted')).toEqual(['reply', 'resolve', 'return', 'request_extension']);
+    expect(allowedActions('citizen', 'resolved')).toEqual(['rate', 'dispute', 'supplement']);
+    expect(allowedActions('citizen', 'rejected')).toEqual([]);
+  });
+
+  it('keeps returns, extension requests and escalations off the public timeline', () => {
+    expect(isPublicEvent('submitted')).toBe(true);
+    expect(isPublicEvent('reply')).toBe(true);
+    expect(isPublicEvent('return')).toBe(false);
+    expect(isPublicEvent('request_extension')).toBe(false);
+    expect(isPublicEvent('escalate')).toBe(false);
+  });
+
+  it('names what each action needs', () => {
+    expect(actionRequirements('return')).toContain('note');
+    expect(actionRequirements('reject')).toContain('note');
+    expect(actionRequirements('assign')).toContain('departmentId');
+    expect(actionRequirements('merge')).toContain('targetReportId');
+  });
+
+  it('covers every status with at least one way in or out', () => {
+    for (const status of REPORT_STATUSES) {
+      const leaving = allowedActions('county', status).length + allowedActions('handler', status).length + allowedActions('citizen', status).length;
+      const terminal = status === 'merged' || status === 'rejected';
+      expect(leaving > 0).toBe(!terminal);
+    }
+  });
+});
