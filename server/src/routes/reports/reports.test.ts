@@ -107,8 +107,16 @@ describe('citizen reports', () => {
     expect(mine.body.items[0]).toMatchObject({ id: submitted.body.id, serialNo: submitted.body.serialNo, status: 'submitted' });
     const theirs = await app.http.get(`/api/v1/reports/${submitted.body.id}`).set(bearer(citizenToken(app.deps, stranger)));
     expect(theirs.status).toBe(403);
-    const rate = await app.http.post(`/api/v1/reports/${submitted.body.id}/rating`).set(bearer(citizenToken(app.deps, stranger))).send({ score: 5 });
+    const strangerToken = bearer(citizenToken(app.deps, stranger));
+    const rate = await app.http.post(`/api/v1/reports/${submitted.body.id}/rating`).set(strangerToken).send({ score: 5 });
     expect(rate.status).toBe(403);
+    const dispute = await app.http.post(`/api/v1/reports/${submitted.body.id}/dispute`).set(strangerToken).send({ reason: '不满意' });
+    expect(dispute.status).toBe(403);
+    const supplement = await app.http.post(`/api/v1/reports/${submitted.body.id}/supplements`).set(strangerToken).send({ text: '补充' });
+    expect(supplement.status).toBe(403);
+    expect(await app.dataSource.getRepository(ReportEvent).countBy({ reportId: submitted.body.id })).toBe(1);
+    const unknown = await app.http.get('/api/v1/reports/01JBZ3K4M5N6P7Q8R9S0T1V2W3').set(strangerToken);
+    expect(unknown.status).toBe(404);
     const badPage = await app.http.get('/api/v1/reports/mine?pageSize=1000').set(bearer(citizenToken(app.deps, owner)));
     expect(badPage.status).toBe(400);
     expect(badPage.body.error.field).toBe('pageSize');
