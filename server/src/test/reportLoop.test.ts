@@ -60,18 +60,16 @@ describe('the report loop, end to end', () => {
 
   it('takes a report with text, photo and voice from submission to a 5-star rating', async () => {
     const { photoId, voiceId } = await uploadedMedia();
-    const submitted = await app.http
-      .post('/api/v1/reports')
-      .set(asCitizen())
-      .set('Idempotency-Key', 'loop-report-000001')
-      .send({
-        serviceCode: 'direct',
-        villageCode: REGIONS.chengguanVillage,
-        text: '五一村二组电线杆倾斜快倒了',
-        voice: { uploadId: voiceId, transcript: '电线杆歪了' },
-        photoUploadIds: [photoId],
-        location: { lat: 32.89, lng: 108.51, address: '五一村二组' },
-      });
+    const report = {
+      serviceCode: 'direct',
+      villageCode: REGIONS.chengguanVillage,
+      text: '五一村二组电线杆倾斜快倒了',
+      voice: { uploadId: voiceId, transcript: '电线杆歪了' },
+      photoUploadIds: [photoId],
+      location: { lat: 32.89, lng: 108.51, address: '五一村二组' },
+    };
+    const submit = () => app.http.post('/api/v1/reports').set(asCitizen()).set('Idempotency-Key', 'loop-report-000001').send(report);
+    const submitted = await submit();
     expect(submitted.status).toBe(201);
     const reportId = submitted.body.id as string;
     expect(submitted.body).toMatchObject({ status: 'submitted', department: null });
@@ -79,18 +77,7 @@ describe('the report loop, end to end', () => {
     expect(submitted.body.voice).toMatchObject({ id: voiceId, kind: 'voice', durationSeconds: 1 });
 
     // A retry of the same submission (the phone lost the answer) changes nothing.
-    const retry = await app.http
-      .post('/api/v1/reports')
-      .set(asCitizen())
-      .set('Idempotency-Key', 'loop-report-000001')
-      .send({
-        serviceCode: 'direct',
-        villageCode: REGIONS.chengguanVillage,
-        text: '五一村二组电线杆倾斜快倒了',
-        voice: { uploadId: voiceId, transcript: '电线杆歪了' },
-        photoUploadIds: [photoId],
-        location: { lat: 32.89, lng: 108.51, address: '五一村二组' },
-      });
+    const retry = await submit();
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(reportId);
     expect(await app.dataSource.getRepository(Report).count()).toBe(1);
