@@ -20,6 +20,9 @@ export const RegionNodeSchema: z.ZodType<RegionNode> = z.lazy(() =>
   z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS), children: z.array(RegionNodeSchema) }),
 );
 
+export const RegionTreeQuerySchema = z.object({ depth: z.enum(REGION_LEVELS).default('grid') });
+export type RegionTreeQuery = z.infer<typeof RegionTreeQuerySchema>;
+
 export const CategorySchema = z.object({
   code: z.string(),
   name: z.string(),

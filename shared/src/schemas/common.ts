@@ -42,5 +42,11 @@ export const ErrorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
+export const HealthSchema = z.object({ status: z.enum(['ok', 'error']), database: z.enum(['ok', 'unreachable']) });
+export type Health = z.infer<typeof HealthSchema>;
+
+/** A client-chosen key that makes a submission safe to retry. */
+export const IdempotencyKeySchema = z.string().regex(/^[\w-]{8,64}$/, '提交编号格式不正确');
+
 export const DepartmentRefSchema = z.object({ id: z.string(), name: z.string() });
 export const CategoryRefSchema = z.object({ code: z.string(), name: z.string() });

@@ -1,14 +1,11 @@
 import Router from '@koa/router';
-import { z } from 'zod';
-import { REGION_LEVELS } from '@minqing/shared';
+import { RegionTreeQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Category, Department, Region, ServiceEntity } from '../../db/entities';
 import { staffAuth, currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { presentCategory, presentDepartment, presentRegionTree, presentService } from '../../presenters/catalog';
 import { isWithin } from '../../policies/scope';
-
-const RegionQuerySchema = z.object({ depth: z.enum(REGION_LEVELS).default('grid') });
 
 /**
  * Reference data. Services, regions and categories are deliberately public: the mini-program
@@ -23,7 +20,7 @@ export function catalogRouter() {
   });
 
   router.get('/regions', async (ctx: AppContext) => {
-    const { depth } = parseQuery(ctx, RegionQuerySchema);
+    const { depth } = parseQuery(ctx, RegionTreeQuerySchema);
     const regions = await ctx.deps.dataSource.getRepository(Region).find();
     ctx.body = presentRegionTree(regions, depth);
   });

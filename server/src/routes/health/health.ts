@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { Health } from '@minqing/shared';
 import type { AppDeps, AppState } from '../../context';
 
 /** Liveness plus a database round trip; public, says nothing about the data. */
@@ -7,10 +8,12 @@ export function healthRouter() {
   router.get('/healthz', async (ctx) => {
     try {
       await ctx.deps.dataSource.query('SELECT 1');
-      ctx.body = { status: 'ok', database: 'ok' };
+      const healthy: Health = { status: 'ok', database: 'ok' };
+      ctx.body = healthy;
     } catch {
       ctx.status = 503;
-      ctx.body = { status: 'error', database: 'unreachable' };
+      const unhealthy: Health = { status: 'error', database: 'unreachable' };
+      ctx.body = unhealthy;
     }
   });
   return router;

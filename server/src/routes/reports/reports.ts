@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import {
   DisputeRequestSchema,
+  IdempotencyKeySchema,
   IdSchema,
   MyReportsQuerySchema,
   RatingRequestSchema,
@@ -17,8 +18,6 @@ import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
 import { loadLookups, presentCitizenReport, presentSummary } from '../../presenters/report';
 
-const IDEMPOTENCY_KEY = /^[\w-]{8,64}$/;
-
 function reportIdOf(ctx: AppContext): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
   if (!parsed.success) throw notFound('没有找到该事项');
@@ -33,7 +32,7 @@ export function reportsRouter() {
   router.post('/', async (ctx: AppContext) => {
     const citizen = currentCitizen(ctx);
     const key = ctx.get('Idempotency-Key') || null;
-    if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
+    if (key !== null && !IdempotencyKeySchema.safeParse(key).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
     const body = parseBody(ctx, SubmitReportRequestSchema);
     const { report, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');

@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import {
+  ArticleInputSchema,
+  ArticleListQuerySchema,
+  ArticlePageSchema,
+  ArticlePatchSchema,
+  ArticleSchema,
+  AttachmentSchema,
+  CategorySchema,
+  CitizenLoginResponseSchema,
+  CitizenUserSchema,
+  DepartmentSchema,
+  DevLoginRequestSchema,
+  DisputeRequestSchema,
+  LocationSchema,
+  MyReportsQuerySchema,
+  MyReportsResponseSchema,
+  NoticeDetailQuerySchema,
+  NoticeInputSchema,
+  NoticeListQuerySchema,
+  NoticePageSchema,
+  NoticePatchSchema,
+  NoticeSchema,
+  HealthSchema,
+  IdempotencyKeySchema,
+  RegionTreeQuerySchema,
+  RatingRequestSchema,
+  RegionNodeSchema,
+  ReportActionRequestSchema,
+  ReportDetailSchema,
+  ServiceSchema,
+  StaffArticlePageSchema,
+  StaffArticleSchema,
+  StaffContentQuerySchema,
+  StaffLoginRequestSchema,
+  StaffLoginResponseSchema,
+  StaffMeSchema,
+  StaffNoticePageSchema,
+  StaffNoticeSchema,
+  StaffQueueQuerySchema,
+  StaffQueueResponseSchema,
+  StaffReportSchema,
+  SubmitReportRequestSchema,
+  SupplementRequestSchema,
+  TimelineEventSchema,
+  UpdateProfileRequestSchema,
+  UploadFieldsSchema,
+  UploadResponseSchema,
+  VOICE_TYPES,
+  WechatLoginRequestSchema,
+} from '@minqing/shared';
+
+/**
+ * The route table the OpenAPI document is generated from: one entry per route the app
+ * registers (the openapi test fails when one is missing). Shapes are the shared zod schemas;
+ * each is published once under components/schemas by the name given here.
+ */
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** Which bearer tokens a route accepts. */
+export type Access = 'public' | 'citizen' | 'staff' | 'citizenOrStaff';
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 429 | 502 | 503;
+
+export interface NamedSchema {
+  readonly name: string;
+  readonly schema: z.ZodType;
+}
+export const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
+
+export type RequestBody = { kind: 'json'; schema: NamedSchema } | { kind: 'multipart'; schema: NamedSchema };
+export type ResponseContent = { kind: 'json'; schema: NamedSchema } | { kind: 'binary'; mediaTypes: readonly string[] } | { kind: 'none' };
+
+export interface ApiResponse {
+  status: 200 | 201 | 204 | 503;
+  description: string;
+  content: ResponseContent;
+}
+
+export interface HeaderParameter {
+  name: string;
+  description: string;
+  required: boolean;
+  schema: z.ZodType;
+}
+
+export interface ApiRoute {
+  method: HttpMethod;
+  /** OpenAPI form, with the /api/v1 prefix: /api/v1/reports/{id}. */
+  path: string;
+  /** 中文 / English. */
+  summary: string;
+  tags: readonly string[];
+  access: Access;
+  query?: z.ZodObject;
+  headers?: readonly HeaderParameter[];
+  body?: RequestBody;
+  responses: readonly ApiResponse[];
+  /** Answered as the shared ErrorBody. */
+  errors: readonly ErrorStatus[];
+}
+
+const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+
+/**
+ * Published under their own names and referenced from the schemas that contain them; RegionNode
+ * must be here because it is recursive. (ErrorBody is added by the document builder.)
+ */
+export const BUILDING_BLOCKS: readonly NamedSchema[] = [
+  named('RegionNode', RegionNodeSchema),
+  named('Attachment', AttachmentSchema),
+  named('TimelineEvent', TimelineEventSchema),
+  named('Location', LocationSchema),
+];
+
+const schemas = {
+  health: named('Health', HealthSchema),
+  openApi: named('OpenApiDocument', OpenApiDocumentSchema),
+  citizenLogin: named('CitizenLoginResponse', CitizenLoginResponseSchema),
+  citizen: named('CitizenUser', CitizenUserSchema),
+  staffLogin: named('StaffLoginResponse', StaffLoginResponseSchema),
+  staffMe: named('StaffMe', StaffMeSchema),
+  services: named('ServiceList', z.array(ServiceSchema)),
+  regions: named('RegionTree', z.array(RegionNodeSchema)),
+  categories: named('CategoryList', z.array(CategorySchema)),
+  departments: named('DepartmentList', z.array(DepartmentSchema)),
+  upload: named('Upload', UploadResponseSchema),
+  uploadForm: named('UploadForm', UploadFieldsSchema.extend({ file: z.file() })),
+  reportDetail: named('ReportDetail', ReportDetailSchema),
+  myReports: named('ReportSummaryPage', MyReportsResponseSchema),
+  staffQueue: named('StaffQueuePage', StaffQueueResponseSchema),
+  staffReport: named('StaffReport', StaffReportSchema),
+  notice: named('Notice', NoticeSchema),
+  notices: named('NoticePage', NoticePageSchema),
+  article: named('Article', ArticleSchema),
+  articles: named('ArticlePage', ArticlePageSchema),
+  staffNotice: named('StaffNotice', StaffNoticeSchema),
+  staffNotices: named('StaffNoticePage', StaffNoticePageSchema),
+  staffArticle: named('StaffArticle', StaffArticleSchema),
+  staffArticles: named('StaffArticlePage', StaffArticlePageSchema),
+};
+
+const jsonBody = (name: string, schema: z.ZodType): RequestBody => ({ kind: 'json', schema: named(name, schema) });
+const ok = (schema: NamedSchema, description = 'OK'): ApiResponse => ({ status: 200, description, content: { kind: 'json', schema } });
+const created = (schema: NamedSchema, description = 'Created'): ApiResponse => ({ status: 201, description, content: { kind: 'json', schema } });
+const noContent: ApiResponse = { status: 204, description: 'No Content', content: { kind: 'none' } };
+
+const systemRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/healthz', summary: '存活与数据库检查 / Liveness and database check', tags: ['system'], access: 'public',
+    responses: [ok(schemas.health), { status: 503, description: '数据库不可用 / Database unreachable', content: { kind: 'json', schema: schemas.health } }],
+    errors: [],
+  },
+  { method: 'get', path: '/api/v1/openapi.json', summary: '本接口文档 / This OpenAPI document', tags: ['system'], access: 'public', responses: [ok(schemas.openApi)], errors: [] },
+];
+
+const citizenAccountRoutes: ApiRoute[] = [
+  {
+    method: 'post', path: '/api/v1/auth/wechat-login', summary: '微信登录 / Citizen sign-in through WeChat code2Session', tags: ['auth'], access: 'public',
+    body: jsonBody('WechatLoginRequest', WechatLoginRequestSchema), responses: [ok(schemas.citizenLogin)], errors: [400, 429, 502, 503],
+  },
+  {
+    method: 'post', path: '/api/v1/auth/dev-login', summary: '演示登录（仅演示模式）/ Sign in by openid, demo mode only', tags: ['auth'], access: 'public',
+    body: jsonBody('DevLoginRequest', DevLoginRequestSchema), responses: [ok(schemas.citizenLogin)], errors: [400, 404],
+  },
+  { method: 'get', path: '/api/v1/me', summary: '我的资料 / The signed-in citizen', tags: ['me'], access: 'citizen', responses: [ok(schemas.citizen)], errors: [401] },
+  {
+    method: 'patch', path: '/api/v1/me', summary: '修改我的资料 / Update the citizen profile', tags: ['me'], access: 'citizen',
+    body: jsonBody('UpdateProfileRequest', UpdateProfileRequestSchema), responses: [ok(schemas.citizen)], errors: [400, 401],
+  },
+];
+
+const staffAccountRoutes: ApiRoute[] = [
+  {
+    method: 'post', path: '/api/v1/staff/auth/login', summary: '工作人员登录 / Staff sign-in', tags: ['staff-auth'], access: 'public',
+    body: jsonBody('StaffLoginRequest', StaffLoginRequestSchema), responses: [ok(schemas.staffLogin)], errors: [400, 401, 423],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/auth/logout', summary: '退出所有会话 / End every session of this account', tags: ['staff-auth'], access: 'staff',
+    responses: [noContent], errors: [401],
+  },
+  { method: 'get', path: '/api/v1/staff/me', summary: '当前工作人员 / The signed-in staff member', tags: ['staff-auth'], access: 'staff', responses: [ok(schemas.staffMe)], errors: [401] },
+];
+
+const catalogRoutes: ApiRoute[] = [
+  { method: 'get', path: '/api/v1/services', summary: '民情直达服务 / The report services', tags: ['catalog'], access: 'public', responses: [ok(schemas.services)], errors: [] },
+  {
+    method: 'get', path: '/api/v1/regions', summary: '行政区划树 / The region tree (county → township → village → grid)', tags: ['catalog'], access: 'public',
+    query: RegionTreeQuerySchema, responses: [ok(schemas.regions)], errors: [400],
+  },
+  { method: 'get', path: '/api/v1/categories', summary: '事项分类 / Report categories', tags: ['catalog'], access: 'public', responses: [ok(schemas.categories)], errors: [] },
+  {
+    method: 'get', path: '/api/v1/staff/departments', summary: '可派单部门 / Departments the staff member may dispatch to', tags: ['catalog'], access: 'staff',
+    responses: [ok(schemas.departments)], errors: [401],
+  },
+];
+
+const uploadRoutes: ApiRoute[] = [
+  {
+    method: 'post', path: '/api/v1/uploads', summary: '上传照片或语音 / Upload one photo or voice clip', tags: ['uploads'], access: 'citizenOrStaff',
+    body: { kind: 'multipart', schema: schemas.uploadForm }, responses: [created(schemas.upload)], errors: [400, 401, 413, 415],
+  },
+  {
+    method: 'get', path: '/api/v1/uploads/{id}/content', summary: '附件内容 / The bytes of an attachment', tags: ['uploads'], access: 'citizenOrStaff',
+    responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } }], errors: [401, 403, 404],
+  },
+];
+
+const idempotencyKey: HeaderParameter = {
+  name: 'Idempotency-Key',
+  description: '重复提交同一编号返回同一事项 / The same key again answers the same report',
+  required: false,
+  schema: IdempotencyKeySchema,
+};
+
+const citizenReportRoutes: ApiRoute[] = [
+  {
+    method: 'post', path: '/api/v1/reports', summary: '提交民情 / Submit a report', tags: ['reports'], access: 'citizen', headers: [idempotencyKey],
+    body: jsonBody('SubmitReportRequest', SubmitReportRequestSchema), responses: [created(schemas.reportDetail)], errors: [400, 401, 409],
+  },
+  {
+    method: 'get', path: '/api/v1/reports/mine', summary: '我的民情 / The citizen\'s reports', tags: ['reports'], access: 'citizen',
+    query: MyReportsQuerySchema, responses: [ok(schemas.myReports)], errors: [400, 401],
+  },
+  {
+    method: 'get', path: '/api/v1/reports/{id}', summary: '民情详情与进度 / One report with its public timeline', tags: ['reports'], access: 'citizen',
+    responses: [ok(schemas.reportDetail)], errors: [401, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/reports/{id}/rating', summary: '评价办理结果 / Rate the handling, 1–5', tags: ['reports'], access: 'citizen',
+    body: jsonBody('RatingRequest', RatingRequestSchema), responses: [ok(schemas.reportDetail)], errors: [400, 401, 404, 409],
+  },
+  {
+    method: 'post', path: '/api/v1/reports/{id}/dispute', summary: '申请重新办理 / Dispute the result', tags: ['reports'], access: 'citizen',
+    body: jsonBody('DisputeRequest', DisputeRequestSchema), responses: [ok(schemas.reportDetail)], errors: [400, 401, 404, 409],
+  },
+  {
+    method: 'post', path: '/api/v1/reports/{id}/supplements', summary: '补充材料 / Add text or photos to a report', tags: ['reports'], access: 'citizen',
+    body: jsonBody('SupplementRequest', SupplementRequestSchema), responses: [created(schemas.reportDetail)], errors: [400, 401, 404, 409],
+  },
+];
+
+const staffReportRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/staff/reports', summary: '工作台事项列表 / The staff work queue', tags: ['staff-reports'], access: 'staff',
+    query: StaffQueueQuerySchema, responses: [ok(schemas.staffQueue)], errors: [400, 401, 403],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/reports/{id}', summary: '事项详情 / One report as staff see it', tags: ['staff-reports'], access: 'staff',
+    responses: [ok(schemas.staffReport)], errors: [401, 403, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/reports/{id}/actions', summary: '办理事项 / Act on a report (assign, sign, reply, resolve, …)', tags: ['staff-reports'], access: 'staff',
+    body: jsonBody('ReportActionRequest', ReportActionRequestSchema), responses: [ok(schemas.staffReport)], errors: [400, 401, 403, 404, 409],
+  },
+];
+
+const contentRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/notices', summary: '政务村务公告 / The village notice board', tags: ['notices'], access: 'citizen',
+    query: NoticeListQuerySchema, responses: [ok(schemas.notices)], errors: [400, 401],
+  },
+  {
+    method: 'get', path: '/api/v1/notices/{id}', summary: '公告详情 / One notice', tags: ['notices'], access: 'citizen',
+    query: NoticeDetailQuerySchema, responses: [ok(schemas.notice)], errors: [400, 401, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/articles', summary: '消息推送 / Policy information and guides', tags: ['articles'], access: 'citizen',
+    query: ArticleListQuerySchema, responses: [ok(schemas.articles)], errors: [400, 401],
+  },
+  { method: 'get', path: '/api/v1/articles/{id}', summary: '文章详情 / One article', tags: ['articles'], access: 'citizen', responses: [ok(schemas.article)], errors: [401, 404] },
+];
+
+interface PublicationKind {
+  segment: 'notices' | 'articles';
+  zh: string;
+  en: string;
+  item: NamedSchema;
+  page: NamedSchema;
+  input: NamedSchema;
+  patch: NamedSchema;
+}
+
+/** Staff CRUD plus publish/withdraw, the same for notices and articles. */
+function staffPublicationRoutes(kind: PublicationKind): ApiRoute[] {
+  const base = `/api/v1/staff/${kind.segment}`;
+  const tags = [`staff-${kind.segment}`];
+  const common = { tags, access: 'staff' as const };
+  return [
+    {
+      ...common, method: 'get', path: base, summary: `${kind.zh}管理列表 / ${kind.en}s in the staff member's region`,
+      query: StaffContentQuerySchema, responses: [ok(kind.page)], errors: [400, 401, 403],
+    },
+    {
+      ...common, method: 'post', path: base, summary: `新建${kind.zh} / Create a ${kind.en} draft`,
+      body: { kind: 'json', schema: kind.input }, responses: [created(kind.item)], errors: [400, 401, 403],
+    },
+    { ...common, method: 'get', path: `${base}/{id}`, summary: `${kind.zh}详情 / One ${kind.en}`, responses: [ok(kind.item)], errors: [401, 403, 404] },
+    {
+      ...common, method: 'patch', path: `${base}/{id}`, summary: `修改${kind.zh} / Edit a ${kind.en}`,
+      body: { kind: 'json', schema: kind.patch }, responses: [ok(kind.item)], errors: [400, 401, 403, 404],
+    },
+    { ...common, method: 'post', path: `${base}/{id}/publish`, summary: `发布${kind.zh} / Publish a ${kind.en}`, responses: [ok(kind.item)], errors: [401, 403, 404, 409] },
+    { ...common, method: 'post', path: `${base}/{id}/withdraw`, summary: `撤回${kind.zh} / Withdraw a ${kind.en}`, responses: [ok(kind.item)], errors: [401, 403, 404, 409] },
+  ];
+}
+
+export const API_ROUTES: readonly ApiRoute[] = [
+  ...systemRoutes,
+  ...citizenAccountRoutes,
+  ...staffAccountRoutes,
+  ...catalogRoutes,
+  ...uploadRoutes,
+  ...citizenReportRoutes,
+  ...staffReportRoutes,
+  ...contentRoutes,
+  ...staffPublicationRoutes({
+    segment: 'notices', zh: '公告', en: 'notice', item: schemas.staffNotice, page: schemas.staffNotices,
+    input: named('NoticeInput', NoticeInputSchema), patch: named('NoticePatch', NoticePatchSchema),
+  }),
+  ...staffPublicationRoutes({
+    segment: 'articles', zh: '文章', en: 'article', item: schemas.staffArticle, page: schemas.staffArticles,
+    input: named('ArticleInput', ArticleInputSchema), patch: named('ArticlePatch', ArticlePatchSchema),
+  }),
+];
+
+/** Tag descriptions, in the order a reader meets them. */
+export const API_TAGS: readonly { name: string; description: string }[] = [
+  { name: 'system', description: '系统 / Health and this document' },
+  { name: 'auth', description: '群众登录 / Citizen sign-in' },
+  { name: 'me', description: '我的资料 / The citizen profile' },
+  { name: 'staff-auth', description: '工作人员登录 / Staff sign-in' },
+  { name: 'catalog', description: '基础数据 / Services, regions, categories, departments' },
+  { name: 'uploads', description: '附件 / Photos and voice clips' },
+  { name: 'reports', description: '民情直达（群众）/ Reports, citizen side' },
+  { name: 'staff-reports', description: '民情办理（工作人员）/ Reports, staff side' },
+  { name: 'notices', description: '政务村务 / Notices' },
+  { name: 'articles', description: '消息推送 / Articles' },
+  { name: 'staff-notices', description: '公告管理 / Notices, staff side' },
+  { name: 'staff-articles', description: '文章管理 / Articles, staff side' },
+];
