@@ -1,0 +1,401 @@
+// Server benchmark (npm run bench:server): report submission against a bare Koa + INSERT
+// ceiling, and the staff work queue with BENCH_REPORTS rows in the table. See scripts/bench/.
+//
+//   (a) POST /api/v1/reports on the real server (server/dist), autocannon in this process
+//   (c) the same load against a bare Koa app doing one INSERT per request
+//   (b) GET /api/v1/staff/reports, sequential, after bulk-seeding the reports table
+//
+// Servers run as child processes so they get their own core time; they are always stopped.
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mysql from 'mysql2/promise';
+import { repoRoot, settings, targets } from './bench/config.mjs';
+import { databasePid, measureCosts } from './bench/diagnostics.mjs';
+import { closeAgents, postJson } from './bench/http.mjs';
+import { runSubmissionLoad } from './bench/load.mjs';
+import { freePort, outputOf, startChild, stopAll, stopChild, stopChildrenOnExit, waitForHealth } from './bench/processes.mjs';
+import { captureQueueSql, explainAndTime, measureQueue } from './bench/queue.mjs';
+import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
+import { formatNumber, renderTable, round } from './bench/stats.mjs';
+
+const MAIN_TOWNSHIP = '610921100'; // 城关镇
+const SUBMIT_VILLAGE = '610921100201'; // 城关镇五一村, as a villager would pick it
+const DEMO_PASSWORD = 'Demo@321';
+
+const log = (message) => console.error(`[bench] ${message}`);
+
+/** The queue variants: [label, staff username, query]. The first is the headline figure. */
+const QUEUE_VARIANTS = [
+  ['county: township + status=dispatched', 'county', { regionCode: MAIN_TOWNSHIP, status: 'dispatched', page: '1', pageSize: '20' }],
+  ['county: … sort=resolveDueAt', 'county', { regionCode: MAIN_TOWNSHIP, status: 'dispatched', sort: 'resolveDueAt', page: '1', pageSize: '20' }],
+  ['county: township + 3 open statuses', 'county', { regionCode: MAIN_TOWNSHIP, status: 'dispatched,accepted,reopened', page: '1', pageSize: '20' }],
+  ['county: township, any status', 'county', { regionCode: MAIN_TOWNSHIP, page: '1', pageSize: '20' }],
+  ['dispatcher: triage queue', 'chengguan', { triage: 'true', page: '1', pageSize: '20' }],
+  ['handler: own dept + dispatched', 'gongdian', { status: 'dispatched', page: '1', pageSize: '20' }],
+  ['county: whole county + dispatched', 'county', { status: 'dispatched', page: '1', pageSize: '20' }],
+];
+
+async function resetDatabase() {
+  const admin = await mysql.createConnection(settings.mysql);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS \`${settings.database}\``);
+    await admin.query(`CREATE DATABASE \`${settings.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool');
+    return server;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function startRealServer() {
+  const port = await freePort();
+  const handle = startChild('server', path.join(repoRoot, 'server', 'dist', 'index.js'), {
+    cwd: path.join(repoRoot, 'server'),
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: settings.databaseUrl,
+      DEMO_MODE: 'true',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      TOKEN_SECRET: settings.tokenSecret,
+      DATA_ENCRYPTION_KEY: settings.dataEncryptionKey,
+      // Keep uploads and demo files out of the working tree.
+      DATA_DIR: path.join(os.tmpdir(), `${settings.database}-data`),
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  await waitForHealth(handle, `${baseUrl}/healthz`);
+  log(`server up on ${baseUrl} (migrated and seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return { handle, baseUrl };
+}
+
+async function signInCitizens(baseUrl, count) {
+  return Promise.all(
+    Array.from({ length: count }, (_, index) =>
+      postJson(`${baseUrl}/api/v1/auth/dev-login`, { openid: `bench-citizen-${String(index).padStart(3, '0')}` }).then((answer) => answer.token),
+    ),
+  );
+}
+
+async function signInStaff(baseUrl, usernames) {
+  const tokens = new Map();
+  for (const username of usernames) {
+    try {
+      const answer = await postJson(`${baseUrl}/api/v1/staff/auth/login`, { username, password: DEMO_PASSWORD });
+      tokens.set(username, answer.token);
+    } catch (error) {
+      log(`staff ${username} cannot sign in: ${error.message}`);
+    }
+  }
+  return tokens;
+}
+
+/** One submission before the load, so a broken route shows its exact answer up front. */
+async function probeSubmission(baseUrl, token, categoryCode) {
+  const response = await fetch(`${baseUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `bench-probe-${Date.now()}` },
+    body: JSON.stringify({ serviceCode: 'direct', villageCode: SUBMIT_VILLAGE, text: '压测前的试提交', categoryCode }),
+  });
+  const body = await response.text();
+  if (response.status !== 201) log(`probe submission answered ${response.status}: ${body.slice(0, 500)}`);
+  else log(`probe submission ok: ${body.slice(0, 160)}…`);
+}
+
+async function countRows(pool, table) {
+  const [[row]] = await pool.query(`SELECT COUNT(*) AS n FROM \`${table}\``);
+  return Number(row.n);
+}
+
+function describeLoad(label, result) {
+  log(
+    `${label}: ${formatNumber(result.rps)} rps, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+      `${result.ok} ok / ${result.errors} failed (${(result.errorRate * 100).toFixed(2)} %), statuses ${JSON.stringify(result.statuses)}`,
+  );
+  for (const sample of result.errorSamples) log(`  ${label} error body: ${sample}`);
+}
+
+async function runBenchmark() {
+  const benchStarted = performance.now();
+  const mariadb = await resetDatabase();
+  log(`database ${settings.database} recreated on MariaDB/MySQL ${mariadb.version}`);
+
+  const server = await startRealServer();
+  const pool = mysql.createPool({ ...settings.mysql, database: settings.database, connectionLimit: settings.seedParallel + 2, timezone: 'Z' });
+  try {
+    const reference = await loadReferenceData(pool);
+    const villageCode = reference.villages.some((village) => village.code === SUBMIT_VILLAGE) ? SUBMIT_VILLAGE : reference.villages[0].code;
+    // Categories that route to a department in every village: those reports are dispatched at once.
+    const categoryCodes = reference.routable.map((category) => category.code);
+
+    const tokens = await signInCitizens(server.baseUrl, settings.citizens);
+    log(`${tokens.length} citizens signed in; ${categoryCodes.length} routable categories`);
+    await probeSubmission(server.baseUrl, tokens[0], categoryCodes[0]);
+
+    // (a) the real submission route
+    const load = { tokens, categoryCodes, villageCode, duration: settings.duration, connections: settings.connections };
+    log(`(a) POST /api/v1/reports: ${settings.connections} connections for ${settings.duration} s`);
+    const dbPid = await databasePid(pool);
+    const rowsBeforeA = await countRows(pool, 'reports');
+    const submission = await measureCosts(pool, { server: server.handle.child.pid, database: dbPid }, () =>
+      runSubmissionLoad({ label: 'a', baseUrl: server.baseUrl, ...load }),
+    );
+    submission.rowsWritten = (await countRows(pool, 'reports')) - rowsBeforeA;
+    describeLoad('(a)', submission);
+    // Requests still in flight when autocannon stops are completed by the server but not counted.
+    if (submission.rowsWritten < submission.ok || submission.rowsWritten > submission.ok + settings.connections) {
+      log(`(a) WARNING: ${submission.ok} answers 2xx but ${submission.rowsWritten} rows written`);
+    }
+    if (submission.errors > 0) log(`(a) server output tail:\n${outputOf(server.handle)}`);
+
+    // (c) the ceiling: same load, bare Koa + one INSERT into a table shaped like reports
+    await pool.query('CREATE TABLE bench_ceiling LIKE reports');
+    const ceilingPort = await freePort();
+    const ceilingServer = startChild('ceiling', path.join(repoRoot, 'scripts', 'bench', 'ceilingServer.mjs'), {
+      cwd: repoRoot,
+      env: { PORT: String(ceilingPort), DATABASE_URL: settings.databaseUrl },
+    });
+    const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
+    await waitForHealth(ceilingServer, `${ceilingUrl}/healthz`, 30_000);
+    log(`(c) ceiling (bare Koa + 1 INSERT): ${settings.connections} connections for ${settings.duration} s`);
+    const ceiling = await measureCosts(pool, { server: ceilingServer.child.pid, database: dbPid }, () =>
+      runSubmissionLoad({ label: 'c', baseUrl: ceilingUrl, ...load }),
+    );
+    ceiling.rowsWritten = await countRows(pool, 'bench_ceiling');
+    describeLoad('(c)', ceiling);
+    if (ceiling.errors > 0) log(`(c) ceiling output tail:\n${outputOf(ceilingServer)}`);
+    await stopChild(ceilingServer);
+
+    // (b) the work queue over N reports
+    const existing = await countRows(pool, 'reports');
+    const toSeed = Math.max(0, settings.reports - existing);
+    log(`(b) seeding ${toSeed.toLocaleString('en-US')} reports (${existing} already there) in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel`);
+    let nextProgress = 0.1;
+    const seedSeconds = await seedReports(pool, reference, {
+      count: toSeed,
+      batchRows: settings.seedBatchRows,
+      parallel: settings.seedParallel,
+      onProgress: (done, seconds) => {
+        if (done / toSeed < nextProgress) return;
+        nextProgress += 0.1;
+        log(`  ${done.toLocaleString('en-US')} rows, ${seconds.toFixed(1)} s, ${Math.round(done / seconds).toLocaleString('en-US')} rows/s`);
+      },
+    });
+    // A deployment's statistics are current (InnoDB refreshes them after 10 % of a table changes).
+    const analyzeStarted = performance.now();
+    await pool.query('ANALYZE TABLE reports');
+    const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+    const reportsInTable = await countRows(pool, 'reports');
+    log(`seeded in ${seedSeconds.toFixed(1)} s (+ ANALYZE ${analyzeSeconds.toFixed(1)} s); reports now holds ${reportsInTable.toLocaleString('en-US')} rows`);
+
+    const staffTokens = await signInStaff(server.baseUrl, [...new Set(QUEUE_VARIANTS.map(([, username]) => username))]);
+    const variants = [];
+    for (const [label, username, query] of QUEUE_VARIANTS) {
+      const token = staffTokens.get(username);
+      if (!token) {
+        variants.push({ label, username, query, skipped: `${username} cannot sign in` });
+        continue;
+      }
+      const figures = await measureQueue({
+        baseUrl: server.baseUrl,
+        token,
+        query,
+        warmup: settings.queueWarmup,
+        requests: settings.queueRequests,
+        budgetSeconds: settings.queueBudgetSeconds,
+      });
+      log(`(b) ${label}: p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms over ${figures.requests} requests; total ${figures.total}`);
+      let statements = [];
+      try {
+        const captured = await captureQueueSql({ repoRoot, databaseUrl: settings.databaseUrl, username, query });
+        for (const statement of captured) statements.push(await explainAndTime(pool, statement, figures.p50 > 200 ? 5 : 30));
+      } catch (error) {
+        statements = [{ error: error.message }];
+      }
+      variants.push({ label, username, query, ...figures, statements });
+    }
+
+    return {
+      mariadb,
+      submission,
+      ceiling,
+      seedSeconds,
+      analyzeSeconds,
+      seeded: toSeed,
+      reportsInTable,
+      variants,
+      benchSeconds: (performance.now() - benchStarted) / 1000,
+    };
+  } finally {
+    await pool.end();
+    await stopChild(server.handle);
+  }
+}
+
+/** The entity's 33-column select list says nothing here; keep the shape of the statement. */
+const shortSql = (sql) => sql.replace(/^SELECT (.+?) FROM/, (all, list) => (list.includes(',') ? `SELECT <${list.split(',').length} columns> FROM` : all));
+
+const roundAll = (figures) => Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value, 2)]));
+
+function printReport(run) {
+  const { submission, ceiling, variants } = run;
+  const ratio = ceiling.rps > 0 ? submission.rps / ceiling.rps : null;
+  const main = variants[0];
+  const valid = submission.errorRate <= targets.maxErrorRate && ceiling.errorRate <= targets.maxErrorRate;
+  const verdict = (ok) => (ok === null ? '' : ok ? 'OK' : 'MISS');
+  const ms = (value) => formatNumber(value, 1);
+
+  console.log('');
+  console.log(
+    `321 民情在线 — server benchmark · ${os.cpus().length} CPU · node ${process.version} · ${run.mariadb.version} ` +
+      `(buffer pool ${Math.round(Number(run.mariadb.bufferPool) / 1048576)} MB) · ${settings.connections} connections × ${settings.duration} s`,
+  );
+  console.log('');
+  const rows = [
+    [
+      '(a) POST /api/v1/reports (real server)',
+      submission.completed.toLocaleString('en-US'),
+      formatNumber(submission.rps),
+      ms(submission.p50),
+      '',
+      ms(submission.p99),
+      `${submission.errors} (${(submission.errorRate * 100).toFixed(2)} %)`,
+      `errors ≤ ${targets.maxErrorRate * 100} %`,
+      valid ? 'valid' : 'INVALID',
+    ],
+    [
+      '(c) ceiling: bare Koa + 1 INSERT',
+      ceiling.completed.toLocaleString('en-US'),
+      formatNumber(ceiling.rps),
+      ms(ceiling.p50),
+      '',
+      ms(ceiling.p99),
+      `${ceiling.errors} (${(ceiling.errorRate * 100).toFixed(2)} %)`,
+      '',
+      '',
+    ],
+    ['(a)/(c) throughput ratio', '', ratio === null ? '–' : `${(ratio * 100).toFixed(1)} %`, '', '', '', '', `≥ ${targets.minRatio * 100} %`, verdict(ratio === null ? null : ratio >= targets.minRatio)],
+    [`seed ${run.seeded.toLocaleString('en-US')} rows (table: ${run.reportsInTable.toLocaleString('en-US')})`, '', `${formatNumber(run.seedSeconds)} s`, '', '', '', '', '', ''],
+    ...variants.map((variant, index) =>
+      variant.skipped
+        ? [`(b) ${variant.label}`, '', '', '', '', '', variant.skipped, '', '']
+        : [
+            `(b)${index === 0 ? '*' : ' '} ${variant.label}`,
+            variant.requests,
+            `total ${variant.total.toLocaleString('en-US')}`,
+            ms(variant.p50),
+            ms(variant.p95),
+            ms(variant.p99),
+            '',
+            `p95 ≤ ${targets.queueP95Ms} ms`,
+            verdict(variant.p95 <= targets.queueP95Ms),
+          ],
+    ),
+  ];
+  console.log(renderTable(['measure', 'requests', 'rps / value', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target', 'verdict'], rows));
+  console.log('(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt.');
+
+  // Why (a) and (c) differ: what one successful submission costs each side.
+  const costRow = (label, costs) => [
+    label,
+    formatNumber(costs.statements),
+    formatNumber(costs.selects),
+    formatNumber(costs.inserts),
+    formatNumber(costs.updates),
+    formatNumber(costs.commits),
+    costs.rowLockWaits.toLocaleString('en-US'),
+    formatNumber(costs.serverCpuMs, 2),
+    formatNumber(costs.databaseCpuMs, 2),
+  ];
+  console.log('');
+  console.log('Cost per successful submission (MariaDB status counters, CPU from /proc):');
+  console.log(
+    renderTable(
+      ['load', 'SQL stmts', 'SELECT', 'INSERT', 'UPDATE', 'COMMIT', 'row-lock waits', 'node CPU ms', 'DB CPU ms'],
+      [costRow('(a) real server', submission.costs), costRow('(c) ceiling', ceiling.costs)],
+    ),
+  );
+
+  // Where the queue's time goes: each statement the server runs for the page, timed on its own.
+  const planRows = [];
+  for (const variant of variants) {
+    for (const statement of variant.statements ?? []) {
+      if (statement.error) {
+        planRows.push([variant.label, 'error', statement.error.slice(0, 80), '', '', '', '']);
+        continue;
+      }
+      statement.plan.forEach((step, stepIndex) =>
+        planRows.push([
+          stepIndex === 0 ? variant.label : '',
+          stepIndex === 0 ? statement.kind : '',
+          step.key ?? '(none)',
+          step.type,
+          step.rows.toLocaleString('en-US'),
+          step.extra ?? '',
+          stepIndex === 0 ? ms(statement.medianMs) : '',
+        ]),
+      );
+    }
+  }
+  if (planRows.length > 0) {
+    console.log('');
+    console.log('SQL the server runs per queue request (EXPLAIN; statement alone, median ms, no HTTP/ORM):');
+    console.log(renderTable(['variant', 'stmt', 'key', 'type', 'est. rows', 'extra', 'median ms'], planRows));
+    const mainStatements = main.statements?.filter((statement) => !statement.error) ?? [];
+    for (const statement of mainStatements) console.log(`  ${statement.kind}: ${shortSql(statement.sql)}  -- ${JSON.stringify(statement.parameters)}`);
+    const usesIndex = mainStatements.length > 0 && mainStatements.every((statement) => statement.plan.some((step) => step.key === 'idx_reports_township_queue'));
+    console.log(`  headline variant uses idx_reports_township_queue for every statement: ${usesIndex ? 'yes' : 'NO'}`);
+    const count = mainStatements.find((statement) => statement.kind === 'count');
+    const page = mainStatements.find((statement) => statement.kind === 'page');
+    if (count && page && main.p50) {
+      const share = (count.medianMs / main.p50) * 100;
+      console.log(
+        `  headline: page SELECT ${ms(page.medianMs)} ms + COUNT ${ms(count.medianMs)} ms of ${ms(main.p50)} ms p50 ` +
+          `(COUNT ${share.toFixed(0)} %${count.medianMs > page.medianMs * 2 && share > 40 ? ' — the COUNT dominates' : ''})`,
+      );
+    }
+  }
+  if (!valid) {
+    console.log('');
+    console.log(`RUN INVALID: errors above ${targets.maxErrorRate * 100} %.`);
+    for (const sample of [...submission.errorSamples, ...ceiling.errorSamples]) console.log(`  ${sample}`);
+  }
+  console.log(`(bench took ${formatNumber(run.benchSeconds / 60)} min)`);
+
+  const json = {
+    submission: { rps: round(submission.rps), p50: submission.p50, p99: submission.p99, errors: submission.errors, errorRate: round(submission.errorRate, 4), requests: submission.completed, perRequest: roundAll(submission.costs) },
+    ceiling: { rps: round(ceiling.rps), p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors, errorRate: round(ceiling.errorRate, 4), requests: ceiling.completed, perRequest: roundAll(ceiling.costs) },
+    ratio: ratio === null ? null : round(ratio, 3),
+    queue: { reports: run.reportsInTable, p50: round(main.p50 ?? null), p95: round(main.p95 ?? null), p99: round(main.p99 ?? null) },
+    seedSeconds: round(run.seedSeconds),
+    queueVariants: variants.map((variant) => ({
+      name: variant.label,
+      staff: variant.username,
+      requests: variant.requests ?? 0,
+      total: variant.total ?? null,
+      p50: round(variant.p50 ?? null),
+      p95: round(variant.p95 ?? null),
+      p99: round(variant.p99 ?? null),
+      statementsMs: (variant.statements ?? []).filter((statement) => !statement.error).map((statement) => ({ [statement.kind]: round(statement.medianMs, 2) })),
+    })),
+    targets: { ratio: targets.minRatio, queueP95Ms: targets.queueP95Ms, maxErrorRate: targets.maxErrorRate },
+    valid,
+  };
+  console.log(JSON.stringify(json));
+  return valid;
+}
+
+stopChildrenOnExit();
+try {
+  const run = await runBenchmark();
+  const valid = printReport(run);
+  if (!valid) process.exitCode = 1;
+} catch (error) {
+  console.error(`[bench] failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  closeAgents();
+  await stopAll();
+}
