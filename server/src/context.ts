@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { PersonalDataCipher } from './crypto/personalData';
 import type { TokenSigner } from './crypto/tokens';
 import type { Citizen, Staff } from './db/entities';
+import type { ReferenceData } from './db/referenceData';
 import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import type { Logger } from './logger';
 import type { Storage } from './storage/storage';
@@ -13,6 +14,7 @@ import type { Storage } from './storage/storage';
 export interface AppDeps {
   config: Config;
   dataSource: DataSource;
+  reference: ReferenceData;
   logger: Logger;
   storage: Storage;
   cipher: PersonalDataCipher;

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { PersonalDataCipher } from './crypto/personalData';
 import { TokenSigner } from './crypto/tokens';
 import { createDataSource } from './db/dataSource';
+import { ReferenceData } from './db/referenceData';
 import { seedDemo } from './db/seed/demoSeed';
 import { HttpWechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import { createLogger } from './logger';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const app = createApp({
     config,
     dataSource,
+    reference: new ReferenceData(dataSource),
     logger,
     storage: new DiskStorage(config.storageDir),
     cipher,

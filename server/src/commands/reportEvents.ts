@@ -6,23 +6,21 @@ import type { ActorType, EventData } from '../db/entities/reportEvent';
 import { newId } from '../db/ids';
 import { badRequest } from '../errors';
 
-/** Appends one event to a report's timeline; events are never changed afterwards. */
-export async function appendEvent(
-  manager: EntityManager,
-  props: {
-    reportId: string;
-    type: ReportEventType;
-    fromStatus: ReportStatus | null;
-    toStatus: ReportStatus;
-    actorType: ActorType;
-    actorId: string | null;
-    departmentId?: string | null;
-    note?: string | null;
-    data?: EventData | null;
-    at: Date;
-  },
-): Promise<ReportEvent> {
-  const event = manager.getRepository(ReportEvent).create({
+export interface NewEvent {
+  reportId: string;
+  type: ReportEventType;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus;
+  actorType: ActorType;
+  actorId: string | null;
+  departmentId?: string | null;
+  note?: string | null;
+  data?: EventData | null;
+  at: Date;
+}
+
+function eventRow(props: NewEvent): ReportEvent {
+  return Object.assign(new ReportEvent(), {
     id: newId(),
     reportId: props.reportId,
     type: props.type,
@@ -36,7 +34,18 @@ export async function appendEvent(
     public: isPublicEvent(props.type),
     createdAt: props.at,
   });
-  await manager.getRepository(ReportEvent).insert(event);
+}
+
+/** Appends events to reports' timelines in one statement; events are never changed afterwards. */
+export async function appendEvents(manager: EntityManager, events: NewEvent[]): Promise<ReportEvent[]> {
+  const rows = events.map(eventRow);
+  // Every column is given, so nothing needs reading back after the insert.
+  await manager.createQueryBuilder().insert().into(ReportEvent).values(rows).updateEntity(false).execute();
+  return rows;
+}
+
+export async function appendEvent(manager: EntityManager, props: NewEvent): Promise<ReportEvent> {
+  const [event] = await appendEvents(manager, [props]);
   return event;
 }
 
@@ -47,11 +56,12 @@ export async function appendEvent(
 export async function bindAttachments(
   manager: EntityManager,
   props: { ids: string[]; ownerType: 'citizen' | 'staff'; ownerId: string; kind: 'photo' | 'voice'; reportId: string; eventId: string; field: string },
-): Promise<void> {
-  if (props.ids.length === 0) return;
+): Promise<Attachment[]> {
+  if (props.ids.length === 0) return [];
   const repository = manager.getRepository(Attachment);
   const found = await repository.findBy({ id: In(props.ids), ownerType: props.ownerType, ownerId: props.ownerId, kind: props.kind, reportId: IsNull() });
   if (found.length !== props.ids.length) throw badRequest(props.kind === 'voice' ? '语音文件无效，请重新录制' : '照片无效，请重新上传', props.field);
   const result = await repository.update({ id: In(props.ids), reportId: IsNull() }, { reportId: props.reportId, eventId: props.eventId });
   if ((result.affected ?? props.ids.length) !== props.ids.length) throw badRequest('文件已被使用，请重新上传', props.field);
+  return found.map((attachment) => Object.assign(attachment, { reportId: props.reportId, eventId: props.eventId }));
 }

@@ -2,17 +2,21 @@ import { createHash } from 'node:crypto';
 import type { SubmitReportRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { dialectOf, transaction } from '../db/dataSource';
-import { Category, Citizen, IdempotencyKey, Region, Report, ServiceEntity } from '../db/entities';
+import { Attachment, Citizen, IdempotencyKey, Report } from '../db/entities';
 import { newId } from '../db/ids';
+import type { ReferenceSnapshot } from '../db/referenceData';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { deadlinesFrom } from '../deadlines/slaClock';
 import { badRequest, conflict } from '../errors';
+import type { TimelineRecords } from '../presenters/report';
 import { routeByCategory } from '../routing/defaultRouter';
-import { appendEvent, bindAttachments } from './reportEvents';
+import { NewEvent, appendEvents, bindAttachments } from './reportEvents';
 import { allocateSerialNo } from './serialAllocator';
 
 export interface SubmitResult {
   report: Report;
+  /** What the submission wrote besides the report; absent for a replay, which is read back. */
+  records?: TimelineRecords;
   replayed: boolean;
 }
 
@@ -28,10 +32,23 @@ async function replay(deps: AppDeps, citizen: Citizen, key: string, hash: string
   return { report, replayed: true };
 }
 
+function placeOf(reference: ReferenceSnapshot, body: SubmitReportRequest) {
+  const village = reference.regions.get(body.villageCode);
+  const service = reference.services.get(body.serviceCode);
+  const category = body.categoryCode ? reference.categories.get(body.categoryCode) : undefined;
+  if (!village || village.level !== 'village' || !village.parentCode) throw badRequest('请选择正确的村(社区)', 'villageCode');
+  if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
+  if (body.categoryCode && !category) throw badRequest('没有这个问题分类', 'categoryCode');
+  const department = category ? routeByCategory(reference, category, village.code) : null;
+  return { village, category: category ?? null, department };
+}
+
 /**
  * Stores a citizen's report: validates what it refers to, gives it a serial number, sends it to
  * its category's department when one is known (else to triage), binds its media and remembers
  * the Idempotency-Key — all in one transaction, so a retry never creates a second report.
+ * The key is written first: a retry that races the original fails on it and answers the
+ * original's report. (A replay may leave a gap in the day's serial numbers, never a duplicate.)
  */
 export async function submitReport(
   deps: AppDeps,
@@ -39,31 +56,21 @@ export async function submitReport(
 ): Promise<SubmitResult> {
   const { citizen, body, idempotencyKey } = props;
   const hash = requestHash(body);
-  if (idempotencyKey) {
-    const earlier = await replay(deps, citizen, idempotencyKey, hash);
-    if (earlier) return earlier;
-  }
-  const manager = deps.dataSource.manager;
-  const [village, service, category] = await Promise.all([
-    manager.getRepository(Region).findOneBy({ code: body.villageCode }),
-    manager.getRepository(ServiceEntity).findOneBy({ code: body.serviceCode }),
-    body.categoryCode ? manager.getRepository(Category).findOneBy({ code: body.categoryCode }) : Promise.resolve(null),
-  ]);
-  if (!village || village.level !== 'village' || !village.parentCode) throw badRequest('请选择正确的村(社区)', 'villageCode');
-  if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
-  if (body.categoryCode && !category) throw badRequest('没有这个问题分类', 'categoryCode');
-
+  const { village, category, department } = placeOf(await deps.reference.snapshot(), body);
   const now = deps.clock();
   const reportId = newId();
-  const preallocated = dialectOf(deps.dataSource) === 'mysql' ? await allocateSerialNo(manager, deps.config.serialPrefix, now) : null;
+  const deadlines = department ? deadlinesFrom(now, category) : null;
+  const preallocated =
+    dialectOf(deps.dataSource) === 'mysql' ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now) : null;
   try {
-    const report = await transaction(deps.dataSource, async (tx) => {
-      const serialNo = preallocated ?? (await allocateSerialNo(tx, deps.config.serialPrefix, now));
-      const department = category ? await routeByCategory(tx, category, village.code) : null;
-      const deadlines = department ? deadlinesFrom(now, category) : null;
-      const report = tx.getRepository(Report).create({
+    return await transaction(deps.dataSource, async (tx) => {
+      if (idempotencyKey) {
+        const remembered = { citizenId: citizen.id, key: idempotencyKey, reportId, requestHash: hash, createdAt: now };
+        await tx.createQueryBuilder().insert().into(IdempotencyKey).values(remembered).updateEntity(false).execute();
+      }
+      const report = Object.assign(new Report(), {
         id: reportId,
-        serialNo,
+        serialNo: preallocated ?? (await allocateSerialNo(tx, deps.config.serialPrefix, now)),
         serviceCode: body.serviceCode,
         categoryCode: category?.code ?? null,
         departmentId: department?.id ?? null,
@@ -95,22 +102,13 @@ export async function submitReport(
         createdAt: now,
         updatedAt: now,
         version: 1,
-      });
-      await tx.getRepository(Report).insert(report);
-      const submitted = await appendEvent(tx, {
-        reportId,
-        type: 'submitted',
-        fromStatus: null,
-        toStatus: 'submitted',
-        actorType: 'citizen',
-        actorId: citizen.id,
-        at: now,
-      });
-      const media = { ownerType: 'citizen' as const, ownerId: citizen.id, reportId, eventId: submitted.id };
-      if (body.voice) await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' });
-      await bindAttachments(tx, { ...media, ids: body.photoUploadIds ?? [], kind: 'photo', field: 'photoUploadIds' });
+      } satisfies Report);
+      await tx.createQueryBuilder().insert().into(Report).values(report).updateEntity(false).execute();
+      const newEvents: NewEvent[] = [
+        { reportId, type: 'submitted', fromStatus: null, toStatus: 'submitted', actorType: 'citizen', actorId: citizen.id, at: now },
+      ];
       if (department) {
-        await appendEvent(tx, {
+        newEvents.push({
           reportId,
           type: 'route',
           fromStatus: 'submitted',
@@ -122,14 +120,16 @@ export async function submitReport(
           at: now,
         });
       }
-      if (idempotencyKey) {
-        await tx.getRepository(IdempotencyKey).insert({ citizenId: citizen.id, key: idempotencyKey, reportId, requestHash: hash, createdAt: now });
-      }
-      return report;
+      const events = await appendEvents(tx, newEvents);
+      const media = { ownerType: 'citizen' as const, ownerId: citizen.id, reportId, eventId: events[0].id };
+      const attachments: Attachment[] = [
+        ...(body.voice ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' }) : []),
+        ...(await bindAttachments(tx, { ...media, ids: body.photoUploadIds ?? [], kind: 'photo', field: 'photoUploadIds' })),
+      ];
+      return { report, records: { events, attachments }, replayed: false };
     });
-    return { report, replayed: false };
   } catch (error) {
-    // A concurrent retry with the same key won the race: answer with its report.
+    // The key is known already: this is a retry, possibly racing the original.
     if (idempotencyKey && isUniqueViolation(error)) {
       const earlier = await replay(deps, citizen, idempotencyKey, hash);
       if (earlier) return earlier;

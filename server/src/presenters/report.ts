@@ -10,33 +10,18 @@ import {
 } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { maskPhone } from '../crypto/personalData';
-import { Attachment, Category, Citizen, Department, Region, Report, ReportEvent, Staff } from '../db/entities';
+import { Attachment, Citizen, Department, Report, ReportEvent, Staff } from '../db/entities';
+import type { ReferenceSnapshot } from '../db/referenceData';
 import { citizenAllowedActions, isOpen, staffAllowedActions } from '../policies/report';
 import { presentAttachment } from './attachment';
 
 export type Audience = 'citizen' | 'staff';
 
-/** Names of what reports refer to, loaded once per page instead of once per row. */
-export interface ReportLookups {
-  departments: Map<string, Department>;
-  categories: Map<string, Category>;
-  regions: Map<string, Region>;
-}
+/** Names of what reports refer to: the in-memory reference data. */
+export type ReportLookups = Pick<ReferenceSnapshot, 'departments' | 'categories' | 'regions'>;
 
 const byKey = <T, K extends keyof T>(rows: T[], key: K) => new Map(rows.map((row) => [row[key] as unknown as string, row]));
 const unique = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
-
-export async function loadLookups(manager: EntityManager, reports: Report[], departmentIds: (string | null)[] = []): Promise<ReportLookups> {
-  const departmentKeys = unique([...reports.map((report) => report.departmentId), ...departmentIds]);
-  const categoryKeys = unique(reports.map((report) => report.categoryCode));
-  const regionKeys = unique(reports.map((report) => report.villageCode));
-  const [departments, categories, regions] = await Promise.all([
-    departmentKeys.length ? manager.getRepository(Department).findBy({ id: In(departmentKeys) }) : [],
-    categoryKeys.length ? manager.getRepository(Category).findBy({ code: In(categoryKeys) }) : [],
-    regionKeys.length ? manager.getRepository(Region).findBy({ code: In(regionKeys) }) : [],
-  ]);
-  return { departments: byKey(departments, 'id'), categories: byKey(categories, 'code'), regions: byKey(regions, 'code') };
-}
 
 export function isOverdue(report: Report, now: Date): boolean {
   if (!isOpen(report.status)) return false;
@@ -76,9 +61,13 @@ export function presentStaffSummary(report: Report, lookups: ReportLookups, now:
   return { ...presentSummary(report, lookups, 'staff'), overdue: isOverdue(report, now), escalated: report.escalated };
 }
 
-interface TimelineSources {
+/** What a timeline is drawn from; a fresh submission passes what it just wrote instead of re-reading. */
+export interface TimelineRecords {
   events: ReportEvent[];
   attachments: Attachment[];
+}
+
+interface TimelineSources extends TimelineRecords {
   departments: Map<string, Department>;
   staff: Map<string, Staff>;
 }
@@ -111,22 +100,31 @@ function presentTimeline(sources: TimelineSources, audience: Audience): Timeline
     });
 }
 
-async function loadTimelineSources(manager: EntityManager, report: Report): Promise<TimelineSources> {
+async function loadTimelineRecords(manager: EntityManager, report: Report): Promise<TimelineRecords> {
   const [events, attachments] = await Promise.all([
     manager.getRepository(ReportEvent).find({ where: { reportId: report.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
     manager.getRepository(Attachment).find({ where: { reportId: report.id }, order: { id: 'ASC' } }),
   ]);
-  const departmentIds = unique([report.departmentId, ...events.map((event) => event.departmentId)]);
-  const staffIds = unique(events.filter((event) => event.actorType === 'staff').map((event) => event.actorId));
-  const [departments, staff] = await Promise.all([
-    departmentIds.length ? manager.getRepository(Department).findBy({ id: In(departmentIds) }) : [],
-    staffIds.length ? manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [],
-  ]);
-  return { events, attachments, departments: byKey(departments, 'id'), staff: byKey(staff, 'id') };
+  return { events, attachments };
 }
 
-async function presentDetail(manager: EntityManager, report: Report, audience: Audience, allowed: string[]): Promise<ReportDetail> {
-  const [lookups, sources] = await Promise.all([loadLookups(manager, [report]), loadTimelineSources(manager, report)]);
+async function loadTimelineSources(manager: EntityManager, records: TimelineRecords, lookups: ReportLookups, audience: Audience): Promise<TimelineSources> {
+  const staffIds = audience === 'staff' ? unique(records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId)) : [];
+  const staff = staffIds.length ? await manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [];
+  return { ...records, departments: lookups.departments, staff: byKey(staff, 'id') };
+}
+
+interface DetailProps {
+  manager: EntityManager;
+  lookups: ReportLookups;
+  report: Report;
+  audience: Audience;
+  allowed: string[];
+  records?: TimelineRecords;
+}
+
+async function presentDetail({ manager, lookups, report, audience, allowed, records }: DetailProps): Promise<ReportDetail> {
+  const sources = await loadTimelineSources(manager, records ?? (await loadTimelineRecords(manager, report)), lookups, audience);
   const submittedEventIds = new Set(sources.events.filter((event) => event.type === 'submitted').map((event) => event.id));
   const original = sources.attachments.filter((attachment) => attachment.eventId && submittedEventIds.has(attachment.eventId));
   const voice = original.find((attachment) => attachment.kind === 'voice');
@@ -144,13 +142,15 @@ async function presentDetail(manager: EntityManager, report: Report, audience: A
   };
 }
 
-export function presentCitizenReport(manager: EntityManager, report: Report): Promise<ReportDetail> {
-  return presentDetail(manager, report, 'citizen', citizenAllowedActions(report));
+export async function presentCitizenReport(deps: AppDeps, report: Report, records?: TimelineRecords): Promise<ReportDetail> {
+  const lookups = await deps.reference.snapshot();
+  return presentDetail({ manager: deps.dataSource.manager, lookups, report, audience: 'citizen', allowed: citizenAllowedActions(report), records });
 }
 
 /** The staff view: full timeline, allowed actions, and the reporter masked — or hidden when anonymous. */
 export async function presentStaffReport(deps: AppDeps, manager: EntityManager, report: Report, staff: Staff): Promise<StaffReport> {
-  const detail = await presentDetail(manager, report, 'staff', staffAllowedActions(staff, report));
+  const lookups = await deps.reference.snapshot();
+  const detail = await presentDetail({ manager, lookups, report, audience: 'staff', allowed: staffAllowedActions(staff, report) });
   let reporter: StaffReport['reporter'] = null;
   if (!report.anonymous) {
     const citizen = await manager.getRepository(Citizen).findOneBy({ id: report.citizenId });

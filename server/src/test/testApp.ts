@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { AppDeps } from '../context';
 import { PersonalDataCipher } from '../crypto/personalData';
 import { TokenSigner } from '../crypto/tokens';
+import { ReferenceData } from '../db/referenceData';
 import { createLogger } from '../logger';
 import { DiskStorage } from '../storage/diskStorage';
 import { createTestDataSource } from './testDatabase';
@@ -44,6 +45,8 @@ export async function createTestApp(overrides: Partial<Omit<AppDeps, 'config'>> 
   const { config: _config, ...rest } = overrides;
   const deps: AppDeps = {
     dataSource,
+    // No caching in tests: factories write reference rows at any time.
+    reference: new ReferenceData(dataSource, 0),
     logger: createLogger('silent'),
     storage: new DiskStorage(storageDir),
     cipher: new PersonalDataCipher(config.dataEncryptionKey),

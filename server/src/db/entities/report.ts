@@ -7,6 +7,8 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
 @Index('idx_reports_township_queue', ['townshipCode', 'status', 'createdAt'])
 @Index('idx_reports_department_queue', ['departmentId', 'status', 'createdAt'])
 @Index('idx_reports_citizen', ['citizenId', 'createdAt'])
+@Index('idx_reports_county_queue', ['countyCode', 'status', 'createdAt'])
+@Index('idx_reports_township_recent', ['townshipCode', 'createdAt'])
 export class Report {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 24, unique: true }) serialNo!: string;

@@ -16,7 +16,7 @@ import { badRequest, forbidden, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
-import { loadLookups, presentCitizenReport, presentSummary } from '../../presenters/report';
+import { presentCitizenReport, presentSummary } from '../../presenters/report';
 
 function reportIdOf(ctx: AppContext): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
@@ -34,10 +34,10 @@ export function reportsRouter() {
     const key = ctx.get('Idempotency-Key') || null;
     if (key !== null && !IdempotencyKeySchema.safeParse(key).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
     const body = parseBody(ctx, SubmitReportRequestSchema);
-    const { report, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key });
+    const { report, records, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
-    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+    ctx.body = await presentCitizenReport(ctx.deps, report, records);
   });
 
   router.get('/mine', async (ctx: AppContext) => {
@@ -49,7 +49,7 @@ export function reportsRouter() {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const lookups = await loadLookups(ctx.deps.dataSource.manager, reports);
+    const lookups = await ctx.deps.reference.snapshot();
     ctx.body = { items: reports.map((report) => presentSummary(report, lookups, 'citizen')), total, page: query.page, pageSize: query.pageSize };
   });
 
@@ -57,26 +57,26 @@ export function reportsRouter() {
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
     if (!report) throw notFound('没有找到该事项');
     if (!citizenCanView(currentCitizen(ctx), report)) throw forbidden('只能查看您自己反映的事项');
-    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+    ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/rating', async (ctx: AppContext) => {
     const rating = parseBody(ctx, RatingRequestSchema);
     const report = await rateReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), rating });
-    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+    ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/dispute', async (ctx: AppContext) => {
     const dispute = parseBody(ctx, DisputeRequestSchema);
     const report = await disputeReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), dispute });
-    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+    ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/supplements', async (ctx: AppContext) => {
     const supplement = parseBody(ctx, SupplementRequestSchema);
     const report = await supplementReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), supplement });
     ctx.status = 201;
-    ctx.body = await presentCitizenReport(ctx.deps.dataSource.manager, report);
+    ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   return router;

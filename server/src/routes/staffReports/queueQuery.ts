@@ -14,15 +14,22 @@ function whereRegion(query: SelectQueryBuilder<Report>, code: string, parameter:
   query.andWhere(`report.${column} = :${parameter}`, { [parameter]: value });
 }
 
+/**
+ * Region codes nest, so the scope and a region filter reduce to the narrower of the two — one
+ * predicate on one indexed column instead of two.
+ */
+function narrowestRegion(staff: Staff, filterRegion: string | undefined): string {
+  if (!filterRegion) return staff.regionCode;
+  if (isWithin(filterRegion, staff.regionCode)) return filterRegion;
+  if (isWithin(staff.regionCode, filterRegion)) return staff.regionCode;
+  throw forbidden('不能查看其他地区的事项');
+}
+
 /** The staff work queue: the caller's scope first, then the filters they chose. */
 export function buildQueueQuery(manager: EntityManager, staff: Staff, filters: StaffQueueQuery, now: Date): SelectQueryBuilder<Report> {
   const query = manager.getRepository(Report).createQueryBuilder('report');
-  whereRegion(query, staff.regionCode, 'scopeRegion');
+  whereRegion(query, narrowestRegion(staff, filters.regionCode), 'region');
   if (staff.role === 'handler') query.andWhere('report.departmentId = :ownDepartment', { ownDepartment: staff.departmentId ?? '' });
-  if (filters.regionCode) {
-    if (!isWithin(filters.regionCode, staff.regionCode) && !isWithin(staff.regionCode, filters.regionCode)) throw forbidden('不能查看其他地区的事项');
-    whereRegion(query, filters.regionCode, 'filterRegion');
-  }
   if (filters.status?.length) query.andWhere('report.status IN (:...statuses)', { statuses: filters.status });
   if (filters.departmentId) query.andWhere('report.departmentId = :departmentId', { departmentId: filters.departmentId });
   if (filters.serviceCode) query.andWhere('report.serviceCode = :serviceCode', { serviceCode: filters.serviceCode });

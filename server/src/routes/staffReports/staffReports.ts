@@ -7,7 +7,7 @@ import { forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
-import { loadLookups, presentStaffReport, presentStaffSummary } from '../../presenters/report';
+import { presentStaffReport, presentStaffSummary } from '../../presenters/report';
 import { buildQueueQuery } from './queueQuery';
 
 /** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
@@ -28,7 +28,7 @@ export function staffReportsRouter() {
     const filters = parseQuery(ctx, StaffQueueQuerySchema);
     const now = ctx.deps.clock();
     const [reports, total] = await buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now).getManyAndCount();
-    const lookups = await loadLookups(ctx.deps.dataSource.manager, reports);
+    const lookups = await ctx.deps.reference.snapshot();
     ctx.body = {
       items: reports.map((report) => presentStaffSummary(report, lookups, now)),
       total,
