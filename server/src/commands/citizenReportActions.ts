@@ -39,6 +39,7 @@ export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: s
         ratingComment: props.rating.comment || null,
         closedAt: toStatus === 'closed' ? now : null,
         signedAt: toStatus === 'reopened' ? null : report.signedAt,
+        reopenCount: report.reopenCount + (toStatus === 'reopened' ? 1 : 0),
       },
       now,
     );
@@ -63,7 +64,8 @@ export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId
   return withOwnReport(deps, props.citizen, props.reportId, 'dispute', async (report, manager) => {
     const now = deps.clock();
     const fromStatus = report.status;
-    await saveReportChanges(manager, report, { status: nextStatus('dispute', fromStatus), signedAt: null, closedAt: null }, now);
+    const changes = { status: nextStatus('dispute', fromStatus), signedAt: null, closedAt: null, reopenCount: report.reopenCount + 1 };
+    await saveReportChanges(manager, report, changes, now);
     await appendEvent(manager, {
       reportId: report.id,
       type: 'dispute',

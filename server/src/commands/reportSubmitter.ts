@@ -99,6 +99,7 @@ export async function submitReport(
         rating: null,
         ratingComment: null,
         mergedIntoId: null,
+        reopenCount: 0,
         createdAt: now,
         updatedAt: now,
         version: 1,

@@ -129,6 +129,7 @@ describe('the report loop, end to end', () => {
     const reportId = await submitAndResolve('自来水管破了');
     const rated = await app.http.post(`/api/v1/reports/${reportId}/rating`).set(asCitizen()).send({ score: 2, comment: '还在漏水' });
     expect(rated.body).toMatchObject({ status: 'reopened', statusName: '重新办理', rating: 2 });
+    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: reportId })).reopenCount).toBe(1);
     const staffView = await app.http.get(`/api/v1/staff/reports/${reportId}`).set(bearer(handler));
     expect(staffView.body.allowedActions).toContain('sign');
     expect((await act(handler, reportId, { action: 'sign' })).body.status).toBe('accepted');

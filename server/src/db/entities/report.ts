@@ -41,6 +41,8 @@ export class Report {
   @Column({ type: 'int', nullable: true }) rating!: number | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) ratingComment!: string | null;
   @RefColumn({ nullable: true }) mergedIntoId!: string | null;
+  /** Times the citizen sent it back (rating ≤ 2 or dispute): the ranking's repeat complaints. */
+  @Column({ type: 'int', default: 0 }) reopenCount!: number;
   @CreatedAtColumn() createdAt!: Date;
   @UpdatedAtColumn() updatedAt!: Date;
   @VersionColumn({ default: 1 }) version!: number;

@@ -8,6 +8,7 @@ export type EventData = Record<string, string | number | boolean | null>;
 /** Append-only: events are never updated or deleted. */
 @Entity('report_events')
 @Index('idx_report_events_report', ['reportId', 'createdAt'])
+@Index('idx_report_events_type', ['type', 'createdAt'])
 export class ReportEvent {
   @IdColumn() id!: string;
   @RefColumn() reportId!: string;
