@@ -2,20 +2,11 @@
  * One test command for the whole repository. Server tests run on SQLite and, when
  * MYSQL_URL is set, a second time on MySQL/MariaDB.
  */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: false },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+/** Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, file by file. */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.json', isolatedModules: true, diagnostics: false }];
 
 const common = {
-  transform: { '^.+\\.tsx?$': swc },
+  transform: { '^.+\\.tsx?$': tsJest },
   moduleNameMapper: { '^@minqing/shared$': '<rootDir>/shared/src/index.ts' },
   testEnvironment: 'node',
   rootDir: __dirname,
