@@ -3,7 +3,7 @@
  * MYSQL_URL is set, a second time on MySQL/MariaDB.
  */
 /** Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, file by file. */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.json', isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.jest.json', diagnostics: false }];
 
 const common = {
   transform: { '^.+\\.tsx?$': tsJest },
