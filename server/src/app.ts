@@ -10,12 +10,15 @@ import { authRouter } from './routes/auth/auth';
 import { catalogRouter } from './routes/catalog/catalog';
 import { healthRouter } from './routes/health/health';
 import { meRouter } from './routes/me/me';
+import { messagesRouter } from './routes/messages/messages';
 import { noticesRouter } from './routes/notices/notices';
 import { openapiRouter } from './routes/openapi/openapi';
+import { publicRankingsRouter } from './routes/publicRankings/publicRankings';
 import { reportsRouter } from './routes/reports/reports';
 import { staffAuthRouter } from './routes/staffAuth/staffAuth';
 import { staffContentRouter } from './routes/staffContent/staffContent';
 import { staffReportsRouter } from './routes/staffReports/staffReports';
+import { staffStatsRouter } from './routes/staffStats/staffStats';
 import { uploadsRouter } from './routes/uploads/uploads';
 
 /** Builds the Koa app without listening: the server and the tests share it. */
@@ -49,6 +52,9 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     staffAuthRouter(),
     staffReportsRouter(),
     staffContentRouter(),
+    staffStatsRouter(),
+    publicRankingsRouter(),
+    messagesRouter(),
     openapiRouter(),
   ]) {
     api.use(router.routes(), router.allowedMethods());

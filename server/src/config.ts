@@ -14,6 +14,56 @@ export interface Config {
   logLevel: string;
   /** WeChat mini-program credentials; without them citizen WeChat login answers 503. */
   wechat: { appid: string; secret: string; apiBase: string } | null;
+  routing: RoutingConfig;
+  scheduler: SchedulerConfig;
+}
+
+/** The deadline scheduler (催办, 督办, auto-close); see jobs/scheduler.ts. */
+export interface SchedulerConfig {
+  /** SCHEDULER=off keeps this process from ever running the jobs (another one does). */
+  enabled: boolean;
+  /** Remind when this share of the response or resolve window has passed. */
+  remindAtPercent: number;
+  /** A resolved report nobody rated is closed after this many days. */
+  autoCloseDays: number;
+  /** Reports each job handles per run at most; the rest wait for the next minute. */
+  batchSize: number;
+}
+
+function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+function schedulerConfig(env: Env): SchedulerConfig {
+  const switchedTo = (env.SCHEDULER ?? 'on').toLowerCase();
+  if (switchedTo !== 'on' && switchedTo !== 'off') throw new ConfigError('SCHEDULER must be on or off');
+  return {
+    enabled: switchedTo === 'on',
+    remindAtPercent: integerIn(env, 'REMIND_AT_PERCENT', 80, 1, 99),
+    autoCloseDays: integerIn(env, 'AUTO_CLOSE_DAYS', 7, 1, 365),
+    batchSize: integerIn(env, 'SCHEDULER_BATCH_SIZE', 500, 1, 10_000),
+  };
+}
+
+export interface RoutingConfig {
+  /** The classifier model file; null uses the one shipped in server/models. */
+  modelPath: string | null;
+  /** Below this confidence a report waits for a dispatcher; null uses the model's recommendation. */
+  confidenceThreshold: number | null;
+  duplicateWindowDays: number;
+  duplicateMinSimilarity: number;
+}
+
+function numberIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) throw new ConfigError(`${name} must be a number from ${min} to ${max}`);
+  return value;
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,5 +119,12 @@ export function loadConfig(env: Env = process.env): Config {
       env.WECHAT_APPID && env.WECHAT_SECRET
         ? { appid: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' }
         : null,
+    routing: {
+      modelPath: env.CLASSIFIER_MODEL_PATH ? path.resolve(env.CLASSIFIER_MODEL_PATH) : null,
+      confidenceThreshold: env.ROUTING_CONFIDENCE_THRESHOLD ? numberIn(env, 'ROUTING_CONFIDENCE_THRESHOLD', 0, 0, 1) : null,
+      duplicateWindowDays: numberIn(env, 'DUPLICATE_WINDOW_DAYS', 7, 0, 90),
+      duplicateMinSimilarity: numberIn(env, 'DUPLICATE_MIN_SIMILARITY', 0.3, 0, 1),
+    },
+    scheduler: schedulerConfig(env),
   };
 }

@@ -7,6 +7,7 @@ import type { TokenSigner } from './crypto/tokens';
 import type { Citizen, Staff } from './db/entities';
 import type { ReferenceData } from './db/referenceData';
 import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
+import type { ClassifierHolder } from './routing/classifierHolder';
 import type { Logger } from './logger';
 import type { Storage } from './storage/storage';
 
@@ -15,6 +16,7 @@ export interface AppDeps {
   config: Config;
   dataSource: DataSource;
   reference: ReferenceData;
+  classifier: ClassifierHolder;
   logger: Logger;
   storage: Storage;
   cipher: PersonalDataCipher;

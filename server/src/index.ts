@@ -4,8 +4,11 @@ import { PersonalDataCipher } from './crypto/personalData';
 import { TokenSigner } from './crypto/tokens';
 import { createDataSource } from './db/dataSource';
 import { ReferenceData } from './db/referenceData';
+import { DEFAULT_MODEL_PATH } from './routing/classifier';
+import { ClassifierHolder } from './routing/classifierHolder';
 import { seedDemo } from './db/seed/demoSeed';
 import { HttpWechatAuthClient } from './integrations/wechat/wechatAuthClient';
+import { Scheduler } from './jobs/scheduler';
 import { createLogger } from './logger';
 import { DiskStorage } from './storage/diskStorage';
 
@@ -20,10 +23,15 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(dataSource, { cipher });
     logger.info(seeded, 'demo county ready');
   }
+  const classifier = new ClassifierHolder(config.routing.modelPath ?? DEFAULT_MODEL_PATH, logger);
+  await classifier.refresh();
+  // Picks up a model retrained by `npm run routing:train` without a restart.
+  setInterval(() => void classifier.refresh(), 60_000).unref();
   const app = createApp({
     config,
     dataSource,
     reference: new ReferenceData(dataSource),
+    classifier,
     logger,
     storage: new DiskStorage(config.storageDir),
     cipher,
@@ -34,8 +42,11 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, demoMode: config.demoMode }, `321 民情在线 listening on http://localhost:${config.port}`);
   });
+  // Every process may run it; the database lease lets one at a time work. SCHEDULER=off opts out.
+  const scheduler = config.scheduler.enabled ? new Scheduler({ config, dataSource, logger, clock: () => new Date() }) : null;
+  scheduler?.start();
   const stop = () => {
-    server.close(() => void dataSource.destroy().then(() => process.exit(0)));
+    server.close(() => void (scheduler ? scheduler.stop() : Promise.resolve()).then(() => dataSource.destroy()).then(() => process.exit(0)));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -8,3 +8,5 @@ export * from './schemas/catalog';
 export * from './schemas/reports';
 export * from './schemas/content';
 export * from './schemas/uploads';
+export * from './schemas/stats';
+export * from './schemas/messages';

@@ -1,13 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { ACTION_NAMES, ReportActionRequest, nextStatus } from '@minqing/shared';
+import { ACTION_NAMES, ReportActionRequest, contextAllows, nextStatus } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Category, Department, Report, Staff } from '../db/entities';
 import type { EventData } from '../db/entities/reportEvent';
-import { addDays, deadlinesFrom, tierAbove } from '../deadlines/slaClock';
+import { deadlinesFrom, extendedDeadline, tierAbove } from '../deadlines/slaClock';
 import { badRequest, forbidden, invalidTransition, notFound } from '../errors';
 import { departmentServes, isOpen, staffCanAct, staffCanView, transitionContext } from '../policies/report';
 import { recordAudit } from './auditRecorder';
+import { notifyAfterStaffAction } from './notifier';
+import { recordCorrection } from './routingCorrections';
 import { appendEvent, bindAttachments } from './reportEvents';
 import { saveReportChanges } from './reportUpdater';
 
@@ -34,8 +36,15 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
     case 'transfer': {
       const department = await receivingDepartment(manager, report, request.departmentId);
       if (request.action === 'transfer' && department.id === report.departmentId) throw badRequest('请选择另一个部门', 'departmentId');
-      const category = report.categoryCode ? await manager.getRepository(Category).findOneBy({ code: report.categoryCode }) : null;
+      const categoryCode = request.categoryCode ?? report.categoryCode;
+      const category = categoryCode ? await manager.getRepository(Category).findOneBy({ code: categoryCode }) : null;
+      if (request.categoryCode && !category) throw badRequest('没有这个问题分类', 'categoryCode');
       Object.assign(changes, { departmentId: department.id, dispatchedAt: now, signedAt: null, extensionRequestedDays: null }, deadlinesFrom(now, category));
+      if (category && category.code !== report.categoryCode) {
+        Object.assign(changes, { categoryCode: category.code, tier: report.escalated ? report.tier : category.tier });
+        await recordCorrection(manager, { report, categoryCode: category.code, staff, at: now });
+        data.categoryCode = category.code;
+      }
       data.fromDepartmentId = report.departmentId;
       departmentId = department.id;
       break;
@@ -55,11 +64,15 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
       break;
     case 'approve_extension': {
       const days = report.extensionRequestedDays ?? 0;
-      changes.resolveDueAt = addDays(report.resolveDueAt ?? now, days);
+      changes.resolveDueAt = extendedDeadline(report.resolveDueAt ?? now, days);
       changes.extensionRequestedDays = null;
       data.extensionDays = days;
       break;
     }
+    case 'refuse_extension':
+      changes.extensionRequestedDays = null;
+      data.extensionDays = report.extensionRequestedDays;
+      break;
     case 'escalate': {
       const tier = tierAbove(report.tier);
       Object.assign(changes, { escalated: true, tier });
@@ -92,13 +105,13 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
     const report = await manager.getRepository(Report).findOneBy({ id: props.reportId });
     if (!report) throw notFound('没有找到该事项');
     if (!staffCanView(staff, report)) throw forbidden('该事项不在您的管辖范围内');
-    if (!staffCanAct(staff, report, request.action)) {
-      const allowedSomewhere = nextAllowedFromStatus(report, request.action);
-      if (!allowedSomewhere) throw invalidTransition(`当前状态下不能${ACTION_NAMES[request.action]}`);
+    if (!staffCanAct(staff, report, request.action, now)) {
+      const allowedSomewhere = nextAllowedFromStatus(report, request.action, now);
+      if (!allowedSomewhere) throw invalidTransition(refusalOf(report, request.action, now));
       throw forbidden(`您不能对该事项${ACTION_NAMES[request.action]}`);
     }
     const fromStatus = report.status;
-    const toStatus = nextStatus(request.action, fromStatus, transitionContext(report));
+    const toStatus = nextStatus(request.action, fromStatus, transitionContext(report, now));
     const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff);
     await saveReportChanges(manager, report, { ...changes, status: toStatus }, now);
     const event = await appendEvent(manager, {
@@ -124,19 +137,23 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
         field: 'photoUploadIds',
       });
     }
+    await notifyAfterStaffAction(manager, { report, action: request.action, note: request.note ?? null, staff, at: now });
     await recordAudit(manager, { staff, action: `report.${request.action}`, targetType: 'report', targetId: report.id, ip: props.ip, at: now });
     return report;
   });
 }
 
 /** Distinguishes "not in this state" (409) from "not yours to do" (403). */
-function nextAllowedFromStatus(report: Report, action: ReportActionRequest['action']): boolean {
+function nextAllowedFromStatus(report: Report, action: ReportActionRequest['action'], now: Date): boolean {
   try {
-    nextStatus(action, report.status, transitionContext(report));
-    if (action === 'approve_extension' && report.extensionRequestedDays === null) return false;
-    if (action === 'request_extension' && report.extensionRequestedDays !== null) return false;
-    return true;
+    nextStatus(action, report.status, transitionContext(report, now));
+    return contextAllows(action, transitionContext(report, now));
   } catch {
     return false;
   }
+}
+
+function refusalOf(report: Report, action: ReportActionRequest['action'], now: Date): string {
+  if (action === 'request_extension' && transitionContext(report, now).resolveDuePassed) return '已超过办结时限，不能再申请延期';
+  return `当前状态下不能${ACTION_NAMES[action]}`;
 }

@@ -5,13 +5,21 @@ import { dialectOf, transaction } from '../db/dataSource';
 import { Attachment, Citizen, IdempotencyKey, Report } from '../db/entities';
 import { newId } from '../db/ids';
 import type { ReferenceSnapshot } from '../db/referenceData';
+import type { EventData } from '../db/entities/reportEvent';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { deadlinesFrom } from '../deadlines/slaClock';
 import { badRequest, conflict } from '../errors';
 import type { TimelineRecords } from '../presenters/report';
-import { routeByCategory } from '../routing/defaultRouter';
+import { RECOMMENDED_CONFIDENCE_THRESHOLD } from '../routing/classifier';
+import { findDuplicate } from '../routing/duplicates';
+import { RouteDecision, decideRoute } from '../routing/reportRouter';
 import { NewEvent, appendEvents, bindAttachments } from './reportEvents';
 import { allocateSerialNo } from './serialAllocator';
+
+const duplicateSettings = (deps: AppDeps) => ({
+  windowDays: deps.config.routing.duplicateWindowDays,
+  minSimilarity: deps.config.routing.duplicateMinSimilarity,
+});
 
 export interface SubmitResult {
   report: Report;
@@ -32,15 +40,33 @@ async function replay(deps: AppDeps, citizen: Citizen, key: string, hash: string
   return { report, replayed: true };
 }
 
-function placeOf(reference: ReferenceSnapshot, body: SubmitReportRequest) {
+function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReportRequest) {
   const village = reference.regions.get(body.villageCode);
   const service = reference.services.get(body.serviceCode);
-  const category = body.categoryCode ? reference.categories.get(body.categoryCode) : undefined;
+  const chosenCategory = body.categoryCode ? reference.categories.get(body.categoryCode) : undefined;
   if (!village || village.level !== 'village' || !village.parentCode) throw badRequest('请选择正确的村(社区)', 'villageCode');
   if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
-  if (body.categoryCode && !category) throw badRequest('没有这个问题分类', 'categoryCode');
-  const department = category ? routeByCategory(reference, category, village.code) : null;
-  return { village, category: category ?? null, department };
+  if (body.categoryCode && !chosenCategory) throw badRequest('没有这个问题分类', 'categoryCode');
+  const route = decideRoute({
+    reference,
+    predictor: deps.classifier.predictor,
+    threshold: deps.config.routing.confidenceThreshold ?? RECOMMENDED_CONFIDENCE_THRESHOLD,
+    chosenCategory: chosenCategory ?? null,
+    villageCode: village.code,
+    input: { text: body.text, transcript: body.voice?.transcript },
+  });
+  return { village, route };
+}
+
+/** What the routing decision leaves on the timeline: prediction, confidence, rule and model. */
+function routingData(route: RouteDecision, modelVersion: string | null): EventData {
+  return {
+    reason: route.reason,
+    categoryCode: route.category?.code ?? null,
+    predictedCategoryCode: route.prediction?.categoryCode ?? null,
+    confidence: route.prediction ? Number(route.prediction.confidence.toFixed(4)) : null,
+    modelVersion: route.prediction ? modelVersion : null,
+  };
 }
 
 /**
@@ -56,9 +82,11 @@ export async function submitReport(
 ): Promise<SubmitResult> {
   const { citizen, body, idempotencyKey } = props;
   const hash = requestHash(body);
-  const { village, category, department } = placeOf(await deps.reference.snapshot(), body);
+  const { village, route } = placeOf(deps, await deps.reference.snapshot(), body);
+  const { category, department } = route;
   const now = deps.clock();
   const reportId = newId();
+  const routing = routingData(route, deps.classifier.predictor?.version ?? null);
   const deadlines = department ? deadlinesFrom(now, category) : null;
   const preallocated =
     dialectOf(deps.dataSource) === 'mysql' ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now) : null;
@@ -68,7 +96,7 @@ export async function submitReport(
         const remembered = { citizenId: citizen.id, key: idempotencyKey, reportId, requestHash: hash, createdAt: now };
         await tx.createQueryBuilder().insert().into(IdempotencyKey).values(remembered).updateEntity(false).execute();
       }
-      const report = Object.assign(new Report(), {
+      const report: Report = Object.assign(new Report(), {
         id: reportId,
         serialNo: preallocated ?? (await allocateSerialNo(tx, deps.config.serialPrefix, now)),
         serviceCode: body.serviceCode,
@@ -99,14 +127,28 @@ export async function submitReport(
         rating: null,
         ratingComment: null,
         mergedIntoId: null,
+        predictedCategoryCode: route.prediction?.categoryCode ?? null,
+        predictionConfidence: route.prediction?.confidence ?? null,
+        suggestions: route.suggestions.length ? route.suggestions : null,
+        duplicateOfId: null,
         reopenCount: 0,
         createdAt: now,
         updatedAt: now,
         version: 1,
       } satisfies Report);
+      report.duplicateOfId = (await findDuplicate(tx, report, duplicateSettings(deps)))?.id ?? null;
       await tx.createQueryBuilder().insert().into(Report).values(report).updateEntity(false).execute();
       const newEvents: NewEvent[] = [
-        { reportId, type: 'submitted', fromStatus: null, toStatus: 'submitted', actorType: 'citizen', actorId: citizen.id, at: now },
+        {
+          reportId,
+          type: 'submitted',
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorType: 'citizen',
+          actorId: citizen.id,
+          data: department ? null : { ...routing, duplicateOfId: report.duplicateOfId },
+          at: now,
+        },
       ];
       if (department) {
         newEvents.push({
@@ -117,7 +159,7 @@ export async function submitReport(
           actorType: 'system',
           actorId: null,
           departmentId: department.id,
-          data: { categoryCode: category!.code },
+          data: { ...routing, duplicateOfId: report.duplicateOfId },
           at: now,
         });
       }

@@ -1,28 +1,38 @@
 import type { Tier } from '@minqing/shared';
 import type { Category } from '../db/entities';
+import { workingCalendar } from './workingCalendar';
 
 /** Defaults for a report without a category: respond within a day, resolve within a week. */
 export const DEFAULT_RESPONSE_HOURS = 24;
 export const DEFAULT_RESOLVE_DAYS = 7;
+/**
+ * Response limits up to a day run round the clock: an emergency (2 h) or a power cut (24 h)
+ * reported on Friday evening must not wait for Monday. Longer ones (48 h) count working time only.
+ */
+export const ROUND_THE_CLOCK_MAX_HOURS = 24;
 
 const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 
 /**
- * Deadlines run from the moment a department receives the report. Calendar days for now;
- * the working-day calendar with holidays replaces `addDays` when it lands.
+ * Deadlines run from the moment a department receives the report: the response limit in
+ * hours (see ROUND_THE_CLOCK_MAX_HOURS), the resolve limit in working days ending at 24:00
+ * Beijing time, on the official calendar with holidays and make-up workdays (holidays.ts).
  */
 export function deadlinesFrom(from: Date, category: Pick<Category, 'responseHours' | 'resolveDays'> | null) {
   const responseHours = category?.responseHours ?? DEFAULT_RESPONSE_HOURS;
   const resolveDays = category?.resolveDays ?? DEFAULT_RESOLVE_DAYS;
   return {
-    responseDueAt: new Date(from.getTime() + responseHours * HOUR),
-    resolveDueAt: addDays(from, resolveDays),
+    responseDueAt:
+      responseHours <= ROUND_THE_CLOCK_MAX_HOURS
+        ? new Date(from.getTime() + responseHours * HOUR)
+        : workingCalendar.addWorkingHours(from, responseHours),
+    resolveDueAt: workingCalendar.addWorkingDays(from, resolveDays),
   };
 }
 
-export function addDays(from: Date, days: number): Date {
-  return new Date(from.getTime() + days * DAY);
+/** An approved extension (延期) adds working days to the current resolve deadline. */
+export function extendedDeadline(resolveDueAt: Date, days: number): Date {
+  return workingCalendar.addWorkingDays(resolveDueAt, days);
 }
 
 const TIER_ORDER: Tier[] = ['general', 'difficult', 'major'];

@@ -14,8 +14,13 @@ import { isWithin, staffCovers } from './scope';
 const DEPARTMENT_BOUND_ROLES = ['handler'] as const;
 const HANDLER_ACTIONS: readonly ReportAction[] = ['sign', 'reply', 'resolve', 'return', 'request_extension'];
 
-export function transitionContext(report: Report): TransitionContext {
-  return { rated: report.rating !== null, extensionPending: report.extensionRequestedDays !== null };
+/** The report's facts the state machine needs; with `now`, also whether its resolve deadline has passed. */
+export function transitionContext(report: Report, now?: Date): TransitionContext {
+  return {
+    rated: report.rating !== null,
+    extensionPending: report.extensionRequestedDays !== null,
+    resolveDuePassed: Boolean(now && report.resolveDueAt && report.resolveDueAt <= now),
+  };
 }
 
 export function citizenCanView(citizen: Citizen, report: Report): boolean {
@@ -30,17 +35,17 @@ export function staffCanView(staff: Staff, report: Report): boolean {
   return true;
 }
 
-export function staffCanAct(staff: Staff, report: Report, action: StaffAction): boolean {
+export function staffCanAct(staff: Staff, report: Report, action: StaffAction, now?: Date): boolean {
   if (!staffCanView(staff, report)) return false;
-  if (!canPerform(staff.role, action, report.status, transitionContext(report))) return false;
+  if (!canPerform(staff.role, action, report.status, transitionContext(report, now))) return false;
   if (HANDLER_ACTIONS.includes(action)) {
     return staff.departmentId !== null && report.departmentId === staff.departmentId;
   }
   return true;
 }
 
-export function staffAllowedActions(staff: Staff, report: Report): StaffAction[] {
-  return STAFF_ACTIONS.filter((action) => staffCanAct(staff, report, action));
+export function staffAllowedActions(staff: Staff, report: Report, now?: Date): StaffAction[] {
+  return STAFF_ACTIONS.filter((action) => staffCanAct(staff, report, action, now));
 }
 
 export function citizenAllowedActions(report: Report): ReportAction[] {

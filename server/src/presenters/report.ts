@@ -12,7 +12,7 @@ import type { AppDeps } from '../context';
 import { maskPhone } from '../crypto/personalData';
 import { Attachment, Citizen, Department, Report, ReportEvent, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
-import { citizenAllowedActions, isOpen, staffAllowedActions } from '../policies/report';
+import { citizenAllowedActions, isOpen, staffAllowedActions, staffCanView } from '../policies/report';
 import { presentAttachment } from './attachment';
 
 export type Audience = 'citizen' | 'staff';
@@ -150,13 +150,14 @@ export async function presentCitizenReport(deps: AppDeps, report: Report, record
 /** The staff view: full timeline, allowed actions, and the reporter masked — or hidden when anonymous. */
 export async function presentStaffReport(deps: AppDeps, manager: EntityManager, report: Report, staff: Staff): Promise<StaffReport> {
   const lookups = await deps.reference.snapshot();
-  const detail = await presentDetail({ manager, lookups, report, audience: 'staff', allowed: staffAllowedActions(staff, report) });
+  const detail = await presentDetail({ manager, lookups, report, audience: 'staff', allowed: staffAllowedActions(staff, report, deps.clock()) });
   let reporter: StaffReport['reporter'] = null;
   if (!report.anonymous) {
     const citizen = await manager.getRepository(Citizen).findOneBy({ id: report.citizenId });
     const sealedPhone = report.contactPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
     reporter = { nickname: citizen?.nickname ?? null, phone: sealedPhone ? maskPhone(deps.cipher.decrypt(sealedPhone)) : null };
   }
+  const duplicate = report.duplicateOfId ? await manager.getRepository(Report).findOneBy({ id: report.duplicateOfId }) : null;
   return {
     ...detail,
     overdue: isOverdue(report, deps.clock()),
@@ -164,5 +165,15 @@ export async function presentStaffReport(deps: AppDeps, manager: EntityManager, 
     extensionPending: report.extensionRequestedDays !== null,
     mergedIntoId: report.mergedIntoId,
     reporter,
+    prediction:
+      report.predictedCategoryCode && report.predictionConfidence !== null
+        ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }
+        : null,
+    suggestions: (report.suggestions ?? []).map((suggestion) => ({
+      ...suggestion,
+      categoryName: lookups.categories.get(suggestion.categoryCode)?.name ?? suggestion.categoryCode,
+      departmentName: suggestion.departmentId ? (lookups.departments.get(suggestion.departmentId)?.name ?? null) : null,
+    })),
+    duplicateOf: duplicate && staffCanView(staff, duplicate) ? { id: duplicate.id, serialNo: duplicate.serialNo, excerpt: excerptOf(duplicate), status: duplicate.status } : null,
   };
 }

@@ -9,6 +9,7 @@ import type { AppDeps } from '../context';
 import { PersonalDataCipher } from '../crypto/personalData';
 import { TokenSigner } from '../crypto/tokens';
 import { ReferenceData } from '../db/referenceData';
+import { ClassifierHolder } from '../routing/classifierHolder';
 import { createLogger } from '../logger';
 import { DiskStorage } from '../storage/diskStorage';
 import { createTestDataSource } from './testDatabase';
@@ -33,6 +34,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     serialPrefix: 'HY',
     logLevel: 'silent',
     wechat: null,
+    routing: { modelPath: null, confidenceThreshold: 0.5, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 },
+    // Tests run the scheduler themselves (Scheduler.runOnce) with their own clock.
+    scheduler: { enabled: false, remindAtPercent: 80, autoCloseDays: 7, batchSize: 500 },
     ...overrides,
   };
 }
@@ -47,6 +51,8 @@ export async function createTestApp(overrides: Partial<Omit<AppDeps, 'config'>> 
     dataSource,
     // No caching in tests: factories write reference rows at any time.
     reference: new ReferenceData(dataSource, 0),
+    // No classifier unless a test brings one: reports without a category go to triage.
+    classifier: new ClassifierHolder(null, createLogger('silent')),
     logger: createLogger('silent'),
     storage: new DiskStorage(storageDir),
     cipher: new PersonalDataCipher(config.dataEncryptionKey),

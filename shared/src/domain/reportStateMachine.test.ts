@@ -1,5 +1,6 @@
 import { REPORT_STATUSES } from './enums';
 import {
+  ACTION_NAMES,
   STAFF_ACTIONS,
   actionRequirements,
   allowedActions,
@@ -61,6 +62,47 @@ describe('report state machine', () => {
     expect(canPerform('dispatcher', 'approve_extension', 'accepted', { extensionPending: false })).toBe(false);
     expect(canPerform('dispatcher', 'approve_extension', 'accepted', { extensionPending: true })).toBe(true);
     expect(canPerform('handler', 'request_extension', 'accepted', { extensionPending: true })).toBe(false);
+  });
+
+  it('refuses a pending extension only, with a note, off the public timeline', () => {
+    expect(canPerform('dispatcher', 'refuse_extension', 'accepted', { extensionPending: true })).toBe(true);
+    expect(canPerform('county', 'refuse_extension', 'dispatched', { extensionPending: true })).toBe(true);
+    expect(canPerform('dispatcher', 'refuse_extension', 'accepted', { extensionPending: false })).toBe(false);
+    expect(canPerform('handler', 'refuse_extension', 'accepted', { extensionPending: true })).toBe(false);
+    expect(nextStatus('refuse_extension', 'accepted')).toBe('accepted');
+    expect(actionRequirements('refuse_extension')).toContain('note');
+    expect(isPublicEvent('refuse_extension')).toBe(false);
+  });
+
+  it('takes extension requests only before the resolve deadline', () => {
+    expect(canPerform('handler', 'request_extension', 'accepted', { resolveDuePassed: false })).toBe(true);
+    expect(canPerform('handler', 'request_extension', 'accepted', { resolveDuePassed: true })).toBe(false);
+    expect(allowedActions('handler', 'accepted', { resolveDuePassed: true })).not.toContain('request_extension');
+  });
+
+  it('lets the scheduler remind, escalate and auto-close, and nobody else remind', () => {
+    expect(canPerform('system', 'remind', 'dispatched')).toBe(true);
+    expect(canPerform('system', 'remind', 'accepted')).toBe(true);
+    expect(canPerform('system', 'remind', 'submitted')).toBe(false);
+    expect(canPerform('system', 'remind', 'resolved')).toBe(false);
+    expect(canPerform('dispatcher', 'remind', 'accepted')).toBe(false);
+    expect(nextStatus('remind', 'accepted')).toBe('accepted');
+    expect(isPublicEvent('remind')).toBe(false);
+    expect(canPerform('system', 'escalate', 'accepted')).toBe(true);
+    expect(canPerform('system', 'escalate', 'resolved')).toBe(false);
+    expect(canPerform('county', 'escalate', 'accepted')).toBe(true);
+    expect(canPerform('handler', 'escalate', 'accepted')).toBe(false);
+    expect(canPerform('system', 'auto_close', 'resolved')).toBe(true);
+    expect(nextStatus('auto_close', 'resolved')).toBe('closed');
+    expect(isPublicEvent('auto_close')).toBe(true);
+    expect(canPerform('system', 'sign', 'dispatched')).toBe(false);
+    expect(canPerform('system', 'refuse_extension', 'accepted', { extensionPending: true })).toBe(false);
+  });
+
+  it('names every action for the timeline', () => {
+    expect(ACTION_NAMES.remind).toBe('催办');
+    expect(ACTION_NAMES.refuse_extension).toBe('不同意延期');
+    expect(ACTION_NAMES.auto_close).toBe('自动办结');
   });
 
   it('lists allowed actions for clients', () => {

@@ -13,6 +13,7 @@ export const STAFF_ACTIONS = [
   'transfer',
   'request_extension',
   'approve_extension',
+  'refuse_extension',
   'escalate',
   'reject',
   'merge',
@@ -22,7 +23,8 @@ export type StaffAction = (typeof STAFF_ACTIONS)[number];
 export const CITIZEN_ACTIONS = ['rate', 'dispute', 'supplement'] as const;
 export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
 
-export const SYSTEM_ACTIONS = ['route', 'auto_close'] as const;
+/** Taken by the server itself (routing, the deadline scheduler); `escalate` is also one, see `bySystem`. */
+export const SYSTEM_ACTIONS = ['route', 'auto_close', 'remind'] as const;
 export type SystemAction = (typeof SYSTEM_ACTIONS)[number];
 
 export type ReportAction = StaffAction | CitizenAction | SystemAction;
@@ -38,6 +40,7 @@ export const ACTION_NAMES: Record<ReportAction, string> = {
   transfer: '转派',
   request_extension: '申请延期',
   approve_extension: '批准延期',
+  refuse_extension: '不同意延期',
   escalate: '督办',
   reject: '不予受理',
   merge: '合并',
@@ -46,6 +49,7 @@ export const ACTION_NAMES: Record<ReportAction, string> = {
   supplement: '补充说明',
   route: '自动分派',
   auto_close: '自动办结',
+  remind: '催办',
 };
 
 /** Fields an action needs beyond its name; the shared schemas enforce them too. */
@@ -57,6 +61,8 @@ interface ActionRule {
   from: readonly ReportStatus[];
   to: Target;
   roles: readonly Role[];
+  /** Whether the server may take it on its own (routing, the deadline scheduler). */
+  bySystem?: boolean;
   /** Whether the citizen sees the resulting event on the public timeline. */
   public: boolean;
   requires: readonly ActionRequirement[];
@@ -68,7 +74,7 @@ const OPEN: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'r
 
 const RULES: Record<ReportAction, ActionRule> = {
   assign: { from: ['submitted', 'reopened'], to: 'dispatched', roles: SUPERVISORS, public: true, requires: ['departmentId'] },
-  route: { from: ['submitted'], to: 'dispatched', roles: [], public: true, requires: ['departmentId'] },
+  route: { from: ['submitted'], to: 'dispatched', roles: [], bySystem: true, public: true, requires: ['departmentId'] },
   sign: { from: ['dispatched', 'reopened'], to: 'accepted', roles: HANDLERS, public: true, requires: [] },
   reply: { from: ['accepted'], to: 'same', roles: HANDLERS, public: true, requires: ['note'] },
   resolve: { from: ['accepted'], to: 'resolved', roles: HANDLERS, public: true, requires: ['note'] },
@@ -88,13 +94,17 @@ const RULES: Record<ReportAction, ActionRule> = {
     requires: ['note', 'extensionDays'],
   },
   approve_extension: { from: ['dispatched', 'accepted'], to: 'same', roles: SUPERVISORS, public: true, requires: [] },
-  escalate: { from: OPEN, to: 'same', roles: SUPERVISORS, public: false, requires: ['note'] },
+  refuse_extension: { from: ['dispatched', 'accepted'], to: 'same', roles: SUPERVISORS, public: false, requires: ['note'] },
+  // The scheduler escalates overdue reports (督办) the same way a supervisor does.
+  escalate: { from: OPEN, to: 'same', roles: SUPERVISORS, bySystem: true, public: false, requires: ['note'] },
   reject: { from: ['submitted', 'dispatched', 'reopened'], to: 'rejected', roles: SUPERVISORS, public: true, requires: ['note'] },
   merge: { from: OPEN, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
   rate: { from: ['resolved', 'closed'], to: 'byScore', roles: ['citizen'], public: true, requires: ['score'] },
   dispute: { from: ['resolved', 'closed'], to: 'reopened', roles: ['citizen'], public: true, requires: ['note'] },
   supplement: { from: [...OPEN, 'resolved'], to: 'same', roles: ['citizen'], public: true, requires: ['note'] },
-  auto_close: { from: ['resolved'], to: 'closed', roles: [], public: true, requires: [] },
+  auto_close: { from: ['resolved'], to: 'closed', roles: [], bySystem: true, public: true, requires: [] },
+  // 催办: a reminder to the department before a deadline; only reports with a department have one.
+  remind: { from: ['dispatched', 'accepted', 'reopened'], to: 'same', roles: [], bySystem: true, public: false, requires: [] },
 };
 
 /** A rating at or below this score reopens the report. */
@@ -103,8 +113,10 @@ export const REOPEN_SCORE_MAX = 2;
 export interface TransitionContext {
   /** The report already carries a rating (a report is rated once). */
   rated?: boolean;
-  /** An extension has been requested and not yet approved. */
+  /** An extension has been requested and not yet approved or refused. */
   extensionPending?: boolean;
+  /** The resolve deadline has passed: an extension must be asked for before it. */
+  resolveDuePassed?: boolean;
   /** The rating given with a `rate` action. */
   score?: number;
 }
@@ -124,11 +136,16 @@ export function actionRequirements(action: ReportAction): readonly ActionRequire
 /** Whether `role` may perform `action` on a report in `status`; scope is checked by the server's policies. */
 export function canPerform(role: Role | 'system', action: ReportAction, status: ReportStatus, ctx: TransitionContext = {}): boolean {
   const rule = RULES[action];
-  const roleAllowed = role === 'system' ? rule.roles.length === 0 : rule.roles.includes(role);
+  const roleAllowed = role === 'system' ? rule.bySystem === true : rule.roles.includes(role);
   if (!roleAllowed || !rule.from.includes(status)) return false;
+  return contextAllows(action, ctx);
+}
+
+/** The conditions beyond role and status, the same for every actor. */
+export function contextAllows(action: ReportAction, ctx: TransitionContext): boolean {
   if (action === 'rate' && ctx.rated) return false;
-  if (action === 'approve_extension' && !ctx.extensionPending) return false;
-  if (action === 'request_extension' && ctx.extensionPending) return false;
+  if ((action === 'approve_extension' || action === 'refuse_extension') && !ctx.extensionPending) return false;
+  if (action === 'request_extension' && (ctx.extensionPending || ctx.resolveDuePassed)) return false;
   return true;
 }
 

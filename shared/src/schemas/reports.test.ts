@@ -1,5 +1,5 @@
 import { LIMITS } from '../domain/limits';
-import { RatingRequestSchema, ReportActionRequestSchema, StaffQueueQuerySchema, SubmitReportRequestSchema } from './reports';
+import { RatingRequestSchema, ReportActionRequestSchema, StaffQueueQuerySchema, SubmitReportRequestSchema, TimelineEventSchema } from './reports';
 
 const village = '610921100201';
 const id = '01JBZ3K4M5N6P7Q8R9S0T1V2W3';
@@ -36,6 +36,16 @@ describe('report schemas', () => {
     expect(ReportActionRequestSchema.safeParse({ action: 'return', note: '不属于本部门' }).success).toBe(true);
     expect(ReportActionRequestSchema.safeParse({ action: 'assign', departmentId: 'x' }).success).toBe(false);
     expect(ReportActionRequestSchema.safeParse({ action: 'request_extension', note: '缺材料', extensionDays: 0 }).success).toBe(false);
+    expect(ReportActionRequestSchema.safeParse({ action: 'refuse_extension' }).success).toBe(false);
+    expect(ReportActionRequestSchema.safeParse({ action: 'refuse_extension', note: '  ' }).success).toBe(false);
+    expect(ReportActionRequestSchema.safeParse({ action: 'refuse_extension', note: '材料已齐，请按期办结' }).success).toBe(true);
+  });
+
+  it('names the scheduler and extension events on the timeline', () => {
+    const event = { id, at: '2026-11-22T08:00:00.000Z', status: 'accepted', note: null, department: null, actor: '系统', attachments: [], public: false };
+    for (const type of ['remind', 'escalate', 'refuse_extension', 'auto_close']) {
+      expect(TimelineEventSchema.safeParse({ ...event, type }).success).toBe(true);
+    }
   });
 
   it('takes ratings of 1 to 5', () => {

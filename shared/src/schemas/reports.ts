@@ -93,6 +93,14 @@ export const ReportDetailSchema = ReportSummarySchema.extend({
 });
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 
+/** A triage suggestion: a category the classifier proposes and where routing would send it. */
+export const RoutingSuggestionSchema = z.object({
+  categoryCode: z.string(),
+  confidence: z.number(),
+  departmentId: z.string().nullable(),
+});
+export type RoutingSuggestion = z.infer<typeof RoutingSuggestionSchema>;
+
 export const StaffReportSchema = ReportDetailSchema.extend({
   overdue: z.boolean(),
   escalated: z.boolean(),
@@ -100,6 +108,10 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   mergedIntoId: z.string().nullable(),
   /** null for an anonymous illegal-activity report: staff never learn who reported it. */
   reporter: z.object({ nickname: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
+  suggestions: z.array(RoutingSuggestionSchema.extend({ categoryName: z.string(), departmentName: z.string().nullable() })),
+  /** An open report this one resembles, for the dispatcher to compare and merge. */
+  duplicateOf: z.object({ id: z.string(), serialNo: z.string(), excerpt: z.string(), status: z.enum(REPORT_STATUSES) }).nullable(),
 });
 export type StaffReport = z.infer<typeof StaffReportSchema>;
 
@@ -121,6 +133,7 @@ export const StaffQueueQuerySchema = PageQuerySchema.extend({
   keyword: z.string().trim().max(50).optional(),
   overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   triage: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  duplicates: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   sort: z.enum(['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt']).default('-submittedAt'),
@@ -131,14 +144,16 @@ const note = z.string().trim().min(1, '请填写说明').max(LIMITS.noteMax);
 const optionalNote = z.string().trim().max(LIMITS.noteMax).optional();
 
 export const ReportActionRequestSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('assign'), departmentId: IdSchema, note: optionalNote }),
+  /** A category chosen with the dispatch corrects the classifier and is kept as a training example. */
+  z.object({ action: z.literal('assign'), departmentId: IdSchema, categoryCode: z.string().min(1).max(32).optional(), note: optionalNote }),
   z.object({ action: z.literal('sign'), note: optionalNote }),
   z.object({ action: z.literal('reply'), note }),
   z.object({ action: z.literal('resolve'), note, photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional() }),
   z.object({ action: z.literal('return'), note }),
-  z.object({ action: z.literal('transfer'), departmentId: IdSchema, note: optionalNote }),
+  z.object({ action: z.literal('transfer'), departmentId: IdSchema, categoryCode: z.string().min(1).max(32).optional(), note: optionalNote }),
   z.object({ action: z.literal('request_extension'), note, extensionDays: z.number().int().min(1).max(LIMITS.extensionDaysMax) }),
   z.object({ action: z.literal('approve_extension'), note: optionalNote }),
+  z.object({ action: z.literal('refuse_extension'), note }),
   z.object({ action: z.literal('escalate'), note }),
   z.object({ action: z.literal('reject'), note }),
   z.object({ action: z.literal('merge'), targetReportId: IdSchema, note: optionalNote }),

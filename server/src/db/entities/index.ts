@@ -4,10 +4,13 @@ import { Category, RoutingRule, ServiceEntity } from './catalog';
 import { Citizen } from './citizen';
 import { Article, Notice, NoticeRead } from './content';
 import { Department } from './department';
+import { Message } from './message';
 import { Region } from './region';
 import { Report } from './report';
 import { ReportEvent } from './reportEvent';
+import { RoutingExample } from './routingExample';
 import { Staff } from './staff';
+import { SchedulerLease, SupervisionMark } from './supervision';
 
 export {
   Article,
@@ -17,15 +20,19 @@ export {
   Citizen,
   Department,
   IdempotencyKey,
+  Message,
   Notice,
   NoticeRead,
   Region,
   Report,
   ReportEvent,
+  RoutingExample,
   RoutingRule,
+  SchedulerLease,
   SerialCounter,
   ServiceEntity,
   Staff,
+  SupervisionMark,
 };
 
 export const entities = [
@@ -36,13 +43,17 @@ export const entities = [
   Citizen,
   Department,
   IdempotencyKey,
+  Message,
   Notice,
   NoticeRead,
   Region,
   Report,
   ReportEvent,
+  RoutingExample,
   RoutingRule,
+  SchedulerLease,
   SerialCounter,
   ServiceEntity,
   Staff,
+  SupervisionMark,
 ];

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { ReportStatus, ServiceCode, Tier } from '@minqing/shared';
-import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, UpdatedAtColumn } from './columns';
+import type { ReportStatus, RoutingSuggestion, ServiceCode, Tier } from '@minqing/shared';
+import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, UpdatedAtColumn, jsonText } from './columns';
 
 /** A report (民情工单): a projection of its events, updated in the same transaction. */
 @Entity('reports')
@@ -9,6 +9,23 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
 @Index('idx_reports_citizen', ['citizenId', 'createdAt'])
 @Index('idx_reports_county_queue', ['countyCode', 'status', 'createdAt'])
 @Index('idx_reports_township_recent', ['townshipCode', 'createdAt'])
+// Covers every column server/src/stats reads: a month's figures come from one index range.
+@Index('idx_reports_stats', [
+  'dispatchedAt',
+  'departmentId',
+  'status',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+  'categoryCode',
+  'signedAt',
+  'responseDueAt',
+  'resolvedAt',
+  'resolveDueAt',
+  'rating',
+  'reopenCount',
+])
+@Index('idx_reports_department_dispatched', ['departmentId', 'dispatchedAt'])
 export class Report {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 24, unique: true }) serialNo!: string;
@@ -41,6 +58,13 @@ export class Report {
   @Column({ type: 'int', nullable: true }) rating!: number | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) ratingComment!: string | null;
   @RefColumn({ nullable: true }) mergedIntoId!: string | null;
+  /** The classifier's best guess and its confidence, kept even when a dispatcher decides. */
+  @Column({ type: 'varchar', length: 32, nullable: true }) predictedCategoryCode!: string | null;
+  @Column({ type: 'double', nullable: true }) predictionConfidence!: number | null;
+  /** Top-three suggestions for the triage queue, with the department each would go to. */
+  @Column({ type: 'text', nullable: true, transformer: jsonText }) suggestions!: RoutingSuggestion[] | null;
+  /** An open report this one closely resembles, flagged for the dispatcher to merge. */
+  @RefColumn({ nullable: true }) duplicateOfId!: string | null;
   /** Times the citizen sent it back (rating ≤ 2 or dispute): the ranking's repeat complaints. */
   @Column({ type: 'int', default: 0 }) reopenCount!: number;
   @CreatedAtColumn() createdAt!: Date;

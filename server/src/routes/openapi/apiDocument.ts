@@ -49,6 +49,16 @@ import {
   VOICE_TYPES,
   WechatLoginRequestSchema,
 } from '@minqing/shared';
+import {
+  RankingsQuerySchema,
+  RankingsResponseSchema,
+  StaffBreakdownQuerySchema,
+  StaffBreakdownSchema,
+  StaffOverviewSchema,
+  StaffStatsQuerySchema,
+  StaffTrendsSchema,
+} from '@minqing/shared';
+import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -304,6 +314,40 @@ function staffPublicationRoutes(kind: PublicationKind): ApiRoute[] {
   ];
 }
 
+const statsRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/public/rankings', summary: '部门排行榜（公开）/ The public monthly ranking of departments, townships and counties', tags: ['stats'],
+    access: 'public', query: RankingsQuerySchema, responses: [ok(named('Rankings', RankingsResponseSchema))], errors: [400],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/stats/overview', summary: '统计概览 / Today\'s intake, the backlog and the period\'s figures in the staff member\'s scope', tags: ['stats'],
+    access: 'staff', query: StaffStatsQuerySchema, responses: [ok(named('StaffStatsOverview', StaffOverviewSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/stats/trends', summary: '每日趋势 / Daily received, resolved and overdue counts', tags: ['stats'],
+    access: 'staff', query: StaffStatsQuerySchema, responses: [ok(named('StaffStatsTrends', StaffTrendsSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/stats/breakdown', summary: '分类统计 / The period\'s figures by category, township, village or department', tags: ['stats'],
+    access: 'staff', query: StaffBreakdownQuerySchema, responses: [ok(named('StaffStatsBreakdown', StaffBreakdownSchema))], errors: [400, 401, 403],
+  },
+];
+
+/** 消息中心: the same two routes for citizens and for staff, each seeing only their own messages. */
+function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): ApiRoute[] {
+  const who = access === 'citizen' ? '群众' : '工作人员';
+  return [
+    {
+      method: 'get', path: base, summary: `${who}消息列表 / The ${access}'s messages, newest first, with the unread count`, tags: [tag], access,
+      query: MessageListQuerySchema, responses: [ok(named('MessagePage', MessagePageSchema))], errors: [400, 401],
+    },
+    {
+      method: 'post', path: `${base}/{id}/read`, summary: `标记已读 / Mark one of the ${access}'s messages read`, tags: [tag], access,
+      responses: [ok(named('Message', MessageSchema))], errors: [400, 401, 403, 404],
+    },
+  ];
+}
+
 export const API_ROUTES: readonly ApiRoute[] = [
   ...systemRoutes,
   ...citizenAccountRoutes,
@@ -321,6 +365,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
     segment: 'articles', zh: '文章', en: 'article', item: schemas.staffArticle, page: schemas.staffArticles,
     input: named('ArticleInput', ArticleInputSchema), patch: named('ArticlePatch', ArticlePatchSchema),
   }),
+  ...statsRoutes,
+  ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
+  ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
 ];
 
 /** Tag descriptions, in the order a reader meets them. */
@@ -337,4 +384,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'articles', description: '消息推送 / Articles' },
   { name: 'staff-notices', description: '公告管理 / Notices, staff side' },
   { name: 'staff-articles', description: '文章管理 / Articles, staff side' },
+  { name: 'stats', description: '统计与排行 / Performance figures and the public ranking' },
+  { name: 'messages', description: '消息中心（群众）/ In-app messages, citizen side' },
+  { name: 'staff-messages', description: '消息中心（工作人员）/ In-app messages, staff side' },
 ];

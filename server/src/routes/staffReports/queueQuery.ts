@@ -42,6 +42,7 @@ export function buildQueueQuery(manager: EntityManager, staff: Staff, filters: S
     query.andWhere("(report.text LIKE :keyword ESCAPE '!' OR report.transcript LIKE :keyword ESCAPE '!')", { keyword: like });
   }
   if (filters.triage) query.andWhere("report.status = 'submitted' AND report.departmentId IS NULL");
+  if (filters.duplicates) query.andWhere('report.duplicateOfId IS NOT NULL').andWhere('report.status IN (:...openForMerge)', { openForMerge: OPEN_STATUSES });
   if (filters.overdue !== undefined) {
     const open = `report.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
     const late = `${open} AND report.resolveDueAt < :now`;

@@ -1,4 +1,5 @@
 import { AuditLog, Report, ReportEvent } from '../../db/entities';
+import { extendedDeadline } from '../../deadlines/slaClock';
 import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
@@ -131,7 +132,8 @@ describe('staff work queue and actions', () => {
     const before = Date.parse(requested.body.resolveDueAt);
     const approved = await act(dispatcher, report.body.id, { action: 'approve_extension' });
     expect(approved.body.extensionPending).toBe(false);
-    expect(Date.parse(approved.body.resolveDueAt) - before).toBe(5 * 86400_000);
+    // Five working days more, on the holiday calendar.
+    expect(approved.body.resolveDueAt).toBe(extendedDeadline(new Date(before), 5).toISOString());
     const escalated = await act(county, report.body.id, { action: 'escalate', note: '请加快办理' });
     expect(escalated.body).toMatchObject({ tier: 'difficult', escalated: true });
     const audit = await app.dataSource.getRepository(AuditLog).countBy({ targetId: report.body.id });

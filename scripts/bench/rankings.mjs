@@ -1,0 +1,152 @@
+// (i) One month's public ranking: the server's own computeRankings (server/dist/stats) against
+// a DataSource, the same through GET /api/v1/public/rankings, and the SQL behind it.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { timedGet } from './http.mjs';
+import { percentile } from './stats.mjs';
+
+/** The last whole China calendar month before `now`: YYYY-MM. */
+export function previousMonth(now = new Date()) {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  const year = china.getUTCFullYear();
+  const month = china.getUTCMonth(); // 0-based: this is already "last month" as 1-based
+  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
+}
+
+const serverRequire = (repoRoot) => createRequire(path.join(repoRoot, 'server', 'package.json'));
+
+/** What a ranking says in total, to check the two paths agree. */
+export const summaryOf = (ranking) => ({
+  departments: ranking.departments.length,
+  townships: ranking.townships.length,
+  received: ranking.departments.reduce((sum, entry) => sum + entry.received, 0),
+  returns: ranking.departments.reduce((sum, entry) => sum + entry.returns, 0),
+  repeatComplaints: ranking.departments.reduce((sum, entry) => sum + entry.repeatComplaints, 0),
+});
+
+/**
+ * Calls computeRankings `runs` times on its own DataSource (the first run also records the SQL
+ * it sends). Returns per-run milliseconds, the statements and the ranking.
+ */
+export async function timeDirectRankings({ repoRoot, databaseUrl, month, runs }) {
+  const require = serverRequire(repoRoot);
+  const { createDataSource } = require('./dist/db/dataSource.js');
+  const { ReferenceData } = require('./dist/db/referenceData.js');
+  const { computeRankings } = require('./dist/stats/rankings.js');
+
+  const captured = [];
+  let capturing = true;
+  const dataSource = createDataSource(databaseUrl);
+  dataSource.setOptions({
+    logging: ['query'],
+    logger: {
+      logQuery: (sql, parameters) => capturing && captured.push({ sql, parameters: parameters ?? [] }),
+      logQueryError() {},
+      logQuerySlow() {},
+      logSchemaBuild() {},
+      logMigration() {},
+      log() {},
+    },
+  });
+  await dataSource.initialize();
+  try {
+    const lookups = await new ReferenceData(dataSource).snapshot();
+    captured.length = 0;
+    const times = [];
+    let ranking = null;
+    for (let run = 0; run < runs; run += 1) {
+      const started = performance.now();
+      ranking = await computeRankings({ manager: dataSource.manager, lookups, month, now: new Date() });
+      times.push(performance.now() - started);
+      capturing = false;
+    }
+    return { times, statements: captured.filter((statement) => /^\s*SELECT/i.test(statement.sql)), ranking };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Sequential GETs of the public route, as the mini-program's ranking page would ask. */
+export async function timeHttpRankings({ baseUrl, month, warmup, requests }) {
+  const url = `${baseUrl}/api/v1/public/rankings?month=${month}`;
+  let last = null;
+  for (let index = 0; index < warmup; index += 1) last = await timedGet(url);
+  const times = [];
+  for (let index = 0; index < requests; index += 1) {
+    last = await timedGet(url);
+    if (last.status !== 200) throw new Error(`GET ${url} → ${last.status} ${last.body.slice(0, 400)}`);
+    times.push(last.ms);
+  }
+  return { times, ranking: JSON.parse(last.body), bytes: last.body.length };
+}
+
+export const timeFigures = (times) => ({
+  first: times[0],
+  p50: percentile(times, 50),
+  p95: percentile(times, 95),
+  max: Math.max(...times),
+  runs: times.length,
+});
+
+/** EXPLAIN of each statement and its own median time, without ORM or HTTP. */
+export async function explainStatements(pool, statements, runs = 3) {
+  const explained = [];
+  for (const { sql, parameters } of statements) {
+    const [plan] = await pool.query(`EXPLAIN ${sql}`, parameters);
+    const times = [];
+    for (let index = 0; index < runs; index += 1) {
+      const started = performance.now();
+      await pool.query(sql, parameters);
+      times.push(performance.now() - started);
+    }
+    explained.push({
+      kind: /FROM `report_events`/i.test(sql) ? 'returns' : 'reports',
+      plan: plan.map((row) => ({ table: row.table, type: row.type, key: row.key, rows: Number(row.rows), extra: row.Extra })),
+      medianMs: percentile(times, 50),
+      sql,
+    });
+  }
+  return explained;
+}
+
+/** First and last calendar day of YYYY-MM. */
+export function monthDays(month) {
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** The staff statistics routes over the same month: [label, staff username, path]. */
+export const STAFF_STATS_VARIANTS = [
+  ['county: overview', 'county', 'overview'],
+  ['county: trends', 'county', 'trends'],
+  ['county: breakdown by category', 'county', 'breakdown?by=category'],
+  ['county: breakdown by village', 'county', 'breakdown?by=village'],
+  ['dispatcher: township overview', 'chengguan', 'overview'],
+  ['handler: own department overview', 'gongdian', 'overview'],
+];
+
+/** Sequential GETs of each staff statistics variant; a variant whose account cannot sign in is skipped. */
+export async function timeStaffStats({ baseUrl, tokens, month, warmup, requests }) {
+  const { from, to } = monthDays(month);
+  const results = [];
+  for (const [label, username, route] of STAFF_STATS_VARIANTS) {
+    const token = tokens.get(username);
+    if (!token) {
+      results.push({ label, skipped: `${username} cannot sign in` });
+      continue;
+    }
+    const url = `${baseUrl}/api/v1/staff/stats/${route}${route.includes('?') ? '&' : '?'}from=${from}&to=${to}`;
+    const headers = { authorization: `Bearer ${token}` };
+    for (let index = 0; index < warmup; index += 1) await timedGet(url, headers);
+    const times = [];
+    for (let index = 0; index < requests; index += 1) {
+      const answer = await timedGet(url, headers);
+      if (answer.status !== 200) throw new Error(`GET ${url} → ${answer.status} ${answer.body.slice(0, 400)}`);
+      times.push(answer.ms);
+    }
+    results.push({ label, ...timeFigures(times) });
+  }
+  return results;
+}

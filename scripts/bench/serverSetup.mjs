@@ -1,0 +1,45 @@
+// The database and the real server (server/dist) for a benchmark run: a fresh database, then
+// the server as a child process, migrated and demo-seeded, as bench-server.mjs does it.
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import mysql from 'mysql2/promise';
+import { startChild, freePort, waitForHealth } from './processes.mjs';
+
+/** Drops and recreates `settings.database` (config.mjs allows only minqing_bench* names). */
+export async function resetDatabase(settings) {
+  const admin = await mysql.createConnection(settings.mysql);
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS \`${settings.database}\``);
+    await admin.query(`CREATE DATABASE \`${settings.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool');
+    return server;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Starts server/dist/index.js on a free port in demo mode and waits for /healthz. */
+export async function startRealServer({ settings, repoRoot, log, env = {} }) {
+  const port = await freePort();
+  const handle = startChild('server', path.join(repoRoot, 'server', 'dist', 'index.js'), {
+    cwd: path.join(repoRoot, 'server'),
+    env: {
+      NODE_ENV: 'production',
+      DATABASE_URL: settings.databaseUrl,
+      DEMO_MODE: 'true',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      TOKEN_SECRET: settings.tokenSecret,
+      DATA_ENCRYPTION_KEY: settings.dataEncryptionKey,
+      // Keep uploads and demo files out of the working tree.
+      DATA_DIR: path.join(os.tmpdir(), `${settings.database}-data`),
+      ...env,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  await waitForHealth(handle, `${baseUrl}/healthz`);
+  log(`server up on ${baseUrl} (migrated and seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return { handle, baseUrl };
+}

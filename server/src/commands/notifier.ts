@@ -1,0 +1,114 @@
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { MessageKind, ReportAction, StaffRole, Tier } from '@minqing/shared';
+import { Department, Message, Report, Staff } from '../db/entities';
+import type { RecipientType } from '../db/entities/message';
+import { newId } from '../db/ids';
+import { ancestorsOf } from '../policies/scope';
+import { DeadlineKind, MessageText, citizenTexts, staffTexts } from './messageTexts';
+
+/**
+ * Who is told what when a report changes: in-app messages written in the caller's transaction,
+ * so a message exists exactly when the change does.
+ *
+ * - The citizen: signed (受理), extension approved (延期), resolved (办结，请评价), rejected,
+ *   auto-closed.
+ * - The department's handlers and cadres: a reminder (催办) before a deadline.
+ * - Escalation (督办) goes to the supervisors of the tier the report moved to: a 疑难 matter to
+ *   the township's dispatchers (镇民情管理员), a 重大 one to the county supervisors (县指挥中心)
+ *   — the accounts whose region covers the report's village.
+ */
+const HANDLER_ROLES: readonly StaffRole[] = ['handler', 'cadre'];
+const SUPERVISOR_OF_TIER: Record<Tier, StaffRole> = { general: 'dispatcher', difficult: 'dispatcher', major: 'county' };
+
+interface Recipient {
+  type: RecipientType;
+  id: string;
+}
+
+async function writeMessages(manager: EntityManager, recipients: Recipient[], kind: MessageKind, text: MessageText, report: Report, at: Date) {
+  if (recipients.length === 0) return;
+  const rows = recipients.map((recipient) =>
+    Object.assign(new Message(), {
+      id: newId(),
+      recipientType: recipient.type,
+      recipientId: recipient.id,
+      kind,
+      title: text.title,
+      body: text.body,
+      reportId: report.id,
+      createdAt: at,
+      readAt: null,
+    }),
+  );
+  await manager.createQueryBuilder().insert().into(Message).values(rows).updateEntity(false).execute();
+}
+
+async function departmentName(manager: EntityManager, report: Report): Promise<string> {
+  const department = report.departmentId ? await manager.getRepository(Department).findOneBy({ id: report.departmentId }) : null;
+  return department?.name ?? '有关部门';
+}
+
+const citizenOf = (report: Report): Recipient[] => [{ type: 'citizen', id: report.citizenId }];
+
+async function staffRecipients(manager: EntityManager, where: { roles: readonly StaffRole[]; departmentId?: string; regionCodes?: string[] }, except?: string) {
+  const staff = await manager.getRepository(Staff).find({
+    select: { id: true },
+    where: {
+      role: In([...where.roles]),
+      disabled: false,
+      ...(where.departmentId ? { departmentId: where.departmentId } : {}),
+      ...(where.regionCodes ? { regionCode: In(where.regionCodes) } : {}),
+    },
+  });
+  return staff.filter((member) => member.id !== except).map((member): Recipient => ({ type: 'staff', id: member.id }));
+}
+
+/** The supervisors of the tier a report now has, whose region covers its village. */
+function supervisorsOf(manager: EntityManager, report: Report, except?: string) {
+  return staffRecipients(manager, { roles: [SUPERVISOR_OF_TIER[report.tier]], regionCodes: ancestorsOf(report.villageCode) }, except);
+}
+
+/** After a staff action, with the report already updated. */
+export async function notifyAfterStaffAction(
+  manager: EntityManager,
+  props: { report: Report; action: ReportAction; note: string | null; staff: Staff; at: Date },
+): Promise<void> {
+  const { report, at } = props;
+  switch (props.action) {
+    case 'sign':
+      return writeMessages(manager, citizenOf(report), 'report_signed', citizenTexts.signed(await departmentName(manager, report), report.resolveDueAt), report, at);
+    case 'approve_extension':
+      return writeMessages(manager, citizenOf(report), 'report_extended', citizenTexts.extended(await departmentName(manager, report), report.resolveDueAt), report, at);
+    case 'resolve':
+      return writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(await departmentName(manager, report)), report, at);
+    case 'reject':
+      return writeMessages(manager, citizenOf(report), 'report_rejected', citizenTexts.rejected(props.note), report, at);
+    case 'escalate': {
+      const text = staffTexts.escalated(report.serialNo, await departmentName(manager, report), report.tier, props.note);
+      return writeMessages(manager, await supervisorsOf(manager, report, props.staff.id), 'report_escalated', text, report, at);
+    }
+    default:
+      return;
+  }
+}
+
+/** 催办: the department's handlers, before `deadline` passes. */
+export async function notifyReminder(manager: EntityManager, props: { report: Report; deadline: DeadlineKind; dueAt: Date; at: Date }) {
+  const { report } = props;
+  if (!report.departmentId) return;
+  const recipients = await staffRecipients(manager, { roles: HANDLER_ROLES, departmentId: report.departmentId });
+  await writeMessages(manager, recipients, 'deadline_reminder', staffTexts.reminder(report.serialNo, props.deadline, props.dueAt), report, props.at);
+}
+
+/** 督办 of an overdue report, after its tier was raised. */
+export async function notifyOverdueEscalation(manager: EntityManager, props: { report: Report; deadline: DeadlineKind; at: Date }) {
+  const { report } = props;
+  const text = staffTexts.overdue(report.serialNo, await departmentName(manager, report), props.deadline, report.tier);
+  await writeMessages(manager, await supervisorsOf(manager, report), 'report_escalated', text, report, props.at);
+}
+
+/** A resolved report closed because the citizen did not rate it within `days`. */
+export async function notifyAutoClosed(manager: EntityManager, props: { report: Report; days: number; at: Date }) {
+  await writeMessages(manager, citizenOf(props.report), 'report_auto_closed', citizenTexts.autoClosed(props.days), props.report, props.at);
+}

@@ -1,0 +1,137 @@
+import os from 'node:os';
+import type { AppDeps } from '../context';
+import { autoCloseReport, escalateOverdueReport, remindReport } from '../commands/deadlineSupervision';
+import type { DeadlineKind } from '../commands/messageTexts';
+import { newId } from '../db/ids';
+import { localDateOf, workingCalendar } from '../deadlines/workingCalendar';
+import { overdueReports, reportsToAutoClose, reportsToRemind } from './deadlineQueries';
+import { Lease } from './lease';
+
+export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | 'clock'>;
+
+export interface SchedulerOptions {
+  /** How long a hold on the lease lasts without renewal. */
+  leaseMs: number;
+  /** How often every process tries to take or renew the lease. */
+  renewEveryMs: number;
+  /** How often the holder runs the jobs. */
+  runEveryMs: number;
+  /** Who this process is in the lease table; unique per process by default. */
+  holder: string;
+}
+
+export interface SchedulerRun {
+  leader: boolean;
+  reminded: number;
+  escalated: number;
+  autoClosed: number;
+}
+
+const DEADLINES: readonly DeadlineKind[] = ['response', 'resolve'];
+const LEASE_NAME = 'deadlines';
+
+/**
+ * The deadline scheduler (PRODUCT.md §5). Every server process runs one; the database lease
+ * elects the one that works. The holder, each minute: escalates (督办) reports past a deadline,
+ * reminds (催办) departments of deadlines `remindAtPercent` % through their window, and closes
+ * resolved reports left unrated for `autoCloseDays` days. Each job takes at most `batchSize`
+ * reports a run and can be repeated safely: what was done is recorded with it, in one transaction.
+ */
+export class Scheduler {
+  private readonly options: SchedulerOptions;
+  private readonly lease: Lease;
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private lastRunAt: number | null = null;
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    options: Partial<SchedulerOptions> = {},
+  ) {
+    this.options = {
+      leaseMs: 30_000,
+      renewEveryMs: 10_000,
+      runEveryMs: 60_000,
+      holder: `${os.hostname()}:${process.pid}:${newId().slice(-8)}`,
+      ...options,
+    };
+    this.lease = new Lease(deps.dataSource, LEASE_NAME, this.options.holder, this.options.leaseMs);
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const year = Number(localDateOf(this.deps.clock()).slice(0, 4));
+    if (!workingCalendar.covers(year)) {
+      this.deps.logger.warn({ year }, 'no official holiday schedule for this year in deadlines/holidays.ts: only weekends and fixed statutory holidays count');
+    }
+    this.timer = setInterval(() => this.tick(), this.options.renewEveryMs);
+    this.timer.unref();
+    this.tick();
+  }
+
+  /** Stops renewing, waits for a run in progress, and hands the lease back. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await this.lease.release(this.deps.clock());
+  }
+
+  /** Takes or renews the lease at `now` and, if this process holds it, runs every job once. */
+  async runOnce(now: Date = this.deps.clock()): Promise<SchedulerRun> {
+    if (!(await this.lease.tryHold(now))) return { leader: false, reminded: 0, escalated: 0, autoClosed: 0 };
+    this.lastRunAt = now.getTime();
+    return { leader: true, ...(await this.runJobs(now)) };
+  }
+
+  private tick(): void {
+    if (this.ticking) return;
+    this.ticking = this.renewAndMaybeRun()
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'scheduler run failed'))
+      .finally(() => {
+        this.ticking = null;
+      });
+  }
+
+  private async renewAndMaybeRun(): Promise<void> {
+    const now = this.deps.clock();
+    if (!(await this.lease.tryHold(now))) return;
+    if (this.lastRunAt !== null && now.getTime() - this.lastRunAt < this.options.runEveryMs) return;
+    this.lastRunAt = now.getTime();
+    const done = await this.runJobs(now);
+    if (done.reminded || done.escalated || done.autoClosed) this.deps.logger.info(done, 'deadline jobs ran');
+  }
+
+  private async runJobs(now: Date): Promise<Omit<SchedulerRun, 'leader'>> {
+    const { remindAtPercent, autoCloseDays, batchSize } = this.deps.config.scheduler;
+    const manager = this.deps.dataSource.manager;
+    let escalated = 0;
+    let reminded = 0;
+    // Overdue first: a deadline that has passed needs 督办, not a reminder.
+    for (const deadline of DEADLINES) {
+      for (const reportId of await overdueReports(manager, { deadline, now, limit: batchSize })) {
+        if (await this.attempt(() => escalateOverdueReport(this.deps, { reportId, deadline, now }))) escalated += 1;
+      }
+    }
+    for (const deadline of DEADLINES) {
+      for (const reportId of await reportsToRemind(manager, { deadline, now, remindAtPercent, limit: batchSize })) {
+        if (await this.attempt(() => remindReport(this.deps, { reportId, deadline, now }))) reminded += 1;
+      }
+    }
+    let autoClosed = 0;
+    for (const reportId of await reportsToAutoClose(manager, { now, days: autoCloseDays, limit: batchSize })) {
+      if (await this.attempt(() => autoCloseReport(this.deps, { reportId, days: autoCloseDays, now }))) autoClosed += 1;
+    }
+    return { reminded, escalated, autoClosed };
+  }
+
+  /** One report's failure (a clerk acting on it at the same moment) must not stop the others. */
+  private async attempt(work: () => Promise<boolean>): Promise<boolean> {
+    try {
+      return await work();
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'deadline job skipped a report');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { Message as MessageDto } from '@minqing/shared';
+import type { Message } from '../db/entities';
+
+export function presentMessage(message: Message): MessageDto {
+  return {
+    id: message.id,
+    kind: message.kind,
+    title: message.title,
+    body: message.body,
+    reportId: message.reportId,
+    createdAt: message.createdAt.toISOString(),
+    readAt: message.readAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,29 @@
+import Router from '@koa/router';
+import { IdSchema, MessageListQuerySchema } from '@minqing/shared';
+import { Reader, listMessages, markMessageRead } from '../../commands/messageReader';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { badRequest } from '../../errors';
+import { citizenAuth, currentCitizen, currentStaff, staffAuth } from '../../middleware/auth';
+import { parseQuery } from '../../middleware/validate';
+
+function messageIdOf(ctx: AppContext): string {
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw badRequest('消息编号不正确', 'id');
+  return parsed.data;
+}
+
+/** The message centre (消息中心): citizens at /messages, every staff account at /staff/messages. */
+export function messagesRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>();
+  const routesFor = (prefix: string, auth: ReturnType<typeof citizenAuth>, readerOf: (ctx: AppContext) => Reader) => {
+    router.get(prefix, auth, async (ctx: AppContext) => {
+      ctx.body = await listMessages(ctx.deps, readerOf(ctx), parseQuery(ctx, MessageListQuerySchema));
+    });
+    router.post(`${prefix}/:id/read`, auth, async (ctx: AppContext) => {
+      ctx.body = await markMessageRead(ctx.deps, readerOf(ctx), messageIdOf(ctx));
+    });
+  };
+  routesFor('/messages', citizenAuth(), (ctx) => ({ type: 'citizen', id: currentCitizen(ctx).id }));
+  routesFor('/staff/messages', staffAuth(), (ctx) => ({ type: 'staff', id: currentStaff(ctx).id }));
+  return router;
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import { demoCategories } from '../../db/seed/categories';
+import { TIPDM_CLASS_BY_CATEGORY, categoryCodeOf, villageCategoryOf } from './categoryMap';
+import { NearDuplicateIndex, classificationScores, stratifiedFolds, type ClassificationScores } from './evaluation';
+import { CategoryClassifier, type ClassifierInput, type LabelledExample } from './model';
+import { rowText, shippedTrainingExamples } from './trainingData';
+
+/**
+ * The two measurements of evalCommand. TipDM: accuracy over the seven classes of held-out
+ * messages. Village: where a concern would be sent — straight to the right kind of
+ * department, to a wrong one, or to triage. With folds, each fold's model is trained on the
+ * other folds plus every shipped example that is not a (near) copy of a row of the evaluated
+ * file, so no evaluated message is ever trained on.
+ */
+
+interface EvalRow {
+  input: ClassifierInput;
+  /** Training form of the row, for the other folds. */
+  example: LabelledExample;
+  /** TipDM class (TipDM file) or department kind (village file). */
+  truth: string;
+}
+
+function readRows(filePath: string): Record<string, unknown>[] {
+  return fs
+    .readFileSync(filePath, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
+/** Rows {title, detail, label}; label is a TipDM class name (or a code mapping to one). */
+export function readTipdmRows(filePath: string): EvalRow[] {
+  return readRows(filePath).map((row, index) => {
+    const categoryCode = categoryCodeOf(String(row.label ?? row.categoryCode ?? ''));
+    const truth = TIPDM_CLASS_BY_CATEGORY[categoryCode];
+    if (!truth) throw new Error(`${filePath}:${index + 1}: label ${JSON.stringify(row.label)} is not one of the seven TipDM classes`);
+    return {
+      input: { title: text(row.title), text: text(row.detail) ?? text(row.text) },
+      example: { text: rowText(row), categoryCode },
+      truth,
+    };
+  });
+}
+
+/** Rows {text, kind} as in data/village/examples.jsonl. */
+export function readVillageRows(filePath: string): EvalRow[] {
+  return readRows(filePath).map((row, index) => {
+    const kind = String(row.kind ?? '');
+    const body = rowText(row);
+    const categoryCode = villageCategoryOf(kind, body);
+    if (!categoryCode) throw new Error(`${filePath}:${index + 1}: unknown kind ${JSON.stringify(row.kind)}`);
+    return { input: { text: body }, example: { text: body, categoryCode }, truth: kind };
+  });
+}
+
+/** A model per fold (trained without that fold's rows), or the given model for every row. */
+type ModelForRow = (rowIndex: number) => CategoryClassifier;
+
+export function crossValidationModels(rows: readonly EvalRow[], folds: number): ModelForRow {
+  const copies = new NearDuplicateIndex(rows.map((row) => row.example.text));
+  const shipped = shippedTrainingExamples().filter((example) => !copies.isCopy(example.text));
+  const foldOf = stratifiedFolds(
+    rows.map((row) => row.truth),
+    folds,
+  );
+  const models: CategoryClassifier[] = [];
+  for (let fold = 0; fold < folds; fold += 1) {
+    const otherFolds = rows.filter((_, index) => foldOf[index] !== fold).map((row) => row.example);
+    models.push(CategoryClassifier.train(shipped.concat(otherFolds)));
+  }
+  return (rowIndex) => models[foldOf[rowIndex]];
+}
+
+/** Mean wall time of predict() per report, after a warm-up (dictionary load, JIT). */
+function msPerReport(rows: readonly EvalRow[], modelFor: ModelForRow): number {
+  for (let index = 0; index < Math.min(rows.length, 20); index += 1) modelFor(index).predict(rows[index].input);
+  const start = process.hrtime.bigint();
+  rows.forEach((row, index) => modelFor(index).predict(row.input));
+  return Number(process.hrtime.bigint() - start) / 1e6 / Math.max(rows.length, 1);
+}
+
+/** The best TipDM class: the argmax over the categories that map to one of the seven. */
+export function tipdmClassOf(model: CategoryClassifier, input: ClassifierInput): string {
+  const best = model.scoreAll(input).find((score) => TIPDM_CLASS_BY_CATEGORY[score.categoryCode]);
+  return best ? TIPDM_CLASS_BY_CATEGORY[best.categoryCode] : '';
+}
+
+export interface TipdmResult extends ClassificationScores {
+  msPerReport: number;
+}
+
+export function evaluateTipdm(rows: readonly EvalRow[], modelFor: ModelForRow): TipdmResult {
+  const predicted = rows.map((row, index) => tipdmClassOf(modelFor(index), row.input));
+  const scores = classificationScores(
+    rows.map((row) => row.truth),
+    predicted,
+  );
+  return { ...scores, msPerReport: msPerReport(rows, modelFor) };
+}
+
+export interface VillageResult {
+  n: number;
+  straight: number;
+  wrong: number;
+  triage: number;
+  threshold: number;
+}
+
+/** Department kind of each category code, from the seeded category tree. */
+export function departmentKinds(): Map<string, string | null> {
+  return new Map(demoCategories().map((category) => [category.code, category.departmentKind]));
+}
+
+export interface VillageOutcome {
+  kind: string;
+  predictedKind: string | null;
+  confidence: number;
+}
+
+export function villageOutcomes(rows: readonly EvalRow[], modelFor: ModelForRow): VillageOutcome[] {
+  const kinds = departmentKinds();
+  return rows.map((row, index) => {
+    const prediction = modelFor(index).predict(row.input);
+    return { kind: row.truth, predictedKind: kinds.get(prediction.categoryCode) ?? null, confidence: prediction.confidence };
+  });
+}
+
+/**
+ * Shares sent straight to the right kind, to a wrong kind, and to triage at a threshold. A
+ * category without a department kind (党务政务, …) goes to triage whatever its confidence.
+ */
+export function villageShares(outcomes: readonly VillageOutcome[], threshold: number): VillageResult {
+  let straight = 0;
+  let wrong = 0;
+  for (const outcome of outcomes) {
+    if (outcome.confidence < threshold || outcome.predictedKind === null) continue;
+    if (outcome.predictedKind === outcome.kind) straight += 1;
+    else wrong += 1;
+  }
+  const n = outcomes.length;
+  const share = (count: number) => (n ? count / n : 0);
+  return { n, straight: share(straight), wrong: share(wrong), triage: share(n - straight - wrong), threshold };
+}

@@ -1,0 +1,46 @@
+/** The few flags the train and eval commands take; anything else is a file argument. */
+export interface CliArgs {
+  files: string[];
+  /** Number of cross-validation folds; null when --cv is absent. */
+  folds: number | null;
+  village: boolean;
+  /** --out PATH for train, --model PATH for eval. */
+  out: string | null;
+  model: string | null;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const DEFAULT_FOLDS = 5;
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { files: [], folds: null, village: false, out: null, model: null };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    const valueOf = (flag: string): string => {
+      const value = argv[index + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+      index += 1;
+      return value;
+    };
+    if (arg === '--cv') {
+      // --cv alone means 5 folds; --cv 10 sets the number.
+      const next = argv[index + 1];
+      if (next !== undefined && /^\d+$/.test(next)) {
+        args.folds = Number(next);
+        index += 1;
+      } else args.folds = DEFAULT_FOLDS;
+      if (args.folds < 2) throw new UsageError('--cv needs at least 2 folds');
+    } else if (arg.startsWith('--cv=')) {
+      args.folds = Number(arg.slice('--cv='.length));
+      if (!Number.isInteger(args.folds) || args.folds < 2) throw new UsageError('--cv needs at least 2 folds');
+    } else if (arg === '--village') args.village = true;
+    else if (arg === '--out') args.out = valueOf(arg);
+    else if (arg === '--model') args.model = valueOf(arg);
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else args.files.push(arg);
+  }
+  return args;
+}

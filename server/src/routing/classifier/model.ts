@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FeatureSpace } from './features';
+import {
+  checkClassifierFile,
+  decodeFloat32,
+  decodeInt16,
+  dequantizeWeights,
+  encodeFloat32,
+  encodeInt16,
+  FILE_FORMAT,
+  FILE_FORMAT_VERSION,
+  quantizeWeights,
+  type ClassifierFile,
+} from './modelFile';
+import { linearScores, softmaxInPlace, trainSoftmaxRegression, type LinearModel } from './softmaxRegression';
+import { DEFAULT_TOKENIZER_OPTIONS, tokenize, type TokenizerOptions } from './tokenizer';
+
+export interface ClassifierInput {
+  title?: string;
+  text?: string;
+  transcript?: string;
+}
+
+export interface CategoryScore {
+  categoryCode: string;
+  confidence: number;
+}
+
+export interface Prediction {
+  categoryCode: string;
+  confidence: number;
+  /** The three most likely categories, best first. */
+  candidates: CategoryScore[];
+}
+
+export interface LabelledExample {
+  text: string;
+  categoryCode: string;
+  /**
+   * How much the example counts (default 1): weakly labelled data (labels inferred from which
+   * department answered) is worth less than a person's label.
+   */
+  weight?: number;
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  learningRate?: number;
+  l2?: number;
+  seed?: number;
+  /** Drop features seen in fewer documents; defaults to 2 (1 for tiny training sets). */
+  minDocumentFrequency?: number;
+  maxFeatures?: number;
+  /**
+   * 0 weighs every example alike; 1 gives every category the same total weight. In between
+   * keeps frequent categories somewhat favoured without letting them swallow rare ones.
+   */
+  classBalance?: number;
+  temperature?: number;
+  tokenizer?: TokenizerOptions;
+  /** Recorded as the training time (and in the version); tests pin it. */
+  trainedAt?: Date;
+}
+
+export const DEFAULT_TRAIN_OPTIONS = {
+  epochs: 20,
+  learningRate: 0.5,
+  l2: 2e-5,
+  seed: 20201,
+  maxFeatures: 60000,
+  classBalance: 0.5,
+  temperature: 1,
+  averageLastEpochs: 4,
+} as const;
+
+/** Title, text and transcript as one document; a full stop keeps n-grams from spanning fields. */
+export function documentText(input: ClassifierInput): string {
+  return [input.title, input.text, input.transcript].filter((part): part is string => Boolean(part && part.trim())).join('。');
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export class CategoryClassifier {
+  readonly version: string;
+  private readonly file: ClassifierFile;
+  private readonly space: FeatureSpace;
+  private readonly model: LinearModel;
+
+  private constructor(file: ClassifierFile) {
+    this.file = file;
+    this.version = file.version;
+    const idf = decodeFloat32(file.idf, file.features.length);
+    this.space = new FeatureSpace(file.features, idf);
+    const weights = dequantizeWeights({ values: decodeInt16(file.weights, file.features.length * file.labels.length), scale: file.weightScale });
+    this.model = { classes: file.labels.length, weights, bias: Float32Array.from(file.bias) };
+  }
+
+  static train(examples: LabelledExample[], options: TrainOptions = {}): CategoryClassifier {
+    const usable = examples.filter((example) => example.text.trim() && example.categoryCode);
+    if (usable.length === 0) throw new Error('CategoryClassifier.train: no examples');
+    const settings = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+    const tokenizerOptions = options.tokenizer ?? DEFAULT_TOKENIZER_OPTIONS;
+    const labels = [...new Set(usable.map((example) => example.categoryCode))].sort(compareStrings);
+    const labelIndex = new Map(labels.map((label, index) => [label, index]));
+    const tokens = usable.map((example) => tokenize(example.text, tokenizerOptions));
+    const space = FeatureSpace.fit(tokens, {
+      minDocumentFrequency: options.minDocumentFrequency ?? (usable.length >= 200 ? 2 : 1),
+      maxFeatures: settings.maxFeatures,
+    });
+    const vectors = tokens.map((documentTokens) => space.vectorize(documentTokens));
+    const targets = usable.map((example) => labelIndex.get(example.categoryCode) ?? 0);
+    const examplesPerLabel: Record<string, number> = Object.fromEntries(labels.map((label) => [label, 0]));
+    for (const example of usable) examplesPerLabel[example.categoryCode] += 1;
+    const meanPerLabel = usable.length / labels.length;
+    const sampleWeights = usable.map(
+      (example) => (example.weight ?? 1) * (examplesPerLabel[example.categoryCode] / meanPerLabel) ** -settings.classBalance,
+    );
+
+    const trained = trainSoftmaxRegression(vectors, targets, sampleWeights, labels.length, space.size, settings);
+    const quantized = quantizeWeights(trained.weights);
+    const idf = encodeFloat32(space.idf);
+    const weights = encodeInt16(quantized.values);
+    const bias = Array.from(trained.bias);
+    const hash = createHash('sha256').update(JSON.stringify([labels, space.features, idf, weights, quantized.scale, bias])).digest('hex').slice(0, 12);
+    const trainedAt = (options.trainedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return new CategoryClassifier({
+      format: FILE_FORMAT,
+      formatVersion: FILE_FORMAT_VERSION,
+      version: `${trainedAt}#${hash}`,
+      trainedAt,
+      labels,
+      examplesPerLabel,
+      tokenizer: { ...tokenizerOptions },
+      features: [...space.features],
+      idf,
+      weights,
+      weightScale: quantized.scale,
+      bias,
+      temperature: settings.temperature,
+    });
+  }
+
+  static fromJSON(file: ClassifierFile): CategoryClassifier {
+    return new CategoryClassifier(checkClassifierFile(file));
+  }
+
+  toJSON(): ClassifierFile {
+    return this.file;
+  }
+
+  static async loadFile(filePath: string): Promise<CategoryClassifier> {
+    const parsed: unknown = JSON.parse(await fs.readFile(filePath, 'utf8'));
+    return new CategoryClassifier(checkClassifierFile(parsed));
+  }
+
+  async saveFile(filePath: string): Promise<void> {
+    await fs.mkdir(path.dirname(filePath), { recursive: true });
+    // Written beside, then renamed: a server loading the model never reads half a file.
+    const temporary = `${filePath}.${process.pid}.tmp`;
+    await fs.writeFile(temporary, `${JSON.stringify(this.file)}\n`);
+    await fs.rename(temporary, filePath);
+  }
+
+  labels(): string[] {
+    return [...this.file.labels];
+  }
+
+  /** Training examples per label, as recorded in the file. */
+  examplesPerLabel(): Record<string, number> {
+    return { ...this.file.examplesPerLabel };
+  }
+
+  /** Every label with its probability, best first (ties by label, so the order is stable). */
+  scoreAll(input: ClassifierInput): CategoryScore[] {
+    const vector = this.space.vectorize(tokenize(documentText(input), this.file.tokenizer));
+    const probabilities = softmaxInPlace(linearScores(this.model, vector), this.file.temperature);
+    return this.file.labels
+      .map((categoryCode, index) => ({ categoryCode, confidence: probabilities[index] }))
+      .sort((a, b) => b.confidence - a.confidence || compareStrings(a.categoryCode, b.categoryCode));
+  }
+
+  predict(input: ClassifierInput): Prediction {
+    const candidates = this.scoreAll(input).slice(0, 3);
+    return { categoryCode: candidates[0].categoryCode, confidence: candidates[0].confidence, candidates };
+  }
+}

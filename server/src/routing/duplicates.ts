@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { In, MoreThanOrEqual } from 'typeorm';
+import { OPEN_STATUSES } from '@minqing/shared';
+import { Report } from '../db/entities';
+
+/**
+ * "Similar" means: the Dice coefficient of the two texts' character bigrams, after dropping
+ * whitespace and punctuation, is at least the threshold. Bigrams suit Chinese, which has no
+ * spaces, and survive the word-order changes of spoken reports; the same category, village and
+ * time window around it keep unrelated matters apart.
+ */
+export function textSimilarity(a: string, b: string): number {
+  const left = bigrams(a);
+  const right = bigrams(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
+function bigrams(text: string): Set<string> {
+  const plain = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  const grams = new Set<string>();
+  for (let index = 0; index + 1 < plain.length; index++) grams.add(plain.slice(index, index + 2));
+  if (plain.length === 1) grams.add(plain);
+  return grams;
+}
+
+export interface DuplicateSettings {
+  windowDays: number;
+  minSimilarity: number;
+}
+
+/** How many recent open reports are compared: enough for a village, bounded for a busy day. */
+const CANDIDATES = 50;
+
+/** The most similar open report of the same category and village within the window, if any. */
+export async function findDuplicate(
+  manager: EntityManager,
+  report: Pick<Report, 'id' | 'townshipCode' | 'villageCode' | 'categoryCode' | 'predictedCategoryCode' | 'text' | 'transcript' | 'createdAt'>,
+  settings: DuplicateSettings,
+): Promise<Report | null> {
+  const category = report.categoryCode ?? report.predictedCategoryCode;
+  const text = [report.text, report.transcript].filter(Boolean).join(' ');
+  if (!category || !text) return null;
+  const since = new Date(report.createdAt.getTime() - settings.windowDays * 86400_000);
+  const candidates = await manager.getRepository(Report).find({
+    where: [
+      { townshipCode: report.townshipCode, villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), categoryCode: category },
+      { townshipCode: report.townshipCode, villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), predictedCategoryCode: category },
+    ],
+    order: { createdAt: 'DESC' },
+    take: CANDIDATES,
+  });
+  let best: { report: Report; similarity: number } | null = null;
+  for (const candidate of candidates) {
+    if (candidate.id === report.id) continue;
+    const similarity = textSimilarity(text, [candidate.text, candidate.transcript].filter(Boolean).join(' '));
+    if (similarity >= settings.minSimilarity && (!best || similarity > best.similarity)) best = { report: candidate, similarity };
+  }
+  return best?.report ?? null;
+}

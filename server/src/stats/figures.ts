@@ -1,0 +1,140 @@
+import { OPEN_STATUSES, ReportStatus, StatFigures } from '@minqing/shared';
+import type { StatsDialect } from './sqlDialect';
+
+/**
+ * Every performance figure (PRODUCT.md §6), defined once. The public ranking, the staff
+ * overview, the breakdowns and the trends all build their SQL from the fragments below, so a
+ * department's numbers cannot differ between pages. Queries alias `reports` as `r`.
+ *
+ * ATTRIBUTION. A report counts for the department that holds it now (reports.departmentId)
+ * in the Asia/Shanghai calendar month of reports.dispatchedAt — when that department received
+ * it. Assigning and transferring reset dispatchedAt, so a transferred report counts once, for
+ * the department it was transferred to, in the month of the transfer; a returned report
+ * (departmentId cleared) counts for nobody until it is dispatched again, and the return itself
+ * is counted for the returning department (see RETURNS). Reopening keeps the department and
+ * dispatchedAt, so a reopened report stays in its original month. Reports later rejected
+ * (不予受理) or merged into another are left out: a dispatcher decided they were not the
+ * department's to resolve (the report they were merged into still counts).
+ *
+ * For a region (township, county, village) the same reports count by where the matter is
+ * (the report's region columns), whichever department holds it.
+ *
+ * COHORT, AS OF NOW. A month's figures describe the reports received that month in their
+ * current state: the resolved rate of last month still rises as its reports get resolved, and
+ * a report received on the 30th and still open weeks later is overdue for that month. This
+ * keeps every rate a ratio of the same set of reports, and lets nobody improve a month by
+ * letting its reports age out of it.
+ */
+
+const quoted = (statuses: readonly ReportStatus[]) => statuses.map((status) => `'${status}'`).join(', ');
+
+/** The current status says the matter is done: 已办结 or 已评价. */
+export const IS_RESOLVED = `r.status IN ('resolved', 'closed')`;
+/** Still waiting for someone to act: 待受理, 已派单, 处理中, 重办. */
+export const IS_OPEN = `r.status IN (${quoted(OPEN_STATUSES)})`;
+
+/** The reports a period counts (see ATTRIBUTION); needs :periodStart and :periodEnd. */
+export const IN_COHORT = `r.departmentId IS NOT NULL AND r.dispatchedAt >= :periodStart AND r.dispatchedAt < :periodEnd AND r.status NOT IN ('rejected', 'merged')`;
+
+/**
+ * 超期: still open after its resolve deadline (as of :now), or resolved after it. An approved
+ * extension moves the deadline, so an extended report is late only past the new one.
+ */
+export const IS_OVERDUE = `((${IS_OPEN} AND r.resolveDueAt < :now) OR (${IS_RESOLVED} AND r.resolvedAt > r.resolveDueAt))`;
+
+/**
+ * Signed for in time. Reopening and returning clear signedAt, so a reopened report must be
+ * signed for again; it is measured against its original response deadline.
+ */
+export const IS_RESPONDED = 'r.signedAt IS NOT NULL AND r.signedAt <= r.responseDueAt';
+export const IS_RESOLVED_ON_TIME = `${IS_RESOLVED} AND r.resolvedAt <= r.resolveDueAt`;
+export const IS_RATED = 'r.rating IS NOT NULL';
+/** 满意: four or five stars. */
+export const IS_SATISFIED = 'r.rating >= 4';
+/** 重复投诉: the citizen sent it back at least once (rating ≤ 2 or dispute). */
+export const IS_REPEAT_COMPLAINT = 'r.reopenCount > 0';
+
+/**
+ * RETURNS (退单) are events, not reports: `return` events in the period (by event time)
+ * whose departmentId — the department that returned the report — is the department counted.
+ * For a region, the returns of reports located in it. Alias `e` for report_events.
+ */
+export const IS_RETURN_IN_PERIOD = "e.type = 'return' AND e.createdAt >= :periodStart AND e.createdAt < :periodEnd";
+
+/** Additive counts: they sum across groups, and every published figure derives from them. */
+export interface RawCounts {
+  received: number;
+  responded: number;
+  resolved: number;
+  resolvedOnTime: number;
+  rated: number;
+  satisfied: number;
+  /** Sum over resolved reports of (resolvedAt − dispatchedAt) in milliseconds. */
+  resolveMsTotal: number;
+  overdue: number;
+  repeatComplaints: number;
+  returns: number;
+}
+
+export type CohortCount = Exclude<keyof RawCounts, 'returns'>;
+
+export const ZERO_COUNTS: RawCounts = {
+  received: 0,
+  responded: 0,
+  resolved: 0,
+  resolvedOnTime: 0,
+  rated: 0,
+  satisfied: 0,
+  resolveMsTotal: 0,
+  overdue: 0,
+  repeatComplaints: 0,
+  returns: 0,
+};
+
+const countWhere = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+/** The SELECT expressions of the cohort counts, over reports `r` already restricted to IN_COHORT. */
+export function cohortSelections(dialect: StatsDialect): Record<CohortCount, string> {
+  return {
+    received: 'COUNT(*)',
+    responded: countWhere(IS_RESPONDED),
+    resolved: countWhere(IS_RESOLVED),
+    resolvedOnTime: countWhere(IS_RESOLVED_ON_TIME),
+    rated: countWhere(IS_RATED),
+    satisfied: countWhere(IS_SATISFIED),
+    resolveMsTotal: `SUM(CASE WHEN ${IS_RESOLVED} THEN ${dialect.millisecondsBetween('r.dispatchedAt', 'r.resolvedAt')} ELSE 0 END)`,
+    overdue: countWhere(IS_OVERDUE),
+    repeatComplaints: countWhere(IS_REPEAT_COMPLAINT),
+  };
+}
+
+export function addCounts(left: RawCounts, right: RawCounts): RawCounts {
+  const sum = { ...left };
+  for (const key of Object.keys(sum) as (keyof RawCounts)[]) sum[key] += right[key];
+  return sum;
+}
+
+/** A ratio, or null when there was nothing to count: "no data" is not 0 % and not 100 %. */
+const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
+
+const HOUR_MS = 3600_000;
+
+/** The published figures. Mean hours are rounded to two decimals (36 s) so both databases agree. */
+export function toFigures(counts: RawCounts): StatFigures {
+  return {
+    received: counts.received,
+    responded: counts.responded,
+    responseRate: ratio(counts.responded, counts.received),
+    resolved: counts.resolved,
+    resolvedOnTime: counts.resolvedOnTime,
+    onTimeRate: ratio(counts.resolvedOnTime, counts.resolved),
+    resolvedRate: ratio(counts.resolved, counts.received),
+    rated: counts.rated,
+    satisfied: counts.satisfied,
+    satisfactionRate: ratio(counts.satisfied, counts.rated),
+    meanHoursToResolve: counts.resolved === 0 ? null : Math.round((counts.resolveMsTotal / counts.resolved / HOUR_MS) * 100) / 100,
+    overdue: counts.overdue,
+    returns: counts.returns,
+    repeatComplaints: counts.repeatComplaints,
+  };
+}

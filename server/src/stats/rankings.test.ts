@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm';
+import { ReferenceData } from '../db/referenceData';
+import { REGIONS } from '../test/factories';
+import { MARCH, STATS_NOW, StatsWorld, buildStatsWorld } from '../test/statsWorld';
+import { createTestDataSource } from '../test/testDatabase';
+import { computeRankings } from './rankings';
+
+
+describe('computeRankings', () => {
+  let dataSource: DataSource;
+  let world: StatsWorld;
+  const rankings = async (month: string) =>
+    computeRankings({ manager: dataSource.manager, lookups: await new ReferenceData(dataSource, 0).snapshot(), month, now: STATS_NOW });
+
+  beforeAll(async () => {
+    dataSource = await createTestDataSource();
+    world = await buildStatsWorld(dataSource);
+  });
+  afterAll(() => dataSource.destroy());
+
+  it('computes every figure of every department in a month, and orders them by score', async () => {
+    const march = await rankings('2026-03');
+    expect(march).toMatchObject({ month: '2026-03', from: '2026-02-28T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z', generatedAt: STATS_NOW.toISOString() });
+    // A 59.5 (100 × (0.4·2/3 + 0.3·2/3 + 0.2·3/7 + 0.1·3/7)), B 50, F 0 (only response and resolved rates exist), C none.
+    expect(march.departments).toEqual([
+      { departmentId: world.power.id, name: '城关镇供电所', level: 'township', regionCode: REGIONS.chengguan, rank: 1, score: 59.5, ...MARCH.A },
+      { departmentId: world.agriculture.id, name: '县农业农村局', level: 'county', regionCode: REGIONS.county, rank: 2, score: 50, ...MARCH.B },
+      { departmentId: world.civil.id, name: '县民政局', level: 'county', regionCode: REGIONS.county, rank: 3, score: 0, ...MARCH.F },
+      { departmentId: world.jianchiPower.id, name: '涧池镇供电所', level: 'township', regionCode: REGIONS.jianchi, rank: 4, score: null, ...MARCH.C },
+    ]);
+    expect(march.departments.map((entry) => entry.departmentId)).not.toContain(world.idle.id);
+  });
+
+  it('sums townships and counties by where the matter is, whichever department holds it', async () => {
+    const march = await rankings('2026-03');
+    expect(march.townships).toEqual([
+      { regionCode: REGIONS.jianchi, name: '涧池镇', level: 'township', rank: 1, score: 66.7, ...MARCH.jianchi },
+      { regionCode: REGIONS.chengguan, name: '城关镇', level: 'township', rank: 2, score: 57.6, ...MARCH.chengguan },
+    ]);
+    expect(march.counties).toEqual([{ regionCode: REGIONS.county, name: '汉阴县', level: 'county', rank: 1, score: 58.2, ...MARCH.county }]);
+  });
+
+  it('counts a report and a return in the China calendar month, to the millisecond', async () => {
+    const february = await rankings('2026-02');
+    // a9 at 23:59:59.999 on 28 February; the return at 23:00 that evening.
+    expect(february.departments).toEqual([
+      expect.objectContaining({ departmentId: world.power.id, received: 1, responded: 1, resolved: 1, resolvedOnTime: 1, rated: 1, satisfied: 0, meanHoursToResolve: 10, overdue: 0, returns: 1 }),
+    ]);
+    const april = await rankings('2026-04');
+    // a11 and the return at 16:00Z on 31 March are April's; a12 arrived today.
+    expect(april.departments).toEqual([expect.objectContaining({ departmentId: world.power.id, received: 2, returns: 1 })]);
+  });
+
+  it('answers an empty ranking for a month without reports', async () => {
+    const empty = await rankings('2025-12');
+    expect(empty).toMatchObject({ departments: [], townships: [], counties: [] });
+  });
+});

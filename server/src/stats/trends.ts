@@ -1,0 +1,53 @@
+import type { EntityManager } from 'typeorm';
+import type { TrendDay } from '@minqing/shared';
+import { Report } from '../db/entities';
+import { Period, daysOf } from './calendar';
+import { IN_COHORT, IS_OVERDUE, IS_RESOLVED } from './figures';
+import { StatsScope, whereReportScope } from './scope';
+import { statsDialect } from './sqlDialect';
+
+export interface TrendsProps {
+  manager: EntityManager;
+  scope: StatsScope;
+  period: Period;
+  now: Date;
+}
+
+type Series = Exclude<keyof TrendDay, 'date'>;
+
+/**
+ * One count per China calendar day, from the same definitions as the figures:
+ * received — the cohort rule, by day of dispatch;
+ * resolved — resolved or closed now, by day of resolution;
+ * overdue  — overdue now (IS_OVERDUE), by the day the resolve deadline passed.
+ * Each series is one grouped statement over its own timestamp column, so each can use its index.
+ */
+async function dailyCounts(props: TrendsProps, series: Series): Promise<Map<string, number>> {
+  const dialect = statsDialect(props.manager);
+  const bounds = { periodStart: props.period.start, periodEnd: props.period.end };
+  const column = { received: 'r.dispatchedAt', resolved: 'r.resolvedAt', overdue: 'r.resolveDueAt' }[series];
+  const day = dialect.shanghaiDay(column);
+  const query = props.manager.createQueryBuilder(Report, 'r').select(day, 'day').addSelect('COUNT(*)', 'n');
+  if (series === 'received') query.where(IN_COHORT, bounds);
+  else {
+    query.where(`${column} >= :periodStart AND ${column} < :periodEnd`, bounds).andWhere('r.departmentId IS NOT NULL');
+    query.andWhere(series === 'resolved' ? IS_RESOLVED : IS_OVERDUE, { now: props.now });
+  }
+  whereReportScope(query, props.scope);
+  const rows: { day: string; n: string | number }[] = await query.groupBy(day).getRawMany();
+  return new Map(rows.map((row) => [row.day, Number(row.n)]));
+}
+
+export async function computeTrends(props: TrendsProps): Promise<TrendDay[]> {
+  const [received, resolved, overdue] = await Promise.all([
+    dailyCounts(props, 'received'),
+    dailyCounts(props, 'resolved'),
+    dailyCounts(props, 'overdue'),
+  ]);
+  return daysOf(props.period).map((date) => ({
+    date,
+    received: received.get(date) ?? 0,
+    resolved: resolved.get(date) ?? 0,
+    overdue: overdue.get(date) ?? 0,
+  }));
+}
