@@ -8,6 +8,7 @@ import { deadlinesFrom, extendedDeadline, tierAbove } from '../deadlines/slaCloc
 import { badRequest, forbidden, invalidTransition, notFound } from '../errors';
 import { departmentServes, isOpen, staffCanAct, staffCanView, transitionContext } from '../policies/report';
 import { recordAudit } from './auditRecorder';
+import { shareOutcomeWithMerged } from './mergedOutcome';
 import { notifyAfterStaffAction } from './notifier';
 import { recordCorrection } from './routingCorrections';
 import { appendEvent, bindAttachments } from './reportEvents';
@@ -138,6 +139,7 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       });
     }
     await notifyAfterStaffAction(manager, { report, action: request.action, note: request.note ?? null, staff, at: now });
+    if (request.action === 'resolve') await shareOutcomeWithMerged(manager, { report, note: request.note, staff, at: now });
     await recordAudit(manager, { staff, action: `report.${request.action}`, targetType: 'report', targetId: report.id, ip: props.ip, at: now });
     return report;
   });

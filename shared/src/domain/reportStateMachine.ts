@@ -24,7 +24,7 @@ export const CITIZEN_ACTIONS = ['rate', 'dispute', 'supplement'] as const;
 export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
 
 /** Taken by the server itself (routing, the deadline scheduler); `escalate` is also one, see `bySystem`. */
-export const SYSTEM_ACTIONS = ['route', 'auto_close', 'remind'] as const;
+export const SYSTEM_ACTIONS = ['route', 'auto_close', 'remind', 'share_outcome'] as const;
 export type SystemAction = (typeof SYSTEM_ACTIONS)[number];
 
 export type ReportAction = StaffAction | CitizenAction | SystemAction;
@@ -50,6 +50,7 @@ export const ACTION_NAMES: Record<ReportAction, string> = {
   route: '自动分派',
   auto_close: '自动办结',
   remind: '催办',
+  share_outcome: '合并办结',
 };
 
 /** Fields an action needs beyond its name; the shared schemas enforce them too. */
@@ -105,6 +106,8 @@ const RULES: Record<ReportAction, ActionRule> = {
   auto_close: { from: ['resolved'], to: 'closed', roles: [], bySystem: true, public: true, requires: [] },
   // 催办: a reminder to the department before a deadline; only reports with a department have one.
   remind: { from: ['dispatched', 'accepted', 'reopened'], to: 'same', roles: [], bySystem: true, public: false, requires: [] },
+  // A report merged into another is answered when that one is resolved, and can then be rated.
+  share_outcome: { from: ['merged'], to: 'resolved', roles: [], bySystem: true, public: true, requires: ['note'] },
 };
 
 /** A rating at or below this score reopens the report. */

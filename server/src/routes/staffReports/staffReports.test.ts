@@ -1,6 +1,6 @@
-import { AuditLog, Report, ReportEvent } from '../../db/entities';
+import { AuditLog, Message, Report, ReportEvent } from '../../db/entities';
 import { extendedDeadline } from '../../deadlines/slaClock';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
+import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('staff work queue and actions', () => {
@@ -153,6 +153,16 @@ describe('staff work queue and actions', () => {
     expect(merged.body).toMatchObject({ status: 'merged', mergedIntoId: original.body.id });
     const row = await app.dataSource.getRepository(Report).findOneByOrFail({ id: duplicate.body.id });
     expect(row.mergedIntoId).toBe(original.body.id);
+    // Resolving the original answers the merged report's citizen too, who can then rate it.
+    await act(dispatcher, original.body.id, { action: 'assign', departmentId: world.power.id });
+    await act(handler, original.body.id, { action: 'sign' });
+    await act(handler, original.body.id, { action: 'resolve', note: '路灯已修好' });
+    const shared = await app.http.get(`/api/v1/reports/${duplicate.body.id}`).set(bearer(citizenToken(app.deps, citizen)));
+    expect(shared.body).toMatchObject({ status: 'resolved', department: { id: world.power.id } });
+    expect(shared.body.timeline.at(-1)).toMatchObject({ type: 'share_outcome', note: '路灯已修好' });
+    expect(shared.body.allowedActions).toContain('rate');
+    const messages = await app.dataSource.getRepository(Message).findBy({ reportId: duplicate.body.id, kind: 'report_resolved' });
+    expect(messages).toHaveLength(1);
   });
 
   it('masks the reporter phone and hides an anonymous reporter entirely', async () => {
