@@ -11,6 +11,7 @@ import { catalogRouter } from './routes/catalog/catalog';
 import { healthRouter } from './routes/health/health';
 import { meRouter } from './routes/me/me';
 import { messagesRouter } from './routes/messages/messages';
+import { routingRulesRouter } from './routes/routingRules/routingRules';
 import { noticesRouter } from './routes/notices/notices';
 import { openapiRouter } from './routes/openapi/openapi';
 import { publicRankingsRouter } from './routes/publicRankings/publicRankings';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     staffStatsRouter(),
     publicRankingsRouter(),
     messagesRouter(),
+    routingRulesRouter(),
     openapiRouter(),
   ]) {
     api.use(router.routes(), router.allowedMethods());

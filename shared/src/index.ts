@@ -10,3 +10,4 @@ export * from './schemas/content';
 export * from './schemas/uploads';
 export * from './schemas/stats';
 export * from './schemas/messages';
+export * from './schemas/routing';

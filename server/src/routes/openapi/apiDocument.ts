@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import {
+  PageQuerySchema,
+  RoutingExamplePageSchema,
+  RoutingRuleInputSchema,
+  RoutingRulePageSchema,
+  RoutingRuleQuerySchema,
+  RoutingRuleSchema,
   ArticleInputSchema,
   ArticleListQuerySchema,
   ArticlePageSchema,
@@ -333,6 +339,25 @@ const statsRoutes: ApiRoute[] = [
   },
 ];
 
+const routingRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/staff/routing/rules', summary: '分派规则 / Routing rules (category, region → department) in the staff member\'s region', tags: ['routing'],
+    access: 'staff', query: RoutingRuleQuerySchema, responses: [ok(named('RoutingRulePage', RoutingRulePageSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/routing/rules', summary: '新增分派规则 / Add a routing rule', tags: ['routing'],
+    access: 'staff', body: { kind: 'json', schema: named('RoutingRuleInput', RoutingRuleInputSchema) }, responses: [created(named('RoutingRule', RoutingRuleSchema))], errors: [400, 401, 403, 409],
+  },
+  {
+    method: 'delete', path: '/api/v1/staff/routing/rules/{id}', summary: '删除分派规则 / Remove a routing rule', tags: ['routing'],
+    access: 'staff', responses: [noContent], errors: [401, 403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/routing/examples', summary: '分派纠正记录 / Dispatchers\' category corrections, the examples retraining learns from', tags: ['routing'],
+    access: 'staff', query: PageQuerySchema, responses: [ok(named('RoutingExamplePage', RoutingExamplePageSchema))], errors: [400, 401, 403],
+  },
+];
+
 /** 消息中心: the same two routes for citizens and for staff, each seeing only their own messages. */
 function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): ApiRoute[] {
   const who = access === 'citizen' ? '群众' : '工作人员';
@@ -366,6 +391,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     input: named('ArticleInput', ArticleInputSchema), patch: named('ArticlePatch', ArticlePatchSchema),
   }),
   ...statsRoutes,
+  ...routingRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
 ];
@@ -385,6 +411,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'staff-notices', description: '公告管理 / Notices, staff side' },
   { name: 'staff-articles', description: '文章管理 / Articles, staff side' },
   { name: 'stats', description: '统计与排行 / Performance figures and the public ranking' },
+  { name: 'routing', description: '智能分派 / Routing rules and dispatchers\' corrections' },
   { name: 'messages', description: '消息中心（群众）/ In-app messages, citizen side' },
   { name: 'staff-messages', description: '消息中心（工作人员）/ In-app messages, staff side' },
 ];

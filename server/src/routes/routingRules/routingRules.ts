@@ -1,0 +1,81 @@
+import Router from '@koa/router';
+import { IdSchema, PageQuerySchema, RoutingRuleInputSchema, RoutingRuleQuerySchema } from '@minqing/shared';
+import { recordAudit } from '../../commands/auditRecorder';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { RoutingExample, RoutingRule } from '../../db/entities';
+import { newId } from '../../db/ids';
+import { isUniqueViolation } from '../../db/uniqueViolation';
+import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { isWithin } from '../../policies/scope';
+import { presentRoutingExample, presentRoutingRule } from '../../presenters/routing';
+
+/** Routing rules are data: the county and sysadmins edit them within their region. */
+const RULE_EDITORS = ['county', 'sysadmin'] as const;
+
+export function routingRulesRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/routing' });
+  router.use(staffAuth(RULE_EDITORS));
+
+  router.get('/rules', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const query = parseQuery(ctx, RoutingRuleQuerySchema);
+    const reference = await ctx.deps.reference.snapshot();
+    const rules = [...reference.rules.values()]
+      .filter((rule) => isWithin(rule.regionCode, staff.regionCode))
+      .filter((rule) => !query.categoryCode || rule.categoryCode === query.categoryCode)
+      .filter((rule) => !query.regionCode || rule.regionCode === query.regionCode)
+      .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || a.regionCode.localeCompare(b.regionCode));
+    const page = rules.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    ctx.body = { items: page.map((rule) => presentRoutingRule(rule, reference)), total: rules.length, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.post('/rules', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const input = parseBody(ctx, RoutingRuleInputSchema);
+    const reference = await ctx.deps.reference.snapshot();
+    if (!reference.categories.has(input.categoryCode)) throw badRequest('没有这个问题分类', 'categoryCode');
+    if (!reference.regions.has(input.regionCode)) throw badRequest('没有这个地区', 'regionCode');
+    if (!isWithin(input.regionCode, staff.regionCode)) throw forbidden('只能为本辖区设置分派规则');
+    const department = reference.departments.get(input.departmentId);
+    if (!department) throw badRequest('没有这个部门', 'departmentId');
+    if (!isWithin(input.regionCode, department.regionCode)) throw badRequest('该部门不负责这个地区', 'departmentId');
+    const rule = Object.assign(new RoutingRule(), { id: newId(), ...input, createdAt: ctx.deps.clock() });
+    try {
+      await ctx.deps.dataSource.getRepository(RoutingRule).insert(rule);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('该分类在这个地区已有规则，请先删除原规则', 'categoryCode');
+      throw error;
+    }
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'routing_rule.create', targetType: 'routing_rule', targetId: rule.id, ip: ctx.ip, detail: `${input.categoryCode}@${input.regionCode}` });
+    ctx.deps.reference.invalidate();
+    ctx.status = 201;
+    ctx.body = presentRoutingRule(rule, await ctx.deps.reference.snapshot());
+  });
+
+  router.delete('/rules/:id', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const id = IdSchema.safeParse(ctx.params.id);
+    const rule = id.success ? await ctx.deps.dataSource.getRepository(RoutingRule).findOneBy({ id: id.data }) : null;
+    if (!rule) throw notFound('没有找到该规则');
+    if (!isWithin(rule.regionCode, staff.regionCode)) throw forbidden('只能修改本辖区的分派规则');
+    await ctx.deps.dataSource.getRepository(RoutingRule).delete({ id: rule.id });
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'routing_rule.delete', targetType: 'routing_rule', targetId: rule.id, ip: ctx.ip, detail: `${rule.categoryCode}@${rule.regionCode}` });
+    ctx.deps.reference.invalidate();
+    ctx.status = 204;
+  });
+
+  /** Dispatchers' corrections, newest first: what `npm run routing:train` learns from. */
+  router.get('/examples', async (ctx: AppContext) => {
+    const query = parseQuery(ctx, PageQuerySchema);
+    const [rows, total] = await ctx.deps.dataSource.getRepository(RoutingExample).findAndCount({
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    ctx.body = { items: rows.map(presentRoutingExample), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  return router;
+}
