@@ -24,3 +24,10 @@ export function ancestorsOf(code: string): string[] {
 export function staffCovers(staff: Staff, regionCode: string): boolean {
   return isWithin(regionCode, staff.regionCode);
 }
+
+/** A staff scope and a region filter reduce to the narrower of the two; null when they do not overlap. */
+export function narrowerRegion(scopeCode: string, filterCode: string | undefined): string | null {
+  if (!filterCode || isWithin(scopeCode, filterCode)) return scopeCode;
+  if (isWithin(filterCode, scopeCode)) return filterCode;
+  return null;
+}

@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { OPEN_STATUSES, StaffQueueQuery } from '@minqing/shared';
 import { Report, Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
-import { isWithin, levelOfCode } from '../../policies/scope';
+import { levelOfCode, narrowerRegion } from '../../policies/scope';
 
 const REGION_COLUMN = { county: 'countyCode', township: 'townshipCode', village: 'villageCode' } as const;
 
@@ -14,21 +14,17 @@ function whereRegion(query: SelectQueryBuilder<Report>, code: string, parameter:
   query.andWhere(`report.${column} = :${parameter}`, { [parameter]: value });
 }
 
-/**
- * Region codes nest, so the scope and a region filter reduce to the narrower of the two — one
- * predicate on one indexed column instead of two.
- */
-function narrowestRegion(staff: Staff, filterRegion: string | undefined): string {
-  if (!filterRegion) return staff.regionCode;
-  if (isWithin(filterRegion, staff.regionCode)) return filterRegion;
-  if (isWithin(staff.regionCode, filterRegion)) return staff.regionCode;
-  throw forbidden('不能查看其他地区的事项');
+/** The scope and a region filter reduce to one predicate on one indexed column. */
+function queueRegion(staff: Staff, filterRegion: string | undefined): string {
+  const region = narrowerRegion(staff.regionCode, filterRegion);
+  if (!region) throw forbidden('不能查看其他地区的事项');
+  return region;
 }
 
 /** The staff work queue: the caller's scope first, then the filters they chose. */
 export function buildQueueQuery(manager: EntityManager, staff: Staff, filters: StaffQueueQuery, now: Date): SelectQueryBuilder<Report> {
   const query = manager.getRepository(Report).createQueryBuilder('report');
-  whereRegion(query, narrowestRegion(staff, filters.regionCode), 'region');
+  whereRegion(query, queueRegion(staff, filters.regionCode), 'region');
   if (staff.role === 'handler') query.andWhere('report.departmentId = :ownDepartment', { ownDepartment: staff.departmentId ?? '' });
   if (filters.status?.length) query.andWhere('report.status IN (:...statuses)', { statuses: filters.status });
   if (filters.departmentId) query.andWhere('report.departmentId = :departmentId', { departmentId: filters.departmentId });

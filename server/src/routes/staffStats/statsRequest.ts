@@ -2,7 +2,7 @@ import type { StatsScopeView } from '@minqing/shared';
 import type { Staff } from '../../db/entities';
 import type { ReferenceSnapshot } from '../../db/referenceData';
 import { badRequest, forbidden } from '../../errors';
-import { isWithin } from '../../policies/scope';
+import { narrowerRegion } from '../../policies/scope';
 import { Period, dayCount, daysPeriod, shanghaiDate } from '../../stats/calendar';
 import type { StatsScope } from '../../stats/scope';
 
@@ -29,11 +29,8 @@ export function resolvePeriod(query: { from?: string; to?: string }, now: Date):
  * department's handler sees that department's reports only.
  */
 export function resolveScope(staff: Staff, regionCode: string | undefined, lookups: Pick<ReferenceSnapshot, 'regions'>): StatsScope {
-  let region = staff.regionCode;
-  if (regionCode && regionCode !== staff.regionCode) {
-    if (isWithin(regionCode, staff.regionCode)) region = regionCode;
-    else if (!isWithin(staff.regionCode, regionCode)) throw forbidden('不能查看其他地区的统计');
-  }
+  const region = narrowerRegion(staff.regionCode, regionCode);
+  if (!region) throw forbidden('不能查看其他地区的统计');
   if (regionCode && !lookups.regions.has(regionCode)) throw badRequest('没有这个地区', 'regionCode');
   if (staff.role !== 'handler') return { regionCode: region, departmentId: null };
   if (!staff.departmentId) throw forbidden('您的账号没有所属部门');
