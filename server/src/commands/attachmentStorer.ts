@@ -17,9 +17,11 @@ const EXTENSIONS: Record<VoiceType | 'image/jpeg', string> = {
   'audio/aac': 'aac',
   'audio/mp4': 'm4a',
   'audio/wav': 'wav',
+  'audio/webm': 'webm',
+  'audio/ogg': 'ogg',
 };
 
-export const UNSUPPORTED_MEDIA_MESSAGE = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV）';
+export const UNSUPPORTED_MEDIA_MESSAGE = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV/WebM/Ogg）';
 
 export interface StoreAttachmentProps {
   ownerType: OwnerType;

@@ -26,6 +26,10 @@ const HEADERS = {
   mpegReservedVersion: 'ffeb9064 00000000',
   mpegBadBitrate: 'fffbf064 00000000',
   id3BadRevision: '494433 04ff 00000000 0023',
+  webmChrome: '1a45dfa3 9f4286 810142f7 810142f2 810442f3 810842 82 84 7765626d 428787 8104 4285 8102',
+  matroskaVideo: '1a45dfa3 a34286 810142f7 810142f2 810442f3 810842 82 88 6d617472 6f736b61 428781',
+  oggOpus: '4f676753 00 02 00000000 00000000 6c1e0000 00000000 a3b4c5d6 01 13 4f707573 48656164 0101',
+  oggTheora: '4f676753 00 02 00000000 00000000 6c1e0000 00000000 a3b4c5d6 01 2a 80746865 6f726103',
 } as const;
 
 describe('sniffMedia', () => {
@@ -48,11 +52,13 @@ describe('sniffMedia', () => {
     ['aacAdtsMpeg2', 'audio/aac'],
     ['m4aItunes', 'audio/mp4'],
     ['m4aMp42', 'audio/mp4'],
+    ['webmChrome', 'audio/webm'],
+    ['oggOpus', 'audio/ogg'],
   ] as const)('recognises %s as voice (%s)', (name, contentType) => {
     expect(sniffMedia(hex(HEADERS[name]))).toEqual({ kind: 'voice', contentType });
   });
 
-  it.each(['heic', 'quicktime', 'gif', 'pdf', 'zip', 'aviRiff', 'mpegReservedVersion', 'mpegBadBitrate', 'id3BadRevision'] as const)(
+  it.each(['heic', 'quicktime', 'gif', 'pdf', 'zip', 'aviRiff', 'mpegReservedVersion', 'mpegBadBitrate', 'id3BadRevision', 'matroskaVideo', 'oggTheora'] as const)(
     'refuses %s',
     (name) => {
       expect(sniffMedia(hex(HEADERS[name]))).toBeNull();

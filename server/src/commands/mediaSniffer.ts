@@ -44,6 +44,19 @@ function isM4a(bytes: Buffer): boolean {
   return boxSize >= 16 && AUDIO_BRANDS.has(ascii(bytes, 8, 12));
 }
 
+/** A Matroska/EBML file whose DocType is "webm" (what browsers' MediaRecorder writes). */
+function isWebm(bytes: Buffer): boolean {
+  if (bytes.length < 16 || bytes.readUInt32BE(0) !== 0x1a45dfa3) return false;
+  return ascii(bytes, 0, Math.min(bytes.length, 64)).includes('webm');
+}
+
+/** An Ogg page carrying Opus or Vorbis audio (Firefox's MediaRecorder). */
+function isOggAudio(bytes: Buffer): boolean {
+  if (bytes.length < 36 || ascii(bytes, 0, 4) !== 'OggS') return false;
+  const head = ascii(bytes, 28, 36);
+  return head === 'OpusHead' || head.slice(1, 7) === 'vorbis';
+}
+
 /**
  * What an upload really is, judged by its first bytes only: the file name and the client's
  * content type are whatever the sender chose, so they are never trusted. Null when it is
@@ -57,5 +70,7 @@ export function sniffMedia(bytes: Buffer): SniffedMedia | null {
   if (isId3(bytes) || isMpegAudioFrame(bytes)) return { kind: 'voice', contentType: 'audio/mpeg' };
   if (isAdts(bytes)) return { kind: 'voice', contentType: 'audio/aac' };
   if (isM4a(bytes)) return { kind: 'voice', contentType: 'audio/mp4' };
+  if (isWebm(bytes)) return { kind: 'voice', contentType: 'audio/webm' };
+  if (isOggAudio(bytes)) return { kind: 'voice', contentType: 'audio/ogg' };
   return null;
 }

@@ -21,6 +21,7 @@ export const LIMITS = {
 } as const;
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const VOICE_TYPES = ['audio/mpeg', 'audio/aac', 'audio/mp4', 'audio/wav'] as const;
+/** WeChat records mp3/aac/m4a; browsers (the H5 build) record WebM or Ogg with Opus. */
+export const VOICE_TYPES = ['audio/mpeg', 'audio/aac', 'audio/mp4', 'audio/wav', 'audio/webm', 'audio/ogg'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 export type VoiceType = (typeof VOICE_TYPES)[number];

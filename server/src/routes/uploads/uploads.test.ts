@@ -6,7 +6,7 @@ import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenTo
 import { TestApp, createTestApp } from '../../test/testApp';
 import { testVoice } from '../../test/media';
 
-const UNSUPPORTED = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV）';
+const UNSUPPORTED = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV/WebM/Ogg）';
 
 /** A phone-style JPEG: landscape pixels shot in portrait (orientation 6) with a GPS position. */
 function jpegWithGps(): Promise<Buffer> {
