@@ -1,6 +1,6 @@
 /**
  * One test command for the whole repository. Server tests run on SQLite and, when
- * MYSQL_URL is set, a second time on MySQL/MariaDB.
+ * MYSQL_URL is set, a second time on MySQL/MariaDB; the mini-program's tests run in jsdom.
  */
 /** Type checking is `npm run typecheck`'s job; here TypeScript only transpiles, file by file. */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.jest.json', diagnostics: false }];
@@ -19,6 +19,16 @@ const projects = [
     displayName: 'server:sqlite',
     testMatch: ['<rootDir>/server/src/**/*.test.ts'],
     setupFiles: ['<rootDir>/server/src/test/env.sqlite.ts'],
+  },
+  // The mini-program: jsdom, babel-jest and Taro mocks (miniapp/jest.config.js).
+  require('./miniapp/jest.config.js'),
+  // The mini-program's H5 build (miniapp/dist/h5, built before jest by `npm test`) in headless
+  // Chromium against the real server in demo mode: miniapp/e2e/harness.ts.
+  {
+    ...common,
+    displayName: 'e2e',
+    testMatch: ['<rootDir>/miniapp/e2e/**/*.e2e.test.ts'],
+    setupFilesAfterEnv: ['<rootDir>/miniapp/e2e/setup.ts'],
   },
 ];
 if (process.env.MYSQL_URL) {

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The mini-program's H5 build in this repository (from server/src and server/dist alike). */
+const DEFAULT_H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
+
 /** Everything the server reads from its environment, validated once at start. */
 export interface Config {
   databaseUrl: string;
@@ -16,6 +19,8 @@ export interface Config {
   wechat: { appid: string; secret: string; apiBase: string } | null;
   routing: RoutingConfig;
   scheduler: SchedulerConfig;
+  /** The mini-program's H5 build, served at /h5/ when the folder exists (H5_DIR; default miniapp/dist/h5). */
+  h5Dir?: string | null;
 }
 
 /** The deadline scheduler (催办, 督办, auto-close); see jobs/scheduler.ts. */
@@ -126,5 +131,6 @@ export function loadConfig(env: Env = process.env): Config {
       duplicateMinSimilarity: numberIn(env, 'DUPLICATE_MIN_SIMILARITY', 0.3, 0, 1),
     },
     scheduler: schedulerConfig(env),
+    h5Dir: path.resolve(env.H5_DIR ?? DEFAULT_H5_DIR),
   };
 }

@@ -3,6 +3,9 @@ import { createLogger } from '../logger';
 import { REGIONS, World, bearer, buildCategory, buildCitizen, buildDepartment, buildStaff, buildWorld, staffToken, submitReport } from '../test/factories';
 import { keywordPredictor } from '../test/keywordPredictor';
 import { TestApp, createTestApp } from '../test/testApp';
+import { seedDemo } from '../db/seed/demoSeed';
+import { DEFAULT_MODEL_PATH } from './classifier';
+import { loadCorrections } from '../commands/routingCorrections';
 import { ClassifierHolder } from './classifierHolder';
 
 describe('routing new reports', () => {
@@ -76,6 +79,7 @@ describe('routing new reports', () => {
     expect(assigned.body).toMatchObject({ status: 'dispatched', category: { code: 'sanitation' }, department: { name: '城关镇综合执法队' } });
     const examples = await app.dataSource.getRepository(RoutingExample).findBy({ reportId: response.body.id });
     expect(examples).toEqual([expect.objectContaining({ text: '河边垃圾没人清理', categoryCode: 'sanitation', predictedCategoryCode: 'sanitation' })]);
+    expect(await loadCorrections(app.dataSource.manager)).toContainEqual({ text: '河边垃圾没人清理', categoryCode: 'sanitation' });
   });
 
   it('trusts a category the citizen chose over the classifier', async () => {
@@ -94,5 +98,28 @@ describe('routing new reports', () => {
     expect(queue.body.items.map((item: { id: string }) => item.id)).toContain(second.body.id);
     expect(queue.body.items.map((item: { id: string }) => item.id)).not.toContain(first.body.id);
     expect(REGIONS.chengguanVillage).toBe(second.body.villageCode);
+  });
+});
+
+describe('routing with the shipped model in the demo county', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    const classifier = new ClassifierHolder(DEFAULT_MODEL_PATH, createLogger('silent'));
+    await classifier.refresh();
+    app = await createTestApp({ classifier, config: { routing: { modelPath: null, confidenceThreshold: null, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 } } });
+    await seedDemo(app.dataSource, { cipher: app.deps.cipher });
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ['昨天夜里开始就没电了到现在还没来', '城关镇供电所'],
+    ['我家娃娃在学校被人欺负了想转学', '县教体局'],
+    ['村头小卖部后面有人聚众赌博还放高利贷', '城关镇派出所'],
+  ])('sends “%s” to %s', async (text, departmentName) => {
+    const citizen = await buildCitizen(app.dataSource);
+    const response = await submitReport(app, citizen, { text, villageCode: '610921100201' });
+    expect(response.status).toBe(201);
+    expect(response.body.department?.name).toBe(departmentName);
   });
 });

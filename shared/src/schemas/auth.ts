@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/enums';
 import { RegionCodeSchema } from './common';
+import { MessageSchema } from './messages';
+import { ReportDetailSchema } from './reports';
+import { UploadResponseSchema } from './uploads';
 
 export const WechatLoginRequestSchema = z.object({ code: z.string().min(1).max(128) });
 export type WechatLoginRequest = z.infer<typeof WechatLoginRequestSchema>;
@@ -48,3 +51,54 @@ export type StaffMe = z.infer<typeof StaffMeSchema>;
 
 export const StaffLoginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), staff: StaffMeSchema });
 export type StaffLoginResponse = z.infer<typeof StaffLoginResponseSchema>;
+
+// ── 个人信息权益 (PIPL): export my data, ask to delete my account ──────────────────
+
+export const DELETION_REQUEST_STATUSES = ['pending', 'completed', 'rejected'] as const;
+export type DeletionRequestStatus = (typeof DELETION_REQUEST_STATUSES)[number];
+
+/** 申请注销账号: an optional reason; sending nothing is fine. */
+export const DeletionRequestBodySchema = z
+  .object({ reason: z.string({ error: '注销原因应为文字' }).trim().max(200, '注销原因不能超过200字').optional() })
+  .strict();
+export type DeletionRequestBody = z.infer<typeof DeletionRequestBodySchema>;
+
+/** A deletion request and what happens next, in words ready to show. */
+export const DeletionRequestSchema = z.object({
+  id: z.string(),
+  status: z.enum(DELETION_REQUEST_STATUSES),
+  reason: z.string().nullable(),
+  requestedAt: z.string(),
+  /** The end of the 15th working day after the request. */
+  dueBy: z.string(),
+  handledAt: z.string().nullable(),
+  message: z.string(),
+});
+export type DeletionRequest = z.infer<typeof DeletionRequestSchema>;
+
+/** A report in the export: the citizen's own view plus the contact phone they gave, in full. */
+const ExportedReportSchema = ReportDetailSchema.extend({ contactPhone: z.string().nullable() });
+
+/** 导出我的数据: everything the server holds about the signed-in citizen, and nobody else. */
+export const MyDataExportSchema = z.object({
+  exportedAt: z.string(),
+  about: z.string(),
+  profile: z.object({
+    id: z.string(),
+    nickname: z.string().nullable(),
+    villageCode: z.string().nullable(),
+    villageName: z.string().nullable(),
+    /** In full: this export goes only to its owner. */
+    phone: z.string().nullable(),
+    careMode: z.boolean(),
+    wechatOpenid: z.string(),
+    wechatUnionid: z.string().nullable(),
+    registeredAt: z.string(),
+  }),
+  reports: z.array(ExportedReportSchema),
+  messages: z.array(MessageSchema),
+  uploads: z.array(UploadResponseSchema.extend({ reportId: z.string().nullable(), uploadedAt: z.string() })),
+  noticeReads: z.array(z.object({ noticeId: z.string(), title: z.string().nullable(), readAt: z.string() })),
+  deletionRequests: z.array(DeletionRequestSchema),
+});
+export type MyDataExport = z.infer<typeof MyDataExportSchema>;

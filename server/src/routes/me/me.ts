@@ -6,6 +6,7 @@ import { badRequest } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { presentCitizen } from '../../presenters/citizen';
+import { dataRightsRoutes } from './dataRights';
 
 /** The signed-in citizen's own profile. */
 export function meRouter() {
@@ -26,6 +27,9 @@ export function meRouter() {
     await ctx.deps.dataSource.getRepository(Citizen).save(citizen);
     ctx.body = presentCitizen(citizen, ctx.deps.cipher);
   });
+
+  // 导出我的数据, 申请注销账号.
+  dataRightsRoutes(router);
 
   return router;
 }

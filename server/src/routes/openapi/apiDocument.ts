@@ -65,6 +65,7 @@ import {
   StaffTrendsSchema,
 } from '@minqing/shared';
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
+import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataExportSchema } from '@minqing/shared';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -87,7 +88,7 @@ export type RequestBody = { kind: 'json'; schema: NamedSchema } | { kind: 'multi
 export type ResponseContent = { kind: 'json'; schema: NamedSchema } | { kind: 'binary'; mediaTypes: readonly string[] } | { kind: 'none' };
 
 export interface ApiResponse {
-  status: 200 | 201 | 204 | 503;
+  status: 200 | 201 | 202 | 204 | 503;
   description: string;
   content: ResponseContent;
 }
@@ -373,6 +374,20 @@ function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): 
   ];
 }
 
+/** 个人信息权益 (PIPL): the citizen's own data, exported, and the request to delete the account. */
+const dataRightsRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/me/export', summary: '导出我的数据 / Everything held about the signed-in citizen, as a JSON attachment', tags: ['me'],
+    access: 'citizen', responses: [ok(named('MyDataExport', MyDataExportSchema), 'OK（Content-Disposition: attachment）')], errors: [401],
+  },
+  {
+    method: 'post', path: '/api/v1/me/deletion-request', summary: '申请注销账号 / Ask for the account to be deleted; asking again answers the pending request', tags: ['me'],
+    access: 'citizen', body: jsonBody('DeletionRequestBody', DeletionRequestBodySchema),
+    responses: [{ status: 202, description: '已受理，15 个工作日内处理 / Accepted, handled within 15 working days', content: { kind: 'json', schema: named('DeletionRequest', DeletionRequestSchema) } }],
+    errors: [400, 401],
+  },
+];
+
 export const API_ROUTES: readonly ApiRoute[] = [
   ...systemRoutes,
   ...citizenAccountRoutes,
@@ -394,6 +409,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...routingRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
+  ...dataRightsRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */

@@ -3,7 +3,7 @@ import { demoCategories } from '../../db/seed/categories';
 import { TIPDM_CLASS_BY_CATEGORY, categoryCodeOf, villageCategoryOf } from './categoryMap';
 import { NearDuplicateIndex, classificationScores, stratifiedFolds, type ClassificationScores } from './evaluation';
 import { CategoryClassifier, type ClassifierInput, type LabelledExample } from './model';
-import { rowText, shippedTrainingExamples } from './trainingData';
+import { VILLAGE_EXAMPLE_WEIGHT, exampleText, rowText, shippedTrainingExamples } from './trainingData';
 
 /**
  * The two measurements of evalCommand. TipDM: accuracy over the seven classes of held-out
@@ -39,7 +39,7 @@ export function readTipdmRows(filePath: string): EvalRow[] {
     if (!truth) throw new Error(`${filePath}:${index + 1}: label ${JSON.stringify(row.label)} is not one of the seven TipDM classes`);
     return {
       input: { title: text(row.title), text: text(row.detail) ?? text(row.text) },
-      example: { text: rowText(row), categoryCode },
+      example: { title: text(row.title), text: text(row.detail) ?? text(row.text) ?? '', categoryCode },
       truth,
     };
   });
@@ -52,16 +52,17 @@ export function readVillageRows(filePath: string): EvalRow[] {
     const body = rowText(row);
     const categoryCode = villageCategoryOf(kind, body);
     if (!categoryCode) throw new Error(`${filePath}:${index + 1}: unknown kind ${JSON.stringify(row.kind)}`);
-    return { input: { text: body }, example: { text: body, categoryCode }, truth: kind };
+    // Weighed as the shipped copy of the village examples is, so a fold trains like the product.
+    return { input: { text: body }, example: { text: body, categoryCode, weight: VILLAGE_EXAMPLE_WEIGHT }, truth: kind };
   });
 }
 
 /** A model per fold (trained without that fold's rows), or the given model for every row. */
 type ModelForRow = (rowIndex: number) => CategoryClassifier;
 
-export function crossValidationModels(rows: readonly EvalRow[], folds: number): ModelForRow {
-  const copies = new NearDuplicateIndex(rows.map((row) => row.example.text));
-  const shipped = shippedTrainingExamples().filter((example) => !copies.isCopy(example.text));
+export function crossValidationModels(rows: readonly EvalRow[], folds: number, trainingPool: readonly LabelledExample[] = shippedTrainingExamples()): ModelForRow {
+  const copies = new NearDuplicateIndex(rows.map((row) => exampleText(row.example)));
+  const shipped = trainingPool.filter((example) => !copies.isCopy(exampleText(example)));
   const foldOf = stratifiedFolds(
     rows.map((row) => row.truth),
     folds,
@@ -120,12 +121,27 @@ export interface VillageOutcome {
   confidence: number;
 }
 
-export function villageOutcomes(rows: readonly EvalRow[], modelFor: ModelForRow): VillageOutcome[] {
+/**
+ * Where each row would be routed, as the product routes (unrestricted prediction). A village
+ * row's truth is its kind; a TipDM row's is the kind of its class's category (城乡建设 →
+ * urban_rural → housing), a strict reading: a 城乡建设 message predicted as water_supply counts
+ * as wrong although the water station may well be the right place for it.
+ */
+export function routingOutcomes(rows: readonly EvalRow[], modelFor: ModelForRow, truthKind: (row: EvalRow) => string): VillageOutcome[] {
   const kinds = departmentKinds();
   return rows.map((row, index) => {
     const prediction = modelFor(index).predict(row.input);
-    return { kind: row.truth, predictedKind: kinds.get(prediction.categoryCode) ?? null, confidence: prediction.confidence };
+    return { kind: truthKind(row), predictedKind: kinds.get(prediction.categoryCode) ?? null, confidence: prediction.confidence };
   });
+}
+
+export function villageOutcomes(rows: readonly EvalRow[], modelFor: ModelForRow): VillageOutcome[] {
+  return routingOutcomes(rows, modelFor, (row) => row.truth);
+}
+
+export function tipdmRoutingOutcomes(rows: readonly EvalRow[], modelFor: ModelForRow): VillageOutcome[] {
+  const kinds = departmentKinds();
+  return routingOutcomes(rows, modelFor, (row) => kinds.get(row.example.categoryCode) ?? '');
 }
 
 /**

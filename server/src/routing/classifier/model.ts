@@ -5,10 +5,10 @@ import { FeatureSpace } from './features';
 import {
   checkClassifierFile,
   decodeFloat32,
-  decodeInt16,
+  decodeInt8,
   dequantizeWeights,
   encodeFloat32,
-  encodeInt16,
+  encodeInt8,
   FILE_FORMAT,
   FILE_FORMAT_VERSION,
   quantizeWeights,
@@ -38,6 +38,8 @@ export interface Prediction {
 export interface LabelledExample {
   text: string;
   categoryCode: string;
+  /** A report's title, when it has one apart from the text: it weighs more (see titleRepeat). */
+  title?: string;
   /**
    * How much the example counts (default 1): weakly labelled data (labels inferred from which
    * department answered) is worth less than a person's label.
@@ -59,6 +61,12 @@ export interface TrainOptions {
    */
   classBalance?: number;
   temperature?: number;
+  /**
+   * How many times a title's features count. A title is the writer's own one-line summary,
+   * so it says more per word than the letter under it: in cross-validation on train.jsonl,
+   * counting it once gave 0.84 accuracy, twice 0.86, four times 0.875, six times 0.874.
+   */
+  titleRepeat?: number;
   tokenizer?: TokenizerOptions;
   /** Recorded as the training time (and in the version); tests pin it. */
   trainedAt?: Date;
@@ -72,12 +80,25 @@ export const DEFAULT_TRAIN_OPTIONS = {
   maxFeatures: 60000,
   classBalance: 0.5,
   temperature: 1,
-  averageLastEpochs: 4,
+  averageLastEpochs: 10,
+  titleRepeat: 4,
 } as const;
 
-/** Title, text and transcript as one document; a full stop keeps n-grams from spanning fields. */
-export function documentText(input: ClassifierInput): string {
-  return [input.title, input.text, input.transcript].filter((part): part is string => Boolean(part && part.trim())).join('。');
+const present = (part: string | undefined): part is string => Boolean(part && part.trim());
+
+/** Text and transcript as one body; a full stop keeps n-grams from spanning the two. */
+export function bodyText(input: ClassifierInput): string {
+  return [input.text, input.transcript].filter(present).join('。');
+}
+
+/** Features of a report: the title's, `titleRepeat` times, then the body's. */
+export function documentTokens(title: string | undefined, body: string, tokenizer: TokenizerOptions, titleRepeat: number): string[] {
+  const tokens = tokenize(body, tokenizer);
+  if (present(title)) {
+    const titleTokens = tokenize(title, tokenizer);
+    for (let repeat = 0; repeat < titleRepeat; repeat += 1) tokens.push(...titleTokens);
+  }
+  return tokens;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -95,18 +116,21 @@ export class CategoryClassifier {
     this.version = file.version;
     const idf = decodeFloat32(file.idf, file.features.length);
     this.space = new FeatureSpace(file.features, idf);
-    const weights = dequantizeWeights({ values: decodeInt16(file.weights, file.features.length * file.labels.length), scale: file.weightScale });
+    const weights = dequantizeWeights({
+      values: decodeInt8(file.weights, file.features.length * file.labels.length),
+      scales: decodeFloat32(file.featureScales, file.features.length),
+    });
     this.model = { classes: file.labels.length, weights, bias: Float32Array.from(file.bias) };
   }
 
   static train(examples: LabelledExample[], options: TrainOptions = {}): CategoryClassifier {
-    const usable = examples.filter((example) => example.text.trim() && example.categoryCode);
+    const usable = examples.filter((example) => (example.text.trim() || example.title?.trim()) && example.categoryCode);
     if (usable.length === 0) throw new Error('CategoryClassifier.train: no examples');
     const settings = { ...DEFAULT_TRAIN_OPTIONS, ...options };
     const tokenizerOptions = options.tokenizer ?? DEFAULT_TOKENIZER_OPTIONS;
     const labels = [...new Set(usable.map((example) => example.categoryCode))].sort(compareStrings);
     const labelIndex = new Map(labels.map((label, index) => [label, index]));
-    const tokens = usable.map((example) => tokenize(example.text, tokenizerOptions));
+    const tokens = usable.map((example) => documentTokens(example.title, example.text, tokenizerOptions, settings.titleRepeat));
     const space = FeatureSpace.fit(tokens, {
       minDocumentFrequency: options.minDocumentFrequency ?? (usable.length >= 200 ? 2 : 1),
       maxFeatures: settings.maxFeatures,
@@ -121,11 +145,12 @@ export class CategoryClassifier {
     );
 
     const trained = trainSoftmaxRegression(vectors, targets, sampleWeights, labels.length, space.size, settings);
-    const quantized = quantizeWeights(trained.weights);
+    const quantized = quantizeWeights(trained.weights, labels.length);
     const idf = encodeFloat32(space.idf);
-    const weights = encodeInt16(quantized.values);
+    const weights = encodeInt8(quantized.values);
+    const featureScales = encodeFloat32(quantized.scales);
     const bias = Array.from(trained.bias);
-    const hash = createHash('sha256').update(JSON.stringify([labels, space.features, idf, weights, quantized.scale, bias])).digest('hex').slice(0, 12);
+    const hash = createHash('sha256').update(JSON.stringify([labels, space.features, idf, weights, featureScales, bias])).digest('hex').slice(0, 12);
     const trainedAt = (options.trainedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     return new CategoryClassifier({
       format: FILE_FORMAT,
@@ -135,10 +160,11 @@ export class CategoryClassifier {
       labels,
       examplesPerLabel,
       tokenizer: { ...tokenizerOptions },
+      titleRepeat: settings.titleRepeat,
       features: [...space.features],
       idf,
       weights,
-      weightScale: quantized.scale,
+      featureScales,
       bias,
       temperature: settings.temperature,
     });
@@ -176,7 +202,7 @@ export class CategoryClassifier {
 
   /** Every label with its probability, best first (ties by label, so the order is stable). */
   scoreAll(input: ClassifierInput): CategoryScore[] {
-    const vector = this.space.vectorize(tokenize(documentText(input), this.file.tokenizer));
+    const vector = this.space.vectorize(documentTokens(input.title, bodyText(input), this.file.tokenizer, this.file.titleRepeat));
     const probabilities = softmaxInPlace(linearScores(this.model, vector), this.file.temperature);
     return this.file.labels
       .map((categoryCode, index) => ({ categoryCode, confidence: probabilities[index] }))

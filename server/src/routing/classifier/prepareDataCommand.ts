@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CATEGORY_BY_TIPDM_NAME, villageCategoryOf } from './categoryMap';
+import { categoryOfReply } from './replyDepartments';
 import { SHIPPED_DATA_DIR, rowText } from './trainingData';
 
 /**
@@ -9,14 +10,6 @@ import { SHIPPED_DATA_DIR, rowText } from './trainingData';
  * copies): `node server/dist/routing/classifier/prepareDataCommand.js ../shared/data`.
  * village-seed.jsonl is written by hand and left alone.
  */
-
-/**
- * How much a taxonomy name counts against a full message. The names are two- to six-character
- * phrases ("物价监督", "特种设备管理", "公共汽车") that say which class a topic belongs to —
- * knowledge 445 messages cannot cover — so they weigh several messages each (4 measured best
- * in cross-validation on train.jsonl: 1 → 0.84, 2 → 0.84, 4 → 0.87, 8 → 0.86, 16 → 0.81).
- */
-export const TAXONOMY_WEIGHT = 4;
 
 interface JsonRow {
   [key: string]: unknown;
@@ -41,12 +34,15 @@ function tipdmCode(label: unknown): string {
   return code;
 }
 
-/** train.jsonl: the seven-class labelled messages, title and detail as one text. */
+/** train.jsonl: the seven-class labelled messages; the title is kept apart, as it weighs more. */
 function tipdmMessages(sharedData: string): object[] {
-  return readJsonl(path.join(sharedData, 'tipdm2020', 'train.jsonl')).map((row) => ({ text: rowText(row), categoryCode: tipdmCode(row.label) }));
+  return readJsonl(path.join(sharedData, 'tipdm2020', 'train.jsonl')).map((row) => ({ title: row.title, text: row.detail, categoryCode: tipdmCode(row.label) }));
 }
 
-/** taxonomy.jsonl: every second- and third-level name as a short example of its first-level class. */
+/**
+ * taxonomy.jsonl: every second- and third-level name as a short example of its first-level
+ * class (weighed by SHIPPED_FILE_WEIGHTS).
+ */
 function taxonomyNames(sharedData: string): object[] {
   const seen = new Set<string>();
   const rows: object[] = [];
@@ -55,8 +51,18 @@ function taxonomyNames(sharedData: string): object[] {
     for (const name of [row.l3, row.l2]) {
       if (typeof name !== 'string' || name === '其他' || seen.has(`${name}|${categoryCode}`)) continue;
       seen.add(`${name}|${categoryCode}`);
-      rows.push({ text: name, categoryCode, weight: TAXONOMY_WEIGHT });
+      rows.push({ text: name, categoryCode });
     }
+  }
+  return rows;
+}
+
+/** replies.jsonl: messages labelled by the department that answered them (weakly: see replyDepartments). */
+function repliedMessages(sharedData: string): object[] {
+  const rows: object[] = [];
+  for (const row of readJsonl(path.join(sharedData, 'tipdm2020', 'replies.jsonl'))) {
+    const categoryCode = typeof row.reply === 'string' ? categoryOfReply(row.reply) : null;
+    if (categoryCode && typeof row.detail === 'string' && row.detail.trim()) rows.push({ title: row.title, text: row.detail, categoryCode });
   }
   return rows;
 }
@@ -79,6 +85,7 @@ function main(): void {
   }
   writeJsonl('tipdm-train.jsonl', tipdmMessages(sharedData));
   writeJsonl('tipdm-taxonomy.jsonl', taxonomyNames(sharedData));
+  writeJsonl('tipdm-replies.jsonl', repliedMessages(sharedData));
   writeJsonl('village-examples.jsonl', villageExamples(sharedData));
 }
 

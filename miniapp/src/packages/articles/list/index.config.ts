@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政策指南',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的消息',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+})

@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro'
+import type { ArticleCategory } from '@minqing/shared'
+
+/** Every page the citizen side links to, in one place. */
+export const ROUTES = {
+  homeTab: '/pages/home/index',
+  reportTab: '/pages/report/index',
+  noticesTab: '/pages/notices/index',
+  meTab: '/pages/me/index',
+  /** 说一说 / 拍一拍: a 民情直通 report started by voice or by photo. */
+  compose: (mode: 'voice' | 'photo') => `/packages/report-flow/compose/index?service=direct&mode=${mode}`,
+  myReports: '/packages/my-reports/list/index',
+  myReport: (id: string) => `/packages/my-reports/detail/index?id=${encodeURIComponent(id)}`,
+  articles: (category?: ArticleCategory) => `/packages/articles/list/index${category ? `?category=${category}` : ''}`,
+  article: (id: string) => `/packages/articles/detail/index?id=${encodeURIComponent(id)}`,
+  notice: (id: string) => `/packages/notices/detail/index?id=${encodeURIComponent(id)}`,
+  profileEdit: '/packages/profile/edit/index',
+  messages: '/packages/profile/messages/index',
+  careMode: '/packages/profile/care-mode/index',
+  privacy: (section?: 'export' | 'delete') => `/packages/profile/privacy/index${section ? `?section=${section}` : ''}`,
+} as const
+
+const TABS: readonly string[] = [ROUTES.homeTab, ROUTES.reportTab, ROUTES.noticesTab, ROUTES.meTab]
+
+/** Opens a page: switchTab for the four tabs, navigateTo otherwise; a failure says so. */
+export function go(url: string): void {
+  const path = url.split('?')[0]
+  const opened = TABS.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url })
+  void Promise.resolve(opened).catch(() => {
+    void Taro.showToast({ title: '页面打开失败，请再试一次', icon: 'none' })
+  })
+}

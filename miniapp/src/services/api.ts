@@ -1,0 +1,152 @@
+/**
+ * Typed calls for every route the mini-program uses. Types come from `@minqing/shared`;
+ * every function throws ApiError (see request.ts) with a message ready to show.
+ */
+import Taro from '@tarojs/taro'
+import type {
+  Article,
+  ArticleCategory,
+  Category,
+  CitizenUser,
+  DisputeRequest,
+  Message,
+  MessagePage,
+  Notice,
+  NoticeCategory,
+  Page,
+  RatingRequest,
+  RegionLevel,
+  RegionNode,
+  ReportDetail,
+  ReportStatus,
+  ReportSummary,
+  Service,
+  SubmitReportRequest,
+  SupplementRequest,
+  UpdateProfileRequest,
+  UploadResponse,
+} from '@minqing/shared'
+import { ApiError, networkError } from './apiError'
+import { apiBase } from './config'
+import { ensureToken } from './auth'
+import { request, requestWithMeta, upload } from './request'
+import { saveUser } from './session'
+
+export interface PageParams {
+  page?: number
+  pageSize?: number
+}
+
+// ── catalog (public) ────────────────────────────────────────────────────────────
+
+export const getServices = () => request<Service[]>('/services', { auth: false })
+
+/** The region tree down to villages by default (county → township → village). */
+export const getRegions = (depth: RegionLevel = 'village') => request<RegionNode[]>('/regions', { auth: false, query: { depth } })
+
+export const getCategories = () => request<Category[]>('/categories', { auth: false })
+
+// ── uploads ────────────────────────────────────────────────────────────────────
+
+export interface UploadMediaOptions {
+  /** Seconds of a voice clip. */
+  durationSeconds?: number
+  onProgress?: (percent: number) => void
+}
+
+/** Uploads one photo or voice clip from a local path (temp file, saved file or H5 blob URL). */
+export function uploadMedia(filePath: string, options: UploadMediaOptions = {}): Promise<UploadResponse> {
+  const fields: Record<string, string> = {}
+  if (options.durationSeconds !== undefined) fields.durationSeconds = String(Math.round(options.durationSeconds))
+  return upload<UploadResponse>('/uploads', { filePath, fields, onProgress: options.onProgress })
+}
+
+const downloaded = new Map<string, string>()
+
+/**
+ * A local path for an attachment's `url` (`/api/v1/uploads/:id/content`), which needs the token
+ * and so cannot go straight into `<Image src>`: downloads it once per app session.
+ */
+export async function attachmentLocalPath(url: string): Promise<string> {
+  const cached = downloaded.get(url)
+  if (cached) return cached
+  const relative = url.startsWith('/api/v1') ? url.slice('/api/v1'.length) : url
+  const absolute = /^https?:/.test(url) ? url : `${apiBase()}${relative}`
+  const token = await ensureToken()
+  let result: { statusCode: number; tempFilePath: string }
+  try {
+    result = await Taro.downloadFile({ url: absolute, header: { Authorization: `Bearer ${token}` } })
+  } catch {
+    throw networkError()
+  }
+  if (result.statusCode !== 200) throw new ApiError(result.statusCode === 404 ? 'not_found' : 'forbidden', '文件暂时无法查看', result.statusCode)
+  downloaded.set(url, result.tempFilePath)
+  return result.tempFilePath
+}
+
+// ── reports ────────────────────────────────────────────────────────────────────
+
+export interface SubmitResult {
+  report: ReportDetail
+  /** true when the server had this Idempotency-Key already and answered the same report. */
+  replayed: boolean
+}
+
+/** Submits a report; the same `idempotencyKey` on a retry answers the same report, never a second one. */
+export async function submitReport(body: SubmitReportRequest, idempotencyKey: string): Promise<SubmitResult> {
+  const result = await requestWithMeta<ReportDetail>('/reports', {
+    method: 'POST',
+    data: body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  })
+  return { report: result.data, replayed: result.headers['idempotent-replayed'] === 'true' }
+}
+
+export const getMyReports = (params: PageParams & { status?: ReportStatus } = {}) =>
+  request<Page<ReportSummary>>('/reports/mine', { query: { ...params } })
+
+export const getReport = (id: string) => request<ReportDetail>(`/reports/${encodeURIComponent(id)}`)
+
+export const rateReport = (id: string, rating: RatingRequest) =>
+  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/rating`, { method: 'POST', data: rating })
+
+/** 要求重办. */
+export const disputeReport = (id: string, dispute: DisputeRequest) =>
+  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/dispute`, { method: 'POST', data: dispute })
+
+/** 补充说明 (text and/or photos uploaded first with uploadMedia). */
+export const addSupplement = (id: string, supplement: SupplementRequest) =>
+  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/supplements`, { method: 'POST', data: supplement })
+
+// ── notices and articles ───────────────────────────────────────────────────────
+
+export const getNotices = (params: PageParams & { category?: NoticeCategory; villageCode?: string } = {}) =>
+  request<Page<Notice>>('/notices', { query: { ...params } })
+
+export const getNotice = (id: string, villageCode?: string) =>
+  request<Notice>(`/notices/${encodeURIComponent(id)}`, { query: { villageCode } })
+
+export const getArticles = (params: PageParams & { category?: ArticleCategory } = {}) =>
+  request<Page<Article>>('/articles', { query: { ...params } })
+
+export const getArticle = (id: string) => request<Article>(`/articles/${encodeURIComponent(id)}`)
+
+// ── me and messages ────────────────────────────────────────────────────────────
+
+export async function getMe(): Promise<CitizenUser> {
+  const user = await request<CitizenUser>('/me')
+  saveUser(user)
+  return user
+}
+
+/** Saves name, village or 关怀模式 and updates the stored profile. */
+export async function updateMe(patch: UpdateProfileRequest): Promise<CitizenUser> {
+  const user = await request<CitizenUser>('/me', { method: 'PATCH', data: patch })
+  saveUser(user)
+  return user
+}
+
+export const getMessages = (params: PageParams & { unread?: boolean } = {}) =>
+  request<MessagePage>('/messages', { query: { ...params } })
+
+export const markMessageRead = (id: string) => request<Message>(`/messages/${encodeURIComponent(id)}/read`, { method: 'POST' })

@@ -1,0 +1,16 @@
+import { useSyncExternalStore } from 'react'
+import { drafts } from '../services/drafts'
+import type { ReportDraft } from '../services/draftTypes'
+
+const subscribe = (listener: () => void) => drafts.subscribe(listener)
+const snapshot = () => drafts.list()
+
+/** All drafts on the phone (being edited, waiting to be sent, or refused), newest last. */
+export function useDrafts(): ReportDraft[] {
+  return useSyncExternalStore(subscribe, snapshot, snapshot)
+}
+
+/** Drafts the app is still sending or waiting to send — e.g. for a "待提交 2" badge. */
+export function usePendingDrafts(): ReportDraft[] {
+  return useDrafts().filter((draft) => draft.state !== 'editing')
+}

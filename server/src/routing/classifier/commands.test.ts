@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCliArgs, UsageError } from './cliArgs';
+import { runEval } from './evalCommand';
+import { CategoryClassifier, type LabelledExample } from './model';
+import { runTrain } from './trainCommand';
+
+/** A small pool standing in for the shipped data, so the commands run in milliseconds. */
+const POOL: LabelledExample[] = [
+  ...['小区噪音扰民', '工厂排放废气', '河流污染严重', '夜间施工噪音', '垃圾焚烧冒黑烟'].map((text) => ({ text, categoryCode: 'environment' })),
+  ...['学校乱收费', '教师工资拖欠', '学生入学难', '幼儿园收费高', '学校食堂卫生差'].map((text) => ({ text, categoryCode: 'education' })),
+  ...['停电了', '电压低', '电线杆歪了', '变压器坏了', '电表不准'].map((text) => ({ text, categoryCode: 'power' })),
+];
+
+const TIPDM_ROWS = [
+  { title: '噪音扰民', detail: '工地夜间施工噪音很大', label: '环境保护' },
+  { title: '废气污染', detail: '工厂排放废气刺鼻', label: '环境保护' },
+  { title: '学校收费', detail: '学校乱收资料费', label: '教育文体' },
+  { title: '入学问题', detail: '孩子入学难怎么办', label: '教育文体' },
+];
+
+const VILLAGE_ROWS = [
+  { text: '我们组停电了', kind: 'power' },
+  { text: '电线杆子歪了', kind: 'power' },
+  { text: '河里被排了污水', kind: 'environment' },
+  { text: '有人烧垃圾冒黑烟', kind: 'environment' },
+];
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-commands-'));
+}
+
+function writeJsonl(file: string, rows: readonly object[]): void {
+  fs.writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+}
+
+/** Runs a command, returning what it printed; its last line must be one JSON object. */
+async function lastJsonLine(run: (print: (line: string) => void) => Promise<unknown>): Promise<Record<string, unknown>> {
+  const lines: string[] = [];
+  await run((line) => lines.push(line));
+  return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
+}
+
+describe('command line', () => {
+  it('parses --cv with and without a count, --village, --out and --model', () => {
+    expect(parseCliArgs(['a.jsonl', '--cv'])).toMatchObject({ files: ['a.jsonl'], folds: 5 });
+    expect(parseCliArgs(['--cv', '10', 'a.jsonl', '--village'])).toMatchObject({ files: ['a.jsonl'], folds: 10, village: true });
+    expect(parseCliArgs(['--cv=3', '--model', 'm.json', '--out', 'o.json'])).toMatchObject({ folds: 3, model: 'm.json', out: 'o.json' });
+    expect(() => parseCliArgs(['--cv', '1'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['--out'])).toThrow(UsageError);
+    expect(() => parseCliArgs(['--bogus'])).toThrow(UsageError);
+  });
+});
+
+describe('evalCommand', () => {
+  let dir: string;
+  let modelPath: string;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    modelPath = path.join(dir, 'model.json');
+    await CategoryClassifier.train(POOL).saveFile(modelPath);
+    writeJsonl(path.join(dir, 'tipdm.jsonl'), TIPDM_ROWS);
+    writeJsonl(path.join(dir, 'village.jsonl'), VILLAGE_ROWS);
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true }));
+
+  it('prints accuracy, macro-F1 and time per report of a model as its last line', async () => {
+    const result = await lastJsonLine((print) => runEval([path.join(dir, 'tipdm.jsonl'), '--model', modelPath], { print }));
+    expect(Object.keys(result)).toEqual(['n', 'accuracy', 'macroF1', 'msPerReport']);
+    expect(result.n).toBe(4);
+    expect(result.accuracy).toBe(1);
+    expect(result.msPerReport).toBeGreaterThan(0);
+  });
+
+  it('cross-validates, training each fold on the other folds and the pool', async () => {
+    const result = await lastJsonLine((print) => runEval([path.join(dir, 'tipdm.jsonl'), '--cv', '2'], { print, trainingPool: () => POOL }));
+    expect(result).toMatchObject({ n: 4 });
+    expect(typeof result.accuracy).toBe('number');
+    expect(typeof result.macroF1).toBe('number');
+  });
+
+  it('measures village routing: straight, wrong and triage shares at the threshold', async () => {
+    const result = await lastJsonLine((print) => runEval([path.join(dir, 'village.jsonl'), '--village', '--cv', '2'], { print, trainingPool: () => POOL }));
+    expect(Object.keys(result)).toEqual(['n', 'straight', 'wrong', 'triage', 'threshold']);
+    expect(result.n).toBe(4);
+    expect(Number(result.straight) + Number(result.wrong) + Number(result.triage)).toBeCloseTo(1);
+  });
+
+  it('rejects a file with labels outside the seven TipDM classes', async () => {
+    const file = path.join(dir, 'bad.jsonl');
+    writeJsonl(file, [{ title: 'x', detail: 'y', label: '政法' }]);
+    await expect(runEval([file, '--model', modelPath], { print: () => undefined })).rejects.toThrow(/not one of the seven/);
+  });
+});
+
+describe('trainCommand', () => {
+  it('trains on the shipped examples plus extra files and writes a loadable model', async () => {
+    const dir = tempDir();
+    const extra = path.join(dir, 'corrections.csv');
+    fs.writeFileSync(extra, 'text,categoryCode\n自来水停了,water_supply\n水管爆了,water_supply\n');
+    const out = path.join(dir, 'out', 'model.json');
+    const lines: string[] = [];
+    const corrections = async () => [{ text: '河里有人电鱼', categoryCode: 'police_security' }];
+    const trained = await runTrain([extra, '--out', out], { print: (line) => lines.push(line), shippedExamples: () => POOL, corrections });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('water_supply 2');
+    expect(lines[0]).toContain("1 of them dispatchers' corrections");
+    expect(trained.labels()).toContain('police_security');
+    expect(lines[0]).toContain(trained.version);
+    const loaded = await CategoryClassifier.loadFile(out);
+    expect(loaded.version).toBe(trained.version);
+    expect(loaded.labels()).toContain('water_supply');
+    fs.rmSync(dir, { recursive: true });
+  });
+});

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseCsv, parseJsonl, readExamplesFile, SHIPPED_DATA_DIR, shippedTrainingExamples } from './trainingData';
+import { NearDuplicateIndex, classificationScores, stratifiedFolds } from './evaluation';
+
+describe('training files', () => {
+  it('reads JSONL rows of our codes, TipDM class names and village kinds', () => {
+    const examples = parseJsonl(
+      [
+        '{"text":"停电了","categoryCode":"power"}',
+        '{"title":"噪音扰民","detail":"工地夜里施工","label":"环境保护"}',
+        '',
+        '{"text":"想问结婚登记要什么材料","kind":"civil"}',
+        '{"text":"低保没发","kind":"civil","weight":2}',
+      ].join('\n'),
+      'test.jsonl',
+    );
+    expect(examples).toEqual([
+      { text: '停电了', categoryCode: 'power' },
+      { title: '噪音扰民', text: '工地夜里施工', categoryCode: 'environment' },
+      { text: '想问结婚登记要什么材料', categoryCode: 'marriage' },
+      { text: '低保没发', categoryCode: 'social_aid', weight: 2 },
+    ]);
+  });
+
+  it('says which line is wrong', () => {
+    expect(() => parseJsonl('{"text":"停电了","categoryCode":"power"}\nnot json', 'x.jsonl')).toThrow('x.jsonl:2');
+    expect(() => parseJsonl('{"text":"停电了"}', 'x.jsonl')).toThrow(/x.jsonl:1: needs/);
+  });
+
+  it('reads CSV with quoted fields, commas and newlines', () => {
+    const csv = '\uFEFFtext,categoryCode\r\n停电了,power\r\n"水管爆了，""哗哗""流\n没人修",water_supply\r\n';
+    expect(parseCsv(csv, 'x.csv')).toEqual([
+      { text: '停电了', categoryCode: 'power' },
+      { text: '水管爆了，"哗哗"流\n没人修', categoryCode: 'water_supply' },
+    ]);
+  });
+
+  it('picks the parser by extension', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-training-'));
+    fs.writeFileSync(path.join(dir, 'extra.csv'), 'text,categoryCode\n停电了,power\n');
+    expect(readExamplesFile(path.join(dir, 'extra.csv'))).toEqual([{ text: '停电了', categoryCode: 'power' }]);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('ships its data inside the server, weighted by file', () => {
+    expect(SHIPPED_DATA_DIR).toBe(path.resolve(__dirname, '..', 'data'));
+    const examples = shippedTrainingExamples();
+    expect(examples.length).toBeGreaterThan(3000);
+    const taxonomy = examples.find((example) => example.text === '物价监督');
+    expect(taxonomy).toMatchObject({ categoryCode: 'commerce', weight: 4 });
+  });
+});
+
+describe('evaluation helpers', () => {
+  it('spreads every label evenly over stratified folds, the same way each time', () => {
+    const labels = [...Array(10).fill('a'), ...Array(5).fill('b')] as string[];
+    const folds = stratifiedFolds(labels, 5);
+    expect(stratifiedFolds(labels, 5)).toEqual(folds);
+    for (let fold = 0; fold < 5; fold += 1) {
+      expect(labels.filter((label, index) => label === 'a' && folds[index] === fold)).toHaveLength(2);
+      expect(labels.filter((label, index) => label === 'b' && folds[index] === fold)).toHaveLength(1);
+    }
+  });
+
+  it('computes accuracy and macro-F1', () => {
+    const scores = classificationScores(['a', 'a', 'b', 'b'], ['a', 'b', 'b', 'b']);
+    expect(scores.accuracy).toBe(0.75);
+    expect(scores.macroF1).toBeCloseTo((2 / 3 + 0.8) / 2);
+  });
+
+  it('recognises copies of evaluated messages despite punctuation and an added sentence', () => {
+    const original = '小区门口的垃圾站长期不清理，夏天臭气熏天，严重影响居民生活，请有关部门尽快处理。';
+    const index = new NearDuplicateIndex([original]);
+    expect(index.isCopy(original.replace(/[，。]/g, ' '))).toBe(true);
+    expect(index.isCopy(`标题：垃圾站问题。${original}谢谢！`)).toBe(true);
+    expect(index.isCopy('学校门口的道路坑洼不平，下雨天积水严重，学生上学很不方便，希望尽快修复。')).toBe(false);
+  });
+});
