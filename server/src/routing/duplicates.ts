@@ -37,7 +37,7 @@ const CANDIDATES = 50;
 /** The most similar open report of the same category and village within the window, if any. */
 export async function findDuplicate(
   manager: EntityManager,
-  report: Pick<Report, 'id' | 'townshipCode' | 'villageCode' | 'categoryCode' | 'predictedCategoryCode' | 'text' | 'transcript' | 'createdAt'>,
+  report: Pick<Report, 'id' | 'villageCode' | 'categoryCode' | 'predictedCategoryCode' | 'text' | 'transcript' | 'createdAt'>,
   settings: DuplicateSettings,
 ): Promise<Report | null> {
   const category = report.categoryCode ?? report.predictedCategoryCode;
@@ -46,8 +46,8 @@ export async function findDuplicate(
   const since = new Date(report.createdAt.getTime() - settings.windowDays * 86400_000);
   const candidates = await manager.getRepository(Report).find({
     where: [
-      { townshipCode: report.townshipCode, villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), categoryCode: category },
-      { townshipCode: report.townshipCode, villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), predictedCategoryCode: category },
+      { villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), categoryCode: category },
+      { villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), predictedCategoryCode: category },
     ],
     order: { createdAt: 'DESC' },
     take: CANDIDATES,

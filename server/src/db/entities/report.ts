@@ -9,6 +9,7 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
 @Index('idx_reports_citizen', ['citizenId', 'createdAt'])
 @Index('idx_reports_county_queue', ['countyCode', 'status', 'createdAt'])
 @Index('idx_reports_township_recent', ['townshipCode', 'createdAt'])
+@Index('idx_reports_village_recent', ['villageCode', 'createdAt'])
 // Covers every column server/src/stats reads: a month's figures come from one index range.
 @Index('idx_reports_stats', [
   'dispatchedAt',
