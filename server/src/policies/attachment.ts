@@ -14,8 +14,10 @@ export function isUploader(user: AttachmentUser, attachment: Attachment): boolea
  * see that report may see its media: the reporting citizen and staff whose scope covers it.
  * `report` is the report named by `attachment.reportId`, loaded by the caller (null if none).
  */
-export function canReadAttachment(user: AttachmentUser, attachment: Attachment, report: Report | null): boolean {
+export function canReadAttachment(user: AttachmentUser, attachment: Attachment, report: Report | null, inPublishedNotice = false): boolean {
   if (isUploader(user, attachment)) return true;
+  // A published notice is public to everyone signed in, and so are its images.
+  if (inPublishedNotice && attachment.ownerType === 'staff' && attachment.kind === 'photo') return true;
   if (!report || attachment.reportId !== report.id) return false;
   return user.type === 'citizen' ? citizenCanView(user.citizen, report) : staffCanView(user.staff, report);
 }

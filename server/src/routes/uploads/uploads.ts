@@ -5,7 +5,7 @@ import { koaBody } from 'koa-body';
 import { LIMITS, UploadFieldsSchema } from '@minqing/shared';
 import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { Attachment, Report } from '../../db/entities';
+import { Attachment, Notice, Report } from '../../db/entities';
 import { AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
 import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
@@ -13,6 +13,16 @@ import { canReadAttachment, type AttachmentUser } from '../../policies/attachmen
 import { presentAttachment } from '../../presenters/attachment';
 
 type UploadMiddleware = Middleware<AppState, { deps: AppDeps }>;
+
+/** Notices keep their image ids as a JSON list; an id is 26 safe characters, so a LIKE finds it. */
+async function isPublishedNoticeImage(ctx: AppContext, attachmentId: string): Promise<boolean> {
+  const count = await ctx.deps.dataSource
+    .getRepository(Notice)
+    .createQueryBuilder('notice')
+    .where("notice.status = 'published' AND notice.imageUploadIds LIKE :id", { id: `%"${attachmentId}"%` })
+    .getCount();
+  return count > 0;
+}
 
 /** The part of formidable's file record this route reads. */
 interface ReceivedFile {
@@ -118,7 +128,8 @@ export function uploadsRouter() {
     const attachment = await ctx.deps.dataSource.getRepository(Attachment).findOneBy({ id: ctx.params.id });
     if (!attachment) throw notFound('没有找到这个文件');
     const report = attachment.reportId ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId }) : null;
-    if (!canReadAttachment(signedInUser(ctx), attachment, report)) throw forbidden('您没有权限查看这个文件');
+    const inPublishedNotice = attachment.ownerType === 'staff' && (await isPublishedNoticeImage(ctx, attachment.id));
+    if (!canReadAttachment(signedInUser(ctx), attachment, report, inPublishedNotice)) throw forbidden('您没有权限查看这个文件');
 
     ctx.set('Cache-Control', 'private');
     // The type was decided by the server from the bytes; browsers must not guess another.
