@@ -9,6 +9,9 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src')
 /** Where the weapp build sends API calls (H5 always uses its own origin's /api/v1). */
 const apiBase = process.env.API_BASE || 'http://localhost:3210/api/v1'
 
+/** Subscribe-message template ids (comma-separated) from the mini-program admin site; none hides the prompt. */
+const subscribeTemplateIds = process.env.SUBSCRIBE_TEMPLATE_IDS || ''
+
 // https://docs.taro.zone/docs/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -26,6 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplateIds),
     },
     alias: {
       '@minqing/shared': path.join(sharedSrc, 'index.ts'),

@@ -18,7 +18,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { z } from 'zod';
 import {
   CitizenLoginResponseSchema,
@@ -49,7 +49,8 @@ import { ClassifierHolder } from '../../server/src/routing/classifierHolder';
 import { DiskStorage } from '../../server/src/storage/diskStorage';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
-export const H5_DIR = path.join(REPO_ROOT, 'miniapp', 'dist', 'h5');
+/** The H5 build under test; E2E_H5_DIR points elsewhere (e.g. a copy, while someone rebuilds). */
+export const H5_DIR = path.resolve(process.env.E2E_H5_DIR ?? path.join(REPO_ROOT, 'miniapp', 'dist', 'h5'));
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'miniapp');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -64,7 +65,7 @@ const CHROMIUM_ARGS = [
 ];
 
 /** 城关镇五一村: the cadre's village; reports there are the 城关镇 dispatcher's. */
-export const DEMO_VILLAGE = { code: DEMO_REGIONS.chengguanVillage, name: '五一村', township: '城关镇' } as const;
+export const DEMO_VILLAGE = { code: DEMO_REGIONS.chengguanVillage, name: '五一村' } as const;
 
 /** How long a page may take to show what a test waits for (the first load compiles a large bundle). */
 export const UI_TIMEOUT_MS = 20_000;
@@ -203,7 +204,7 @@ export const TEST_PHOTO_PNG = Buffer.from(
   'base64',
 );
 
-/** Submits a report as the citizen, with one photo. */
+/** Submits a report through the API as the citizen, with one photo when asked. */
 export async function submitReportAs(citizen: CitizenAccount, input: Omit<SubmitReportRequest, 'photoUploadIds'> & { withPhoto?: boolean }): Promise<ReportDetail> {
   const { withPhoto, ...report } = input;
   const photoUploadIds: string[] = [];
@@ -287,12 +288,14 @@ export interface OpenedApp {
   pageErrors: string[];
 }
 
-/** Chinese path for a Taro page under the /h5 basename, e.g. h5Path('pages/me/index'). */
+/** The URL path of a Taro page under the /h5 basename, e.g. h5Path('pages/me/index'). */
 export function h5Path(page = ''): string {
   return `/h5/${page}`;
 }
 
+/** A full-page PNG in test-artifacts/miniapp/, once the page has finished sliding in. */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await settle(page);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
@@ -362,6 +365,7 @@ export function useE2e(): E2e {
       page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.goto(options.path ?? h5Path(), { waitUntil: 'load' });
       await tabBar(page).waitFor({ state: 'visible' });
+      await settle(page);
       return { context, page, citizen, pageErrors };
     },
   };
@@ -369,19 +373,55 @@ export function useE2e(): E2e {
 
 // ── Page helpers ──────────────────────────────────────────────────────────────────────────────
 
-export const TAB_LABELS = ['首页', '民情直达', '政务村务', '我的'] as const;
-export type TabLabel = (typeof TAB_LABELS)[number];
+/** The tab bar's labels and the pages they open (app.config.ts). */
+export const TABS = {
+  首页: 'pages/home/index',
+  民情直达: 'pages/report/index',
+  政务村务: 'pages/notices/index',
+  我的: 'pages/me/index',
+} as const;
+export type TabLabel = keyof typeof TABS;
+export const TAB_LABELS = Object.keys(TABS) as TabLabel[];
 
-/** Taro H5's tab bar (rendered by @tarojs/components' taro-tabbar). */
-export function tabBar(page: Page) {
+/** Taro H5's tab bar (@tarojs/components' taro-tabbar, weui markup). */
+export function tabBar(page: Page): Locator {
   return page.locator('.weui-tabbar').first();
 }
 
-export async function openTab(page: Page, label: TabLabel): Promise<void> {
-  await tabBar(page).getByText(label, { exact: true }).click();
+/**
+ * The Taro page on screen. H5 keeps the pages of the stack in the DOM (hidden with
+ * `taro_page_shade`); during a slide two are shown, the new one last.
+ */
+export function currentPage(page: Page): Locator {
+  return page.locator('.taro_page').filter({ visible: true }).last();
 }
 
-/** The Taro page currently shown (H5 keeps earlier pages of the stack in the DOM, hidden). */
-export function currentPage(page: Page) {
-  return page.locator('.taro_page:visible').last();
+/**
+ * Waits until a page transition is over: one page shown, stationed, no CSS transition running.
+ * Taro hides the previous page ~300 ms after a navigation by timer; going back or switching tabs
+ * before that leaves the page that comes back hidden (a blank screen), so helpers wait here first.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((element) => getComputedStyle(element).display !== 'none');
+    const sliding = document.getAnimations().some((animation) => animation instanceof CSSTransition && animation.playState === 'running');
+    return shown.length === 1 && shown[0].classList.contains('taro_page_stationed') && !sliding;
+  });
+}
+
+/** Taps a tab and waits until its page is on screen. */
+export async function openTab(page: Page, label: TabLabel): Promise<Locator> {
+  await settle(page);
+  await tabBar(page).getByText(label, { exact: true }).click();
+  const tabPage = page.locator(`.taro_page[id^="${h5Path(TABS[label])}"]`);
+  await tabPage.waitFor({ state: 'visible' });
+  await settle(page);
+  return tabPage;
+}
+
+/** The phone's back key (H5 shows no navigation bar: the browser's back is the way back). */
+export async function goBack(page: Page): Promise<void> {
+  await settle(page);
+  await page.goBack();
+  await settle(page);
 }

@@ -62,7 +62,8 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
     setProblem(null)
     setBusy('here')
     try {
-      const here = await Taro.getLocation({ type: 'gcj02' })
+      // WeChat maps use GCJ-02; the browser only knows GPS (WGS-84) coordinates.
+      const here = await Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' })
       onChange({ lat: here.latitude, lng: here.longitude })
     } catch (failure) {
       fail(failure, '没能获取您的位置，请稍后再试')
@@ -76,18 +77,18 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
       {value ? (
         <View className='location-picker__value'>
           <Text className='location-picker__address'>📍 {describeLocation(value)}</Text>
-          <Button className='location-picker__clear' onClick={() => onChange(null)} disabled={disabled}>
+          <Button className='location-picker__clear' onClick={() => onChange(null)} disabled={disabled || undefined}>
             不填位置
           </Button>
         </View>
       ) : null}
       <View className='location-picker__actions'>
         {canPickOnMap() ? (
-          <Button className='location-picker__button' onClick={() => void pickOnMap()} disabled={disabled || busy !== null} loading={busy === 'map'}>
-            选择位置
+          <Button className='location-picker__button' onClick={() => void pickOnMap()} disabled={(disabled || busy !== null) || undefined}>
+            {busy === 'map' ? '正在打开地图…' : '选择位置'}
           </Button>
         ) : null}
-        <Button className='location-picker__button' onClick={() => void useCurrent()} disabled={disabled || busy !== null} loading={busy === 'here'}>
+        <Button className='location-picker__button' onClick={() => void useCurrent()} disabled={(disabled || busy !== null) || undefined}>
           {busy === 'here' ? '正在定位…' : '使用当前位置'}
         </Button>
       </View>

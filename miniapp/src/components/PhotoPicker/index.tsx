@@ -95,14 +95,14 @@ export default function PhotoPicker({ photos, onAdd, onRemove, onRetry, max = DE
                 {photo.status === 'done' ? <Text className='photo-picker__done'>✓</Text> : null}
               </View>
               {photo.status === 'failed' && onRetry ? (
-                <Button className='photo-picker__retry' onClick={() => onRetry(photo.path)} disabled={disabled}>
+                <Button className='photo-picker__retry' onClick={() => onRetry(photo.path)} disabled={disabled || undefined}>
                   重试
                 </Button>
               ) : (
                 <Button
                   className='photo-picker__remove'
                   onClick={() => void confirmRemove(photo.path)}
-                  disabled={disabled || photo.status === 'uploading'}
+                  disabled={(disabled || photo.status === 'uploading') || undefined}
                   aria-label={`删除第${index + 1}张照片`}
                 >
                   删除
@@ -116,10 +116,10 @@ export default function PhotoPicker({ photos, onAdd, onRemove, onRetry, max = DE
 
       {remaining > 0 ? (
         <View className='photo-picker__actions'>
-          <Button className='photo-picker__choose photo-picker__choose--camera' onClick={() => void choose('camera')} disabled={disabled || choosing}>
+          <Button className='photo-picker__choose photo-picker__choose--camera' onClick={() => void choose('camera')} disabled={(disabled || choosing) || undefined}>
             📷 拍照
           </Button>
-          <Button className='photo-picker__choose' onClick={() => void choose('album')} disabled={disabled || choosing}>
+          <Button className='photo-picker__choose' onClick={() => void choose('album')} disabled={(disabled || choosing) || undefined}>
             🖼 从相册选
           </Button>
         </View>

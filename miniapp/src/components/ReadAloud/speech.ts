@@ -13,6 +13,7 @@ export type SpeechSupport = { available: true; engine: SpeechEngine } | { availa
 export const UNAVAILABLE_IN_WECHAT = '当前微信暂时不能朗读。请升级微信后再试，或请家人帮您读一读。'
 export const UNAVAILABLE_IN_BROWSER = '您的浏览器不能朗读。请在微信中打开，或请家人帮您读一读。'
 export const SPEECH_FAILED = '朗读没有成功，请检查网络后再试一次。'
+export const BROWSER_SPEECH_FAILED = '朗读没有成功：这个浏览器可能没有中文语音。请在微信中打开，或请家人帮您读一读。'
 
 /** Characters per request: WechatSI takes at most 1000 bytes (3 per Chinese character) a call. */
 export const SPEECH_CHUNK_MAX = 150
@@ -181,7 +182,7 @@ export class SpeechPlayer {
         if (run !== this.run || reason === 'interrupted' || reason === 'canceled') return
         this.run += 1
         synth.cancel()
-        this.listener('error', SPEECH_FAILED)
+        this.listener('error', BROWSER_SPEECH_FAILED)
       }
       if (index === pieces.length - 1) {
         utterance.onend = () => {

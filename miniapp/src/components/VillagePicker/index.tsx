@@ -56,7 +56,7 @@ export default function VillagePicker({ value, onChange, disabled, error, title 
         <Text className={`village-picker__name${value ? '' : ' village-picker__name--empty'}`}>
           {label ?? (value ? (loadError ? '您绑定的村（社区）' : '正在加载…') : '还没有选择村（社区）')}
         </Text>
-        <Button className='village-picker__change' onClick={openPanel} disabled={disabled}>
+        <Button className='village-picker__change' onClick={openPanel} disabled={disabled || undefined}>
           {value ? '更改' : '选择'}
         </Button>
       </View>

@@ -152,7 +152,7 @@ describe('VoiceRecorder', () => {
       onStop: ((result: { tempFilePath: string; duration: number; result?: string }) => void) | null
       onError: ((result: { msg?: string }) => void) | null
     }
-    taroMock.requirePlugin.mockImplementationOnce(() => ({ getRecordRecognitionManager: () => manager }))
+    ;(taroMock.requirePlugin as jest.Mock).mockImplementationOnce(() => ({ getRecordRecognitionManager: () => manager }))
     render(<Harness />)
     fireEvent.touchStart(button(), touch(500))
     await waitFor(() => expect(manager.start).toHaveBeenCalledWith({ duration: 60_000, lang: 'zh_CN' }))

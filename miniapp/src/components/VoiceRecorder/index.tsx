@@ -169,7 +169,7 @@ export default function VoiceRecorder({ value, onChange, maxSeconds = LIMITS.voi
           <Button className='voice-recorder__play' onClick={() => player.toggle(value.localPath)} aria-label={isPlaying ? '停止播放' : '播放录音'}>
             {isPlaying ? '■ 停止' : '▶ 播放'} {formatSeconds(value.durationSeconds * 1000)}
           </Button>
-          <Button className='voice-recorder__again' onClick={() => void reRecord()} disabled={disabled}>
+          <Button className='voice-recorder__again' onClick={() => void reRecord()} disabled={disabled || undefined}>
             重新录
           </Button>
         </View>

@@ -2,7 +2,8 @@
  * Where the sound comes from, behind one small interface:
  *  - WeChat with the WechatSI plugin: its recognition manager records and transcribes;
  *  - WeChat without it (or when it failed once, e.g. on a weak signal): Taro's RecorderManager, mp3 16 kHz mono;
- *  - H5: the browser's MediaRecorder, converted to a 16 kHz mono WAV the server accepts.
+ *  - H5: the browser's MediaRecorder: WebM/Ogg (Opus, ≈ 100 KB a minute) sent as recorded; anything
+ *    else (Safari's MP4, whose brand the server may not know) converted to a 16 kHz mono WAV.
  * Both WeChat recorders are process-wide singletons: events are routed to the session that started.
  */
 import Taro from '@tarojs/taro'
@@ -261,8 +262,8 @@ function wechatSIBackend(plugin: WechatSI): RecorderBackend {
 
 // ── H5: MediaRecorder ──────────────────────────────────────────────────────────
 
-/** Formats the server accepts as they are (otherwise the clip is converted to WAV). */
-const ACCEPTED_AS_IS = /audio\/(mpeg|mp4|aac|wav)/
+/** What browsers record that the server takes as it is (otherwise the clip is converted to WAV). */
+export const ACCEPTED_AS_IS = /^audio\/(webm|ogg|mpeg|wav)/
 
 function h5Backend(): RecorderBackend {
   const router = new SessionRouter()
@@ -281,7 +282,8 @@ function h5Backend(): RecorderBackend {
       release(stream)
       const durationMs = Date.now() - startedAt
       const raw = new Blob(chunks, { type: recorder.mimeType || 'audio/webm' })
-      const ready = ACCEPTED_AS_IS.test(raw.type) ? Promise.resolve(raw) : blobToWav(raw)
+      // A clip that cannot be converted is still sent as recorded: the server judges it by its bytes.
+      const ready = ACCEPTED_AS_IS.test(raw.type) ? Promise.resolve(raw) : blobToWav(raw).catch(() => raw)
       ready
         .then((blob) => router.stopped({ path: URL.createObjectURL(blob), durationMs }))
         .catch(() => router.failed(RECORD_FAILED_MESSAGE))

@@ -1,6 +1,6 @@
 /**
- * 16-bit PCM WAV encoding for the H5 recorder: browsers record webm/ogg, which the server does not
- * take; a 16 kHz mono WAV is small enough (≈ 1.9 MB a minute) and every server-side tool reads it.
+ * 16-bit PCM WAV encoding for the H5 recorder, for browsers whose recording the server may not
+ * recognise (Safari's MP4): a 16 kHz mono WAV (≈ 1.9 MB a minute) is read by every tool.
  */
 export const WAV_SAMPLE_RATE = 16_000
 

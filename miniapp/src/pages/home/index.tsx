@@ -53,6 +53,8 @@ function ArticleSection({ title, category, articles }: { title: string; category
   )
 }
 
+let profileChecked = false
+
 /**
  * 首页 (消息推送). Standard: quick entries, the latest notices of my village, policy articles and
  * 办事指南. 关怀模式: only 「说一说」, 「拍一拍」 and 「听通知」, in very large type.
@@ -68,7 +70,13 @@ export default function HomePage() {
 
   useDidShow(() => {
     checkPrivacyOnLaunch()
-    if (!user && !userLoading) void refreshUser()
+    // Once per app session (or until it works): the stored profile may be stale.
+    if (!profileChecked && !userLoading) {
+      profileChecked = true
+      void refreshUser().then((fresh) => {
+        if (!fresh) profileChecked = false
+      })
+    }
   })
 
   const reloadAll = useRef<() => Promise<unknown>>(() => Promise.resolve())

@@ -58,8 +58,9 @@ export default function NoticesPage() {
     { pageSize: NOTICES_PAGE_SIZE, enabled: Boolean(villageCode), merge: mergeNotices },
   )
 
+  // The village may have been changed elsewhere (profile page, another phone): check on every show.
   useDidShow(() => {
-    if (!user && !userLoading) void refreshUser()
+    if (!userLoading) void refreshUser()
   })
   const latest = useRef(list)
   latest.current = list

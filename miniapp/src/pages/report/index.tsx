@@ -46,8 +46,8 @@ function PendingDrafts() {
           <Text className='report-tab__pending-text'>
             有 {pending.length - refused.length} 条反映{SAVED_OFFLINE_MESSAGE}
           </Text>
-          <Button className='report-tab__retry' onClick={() => void retry()} loading={retrying} disabled={retrying}>
-            现在提交
+          <Button className='report-tab__retry' onClick={() => void retry()} disabled={retrying || undefined}>
+            {retrying ? '正在提交…' : '现在提交'}
           </Button>
         </View>
       ) : null}

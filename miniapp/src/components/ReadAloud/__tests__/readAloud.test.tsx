@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
 import ReadAloud from '../index'
-import { SPEECH_FAILED, UNAVAILABLE_IN_BROWSER, UNAVAILABLE_IN_WECHAT, splitForSpeech } from '../speech'
+import { BROWSER_SPEECH_FAILED, UNAVAILABLE_IN_BROWSER, UNAVAILABLE_IN_WECHAT, splitForSpeech } from '../speech'
 
 const TEXT = '村务公开：五一村村级财务收支情况公开。根据村务公开有关规定，现将本村上季度财务收支情况公开如下。'
 
@@ -68,7 +68,7 @@ describe('ReadAloud', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /读给我听/ }))
     act(() => spoken.at(-1)?.onerror?.({ error: 'synthesis-failed' }))
-    expect(screen.getByRole('alert')).toHaveTextContent(SPEECH_FAILED)
+    expect(screen.getByRole('alert')).toHaveTextContent(BROWSER_SPEECH_FAILED)
   })
 
   it('in WeChat with WechatSI: synthesises each piece and plays it, then stops cleanly', async () => {
@@ -76,7 +76,8 @@ describe('ReadAloud', () => {
     const textToSpeech = jest.fn((options: { content: string; success: (result: { filename: string }) => void }) =>
       options.success({ filename: `https://tts.example/${options.content.length}.mp3` }),
     )
-    taroMock.requirePlugin.mockImplementation(() => ({ textToSpeech }))
+    const requirePlugin = taroMock.requirePlugin as jest.Mock
+    requirePlugin.mockImplementation(() => ({ textToSpeech }))
     try {
       render(<ReadAloud text={TEXT} label='听通知' big />)
       await act(async () => {

@@ -94,8 +94,8 @@ export function RatingForm({ report, onDone, onCancel }: FormProps) {
         onInput={(event) => setComment(event.detail.value)}
       />
       <FieldError message={errors.comment} />
-      <Button className='action-form__submit' onClick={() => void submit()} loading={sending} disabled={sending}>
-        提交评价
+      <Button className='action-form__submit' onClick={() => void submit()} disabled={sending || undefined}>
+        {sending ? '正在提交…' : '提交评价'}
       </Button>
     </Panel>
   )
@@ -134,8 +134,8 @@ export function DisputeForm({ report, onDone, onCancel }: FormProps) {
         }}
       />
       <FieldError message={errors.reason} />
-      <Button className='action-form__submit' onClick={() => void submit()} loading={sending} disabled={sending}>
-        提交
+      <Button className='action-form__submit' onClick={() => void submit()} disabled={sending || undefined}>
+        {sending ? '正在提交…' : '提交'}
       </Button>
     </Panel>
   )
@@ -187,8 +187,8 @@ export function SupplementForm({ report, onDone, onCancel, upload }: FormProps &
         disabled={sending}
         error={errors.photoUploadIds}
       />
-      <Button className='action-form__submit' onClick={() => void submit()} loading={sending} disabled={sending || photos.uploading}>
-        {photos.uploading ? '照片上传中…' : '提交补充说明'}
+      <Button className='action-form__submit' onClick={() => void submit()} disabled={(sending || photos.uploading) || undefined}>
+        {sending ? '正在提交…' : photos.uploading ? '照片上传中…' : '提交补充说明'}
       </Button>
     </Panel>
   )

@@ -46,7 +46,7 @@ function VoicePlayer({ report }: { report: ReportDetail }) {
   const playing = path !== null && player.playing === path
   const seconds = voice.attachment.durationSeconds ?? 0
   return (
-    <Button className='detail__voice' onClick={() => path && player.toggle(path)} disabled={!path}>
+    <Button className='detail__voice' onClick={() => path && player.toggle(path)} disabled={!path || undefined}>
       {voice.failed ? '语音暂时听不了' : !path ? '语音加载中…' : `${playing ? '■ 停止' : '▶ 听语音'} ${formatSeconds(seconds * 1000)}`}
     </Button>
   )

@@ -122,7 +122,7 @@ export default function MyReportsPage() {
         <View className='my-reports__more'>
           {error ? <Text className='my-reports__info'>{error}</Text> : null}
           {hasMore || error ? (
-            <Button className='my-reports__button' onClick={() => void load(error && !hasMore ? 'refresh' : 'more')} loading={loading === 'more'} disabled={loading !== null}>
+            <Button className='my-reports__button' onClick={() => void load(error && !hasMore ? 'refresh' : 'more')} disabled={(loading !== null) || undefined}>
               {loading === 'more' ? '正在加载…' : error ? '重试' : '加载更多'}
             </Button>
           ) : (

@@ -35,9 +35,9 @@ export default function DataRights() {
 
   const askDeletion = async () => {
     setDeletionError(null)
-    setDeleting(true)
     try {
-      const result = await confirmAndRequestDeletion()
+      // 请稍候… only once confirmed: while the question is open the button stays as it was.
+      const result = await confirmAndRequestDeletion(() => setDeleting(true))
       if (result) setDeletion(result)
     } catch (error) {
       setDeletionError(toApiError(error).message)

@@ -110,7 +110,7 @@ export const DELETION_CONFIRM = {
  * Resolves to null when the citizen changes their mind. A second request while one is pending
  * answers the same request (the server is idempotent).
  */
-export async function confirmAndRequestDeletion(): Promise<DeletionRequest | null> {
+export async function confirmAndRequestDeletion(onConfirmed?: () => void): Promise<DeletionRequest | null> {
   let confirmed = false
   try {
     const answer = await Taro.showModal({ ...DELETION_CONFIRM, confirmColor: '#c8102e' })
@@ -119,6 +119,7 @@ export async function confirmAndRequestDeletion(): Promise<DeletionRequest | nul
     confirmed = false
   }
   if (!confirmed) return null
+  onConfirmed?.()
   const result = await postDeletionRequest()
   writeStored(DELETION_STORAGE_KEY, result)
   return result

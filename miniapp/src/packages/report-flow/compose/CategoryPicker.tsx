@@ -62,7 +62,7 @@ export default function CategoryPicker({ value, onChange, disabled, error }: Cat
   return (
     <View className='category-picker'>
       <View className='category-picker__toggle' role='button' aria-expanded={open} onClick={() => setOpen(!open)}>
-        <Text>选择问题类别（可不选）</Text>
+        <Text className='category-picker__label'>选择问题类别（可不选）</Text>
         <Text className='category-picker__current'>{chosen ? chosen.name : ''} {open ? '▴' : '▾'}</Text>
       </View>
       {open ? (
@@ -90,7 +90,7 @@ export default function CategoryPicker({ value, onChange, disabled, error }: Cat
             </>
           ) : null}
           {value ? (
-            <Button className='category-picker__clear' onClick={() => onChange(null)} disabled={disabled}>
+            <Button className='category-picker__clear' onClick={() => onChange(null)} disabled={disabled || undefined}>
               不选类别
             </Button>
           ) : null}

@@ -127,6 +127,19 @@ export function draftInputOf(form: ComposeForm): DraftInput {
   }
 }
 
+/**
+ * H5 keeps chosen files as blob: URLs, which die when the page reloads. A restored form keeps only
+ * the files that can still be read; `lost` says how many were dropped.
+ */
+export async function withoutLostFiles(form: ComposeForm, readable: (path: string) => Promise<boolean>): Promise<{ form: ComposeForm; lost: number }> {
+  const isAlive = async (path: string) => !path.startsWith('blob:') || (await readable(path))
+  const photos: string[] = []
+  for (const path of form.photos) if (await isAlive(path)) photos.push(path)
+  const voice = form.voice && (await isAlive(form.voice.localPath)) ? form.voice : null
+  const lost = form.photos.length - photos.length + (form.voice && !voice ? 1 : 0)
+  return { form: lost > 0 ? { ...form, photos, voice } : form, lost }
+}
+
 /** A saved draft back on the form (its files from where the draft keeps them). */
 export function formOfDraft(draft: ReportDraft): ComposeForm {
   return {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useDidHide, useRouter } from '@tarojs/taro'
-import { Button, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, Textarea, View } from '@tarojs/components'
 import { LIMITS, SERVICE_CODES, SERVICE_NAMES, type ReportDetail, type ServiceCode } from '@minqing/shared'
 import VoiceRecorder from '../../../components/VoiceRecorder'
 import PhotoPicker, { type PhotoItem } from '../../../components/PhotoPicker'
@@ -26,6 +26,7 @@ import {
   formOfDraft,
   hasContent,
   validateCompose,
+  withoutLostFiles,
   type ComposeField,
   type ComposeForm,
   type FieldErrors,
@@ -85,6 +86,22 @@ export default function ReportComposePage() {
   const finished = useRef(false)
   const saving = useRef<Promise<void>>(Promise.resolve())
   const serviceCode = form.serviceCode
+
+  // A draft restored after an H5 reload may point at files the browser has forgotten.
+  useEffect(() => {
+    if (!start.restored) return
+    const readable = (path: string) =>
+      fetch(path)
+        .then((response) => response.ok)
+        .catch(() => false)
+    void withoutLostFiles(start.form, readable).then(({ form: checked, lost }) => {
+      if (lost === 0) return
+      setForm((current) => ({ ...current, photos: current.photos.filter((path) => checked.photos.includes(path)), voice: checked.voice ? current.voice : null }))
+      setBanner(`有 ${lost} 个照片或录音在刷新后找不到了，请重新添加`)
+    })
+    // Once, for the restored form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: SERVICE_NAMES[serviceCode] }).catch(() => undefined)
@@ -260,7 +277,7 @@ export default function ReportComposePage() {
       {restored ? (
         <View className='compose__restored'>
           <Text>{RESTORED_NOTE}</Text>
-          <Button className='compose__link' onClick={() => void clearAll()} disabled={sending}>
+          <Button className='compose__link' onClick={() => void clearAll()} disabled={sending || undefined}>
             清空重写
           </Button>
         </View>
@@ -287,7 +304,7 @@ export default function ReportComposePage() {
           value={form.text}
           maxlength={LIMITS.reportTextMax}
           placeholder='在这里写下您要反映的事情'
-          disabled={sending}
+          disabled={sending || undefined}
           autoHeight
           onInput={(event) => change({ text: event.detail.value }, ['text'])}
         />
@@ -322,15 +339,18 @@ export default function ReportComposePage() {
 
       {allowsAnonymous(serviceCode) ? (
         <View className='compose__section' id='field-anonymous'>
-          <View className='compose__switch'>
+          {/* The whole row is the switch: a tap target far larger than the native one. */}
+          <View
+            className={`compose__switch${form.anonymous ? ' compose__switch--on' : ''}`}
+            role='switch'
+            aria-checked={form.anonymous}
+            aria-label={ANONYMOUS_LABEL}
+            onClick={() => !sending && change({ anonymous: !formRef.current.anonymous }, ['anonymous'])}
+          >
             <Text className='compose__switch-label'>{ANONYMOUS_LABEL}</Text>
-            <Switch
-              checked={form.anonymous}
-              color='#c8102e'
-              aria-label={ANONYMOUS_LABEL}
-              disabled={sending}
-              onChange={(event) => change({ anonymous: Boolean(event.detail.value) }, ['anonymous'])}
-            />
+            <View className='compose__switch-track'>
+              <View className='compose__switch-knob' />
+            </View>
           </View>
           {errors.anonymous ? <Text className='compose__error'>{errors.anonymous}</Text> : null}
         </View>
@@ -353,7 +373,7 @@ export default function ReportComposePage() {
       <View className='compose__footer' id='field-form'>
         {banner ? <Text className={`compose__banner${banner === SAVED_OFFLINE_MESSAGE ? ' compose__banner--saved' : ''}`}>{banner}</Text> : null}
         {errors.form ? <Text className='compose__error'>{errors.form}</Text> : null}
-        <Button className='compose__submit' onClick={() => void submit()} disabled={sending} loading={sending}>
+        <Button className='compose__submit' onClick={() => void submit()} disabled={sending || undefined}>
           {sending ? sendingLine : '提交'}
         </Button>
         {!sending && hasContent(form) && !restored ? (

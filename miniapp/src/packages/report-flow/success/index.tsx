@@ -48,8 +48,8 @@ export default function ReportSuccessPage() {
       <Text className='success__next'>{nextStepLine(info ?? { status: 'submitted', department: null, resolveDueAt: null })}</Text>
 
       {canSubscribe() && answer === null ? (
-        <Button className='success__button success__button--primary' onClick={() => void subscribe()} loading={asking} disabled={asking}>
-          有进展时通知我
+        <Button className='success__button success__button--primary' onClick={() => void subscribe()} disabled={asking || undefined}>
+          {asking ? '请稍候…' : '有进展时通知我'}
         </Button>
       ) : null}
       {answer ? <Text className='success__answer'>{SUBSCRIBE_MESSAGES[answer]}</Text> : null}
