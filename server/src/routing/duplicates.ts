@@ -32,14 +32,14 @@ export interface DuplicateSettings {
 }
 
 /** How many recent open reports are compared: enough for a village, bounded for a busy day. */
-const CANDIDATES = 50;
+const CANDIDATES = 30;
 
 /** The most similar open report of the same category and village within the window, if any. */
 export async function findDuplicate(
   manager: EntityManager,
   report: Pick<Report, 'id' | 'villageCode' | 'categoryCode' | 'predictedCategoryCode' | 'text' | 'transcript' | 'createdAt'>,
   settings: DuplicateSettings,
-): Promise<Report | null> {
+): Promise<{ id: string; similarity: number } | null> {
   const category = report.categoryCode ?? report.predictedCategoryCode;
   const text = [report.text, report.transcript].filter(Boolean).join(' ');
   if (!category || !text) return null;
@@ -49,14 +49,16 @@ export async function findDuplicate(
       { villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), categoryCode: category },
       { villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), predictedCategoryCode: category },
     ],
+    // Only what the comparison reads: hydrating whole rows cost more than the comparison itself.
+    select: { id: true, text: true, transcript: true },
     order: { createdAt: 'DESC' },
     take: CANDIDATES,
   });
-  let best: { report: Report; similarity: number } | null = null;
+  let best: { id: string; similarity: number } | null = null;
   for (const candidate of candidates) {
     if (candidate.id === report.id) continue;
     const similarity = textSimilarity(text, [candidate.text, candidate.transcript].filter(Boolean).join(' '));
-    if (similarity >= settings.minSimilarity && (!best || similarity > best.similarity)) best = { report: candidate, similarity };
+    if (similarity >= settings.minSimilarity && (!best || similarity > best.similarity)) best = { id: candidate.id, similarity };
   }
-  return best?.report ?? null;
+  return best;
 }
