@@ -6,8 +6,10 @@ import Taro from '@tarojs/taro'
 import type {
   Article,
   ArticleCategory,
+  BindPhoneRequest,
   Category,
   CitizenUser,
+  Deputy,
   DisputeRequest,
   Message,
   MessagePage,
@@ -150,3 +152,14 @@ export const getMessages = (params: PageParams & { unread?: boolean } = {}) =>
   request<MessagePage>('/messages', { query: { ...params } })
 
 export const markMessageRead = (id: string) => request<Message>(`/messages/${encodeURIComponent(id)}/read`, { method: 'POST' })
+
+/** 绑定手机号: sends the getPhoneNumber code; the server answers the profile with the phone masked. */
+export async function bindPhone(code: string): Promise<CitizenUser> {
+  const data: BindPhoneRequest = { code }
+  const user = await request<CitizenUser>('/me/phone', { method: 'POST', data })
+  saveUser(user)
+  return user
+}
+
+/** 代表工作: the deputies of a village, its township and its county, nearest first. */
+export const getDeputies = (villageCode: string) => request<Deputy[]>('/deputies', { auth: false, query: { villageCode } })

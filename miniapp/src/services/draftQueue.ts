@@ -75,6 +75,7 @@ function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => st
     ...(draft.photos.length > 0 ? { photoUploadIds: draft.photos.map(idOf) } : {}),
     ...(draft.location ? { location: draft.location } : {}),
     ...(draft.categoryCode ? { categoryCode: draft.categoryCode } : {}),
+    ...(draft.deputyId && draft.serviceCode === 'deputy' ? { deputyId: draft.deputyId } : {}),
     ...(draft.anonymous ? { anonymous: true } : {}),
     ...(draft.contactPhone ? { contactPhone: draft.contactPhone } : {}),
   }
@@ -304,7 +305,7 @@ export class DraftQueue {
 
   // ── storage and files ────────────────────────────────────────────────────────
 
-  private contentOf(input: DraftInput): Pick<ReportDraft, 'serviceCode' | 'villageCode' | 'text' | 'voice' | 'photos' | 'location' | 'categoryCode' | 'anonymous' | 'contactPhone'> {
+  private contentOf(input: DraftInput): Pick<ReportDraft, 'serviceCode' | 'villageCode' | 'text' | 'voice' | 'photos' | 'location' | 'categoryCode' | 'deputyId' | 'anonymous' | 'contactPhone'> {
     return {
       serviceCode: input.serviceCode,
       villageCode: input.villageCode,
@@ -313,6 +314,7 @@ export class DraftQueue {
       photos: (input.photos ?? []).map((localPath) => ({ localPath, sourcePath: localPath })),
       location: input.location,
       categoryCode: input.categoryCode,
+      deputyId: input.deputyId,
       anonymous: input.anonymous,
       contactPhone: input.contactPhone,
     }

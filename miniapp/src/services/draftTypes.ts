@@ -38,6 +38,8 @@ export interface ReportDraft {
   photos: DraftFile[]
   location?: Location
   categoryCode?: string
+  /** 代表工作: the deputy chosen, if any. */
+  deputyId?: string
   anonymous?: boolean
   contactPhone?: string
   /** Failed automatic attempts so far (drives the backoff). */
@@ -57,6 +59,8 @@ export interface DraftInput {
   photos?: string[]
   location?: Location
   categoryCode?: string
+  /** 代表工作: the deputy chosen, if any. */
+  deputyId?: string
   anonymous?: boolean
   contactPhone?: string
 }

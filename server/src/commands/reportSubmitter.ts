@@ -9,6 +9,7 @@ import type { EventData } from '../db/entities/reportEvent';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { deadlinesFrom } from '../deadlines/slaClock';
 import { badRequest, conflict } from '../errors';
+import { deputyFor, regionChain } from '../policies/deputies';
 import type { TimelineRecords } from '../presenters/report';
 import { RECOMMENDED_CONFIDENCE_THRESHOLD } from '../routing/classifier';
 import { findDuplicate } from '../routing/duplicates';
@@ -40,10 +41,18 @@ async function replay(deps: AppDeps, citizen: Citizen, key: string, hash: string
   return { report, replayed: true };
 }
 
+/** The category of a message to a deputy; its department kind is the 人大代表联络站. */
+const DEPUTY_CATEGORY = 'deputy_message';
+
 function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReportRequest) {
   const village = reference.regions.get(body.villageCode);
   const service = reference.services.get(body.serviceCode);
-  const chosenCategory = body.categoryCode ? reference.categories.get(body.categoryCode) : undefined;
+  const chosenCategory = body.categoryCode
+    ? reference.categories.get(body.categoryCode)
+    : // A message to a chosen deputy is a 代表建议: it goes to the deputies' liaison station (township, else county).
+      body.serviceCode === 'deputy' && body.deputyId
+      ? reference.categories.get(DEPUTY_CATEGORY)
+      : undefined;
   if (!village || village.level !== 'village' || !village.parentCode) throw badRequest('请选择正确的村(社区)', 'villageCode');
   if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
   if (body.categoryCode && !chosenCategory) throw badRequest('没有这个问题分类', 'categoryCode');
@@ -82,7 +91,10 @@ export async function submitReport(
 ): Promise<SubmitResult> {
   const { citizen, body, idempotencyKey } = props;
   const hash = requestHash(body);
-  const { village, route } = placeOf(deps, await deps.reference.snapshot(), body);
+  const reference = await deps.reference.snapshot();
+  const { village, route } = placeOf(deps, reference, body);
+  const deputy = body.deputyId ? await deputyFor(deps.dataSource.manager, regionChain(reference.regions, village.code), body.deputyId) : null;
+  if (body.deputyId && !deputy) throw badRequest('请选择您所在地区的人大代表', 'deputyId');
   const { category, department } = route;
   const now = deps.clock();
   const reportId = newId();
@@ -132,6 +144,7 @@ export async function submitReport(
         suggestions: route.suggestions.length ? route.suggestions : null,
         duplicateOfId: null,
         reopenCount: 0,
+        deputyId: deputy?.id ?? null,
         createdAt: now,
         updatedAt: now,
         version: 1,

@@ -1,5 +1,5 @@
-import type { Category as CategoryDto, Department as DepartmentDto, RegionNode, Service } from '@minqing/shared';
-import type { Category, Department, Region, ServiceEntity } from '../db/entities';
+import type { Category as CategoryDto, Department as DepartmentDto, Deputy as DeputyDto, RegionNode, Service } from '@minqing/shared';
+import type { Category, Department, Deputy, Region, ServiceEntity } from '../db/entities';
 
 export function presentService(service: ServiceEntity): Service {
   return {
@@ -40,4 +40,14 @@ export function presentRegionTree(regions: Region[], maxLevel: RegionNode['level
     else roots.push(node);
   }
   return roots;
+}
+
+export function presentDeputy(deputy: Deputy, regions: Map<string, Region>): DeputyDto {
+  return {
+    id: deputy.id,
+    name: deputy.name,
+    title: deputy.title,
+    regionCode: deputy.regionCode,
+    regionName: regions.get(deputy.regionCode)?.name ?? '',
+  };
 }

@@ -10,7 +10,7 @@ import {
 } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { maskPhone } from '../crypto/personalData';
-import { Attachment, Citizen, Department, Report, ReportEvent, Staff } from '../db/entities';
+import { Attachment, Citizen, Department, Deputy, Report, ReportEvent, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { citizenAllowedActions, isOpen, staffAllowedActions, staffCanView } from '../policies/report';
 import { presentAttachment } from './attachment';
@@ -128,6 +128,7 @@ async function presentDetail({ manager, lookups, report, audience, allowed, reco
   const submittedEventIds = new Set(sources.events.filter((event) => event.type === 'submitted').map((event) => event.id));
   const original = sources.attachments.filter((attachment) => attachment.eventId && submittedEventIds.has(attachment.eventId));
   const voice = original.find((attachment) => attachment.kind === 'voice');
+  const deputy = report.deputyId ? await manager.getRepository(Deputy).findOneBy({ id: report.deputyId }) : null;
   return {
     ...presentSummary(report, lookups, audience),
     text: report.text,
@@ -137,6 +138,7 @@ async function presentDetail({ manager, lookups, report, audience, allowed, reco
     location: report.lat !== null && report.lng !== null ? { lat: report.lat, lng: report.lng, ...(report.address ? { address: report.address } : {}) } : null,
     anonymous: report.anonymous,
     ratingComment: report.ratingComment,
+    deputy: deputy ? { id: deputy.id, name: deputy.name, title: deputy.title } : null,
     timeline: presentTimeline(sources, audience),
     allowedActions: allowed,
   };

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { RegionLevel, ServiceCode, StaffRole, Tier } from '@minqing/shared';
 import { SERVICE_CODES, SERVICE_NAMES } from '@minqing/shared';
 import type { AppDeps } from '../context';
-import { Category, Citizen, Department, Region, ServiceEntity, Staff } from '../db/entities';
+import { Category, Citizen, Department, Deputy, Region, ServiceEntity, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 
 /** A small county: two townships with a village each, stations in both and one county bureau. */
@@ -136,4 +136,8 @@ export async function submitReport(
     .set(bearer(citizenToken(app.deps, citizen)))
     .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜，存在安全隐患', ...body });
   return idempotencyKey ? request.set('Idempotency-Key', idempotencyKey) : request;
+}
+
+export async function buildDeputy(ds: DataSource, overrides: Partial<Deputy> = {}): Promise<Deputy> {
+  return ds.getRepository(Deputy).save({ id: newId(), name: '张德明', title: '镇人大代表', regionCode: REGIONS.chengguanVillage, sortOrder: 0, ...overrides });
 }

@@ -102,3 +102,7 @@ export const MyDataExportSchema = z.object({
   deletionRequests: z.array(DeletionRequestSchema),
 });
 export type MyDataExport = z.infer<typeof MyDataExportSchema>;
+
+/** 绑定手机号: the code from the mini-program's getPhoneNumber button (exchanged through getuserphonenumber). */
+export const BindPhoneRequestSchema = z.object({ code: z.string().min(1).max(128) });
+export type BindPhoneRequest = z.infer<typeof BindPhoneRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEPARTMENT_LEVELS, REGION_LEVELS, SERVICE_CODES, TIERS } from '../domain/enums';
+import { RegionCodeSchema } from './common';
 
 export const ServiceSchema = z.object({
   code: z.enum(SERVICE_CODES),
@@ -40,3 +41,19 @@ export const DepartmentSchema = z.object({
   regionCode: z.string(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
+
+/** A people's deputy (人大代表) a citizen may address through the 代表工作 service. */
+export const DeputySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** '县人大代表', '镇人大代表' … */
+  title: z.string(),
+  /** The village, township or county the deputy represents. */
+  regionCode: z.string(),
+  regionName: z.string(),
+});
+export type Deputy = z.infer<typeof DeputySchema>;
+
+/** GET /deputies: the deputies of a village, its township and its county. */
+export const DeputiesQuerySchema = z.object({ villageCode: RegionCodeSchema });
+export type DeputiesQuery = z.infer<typeof DeputiesQuerySchema>;

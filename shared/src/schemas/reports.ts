@@ -22,6 +22,8 @@ export const SubmitReportRequestSchema = z
     categoryCode: z.string().min(1).max(32).optional(),
     anonymous: z.boolean().optional(),
     contactPhone: PhoneSchema.optional(),
+    /** 代表工作 only: the deputy the citizen addresses (one of GET /deputies for the village). */
+    deputyId: IdSchema.optional(),
   })
   .superRefine((body, ctx) => {
     const hasText = Boolean(body.text && body.text.length > 0);
@@ -33,6 +35,9 @@ export const SubmitReportRequestSchema = z
     }
     if (body.photoUploadIds && new Set(body.photoUploadIds).size !== body.photoUploadIds.length) {
       ctx.addIssue({ code: 'custom', path: ['photoUploadIds'], message: '照片重复' });
+    }
+    if (body.deputyId && body.serviceCode !== 'deputy') {
+      ctx.addIssue({ code: 'custom', path: ['deputyId'], message: '只有代表工作可以选择人大代表' });
     }
   });
 export type SubmitReportRequest = z.infer<typeof SubmitReportRequestSchema>;
@@ -88,6 +93,8 @@ export const ReportDetailSchema = ReportSummarySchema.extend({
   location: LocationSchema.nullable(),
   anonymous: z.boolean(),
   ratingComment: z.string().nullable(),
+  /** The deputy a 代表工作 report addresses, if the citizen chose one. */
+  deputy: z.object({ id: z.string(), name: z.string(), title: z.string() }).nullable(),
   timeline: z.array(TimelineEventSchema),
   allowedActions: z.array(z.string()),
 });

@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { BaseEventOrig, ButtonProps } from '@tarojs/components'
 import { ErrorBlock } from '../../components/EmptyState'
-import { getMessages } from '../../services/api'
+import { bindPhone, getMessages } from '../../services/api'
+import { toApiError } from '../../services/apiError'
 import { isWeapp } from '../../services/config'
 import { useCareMode } from '../../stores/careMode'
 import { refreshUser, useUser } from '../../stores/user'
@@ -14,20 +15,26 @@ import { installPrivacyGate } from './privacyGate'
 
 import './index.scss'
 
-/**
- * The server's phone-binding route (getPhoneNumber → /wxa/business/getuserphonenumber) comes with
- * the WeChat integration; until then the button is shown and says the feature is coming.
- */
-export const PHONE_BINDING_READY = false
-export const PHONE_BINDING_SOON = '手机号绑定即将开放，开放后工作人员可以通过手机号联系您。'
+/** WeChat's errMsg when the citizen declines to share the number: not an error, nothing to show. */
+const REFUSED = /deny|cancel/i
 
+/**
+ * 绑定手机号: the getPhoneNumber button's code goes to POST /me/phone (getuserphonenumber on the
+ * server); the stored profile, and so this page, then shows the number masked.
+ */
 export async function onPhoneNumber(detail: { code?: string; errMsg?: string }): Promise<void> {
   if (!detail.code) {
-    void Taro.showToast({ title: '您没有授权手机号，可以稍后再绑定', icon: 'none' })
+    if (!REFUSED.test(detail.errMsg ?? '')) void Taro.showToast({ title: '暂时无法获取手机号，请稍后再试', icon: 'none' })
     return
   }
-  if (!PHONE_BINDING_READY) {
-    await Taro.showModal({ title: '绑定手机号', content: PHONE_BINDING_SOON, showCancel: false, confirmText: '知道了' })
+  void Taro.showLoading({ title: '正在绑定…', mask: true })
+  try {
+    const user = await bindPhone(detail.code)
+    Taro.hideLoading()
+    void Taro.showToast({ title: `已绑定手机号 ${user.phone ?? ''}`.trim(), icon: 'none' })
+  } catch (error) {
+    Taro.hideLoading()
+    await Taro.showModal({ title: '手机号未绑定', content: toApiError(error).message, showCancel: false, confirmText: '知道了' })
   }
 }
 

@@ -4,6 +4,7 @@ import { Category, RoutingRule, ServiceEntity } from './catalog';
 import { Citizen } from './citizen';
 import { Article, Notice, NoticeRead } from './content';
 import { Department } from './department';
+import { Deputy } from './deputy';
 import { Message } from './message';
 import { Region } from './region';
 import { Report } from './report';
@@ -19,6 +20,7 @@ export {
   Category,
   Citizen,
   Department,
+  Deputy,
   IdempotencyKey,
   Message,
   Notice,
@@ -42,6 +44,7 @@ export const entities = [
   Category,
   Citizen,
   Department,
+  Deputy,
   IdempotencyKey,
   Message,
   Notice,

@@ -68,6 +68,8 @@ export class Report {
   @RefColumn({ nullable: true }) duplicateOfId!: string | null;
   /** Times the citizen sent it back (rating ≤ 2 or dispute): the ranking's repeat complaints. */
   @Column({ type: 'int', default: 0 }) reopenCount!: number;
+  /** 代表工作: the deputy the citizen chose to address, if any. */
+  @RefColumn({ nullable: true }) deputyId!: string | null;
   @CreatedAtColumn() createdAt!: Date;
   @UpdatedAtColumn() updatedAt!: Date;
   @VersionColumn({ default: 1 }) version!: number;

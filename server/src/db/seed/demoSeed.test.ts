@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { verifyPassword, hashPassword } from '../../commands/passwords';
 import { PersonalDataCipher } from '../../crypto/personalData';
 import { createTestDataSource } from '../../test/testDatabase';
-import { Article, Category, Department, Notice, Region, ServiceEntity, Staff } from '../entities';
+import { Article, Category, Department, Deputy, Notice, Region, ServiceEntity, Staff } from '../entities';
 import { GOVERNMENT_CATEGORY_NAMES } from './categories';
 import { departmentId } from './departments';
 import { SeedSummary, seedDemo } from './demoSeed';
@@ -113,6 +113,16 @@ describe('seedDemo', () => {
     expect(services.map((service) => service.code)).toEqual(['epidemic', 'risk', 'direct', 'illegal', 'deputy']);
     expect(services.filter((service) => service.allowAnonymous).map((service) => service.code)).toEqual(['illegal']);
     expect(services.every((service) => service.description.length > 0)).toBe(true);
+  });
+
+  it('seeds deputies for 城关镇 and its first village, each representing a known region', async () => {
+    const deputies = await dataSource.getRepository(Deputy).find();
+    expect(first.deputies).toBeGreaterThanOrEqual(4);
+    expect(deputies.filter((deputy) => deputy.regionCode === '610921100').length).toBeGreaterThanOrEqual(2);
+    expect(deputies.filter((deputy) => deputy.regionCode === '610921100201').length).toBeGreaterThanOrEqual(2);
+    const regions = new Set((await dataSource.getRepository(Region).find()).map((region) => region.code));
+    expect(deputies.filter((deputy) => !regions.has(deputy.regionCode))).toEqual([]);
+    expect(second.inserted.deputies).toBe(0);
   });
 
   it('creates the demo accounts with their roles and scopes, all signing in with Demo@321', async () => {

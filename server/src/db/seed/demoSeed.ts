@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../crypto/personalData';
 import { transaction } from '../dataSource';
-import { Article, Category, Department, Notice, Region, ServiceEntity, Staff } from '../entities';
+import { Article, Category, Department, Deputy, Notice, Region, ServiceEntity, Staff } from '../entities';
 import { demoCategories } from './categories';
 import { seedArticles, seedNotices } from './content';
 import { demoDepartments } from './departments';
+import { demoDeputies } from './deputies';
 import { insertMissing } from './insertMissing';
 import { demoRegions } from './regions';
 import { demoServices } from './services';
@@ -18,6 +19,7 @@ export interface SeedCounts {
   staff: number;
   notices: number;
   articles: number;
+  deputies: number;
 }
 
 /** Rows in each table after seeding, and how many this run added (0 everywhere on a re-run). */
@@ -44,13 +46,14 @@ export async function seedDemo(dataSource: DataSource, _options: { cipher: Perso
     const authors = await demoStaffIds(manager);
     const notices = await seedNotices(manager, authors, now);
     const articles = await seedArticles(manager, authors, now);
-    return { regions, departments, services, categories, staff, notices, articles };
+    const deputies = await insertMissing(manager, Deputy, 'id', demoDeputies());
+    return { regions, departments, services, categories, staff, notices, articles, deputies };
   });
   return { ...(await countRows(dataSource.manager)), inserted };
 }
 
 async function countRows(manager: EntityManager): Promise<SeedCounts> {
-  const [regions, departments, services, categories, staff, notices, articles] = await Promise.all([
+  const [regions, departments, services, categories, staff, notices, articles, deputies] = await Promise.all([
     manager.count(Region),
     manager.count(Department),
     manager.count(ServiceEntity),
@@ -58,6 +61,7 @@ async function countRows(manager: EntityManager): Promise<SeedCounts> {
     manager.count(Staff),
     manager.count(Notice),
     manager.count(Article),
+    manager.count(Deputy),
   ]);
-  return { regions, departments, services, categories, staff, notices, articles };
+  return { regions, departments, services, categories, staff, notices, articles, deputies };
 }

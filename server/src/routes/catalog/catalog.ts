@@ -1,10 +1,12 @@
 import Router from '@koa/router';
-import { RegionTreeQuerySchema } from '@minqing/shared';
+import { DeputiesQuerySchema, RegionTreeQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Category, Department, Region, ServiceEntity } from '../../db/entities';
+import { badRequest } from '../../errors';
 import { staffAuth, currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
-import { presentCategory, presentDepartment, presentRegionTree, presentService } from '../../presenters/catalog';
+import { presentCategory, presentDepartment, presentDeputy, presentRegionTree, presentService } from '../../presenters/catalog';
+import { deputiesFor, regionChain } from '../../policies/deputies';
 import { isWithin } from '../../policies/scope';
 
 /**
@@ -28,6 +30,16 @@ export function catalogRouter() {
   router.get('/categories', async (ctx: AppContext) => {
     const categories = await ctx.deps.dataSource.getRepository(Category).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
     ctx.body = categories.map(presentCategory);
+  });
+
+  /** 代表工作: the deputies of a village, its township and its county, nearest first. */
+  router.get('/deputies', async (ctx: AppContext) => {
+    const { villageCode } = parseQuery(ctx, DeputiesQuerySchema);
+    const { regions } = await ctx.deps.reference.snapshot();
+    const village = regions.get(villageCode);
+    if (!village || village.level !== 'village') throw badRequest('请选择正确的村(社区)', 'villageCode');
+    const deputies = await deputiesFor(ctx.deps.dataSource.manager, regionChain(regions, villageCode));
+    ctx.body = deputies.map((deputy) => presentDeputy(deputy, regions));
   });
 
   /** Departments a staff member may send reports to: those serving a region they cover, or above it. */

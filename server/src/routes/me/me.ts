@@ -1,12 +1,22 @@
 import Router from '@koa/router';
-import { UpdateProfileRequestSchema } from '@minqing/shared';
+import { BindPhoneRequestSchema, UpdateProfileRequestSchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Citizen, Region } from '../../db/entities';
-import { badRequest } from '../../errors';
+import { AppError, badRequest } from '../../errors';
+import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { presentCitizen } from '../../presenters/citizen';
 import { dataRightsRoutes } from './dataRights';
+
+/** WeChat's error codes for a getPhoneNumber code, as the citizen should read them. */
+function bindPhoneError(error: unknown): AppError {
+  if (error instanceof WechatApiError && (error.errcode === 40029 || error.errcode === 40163)) {
+    return new AppError(400, 'bad_request', '手机号授权已失效，请重新点击绑定手机号', 'code');
+  }
+  if (error instanceof WechatApiError && error.errcode === 45011) return new AppError(429, 'rate_limited', '操作过于频繁，请稍后再试');
+  return new AppError(502, 'internal_error', '微信服务暂时无法连接，手机号未绑定，请稍后再试');
+}
 
 /** The signed-in citizen's own profile. */
 export function meRouter() {
@@ -24,6 +34,24 @@ export function meRouter() {
       if (!village) throw badRequest('没有这个村(社区)', 'villageCode');
     }
     Object.assign(citizen, patch);
+    await ctx.deps.dataSource.getRepository(Citizen).save(citizen);
+    ctx.body = presentCitizen(citizen, ctx.deps.cipher);
+  });
+
+  /** 绑定手机号: exchanges the getPhoneNumber code; the number is stored encrypted with its lookup hash. */
+  router.post('/phone', citizenAuth(), async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const { code } = parseBody(ctx, BindPhoneRequestSchema);
+    const wechat = ctx.deps.wechat;
+    if (!wechat) throw new AppError(503, 'internal_error', '手机号绑定暂不可用');
+    let phone: string;
+    try {
+      phone = await wechat.getUserPhoneNumber(code);
+    } catch (error) {
+      throw bindPhoneError(error);
+    }
+    citizen.phoneEncrypted = ctx.deps.cipher.encrypt(phone);
+    citizen.phoneHash = ctx.deps.cipher.lookupHash(phone);
     await ctx.deps.dataSource.getRepository(Citizen).save(citizen);
     ctx.body = presentCitizen(citizen, ctx.deps.cipher);
   });

@@ -16,6 +16,8 @@ import {
   CitizenLoginResponseSchema,
   CitizenUserSchema,
   DepartmentSchema,
+  DeputiesQuerySchema,
+  DeputySchema,
   DevLoginRequestSchema,
   DisputeRequestSchema,
   LocationSchema,
@@ -50,6 +52,7 @@ import {
   SupplementRequestSchema,
   TimelineEventSchema,
   UpdateProfileRequestSchema,
+  BindPhoneRequestSchema,
   UploadFieldsSchema,
   UploadResponseSchema,
   VOICE_TYPES,
@@ -183,6 +186,10 @@ const citizenAccountRoutes: ApiRoute[] = [
   {
     method: 'patch', path: '/api/v1/me', summary: '修改我的资料 / Update the citizen profile', tags: ['me'], access: 'citizen',
     body: jsonBody('UpdateProfileRequest', UpdateProfileRequestSchema), responses: [ok(schemas.citizen)], errors: [400, 401],
+  },
+  {
+    method: 'post', path: '/api/v1/me/phone', summary: '绑定手机号 / Bind the phone number from a getPhoneNumber code (getuserphonenumber); answers the profile, phone masked', tags: ['me'], access: 'citizen',
+    body: jsonBody('BindPhoneRequest', BindPhoneRequestSchema), responses: [ok(schemas.citizen)], errors: [400, 401, 429, 502, 503],
   },
 ];
 
@@ -388,6 +395,14 @@ const dataRightsRoutes: ApiRoute[] = [
   },
 ];
 
+/** 代表工作: the deputies a citizen may address, for the compose page's picker. */
+const deputyRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/deputies', summary: '人大代表 / Deputies of a village, its township and its county, nearest first', tags: ['catalog'], access: 'public',
+    query: DeputiesQuerySchema, responses: [ok(named('DeputyList', z.array(DeputySchema)))], errors: [400],
+  },
+];
+
 export const API_ROUTES: readonly ApiRoute[] = [
   ...systemRoutes,
   ...citizenAccountRoutes,
@@ -410,6 +425,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
   ...dataRightsRoutes,
+  ...deputyRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */

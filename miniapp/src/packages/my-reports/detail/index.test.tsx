@@ -41,6 +41,7 @@ const resolved: ReportDetail = {
   location: null,
   anonymous: false,
   ratingComment: null,
+  deputy: null,
   timeline: [
     event('submitted', 'submitted'),
     event('route', 'dispatched'),

@@ -208,6 +208,7 @@ export default function ReportDetailPage() {
         <Photos report={report} />
         {report.location?.address ? <Text className='detail__meta'>📍 {report.location.address}</Text> : null}
         {report.category ? <Text className='detail__meta'>类别：{report.category.name}</Text> : null}
+        {report.deputy ? <Text className='detail__meta'>反映给：{report.deputy.name}（{report.deputy.title}）</Text> : null}
       </View>
 
       <View className='detail__card'>

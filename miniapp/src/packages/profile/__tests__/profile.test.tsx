@@ -3,7 +3,8 @@ import type { Message } from '@minqing/shared'
 import { taroMock } from '../../../../test/mocks/taro'
 import { careModeStore } from '../../../stores/careMode'
 import { REGION_TREE, citizen, page, resetStores, serveApi, settle, signIn } from '../../../pages/home/__tests__/fakeApi'
-import MePage, { PHONE_BINDING_SOON, onPhoneNumber } from '../../../pages/me'
+import MePage, { onPhoneNumber } from '../../../pages/me'
+import { userStore } from '../../../stores/user'
 import CareModePage from '../care-mode'
 import MessagesPage from '../messages'
 
@@ -82,12 +83,31 @@ describe('我的', () => {
     await settle()
   })
 
-  it('the phone button says binding is coming until the server route exists', async () => {
+  it('binds the phone through POST /me/phone and shows it masked', async () => {
+    signIn(citizen({ phone: null }))
+    const calls = serveApi({ 'POST /me/phone': () => citizen({ phone: '138****5678' }) })
     await onPhoneNumber({ code: 'phone-code', errMsg: 'getPhoneNumber:ok' })
-    expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: PHONE_BINDING_SOON, showCancel: false }))
+    expect(calls).toEqual([expect.objectContaining({ method: 'POST', path: '/me/phone', data: { code: 'phone-code' } })])
+    expect(userStore.get().user?.phone).toBe('138****5678')
+    expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已绑定手机号 138****5678' }))
+    expect(taroMock.showModal).not.toHaveBeenCalled()
+  })
+
+  it('shows the server\'s message when binding fails, and nothing when the citizen declines', async () => {
+    signIn(citizen({ phone: null }))
+    serveApi({
+      'POST /me/phone': () => ({ status: 400, body: { error: { code: 'bad_request', message: '手机号授权已失效，请重新点击绑定手机号', field: 'code' } } }),
+    })
+    await onPhoneNumber({ code: 'used-code', errMsg: 'getPhoneNumber:ok' })
+    expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '手机号未绑定', content: '手机号授权已失效，请重新点击绑定手机号' }))
+    expect(userStore.get().user?.phone).toBeNull()
+    taroMock.request.mockClear()
+    taroMock.showToast.mockClear()
+    taroMock.showModal.mockClear()
     await onPhoneNumber({ errMsg: 'getPhoneNumber:fail user deny' })
-    expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '您没有授权手机号，可以稍后再绑定' }))
     expect(taroMock.request).not.toHaveBeenCalled()
+    expect(taroMock.showToast).not.toHaveBeenCalled()
+    expect(taroMock.showModal).not.toHaveBeenCalled()
   })
 })
 

@@ -20,20 +20,22 @@ export interface ComposeForm {
   photos: string[]
   location: Location | null
   categoryCode: string | null
+  /** 代表工作: the deputy chosen, or null (the message goes to the area's deputies). */
+  deputyId: string | null
   anonymous: boolean
 }
 
-export type ComposeField = 'voice' | 'text' | 'photos' | 'location' | 'villageCode' | 'anonymous' | 'categoryCode' | 'form'
+export type ComposeField = 'voice' | 'text' | 'photos' | 'location' | 'villageCode' | 'anonymous' | 'deputyId' | 'categoryCode' | 'form'
 export type FieldErrors = Partial<Record<ComposeField, string>>
 
 /** Top to bottom on the page: the first one with a message is where the page scrolls. */
-export const FIELD_ORDER: readonly ComposeField[] = ['voice', 'text', 'photos', 'location', 'villageCode', 'anonymous', 'categoryCode', 'form']
+export const FIELD_ORDER: readonly ComposeField[] = ['voice', 'text', 'photos', 'location', 'villageCode', 'anonymous', 'deputyId', 'categoryCode', 'form']
 
 export const NEED_VILLAGE_MESSAGE = '请选择问题所在的村（社区）'
 export const NEED_CONTENT_MESSAGE = '请说一段话、写几句话或拍一张照片'
 
 export function emptyForm(serviceCode: ServiceCode, villageCode: string | null = null): ComposeForm {
-  return { serviceCode, villageCode, text: '', voice: null, photos: [], location: null, categoryCode: null, anonymous: false }
+  return { serviceCode, villageCode, text: '', voice: null, photos: [], location: null, categoryCode: null, deputyId: null, anonymous: false }
 }
 
 export const allowsAnonymous = (serviceCode: ServiceCode): boolean => ANONYMOUS_SERVICES.includes(serviceCode)
@@ -63,6 +65,8 @@ export function fieldOf(name: string | undefined): ComposeField {
       return 'anonymous'
     case 'categoryCode':
       return 'categoryCode'
+    case 'deputyId':
+      return 'deputyId'
     default:
       return 'form'
   }
@@ -83,6 +87,7 @@ export function requestOf(form: ComposeForm): SubmitReportRequest {
     ...(form.photos.length > 0 ? { photoUploadIds: form.photos.map((_path, index) => placeholderId(index)) } : {}),
     ...(form.location ? { location: form.location } : {}),
     ...(form.categoryCode ? { categoryCode: form.categoryCode } : {}),
+    ...(form.deputyId && form.serviceCode === 'deputy' ? { deputyId: form.deputyId } : {}),
     ...(form.anonymous ? { anonymous: true } : {}),
   }
 }
@@ -123,6 +128,7 @@ export function draftInputOf(form: ComposeForm): DraftInput {
     photos: [...form.photos],
     ...(form.location ? { location: form.location } : {}),
     ...(form.categoryCode ? { categoryCode: form.categoryCode } : {}),
+    ...(form.deputyId && form.serviceCode === 'deputy' ? { deputyId: form.deputyId } : {}),
     ...(form.anonymous ? { anonymous: true } : {}),
   }
 }
@@ -152,6 +158,7 @@ export function formOfDraft(draft: ReportDraft): ComposeForm {
     photos: draft.photos.map((photo) => photo.localPath),
     location: draft.location ?? null,
     categoryCode: draft.categoryCode ?? null,
+    deputyId: draft.deputyId ?? null,
     anonymous: Boolean(draft.anonymous),
   }
 }

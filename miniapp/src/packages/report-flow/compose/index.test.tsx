@@ -6,7 +6,8 @@ import { drafts } from '../../../services/drafts'
 import type { ReportDraft } from '../../../services/draftTypes'
 import { saveUser } from '../../../services/session'
 import { STORAGE_KEYS } from '../../../services/storage'
-import ReportComposePage, { ANONYMOUS_LABEL, DEPUTY_NOTE } from '.'
+import ReportComposePage, { ANONYMOUS_LABEL } from '.'
+import { DEPUTY_HINT } from './DeputyPicker'
 
 const VILLAGE = '610921100201'
 const tree: RegionNode[] = [
@@ -26,6 +27,12 @@ const report = {
   resolveDueAt: '2026-11-25T15:59:59.999Z',
 } as ReportDetail
 
+const DEPUTY_ID = '01JBZ3K4M5N6P7Q8R9S0T1V2W3'
+const deputies = [
+  { id: DEPUTY_ID, name: '张德明', title: '镇人大代表', regionCode: VILLAGE, regionName: '五一村' },
+  { id: '01JBZ3K4M5N6P7Q8R9S0T1V2W4', name: '刘建国', title: '县人大代表', regionCode: '610921', regionName: '汉阴县' },
+]
+
 const ok = (data: unknown, header: Record<string, string> = {}) => Promise.resolve({ statusCode: 200, data, header })
 
 interface Call {
@@ -40,6 +47,7 @@ function serve(submit: (call: Call) => Promise<unknown> = () => ok(report)) {
   taroMock.request.mockImplementation((call: Call) => {
     if (call.url.includes('/regions')) return ok(tree)
     if (call.url.includes('/categories')) return ok([])
+    if (call.url.includes('/deputies')) return ok(deputies)
     if (call.url.includes('/reports') && call.method === 'POST') return submit(call)
     return ok({})
   })
@@ -98,11 +106,30 @@ describe('我要反映', () => {
     expect((reportPosts()[0][0] as Call).data).toEqual({ serviceCode: 'illegal', villageCode: VILLAGE, text: '河里有人电鱼', anonymous: true })
   })
 
-  it('for 代表工作 explains that a deputy cannot be chosen yet', async () => {
+  it('for 代表工作 offers the area’s deputies and sends the one chosen', async () => {
     taroMock.setRouterParams({ service: 'deputy' })
     serve()
     await renderPage()
-    expect(screen.getByText(DEPUTY_NOTE)).toBeInTheDocument()
+    expect(screen.getByText(DEPUTY_HINT)).toBeInTheDocument()
+    const deputy = await screen.findByRole('radio', { name: '张德明（镇人大代表）' })
+    expect(screen.getByRole('radio', { name: '刘建国（县人大代表）' })).toBeInTheDocument()
+    fireEvent.click(deputy)
+    expect(deputy).toHaveAttribute('aria-checked', 'true')
+    fireEvent.change(screen.getByPlaceholderText('在这里写下您要反映的事情'), { target: { value: '建议修一座便民桥' } })
+    fireEvent.click(screen.getByText('提交'))
+    await waitFor(() => expect(reportPosts()).toHaveLength(1))
+    expect((reportPosts()[0][0] as Call).data).toEqual({ serviceCode: 'deputy', villageCode: VILLAGE, text: '建议修一座便民桥', deputyId: DEPUTY_ID })
+  })
+
+  it('for 代表工作 submits without a deputy chosen', async () => {
+    taroMock.setRouterParams({ service: 'deputy' })
+    serve()
+    await renderPage()
+    await screen.findByRole('radio', { name: '张德明（镇人大代表）' })
+    fireEvent.change(screen.getByPlaceholderText('在这里写下您要反映的事情'), { target: { value: '建议修一座便民桥' } })
+    fireEvent.click(screen.getByText('提交'))
+    await waitFor(() => expect(reportPosts()).toHaveLength(1))
+    expect((reportPosts()[0][0] as Call).data).toEqual({ serviceCode: 'deputy', villageCode: VILLAGE, text: '建议修一座便民桥' })
   })
 
   it('keeps the draft with its Idempotency-Key on the phone before sending, then shows the serial number', async () => {

@@ -17,6 +17,7 @@ import { SAVED_OFFLINE_MESSAGE, type FileProgress, type SubmitOutcome } from '..
 import { useCareMode } from '../../../stores/careMode'
 import { refreshUser, useUser } from '../../../stores/user'
 import CategoryPicker from './CategoryPicker'
+import DeputyPicker from './DeputyPicker'
 import {
   allowsAnonymous,
   draftInputOf,
@@ -38,7 +39,6 @@ import './index.scss'
 const isServiceCode = (value: unknown): value is ServiceCode => typeof value === 'string' && (SERVICE_CODES as readonly string[]).includes(value)
 
 export const ANONYMOUS_LABEL = '匿名举报：工作人员看不到您的身份'
-export const DEPUTY_NOTE = '您的意见和建议会转给您所在地区的人大代表。现在还不能指定某一位代表。'
 export const RESTORED_NOTE = '已为您恢复上次没有提交的内容'
 const AUTOSAVE_DELAY_MS = 800
 
@@ -361,8 +361,14 @@ export default function ReportComposePage() {
       ) : null}
 
       {serviceCode === 'deputy' ? (
-        <View className='compose__section compose__note'>
-          <Text>{DEPUTY_NOTE}</Text>
+        <View className='compose__section' id='field-deputyId'>
+          <DeputyPicker
+            villageCode={form.villageCode}
+            value={form.deputyId}
+            onChange={(deputyId) => change({ deputyId }, ['deputyId'])}
+            disabled={sending}
+            error={errors.deputyId}
+          />
         </View>
       ) : null}
 
