@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Department } from '../entities';
 import { COUNTY, TOWNSHIPS, demoVillages } from './regions';
+import { stableId } from './stableId';
 
 /**
  * Department kinds are what categories route by (Category.departmentKind → the department of
@@ -43,24 +43,9 @@ const TOWNSHIP_STATIONS: ReadonlyArray<readonly [suffix: string, kind: string]> 
   ['便民服务中心', 'report_in'],
 ];
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/**
- * A stable, ULID-shaped id for the department of `kind` serving `regionCode`, so that
- * re-seeding (and routing rules or staff pointing at it) finds the same row every run.
- * The first character stays within 0–7, as in a real ULID, so ULID parsers accept it.
- */
+/** The stable id of the department of `kind` serving `regionCode`. */
 export function departmentId(regionCode: string, kind: string): string {
-  const digest = createHash('sha256').update(`minqing/department/${regionCode}/${kind}`).digest();
-  // 3 + 25 × 5 = 128 bits: exactly the first 16 bytes of the digest.
-  let bits = BigInt(`0x${digest.subarray(0, 16).toString('hex')}`);
-  const chars: string[] = [];
-  for (let index = 0; index < 25; index += 1) {
-    chars.push(CROCKFORD[Number(bits & 31n)]);
-    bits >>= 5n;
-  }
-  chars.push(CROCKFORD[Number(bits & 7n)]);
-  return chars.reverse().join('');
+  return stableId(`minqing/department/${regionCode}/${kind}`);
 }
 
 type DepartmentSeed = Omit<Department, 'createdAt'>;

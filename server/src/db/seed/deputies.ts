@@ -1,20 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { Deputy } from '../entities';
 import { COUNTY, TOWNSHIPS, villageCode } from './regions';
+import { stableId } from './stableId';
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A stable, ULID-shaped id per (region, name), so re-seeding finds the same deputy. */
+/** The stable id of a deputy per (region, name), so re-seeding finds the same deputy. */
 export function deputyId(regionCode: string, name: string): string {
-  const digest = createHash('sha256').update(`minqing/deputy/${regionCode}/${name}`).digest();
-  let bits = BigInt(`0x${digest.subarray(0, 16).toString('hex')}`);
-  const chars: string[] = [];
-  for (let index = 0; index < 25; index += 1) {
-    chars.push(CROCKFORD[Number(bits & 31n)]);
-    bits >>= 5n;
-  }
-  chars.push(CROCKFORD[Number(bits & 7n)]);
-  return chars.reverse().join('');
+  return stableId(`minqing/deputy/${regionCode}/${name}`);
 }
 
 const COUNTY_TITLE = '县人大代表';
