@@ -22,6 +22,8 @@ const projects = [
   },
   // The mini-program: jsdom, babel-jest and Taro mocks (miniapp/jest.config.js).
   require('./miniapp/jest.config.js'),
+  // The staff admin panel: jsdom, babel-jest (server/admin/jest.config.cjs).
+  require('./server/admin/jest.config.cjs'),
   // The mini-program's H5 build (miniapp/dist/h5, built before jest by `npm test`) in headless
   // Chromium against the real server in demo mode: miniapp/e2e/harness.ts.
   {

@@ -8,7 +8,7 @@ import { requestContext } from './middleware/requestContext';
 import { articlesRouter } from './routes/articles/articles';
 import { authRouter } from './routes/auth/auth';
 import { catalogRouter } from './routes/catalog/catalog';
-import { h5Static } from './routes/h5/h5';
+import { VITE_IMMUTABLE_DIRS, h5Static } from './routes/h5/h5';
 import { healthRouter } from './routes/health/health';
 import { meRouter } from './routes/me/me';
 import { messagesRouter } from './routes/messages/messages';
@@ -31,6 +31,8 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
   app.use(errorHandler());
   // The citizen mini-program's H5 build, for trying it in a browser (only when it has been built).
   if (deps.config.h5Dir) app.use(h5Static('/h5', deps.config.h5Dir));
+  // The staff admin panel (server/admin), when it has been built.
+  if (deps.config.adminDir) app.use(h5Static('/admin', deps.config.adminDir, VITE_IMMUTABLE_DIRS));
   app.use(
     koaBody({
       jsonLimit: '256kb',

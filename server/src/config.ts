@@ -4,6 +4,8 @@ import path from 'node:path';
 
 /** The mini-program's H5 build in this repository (from server/src and server/dist alike). */
 const DEFAULT_H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
+/** The staff admin panel's build in this repository (server/admin/dist). */
+const DEFAULT_ADMIN_DIR = path.resolve(__dirname, '../admin/dist');
 
 /** Everything the server reads from its environment, validated once at start. */
 export interface Config {
@@ -21,6 +23,8 @@ export interface Config {
   scheduler: SchedulerConfig;
   /** The mini-program's H5 build, served at /h5/ when the folder exists (H5_DIR; default miniapp/dist/h5). */
   h5Dir?: string | null;
+  /** The staff admin panel's build, served at /admin/ when the folder exists (ADMIN_DIR; default server/admin/dist). */
+  adminDir?: string | null;
 }
 
 /** The deadline scheduler (催办, 督办, auto-close); see jobs/scheduler.ts. */
@@ -132,5 +136,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     scheduler: schedulerConfig(env),
     h5Dir: path.resolve(env.H5_DIR ?? DEFAULT_H5_DIR),
+    adminDir: path.resolve(env.ADMIN_DIR ?? DEFAULT_ADMIN_DIR),
   };
 }

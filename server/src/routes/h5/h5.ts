@@ -39,8 +39,11 @@ function gzippedCopy(file: string, stat: fs.Stats): Buffer {
   return bytes;
 }
 
-/** Webpack names these with a content hash: they never change, so browsers may keep them. */
+/** Webpack (the mini-program's H5 build) names these with a content hash: they never change, so browsers may keep them. */
 const IMMUTABLE_DIRS = ['js/', 'css/', 'static/'];
+
+/** Vite (the admin panel, server/admin) puts its content-hashed files under assets/. */
+export const VITE_IMMUTABLE_DIRS = ['assets/'];
 
 function fileAt(file: string): fs.Stats | null {
   try {
@@ -65,11 +68,17 @@ function resolveInside(root: string, relative: string): string | null {
 }
 
 /**
- * Serves the mini-program's H5 build (`npm run build:h5 -w miniapp`) at `prefix` (/h5/): files as
- * they are, and index.html for client routes (/h5/pages/…) so a reload or shared link works.
- * Does nothing while the build folder does not exist; never serves outside it.
+ * Serves a single-page build at `prefix`: the mini-program's H5 build (`npm run build:h5 -w miniapp`)
+ * at /h5/, the admin panel (`npm run build -w server/admin`) at /admin/. Files as they are, and
+ * index.html for client routes (/h5/pages/…) so a reload or shared link works. Files under
+ * `immutableDirs` carry a content hash and are cached for good. Does nothing while the build folder
+ * does not exist; never serves outside it.
  */
-export function h5Static(prefix: string, dir: string): Middleware<AppState, { deps: AppDeps }> {
+export function h5Static(
+  prefix: string,
+  dir: string,
+  immutableDirs: readonly string[] = IMMUTABLE_DIRS,
+): Middleware<AppState, { deps: AppDeps }> {
   const root = path.resolve(dir);
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !(ctx.path === prefix || ctx.path.startsWith(`${prefix}/`))) return next();
@@ -91,7 +100,7 @@ export function h5Static(prefix: string, dir: string): Middleware<AppState, { de
       stat = fileAt(index);
       if (!stat) return next();
     }
-    const immutable = served !== index && IMMUTABLE_DIRS.some((folder) => relative.startsWith(folder));
+    const immutable = served !== index && immutableDirs.some((folder) => relative.startsWith(folder));
     ctx.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     ctx.set('X-Content-Type-Options', 'nosniff');
     const extension = path.extname(served).toLowerCase();

@@ -1,0 +1,86 @@
+import type { Department, ErrorCode, Page, ReportActionRequest, StaffLoginResponse, StaffMe, StaffReport } from '@minqing/shared';
+import type { QueueRow } from './queue/queueQuery';
+import { clearSession, currentToken } from './session';
+
+/** The server's `{error: {code, message, field?}}`, or a network failure (code `network`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network',
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Listener = () => void;
+let onUnauthorized: Listener = () => {};
+
+/** What to do when the server answers 401 (expired or revoked token): the app goes back to login. */
+export function setUnauthorizedHandler(listener: Listener): void {
+  onUnauthorized = listener;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Sign-in itself must not bounce to the login page on 401. */
+  anonymous?: boolean;
+}
+
+/** One request to /api/v1: bearer token, JSON in and out, errors as ApiError. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = options.anonymous ? null : currentToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请稍后再试');
+  }
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : null;
+  if (response.ok) return data as T;
+  const error = (data as { error?: { code?: ErrorCode; message?: string; field?: string } } | null)?.error;
+  if (response.status === 401 && !options.anonymous) {
+    clearSession();
+    onUnauthorized();
+  }
+  throw new ApiError(response.status, error?.code ?? 'internal_error', error?.message ?? `请求失败（${response.status}）`, error?.field);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Uploaded photos and voice need the bearer token, so they are fetched and shown as object URLs. */
+export async function fetchMedia(url: string): Promise<string> {
+  const token = currentToken();
+  const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) throw new ApiError(response.status, 'not_found', '附件加载失败');
+  return URL.createObjectURL(await response.blob());
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<StaffLoginResponse>('/staff/auth/login', { method: 'POST', body: { username, password }, anonymous: true }),
+  logout: () => request<unknown>('/staff/auth/logout', { method: 'POST' }),
+  me: () => request<StaffMe>('/staff/me'),
+  queue: (queryString: string) => request<Page<QueueRow>>(`/staff/reports?${queryString}`),
+  report: (id: string) => request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`),
+  act: (id: string, action: ReportActionRequest) =>
+    request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}/actions`, { method: 'POST', body: action }),
+  departments: () => request<Department[]>('/staff/departments'),
+};

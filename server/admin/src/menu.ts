@@ -1,0 +1,26 @@
+import type { StaffRole } from '@minqing/shared';
+
+export interface MenuEntry {
+  key: string;
+  label: string;
+  /** Roles the server lets use the screen (the server still checks every request). */
+  roles: readonly StaffRole[];
+}
+
+/** The navigation; each entry mirrors the role guard of the server routes behind it. */
+export const MENU: readonly MenuEntry[] = [
+  // server/src/routes/staffReports: sysadmins configure, they do not see citizens' reports.
+  { key: 'queue', label: '工单', roles: ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] },
+  // server/src/routes/staffStats
+  { key: 'stats', label: '统计', roles: ['dispatcher', 'handler', 'county', 'sysadmin'] },
+  // server/src/routes/staffContent (notices)
+  { key: 'notices', label: '公告', roles: ['cadre', 'dispatcher', 'county', 'sysadmin'] },
+  // server/src/routes/staffContent (articles)
+  { key: 'articles', label: '文章', roles: ['county', 'sysadmin'] },
+  // routing rules, departments, accounts …
+  { key: 'config', label: '配置', roles: ['county', 'sysadmin'] },
+];
+
+export function menuFor(role: StaffRole): MenuEntry[] {
+  return MENU.filter((entry) => entry.roles.includes(role));
+}
