@@ -17,6 +17,7 @@ import { runSubmissionLoad } from './bench/load.mjs';
 import { freePort, outputOf, startChild, stopAll, stopChild, stopChildrenOnExit, waitForHealth } from './bench/processes.mjs';
 import { captureQueueSql, explainAndTime, measureQueue } from './bench/queue.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
+import { resetDatabase, startRealServer } from './bench/serverSetup.mjs';
 import { formatNumber, renderTable, round } from './bench/stats.mjs';
 
 const MAIN_TOWNSHIP = '610921100'; // 城关镇
@@ -35,41 +36,6 @@ const QUEUE_VARIANTS = [
   ['handler: own dept + dispatched', 'gongdian', { status: 'dispatched', page: '1', pageSize: '20' }],
   ['county: whole county + dispatched', 'county', { status: 'dispatched', page: '1', pageSize: '20' }],
 ];
-
-async function resetDatabase() {
-  const admin = await mysql.createConnection(settings.mysql);
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS \`${settings.database}\``);
-    await admin.query(`CREATE DATABASE \`${settings.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool');
-    return server;
-  } finally {
-    await admin.end();
-  }
-}
-
-async function startRealServer() {
-  const port = await freePort();
-  const handle = startChild('server', path.join(repoRoot, 'server', 'dist', 'index.js'), {
-    cwd: path.join(repoRoot, 'server'),
-    env: {
-      NODE_ENV: 'production',
-      DATABASE_URL: settings.databaseUrl,
-      DEMO_MODE: 'true',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      TOKEN_SECRET: settings.tokenSecret,
-      DATA_ENCRYPTION_KEY: settings.dataEncryptionKey,
-      // Keep uploads and demo files out of the working tree.
-      DATA_DIR: path.join(os.tmpdir(), `${settings.database}-data`),
-    },
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  await waitForHealth(handle, `${baseUrl}/healthz`);
-  log(`server up on ${baseUrl} (migrated and seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  return { handle, baseUrl };
-}
 
 async function signInCitizens(baseUrl, count) {
   return Promise.all(
@@ -119,10 +85,10 @@ function describeLoad(label, result) {
 
 async function runBenchmark() {
   const benchStarted = performance.now();
-  const mariadb = await resetDatabase();
+  const mariadb = await resetDatabase(settings);
   log(`database ${settings.database} recreated on MariaDB/MySQL ${mariadb.version}`);
 
-  const server = await startRealServer();
+  const server = await startRealServer({ settings, repoRoot, log });
   const pool = mysql.createPool({ ...settings.mysql, database: settings.database, connectionLimit: settings.seedParallel + 2, timezone: 'Z' });
   try {
     const reference = await loadReferenceData(pool);
