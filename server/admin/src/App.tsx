@@ -1,27 +1,26 @@
-import { Empty, Spin } from 'antd';
+import { Spin } from 'antd';
 import type { StaffMe } from '@minqing/shared';
 import { useEffect, useState } from 'react';
 import { api, setUnauthorizedHandler } from './api';
 import { menuFor } from './menu';
+import { navigate, parseHash } from './nav';
+import { PAGES } from './pages';
 import { AppShell } from './pages/AppShell';
 import { Login } from './pages/Login';
-import { WorkQueue } from './queue/WorkQueue';
 import { clearSession, currentToken } from './session';
-
-const pageFromHash = () => window.location.hash.replace(/^#\/?/, '');
 
 export function App() {
   const [staff, setStaff] = useState<StaffMe | null>(null);
   const [checking, setChecking] = useState(() => currentToken() !== null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [page, setPage] = useState(pageFromHash);
+  const [location, setLocation] = useState(() => parseHash(window.location.hash));
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
       setStaff(null);
       setNotice('登录已过期，请重新登录');
     });
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => setLocation(parseHash(window.location.hash));
     window.addEventListener('hashchange', onHash);
     // A reload keeps the tab's session: ask the server who we are (and whether the token still works).
     if (currentToken()) {
@@ -37,7 +36,8 @@ export function App() {
   if (!staff) return <Login notice={notice} onSignedIn={(signedIn) => { setNotice(null); setStaff(signedIn); }} />;
 
   const entries = menuFor(staff.role);
-  const current = entries.find((entry) => entry.key === page) ?? entries[0];
+  const current = entries.find((entry) => entry.key === location.page) ?? entries[0];
+  const Page = current ? PAGES[current.key] : undefined;
   const logout = () => {
     api.logout().catch(() => undefined);
     clearSession();
@@ -45,8 +45,8 @@ export function App() {
     setNotice('您已退出登录');
   };
   return (
-    <AppShell staff={staff} page={current?.key ?? ''} onNavigate={(key) => { window.location.hash = `/${key}`; }} onLogout={logout}>
-      {current?.key === 'queue' ? <WorkQueue /> : <Empty description={`${current?.label ?? ''}：建设中`} />}
+    <AppShell staff={staff} page={current?.key ?? ''} onNavigate={(key) => navigate(key)} onLogout={logout}>
+      {Page && <Page key={current?.key} staff={staff} query={location.query} />}
     </AppShell>
   );
 }

@@ -11,14 +11,22 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   // server/src/routes/staffReports: sysadmins configure, they do not see citizens' reports.
   { key: 'queue', label: '工单', roles: ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] },
+  // assign / merge in server/src/routes/staffReports
+  { key: 'triage', label: '分派', roles: ['dispatcher', 'county'] },
   // server/src/routes/staffStats
   { key: 'stats', label: '统计', roles: ['dispatcher', 'handler', 'county', 'sysadmin'] },
   // server/src/routes/staffContent (notices)
   { key: 'notices', label: '公告', roles: ['cadre', 'dispatcher', 'county', 'sysadmin'] },
   // server/src/routes/staffContent (articles)
   { key: 'articles', label: '文章', roles: ['county', 'sysadmin'] },
-  // routing rules, departments, accounts …
+  // server/src/routes/replyTemplates
+  { key: 'templates', label: '答复模板', roles: ['dispatcher', 'county'] },
+  // regions, departments, categories, services, holidays, routing rules
   { key: 'config', label: '配置', roles: ['county', 'sysadmin'] },
+  // server/src/routes/staffAccounts
+  { key: 'accounts', label: '账号', roles: ['county', 'sysadmin'] },
+  // server/src/routes/auditLog
+  { key: 'audit', label: '审计日志', roles: ['sysadmin'] },
 ];
 
 export function menuFor(role: StaffRole): MenuEntry[] {

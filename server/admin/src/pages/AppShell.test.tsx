@@ -16,12 +16,16 @@ describe('the menu follows the signed-in role', () => {
     expect(labels).not.toContain('配置');
   });
 
-  it('the county supervisor sees 统计 and 配置', () => {
-    expect(menuLabels('county')).toEqual(['工单', '统计', '公告', '文章', '配置']);
+  it('the county supervisor dispatches, supervises and configures, but does not read the audit log', () => {
+    expect(menuLabels('county')).toEqual(['工单', '分派', '统计', '公告', '文章', '答复模板', '配置', '账号']);
   });
 
   it('a sysadmin configures but has no work queue (the server hides reports from it)', () => {
     expect(menuLabels('sysadmin')).not.toContain('工单');
+  });
+
+  it('only the sysadmin reads the audit log', () => {
+    expect(menuLabels('sysadmin')).toContain('审计日志');
   });
 
   it('shows who is signed in and offers logout', () => {

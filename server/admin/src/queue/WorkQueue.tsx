@@ -6,6 +6,7 @@ import type { Category, Department } from '@minqing/shared';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, request } from '../api';
+import type { PageProps } from '../pages';
 import { ReportDrawer } from './ReportDrawer';
 import { formatTime } from './format';
 import { DEFAULT_FILTERS, QUEUE_TABS, queueQueryString, sortFromTable } from './queueQuery';
@@ -18,7 +19,7 @@ interface SearchValues {
 }
 
 /** 工单: the signed-in staff member's reports, filtered, paged and sorted by the server. */
-export function WorkQueue() {
+export function WorkQueue(_props: PageProps) {
   const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [total, setTotal] = useState(0);
