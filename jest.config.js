@@ -24,12 +24,13 @@ const projects = [
   require('./miniapp/jest.config.js'),
   // The staff admin panel: jsdom, babel-jest (server/admin/jest.config.cjs).
   require('./server/admin/jest.config.cjs'),
-  // The mini-program's H5 build (miniapp/dist/h5, built before jest by `npm test`) in headless
-  // Chromium against the real server in demo mode: miniapp/e2e/harness.ts.
+  // The mini-program's H5 build (miniapp/dist/h5) and the admin panel (server/admin/dist), both built
+  // before jest by `npm test`, in headless Chromium against the real server in demo mode:
+  // miniapp/e2e/harness.ts and server/admin/e2e/adminHarness.ts.
   {
     ...common,
     displayName: 'e2e',
-    testMatch: ['<rootDir>/miniapp/e2e/**/*.e2e.test.ts'],
+    testMatch: ['<rootDir>/miniapp/e2e/**/*.e2e.test.ts', '<rootDir>/server/admin/e2e/**/*.e2e.test.ts'],
     setupFilesAfterEnv: ['<rootDir>/miniapp/e2e/setup.ts'],
   },
 ];

@@ -70,7 +70,7 @@ export const DEMO_VILLAGE = { code: DEMO_REGIONS.chengguanVillage, name: '五一
 /** How long a page may take to show what a test waits for (the first load compiles a large bundle). */
 export const UI_TIMEOUT_MS = 20_000;
 
-export type StaffUsername = 'chengguan' | 'gongdian' | 'cadre';
+export type StaffUsername = 'chengguan' | 'gongdian' | 'cadre' | 'county' | 'jianchi' | 'jianchi_gongdian';
 
 // ── The server ────────────────────────────────────────────────────────────────────────────────
 
