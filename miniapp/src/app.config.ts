@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'packages/articles', pages: ['list/index', 'detail/index'] },
     { root: 'packages/notices', pages: ['detail/index'] },
     { root: 'packages/profile', pages: ['edit/index', 'messages/index', 'privacy/index', 'care-mode/index'] },
+    { root: 'packages/points', pages: ['balance/index', 'shop/index', 'redemptions/index', 'rewards/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -15,13 +15,33 @@ import { messagesRouter } from './routes/messages/messages';
 import { routingRulesRouter } from './routes/routingRules/routingRules';
 import { noticesRouter } from './routes/notices/notices';
 import { openapiRouter } from './routes/openapi/openapi';
+import { pointsRouter } from './routes/points/points';
+import { myRewardsRouter } from './routes/payouts/myRewards';
+import { staffPayoutsRouter } from './routes/payouts/staffPayouts';
+import { wechatpayNotifyRouter } from './routes/wechatpayNotify/wechatpayNotify';
 import { publicRankingsRouter } from './routes/publicRankings/publicRankings';
+import { pushRouter } from './routes/push/push';
 import { reportsRouter } from './routes/reports/reports';
+import { replyTemplatesRouter } from './routes/replyTemplates/replyTemplates';
+import { reportNotesRouter } from './routes/reportNotes/reportNotes';
+import { reporterContactRouter } from './routes/reporterContact/reporterContact';
 import { staffAuthRouter } from './routes/staffAuth/staffAuth';
+import { ownPasswordRouter } from './routes/staffAccounts/ownPassword';
+import { staffAccountsRouter } from './routes/staffAccounts/staffAccounts';
+import { auditLogRouter } from './routes/auditLog/auditLog';
+import { staffConfigRouter } from './routes/staffConfig/staffConfig';
 import { staffContentRouter } from './routes/staffContent/staffContent';
+import { contentFilesRouter } from './routes/contentFiles/contentFiles';
+import { staffPointsRouter } from './routes/staffPoints/staffPoints';
+import { staffExportRouter } from './routes/staffExport/staffExport';
+import { staffRankingsRouter } from './routes/staffRankings/staffRankings';
 import { staffReportsRouter } from './routes/staffReports/staffReports';
 import { staffStatsRouter } from './routes/staffStats/staffStats';
+import { directUploadsRouter } from './routes/uploads/directUploads';
 import { uploadsRouter } from './routes/uploads/uploads';
+import { moderationRouter } from './routes/moderation/moderation';
+import { signedMediaRouter } from './routes/signedMedia/signedMedia';
+import { wechatPushRouter } from './routes/wechatPush/wechatPush';
 
 /** Builds the Koa app without listening: the server and the tests share it. */
 export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
@@ -37,6 +57,8 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     koaBody({
       jsonLimit: '256kb',
       multipart: false,
+      // WeChat Pay signs the exact bytes it sends (routes/wechatpayNotify).
+      includeUnparsed: true,
       // A body that cannot be parsed is the client's mistake: 400 (413 when too large), never 500.
       onError: (error) => {
         const status = (error as { status?: number }).status;
@@ -52,16 +74,37 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     meRouter(),
     catalogRouter(),
     uploadsRouter(),
+    directUploadsRouter(),
     reportsRouter(),
     noticesRouter(),
     articlesRouter(),
     staffAuthRouter(),
+    ownPasswordRouter(),
+    staffAccountsRouter(),
+    auditLogRouter(),
+    // Before staffReports: its /staff/reports/:id would answer /staff/reports/export.
+    staffExportRouter(),
     staffReportsRouter(),
     staffContentRouter(),
+    contentFilesRouter(),
     staffStatsRouter(),
+    staffRankingsRouter(),
     publicRankingsRouter(),
     messagesRouter(),
+    pushRouter(),
     routingRulesRouter(),
+    staffConfigRouter(),
+    pointsRouter(),
+    staffPointsRouter(),
+    staffPayoutsRouter(),
+    myRewardsRouter(),
+    wechatpayNotifyRouter(),
+    reportNotesRouter(),
+    reporterContactRouter(),
+    replyTemplatesRouter(),
+    wechatPushRouter(),
+    signedMediaRouter(),
+    moderationRouter(),
     openapiRouter(),
   ]) {
     api.use(router.routes(), router.allowedMethods());

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { type PushConfig, pushConfigFrom } from './integrations/wechat/pushConfig';
+import { type ContentSecurityConfig, contentSecurityConfigFrom } from './integrations/wechat/contentSecurityConfig';
+import { type OssConfig, ossConfigFrom } from './storage/ossConfig';
+import { type PayoutLimits, type WechatPayConfig, payoutLimitsFrom, wechatPayConfigFrom } from './integrations/wechatpay/wechatPayConfig';
 
 /** The mini-program's H5 build in this repository (from server/src and server/dist alike). */
 const DEFAULT_H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
@@ -19,6 +23,16 @@ export interface Config {
   logLevel: string;
   /** WeChat mini-program credentials; without them citizen WeChat login answers 503. */
   wechat: { appid: string; secret: string; apiBase: string } | null;
+  /** Subscribe-message templates per topic (WECHAT_TEMPLATE_*) and WECHAT_MINIPROGRAM_STATE. */
+  push?: PushConfig;
+  /** Content security: message push token and AES key (WECHAT_MSG_TOKEN, WECHAT_MSG_AES_KEY), PUBLIC_BASE_URL for signed media URLs. */
+  contentSecurity?: ContentSecurityConfig;
+  /** Aliyun OSS (OSS_REGION, OSS_BUCKET, OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET); null: local disk. */
+  oss?: OssConfig | null;
+  /** WeChat Pay 商家转账 (WECHATPAY_*); null: cash rewards and subsidies are switched off. */
+  wechatPay?: WechatPayConfig | null;
+  /** PAYOUT_MAX_PER_PAYMENT_FEN, PAYOUT_MAX_PER_MONTH_FEN. */
+  payoutLimits?: PayoutLimits;
   routing: RoutingConfig;
   scheduler: SchedulerConfig;
   /** The mini-program's H5 build, served at /h5/ when the folder exists (H5_DIR; default miniapp/dist/h5). */
@@ -128,6 +142,11 @@ export function loadConfig(env: Env = process.env): Config {
       env.WECHAT_APPID && env.WECHAT_SECRET
         ? { appid: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' }
         : null,
+    push: pushConfigFrom(env),
+    contentSecurity: contentSecurityConfigFrom(env),
+    oss: ossConfigFrom(env),
+    wechatPay: wechatPayConfigFrom(env),
+    payoutLimits: payoutLimitsFrom(env),
     routing: {
       modelPath: env.CLASSIFIER_MODEL_PATH ? path.resolve(env.CLASSIFIER_MODEL_PATH) : null,
       confidenceThreshold: env.ROUTING_CONFIDENCE_THRESHOLD ? numberIn(env, 'ROUTING_CONFIDENCE_THRESHOLD', 0, 0, 1) : null,

@@ -6,6 +6,7 @@ import type { PersonalDataCipher } from './crypto/personalData';
 import type { TokenSigner } from './crypto/tokens';
 import type { Citizen, Staff } from './db/entities';
 import type { ReferenceData } from './db/referenceData';
+import type { ContentSecurityClient } from './integrations/wechat/contentSecurityClient';
 import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import type { ClassifierHolder } from './routing/classifierHolder';
 import type { Logger } from './logger';
@@ -22,6 +23,8 @@ export interface AppDeps {
   cipher: PersonalDataCipher;
   tokens: TokenSigner;
   wechat: WechatAuthClient | null;
+  /** msg_sec_check / media_check_async; null (or absent) without WeChat: content is recorded as not checked. */
+  contentSecurity?: ContentSecurityClient | null;
   clock: () => Date;
 }
 

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { PersonalDataCipher } from './crypto/personalData';
@@ -7,10 +8,16 @@ import { ReferenceData } from './db/referenceData';
 import { DEFAULT_MODEL_PATH } from './routing/classifier';
 import { ClassifierHolder } from './routing/classifierHolder';
 import { seedDemo } from './db/seed/demoSeed';
+import { WechatAccessTokenProvider } from './integrations/wechat/accessToken';
+import { HttpWechatContentSecurity } from './integrations/wechat/contentSecurityClient';
 import { HttpWechatAuthClient } from './integrations/wechat/wechatAuthClient';
+import { ContentCheckJob } from './jobs/contentChecks';
+import { PushOutboxSender } from './jobs/pushOutbox';
 import { Scheduler } from './jobs/scheduler';
+import { subscribeClientFor } from './integrations/wechat/subscribeClient';
 import { createLogger } from './logger';
 import { DiskStorage } from './storage/diskStorage';
+import { OssStorage } from './storage/ossStorage';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,23 +34,30 @@ async function main(): Promise<void> {
   await classifier.refresh();
   // Picks up a model retrained by `npm run routing:train` without a restart.
   setInterval(() => void classifier.refresh(), 60_000).unref();
+  // One access token for this process's WeChat calls: separate caches would force-refresh each other's.
+  const wechatToken = config.wechat ? new WechatAccessTokenProvider(config.wechat) : null;
+  const contentSecurity = config.wechat && wechatToken ? new HttpWechatContentSecurity({ apiBase: config.wechat.apiBase }, wechatToken) : null;
+  // Aliyun OSS when configured (OSS_*), else the local disk.
+  const storage = config.oss ? new OssStorage(config.oss) : new DiskStorage(config.storageDir);
   const app = createApp({
     config,
     dataSource,
     reference: new ReferenceData(dataSource),
     classifier,
     logger,
-    storage: new DiskStorage(config.storageDir),
+    storage,
     cipher,
     tokens: new TokenSigner(config.tokenSecret),
-    wechat: config.wechat ? new HttpWechatAuthClient(config.wechat) : null,
+    wechat: config.wechat && wechatToken ? new HttpWechatAuthClient(config.wechat, wechatToken) : null,
+    contentSecurity,
     clock: () => new Date(),
   });
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, demoMode: config.demoMode }, `321 民情在线 listening on http://localhost:${config.port}`);
   });
   // Every process may run it; the database lease lets one at a time work. SCHEDULER=off opts out.
-  const scheduler = config.scheduler.enabled ? new Scheduler({ config, dataSource, logger, clock: () => new Date() }) : null;
+  const pushOutbox = config.wechat ? new PushOutboxSender({ config, dataSource, logger, subscribe: subscribeClientFor(config.wechat, config) }, `${os.hostname()}:${process.pid}`) : null;
+  const scheduler = config.scheduler.enabled ? new Scheduler({ config, dataSource, logger, clock: () => new Date(), ...(pushOutbox ? { pushOutbox } : {}), ...(contentSecurity ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) } : {}) }) : null;
   scheduler?.start();
   const stop = () => {
     server.close(() => void (scheduler ? scheduler.stop() : Promise.resolve()).then(() => dataSource.destroy()).then(() => process.exit(0)));

@@ -29,6 +29,7 @@ import type {
   UploadResponse,
 } from '@minqing/shared'
 import { ApiError, networkError } from './apiError'
+import { directUploadEnabled, mediaTypeOf, uploadDirect } from './directUpload'
 import { apiBase } from './config'
 import { ensureToken } from './auth'
 import { request, requestWithMeta, upload } from './request'
@@ -56,8 +57,13 @@ export interface UploadMediaOptions {
   onProgress?: (percent: number) => void
 }
 
-/** Uploads one photo or voice clip from a local path (temp file, saved file or H5 blob URL). */
-export function uploadMedia(filePath: string, options: UploadMediaOptions = {}): Promise<UploadResponse> {
+/**
+ * Uploads one photo or voice clip from a local path (temp file, saved file or H5 blob URL):
+ * straight to object storage when the server uses it, else through POST /uploads.
+ */
+export async function uploadMedia(filePath: string, options: UploadMediaOptions = {}): Promise<UploadResponse> {
+  const type = mediaTypeOf(filePath)
+  if (type && (await directUploadEnabled())) return uploadDirect(filePath, type, options)
   const fields: Record<string, string> = {}
   if (options.durationSeconds !== undefined) fields.durationSeconds = String(Math.round(options.durationSeconds))
   return upload<UploadResponse>('/uploads', { filePath, fields, onProgress: options.onProgress })

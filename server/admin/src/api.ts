@@ -23,8 +23,14 @@ export function setUnauthorizedHandler(listener: Listener): void {
   onUnauthorized = listener;
 }
 
+/** A 401 met outside `request` (a file download): forget the session and go back to login. */
+export function signOutExpired(): void {
+  clearSession();
+  onUnauthorized();
+}
+
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Sign-in itself must not bounce to the login page on 401. */
   anonymous?: boolean;

@@ -6,6 +6,7 @@ import { newId } from '../db/ids';
 import { recordAudit } from './auditRecorder';
 import { PublicationSwitch, nextPublication, publicationChangedConcurrently } from './publicationTransition';
 import { assertPublishableRegion } from './publishingRegion';
+import { notifyArticlePublished } from './pushNotifier';
 
 interface StaffAct {
   staff: Staff;
@@ -58,6 +59,8 @@ export async function switchArticlePublication(deps: AppDeps, props: StaffAct & 
   return transaction(deps.dataSource, async (manager) => {
     const result = await manager.getRepository(Article).update({ id: article.id, status: article.status }, changes);
     if (result.affected === 0) throw publicationChangedConcurrently();
+    // Followers hear of a first publication only; republishing after a withdrawal is a correction.
+    if (action === 'publish' && article.publishedAt === null) await notifyArticlePublished(manager, { article, at: now });
     await recordAudit(manager, { staff, action: `article.${action}`, targetType: 'article', targetId: article.id, ip: props.ip, detail: article.title, at: now });
     return manager.getRepository(Article).merge(article, changes);
   });

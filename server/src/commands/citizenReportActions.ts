@@ -5,6 +5,8 @@ import { transaction } from '../db/dataSource';
 import { Citizen, Report } from '../db/entities';
 import { forbidden, invalidTransition, notFound } from '../errors';
 import { citizenCanView, transitionContext } from '../policies/report';
+import { awardForRating } from '../points/reportAwards';
+import type { Screening } from './contentScreening';
 import { appendEvent, bindAttachments } from './reportEvents';
 import { saveReportChanges } from './reportUpdater';
 
@@ -25,7 +27,7 @@ async function withOwnReport<T>(deps: AppDeps, citizen: Citizen, reportId: strin
 }
 
 /** 1–5 stars; two or fewer reopen the report for another round of handling. */
-export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; rating: RatingRequest }) {
+export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; rating: RatingRequest; screening?: Screening }) {
   return withOwnReport(deps, props.citizen, props.reportId, 'rate', async (report, manager) => {
     const now = deps.clock();
     const fromStatus = report.status;
@@ -43,7 +45,7 @@ export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: s
       },
       now,
     );
-    await appendEvent(manager, {
+    const event = await appendEvent(manager, {
       reportId: report.id,
       type: 'rate',
       fromStatus,
@@ -55,18 +57,20 @@ export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: s
       data: { score: props.rating.score },
       at: now,
     });
+    await props.screening?.record(manager, { citizen: props.citizen, report, eventId: event.id, attachments: [] });
+    await awardForRating(manager, report, now);
     return report;
   });
 }
 
 /** 要求重办: the citizen is not satisfied with the answer. */
-export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; dispute: DisputeRequest }) {
+export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; dispute: DisputeRequest; screening?: Screening }) {
   return withOwnReport(deps, props.citizen, props.reportId, 'dispute', async (report, manager) => {
     const now = deps.clock();
     const fromStatus = report.status;
     const changes = { status: nextStatus('dispute', fromStatus), signedAt: null, closedAt: null, reopenCount: report.reopenCount + 1 };
     await saveReportChanges(manager, report, changes, now);
-    await appendEvent(manager, {
+    const event = await appendEvent(manager, {
       reportId: report.id,
       type: 'dispute',
       fromStatus,
@@ -77,12 +81,13 @@ export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId
       note: props.dispute.reason,
       at: now,
     });
+    await props.screening?.record(manager, { citizen: props.citizen, report, eventId: event.id, attachments: [] });
     return report;
   });
 }
 
 /** 补充说明: more words or photos, the status unchanged. */
-export function supplementReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; supplement: SupplementRequest }) {
+export function supplementReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; supplement: SupplementRequest; screening?: Screening }) {
   return withOwnReport(deps, props.citizen, props.reportId, 'supplement', async (report, manager) => {
     const now = deps.clock();
     const event = await appendEvent(manager, {
@@ -96,7 +101,7 @@ export function supplementReport(deps: AppDeps, props: { citizen: Citizen; repor
       note: props.supplement.text || null,
       at: now,
     });
-    await bindAttachments(manager, {
+    const photos = await bindAttachments(manager, {
       ids: props.supplement.photoUploadIds ?? [],
       ownerType: 'citizen',
       ownerId: props.citizen.id,
@@ -105,6 +110,7 @@ export function supplementReport(deps: AppDeps, props: { citizen: Citizen; repor
       eventId: event.id,
       field: 'photoUploadIds',
     });
+    await props.screening?.record(manager, { citizen: props.citizen, report, eventId: event.id, attachments: photos });
     await saveReportChanges(manager, report, {}, now);
     return report;
   });

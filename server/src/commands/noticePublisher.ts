@@ -9,6 +9,7 @@ import { badRequest } from '../errors';
 import { recordAudit } from './auditRecorder';
 import { PublicationSwitch, nextPublication, publicationChangedConcurrently } from './publicationTransition';
 import { assertPublishableRegion } from './publishingRegion';
+import { notifyNoticePublished } from './pushNotifier';
 
 interface StaffAct {
   staff: Staff;
@@ -87,6 +88,8 @@ export async function switchNoticePublication(deps: AppDeps, props: StaffAct & {
   return transaction(deps.dataSource, async (manager) => {
     const result = await manager.getRepository(Notice).update({ id: notice.id, status: notice.status }, changes);
     if (result.affected === 0) throw publicationChangedConcurrently();
+    // Followers hear of a first publication only; republishing after a withdrawal is a correction.
+    if (action === 'publish' && notice.publishedAt === null) await notifyNoticePublished(manager, { notice, at: now });
     await recordAudit(manager, { staff, action: `notice.${action}`, targetType: 'notice', targetId: notice.id, ip: props.ip, detail: notice.title, at: now });
     return manager.getRepository(Notice).merge(notice, changes);
   });

@@ -6,13 +6,14 @@ import type { RecipientType } from '../db/entities/message';
 import { newId } from '../db/ids';
 import { ancestorsOf } from '../policies/scope';
 import { DeadlineKind, MessageText, citizenTexts, staffTexts } from './messageTexts';
+import { queueReportPush } from './pushNotifier';
 
 /**
  * Who is told what when a report changes: in-app messages written in the caller's transaction,
  * so a message exists exactly when the change does.
  *
  * - The citizen: signed (受理), extension approved (延期), resolved (办结，请评价), rejected,
- *   auto-closed.
+ *   auto-closed; signed and resolved also as a WeChat subscribe message when subscribed (pushNotifier).
  * - The department's handlers and cadres: a reminder (催办) before a deadline.
  * - Escalation (督办) goes to the supervisors of the tier the report moved to: a 疑难 matter to
  *   the township's dispatchers (镇民情管理员), a 重大 one to the county supervisors (县指挥中心)
@@ -76,12 +77,18 @@ export async function notifyAfterStaffAction(
 ): Promise<void> {
   const { report, at } = props;
   switch (props.action) {
-    case 'sign':
-      return writeMessages(manager, citizenOf(report), 'report_signed', citizenTexts.signed(await departmentName(manager, report), report.resolveDueAt), report, at);
+    case 'sign': {
+      const department = await departmentName(manager, report);
+      await writeMessages(manager, citizenOf(report), 'report_signed', citizenTexts.signed(department, report.resolveDueAt), report, at);
+      return queueReportPush(manager, { report, topic: 'report_signed', department, at });
+    }
     case 'approve_extension':
       return writeMessages(manager, citizenOf(report), 'report_extended', citizenTexts.extended(await departmentName(manager, report), report.resolveDueAt), report, at);
-    case 'resolve':
-      return writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(await departmentName(manager, report)), report, at);
+    case 'resolve': {
+      const department = await departmentName(manager, report);
+      await writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(department), report, at);
+      return queueReportPush(manager, { report, topic: 'report_resolved', department, at });
+    }
     case 'reject':
       return writeMessages(manager, citizenOf(report), 'report_rejected', citizenTexts.rejected(props.note), report, at);
     case 'escalate': {

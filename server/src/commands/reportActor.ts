@@ -5,9 +5,11 @@ import { transaction } from '../db/dataSource';
 import { Category, Department, Report, Staff } from '../db/entities';
 import type { EventData } from '../db/entities/reportEvent';
 import { deadlinesFrom, extendedDeadline, tierAbove } from '../deadlines/slaClock';
+import type { WorkingCalendar } from '../deadlines/workingCalendar';
 import { badRequest, forbidden, invalidTransition, notFound } from '../errors';
 import { departmentServes, isOpen, staffCanAct, staffCanView, transitionContext } from '../policies/report';
 import { recordAudit } from './auditRecorder';
+import { awardForResolvedReport } from '../points/reportAwards';
 import { shareOutcomeWithMerged } from './mergedOutcome';
 import { notifyAfterStaffAction } from './notifier';
 import { recordCorrection } from './routingCorrections';
@@ -23,12 +25,12 @@ interface ActionProps {
 
 async function receivingDepartment(manager: EntityManager, report: Report, departmentId: string): Promise<Department> {
   const department = await manager.getRepository(Department).findOneBy({ id: departmentId });
-  if (!department || !departmentServes(department, report)) throw badRequest('该部门不负责这个地区，请重新选择', 'departmentId');
+  if (!department || department.disabled || !departmentServes(department, report)) throw badRequest('该部门不负责这个地区，请重新选择', 'departmentId');
   return department;
 }
 
 /** What each action changes on the report, beyond its status. */
-async function changesFor(manager: EntityManager, report: Report, request: ReportActionRequest, now: Date, staff: Staff) {
+async function changesFor(manager: EntityManager, report: Report, request: ReportActionRequest, now: Date, staff: Staff, calendar: WorkingCalendar) {
   const changes: Partial<Report> = {};
   let departmentId: string | null = report.departmentId;
   const data: EventData = {};
@@ -40,7 +42,7 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
       const categoryCode = request.categoryCode ?? report.categoryCode;
       const category = categoryCode ? await manager.getRepository(Category).findOneBy({ code: categoryCode }) : null;
       if (request.categoryCode && !category) throw badRequest('没有这个问题分类', 'categoryCode');
-      Object.assign(changes, { departmentId: department.id, dispatchedAt: now, signedAt: null, extensionRequestedDays: null }, deadlinesFrom(now, category));
+      Object.assign(changes, { departmentId: department.id, dispatchedAt: now, signedAt: null, extensionRequestedDays: null }, deadlinesFrom(now, category, calendar));
       if (category && category.code !== report.categoryCode) {
         Object.assign(changes, { categoryCode: category.code, tier: report.escalated ? report.tier : category.tier });
         await recordCorrection(manager, { report, categoryCode: category.code, staff, at: now });
@@ -65,7 +67,7 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
       break;
     case 'approve_extension': {
       const days = report.extensionRequestedDays ?? 0;
-      changes.resolveDueAt = extendedDeadline(report.resolveDueAt ?? now, days);
+      changes.resolveDueAt = extendedDeadline(report.resolveDueAt ?? now, days, calendar);
       changes.extensionRequestedDays = null;
       data.extensionDays = days;
       break;
@@ -102,6 +104,8 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
 export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Report> {
   const { staff, request } = props;
   const now = deps.clock();
+  // The holiday schedule entered under 配置 → 节假日 counts for new deadlines (cached, so cheap).
+  const { calendar } = await deps.reference.snapshot();
   return transaction(deps.dataSource, async (manager) => {
     const report = await manager.getRepository(Report).findOneBy({ id: props.reportId });
     if (!report) throw notFound('没有找到该事项');
@@ -113,7 +117,7 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
     }
     const fromStatus = report.status;
     const toStatus = nextStatus(request.action, fromStatus, transitionContext(report, now));
-    const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff);
+    const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff, calendar);
     await saveReportChanges(manager, report, { ...changes, status: toStatus }, now);
     const event = await appendEvent(manager, {
       reportId: report.id,
@@ -139,7 +143,10 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       });
     }
     await notifyAfterStaffAction(manager, { report, action: request.action, note: request.note ?? null, staff, at: now });
-    if (request.action === 'resolve') await shareOutcomeWithMerged(manager, { report, note: request.note, staff, at: now });
+    if (request.action === 'resolve') {
+      await shareOutcomeWithMerged(manager, { report, note: request.note, staff, at: now });
+      await awardForResolvedReport(manager, report, now);
+    }
     await recordAudit(manager, { staff, action: `report.${request.action}`, targetType: 'report', targetId: report.id, ip: props.ip, at: now });
     return report;
   });

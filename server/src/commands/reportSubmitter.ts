@@ -10,10 +10,12 @@ import { isUniqueViolation } from '../db/uniqueViolation';
 import { deadlinesFrom } from '../deadlines/slaClock';
 import { badRequest, conflict } from '../errors';
 import { deputyFor, regionChain } from '../policies/deputies';
+import { isRegionActive } from '../policies/regionStatus';
 import type { TimelineRecords } from '../presenters/report';
 import { RECOMMENDED_CONFIDENCE_THRESHOLD } from '../routing/classifier';
 import { findDuplicate } from '../routing/duplicates';
 import { RouteDecision, decideRoute } from '../routing/reportRouter';
+import type { Screening } from './contentScreening';
 import { NewEvent, appendEvents, bindAttachments } from './reportEvents';
 import { allocateSerialNo } from './serialAllocator';
 
@@ -53,9 +55,10 @@ function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReport
       body.serviceCode === 'deputy' && body.deputyId
       ? reference.categories.get(DEPUTY_CATEGORY)
       : undefined;
-  if (!village || village.level !== 'village' || !village.parentCode) throw badRequest('请选择正确的村(社区)', 'villageCode');
+  if (!village || village.level !== 'village' || !village.parentCode || !isRegionActive(reference.regions, village.code))
+    throw badRequest('请选择正确的村(社区)', 'villageCode');
   if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
-  if (body.categoryCode && !chosenCategory) throw badRequest('没有这个问题分类', 'categoryCode');
+  if (body.categoryCode && (!chosenCategory || chosenCategory.disabled)) throw badRequest('没有这个问题分类', 'categoryCode');
   const route = decideRoute({
     reference,
     predictor: deps.classifier.predictor,
@@ -87,7 +90,7 @@ function routingData(route: RouteDecision, modelVersion: string | null): EventDa
  */
 export async function submitReport(
   deps: AppDeps,
-  props: { citizen: Citizen; body: SubmitReportRequest; idempotencyKey: string | null },
+  props: { citizen: Citizen; body: SubmitReportRequest; idempotencyKey: string | null; screening?: Screening },
 ): Promise<SubmitResult> {
   const { citizen, body, idempotencyKey } = props;
   const hash = requestHash(body);
@@ -99,7 +102,7 @@ export async function submitReport(
   const now = deps.clock();
   const reportId = newId();
   const routing = routingData(route, deps.classifier.predictor?.version ?? null);
-  const deadlines = department ? deadlinesFrom(now, category) : null;
+  const deadlines = department ? deadlinesFrom(now, category, reference.calendar) : null;
   const preallocated =
     dialectOf(deps.dataSource) === 'mysql' ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now) : null;
   try {
@@ -182,6 +185,8 @@ export async function submitReport(
         ...(body.voice ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' }) : []),
         ...(await bindAttachments(tx, { ...media, ids: body.photoUploadIds ?? [], kind: 'photo', field: 'photoUploadIds' })),
       ];
+      // The content-security record (and media checks) is written with what it is about.
+      await props.screening?.record(tx, { citizen, report, eventId: events[0].id, attachments });
       return { report, records: { events, attachments }, replayed: false };
     });
   } catch (error) {

@@ -4,6 +4,7 @@ import { Staff } from '../db/entities';
 import { accountLocked, invalidCredentials } from '../errors';
 import { recordAudit } from './auditRecorder';
 import { verifyPassword } from './passwords';
+import { countPasswordFailure, issueStaffToken, lockedMinutesLeft } from './staffPasswordGuard';
 
 /**
  * Username + password. Repeated failures lock the account for a while; every attempt,
@@ -20,24 +21,18 @@ export async function staffSignIn(deps: AppDeps, props: { username: string; pass
     await audit('login_failed', staff ? 'disabled' : 'unknown user');
     throw invalidCredentials();
   }
-  if (staff.lockedUntil && staff.lockedUntil > now) {
+  const minutesLeft = lockedMinutesLeft(staff, now);
+  if (minutesLeft !== null) {
     await audit('login_refused_locked');
-    throw accountLocked(Math.ceil((staff.lockedUntil.getTime() - now.getTime()) / 60000));
+    throw accountLocked(minutesLeft);
   }
   if (!(await verifyPassword(staff.passwordHash, props.password))) {
-    const failures = staff.failedLogins + 1;
-    const locks = failures >= LIMITS.staffLoginMaxFailures;
-    await repository.update(staff.id, {
-      failedLogins: locks ? 0 : failures,
-      lockedUntil: locks ? new Date(now.getTime() + LIMITS.staffLockMinutes * 60000) : null,
-    });
-    await audit(locks ? 'login_locked' : 'login_failed', `failure ${failures}`);
-    if (locks) throw accountLocked(LIMITS.staffLockMinutes);
+    const { failures, locked } = await countPasswordFailure(repository, staff, now);
+    await audit(locked ? 'login_locked' : 'login_failed', `failure ${failures}`);
+    if (locked) throw accountLocked(LIMITS.staffLockMinutes);
     throw invalidCredentials();
   }
   await repository.update(staff.id, { failedLogins: 0, lockedUntil: null });
   await audit('login');
-  const expiresAt = new Date(now.getTime() + LIMITS.staffTokenHours * 3600_000);
-  const token = deps.tokens.sign({ sub: staff.id, kind: 'staff', ver: staff.tokenVersion, exp: Math.floor(expiresAt.getTime() / 1000) });
-  return { staff, token, expiresAt };
+  return { staff, ...issueStaffToken(deps, staff, now) };
 }

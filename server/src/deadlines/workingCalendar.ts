@@ -48,7 +48,7 @@ export class WorkingCalendar {
   private readonly extraWorkdays = new Set<LocalDate>();
   private readonly years = new Set<number>();
 
-  constructor(years: readonly HolidayYear[]) {
+  constructor(years: readonly Pick<HolidayYear, 'year' | 'periods' | 'makeUpWorkdays'>[]) {
     for (const year of years) {
       this.years.add(year.year);
       for (const period of year.periods) {

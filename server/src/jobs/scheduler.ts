@@ -6,8 +6,17 @@ import { newId } from '../db/ids';
 import { localDateOf, workingCalendar } from '../deadlines/workingCalendar';
 import { overdueReports, reportsToAutoClose, reportsToRemind } from './deadlineQueries';
 import { Lease } from './lease';
+import { payClientOf } from '../payouts/payoutClient';
+import { reconcilePayouts } from '../payouts/payoutTransfers';
+import type { PushOutboxSender } from './pushOutbox';
+import type { ContentCheckJob } from './contentChecks';
 
-export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | 'clock'>;
+export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | 'clock'> & {
+  /** Sends queued WeChat subscribe messages; absent without WeChat credentials. */
+  pushOutbox?: PushOutboxSender;
+  /** Retries queued WeChat content-security checks (jobs/contentChecks); absent without WeChat. */
+  contentChecks?: ContentCheckJob;
+};
 
 export interface SchedulerOptions {
   /** How long a hold on the lease lasts without renewal. */
@@ -100,6 +109,21 @@ export class Scheduler {
     this.lastRunAt = now.getTime();
     const done = await this.runJobs(now);
     if (done.reminded || done.escalated || done.autoClosed) this.deps.logger.info(done, 'deadline jobs ran');
+    if (this.deps.pushOutbox) {
+      // After the deadline jobs, so the messages they queue go out in the same run.
+      const pushed = await this.deps.pushOutbox.runOnce(now);
+      if (pushed.sent || pushed.refused || pushed.failed || pushed.retried) this.deps.logger.info(pushed, 'subscribe messages sent');
+    }
+    if (this.deps.contentChecks) {
+      const attempted = await this.deps.contentChecks.runOnce(now);
+      if (attempted) this.deps.logger.info({ attempted }, 'content checks retried');
+    }
+    const payClient = payClientOf(this.deps);
+    if (payClient) {
+      // 对账: transfers approved a minute ago or more and still not final.
+      const settled = await reconcilePayouts(this.deps, payClient, { staleMs: 60_000, batchSize: this.deps.config.scheduler.batchSize });
+      if (settled) this.deps.logger.info({ settled }, 'payouts reconciled with WeChat Pay');
+    }
   }
 
   private async runJobs(now: Date): Promise<Omit<SchedulerRun, 'leader'>> {

@@ -25,14 +25,19 @@ export function citizenAuth(): AuthMiddleware {
   };
 }
 
-/** A signed-in, enabled staff member whose token is current; 403 when the role is not among `roles`. */
-export function staffAuth(roles?: readonly StaffRole[]): AuthMiddleware {
+/**
+ * A signed-in, enabled staff member whose token is current; 403 when the role is not among `roles`,
+ * and while a password an administrator set is still unchanged (unless `whilePasswordChangeDue`:
+ * who am I, logout and the password change itself).
+ */
+export function staffAuth(roles?: readonly StaffRole[], options: { whilePasswordChangeDue?: boolean } = {}): AuthMiddleware {
   return async (ctx, next) => {
     const token = bearerToken(ctx as AppContext);
     const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
     if (!claims || claims.kind !== 'staff') throw unauthorized();
     const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });
     if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
+    if (staff.mustChangePassword && !options.whilePasswordChangeDue) throw forbidden('请先修改管理员设置的初始密码');
     if (roles && !roles.includes(staff.role)) throw forbidden();
     ctx.state.staff = staff;
     await next();

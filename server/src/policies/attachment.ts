@@ -15,7 +15,11 @@ export function isUploader(user: AttachmentUser, attachment: Attachment): boolea
  * `report` is the report named by `attachment.reportId`, loaded by the caller (null if none).
  */
 export function canReadAttachment(user: AttachmentUser, attachment: Attachment, report: Report | null, inPublishedNotice = false): boolean {
+  // WeChat content security (checkStatus, citizen media only): risky or rejected media are for
+  // staff alone; until media pass, no citizen but the uploader sees them.
+  if (user.type === 'citizen' && attachment.checkStatus === 'risky') return false;
   if (isUploader(user, attachment)) return true;
+  if (user.type === 'citizen' && attachment.checkStatus && attachment.checkStatus !== 'pass') return false;
   // A published notice is public to everyone signed in, and so are its images.
   if (inPublishedNotice && attachment.ownerType === 'staff' && attachment.kind === 'photo') return true;
   if (!report || attachment.reportId !== report.id) return false;

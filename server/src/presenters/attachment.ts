@@ -13,5 +13,6 @@ export function presentAttachment(attachment: Attachment): UploadResponse {
     size: attachment.size,
     durationSeconds: attachment.durationSeconds,
     url: attachmentContentUrl(attachment.id),
+    ...(attachment.checkStatus ? { check: attachment.checkStatus } : {}),
   };
 }

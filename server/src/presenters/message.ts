@@ -8,6 +8,8 @@ export function presentMessage(message: Message): MessageDto {
     title: message.title,
     body: message.body,
     reportId: message.reportId,
+    noticeId: message.noticeId ?? null,
+    articleId: message.articleId ?? null,
     createdAt: message.createdAt.toISOString(),
     readAt: message.readAt?.toISOString() ?? null,
   };

@@ -9,5 +9,6 @@ export function presentStaff(staff: Staff): StaffMe {
     role: staff.role,
     regionCode: staff.regionCode,
     ...(staff.departmentId ? { departmentId: staff.departmentId } : {}),
+    ...(staff.mustChangePassword ? { mustChangePassword: true as const } : {}),
   };
 }

@@ -12,7 +12,7 @@ export function routeByCategory(reference: ReferenceSnapshot, category: Category
   for (const regionCode of chain) {
     const rule = reference.rules.get(`${category.code}|${regionCode}`);
     const department = rule && reference.departments.get(rule.departmentId);
-    if (department) return department;
+    if (department && !department.disabled) return department;
   }
   if (!category.departmentKind) return null;
   for (const regionCode of chain) {

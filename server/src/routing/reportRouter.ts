@@ -53,7 +53,7 @@ export function decideRoute(props: {
   const prediction = predictor.predict(input);
   const suggestions = suggestionsOf(reference, prediction, villageCode);
   const predicted = reference.categories.get(prediction.categoryCode) ?? null;
-  if (!predicted || prediction.confidence < threshold) {
+  if (!predicted || predicted.disabled || prediction.confidence < threshold) {
     return { category: null, department: null, reason: 'low_confidence', prediction, suggestions };
   }
   const department = routeByCategory(reference, predicted, villageCode);

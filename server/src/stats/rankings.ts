@@ -22,7 +22,7 @@ export interface RankingsProps {
  */
 const isListed = (counts: RawCounts) => counts.received > 0 || counts.returns > 0;
 
-function departmentEntries(totals: Map<string | null, RawCounts>, lookups: RankingsProps['lookups']) {
+export function departmentEntries(totals: Map<string | null, RawCounts>, lookups: RankingsProps['lookups']) {
   const entries: Omit<DepartmentRanking, 'rank' | 'score'>[] = [];
   for (const [departmentId, counts] of totals) {
     if (departmentId === null || !isListed(counts)) continue;

@@ -33,6 +33,10 @@ export class FakeHttpServer {
   private server: http.Server | null = null;
   private address = '';
 
+  /**
+   * `path` '*' answers every path of that method without a handler of its own (object stores);
+   * a path ending in `/*` answers every path under it (`/bills/*` for `/bills/B1`).
+   */
   on(method: string, path: string, handler: FakeHandler): this {
     this.handlers.set(`${method.toUpperCase()} ${path}`, handler);
     return this;
@@ -64,6 +68,14 @@ export class FakeHttpServer {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  private prefixHandler(method: string, path: string): FakeHandler | undefined {
+    for (const [key, handler] of this.handlers) {
+      const [keyMethod, keyPath] = key.split(' ');
+      if (keyMethod === method && keyPath.endsWith('/*') && path.startsWith(keyPath.slice(0, -1))) return handler;
+    }
+    return undefined;
+  }
+
   private async answer(incoming: http.IncomingMessage, raw: Buffer, outgoing: http.ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? '/', 'http://localhost');
     const request: FakeRequest = {
@@ -75,7 +87,7 @@ export class FakeHttpServer {
       json: parseJson(raw),
     };
     this.requests.push(request);
-    const handler = this.handlers.get(`${request.method} ${request.path}`);
+    const handler = this.handlers.get(`${request.method} ${request.path}`) ?? this.prefixHandler(request.method, request.path) ?? this.handlers.get(`${request.method} *`);
     const response: FakeResponse = handler ? await handler(request) : { status: 404, body: { errcode: 404, errmsg: 'no such fake route' } };
     if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     const isRaw = typeof response.body === 'string' || Buffer.isBuffer(response.body);

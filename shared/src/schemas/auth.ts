@@ -46,6 +46,8 @@ export const StaffMeSchema = z.object({
   role: z.enum(STAFF_ROLES),
   regionCode: z.string(),
   departmentId: z.string().optional(),
+  /** Present (true) after an administrator set the password: nothing else works until it is changed. */
+  mustChangePassword: z.literal(true).optional(),
 });
 export type StaffMe = z.infer<typeof StaffMeSchema>;
 

@@ -13,6 +13,8 @@ export const MESSAGE_KINDS = [
   'report_auto_closed',
   'deadline_reminder',
   'report_escalated',
+  'notice_published',
+  'article_published',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -23,6 +25,9 @@ export const MessageSchema = z.object({
   body: z.string(),
   /** The report the message is about, for a link to it. */
   reportId: z.string().nullable(),
+  /** The notice or article a notice_published / article_published message announces. */
+  noticeId: z.string().nullable(),
+  articleId: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { REPORT_STATUSES, SERVICE_CODES, STAFF_ROLES, TIERS } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/reportStateMachine';
+import { QUEUE_TAB_KEYS } from '../domain/queueTabs';
+import { MEDIA_CHECK_STATES } from './contentSecurity';
 import { CategoryRefSchema, DepartmentRefSchema, IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
 
 export const LocationSchema = z.object({
@@ -49,6 +51,8 @@ export const AttachmentSchema = z.object({
   size: z.number().int(),
   durationSeconds: z.number().nullable(),
   url: z.string(),
+  /** WeChat content security for a citizen's media; absent for staff uploads, which are not checked. */
+  check: z.enum(MEDIA_CHECK_STATES).optional(),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
@@ -125,7 +129,10 @@ export type StaffReport = z.infer<typeof StaffReportSchema>;
 export const MyReportsQuerySchema = PageQuerySchema.extend({ status: z.enum(REPORT_STATUSES).optional() });
 export type MyReportsQuery = z.infer<typeof MyReportsQuerySchema>;
 
+/** The work queue's filters; counts (GET /staff/reports/counts) take the same ones and ignore tab, status, overdue, paging and sort. */
 export const StaffQueueQuerySchema = PageQuerySchema.extend({
+  /** One of the queue tabs (domain/queueTabs.ts), each a condition the server applies. */
+  tab: z.enum(QUEUE_TAB_KEYS).optional(),
   status: z
     .string()
     .transform((value) => value.split(',').filter(Boolean))

@@ -18,6 +18,10 @@ export const ROUTES = {
   messages: '/packages/profile/messages/index',
   careMode: '/packages/profile/care-mode/index',
   privacy: (section?: 'export' | 'delete') => `/packages/profile/privacy/index${section ? `?section=${section}` : ''}`,
+  points: '/packages/points/balance/index',
+  pointsShop: '/packages/points/shop/index',
+  redemptions: '/packages/points/redemptions/index',
+  rewards: '/packages/points/rewards/index',
 } as const
 
 const TABS: readonly string[] = [ROUTES.homeTab, ROUTES.reportTab, ROUTES.noticesTab, ROUTES.meTab]

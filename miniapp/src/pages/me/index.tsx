@@ -127,6 +127,13 @@ export default function MePage() {
       </View>
 
       <View className='me__group'>
+        <Row icon='🌟' label='我的积分' onClick={() => go(ROUTES.points)} />
+        <Row icon='🛒' label='积分超市' onClick={() => go(ROUTES.pointsShop)} />
+        <Row icon='🎫' label='我的兑换' onClick={() => go(ROUTES.redemptions)} />
+        <Row icon='🧧' label='我的奖励' onClick={() => go(ROUTES.rewards)} />
+      </View>
+
+      <View className='me__group'>
         <Row icon='👓' label='关怀模式' value={care.enabled ? '已开启' : care.suggested ? '建议开启' : '未开启'} onClick={() => go(ROUTES.careMode)} />
       </View>
 

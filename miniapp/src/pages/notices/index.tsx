@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_NAMES, type Notice, type NoticeCategory } from '@minqing/shared'
 import CategoryTabs, { tabsFrom } from '../../components/CategoryTabs'
 import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../components/EmptyState'
+import FollowButton from '../../components/FollowButton'
 import NoticeCard, { mergeNotices } from '../../components/NoticeCard'
 import { getNotices } from '../../services/api'
 import { toApiError } from '../../services/apiError'
@@ -86,6 +87,7 @@ export default function NoticesPage() {
             更换村
           </View>
         </View>
+        <FollowButton topic='village_notices' subscribeTopic='notice' label='本村公告' />
         <CategoryTabs tabs={NOTICE_TABS} value={category} onChange={setCategory} label='公告栏目' />
         {list.loading ? <LoadingBlock /> : null}
         {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}

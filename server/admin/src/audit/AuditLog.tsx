@@ -1,6 +1,165 @@
-import { Empty } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Typography, message } from 'antd';
+import type { TablePaginationConfig } from 'antd';
+import type { AuditLogEntry } from '@minqing/shared';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageProps } from '../pages';
+import { auditApi } from './auditApi';
+import { auditActionName, TARGET_TYPE_NAMES } from './auditNames';
+import { ACTION_GROUPS, DEFAULT_AUDIT_FILTERS, auditQueryString, filtersFromQuery } from './auditQuery';
+import type { AuditFilters } from './auditQuery';
 
-export function AuditLog(_props: PageProps) {
-  return <Empty description="审计日志：建设中" />;
+export interface AuditSearchValues {
+  username?: string;
+  groups?: string[];
+  targetType?: string;
+  targetId?: string;
+  dates?: [Dayjs | null, Dayjs | null];
+}
+
+/** The filter form's values → the filters (page back to 1). */
+export function filtersFromForm(values: AuditSearchValues, current: AuditFilters): AuditFilters {
+  return {
+    ...current,
+    username: values.username,
+    groups: values.groups ?? [],
+    targetType: values.targetType,
+    targetId: values.targetId,
+    from: values.dates?.[0]?.format('YYYY-MM-DD'),
+    to: values.dates?.[1]?.format('YYYY-MM-DD'),
+    page: 1,
+  };
+}
+
+function formValues(filters: AuditFilters): AuditSearchValues {
+  return {
+    username: filters.username,
+    groups: filters.groups,
+    targetType: filters.targetType,
+    targetId: filters.targetId,
+    dates: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : undefined,
+  };
+}
+
+export interface AuditLogProps extends PageProps {
+  /** Defaults to the real API; tests pass a fake. */
+  load?: typeof auditApi.list;
+}
+
+/** 审计日志: who did what, when, from where; newest first, paged by the server. */
+export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
+  const [filters, setFilters] = useState<AuditFilters>(() => filtersFromQuery(query));
+  const [rows, setRows] = useState<AuditLogEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [form] = Form.useForm<AuditSearchValues>();
+  const queryKey = query.toString();
+
+  // A link from another screen (one account's trail) may arrive while this screen is open.
+  const shownQuery = useRef(queryKey);
+  useEffect(() => {
+    if (shownQuery.current === queryKey) return;
+    shownQuery.current = queryKey;
+    const linked = filtersFromQuery(new URLSearchParams(queryKey));
+    setFilters(linked);
+    form.setFieldsValue(formValues(linked));
+  }, [queryKey, form]);
+
+  const fetchPage = useCallback(async () => {
+    setLoading(true);
+    try {
+      const page = await load(auditQueryString(filters));
+      setRows(page.items);
+      setTotal(page.total);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : '加载失败');
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, load]);
+
+  useEffect(() => {
+    void fetchPage();
+  }, [fetchPage]);
+
+  function changeTable(pagination: TablePaginationConfig) {
+    setFilters((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+  }
+
+  return (
+    <>
+      <Form form={form} layout="inline" initialValues={formValues(filters)} onFinish={(values) => setFilters((current) => filtersFromForm(values, current))} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="username" label="账号">
+          <Input allowClear placeholder="登录账号" maxLength={64} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="groups" label="操作">
+          <Select mode="multiple" allowClear placeholder="全部" style={{ minWidth: 200 }} options={ACTION_GROUPS.map((group) => ({ value: group.key, label: group.label }))} />
+        </Form.Item>
+        <Form.Item name="targetType" label="对象">
+          <Select allowClear placeholder="全部" style={{ width: 140 }} options={Object.entries(TARGET_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="targetId" label="对象编号">
+          <Input allowClear placeholder="编号" maxLength={26} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="dates" label="日期">
+          <DatePicker.RangePicker allowEmpty={[true, true]} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit">
+            查询
+          </Button>
+          <Button
+            onClick={() => {
+              form.setFieldsValue(formValues(DEFAULT_AUDIT_FILTERS));
+              setFilters(DEFAULT_AUDIT_FILTERS);
+            }}
+          >
+            重置
+          </Button>
+        </Space>
+      </Form>
+      <Table<AuditLogEntry>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={rows}
+        onChange={changeTable}
+        locale={{ emptyText: '没有符合条件的记录' }}
+        pagination={{ current: filters.page, pageSize: filters.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        columns={[
+          { title: '时间', dataIndex: 'createdAt', width: 170, render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '账号', dataIndex: 'username', width: 130 },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            width: 220,
+            render: (action: string) => (
+              <Space direction="vertical" size={0}>
+                <span>{auditActionName(action)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {action}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: '对象',
+            key: 'target',
+            width: 250,
+            render: (_value, entry) =>
+              entry.targetType ? (
+                <span>
+                  {TARGET_TYPE_NAMES[entry.targetType] ?? entry.targetType} <Typography.Text code>{entry.targetId}</Typography.Text>
+                </span>
+              ) : (
+                '—'
+              ),
+          },
+          { title: '来源 IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
+          { title: '详情', dataIndex: 'detail', ellipsis: true, render: (detail: string | null) => detail ?? '' },
+        ]}
+      />
+    </>
+  );
 }

@@ -1,6 +1,45 @@
 import { Empty } from 'antd';
+import type { RegionNode } from '@minqing/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { navigate } from '../nav';
 import type { PageProps } from '../pages';
+import { ContentEditor } from './ContentEditor';
+import { ContentList } from './ContentList';
+import { contentApi } from './contentApi';
+import { mayPublish, publishScopeOptions, regionNames } from './scopeOptions';
+import type { ContentKind } from './scopeOptions';
 
-export function ContentPage({ kind }: PageProps & { kind: 'notice' | 'article' }) {
-  return <Empty description={`${kind === 'notice' ? '公告' : '文章'}：建设中`} />;
+const PAGE_KEY: Record<ContentKind, string> = { notice: 'notices', article: 'articles' };
+
+/**
+ * 公告 / 文章: the list, or the editor when the hash says `?edit=<id>` (`?edit=new` for a new one),
+ * so a reload or a shared link reopens the same item.
+ */
+export function ContentPage({ staff, query, kind }: PageProps & { kind: ContentKind }) {
+  const [tree, setTree] = useState<RegionNode[]>([]);
+  useEffect(() => {
+    contentApi.regions().then(setTree, () => setTree([]));
+  }, []);
+  const names = useMemo(() => regionNames(tree), [tree]);
+  const scopeOptions = useMemo(() => publishScopeOptions(tree, staff, kind), [tree, staff, kind]);
+  const regionName = (code: string) => names.get(code) ?? code;
+
+  if (!mayPublish(staff.role, kind)) return <Empty description="您的账号不能发布这类内容" />;
+
+  const editing = query.get('edit');
+  if (editing) {
+    return (
+      <ContentEditor
+        key={editing}
+        kind={kind}
+        id={editing === 'new' ? null : editing}
+        scopeOptions={scopeOptions}
+        defaultRegionCode={staff.regionCode}
+        regionName={regionName}
+        onCreated={(id) => navigate(PAGE_KEY[kind], { edit: id })}
+        onBack={() => navigate(PAGE_KEY[kind])}
+      />
+    );
+  }
+  return <ContentList kind={kind} regionName={regionName} onOpen={(id) => navigate(PAGE_KEY[kind], { edit: id ?? 'new' })} />;
 }

@@ -2,6 +2,8 @@ import { Button, Empty, Layout, Menu, Space, Typography } from 'antd';
 import { ROLE_NAMES } from '@minqing/shared';
 import type { StaffMe } from '@minqing/shared';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { ChangePassword } from '../accounts/ChangePassword';
 import { menuFor } from '../menu';
 
 export interface AppShellProps {
@@ -15,6 +17,9 @@ export interface AppShellProps {
 /** The layout: a menu of only what the signed-in role may use, and who is signed in. */
 export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShellProps) {
   const entries = menuFor(staff.role);
+  // A password an administrator set: the server refuses everything else until it is changed.
+  const [passwordDue, setPasswordDue] = useState(Boolean(staff.mustChangePassword));
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider theme="light" width={180}>
@@ -32,13 +37,25 @@ export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShe
             <Typography.Text>
               {staff.name}（{ROLE_NAMES[staff.role]}）
             </Typography.Text>
+            <Button onClick={() => setChangingPassword(true)}>修改密码</Button>
             <Button onClick={onLogout}>退出登录</Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 16, padding: 16, background: '#fff' }}>
-          {entries.length === 0 ? <Empty description="您的账号暂无可用功能" /> : children}
+          {passwordDue ? <Empty description="请先修改初始密码" /> : entries.length === 0 ? <Empty description="您的账号暂无可用功能" /> : children}
         </Layout.Content>
       </Layout>
+      {(passwordDue || changingPassword) && (
+        <ChangePassword
+          username={staff.username}
+          forced={passwordDue}
+          onClose={passwordDue ? onLogout : () => setChangingPassword(false)}
+          onChanged={() => {
+            setPasswordDue(false);
+            setChangingPassword(false);
+          }}
+        />
+      )}
     </Layout>
   );
 }

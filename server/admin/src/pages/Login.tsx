@@ -4,16 +4,18 @@ import type { StaffMe } from '@minqing/shared';
 import { useState } from 'react';
 import { api } from '../api';
 import { saveSession } from '../session';
+import { loginFailure } from './loginFailure';
+import type { LoginFailure } from './loginFailure';
 
 /** 登录: wrong passwords and lockouts are worded by the server (invalid_credentials, account_locked). */
 export function Login({ onSignedIn, notice }: { onSignedIn: (staff: StaffMe) => void; notice?: string | null }) {
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<LoginFailure | null>(null);
 
   async function submit(values: { username?: string; password?: string }) {
     const parsed = StaffLoginRequestSchema.safeParse(values);
     if (!parsed.success) {
-      setFailure('请输入账号和密码');
+      setFailure({ type: 'error', message: '请输入账号和密码' });
       return;
     }
     setBusy(true);
@@ -23,7 +25,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (staff: StaffMe) => 
       saveSession(signedIn.token, signedIn.expiresAt);
       onSignedIn(signedIn.staff);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : '登录失败');
+      setFailure(loginFailure(error));
     } finally {
       setBusy(false);
     }
@@ -33,7 +35,7 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (staff: StaffMe) => 
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
       <Card title="321 民情在线 · 工作台登录" style={{ width: 380 }}>
         {notice && !failure && <Alert type="info" message={notice} showIcon style={{ marginBottom: 16 }} />}
-        {failure && <Alert type="error" message={failure} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        {failure && <Alert type={failure.type} message={failure.message} description={failure.description} showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="账号" rules={[{ required: true, message: '请输入账号' }]}>
             <Input autoComplete="username" autoFocus />

@@ -7,6 +7,12 @@ import { ActionModal } from './ActionModal';
 import { actionName, isSupportedAction } from './actionForm';
 import type { SupportedAction } from './actionForm';
 import { formatTime } from './format';
+import { ModerationPanel } from '../moderation/ModerationPanel';
+import { ReportNotes } from './ReportNotes';
+import { ReporterContact } from './ReporterContact';
+
+/** Actions shown as plain buttons: they send the report away or close it rather than move it on. */
+const SECONDARY_ACTIONS: readonly SupportedAction[] = ['return', 'reject', 'merge', 'refuse_extension', 'transfer'];
 
 /** A photo or voice clip: fetched with the token, shown from an object URL. */
 function useMedia(attachment: Attachment | null): string | null {
@@ -68,7 +74,6 @@ export function ReportDrawer({ reportId, departments, categories, onClose, onCha
   }, [reportId]);
 
   const offered = report?.allowedActions.filter(isSupportedAction) ?? [];
-  const notYet = report?.allowedActions.filter((candidate) => !isSupportedAction(candidate)) ?? [];
 
   return (
     <Drawer open={reportId !== null} onClose={onClose} width={720} title={report ? `事项 ${report.serialNo}` : '事项详情'} destroyOnHidden>
@@ -78,11 +83,10 @@ export function ReportDrawer({ reportId, departments, categories, onClose, onCha
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Space wrap>
             {offered.map((candidate) => (
-              <Button key={candidate} type={candidate === 'reject' || candidate === 'return' ? 'default' : 'primary'} danger={candidate === 'reject'} onClick={() => setAction(candidate)}>
+              <Button key={candidate} type={SECONDARY_ACTIONS.includes(candidate) ? 'default' : 'primary'} danger={candidate === 'reject'} onClick={() => setAction(candidate)}>
                 {actionName(candidate)}
               </Button>
             ))}
-            {notYet.length > 0 && <Typography.Text type="secondary">（{notYet.map(actionName).join('、')}：后续版本提供）</Typography.Text>}
           </Space>
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label="状态">
@@ -99,7 +103,7 @@ export function ReportDrawer({ reportId, departments, categories, onClose, onCha
             <Descriptions.Item label="提交时间">{formatTime(report.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="办结时限">{formatTime(report.resolveDueAt)}</Descriptions.Item>
             <Descriptions.Item label="反映人" span={2}>
-              {report.reporter ? `${report.reporter.nickname ?? '群众'}　${report.reporter.phone ?? '未留电话'}` : '匿名举报（不显示反映人）'}
+              <ReporterContact key={report.id} reportId={report.id} reporter={report.reporter} />
             </Descriptions.Item>
             {report.location && (
               <Descriptions.Item label="位置" span={2}>
@@ -107,6 +111,7 @@ export function ReportDrawer({ reportId, departments, categories, onClose, onCha
               </Descriptions.Item>
             )}
           </Descriptions>
+          <ModerationPanel key={report.id} reportId={report.id} />
           <div>
             <Typography.Title level={5}>反映内容</Typography.Title>
             <Typography.Paragraph>{report.text ?? report.excerpt}</Typography.Paragraph>
@@ -156,12 +161,22 @@ export function ReportDrawer({ reportId, departments, categories, onClose, onCha
                       {event.department && <span>　→ {event.department.name}</span>}
                       {!event.public && <Tag style={{ marginLeft: 8 }}>内部</Tag>}
                       {event.note && <div>{event.note}</div>}
+                      {event.attachments.some((attachment) => attachment.kind === 'photo') && (
+                        <Space wrap style={{ marginTop: 4 }}>
+                          {event.attachments
+                            .filter((attachment) => attachment.kind === 'photo')
+                            .map((photo) => (
+                              <Photo key={photo.id} attachment={photo} />
+                            ))}
+                        </Space>
+                      )}
                     </div>
                   ),
                 }))}
               />
             )}
           </div>
+          <ReportNotes reportId={report.id} />
         </Space>
       )}
       {report && action && (

@@ -1,26 +1,51 @@
-import { Button, DatePicker, Form, Input, Space, Table, Tabs, Tag, message } from 'antd';
+import { Badge, Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, TreeSelect, message } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
-import type { Category, Department } from '@minqing/shared';
+import { SERVICE_CODES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
+import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier } from '@minqing/shared';
+import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api, request } from '../api';
+import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { ReportDrawer } from './ReportDrawer';
 import { formatTime } from './format';
-import { DEFAULT_FILTERS, QUEUE_TABS, queueQueryString, sortFromTable } from './queueQuery';
+import { queueApi } from './queueApi';
+import { countsQueryString, filtersFromQuery, queryFromFilters, queueQueryString, sortFromTable, tabsFor } from './queueQuery';
 import type { QueueFilters, QueueRow, QueueTab } from './queueQuery';
+import { regionOptions } from './regionOptions';
 
 interface SearchValues {
   serialNo?: string;
   keyword?: string;
   dates?: [Dayjs | null, Dayjs | null] | null;
+  serviceCode?: ServiceCode;
+  categoryCode?: string;
+  regionCode?: string;
+  departmentId?: string;
+  tier?: Tier;
+}
+
+function searchValuesOf(filters: QueueFilters): SearchValues {
+  const { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, from, to } = filters;
+  const dates: SearchValues['dates'] = from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined;
+  return { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, dates };
+}
+
+/** Keeps the filters in the address (see the contract in queueQuery.ts) without a navigation. */
+function writeHash(filters: QueueFilters): void {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(queryFromFilters(filters))) if (value) params.set(name, value);
+  window.history.replaceState(null, '', `#/queue?${params.toString()}`);
 }
 
 /** 工单: the signed-in staff member's reports, filtered, paged and sorted by the server. */
-export function WorkQueue(_props: PageProps) {
-  const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
+export function WorkQueue({ staff, query }: PageProps) {
+  const firstTab = tabsFor(staff.role)[0].key;
+  const [filters, setFilters] = useState<QueueFilters>(() => filtersFromQuery(query, firstTab));
+  const [counts, setCounts] = useState<QueueCounts | null>(null);
+  const [regions, setRegions] = useState<RegionNode[]>([]);
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(false);
@@ -42,13 +67,33 @@ export function WorkQueue(_props: PageProps) {
     }
   }, [filters]);
 
+  // The tab counts depend on the filters, not on the tab, page or sort.
+  const countsQuery = countsQueryString(filters);
+  const loadCounts = useCallback(() => {
+    queueApi.counts(countsQuery).then(setCounts, () => setCounts(null));
+  }, [countsQuery]);
+
   useEffect(() => {
     void load();
-  }, [load]);
+    writeHash(filters);
+  }, [load, filters]);
+
+  useEffect(loadCounts, [loadCounts]);
+
+  // A new hash while the queue is open (a drill-down, the back button) replaces the filters.
+  const hashQuery = query.toString();
+  useEffect(() => {
+    const next = filtersFromQuery(new URLSearchParams(hashQuery), firstTab);
+    const same = (current: QueueFilters) => JSON.stringify(queryFromFilters(current)) === JSON.stringify(queryFromFilters(next));
+    setFilters((current) => (same(current) ? current : next));
+    form.resetFields();
+    form.setFieldsValue(searchValuesOf(next) as Parameters<typeof form.setFieldsValue>[0]);
+  }, [hashQuery, firstTab, form]);
 
   useEffect(() => {
     api.departments().then(setDepartments, () => setDepartments([]));
     request<Category[]>('/categories').then(setCategories, () => setCategories([]));
+    queueApi.regions().then(setRegions, () => setRegions([]));
   }, []);
 
   function search(values: SearchValues) {
@@ -56,11 +101,24 @@ export function WorkQueue(_props: PageProps) {
       ...current,
       serialNo: values.serialNo,
       keyword: values.keyword,
+      serviceCode: values.serviceCode,
+      categoryCode: values.categoryCode,
+      regionCode: values.regionCode,
+      departmentId: values.departmentId,
+      tier: values.tier,
       from: values.dates?.[0]?.format('YYYY-MM-DD'),
       to: values.dates?.[1]?.format('YYYY-MM-DD'),
       page: 1,
     }));
   }
+
+  const places = regionOptions(regions, staff.regionCode);
+  const tabLabel = (key: QueueTab, label: string) => (
+    <Space size={4}>
+      {label}
+      {counts && <Badge count={counts[key]} overflowCount={9999} showZero color={key === 'overdue' ? 'red' : key === 'due_soon' ? 'orange' : '#8c8c8c'} />}
+    </Space>
+  );
 
   function changeTable(pagination: TablePaginationConfig, sorter: SorterResult<QueueRow> | SorterResult<QueueRow>[]) {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -80,9 +138,48 @@ export function WorkQueue(_props: PageProps) {
       <Tabs
         activeKey={filters.tab}
         onChange={(tab) => setFilters((current) => ({ ...current, tab: tab as QueueTab, page: 1 }))}
-        items={QUEUE_TABS.map((tab) => ({ key: tab.key, label: tab.label }))}
+        items={tabsFor(staff.role).map((tab) => ({ key: tab.key, label: tabLabel(tab.key, tab.label) }))}
       />
       <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="serviceCode" label="服务">
+          <Select allowClear placeholder="全部" style={{ width: 120 }} options={SERVICE_CODES.map((code) => ({ value: code, label: SERVICE_NAMES[code] }))} />
+        </Form.Item>
+        <Form.Item name="categoryCode" label="分类">
+          <TreeSelect
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="全部"
+            style={{ width: 160 }}
+            treeData={categories
+              .filter((category) => !category.parentCode)
+              .map((parent) => ({
+                value: parent.code,
+                title: parent.name,
+                children: categories.filter((child) => child.parentCode === parent.code).map((child) => ({ value: child.code, title: child.name })),
+              }))}
+          />
+        </Form.Item>
+        {places.length > 0 && (
+          <Form.Item name="regionCode" label="镇/村">
+            <TreeSelect allowClear showSearch treeNodeFilterProp="title" placeholder="全部" style={{ width: 160 }} treeData={places} />
+          </Form.Item>
+        )}
+        {staff.role !== 'handler' && (
+          <Form.Item name="departmentId" label="部门">
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder="全部"
+              style={{ width: 160 }}
+              options={departments.map((department) => ({ value: department.id, label: department.name }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="tier" label="等级">
+          <Select allowClear placeholder="全部" style={{ width: 100 }} options={TIERS.map((tier) => ({ value: tier, label: TIER_NAMES[tier] }))} />
+        </Form.Item>
         <Form.Item name="serialNo" label="编号">
           <Input allowClear placeholder="HY20260101-0001" maxLength={32} />
         </Form.Item>
@@ -104,6 +201,8 @@ export function WorkQueue(_props: PageProps) {
           >
             重置
           </Button>
+          {/* The same filters, tab and sort as the list; the server ignores paging and caps the rows. */}
+          <ExportButton path={`/staff/reports/export?${queueQueryString(filters)}`} fallbackName="工单导出.xlsx" />
         </Space>
       </Form>
       <Table<QueueRow>
@@ -138,7 +237,16 @@ export function WorkQueue(_props: PageProps) {
           { title: '办结时限', dataIndex: 'resolveDueAt', width: 150, sorter: true, sortOrder: sortOrder('resolveDueAt'), render: formatTime },
         ]}
       />
-      <ReportDrawer reportId={openId} departments={departments} categories={categories} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+      <ReportDrawer
+        reportId={openId}
+        departments={departments}
+        categories={categories}
+        onClose={() => setOpenId(null)}
+        onChanged={() => {
+          void load();
+          loadCounts();
+        }}
+      />
     </>
   );
 }

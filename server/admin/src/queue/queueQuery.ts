@@ -1,21 +1,52 @@
-import type { ReportStatus, ReportSummary, StaffQueueQuery } from '@minqing/shared';
+import { QUEUE_TAB_KEYS, QUEUE_TAB_NAMES, SERVICE_CODES, TIERS } from '@minqing/shared';
+import type { QueueTabKey, ReportSummary, ServiceCode, StaffQueueQuery, StaffRole, Tier } from '@minqing/shared';
+
+/**
+ * THE QUEUE'S LINK CONTRACT. The work queue opens with the filters in its hash, so a figure on
+ * the dashboard (or a shared link) can drill down to the reports behind it:
+ *
+ *   #/queue?tab=overdue&categoryId=…&regionCode=…&departmentId=…&tier=…&serviceId=…
+ *           &from=YYYY-MM-DD&to=YYYY-MM-DD&keyword=…&serialNo=…
+ *
+ * - tab: dispatched | accepted | due_soon | overdue | done | all | submitted
+ *   (the tabs' exact meaning: shared/src/domain/queueTabs.ts; unknown values open 待签收)
+ * - categoryId: a category code (a first-level one includes its subcategories)
+ * - regionCode: a township, village or grid code inside the staff member's scope
+ * - departmentId: a department id
+ * - tier: general | difficult | major
+ * - serviceId: a service code (direct, deputy, illegal …)
+ * - from, to: inclusive submission dates (China time)
+ * - keyword: words in the text or transcript; serialNo: HY20260101-0001
+ *
+ * Any parameter may be left out; invalid values are ignored rather than sent to the server.
+ * The queue writes its current filters back in the same form, so a reload keeps them.
+ */
 
 /** A row of the work queue, as GET /api/v1/staff/reports answers it. */
 export type QueueRow = ReportSummary & { overdue: boolean; escalated: boolean };
 
-export const QUEUE_TABS = [
-  { key: 'dispatched', label: '待签收', statuses: ['dispatched'] },
-  { key: 'accepted', label: '处理中', statuses: ['accepted'] },
-  { key: 'submitted', label: '待受理', statuses: ['submitted'] },
-  { key: 'done', label: '已办结', statuses: ['resolved', 'closed'] },
-  { key: 'all', label: '全部', statuses: [] },
-] as const satisfies readonly { key: string; label: string; statuses: readonly ReportStatus[] }[];
-
-export type QueueTab = (typeof QUEUE_TABS)[number]['key'];
+export type QueueTab = QueueTabKey;
 export type QueueSort = StaffQueueQuery['sort'];
+
+/** 待受理 is for the roles that dispatch; handlers and cadres only ever receive dispatched reports. */
+const SUPERVISOR_TABS: readonly QueueTab[] = ['submitted'];
+const SUPERVISORS: readonly StaffRole[] = ['dispatcher', 'county'];
+
+/** The tabs one role sees, in the order shown; 待受理 first for those who dispatch. */
+export function tabsFor(role: StaffRole): { key: QueueTab; label: string }[] {
+  const keys = SUPERVISORS.includes(role)
+    ? (['submitted', ...QUEUE_TAB_KEYS.filter((key) => key !== 'submitted')] as QueueTab[])
+    : QUEUE_TAB_KEYS.filter((key) => !SUPERVISOR_TABS.includes(key));
+  return keys.map((key) => ({ key, label: QUEUE_TAB_NAMES[key] }));
+}
 
 export interface QueueFilters {
   tab: QueueTab;
+  serviceCode?: ServiceCode;
+  categoryCode?: string;
+  regionCode?: string;
+  departmentId?: string;
+  tier?: Tier;
   serialNo?: string;
   keyword?: string;
   /** Inclusive dates, YYYY-MM-DD. */
@@ -28,17 +59,78 @@ export interface QueueFilters {
 
 export const DEFAULT_FILTERS: QueueFilters = { tab: 'dispatched', sort: '-submittedAt', page: 1, pageSize: 20 };
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^\d{6,15}$/;
+const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+const trimmed = (value: string | null | undefined) => value?.trim() || undefined;
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+
+/**
+ * The hash's parameters (see the contract above) → the queue's filters, dropping what is
+ * malformed; without a tab, `fallbackTab` (the role's first).
+ */
+export function filtersFromQuery(query: URLSearchParams, fallbackTab: QueueTab = DEFAULT_FILTERS.tab): QueueFilters {
+  const date = (name: string) => {
+    const value = query.get(name);
+    return value && DATE.test(value) ? value : undefined;
+  };
+  const regionCode = query.get('regionCode');
+  const departmentId = query.get('departmentId');
+  return {
+    ...DEFAULT_FILTERS,
+    tab: oneOf(QUEUE_TAB_KEYS, query.get('tab')) ?? fallbackTab,
+    serviceCode: oneOf(SERVICE_CODES, query.get('serviceId')),
+    categoryCode: trimmed(query.get('categoryId'))?.slice(0, 32),
+    regionCode: regionCode && REGION.test(regionCode) ? regionCode : undefined,
+    departmentId: departmentId && ID.test(departmentId) ? departmentId : undefined,
+    tier: oneOf(TIERS, query.get('tier')),
+    from: date('from'),
+    to: date('to'),
+    keyword: trimmed(query.get('keyword'))?.slice(0, 50),
+    serialNo: trimmed(query.get('serialNo'))?.toUpperCase().slice(0, 32),
+  };
+}
+
+/** The filters in the hash's names, for `navigate('queue', …)` and for writing them back. */
+export function queryFromFilters(filters: QueueFilters): Record<string, string | undefined> {
+  return {
+    tab: filters.tab,
+    categoryId: filters.categoryCode,
+    regionCode: filters.regionCode,
+    departmentId: filters.departmentId,
+    tier: filters.tier,
+    serviceId: filters.serviceCode,
+    from: filters.from,
+    to: filters.to,
+    keyword: trimmed(filters.keyword),
+    serialNo: trimmed(filters.serialNo)?.toUpperCase(),
+  };
+}
+
+/** The filters without the tab, as GET /api/v1/staff/reports/counts takes them. */
+export function countsQueryString(filters: QueueFilters): string {
+  const params = new URLSearchParams();
+  const values: Record<string, string | undefined> = {
+    serviceCode: filters.serviceCode,
+    categoryCode: filters.categoryCode,
+    regionCode: filters.regionCode,
+    departmentId: filters.departmentId,
+    tier: filters.tier,
+    serialNo: trimmed(filters.serialNo)?.toUpperCase(),
+    keyword: trimmed(filters.keyword),
+    from: filters.from,
+    to: filters.to,
+  };
+  for (const [name, value] of Object.entries(values)) if (value) params.set(name, value);
+  return params.toString();
+}
+
 /** The filters as GET /api/v1/staff/reports expects them (StaffQueueQuerySchema); empty ones are left out. */
 export function queueQueryString(filters: QueueFilters): string {
-  const params = new URLSearchParams();
-  const tab = QUEUE_TABS.find((candidate) => candidate.key === filters.tab);
-  if (tab && tab.statuses.length > 0) params.set('status', tab.statuses.join(','));
-  const serialNo = filters.serialNo?.trim();
-  if (serialNo) params.set('serialNo', serialNo.toUpperCase());
-  const keyword = filters.keyword?.trim();
-  if (keyword) params.set('keyword', keyword);
-  if (filters.from) params.set('from', filters.from);
-  if (filters.to) params.set('to', filters.to);
+  const params = new URLSearchParams(countsQueryString(filters));
+  if (filters.tab !== 'all') params.set('tab', filters.tab);
   params.set('sort', filters.sort);
   params.set('page', String(filters.page));
   params.set('pageSize', String(filters.pageSize));

@@ -1,5 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
-import type { AttachmentKind } from '@minqing/shared';
+import type { AttachmentKind, MediaCheckState } from '@minqing/shared';
 import { CreatedAtColumn, IdColumn, RefColumn } from './columns';
 
 export type OwnerType = 'citizen' | 'staff';
@@ -18,5 +18,7 @@ export class Attachment {
   @Column({ type: 'int' }) size!: number;
   @Column({ type: 'double', nullable: true }) durationSeconds!: number | null;
   @Column({ type: 'varchar', length: 128 }) storageKey!: string;
+  /** WeChat content security for a citizen's media (see ContentCheck); null for staff uploads, never checked. */
+  @Column({ type: 'varchar', length: 16, nullable: true }) checkStatus!: MediaCheckState | null;
   @CreatedAtColumn() createdAt!: Date;
 }

@@ -25,6 +25,8 @@ export class Category {
   /** Kind of department that acts by default, looked up in the report's township, then the county. */
   @Column({ type: 'varchar', length: 32, nullable: true }) departmentKind!: string | null;
   @Column({ type: 'int', default: 0 }) sortOrder!: number;
+  /** 停用: no longer offered to citizens or dispatchers; kept because reports refer to it. */
+  @BoolColumn() disabled!: boolean;
 }
 
 /** (category, region) → department; looked up from the village up to the county. */

@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import type { DepartmentLevel } from '@minqing/shared';
-import { CreatedAtColumn, IdColumn } from './columns';
+import { BoolColumn, CreatedAtColumn, IdColumn } from './columns';
 
 @Entity('departments')
 export class Department {
@@ -11,5 +11,7 @@ export class Department {
   @Column({ type: 'varchar', length: 15 }) regionCode!: string;
   /** The kind of matter it acts on (power, agriculture, civil, …); categories route by kind. */
   @Column({ type: 'varchar', length: 32 }) kind!: string;
+  /** 停用: receives no new reports (routing, dispatch); kept because reports refer to it. */
+  @BoolColumn() disabled!: boolean;
   @CreatedAtColumn() createdAt!: Date;
 }

@@ -2,18 +2,36 @@ import { Attachment } from './attachment';
 import { AuditLog, IdempotencyKey, SerialCounter } from './bookkeeping';
 import { Category, RoutingRule, ServiceEntity } from './catalog';
 import { Citizen } from './citizen';
+import { ContentCheck } from './contentCheck';
 import { Article, Notice, NoticeRead } from './content';
+import { ContentFileRow } from './contentFile';
 import { Department } from './department';
 import { Deputy } from './deputy';
+import { HolidayDayRow } from './holidayDay';
 import { Message } from './message';
+import { PushFollow, PushOutboxMessage, PushSubscription } from './push';
+import { CashLedgerRow, PayoutEventRow, PayoutRow } from './payout';
+import { PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from './points';
 import { Region } from './region';
 import { Report } from './report';
 import { ReportEvent } from './reportEvent';
+import { ReportNote } from './reportNote';
+import { ReplyTemplate } from './replyTemplate';
 import { RoutingExample } from './routingExample';
 import { Staff } from './staff';
 import { SchedulerLease, SupervisionMark } from './supervision';
 
 export {
+  ContentFileRow,
+  CashLedgerRow,
+  PayoutEventRow,
+  PayoutRow,
+  ContentCheck,
+  HolidayDayRow,
+  PointsEntryRow,
+  PointsRuleRow,
+  RedemptionRow,
+  ShopItemRow,
   Article,
   Attachment,
   AuditLog,
@@ -25,9 +43,14 @@ export {
   Message,
   Notice,
   NoticeRead,
+  PushFollow,
+  PushOutboxMessage,
+  PushSubscription,
   Region,
   Report,
   ReportEvent,
+  ReportNote,
+  ReplyTemplate,
   RoutingExample,
   RoutingRule,
   SchedulerLease,
@@ -38,6 +61,16 @@ export {
 };
 
 export const entities = [
+  ContentFileRow,
+  CashLedgerRow,
+  PayoutEventRow,
+  PayoutRow,
+  ContentCheck,
+  HolidayDayRow,
+  PointsEntryRow,
+  PointsRuleRow,
+  RedemptionRow,
+  ShopItemRow,
   Article,
   Attachment,
   AuditLog,
@@ -49,9 +82,14 @@ export const entities = [
   Message,
   Notice,
   NoticeRead,
+  PushFollow,
+  PushOutboxMessage,
+  PushSubscription,
   Region,
   Report,
   ReportEvent,
+  ReportNote,
+  ReplyTemplate,
   RoutingExample,
   RoutingRule,
   SchedulerLease,

@@ -16,6 +16,9 @@ export class Message {
   @Column({ type: 'varchar', length: 64 }) title!: string;
   @Column({ type: 'varchar', length: 500 }) body!: string;
   @RefColumn({ nullable: true }) reportId!: string | null;
+  /** What a notice_published / article_published message announces (migration 1764660000000). */
+  @RefColumn({ nullable: true }) noticeId!: string | null;
+  @RefColumn({ nullable: true }) articleId!: string | null;
   @CreatedAtColumn() createdAt!: Date;
   @DateTimeColumn({ nullable: true }) readAt!: Date | null;
 }

@@ -17,5 +17,7 @@ export class Staff {
   @DateTimeColumn({ nullable: true }) lockedUntil!: Date | null;
   /** Raised on logout or password change: every older token stops working. */
   @Column({ type: 'int', default: 0 }) tokenVersion!: number;
+  /** Set when an administrator chose the password: the account must change it before anything else. */
+  @BoolColumn() mustChangePassword!: boolean;
   @CreatedAtColumn() createdAt!: Date;
 }

@@ -88,8 +88,8 @@ const GOVERNMENT_CATEGORIES: readonly CategorySpec[] = [
 ];
 
 /** Flattened rows, parents before children; sortOrder is global so one ORDER BY suffices. */
-export function demoCategories(): Category[] {
-  const rows: Category[] = [];
+export function demoCategories(): Omit<Category, 'disabled'>[] {
+  const rows: Omit<Category, 'disabled'>[] = [];
   const add = (spec: Omit<CategorySpec, 'children'>, parentCode: string | null) => {
     const { code, name, tier, responseHours, resolveDays, departmentKind } = spec;
     rows.push({ code, name, parentCode, tier, responseHours, resolveDays, departmentKind, sortOrder: (rows.length + 1) * 10 });

@@ -1,13 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../crypto/personalData';
 import { transaction } from '../dataSource';
-import { Article, Category, Department, Deputy, Notice, Region, ServiceEntity, Staff } from '../entities';
+import { Article, Category, Department, Deputy, Notice, Region, ReplyTemplate, ServiceEntity, Staff } from '../entities';
 import { demoCategories } from './categories';
 import { seedArticles, seedNotices } from './content';
 import { demoDepartments } from './departments';
 import { demoDeputies } from './deputies';
 import { insertMissing } from './insertMissing';
 import { demoRegions } from './regions';
+import { seedReplyTemplates } from './replyTemplates';
 import { demoServices } from './services';
 import { demoStaffIds, hashDemoPasswords, missingUsernames, seedStaff } from './staff';
 
@@ -20,6 +21,7 @@ export interface SeedCounts {
   notices: number;
   articles: number;
   deputies: number;
+  replyTemplates: number;
 }
 
 /** Rows in each table after seeding, and how many this run added (0 everywhere on a re-run). */
@@ -47,13 +49,14 @@ export async function seedDemo(dataSource: DataSource, _options: { cipher: Perso
     const notices = await seedNotices(manager, authors, now);
     const articles = await seedArticles(manager, authors, now);
     const deputies = await insertMissing(manager, Deputy, 'id', demoDeputies());
-    return { regions, departments, services, categories, staff, notices, articles, deputies };
+    const replyTemplates = await seedReplyTemplates(manager, now);
+    return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates };
   });
   return { ...(await countRows(dataSource.manager)), inserted };
 }
 
 async function countRows(manager: EntityManager): Promise<SeedCounts> {
-  const [regions, departments, services, categories, staff, notices, articles, deputies] = await Promise.all([
+  const [regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates] = await Promise.all([
     manager.count(Region),
     manager.count(Department),
     manager.count(ServiceEntity),
@@ -62,6 +65,7 @@ async function countRows(manager: EntityManager): Promise<SeedCounts> {
     manager.count(Notice),
     manager.count(Article),
     manager.count(Deputy),
+    manager.count(ReplyTemplate),
   ]);
-  return { regions, departments, services, categories, staff, notices, articles, deputies };
+  return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates };
 }

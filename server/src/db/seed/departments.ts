@@ -48,7 +48,7 @@ export function departmentId(regionCode: string, kind: string): string {
   return stableId(`minqing/department/${regionCode}/${kind}`);
 }
 
-type DepartmentSeed = Omit<Department, 'createdAt'>;
+type DepartmentSeed = Omit<Department, 'createdAt' | 'disabled'>;
 
 const department = (name: string, level: Department['level'], regionCode: string, kind: string): DepartmentSeed => ({
   id: departmentId(regionCode, kind),

@@ -64,8 +64,8 @@ export function demoVillages(): VillageSeed[] {
 }
 
 /** Every region row, parents before children. */
-export function demoRegions(): Region[] {
-  const rows: Region[] = [{ code: COUNTY.code, name: COUNTY.name, level: 'county', parentCode: null, sortOrder: 0 }];
+export function demoRegions(): Omit<Region, 'disabled'>[] {
+  const rows: Omit<Region, 'disabled'>[] = [{ code: COUNTY.code, name: COUNTY.name, level: 'county', parentCode: null, sortOrder: 0 }];
   TOWNSHIPS.forEach((township, townshipIndex) => {
     rows.push({ code: township.code, name: township.name, level: 'township', parentCode: COUNTY.code, sortOrder: townshipIndex + 1 });
     township.villages.forEach((villageName, villageIndex) => {

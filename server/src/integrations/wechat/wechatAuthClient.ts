@@ -32,10 +32,12 @@ interface PhoneNumberAnswer {
 export class HttpWechatAuthClient implements WechatAuthClient {
   private readonly accessToken: WechatAccessTokenProvider;
 
+  /** `accessToken`: share one provider among a process's WeChat clients, so none force-refreshes another's token. */
   constructor(
     private readonly options: { appid: string; secret: string; apiBase: string; timeoutMs?: number; clock?: () => Date },
+    accessToken?: WechatAccessTokenProvider,
   ) {
-    this.accessToken = new WechatAccessTokenProvider(options);
+    this.accessToken = accessToken ?? new WechatAccessTokenProvider(options);
   }
 
   async code2Session(code: string): Promise<WechatSession> {

@@ -7,6 +7,7 @@ import { staffAuth, currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { presentCategory, presentDepartment, presentDeputy, presentRegionTree, presentService } from '../../presenters/catalog';
 import { deputiesFor, regionChain } from '../../policies/deputies';
+import { activeRegions } from '../../policies/regionStatus';
 import { isWithin } from '../../policies/scope';
 
 /**
@@ -24,11 +25,11 @@ export function catalogRouter() {
   router.get('/regions', async (ctx: AppContext) => {
     const { depth } = parseQuery(ctx, RegionTreeQuerySchema);
     const regions = await ctx.deps.dataSource.getRepository(Region).find();
-    ctx.body = presentRegionTree(regions, depth);
+    ctx.body = presentRegionTree(activeRegions(regions), depth);
   });
 
   router.get('/categories', async (ctx: AppContext) => {
-    const categories = await ctx.deps.dataSource.getRepository(Category).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+    const categories = await ctx.deps.dataSource.getRepository(Category).find({ where: { disabled: false }, order: { sortOrder: 'ASC', code: 'ASC' } });
     ctx.body = categories.map(presentCategory);
   });
 
@@ -45,7 +46,7 @@ export function catalogRouter() {
   /** Departments a staff member may send reports to: those serving a region they cover, or above it. */
   router.get('/staff/departments', staffAuth(), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
-    const departments = await ctx.deps.dataSource.getRepository(Department).find({ order: { level: 'ASC', name: 'ASC' } });
+    const departments = await ctx.deps.dataSource.getRepository(Department).find({ where: { disabled: false }, order: { level: 'ASC', name: 'ASC' } });
     ctx.body = departments
       .filter((department) => isWithin(department.regionCode, staff.regionCode) || isWithin(staff.regionCode, department.regionCode))
       .map(presentDepartment);

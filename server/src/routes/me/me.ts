@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import { BindPhoneRequestSchema, UpdateProfileRequestSchema } from '@minqing/shared';
+import { Screening } from '../../commands/contentScreening';
 import type { AppContext, AppDeps, AppState } from '../../context';
+import { transaction } from '../../db/dataSource';
 import { Citizen, Region } from '../../db/entities';
 import { AppError, badRequest } from '../../errors';
 import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
@@ -33,8 +35,12 @@ export function meRouter() {
       const village = await ctx.deps.dataSource.getRepository(Region).findOneBy({ code: patch.villageCode, level: 'village' });
       if (!village) throw badRequest('没有这个村(社区)', 'villageCode');
     }
+    const screening = await Screening.ofTexts(ctx.deps, citizen, [{ field: 'nickname', bodyField: 'nickname', content: patch.nickname }]);
     Object.assign(citizen, patch);
-    await ctx.deps.dataSource.getRepository(Citizen).save(citizen);
+    await transaction(ctx.deps.dataSource, async (manager) => {
+      await manager.getRepository(Citizen).save(citizen);
+      await screening.record(manager, { citizen, report: null, eventId: null, attachments: [] });
+    });
     ctx.body = presentCitizen(citizen, ctx.deps.cipher);
   });
 

@@ -79,6 +79,8 @@ describe('message centre', () => {
         title: '晚',
         body: newer.body,
         reportId: null,
+        noticeId: null,
+        articleId: null,
         createdAt: now.toISOString(),
         readAt: null,
       });

@@ -47,6 +47,11 @@ import {
   StaffNoticeSchema,
   StaffQueueQuerySchema,
   StaffQueueResponseSchema,
+  BulkAssignRequestSchema,
+  BulkAssignResponseSchema,
+  QueueCountsSchema,
+  TriagePageSchema,
+  TriageQuerySchema,
   StaffReportSchema,
   SubmitReportRequestSchema,
   SupplementRequestSchema,
@@ -68,7 +73,27 @@ import {
   StaffTrendsSchema,
 } from '@minqing/shared';
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
+import { ModerationDecisionRequestSchema, ModerationItemSchema, ModerationPageSchema, ModerationQuerySchema } from '@minqing/shared';
+import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataExportSchema } from '@minqing/shared';
+import { STAFF_CONFIG_TAG, staffConfigApiRoutes } from '../staffConfig/configApiRoutes';
+import {
+  ReplyTemplateInputSchema,
+  ReplyTemplatePageSchema,
+  ReplyTemplatePatchSchema,
+  ReplyTemplateQuerySchema,
+  ReplyTemplateSchema,
+  ReportNoteInputSchema,
+  ReportNoteListSchema,
+  ReportNoteSchema,
+  ReportReplyTemplatesSchema,
+  ReporterContactRequestSchema,
+  ReporterContactSchema,
+} from '@minqing/shared';
+import { accountRoutes } from './accountRoutes';
+import { contentFileRoutes } from './contentFileRoutes';
+import { payoutRoutes, pointsRoutes } from './pointsRoutes';
+import { directUploadRoutes, pushRoutes } from './pushRoutes';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -269,6 +294,18 @@ const staffReportRoutes: ApiRoute[] = [
     query: StaffQueueQuerySchema, responses: [ok(schemas.staffQueue)], errors: [400, 401, 403],
   },
   {
+    method: 'get', path: '/api/v1/staff/reports/counts', summary: '工单各标签数量 / How many reports each queue tab holds, under the list\'s filters', tags: ['staff-reports'], access: 'staff',
+    query: StaffQueueQuerySchema, responses: [ok(named('QueueCounts', QueueCountsSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/reports/triage', summary: '待分派 / Reports waiting for dispatch (or suspected duplicates) with the classifier\'s top three; dispatcher, county', tags: ['staff-reports'], access: 'staff',
+    query: TriageQuerySchema, responses: [ok(named('TriagePage', TriagePageSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/reports/bulk-assign', summary: '批量派单 / Assign several reports to one department, each on its own, answered per report; dispatcher, county', tags: ['staff-reports'], access: 'staff',
+    body: jsonBody('BulkAssignRequest', BulkAssignRequestSchema), responses: [ok(named('BulkAssignResponse', BulkAssignResponseSchema))], errors: [400, 401, 403],
+  },
+  {
     method: 'get', path: '/api/v1/staff/reports/{id}', summary: '事项详情 / One report as staff see it', tags: ['staff-reports'], access: 'staff',
     responses: [ok(schemas.staffReport)], errors: [401, 403, 404],
   },
@@ -347,6 +384,24 @@ const statsRoutes: ApiRoute[] = [
   },
 ];
 
+/** The dashboard's scoped department ranking, and .xlsx exports of it and of the work queue. */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsxDownload: ApiResponse = { status: 200, description: 'OK（.xlsx，Content-Disposition: attachment）', content: { kind: 'binary', mediaTypes: [XLSX] } };
+const staffExportRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/staff/stats/rankings', summary: '辖区部门排名 / Departments ranked on the reports in the staff member\'s scope for a period, by the public ranking\'s rules', tags: ['stats'],
+    access: 'staff', query: StaffRankingQuerySchema, responses: [ok(named('StaffRanking', StaffRankingSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/stats/rankings/export', summary: '导出部门排名 / The scoped department ranking as .xlsx', tags: ['stats'],
+    access: 'staff', query: StaffRankingQuerySchema, responses: [xlsxDownload], errors: [400, 401, 403],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/reports/export', summary: '导出工单 / The work queue under its filters as .xlsx (at most EXPORT_MAX_ROWS reports; reporters masked; audited)', tags: ['staff-reports'],
+    access: 'staff', query: StaffReportExportQuerySchema, responses: [xlsxDownload], errors: [400, 401, 403],
+  },
+];
+
 const routingRoutes: ApiRoute[] = [
   {
     method: 'get', path: '/api/v1/staff/routing/rules', summary: '分派规则 / Routing rules (category, region → department) in the staff member\'s region', tags: ['routing'],
@@ -395,11 +450,80 @@ const dataRightsRoutes: ApiRoute[] = [
   },
 ];
 
+/** WeChat content security: the message push WeChat calls, the signed media links it fetches, and staff moderation. */
+const PushQuerySchema = z.object({
+  signature: z.string().optional(),
+  timestamp: z.string().optional(),
+  nonce: z.string().optional(),
+  echostr: z.string().optional(),
+  encrypt_type: z.enum(['aes']).optional(),
+  msg_signature: z.string().optional(),
+});
+const contentSecurityRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/wechat/push', summary: '微信消息推送 URL 验证 / WeChat message push handshake: answers echostr to a correctly signed request', tags: ['wechat'],
+    access: 'public', query: PushQuerySchema, responses: [{ status: 200, description: 'echostr', content: { kind: 'binary', mediaTypes: ['text/plain'] } }], errors: [403, 503],
+  },
+  {
+    method: 'post', path: '/api/v1/wechat/push', summary: '微信消息推送 / WeChat push events (JSON, plaintext or AES mode); wxa_media_check verdicts update the attachment', tags: ['wechat'],
+    access: 'public', query: PushQuerySchema, responses: [{ status: 200, description: 'success', content: { kind: 'binary', mediaTypes: ['text/plain'] } }], errors: [400, 403, 503],
+  },
+  {
+    method: 'get', path: '/api/v1/media/{id}', summary: '签名媒体链接 / An attachment through a short-lived signed link (for WeChat media checks)', tags: ['wechat'],
+    access: 'public', query: z.object({ expires: z.string(), signature: z.string() }),
+    responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } }], errors: [403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/moderation', summary: '内容审核列表 / Citizen content held for moderation in the staff member\'s region', tags: ['wechat'],
+    access: 'staff', query: ModerationQuerySchema, responses: [ok(named('ModerationPage', ModerationPageSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/moderation/{id}/decision', summary: '审核决定 / Release or reject held content', tags: ['wechat'],
+    access: 'staff', body: jsonBody('ModerationDecisionRequest', ModerationDecisionRequestSchema), responses: [ok(named('ModerationItem', ModerationItemSchema))], errors: [400, 401, 403, 404, 409],
+  },
+];
+
 /** 代表工作: the deputies a citizen may address, for the compose page's picker. */
 const deputyRoutes: ApiRoute[] = [
   {
     method: 'get', path: '/api/v1/deputies', summary: '人大代表 / Deputies of a village, its township and its county, nearest first', tags: ['catalog'], access: 'public',
     query: DeputiesQuerySchema, responses: [ok(named('DeputyList', z.array(DeputySchema)))], errors: [400],
+  },
+];
+
+/** 内部备注, 查看完整号码 and 答复模板: the staff's tools around a report. */
+const reportToolRoutes: ApiRoute[] = [
+  {
+    method: 'get', path: '/api/v1/staff/reports/{id}/notes', summary: '内部备注 / Staff-only notes on a report, oldest first (never shown to citizens)', tags: ['staff-reports'],
+    access: 'staff', responses: [ok(named('ReportNoteList', ReportNoteListSchema))], errors: [401, 403, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/reports/{id}/notes', summary: '添加内部备注 / Add a staff-only note', tags: ['staff-reports'],
+    access: 'staff', body: jsonBody('ReportNoteInput', ReportNoteInputSchema), responses: [created(named('ReportNote', ReportNoteSchema))], errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/reports/{id}/reporter-contact', summary: '查看完整号码 / The reporter\'s full phone number, with a reason; every call is audited, anonymous 违法举报 answer 403, no number 404', tags: ['staff-reports'],
+    access: 'staff', body: jsonBody('ReporterContactRequest', ReporterContactRequestSchema), responses: [ok(named('ReporterContact', ReporterContactSchema))], errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/reports/{id}/reply-templates', summary: '可用答复模板 / Enabled reply templates for the report\'s place and category, most specific first', tags: ['reply-templates'],
+    access: 'staff', responses: [ok(named('ReportReplyTemplates', ReportReplyTemplatesSchema))], errors: [401, 403, 404],
+  },
+  {
+    method: 'get', path: '/api/v1/staff/reply-templates', summary: '答复模板 / Reply templates of the editor\'s region and below, and read-only those above', tags: ['reply-templates'],
+    access: 'staff', query: ReplyTemplateQuerySchema, responses: [ok(named('ReplyTemplatePage', ReplyTemplatePageSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/reply-templates', summary: '新增答复模板 / Add a reply template', tags: ['reply-templates'],
+    access: 'staff', body: jsonBody('ReplyTemplateInput', ReplyTemplateInputSchema), responses: [created(named('ReplyTemplate', ReplyTemplateSchema))], errors: [400, 401, 403],
+  },
+  {
+    method: 'patch', path: '/api/v1/staff/reply-templates/{id}', summary: '修改答复模板 / Edit, enable or disable a reply template', tags: ['reply-templates'],
+    access: 'staff', body: jsonBody('ReplyTemplatePatch', ReplyTemplatePatchSchema), responses: [ok(named('ReplyTemplate', ReplyTemplateSchema))], errors: [400, 401, 403, 404],
+  },
+  {
+    method: 'delete', path: '/api/v1/staff/reply-templates/{id}', summary: '删除答复模板 / Remove a reply template', tags: ['reply-templates'],
+    access: 'staff', responses: [noContent], errors: [401, 403, 404],
   },
 ];
 
@@ -411,6 +535,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...uploadRoutes,
   ...citizenReportRoutes,
   ...staffReportRoutes,
+  ...reportToolRoutes,
   ...contentRoutes,
   ...staffPublicationRoutes({
     segment: 'notices', zh: '公告', en: 'notice', item: schemas.staffNotice, page: schemas.staffNotices,
@@ -421,11 +546,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
     input: named('ArticleInput', ArticleInputSchema), patch: named('ArticlePatch', ArticlePatchSchema),
   }),
   ...statsRoutes,
+  ...staffExportRoutes,
   ...routingRoutes,
+  ...staffConfigApiRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
   ...dataRightsRoutes,
   ...deputyRoutes,
+  ...pointsRoutes,
+  ...payoutRoutes,
+  ...pushRoutes,
+  ...directUploadRoutes,
+  ...accountRoutes,
+  ...contentFileRoutes,
+  ...contentSecurityRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */
@@ -434,6 +568,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'auth', description: '群众登录 / Citizen sign-in' },
   { name: 'me', description: '我的资料 / The citizen profile' },
   { name: 'staff-auth', description: '工作人员登录 / Staff sign-in' },
+  { name: 'staff-accounts', description: '账号管理、修改密码与审计日志 / Staff accounts, own password, the audit log' },
   { name: 'catalog', description: '基础数据 / Services, regions, categories, departments' },
   { name: 'uploads', description: '附件 / Photos and voice clips' },
   { name: 'reports', description: '民情直达（群众）/ Reports, citizen side' },
@@ -443,7 +578,15 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'staff-notices', description: '公告管理 / Notices, staff side' },
   { name: 'staff-articles', description: '文章管理 / Articles, staff side' },
   { name: 'stats', description: '统计与排行 / Performance figures and the public ranking' },
+  { name: 'reply-templates', description: '答复模板 / Reply templates per category and region' },
   { name: 'routing', description: '智能分派 / Routing rules and dispatchers\' corrections' },
+  STAFF_CONFIG_TAG,
   { name: 'messages', description: '消息中心（群众）/ In-app messages, citizen side' },
   { name: 'staff-messages', description: '消息中心（工作人员）/ In-app messages, staff side' },
+  { name: 'wechat', description: '内容安全 / WeChat message push, signed media links, moderation' },
+  { name: 'push', description: '消息订阅 / WeChat subscribe messages and follows' },
+  { name: 'points', description: '治理积分与积分超市（群众）/ Points and the village shop, citizen side' },
+  { name: 'staff-points', description: '积分管理 / Points rules, shop, redemptions, volunteering and the ledger' },
+  { name: 'staff-payouts', description: '奖励与补贴 / Cash rewards and subsidies: proposal, second-person approval, WeChat Pay transfer' },
+  { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' },
 ];

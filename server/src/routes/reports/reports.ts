@@ -9,6 +9,7 @@ import {
   SupplementRequestSchema,
 } from '@minqing/shared';
 import { disputeReport, rateReport, supplementReport } from '../../commands/citizenReportActions';
+import { Screening } from '../../commands/contentScreening';
 import { submitReport } from '../../commands/reportSubmitter';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
@@ -34,7 +35,12 @@ export function reportsRouter() {
     const key = ctx.get('Idempotency-Key') || null;
     if (key !== null && !IdempotencyKeySchema.safeParse(key).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
     const body = parseBody(ctx, SubmitReportRequestSchema);
-    const { report, records, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key });
+    const screening = await Screening.ofTexts(ctx.deps, citizen, [
+      { field: 'text', bodyField: 'text', content: body.text },
+      { field: 'voice.transcript', bodyField: 'voice.transcript', content: body.voice?.transcript },
+    ]);
+    const { report, records, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key, screening });
+    await screening.sendQueuedMedia();
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
     ctx.body = await presentCitizenReport(ctx.deps, report, records);
@@ -62,19 +68,23 @@ export function reportsRouter() {
 
   router.post('/:id/rating', async (ctx: AppContext) => {
     const rating = parseBody(ctx, RatingRequestSchema);
-    const report = await rateReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), rating });
+    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [{ field: 'rating.comment', bodyField: 'comment', content: rating.comment }]);
+    const report = await rateReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), rating, screening });
     ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/dispute', async (ctx: AppContext) => {
     const dispute = parseBody(ctx, DisputeRequestSchema);
-    const report = await disputeReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), dispute });
+    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [{ field: 'dispute.reason', bodyField: 'reason', content: dispute.reason }]);
+    const report = await disputeReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), dispute, screening });
     ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/supplements', async (ctx: AppContext) => {
     const supplement = parseBody(ctx, SupplementRequestSchema);
-    const report = await supplementReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), supplement });
+    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [{ field: 'supplement', bodyField: 'text', content: supplement.text }]);
+    const report = await supplementReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), supplement, screening });
+    await screening.sendQueuedMedia();
     ctx.status = 201;
     ctx.body = await presentCitizenReport(ctx.deps, report);
   });

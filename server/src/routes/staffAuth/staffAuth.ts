@@ -18,14 +18,14 @@ export function staffAuthRouter() {
   });
 
   /** Ends every session of this account: older tokens stop working. */
-  router.post('/auth/logout', staffAuth(), async (ctx: AppContext) => {
+  router.post('/auth/logout', staffAuth(undefined, { whilePasswordChangeDue: true }), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     await ctx.deps.dataSource.getRepository(Staff).increment({ id: staff.id }, 'tokenVersion', 1);
     await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'logout', ip: ctx.ip });
     ctx.status = 204;
   });
 
-  router.get('/me', staffAuth(), (ctx: AppContext) => {
+  router.get('/me', staffAuth(undefined, { whilePasswordChangeDue: true }), (ctx: AppContext) => {
     ctx.body = presentStaff(currentStaff(ctx));
   });
 

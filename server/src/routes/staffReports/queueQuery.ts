@@ -3,8 +3,12 @@ import { OPEN_STATUSES, StaffQueueQuery } from '@minqing/shared';
 import { Report, Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
 import { levelOfCode, narrowerRegion } from '../../policies/scope';
+import { TAB_CONDITIONS, tabParameters } from './queueTabs';
 
 const REGION_COLUMN = { county: 'countyCode', township: 'townshipCode', village: 'villageCode' } as const;
+
+/** The filters that narrow the selection; tab, status, paging and sort pick from it. */
+export type QueueFilters = Omit<StaffQueueQuery, 'page' | 'pageSize' | 'sort' | 'tab' | 'status' | 'overdue'>;
 
 /** Restricts to a region by the denormalised column of its level, so the queue indexes apply. */
 function whereRegion(query: SelectQueryBuilder<Report>, code: string, parameter: string): void {
@@ -21,33 +25,53 @@ function queueRegion(staff: Staff, filterRegion: string | undefined): string {
   return region;
 }
 
-/** The staff work queue: the caller's scope first, then the filters they chose. */
-export function buildQueueQuery(manager: EntityManager, staff: Staff, filters: StaffQueueQuery, now: Date): SelectQueryBuilder<Report> {
+/** A keyword in the text or the voice transcript. */
+export function whereKeyword(query: SelectQueryBuilder<Report>, keyword: string): void {
+  // '!' escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not).
+  const like = `%${keyword.replace(/[!%_]/g, (match) => `!${match}`)}%`;
+  query.andWhere("(report.text LIKE :keyword ESCAPE '!' OR report.transcript LIKE :keyword ESCAPE '!')", { keyword: like });
+}
+
+/** The reports the caller may see (region scope; a handler only its department's), then the chosen filters. */
+export function scopedQueue(manager: EntityManager, staff: Staff, filters: QueueFilters): SelectQueryBuilder<Report> {
   const query = manager.getRepository(Report).createQueryBuilder('report');
   whereRegion(query, queueRegion(staff, filters.regionCode), 'region');
   if (staff.role === 'handler') query.andWhere('report.departmentId = :ownDepartment', { ownDepartment: staff.departmentId ?? '' });
-  if (filters.status?.length) query.andWhere('report.status IN (:...statuses)', { statuses: filters.status });
   if (filters.departmentId) query.andWhere('report.departmentId = :departmentId', { departmentId: filters.departmentId });
   if (filters.serviceCode) query.andWhere('report.serviceCode = :serviceCode', { serviceCode: filters.serviceCode });
-  if (filters.categoryCode) query.andWhere('report.categoryCode = :categoryCode', { categoryCode: filters.categoryCode });
-  if (filters.tier) query.andWhere('report.tier = :tier', { tier: filters.tier });
-  if (filters.serialNo) query.andWhere('report.serialNo = :serialNo', { serialNo: filters.serialNo.toUpperCase() });
-  if (filters.keyword) {
-    // '!' escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not).
-    const like = `%${filters.keyword.replace(/[!%_]/g, (match) => `!${match}`)}%`;
-    query.andWhere("(report.text LIKE :keyword ESCAPE '!' OR report.transcript LIKE :keyword ESCAPE '!')", { keyword: like });
+  if (filters.categoryCode) {
+    // A first-level category stands for itself and its subcategories.
+    query.andWhere('(report.categoryCode = :categoryCode OR report.categoryCode IN (SELECT sub.code FROM categories sub WHERE sub.parentCode = :categoryCode))', {
+      categoryCode: filters.categoryCode,
+    });
   }
+  if (filters.tier) query.andWhere('report.tier = :tier', { tier: filters.tier });
+  if (filters.serialNo) query.andWhere('report.serialNo = :serialNo', { serialNo: filters.serialNo.trim().toUpperCase() });
+  if (filters.keyword) whereKeyword(query, filters.keyword);
   if (filters.triage) query.andWhere("report.status = 'submitted' AND report.departmentId IS NULL");
   if (filters.duplicates) query.andWhere('report.duplicateOfId IS NOT NULL').andWhere('report.status IN (:...openForMerge)', { openForMerge: OPEN_STATUSES });
-  if (filters.overdue !== undefined) {
-    const open = `report.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})`;
-    const late = `${open} AND report.resolveDueAt < :now`;
-    query.andWhere(filters.overdue ? late : `NOT (${late}) OR report.resolveDueAt IS NULL`, { now });
-  }
   if (filters.from) query.andWhere('report.createdAt >= :from', { from: new Date(`${filters.from}T00:00:00+08:00`) });
   if (filters.to) query.andWhere('report.createdAt < :to', { to: new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86400_000) });
+  return query;
+}
+
+/** The staff work queue without paging: scope, filters, the tab and status, in the chosen order. */
+export function orderedQueue(manager: EntityManager, staff: Staff, filters: Omit<StaffQueueQuery, 'page' | 'pageSize'>, now: Date): SelectQueryBuilder<Report> {
+  const query = scopedQueue(manager, staff, filters);
+  if (filters.tab) query.andWhere(`(${TAB_CONDITIONS[filters.tab]})`, tabParameters(now));
+  if (filters.status?.length) query.andWhere('report.status IN (:...statuses)', { statuses: filters.status });
+  if (filters.overdue !== undefined) {
+    const late = TAB_CONDITIONS.overdue;
+    query.andWhere(filters.overdue ? `(${late})` : `(NOT (${late}) OR report.resolveDueAt IS NULL)`, { now });
+  }
   const descending = filters.sort.startsWith('-');
   const column = filters.sort.replace('-', '') === 'resolveDueAt' ? 'report.resolveDueAt' : 'report.createdAt';
-  query.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('report.id', descending ? 'DESC' : 'ASC');
-  return query.skip((filters.page - 1) * filters.pageSize).take(filters.pageSize);
+  return query.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('report.id', descending ? 'DESC' : 'ASC');
+}
+
+/** The staff work queue: the caller's scope first, then the filters they chose, one page of it. */
+export function buildQueueQuery(manager: EntityManager, staff: Staff, filters: StaffQueueQuery, now: Date): SelectQueryBuilder<Report> {
+  return orderedQueue(manager, staff, filters, now)
+    .skip((filters.page - 1) * filters.pageSize)
+    .take(filters.pageSize);
 }

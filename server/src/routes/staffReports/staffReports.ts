@@ -9,9 +9,10 @@ import { parseBody, parseQuery } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
 import { presentStaffReport, presentStaffSummary } from '../../presenters/report';
 import { buildQueueQuery } from './queueQuery';
+import { registerQueueRoutes } from './queueRoutes';
 
 /** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
-const REPORT_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const;
+export const REPORT_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const;
 
 function reportIdOf(ctx: AppContext): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
@@ -22,6 +23,7 @@ function reportIdOf(ctx: AppContext): string {
 export function staffReportsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/reports' });
   router.use(staffAuth(REPORT_ROLES));
+  registerQueueRoutes(router);
 
   router.get('/', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);

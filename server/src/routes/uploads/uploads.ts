@@ -32,6 +32,8 @@ interface ReceivedFile {
 type ReceivedFiles = Record<string, ReceivedFile | ReceivedFile[] | undefined>;
 
 const FILE_FIELD = 'file';
+/** How long a redirect to object storage stays valid: enough to start the download. */
+const READ_LINK_SECONDS = 300;
 const TOO_LARGE_MESSAGE = `文件不能超过 ${LIMITS.uploadBytesMax / 1024 / 1024}MB`;
 /** Room for multipart boundaries, part headers and the durationSeconds field around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -46,11 +48,11 @@ function tokenKind(ctx: AppContext): 'citizen' | 'staff' | null {
 }
 
 /** Citizens send photos with reports and staff attach them to replies: either account may upload and read. */
-function citizenOrStaffAuth(): UploadMiddleware {
+export function citizenOrStaffAuth(): UploadMiddleware {
   return (ctx, next) => (tokenKind(ctx as AppContext) === 'staff' ? staffOnly(ctx, next) : citizenOnly(ctx, next));
 }
 
-function signedInUser(ctx: AppContext): AttachmentUser {
+export function signedInUser(ctx: AppContext): AttachmentUser {
   if (ctx.state.staff) return { type: 'staff', staff: ctx.state.staff };
   return { type: 'citizen', citizen: currentCitizen(ctx) };
 }
@@ -131,6 +133,12 @@ export function uploadsRouter() {
     const inPublishedNotice = attachment.ownerType === 'staff' && (await isPublishedNoticeImage(ctx, attachment.id));
     if (!canReadAttachment(signedInUser(ctx), attachment, report, inPublishedNotice)) throw forbidden('您没有权限查看这个文件');
 
+    // Object storage (OSS): the bytes come from there, through a link valid for a few minutes.
+    if (ctx.deps.storage.temporaryUrl) {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.redirect(await ctx.deps.storage.temporaryUrl(attachment.storageKey, READ_LINK_SECONDS));
+      return;
+    }
     ctx.set('Cache-Control', 'private');
     // The type was decided by the server from the bytes; browsers must not guess another.
     ctx.set('X-Content-Type-Options', 'nosniff');

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, type Article, type ArticleCategory } from '@minqing/shared'
 import ArticleCard from '../../../components/ArticleCard'
 import CategoryTabs, { tabsFrom } from '../../../components/CategoryTabs'
+import FollowButton from '../../../components/FollowButton'
 import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState'
 import { getArticles } from '../../../services/api'
 import { useCareMode } from '../../../stores/careMode'
@@ -36,6 +37,7 @@ export default function ArticlesListPage() {
   return (
     <View className={`page articles ${care.className}`}>
       <CategoryTabs tabs={ARTICLE_TABS} value={category} onChange={setCategory} label='文章栏目' />
+      {category ? <FollowButton key={category} topic={`article_${category}`} subscribeTopic='article' label={`「${categoryName}」`} /> : null}
       <View className='articles__list'>
         {list.loading ? <LoadingBlock /> : null}
         {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}

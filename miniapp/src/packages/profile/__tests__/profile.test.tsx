@@ -15,6 +15,8 @@ function message(overrides: Partial<Message>): Message {
     title: '您反映的问题已受理',
     body: '您反映的问题已由城关镇供电所受理，预计 11月25日 前办结。',
     reportId: null,
+    noticeId: null,
+    articleId: null,
     createdAt: '2026-11-22T02:00:00.000Z',
     readAt: null,
     ...overrides,

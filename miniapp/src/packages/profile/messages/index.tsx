@@ -19,6 +19,8 @@ const KIND_ICONS: Record<MessageKind, string> = {
   report_auto_closed: '📁',
   deadline_reminder: '⏰',
   report_escalated: '📣',
+  notice_published: '📢',
+  article_published: '📰',
 }
 
 /**
@@ -57,6 +59,8 @@ export default function MessagesPage() {
       })
     }
     if (message.reportId) go(ROUTES.myReport(message.reportId))
+    else if (message.noticeId) go(ROUTES.notice(message.noticeId))
+    else if (message.articleId) go(ROUTES.article(message.articleId))
   }
 
   const unreadLeft = Math.max(0, (unread ?? 0) - Object.keys(readHere).length)

@@ -13,6 +13,7 @@ import PhotoPicker, { type PhotoItem } from '../../../components/PhotoPicker'
 import LocationPicker from '../../../components/LocationPicker'
 import VillagePicker from '../../../components/VillagePicker'
 import { drafts } from '../../../services/drafts'
+import { askToSubscribe, preloadPushSettings } from '../../../services/subscribe'
 import { SAVED_OFFLINE_MESSAGE, type FileProgress, type SubmitOutcome } from '../../../services/draftTypes'
 import { useCareMode } from '../../../stores/careMode'
 import { refreshUser, useUser } from '../../../stores/user'
@@ -106,6 +107,11 @@ export default function ReportComposePage() {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: SERVICE_NAMES[serviceCode] }).catch(() => undefined)
   }, [serviceCode])
+
+  // The submit tap asks for 受理/办结 notifications; WeChat only allows that inside the tap itself.
+  useEffect(() => {
+    void preloadPushSettings()
+  }, [])
 
   // The village defaults to the one bound to the profile (loaded if this is the first screen).
   useEffect(() => {
@@ -235,6 +241,8 @@ export default function ReportComposePage() {
       showErrors(found)
       return
     }
+    // Before any await: WeChat shows the subscribe dialog only within the tap; the submission goes on meanwhile.
+    void askToSubscribe(['report_signed', 'report_resolved'])
     sendingRef.current = true
     setSending(true)
     setBanner(null)

@@ -1,0 +1,58 @@
+import type { RegionLevel, RegionNode, StaffRole } from '@minqing/shared';
+
+/** Who may publish (server/src/policies/content.ts): notices, and articles for the county centre. */
+const NOTICE_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county', 'sysadmin'];
+const ARTICLE_ROLES: readonly StaffRole[] = ['county', 'sysadmin'];
+
+export type ContentKind = 'notice' | 'article';
+
+export function mayPublish(role: StaffRole, kind: ContentKind): boolean {
+  return (kind === 'notice' ? NOTICE_ROLES : ARTICLE_ROLES).includes(role);
+}
+
+export interface ScopeOption {
+  value: string;
+  title: string;
+  children: ScopeOption[];
+}
+
+const LEVEL_NAMES: Partial<Record<RegionLevel, string>> = { county: '全县', township: '全镇', village: '本村(社区)' };
+
+function find(nodes: RegionNode[], code: string): RegionNode | null {
+  for (const node of nodes) {
+    if (node.code === code) return node;
+    if (code.startsWith(node.code)) return find(node.children, code);
+  }
+  return null;
+}
+
+/** Grids are left out: citizens only ever see their village, its township and the county. */
+function toOption(node: RegionNode): ScopeOption {
+  return {
+    value: node.code,
+    title: `${node.name}（${LEVEL_NAMES[node.level] ?? node.level}）`,
+    children: node.children.filter((child) => child.level !== 'grid').map(toOption),
+  };
+}
+
+/**
+ * Where the signed-in staff member may publish, as the mirror of assertPublishableRegion
+ * (server/src/commands/publishingRegion.ts): their own region and everything under it down to
+ * villages. A cadre gets their village, a township dispatcher the township and its villages,
+ * the county all of it. Empty when the role may not publish or the region is unknown.
+ */
+export function publishScopeOptions(tree: RegionNode[], staff: { role: StaffRole; regionCode: string }, kind: ContentKind): ScopeOption[] {
+  if (!mayPublish(staff.role, kind)) return [];
+  const own = find(tree, staff.regionCode);
+  if (!own || own.level === 'grid') return [];
+  return [toOption(own)];
+}
+
+/** The names of every region in the tree, for the list's 范围 column. */
+export function regionNames(tree: RegionNode[], names = new Map<string, string>()): Map<string, string> {
+  for (const node of tree) {
+    names.set(node.code, node.name);
+    regionNames(node.children, names);
+  }
+  return names;
+}

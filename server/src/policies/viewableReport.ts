@@ -1,0 +1,20 @@
+import { IdSchema } from '@minqing/shared';
+import type { StaffRole } from '@minqing/shared';
+import type { AppContext } from '../context';
+import { Report } from '../db/entities';
+import { forbidden, notFound } from '../errors';
+import { currentStaff } from '../middleware/auth';
+import { staffCanView } from './report';
+
+/** Roles that work reports, as in routes/staffReports: sysadmins configure, they do not see citizens' reports. */
+export const REPORT_WORKER_ROLES: readonly StaffRole[] = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'];
+
+/** The report named by `:id`, once the signed-in staff member is allowed to see it (404 / 403 otherwise). */
+export async function loadViewableReport(ctx: AppContext): Promise<Report> {
+  const staff = currentStaff(ctx);
+  const id = IdSchema.safeParse(ctx.params.id);
+  const report = id.success ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: id.data }) : null;
+  if (!report) throw notFound('没有找到该事项');
+  if (!staffCanView(staff, report)) throw forbidden('该事项不在您的管辖范围内');
+  return report;
+}

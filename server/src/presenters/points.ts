@@ -1,0 +1,36 @@
+import { POINTS_REASON_NAMES } from '@minqing/shared';
+import type { PointsEntry, Redemption, ShopItem } from '@minqing/shared';
+import type { PointsEntryRow, Region, RedemptionRow, ShopItemRow } from '../db/entities';
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function presentPointsEntry(row: PointsEntryRow): PointsEntry {
+  return { id: row.id, delta: row.delta, reason: row.reason, reasonName: POINTS_REASON_NAMES[row.reason], note: row.note, createdAt: row.createdAt.toISOString() };
+}
+
+export function presentShopItem(row: ShopItemRow, regions: Map<string, Region>): ShopItem {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    pointsPrice: row.pointsPrice,
+    stock: row.stock,
+    enabled: row.enabled,
+    regionCode: row.regionCode,
+    regionName: regions.get(row.regionCode)?.name ?? '',
+  };
+}
+
+export function presentRedemption(row: RedemptionRow, itemName: string, regions: Map<string, Region>): Redemption {
+  return {
+    id: row.id,
+    code: row.code,
+    item: { id: row.itemId, name: itemName },
+    points: row.points,
+    status: row.status,
+    regionName: regions.get(row.regionCode)?.name ?? '',
+    createdAt: row.createdAt.toISOString(),
+    fulfilledAt: iso(row.fulfilledAt),
+    cancelledAt: iso(row.cancelledAt),
+  };
+}

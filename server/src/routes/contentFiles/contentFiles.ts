@@ -1,0 +1,171 @@
+import fs from 'node:fs/promises';
+import Router from '@koa/router';
+import type { Middleware } from 'koa';
+import { koaBody } from 'koa-body';
+import { LIMITS } from '@minqing/shared';
+import { removeContentFile, storeContentFile } from '../../commands/contentFileStorer';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Article, ContentFileRow, Notice } from '../../db/entities';
+import type { ContentFileTarget } from '../../db/entities/contentFile';
+import { badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
+import { citizenAuth, currentStaff, staffAuth } from '../../middleware/auth';
+import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
+import { presentContentFile } from '../../presenters/contentFile';
+
+type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
+
+const FILE_FIELD = 'file';
+const TOO_LARGE_MESSAGE = `附件不能超过 ${LIMITS.uploadBytesMax / 1024 / 1024}MB`;
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+/** formidable's record of the one file part read. */
+interface ReceivedFile {
+  filepath: string;
+  size: number;
+  originalFilename?: string | null;
+}
+type ReceivedFiles = Record<string, ReceivedFile | ReceivedFile[] | undefined>;
+const receivedFiles = (ctx: AppContext): ReceivedFile[] => Object.values((ctx.request as { files?: ReceivedFiles }).files ?? {}).flatMap((entry) => entry ?? []);
+
+/** Multipart on these routes only, bounded like photo uploads; temporary files are always removed. */
+function multipartDocument(): RouteMiddleware {
+  const parse = koaBody({
+    multipart: true,
+    urlencoded: false,
+    text: false,
+    json: false,
+    formidable: { maxFileSize: LIMITS.uploadBytesMax, maxFields: 5, maxFieldsSize: 16 * 1024, filter: (part) => part.name === FILE_FIELD },
+    onError: (error: Error & { httpCode?: number; status?: number }) => {
+      if ((error.httpCode ?? error.status) === 413) throw payloadTooLarge(TOO_LARGE_MESSAGE);
+      throw badRequest('上传内容格式不正确，请重新选择文件', FILE_FIELD);
+    },
+    // koa-body is typed against its own older copy of @types/koa; the runtime contract is the same.
+  }) as unknown as RouteMiddleware;
+  return async (ctx, next) => {
+    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES) throw payloadTooLarge(TOO_LARGE_MESSAGE);
+    try {
+      await parse(ctx, next);
+    } finally {
+      await Promise.all(receivedFiles(ctx as AppContext).map((file) => fs.rm(file.filepath, { force: true })));
+    }
+  };
+}
+
+function theUploadedFile(ctx: AppContext): ReceivedFile {
+  const files = receivedFiles(ctx);
+  if (files.length === 0) throw badRequest('请选择要上传的附件', FILE_FIELD);
+  if (files.length > 1) throw badRequest('一次只能上传一个文件', FILE_FIELD);
+  if (files[0].size === 0) throw badRequest('文件是空的，请重新选择', FILE_FIELD);
+  return files[0];
+}
+
+interface Published {
+  regionCode: string;
+  visibleToCitizens: boolean;
+}
+
+const NAMES: Record<ContentFileTarget, string> = { notice: '公告', article: '文章' };
+
+/** The notice or article a file belongs to; a notice is visible once published and until it expires. */
+async function loadTarget(ctx: AppContext, type: ContentFileTarget, id: string): Promise<Published | null> {
+  const now = ctx.deps.clock();
+  if (type === 'notice') {
+    const notice = await ctx.deps.dataSource.getRepository(Notice).findOneBy({ id });
+    if (!notice) return null;
+    const live = notice.status === 'published' && (notice.expiresAt === null || notice.expiresAt > now);
+    return { regionCode: notice.regionCode, visibleToCitizens: live };
+  }
+  const article = await ctx.deps.dataSource.getRepository(Article).findOneBy({ id });
+  return article ? { regionCode: article.regionCode, visibleToCitizens: article.status === 'published' } : null;
+}
+
+/** For staff: the target exists and lies in the caller's publishing subtree (checked before anything else). */
+async function targetInScope(ctx: AppContext, type: ContentFileTarget): Promise<{ type: ContentFileTarget; id: string }> {
+  const target = await loadTarget(ctx, type, ctx.params.id);
+  if (!target) throw notFound(`${NAMES[type]}不存在`);
+  if (!staffCanPublishIn(currentStaff(ctx), target.regionCode)) throw forbidden(`这条${NAMES[type]}不在您负责的区域`);
+  return { type, id: ctx.params.id };
+}
+
+async function filesOf(ctx: AppContext, type: ContentFileTarget, id: string): Promise<ContentFileRow[]> {
+  return ctx.deps.dataSource.getRepository(ContentFileRow).find({ where: { targetType: type, targetId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+}
+
+/** `attachment` with an ASCII fallback name and the real one in RFC 5987 form. */
+function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+async function sendFile(ctx: AppContext, file: ContentFileRow): Promise<void> {
+  ctx.set('Cache-Control', 'private');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Disposition', contentDisposition(file.fileName));
+  ctx.type = file.contentType;
+  ctx.body = await ctx.deps.storage.get(file.storageKey);
+}
+
+/** 附件 of notices and articles: staff add and remove them; citizens list and download published ones. */
+export function contentFilesRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>();
+  const guards: Record<ContentFileTarget, RouteMiddleware> = { notice: staffAuth(PUBLISHER_ROLES), article: staffAuth(ARTICLE_PUBLISHER_ROLES) };
+  const anyStaff = staffAuth(PUBLISHER_ROLES);
+
+  for (const type of ['notice', 'article'] as const) {
+    const segment = `${type}s`;
+
+    router.get(`/staff/${segment}/:id/files`, guards[type], async (ctx: AppContext) => {
+      const target = await targetInScope(ctx, type);
+      ctx.body = (await filesOf(ctx, type, target.id)).map((file) => presentContentFile(file, 'staff'));
+    });
+
+    router.post(`/staff/${segment}/:id/files`, guards[type], async (ctx: AppContext, next) => {
+      // Scope first, so nobody outside it gets as far as sending the bytes.
+      await targetInScope(ctx, type);
+      await next();
+    }, multipartDocument(), async (ctx: AppContext) => {
+      const file = theUploadedFile(ctx);
+      const stored = await storeContentFile(ctx.deps, {
+        staff: currentStaff(ctx),
+        target: { type, id: ctx.params.id },
+        fileName: file.originalFilename ?? null,
+        bytes: await fs.readFile(file.filepath),
+        ip: ctx.ip,
+      });
+      ctx.status = 201;
+      ctx.body = presentContentFile(stored, 'staff');
+    });
+
+    router.delete(`/staff/${segment}/:id/files/:fileId`, guards[type], async (ctx: AppContext) => {
+      const target = await targetInScope(ctx, type);
+      const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId, targetType: type, targetId: target.id });
+      if (!file) throw notFound('附件不存在');
+      await removeContentFile(ctx.deps, { staff: currentStaff(ctx), file, ip: ctx.ip });
+      ctx.status = 204;
+    });
+
+    router.get(`/${segment}/:id/files`, citizenAuth(), async (ctx: AppContext) => {
+      const target = await loadTarget(ctx, type, ctx.params.id);
+      if (!target?.visibleToCitizens) throw notFound(`${NAMES[type]}不存在或已撤回`);
+      ctx.body = (await filesOf(ctx, type, ctx.params.id)).map((file) => presentContentFile(file, 'citizen'));
+    });
+  }
+
+  router.get('/content-files/:fileId/content', citizenAuth(), async (ctx: AppContext) => {
+    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId });
+    const target = file ? await loadTarget(ctx, file.targetType, file.targetId) : null;
+    // Drafts, withdrawn and expired items do not exist as far as citizens can tell.
+    if (!file || !target?.visibleToCitizens) throw notFound('附件不存在或已撤回');
+    await sendFile(ctx, file);
+  });
+
+  router.get('/staff/content-files/:fileId/content', anyStaff, async (ctx: AppContext) => {
+    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId });
+    if (!file) throw notFound('附件不存在');
+    const target = await loadTarget(ctx, file.targetType, file.targetId);
+    if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode)) throw forbidden('这个附件不在您负责的区域');
+    await sendFile(ctx, file);
+  });
+
+  return router;
+}

@@ -1,0 +1,61 @@
+import Router from '@koa/router';
+import { IdSchema, ModerationDecisionRequestSchema, ModerationQuerySchema } from '@minqing/shared';
+import { Brackets } from 'typeorm';
+import { recordAudit } from '../../commands/auditRecorder';
+import { moderateContent } from '../../commands/contentModerator';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { ContentCheck } from '../../db/entities';
+import { notFound } from '../../errors';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { presentModerationItems } from '../../presenters/moderation';
+
+/** Who decides on held content: those who triage reports in their region. */
+export const MODERATORS = ['dispatcher', 'county', 'sysadmin'] as const;
+
+/**
+ * 内容审核: the citizen text and media WeChat rated `review` (or `risky` after they were
+ * stored, or could not check at all), held until a moderator in whose region it was written
+ * releases or rejects it. Content without a region (a nickname of a citizen with no village)
+ * falls to the whole county's moderators.
+ */
+export function moderationRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/moderation' });
+  router.use(staffAuth(MODERATORS));
+
+  router.get('/', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const query = parseQuery(ctx, ModerationQuerySchema);
+    const builder = ctx.deps.dataSource
+      .getRepository(ContentCheck)
+      .createQueryBuilder('c')
+      .where('c.moderation = :state', { state: query.state })
+      .andWhere(
+        new Brackets((scope) => {
+          scope.where('c.regionCode LIKE :prefix', { prefix: `${staff.regionCode}%` });
+          if (staff.regionCode.length <= 6) scope.orWhere('c.regionCode IS NULL');
+        }),
+      );
+    if (query.reportId) builder.andWhere('c.reportId = :reportId', { reportId: query.reportId });
+    const [rows, total] = await builder
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    ctx.body = { items: await presentModerationItems(ctx.deps.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.post('/:id/decision', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const id = IdSchema.safeParse(ctx.params.id);
+    if (!id.success) throw notFound('没有找到该内容');
+    const { decision } = parseBody(ctx, ModerationDecisionRequestSchema);
+    const check = await moderateContent(ctx.deps, { staff, checkId: id.data, decision });
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: `moderation.${decision}`, targetType: 'content_check', targetId: check.id, ip: ctx.ip, detail: check.field });
+    const [item] = await presentModerationItems(ctx.deps.dataSource.manager, [check]);
+    ctx.body = item;
+  });
+
+  return router;
+}

@@ -1,0 +1,45 @@
+import Router from '@koa/router';
+import { IdSchema } from '@minqing/shared';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { transaction } from '../../db/dataSource';
+import { PayoutRow } from '../../db/entities';
+import { badRequest, notFound } from '../../errors';
+import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { payClientOf } from '../../payouts/payoutClient';
+import { applyTransferBill } from '../../payouts/payoutSettlement';
+import { presentMyReward } from '../../presenters/payout';
+
+/** 我的奖励: payouts to the citizen, and 确认收款 through wx.requestMerchantTransfer. */
+export function myRewardsRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/me/rewards' });
+  router.use(citizenAuth());
+  const merchantOf = (ctx: AppContext) => ctx.deps.config.wechatPay ?? null;
+
+  router.get('/', async (ctx: AppContext) => {
+    const rows = await ctx.deps.dataSource.getRepository(PayoutRow).find({
+      where: { citizenId: currentCitizen(ctx).id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 100,
+    });
+    // Proposals not yet approved (or turned down) are staff business, not the citizen's.
+    ctx.body = rows.filter((row) => !['proposed', 'rejected'].includes(row.status)).map((row) => presentMyReward(row, merchantOf(ctx)));
+  });
+
+  /**
+   * After the mini-program's confirmation page closes: the server asks WeChat Pay itself rather
+   * than believing the page, and answers the reward as it now stands.
+   */
+  router.post('/:id/refresh', async (ctx: AppContext) => {
+    const parsed = IdSchema.safeParse(ctx.params.id);
+    if (!parsed.success) throw badRequest('编号不正确', 'id');
+    const payout = await ctx.deps.dataSource.getRepository(PayoutRow).findOneBy({ id: parsed.data, citizenId: currentCitizen(ctx).id });
+    if (!payout || ['proposed', 'rejected'].includes(payout.status)) throw notFound('没有找到这笔奖励');
+    const client = payClientOf(ctx.deps);
+    const bill = client ? await client.queryTransfer(payout.id).catch(() => null) : null;
+    if (bill) await transaction(ctx.deps.dataSource, (manager) => applyTransferBill(manager, payout, bill, 'citizen', ctx.deps.clock()));
+    const current = await ctx.deps.dataSource.getRepository(PayoutRow).findOneByOrFail({ id: payout.id });
+    ctx.body = presentMyReward(current, merchantOf(ctx));
+  });
+
+  return router;
+}

@@ -1,0 +1,87 @@
+import Router from '@koa/router';
+import { IdSchema, PageQuerySchema, RedeemRequestSchema } from '@minqing/shared';
+import { In } from 'typeorm';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { PointsEntryRow, RedemptionRow, ShopItemRow } from '../../db/entities';
+import { badRequest } from '../../errors';
+import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { ancestorsOf } from '../../policies/scope';
+import { balanceOf } from '../../points/ledger';
+import { cancelRedemption, redeem } from '../../points/redemptions';
+import { presentPointsEntry, presentRedemption, presentShopItem } from '../../presenters/points';
+
+function redemptionIdOf(ctx: AppContext): string {
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw badRequest('兑换记录编号不正确', 'id');
+  return parsed.data;
+}
+
+/** 我的积分 and the 积分超市 of the citizen's own village (and township). */
+export function pointsRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/points' });
+  router.use(citizenAuth());
+
+  router.get('/', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const query = parseQuery(ctx, PageQuerySchema);
+    const manager = ctx.deps.dataSource.manager;
+    const [rows, total] = await manager.getRepository(PointsEntryRow).findAndCount({
+      where: { citizenId: citizen.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    ctx.body = { balance: await balanceOf(manager, citizen.id), entries: { items: rows.map(presentPointsEntry), total, page: query.page, pageSize: query.pageSize } };
+  });
+
+  /** What the shops of the citizen's village and township offer; empty until a village is chosen. */
+  router.get('/shop', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    if (!citizen.villageCode) {
+      ctx.body = [];
+      return;
+    }
+    const items = await ctx.deps.dataSource.getRepository(ShopItemRow).find({
+      where: { regionCode: In(ancestorsOf(citizen.villageCode)), enabled: true },
+      order: { pointsPrice: 'ASC', id: 'ASC' },
+    });
+    const { regions } = await ctx.deps.reference.snapshot();
+    ctx.body = items.map((item) => presentShopItem(item, regions));
+  });
+
+  router.get('/redemptions', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const query = parseQuery(ctx, PageQuerySchema);
+    const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
+      where: { citizenId: citizen.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.post('/redemptions', async (ctx: AppContext) => {
+    const input = parseBody(ctx, RedeemRequestSchema);
+    const redemption = await redeem(ctx.deps, currentCitizen(ctx), input.itemId);
+    ctx.status = 201;
+    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+  });
+
+  router.post('/redemptions/:id/cancel', async (ctx: AppContext) => {
+    const redemption = await cancelRedemption(ctx.deps, redemptionIdOf(ctx), { citizen: currentCitizen(ctx) });
+    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+  });
+
+  return router;
+}
+
+/** Redemptions with their items' names, in one query. */
+export async function presentRedemptions(ctx: AppContext, rows: RedemptionRow[]) {
+  const ids = [...new Set(rows.map((row) => row.itemId))];
+  const items = ids.length ? await ctx.deps.dataSource.getRepository(ShopItemRow).findBy({ id: In(ids) }) : [];
+  const names = new Map(items.map((item) => [item.id, item.name]));
+  const { regions } = await ctx.deps.reference.snapshot();
+  return rows.map((row) => presentRedemption(row, names.get(row.itemId) ?? '', regions));
+}

@@ -1,0 +1,76 @@
+import { ConfigDepartmentInputSchema, ConfigDepartmentPatchSchema, ConfigDepartmentQuerySchema, IdSchema } from '@minqing/shared';
+import type { DepartmentLevel } from '@minqing/shared';
+import { recordAudit } from '../../commands/auditRecorder';
+import type { AppContext } from '../../context';
+import { Department } from '../../db/entities';
+import { newId } from '../../db/ids';
+import { badRequest, notFound } from '../../errors';
+import { currentStaff } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
+import { presentConfigDepartment } from '../../presenters/config';
+import { changeSummary, configScope, requireConfigures, requireFields } from './configScope';
+import type { ConfigRouter } from './staffConfig';
+
+async function loadDepartment(ctx: AppContext): Promise<Department> {
+  const id = IdSchema.safeParse(ctx.params.id);
+  const department = id.success ? (await ctx.deps.reference.snapshot()).departments.get(id.data) : undefined;
+  if (!department) throw notFound('没有找到该部门');
+  return department;
+}
+
+/** 部门: county bureaus, township stations and village committees that act on reports. */
+export function departmentRoutes(router: ConfigRouter): void {
+  router.get('/departments', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const query = parseQuery(ctx, ConfigDepartmentQuerySchema);
+    const region = narrowerRegion(configScope(staff), query.regionCode);
+    const reference = await ctx.deps.reference.snapshot();
+    const rows =
+      region === null
+        ? []
+        : [...reference.departments.values()]
+            .filter((department) => isWithin(department.regionCode, region))
+            .filter((department) => !query.keyword || department.name.includes(query.keyword))
+            .filter((department) => query.disabled === undefined || department.disabled === query.disabled)
+            .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN'));
+    const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    ctx.body = { items: page.map((department) => presentConfigDepartment(department, reference.regions)), total: rows.length, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.post('/departments', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const input = parseBody(ctx, ConfigDepartmentInputSchema);
+    const reference = await ctx.deps.reference.snapshot();
+    if (!reference.regions.has(input.regionCode)) throw badRequest('没有这个地区', 'regionCode');
+    requireConfigures(staff, input.regionCode, '只能为本辖区新增部门');
+    const level = levelOfCode(input.regionCode);
+    if (level === 'grid') throw badRequest('部门只能设在县、镇或村(社区)', 'regionCode');
+    const department = Object.assign(new Department(), {
+      id: newId(),
+      ...input,
+      level: level satisfies DepartmentLevel,
+      disabled: false,
+      createdAt: ctx.deps.clock(),
+    });
+    await ctx.deps.dataSource.getRepository(Department).insert(department);
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'department.create', targetType: 'department', targetId: department.id, ip: ctx.ip, detail: `${department.name}@${department.regionCode}` });
+    ctx.deps.reference.invalidate();
+    ctx.status = 201;
+    ctx.body = presentConfigDepartment(department, reference.regions);
+  });
+
+  /** Rename, change its kind, disable (no new reports reach it) or enable again; the region served stays. */
+  router.patch('/departments/:id', async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const department = await loadDepartment(ctx);
+    requireConfigures(staff, department.regionCode, '只能管理本辖区的部门');
+    const patch = requireFields(parseBody(ctx, ConfigDepartmentPatchSchema));
+    const detail = changeSummary(department, patch);
+    await ctx.deps.dataSource.getRepository(Department).update({ id: department.id }, patch);
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'department.update', targetType: 'department', targetId: department.id, ip: ctx.ip, detail });
+    ctx.deps.reference.invalidate();
+    const reference = await ctx.deps.reference.snapshot();
+    ctx.body = presentConfigDepartment(reference.departments.get(department.id)!, reference.regions);
+  });
+}

@@ -1,0 +1,201 @@
+import crypto from 'node:crypto';
+import Router from '@koa/router';
+import {
+  DEFAULT_POINTS_RULES,
+  IdSchema,
+  POINTS_AWARD_REASONS,
+  POINTS_REASON_NAMES,
+  PointsRuleInputSchema,
+  ShopItemInputSchema,
+  ShopItemPatchSchema,
+  StaffLedgerQuerySchema,
+  StaffRedemptionQuerySchema,
+  StaffShopQuerySchema,
+  VerifyRedemptionRequestSchema,
+  VolunteerAwardRequestSchema,
+} from '@minqing/shared';
+import type { PointsAwardReason } from '@minqing/shared';
+import { Like } from 'typeorm';
+import { recordAudit } from '../../commands/auditRecorder';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Citizen, PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from '../../db/entities';
+import { newId } from '../../db/ids';
+import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
+import { appendLedgerLine, ruleFor } from '../../points/ledger';
+import { cancelRedemption, fulfilRedemption } from '../../points/redemptions';
+import { presentPointsEntry, presentShopItem } from '../../presenters/points';
+import { presentRedemptions } from '../points/points';
+
+/** Village cadres run their shop and record volunteering; townships and the county oversee. */
+const SHOP_KEEPERS = ['cadre', 'grid_worker', 'dispatcher', 'county'] as const;
+const RULE_EDITORS = ['county', 'sysadmin'] as const;
+
+function idOf(ctx: AppContext, what: string): string {
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw badRequest(`${what}编号不正确`, 'id');
+  return parsed.data;
+}
+
+/** The staff member's region narrowed by an optional filter; a filter outside it is refused. */
+function scopedRegion(ctx: AppContext, filter: string | undefined): string {
+  const region = narrowerRegion(currentStaff(ctx).regionCode, filter);
+  if (!region) throw forbidden('只能查看本辖区的数据');
+  return region;
+}
+
+/** Volunteer work is recorded once per villager, activity and day. */
+function volunteerSourceId(activity: string, date: string): string {
+  return `volunteer:${date}:${crypto.createHash('sha256').update(activity).digest('hex').slice(0, 40)}`;
+}
+
+export function staffPointsRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/points' });
+
+  router.get('/rules', staffAuth(RULE_EDITORS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const manager = ctx.deps.dataSource.manager;
+    ctx.body = await Promise.all(
+      POINTS_AWARD_REASONS.map(async (reason) => ({ reason, reasonName: POINTS_REASON_NAMES[reason], regionCode: staff.regionCode, ...(await ruleFor(manager, staff.regionCode, reason)) })),
+    );
+  });
+
+  router.put('/rules/:reason', staffAuth(RULE_EDITORS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const reason = ctx.params.reason as PointsAwardReason;
+    if (!POINTS_AWARD_REASONS.includes(reason)) throw badRequest('没有这种积分规则', 'reason');
+    const input = parseBody(ctx, PointsRuleInputSchema);
+    const repository = ctx.deps.dataSource.getRepository(PointsRuleRow);
+    const existing = await repository.findOneBy({ regionCode: staff.regionCode, reason });
+    await repository.save(Object.assign(existing ?? new PointsRuleRow(), { id: existing?.id ?? newId(), regionCode: staff.regionCode, reason, ...input }));
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'points_rule.update',
+      targetType: 'points_rule',
+      targetId: existing?.id,
+      ip: ctx.ip,
+      detail: `${reason}: ${existing?.points ?? DEFAULT_POINTS_RULES[reason]} → ${input.points}${input.enabled ? '' : '（停用）'}`,
+    });
+    ctx.body = { reason, reasonName: POINTS_REASON_NAMES[reason], regionCode: staff.regionCode, ...input };
+  });
+
+  router.get('/items', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const query = parseQuery(ctx, StaffShopQuerySchema);
+    const region = scopedRegion(ctx, query.regionCode);
+    const [rows, total] = await ctx.deps.dataSource.getRepository(ShopItemRow).findAndCount({
+      where: { regionCode: Like(`${region}%`) },
+      order: { regionCode: 'ASC', createdAt: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const { regions } = await ctx.deps.reference.snapshot();
+    ctx.body = { items: rows.map((row) => presentShopItem(row, regions)), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.post('/items', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const input = parseBody(ctx, ShopItemInputSchema);
+    const { regions } = await ctx.deps.reference.snapshot();
+    if (!regions.has(input.regionCode) || !['village', 'township'].includes(levelOfCode(input.regionCode))) throw badRequest('积分超市设在村（社区）或乡镇', 'regionCode');
+    if (!isWithin(input.regionCode, staff.regionCode)) throw forbidden('只能为本辖区的积分超市上架商品');
+    const item = Object.assign(new ShopItemRow(), { id: newId(), ...input, description: input.description ?? null, createdAt: ctx.deps.clock() });
+    await ctx.deps.dataSource.getRepository(ShopItemRow).insert(item);
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'shop_item.create', targetType: 'shop_item', targetId: item.id, ip: ctx.ip, detail: `${item.name} ${item.pointsPrice}分 ×${item.stock}` });
+    ctx.status = 201;
+    ctx.body = presentShopItem(item, regions);
+  });
+
+  router.patch('/items/:id', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const id = idOf(ctx, '商品');
+    const input = parseBody(ctx, ShopItemPatchSchema);
+    const repository = ctx.deps.dataSource.getRepository(ShopItemRow);
+    const item = await repository.findOneBy({ id });
+    if (!item) throw notFound('没有找到该商品');
+    if (!isWithin(item.regionCode, staff.regionCode)) throw forbidden('只能修改本辖区积分超市的商品');
+    await repository.update({ id }, input);
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'shop_item.update', targetType: 'shop_item', targetId: id, ip: ctx.ip, detail: JSON.stringify(input) });
+    const { regions } = await ctx.deps.reference.snapshot();
+    ctx.body = presentShopItem(await repository.findOneByOrFail({ id }), regions);
+  });
+
+  router.get('/redemptions', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const query = parseQuery(ctx, StaffRedemptionQuerySchema);
+    const region = scopedRegion(ctx, query.regionCode);
+    const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
+      where: { regionCode: Like(`${region}%`), ...(query.status ? { status: query.status } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.post('/redemptions/verify', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const { code } = parseBody(ctx, VerifyRedemptionRequestSchema);
+    const redemption = await fulfilRedemption(ctx.deps, staff, code);
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'redemption.fulfil', targetType: 'redemption', targetId: redemption.id, ip: ctx.ip });
+    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+  });
+
+  router.post('/redemptions/:id/cancel', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const redemption = await cancelRedemption(ctx.deps, idOf(ctx, '兑换记录'), { staff });
+    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'redemption.cancel', targetType: 'redemption', targetId: redemption.id, ip: ctx.ip });
+    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+  });
+
+  /** 志愿服务: the cadre finds the villager by the phone they bound in the mini-program. */
+  router.post('/volunteer', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const input = parseBody(ctx, VolunteerAwardRequestSchema);
+    const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(input.phone) });
+    if (!citizen || !citizen.villageCode) throw badRequest('没有找到绑定该手机号的村民，请让村民先在小程序中绑定手机号', 'phone');
+    if (!isWithin(citizen.villageCode, staff.regionCode)) throw forbidden('该村民不在您的辖区');
+    const now = ctx.deps.clock();
+    const manager = ctx.deps.dataSource.manager;
+    const rule = await ruleFor(manager, citizen.villageCode, 'volunteer');
+    if (!rule.enabled) throw conflict('志愿服务积分已停用');
+    const delta = input.points ?? rule.points;
+    const written = await appendLedgerLine(manager, {
+      citizenId: citizen.id,
+      reason: 'volunteer',
+      sourceId: volunteerSourceId(input.activity, input.activityDate),
+      delta,
+      regionCode: citizen.villageCode,
+      note: `${input.activityDate} ${input.activity}`,
+      staffId: staff.id,
+      at: now,
+    });
+    if (!written) throw conflict('该村民这次活动的积分已经记过了', 'activity');
+    await recordAudit(manager, { staff, action: 'points.volunteer', targetType: 'citizen', targetId: citizen.id, ip: ctx.ip, detail: `${input.activityDate} ${input.activity} +${delta}` });
+    ctx.status = 201;
+    ctx.body = { delta, note: `${input.activityDate} ${input.activity}` };
+  });
+
+  router.get('/ledger', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+    const query = parseQuery(ctx, StaffLedgerQuerySchema);
+    const region = scopedRegion(ctx, query.regionCode);
+    const [rows, total] = await ctx.deps.dataSource.getRepository(PointsEntryRow).findAndCount({
+      where: { regionCode: Like(`${region}%`), ...(query.reason ? { reason: query.reason } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    ctx.body = { items: await presentLedger(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  return router;
+}
+
+/** Ledger lines with who earned them (nickname only) and where. */
+async function presentLedger(ctx: AppContext, rows: PointsEntryRow[]) {
+  const ids = [...new Set(rows.map((row) => row.citizenId))];
+  const citizens = ids.length ? await ctx.deps.dataSource.getRepository(Citizen).find({ select: ['id', 'nickname'], where: ids.map((id) => ({ id })) }) : [];
+  const names = new Map(citizens.map((citizen) => [citizen.id, citizen.nickname ?? '村民']));
+  const { regions } = await ctx.deps.reference.snapshot();
+  return rows.map((row) => ({ ...presentPointsEntry(row), citizenName: names.get(row.citizenId) ?? '村民', villageName: regions.get(row.regionCode)?.name ?? '' }));
+}

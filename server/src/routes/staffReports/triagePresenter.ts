@@ -1,0 +1,40 @@
+import { In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { TriageItem } from '@minqing/shared';
+import { Report, Staff } from '../../db/entities';
+import { staffCanView } from '../../policies/report';
+import { ReportLookups, presentStaffSummary } from '../../presenters/report';
+
+/** The triage rows: each report with its suggestions named, and the open report it may duplicate. */
+export async function presentTriage(manager: EntityManager, staff: Staff, reports: Report[], lookups: ReportLookups, now: Date): Promise<TriageItem[]> {
+  const duplicateIds = [...new Set(reports.map((report) => report.duplicateOfId).filter((id): id is string => Boolean(id)))];
+  const originals = duplicateIds.length ? await manager.getRepository(Report).findBy({ id: In(duplicateIds) }) : [];
+  // A duplicate outside one's scope is not shown: its text is not the dispatcher's to read.
+  const visible = new Map(originals.filter((original) => staffCanView(staff, original)).map((original) => [original.id, original]));
+  return reports.map((report) => {
+    const summary = presentStaffSummary(report, lookups, now);
+    const original = report.duplicateOfId ? visible.get(report.duplicateOfId) : undefined;
+    return {
+      ...summary,
+      text: report.text || report.transcript || summary.excerpt,
+      prediction:
+        report.predictedCategoryCode && report.predictionConfidence !== null
+          ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }
+          : null,
+      suggestions: (report.suggestions ?? []).slice(0, 3).map((suggestion) => ({
+        ...suggestion,
+        categoryName: lookups.categories.get(suggestion.categoryCode)?.name ?? suggestion.categoryCode,
+        departmentName: suggestion.departmentId ? (lookups.departments.get(suggestion.departmentId)?.name ?? null) : null,
+      })),
+      duplicateOf: original
+        ? {
+            id: original.id,
+            serialNo: original.serialNo,
+            excerpt: presentStaffSummary(original, lookups, now).excerpt,
+            status: original.status,
+            submittedAt: original.createdAt.toISOString(),
+          }
+        : null,
+    };
+  });
+}
