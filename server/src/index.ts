@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     logger.info({ port: config.port, demoMode: config.demoMode }, `321 民情在线 listening on http://localhost:${config.port}`);
   });
   // Every process may run it; the database lease lets one at a time work. SCHEDULER=off opts out.
-  const pushOutbox = config.wechat ? new PushOutboxSender({ config, dataSource, logger, subscribe: subscribeClientFor(config.wechat, config) }, `${os.hostname()}:${process.pid}`) : null;
+  const pushOutbox = config.wechat && wechatToken ? new PushOutboxSender({ config, dataSource, logger, subscribe: subscribeClientFor(wechatToken, config.wechat, config) }, `${os.hostname()}:${process.pid}`) : null;
   const scheduler = config.scheduler.enabled ? new Scheduler({ config, dataSource, logger, clock: () => new Date(), ...(pushOutbox ? { pushOutbox } : {}), ...(contentSecurity ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) } : {}) }) : null;
   scheduler?.start();
   const stop = () => {

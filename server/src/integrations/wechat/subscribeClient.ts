@@ -52,7 +52,11 @@ export class HttpWechatSubscribeClient implements WechatSubscribeClient {
   }
 }
 
-/** The production client: its own token cache (stable_token hands every caller the same token). */
-export function subscribeClientFor(wechat: { appid: string; secret: string; apiBase: string }, config: { push?: { miniprogramState: MiniprogramState } }): HttpWechatSubscribeClient {
-  return new HttpWechatSubscribeClient(new WechatAccessTokenProvider(wechat), { apiBase: wechat.apiBase, miniprogramState: config.push?.miniprogramState ?? 'formal' });
+/** The production client, on the process's one access-token provider (separate caches would force-refresh each other's). */
+export function subscribeClientFor(
+  token: WechatAccessTokenProvider,
+  wechat: { apiBase: string },
+  config: { push?: { miniprogramState: MiniprogramState } },
+): HttpWechatSubscribeClient {
+  return new HttpWechatSubscribeClient(token, { apiBase: wechat.apiBase, miniprogramState: config.push?.miniprogramState ?? 'formal' });
 }
