@@ -130,7 +130,8 @@ export function EditorToolbar({ editor, withImages, upload = uploadImage, loadIm
         ref={fileInput}
         type="file"
         accept="image/jpeg,image/png,image/webp"
-        hidden
+        // `hidden` alone loses to the stylesheet's display rule for inputs; the button opens it.
+        style={{ display: 'none' }}
         data-testid="image-input"
         onChange={(event) => {
           const file = event.target.files?.[0];

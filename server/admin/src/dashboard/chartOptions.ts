@@ -35,7 +35,8 @@ export function trendOption(days: readonly TrendDay[]): ChartOption {
       id: series,
       name: SERIES_NAMES[series],
       type: 'line',
-      smooth: true,
+      // Straight segments: a smoothed curve would draw values between days that never happened.
+      smooth: false,
       color: SERIES_COLORS[series],
       // A point must be clickable even where the line is flat.
       symbolSize: 7,
