@@ -69,16 +69,21 @@ export interface TimelineRecords {
 
 interface TimelineSources extends TimelineRecords {
   departments: Map<string, Department>;
+  regions: ReportLookups['regions'];
   staff: Map<string, Staff>;
 }
 
+/**
+ * Who acted, as the staff member's own unit: their department, else their township or county.
+ * (An event's department is where the report went, which for 派单 and 转派 is not who sent it.)
+ */
 function actorOf(event: ReportEvent, sources: TimelineSources, audience: Audience): string | null {
   if (event.actorType === 'system') return '系统';
   if (event.actorType === 'citizen') return audience === 'citizen' ? '您' : '群众';
-  const departmentName = event.departmentId ? sources.departments.get(event.departmentId)?.name : undefined;
-  if (audience === 'citizen') return departmentName ?? '工作人员';
-  const person = event.actorId ? sources.staff.get(event.actorId)?.name : undefined;
-  return [person, departmentName && `（${departmentName}）`].filter(Boolean).join('') || null;
+  const member = event.actorId ? sources.staff.get(event.actorId) : undefined;
+  const unit = member?.departmentId ? sources.departments.get(member.departmentId)?.name : member ? sources.regions.get(member.regionCode)?.name : undefined;
+  if (audience === 'citizen') return unit ?? '工作人员';
+  return [member?.name, unit && `（${unit}）`].filter(Boolean).join('') || null;
 }
 
 function presentTimeline(sources: TimelineSources, audience: Audience): TimelineEvent[] {
@@ -109,9 +114,9 @@ async function loadTimelineRecords(manager: EntityManager, report: Report): Prom
 }
 
 async function loadTimelineSources(manager: EntityManager, records: TimelineRecords, lookups: ReportLookups, audience: Audience): Promise<TimelineSources> {
-  const staffIds = audience === 'staff' ? unique(records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId)) : [];
+  const staffIds = unique(records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId));
   const staff = staffIds.length ? await manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [];
-  return { ...records, departments: lookups.departments, staff: byKey(staff, 'id') };
+  return { ...records, departments: lookups.departments, regions: lookups.regions, staff: byKey(staff, 'id') };
 }
 
 interface DetailProps {

@@ -108,6 +108,8 @@ describe('the report loop, end to end', () => {
     expect(seen.body).toMatchObject({ status: 'resolved', statusName: '已办结，请评价', department: { id: world.power.id, name: '城关镇供电所' } });
     expect(types(seen.body.timeline)).toEqual(['submitted', 'assign', 'sign', 'reply', 'resolve']);
     expect(seen.body.timeline[3]).toMatchObject({ note: '已安排电工下午到现场', actor: '城关镇供电所' });
+    // 派单 was the township's dispatcher sending it to the power station, not the station itself.
+    expect(seen.body.timeline[1]).toMatchObject({ type: 'assign', actor: '城关镇', department: { name: '城关镇供电所' } });
     expect(seen.body.allowedActions).toEqual(expect.arrayContaining(['rate', 'dispute']));
     const photo = await app.http.get(seen.body.photos[0].url).set(asCitizen());
     expect(photo.status).toBe(200);
