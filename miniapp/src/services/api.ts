@@ -4,6 +4,7 @@
  */
 import Taro from '@tarojs/taro'
 import type {
+  ContentFile,
   Article,
   ArticleCategory,
   BindPhoneRequest,
@@ -138,6 +139,9 @@ export const getArticles = (params: PageParams & { category?: ArticleCategory } 
   request<Page<Article>>('/articles', { query: { ...params } })
 
 export const getArticle = (id: string) => request<Article>(`/articles/${encodeURIComponent(id)}`)
+
+/** 附件 of a published notice or article (PDF, Word, Excel). */
+export const getContentFiles = (kind: 'notices' | 'articles', id: string) => request<ContentFile[]>(`/${kind}/${encodeURIComponent(id)}/files`)
 
 // ── me and messages ────────────────────────────────────────────────────────────
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Article } from '@minqing/shared'
+import ContentFiles from '../../../components/ContentFiles'
 import { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
 import { formatDateTime, paragraphs } from '../../../components/NoticeCard/format'
 import ReadAloud from '../../../components/ReadAloud'
@@ -44,6 +45,7 @@ export default function ArticleDetailPage() {
             </Text>
           ))}
         </View>
+        <ContentFiles kind='articles' id={item.id} />
       </View>
     )
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import type { Notice } from '@minqing/shared'
+import ContentFiles from '../../../components/ContentFiles'
 import { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
 import { formatDateTime, paragraphs } from '../../../components/NoticeCard/format'
 import { spokenNotice } from '../../../components/NoticeCard'
@@ -87,6 +88,7 @@ export default function NoticeDetailPage() {
           ))}
         </View>
         <NoticeImages ids={item.imageUploadIds} />
+        <ContentFiles kind='notices' id={item.id} />
         <Text className='notice-detail__reads'>{item.readCount} 人看过</Text>
       </View>
     )
