@@ -72,6 +72,13 @@ export async function uploadMedia(filePath: string, options: UploadMediaOptions 
 
 const downloaded = new Map<string, string>()
 
+/** `/uploads/:id/content` → its short-lived object-storage link, when the server has one. */
+async function signedLinkOf(relative: string): Promise<string | null> {
+  const match = /^\/uploads\/([^/?]+)\/content$/.exec(relative)
+  if (!match) return null
+  return (await request<{ url: string | null }>(`/uploads/${match[1]}/link`)).url
+}
+
 /**
  * A local path for an attachment's `url` (`/api/v1/uploads/:id/content`), which needs the token
  * and so cannot go straight into `<Image src>`: downloads it once per app session.
@@ -80,11 +87,13 @@ export async function attachmentLocalPath(url: string): Promise<string> {
   const cached = downloaded.get(url)
   if (cached) return cached
   const relative = url.startsWith('/api/v1') ? url.slice('/api/v1'.length) : url
-  const absolute = /^https?:/.test(url) ? url : `${apiBase()}${relative}`
   const token = await ensureToken()
+  // With OSS the bytes come from a signed link, fetched without our token (OSS refuses a request signed twice).
+  const signed = (await directUploadEnabled()) ? await signedLinkOf(relative) : null
+  const absolute = signed ?? (/^https?:/.test(url) ? url : `${apiBase()}${relative}`)
   let result: { statusCode: number; tempFilePath: string }
   try {
-    result = await Taro.downloadFile({ url: absolute, header: { Authorization: `Bearer ${token}` } })
+    result = await Taro.downloadFile(signed ? { url: absolute } : { url: absolute, header: { Authorization: `Bearer ${token}` } })
   } catch {
     throw networkError()
   }

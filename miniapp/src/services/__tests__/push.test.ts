@@ -1,6 +1,6 @@
 import type { PushSettings } from '@minqing/shared'
 import { taroMock } from '../../../test/mocks/taro'
-import { uploadMedia } from '../api'
+import { attachmentLocalPath, uploadMedia } from '../api'
 import { resetDirectUploadMode } from '../directUpload'
 import { STORAGE_KEYS } from '../storage'
 import { askToSubscribe, preloadPushSettings, resetPushSettings } from '../subscribe'
@@ -80,5 +80,21 @@ describe('direct upload', () => {
     taroMock.uploadFile.mockResolvedValueOnce({ statusCode: 201, data: JSON.stringify(attachment), errMsg: 'uploadFile:ok' })
     expect(await uploadMedia('wxfile://tmp/voice.mp3', { durationSeconds: 12 })).toEqual(attachment)
     expect(taroMock.uploadFile.mock.calls[0][0]).toMatchObject({ url: 'http://localhost:3210/api/v1/uploads', formData: { durationSeconds: '12' } })
+  })
+})
+
+describe('reading media from OSS', () => {
+  it('downloads through the signed link without our token, and with the token from our own server', async () => {
+    taroMock.request.mockResolvedValueOnce(reply(200, { direct: true }))
+    taroMock.request.mockResolvedValueOnce(reply(200, { url: 'https://minqing-media.oss-cn-hangzhou.aliyuncs.com/photos/p1.jpg?x-oss-signature=abc' }))
+    taroMock.downloadFile.mockResolvedValueOnce({ statusCode: 200, tempFilePath: 'wxfile://tmp/p1.jpg' })
+    await expect(attachmentLocalPath('/api/v1/uploads/01OSSPHOTO/content')).resolves.toBe('wxfile://tmp/p1.jpg')
+    expect(taroMock.downloadFile).toHaveBeenLastCalledWith({ url: 'https://minqing-media.oss-cn-hangzhou.aliyuncs.com/photos/p1.jpg?x-oss-signature=abc' })
+
+    resetDirectUploadMode()
+    taroMock.request.mockResolvedValueOnce(reply(200, { direct: false }))
+    taroMock.downloadFile.mockResolvedValueOnce({ statusCode: 200, tempFilePath: 'wxfile://tmp/p2.jpg' })
+    await expect(attachmentLocalPath('/api/v1/uploads/01DISKPHOTO/content')).resolves.toBe('wxfile://tmp/p2.jpg')
+    expect(taroMock.downloadFile).toHaveBeenLastCalledWith({ url: 'http://localhost:3210/api/v1/uploads/01DISKPHOTO/content', header: { Authorization: 'Bearer tok-1' } })
   })
 })

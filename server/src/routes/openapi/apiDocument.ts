@@ -252,6 +252,10 @@ const uploadRoutes: ApiRoute[] = [
     method: 'get', path: '/api/v1/uploads/{id}/content', summary: '附件内容 / The bytes of an attachment', tags: ['uploads'], access: 'citizenOrStaff',
     responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } }], errors: [401, 403, 404],
   },
+  {
+    method: 'get', path: '/api/v1/uploads/{id}/link', summary: '附件临时链接 / A 5-minute signed link to the bytes in object storage (null: fetch …/content with the token)', tags: ['uploads'], access: 'citizenOrStaff',
+    responses: [ok(named('AttachmentLink', z.object({ url: z.string().nullable() })))], errors: [401, 403, 404],
+  },
 ];
 
 const idempotencyKey: HeaderParameter = {

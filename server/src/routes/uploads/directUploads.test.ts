@@ -82,6 +82,14 @@ describe('direct upload to OSS', () => {
     const fetched = await fetch(read.headers.location);
     expect(fetched.status).toBe(200);
     expect(Buffer.compare(Buffer.from(await fetched.arrayBuffer()), stored.bytes)).toBe(0);
+
+    // The mini-program asks for the link itself and downloads it without our token.
+    const link = await app.http.get(`/api/v1/uploads/${attachment.id}/link`).set(auth);
+    expect(link.body.url.startsWith(`${oss.endpoint}/${attachment.storageKey}?`)).toBe(true);
+    expect((await fetch(link.body.url)).status).toBe(200);
+    const stranger = bearer(citizenToken(app.deps, await buildCitizen(app.dataSource)));
+    expect((await app.http.get(`/api/v1/uploads/${attachment.id}/link`).set(stranger)).status).toBe(403);
+    expect((await app.http.get(`/api/v1/uploads/${attachment.id}/link`)).status).toBe(401);
   });
 
   it("refuses another uploader's key, and objects too large, of another type, or whose bytes are not media", async () => {
@@ -115,6 +123,8 @@ describe('direct upload to OSS', () => {
       const someone = await buildCitizen(disk.dataSource);
       expect((await disk.http.get('/api/v1/uploads/mode')).body).toEqual({ direct: false });
       expect((await disk.http.post('/api/v1/uploads/direct').set(bearer(citizenToken(disk.deps, someone))).send({ kind: 'photo' })).status).toBe(404);
+      const upload = await disk.http.post('/api/v1/uploads').set(bearer(citizenToken(disk.deps, someone))).attach('file', await testPhoto(), 'photo.jpg');
+      expect((await disk.http.get(`/api/v1/uploads/${upload.body.id}/link`).set(bearer(citizenToken(disk.deps, someone)))).body).toEqual({ url: null });
     } finally {
       await disk.close();
     }

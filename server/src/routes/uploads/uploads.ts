@@ -127,12 +127,7 @@ export function uploadsRouter() {
   });
 
   router.get('/uploads/:id/content', citizenOrStaffAuth(), async (ctx: AppContext) => {
-    const attachment = await ctx.deps.dataSource.getRepository(Attachment).findOneBy({ id: ctx.params.id });
-    if (!attachment) throw notFound('没有找到这个文件');
-    const report = attachment.reportId ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId }) : null;
-    const inPublishedNotice = attachment.ownerType === 'staff' && (await isPublishedNoticeImage(ctx, attachment.id));
-    if (!canReadAttachment(signedInUser(ctx), attachment, report, inPublishedNotice)) throw forbidden('您没有权限查看这个文件');
-
+    const attachment = await readableAttachment(ctx);
     // Object storage (OSS): the bytes come from there, through a link valid for a few minutes.
     if (ctx.deps.storage.temporaryUrl) {
       ctx.set('Cache-Control', 'no-store');
@@ -146,5 +141,26 @@ export function uploadsRouter() {
     ctx.body = await ctx.deps.storage.get(attachment.storageKey);
   });
 
+  /**
+   * The short-lived link itself, for clients that cannot follow the redirect: WeChat's downloadFile
+   * would carry our Authorization header to OSS, which refuses a request signed twice. Null when
+   * the bytes come from this server (GET …/content with the token).
+   */
+  router.get('/uploads/:id/link', citizenOrStaffAuth(), async (ctx: AppContext) => {
+    const attachment = await readableAttachment(ctx);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { url: ctx.deps.storage.temporaryUrl ? await ctx.deps.storage.temporaryUrl(attachment.storageKey, READ_LINK_SECONDS) : null };
+  });
+
   return router;
+}
+
+/** The attachment of `:id` when the signed-in user may read it. */
+async function readableAttachment(ctx: AppContext): Promise<Attachment> {
+  const attachment = await ctx.deps.dataSource.getRepository(Attachment).findOneBy({ id: ctx.params.id });
+  if (!attachment) throw notFound('没有找到这个文件');
+  const report = attachment.reportId ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId }) : null;
+  const inPublishedNotice = attachment.ownerType === 'staff' && (await isPublishedNoticeImage(ctx, attachment.id));
+  if (!canReadAttachment(signedInUser(ctx), attachment, report, inPublishedNotice)) throw forbidden('您没有权限查看这个文件');
+  return attachment;
 }
