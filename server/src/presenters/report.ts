@@ -113,7 +113,7 @@ async function loadTimelineRecords(manager: EntityManager, report: Report): Prom
   return { events, attachments };
 }
 
-async function loadTimelineSources(manager: EntityManager, records: TimelineRecords, lookups: ReportLookups, audience: Audience): Promise<TimelineSources> {
+async function loadTimelineSources(manager: EntityManager, records: TimelineRecords, lookups: ReportLookups): Promise<TimelineSources> {
   const staffIds = unique(records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId));
   const staff = staffIds.length ? await manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [];
   return { ...records, departments: lookups.departments, regions: lookups.regions, staff: byKey(staff, 'id') };
@@ -129,7 +129,7 @@ interface DetailProps {
 }
 
 async function presentDetail({ manager, lookups, report, audience, allowed, records }: DetailProps): Promise<ReportDetail> {
-  const sources = await loadTimelineSources(manager, records ?? (await loadTimelineRecords(manager, report)), lookups, audience);
+  const sources = await loadTimelineSources(manager, records ?? (await loadTimelineRecords(manager, report)), lookups);
   const submittedEventIds = new Set(sources.events.filter((event) => event.type === 'submitted').map((event) => event.id));
   const original = sources.attachments.filter((attachment) => attachment.eventId && submittedEventIds.has(attachment.eventId));
   const voice = original.find((attachment) => attachment.kind === 'voice');
