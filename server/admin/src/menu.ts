@@ -27,6 +27,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'accounts', label: '账号', roles: ['county', 'sysadmin'] },
   // server/src/routes/auditLog
   { key: 'audit', label: '审计日志', roles: ['sysadmin'] },
+  // server/src/routes/staffPoints: shop keepers (cadre, grid_worker, dispatcher, county); the rules tab county and sysadmin
+  { key: 'points', label: '积分', roles: ['cadre', 'grid_worker', 'dispatcher', 'county', 'sysadmin'] },
+  // server/src/routes/payouts/staffPayouts
+  { key: 'payouts', label: '奖励补贴', roles: ['dispatcher', 'county'] },
 ];
 
 export function menuFor(role: StaffRole): MenuEntry[] {

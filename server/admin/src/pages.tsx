@@ -5,6 +5,8 @@ import { AuditLog } from './audit/AuditLog';
 import { ConfigPage } from './config/ConfigPage';
 import { ContentPage } from './content/ContentPage';
 import { Dashboard } from './dashboard/Dashboard';
+import { PayoutsPage } from './payouts/PayoutsPage';
+import { PointsPage } from './points/PointsPage';
 import { WorkQueue } from './queue/WorkQueue';
 import { ReplyTemplates } from './templates/ReplyTemplates';
 import { TriageQueue } from './triage/TriageQueue';
@@ -26,4 +28,6 @@ export const PAGES: Record<string, ComponentType<PageProps>> = {
   config: ConfigPage,
   accounts: StaffAccounts,
   audit: AuditLog,
+  points: PointsPage,
+  payouts: PayoutsPage,
 };

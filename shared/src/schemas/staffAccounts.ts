@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/enums';
-import type { RegionLevel } from '../domain/enums';
-import type { StaffRole } from '../domain/enums';
+import type { RegionLevel, StaffRole } from '../domain/enums';
 import { IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
 
 // ── Passwords ────────────────────────────────────────────────────────────────────
@@ -143,7 +142,7 @@ export type StaffAccountPasswordResponse = z.infer<typeof StaffAccountPasswordRe
 /** Exact actions, or prefixes ending in `*` (`report.*`), comma-separated. */
 const AuditActionFilterSchema = z
   .string()
-  .regex(/^[a-z_.]{1,48}\*?(,[a-z_.]{1,48}\*?){0,19}$/, '无效的操作类型')
+  .regex(/^[a-z_.]{1,48}\*?(,[a-z_.]{1,48}\*?){0,39}$/, '无效的操作类型')
   .transform((value) => value.split(','));
 
 export const AuditLogQuerySchema = PageQuerySchema.extend({

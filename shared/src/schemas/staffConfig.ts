@@ -28,10 +28,10 @@ export const CONFIG_LIMITS = {
 } as const;
 
 const SortOrderSchema = z.coerce.number().int().min(0).max(CONFIG_LIMITS.sortOrderMax);
-const name = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+const name = (max: number, what: string) => z.string(`请填写${what}`).trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
 /** The kind of matter a department acts on (power, agriculture …): lower-case letters, digits and _. */
 export const DepartmentKindSchema = z
-  .string()
+  .string('请填写业务类型')
   .trim()
   .regex(/^[a-z][a-z0-9_]*$/, '业务类型只能用小写字母、数字和下划线，以字母开头')
   .max(CONFIG_LIMITS.kindMax);
@@ -58,7 +58,7 @@ export const ConfigRegionQuerySchema = PageQuerySchema.extend({ parentCode: Regi
 export type ConfigRegionQuery = z.infer<typeof ConfigRegionQuerySchema>;
 
 /** Region codes have 6 (county), 9 (township), 12 (village) or 15 (grid) digits; the parent is the code minus its last 3. */
-export const NewRegionCodeSchema = z.string().regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, '区划代码应为 6、9、12 或 15 位数字');
+export const NewRegionCodeSchema = z.string('请填写区划代码').regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, '区划代码应为 6、9、12 或 15 位数字');
 export const ConfigRegionInputSchema = z.object({
   code: NewRegionCodeSchema,
   name: name(CONFIG_LIMITS.regionNameMax, '名称'),
@@ -102,7 +102,7 @@ export type ConfigDepartmentQuery = z.input<typeof ConfigDepartmentQuerySchema>;
 /** The level follows from the region served: a county bureau, a township station, a village. */
 export const ConfigDepartmentInputSchema = z.object({
   name: name(CONFIG_LIMITS.departmentNameMax, '部门名称'),
-  regionCode: RegionCodeSchema,
+  regionCode: z.string('请选择服务区域').regex(/^\d{6,15}$/, '无效的区划代码'),
   kind: DepartmentKindSchema,
 });
 export type ConfigDepartmentInput = z.infer<typeof ConfigDepartmentInputSchema>;
@@ -116,12 +116,12 @@ export type ConfigDepartmentPatch = z.infer<typeof ConfigDepartmentPatchSchema>;
 // 分类 ---------------------------------------------------------------------------------------
 
 const CategoryCodeSchema = z
-  .string()
+  .string('请填写分类代码')
   .trim()
   .regex(/^[a-z][a-z0-9_]*$/, '分类代码只能用小写字母、数字和下划线，以字母开头')
   .max(CONFIG_LIMITS.categoryCodeMax, `分类代码不能超过 ${CONFIG_LIMITS.categoryCodeMax} 个字符`);
-const ResponseHoursSchema = z.coerce.number().int('响应时限应为整数小时').min(1, '响应时限至少 1 小时').max(CONFIG_LIMITS.responseHoursMax, `响应时限不能超过 ${CONFIG_LIMITS.responseHoursMax} 小时`);
-const ResolveDaysSchema = z.coerce.number().int('办结时限应为整数天').min(1, '办结时限至少 1 个工作日').max(CONFIG_LIMITS.resolveDaysMax, `办结时限不能超过 ${CONFIG_LIMITS.resolveDaysMax} 个工作日`);
+const ResponseHoursSchema = z.coerce.number('请填写响应时限').int('响应时限应为整数小时').min(1, '响应时限至少 1 小时').max(CONFIG_LIMITS.responseHoursMax, `响应时限不能超过 ${CONFIG_LIMITS.responseHoursMax} 小时`);
+const ResolveDaysSchema = z.coerce.number('请填写办结时限').int('办结时限应为整数天').min(1, '办结时限至少 1 个工作日').max(CONFIG_LIMITS.resolveDaysMax, `办结时限不能超过 ${CONFIG_LIMITS.resolveDaysMax} 个工作日`);
 
 export const ConfigCategorySchema = z.object({
   code: z.string(),

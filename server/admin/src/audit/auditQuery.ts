@@ -17,7 +17,7 @@ export const DEFAULT_AUDIT_FILTERS: AuditFilters = { groups: [], page: 1, pageSi
 /** What an auditor looks for, each as the server's action filters (exact, or a prefix ending in `*`). */
 export const ACTION_GROUPS: readonly { key: string; label: string; actions: readonly string[] }[] = [
   { key: 'sign_in', label: '登录与退出', actions: ['login', 'logout'] },
-  { key: 'sign_in_failed', label: '登录失败与锁定', actions: ['login_failed', 'login_locked', 'login_refused_locked'] },
+  { key: 'sign_in_failed', label: '登录失败与锁定', actions: ['login_*'] },
   { key: 'password', label: '修改密码', actions: ['password.*'] },
   { key: 'accounts', label: '账号管理', actions: ['staff_account.*'] },
   { key: 'reports', label: '工单办理', actions: ['report.*'] },

@@ -12,8 +12,16 @@ function open(props: Partial<Parameters<typeof CategoryForm>[0]> = {}) {
   return { create, update, onDone };
 }
 
-const field = (label: string) => screen.getByLabelText(label);
-const save = () => fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+// antd gives each input the id of its field; role and label queries are slow on antd's DOM.
+const FIELD_IDS: Record<string, string> = {
+  分类代码: 'code',
+  分类名称: 'name',
+  '响应时限（小时）': 'responseHours',
+  '办结时限（工作日）': 'resolveDays',
+  默认承办部门类型: 'departmentKind',
+};
+const field = (label: string) => document.getElementById(FIELD_IDS[label]) as HTMLInputElement;
+const save = () => fireEvent.click(screen.getByText(/^保\s*存$/).closest('button')!);
 
 describe('category form', () => {
   it('refuses what the server would refuse, before any request', async () => {

@@ -13,6 +13,8 @@ export interface ConfigFormModalProps<S extends z.ZodType> {
   schema: S;
   /** Blank fields sent as null (cleared). */
   nullable?: readonly string[];
+  /** Messages for required fields left blank, where the shared schema has none in Chinese. */
+  required?: Readonly<Record<string, string>>;
   initialValues?: Record<string, unknown>;
   submit: (data: z.infer<S>) => Promise<unknown>;
   onDone: () => void;
@@ -24,7 +26,7 @@ export interface ConfigFormModalProps<S extends z.ZodType> {
  * One create or edit form of the configuration screens: checked with the shared schema
  * before sending, the server's field error shown in place, any other failure above the form.
  */
-export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存', schema, nullable, initialValues, submit, onDone, onCancel, children }: ConfigFormModalProps<S>) {
+export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存', schema, nullable, required, initialValues, submit, onDone, onCancel, children }: ConfigFormModalProps<S>) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存',
   async function confirm() {
     setFailure(null);
     const values: Record<string, unknown> = form.getFieldsValue();
-    const checked = checkForm(schema, values, nullable);
+    const checked = checkForm(schema, values, nullable, required);
     form.setFields(Object.keys(values).map((name) => ({ name, errors: checked.ok || !checked.errors[name] ? [] : [checked.errors[name]] })));
     if (!checked.ok) {
       const elsewhere = Object.entries(checked.errors).find(([field]) => !(field in values));

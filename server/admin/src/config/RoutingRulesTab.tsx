@@ -108,6 +108,7 @@ export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
         <ConfigFormModal
           title="新增分派规则"
           schema={RoutingRuleInputSchema}
+          required={{ categoryCode: '请选择问题分类', regionCode: '请选择地区', departmentId: '请选择承办部门' }}
           submit={configApi.createRoutingRule}
           onDone={() => (setAdding(false), message.success('已保存'), void load())}
           onCancel={() => setAdding(false)}

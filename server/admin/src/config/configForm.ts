@@ -5,9 +5,15 @@ export type FormCheck<T> = { ok: true; data: T } | { ok: false; errors: Record<s
 /**
  * A form's values checked with the shared schema the server uses, so a value the server would
  * refuse never leaves the browser: the first message per field, keyed by its top-level name.
- * Blank text counts as not filled in; a blank field listed in `nullable` is sent as null (cleared).
+ * Blank text counts as not filled in; a blank field listed in `nullable` is sent as null (cleared),
+ * and one in `required` gets its message there (for shared schemas without a Chinese one).
  */
-export function checkForm<S extends z.ZodType>(schema: S, values: Record<string, unknown>, nullable: readonly string[] = []): FormCheck<z.infer<S>> {
+export function checkForm<S extends z.ZodType>(
+  schema: S,
+  values: Record<string, unknown>,
+  nullable: readonly string[] = [],
+  required: Readonly<Record<string, string>> = {},
+): FormCheck<z.infer<S>> {
   const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   const cleaned: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) if (!blank(value)) cleaned[key] = value;
@@ -15,6 +21,7 @@ export function checkForm<S extends z.ZodType>(schema: S, values: Record<string,
   const parsed = schema.safeParse(cleaned);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(required)) if (blank(values[field])) errors[field] = message;
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     errors[field] ??= issue.message;

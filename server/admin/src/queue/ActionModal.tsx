@@ -40,7 +40,7 @@ export function ActionModal({ report, action, departments, categories, onDone, o
     const values = form.getFieldsValue();
     const checked = buildActionRequest(action, values);
     form.setFields(
-      ACTION_FIELDS.map((name) => ({
+      ACTION_FIELDS.filter((name) => name in values || (!checked.ok && checked.errors.some((error) => error.field === name))).map((name) => ({
         name,
         errors: checked.ok ? [] : checked.errors.filter((error) => error.field === name).map((error) => error.message),
       })),

@@ -1,0 +1,42 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { AuditLogEntry, StaffMe } from '@minqing/shared';
+import { AuditLog } from './AuditLog';
+
+const staff: StaffMe = { id: '01J000000000000000000000A1', username: 'admin', name: '刘志强', role: 'sysadmin', regionCode: '610921' };
+const entry: AuditLogEntry = {
+  id: '01J000000000000000000000L1',
+  staffId: '01J000000000000000000000C1',
+  username: 'county',
+  action: 'staff_account.disable',
+  targetType: 'staff',
+  targetId: '01J000000000000000000000S1',
+  ip: '10.0.0.7',
+  detail: 'wang',
+  createdAt: '2026-03-01T01:02:03.000Z',
+};
+
+describe('the audit log screen', () => {
+  it('opens on a linked account\'s trail and shows who did what from where', async () => {
+    const load = jest.fn().mockResolvedValue({ items: [entry], total: 1, page: 1, pageSize: 20 });
+    render(<AuditLog staff={staff} query={new URLSearchParams('targetType=staff&targetId=01J000000000000000000000S1')} load={load} />);
+    expect(await screen.findByText('停用账号')).toBeInTheDocument();
+    expect(screen.getByText('10.0.0.7')).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(Object.fromEntries(new URLSearchParams(load.mock.calls[0][0]))).toEqual({ targetType: 'staff', targetId: '01J000000000000000000000S1', page: '1', pageSize: '20' });
+  });
+
+  it('searches by username from the first page, and 重置 clears the filters', async () => {
+    const load = jest.fn().mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20 });
+    render(<AuditLog staff={staff} query={new URLSearchParams()} load={load} />);
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText('没有符合条件的记录')).toBeInTheDocument();
+    fireEvent.change(screen.getByPlaceholderText('登录账号'), { target: { value: 'gongdian' } });
+    fireEvent.click(screen.getByRole('button', { name: /查\s*询/ }));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    expect(new URLSearchParams(load.mock.calls[1][0]).get('username')).toBe('gongdian');
+    fireEvent.click(screen.getByRole('button', { name: /重\s*置/ }));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(3));
+    expect(load.mock.calls[2][0]).toBe('page=1&pageSize=20');
+    expect(screen.getByPlaceholderText('登录账号')).toHaveValue('');
+  });
+});
