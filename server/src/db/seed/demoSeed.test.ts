@@ -43,6 +43,7 @@ describe('seedDemo', () => {
     expect(await dataSource.getRepository(Department).count()).toBe(first.departments);
     expect(first.notices).toBeGreaterThanOrEqual(3);
     expect(first.articles).toBeGreaterThanOrEqual(3);
+    expect(first.shopItems).toBe(10);
   });
 
   it('has the county and its ten towns in order with 9-digit codes', async () => {

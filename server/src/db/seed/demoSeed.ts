@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../crypto/personalData';
 import { transaction } from '../dataSource';
-import { Article, Category, Department, Deputy, Notice, Region, ReplyTemplate, ServiceEntity, Staff } from '../entities';
+import { Article, Category, Department, Deputy, Notice, Region, ReplyTemplate, ServiceEntity, ShopItemRow, Staff } from '../entities';
 import { demoCategories } from './categories';
 import { seedArticles, seedNotices } from './content';
 import { demoDepartments } from './departments';
@@ -10,6 +10,7 @@ import { insertMissing } from './insertMissing';
 import { demoRegions } from './regions';
 import { seedReplyTemplates } from './replyTemplates';
 import { demoServices } from './services';
+import { demoShopItems } from './shop';
 import { demoStaffIds, hashDemoPasswords, missingUsernames, seedStaff } from './staff';
 
 export interface SeedCounts {
@@ -22,6 +23,7 @@ export interface SeedCounts {
   articles: number;
   deputies: number;
   replyTemplates: number;
+  shopItems: number;
 }
 
 /** Rows in each table after seeding, and how many this run added (0 everywhere on a re-run). */
@@ -50,13 +52,14 @@ export async function seedDemo(dataSource: DataSource, _options: { cipher: Perso
     const articles = await seedArticles(manager, authors, now);
     const deputies = await insertMissing(manager, Deputy, 'id', demoDeputies());
     const replyTemplates = await seedReplyTemplates(manager, now);
-    return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates };
+    const shopItems = await insertMissing(manager, ShopItemRow, 'id', demoShopItems(now));
+    return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems };
   });
   return { ...(await countRows(dataSource.manager)), inserted };
 }
 
 async function countRows(manager: EntityManager): Promise<SeedCounts> {
-  const [regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates] = await Promise.all([
+  const [regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems] = await Promise.all([
     manager.count(Region),
     manager.count(Department),
     manager.count(ServiceEntity),
@@ -66,6 +69,7 @@ async function countRows(manager: EntityManager): Promise<SeedCounts> {
     manager.count(Article),
     manager.count(Deputy),
     manager.count(ReplyTemplate),
+    manager.count(ShopItemRow),
   ]);
-  return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates };
+  return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems };
 }
