@@ -5,6 +5,8 @@ import type { DeadlineKind } from '../commands/messageTexts';
 import { newId } from '../db/ids';
 import { localDateOf, workingCalendar } from '../deadlines/workingCalendar';
 import { overdueReports, reportsToAutoClose, reportsToRemind } from './deadlineQueries';
+import { Like } from 'typeorm';
+import { HolidayDayRow } from '../db/entities';
 import { Lease } from './lease';
 import { payClientOf } from '../payouts/payoutClient';
 import { reconcilePayouts } from '../payouts/payoutTransfers';
@@ -69,13 +71,20 @@ export class Scheduler {
 
   start(): void {
     if (this.timer) return;
-    const year = Number(localDateOf(this.deps.clock()).slice(0, 4));
-    if (!workingCalendar.covers(year)) {
-      this.deps.logger.warn({ year }, 'no official holiday schedule for this year in deadlines/holidays.ts: only weekends and fixed statutory holidays count');
-    }
+    void this.warnWithoutHolidaySchedule();
     this.timer = setInterval(() => this.tick(), this.options.renewEveryMs);
     this.timer.unref();
     this.tick();
+  }
+
+  /** A year with neither a built-in notice nor entered days counts only weekends and fixed statutory holidays. */
+  private async warnWithoutHolidaySchedule(): Promise<void> {
+    const year = Number(localDateOf(this.deps.clock()).slice(0, 4));
+    if (workingCalendar.covers(year)) return;
+    const entered = await this.deps.dataSource.getRepository(HolidayDayRow).count({ where: { date: Like(`${year}-%`) } }).catch(() => 0);
+    if (entered === 0) {
+      this.deps.logger.warn({ year }, 'no holiday schedule for this year (built-in or entered under 配置 → 节假日): only weekends and fixed statutory holidays count');
+    }
   }
 
   /** Stops renewing, waits for a run in progress, and hands the lease back. */

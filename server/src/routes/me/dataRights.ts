@@ -10,7 +10,7 @@ import type { Citizen } from '../../db/entities';
 import { Attachment, Message, Notice, NoticeRead, Region, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
-import { localDateOf, workingCalendar } from '../../deadlines/workingCalendar';
+import { localDateOf } from '../../deadlines/workingCalendar';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { presentAttachment } from '../../presenters/attachment';
@@ -97,7 +97,8 @@ export async function requestDeletion(deps: AppDeps, citizen: Citizen, reason: s
     citizenId: citizen.id,
     status: 'pending',
     reason,
-    dueBy: workingCalendar.addWorkingDays(now, DELETION_WORKING_DAYS),
+    // The calendar with the holiday years an operator entered, as deadlines use.
+    dueBy: (await deps.reference.snapshot()).calendar.addWorkingDays(now, DELETION_WORKING_DAYS),
     createdAt: now,
     handledAt: null,
   };
