@@ -33,10 +33,11 @@ function searchValuesOf(filters: QueueFilters): SearchValues {
   return { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, dates };
 }
 
-/** Keeps the filters in the address (see the contract in queueQuery.ts) without a navigation. */
-function writeHash(filters: QueueFilters): void {
+/** Keeps the filters and the open report in the address (see the contract in queueQuery.ts) without a navigation. */
+function writeHash(filters: QueueFilters, openId: string | null): void {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(queryFromFilters(filters))) if (value) params.set(name, value);
+  if (openId) params.set('report', openId);
   window.history.replaceState(null, '', `#/queue?${params.toString()}`);
 }
 
@@ -49,7 +50,7 @@ export function WorkQueue({ staff, query }: PageProps) {
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(false);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(() => query.get('report'));
   const [departments, setDepartments] = useState<Department[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const [form] = Form.useForm<SearchValues>();
@@ -75,8 +76,9 @@ export function WorkQueue({ staff, query }: PageProps) {
 
   useEffect(() => {
     void load();
-    writeHash(filters);
-  }, [load, filters]);
+  }, [load]);
+
+  useEffect(() => writeHash(filters, openId), [filters, openId]);
 
   useEffect(loadCounts, [loadCounts]);
 
@@ -86,6 +88,7 @@ export function WorkQueue({ staff, query }: PageProps) {
     const next = filtersFromQuery(new URLSearchParams(hashQuery), firstTab);
     const same = (current: QueueFilters) => JSON.stringify(queryFromFilters(current)) === JSON.stringify(queryFromFilters(next));
     setFilters((current) => (same(current) ? current : next));
+    setOpenId(new URLSearchParams(hashQuery).get('report'));
     form.resetFields();
     form.setFieldsValue(searchValuesOf(next) as Parameters<typeof form.setFieldsValue>[0]);
   }, [hashQuery, firstTab, form]);

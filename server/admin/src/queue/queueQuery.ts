@@ -17,6 +17,8 @@ import type { QueueTabKey, ReportSummary, ServiceCode, StaffQueueQuery, StaffRol
  * - serviceId: a service code (direct, deputy, illegal …)
  * - from, to: inclusive submission dates (China time)
  * - keyword: words in the text or transcript; serialNo: HY20260101-0001
+ * - report: a report id whose drawer opens over the queue (a link from a message or a colleague);
+ *   the server still decides whether the staff member may see it
  *
  * Any parameter may be left out; invalid values are ignored rather than sent to the server.
  * The queue writes its current filters back in the same form, so a reload keeps them.
