@@ -7,14 +7,32 @@ import { RankingIndexes1764200000000 } from './1764200000000-RankingIndexes';
 import { DeletionRequests1764300000000 } from './1764300000000-DeletionRequests';
 import { VillageRecentIndex1764400000000 } from './1764400000000-VillageRecentIndex';
 import { Deputies1764500000000 } from './1764500000000-Deputies';
-import { Points1764670000000 } from './1764670000000-Points';
-import { Payouts1764680000000 } from './1764680000000-Payouts';
-import { ReportNotesAndReplyTemplates1764630000000 } from './1764630000000-ReportNotesAndReplyTemplates';
-import { PushMessages1764660000000 } from './1764660000000-PushMessages';
 import { Configuration1764600000000 } from './1764600000000-Configuration';
 import { StaffAccounts1764610000000 } from './1764610000000-StaffAccounts';
-import { ContentChecks1764650000000 } from './1764650000000-ContentChecks';
+import { ReportNotesAndReplyTemplates1764630000000 } from './1764630000000-ReportNotesAndReplyTemplates';
 import { ContentFiles1764640000000 } from './1764640000000-ContentFiles';
+import { ContentChecks1764650000000 } from './1764650000000-ContentChecks';
+import { PushMessages1764660000000 } from './1764660000000-PushMessages';
+import { Points1764670000000 } from './1764670000000-Points';
+import { Payouts1764680000000 } from './1764680000000-Payouts';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
-export const migrations = [InitialSchema1763800000000, QueueIndexes1763900000000, RankingColumns1763950000000, Routing1764000000000, Supervision1764100000000, RankingIndexes1764200000000, DeletionRequests1764300000000, VillageRecentIndex1764400000000, Deputies1764500000000, ReportNotesAndReplyTemplates1764630000000, Points1764670000000, PushMessages1764660000000, Configuration1764600000000, StaffAccounts1764610000000, ContentChecks1764650000000, Payouts1764680000000, ContentFiles1764640000000];
+export const migrations = [
+  InitialSchema1763800000000,
+  QueueIndexes1763900000000,
+  RankingColumns1763950000000,
+  Routing1764000000000,
+  Supervision1764100000000,
+  RankingIndexes1764200000000,
+  DeletionRequests1764300000000,
+  VillageRecentIndex1764400000000,
+  Deputies1764500000000,
+  Configuration1764600000000,
+  StaffAccounts1764610000000,
+  ReportNotesAndReplyTemplates1764630000000,
+  ContentFiles1764640000000,
+  ContentChecks1764650000000,
+  PushMessages1764660000000,
+  Points1764670000000,
+  Payouts1764680000000,
+];

@@ -7,7 +7,7 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { staffRanking } from '../staffRankings/staffRanking';
 import { buildQueueQuery } from '../staffReports/queueQuery';
-import { REPORT_ROLES } from '../staffReports/staffReports';
+import { REPORT_WORKER_ROLES } from '../../policies/viewableReport';
 import { STATS_ROLES } from '../staffStats/staffStats';
 import { rankingWorkbook } from './rankingWorkbook';
 import { reportsWorkbook } from './reportsWorkbook';
@@ -22,7 +22,7 @@ export function staffExportRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
   /** The work queue under its filters (queueQuery.ts: the same scope and conditions), every page. */
-  router.get('/staff/reports/export', staffAuth(REPORT_ROLES), async (ctx: AppContext) => {
+  router.get('/staff/reports/export', staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const filters = parseQuery(ctx, StaffReportExportQuerySchema);
     const now = ctx.deps.clock();

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { REPORT_WORKER_ROLES } from '../../policies/viewableReport';
 import { IdSchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
 import { actOnReport } from '../../commands/reportActor';
 import type { AppContext, AppDeps, AppState } from '../../context';
@@ -12,7 +13,6 @@ import { buildQueueQuery } from './queueQuery';
 import { registerQueueRoutes } from './queueRoutes';
 
 /** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
-export const REPORT_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const;
 
 function reportIdOf(ctx: AppContext): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
@@ -22,7 +22,7 @@ function reportIdOf(ctx: AppContext): string {
 
 export function staffReportsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/reports' });
-  router.use(staffAuth(REPORT_ROLES));
+  router.use(staffAuth(REPORT_WORKER_ROLES));
   registerQueueRoutes(router);
 
   router.get('/', async (ctx: AppContext) => {
