@@ -33,6 +33,7 @@ import { staffConfigRouter } from './routes/staffConfig/staffConfig';
 import { staffContentRouter } from './routes/staffContent/staffContent';
 import { contentFilesRouter } from './routes/contentFiles/contentFiles';
 import { staffPointsRouter } from './routes/staffPoints/staffPoints';
+import { ledgerExportRouter } from './routes/staffPoints/ledgerExport';
 import { staffExportRouter } from './routes/staffExport/staffExport';
 import { staffRankingsRouter } from './routes/staffRankings/staffRankings';
 import { staffReportsRouter } from './routes/staffReports/staffReports';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     staffConfigRouter(),
     pointsRouter(),
     staffPointsRouter(),
+    ledgerExportRouter(),
     staffPayoutsRouter(),
     myRewardsRouter(),
     wechatpayNotifyRouter(),

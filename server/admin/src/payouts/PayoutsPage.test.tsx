@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Payout, PayoutSettings, StaffMe } from '@minqing/shared';
+import { Modal } from 'antd';
 import { PayoutsPage } from './PayoutsPage';
 import type { payoutsApi } from './payoutsApi';
 
@@ -37,6 +38,20 @@ function fakeApi(settings: PayoutSettings, rows: Payout[] = [payout()]) {
   } satisfies typeof payoutsApi;
 }
 
+/** A button by its words; text queries, because *ByRole is very slow over antd's tables in jsdom. */
+const button = (container: HTMLElement, words: RegExp | string) => within(container).getByText(words).closest('button') as HTMLButtonElement;
+const findButton = async (container: HTMLElement, words: RegExp | string) => (await within(container).findByText(words)).closest('button') as HTMLButtonElement;
+
+const findModal = () =>
+  waitFor(() => {
+    const modal = document.querySelector<HTMLElement>('.ant-modal');
+    if (!modal) throw new Error('no dialog open');
+    return modal;
+  });
+
+// Modal.confirm renders outside the tested tree: close what a test left open.
+afterEach(() => Modal.destroyAll());
+
 const renderPage = (api: ReturnType<typeof fakeApi>) => render(<PayoutsPage staff={staff} query={new URLSearchParams()} api={api} />);
 
 describe('奖励补贴', () => {
@@ -45,9 +60,9 @@ describe('奖励补贴', () => {
     renderPage(api);
     expect(await screen.findByText('现金奖励与补贴已关闭')).toBeInTheDocument();
     expect(screen.getByText(OFF.reason as string)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '提出发放' })).toBeDisabled();
+    expect(button(document.body, '提出发放')).toBeDisabled();
     const row = (await screen.findByText('HY20261122-0042')).closest('tr') as HTMLElement;
-    expect(within(row).getByRole('button', { name: /批\s*准/ })).toBeDisabled();
+    expect(button(row, /^批\s*准$/)).toBeDisabled();
   });
 
   it('lists payouts with the amount in 元 and filters by status', async () => {
@@ -58,7 +73,7 @@ describe('奖励补贴', () => {
     expect(within(row).getByText('待审批')).toBeInTheDocument();
     expect(screen.queryByText('现金奖励与补贴已关闭')).not.toBeInTheDocument();
     expect(screen.getByText('单笔上限 500.00 元，每月上限 2000.00 元')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '提出发放' })).toBeEnabled();
+    expect(button(document.body, '提出发放')).toBeEnabled();
     expect(api.list).toHaveBeenLastCalledWith({ page: 1, pageSize: 20 });
   });
 
@@ -66,10 +81,10 @@ describe('奖励补贴', () => {
     const api = fakeApi(ON);
     renderPage(api);
     const row = (await screen.findByText('HY20261122-0042')).closest('tr') as HTMLElement;
-    fireEvent.click(within(row).getByRole('button', { name: /批\s*准/ }));
-    expect(await screen.findByText('批准发放 200.50 元？')).toBeInTheDocument();
+    fireEvent.click(button(row, /^批\s*准$/));
+    expect(await screen.findAllByText('批准发放 200.50 元？')).not.toHaveLength(0);
     expect(api.approve).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: '批准并转账 200.50 元' }));
+    fireEvent.click(button(document.body, '批准并转账 200.50 元'));
     await waitFor(() => expect(api.approve).toHaveBeenCalledWith('01J000000000000000000000PA'));
     expect(await screen.findByText('待收款人确认')).toBeInTheDocument();
   });
@@ -79,8 +94,8 @@ describe('奖励补贴', () => {
     api.approve.mockRejectedValue(new Error('提出人不能批准自己提出的发放'));
     renderPage(api);
     const row = (await screen.findByText('HY20261122-0042')).closest('tr') as HTMLElement;
-    fireEvent.click(within(row).getByRole('button', { name: /批\s*准/ }));
-    fireEvent.click(await screen.findByRole('button', { name: '批准并转账 200.50 元' }));
+    fireEvent.click(button(row, /^批\s*准$/));
+    fireEvent.click(await findButton(document.body, '批准并转账 200.50 元'));
     expect(await screen.findByText('提出人不能批准自己提出的发放')).toBeInTheDocument();
   });
 
@@ -88,13 +103,13 @@ describe('奖励补贴', () => {
     const api = fakeApi(ON);
     renderPage(api);
     const row = (await screen.findByText('HY20261122-0042')).closest('tr') as HTMLElement;
-    fireEvent.click(within(row).getByRole('button', { name: /驳\s*回/ }));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.click(within(dialog).getByRole('button', { name: /驳\s*回/ }));
+    fireEvent.click(button(row, /^驳\s*回$/));
+    const dialog = await findModal();
+    fireEvent.click(button(dialog, /^驳\s*回$/));
     expect(await within(dialog).findByText('请填写驳回原因')).toBeInTheDocument();
     expect(api.reject).not.toHaveBeenCalled();
     fireEvent.change(within(dialog).getByLabelText('驳回原因'), { target: { value: '证据不足' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: /驳\s*回/ }));
+    fireEvent.click(button(dialog, /^驳\s*回$/));
     await waitFor(() => expect(api.reject).toHaveBeenCalledWith('01J000000000000000000000PA', '证据不足'));
     expect(await screen.findByText('已驳回')).toBeInTheDocument();
   });
@@ -120,15 +135,15 @@ describe('奖励补贴', () => {
     });
     api.propose.mockResolvedValue(payout());
     renderPage(api);
-    fireEvent.click(await screen.findByRole('button', { name: '提出发放' }));
-    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(await findButton(document.body, '提出发放'));
+    const dialog = await findModal();
     fireEvent.change(within(dialog).getByLabelText('举报编号'), { target: { value: 'HY20261122-0042' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: /查\s*找/ }));
+    fireEvent.click(button(dialog, /^查\s*找$/));
     expect(await within(dialog).findByText('有人在河道非法采砂')).toBeInTheDocument();
     expect(api.findIllegalReport).toHaveBeenCalledWith('HY20261122-0042');
     fireEvent.change(within(dialog).getByLabelText('金额（元）'), { target: { value: '200.5' } });
     fireEvent.change(within(dialog).getByLabelText('转账说明（收款人可见）'), { target: { value: '违法举报奖励' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: '提交审批' }));
+    fireEvent.click(button(dialog, '提交审批'));
     await waitFor(() =>
       expect(api.propose).toHaveBeenCalledWith({ kind: 'reward', reportId: '01J000000000000000000000RA', amountFen: 20050, remark: '违法举报奖励' }),
     );

@@ -98,6 +98,12 @@ export const pointsRoutes: ApiRoute[] = [
     method: 'get', path: '/api/v1/staff/points/ledger', summary: '积分台账 / Every points movement in the staff member\'s region', tags: ['staff-points'],
     access: 'staff', query: StaffLedgerQuerySchema, responses: [ok(named('StaffLedgerPage', pageOf(StaffLedgerEntrySchema)))], errors: [400, 401, 403],
   },
+  {
+    method: 'get', path: '/api/v1/staff/points/ledger/export', summary: '导出积分台账 / The ledger under its filters as .xlsx (at most EXPORT_MAX_ROWS lines; audited)', tags: ['staff-points'],
+    access: 'staff', query: StaffLedgerQuerySchema.omit({ page: true, pageSize: true }),
+    responses: [{ status: 200, description: 'OK（.xlsx，Content-Disposition: attachment）', content: { kind: 'binary', mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } }],
+    errors: [400, 401, 403],
+  },
 ];
 
 const payout = named('Payout', PayoutSchema);

@@ -30,7 +30,7 @@ import { presentPointsEntry, presentShopItem } from '../../presenters/points';
 import { presentRedemptions } from '../points/points';
 
 /** Village cadres run their shop and record volunteering; townships and the county oversee. */
-const SHOP_KEEPERS = ['cadre', 'grid_worker', 'dispatcher', 'county'] as const;
+export const SHOP_KEEPERS = ['cadre', 'grid_worker', 'dispatcher', 'county'] as const;
 const RULE_EDITORS = ['county', 'sysadmin'] as const;
 
 function idOf(ctx: AppContext, what: string): string {
@@ -192,7 +192,7 @@ export function staffPointsRouter() {
 }
 
 /** Ledger lines with who earned them (nickname only) and where. */
-async function presentLedger(ctx: AppContext, rows: PointsEntryRow[]) {
+export async function presentLedger(ctx: AppContext, rows: PointsEntryRow[]) {
   const ids = [...new Set(rows.map((row) => row.citizenId))];
   const citizens = ids.length ? await ctx.deps.dataSource.getRepository(Citizen).find({ select: ['id', 'nickname'], where: ids.map((id) => ({ id })) }) : [];
   const names = new Map(citizens.map((citizen) => [citizen.id, citizen.nickname ?? '村民']));

@@ -107,7 +107,7 @@ describe('积分超市', () => {
     taroMock.showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
     fireEvent.click(within(card).getByRole('button', { name: '兑换' }))
     await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledTimes(1))
-    expect(taroMock.showModal.mock.calls[0][0]).toMatchObject({ title: '确认兑换', content: expect.stringContaining('将使用 30 积分') })
+    expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认兑换', content: expect.stringContaining('将使用 30 积分') }))
     await settle()
     expect(calls.some((call) => call.method === 'POST')).toBe(false)
 
