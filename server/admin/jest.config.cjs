@@ -26,6 +26,7 @@ module.exports = {
   moduleNameMapper: {
     '^@minqing/shared$': path.join(__dirname, '../../shared/src/index.ts'),
     '\\.(css)$': '<rootDir>/test/style.cjs',
+    '^rc-util/lib/Dom/dynamicCSS$': '<rootDir>/test/noStyles.cjs',
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
 };
