@@ -2,7 +2,7 @@ import { Button, Form, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect,
 import type { TablePaginationConfig } from 'antd';
 import { ROLE_NAMES, STAFF_ROLES } from '@minqing/shared';
 import type { Department, RegionNode, StaffAccount, StaffRole } from '@minqing/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { navigate } from '../nav';
 import type { PageProps } from '../pages';
 import { formatTime } from '../queue/format';
@@ -13,6 +13,7 @@ import { regionOptions } from './accountForm';
 import { DEFAULT_ACCOUNT_FILTERS, accountQueryString } from './accountQuery';
 import type { AccountFilters } from './accountQuery';
 import { accountsApi } from './accountsApi';
+import { usePagedList } from '../usePagedList';
 
 interface SearchValues {
   keyword?: string;
@@ -36,31 +37,13 @@ function StatusTags({ account }: { account: StaffAccount }) {
 /** 账号管理: the accounts in one's region, paged by the server; what one may do to each comes with it. */
 export function StaffAccounts({ staff }: PageProps) {
   const [filters, setFilters] = useState<AccountFilters>(DEFAULT_ACCOUNT_FILTERS);
-  const [rows, setRows] = useState<StaffAccount[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [regions, setRegions] = useState<RegionNode[]>([]);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [form] = Form.useForm<SearchValues>();
   const regionFilter = useMemo(() => regionOptions(regions, staff.regionCode, ['county', 'township', 'village']), [regions, staff.regionCode]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await accountsApi.list(accountQueryString(filters));
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [filters]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { rows, total, loading, reload: load } = usePagedList<StaffAccount>(() => accountsApi.list(accountQueryString(filters)), [filters]);
 
   useEffect(() => {
     accountsApi.regions().then(setRegions, () => setRegions([]));

@@ -1,11 +1,12 @@
 import { Button, Popconfirm, Space, Table, Tabs, Tag, message } from 'antd';
 import type { PublicationStatus, StaffNotice } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatTime } from '../queue/format';
 import { contentApi } from './contentApi';
 import type { ListQuery, StaffContent } from './contentApi';
 import { KIND_NAMES, PUBLICATION_STATUS_COLORS, PUBLICATION_STATUS_NAMES } from './publicationStatus';
 import type { ContentKind } from './scopeOptions';
+import { usePagedList } from '../usePagedList';
 
 export interface ContentListProps {
   kind: ContentKind;
@@ -23,26 +24,8 @@ const STATUS_TABS: { key: PublicationStatus | 'all'; label: string }[] = [
 /** The notices or articles of the staff member's region, by status, paged by the server. */
 export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
   const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: 20 });
-  const [rows, setRows] = useState<StaffContent[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await contentApi.list(kind, query);
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [kind, query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { rows, total, loading, reload: load } = usePagedList<StaffContent>(() => contentApi.list(kind, query), [kind, query]);
 
   async function act(row: StaffContent, action: 'publish' | 'withdraw') {
     try {

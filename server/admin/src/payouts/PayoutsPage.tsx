@@ -2,7 +2,7 @@ import { Alert, Button, Modal, Select, Space, Table, Tag, Typography, message } 
 import type { TablePaginationConfig } from 'antd';
 import { PAYOUT_KIND_NAMES, PAYOUT_STATUSES, PAYOUT_STATUS_NAMES } from '@minqing/shared';
 import type { Payout, PayoutSettings, PayoutStatus } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PageProps } from '../pages';
 import { formatTime } from '../queue/format';
 import { ProposeModal } from './ProposeModal';
@@ -10,6 +10,7 @@ import { RejectModal } from './RejectModal';
 import { fenToYuan } from './payoutForm';
 import { payoutsApi } from './payoutsApi';
 import type { PayoutListQuery } from './payoutsApi';
+import { usePagedList } from '../usePagedList';
 
 const STATUS_COLORS: Record<PayoutStatus, string> = {
   proposed: 'gold',
@@ -36,9 +37,6 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
   const [settings, setSettings] = useState<PayoutSettings | null>(null);
   const [settingsError, setSettingsError] = useState<string | null>(null);
   const [query, setQuery] = useState<PayoutListQuery>({ page: 1, pageSize: 20 });
-  const [rows, setRows] = useState<Payout[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [proposing, setProposing] = useState(false);
   const [rejecting, setRejecting] = useState<Payout | null>(null);
 
@@ -46,22 +44,7 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
     api.settings().then(setSettings, (error: unknown) => setSettingsError(error instanceof Error ? error.message : '无法读取设置'));
   }, [api]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await api.list(query);
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [api, query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { rows, setRows, total, loading, reload: load } = usePagedList<Payout>(() => api.list(query), [api, query]);
 
   const enabled = settings?.enabled === true;
   const replace = (payout: Payout) => setRows((current) => current.map((row) => (row.id === payout.id ? payout : row)));

@@ -1,11 +1,12 @@
 import { Button, Popconfirm, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { RegionNode, ShopItem } from '@minqing/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ItemFormModal } from './ItemFormModal';
 import { pointsApi } from './pointsApi';
 import type { PageQuery } from './pointsApi';
 import { shopRegionOptions } from './shopRegions';
+import { usePagedList } from '../usePagedList';
 
 export interface ItemsTabProps {
   regionCode: string;
@@ -17,28 +18,10 @@ export interface ItemsTabProps {
 /** 商品: the catalogue of the 积分超市 in scope, with price, stock and 上架/下架. */
 export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps) {
   const [query, setQuery] = useState<PageQuery>({ page: 1, pageSize: 20 });
-  const [rows, setRows] = useState<ShopItem[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<ShopItem | 'new' | null>(null);
   const regionOptions = useMemo(() => shopRegionOptions(regions, regionCode), [regions, regionCode]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await api.items(query);
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [api, query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { rows, setRows, total, loading, reload: load } = usePagedList<ShopItem>(() => api.items(query), [api, query]);
 
   async function toggle(item: ShopItem, enabled: boolean) {
     try {

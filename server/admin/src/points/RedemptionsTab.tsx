@@ -2,11 +2,12 @@ import { Button, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { REDEMPTION_STATUSES, REDEMPTION_STATUS_NAMES } from '@minqing/shared';
 import type { Redemption, RedemptionStatus } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatTime } from '../queue/format';
 import { pointsApi } from './pointsApi';
 import type { RedemptionListQuery } from './pointsApi';
 import { VerifyPanel } from './VerifyPanel';
+import { usePagedList } from '../usePagedList';
 
 const STATUS_COLORS: Record<RedemptionStatus, string> = { reserved: 'gold', fulfilled: 'green', cancelled: 'default' };
 
@@ -18,26 +19,8 @@ export interface RedemptionsTabProps {
 /** 兑换核销: verify a code, and the redemptions of the shops in scope, newest first. */
 export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
   const [query, setQuery] = useState<RedemptionListQuery>({ page: 1, pageSize: 20, status: 'reserved' });
-  const [rows, setRows] = useState<Redemption[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await api.redemptions(query);
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [api, query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { rows, total, loading, reload: load } = usePagedList<Redemption>(() => api.redemptions(query), [api, query]);
 
   async function cancel(redemption: Redemption) {
     try {

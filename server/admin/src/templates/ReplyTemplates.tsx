@@ -1,13 +1,14 @@
 import { Button, Input, Popconfirm, Select, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import type { Category, RegionNode, ReplyTemplate } from '@minqing/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { PageProps } from '../pages';
 import { formatTime } from '../queue/format';
 import { TemplateFormModal } from './TemplateFormModal';
 import { categoryOptions, templateRegionOptions } from './templateForm';
 import { templatesApi } from './templatesApi';
 import type { TemplateListQuery } from './templatesApi';
+import { usePagedList } from '../usePagedList';
 
 const ENABLED_FILTER = [
   { value: 'all', label: '全部状态' },
@@ -21,29 +22,11 @@ const ENABLED_FILTER = [
  */
 export function ReplyTemplates({ staff }: PageProps) {
   const [query, setQuery] = useState<TemplateListQuery>({ page: 1, pageSize: 20 });
-  const [rows, setRows] = useState<ReplyTemplate[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [categories, setCategories] = useState<Category[]>([]);
   const [regions, setRegions] = useState<RegionNode[]>([]);
   const [editing, setEditing] = useState<ReplyTemplate | 'new' | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await templatesApi.list(query);
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { rows, setRows, total, loading, reload: load } = usePagedList<ReplyTemplate>(() => templatesApi.list(query), [query]);
 
   useEffect(() => {
     templatesApi.categories().then(setCategories, () => setCategories([]));
