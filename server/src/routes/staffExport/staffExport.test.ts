@@ -1,34 +1,12 @@
-import { Workbook } from 'exceljs';
-import type { Response } from 'superagent';
 import { EXPORT_MAX_ROWS } from '@minqing/shared';
 import { AuditLog, Citizen, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, staffToken } from '../../test/factories';
 import { STATS_NOW, StatsWorld, buildStatsWorld, chinaTime, insertReport } from '../../test/statsWorld';
 import { TestApp, createTestApp } from '../../test/testApp';
+import { type CellValue, bytes, sheetRows } from '../../test/workbook';
 import { RANKING_EXPORT_HEADERS } from './rankingWorkbook';
 import { REPORT_EXPORT_HEADERS } from './reportsWorkbook';
-
-type CellValue = string | number | null;
-
-/** Collects the body as bytes: supertest only buffers text and JSON by itself. */
-function bytes(response: Response, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  const stream = response as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-/** The first sheet's rows as plain values (exceljs rows are 1-based with an empty slot 0). */
-async function sheetRows(body: Buffer): Promise<CellValue[][]> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  const rows: CellValue[][] = [];
-  workbook.worksheets[0].eachRow({ includeEmpty: false }, (row) => {
-    rows.push(Array.from(row.values as CellValue[]).slice(1).map((value) => value ?? null));
-  });
-  return rows;
-}
 
 describe('staff .xlsx exports', () => {
   let app: TestApp;

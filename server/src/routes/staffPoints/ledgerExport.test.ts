@@ -1,30 +1,9 @@
-import { Workbook } from 'exceljs';
-import type { Response } from 'superagent';
 import { AuditLog, PointsEntryRow } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, staffToken } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
+import { type CellValue, bytes, sheetRows } from '../../test/workbook';
 import { LEDGER_EXPORT_HEADERS } from './ledgerExport';
-
-type CellValue = string | number | null;
-
-/** Collects the body as bytes: supertest only buffers text and JSON by itself. */
-function bytes(response: Response, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  const stream = response as unknown as NodeJS.ReadableStream;
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-async function sheetRows(body: Buffer): Promise<CellValue[][]> {
-  const workbook = new Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  const rows: CellValue[][] = [];
-  workbook.worksheets[0].eachRow({ includeEmpty: false }, (row) => {
-    rows.push(Array.from(row.values as CellValue[]).slice(1).map((value) => value ?? null));
-  });
-  return rows;
-}
 
 const NOW = new Date('2026-11-22T04:00:00.000Z');
 
