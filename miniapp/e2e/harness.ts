@@ -314,8 +314,17 @@ export interface E2e {
   openApp(options?: { villageCode?: string; path?: string }): Promise<OpenedApp>;
 }
 
-/** Registers the hooks of one test file: server and browser for the file, a context per test. */
-export function useE2e(): E2e {
+export interface ServerAndBrowser {
+  running(): { server: DemoServer; browser: Browser };
+  /** Closes the context after the test that opened it. */
+  track(context: BrowserContext): BrowserContext;
+}
+
+/**
+ * The hooks every browser test file needs (the mini-program's and the admin panel's): the demo
+ * server and Chromium for the file, each test's browser contexts closed after it.
+ */
+export function useServerAndBrowser(): ServerAndBrowser {
   let server: DemoServer | null = null;
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
@@ -338,10 +347,21 @@ export function useE2e(): E2e {
     await server?.close();
   }, 60_000);
 
-  const running = (): { server: DemoServer; browser: Browser } => {
-    if (!server || !browser) throw new Error('the e2e server or browser did not start (see beforeAll)');
-    return { server, browser };
+  return {
+    running() {
+      if (!server || !browser) throw new Error('the e2e server or browser did not start (see beforeAll)');
+      return { server, browser };
+    },
+    track(context) {
+      contexts.push(context);
+      return context;
+    },
   };
+}
+
+/** Registers the hooks of one test file: server and browser for the file, a context per test. */
+export function useE2e(): E2e {
+  const { running, track } = useServerAndBrowser();
 
   return {
     get origin() {
@@ -350,8 +370,7 @@ export function useE2e(): E2e {
     async openApp(options = {}) {
       const { server: demo, browser: chromiumBrowser } = running();
       const citizen = await createCitizen(demo.origin, { villageCode: options.villageCode });
-      const context = await chromiumBrowser.newContext({ ...PHONE, baseURL: demo.origin });
-      contexts.push(context);
+      const context = track(await chromiumBrowser.newContext({ ...PHONE, baseURL: demo.origin }));
       context.setDefaultTimeout(UI_TIMEOUT_MS);
       // The app keeps a stand-in openid for dev-login on the device: give it this citizen's.
       await context.addInitScript(

@@ -9,9 +9,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD } from '../../../server/src/db/seed/staff';
-import { REPO_ROOT, UI_TIMEOUT_MS, launchChromium, startDemoServer, type DemoServer, type StaffUsername } from '../../../miniapp/e2e/harness';
+import { REPO_ROOT, UI_TIMEOUT_MS, type StaffUsername, useServerAndBrowser } from '../../../miniapp/e2e/harness';
 
 export const ADMIN_DIR = path.join(REPO_ROOT, 'server', 'admin', 'dist');
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'admin');
@@ -32,34 +32,12 @@ export interface AdminE2e {
 
 /** Registers the hooks of one test file: server and browser for the file, contexts closed after each test. */
 export function useAdminE2e(): AdminE2e {
-  let server: DemoServer | null = null;
-  let browser: Browser | null = null;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!fs.existsSync(path.join(ADMIN_DIR, 'index.html'))) {
       throw new Error('The admin panel is not built (server/admin/dist/index.html): `npm run build:admin`; `npm test` does this before jest.');
     }
-    const [startedServer, startedBrowser] = await Promise.allSettled([startDemoServer(), launchChromium()]);
-    if (startedServer.status === 'fulfilled') server = startedServer.value;
-    if (startedBrowser.status === 'fulfilled') browser = startedBrowser.value;
-    if (startedServer.status === 'rejected') throw startedServer.reason;
-    if (startedBrowser.status === 'rejected') throw startedBrowser.reason;
-  }, 120_000);
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close().catch(() => undefined)));
   });
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.close();
-  }, 60_000);
-
-  const running = (): { server: DemoServer; browser: Browser } => {
-    if (!server || !browser) throw new Error('the e2e server or browser did not start (see beforeAll)');
-    return { server, browser };
-  };
+  const { running, track } = useServerAndBrowser();
 
   return {
     get origin() {
@@ -67,8 +45,7 @@ export function useAdminE2e(): AdminE2e {
     },
     async signIn(username) {
       const { server: demo, browser: chromiumBrowser } = running();
-      const context = await chromiumBrowser.newContext({ ...DESKTOP, baseURL: demo.origin });
-      contexts.push(context);
+      const context = track(await chromiumBrowser.newContext({ ...DESKTOP, baseURL: demo.origin }));
       context.setDefaultTimeout(UI_TIMEOUT_MS);
       const page = await context.newPage();
       const pageErrors: string[] = [];
