@@ -4,6 +4,7 @@ export * from './domain/reportStateMachine';
 export * from './domain/serialNo';
 export * from './domain/queueTabs';
 export * from './schemas/common';
+export * from './schemas/text';
 export * from './schemas/auth';
 export * from './schemas/catalog';
 export * from './schemas/reports';

@@ -4,6 +4,7 @@ import { RegionCodeSchema } from './common';
 import { MessageSchema } from './messages';
 import { ReportDetailSchema } from './reports';
 import { UploadResponseSchema } from './uploads';
+import { freeText } from './text';
 
 export const WechatLoginRequestSchema = z.object({ code: z.string().min(1).max(128) });
 export type WechatLoginRequest = z.infer<typeof WechatLoginRequestSchema>;
@@ -26,7 +27,7 @@ export type CitizenLoginResponse = z.infer<typeof CitizenLoginResponseSchema>;
 
 export const UpdateProfileRequestSchema = z
   .object({
-    nickname: z.string().trim().min(1).max(32).optional(),
+    nickname: freeText().min(1).max(32).optional(),
     villageCode: RegionCodeSchema.optional(),
     careMode: z.boolean().optional(),
   })
@@ -61,7 +62,7 @@ export type DeletionRequestStatus = (typeof DELETION_REQUEST_STATUSES)[number];
 
 /** 申请注销账号: an optional reason; sending nothing is fine. */
 export const DeletionRequestBodySchema = z
-  .object({ reason: z.string({ error: '注销原因应为文字' }).trim().max(200, '注销原因不能超过200字').optional() })
+  .object({ reason: freeText({ error: '注销原因应为文字' }).max(200, '注销原因不能超过200字').optional() })
   .strict();
 export type DeletionRequestBody = z.infer<typeof DeletionRequestBodySchema>;
 

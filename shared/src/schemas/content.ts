@@ -3,6 +3,7 @@ import type { PublicationStatus } from '../domain/enums';
 import { ARTICLE_CATEGORIES, NOTICE_CATEGORIES, PUBLICATION_STATUSES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
+import { freeText } from './text';
 
 /** What staff may do with a notice or article in each status; clients show only these buttons. */
 export const PUBLICATION_ACTIONS = ['edit', 'publish', 'withdraw'] as const;
@@ -61,8 +62,8 @@ const ImageUploadIdsSchema = z
 const PublishRegionSchema = z.string({ error: '请选择发布范围' }).pipe(RegionCodeSchema);
 
 const noticeFields = {
-  title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(LIMITS.noticeTitleMax, `标题不能超过${LIMITS.noticeTitleMax}字`),
-  body: z.string({ error: '请填写正文' }).trim().min(1, '请填写正文').max(LIMITS.noticeBodyMax, `正文不能超过${LIMITS.noticeBodyMax}字`),
+  title: freeText({ error: '请填写标题' }).min(1, '请填写标题').max(LIMITS.noticeTitleMax, `标题不能超过${LIMITS.noticeTitleMax}字`),
+  body: freeText({ error: '请填写正文' }).min(1, '请填写正文').max(LIMITS.noticeBodyMax, `正文不能超过${LIMITS.noticeBodyMax}字`),
   category: z.enum(NOTICE_CATEGORIES, { error: '请选择公告栏目' }),
   regionCode: PublishRegionSchema,
   pinned: z.boolean({ error: '请选择是否置顶' }),
@@ -103,7 +104,7 @@ export type ArticleListQuery = z.infer<typeof ArticleListQuerySchema>;
 
 const articleFields = {
   title: noticeFields.title,
-  summary: z.string({ error: '摘要应为文字' }).trim().max(200, '摘要不能超过200字'),
+  summary: freeText({ error: '摘要应为文字' }).max(200, '摘要不能超过200字'),
   body: noticeFields.body,
   category: z.enum(ARTICLE_CATEGORIES, { error: '请选择文章栏目' }),
   regionCode: PublishRegionSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PageQuerySchema, PhoneSchema, pageOf } from './common';
+import { freeText } from './text';
 
 /**
  * Cash through WeChat Pay 商家转账: rewards for verified 违法举报 and monthly grid-worker subsidies.
@@ -67,7 +68,7 @@ export const PAYOUT_STATUS_OF_TRANSFER: Record<TransferState, PayoutStatus> = {
 };
 
 const amountFen = z.number().int('金额以分为单位，须为整数').min(10, '金额至少 0.10 元');
-const remark = z.string().trim().min(2, '请填写转账说明').max(32, '转账说明最多 32 字（收款人可见）');
+const remark = freeText().min(2, '请填写转账说明').max(32, '转账说明最多 32 字（收款人可见）');
 
 export const PayoutProposalSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reward'), reportId: IdSchema, amountFen, remark }),
@@ -82,7 +83,7 @@ export const PayoutProposalSchema = z.discriminatedUnion('kind', [
 ]);
 export type PayoutProposal = z.infer<typeof PayoutProposalSchema>;
 
-export const PayoutRejectionSchema = z.object({ reason: z.string().trim().min(2, '请填写驳回原因').max(200, '原因最多 200 字') });
+export const PayoutRejectionSchema = z.object({ reason: freeText().min(2, '请填写驳回原因').max(200, '原因最多 200 字') });
 
 export const PayoutSchema = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
+import { freeText } from './text';
 
 /**
  * 治理积分: an append-only ledger per citizen (the balance is the sum, never stored), fed by
@@ -67,8 +68,8 @@ export const ShopItemSchema = z.object({
 export type ShopItem = z.infer<typeof ShopItemSchema>;
 
 export const ShopItemInputSchema = z.object({
-  name: z.string().trim().min(1, '请填写商品名称').max(40, '商品名称最多 40 字'),
-  description: z.string().trim().max(200, '说明最多 200 字').nullable().optional(),
+  name: freeText().min(1, '请填写商品名称').max(40, '商品名称最多 40 字'),
+  description: freeText().max(200, '说明最多 200 字').nullable().optional(),
   pointsPrice: z.number().int('积分须为整数').min(1, '兑换积分至少为 1').max(POINTS_MAX_PRICE, '兑换积分太大'),
   stock: z.number().int('库存须为整数').min(0, '库存不能为负').max(SHOP_STOCK_MAX, '库存太大'),
   enabled: z.boolean().default(true),
@@ -116,7 +117,7 @@ export const StaffRedemptionQuerySchema = PageQuerySchema.extend({
 /** A cadre records a villager's volunteer work; the citizen is found by the phone they bound. */
 export const VolunteerAwardRequestSchema = z.object({
   phone: PhoneSchema,
-  activity: z.string().trim().min(2, '请填写活动名称').max(60, '活动名称最多 60 字'),
+  activity: freeText().min(2, '请填写活动名称').max(60, '活动名称最多 60 字'),
   activityDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
   /** Overrides the rule's points for an unusually long or short activity. */
   points: z.number().int().min(1).max(POINTS_MAX_AWARD).optional(),

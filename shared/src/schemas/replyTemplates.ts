@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
 import { PageQuerySchema, RegionCodeSchema, pageOf } from './common';
+import { freeText } from './text';
 
 /**
  * 答复模板: text a handler starts a reply or a result from. A template belongs to a region
@@ -26,8 +27,8 @@ export const ReplyTemplateSchema = z.object({
 });
 export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
 
-const title = z.string({ error: '请填写模板标题' }).trim().min(1, '请填写模板标题').max(REPLY_TEMPLATE_TITLE_MAX, `标题不能超过${REPLY_TEMPLATE_TITLE_MAX}字`);
-const body = z.string({ error: '请填写模板内容' }).trim().min(1, '请填写模板内容').max(LIMITS.noteMax, `内容不能超过${LIMITS.noteMax}字`);
+const title = freeText({ error: '请填写模板标题' }).min(1, '请填写模板标题').max(REPLY_TEMPLATE_TITLE_MAX, `标题不能超过${REPLY_TEMPLATE_TITLE_MAX}字`);
+const body = freeText({ error: '请填写模板内容' }).min(1, '请填写模板内容').max(LIMITS.noteMax, `内容不能超过${LIMITS.noteMax}字`);
 const categoryCode = z.string().trim().min(1, '请选择问题分类').max(32).nullable();
 
 export const ReplyTemplateInputSchema = z

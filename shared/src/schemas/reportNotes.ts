@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits';
+import { freeText } from './text';
 
 /** 内部备注: what staff tell each other about a report; citizens never see these. */
 export const ReportNoteSchema = z.object({
@@ -15,9 +16,7 @@ export const ReportNoteListSchema = z.object({ items: z.array(ReportNoteSchema) 
 export type ReportNoteList = z.infer<typeof ReportNoteListSchema>;
 
 export const ReportNoteInputSchema = z.object({
-  body: z
-    .string({ error: '请填写备注内容' })
-    .trim()
+  body: freeText({ error: '请填写备注内容' })
     .min(1, '请填写备注内容')
     .max(LIMITS.noteMax, `备注不能超过${LIMITS.noteMax}字`),
 });
@@ -27,9 +26,7 @@ export const UNMASK_REASON_MAX = 200;
 
 /** 查看完整号码: why the staff member needs the number; it goes into the audit log with who and when. */
 export const ReporterContactRequestSchema = z.object({
-  reason: z
-    .string({ error: '请填写查看原因' })
-    .trim()
+  reason: freeText({ error: '请填写查看原因' })
     .min(2, '请填写查看原因（至少2个字）')
     .max(UNMASK_REASON_MAX, `查看原因不能超过${UNMASK_REASON_MAX}字`),
 });

@@ -5,11 +5,12 @@ import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/report
 import { QUEUE_TAB_KEYS } from '../domain/queueTabs';
 import { MEDIA_CHECK_STATES } from './contentSecurity';
 import { CategoryRefSchema, DepartmentRefSchema, IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
+import { freeText } from './text';
 
 export const LocationSchema = z.object({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
-  address: z.string().trim().max(200).optional(),
+  address: freeText().max(200).optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -17,8 +18,8 @@ export const SubmitReportRequestSchema = z
   .object({
     serviceCode: z.enum(SERVICE_CODES),
     villageCode: RegionCodeSchema,
-    text: z.string().trim().max(LIMITS.reportTextMax).optional(),
-    voice: z.object({ uploadId: IdSchema, transcript: z.string().trim().max(LIMITS.transcriptMax).optional() }).optional(),
+    text: freeText().max(LIMITS.reportTextMax).optional(),
+    voice: z.object({ uploadId: IdSchema, transcript: freeText().max(LIMITS.transcriptMax).optional() }).optional(),
     photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional(),
     location: LocationSchema.optional(),
     categoryCode: z.string().min(1).max(32).optional(),
@@ -154,8 +155,8 @@ export const StaffQueueQuerySchema = PageQuerySchema.extend({
 });
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuerySchema>;
 
-const note = z.string().trim().min(1, '请填写说明').max(LIMITS.noteMax);
-const optionalNote = z.string().trim().max(LIMITS.noteMax).optional();
+const note = freeText().min(1, '请填写说明').max(LIMITS.noteMax);
+const optionalNote = freeText().max(LIMITS.noteMax).optional();
 
 export const ReportActionRequestSchema = z.discriminatedUnion('action', [
   /** A category chosen with the dispatch corrects the classifier and is kept as a training example. */
@@ -176,16 +177,16 @@ export type ReportActionRequest = z.infer<typeof ReportActionRequestSchema>;
 
 export const RatingRequestSchema = z.object({
   score: z.number().int().min(1, '评分为 1 到 5 星').max(5, '评分为 1 到 5 星'),
-  comment: z.string().trim().max(LIMITS.ratingCommentMax).optional(),
+  comment: freeText().max(LIMITS.ratingCommentMax).optional(),
 });
 export type RatingRequest = z.infer<typeof RatingRequestSchema>;
 
-export const DisputeRequestSchema = z.object({ reason: z.string().trim().min(1, '请说明需要重新办理的原因').max(LIMITS.noteMax) });
+export const DisputeRequestSchema = z.object({ reason: freeText().min(1, '请说明需要重新办理的原因').max(LIMITS.noteMax) });
 export type DisputeRequest = z.infer<typeof DisputeRequestSchema>;
 
 export const SupplementRequestSchema = z
   .object({
-    text: z.string().trim().max(LIMITS.supplementMax).optional(),
+    text: freeText().max(LIMITS.supplementMax).optional(),
     photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional(),
   })
   .refine((body) => Boolean(body.text) || (body.photoUploadIds?.length ?? 0) > 0, {

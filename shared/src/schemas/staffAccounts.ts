@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/enums';
 import type { RegionLevel, StaffRole } from '../domain/enums';
 import { IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
+import { freeText } from './text';
 
 // ── Passwords ────────────────────────────────────────────────────────────────────
 
@@ -101,7 +102,7 @@ const UsernameSchema = z
   .string({ error: '请输入账号' })
   .trim()
   .regex(/^[a-z][a-z0-9_]{2,31}$/, '账号为 3-32 位小写字母、数字或下划线，以字母开头');
-const NameSchema = z.string({ error: '请输入姓名' }).trim().min(1, '请输入姓名').max(32, '姓名不能超过 32 字');
+const NameSchema = freeText({ error: '请输入姓名' }).min(1, '请输入姓名').max(32, '姓名不能超过 32 字');
 const DepartmentIdSchema = IdSchema.nullable();
 
 export const StaffAccountCreateSchema = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENT_LEVELS, REGION_LEVELS, SERVICE_CODES, TIERS } from '../domain/enums';
 import { PageQuerySchema, RegionCodeSchema, pageOf } from './common';
+import { freeText } from './text';
 
 /**
  * 配置管理: regions and grids, departments, categories with deadlines, services and the holiday
@@ -28,7 +29,7 @@ export const CONFIG_LIMITS = {
 } as const;
 
 const SortOrderSchema = z.coerce.number().int().min(0).max(CONFIG_LIMITS.sortOrderMax);
-const name = (max: number, what: string) => z.string(`请填写${what}`).trim().min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+const name = (max: number, what: string) => freeText(`请填写${what}`).min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
 /** The kind of matter a department acts on (power, agriculture …): lower-case letters, digits and _. */
 export const DepartmentKindSchema = z
   .string('请填写业务类型')
@@ -179,7 +180,7 @@ export type ConfigService = z.infer<typeof ConfigServiceSchema>;
 export const ConfigServicePatchSchema = z
   .object({
     name: name(CONFIG_LIMITS.serviceNameMax, '服务名称'),
-    description: z.string().trim().max(CONFIG_LIMITS.serviceDescriptionMax, `说明不能超过 ${CONFIG_LIMITS.serviceDescriptionMax} 个字`),
+    description: freeText().max(CONFIG_LIMITS.serviceDescriptionMax, `说明不能超过 ${CONFIG_LIMITS.serviceDescriptionMax} 个字`),
     sortOrder: SortOrderSchema,
     enabled: z.boolean(),
   })

@@ -4,6 +4,7 @@ import { LIMITS } from '../domain/limits';
 import { QUEUE_TAB_KEYS, QueueTabKey } from '../domain/queueTabs';
 import { ERROR_CODES, IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
 import { ReportSummarySchema, RoutingSuggestionSchema } from './reports';
+import { freeText } from './text';
 
 /** GET /staff/reports/counts: one number per tab, under the same filters as the list. */
 export const QueueCountsSchema = z.object(
@@ -46,7 +47,7 @@ export const BulkAssignRequestSchema = z.object({
     .refine((ids) => new Set(ids).size === ids.length, '事项重复'),
   departmentId: IdSchema,
   categoryCode: z.string().min(1).max(32).optional(),
-  note: z.string().trim().max(LIMITS.noteMax).optional(),
+  note: freeText().max(LIMITS.noteMax).optional(),
 });
 export type BulkAssignRequest = z.infer<typeof BulkAssignRequestSchema>;
 
