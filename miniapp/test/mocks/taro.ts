@@ -8,6 +8,7 @@
  *   taroMock.recorder.emit('stop', { tempFilePath: 'tmp/a.mp3', duration: 3000, fileSize: 9000 })
  */
 import { useEffect } from 'react'
+import { actionSheetProblem, modalProblem, toastProblem } from '../wechatLimits'
 
 type Handler = (payload?: unknown) => void
 
@@ -64,6 +65,15 @@ const onMount = (callback: (payload?: unknown) => void, payload?: () => unknown)
 
 const resolved = <T>(value: T) => jest.fn(() => Promise.resolve(value))
 
+type Options = Record<string, unknown> | undefined
+
+/** Answers `value`, or fails with WeChat's errMsg when the options break one of its limits. */
+const limited = <T>(problemOf: (options?: Options) => string | null, value: T) =>
+  jest.fn((options?: Options) => {
+    const problem = problemOf(options)
+    return problem ? Promise.reject({ errMsg: problem }) : Promise.resolve(value)
+  })
+
 export const taroMock = {
   // network
   request: jest.fn(),
@@ -91,11 +101,12 @@ export const taroMock = {
   onAppHide: jest.fn(),
   getFileSystemManager: jest.fn(() => fileSystemManager),
   // UI feedback
-  showToast: resolved({ errMsg: 'showToast:ok' }),
-  showModal: resolved({ confirm: true, cancel: false }),
+  // Past WeChat's limits these fail as in WeChat, and the test fails too (wechatLimitProblems).
+  showToast: limited(toastProblem, { errMsg: 'showToast:ok' }),
+  showModal: limited(modalProblem, { confirm: true, cancel: false }),
   showLoading: resolved({}),
   hideLoading: jest.fn(),
-  showActionSheet: resolved({ tapIndex: 0 }),
+  showActionSheet: limited(actionSheetProblem, { tapIndex: 0 }),
   vibrateShort: resolved({}),
   setNavigationBarTitle: resolved({}),
   stopPullDownRefresh: jest.fn(),
@@ -150,6 +161,19 @@ export const taroMock = {
   setRouterParams(params: Record<string, string>) {
     routerParams = params
   },
+}
+
+/**
+ * Every showModal / showToast / showActionSheet call of the running test that WeChat would refuse
+ * or cut off — also when the test gave the mock another answer (setupAfterEnv fails the test).
+ */
+export function wechatLimitProblems(): string[] {
+  const checks: [jest.Mock, (options?: Options) => string | null][] = [
+    [taroMock.showModal, modalProblem],
+    [taroMock.showToast, toastProblem],
+    [taroMock.showActionSheet, actionSheetProblem],
+  ]
+  return checks.flatMap(([mock, problemOf]) => mock.mock.calls.map((call) => problemOf(call[0] as Options)).filter((problem): problem is string => problem !== null))
 }
 
 /** Called before every test (test/setupAfterEnv.ts): empty storage, cleared calls, default answers kept. */

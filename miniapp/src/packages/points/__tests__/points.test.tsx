@@ -114,8 +114,29 @@ describe('积分超市', () => {
     fireEvent.click(within(card).getByRole('button', { name: '兑换' }))
     await waitFor(() => expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1))
     expect(calls.find((call) => call.method === 'POST')?.data).toEqual({ itemId: item.id })
-    await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '兑换成功', content: expect.stringContaining('兑换码 20261122') })))
+    await waitFor(() =>
+      expect(taroMock.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '兑换成功', content: expect.stringContaining('兑换码 20261122'), confirmText: '看兑换码', cancelText: '继续逛逛' }),
+      ),
+    )
     await waitFor(() => expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/points/redemptions/index' }))
+    expect(taroMock.showModal).not.toHaveBeenCalledWith(expect.objectContaining({ title: '没有兑换成功' }))
+  })
+
+  it('never calls a redemption that went through a failure, even when the success dialog cannot open', async () => {
+    serveApi({
+      'GET /points/shop': () => [shopItem({ name: '洗衣粉', pointsPrice: 30 })],
+      'GET /points': () => ({ balance: 40, entries: page([]) }),
+      'POST /points/redemptions': () => ({ status: 201, body: redemption({ code: '20261122' }) }),
+    })
+    render(<ShopPage />)
+    const [card] = await screen.findAllByTestId('shop-item')
+    taroMock.showModal.mockResolvedValueOnce({ confirm: true, cancel: false }).mockRejectedValueOnce({ errMsg: 'showModal:fail' })
+    fireEvent.click(within(card).getByRole('button', { name: '兑换' }))
+    // Straight to 我的兑换, where the code is.
+    await waitFor(() => expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/points/redemptions/index' }))
+    expect(taroMock.showModal).toHaveBeenCalledTimes(2)
+    expect(taroMock.showModal).not.toHaveBeenCalledWith(expect.objectContaining({ title: '没有兑换成功' }))
   })
 
   it('shows the server’s reason when the points ran short or the stock ran out meanwhile', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import type { ShopItem } from '@minqing/shared'
+import type { Redemption, ShopItem } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import EmptyState, { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
 import { ROUTES, go } from '../../../pages/home/routes'
@@ -71,26 +71,29 @@ export default function ShopPage() {
       content: `兑换「${item.name}」将使用 ${item.pointsPrice} 积分，兑换后凭兑换码到${item.regionName}积分超市领取。`,
       confirmText: '确定兑换',
       cancelText: '再想想',
-    })
+    }).catch(() => ({ confirm: false }))
     if (!asked.confirm) return
     setBusy(item.id)
+    let redemption: Redemption
     try {
-      const redemption = await redeemItem(item.id)
-      void load()
-      const next = await Taro.showModal({
-        title: '兑换成功',
-        content: `兑换码 ${redemption.code}，请到${redemption.regionName}积分超市出示兑换码领取。`,
-        confirmText: '查看兑换码',
-        cancelText: '继续逛逛',
-      })
-      if (next.confirm) go(ROUTES.redemptions)
+      redemption = await redeemItem(item.id)
     } catch (error) {
       // 积分不足 / 该商品已兑完 / 已下架: the server's words, then the list as it now stands.
-      await Taro.showModal({ title: '没有兑换成功', content: toApiError(error).message, showCancel: false, confirmText: '知道了' })
+      await Taro.showModal({ title: '没有兑换成功', content: toApiError(error).message, showCancel: false, confirmText: '知道了' }).catch(() => undefined)
       void load()
+      return
     } finally {
       setBusy(null)
     }
+    void load()
+    // The item is the villager's now: whatever the dialog does, the code is one tap away in 我的兑换.
+    const next = await Taro.showModal({
+      title: '兑换成功',
+      content: `兑换码 ${redemption.code}，请到${redemption.regionName}积分超市出示兑换码领取。`,
+      confirmText: '看兑换码',
+      cancelText: '继续逛逛',
+    }).catch(() => ({ confirm: true }))
+    if (next.confirm) go(ROUTES.redemptions)
   }
 
   if (user && !user.villageCode) {
