@@ -29,7 +29,7 @@ function Harness({ backend, initial = null }: { backend?: RecorderBackend; initi
   )
 }
 
-const button = () => screen.getByRole('button', { name: '按住说话，松开发送' })
+const button = () => screen.getByRole('button', { name: '按住说话，松开结束' })
 const touch = (y: number) => ({ touches: [{ clientY: y }], changedTouches: [{ clientY: y }] })
 
 let now = 1_000_000
@@ -44,9 +44,16 @@ afterEach(() => {
 })
 
 describe('VoiceRecorder', () => {
-  it('says how to use it: 按住说话，松开发送', () => {
+  it('says what it does: releasing finishes the recording, the page button sends it', () => {
     render(<Harness backend={new FakeBackend()} />)
-    expect(button()).toHaveTextContent('按住说话，松开发送')
+    expect(button()).toHaveTextContent('按住说话，松开结束')
+    expect(screen.getByText('最长 60 秒，录好后点「提交」发出')).toBeInTheDocument()
+    expect(screen.queryByText(/松开发送/)).not.toBeInTheDocument()
+  })
+
+  it('after recording, says the clip has not been sent yet', () => {
+    render(<Harness backend={new FakeBackend()} initial={{ localPath: 'tmp/a.mp3', durationSeconds: 4 }} />)
+    expect(screen.getByText('录好了，还没有发出：点「提交」才会发给工作人员')).toBeInTheDocument()
   })
 
   it('in WeChat: press records mp3 16 kHz mono for at most 60 s and vibrates; release keeps the clip', async () => {
@@ -54,7 +61,7 @@ describe('VoiceRecorder', () => {
     render(<Harness />)
     fireEvent.touchStart(button(), touch(500))
     expect(taroMock.vibrateShort).toHaveBeenCalled()
-    expect(screen.getByText('松开发送，上滑取消')).toBeInTheDocument()
+    expect(screen.getByText('松开结束，上滑取消')).toBeInTheDocument()
     // The microphone permission is checked first, then recording starts.
     await waitFor(() => expect(taroMock.recorder.start).toHaveBeenCalledWith({ ...MP3_OPTIONS, duration: 60_000 }))
     expect(MP3_OPTIONS).toEqual({ format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 })
@@ -81,13 +88,13 @@ describe('VoiceRecorder', () => {
     jest.useRealTimers()
   })
 
-  it('slide up shows 松开手指，取消发送 and releasing there keeps nothing', () => {
+  it('slide up shows 松开手指，取消录音 and releasing there keeps nothing', () => {
     const backend = new FakeBackend()
     render(<Harness backend={backend} />)
     fireEvent.touchStart(button(), touch(500))
     now += 2000
     fireEvent.touchMove(button(), touch(400))
-    expect(button()).toHaveTextContent('松开手指，取消发送')
+    expect(button()).toHaveTextContent('松开手指，取消录音')
     fireEvent.touchEnd(button(), touch(400))
     expect(backend.stopped).toEqual([1])
     act(() => backend.listener?.stopped(1, { path: 'tmp/cancelled.mp3', durationMs: 2000 }))

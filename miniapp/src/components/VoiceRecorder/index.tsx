@@ -1,5 +1,5 @@
 /**
- * 按住说话: press to record, release to finish, slide up to cancel (WeChat's own gesture), with a
+ * 按住说话，松开结束: press to record, release to finish (the page's own button sends), slide up to cancel (WeChat's own gesture), with a
  * live timer, replay, re-record and — where WechatSI is available — an editable transcript.
  * The recording logic is the pure machine in recorderMachine.ts; the sound comes from recorderBackend.ts.
  */
@@ -10,6 +10,7 @@ import { LIMITS } from '@minqing/shared'
 import { createRecorderBackend, MIC_DENIED_MESSAGE, type RecorderBackend } from './recorderBackend'
 import {
   DEFAULT_LIMITS,
+  HOLD_TO_TALK,
   formatSeconds,
   initialRecorderState,
   recorderPrompt,
@@ -37,6 +38,8 @@ export interface VoiceRecorderProps {
   /** A message about the voice from the form or the server. */
   error?: string
   disabled?: boolean
+  /** The page's button that sends the report: releasing only finishes the recording, and the words say so. */
+  sendLabel?: string
   /** Injected in tests; the platform's recorder otherwise. */
   backend?: RecorderBackend
 }
@@ -63,7 +66,7 @@ function vibrate(): void {
 
 export const secondsOf = (durationMs: number): number => Math.max(1, Math.round(durationMs / 1000))
 
-export default function VoiceRecorder({ value, onChange, maxSeconds = LIMITS.voiceSecondsDefault, error, disabled, backend }: VoiceRecorderProps) {
+export default function VoiceRecorder({ value, onChange, maxSeconds = LIMITS.voiceSecondsDefault, error, disabled, sendLabel = '提交', backend }: VoiceRecorderProps) {
   const recorder = useMemo(() => backend ?? createRecorderBackend(), [backend])
   const limits: RecorderLimits = useMemo(() => ({ ...DEFAULT_LIMITS, maxMs: maxSeconds * 1000 }), [maxSeconds])
   const [state, setState] = useState<RecorderState>(initialRecorderState)
@@ -173,6 +176,7 @@ export default function VoiceRecorder({ value, onChange, maxSeconds = LIMITS.voi
             重新录
           </Button>
         </View>
+        <Text className='voice-recorder__unsent'>录好了，还没有发出：点「{sendLabel}」才会发给工作人员</Text>
         {recorder.transcribes || value.transcript !== undefined ? (
           <View className='voice-recorder__transcript'>
             <Text className='voice-recorder__label'>识别出的文字（可以修改）</Text>
@@ -206,12 +210,12 @@ export default function VoiceRecorder({ value, onChange, maxSeconds = LIMITS.voi
         </View>
       ) : null}
       <Text className={`voice-recorder__hint${state.willCancel ? ' voice-recorder__hint--cancel' : ''}`}>
-        {state.phase === 'error' ? '' : prompt.hint}
+        {state.phase === 'error' ? '' : state.phase === 'idle' ? `${prompt.hint}，录好后点「${sendLabel}」发出` : prompt.hint}
       </Text>
       <View
         className={`voice-recorder__button${disabled ? ' voice-recorder__button--disabled' : ''}`}
         role='button'
-        aria-label='按住说话，松开发送'
+        aria-label={HOLD_TO_TALK}
         catchMove
         {...touchHandlers}
         {...mouseHandlers}

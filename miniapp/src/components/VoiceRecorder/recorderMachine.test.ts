@@ -26,7 +26,7 @@ describe('hold-to-talk state machine', () => {
     const pressed = transition(initialRecorderState, { type: 'press', at: 1000 })
     expect(pressed.state.phase).toBe('recording')
     expect(pressed.effects).toEqual([{ type: 'start', session: 1 }, { type: 'vibrate' }])
-    expect(recorderPrompt(pressed.state).hint).toBe('松开发送，上滑取消')
+    expect(recorderPrompt(pressed.state).hint).toBe('松开结束，上滑取消')
 
     const { state, effects } = run(
       [
@@ -61,7 +61,7 @@ describe('hold-to-talk state machine', () => {
 
     const cancelling = transition(slid.state, { type: 'move', dy: -DEFAULT_LIMITS.cancelDistance - 10 })
     expect(cancelling.state.willCancel).toBe(true)
-    expect(recorderPrompt(cancelling.state)).toEqual({ button: '松开手指，取消发送', hint: '松开手指，取消发送' })
+    expect(recorderPrompt(cancelling.state)).toEqual({ button: '松开手指，取消录音', hint: '松开手指，取消录音' })
 
     const { state, effects } = run(
       [
@@ -95,7 +95,7 @@ describe('hold-to-talk state machine', () => {
     expect(effects.filter((effect) => effect.type === 'stop')).toHaveLength(1)
     expect(state.phase).toBe('error')
     expect(state.error).toBe(TOO_SHORT_MESSAGE)
-    expect(recorderPrompt(state).button).toBe('按住说话，松开发送')
+    expect(recorderPrompt(state).button).toBe('按住说话，松开结束')
   })
 
   it('stops by itself at the maximum duration and keeps what was said', () => {

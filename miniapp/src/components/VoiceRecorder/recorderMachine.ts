@@ -144,16 +144,19 @@ export function formatSeconds(ms: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`
 }
 
+/** Releasing finishes the recording; sending is the page's own button, so the words never promise more. */
+export const HOLD_TO_TALK = '按住说话，松开结束'
+
 /** What the big button and the line above it say in each phase. */
 export function recorderPrompt(state: RecorderState, limits: RecorderLimits = DEFAULT_LIMITS): { button: string; hint: string } {
   if (state.phase === 'recording') {
-    if (state.willCancel) return { button: '松开手指，取消发送', hint: '松开手指，取消发送' }
+    if (state.willCancel) return { button: '松开手指，取消录音', hint: '松开手指，取消录音' }
     const leftSeconds = Math.ceil((limits.maxMs - state.elapsedMs) / 1000)
-    const hint = leftSeconds <= 10 ? `还可以说 ${leftSeconds} 秒` : '松开发送，上滑取消'
+    const hint = leftSeconds <= 10 ? `还可以说 ${leftSeconds} 秒` : '松开结束，上滑取消'
     return { button: '松开 结束', hint }
   }
   if (state.phase === 'stopping') return { button: '正在保存…', hint: '正在保存录音…' }
-  if (state.phase === 'cancelled') return { button: '按住说话，松开发送', hint: '已取消，可以重新按住说话' }
-  if (state.phase === 'error') return { button: '按住说话，松开发送', hint: state.error ?? '' }
-  return { button: '按住说话，松开发送', hint: `最长 ${Math.round(limits.maxMs / 1000)} 秒` }
+  if (state.phase === 'cancelled') return { button: HOLD_TO_TALK, hint: '已取消，可以重新按住说话' }
+  if (state.phase === 'error') return { button: HOLD_TO_TALK, hint: state.error ?? '' }
+  return { button: HOLD_TO_TALK, hint: `最长 ${Math.round(limits.maxMs / 1000)} 秒` }
 }

@@ -79,7 +79,7 @@ describe('我要反映', () => {
   it('is voice first and defaults the village to the user’s own', async () => {
     serve()
     await renderPage()
-    expect(screen.getByRole('button', { name: '按住说话，松开发送' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '按住说话，松开结束' })).toBeInTheDocument()
     expect(screen.getByText('0/2000')).toBeInTheDocument()
     expect(screen.getByText('选择问题类别（可不选）')).toBeInTheDocument()
     // 民情直通 cannot be anonymous.
