@@ -14,6 +14,8 @@ const common = {
 
 const projects = [
   { ...common, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.test.ts'] },
+  // The repository's own tools: scripts/test (the WeChat compile check).
+  { ...common, displayName: 'tooling', testMatch: ['<rootDir>/scripts/**/*.test.ts'] },
   {
     ...common,
     displayName: 'server:sqlite',

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { ReportSummary } from '@minqing/shared'
+import { fixClock } from '../../../../test/clock'
 import { taroMock } from '../../../../test/mocks/taro'
 import { STORAGE_KEYS } from '../../../services/storage'
 import MyReportsPage, { EMPTY_TEXT, PAGE_SIZE } from '.'
@@ -25,6 +26,7 @@ const summary = (index: number, overrides: Partial<ReportSummary> = {}): ReportS
 
 const page = (items: ReportSummary[], total: number, pageNo = 1) => ({ statusCode: 200, header: {}, data: { items, total, page: pageNo, pageSize: PAGE_SIZE } })
 
+fixClock('2026-11-23T10:00:00+08:00')
 beforeEach(() => taroMock.storage.set(STORAGE_KEYS.token, 'tok'))
 
 describe('我反映的问题', () => {

@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fixClock } from '../../../../test/clock'
 import { taroMock } from '../../../../test/mocks/taro'
 import ReportSuccessPage, { MY_REPORTS_PAGE } from '.'
 import { successUrl } from './successParams'
@@ -12,6 +13,8 @@ function openWith(report: Parameters<typeof successUrl>[0]) {
 
 const base = { id: '01M81KNHEEZY3C4PCQ1HHZPW27', serialNo: 'HY20261122-0042' }
 const globals = globalThis as { SUBSCRIBE_TEMPLATE_IDS?: unknown }
+
+fixClock('2026-11-22T12:30:00+08:00')
 
 afterEach(() => {
   delete globals.SUBSCRIBE_TEMPLATE_IDS
