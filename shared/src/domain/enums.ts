@@ -70,6 +70,55 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const DEPARTMENT_LEVELS = ['county', 'township', 'village'] as const;
 export type DepartmentLevel = (typeof DEPARTMENT_LEVELS)[number];
 
+/**
+ * What a department acts on. A category names the kind it routes to (Category.departmentKind →
+ * the department of that kind in the report's township, else in the county), so a kind is
+ * chosen from this list, never typed.
+ */
+export const DEPARTMENT_KINDS = [
+  'power',
+  'water',
+  'roads',
+  'agriculture',
+  'environment',
+  'housing',
+  'land',
+  'civil',
+  'police',
+  'disputes',
+  'labor',
+  'health',
+  'education',
+  'market',
+  'enforcement',
+  'risk',
+  'deputy',
+  'report_in',
+  'village',
+] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+export const DEPARTMENT_KIND_NAMES: Record<DepartmentKind, string> = {
+  power: '供电',
+  water: '水利供水',
+  roads: '交通道路',
+  agriculture: '农业农村',
+  environment: '生态环境',
+  housing: '住房建设',
+  land: '自然资源',
+  civil: '民政',
+  police: '公安',
+  disputes: '司法调解',
+  labor: '人力社保',
+  health: '卫生健康',
+  education: '教育体育',
+  market: '市场监管',
+  enforcement: '综合执法',
+  risk: '乡村振兴（防返贫）',
+  deputy: '人大代表联络',
+  report_in: '便民服务（报备）',
+  village: '村(社区)委员会',
+};
+
 export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'government'] as const;
 export type NoticeCategory = (typeof NOTICE_CATEGORIES)[number];
 export const NOTICE_CATEGORY_NAMES: Record<NoticeCategory, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENT_LEVELS, REGION_LEVELS, SERVICE_CODES, TIERS } from '../domain/enums';
+import { DEPARTMENT_KINDS, DEPARTMENT_LEVELS, REGION_LEVELS, SERVICE_CODES, TIERS } from '../domain/enums';
 import { PageQuerySchema, RegionCodeSchema, pageOf } from './common';
 import { freeText } from './text';
 
@@ -11,7 +11,6 @@ import { freeText } from './text';
 export const CONFIG_LIMITS = {
   regionNameMax: 64,
   departmentNameMax: 64,
-  kindMax: 32,
   categoryCodeMax: 32,
   categoryNameMax: 64,
   /** 响应时限: up to 30 days in hours. */
@@ -30,12 +29,8 @@ export const CONFIG_LIMITS = {
 
 const SortOrderSchema = z.coerce.number().int().min(0).max(CONFIG_LIMITS.sortOrderMax);
 const name = (max: number, what: string) => freeText(`请填写${what}`).min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
-/** The kind of matter a department acts on (power, agriculture …): lower-case letters, digits and _. */
-export const DepartmentKindSchema = z
-  .string('请填写业务类型')
-  .trim()
-  .regex(/^[a-z][a-z0-9_]*$/, '业务类型只能用小写字母、数字和下划线，以字母开头')
-  .max(CONFIG_LIMITS.kindMax);
+/** The kind of matter a department acts on (供电, 农业农村 …): one of DEPARTMENT_KINDS. */
+export const DepartmentKindSchema = z.enum(DEPARTMENT_KINDS, '请从列表中选择业务类型');
 /** A flag in a query string: `true`/`false`. */
 const QueryFlagSchema = z.enum(['true', 'false']).transform((value) => value === 'true');
 

@@ -4,6 +4,7 @@ import type { ConfigCategory } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { CategoryForm } from './CategoryForm';
 import { DisableToggle } from './DisableToggle';
+import { departmentKindName } from './DepartmentKindSelect';
 import { allPages, configApi } from './configApi';
 
 /** 分类: the category tree with tiers and deadlines, paged by the server. */
@@ -70,7 +71,7 @@ export function CategoriesTab() {
           { title: '层级', dataIndex: 'tier', width: 70, render: (_value, row) => TIER_NAMES[row.tier] },
           { title: '响应时限', dataIndex: 'responseHours', width: 100, render: (hours: number) => `${hours} 小时` },
           { title: '办结时限', dataIndex: 'resolveDays', width: 110, render: (days: number) => `${days} 个工作日` },
-          { title: '默认部门类型', dataIndex: 'departmentKind', width: 120, render: (kind: string | null) => kind ?? '人工分派' },
+          { title: '默认部门类型', dataIndex: 'departmentKind', width: 120, render: (kind: string | null) => (kind ? departmentKindName(kind) : '人工分派') },
           { title: '状态', dataIndex: 'disabled', width: 80, render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>) },
           {
             title: '操作',

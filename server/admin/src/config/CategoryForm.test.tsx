@@ -68,9 +68,19 @@ describe('category form', () => {
     const { update } = open({ category: power });
     expect(field('分类代码')).toBeDisabled();
     fireEvent.change(field('响应时限（小时）'), { target: { value: '2' } });
-    fireEvent.change(field('默认承办部门类型'), { target: { value: '' } });
+    const kind = field('默认承办部门类型').closest('.ant-select') as HTMLElement;
+    expect(kind).toHaveTextContent('供电');
+    fireEvent.mouseDown(kind.querySelector('.ant-select-clear') as HTMLElement);
     save();
     await waitFor(() => expect(update).toHaveBeenCalledWith('power', expect.objectContaining({ responseHours: 2, resolveDays: 3, departmentKind: null, parentCode: null })));
     expect(update.mock.calls[0][1]).not.toHaveProperty('code');
+  });
+
+  it('offers the known department kinds in Chinese and sends the chosen code', async () => {
+    const { update } = open({ category: { ...power, departmentKind: null } });
+    fireEvent.change(field('默认承办部门类型'), { target: { value: '水利' } });
+    fireEvent.click(await screen.findByText('水利供水'));
+    save();
+    await waitFor(() => expect(update).toHaveBeenCalledWith('power', expect.objectContaining({ departmentKind: 'water' })));
   });
 });

@@ -3,6 +3,7 @@ import { CONFIG_LIMITS, ConfigDepartmentInputSchema, ConfigDepartmentPatchSchema
 import type { ConfigDepartment, StaffMe } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ConfigFormModal } from './ConfigFormModal';
+import { DepartmentKindSelect, departmentKindName } from './DepartmentKindSelect';
 import { DisableToggle } from './DisableToggle';
 import { configApi } from './configApi';
 import type { DepartmentFilter } from './configApi';
@@ -89,7 +90,7 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
           { title: '部门名称', dataIndex: 'name' },
           { title: '级别', dataIndex: 'level', width: 80, render: (_value, row) => LEVEL_NAMES[row.level] },
           { title: '服务区域', dataIndex: 'regionName', width: 140 },
-          { title: '业务类型', dataIndex: 'kind', width: 120 },
+          { title: '业务类型', dataIndex: 'kind', width: 120, render: departmentKindName },
           { title: '状态', dataIndex: 'disabled', width: 80, render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>) },
           {
             title: '操作',
@@ -150,8 +151,8 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
 
 function KindField() {
   return (
-    <Form.Item name="kind" label="业务类型" required extra="分类按业务类型找默认承办部门，如 power（供电）、water（供水）">
-      <Input maxLength={CONFIG_LIMITS.kindMax} />
+    <Form.Item name="kind" label="业务类型" required extra="分类按业务类型找默认承办部门">
+      <DepartmentKindSelect />
     </Form.Item>
   );
 }

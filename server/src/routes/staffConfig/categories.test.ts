@@ -43,6 +43,11 @@ describe('categories and services', () => {
     expect((await post({ resolveDays: 366 })).body.error.field).toBe('resolveDays');
     expect((await post({ tier: 'urgent' })).body.error.field).toBe('tier');
     expect((await post({ code: 'X-1' })).body.error.field).toBe('code');
+    // A kind no department has (a typo) would route nowhere: only the known kinds are accepted.
+    const typo = await post({ departmentKind: 'watr' });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error).toMatchObject({ field: 'departmentKind', message: '请从列表中选择业务类型' });
+    expect((await app.http.patch('/api/v1/staff/config/categories/power').set(bearer(county)).send({ departmentKind: 'Power' })).body.error.field).toBe('departmentKind');
     expect((await post({ parentCode: 'power_outage' })).body.error).toMatchObject({ field: 'parentCode', message: '上级分类只能是一级分类' });
     expect((await post({ parentCode: 'nothing' })).body.error.field).toBe('parentCode');
     const parentOfParent = await app.http.patch('/api/v1/staff/config/categories/power').set(bearer(county)).send({ parentCode: 'x_none' });

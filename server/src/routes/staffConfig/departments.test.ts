@@ -29,7 +29,7 @@ describe('departments', () => {
     expect(created.status).toBe(201);
     expect(await app.dataSource.getRepository(Department).findOneByOrFail({ id: created.body.id })).toMatchObject({ level: 'village', kind: 'village', disabled: false });
     expect(await app.dataSource.getRepository(AuditLog).countBy({ action: 'department.create', targetId: created.body.id })).toBe(1);
-    const grid = await app.http.post('/api/v1/staff/config/departments').set(bearer(county)).send({ name: '网格站', regionCode: REGIONS.chengguanGrid, kind: 'grid' });
+    const grid = await app.http.post('/api/v1/staff/config/departments').set(bearer(county)).send({ name: '网格站', regionCode: REGIONS.chengguanGrid, kind: 'village' });
     expect(grid.body.error.field).toBe('regionCode');
     const badKind = await app.http.post('/api/v1/staff/config/departments').set(bearer(county)).send({ name: '某所', regionCode: REGIONS.chengguan, kind: '供电' });
     expect(badKind.body.error.field).toBe('kind');
