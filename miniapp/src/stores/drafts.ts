@@ -9,8 +9,3 @@ const snapshot = () => drafts.list()
 export function useDrafts(): ReportDraft[] {
   return useSyncExternalStore(subscribe, snapshot, snapshot)
 }
-
-/** Drafts the app is still sending or waiting to send — e.g. for a "待提交 2" badge. */
-export function usePendingDrafts(): ReportDraft[] {
-  return useDrafts().filter((draft) => draft.state !== 'editing')
-}

@@ -1,6 +1,7 @@
 /**
- * 我反映的问题: newest first, pull down to refresh, more on reaching the bottom. Each row says
- * what has happened (status), who has it and by when.
+ * 我反映的问题: what is still on the phone first (继续提交), then the reports sent, newest first;
+ * pull down to refresh, more on reaching the bottom. Each row says what has happened (status),
+ * who has it and by when.
  */
 import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
@@ -10,9 +11,8 @@ import StatusChip from '../../../components/StatusChip'
 import { departmentText, dueText, formatDateTime } from '../../../components/Timeline/dates'
 import { getMyReports } from '../../../services/api'
 import { toApiError } from '../../../services/apiError'
-import { SAVED_OFFLINE_MESSAGE } from '../../../services/draftTypes'
+import UnsentDrafts from '../../../components/UnsentDrafts'
 import { useCareMode } from '../../../stores/careMode'
-import { usePendingDrafts } from '../../../stores/drafts'
 
 import './index.scss'
 
@@ -42,7 +42,6 @@ export function ReportRow({ report }: { report: ReportSummary }) {
 
 export default function MyReportsPage() {
   const care = useCareMode()
-  const pending = usePendingDrafts()
   const [items, setItems] = useState<ReportSummary[]>([])
   const [total, setTotal] = useState(0)
   const [loaded, setLoaded] = useState(false)
@@ -84,15 +83,9 @@ export default function MyReportsPage() {
     if (hasMore && !error) void load('more')
   })
 
-  const waiting = pending.filter((draft) => draft.state !== 'failed').length
-
   return (
     <View className={`page my-reports ${care.className}`}>
-      {waiting > 0 ? (
-        <Text className='my-reports__pending'>
-          有 {waiting} 条反映{SAVED_OFFLINE_MESSAGE}
-        </Text>
-      ) : null}
+      <UnsentDrafts />
 
       {!loaded && loading ? <Text className='my-reports__info'>正在加载…</Text> : null}
 
