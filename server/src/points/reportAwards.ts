@@ -1,6 +1,26 @@
-import type { EntityManager } from 'typeorm';
-import type { Report } from '../db/entities';
+import type { PointsReason } from '@minqing/shared';
+import { In, type EntityManager } from 'typeorm';
+import { Report } from '../db/entities';
+import type { PointsEntryRow } from '../db/entities';
 import { awardByRule } from './ledger';
+
+/** Reasons whose ledger line names a report: `sourceId` is the report's id, `note` its serial number. */
+const REPORT_AWARD_REASONS: readonly PointsReason[] = ['report_resolved', 'rating'];
+
+/**
+ * The ledger lines earned by anonymous reports. The citizen sees their own serial number; on every
+ * staff surface such a line must not tie the report to the person, so staff presenters blank it.
+ */
+export async function linesOfAnonymousReports(manager: EntityManager, rows: PointsEntryRow[]): Promise<Set<string>> {
+  const reportIds = [...new Set(rows.filter((row) => REPORT_AWARD_REASONS.includes(row.reason)).map((row) => row.sourceId))];
+  if (reportIds.length === 0) return new Set();
+  const anonymous = new Set<string>();
+  for (let start = 0; start < reportIds.length; start += 500) {
+    const reports = await manager.getRepository(Report).find({ select: ['id'], where: { id: In(reportIds.slice(start, start + 500)), anonymous: true } });
+    for (const report of reports) anonymous.add(report.id);
+  }
+  return new Set(rows.filter((row) => REPORT_AWARD_REASONS.includes(row.reason) && anonymous.has(row.sourceId)).map((row) => row.id));
+}
 
 /**
  * A report resolved earns its reporter points once, however often it is reopened and resolved

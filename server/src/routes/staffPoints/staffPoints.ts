@@ -14,7 +14,7 @@ import {
   VerifyRedemptionRequestSchema,
   VolunteerAwardRequestSchema,
 } from '@minqing/shared';
-import type { PointsAwardReason } from '@minqing/shared';
+import type { PointsAwardReason, StaffLedgerEntry } from '@minqing/shared';
 import { Like } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext, AppDeps, AppState } from '../../context';
@@ -26,12 +26,15 @@ import { parseBody, parseQuery } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { appendLedgerLine, ruleFor } from '../../points/ledger';
 import { cancelRedemption, fulfilRedemption } from '../../points/redemptions';
+import { linesOfAnonymousReports } from '../../points/reportAwards';
 import { presentPointsEntry, presentShopItem } from '../../presenters/points';
 import { presentRedemptions } from '../points/points';
 
 /** Village cadres run their shop and record volunteering; townships and the county oversee. */
 export const SHOP_KEEPERS = ['cadre', 'grid_worker', 'dispatcher', 'county'] as const;
 const RULE_EDITORS = ['county', 'sysadmin'] as const;
+/** How staff see the earner of points for an anonymous report. */
+const ANONYMOUS_REPORTER = '匿名举报人';
 
 function idOf(ctx: AppContext, what: string): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
@@ -191,11 +194,20 @@ export function staffPointsRouter() {
   return router;
 }
 
-/** Ledger lines with who earned them (nickname only) and where. */
-export async function presentLedger(ctx: AppContext, rows: PointsEntryRow[]) {
+/**
+ * Ledger lines with who earned them (nickname only) and where; a line earned by an anonymous
+ * report names neither the reporter nor the report (points/reportAwards).
+ */
+export async function presentLedger(ctx: AppContext, rows: PointsEntryRow[]): Promise<StaffLedgerEntry[]> {
+  const manager = ctx.deps.dataSource.manager;
   const ids = [...new Set(rows.map((row) => row.citizenId))];
-  const citizens = ids.length ? await ctx.deps.dataSource.getRepository(Citizen).find({ select: ['id', 'nickname'], where: ids.map((id) => ({ id })) }) : [];
+  const citizens = ids.length ? await manager.getRepository(Citizen).find({ select: ['id', 'nickname'], where: ids.map((id) => ({ id })) }) : [];
   const names = new Map(citizens.map((citizen) => [citizen.id, citizen.nickname ?? '村民']));
+  const anonymous = await linesOfAnonymousReports(manager, rows);
   const { regions } = await ctx.deps.reference.snapshot();
-  return rows.map((row) => ({ ...presentPointsEntry(row), citizenName: names.get(row.citizenId) ?? '村民', villageName: regions.get(row.regionCode)?.name ?? '' }));
+  return rows.map((row) => {
+    const villageName = regions.get(row.regionCode)?.name ?? '';
+    if (anonymous.has(row.id)) return { ...presentPointsEntry(row), note: null, citizenName: ANONYMOUS_REPORTER, villageName };
+    return { ...presentPointsEntry(row), citizenName: names.get(row.citizenId) ?? '村民', villageName };
+  });
 }

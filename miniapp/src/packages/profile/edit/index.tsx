@@ -6,8 +6,7 @@ import { LoadingBlock } from '../../../components/EmptyState'
 import { toApiError } from '../../../services/apiError'
 import { useCareMode } from '../../../stores/careMode'
 import { refreshUser, saveProfile, useUser } from '../../../stores/user'
-import { useRegions, villageLabel } from '../../../pages/notices/regions'
-import VillageChooser from '../../../pages/notices/VillageChooser'
+import VillagePicker from '../../../components/VillagePicker'
 
 import './index.scss'
 
@@ -17,7 +16,6 @@ export const NICKNAME_MAX = 32
 export default function ProfileEditPage() {
   const care = useCareMode()
   const { user } = useUser()
-  const regions = useRegions()
   const [nickname, setNickname] = useState(user?.nickname ?? '')
   const [nicknameError, setNicknameError] = useState<string | null>(null)
   const [savingName, setSavingName] = useState(false)
@@ -88,9 +86,8 @@ export default function ProfileEditPage() {
 
       <View className='profile-edit__card'>
         <Text className='profile-edit__label'>所在村（社区）</Text>
-        <Text className='profile-edit__current'>现在：{villageLabel(regions.townships, user.villageCode) ?? (user.villageCode ? '已选择' : '还没有选择')}</Text>
         <Text className='profile-edit__hint'>"政务村务"会显示这个村、所在镇和全县的公告；反映问题时默认选这个村。</Text>
-        <VillageChooser value={user.villageCode} confirmText='保存所在村' busy={savingVillage} onConfirm={(code) => void saveVillage(code)} />
+        <VillagePicker value={user.villageCode} onChange={(code) => void saveVillage(code)} disabled={savingVillage} />
       </View>
     </View>
   )
