@@ -5,6 +5,7 @@ import { transaction } from '../db/dataSource';
 import { Citizen, PayoutRow } from '../db/entities';
 import { WechatPayError, WechatPayUnavailable } from '../integrations/wechatpay/wechatPayClient';
 import type { TransferBill, WechatPayClient } from '../integrations/wechatpay/wechatPayClient';
+import { sceneFields } from '../integrations/wechatpay/transferScenes';
 import { applyTransferBill, movePayout } from './payoutSettlement';
 
 type Deps = Pick<AppDeps, 'dataSource' | 'clock' | 'logger'>;
@@ -29,11 +30,10 @@ export async function sendPayout(deps: Deps, client: WechatPayClient, payoutId: 
       openid: citizen.openid,
       amountFen: payout.amountFen,
       remark: payout.remark,
-      perception: payout.kind === 'reward' ? '活动奖励' : '劳务报酬',
-      reportInfos:
-        payout.kind === 'reward'
-          ? [{ info_type: '活动名称', info_content: '违法举报奖励' }, { info_type: '奖励说明', info_content: payout.remark }]
-          : [{ info_type: '岗位类型', info_content: '网格员' }, { info_type: '报酬说明', info_content: `${payout.month ?? ''} ${PAYOUT_KIND_NAMES.subsidy}` }],
+      ...sceneFields(client.sceneIdOf(payout.kind), {
+        kind: payout.kind,
+        detail: payout.kind === 'reward' ? payout.remark : `${payout.month ?? ''} ${PAYOUT_KIND_NAMES.subsidy}`,
+      }),
     });
   } catch (error) {
     if (error instanceof WechatPayError && FINAL_REFUSALS.includes(error.code)) {

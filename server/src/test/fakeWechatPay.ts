@@ -20,6 +20,44 @@ export interface FakeBill {
   fail_reason?: string;
 }
 
+interface SceneInfo {
+  info_type?: unknown;
+  info_content?: unknown;
+}
+
+/** What a create request carried for its scene, kept to be asserted on. */
+export interface FakeSceneRequest {
+  transfer_scene_id: string;
+  user_recv_perception?: string;
+  transfer_scene_report_infos: SceneInfo[];
+}
+
+/**
+ * WeChat Pay's rules per 转账场景 (its scene pages under 商家转账): the 用户收款感知 it may show,
+ * and the report lines, each of these info_types exactly once with 1–32 characters of content.
+ */
+const SCENE_RULES: Record<string, { perceptions: string[]; infoTypes: string[] }> = {
+  '1000': { perceptions: ['现金奖励', '活动奖励'], infoTypes: ['活动名称', '奖励说明'] },
+  '1005': { perceptions: ['劳务报酬'], infoTypes: ['岗位类型', '报酬说明'] },
+};
+
+/** WeChat Pay's answer to a request its scene does not allow, as it words them; null when the request fits. */
+function sceneRefusal(input: Partial<FakeSceneRequest>, granted: ReadonlySet<string>): { code: string; message: string } | null {
+  if (!input.transfer_scene_id || !granted.has(input.transfer_scene_id)) return { code: 'INVALID_REQUEST', message: '该转账场景不可用' };
+  const rules = SCENE_RULES[input.transfer_scene_id];
+  if (input.user_recv_perception !== undefined && !rules.perceptions.includes(input.user_recv_perception)) {
+    return { code: 'INVALID_REQUEST', message: '暂不支持展示当前传入的用户收款感知' };
+  }
+  const infos = input.transfer_scene_report_infos;
+  if (!Array.isArray(infos) || infos.length === 0) return { code: 'PARAM_ERROR', message: '需传入转账场景报备信息,请检查' };
+  const types = infos.map((info) => info.info_type);
+  const fits =
+    types.length === rules.infoTypes.length &&
+    rules.infoTypes.every((type) => types.filter((given) => given === type).length === 1) &&
+    infos.every((info) => typeof info.info_content === 'string' && info.info_content.length >= 1 && info.info_content.length <= 32);
+  return fits ? null : { code: 'PARAM_ERROR', message: '未传入完整且对应的转账场景报备信息,请根据接口文档检查' };
+}
+
 /**
  * WeChat Pay's merchant-transfer API as the tests see it: it checks each request's Authorization
  * with the merchant's public key, pays one out_bill_no once, answers in the real shapes signed
@@ -37,6 +75,10 @@ export class FakeWechatPay {
   outage: 'down' | null = null;
   /** Requests whose signature did not verify. */
   readonly refused: FakeRequest[] = [];
+  /** The scenes this merchant was granted; a request in another is refused. */
+  grantedScenes = new Set(['1000', '1005']);
+  /** The scene fields of each accepted bill, by out_bill_no. */
+  readonly scenes = new Map<string, FakeSceneRequest>();
 
   async start(): Promise<this> {
     this.server.on('POST', TRANSFER_PATH, (request) => this.guarded(request, () => this.create(request)));
@@ -65,7 +107,7 @@ export class FakeWechatPay {
       platformPublicKeyId: 'PUB_KEY_ID_0001',
       apiBase: this.server.baseUrl,
       notifyUrl: 'https://minqing.example.cn/api/v1/wechatpay/transfer-notify',
-      transferSceneId: '1000',
+      sceneIds: { reward: '1000', subsidy: '1005' },
       ...overrides,
     };
   }
@@ -134,8 +176,11 @@ export class FakeWechatPay {
   }
 
   private create(request: FakeRequest): FakeResponse {
-    const input = request.json as { out_bill_no: string; openid: string; transfer_amount: number; transfer_scene_id?: string; transfer_scene_report_infos?: unknown[] };
-    if (!input.transfer_scene_id || !Array.isArray(input.transfer_scene_report_infos)) return this.signed(400, { code: 'PARAM_ERROR', message: '缺少转账场景信息' });
+    const input = request.json as { out_bill_no: string; openid: string; transfer_amount: number } & Partial<FakeSceneRequest>;
+    const refusal = sceneRefusal(input, this.grantedScenes);
+    if (refusal) return this.signed(400, refusal);
+    const { transfer_scene_id, user_recv_perception, transfer_scene_report_infos } = input as FakeSceneRequest;
+    this.scenes.set(input.out_bill_no, { transfer_scene_id, user_recv_perception, transfer_scene_report_infos });
     let bill = this.bills.get(input.out_bill_no);
     if (!bill) {
       bill = {

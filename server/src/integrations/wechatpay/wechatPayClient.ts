@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import Pay from 'wechatpay-node-v3';
-import type { TransferState } from '@minqing/shared';
+import type { PayoutKind, TransferState } from '@minqing/shared';
 import type { WechatPayConfig } from './wechatPayConfig';
 import { signatureProblem, wechatpayHeaders } from './signatures';
+import type { SceneReportInfo } from './transferScenes';
 
 /** A transfer bill as WeChat Pay answers it (create, query and notification share these fields). */
 export interface TransferBill {
@@ -18,10 +19,12 @@ export interface TransferRequest {
   openid: string;
   amountFen: number;
   remark: string;
+  /** The 转账场景 (transfer_scene_id); the two fields below must be the ones this scene takes (transferScenes.ts). */
+  sceneId: string;
   /** What the recipient sees as the reason (用户收款感知). */
   perception: string;
   /** 转账场景报备信息: required by the scene. */
-  reportInfos: { info_type: string; info_content: string }[];
+  reportInfos: SceneReportInfo[];
 }
 
 /** WeChat Pay said no (4xx with a code), as opposed to not answering at all. */
@@ -64,11 +67,16 @@ export class WechatPayClient {
     });
   }
 
+  /** The 转账场景 this merchant sends a kind of payout in. */
+  sceneIdOf(kind: PayoutKind): string {
+    return this.config.sceneIds[kind];
+  }
+
   createTransfer(request: TransferRequest): Promise<TransferBill> {
     return this.call<TransferBill>('POST', '/v3/fund-app/mch-transfer/transfer-bills', {
       appid: this.config.appid,
       out_bill_no: request.outBillNo,
-      transfer_scene_id: this.config.transferSceneId,
+      transfer_scene_id: request.sceneId,
       openid: request.openid,
       transfer_amount: request.amountFen,
       transfer_remark: request.remark,

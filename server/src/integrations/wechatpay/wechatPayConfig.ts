@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import type { PayoutKind } from '@minqing/shared';
 import { ConfigError } from '../../config';
+import { sceneProblem } from './transferScenes';
 
 /** WeChat Pay (商家转账) for rewards and subsidies; cash features are off without it. */
 export interface WechatPayConfig {
@@ -17,8 +19,11 @@ export interface WechatPayConfig {
   apiBase: string;
   /** Where WeChat Pay posts transfer results: PUBLIC_BASE_URL + /api/v1/wechatpay/transfer-notify unless set. */
   notifyUrl: string | null;
-  /** The 转账场景 the merchant was granted (1000 现金营销 by default). */
-  transferSceneId: string;
+  /**
+   * The 转账场景 each kind of payout is sent in, among those the merchant was granted: rewards
+   * WECHATPAY_TRANSFER_SCENE_ID (1000 现金营销), subsidies WECHATPAY_SUBSIDY_SCENE_ID (1005 佣金报酬).
+   */
+  sceneIds: Record<PayoutKind, string>;
 }
 
 /** Amount limits in fen, configurable with or without WeChat Pay (the admin panel shows them). */
@@ -54,6 +59,11 @@ export function wechatPayConfigFrom(env: Record<string, string | undefined>): We
   if (missing.length > 0) throw new ConfigError(`WeChat Pay needs ${missing.join(', ')} as well (or none of the WECHATPAY_ variables)`);
   if (env.WECHATPAY_APIV3_KEY!.length !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY must be 32 characters');
   const publicBase = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
+  const sceneIds = { reward: env.WECHATPAY_TRANSFER_SCENE_ID || '1000', subsidy: env.WECHATPAY_SUBSIDY_SCENE_ID || '1005' };
+  const rewardProblem = sceneProblem(sceneIds.reward, 'reward');
+  if (rewardProblem) throw new ConfigError(`WECHATPAY_TRANSFER_SCENE_ID: ${rewardProblem}`);
+  const subsidyProblem = sceneProblem(sceneIds.subsidy, 'subsidy');
+  if (subsidyProblem) throw new ConfigError(`WECHATPAY_SUBSIDY_SCENE_ID: ${subsidyProblem}`);
   return {
     mchid: env.WECHATPAY_MCHID!,
     appid: env.WECHATPAY_APPID!,
@@ -64,7 +74,7 @@ export function wechatPayConfigFrom(env: Record<string, string | undefined>): We
     platformPublicKeyId: env.WECHATPAY_PLATFORM_PUBLIC_KEY_ID!,
     apiBase: (env.WECHATPAY_API_BASE ?? 'https://api.mch.weixin.qq.com').replace(/\/$/, ''),
     notifyUrl: env.WECHATPAY_NOTIFY_URL ?? (publicBase ? `${publicBase}/api/v1/wechatpay/transfer-notify` : null),
-    transferSceneId: env.WECHATPAY_TRANSFER_SCENE_ID ?? '1000',
+    sceneIds,
   };
 }
 
