@@ -22,4 +22,6 @@ export const invalidCredentials = () => new AppError(401, 'invalid_credentials',
 export const accountLocked = (minutes: number) =>
   new AppError(423, 'account_locked', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
 export const payloadTooLarge = (message: string) => new AppError(413, 'payload_too_large', message, 'file');
+/** 503: the feature needs settings this server was started without; the message says which feature. */
+export const notConfigured = (message: string) => new AppError(503, 'not_configured', message);
 export const unsupportedMediaType = (message: string) => new AppError(415, 'unsupported_media_type', message, 'file');

@@ -8,12 +8,12 @@ import { Citizen, PayoutRow, Report, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { localDateOf } from '../deadlines/workingCalendar';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notConfigured, notFound } from '../errors';
 import { staffCanView } from '../policies/report';
 import { isWithin } from '../policies/scope';
 import { movePayout } from './payoutSettlement';
 
-const cashOff = () => new AppError(503, 'conflict', '未配置微信支付，现金奖励与补贴暂不可用');
+const cashOff = () => notConfigured('未配置微信支付，现金奖励与补贴暂不可用');
 
 /** Who the money goes to and what makes the payout unique, from the proposal. */
 async function recipientOf(manager: EntityManager, deps: AppDeps, staff: Staff, proposal: PayoutProposal) {

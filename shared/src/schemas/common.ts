@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  /** 503: the feature needs settings (WeChat, WeChat Pay …) this server was started without. */
+  'not_configured',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

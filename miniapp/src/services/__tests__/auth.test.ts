@@ -36,7 +36,7 @@ describe('auth', () => {
   it('WeChat falls back to dev-login when the server has no WeChat credentials (503, demo)', async () => {
     process.env.TARO_ENV = 'weapp'
     taroMock.request
-      .mockResolvedValueOnce(reply(503, errorBody('internal_error', '微信登录尚未配置')))
+      .mockResolvedValueOnce(reply(503, errorBody('not_configured', '微信登录尚未配置')))
       .mockResolvedValueOnce(reply(200, { token: 'tok-dev', user: citizen }))
     await expect(login()).resolves.toBe('tok-dev')
     expect(requestCall(1).url).toBe('http://localhost:3210/api/v1/auth/dev-login')

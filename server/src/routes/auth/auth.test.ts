@@ -96,5 +96,6 @@ describe('citizen auth outside demo mode', () => {
     expect(await app.dataSource.getRepository(Citizen).count()).toBe(0);
     const wechat = await app.http.post('/api/v1/auth/wechat-login').send({ code: 'abc' });
     expect(wechat.status).toBe(503);
+    expect(wechat.body.error).toEqual({ code: 'not_configured', message: '微信登录尚未配置' });
   });
 });

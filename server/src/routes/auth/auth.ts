@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { DevLoginRequestSchema, WechatLoginRequestSchema } from '@minqing/shared';
 import { citizenSignIn } from '../../commands/citizenSignIn';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { AppError, notFound } from '../../errors';
+import { AppError, notConfigured, notFound } from '../../errors';
 import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
 import { parseBody } from '../../middleware/validate';
 import { presentCitizen } from '../../presenters/citizen';
@@ -20,7 +20,7 @@ export function authRouter() {
   router.post('/wechat-login', async (ctx: AppContext) => {
     const { code } = parseBody(ctx, WechatLoginRequestSchema);
     const wechat = ctx.deps.wechat;
-    if (!wechat) throw new AppError(503, 'internal_error', '微信登录尚未配置');
+    if (!wechat) throw notConfigured('微信登录尚未配置');
     let session;
     try {
       session = await wechat.code2Session(code);

@@ -195,6 +195,7 @@ describe('without WeChat Pay credentials', () => {
       const report = await submitReport(app, citizen, { serviceCode: 'illegal' });
       const refused = await app.http.post('/api/v1/staff/payouts').set(bearer(staffToken(app.deps, county))).send({ kind: 'reward', reportId: report.body.id, amountFen: 1_000, remark: '奖励' });
       expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe('not_configured');
       expect((await app.http.post('/api/v1/wechatpay/transfer-notify').send({})).status).toBe(503);
       expect(world.power.id).toBeTruthy();
     } finally {

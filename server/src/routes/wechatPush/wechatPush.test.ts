@@ -150,7 +150,9 @@ describe('without WeChat configured', () => {
     try {
       await buildWorld(app.dataSource);
       const citizen = await buildCitizen(app.dataSource);
-      expect((await app.http.get(`/api/v1/wechat/push?${signedQuery(undefined, { echostr: 'x' })}`)).status).toBe(503);
+      const push = await app.http.get(`/api/v1/wechat/push?${signedQuery(undefined, { echostr: 'x' })}`);
+      expect(push.status).toBe(503);
+      expect(push.body.error).toEqual({ code: 'not_configured', message: '消息推送未配置' });
       const photo = await app.http.post('/api/v1/uploads').set(bearer(citizenToken(app.deps, citizen))).attach('file', await testPhoto(), 'a.png');
       const report = await submitReport(app, citizen, { photoUploadIds: [photo.body.id] });
       expect(report.body.photos[0].check).toBe('unchecked');

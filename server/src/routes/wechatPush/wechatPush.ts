@@ -1,16 +1,15 @@
 import Router from '@koa/router';
 import { applyMediaVerdict } from '../../commands/contentCheckRunner';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { AppError, badRequest, forbidden } from '../../errors';
+import { badRequest, forbidden, notConfigured } from '../../errors';
 import { PushDecryptError, decryptPushMessage, isMsgSignedByWechat, isSignedByWechat, mediaVerdictOf } from '../../integrations/wechat/messagePush';
 
 type PushQuery = { signature?: string; msg_signature?: string; timestamp?: string; nonce?: string; echostr?: string; encrypt_type?: string };
 
-const notConfigured = () => new AppError(503, 'internal_error', '消息推送未配置');
 
 function pushToken(ctx: AppContext): string {
   const token = ctx.deps.config.contentSecurity?.msgToken;
-  if (!token) throw notConfigured();
+  if (!token) throw notConfigured('消息推送未配置');
   return token;
 }
 
@@ -50,7 +49,7 @@ function verifiedMessage(ctx: AppContext, token: string): unknown {
   if (query.encrypt_type === 'aes' || encrypted) {
     const aesKey = ctx.deps.config.contentSecurity?.msgAesKey;
     const appid = ctx.deps.config.wechat?.appid;
-    if (!aesKey || !appid) throw notConfigured();
+    if (!aesKey || !appid) throw notConfigured('消息推送未配置');
     if (!encrypted || !isMsgSignedByWechat(token, query, encrypted)) throw forbidden('签名无效');
     try {
       return JSON.parse(decryptPushMessage(aesKey, encrypted, appid));
