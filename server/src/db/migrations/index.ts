@@ -15,6 +15,7 @@ import { ContentChecks1764650000000 } from './1764650000000-ContentChecks';
 import { PushMessages1764660000000 } from './1764660000000-PushMessages';
 import { Points1764670000000 } from './1764670000000-Points';
 import { Payouts1764680000000 } from './1764680000000-Payouts';
+import { OnePhonePerCitizen1764690000000 } from './1764690000000-OnePhonePerCitizen';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   PushMessages1764660000000,
   Points1764670000000,
   Payouts1764680000000,
+  OnePhonePerCitizen1764690000000,
 ];

@@ -1,10 +1,11 @@
 import Router from '@koa/router';
 import { BindPhoneRequestSchema, UpdateProfileRequestSchema } from '@minqing/shared';
 import { Screening } from '../../commands/contentScreening';
+import { bindPhone } from '../../commands/phoneBinder';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { transaction } from '../../db/dataSource';
 import { Citizen, Region } from '../../db/entities';
-import { AppError, badRequest } from '../../errors';
+import { AppError, badRequest, notConfigured } from '../../errors';
 import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
@@ -44,22 +45,19 @@ export function meRouter() {
     ctx.body = presentCitizen(citizen, ctx.deps.cipher);
   });
 
-  /** 绑定手机号: exchanges the getPhoneNumber code; the number is stored encrypted with its lookup hash. */
+  /** 绑定手机号: exchanges the getPhoneNumber code; a number another citizen bound is refused (409). */
   router.post('/phone', citizenAuth(), async (ctx: AppContext) => {
     const citizen = currentCitizen(ctx);
     const { code } = parseBody(ctx, BindPhoneRequestSchema);
     const wechat = ctx.deps.wechat;
-    if (!wechat) throw new AppError(503, 'internal_error', '手机号绑定暂不可用');
+    if (!wechat) throw notConfigured('手机号绑定暂不可用');
     let phone: string;
     try {
       phone = await wechat.getUserPhoneNumber(code);
     } catch (error) {
       throw bindPhoneError(error);
     }
-    citizen.phoneEncrypted = ctx.deps.cipher.encrypt(phone);
-    citizen.phoneHash = ctx.deps.cipher.lookupHash(phone);
-    await ctx.deps.dataSource.getRepository(Citizen).save(citizen);
-    ctx.body = presentCitizen(citizen, ctx.deps.cipher);
+    ctx.body = presentCitizen(await bindPhone(ctx.deps, { citizen, phone }), ctx.deps.cipher);
   });
 
   // 导出我的数据, 申请注销账号.

@@ -148,6 +148,33 @@ describe('POST /api/v1/me/phone', () => {
     expect(wechat.state.phoneRequests.map((request) => request.accessToken)).toEqual(['token-1', 'token-1', 'token-2']);
   });
 
+  it('refuses with 409 a number another citizen bound, keeping both accounts as they were', async () => {
+    const first = await signedIn();
+    const second = await signedIn();
+    expect((await app.http.post('/api/v1/me/phone').set(first.auth).send({ code: 'phone-13411112222' })).status).toBe(200);
+    const refused = await app.http.post('/api/v1/me/phone').set(second.auth).send({ code: 'phone-13411112222' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({ code: 'conflict', message: '这个手机号已绑定其他账号，一个手机号只能绑定一个账号' });
+    const rows = app.dataSource.getRepository(Citizen);
+    expect((await rows.findOneByOrFail({ id: second.citizen.id })).phoneHash).toBeNull();
+    expect((await rows.findOneByOrFail({ id: first.citizen.id })).phoneHash).toBe(app.deps.cipher.lookupHash('13411112222'));
+    // Binding one's own number again is not a conflict.
+    expect((await app.http.post('/api/v1/me/phone').set(first.auth).send({ code: 'phone-13411112222' })).status).toBe(200);
+  });
+
+  it('lets one of two concurrent bindings of the same number win; the other gets 409', async () => {
+    const citizens = await Promise.all(Array.from({ length: 4 }, signedIn));
+    const answers = await Promise.all(citizens.map(({ auth }) => app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13422223333' })));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(await app.dataSource.getRepository(Citizen).countBy({ phoneHash: app.deps.cipher.lookupHash('13422223333') })).toBe(1);
+  });
+
+  it('the database itself refuses a second citizen with the same number', async () => {
+    const phoneHash = app.deps.cipher.lookupHash('13433334444');
+    await buildCitizen(app.dataSource, { phoneHash });
+    await expect(buildCitizen(app.dataSource, { phoneHash })).rejects.toThrow();
+  });
+
   it('answers 400 on the code field for an invalid or missing code, keeping the old phone', async () => {
     const { citizen, auth } = await signedIn();
     const bad = await app.http.post('/api/v1/me/phone').set(auth).send({ code: 'used-up' });
@@ -183,6 +210,6 @@ describe('POST /api/v1/me/phone', () => {
     const { auth } = await signedIn();
     const response = await app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13812345678' });
     expect(response.status).toBe(503);
-    expect(response.body.error.message).toBe('手机号绑定暂不可用');
+    expect(response.body.error).toEqual({ code: 'not_configured', message: '手机号绑定暂不可用' });
   });
 });
