@@ -1,6 +1,7 @@
 /**
- * Which village (社区) the report concerns: shows the current one and opens a two-step list —
- * township, then village — with large rows. The tree comes from GET /regions?depth=village.
+ * The app's one village (社区) chooser — for a report, the profile and the notice board: shows the
+ * current one and opens a two-step list — township, then village — with large rows. The tree
+ * comes from GET /regions?depth=village, once per app session.
  */
 import { useEffect, useState } from 'react'
 import { Button, ScrollView, Text, View } from '@tarojs/components'
@@ -116,4 +117,4 @@ export default function VillagePicker({ value, onChange, disabled, error, title 
   )
 }
 
-export { loadVillageTree, villageLabel, villagesOf, townshipsOf } from './regions'
+export { loadVillageTree, useVillageLabel, villageLabel, villagesOf, townshipsOf } from './regions'

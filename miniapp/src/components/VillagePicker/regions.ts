@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { RegionNode } from '@minqing/shared'
 import { getRegions } from '../../services/api'
 
@@ -54,6 +55,22 @@ export function loadVillageTree(): Promise<RegionNode[]> {
     })
   }
   return cached
+}
+
+/** "城关镇 五一村" for a village code once the tree has loaded; null before, or when unknown. */
+export function useVillageLabel(code: string | null | undefined): string | null {
+  const [tree, setTree] = useState<RegionNode[] | null>(null)
+  useEffect(() => {
+    if (!code) return undefined
+    let alive = true
+    loadVillageTree()
+      .then((loaded) => alive && setTree(loaded))
+      .catch(() => undefined)
+    return () => {
+      alive = false
+    }
+  }, [code])
+  return tree ? villageLabel(tree, code) : null
 }
 
 /** For tests. */

@@ -9,7 +9,7 @@ import { isWeapp } from '../../services/config'
 import { useCareMode } from '../../stores/careMode'
 import { refreshUser, useUser } from '../../stores/user'
 import { ROUTES, go } from '../home/routes'
-import { useRegions, villageLabel } from '../notices/regions'
+import { useVillageLabel } from '../../components/VillagePicker/regions'
 import PrivacySheet from './PrivacySheet'
 import { installPrivacyGate } from './privacyGate'
 
@@ -76,7 +76,7 @@ function Row({ icon, label, value, badge, danger = false, onClick }: RowProps) {
 export default function MePage() {
   const care = useCareMode()
   const { user, loading, error } = useUser()
-  const regions = useRegions(Boolean(user?.villageCode))
+  const villageName = useVillageLabel(user?.villageCode)
   const [unread, setUnread] = useState(0)
 
   useDidShow(() => {
@@ -90,7 +90,7 @@ export default function MePage() {
       .catch(() => undefined)
   })
 
-  const village = user?.villageCode ? (villageLabel(regions.townships, user.villageCode) ?? '已选择') : '未选择'
+  const village = user?.villageCode ? (villageName ?? '已选择') : '未选择'
   const initial = user?.nickname?.trim().slice(0, 1) || '民'
 
   return (

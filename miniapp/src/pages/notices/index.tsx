@@ -12,8 +12,7 @@ import { useCareMode } from '../../stores/careMode'
 import { refreshUser, saveProfile, useUser } from '../../stores/user'
 import { ROUTES, go } from '../home/routes'
 import { usePagedList } from './usePagedList'
-import { useRegions, villageLabel } from './regions'
-import VillageChooser from './VillageChooser'
+import VillagePicker, { useVillageLabel } from '../../components/VillagePicker'
 
 import './index.scss'
 
@@ -37,7 +36,7 @@ function ChooseVillage() {
   return (
     <View className='notices__choose'>
       <EmptyState icon='🏠' title='请先选择您所在的村（社区）' hint='选好后，这里会显示本村、本镇和全县发布的公告' />
-      <VillageChooser confirmText='就是这个村' busy={saving} onConfirm={(code) => void choose(code)} />
+      <VillagePicker value={null} onChange={(code) => void choose(code)} disabled={saving} />
     </View>
   )
 }
@@ -51,7 +50,7 @@ export default function NoticesPage() {
   const { user, loading: userLoading, error: userError } = useUser()
   const villageCode = user?.villageCode ?? null
   const [category, setCategory] = useState<NoticeCategory | ''>('')
-  const regions = useRegions(Boolean(villageCode))
+  const villageName = useVillageLabel(villageCode)
 
   const list = usePagedList<Notice>(
     `${villageCode}|${category}`,
@@ -82,7 +81,7 @@ export default function NoticesPage() {
     body = (
       <View>
         <View className='notices__board'>
-          <Text className='notices__board-name'>{villageLabel(regions.townships, villageCode) ?? '本村'} 公告栏</Text>
+          <Text className='notices__board-name'>{villageName ?? '本村'} 公告栏</Text>
           <View className='notices__board-change' role='link' onClick={() => go(ROUTES.profileEdit)}>
             更换村
           </View>

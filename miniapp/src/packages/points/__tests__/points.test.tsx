@@ -19,7 +19,7 @@ describe('我的积分', () => {
   it('is reached from 我的, with the shop, my redemptions and my rewards', async () => {
     serveApi({ 'GET /me': () => citizen(), 'GET /messages': () => ({ ...page([]), unread: 0 }), 'GET /regions': () => REGION_TREE })
     render(<MePage />)
-    await screen.findByText('所在村：城关镇五一村')
+    await screen.findByText('所在村：城关镇 五一村')
     await settle()
     for (const [label, url] of [
       ['我的积分', '/packages/points/balance/index'],

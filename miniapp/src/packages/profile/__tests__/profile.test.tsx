@@ -73,7 +73,7 @@ describe('我的', () => {
     render(<MePage />)
     expect(screen.getByText('王大娘')).toBeInTheDocument()
     expect(screen.getByText('手机号：139****5678')).toBeInTheDocument()
-    expect(await screen.findByText('所在村：城关镇五一村')).toBeInTheDocument()
+    expect(await screen.findByText('所在村：城关镇 五一村')).toBeInTheDocument()
     expect(await screen.findByText('3 条未读')).toBeInTheDocument()
     // In the browser there is no WeChat phone button, only a note.
     expect(screen.getByText('📱 手机号请在微信小程序中绑定')).toBeInTheDocument()
