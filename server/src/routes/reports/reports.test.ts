@@ -1,4 +1,4 @@
-import { IdempotencyKey, Report, ReportEvent } from '../../db/entities';
+import { Citizen, IdempotencyKey, Report, ReportEvent } from '../../db/entities';
 import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
@@ -81,6 +81,34 @@ describe('citizen reports', () => {
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect(await app.dataSource.getRepository(Report).countBy({ citizenId: citizen.id })).toBe(1);
     expect(await app.dataSource.getRepository(IdempotencyKey).countBy({ citizenId: citizen.id })).toBe(1);
+  });
+
+  it('answers 400 naming the header when Idempotency-Key is sent empty, storing nothing', async () => {
+    const citizen = await buildCitizen(app.dataSource);
+    for (const key of ['', '   ']) {
+      const response = await app.http
+        .post('/api/v1/reports')
+        .set(bearer(citizenToken(app.deps, citizen)))
+        .set('Idempotency-Key', key)
+        .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜' });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'bad_request', field: 'Idempotency-Key' });
+    }
+    expect(await app.dataSource.getRepository(Report).countBy({ citizenId: citizen.id })).toBe(0);
+  });
+
+  it('stores report text without NUL or bidirectional overrides, as it stores a nickname', async () => {
+    const citizen = await buildCitizen(app.dataSource);
+    const response = await submitReport(app, citizen, { text: '村口\u202E电线杆\u0000倾斜\n请尽快处理' });
+    expect(response.status).toBe(201);
+    expect(response.body.text).toBe('村口电线杆倾斜\n请尽快处理');
+    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: response.body.id })).text).toBe('村口电线杆倾斜\n请尽快处理');
+    const renamed = await app.http.patch('/api/v1/me').set(bearer(citizenToken(app.deps, citizen))).send({ nickname: '\u202E张三\u0000' });
+    expect(renamed.body.nickname).toBe('张三');
+    expect((await app.dataSource.getRepository(Citizen).findOneByOrFail({ id: citizen.id })).nickname).toBe('张三');
+    const onlyControls = await submitReport(app, citizen, { text: '\u202E\u0000' });
+    expect(onlyControls.status).toBe(400);
+    expect(onlyControls.body.error.field).toBe('text');
   });
 
   it('refuses a key reused for a different report with 409', async () => {

@@ -32,7 +32,8 @@ export function reportsRouter() {
 
   router.post('/', async (ctx: AppContext) => {
     const citizen = currentCitizen(ctx);
-    const key = ctx.get('Idempotency-Key') || null;
+    // A header sent empty is a client bug, not "no key": retrying it would create a second report.
+    const key = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');
     if (key !== null && !IdempotencyKeySchema.safeParse(key).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
     const body = parseBody(ctx, SubmitReportRequestSchema);
     const screening = await Screening.ofTexts(ctx.deps, citizen, [
