@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'packages/notices', pages: ['detail/index'] },
     { root: 'packages/profile', pages: ['edit/index', 'messages/index', 'privacy/index', 'care-mode/index'] },
     { root: 'packages/points', pages: ['balance/index', 'shop/index', 'redemptions/index', 'rewards/index'] },
+    { root: 'packages/errors', pages: ['not-found/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,11 +1,14 @@
 import Taro from '@tarojs/taro'
 import { updateMe } from '../services/api'
+import { isH5 } from '../services/config'
 import { currentToken, onUserChange } from '../services/session'
 import { STORAGE_KEYS, readStored, writeStored } from '../services/storage'
 import { createStore, useStore } from './createStore'
 
 /** The class a page root adds in 关怀模式 (app.scss: larger text, bigger tap targets). */
 export const CARE_MODE_CLASS = 'care-mode'
+/** H5 draws its tab bar outside every page: the document itself carries 关怀模式 for it (app.scss). */
+export const CARE_MODE_DOCUMENT_CLASS = 'care-mode-app'
 
 export interface CareModeState {
   enabled: boolean
@@ -44,6 +47,14 @@ export function initCareMode(): void {
   const stored = readStored<StoredChoice>(STORAGE_KEYS.careMode)
   const chosen = stored?.chosen ?? false
   careModeStore.set({ enabled: stored?.enabled ?? false, chosen, suggested: !chosen && suggestsCareMode(fontInfo()) })
+}
+
+/** H5: keeps the document's class in step with 关怀模式 (WeChat's own tab bar follows its 关怀模式). */
+export function reflectCareModeOnDocument(): void {
+  if (!isH5() || typeof document === 'undefined') return
+  const apply = () => document.documentElement.classList.toggle(CARE_MODE_DOCUMENT_CLASS, careModeStore.get().enabled)
+  apply()
+  careModeStore.subscribe(apply)
 }
 
 /** Turns 关怀模式 on or off, remembers it on the phone and, when signed in, in the profile. */

@@ -120,7 +120,7 @@ export const taroMock = {
   switchTab: resolved({}),
   navigateBack: resolved({}),
   getCurrentInstance: jest.fn(() => ({ router: { params: routerParams, path: '' }, page: null })),
-  getCurrentPages: jest.fn(() => []),
+  getCurrentPages: jest.fn((): { route: string }[] => []),
   // media and location
   chooseMedia: jest.fn(),
   chooseImage: jest.fn(),

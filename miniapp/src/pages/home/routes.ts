@@ -22,6 +22,8 @@ export const ROUTES = {
   pointsShop: '/packages/points/shop/index',
   redemptions: '/packages/points/redemptions/index',
   rewards: '/packages/points/rewards/index',
+  /** Where an unknown address lands (app.ts). */
+  notFound: '/packages/errors/not-found/index',
 } as const
 
 const TABS: readonly string[] = [ROUTES.homeTab, ROUTES.reportTab, ROUTES.noticesTab, ROUTES.meTab]

@@ -5,6 +5,7 @@ import type { Article } from '@minqing/shared'
 import ContentFiles from '../../../components/ContentFiles'
 import { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
 import { formatDateTime, paragraphs } from '../../../components/NoticeCard/format'
+import { withPageHeader } from '../../../components/PageHeader'
 import ReadAloud from '../../../components/ReadAloud'
 import { getArticle } from '../../../services/api'
 import { useCareMode } from '../../../stores/careMode'
@@ -13,7 +14,7 @@ import { useAsync } from '../../../pages/home/useAsync'
 import './index.scss'
 
 /** 文章详情: title, category, date, 读给我听, summary and body. */
-export default function ArticleDetailPage() {
+function ArticleDetailPage() {
   const care = useCareMode()
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -51,3 +52,5 @@ export default function ArticleDetailPage() {
   }
   return <View className={`page article-detail ${care.className}`}>{body}</View>
 }
+
+export default withPageHeader(ArticleDetailPage, '文章详情')

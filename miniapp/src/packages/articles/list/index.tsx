@@ -5,6 +5,7 @@ import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, type Article, type ArticleC
 import ArticleCard from '../../../components/ArticleCard'
 import CategoryTabs, { tabsFrom } from '../../../components/CategoryTabs'
 import FollowButton from '../../../components/FollowButton'
+import { withPageHeader } from '../../../components/PageHeader'
 import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState'
 import { getArticles } from '../../../services/api'
 import { useCareMode } from '../../../stores/careMode'
@@ -18,7 +19,7 @@ export const ARTICLE_TABS = tabsFrom(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES)
 const isCategory = (value: string | undefined): value is ArticleCategory => (ARTICLE_CATEGORIES as readonly string[]).includes(value ?? '')
 
 /** 消息推送: policy information, 办事指南 and news from the county, newest first. */
-export default function ArticlesListPage() {
+function ArticlesListPage() {
   const care = useCareMode()
   const { params } = useRouter()
   const [category, setCategory] = useState<ArticleCategory | ''>(isCategory(params.category) ? params.category : '')
@@ -59,3 +60,5 @@ export default function ArticlesListPage() {
     </View>
   )
 }
+
+export default withPageHeader(ArticlesListPage, '政策指南')

@@ -146,9 +146,36 @@ describe('反映详情', () => {
     expect(posts()[0]).toMatchObject({ url: expect.stringContaining('/supplements'), data: { text: '旁边还有一根', photoUploadIds: ['01M81KNHEEZY3C4PCQ1HHZPW30'] } })
   })
 
-  it('a report that cannot be found says so', async () => {
+  it('a report that cannot be found says so and offers 返回, not a useless 重试', async () => {
+    taroMock.getCurrentPages.mockReturnValue([{ route: 'packages/my-reports/list/index' }, { route: 'packages/my-reports/detail/index' }])
     taroMock.request.mockImplementation(() => Promise.resolve({ statusCode: 404, data: { error: { code: 'not_found', message: '没有找到' } }, header: {} }))
     render(<ReportDetailPage />)
-    expect(await screen.findByText('没有找到这条反映')).toBeInTheDocument()
+    expect(await screen.findByText('找不到这条反映')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: '重试' })).not.toBeInTheDocument()
+    const back = screen.getAllByRole('button', { name: '返回' })
+    fireEvent.click(back[back.length - 1])
+    expect(taroMock.navigateBack).toHaveBeenCalledTimes(1)
+    expect(taroMock.request).toHaveBeenCalledTimes(1)
+  })
+
+  it('a report opened from a link that is not found offers 返回首页', async () => {
+    taroMock.getCurrentPages.mockReturnValue([{ route: 'packages/my-reports/detail/index' }])
+    taroMock.request.mockImplementation(() => Promise.resolve({ statusCode: 404, data: { error: { code: 'not_found', message: '没有找到' } }, header: {} }))
+    render(<ReportDetailPage />)
+    expect(await screen.findByText('找不到这条反映')).toBeInTheDocument()
+    const home = screen.getAllByRole('button', { name: '返回首页' })
+    fireEvent.click(home[home.length - 1])
+    expect(taroMock.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' })
+    expect(screen.queryByRole('button', { name: '重试' })).not.toBeInTheDocument()
+  })
+
+  it('a network failure keeps 重试, which loads again', async () => {
+    taroMock.request.mockImplementationOnce(() => Promise.reject(new Error('request:fail timeout')))
+    render(<ReportDetailPage />)
+    expect(await screen.findByText('网络不给力，请稍后再试')).toBeInTheDocument()
+    expect(screen.queryByText('找不到这条反映')).not.toBeInTheDocument()
+    taroMock.request.mockImplementation(() => ok(resolved))
+    fireEvent.click(screen.getByRole('button', { name: '重试' }))
+    expect(await screen.findByText('已办结，请评价')).toBeInTheDocument()
   })
 })

@@ -9,6 +9,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { SERVICE_NAMES, type ReportDetail } from '@minqing/shared'
 import StatusChip from '../../../components/StatusChip'
+import { wayBack, withPageHeader } from '../../../components/PageHeader'
 import StarRating from '../../../components/StarRating'
 import Timeline, { ANSWER_TYPES } from '../../../components/Timeline'
 import { useAttachmentPaths } from '../../../components/Timeline/attachments'
@@ -29,6 +30,14 @@ const ACTION_BUTTONS: Record<ActionName, string> = {
   dispute: '要求重办',
   supplement: '补充说明',
 }
+
+/** Why the report is not shown: gone (or never ours) — nothing to retry — or a failure worth retrying. */
+interface LoadError {
+  message: string
+  notFound: boolean
+}
+
+const NOT_FOUND: LoadError = { message: '找不到这条反映', notFound: true }
 
 function decodeParam(value: string | undefined): string {
   try {
@@ -99,18 +108,18 @@ function Answers({ report }: { report: ReportDetail }) {
   )
 }
 
-export default function ReportDetailPage() {
+function ReportDetailPage() {
   const care = useCareMode()
   const { params } = useRouter()
   const id = decodeParam(params.id)
   const [report, setReport] = useState<ReportDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<LoadError | null>(null)
   const [loading, setLoading] = useState(false)
   const [open, setOpen] = useState<ActionName | null>(null)
 
   const load = async () => {
     if (!id) {
-      setError('没有找到这条反映')
+      setError(NOT_FOUND)
       return
     }
     setLoading(true)
@@ -119,7 +128,7 @@ export default function ReportDetailPage() {
       setReport(await getReport(id))
     } catch (failure) {
       const apiError = toApiError(failure)
-      setError(apiError.status === 404 ? '没有找到这条反映' : apiError.message)
+      setError(apiError.status === 404 ? NOT_FOUND : { message: apiError.message, notFound: false })
     } finally {
       setLoading(false)
       Taro.stopPullDownRefresh()
@@ -135,15 +144,22 @@ export default function ReportDetailPage() {
   }
 
   if (!report) {
+    const back = wayBack()
     return (
       <View className={`page detail ${care.className}`}>
         {loading || !error ? <Text className='detail__info'>正在加载…</Text> : null}
         {error ? (
           <View className='detail__state'>
-            <Text className='detail__info'>{error}</Text>
-            <Button className='detail__button' onClick={() => void load()}>
-              重试
-            </Button>
+            <Text className='detail__info'>{error.message}</Text>
+            {error.notFound ? (
+              <Button className='detail__button detail__button--primary' onClick={back.go}>
+                {back.label}
+              </Button>
+            ) : (
+              <Button className='detail__button' onClick={() => void load()}>
+                重试
+              </Button>
+            )}
           </View>
         ) : null}
       </View>
@@ -218,3 +234,5 @@ export default function ReportDetailPage() {
     </View>
   )
 }
+
+export default withPageHeader(ReportDetailPage, '反映详情')

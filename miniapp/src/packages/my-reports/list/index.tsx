@@ -7,6 +7,7 @@ import { useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { SERVICE_NAMES, type ReportSummary } from '@minqing/shared'
+import { withPageHeader } from '../../../components/PageHeader'
 import StatusChip from '../../../components/StatusChip'
 import { departmentText, dueText, formatDateTime } from '../../../components/Timeline/dates'
 import { getMyReports } from '../../../services/api'
@@ -40,7 +41,7 @@ export function ReportRow({ report }: { report: ReportSummary }) {
   )
 }
 
-export default function MyReportsPage() {
+function MyReportsPage() {
   const care = useCareMode()
   const [items, setItems] = useState<ReportSummary[]>([])
   const [total, setTotal] = useState(0)
@@ -126,3 +127,5 @@ export default function MyReportsPage() {
     </View>
   )
 }
+
+export default withPageHeader(MyReportsPage, '我反映的问题')

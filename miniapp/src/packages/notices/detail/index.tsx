@@ -5,6 +5,7 @@ import type { Notice } from '@minqing/shared'
 import ContentFiles from '../../../components/ContentFiles'
 import { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
 import { formatDateTime, paragraphs } from '../../../components/NoticeCard/format'
+import { withPageHeader } from '../../../components/PageHeader'
 import { spokenNotice } from '../../../components/NoticeCard'
 import ReadAloud from '../../../components/ReadAloud'
 import { attachmentLocalPath, getNotice } from '../../../services/api'
@@ -51,7 +52,7 @@ function NoticeImages({ ids }: { ids: string[] }) {
 }
 
 /** 通知详情: title, category, who posted it and when, 读给我听, body, pictures, readers. */
-export default function NoticeDetailPage() {
+function NoticeDetailPage() {
   const care = useCareMode()
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -95,3 +96,5 @@ export default function NoticeDetailPage() {
   }
   return <View className={`page notice-detail ${care.className}`}>{body}</View>
 }
+
+export default withPageHeader(NoticeDetailPage, '通知详情')

@@ -5,6 +5,7 @@ import type { PointsEntry } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState'
 import { formatDate } from '../../../components/NoticeCard/format'
+import { withPageHeader } from '../../../components/PageHeader'
 import { ROUTES, go } from '../../../pages/home/routes'
 import { usePagedList } from '../../../pages/notices/usePagedList'
 import { useCareMode } from '../../../stores/careMode'
@@ -38,7 +39,7 @@ export function EntryRow({ entry }: { entry: PointsEntry }) {
 }
 
 /** 我的积分: the balance, the ways to earn, and every line of the ledger, newest first. */
-export default function PointsPage() {
+function PointsPage() {
   const care = useCareMode()
   const [balance, setBalance] = useState<number | null>(null)
   const list = usePagedList<PointsEntry>('points', async (page, pageSize) => {
@@ -95,3 +96,5 @@ export default function PointsPage() {
     </View>
   )
 }
+
+export default withPageHeader(PointsPage, '我的积分')

@@ -5,6 +5,7 @@ import { REDEMPTION_STATUS_NAMES, type Redemption } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState'
 import { formatDate, formatDateTime } from '../../../components/NoticeCard/format'
+import { withPageHeader } from '../../../components/PageHeader'
 import { ROUTES, go } from '../../../pages/home/routes'
 import { usePagedList } from '../../../pages/notices/usePagedList'
 import { toApiError } from '../../../services/apiError'
@@ -45,7 +46,7 @@ function RedemptionCard({ redemption, busy, onCancel }: { redemption: Redemption
 }
 
 /** 我的兑换: each reserved redemption shows its code large and as a QR code for the cadre to check. */
-export default function RedemptionsPage() {
+function RedemptionsPage() {
   const care = useCareMode()
   const [busy, setBusy] = useState<string | null>(null)
   const list = usePagedList<Redemption>('redemptions', (page, pageSize) => getRedemptions({ page, pageSize }))
@@ -97,3 +98,5 @@ export default function RedemptionsPage() {
     </View>
   )
 }
+
+export default withPageHeader(RedemptionsPage, '我的兑换')

@@ -5,6 +5,7 @@ import type { MyReward } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import EmptyState, { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
 import { formatDate } from '../../../components/NoticeCard/format'
+import { withPageHeader } from '../../../components/PageHeader'
 import { toApiError } from '../../../services/apiError'
 import { useCareMode } from '../../../stores/careMode'
 import { getRewards, refreshReward } from '../api'
@@ -45,7 +46,7 @@ function RewardCard({ reward, busy, onConfirm }: { reward: MyReward; busy: boole
  * offers 确认收款 (wx.requestMerchantTransfer); afterwards the server checks with WeChat Pay,
  * and the reward shows what it answered.
  */
-export default function RewardsPage() {
+function RewardsPage() {
   const care = useCareMode()
   const [rewards, setRewards] = useState<MyReward[] | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -98,3 +99,5 @@ export default function RewardsPage() {
     </View>
   )
 }
+
+export default withPageHeader(RewardsPage, '我的奖励')

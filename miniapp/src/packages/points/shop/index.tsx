@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { Redemption, ShopItem } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import EmptyState, { ErrorBlock, LoadingBlock } from '../../../components/EmptyState'
+import { withPageHeader } from '../../../components/PageHeader'
 import { ROUTES, go } from '../../../pages/home/routes'
 import { toApiError } from '../../../services/apiError'
 import { useCareMode } from '../../../stores/careMode'
@@ -44,7 +45,7 @@ function ItemCard({ item, balance, busy, onRedeem }: { item: ShopItem; balance: 
  * 积分超市 of my village (and township): each item with its price and what is left; 兑换 asks
  * first, then reserves the item and gives a code to show at the shop (我的兑换).
  */
-export default function ShopPage() {
+function ShopPage() {
   const care = useCareMode()
   const { user } = useUser()
   const [state, setState] = useState<ShopState>({ items: [], balance: null, loading: true, error: null })
@@ -123,3 +124,5 @@ export default function ShopPage() {
     </View>
   )
 }
+
+export default withPageHeader(ShopPage, '积分超市')

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import BigButton from '../../../components/BigButton'
+import { withPageHeader } from '../../../components/PageHeader'
 import { useCareMode } from '../../../stores/careMode'
 import { ROUTES, go } from '../../../pages/home/routes'
 
@@ -14,7 +15,7 @@ const WHAT_CHANGES = [
 ]
 
 /** 关怀模式: what it changes, a preview, and one big switch. */
-export default function CareModePage() {
+function CareModePage() {
   const care = useCareMode()
 
   const toggle = () => {
@@ -67,3 +68,5 @@ export default function CareModePage() {
     </View>
   )
 }
+
+export default withPageHeader(CareModePage, '关怀模式')

@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import BigButton from '../../../components/BigButton'
 import { LoadingBlock } from '../../../components/EmptyState'
+import { withPageHeader } from '../../../components/PageHeader'
 import { toApiError } from '../../../services/apiError'
 import { useCareMode } from '../../../stores/careMode'
 import { refreshUser, saveProfile, useUser } from '../../../stores/user'
@@ -13,7 +14,7 @@ import './index.scss'
 export const NICKNAME_MAX = 32
 
 /** 个人信息: how we address you, and your village (it decides which notices you see). */
-export default function ProfileEditPage() {
+function ProfileEditPage() {
   const care = useCareMode()
   const { user } = useUser()
   const [nickname, setNickname] = useState(user?.nickname ?? '')
@@ -92,3 +93,5 @@ export default function ProfileEditPage() {
     </View>
   )
 }
+
+export default withPageHeader(ProfileEditPage, '个人信息')

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { Message, MessageKind } from '@minqing/shared'
 import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState'
 import { formatDate } from '../../../components/NoticeCard/format'
+import { withPageHeader } from '../../../components/PageHeader'
 import { getMessages, markMessageRead } from '../../../services/api'
 import { useCareMode } from '../../../stores/careMode'
 import { ROUTES, go } from '../../../pages/home/routes'
@@ -27,7 +28,7 @@ const KIND_ICONS: Record<MessageKind, string> = {
  * 我的消息: what happened to my reports (受理, 延期, 办结 …), newest first. Opening a message marks it
  * read; one about a report opens that report.
  */
-export default function MessagesPage() {
+function MessagesPage() {
   const care = useCareMode()
   const [unread, setUnread] = useState<number | null>(null)
   const [readHere, setReadHere] = useState<Record<string, string>>({})
@@ -111,3 +112,5 @@ export default function MessagesPage() {
     </View>
   )
 }
+
+export default withPageHeader(MessagesPage, '我的消息')

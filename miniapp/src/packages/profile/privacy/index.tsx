@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { withPageHeader } from '../../../components/PageHeader'
 import { isWeapp } from '../../../services/config'
 import { useCareMode } from '../../../stores/careMode'
 import PrivacySheet from '../../../pages/me/PrivacySheet'
@@ -41,7 +42,7 @@ const RIGHTS: readonly Item[] = [
 ]
 
 /** 隐私政策: what is collected and why, who sees it, how long it is kept, your rights (PIPL), your data. */
-export default function PrivacyPage() {
+function PrivacyPage() {
   const care = useCareMode()
   const { params } = useRouter()
 
@@ -109,3 +110,5 @@ export default function PrivacyPage() {
     </View>
   )
 }
+
+export default withPageHeader(PrivacyPage, '隐私政策')

@@ -11,6 +11,7 @@ import { LIMITS, SERVICE_CODES, SERVICE_NAMES, type ReportDetail, type ServiceCo
 import VoiceRecorder from '../../../components/VoiceRecorder'
 import PhotoPicker, { type PhotoItem } from '../../../components/PhotoPicker'
 import LocationPicker from '../../../components/LocationPicker'
+import { withPageHeader } from '../../../components/PageHeader'
 import VillagePicker from '../../../components/VillagePicker'
 import { drafts } from '../../../services/drafts'
 import { askToSubscribe, preloadPushSettings } from '../../../services/subscribe'
@@ -62,7 +63,7 @@ function uploadStateOf(progress: FileProgress): UploadState {
   return { status: 'uploading', percent: progress.percent }
 }
 
-export default function ReportComposePage() {
+function ReportComposePage() {
   const care = useCareMode()
   const { user } = useUser()
   const { params } = useRouter()
@@ -399,3 +400,5 @@ export default function ReportComposePage() {
     </View>
   )
 }
+
+export default withPageHeader(ReportComposePage, '我要反映')

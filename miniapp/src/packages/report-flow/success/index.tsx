@@ -5,6 +5,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { withPageHeader } from '../../../components/PageHeader'
 import { nextStepLine } from '../../../components/Timeline/dates'
 import { useCareMode } from '../../../stores/careMode'
 import { readSuccessParams } from './successParams'
@@ -14,7 +15,7 @@ import './index.scss'
 
 export const MY_REPORTS_PAGE = '/packages/my-reports/list/index'
 
-export default function ReportSuccessPage() {
+function ReportSuccessPage() {
   const care = useCareMode()
   const { params } = useRouter()
   const info = readSuccessParams(params)
@@ -63,3 +64,5 @@ export default function ReportSuccessPage() {
     </View>
   )
 }
+
+export default withPageHeader(ReportSuccessPage, '提交成功')
