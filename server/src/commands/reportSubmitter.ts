@@ -12,7 +12,7 @@ import { badRequest, conflict } from '../errors';
 import { deputyFor, regionChain } from '../policies/deputies';
 import { isRegionActive } from '../policies/regionStatus';
 import type { TimelineRecords } from '../presenters/report';
-import { RECOMMENDED_CONFIDENCE_THRESHOLD } from '../routing/classifier';
+import { routingThreshold } from '../routing/classifier';
 import { findDuplicate } from '../routing/duplicates';
 import { RouteDecision, decideRoute } from '../routing/reportRouter';
 import type { Screening } from './contentScreening';
@@ -62,7 +62,7 @@ function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReport
   const route = decideRoute({
     reference,
     predictor: deps.classifier.predictor,
-    threshold: deps.config.routing.confidenceThreshold ?? RECOMMENDED_CONFIDENCE_THRESHOLD,
+    threshold: routingThreshold(deps.config.routing),
     chosenCategory: chosenCategory ?? null,
     villageCode: village.code,
     input: { text: body.text, transcript: body.voice?.transcript },

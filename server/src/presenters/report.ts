@@ -2,10 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
   CITIZEN_STATUS_NAMES,
+  NamedRoutingSuggestion,
   ReportDetail,
   ReportSummary,
   STAFF_STATUS_NAMES,
   StaffReport,
+  RoutingSuggestion,
   TimelineEvent,
 } from '@minqing/shared';
 import type { AppDeps } from '../context';
@@ -13,6 +15,7 @@ import { maskPhone } from '../crypto/personalData';
 import { Attachment, Citizen, Department, Deputy, Report, ReportEvent, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { citizenAllowedActions, isOpen, staffAllowedActions, staffCanView } from '../policies/report';
+import { routingThreshold } from '../routing/classifier';
 import { presentAttachment } from './attachment';
 
 export type Audience = 'citizen' | 'staff';
@@ -154,6 +157,16 @@ export async function presentCitizenReport(deps: AppDeps, report: Report, record
   return presentDetail({ manager: deps.dataSource.manager, lookups, report, audience: 'citizen', allowed: citizenAllowedActions(report), records });
 }
 
+/** The classifier's suggestions named for staff, each marked confident when it reaches the routing threshold. */
+export function nameSuggestions(suggestions: RoutingSuggestion[], lookups: ReportLookups, threshold: number): NamedRoutingSuggestion[] {
+  return suggestions.map((suggestion) => ({
+    ...suggestion,
+    categoryName: lookups.categories.get(suggestion.categoryCode)?.name ?? suggestion.categoryCode,
+    departmentName: suggestion.departmentId ? (lookups.departments.get(suggestion.departmentId)?.name ?? null) : null,
+    confident: suggestion.confidence >= threshold,
+  }));
+}
+
 /** The staff view: full timeline, allowed actions, and the reporter masked — or hidden when anonymous. */
 export async function presentStaffReport(deps: AppDeps, manager: EntityManager, report: Report, staff: Staff): Promise<StaffReport> {
   const lookups = await deps.reference.snapshot();
@@ -176,11 +189,7 @@ export async function presentStaffReport(deps: AppDeps, manager: EntityManager, 
       report.predictedCategoryCode && report.predictionConfidence !== null
         ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }
         : null,
-    suggestions: (report.suggestions ?? []).map((suggestion) => ({
-      ...suggestion,
-      categoryName: lookups.categories.get(suggestion.categoryCode)?.name ?? suggestion.categoryCode,
-      departmentName: suggestion.departmentId ? (lookups.departments.get(suggestion.departmentId)?.name ?? null) : null,
-    })),
+    suggestions: nameSuggestions(report.suggestions ?? [], lookups, routingThreshold(deps.config.routing)),
     duplicateOf: duplicate && staffCanView(staff, duplicate) ? { id: duplicate.id, serialNo: duplicate.serialNo, excerpt: excerptOf(duplicate), status: duplicate.status } : null,
   };
 }

@@ -113,6 +113,17 @@ export const RoutingSuggestionSchema = z.object({
 });
 export type RoutingSuggestion = z.infer<typeof RoutingSuggestionSchema>;
 
+/**
+ * A suggestion as staff see it: named, and `confident` when its confidence reaches the routing
+ * threshold — only such a suggestion may be offered as the one-click dispatch.
+ */
+export const NamedRoutingSuggestionSchema = RoutingSuggestionSchema.extend({
+  categoryName: z.string(),
+  departmentName: z.string().nullable(),
+  confident: z.boolean(),
+});
+export type NamedRoutingSuggestion = z.infer<typeof NamedRoutingSuggestionSchema>;
+
 export const StaffReportSchema = ReportDetailSchema.extend({
   overdue: z.boolean(),
   escalated: z.boolean(),
@@ -121,7 +132,7 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   /** null for an anonymous illegal-activity report: staff never learn who reported it. */
   reporter: z.object({ nickname: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
-  suggestions: z.array(RoutingSuggestionSchema.extend({ categoryName: z.string(), departmentName: z.string().nullable() })),
+  suggestions: z.array(NamedRoutingSuggestionSchema),
   /** An open report this one resembles, for the dispatcher to compare and merge. */
   duplicateOf: z.object({ id: z.string(), serialNo: z.string(), excerpt: z.string(), status: z.enum(REPORT_STATUSES) }).nullable(),
 });

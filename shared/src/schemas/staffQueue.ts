@@ -3,7 +3,7 @@ import { REPORT_STATUSES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { QUEUE_TAB_KEYS, QueueTabKey } from '../domain/queueTabs';
 import { ERROR_CODES, IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
-import { ReportSummarySchema, RoutingSuggestionSchema } from './reports';
+import { NamedRoutingSuggestionSchema, ReportSummarySchema } from './reports';
 import { freeText } from './text';
 
 /** GET /staff/reports/counts: one number per tab, under the same filters as the list. */
@@ -27,7 +27,7 @@ export const TriageItemSchema = ReportSummarySchema.extend({
   text: z.string(),
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
   /** The classifier's top three, each with the department routing would send it to. */
-  suggestions: z.array(RoutingSuggestionSchema.extend({ categoryName: z.string(), departmentName: z.string().nullable() })),
+  suggestions: z.array(NamedRoutingSuggestionSchema),
   /** An older open report in scope this one resembles. */
   duplicateOf: z
     .object({ id: z.string(), serialNo: z.string(), excerpt: z.string(), status: z.enum(REPORT_STATUSES), submittedAt: z.string() })

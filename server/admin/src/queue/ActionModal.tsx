@@ -4,6 +4,7 @@ import type { Category, Department, StaffReport } from '@minqing/shared';
 import { useState } from 'react';
 import { ApiError, api } from '../api';
 import { ACTION_FIELDS, CONFIRM_TEXT, NOTE_FIELD, actionName, buildActionRequest } from './actionForm';
+import { departmentGroups, townshipOf } from './departmentOptions';
 import { MergeTargetPicker } from './MergeTargetPicker';
 import { PhotoUploader } from './PhotoUploader';
 import type { ActionFormValues, SupportedAction } from './actionForm';
@@ -14,7 +15,7 @@ import { ReplyTemplatePicker } from './ReplyTemplatePicker';
 const TEMPLATE_ACTIONS: readonly SupportedAction[] = ['reply', 'resolve'];
 
 export interface ActionModalProps {
-  report: Pick<StaffReport, 'id' | 'serialNo' | 'suggestions'> & Partial<Pick<StaffReport, 'villageName' | 'department' | 'category' | 'excerpt' | 'status' | 'submittedAt'>>;
+  report: Pick<StaffReport, 'id' | 'serialNo' | 'suggestions'> & Partial<Pick<StaffReport, 'villageCode' | 'villageName' | 'department' | 'category' | 'excerpt' | 'status' | 'submittedAt'>>;
   action: SupportedAction;
   departments: Department[];
   categories: Category[];
@@ -33,7 +34,13 @@ export function ActionModal({ report, action, departments, categories, onDone, o
   const [armed, setArmed] = useState(false);
   const warning = CONFIRM_TEXT[action];
   const note = NOTE_FIELD[action];
-  const suggested = report.suggestions[0];
+  // Only a suggestion the router would have trusted fills the form in advance.
+  const suggested = report.suggestions.find((suggestion) => suggestion.confident && suggestion.departmentId !== null);
+  const departmentChoices = (exclude?: string) =>
+    departmentGroups(
+      departments.filter((department) => department.id !== exclude),
+      townshipOf(report.villageCode),
+    );
 
   async function confirm() {
     setFailure(null);
@@ -92,9 +99,7 @@ export function ActionModal({ report, action, departments, categories, onDone, o
               showSearch
               optionFilterProp="label"
               placeholder="请选择转派到的部门"
-              options={departments
-                .filter((department) => department.id !== report.department?.id)
-                .map((department) => ({ value: department.id, label: department.name }))}
+              options={departmentChoices(report.department?.id)}
             />
           </Form.Item>
         )}
@@ -117,7 +122,7 @@ export function ActionModal({ report, action, departments, categories, onDone, o
                 showSearch
                 optionFilterProp="label"
                 placeholder="请选择承办部门"
-                options={departments.map((department) => ({ value: department.id, label: department.name }))}
+                options={departmentChoices()}
               />
             </Form.Item>
             <Form.Item name="categoryCode" label="事项分类（可选，用于改进自动分派）">

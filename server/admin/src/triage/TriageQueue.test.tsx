@@ -26,8 +26,8 @@ const item: TriageItem = {
   escalated: false,
   prediction: { categoryCode: 'sanitation', confidence: 0.45 },
   suggestions: [
-    { categoryCode: 'sanitation', categoryName: '环境卫生', confidence: 0.45, departmentId: null, departmentName: null },
-    { categoryCode: 'power', categoryName: '供电', confidence: 0.3, departmentId: POWER, departmentName: '城关镇供电所' },
+    { categoryCode: 'sanitation', categoryName: '环境卫生', confidence: 0.45, departmentId: null, departmentName: null, confident: false },
+    { categoryCode: 'power', categoryName: '供电', confidence: 0.3, departmentId: POWER, departmentName: '城关镇供电所', confident: false },
   ],
   duplicateOf: null,
 };
@@ -41,20 +41,30 @@ describe('the triage screen', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('shows the top suggestions with confidence and dispatches in one click to the one with a department', async () => {
+  it('shows the top suggestions with confidence and dispatches to the one with a department, never as the primary action below the threshold', async () => {
     const act = jest.spyOn(api, 'act').mockResolvedValue({} as never);
     render(<TriageQueue staff={staff} query={new URLSearchParams()} />);
     expect(await screen.findByText('环境卫生')).toBeInTheDocument();
-    expect(screen.getByText('45%')).toBeInTheDocument();
+    expect(screen.getByText('45%（把握不足）')).toBeInTheDocument();
     expect(screen.getByText('→ 无对应部门')).toBeInTheDocument();
     expect(screen.getByText('→ 城关镇供电所')).toBeInTheDocument();
     // Only the suggestion that names a department can be dispatched.
     const buttons = screen.getAllByRole('button', { name: /派\s*单/ }).filter((button) => button.closest('td'));
     expect(buttons).toHaveLength(1);
+    expect(buttons[0]).not.toHaveClass('ant-btn-primary');
     fireEvent.click(buttons[0]);
     const popover = await screen.findByRole('tooltip');
     fireEvent.click(within(popover).getByRole('button', { name: /派\s*单/ }));
     await waitFor(() => expect(act).toHaveBeenCalledWith(item.id, { action: 'assign', departmentId: POWER, categoryCode: 'power' }));
     expect(queueApi.triage).toHaveBeenLastCalledWith({ view: 'dispatch', page: 1, pageSize: 20, keyword: '' });
+  });
+
+  it('puts a confident suggestion forward as the primary 派单', async () => {
+    const confident = { ...item, suggestions: [{ ...item.suggestions[1], confidence: 0.8, confident: true }] };
+    jest.spyOn(queueApi, 'triage').mockResolvedValue({ items: [confident], total: 1, page: 1, pageSize: 20 });
+    render(<TriageQueue staff={staff} query={new URLSearchParams()} />);
+    expect(await screen.findByText('80%')).toBeInTheDocument();
+    const button = screen.getAllByRole('button', { name: /派\s*单/ }).find((candidate) => candidate.closest('td'));
+    expect(button).toHaveClass('ant-btn-primary');
   });
 });

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, request } from '../api';
 import type { PageProps } from '../pages';
 import { ReportDrawer } from '../queue/ReportDrawer';
+import { departmentGroups, townshipOf } from '../queue/departmentOptions';
 import { buildActionRequest } from '../queue/actionForm';
 import { formatTime } from '../queue/format';
 import { queueApi } from '../queue/queueApi';
@@ -13,7 +14,7 @@ import { bulkOutcome, dispatchableSuggestion, percent } from './triageLogic';
 type View = 'dispatch' | 'duplicates';
 
 /** 分派: reports waiting for a department, with the classifier's suggestions; and suspected duplicates. */
-export function TriageQueue(_props: PageProps) {
+export function TriageQueue({ staff }: PageProps) {
   const [view, setView] = useState<View>('dispatch');
   const [keyword, setKeyword] = useState('');
   const [page, setPage] = useState(1);
@@ -122,10 +123,10 @@ export function TriageQueue(_props: PageProps) {
             allowClear
             optionFilterProp="label"
             placeholder="承办部门"
-            style={{ width: 200 }}
+            style={{ width: 220 }}
             value={bulkDepartment}
             onChange={setBulkDepartment}
-            options={departments.map((department) => ({ value: department.id, label: department.name }))}
+            options={departmentGroups(departments, townshipOf(staff.regionCode))}
           />
           <Select
             showSearch
@@ -218,7 +219,10 @@ export function TriageQueue(_props: PageProps) {
                       {row.suggestions.map((suggestion) => (
                         <Space key={suggestion.categoryCode} size={6}>
                           <Tag color={suggestion === dispatchableSuggestion(row) ? 'blue' : undefined}>{suggestion.categoryName}</Tag>
-                          <Typography.Text type="secondary">{percent(suggestion.confidence)}</Typography.Text>
+                          <Typography.Text type={suggestion.confident ? 'success' : 'secondary'}>
+                            {percent(suggestion.confidence)}
+                            {!suggestion.confident && '（把握不足）'}
+                          </Typography.Text>
                           <span>→ {suggestion.departmentName ?? '无对应部门'}</span>
                           {suggestion.departmentId && (
                             <Popconfirm

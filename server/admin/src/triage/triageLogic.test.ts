@@ -6,6 +6,8 @@ const suggestion = (categoryCode: string, confidence: number, departmentId: stri
   departmentId,
   categoryName: categoryCode,
   departmentName: departmentId ? `部门${departmentId}` : null,
+  // The tests' routing threshold.
+  confident: confidence >= 0.25,
 });
 
 describe('triage', () => {
@@ -15,6 +17,8 @@ describe('triage', () => {
     expect(dispatchableSuggestion({ suggestions: [unplaced, placed, suggestion('agri', 0.1, 'D2')] })).toBe(placed);
     expect(dispatchableSuggestion({ suggestions: [unplaced] })).toBeNull();
     expect(dispatchableSuggestion({ suggestions: [] })).toBeNull();
+    // Below the threshold nothing is put forward, even with a department.
+    expect(dispatchableSuggestion({ suggestions: [suggestion('agri', 0.1, 'D2')] })).toBeNull();
     expect(percent(0.456)).toBe('46%');
   });
 

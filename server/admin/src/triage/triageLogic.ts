@@ -1,8 +1,12 @@
 import type { BulkAssignResponse, TriageItem } from '@minqing/shared';
 
-/** The suggestion a one-click dispatch would use: the most confident one that names a department. */
+/**
+ * The suggestion offered as the one-click (primary) dispatch: the most confident one that names a
+ * department and reaches the routing threshold. Below it the classifier is too often wrong for a
+ * default: the dispatcher still may pick a suggestion, but none is put forward.
+ */
 export function dispatchableSuggestion(item: Pick<TriageItem, 'suggestions'>): TriageItem['suggestions'][number] | null {
-  return item.suggestions.find((suggestion) => suggestion.departmentId !== null) ?? null;
+  return item.suggestions.find((suggestion) => suggestion.departmentId !== null && suggestion.confident) ?? null;
 }
 
 export const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;

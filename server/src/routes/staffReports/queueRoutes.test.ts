@@ -133,6 +133,8 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       expect(row).toMatchObject({ status: 'submitted', text: '河边垃圾堆了好多，没人清理', prediction: { categoryCode: 'sanitation', confidence: 0.45 } });
       expect(row.suggestions).toHaveLength(3);
       expect(row.suggestions[0]).toMatchObject({ categoryCode: 'sanitation', categoryName: '环境卫生', departmentName: '城关镇综合执法队', confidence: 0.45 });
+      // Below the routing threshold (0.5 here) none is confident: the panel offers no one-click dispatch.
+      expect(row.suggestions.map((suggestion: { confident: boolean }) => suggestion.confident)).toEqual([false, false, false]);
       expect(row.suggestions.find((suggestion: { categoryCode: string }) => suggestion.categoryCode === 'power')).toMatchObject({
         departmentId: world.power.id,
         departmentName: '城关镇供电所',

@@ -7,6 +7,7 @@ import type { Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
+import { routingThreshold } from '../../routing/classifier';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
 import { presentTriage } from './triagePresenter';
@@ -46,7 +47,7 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
       .take(query.pageSize)
       .getManyAndCount();
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = { items: await presentTriage(ctx.deps.dataSource.manager, staff, reports, lookups, now), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = { items: await presentTriage(ctx.deps.dataSource.manager, staff, reports, lookups, now, routingThreshold(ctx.deps.config.routing)), total, page: query.page, pageSize: query.pageSize };
   });
 
   router.post('/bulk-assign', async (ctx: AppContext) => {

@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { TriageItem } from '@minqing/shared';
 import { Report, Staff } from '../../db/entities';
 import { staffCanView } from '../../policies/report';
-import { ReportLookups, presentStaffSummary } from '../../presenters/report';
+import { ReportLookups, nameSuggestions, presentStaffSummary } from '../../presenters/report';
 
 /** The triage rows: each report with its suggestions named, and the open report it may duplicate. */
-export async function presentTriage(manager: EntityManager, staff: Staff, reports: Report[], lookups: ReportLookups, now: Date): Promise<TriageItem[]> {
+export async function presentTriage(manager: EntityManager, staff: Staff, reports: Report[], lookups: ReportLookups, now: Date, threshold: number): Promise<TriageItem[]> {
   const duplicateIds = [...new Set(reports.map((report) => report.duplicateOfId).filter((id): id is string => Boolean(id)))];
   const originals = duplicateIds.length ? await manager.getRepository(Report).findBy({ id: In(duplicateIds) }) : [];
   // A duplicate outside one's scope is not shown: its text is not the dispatcher's to read.
@@ -21,11 +21,7 @@ export async function presentTriage(manager: EntityManager, staff: Staff, report
         report.predictedCategoryCode && report.predictionConfidence !== null
           ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }
           : null,
-      suggestions: (report.suggestions ?? []).slice(0, 3).map((suggestion) => ({
-        ...suggestion,
-        categoryName: lookups.categories.get(suggestion.categoryCode)?.name ?? suggestion.categoryCode,
-        departmentName: suggestion.departmentId ? (lookups.departments.get(suggestion.departmentId)?.name ?? null) : null,
-      })),
+      suggestions: nameSuggestions((report.suggestions ?? []).slice(0, 3), lookups, threshold),
       duplicateOf: original
         ? {
             id: original.id,

@@ -33,3 +33,8 @@ export const DEFAULT_MODEL_PATH: string = path.resolve(__dirname, '..', '..', '.
  * expected cost on TipDM letters when a wrong send costs 3–5 triages.
  */
 export const RECOMMENDED_CONFIDENCE_THRESHOLD = 0.3;
+
+/** The threshold in force: the configured one, else the recommended one. */
+export function routingThreshold(routing: { confidenceThreshold: number | null }): number {
+  return routing.confidenceThreshold ?? RECOMMENDED_CONFIDENCE_THRESHOLD;
+}
