@@ -8,10 +8,9 @@ import {
   canPerform,
 } from '@minqing/shared';
 import type { Citizen, Department, Report, Staff } from '../db/entities';
-import { isWithin, staffCovers } from './scope';
+import { reportInScope, reportScopeOf } from './reportScope';
+import { isWithin } from './scope';
 
-/** Who may see and act on a report. Region scope first; handlers also only their department's. */
-const DEPARTMENT_BOUND_ROLES = ['handler'] as const;
 const HANDLER_ACTIONS: readonly ReportAction[] = ['sign', 'reply', 'resolve', 'return', 'request_extension'];
 
 /** The report's facts the state machine needs; with `now`, also whether its resolve deadline has passed. */
@@ -27,12 +26,10 @@ export function citizenCanView(citizen: Citizen, report: Report): boolean {
   return report.citizenId === citizen.id;
 }
 
+/** Who may see a report: the rule of `reportScope.ts`, which the queue's queries follow too. */
 export function staffCanView(staff: Staff, report: Report): boolean {
-  if (!staffCovers(staff, report.villageCode)) return false;
-  if ((DEPARTMENT_BOUND_ROLES as readonly string[]).includes(staff.role)) {
-    return staff.departmentId !== null && report.departmentId === staff.departmentId;
-  }
-  return true;
+  const scope = reportScopeOf(staff);
+  return scope !== null && reportInScope(scope, report);
 }
 
 export function staffCanAct(staff: Staff, report: Report, action: StaffAction, now?: Date): boolean {

@@ -1,13 +1,9 @@
 import { IdSchema } from '@minqing/shared';
-import type { StaffRole } from '@minqing/shared';
 import type { AppContext } from '../context';
 import { Report } from '../db/entities';
 import { forbidden, notFound } from '../errors';
 import { currentStaff } from '../middleware/auth';
 import { staffCanView } from './report';
-
-/** Roles that work reports: sysadmins configure, they do not see citizens' reports. */
-export const REPORT_WORKER_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const satisfies readonly StaffRole[];
 
 /** The report named by `:id`, once the signed-in staff member is allowed to see it (404 / 403 otherwise). */
 export async function loadViewableReport(ctx: AppContext): Promise<Report> {

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { levelOfCode } from '../policies/scope';
+import { whereReportRegion as whereRegionOfReports } from '../policies/reportScope';
 
 /** What a set of figures covers: a region subtree, and optionally one department's reports. */
 export interface StatsScope {
@@ -9,18 +9,9 @@ export interface StatsScope {
 
 export const WHOLE_SYSTEM: StatsScope = { regionCode: null, departmentId: null };
 
-const REGION_COLUMN = { county: 'countyCode', township: 'townshipCode', village: 'villageCode' } as const;
-
-/**
- * Restricts reports `r` to a region through the denormalised column of its level (one
- * equality on an indexed column, not a LIKE on codes). Reports are placed in villages, so a
- * grid narrows to its village.
- */
+/** Restricts reports `r` to a region, by the rule the work queue uses (policies/reportScope). */
 export function whereReportRegion<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, regionCode: string): void {
-  const level = levelOfCode(regionCode);
-  const column = level === 'grid' ? REGION_COLUMN.village : REGION_COLUMN[level];
-  const value = level === 'grid' ? regionCode.slice(0, 12) : regionCode;
-  query.andWhere(`r.${column} = :scopeRegion`, { scopeRegion: value });
+  whereRegionOfReports(query, 'r', regionCode);
 }
 
 /** Scope on reports `r`: the department holding the report. */

@@ -8,10 +8,8 @@ import { ContentCheck } from '../../db/entities';
 import { notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
+import { MODERATORS } from '../../policies/moderation';
 import { presentModerationItems } from '../../presenters/moderation';
-
-/** Who decides on held content: those who triage reports in their region. */
-export const MODERATORS = ['dispatcher', 'county', 'sysadmin'] as const;
 
 /**
  * 内容审核: the citizen text and media WeChat rated `review` (or `risky` after they were

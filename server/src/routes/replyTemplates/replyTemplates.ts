@@ -11,7 +11,8 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { TEMPLATE_EDITOR_ROLES, compareForReport, staffCanEditTemplate, templateCategoriesFor, templateRegionsFor } from '../../policies/replyTemplate';
 import { isWithin } from '../../policies/scope';
-import { REPORT_WORKER_ROLES, loadViewableReport } from '../../policies/viewableReport';
+import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
+import { loadViewableReport } from '../../policies/viewableReport';
 import { presentReplyTemplate } from '../../presenters/replyTemplate';
 import { buildTemplateQuery } from './replyTemplateQuery';
 

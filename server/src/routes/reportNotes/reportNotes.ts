@@ -7,7 +7,8 @@ import { ReportNote, Staff } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
-import { REPORT_WORKER_ROLES, loadViewableReport } from '../../policies/viewableReport';
+import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
+import { loadViewableReport } from '../../policies/viewableReport';
 import { presentReportNote } from '../../presenters/reportNote';
 
 /**

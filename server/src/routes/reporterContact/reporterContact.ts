@@ -4,7 +4,8 @@ import { revealReporterContact } from '../../commands/reporterContactRevealer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
-import { REPORT_WORKER_ROLES, loadViewableReport } from '../../policies/viewableReport';
+import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
+import { loadViewableReport } from '../../policies/viewableReport';
 
 /** 查看完整号码: a POST, not a GET, because every call is recorded and must not be cached or prefetched. */
 export function reporterContactRouter() {

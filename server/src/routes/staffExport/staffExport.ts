@@ -7,7 +7,7 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { staffRanking } from '../staffRankings/staffRanking';
 import { buildQueueQuery } from '../staffReports/queueQuery';
-import { REPORT_WORKER_ROLES } from '../../policies/viewableReport';
+import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { STATS_ROLES } from '../staffStats/staffStats';
 import { rankingWorkbook } from './rankingWorkbook';
 import { reportsWorkbook } from './reportsWorkbook';

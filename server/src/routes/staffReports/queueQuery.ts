@@ -2,28 +2,13 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { OPEN_STATUSES, StaffQueueQuery } from '@minqing/shared';
 import { Report, Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
-import { levelOfCode, narrowerRegion } from '../../policies/scope';
+import { reportScopeOf, whereReportInScope } from '../../policies/reportScope';
+import { narrowerRegion } from '../../policies/scope';
 import { TAB_CONDITIONS, tabParameters } from './queueTabs';
-
-const REGION_COLUMN = { county: 'countyCode', township: 'townshipCode', village: 'villageCode' } as const;
 
 /** The filters that narrow the selection; tab, status, paging and sort pick from it. */
 export type QueueFilters = Omit<StaffQueueQuery, 'page' | 'pageSize' | 'sort' | 'tab' | 'status' | 'overdue'>;
 
-/** Restricts to a region by the denormalised column of its level, so the queue indexes apply. */
-function whereRegion(query: SelectQueryBuilder<Report>, code: string, parameter: string): void {
-  const level = levelOfCode(code);
-  const column = level === 'grid' ? 'villageCode' : REGION_COLUMN[level];
-  const value = level === 'grid' ? code.slice(0, 12) : code;
-  query.andWhere(`report.${column} = :${parameter}`, { [parameter]: value });
-}
-
-/** The scope and a region filter reduce to one predicate on one indexed column. */
-function queueRegion(staff: Staff, filterRegion: string | undefined): string {
-  const region = narrowerRegion(staff.regionCode, filterRegion);
-  if (!region) throw forbidden('不能查看其他地区的事项');
-  return region;
-}
 
 /** A keyword in the text or the voice transcript. */
 export function whereKeyword(query: SelectQueryBuilder<Report>, keyword: string): void {
@@ -32,11 +17,16 @@ export function whereKeyword(query: SelectQueryBuilder<Report>, keyword: string)
   query.andWhere("(report.text LIKE :keyword ESCAPE '!' OR report.transcript LIKE :keyword ESCAPE '!')", { keyword: like });
 }
 
-/** The reports the caller may see (region scope; a handler only its department's), then the chosen filters. */
+/**
+ * The reports the caller may see (policies/reportScope: the same rule as a report's detail), then
+ * the chosen filters; the scope and a region filter reduce to one predicate on one indexed column.
+ */
 export function scopedQueue(manager: EntityManager, staff: Staff, filters: QueueFilters): SelectQueryBuilder<Report> {
+  const scope = reportScopeOf(staff);
+  const region = scope && narrowerRegion(scope.regionCode, filters.regionCode);
+  if (!scope || !region) throw forbidden('不能查看其他地区的事项');
   const query = manager.getRepository(Report).createQueryBuilder('report');
-  whereRegion(query, queueRegion(staff, filters.regionCode), 'region');
-  if (staff.role === 'handler') query.andWhere('report.departmentId = :ownDepartment', { ownDepartment: staff.departmentId ?? '' });
+  whereReportInScope(query, 'report', scope, region);
   if (filters.departmentId) query.andWhere('report.departmentId = :departmentId', { departmentId: filters.departmentId });
   if (filters.serviceCode) query.andWhere('report.serviceCode = :serviceCode', { serviceCode: filters.serviceCode });
   if (filters.categoryCode) {

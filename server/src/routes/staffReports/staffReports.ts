@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { REPORT_WORKER_ROLES } from '../../policies/viewableReport';
+import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { IdSchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
 import { actOnReport } from '../../commands/reportActor';
 import type { AppContext, AppDeps, AppState } from '../../context';

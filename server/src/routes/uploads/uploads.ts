@@ -5,11 +5,12 @@ import { koaBody } from 'koa-body';
 import { LIMITS, UploadFieldsSchema } from '@minqing/shared';
 import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { Attachment, Notice, Report } from '../../db/entities';
+import { Attachment, ContentCheck, Notice, Report } from '../../db/entities';
 import { AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
 import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
+import { MODERATORS, moderatorCovers } from '../../policies/moderation';
 import { presentAttachment } from '../../presenters/attachment';
 
 type UploadMiddleware = Middleware<AppState, { deps: AppDeps }>;
@@ -161,6 +162,15 @@ async function readableAttachment(ctx: AppContext): Promise<Attachment> {
   if (!attachment) throw notFound('没有找到这个文件');
   const report = attachment.reportId ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId }) : null;
   const inPublishedNotice = attachment.ownerType === 'staff' && (await isPublishedNoticeImage(ctx, attachment.id));
-  if (!canReadAttachment(signedInUser(ctx), attachment, report, inPublishedNotice)) throw forbidden('您没有权限查看这个文件');
+  const heldForTheirReview = await isHeldForReviewBy(ctx, attachment);
+  if (!canReadAttachment(signedInUser(ctx), attachment, { report, inPublishedNotice, heldForTheirReview })) throw forbidden('您没有权限查看这个文件');
   return attachment;
+}
+
+/** Media held for 内容审核 in the signed-in moderator's region: they must see what they decide on. */
+async function isHeldForReviewBy(ctx: AppContext, attachment: Attachment): Promise<boolean> {
+  const staff = ctx.state.staff;
+  if (!staff || !(MODERATORS as readonly string[]).includes(staff.role)) return false;
+  const held = await ctx.deps.dataSource.getRepository(ContentCheck).findBy({ subjectType: 'attachment', subjectId: attachment.id, moderation: 'held' });
+  return held.some((check) => moderatorCovers(staff, check.regionCode));
 }

@@ -1,0 +1,14 @@
+import type { Staff } from '../db/entities';
+import { isWithin } from './scope';
+
+/** Who decides on held content: those who triage reports in their region, and the sysadmin. */
+export const MODERATORS = ['dispatcher', 'county', 'sysadmin'] as const;
+
+/**
+ * Whether a moderator's region holds content written in `regionCode`; content without a region
+ * (a nickname of a citizen with no village) falls to the whole county's moderators.
+ */
+export function moderatorCovers(staff: Staff, regionCode: string | null): boolean {
+  if (!(MODERATORS as readonly string[]).includes(staff.role)) return false;
+  return regionCode === null ? staff.regionCode.length <= 6 : isWithin(regionCode, staff.regionCode);
+}
