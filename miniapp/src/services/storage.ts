@@ -7,6 +7,8 @@ export const STORAGE_KEYS = {
   devOpenid: 'minqing:devOpenid',
   drafts: 'minqing:drafts',
   careMode: 'minqing:careMode',
+  /** The last contact phone typed on a report, offered again on the next one. */
+  contactPhone: 'minqing:contactPhone',
 } as const
 
 /** Reads a stored value; missing or unreadable storage gives null (never throws). */

@@ -7,7 +7,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Image, Progress, Text, View } from '@tarojs/components'
-import { compressH5Photo } from './compress'
+import { cannotOpenMessage, choosePhotos, isCancel, type PhotoSource } from './choosePhotos'
 import { DEFAULT_MAX_PHOTOS, addPhotoPaths, photoStatusText, tooManyMessage, type PhotoItem } from './photos'
 
 import './index.scss'
@@ -25,20 +25,13 @@ export interface PhotoPickerProps {
   error?: string
 }
 
-type Source = 'camera' | 'album'
-
-function isCancel(error: unknown): boolean {
-  const message = (error as { errMsg?: string } | null)?.errMsg ?? ''
-  return /cancel|abort/i.test(message)
-}
-
 export default function PhotoPicker({ photos, onAdd, onRemove, onRetry, max = DEFAULT_MAX_PHOTOS, disabled, error }: PhotoPickerProps) {
   const [choosing, setChoosing] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const remaining = max - photos.length
   const paths = photos.map((photo) => photo.path)
 
-  const choose = async (source: Source) => {
+  const choose = async (source: PhotoSource) => {
     if (disabled || choosing) return
     if (remaining <= 0) {
       setNotice(tooManyMessage(max))
@@ -47,21 +40,12 @@ export default function PhotoPicker({ photos, onAdd, onRemove, onRetry, max = DE
     setNotice(null)
     setChoosing(true)
     try {
-      const result = await Taro.chooseMedia({
-        count: remaining,
-        mediaType: ['image'],
-        sourceType: [source],
-        sizeType: ['compressed'],
-        camera: 'back',
-      })
-      const chosen = await Promise.all((result?.tempFiles ?? []).map((file) => compressH5Photo(file.tempFilePath, file.size ?? 0)))
+      const chosen = await choosePhotos(source, remaining)
       const { paths: next, dropped } = addPhotoPaths(paths, chosen, max)
       if (dropped > 0) setNotice(`${tooManyMessage(max)}，多出的${dropped}张没有放进来`)
       if (next.length > paths.length) onAdd(next.slice(paths.length))
     } catch (failure) {
-      if (!isCancel(failure)) {
-        setNotice(source === 'camera' ? '打不开相机，请允许使用相机后再试' : '打不开相册，请允许访问照片后再试')
-      }
+      if (!isCancel(failure)) setNotice(cannotOpenMessage(source))
     } finally {
       setChoosing(false)
     }

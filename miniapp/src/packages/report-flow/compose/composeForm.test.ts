@@ -37,6 +37,14 @@ describe('compose form checks', () => {
     expect(errors.anonymous).toBe('只有违法举报可以匿名')
   })
 
+  it('checks a typed contact phone, sends it with the report, and never with an anonymous one', () => {
+    const base = { ...emptyForm('illegal', VILLAGE), text: '河边有人电鱼' }
+    expect(validateCompose({ ...base, contactPhone: '1380013' })).toEqual({ contactPhone: '请输入正确的手机号' })
+    expect(draftInputOf({ ...base, contactPhone: ' 13800138000 ' })).toMatchObject({ contactPhone: '13800138000' })
+    expect(draftInputOf({ ...base, contactPhone: '13800138000', anonymous: true })).not.toHaveProperty('contactPhone')
+    expect(draftInputOf({ ...base, contactPhone: null })).not.toHaveProperty('contactPhone')
+  })
+
   it('round-trips through a draft', () => {
     const form = {
       ...emptyForm('illegal', VILLAGE),

@@ -23,19 +23,27 @@ export interface ComposeForm {
   /** 代表工作: the deputy chosen, or null (the message goes to the area's deputies). */
   deputyId: string | null
   anonymous: boolean
+  /** A number typed for this report; null: the bound phone, if any, is the contact. */
+  contactPhone: string | null
 }
 
-export type ComposeField = 'voice' | 'text' | 'photos' | 'location' | 'villageCode' | 'anonymous' | 'deputyId' | 'categoryCode' | 'form'
+export type ComposeField = 'voice' | 'text' | 'photos' | 'location' | 'villageCode' | 'contactPhone' | 'anonymous' | 'deputyId' | 'categoryCode' | 'form'
 export type FieldErrors = Partial<Record<ComposeField, string>>
 
 /** Top to bottom on the page: the first one with a message is where the page scrolls. */
-export const FIELD_ORDER: readonly ComposeField[] = ['voice', 'text', 'photos', 'location', 'villageCode', 'anonymous', 'deputyId', 'categoryCode', 'form']
+export const FIELD_ORDER: readonly ComposeField[] = ['voice', 'text', 'photos', 'location', 'villageCode', 'contactPhone', 'anonymous', 'deputyId', 'categoryCode', 'form']
 
 export const NEED_VILLAGE_MESSAGE = '请选择问题所在的村（社区）'
 export const NEED_CONTENT_MESSAGE = '请说一段话、写几句话或拍一张照片'
 
-export function emptyForm(serviceCode: ServiceCode, villageCode: string | null = null): ComposeForm {
-  return { serviceCode, villageCode, text: '', voice: null, photos: [], location: null, categoryCode: null, deputyId: null, anonymous: false }
+export function emptyForm(serviceCode: ServiceCode, villageCode: string | null = null, contactPhone: string | null = null): ComposeForm {
+  return { serviceCode, villageCode, text: '', voice: null, photos: [], location: null, categoryCode: null, deputyId: null, anonymous: false, contactPhone }
+}
+
+/** The number typed for staff to call: never with an anonymous report, which does not name its reporter. */
+function contactOf(form: ComposeForm): { contactPhone?: string } {
+  const phone = form.contactPhone?.trim()
+  return phone && !form.anonymous ? { contactPhone: phone } : {}
 }
 
 export const allowsAnonymous = (serviceCode: ServiceCode): boolean => ANONYMOUS_SERVICES.includes(serviceCode)
@@ -61,6 +69,8 @@ export function fieldOf(name: string | undefined): ComposeField {
       return 'location'
     case 'villageCode':
       return 'villageCode'
+    case 'contactPhone':
+      return 'contactPhone'
     case 'anonymous':
       return 'anonymous'
     case 'categoryCode':
@@ -89,6 +99,7 @@ export function requestOf(form: ComposeForm): SubmitReportRequest {
     ...(form.categoryCode ? { categoryCode: form.categoryCode } : {}),
     ...(form.deputyId && form.serviceCode === 'deputy' ? { deputyId: form.deputyId } : {}),
     ...(form.anonymous ? { anonymous: true } : {}),
+    ...contactOf(form),
   }
 }
 
@@ -130,6 +141,7 @@ export function draftInputOf(form: ComposeForm): DraftInput {
     ...(form.categoryCode ? { categoryCode: form.categoryCode } : {}),
     ...(form.deputyId && form.serviceCode === 'deputy' ? { deputyId: form.deputyId } : {}),
     ...(form.anonymous ? { anonymous: true } : {}),
+    ...contactOf(form),
   }
 }
 
@@ -160,5 +172,6 @@ export function formOfDraft(draft: ReportDraft): ComposeForm {
     categoryCode: draft.categoryCode ?? null,
     deputyId: draft.deputyId ?? null,
     anonymous: Boolean(draft.anonymous),
+    contactPhone: draft.contactPhone ?? null,
   }
 }

@@ -2,10 +2,11 @@
  * 我要反映: voice first, then text, photos, place and village; submitted through the draft queue,
  * which keeps the report on the phone (Idempotency-Key included) before anything is uploaded.
  *
- * Params: `service` (one of SERVICE_CODES), optional `draftId` (reopen a saved draft).
+ * Params: `service` (one of SERVICE_CODES), optional `draftId` (reopen a saved draft), optional
+ * `mode` — `voice` or `photo`: in 关怀模式 the one-step 说一说 / 拍一拍 (QuickCompose).
  */
 import { useEffect, useMemo, useRef, useState } from 'react'
-import Taro, { useDidHide, useRouter } from '@tarojs/taro'
+import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { LIMITS, SERVICE_CODES, SERVICE_NAMES, type ReportDetail, type ServiceCode } from '@minqing/shared'
 import VoiceRecorder from '../../../components/VoiceRecorder'
@@ -17,8 +18,10 @@ import { drafts } from '../../../services/drafts'
 import { askToSubscribe, preloadPushSettings } from '../../../services/subscribe'
 import { SAVED_OFFLINE_MESSAGE, type FileProgress, type SubmitOutcome } from '../../../services/draftTypes'
 import { useCareMode } from '../../../stores/careMode'
-import { refreshUser, useUser } from '../../../stores/user'
+import { refreshUser, saveProfile, useUser } from '../../../stores/user'
 import CategoryPicker from './CategoryPicker'
+import ContactPhone, { rememberContactPhone, rememberedContactPhone } from './ContactPhone'
+import QuickCompose, { isQuickMode } from './QuickCompose'
 import DeputyPicker from './DeputyPicker'
 import {
   allowsAnonymous,
@@ -45,14 +48,19 @@ export const RESTORED_NOTE = '已为您恢复上次没有提交的内容'
 const AUTOSAVE_DELAY_MS = 800
 
 /** The form to start from: a draft asked for, else an unfinished one of this service, else an empty one. */
-function startingPoint(serviceCode: ServiceCode, draftId: string | undefined, villageCode: string | null): { form: ComposeForm; draftId: string | null; restored: boolean } {
+function startingPoint(
+  serviceCode: ServiceCode,
+  draftId: string | undefined,
+  villageCode: string | null,
+  contactPhone: string | null,
+): { form: ComposeForm; draftId: string | null; restored: boolean } {
   const asked = draftId ? drafts.get(draftId) : undefined
   const unfinished = asked ?? [...drafts.list()].reverse().find((draft) => draft.state === 'editing' && draft.serviceCode === serviceCode)
   if (unfinished && unfinished.state !== 'sending') {
     const form = formOfDraft(unfinished)
     return { form: { ...form, villageCode: form.villageCode ?? villageCode }, draftId: unfinished.id, restored: true }
   }
-  return { form: emptyForm(serviceCode, villageCode), draftId: null, restored: false }
+  return { form: emptyForm(serviceCode, villageCode, contactPhone), draftId: null, restored: false }
 }
 
 type UploadState = Pick<PhotoItem, 'status' | 'percent' | 'error'>
@@ -68,7 +76,8 @@ function ReportComposePage() {
   const { user } = useUser()
   const { params } = useRouter()
   const start = useMemo(
-    () => startingPoint(isServiceCode(params.service) ? params.service : 'direct', params.draftId, user?.villageCode ?? null),
+    () =>
+      startingPoint(isServiceCode(params.service) ? params.service : 'direct', params.draftId, user?.villageCode ?? null, user?.phone ? null : rememberedContactPhone()),
     // Decided once, when the page opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -88,6 +97,7 @@ function ReportComposePage() {
   const finished = useRef(false)
   const saving = useRef<Promise<void>>(Promise.resolve())
   const serviceCode = form.serviceCode
+  const quickMode = care.enabled && isQuickMode(params.mode) ? params.mode : null
 
   // A draft restored after an H5 reload may point at files the browser has forgotten.
   useEffect(() => {
@@ -146,6 +156,7 @@ function ReportComposePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, sending])
   useDidHide(() => void saveDraft())
+  useUnload(() => void saveDraft())
 
   const change = (patch: Partial<ComposeForm>, clears: ComposeField[]) => {
     setForm((current) => ({ ...current, ...patch }))
@@ -158,6 +169,12 @@ function ReportComposePage() {
     })
   }
 
+  /** The village is asked once: chosen here while the profile has none, it is kept there too. */
+  const chooseVillage = (villageCode: string) => {
+    change({ villageCode }, ['villageCode'])
+    if (!user?.villageCode) void saveProfile({ villageCode }).catch(() => undefined)
+  }
+
   const clearAll = async () => {
     const answer = await Taro.showModal({ title: '清空重写', content: '写的字、录音和照片都会删掉，确定吗？', confirmText: '清空', cancelText: '不清空' }).catch(() => ({
       confirm: false,
@@ -166,7 +183,7 @@ function ReportComposePage() {
     await saving.current
     if (draftId.current) await drafts.remove(draftId.current)
     draftId.current = null
-    setForm(emptyForm(formRef.current.serviceCode, formRef.current.villageCode))
+    setForm(emptyForm(formRef.current.serviceCode, formRef.current.villageCode, formRef.current.contactPhone))
     setErrors({})
     setUploads({})
     setVoiceUpload(null)
@@ -244,6 +261,7 @@ function ReportComposePage() {
     }
     // Before any await: WeChat shows the subscribe dialog only within the tap; the submission goes on meanwhile.
     void askToSubscribe(['report_signed', 'report_resolved'])
+    rememberContactPhone(form.anonymous ? null : form.contactPhone)
     sendingRef.current = true
     setSending(true)
     setBanner(null)
@@ -275,6 +293,25 @@ function ReportComposePage() {
     fileCount > 0 && uploadingCount + (voiceUpload?.status === 'done' ? 1 : 0) < fileCount
       ? `正在上传（${uploadingCount + (voiceUpload?.status === 'done' ? 1 : 0)}/${fileCount}）…`
       : '正在提交…'
+
+  if (quickMode) {
+    return (
+      <View className={`page compose ${care.className}`}>
+        <QuickCompose
+          mode={quickMode}
+          form={form}
+          errors={errors}
+          sending={sending}
+          sendingLine={sendingLine}
+          banner={banner}
+          onVoice={(voice) => change({ voice }, ['voice'])}
+          onAddPhotos={(paths) => change({ photos: [...formRef.current.photos, ...paths] }, ['photos'])}
+          onVillage={chooseVillage}
+          onSend={() => void submit()}
+        />
+      </View>
+    )
+  }
 
   return (
     <View className={`page compose ${care.className}`}>
@@ -343,8 +380,20 @@ function ReportComposePage() {
 
       <View className='compose__section' id='field-villageCode'>
         <Text className='compose__label'>所在村（社区）</Text>
-        <VillagePicker value={form.villageCode} onChange={(villageCode) => change({ villageCode }, ['villageCode'])} disabled={sending} error={errors.villageCode} />
+        <VillagePicker value={form.villageCode} onChange={chooseVillage} disabled={sending} error={errors.villageCode} />
       </View>
+
+      {form.anonymous ? null : (
+        <View className='compose__section' id='field-contactPhone'>
+          <ContactPhone
+            value={form.contactPhone}
+            boundPhone={user?.phone ?? null}
+            onChange={(contactPhone) => change({ contactPhone }, ['contactPhone'])}
+            disabled={sending}
+            error={errors.contactPhone}
+          />
+        </View>
+      )}
 
       {allowsAnonymous(serviceCode) ? (
         <View className='compose__section' id='field-anonymous'>
