@@ -36,25 +36,44 @@ const bounded = (text: MessageText): MessageText => ({ title: text.title, body: 
 
 const dueClause = (resolveDueAt: Date | null) => (resolveDueAt ? `，预计 ${monthDay(resolveDueAt)} 前办结` : '');
 
+/** What a citizen recognises a report by in a message. */
+export interface ReportReference {
+  serialNo: string;
+  text: string | null;
+  transcript: string | null;
+}
+
+const EXCERPT_MAX = 20;
+
+/**
+ * 您反映的「村口电线杆倾斜」（编号 HY20261123-0001）: two reports resolved the same day give two
+ * messages that say which is which.
+ */
+function whichReport(report: ReportReference): string {
+  const words = (report.text || report.transcript || '').replace(/\s+/g, ' ').trim();
+  const excerpt = words ? `「${clip(words, EXCERPT_MAX)}」` : '问题';
+  return `您反映的${excerpt}（编号 ${report.serialNo}）`;
+}
+
 export const citizenTexts = {
-  signed: (department: string, resolveDueAt: Date | null): MessageText =>
-    bounded({ title: '您反映的问题已受理', body: `您反映的问题已由${department}受理${dueClause(resolveDueAt)}。` }),
-  extended: (department: string, resolveDueAt: Date | null): MessageText =>
+  signed: (report: ReportReference, department: string, resolveDueAt: Date | null): MessageText =>
+    bounded({ title: '您反映的问题已受理', body: `${whichReport(report)}已由${department}受理${dueClause(resolveDueAt)}。` }),
+  extended: (report: ReportReference, department: string, resolveDueAt: Date | null): MessageText =>
     bounded({
       title: '办理时间延长',
-      body: `${department}正在办理您反映的问题，因情况需要，办理时间适当延长${dueClause(resolveDueAt)}。感谢您的耐心等待。`,
+      body: `${whichReport(report)}正由${department}办理，因情况需要，办理时间适当延长${dueClause(resolveDueAt)}。感谢您的耐心等待。`,
     }),
-  resolved: (department: string): MessageText =>
-    bounded({ title: '已办结，请评价', body: `您反映的问题已由${department}办结。请查看办理结果，并对办理情况作出评价。` }),
-  rejected: (reason: string | null): MessageText =>
+  resolved: (report: ReportReference, department: string): MessageText =>
+    bounded({ title: '已办结，请评价', body: `${whichReport(report)}已由${department}办结。请查看办理结果，并对办理情况作出评价。` }),
+  rejected: (report: ReportReference, reason: string | null): MessageText =>
     bounded({
       title: '您反映的问题未受理',
-      body: `很抱歉，您反映的问题未能受理${reason ? `，原因：${quoted(reason)}` : ''}。如有疑问，欢迎您再次反映。`,
+      body: `很抱歉，${whichReport(report)}未能受理${reason ? `，原因：${quoted(reason)}` : ''}。如有疑问，欢迎您再次反映。`,
     }),
-  autoClosed: (days: number): MessageText =>
+  autoClosed: (report: ReportReference, days: number): MessageText =>
     bounded({
       title: '已办结',
-      body: `您反映的问题已办结 ${days} 天，您尚未评价，已自动结束。如对办理结果不满意，您仍可评价或申请重新办理。`,
+      body: `${whichReport(report)}已办结 ${days} 天，您尚未评价，已自动结束。如对办理结果不满意，您仍可评价或申请重新办理。`,
     }),
 };
 

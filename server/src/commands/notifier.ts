@@ -79,18 +79,18 @@ export async function notifyAfterStaffAction(
   switch (props.action) {
     case 'sign': {
       const department = await departmentName(manager, report);
-      await writeMessages(manager, citizenOf(report), 'report_signed', citizenTexts.signed(department, report.resolveDueAt), report, at);
+      await writeMessages(manager, citizenOf(report), 'report_signed', citizenTexts.signed(report, department, report.resolveDueAt), report, at);
       return queueReportPush(manager, { report, topic: 'report_signed', department, at });
     }
     case 'approve_extension':
-      return writeMessages(manager, citizenOf(report), 'report_extended', citizenTexts.extended(await departmentName(manager, report), report.resolveDueAt), report, at);
+      return writeMessages(manager, citizenOf(report), 'report_extended', citizenTexts.extended(report, await departmentName(manager, report), report.resolveDueAt), report, at);
     case 'resolve': {
       const department = await departmentName(manager, report);
-      await writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(department), report, at);
+      await writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(report, department), report, at);
       return queueReportPush(manager, { report, topic: 'report_resolved', department, at });
     }
     case 'reject':
-      return writeMessages(manager, citizenOf(report), 'report_rejected', citizenTexts.rejected(props.note), report, at);
+      return writeMessages(manager, citizenOf(report), 'report_rejected', citizenTexts.rejected(report, props.note), report, at);
     case 'escalate': {
       const text = staffTexts.escalated(report.serialNo, await departmentName(manager, report), report.tier, props.note);
       return writeMessages(manager, await supervisorsOf(manager, report, props.staff.id), 'report_escalated', text, report, at);
@@ -117,5 +117,5 @@ export async function notifyOverdueEscalation(manager: EntityManager, props: { r
 
 /** A resolved report closed because the citizen did not rate it within `days`. */
 export async function notifyAutoClosed(manager: EntityManager, props: { report: Report; days: number; at: Date }) {
-  await writeMessages(manager, citizenOf(props.report), 'report_auto_closed', citizenTexts.autoClosed(props.days), props.report, props.at);
+  await writeMessages(manager, citizenOf(props.report), 'report_auto_closed', citizenTexts.autoClosed(props.report, props.days), props.report, props.at);
 }

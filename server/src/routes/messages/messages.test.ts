@@ -1,3 +1,4 @@
+import { citizenTexts } from '../../commands/messageTexts';
 import type { Citizen, Staff } from '../../db/entities';
 import { Message } from '../../db/entities';
 import { newId } from '../../db/ids';
@@ -176,13 +177,14 @@ describe('message centre', () => {
       const reportId = submitted.body.id as string;
       expect((await messagesOf(citizen)).total).toBe(0);
 
+      const serialNo = submitted.body.serialNo as string;
       expect((await act(handler, reportId, { action: 'sign' })).status).toBe(200);
       let page = await messagesOf(citizen);
       expect(page).toMatchObject({ total: 1, unread: 1 });
       expect(page.items[0]).toMatchObject({
         kind: 'report_signed',
         reportId,
-        body: '您反映的问题已由城关镇供电所受理，预计 12月2日 前办结。',
+        body: `您反映的「村口电线杆倾斜」（编号 ${serialNo}）已由城关镇供电所受理，预计 12月2日 前办结。`,
       });
 
       await act(handler, reportId, { action: 'request_extension', note: '需要更换变压器', extensionDays: 3 });
@@ -190,13 +192,17 @@ describe('message centre', () => {
       expect((await act(dispatcher, reportId, { action: 'approve_extension' })).status).toBe(200);
       page = await messagesOf(citizen);
       expect(page.items[0]).toMatchObject({ kind: 'report_extended', title: '办理时间延长', reportId });
-      expect(page.items[0].body).toContain('预计 12月7日 前办结');
+      expect(page.items[0].body).toBe(`您反映的「村口电线杆倾斜」（编号 ${serialNo}）正由城关镇供电所办理，因情况需要，办理时间适当延长，预计 12月7日 前办结。感谢您的耐心等待。`);
 
       now = new Date(now.getTime() + 60_000);
       expect((await act(handler, reportId, { action: 'resolve', note: '变压器已更换' })).status).toBe(200);
       page = await messagesOf(citizen);
       expect(page).toMatchObject({ total: 3, unread: 3 });
-      expect(page.items[0]).toMatchObject({ kind: 'report_resolved', title: '已办结，请评价', body: '您反映的问题已由城关镇供电所办结。请查看办理结果，并对办理情况作出评价。' });
+      expect(page.items[0]).toMatchObject({
+        kind: 'report_resolved',
+        title: '已办结，请评价',
+        body: `您反映的「村口电线杆倾斜」（编号 ${serialNo}）已由城关镇供电所办结。请查看办理结果，并对办理情况作出评价。`,
+      });
       for (const item of page.items) expect(item.body).not.toMatch(/工单|派单|SLA|时限/);
       // Nobody else heard about it.
       expect((await messagesOf(otherCitizen)).total).toBe(0);
@@ -208,8 +214,36 @@ describe('message centre', () => {
       const page = await messagesOf(otherCitizen);
       expect(page.items[0]).toMatchObject({
         kind: 'report_rejected',
-        body: '很抱歉，您反映的问题未能受理，原因：与本县无关。如有疑问，欢迎您再次反映。',
+        body: `很抱歉，您反映的「村口电线杆倾斜」（编号 ${submitted.body.serialNo}）未能受理，原因：与本县无关。如有疑问，欢迎您再次反映。`,
       });
+    });
+
+    it('two reports resolved the same day give two messages that each name their report', async () => {
+      const streetLight = await submit(citizen, { categoryCode: 'power', text: '五一村二组路口的路灯\n已经坏了半个多月，晚上出门很不方便' });
+      const pole = await submit(citizen, { categoryCode: 'power', text: '村口电线杆倾斜' });
+      for (const report of [streetLight, pole]) {
+        expect((await act(handler, report.body.id, { action: 'sign' })).status).toBe(200);
+        expect((await act(handler, report.body.id, { action: 'resolve', note: '已处理' })).status).toBe(200);
+      }
+
+      const stored = await app.dataSource.getRepository(Message).findBy({ recipientId: citizen.id, kind: 'report_resolved' });
+      expect(stored).toHaveLength(2);
+      const byReport = new Map(stored.map((message) => [message.reportId, message]));
+      expect(byReport.get(streetLight.body.id)).toMatchObject({
+        title: '已办结，请评价',
+        body: `您反映的「五一村二组路口的路灯 已经坏了半个多月…」（编号 ${streetLight.body.serialNo}）已由城关镇供电所办结。请查看办理结果，并对办理情况作出评价。`,
+      });
+      expect(byReport.get(pole.body.id)?.body).toBe(
+        `您反映的「村口电线杆倾斜」（编号 ${pole.body.serialNo}）已由城关镇供电所办结。请查看办理结果，并对办理情况作出评价。`,
+      );
+      expect(streetLight.body.serialNo).not.toBe(pole.body.serialNo);
+    });
+
+    it('a report made by voice alone is named by its transcript, or by its number when there is none', () => {
+      const byVoice = citizenTexts.resolved({ serialNo: 'HY20261123-0007', text: null, transcript: '水管爆了' }, '城关镇水务站');
+      expect(byVoice.body).toBe('您反映的「水管爆了」（编号 HY20261123-0007）已由城关镇水务站办结。请查看办理结果，并对办理情况作出评价。');
+      const photoOnly = citizenTexts.autoClosed({ serialNo: 'HY20261123-0008', text: '', transcript: null }, 7);
+      expect(photoOnly.body).toBe('您反映的问题（编号 HY20261123-0008）已办结 7 天，您尚未评价，已自动结束。如对办理结果不满意，您仍可评价或申请重新办理。');
     });
   });
 });
