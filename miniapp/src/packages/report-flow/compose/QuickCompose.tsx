@@ -33,13 +33,15 @@ export interface QuickComposeProps {
   /** What the send button says while sending (正在上传（1/2）…). */
   sendingLine: string
   banner: string | null
+  /** Said when the page reopened what was recorded or photographed last time and not sent. */
+  restoredNote: string | null
   onVoice(voice: VoiceValue | null): void
   onAddPhotos(paths: string[]): void
   onVillage(villageCode: string): void
   onSend(): void
 }
 
-export default function QuickCompose({ mode, form, errors, sending, sendingLine, banner, onVoice, onAddPhotos, onVillage, onSend }: QuickComposeProps) {
+export default function QuickCompose({ mode, form, errors, sending, sendingLine, banner, restoredNote, onVoice, onAddPhotos, onVillage, onSend }: QuickComposeProps) {
   const [cameraNote, setCameraNote] = useState<string | null>(null)
   const villageName = useVillageLabel(form.villageCode)
   const room = LIMITS.reportPhotosMax - form.photos.length
@@ -70,6 +72,7 @@ export default function QuickCompose({ mode, form, errors, sending, sendingLine,
     <View className='quick-compose'>
       <Text className='quick-compose__title'>{HOW[mode].title}</Text>
       <Text className='quick-compose__how'>{HOW[mode].how}</Text>
+      {restoredNote ? <Text className='quick-compose__banner'>{restoredNote}</Text> : null}
 
       {mode === 'voice' ? (
         <View className='quick-compose__main' id='field-voice'>

@@ -304,6 +304,7 @@ function ReportComposePage() {
           sending={sending}
           sendingLine={sendingLine}
           banner={banner}
+          restoredNote={restored ? RESTORED_NOTE : null}
           onVoice={(voice) => change({ voice }, ['voice'])}
           onAddPhotos={(paths) => change({ photos: [...formRef.current.photos, ...paths] }, ['photos'])}
           onVillage={chooseVillage}

@@ -131,4 +131,16 @@ describe('关怀模式 拍一拍', () => {
     await waitFor(() => expect(posts('/me')).toHaveLength(1))
     expect(posts('/me')[0]).toMatchObject({ method: 'PATCH', data: { villageCode: VILLAGE } })
   })
+
+  it('brings back photos taken and not sent, saying so, without opening the camera again', async () => {
+    signIn(VILLAGE)
+    serve()
+    await drafts.create({ serviceCode: 'direct', villageCode: VILLAGE, photos: ['wxfile://tmp/photo-1.jpg'] }, 'editing')
+    taroMock.setRouterParams({ service: 'direct', mode: 'photo' })
+    render(<ReportComposePage />)
+    expect(screen.getByText('已为您恢复上次没有提交的内容')).toBeInTheDocument()
+    expect(screen.getByLabelText('第1张照片')).toBeInTheDocument()
+    expect(taroMock.chooseMedia).not.toHaveBeenCalled()
+  })
 })
+
