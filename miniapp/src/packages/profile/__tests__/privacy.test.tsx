@@ -3,6 +3,7 @@ import { taroMock } from '../../../../test/mocks/taro'
 import { resetStores, serveApi, settle, signIn } from '../../../pages/home/__tests__/fakeApi'
 import PrivacyPage from '../privacy'
 import { DELETION_CONFIRM, DELETION_STORAGE_KEY, summarize } from '../privacy/dataRights'
+import { MY_DATA } from './exportFixture'
 
 const PENDING = {
   id: '01JDELETION000000000000000',
@@ -14,16 +15,7 @@ const PENDING = {
   message: '我们已收到您的注销申请，将在 15 个工作日内（2026年12月12日前）处理。',
 }
 
-const EXPORT = {
-  exportedAt: '2026-11-22T02:00:00.000Z',
-  about: '…',
-  profile: { id: 'u', nickname: '王大娘', villageCode: null, villageName: null, phone: '13912345678', careMode: false, wechatOpenid: 'o', wechatUnionid: null, registeredAt: '2026-11-01T00:00:00.000Z' },
-  reports: [{ id: 'r1' }, { id: 'r2' }],
-  messages: [{ id: 'm1' }],
-  uploads: [],
-  noticeReads: [{ noticeId: 'n', title: 't', readAt: '2026-11-20T00:00:00.000Z' }],
-  deletionRequests: [],
-}
+const EXPORT = MY_DATA
 
 describe('隐私政策 page', () => {
   beforeEach(() => {
@@ -66,8 +58,8 @@ describe('隐私政策 page', () => {
     const calls = serveApi({ 'GET /me/export': () => EXPORT })
     render(<PrivacyPage />)
     fireEvent.click(screen.getByRole('button', { name: '导出我的数据' }))
-    expect(await screen.findByText(`包含：${summarize(EXPORT as never)}。`)).toBeInTheDocument()
-    expect(screen.getByText(/反映的问题 2 件/)).toBeInTheDocument()
+    expect(await screen.findByText(`包含：${summarize(EXPORT)}。`)).toBeInTheDocument()
+    expect(screen.getByText(/反映的问题 1 件/)).toBeInTheDocument()
     expect(calls.filter((call) => call.path === '/me/export')).toHaveLength(1)
   })
 

@@ -125,11 +125,11 @@ describe('关怀模式 page', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /开启关怀模式/ }))
     expect(careModeStore.get()).toMatchObject({ enabled: true, chosen: true })
-    expect(container.firstElementChild).toHaveClass('care-mode')
+    expect(container.querySelector('.care-mode-page')).toHaveClass('care-mode')
     expect(screen.getByText('现在：已开启')).toBeInTheDocument()
 
     fireEvent.click(screen.getByRole('button', { name: /关闭关怀模式/ }))
     expect(careModeStore.get().enabled).toBe(false)
-    expect(container.firstElementChild).not.toHaveClass('care-mode')
+    expect(container.querySelector('.care-mode-page')).not.toHaveClass('care-mode')
   })
 })

@@ -7,6 +7,7 @@ import type { DeletionRequest, MyDataExport } from '@minqing/shared'
 import { isH5, isWeapp } from '../../../services/config'
 import { request } from '../../../services/request'
 import { readStored, writeStored } from '../../../services/storage'
+import { labelledExport } from './exportLabels'
 
 /** The last deletion request, remembered on the phone so the page can say it is pending. */
 export const DELETION_STORAGE_KEY = 'minqing:deletionRequest'
@@ -74,7 +75,7 @@ function writeUserFile(name: string, json: string): Promise<string> {
 export async function prepareExport(now = new Date()): Promise<PreparedExport> {
   const data = await fetchMyData()
   const fileName = exportFileName(now)
-  const json = JSON.stringify(data, null, 2)
+  const json = JSON.stringify(labelledExport(data), null, 2)
   if (isH5()) return { data, fileName, downloaded: downloadInBrowser(json, fileName) }
   if (isWeapp()) {
     try {
