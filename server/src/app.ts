@@ -4,6 +4,7 @@ import { koaBody } from 'koa-body';
 import type { AppDeps, AppState } from './context';
 import { AppError, badRequest } from './errors';
 import { errorHandler } from './middleware/errors';
+import { requestLimit } from './middleware/rateLimit';
 import { requestContext } from './middleware/requestContext';
 import { articlesRouter } from './routes/articles/articles';
 import { authRouter } from './routes/auth/auth';
@@ -47,13 +48,18 @@ import { wechatPushRouter } from './routes/wechatPush/wechatPush';
 /** Builds the Koa app without listening: the server and the tests share it. */
 export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
   const app = new Koa<AppState, { deps: AppDeps }>();
-  app.proxy = true;
+  // Behind TRUST_PROXY reverse proxies, ctx.ip is the last address they vouch for in X-Forwarded-For
+  // (entries further left are whatever the client wrote); with 0 it is the socket's address.
+  app.proxy = deps.config.trustProxyHops > 0;
+  app.maxIpsCount = deps.config.trustProxyHops;
   app.use(requestContext(deps));
   app.use(errorHandler());
   // The citizen mini-program's H5 build, for trying it in a browser (only when it has been built).
   if (deps.config.h5Dir) app.use(h5Static('/h5', deps.config.h5Dir));
   // The staff admin panel (server/admin), when it has been built.
   if (deps.config.adminDir) app.use(h5Static('/admin', deps.config.adminDir, VITE_IMMUTABLE_DIRS));
+  // Static files above are not counted; every API call and the health check are.
+  app.use(requestLimit());
   app.use(
     koaBody({
       jsonLimit: '256kb',

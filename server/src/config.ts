@@ -5,6 +5,7 @@ import { type PushConfig, pushConfigFrom } from './integrations/wechat/pushConfi
 import { type ContentSecurityConfig, contentSecurityConfigFrom } from './integrations/wechat/contentSecurityConfig';
 import { type OssConfig, ossConfigFrom } from './storage/ossConfig';
 import { type PayoutLimits, type WechatPayConfig, payoutLimitsFrom, wechatPayConfigFrom } from './integrations/wechatpay/wechatPayConfig';
+import { type RateLimitConfig, rateLimitConfigFrom, trustedProxyHopsFrom } from './rateLimits/rateLimitConfig';
 
 /** The mini-program's H5 build in this repository (from server/src and server/dist alike). */
 const DEFAULT_H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
@@ -33,6 +34,10 @@ export interface Config {
   wechatPay?: WechatPayConfig | null;
   /** PAYOUT_MAX_PER_PAYMENT_FEN, PAYOUT_MAX_PER_MONTH_FEN. */
   payoutLimits?: PayoutLimits;
+  /** Requests per client and per account (RATE_LIMIT_*, REDIS_URL); null: RATE_LIMITS=off. */
+  rateLimits?: RateLimitConfig | null;
+  /** TRUST_PROXY: how many reverse proxies' X-Forwarded-For entries are believed; 0: the socket's address is the client. */
+  trustProxyHops: number;
   routing: RoutingConfig;
   scheduler: SchedulerConfig;
   /** The mini-program's H5 build, served at /h5/ when the folder exists (H5_DIR; default miniapp/dist/h5). */
@@ -147,6 +152,8 @@ export function loadConfig(env: Env = process.env): Config {
     oss: ossConfigFrom(env),
     wechatPay: wechatPayConfigFrom(env),
     payoutLimits: payoutLimitsFrom(env),
+    rateLimits: rateLimitConfigFrom(env),
+    trustProxyHops: trustedProxyHopsFrom(env),
     routing: {
       modelPath: env.CLASSIFIER_MODEL_PATH ? path.resolve(env.CLASSIFIER_MODEL_PATH) : null,
       confidenceThreshold: env.ROUTING_CONFIDENCE_THRESHOLD ? numberIn(env, 'ROUTING_CONFIDENCE_THRESHOLD', 0, 0, 1) : null,

@@ -10,6 +10,7 @@ import type { ContentSecurityClient } from './integrations/wechat/contentSecurit
 import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import type { ClassifierHolder } from './routing/classifierHolder';
 import type { Logger } from './logger';
+import type { RequestLimiter } from './rateLimits/requestLimiter';
 import type { Storage } from './storage/storage';
 
 /** What the app is built from; tests pass their own database, storage, clock and fakes. */
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** msg_sec_check / media_check_async; null (or absent) without WeChat: content is recorded as not checked. */
   contentSecurity?: ContentSecurityClient | null;
   clock: () => Date;
+  /** Request limits (429 rate_limited); absent or null: nothing is limited (tests that do not test limits, the e2e demo server). */
+  limiter?: RequestLimiter | null;
 }
 
 export interface AppState {

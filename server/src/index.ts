@@ -18,6 +18,7 @@ import { subscribeClientFor } from './integrations/wechat/subscribeClient';
 import { createLogger } from './logger';
 import { DiskStorage } from './storage/diskStorage';
 import { OssStorage } from './storage/ossStorage';
+import { createRequestLimiter } from './rateLimits/requestLimiter';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   const contentSecurity = config.wechat && wechatToken ? new HttpWechatContentSecurity({ apiBase: config.wechat.apiBase }, wechatToken) : null;
   // Aliyun OSS when configured (OSS_*), else the local disk.
   const storage = config.oss ? new OssStorage(config.oss) : new DiskStorage(config.storageDir);
+  // In this process, or in Redis (REDIS_URL) shared by every server process; RATE_LIMITS=off: none.
+  const limiter = config.rateLimits ? createRequestLimiter(config.rateLimits) : null;
   const app = createApp({
     config,
     dataSource,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     wechat: config.wechat && wechatToken ? new HttpWechatAuthClient(config.wechat, wechatToken) : null,
     contentSecurity,
     clock: () => new Date(),
+    limiter,
   });
   const server = app.listen(config.port, () => {
     logger.info({ port: config.port, demoMode: config.demoMode }, `321 民情在线 listening on http://localhost:${config.port}`);
@@ -60,7 +64,12 @@ async function main(): Promise<void> {
   const scheduler = config.scheduler.enabled ? new Scheduler({ config, dataSource, logger, clock: () => new Date(), ...(pushOutbox ? { pushOutbox } : {}), ...(contentSecurity ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) } : {}) }) : null;
   scheduler?.start();
   const stop = () => {
-    server.close(() => void (scheduler ? scheduler.stop() : Promise.resolve()).then(() => dataSource.destroy()).then(() => process.exit(0)));
+    server.close(() =>
+      void (scheduler ? scheduler.stop() : Promise.resolve())
+        .then(() => limiter?.close())
+        .then(() => dataSource.destroy())
+        .then(() => process.exit(0)),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -37,6 +37,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     routing: { modelPath: null, confidenceThreshold: 0.5, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 },
     // Tests run the scheduler themselves (Scheduler.runOnce) with their own clock.
     scheduler: { enabled: false, remindAtPercent: 80, autoCloseDays: 7, batchSize: 500 },
+    // Tests send X-Forwarded-For to act as different clients.
+    trustProxyHops: 1,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { citizenSignIn } from '../../commands/citizenSignIn';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { AppError, notConfigured, notFound } from '../../errors';
 import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
+import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody } from '../../middleware/validate';
 import { presentCitizen } from '../../presenters/citizen';
 
@@ -17,7 +18,8 @@ function wechatLoginError(error: WechatApiError): AppError {
 export function authRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/auth' });
 
-  router.post('/wechat-login', async (ctx: AppContext) => {
+  // A login code is single-use: only the client's address is counted.
+  router.post('/wechat-login', actionLimit('signIn', () => null), async (ctx: AppContext) => {
     const { code } = parseBody(ctx, WechatLoginRequestSchema);
     const wechat = ctx.deps.wechat;
     if (!wechat) throw notConfigured('微信登录尚未配置');
@@ -33,7 +35,7 @@ export function authRouter() {
   });
 
   /** Sign in by openid without WeChat: exists only in demo mode. */
-  router.post('/dev-login', async (ctx: AppContext) => {
+  router.post('/dev-login', actionLimit('signIn', () => null), async (ctx: AppContext) => {
     if (!ctx.deps.config.demoMode) throw notFound();
     const { openid } = parseBody(ctx, DevLoginRequestSchema);
     const { citizen, token } = await citizenSignIn(ctx.deps, { openid });

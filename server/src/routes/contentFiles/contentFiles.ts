@@ -9,6 +9,7 @@ import { Article, ContentFileRow, Notice } from '../../db/entities';
 import type { ContentFileTarget } from '../../db/entities/contentFile';
 import { badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
 import { citizenAuth, currentStaff, staffAuth } from '../../middleware/auth';
+import { actionLimit } from '../../middleware/rateLimit';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
 import { presentContentFile } from '../../presenters/contentFile';
 
@@ -119,7 +120,7 @@ export function contentFilesRouter() {
       ctx.body = (await filesOf(ctx, type, target.id)).map((file) => presentContentFile(file, 'staff'));
     });
 
-    router.post(`/staff/${segment}/:id/files`, guards[type], async (ctx: AppContext, next) => {
+    router.post(`/staff/${segment}/:id/files`, guards[type], actionLimit('upload'), async (ctx: AppContext, next) => {
       // Scope first, so nobody outside it gets as far as sending the bytes.
       await targetInScope(ctx, type);
       await next();

@@ -15,6 +15,7 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
 import { presentCitizenReport, presentSummary } from '../../presenters/report';
@@ -30,7 +31,7 @@ export function reportsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/reports' });
   router.use(citizenAuth());
 
-  router.post('/', async (ctx: AppContext) => {
+  router.post('/', actionLimit('submit'), async (ctx: AppContext) => {
     const citizen = currentCitizen(ctx);
     // A header sent empty is a client bug, not "no key": retrying it would create a second report.
     const key = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');

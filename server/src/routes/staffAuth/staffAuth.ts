@@ -5,13 +5,20 @@ import { staffSignIn } from '../../commands/staffSignIn';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Staff } from '../../db/entities';
 import { currentStaff, staffAuth } from '../../middleware/auth';
+import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody } from '../../middleware/validate';
 import { presentStaff } from '../../presenters/staff';
+
+/** The username being tried, so that guessing one account's password from many addresses is limited too. */
+function usernameTried(ctx: AppContext): string | null {
+  const username = (ctx.request as { body?: { username?: unknown } }).body?.username;
+  return typeof username === 'string' && username.trim() ? `staff-login:${username.trim().toLowerCase()}` : null;
+}
 
 export function staffAuthRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
 
-  router.post('/auth/login', async (ctx: AppContext) => {
+  router.post('/auth/login', actionLimit('signIn', usernameTried), async (ctx: AppContext) => {
     const body = parseBody(ctx, StaffLoginRequestSchema);
     const { staff, token, expiresAt } = await staffSignIn(ctx.deps, { ...body, ip: ctx.ip });
     ctx.body = { token, expiresAt: expiresAt.toISOString(), staff: presentStaff(staff) };

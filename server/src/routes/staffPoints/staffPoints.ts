@@ -22,6 +22,7 @@ import { Citizen, PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } fr
 import { newId } from '../../db/ids';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
+import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { appendLedgerLine, ruleFor } from '../../points/ledger';
@@ -136,7 +137,8 @@ export function staffPointsRouter() {
     ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
-  router.post('/redemptions/verify', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  // Codes are 8 digits: the limit keeps anyone from guessing them.
+  router.post('/redemptions/verify', staffAuth(SHOP_KEEPERS), actionLimit('redeem'), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const { code } = parseBody(ctx, VerifyRedemptionRequestSchema);
     const redemption = await fulfilRedemption(ctx.deps, staff, code);

@@ -4,6 +4,7 @@ import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { newId } from '../../db/ids';
 import { AppError, forbidden, notFound, payloadTooLarge, unsupportedMediaType } from '../../errors';
+import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody } from '../../middleware/validate';
 import { presentAttachment } from '../../presenters/attachment';
 import { type DirectUploadStorage, supportsDirectUpload } from '../../storage/directUpload';
@@ -39,7 +40,7 @@ export function directUploadsRouter() {
     ctx.body = { direct: supportsDirectUpload(ctx.deps.storage) };
   });
 
-  router.post('/uploads/direct', citizenOrStaffAuth(), async (ctx: AppContext) => {
+  router.post('/uploads/direct', citizenOrStaffAuth(), actionLimit('upload'), async (ctx: AppContext) => {
     const storage = directStorage(ctx);
     const { kind } = parseBody(ctx, DirectUploadRequestSchema);
     const keyPrefix = keyPrefixOf(ctx);
@@ -54,7 +55,7 @@ export function directUploadsRouter() {
     });
   });
 
-  router.post('/uploads/direct/confirm', citizenOrStaffAuth(), async (ctx: AppContext) => {
+  router.post('/uploads/direct/confirm', citizenOrStaffAuth(), actionLimit('upload'), async (ctx: AppContext) => {
     const storage = directStorage(ctx);
     const { key, durationSeconds } = parseBody(ctx, DirectUploadConfirmSchema);
     if (!key.startsWith(keyPrefixOf(ctx)) || key.includes('..')) throw forbidden('这不是您上传的文件');

@@ -8,6 +8,7 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { Attachment, ContentCheck, Notice, Report } from '../../db/entities';
 import { AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
 import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
+import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody } from '../../middleware/validate';
 import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
 import { MODERATORS, moderatorCovers } from '../../policies/moderation';
@@ -113,7 +114,7 @@ function theUploadedFile(ctx: AppContext): ReceivedFile {
 export function uploadsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
-  router.post('/uploads', citizenOrStaffAuth(), multipartUpload(), async (ctx: AppContext) => {
+  router.post('/uploads', citizenOrStaffAuth(), actionLimit('upload'), multipartUpload(), async (ctx: AppContext) => {
     const { durationSeconds } = parseBody(ctx, UploadFieldsSchema);
     const file = theUploadedFile(ctx);
     const user = signedInUser(ctx);
