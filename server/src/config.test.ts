@@ -34,6 +34,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, REMIND_AT_PERCENT: '100' })).toThrow('REMIND_AT_PERCENT');
   });
 
+  it('ranks departments from 5 reports a month unless RANKING_MIN_RECEIVED says otherwise', () => {
+    const base = { TOKEN_SECRET: secret, DATA_ENCRYPTION_KEY: key };
+    expect(loadConfig(base).rankingMinReceived).toBe(5);
+    expect(loadConfig({ ...base, RANKING_MIN_RECEIVED: '10' }).rankingMinReceived).toBe(10);
+    expect(() => loadConfig({ ...base, RANKING_MIN_RECEIVED: '0' })).toThrow('RANKING_MIN_RECEIVED');
+    expect(() => loadConfig({ ...base, RANKING_MIN_RECEIVED: 'few' })).toThrow('RANKING_MIN_RECEIVED');
+  });
+
   it('requires secrets outside demo mode and checks them', () => {
     expect(() => loadConfig({})).toThrow(ConfigError);
     expect(() => loadConfig({ TOKEN_SECRET: secret })).toThrow('DATA_ENCRYPTION_KEY');

@@ -6,6 +6,7 @@ import { type ContentSecurityConfig, contentSecurityConfigFrom } from './integra
 import { type OssConfig, ossConfigFrom } from './storage/ossConfig';
 import { type PayoutLimits, type WechatPayConfig, payoutLimitsFrom, wechatPayConfigFrom } from './integrations/wechatpay/wechatPayConfig';
 import { type RateLimitConfig, rateLimitConfigFrom, trustedProxyHopsFrom } from './rateLimits/rateLimitConfig';
+import { DEFAULT_RANKING_MIN_RECEIVED } from './stats/rankingOrder';
 
 /** The mini-program's H5 build in this repository (from server/src and server/dist alike). */
 const DEFAULT_H5_DIR = path.resolve(__dirname, '../../miniapp/dist/h5');
@@ -38,6 +39,8 @@ export interface Config {
   rateLimits?: RateLimitConfig | null;
   /** TRUST_PROXY: how many reverse proxies' X-Forwarded-For entries are believed; 0: the socket's address is the client. */
   trustProxyHops: number;
+  /** RANKING_MIN_RECEIVED: fewer reports in the period and a department (township) is listed as 样本不足, not ranked; unset: 5. */
+  rankingMinReceived?: number;
   routing: RoutingConfig;
   scheduler: SchedulerConfig;
   /** The mini-program's H5 build, served at /h5/ when the folder exists (H5_DIR; default miniapp/dist/h5). */
@@ -154,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
     payoutLimits: payoutLimitsFrom(env),
     rateLimits: rateLimitConfigFrom(env),
     trustProxyHops: trustedProxyHopsFrom(env),
+    rankingMinReceived: integerIn(env, 'RANKING_MIN_RECEIVED', DEFAULT_RANKING_MIN_RECEIVED, 1, 1000),
     routing: {
       modelPath: env.CLASSIFIER_MODEL_PATH ? path.resolve(env.CLASSIFIER_MODEL_PATH) : null,
       confidenceThreshold: env.ROUTING_CONFIDENCE_THRESHOLD ? numberIn(env, 'ROUTING_CONFIDENCE_THRESHOLD', 0, 0, 1) : null,

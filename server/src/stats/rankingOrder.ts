@@ -13,7 +13,7 @@ import type { StatFigures } from '@minqing/shared';
  * returns but nothing received has no score and is listed last. Ties: more received first
  * (a full record outweighs a lucky small one), then name, then id.
  */
-const WEIGHTS: readonly (readonly [keyof StatFigures, number])[] = [
+export const SCORE_WEIGHTS: readonly (readonly ['satisfactionRate' | 'onTimeRate' | 'responseRate' | 'resolvedRate', number])[] = [
   ['satisfactionRate', 0.4],
   ['onTimeRate', 0.3],
   ['responseRate', 0.2],
@@ -23,7 +23,7 @@ const WEIGHTS: readonly (readonly [keyof StatFigures, number])[] = [
 export function compositeScore(figures: StatFigures): number | null {
   let weighted = 0;
   let weights = 0;
-  for (const [name, weight] of WEIGHTS) {
+  for (const [name, weight] of SCORE_WEIGHTS) {
     const rate = figures[name];
     if (rate === null) continue;
     weighted += weight * rate;
@@ -46,4 +46,20 @@ export function rankEntries<T extends StatFigures & { name: string }>(entries: r
       (idOf(left) < idOf(right) ? -1 : idOf(left) > idOf(right) ? 1 : 0),
   );
   return scored.map((entry, index) => ({ ...entry, rank: index + 1 }));
+}
+
+/** RANKING_MIN_RECEIVED unless set: fewer reports than this in the period and an entry is not ranked. */
+export const DEFAULT_RANKING_MIN_RECEIVED = 5;
+
+/**
+ * 样本不足: with one or two reports a single late answer swings every rate between 0 % and
+ * 100 %, so a department could top or bottom the table by chance. Entries that received fewer
+ * than `minReceived` reports are listed apart, most received first, without a rank or a score;
+ * the others are ranked among themselves.
+ */
+export function rankWithMinimum<T extends StatFigures & { name: string }>(entries: readonly T[], idOf: (entry: T) => string, minReceived: number) {
+  const insufficient = entries
+    .filter((entry) => entry.received < minReceived)
+    .sort((left, right) => right.received - left.received || right.returns - left.returns || left.name.localeCompare(right.name, 'zh-CN') || (idOf(left) < idOf(right) ? -1 : 1));
+  return { ranked: rankEntries(entries.filter((entry) => entry.received >= minReceived), idOf), insufficient };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StaffQueueQuerySchema } from './reports';
-import { DepartmentRankingSchema, StaffStatsQuerySchema, StatsScopeSchema } from './stats';
+import { DepartmentRankingSchema, StaffStatsQuerySchema, StatsScopeSchema, UnrankedDepartmentSchema, rankingRules } from './stats';
 
 /**
  * Staff exports (.xlsx) and the staff-side department ranking they share with the dashboard.
@@ -19,13 +19,17 @@ export type StaffRankingQuery = z.infer<typeof StaffRankingQuerySchema>;
 
 /**
  * The departments ranked on the reports in the staff member's scope for the period, by the
- * public ranking's rules. For the whole county and a calendar month it is the public ranking's
+ * public ranking's rules, its minimum number of reports included. For the whole county and a calendar month it is the public ranking's
  * department table; for a township it ranks the departments on that township's reports.
  */
 export const StaffRankingSchema = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
   scope: StatsScopeSchema,
+  /** Ranked: received at least minReceived reports in the period. */
   departments: z.array(DepartmentRankingSchema),
+  /** 样本不足: listed, not ranked; most received first. */
+  insufficient: z.object({ departments: z.array(UnrankedDepartmentSchema) }),
+  ...rankingRules,
 });
 export type StaffRanking = z.infer<typeof StaffRankingSchema>;

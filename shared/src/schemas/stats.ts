@@ -70,6 +70,39 @@ export const RegionRankingSchema = StatFiguresSchema.extend({
 });
 export type RegionRanking = z.infer<typeof RegionRankingSchema>;
 
+/** Listed apart as 样本不足: the same figures, no rank and no score (too few reports for either to be fair). */
+export const UnrankedDepartmentSchema = DepartmentRankingSchema.omit({ rank: true, score: true });
+export type UnrankedDepartment = z.infer<typeof UnrankedDepartmentSchema>;
+export const UnrankedRegionSchema = RegionRankingSchema.omit({ rank: true, score: true });
+export type UnrankedRegion = z.infer<typeof UnrankedRegionSchema>;
+
+/** The figures a ranking publishes, in the order they are explained. */
+export const RANKING_FIGURES = [
+  'score',
+  'received',
+  'responseRate',
+  'resolvedRate',
+  'onTimeRate',
+  'satisfactionRate',
+  'meanHoursToResolve',
+  'overdue',
+  'returns',
+  'repeatComplaints',
+] as const;
+export type RankingFigure = (typeof RANKING_FIGURES)[number];
+
+/** How one figure is computed, in words for the public (Chinese). */
+export const FigureDefinitionSchema = z.object({ figure: z.enum(RANKING_FIGURES), label: z.string(), howComputed: z.string() });
+export type FigureDefinition = z.infer<typeof FigureDefinitionSchema>;
+
+/** What every ranking says about its own rules. */
+export const rankingRules = {
+  /** RANKING_MIN_RECEIVED: an entry that received fewer reports in the period is not ranked but listed under `insufficient` (样本不足). */
+  minReceived: z.number().int().min(1),
+  /** How each figure and the score are computed. */
+  definitions: z.array(FigureDefinitionSchema),
+};
+
 export const RankingsQuerySchema = z.object({ month: MonthSchema.optional() });
 export type RankingsQuery = z.infer<typeof RankingsQuerySchema>;
 
@@ -80,9 +113,17 @@ export const RankingsResponseSchema = z.object({
   to: z.string(),
   /** Figures depend on when they are computed: open reports become overdue, reports get resolved. */
   generatedAt: z.string(),
+  /** Ranked: received at least minReceived reports in the month. */
   departments: z.array(DepartmentRankingSchema),
   townships: z.array(RegionRankingSchema),
   counties: z.array(RegionRankingSchema),
+  /** 样本不足: listed, not ranked; most received first. */
+  insufficient: z.object({
+    departments: z.array(UnrankedDepartmentSchema),
+    townships: z.array(UnrankedRegionSchema),
+    counties: z.array(UnrankedRegionSchema),
+  }),
+  ...rankingRules,
 });
 export type RankingsResponse = z.infer<typeof RankingsResponseSchema>;
 

@@ -33,6 +33,9 @@ function answer(today: string) {
   const ranking: StaffRanking = {
     ...period,
     departments: [{ ...FIGURES, departmentId: 'DEPT-POWER', name: '城关镇供电所', level: 'township', regionCode: '610921100', rank: 1, score: 60.5 }],
+    insufficient: { departments: [] },
+    minReceived: 5,
+    definitions: [],
   };
   (statsApi.overview as jest.Mock).mockResolvedValue(overview);
   (statsApi.trends as jest.Mock).mockResolvedValue({ ...period, days: [{ date: period.from, received: 1, resolved: 0, overdue: 0 }] });

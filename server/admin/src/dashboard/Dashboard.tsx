@@ -134,10 +134,16 @@ export function Dashboard({ staff }: PageProps) {
             <Card
               size="small"
               title="部门排名"
-              extra={<ExportButton path={rankingExportPath(period)} fallbackName={`部门排名-${period.from}_${period.to}.xlsx`} disabled={data.ranking.departments.length === 0} />}
+              extra={
+                <ExportButton
+                  path={rankingExportPath(period)}
+                  fallbackName={`部门排名-${period.from}_${period.to}.xlsx`}
+                  disabled={data.ranking.departments.length + data.ranking.insufficient.departments.length === 0}
+                />
+              }
             >
               <RankingTable
-                departments={data.ranking.departments}
+                ranking={data.ranking}
                 loading={loading}
                 highlightId={staff.departmentId}
                 onOpen={onDrill ? (department) => onDrill(departmentDrill(department.departmentId, period)) : null}

@@ -1,16 +1,18 @@
 import type { Workbook } from 'exceljs';
-import type { DepartmentRanking, StaffRanking } from '@minqing/shared';
+import type { DepartmentRanking, StaffRanking, UnrankedDepartment } from '@minqing/shared';
 import { newWorkbook } from './xlsx';
 
-type Cell = (entry: DepartmentRanking) => number | string | null;
+/** A ranked row, or one listed apart as 样本不足 (no rank, no score). */
+type Row = UnrankedDepartment & Partial<Pick<DepartmentRanking, 'rank' | 'score'>>;
+type Cell = (entry: Row) => number | string | null;
 
 const rate: (name: 'responseRate' | 'onTimeRate' | 'resolvedRate' | 'satisfactionRate') => Cell = (name) => (entry) => entry[name];
 
 /** The public ranking's columns, with its names (UX.md): counts as integers, rates as percentages. */
 const COLUMNS: readonly { header: string; width: number; value: Cell; percent?: boolean }[] = [
-  { header: '排名', width: 6, value: (entry) => entry.rank },
+  { header: '排名', width: 9, value: (entry) => entry.rank ?? '样本不足' },
   { header: '部门', width: 22, value: (entry) => entry.name },
-  { header: '综合得分', width: 10, value: (entry) => entry.score },
+  { header: '综合得分', width: 10, value: (entry) => entry.score ?? null },
   { header: '受理件数', width: 10, value: (entry) => entry.received },
   { header: '按时响应', width: 10, value: (entry) => entry.responded },
   { header: '响应率', width: 9, value: rate('responseRate'), percent: true },
@@ -31,7 +33,8 @@ export const RANKING_EXPORT_HEADERS = COLUMNS.map((column) => column.header);
 
 /**
  * 部门排名: a title row naming the period and the scope, then the header, then one row per
- * department in rank order. A figure without data (no denominator) is an empty cell, not 0.
+ * department in rank order, then those with too few reports to rank, 样本不足 in the rank
+ * column. A figure without data (no denominator) is an empty cell, not 0.
  */
 export function rankingWorkbook(ranking: StaffRanking, now: Date): Workbook {
   const workbook = newWorkbook(now);
@@ -47,6 +50,6 @@ export function rankingWorkbook(ranking: StaffRanking, now: Date): Workbook {
     sheetColumn.width = column.width;
     if (column.percent) sheetColumn.numFmt = '0.0%';
   });
-  for (const entry of ranking.departments) sheet.addRow(COLUMNS.map((column) => column.value(entry)));
+  for (const entry of [...ranking.departments, ...ranking.insufficient.departments]) sheet.addRow(COLUMNS.map((column) => column.value(entry)));
   return workbook;
 }

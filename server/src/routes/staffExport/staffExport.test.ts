@@ -151,15 +151,16 @@ describe('staff .xlsx exports', () => {
       const rows = await sheetRows(response.body);
       expect(rows[0][0]).toBe('部门排名 2026-03-01 至 2026-03-31 · 汉阴县');
       expect(rows[1]).toEqual(RANKING_EXPORT_HEADERS);
-      const ranking = (await app.http.get('/api/v1/public/rankings?month=2026-03')).body.departments;
+      const ranking = (await app.http.get('/api/v1/public/rankings?month=2026-03')).body;
       expect(rows.slice(2).map((row) => row.slice(0, 10))).toEqual(
-        ranking.map((entry: Record<string, CellValue>) => [
-          entry.rank, entry.name, entry.score, entry.received, entry.responded, entry.responseRate,
+        [...ranking.departments, ...ranking.insufficient.departments].map((entry: Record<string, CellValue>) => [
+          entry.rank ?? '样本不足', entry.name, entry.score ?? null, entry.received, entry.responded, entry.responseRate,
           entry.resolved, entry.resolvedRate, entry.resolvedOnTime, entry.onTimeRate,
         ]),
       );
-      // 涧池镇供电所 has only a return: no rates, so empty cells rather than 0 %.
-      expect(rows[5].slice(0, 6)).toEqual([4, '涧池镇供电所', null, 0, 0, null]);
+      expect(rows[2].slice(0, 2)).toEqual([1, '城关镇供电所']);
+      // Under 5 reports: listed as 样本不足; 涧池镇供电所 has only a return, so empty cells rather than 0 %.
+      expect(rows[5].slice(0, 6)).toEqual(['样本不足', '涧池镇供电所', null, 0, 0, null]);
       expect(await app.dataSource.getRepository(AuditLog).countBy({ action: 'ranking.export' })).toBe(1);
     });
 

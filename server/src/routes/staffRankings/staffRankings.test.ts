@@ -27,8 +27,11 @@ describe('GET /api/v1/staff/stats/rankings', () => {
     const published = await app.http.get('/api/v1/public/rankings?month=2026-03');
     expect(response.body).toMatchObject({ from: '2026-03-01', to: '2026-03-31', scope: { regionCode: REGIONS.county, departmentId: null } });
     expect(response.body.departments).toEqual(published.body.departments);
-    // C, with only a return, is listed (last, without a score); the idle bureau is not.
-    expect(names(response.body)).toEqual(['城关镇供电所', '县农业农村局', '县民政局', '涧池镇供电所']);
+    expect(response.body.insufficient.departments).toEqual(published.body.insufficient.departments);
+    expect(response.body).toMatchObject({ minReceived: 5, definitions: published.body.definitions });
+    // Only 城关镇供电所 received 5 or more; C, with only a return, is listed apart; the idle bureau is not.
+    expect(names(response.body)).toEqual(['城关镇供电所']);
+    expect(names(response.body.insufficient)).toEqual(['县农业农村局', '县民政局', '涧池镇供电所']);
   });
 
   it("ranks a township's departments on that township's reports only", async () => {
@@ -36,17 +39,33 @@ describe('GET /api/v1/staff/stats/rankings', () => {
     expect(response.status).toBe(200);
     const byId = new Map(response.body.departments.map((entry: { departmentId: string }) => [entry.departmentId, entry]));
     // b3 is in 涧池镇, so the bureau has b1 b2 b4 here; C's return was of a 涧池镇 report.
-    expect(byId.get(world.agriculture.id)).toMatchObject({ received: 3, overdue: 1 });
-    expect(byId.get(world.power.id)).toMatchObject({ ...MARCH.A, rank: expect.any(Number) });
-    expect(byId.has(world.jianchiPower.id)).toBe(false);
-    expect(response.body.departments.map((entry: { rank: number }) => entry.rank)).toEqual([1, 2, 3]);
+    expect(byId.get(world.power.id)).toMatchObject({ ...MARCH.A, rank: 1 });
+    expect(response.body.departments).toHaveLength(1);
+    const apart = new Map(response.body.insufficient.departments.map((entry: { departmentId: string }) => [entry.departmentId, entry]));
+    expect(apart.get(world.agriculture.id)).toMatchObject({ received: 3, overdue: 1 });
+    expect(apart.get(world.agriculture.id)).not.toHaveProperty('rank');
+    expect(apart.has(world.jianchiPower.id)).toBe(false);
+  });
+
+  it('ranks by RANKING_MIN_RECEIVED', async () => {
+    const lenient = await createTestApp({ clock: () => STATS_NOW, config: { rankingMinReceived: 1 } });
+    try {
+      await buildStatsWorld(lenient.dataSource);
+      const dispatcherThere = staffToken(lenient.deps, await buildStaff(lenient.dataSource, { role: 'dispatcher' }));
+      const response = await lenient.http.get(`/api/v1/staff/stats/rankings?${MARCH_RANGE}`).set(bearer(dispatcherThere));
+      expect(response.body.minReceived).toBe(1);
+      expect(response.body.departments.map((entry: { rank: number }) => entry.rank)).toEqual([1, 2, 3]);
+      expect(response.body.insufficient.departments).toEqual([]);
+    } finally {
+      await lenient.close();
+    }
   });
 
   it('gives a handler the row of its own department', async () => {
     const handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.agriculture.id }));
     const response = await get(handler, MARCH_RANGE);
-    expect(response.body.departments).toHaveLength(1);
-    expect(response.body.departments[0]).toMatchObject({ departmentId: world.agriculture.id, rank: 1, received: 3 });
+    expect(response.body.departments).toEqual([]);
+    expect(response.body.insufficient.departments).toEqual([expect.objectContaining({ departmentId: world.agriculture.id, received: 3 })]);
   });
 
   it('answers 401 without a token, 403 to cadres and outside the region, 400 naming the field', async () => {

@@ -15,10 +15,10 @@ describe('staff statistics', () => {
   let sysadmin: string;
 
   const get = (token: string, path: string) => app.http.get(`/api/v1/staff/stats/${path}`).set(bearer(token));
-  /** The ranking entry of a department or region, without its rank, score and names. */
+  /** The ranking entry of a department or region, ranked or 样本不足, without its rank, score and names. */
   async function rankedFigures(list: 'departments' | 'townships' | 'counties', key: string): Promise<StatFigures> {
     const ranking = await app.http.get('/api/v1/public/rankings?month=2026-03');
-    const entry = ranking.body[list].find((item: { departmentId?: string; regionCode: string }) => (item.departmentId ?? item.regionCode) === key);
+    const entry = [...ranking.body[list], ...ranking.body.insufficient[list]].find((item: { departmentId?: string; regionCode: string }) => (item.departmentId ?? item.regionCode) === key);
     return StatFiguresSchema.parse(entry);
   }
 

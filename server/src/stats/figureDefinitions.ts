@@ -1,0 +1,43 @@
+import { type FigureDefinition, RANKING_FIGURES, type RankingFigure } from '@minqing/shared';
+import { SCORE_WEIGHTS } from './rankingOrder';
+
+/** The names the public reads; the score's formula is written from SCORE_WEIGHTS so words and order cannot drift apart. */
+const LABELS: Record<RankingFigure, string> = {
+  score: '综合得分',
+  received: '受理件数',
+  responseRate: '响应率',
+  resolvedRate: '办结率',
+  onTimeRate: '按时办结率',
+  satisfactionRate: '满意率',
+  meanHoursToResolve: '平均办结时长',
+  overdue: '超期件数',
+  returns: '退单件数',
+  repeatComplaints: '重复投诉',
+};
+
+const percent = (weight: number) => `${Math.round(weight * 100)}%`;
+
+/**
+ * How each published figure is computed, in plain Chinese for the ranking page and the API
+ * (the definitions themselves are the SQL of figures.ts and the order of rankingOrder.ts).
+ */
+export function figureDefinitions(minReceived: number): FigureDefinition[] {
+  const formula = SCORE_WEIGHTS.map(([figure, weight]) => `${LABELS[figure]}×${percent(weight)}`).join(' + ');
+  const howComputed: Record<RankingFigure, string> = {
+    score:
+      `${formula}，折算为 0–100 分。没有数据的比率（如还没有人评价）不计入，由其余比率按权重分担；` +
+      `受理不足 ${minReceived} 件的不参与排名，单列为“样本不足”。同分时受理件数多的在前。`,
+    received:
+      '统计期内（北京时间）派到该部门的反映件数，按派单时间计；转派的只计入接手的部门，不予受理和已合并的不计。' +
+      '镇、县按反映所在地统计，不论由哪个部门办理。各项数字是这些反映到生成时为止的情况。',
+    responseRate: '在响应时限内签收的件数 ÷ 受理件数。',
+    resolvedRate: '已办结（含已评价）的件数 ÷ 受理件数。',
+    onTimeRate: '在办结时限内办结的件数 ÷ 已办结件数；批准延期的按延期后的时限。',
+    satisfactionRate: '评价为 4 星或 5 星的件数 ÷ 已评价件数。比率没有分母时显示“—”，不算 0，也不算 100%。',
+    meanHoursToResolve: '已办结的反映从派单到办结平均用了多少小时。',
+    overdue: '受理的反映中，已过办结时限仍未办结的，加上超过时限才办结的。',
+    returns: '统计期内该部门退回的反映件数，按退单时间计。',
+    repeatComplaints: '受理的反映中，群众不满意（评 1–2 星或提出异议）而重新办理过的件数。',
+  };
+  return RANKING_FIGURES.map((figure) => ({ figure, label: LABELS[figure], howComputed: howComputed[figure] }));
+}
