@@ -164,6 +164,8 @@ export const AuditLogEntrySchema = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target as staff know it: a report's serial number, an account's name and login; null when the id says it. */
+  targetLabel: z.string().nullable(),
   ip: z.string().nullable(),
   detail: z.string().nullable(),
   createdAt: z.string(),

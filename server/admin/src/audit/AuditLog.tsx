@@ -1,12 +1,13 @@
 import { Button, DatePicker, Form, Input, Select, Space, Table, Typography, message } from 'antd';
 import type { TablePaginationConfig } from 'antd';
+import { AUDIT_TARGET_NAMES, auditActionName } from '@minqing/shared';
 import type { AuditLogEntry } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageProps } from '../pages';
 import { auditApi } from './auditApi';
-import { auditActionName, TARGET_TYPE_NAMES } from './auditNames';
+import { readableDetail } from './auditDetail';
 import { ACTION_GROUPS, DEFAULT_AUDIT_FILTERS, auditQueryString, filtersFromQuery } from './auditQuery';
 import type { AuditFilters } from './auditQuery';
 
@@ -97,7 +98,7 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
           <Select mode="multiple" allowClear placeholder="全部" style={{ minWidth: 200 }} options={ACTION_GROUPS.map((group) => ({ value: group.key, label: group.label }))} />
         </Form.Item>
         <Form.Item name="targetType" label="对象">
-          <Select allowClear placeholder="全部" style={{ width: 140 }} options={Object.entries(TARGET_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
+          <Select allowClear placeholder="全部" style={{ width: 140 }} options={Object.entries(AUDIT_TARGET_NAMES).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Form.Item name="targetId" label="对象编号">
           <Input allowClear placeholder="编号" maxLength={26} style={{ width: 140 }} />
@@ -133,15 +134,8 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
           {
             title: '操作',
             dataIndex: 'action',
-            width: 220,
-            render: (action: string) => (
-              <Space direction="vertical" size={0}>
-                <span>{auditActionName(action)}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {action}
-                </Typography.Text>
-              </Space>
-            ),
+            width: 200,
+            render: (action: string) => <span title={action}>{auditActionName(action)}</span>,
           },
           {
             title: '对象',
@@ -149,15 +143,16 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
             width: 250,
             render: (_value, entry) =>
               entry.targetType ? (
-                <span>
-                  {TARGET_TYPE_NAMES[entry.targetType] ?? entry.targetType} <Typography.Text code>{entry.targetId}</Typography.Text>
-                </span>
+                <Space size={4}>
+                  <span>{AUDIT_TARGET_NAMES[entry.targetType] ?? entry.targetType}</span>
+                  {entry.targetLabel ? <span>{entry.targetLabel}</span> : entry.targetId && <Typography.Text code>{entry.targetId}</Typography.Text>}
+                </Space>
               ) : (
                 '—'
               ),
           },
           { title: '来源 IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
-          { title: '详情', dataIndex: 'detail', ellipsis: true, render: (detail: string | null) => detail ?? '' },
+          { title: '详情', dataIndex: 'detail', ellipsis: true, render: (detail: string | null, entry) => readableDetail(entry.action, detail) },
         ]}
       />
     </>

@@ -1,5 +1,4 @@
-import { AuditLogQuerySchema } from '@minqing/shared';
-import { auditActionName } from './auditNames';
+import { AuditLogQuerySchema, auditActionName } from '@minqing/shared';
 import { ACTION_GROUPS, DEFAULT_AUDIT_FILTERS, auditQueryString, filtersFromQuery } from './auditQuery';
 
 describe('audit log filters', () => {
@@ -32,8 +31,9 @@ describe('audit log filters', () => {
 
   it('names actions in words, falling back to the code', () => {
     expect(auditActionName('login_locked')).toBe('登录失败，账号锁定');
-    expect(auditActionName('report.assign')).toBe('工单：派单');
-    expect(auditActionName('notice.publish')).toBe('公告：发布');
+    expect(auditActionName('report.assign')).toBe('工单派单');
+    expect(auditActionName('ranking.export')).toBe('导出排名');
+    expect(auditActionName('notice.publish')).toBe('发布公告');
     expect(auditActionName('something.new')).toBe('something.new');
   });
 });

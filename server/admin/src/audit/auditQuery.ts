@@ -24,7 +24,9 @@ export const ACTION_GROUPS: readonly { key: string; label: string; actions: read
   { key: 'contact', label: '查看群众联系方式', actions: ['reporter_contact.*'] },
   { key: 'content', label: '公告与文章', actions: ['notice.*', 'article.*', 'moderation.*'] },
   { key: 'config', label: '系统配置', actions: ['region.*', 'department.*', 'category.*', 'service.*', 'holidays.*', 'routing_rule.*', 'reply_template.*'] },
-  { key: 'points', label: '积分与兑换', actions: ['points.*', 'redemption.*', 'shop_item.*'] },
+  { key: 'points', label: '积分与兑换', actions: ['points.*', 'points_rule.*', 'redemption.*', 'shop_item.*'] },
+  { key: 'payouts', label: '奖励补贴', actions: ['payout.*'] },
+  { key: 'exports', label: '导出', actions: ['report.export', 'ranking.export', 'points.export'] },
 ];
 
 /** The filters as GET /api/v1/staff/audit-logs expects them (AuditLogQuerySchema); empty ones left out. */

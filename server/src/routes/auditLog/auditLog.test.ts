@@ -1,6 +1,6 @@
 import { recordAudit } from '../../commands/auditRecorder';
 import type { Staff } from '../../db/entities';
-import { DEMO_PASSWORD, REGIONS, bearer, buildStaff, buildWorld, staffToken } from '../../test/factories';
+import { DEMO_PASSWORD, REGIONS, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 /** China time, as staff read the dates they filter by. */
@@ -51,10 +51,24 @@ describe('GET /api/v1/staff/audit-logs', () => {
       action: 'report.assign',
       targetType: 'report',
       targetId: '01J000000000000000000000R1',
+      // No such report: nothing better to show than the id.
+      targetLabel: null,
       ip: '10.0.0.7',
       detail: null,
       createdAt: at('2026-03-02T23:59:00').toISOString(),
     });
+  });
+
+  it('names a report by its serial number and an account by its name and login', async () => {
+    const submitted = await submitReport(app, await buildCitizen(app.dataSource));
+    const colleague = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county, username: 'colleague' });
+    await recordAudit(app.dataSource.manager, { staff: colleague, action: 'report.note', targetType: 'report', targetId: submitted.body.id, at: at('2026-03-05T08:00:00') });
+    await recordAudit(app.dataSource.manager, { staff: colleague, action: 'password.change', targetType: 'staff', targetId: clerk.id, at: at('2026-03-05T09:00:00') });
+    const response = await list('username=colleague');
+    expect(response.body.items.map((item: { action: string; targetLabel: string | null }) => [item.action, item.targetLabel])).toEqual([
+      ['password.change', `${clerk.name}（clerk）`],
+      ['report.note', submitted.body.serialNo],
+    ]);
   });
 
   it('pages', async () => {

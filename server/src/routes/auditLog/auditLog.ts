@@ -3,7 +3,7 @@ import { AuditLogQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
-import { presentAuditLog } from '../../presenters/auditLog';
+import { auditTargetLabels, presentAuditLog } from '../../presenters/auditLog';
 import { findAuditLogs } from './auditQuery';
 
 /** 审计日志: who did what, when, from where; for the sysadmin only (it sees the whole county). */
@@ -13,7 +13,8 @@ export function auditLogRouter() {
   router.get('/audit-logs', staffAuth(['sysadmin']), async (ctx: AppContext) => {
     const query = parseQuery(ctx, AuditLogQuerySchema);
     const [entries, total] = await findAuditLogs(ctx.deps.dataSource.manager, query);
-    ctx.body = { items: entries.map(presentAuditLog), total, page: query.page, pageSize: query.pageSize };
+    const labels = await auditTargetLabels(ctx.deps.dataSource.manager, entries);
+    ctx.body = { items: entries.map((entry) => presentAuditLog(entry, labels)), total, page: query.page, pageSize: query.pageSize };
   });
 
   return router;
