@@ -79,6 +79,8 @@ describe('关怀模式 on every page: large type and large targets everywhere', 
       const audit = await auditSizes(page, { minFontPx: CARE_MIN_FONT_PX, minTargetPx: MIN_TAP_TARGET_PX });
       offenders.push(...describeOffenders(path, audit.smallText).map((line) => `text   ${line}`));
       offenders.push(...describeOffenders(path, audit.smallTargets).map((line) => `target ${line}`));
+      // Every page that is not a tab has a way back (返回, or 返回首页 when opened from a link).
+      if (!path.startsWith('pages/') && (await currentPage(page).getByRole('button', { name: /^返回/ }).count()) === 0) offenders.push(`no way back  ${path}`);
       await screenshot(page, `care-every-page-${screenshotName(path)}`);
     }
 
