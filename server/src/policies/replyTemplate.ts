@@ -1,5 +1,5 @@
 import type { StaffRole } from '@minqing/shared';
-import type { Category, ReplyTemplate, Staff } from '../db/entities';
+import type { ReplyTemplate, Staff } from '../db/entities';
 import { ancestorsOf, isWithin } from './scope';
 
 /** Dispatchers and the county write the templates of their region; everyone who works a report uses them. */
@@ -14,11 +14,12 @@ export function templateRegionsFor(regionCode: string): string[] {
   return ancestorsOf(regionCode);
 }
 
-/** A report's category and its parent: a template for 供电 also serves a 停电 report. */
-export function templateCategoriesFor(categoryCode: string | null, categories: Map<string, Category>): string[] {
-  if (!categoryCode) return [];
-  const parent = categories.get(categoryCode)?.parentCode;
-  return parent ? [categoryCode, parent] : [categoryCode];
+/**
+ * The categories whose templates a report is offered: its own only (besides 通用). A template
+ * written for 供电 speaks of what 供电 reports say — a 停电 answer does not fit a leaning pole.
+ */
+export function templateCategoriesFor(categoryCode: string | null): string[] {
+  return categoryCode ? [categoryCode] : [];
 }
 
 /** Most specific first: the report's own category before its parent before 通用, then the nearest region. */

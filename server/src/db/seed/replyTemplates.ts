@@ -36,7 +36,7 @@ const TEMPLATES: readonly TemplateSeed[] = [
   },
   {
     title: '停电抢修答复',
-    categoryCode: 'power',
+    categoryCode: 'power_outage',
     regionCode: DEMO_REGIONS.county,
     body: '您好！{村}停电情况我们已收到，{部门}抢修人员正在赶往现场排查线路，预计尽快恢复供电。抢修期间请远离断落电线，注意用电安全。',
   },

@@ -25,7 +25,7 @@ describe('reply templates', () => {
   });
   afterAll(() => app.close());
 
-  it('offers a report the enabled templates of its region chain and category, most specific first', async () => {
+  it('offers a report the enabled templates of its region chain and of its own category only, most specific first', async () => {
     const templates = [
       [county, { title: '县通用', body: '您好，您反映的问题（{编号}）已收到。', regionCode: REGIONS.county }],
       [county, { title: '县供电', body: '供电问题答复', categoryCode: 'power', regionCode: REGIONS.county }],
@@ -40,8 +40,11 @@ describe('reply templates', () => {
     const outage = await submitReport(app, citizen, { categoryCode: 'power_outage', text: '全村停电了' });
     const offered = await app.http.get(`/api/v1/staff/reports/${outage.body.id}/reply-templates`).set(bearer(handler));
     expect(offered.status).toBe(200);
-    expect(titlesOf(offered.body)).toEqual(['镇停电', '县供电', '县通用']);
+    // 县供电 is written for 供电 reports, not for each kind of power problem.
+    expect(titlesOf(offered.body)).toEqual(['镇停电', '县通用']);
     expect(offered.body.items[0]).toMatchObject({ categoryName: '停电', regionName: '城关镇', editable: false });
+    const power = await submitReport(app, citizen, { categoryCode: 'power', text: '电压不稳' });
+    expect(titlesOf((await app.http.get(`/api/v1/staff/reports/${power.body.id}/reply-templates`).set(bearer(handler))).body)).toEqual(['县供电', '县通用']);
 
     const uncategorised = await submitReport(app, citizen, { text: '不知道找谁' });
     const general = await app.http.get(`/api/v1/staff/reports/${uncategorised.body.id}/reply-templates`).set(bearer(dispatcher));

@@ -86,7 +86,7 @@ export function replyTemplatesRouter() {
     const staff = currentStaff(ctx);
     const report = await loadViewableReport(ctx);
     const reference = await ctx.deps.reference.snapshot();
-    const categoryCodes = templateCategoriesFor(report.categoryCode, reference.categories);
+    const categoryCodes = templateCategoriesFor(report.categoryCode);
     const regions = templateRegionsFor(report.villageCode);
     const repository = ctx.deps.dataSource.getRepository(ReplyTemplate);
     const templates = await repository.find({
