@@ -34,6 +34,8 @@ export async function startRealServer({ settings, repoRoot, log, env = {} }) {
       DATA_ENCRYPTION_KEY: settings.dataEncryptionKey,
       // Keep uploads and demo files out of the working tree.
       DATA_DIR: path.join(os.tmpdir(), `${settings.database}-data`),
+      // The benchmark measures the server, not its per-account and per-address request limits.
+      RATE_LIMITS: 'off',
       ...env,
     },
   });

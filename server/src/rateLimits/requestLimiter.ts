@@ -6,6 +6,8 @@ import { LIMITED_ACTIONS, type LimitScope, type LimitedAction, type RateLimitCon
 export interface RequestLimiter {
   /** Counts one request under `key`; null while within the limit, else the seconds until it is allowed again. */
   consume(action: LimitedAction, scope: LimitScope, key: string): Promise<number | null>;
+  /** Resolves once counts are shared (Redis connected); until then each process counts on its own. */
+  connected(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,12 @@ class FlexibleRequestLimiter implements RequestLimiter {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw rejection;
     }
+  }
+
+  async connected(): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
   }
 
   async close(): Promise<void> {
