@@ -143,4 +143,11 @@ describe('GET /api/v1/openapi.json', () => {
     expect((schema.properties as Record<string, Json>).error).toBeDefined();
     expect(operationOf(document, 'get', '/healthz').security).toEqual([]);
   });
+
+  it('says every operation may answer 429 when its request limit is reached', () => {
+    const paths = document.paths as Record<string, Record<string, { responses: Record<string, Json> }>>;
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) expect([method, path, operation.responses['429']]).toEqual([method, path, { $ref: '#/components/responses/TooManyRequests' }]);
+    }
+  });
 });

@@ -54,7 +54,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }
   413: { name: 'PayloadTooLarge', description: '文件太大 / The file is too large' },
   415: { name: 'UnsupportedMediaType', description: '不支持的文件类型 / Not a supported photo or voice format' },
   423: { name: 'Locked', description: '账号已锁定 / Account locked after repeated failures' },
-  429: { name: 'TooManyRequests', description: '请求过于频繁 / Rate limited' },
+  429: { name: 'TooManyRequests', description: '请求过于频繁，Retry-After 秒后再试 / Rate limited (rate_limited); retry after `Retry-After` seconds' },
   502: { name: 'BadGateway', description: '微信接口不可用 / WeChat did not answer' },
   503: { name: 'ServiceUnavailable', description: '功能未配置 / Not configured on this server' },
 };
@@ -161,7 +161,8 @@ function operationId(route: ApiRoute): string {
 function operation(route: ApiRoute): Operation {
   const responses: Operation['responses'] = {};
   for (const answer of route.responses) responses[answer.status] = response(answer);
-  for (const status of route.errors) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
+  // Every call counts against the per-client or per-account request limit (middleware/rateLimit).
+  for (const status of [...new Set([...route.errors, 429 as const])]) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
   const parameterList = parameters(route);
   return {
     operationId: operationId(route),
