@@ -56,7 +56,7 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }
   423: { name: 'Locked', description: '账号已锁定 / Account locked after repeated failures' },
   429: { name: 'TooManyRequests', description: '请求过于频繁，Retry-After 秒后再试 / Rate limited (rate_limited); retry after `Retry-After` seconds' },
   502: { name: 'BadGateway', description: '微信接口不可用 / WeChat did not answer' },
-  503: { name: 'ServiceUnavailable', description: '功能未配置 / Not configured on this server' },
+  503: { name: 'ServiceUnavailable', description: '功能未配置 (not_configured) / Not configured on this server' },
 };
 
 const SECURITY: Record<Access, SecurityRequirement[]> = {
