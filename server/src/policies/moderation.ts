@@ -1,8 +1,9 @@
+import { MODERATOR_ROLES } from '@minqing/shared';
 import type { Staff } from '../db/entities';
 import { isWithin } from './scope';
 
-/** Who decides on held content: those who triage reports in their region, and the sysadmin. */
-export const MODERATORS = ['dispatcher', 'county', 'sysadmin'] as const;
+/** Who decides on held content (shared, so the admin panel asks only when it may). */
+export const MODERATORS = MODERATOR_ROLES;
 
 /**
  * Whether a moderator's region holds content written in `regionCode`; content without a region

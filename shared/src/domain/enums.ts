@@ -14,6 +14,9 @@ export const ROLE_NAMES: Record<Role, string> = {
   sysadmin: '系统管理员',
 };
 
+/** Who decides on content WeChat held (内容审核): those who triage reports in their region, and the sysadmin. */
+export const MODERATOR_ROLES = ['dispatcher', 'county', 'sysadmin'] as const satisfies readonly StaffRole[];
+
 export const SERVICE_CODES = ['epidemic', 'risk', 'direct', 'illegal', 'deputy'] as const;
 export type ServiceCode = (typeof SERVICE_CODES)[number];
 export const SERVICE_NAMES: Record<ServiceCode, string> = {

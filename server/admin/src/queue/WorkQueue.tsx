@@ -242,6 +242,7 @@ export function WorkQueue({ staff, query }: PageProps) {
       />
       <ReportDrawer
         reportId={openId}
+        role={staff.role}
         departments={departments}
         categories={categories}
         onClose={() => setOpenId(null)}

@@ -262,7 +262,7 @@ export function TriageQueue({ staff }: PageProps) {
               },
         ]}
       />
-      <ReportDrawer reportId={openId} departments={departments} categories={categories} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+      <ReportDrawer reportId={openId} role={staff.role} departments={departments} categories={categories} onClose={() => setOpenId(null)} onChanged={() => void load()} />
       {comparing?.duplicateOf && (
         <DuplicateCompare
           duplicateId={comparing.id}
