@@ -70,7 +70,9 @@ export function ContentFiles({ kind, contentId, files, onChange }: ContentFilesP
         ref={input}
         type="file"
         accept={ACCEPT}
-        hidden
+        // `hidden` alone loses to the stylesheet's display rule for inputs; 添加附件 opens it.
+        style={{ display: 'none' }}
+        aria-label="选择附件文件"
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
