@@ -7,6 +7,7 @@ export * from './domain/queueTabs';
 export * from './schemas/common';
 export * from './schemas/text';
 export * from './schemas/auth';
+export * from './schemas/myDataFile';
 export * from './schemas/catalog';
 export * from './schemas/reports';
 export * from './schemas/content';

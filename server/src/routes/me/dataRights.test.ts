@@ -1,4 +1,4 @@
-import { DeletionRequestSchema, MyDataExportSchema } from '@minqing/shared';
+import { DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import type { Citizen } from '../../db/entities';
 import { Message, NoticeRead } from '../../db/entities';
 import { newId } from '../../db/ids';
@@ -26,8 +26,18 @@ describe('my data: export and deletion request', () => {
     });
   }
 
+  /** Monday 2026-11-23 10:00 in Beijing. */
+  const NOW = new Date('2026-11-23T02:00:00Z');
+
+  /** Every key of a JSON value, at any depth. */
+  function keysOf(value: unknown): string[] {
+    if (Array.isArray(value)) return value.flatMap(keysOf);
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)]);
+    return [];
+  }
+
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ clock: () => NOW });
     await buildWorld(app.dataSource);
     me = await buildCitizen(app.dataSource, { nickname: '王大娘', phoneEncrypted: app.deps.cipher.encrypt('13912345678') });
     neighbour = await buildCitizen(app.dataSource, { nickname: '李大爷', phoneEncrypted: app.deps.cipher.encrypt('13700001111'), villageCode: REGIONS.jianchiVillage });
@@ -58,16 +68,21 @@ describe('my data: export and deletion request', () => {
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="minqing-my-data-\d{8}\.json"/);
       expect(response.headers['cache-control']).toBe('no-store');
 
-      const data = MyDataExportSchema.parse(response.body);
-      expect(data.profile).toMatchObject({ id: me.id, nickname: '王大娘', phone: '13912345678', villageCode: REGIONS.chengguanVillage, villageName: '五一村', wechatOpenid: me.openid });
-      expect(data.reports.map((report) => report.id)).toEqual([mine.body.id]);
-      expect(data.reports[0]).toMatchObject({ serialNo: mine.body.serialNo, text: '我家门口路灯不亮了', contactPhone: '13512340000' });
-      expect(data.reports[0].timeline.length).toBeGreaterThan(0);
-      expect(data.reports[0].timeline.every((event) => event.public)).toBe(true);
-      expect(data.messages.map((message) => message.title)).toEqual(['给我的消息']);
-      expect(data.noticeReads).toEqual([]);
+      const data = MyDataFileSchema.strict().parse(response.body);
+      expect(data.个人资料).toMatchObject({ 用户编号: me.id, 称呼: '王大娘', 手机号: '13912345678', 所在村代码: REGIONS.chengguanVillage, 所在村: '五一村', 微信OpenID: me.openid });
+      expect(data.反映的问题.map((report) => report.编号)).toEqual([mine.body.serialNo]);
+      expect(data.反映的问题[0]).toMatchObject({ 反映内容: '我家门口路灯不亮了', 联系电话: '13512340000' });
+      expect(data.反映的问题[0].办理进度.length).toBeGreaterThan(0);
+      expect(data.消息.map((message) => message.标题)).toEqual(['给我的消息']);
+      expect(data.看过的通知).toEqual([]);
 
       const raw = JSON.stringify(response.body);
+      // A file the villager reads: no English field name anywhere, states and times in words.
+      expect(keysOf(response.body).filter((key) => /^[A-Za-z]/.test(key))).toEqual([]);
+      expect(data.导出时间).toBe('2026年11月23日 10:00');
+      expect(data.反映的问题[0]).toMatchObject({ 状态: '已收到', 事项类型: '民情直通', 匿名举报: '否', 评价: '未评价', 提交时间: '2026年11月23日 10:00' });
+      expect(data.反映的问题[0].办理进度[0]).toMatchObject({ 时间: '2026年11月23日 10:00', 进度: '已收到', 办理方: '您' });
+      expect(data.消息[0]).toMatchObject({ 内容: '给我的消息：您反映的问题已受理。', 已读: '未读' });
       for (const foreign of [neighbour.id, neighbour.openid, '李大爷', '13700001111', '邻居家的水管漏水', '给邻居的消息', theirs.body.serialNo]) {
         expect(raw).not.toContain(foreign);
       }
@@ -115,7 +130,9 @@ describe('my data: export and deletion request', () => {
 
       // The request is part of the citizen's data.
       const exported = await app.http.get('/api/v1/me/export').set(asCitizen(citizen));
-      expect(exported.body.deletionRequests).toEqual([first.body]);
+      expect(exported.body.注销申请).toEqual([
+        { 状态: '处理中', 申请时间: '2026年11月23日 10:00', 处理期限: expect.stringMatching(/^2026年12月\d+日 23:59$/), 处理时间: '', 原因: '不再使用', 说明: first.body.message },
+      ]);
     });
   });
 });

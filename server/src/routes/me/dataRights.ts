@@ -15,6 +15,7 @@ import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { presentAttachment } from '../../presenters/attachment';
 import { presentMessage } from '../../presenters/message';
+import { presentMyDataFile } from '../../presenters/myDataFile';
 import { presentCitizenReport } from '../../presenters/report';
 
 /**
@@ -164,7 +165,7 @@ export async function exportMyData(deps: AppDeps, citizen: Citizen): Promise<MyD
   };
 }
 
-/** Adds GET /me/export and POST /me/deletion-request to the /me router. */
+/** Adds GET /me/export (the file, labelled in Chinese) and POST /me/deletion-request to the /me router. */
 export function dataRightsRoutes(router: AppRouter): void {
   router.get('/export', citizenAuth(), async (ctx: AppContext) => {
     const data = await exportMyData(ctx.deps, currentCitizen(ctx));
@@ -172,7 +173,7 @@ export function dataRightsRoutes(router: AppRouter): void {
     ctx.set('Content-Disposition', `attachment; filename="minqing-my-data-${day}.json"; filename*=UTF-8''${encodeURIComponent(`我的数据-${day}.json`)}`);
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'application/json; charset=utf-8';
-    ctx.body = data;
+    ctx.body = presentMyDataFile(data);
   });
 
   router.post('/deletion-request', citizenAuth(), async (ctx: AppContext) => {

@@ -75,7 +75,7 @@ import {
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
 import { ModerationDecisionRequestSchema, ModerationItemSchema, ModerationPageSchema, ModerationQuerySchema } from '@minqing/shared';
 import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySchema } from '@minqing/shared';
-import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataExportSchema } from '@minqing/shared';
+import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import { STAFF_CONFIG_TAG, staffConfigApiRoutes } from '../staffConfig/configApiRoutes';
 import {
   ReplyTemplateInputSchema,
@@ -443,8 +443,8 @@ function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): 
 /** 个人信息权益 (PIPL): the citizen's own data, exported, and the request to delete the account. */
 const dataRightsRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/me/export', summary: '导出我的数据 / Everything held about the signed-in citizen, as a JSON attachment', tags: ['me'],
-    access: 'citizen', responses: [ok(named('MyDataExport', MyDataExportSchema), 'OK（Content-Disposition: attachment）')], errors: [401],
+    method: 'get', path: '/api/v1/me/export', summary: '导出我的数据 / Everything held about the signed-in citizen, as a JSON attachment labelled in Chinese', tags: ['me'],
+    access: 'citizen', responses: [ok(named('MyDataFile', MyDataFileSchema), 'OK（Content-Disposition: attachment）')], errors: [401],
   },
   {
     method: 'post', path: '/api/v1/me/deletion-request', summary: '申请注销账号 / Ask for the account to be deleted; asking again answers the pending request', tags: ['me'],

@@ -1,44 +1,37 @@
-import type { MyDataExport } from '@minqing/shared'
+import type { MyDataFile } from '@minqing/shared'
 
-/** A whole 导出我的数据 answer: one report with a photo, a message, an upload, a notice read, a deletion request. */
-const photo = { id: '01JPHOTO000000000000000001', kind: 'photo' as const, contentType: 'image/jpeg', size: 2048, durationSeconds: null, url: '/api/v1/uploads/01JPHOTO000000000000000001/content' }
+/** A 导出我的数据 file as the server answers it: one report with a photo, a message, an upload, a notice read. */
+const photo = { 类型: '照片' as const, 文件格式: 'image/jpeg', '大小（字节）': 2048, '时长（秒）': null, 地址: '/api/v1/uploads/01JPHOTO000000000000000001/content' }
 
-export const MY_DATA: MyDataExport = {
-  exportedAt: '2026-11-22T02:00:00.000Z',
-  about: '这是"321 民情在线"保存的与您有关的全部信息。',
-  profile: { id: 'u1', nickname: '王大娘', villageCode: '610921100201', villageName: '五一村', phone: '13912345678', careMode: true, wechatOpenid: 'o-1', wechatUnionid: null, registeredAt: '2026-11-01T00:00:00.000Z' },
-  reports: [
+export const MY_DATA: MyDataFile = {
+  说明: '这是"321 民情在线"保存的与您有关的全部信息。',
+  导出时间: '2026年11月22日 10:00',
+  个人资料: { 用户编号: 'u1', 称呼: '王大娘', 所在村: '五一村', 所在村代码: '610921100201', 手机号: '13912345678', 关怀模式: '已开启', 微信OpenID: 'o-1', 微信UnionID: '', 注册时间: '2026年11月1日 08:00' },
+  反映的问题: [
     {
-      id: 'r1',
-      serialNo: 'HY20261122-0001',
-      status: 'resolved',
-      statusName: '已办结，请评价',
-      serviceCode: 'direct',
-      villageCode: '610921100201',
-      villageName: '五一村',
-      excerpt: '电线杆倾斜了',
-      category: { code: 'power', name: '供电' },
-      department: { id: 'D1', name: '城关镇供电所' },
-      tier: 'general',
-      submittedAt: '2026-11-22T02:00:00.000Z',
-      responseDueAt: null,
-      resolveDueAt: '2026-11-25T08:00:00.000Z',
-      rating: null,
-      text: '电线杆倾斜了',
-      transcript: null,
-      voice: null,
-      photos: [photo],
-      location: { lat: 32.89, lng: 108.5, address: '五一村村口' },
-      anonymous: false,
-      ratingComment: null,
-      deputy: null,
-      timeline: [{ id: 'e1', type: 'resolve', at: '2026-11-23T02:00:00.000Z', status: 'resolved', note: '已扶正', department: { id: 'D1', name: '城关镇供电所' }, actor: '城关镇供电所', attachments: [], public: true }],
-      allowedActions: ['rate'],
-      contactPhone: '13912345678',
+      编号: 'HY20261122-0001',
+      状态: '已办结，请评价',
+      事项类型: '民情直通',
+      所在村: '五一村',
+      反映内容: '电线杆倾斜了',
+      语音文字: '',
+      语音: null,
+      照片: [photo],
+      位置: '五一村村口',
+      问题类别: '供电',
+      承办部门: '城关镇供电所',
+      反映给代表: '',
+      匿名举报: '否',
+      联系电话: '13912345678',
+      提交时间: '2026年11月22日 10:00',
+      应办结时间: '2026年11月25日 16:00',
+      评价: '未评价',
+      评价内容: '',
+      办理进度: [{ 时间: '2026年11月23日 10:00', 进度: '已办结，请评价', 办理方: '城关镇供电所', 说明: '已扶正', 附件: [] }],
     },
   ],
-  messages: [{ id: 'm1', kind: 'report_resolved', title: '已办结，请评价', body: '您反映的「电线杆倾斜了」（编号 HY20261122-0001）已由城关镇供电所办结。', reportId: 'r1', noticeId: null, articleId: null, createdAt: '2026-11-23T02:00:00.000Z', readAt: null }],
-  uploads: [{ ...photo, reportId: 'r1', uploadedAt: '2026-11-22T01:59:00.000Z' }],
-  noticeReads: [{ noticeId: 'n1', title: '冬季用电安全', readAt: '2026-11-20T00:00:00.000Z' }],
-  deletionRequests: [{ id: 'd1', status: 'pending', reason: null, requestedAt: '2026-11-22T02:00:00.000Z', dueBy: '2026-12-12T15:59:59.999Z', handledAt: null, message: '我们已收到您的注销申请。' }],
+  消息: [{ 标题: '已办结，请评价', 内容: '您反映的「电线杆倾斜了」（编号 HY20261122-0001）已由城关镇供电所办结。', 时间: '2026年11月23日 10:00', 已读: '未读' }],
+  上传的照片和语音: [{ ...photo, 所属反映: 'HY20261122-0001', 上传时间: '2026年11月22日 09:59' }],
+  看过的通知: [{ 通知标题: '冬季用电安全', 阅读时间: '2026年11月20日 08:00' }],
+  注销申请: [],
 }

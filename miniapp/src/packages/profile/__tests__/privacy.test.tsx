@@ -17,6 +17,20 @@ const PENDING = {
 
 const EXPORT = MY_DATA
 
+const readText = (blob: Blob) =>
+  new Promise<string>((resolve) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.readAsText(blob)
+  })
+
+let cleanups: (() => void)[] = []
+const afterTest = (cleanup: () => void) => cleanups.push(cleanup)
+afterEach(() => {
+  cleanups.forEach((cleanup) => cleanup())
+  cleanups = []
+})
+
 describe('隐私政策 page', () => {
   beforeEach(() => {
     resetStores()
@@ -61,6 +75,24 @@ describe('隐私政策 page', () => {
     expect(await screen.findByText(`包含：${summarize(EXPORT)}。`)).toBeInTheDocument()
     expect(screen.getByText(/反映的问题 1 件/)).toBeInTheDocument()
     expect(calls.filter((call) => call.path === '/me/export')).toHaveLength(1)
+  })
+
+  it('downloads the file with Chinese labels, as the server wrote it (H5)', async () => {
+    serveApi({ 'GET /me/export': () => EXPORT })
+    const saved: Blob[] = []
+    const createObjectURL = jest.fn((blob: Blob) => {
+      saved.push(blob)
+      return 'blob:my-data'
+    })
+    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL }
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() })
+    afterTest(() => Object.assign(URL, original))
+    render(<PrivacyPage />)
+    fireEvent.click(screen.getByRole('button', { name: '导出我的数据' }))
+    expect(await screen.findByText(/已下载到您的设备，文件名：我的数据-\d{8}\.json/)).toBeInTheDocument()
+    const file = JSON.parse(await readText(saved[0]))
+    expect(Object.keys(file)).toEqual(['说明', '导出时间', '个人资料', '反映的问题', '消息', '上传的照片和语音', '看过的通知', '注销申请'])
+    expect(file.反映的问题[0]).toMatchObject({ 编号: 'HY20261122-0001', 状态: '已办结，请评价' })
   })
 
   it('shows why an export failed', async () => {

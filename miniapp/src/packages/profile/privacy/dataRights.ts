@@ -3,16 +3,16 @@
  * re-login, errors as ApiError with a message to show).
  */
 import Taro from '@tarojs/taro'
-import type { DeletionRequest, MyDataExport } from '@minqing/shared'
+import type { DeletionRequest, MyDataFile } from '@minqing/shared'
 import { isH5, isWeapp } from '../../../services/config'
 import { request } from '../../../services/request'
 import { readStored, writeStored } from '../../../services/storage'
-import { labelledExport } from './exportLabels'
 
 /** The last deletion request, remembered on the phone so the page can say it is pending. */
 export const DELETION_STORAGE_KEY = 'minqing:deletionRequest'
 
-export const fetchMyData = () => request<MyDataExport>('/me/export')
+/** The file as the server labels it (Chinese field names, states in words), saved as it is. */
+export const fetchMyData = () => request<MyDataFile>('/me/export')
 
 export const postDeletionRequest = (reason?: string) =>
   request<DeletionRequest>('/me/deletion-request', { method: 'POST', data: reason ? { reason } : {} })
@@ -24,18 +24,18 @@ const day = (now: Date) => `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(
 export const exportFileName = (now = new Date()) => `我的数据-${day(now)}.json`
 
 /** What the export holds, in one line. */
-export function summarize(data: MyDataExport): string {
+export function summarize(data: MyDataFile): string {
   return [
     '个人资料 1 份',
-    `反映的问题 ${data.reports.length} 件`,
-    `消息 ${data.messages.length} 条`,
-    `上传的照片和语音 ${data.uploads.length} 个`,
-    `看过的通知 ${data.noticeReads.length} 条`,
+    `反映的问题 ${data.反映的问题.length} 件`,
+    `消息 ${data.消息.length} 条`,
+    `上传的照片和语音 ${data.上传的照片和语音.length} 个`,
+    `看过的通知 ${data.看过的通知.length} 条`,
   ].join('、')
 }
 
 export interface PreparedExport {
-  data: MyDataExport
+  data: MyDataFile
   fileName: string
   /** weapp: the file written under USER_DATA_PATH, ready to send to a chat. */
   filePath?: string
@@ -75,7 +75,7 @@ function writeUserFile(name: string, json: string): Promise<string> {
 export async function prepareExport(now = new Date()): Promise<PreparedExport> {
   const data = await fetchMyData()
   const fileName = exportFileName(now)
-  const json = JSON.stringify(labelledExport(data), null, 2)
+  const json = JSON.stringify(data, null, 2)
   if (isH5()) return { data, fileName, downloaded: downloadInBrowser(json, fileName) }
   if (isWeapp()) {
     try {
