@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { ChangePassword } from '../accounts/ChangePassword';
 import { menuFor } from '../menu';
+import { MessageBell } from '../messages/MessageBell';
+import { navigate } from '../nav';
 
 export interface AppShellProps {
   staff: StaffMe;
@@ -33,7 +35,8 @@ export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShe
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
-          <Space>
+          <Space size="middle">
+            {!passwordDue && <MessageBell onOpenReport={entries.some((entry) => entry.key === 'queue') ? (reportId) => navigate('queue', { report: reportId }) : null} />}
             <Typography.Text>
               {staff.name}（{ROLE_NAMES[staff.role]}）
             </Typography.Text>
