@@ -38,7 +38,7 @@ describe('我的消息', () => {
     })
     render(<MessagesPage />)
     expect(await screen.findByText('您有 1 条未读消息，点开就会标为已读')).toBeInTheDocument()
-    const item = screen.getByRole('button', { name: '未读，您反映的问题已受理' })
+    const item = screen.getByRole('button', { name: /^未读，您反映的问题已受理：/ })
     expect(within(item).getByText('未读')).toBeInTheDocument()
 
     fireEvent.click(item)
@@ -47,9 +47,33 @@ describe('我的消息', () => {
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/my-reports/detail/index?id=01JREPORT00000000000000001' })
 
     // Opening a read message sends nothing.
-    fireEvent.click(screen.getByRole('button', { name: '您反映的问题已办结' }))
+    fireEvent.click(screen.getByRole('button', { name: /^您反映的问题已办结：/ }))
     await settle()
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1)
+  })
+
+  it('two 已办结，请评价 messages each say which report they mean, to the eye and to a screen reader', async () => {
+    const light = message({
+      id: '01JMESSAGE0000000000000003',
+      kind: 'report_resolved',
+      title: '已办结，请评价',
+      body: '您反映的「二组路口的路灯不亮」（编号 HY20261123-0003）已由城关镇供电所办结。请查看办理结果，并对办理情况作出评价。',
+      reportId: '01JREPORT00000000000000003',
+    })
+    const pole = message({
+      id: '01JMESSAGE0000000000000004',
+      kind: 'report_resolved',
+      title: '已办结，请评价',
+      body: '您反映的「村口电线杆倾斜」（编号 HY20261123-0004）已由城关镇供电所办结。请查看办理结果，并对办理情况作出评价。',
+      reportId: '01JREPORT00000000000000004',
+    })
+    serveApi({ 'GET /messages': () => ({ ...page([light, pole]), unread: 2 }) })
+    render(<MessagesPage />)
+    expect(await screen.findByText(light.body)).toBeInTheDocument()
+    expect(screen.getByText(pole.body)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /HY20261123-0003/ })).toHaveAccessibleName(`未读，已办结，请评价：${light.body}`)
+    fireEvent.click(screen.getByRole('button', { name: /村口电线杆倾斜/ }))
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/my-reports/detail/index?id=01JREPORT00000000000000004' })
   })
 
   it('says what the message centre is for when it is empty', async () => {

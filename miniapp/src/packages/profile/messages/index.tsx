@@ -86,7 +86,7 @@ function MessagesPage() {
                 key={message.id}
                 className={`messages__item${isUnread ? ' messages__item--unread' : ''}`}
                 role='button'
-                aria-label={`${isUnread ? '未读，' : ''}${message.title}`}
+                aria-label={`${isUnread ? '未读，' : ''}${message.title}：${message.body}`}
                 hoverClass='messages__item--pressed'
                 onClick={() => open(message)}
               >
