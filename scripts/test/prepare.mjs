@@ -3,8 +3,9 @@
  * Prepares this machine for the tests, so the README's test command works on a fresh Debian box:
  *
  *   node scripts/test/prepare.mjs browser   Debian's Chromium and a Chinese font (end-to-end tests)
- *   node scripts/test/prepare.mjs clock     faketime (npm run test:clock)
- *   node scripts/test/prepare.mjs database  the database named in MYSQL_URL, created when missing
+ *   node scripts/test/prepare.mjs clock     faketime (npm run test:clock), and Redis as for database
+ *   node scripts/test/prepare.mjs database  the database named in MYSQL_URL, created when missing, and Redis
+ *   node scripts/test/prepare.mjs redis     Redis at REDIS_URL (default 127.0.0.1:6379), started when stopped
  *
  * A missing Debian package is installed with apt when running as root; otherwise the script stops
  * at once with one line naming the command to run.
@@ -22,6 +23,8 @@ const NEEDS = {
     { pkg: 'fonts-wqy-microhei', present: () => debianHas('fonts-wqy-microhei') },
   ],
   clock: [{ pkg: 'faketime', present: () => onPath('faketime') }],
+  // The request limiter's tests share their counts through Redis.
+  redis: [{ pkg: 'redis-server', present: () => onPath('redis-server') }],
 };
 
 function debianHas(pkg) {
@@ -72,10 +75,25 @@ async function createDatabase() {
   await connection.end();
 }
 
+/** Starts a throwaway local Redis (no persistence) when the one the tests use does not answer. */
+function ensureRedis() {
+  const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const port = url.port || '6379';
+  const ping = () => spawnSync('redis-cli', ['-h', url.hostname, '-p', port, 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
+  installPackages('redis');
+  if (ping()) return;
+  if (!['127.0.0.1', 'localhost'].includes(url.hostname)) fail(`cannot reach Redis at ${url.host} for REDIS_URL; start it`);
+  console.log(`test prepare: starting Redis on port ${port}`);
+  execFileSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', port, '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+  for (let attempt = 0; attempt < 50 && !ping(); attempt++) spawnSync('sleep', ['0.1']);
+  if (!ping()) fail(`Redis did not start on port ${port}`);
+}
+
 const parts = process.argv.slice(2);
-if (parts.length === 0) fail('name what to prepare: browser, clock and/or database');
+if (parts.length === 0) fail('name what to prepare: browser, clock, database and/or redis');
 for (const part of parts) {
   if (part === 'database') await createDatabase();
   else if (NEEDS[part]) installPackages(part);
   else fail(`unknown part "${part}"`);
+  if (part === 'database' || part === 'clock' || part === 'redis') ensureRedis();
 }
