@@ -12,7 +12,7 @@ import { presentStaff } from '../../presenters/staff';
 /** The username being tried, so that guessing one account's password from many addresses is limited too. */
 function usernameTried(ctx: AppContext): string | null {
   const username = (ctx.request as { body?: { username?: unknown } }).body?.username;
-  return typeof username === 'string' && username.trim() ? `staff-login:${username.trim().toLowerCase()}` : null;
+  return typeof username === 'string' && username.trim() ? `staff-login:${username.trim().toLowerCase().slice(0, 64)}` : null;
 }
 
 export function staffAuthRouter() {
