@@ -4,6 +4,7 @@ export * from './domain/reportStateMachine';
 export * from './domain/auditActions';
 export * from './domain/serialNo';
 export * from './domain/queueTabs';
+export * from './domain/figureDrill';
 export * from './schemas/common';
 export * from './schemas/text';
 export * from './schemas/auth';

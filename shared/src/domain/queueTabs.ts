@@ -30,3 +30,22 @@ export const QUEUE_TAB_NAMES: Record<QueueTabKey, string> = {
 
 /** 即将超期: the resolve deadline falls within this many hours from now. */
 export const DUE_SOON_HOURS = 24;
+
+/**
+ * The dashboard's figures a queue can list exactly (drill-down). `backlog` is every open report
+ * now; the others are the reports a period counts (server/src/stats/figures.ts IN_COHORT, by
+ * dispatch day) that meet the figure's condition, and need the period's days.
+ */
+export const QUEUE_FIGURES = ['backlog', 'received', 'responded', 'resolved', 'resolvedOnTime', 'rated', 'satisfied', 'overdue', 'repeatComplaints'] as const;
+export type QueueFigure = (typeof QUEUE_FIGURES)[number];
+export const QUEUE_FIGURE_NAMES: Record<QueueFigure, string> = {
+  backlog: '待办积压',
+  received: '受理',
+  responded: '按时签收',
+  resolved: '办结',
+  resolvedOnTime: '按时办结',
+  rated: '已评价',
+  satisfied: '满意',
+  overdue: '超期',
+  repeatComplaints: '重复投诉',
+};

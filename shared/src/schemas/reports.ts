@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REPORT_STATUSES, SERVICE_CODES, STAFF_ROLES, TIERS } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/reportStateMachine';
-import { QUEUE_TAB_KEYS } from '../domain/queueTabs';
+import { QUEUE_FIGURES, QUEUE_TAB_KEYS } from '../domain/queueTabs';
 import { MEDIA_CHECK_STATES } from './contentSecurity';
 import { CategoryRefSchema, DepartmentRefSchema, IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
 import { freeText } from './text';
@@ -163,6 +163,10 @@ export const StaffQueueQuerySchema = PageQuerySchema.extend({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   sort: z.enum(['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt']).default('-submittedAt'),
+  /** A dashboard figure's reports for the days periodFrom–periodTo (both needed with it). */
+  figure: z.enum(QUEUE_FIGURES).optional(),
+  periodFrom: z.iso.date().optional(),
+  periodTo: z.iso.date().optional(),
 });
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuerySchema>;
 

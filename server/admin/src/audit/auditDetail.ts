@@ -1,4 +1,4 @@
-import { POINTS_REASON_NAMES, QUEUE_TAB_NAMES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
+import { POINTS_REASON_NAMES, QUEUE_FIGURE_NAMES, QUEUE_TAB_NAMES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
 
 const named = (names: Record<string, string>) => (value: string) => names[value] ?? value;
 
@@ -17,6 +17,9 @@ const FILTERS: Record<string, ((value: string) => string) | null> = {
   triage: (value) => (value === 'true' ? '待分派' : '已分派'),
   duplicates: (value) => (value === 'true' ? '疑似重复' : ''),
   reason: named(POINTS_REASON_NAMES),
+  figure: (value) => `统计「${named(QUEUE_FIGURE_NAMES)(value)}」`,
+  periodFrom: (value) => `统计期 ${value} 起`,
+  periodTo: (value) => `统计期 ${value} 止`,
   from: (value) => `${value} 起`,
   to: (value) => `${value} 止`,
   sort: null,

@@ -81,7 +81,10 @@ describe('the dashboard', () => {
     fireEvent.click(screen.getByLabelText('查看今日新增的反映'));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', from: today, to: today });
     fireEvent.click(screen.getByLabelText('查看办结的反映'));
-    expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'done', from, to });
+    expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', figure: 'resolved', periodFrom: from, periodTo: to });
+    // The backlog opens only the open reports, not the finished ones of 全部.
+    fireEvent.click(screen.getByLabelText('查看待办积压的反映'));
+    expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', figure: 'backlog' });
     // Returns have no queue filter: not clickable.
     expect(screen.queryByLabelText('查看退单的反映')).toBeNull();
 

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Statistic, Tooltip } from 'antd';
-import type { StaffOverview } from '@minqing/shared';
-import { type DrillQuery, type FigureKey, figureDrill } from './drillDown';
+import { figureDrill } from '@minqing/shared';
+import type { DrillQuery, FigureKey, StaffOverview } from '@minqing/shared';
 import { formatHours, formatRate } from './format';
 import type { Period } from './period';
 

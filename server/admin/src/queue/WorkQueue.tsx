@@ -1,7 +1,7 @@
-import { Badge, Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, TreeSelect, message } from 'antd';
+import { Alert, Badge, Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, TreeSelect, message } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { SERVICE_CODES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
+import { QUEUE_FIGURE_NAMES, SERVICE_CODES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
 import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -143,6 +143,17 @@ export function WorkQueue({ staff, query }: PageProps) {
         onChange={(tab) => setFilters((current) => ({ ...current, tab: tab as QueueTab, page: 1 }))}
         items={tabsFor(staff.role).map((tab) => ({ key: tab.key, label: tabLabel(tab.key, tab.label) }))}
       />
+      {filters.figure && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          style={{ marginBottom: 16 }}
+          message={`统计「${QUEUE_FIGURE_NAMES[filters.figure]}」所计的事项${filters.periodFrom ? `（${filters.periodFrom} 至 ${filters.periodTo}，按派单日期）` : '（当前未办结）'}`}
+          closeText="查看全部"
+          onClose={() => setFilters((current) => ({ ...current, figure: undefined, periodFrom: undefined, periodTo: undefined, page: 1 }))}
+        />
+      )}
       <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="serviceCode" label="服务">
           <Select allowClear placeholder="全部" style={{ width: 120 }} options={SERVICE_CODES.map((code) => ({ value: code, label: SERVICE_NAMES[code] }))} />

@@ -126,4 +126,13 @@ describe('tabs and places by role', () => {
     expect(regionOptions(tree, '610921100201')).toEqual([]);
     expect(regionOptions(tree, '610999')).toEqual([]);
   });
+
+  it("carries a dashboard figure's link to the list and the tab counts alike", () => {
+    const filters = filtersFromQuery(new URLSearchParams('tab=all&figure=resolved&periodFrom=2026-03-01&periodTo=2026-03-31'));
+    expect(filters).toMatchObject({ tab: 'all', figure: 'resolved', periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    expect(Object.fromEntries(new URLSearchParams(countsQueryString(filters)))).toEqual({ figure: 'resolved', periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    expect(new URLSearchParams(queueQueryString(filters)).get('figure')).toBe('resolved');
+    expect(queryFromFilters(filters)).toMatchObject({ figure: 'resolved', periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    expect(filtersFromQuery(new URLSearchParams('figure=bogus&periodFrom=yesterday'))).toMatchObject({ figure: undefined, periodFrom: undefined });
+  });
 });

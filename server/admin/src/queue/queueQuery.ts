@@ -1,5 +1,5 @@
-import { QUEUE_TAB_KEYS, QUEUE_TAB_NAMES, SERVICE_CODES, TIERS } from '@minqing/shared';
-import type { QueueTabKey, ReportSummary, ServiceCode, StaffQueueQuery, StaffRole, Tier } from '@minqing/shared';
+import { QUEUE_FIGURES, QUEUE_TAB_KEYS, QUEUE_TAB_NAMES, SERVICE_CODES, TIERS } from '@minqing/shared';
+import type { QueueFigure, QueueTabKey, ReportSummary, ServiceCode, StaffQueueQuery, StaffRole, Tier } from '@minqing/shared';
 
 /**
  * THE QUEUE'S LINK CONTRACT. The work queue opens with the filters in its hash, so a figure on
@@ -17,6 +17,8 @@ import type { QueueTabKey, ReportSummary, ServiceCode, StaffQueueQuery, StaffRol
  * - serviceId: a service code (direct, deputy, illegal …)
  * - from, to: inclusive submission dates (China time)
  * - keyword: words in the text or transcript; serialNo: HY20260101-0001
+ * - figure, periodFrom, periodTo: a dashboard figure's reports (shared figureDrill; QUEUE_FIGURES),
+ *   the period's days needed but for `backlog`
  * - report: a report id whose drawer opens over the queue (a link from a message or a colleague);
  *   the server still decides whether the staff member may see it
  *
@@ -54,6 +56,10 @@ export interface QueueFilters {
   /** Inclusive dates, YYYY-MM-DD. */
   from?: string;
   to?: string;
+  /** A dashboard figure's reports, for the days periodFrom–periodTo. */
+  figure?: QueueFigure;
+  periodFrom?: string;
+  periodTo?: string;
   sort: QueueSort;
   page: number;
   pageSize: number;
@@ -92,6 +98,9 @@ export function filtersFromQuery(query: URLSearchParams, fallbackTab: QueueTab =
     to: date('to'),
     keyword: trimmed(query.get('keyword'))?.slice(0, 50),
     serialNo: trimmed(query.get('serialNo'))?.toUpperCase().slice(0, 32),
+    figure: oneOf(QUEUE_FIGURES, query.get('figure')),
+    periodFrom: date('periodFrom'),
+    periodTo: date('periodTo'),
   };
 }
 
@@ -108,6 +117,9 @@ export function queryFromFilters(filters: QueueFilters): Record<string, string |
     to: filters.to,
     keyword: trimmed(filters.keyword),
     serialNo: trimmed(filters.serialNo)?.toUpperCase(),
+    figure: filters.figure,
+    periodFrom: filters.figure ? filters.periodFrom : undefined,
+    periodTo: filters.figure ? filters.periodTo : undefined,
   };
 }
 
@@ -124,6 +136,9 @@ export function countsQueryString(filters: QueueFilters): string {
     keyword: trimmed(filters.keyword),
     from: filters.from,
     to: filters.to,
+    figure: filters.figure,
+    periodFrom: filters.figure ? filters.periodFrom : undefined,
+    periodTo: filters.figure ? filters.periodTo : undefined,
   };
   for (const [name, value] of Object.entries(values)) if (value) params.set(name, value);
   return params.toString();

@@ -4,6 +4,7 @@ import { Report, Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
 import { reportScopeOf, whereReportInScope } from '../../policies/reportScope';
 import { narrowerRegion } from '../../policies/scope';
+import { whereFigure } from './queueFigures';
 import { TAB_CONDITIONS, tabParameters } from './queueTabs';
 
 /** The filters that narrow the selection; tab, status, paging and sort pick from it. */
@@ -48,6 +49,7 @@ export function scopedQueue(manager: EntityManager, staff: Staff, filters: Queue
 /** The staff work queue without paging: scope, filters, the tab and status, in the chosen order. */
 export function orderedQueue(manager: EntityManager, staff: Staff, filters: Omit<StaffQueueQuery, 'page' | 'pageSize'>, now: Date): SelectQueryBuilder<Report> {
   const query = scopedQueue(manager, staff, filters);
+  whereFigure(query, filters, now);
   if (filters.tab) query.andWhere(`(${TAB_CONDITIONS[filters.tab]})`, tabParameters(now));
   if (filters.status?.length) query.andWhere('report.status IN (:...statuses)', { statuses: filters.status });
   if (filters.overdue !== undefined) {

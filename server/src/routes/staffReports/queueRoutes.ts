@@ -8,6 +8,7 @@ import { forbidden } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { routingThreshold } from '../../routing/classifier';
+import { whereFigure } from './queueFigures';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
 import { presentTriage } from './triagePresenter';
@@ -29,7 +30,10 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
   router.get('/counts', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const filters = parseQuery(ctx, StaffQueueQuerySchema);
-    ctx.body = await countTabs(scopedQueue(ctx.deps.dataSource.manager, staff, filters), ctx.deps.clock());
+    const now = ctx.deps.clock();
+    const selection = scopedQueue(ctx.deps.dataSource.manager, staff, filters);
+    whereFigure(selection, filters, now);
+    ctx.body = await countTabs(selection, now);
   });
 
   router.get('/triage', async (ctx: AppContext) => {
