@@ -40,18 +40,17 @@ describe('GET /api/v1/public/rankings', () => {
   });
 
   it('honours RANKING_MIN_RECEIVED', async () => {
-    const lenient = await createTestApp({ clock: () => STATS_NOW, config: { rankingMinReceived: 4 } });
+    app.deps.config.rankingMinReceived = 4;
     try {
-      const statsWorld = await buildStatsWorld(lenient.dataSource);
-      const { body } = await lenient.http.get('/api/v1/public/rankings?month=2026-03');
+      const { body } = await app.http.get('/api/v1/public/rankings?month=2026-03');
       expect(body.minReceived).toBe(4);
       expect(body.departments.map((entry: { departmentId: string; rank: number }) => [entry.departmentId, entry.rank])).toEqual([
-        [statsWorld.power.id, 1],
-        [statsWorld.agriculture.id, 2],
+        [world.power.id, 1],
+        [world.agriculture.id, 2],
       ]);
       expect(body.definitions[0].howComputed).toContain('受理不足 4 件');
     } finally {
-      await lenient.close();
+      delete app.deps.config.rankingMinReceived;
     }
   });
 
