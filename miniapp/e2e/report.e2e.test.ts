@@ -27,7 +27,8 @@ describe('我的反映: a citizen reports a problem, then rates the answer', () 
 
     await compose.getByText('提交', { exact: true }).click();
     const success = currentPage(page);
-    await success.getByText('提交成功').waitFor();
+    // The page's own headline (the title bar above says 提交成功 too).
+    await success.locator('.success__title').filter({ hasText: '提交成功' }).waitFor();
     const serialNo = (await success.getByText(SERIAL_NO).innerText()).trim();
     expect(serialNo).toMatch(new RegExp(`^${SERIAL_NO.source}$`));
     await screenshot(page, 'report-2-success');
