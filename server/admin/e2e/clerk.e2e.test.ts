@@ -72,7 +72,9 @@ describe('what a township clerk meets in the admin panel (1440×900)', () => {
     await message.getByText('督办', { exact: true }).waitFor();
     await screenshot(page, 'clerk-message-centre');
     await message.click();
-    await page.locator('.ant-drawer-content').filter({ hasText: `事项 ${report.serialNo}` }).waitFor();
+    // The message centre closes; the report's own drawer opens over the queue.
+    await centre.waitFor({ state: 'hidden' });
+    await page.getByRole('dialog', { name: `事项 ${report.serialNo}` }).getByText('五一村三组水渠堵了，一直没人管').waitFor();
     const after = unreadBefore - 1;
     await page.getByRole('button', { name: after ? `消息中心，${after} 条未读` : '消息中心' }).waitFor();
     expect(pageErrors).toEqual([]);

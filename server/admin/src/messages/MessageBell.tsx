@@ -13,6 +13,15 @@ const KIND_TAGS: Partial<Record<Message['kind'], { color: string; text: string }
   report_escalated: { color: 'red', text: '督办' },
 };
 
+/** A bell drawn inline: no icon font or emoji the machine may lack. */
+function BellIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" style={{ verticalAlign: '-3px' }}>
+      <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+    </svg>
+  );
+}
+
 export interface MessageBellProps {
   /** Opens a message's report; null when the member has no work queue (sysadmins). */
   onOpenReport: ((reportId: string) => void) | null;
@@ -71,7 +80,7 @@ export function MessageBell({ onOpenReport, load = messagesApi.list, markRead = 
     <>
       <Badge count={unread} size="small" overflowCount={99}>
         <Button aria-label={unread ? `消息中心，${unread} 条未读` : '消息中心'} onClick={() => (setOpen(true), refresh(page))}>
-          🔔 消息
+          <BellIcon /> 消息
         </Button>
       </Badge>
       <Drawer open={open} onClose={() => setOpen(false)} width={440} title={`消息中心${unread ? `（${unread} 条未读）` : ''}`}>
