@@ -50,11 +50,11 @@ export function initCareMode(): void {
 }
 
 /** H5: keeps the document's class in step with 关怀模式 (WeChat's own tab bar follows its 关怀模式). */
-export function reflectCareModeOnDocument(): void {
-  if (!isH5() || typeof document === 'undefined') return
+export function reflectCareModeOnDocument(): () => void {
+  if (!isH5() || typeof document === 'undefined') return () => undefined
   const apply = () => document.documentElement.classList.toggle(CARE_MODE_DOCUMENT_CLASS, careModeStore.get().enabled)
   apply()
-  careModeStore.subscribe(apply)
+  return careModeStore.subscribe(apply)
 }
 
 /** Turns 关怀模式 on or off, remembers it on the phone and, when signed in, in the profile. */

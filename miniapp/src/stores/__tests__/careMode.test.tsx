@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { taroMock } from '../../../test/mocks/taro'
 import { STORAGE_KEYS } from '../../services/storage'
 import { saveUser } from '../../services/session'
-import { CARE_MODE_CLASS, careModeStore, initCareMode, setCareMode, suggestsCareMode, useCareMode } from '../careMode'
+import { CARE_MODE_CLASS, CARE_MODE_DOCUMENT_CLASS, careModeStore, initCareMode, reflectCareModeOnDocument, setCareMode, suggestsCareMode, useCareMode } from '../careMode'
 
 function Page() {
   const care = useCareMode()
@@ -44,6 +44,23 @@ describe('关怀模式', () => {
     careModeStore.set({ enabled: false, suggested: false, chosen: false })
     initCareMode()
     expect(careModeStore.get().enabled).toBe(true)
+  })
+
+  it('marks the document in H5, where the tab bar lives outside the pages, and follows every change', () => {
+    const stop = reflectCareModeOnDocument()
+    expect(document.documentElement).not.toHaveClass(CARE_MODE_DOCUMENT_CLASS)
+    act(() => setCareMode(true))
+    expect(document.documentElement).toHaveClass(CARE_MODE_DOCUMENT_CLASS)
+    act(() => setCareMode(false))
+    expect(document.documentElement).not.toHaveClass(CARE_MODE_DOCUMENT_CLASS)
+    stop()
+  })
+
+  it('leaves the document alone in WeChat, whose tab bar follows WeChat’s own 关怀模式', () => {
+    process.env.TARO_ENV = 'weapp'
+    careModeStore.set({ enabled: true, suggested: false, chosen: true })
+    reflectCareModeOnDocument()()
+    expect(document.documentElement).not.toHaveClass(CARE_MODE_DOCUMENT_CLASS)
   })
 
   it('follows a profile that has it on, unless chosen on this phone', () => {
