@@ -27,8 +27,9 @@ export function canManageAccount(manager: Staff, account: Pick<Staff, 'regionCod
 
 export function accountAllowedActions(manager: Staff, account: Staff): StaffAccountAction[] {
   if (!canManageAccount(manager, account)) return [];
-  if (manager.id === account.id) return ['edit'];
-  return ['edit', account.disabled ? 'enable' : 'disable', 'reset_password'];
+  const unbind: StaffAccountAction[] = account.wechatOpenid ? ['unbind_wechat'] : [];
+  if (manager.id === account.id) return ['edit', ...unbind];
+  return ['edit', account.disabled ? 'enable' : 'disable', 'reset_password', ...unbind];
 }
 
 export interface AccountScope {

@@ -10,5 +10,6 @@ export function presentStaff(staff: Staff): StaffMe {
     regionCode: staff.regionCode,
     ...(staff.departmentId ? { departmentId: staff.departmentId } : {}),
     ...(staff.mustChangePassword ? { mustChangePassword: true as const } : {}),
+    ...(staff.wechatOpenid ? { wechatBound: true as const } : {}),
   };
 }

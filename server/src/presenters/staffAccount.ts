@@ -17,6 +17,7 @@ export function presentStaffAccount(account: Staff, manager: Staff, reference: R
     disabled: account.disabled,
     lockedUntil: account.lockedUntil && account.lockedUntil > now ? account.lockedUntil.toISOString() : null,
     mustChangePassword: account.mustChangePassword,
+    wechatBound: account.wechatOpenid !== null,
     createdAt: account.createdAt.toISOString(),
     allowedActions: accountAllowedActions(manager, account),
   };

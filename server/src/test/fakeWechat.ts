@@ -1,6 +1,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { WechatAccessTokenProvider } from '../integrations/wechat/accessToken';
 import { HttpWechatContentSecurity } from '../integrations/wechat/contentSecurityClient';
+import { HttpWechatAuthClient } from '../integrations/wechat/wechatAuthClient';
 import { pushSignature } from '../integrations/wechat/messagePush';
 import { FakeHttpServer, type FakeRequest } from './fakeHttp';
 
@@ -16,7 +17,8 @@ export const APPID = 'wx-test-app';
 /**
  * WeChat's server APIs for content security on a local port: stable_token (every token before
  * the current generation is stale, 42001), msg_sec_check v2, media_check_async v2 (answers a
- * trace_id; the verdict is pushed later by the test). `down` makes every call fail with 503.
+ * trace_id; the verdict is pushed later by the test) and jscode2session (code `c` is the WeChat
+ * `o-c`; `used` is spent, 40029). `down` makes every call fail with 503.
  */
 export class FakeWechat {
   readonly http = new FakeHttpServer();
@@ -58,6 +60,12 @@ export class FakeWechat {
         return { errcode: 0, errmsg: 'ok', trace_id: traceId };
       }),
     );
+    this.http.on('GET', '/sns/jscode2session', (request) => {
+      if (this.down) return { status: 503, body: 'Service Unavailable' };
+      const code = request.query.get('js_code') ?? '';
+      if (code === 'used') return { body: { errcode: 40029, errmsg: 'invalid code' } };
+      return { body: { openid: `o-${code}`, session_key: 'k' } };
+    });
     await this.http.start();
     return this;
   }
@@ -70,6 +78,11 @@ export class FakeWechat {
   client(): HttpWechatContentSecurity {
     const options = { appid: APPID, secret: 'secret', apiBase: this.http.baseUrl, timeoutMs: 2000 };
     return new HttpWechatContentSecurity(options, new WechatAccessTokenProvider(options));
+  }
+
+  /** A sign-in client (jscode2session) for the app under test. */
+  authClient(): HttpWechatAuthClient {
+    return new HttpWechatAuthClient({ appid: APPID, secret: 'secret', apiBase: this.http.baseUrl, timeoutMs: 2000 });
   }
 }
 

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'invalid_transition',
   'account_locked',
   'invalid_credentials',
+  /** 404 on a staff WeChat sign-in: this WeChat is bound to no account yet (sign in with the password, then bind). */
+  'not_bound',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',

@@ -50,7 +50,7 @@ export const ACCOUNT_MANAGER_ROLES = ['county', 'sysadmin'] as const satisfies r
 export type AccountManagerRole = (typeof ACCOUNT_MANAGER_ROLES)[number];
 export const ASSIGNABLE_ROLES: Record<AccountManagerRole, readonly StaffRole[]> = {
   sysadmin: STAFF_ROLES,
-  county: ['grid_worker', 'cadre', 'dispatcher', 'handler'],
+  county: ['grid_worker', 'liaison', 'cadre', 'dispatcher', 'handler'],
 };
 
 /**
@@ -59,6 +59,7 @@ export const ASSIGNABLE_ROLES: Record<AccountManagerRole, readonly StaffRole[]> 
  */
 export const ROLE_SCOPE: Record<StaffRole, { levels: readonly RegionLevel[]; department: 'required' | 'optional' | 'none' }> = {
   grid_worker: { levels: ['grid'], department: 'none' },
+  liaison: { levels: ['grid'], department: 'none' },
   cadre: { levels: ['village'], department: 'optional' },
   dispatcher: { levels: ['township'], department: 'none' },
   handler: { levels: ['county', 'township'], department: 'required' },
@@ -66,7 +67,7 @@ export const ROLE_SCOPE: Record<StaffRole, { levels: readonly RegionLevel[]; dep
   sysadmin: { levels: ['county'], department: 'none' },
 };
 
-export const STAFF_ACCOUNT_ACTIONS = ['edit', 'disable', 'enable', 'reset_password'] as const;
+export const STAFF_ACCOUNT_ACTIONS = ['edit', 'disable', 'enable', 'reset_password', 'unbind_wechat'] as const;
 export type StaffAccountAction = (typeof STAFF_ACCOUNT_ACTIONS)[number];
 
 export const StaffAccountSchema = z.object({
@@ -82,6 +83,8 @@ export const StaffAccountSchema = z.object({
   /** Locked after repeated wrong passwords, until this time (a password reset unlocks). */
   lockedUntil: z.string().nullable(),
   mustChangePassword: z.boolean(),
+  /** Bound to a WeChat: its owner signs in by opening the mini-program (解绑 when the phone is lost). */
+  wechatBound: z.boolean(),
   createdAt: z.string(),
   /** What the signed-in manager may do with this account. */
   allowedActions: z.array(z.enum(STAFF_ACCOUNT_ACTIONS)),

@@ -19,5 +19,7 @@ export class Staff {
   @Column({ type: 'int', default: 0 }) tokenVersion!: number;
   /** Set when an administrator chose the password: the account must change it before anything else. */
   @BoolColumn() mustChangePassword!: boolean;
+  /** The WeChat (openid) this account signs in with on the 工作台; one account per WeChat. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) wechatOpenid!: string | null;
   @CreatedAtColumn() createdAt!: Date;
 }

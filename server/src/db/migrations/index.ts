@@ -16,6 +16,7 @@ import { PushMessages1764660000000 } from './1764660000000-PushMessages';
 import { Points1764670000000 } from './1764670000000-Points';
 import { Payouts1764680000000 } from './1764680000000-Payouts';
 import { OnePhonePerCitizen1764690000000 } from './1764690000000-OnePhonePerCitizen';
+import { StaffWechat1764701200000 } from './1764701200000-StaffWechat';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   Points1764670000000,
   Payouts1764680000000,
   OnePhonePerCitizen1764690000000,
+  StaffWechat1764701200000,
 ];

@@ -75,7 +75,7 @@ export async function seedStaff(manager: EntityManager, hashes: ReadonlyMap<stri
   for (const account of DEMO_ACCOUNTS.filter((candidate) => missing.has(candidate.username))) {
     // Only if the account vanished between the pre-check and this transaction.
     const passwordHash = hashes.get(account.username) ?? (await hashPassword(DEMO_STAFF_PASSWORD));
-    rows.push({ id: newId(), ...account, passwordHash, disabled: false, failedLogins: 0, lockedUntil: null, tokenVersion: 0, mustChangePassword: false });
+    rows.push({ id: newId(), ...account, passwordHash, disabled: false, failedLogins: 0, lockedUntil: null, tokenVersion: 0, mustChangePassword: false, wechatOpenid: null });
   }
   if (rows.length > 0) await manager.getRepository(Staff).insert(rows);
   return rows.length;

@@ -51,6 +51,10 @@ export const accountRoutes: ApiRoute[] = [
     body: jsonBody('ResetPasswordRequest', ResetPasswordRequestSchema), responses: [ok(accountWithPassword)], errors: [400, 401, 403, 404],
   },
   {
+    ...common, method: 'post', path: '/api/v1/staff/accounts/{id}/unbind-wechat', summary: '解绑微信 / Unbind the account\'s WeChat (a lost phone); it signs in with its password until bound again',
+    responses: [ok(account)], errors: [401, 403, 404],
+  },
+  {
     ...common, method: 'post', path: '/api/v1/staff/me/password', summary: '修改密码 / Change one\'s own password; other sessions end, this one continues on the token answered',
     body: jsonBody('ChangeOwnPasswordRequest', ChangeOwnPasswordRequestSchema), responses: [ok(named('ChangeOwnPasswordResponse', ChangeOwnPasswordResponseSchema))], errors: [400, 401, 423],
   },

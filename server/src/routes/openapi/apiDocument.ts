@@ -41,6 +41,7 @@ import {
   StaffArticleSchema,
   StaffContentQuerySchema,
   StaffLoginRequestSchema,
+  StaffWechatCodeRequestSchema,
   StaffLoginResponseSchema,
   StaffMeSchema,
   StaffNoticePageSchema,
@@ -92,6 +93,7 @@ import {
 } from '@minqing/shared';
 import { accountRoutes } from './accountRoutes';
 import { contentFileRoutes } from './contentFileRoutes';
+import { HOUSEHOLDS_TAG, householdRoutes } from './householdRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 
@@ -228,6 +230,18 @@ const staffAccountRoutes: ApiRoute[] = [
     responses: [noContent], errors: [401],
   },
   { method: 'get', path: '/api/v1/staff/me', summary: '当前工作人员 / The signed-in staff member', tags: ['staff-auth'], access: 'staff', responses: [ok(schemas.staffMe)], errors: [401] },
+  {
+    method: 'post', path: '/api/v1/staff/auth/wechat-login', summary: '工作台微信登录 / Staff sign-in by a wx.login code; 404 not_bound when this WeChat is bound to no account', tags: ['staff-auth'], access: 'public',
+    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema), responses: [ok(schemas.staffLogin)], errors: [400, 401, 404, 429, 502, 503],
+  },
+  {
+    method: 'post', path: '/api/v1/staff/auth/wechat-bind', summary: '绑定微信 / Bind the WeChat of a wx.login code to the signed-in account; 409 when it is bound to another', tags: ['staff-auth'], access: 'staff',
+    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema), responses: [ok(schemas.staffMe)], errors: [400, 401, 403, 409, 429, 502, 503],
+  },
+  {
+    method: 'delete', path: '/api/v1/staff/auth/wechat-bind', summary: '解绑微信 / Unbind the signed-in account\'s WeChat', tags: ['staff-auth'], access: 'staff',
+    responses: [ok(schemas.staffMe)], errors: [401, 403],
+  },
 ];
 
 const catalogRoutes: ApiRoute[] = [
@@ -564,6 +578,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...accountRoutes,
   ...contentFileRoutes,
   ...contentSecurityRoutes,
+  ...householdRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */
@@ -593,4 +608,5 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'staff-points', description: '积分管理 / Points rules, shop, redemptions, volunteering and the ledger' },
   { name: 'staff-payouts', description: '奖励与补贴 / Cash rewards and subsidies: proposal, second-person approval, WeChat Pay transfer' },
   { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' },
+  HOUSEHOLDS_TAG,
 ];

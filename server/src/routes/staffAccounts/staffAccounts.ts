@@ -3,6 +3,7 @@ import { ACCOUNT_MANAGER_ROLES, IdSchema, ResetPasswordRequestSchema, StaffAccou
 import { createStaffAccount } from '../../commands/staffAccountCreator';
 import { setStaffAccountDisabled, updateStaffAccount } from '../../commands/staffAccountEditor';
 import { resetStaffPassword } from '../../commands/staffPasswordResetter';
+import { unbindAccountWechat } from '../../commands/staffWechat';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import type { Staff } from '../../db/entities';
 import { notFound } from '../../errors';
@@ -59,6 +60,12 @@ export function staffAccountsRouter() {
     const { password } = parseBody(ctx, ResetPasswordRequestSchema);
     const { account, generatedPassword } = await resetStaffPassword(ctx.deps, { actor: currentStaff(ctx), accountId: accountId(ctx), password, ip: ctx.ip });
     ctx.body = { account: await present(ctx, account), generatedPassword };
+  });
+
+  /** 解绑微信 (a lost phone): the account signs in with its password again until it binds anew. */
+  router.post('/accounts/:id/unbind-wechat', managers, async (ctx: AppContext) => {
+    const account = await unbindAccountWechat(ctx.deps, { actor: currentStaff(ctx), accountId: accountId(ctx), ip: ctx.ip });
+    ctx.body = await present(ctx, account);
   });
 
   return router;

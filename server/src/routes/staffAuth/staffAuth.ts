@@ -1,7 +1,8 @@
 import Router from '@koa/router';
-import { StaffLoginRequestSchema } from '@minqing/shared';
+import { StaffLoginRequestSchema, StaffWechatCodeRequestSchema } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import { staffSignIn } from '../../commands/staffSignIn';
+import { bindStaffWechat, staffWechatSignIn, unbindOwnWechat } from '../../commands/staffWechat';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Staff } from '../../db/entities';
 import { currentStaff, staffAuth } from '../../middleware/auth';
@@ -22,6 +23,22 @@ export function staffAuthRouter() {
     const body = parseBody(ctx, StaffLoginRequestSchema);
     const { staff, token, expiresAt } = await staffSignIn(ctx.deps, { ...body, ip: ctx.ip });
     ctx.body = { token, expiresAt: expiresAt.toISOString(), staff: presentStaff(staff) };
+  });
+
+  // A login code is single-use: only the client's address is counted.
+  router.post('/auth/wechat-login', actionLimit('signIn', () => null), async (ctx: AppContext) => {
+    const { code } = parseBody(ctx, StaffWechatCodeRequestSchema);
+    const { staff, token, expiresAt } = await staffWechatSignIn(ctx.deps, { code, ip: ctx.ip });
+    ctx.body = { token, expiresAt: expiresAt.toISOString(), staff: presentStaff(staff) };
+  });
+
+  router.post('/auth/wechat-bind', staffAuth(), async (ctx: AppContext) => {
+    const { code } = parseBody(ctx, StaffWechatCodeRequestSchema);
+    ctx.body = presentStaff(await bindStaffWechat(ctx.deps, { staff: currentStaff(ctx), code, ip: ctx.ip }));
+  });
+
+  router.delete('/auth/wechat-bind', staffAuth(), async (ctx: AppContext) => {
+    ctx.body = presentStaff(await unbindOwnWechat(ctx.deps, { staff: currentStaff(ctx), ip: ctx.ip }));
   });
 
   /** Ends every session of this account: older tokens stop working. */
