@@ -91,6 +91,11 @@ export const staffTexts = {
       title: `督办：${serialNo}`,
       body: `事项 ${serialNo}（${department}）已超过${DEADLINE_VERBS[deadline]}时限，已升为${TIER_NAMES[tier]}事项，请督促办理。`,
     }),
+  fieldFollowUp: (serialNo: string, department: string, note: string | null): MessageText =>
+    bounded({
+      title: '部门已办结，请告知群众',
+      body: `事项 ${serialNo} 已由${department}办结${note ? `：${quoted(note)}` : ''}。请向群众当面告知办理结果。`,
+    }),
   escalated: (serialNo: string, department: string, tier: Tier, note: string | null): MessageText =>
     bounded({
       title: `督办：${serialNo}`,

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
-import type { MessageKind, ReportAction, StaffRole, Tier } from '@minqing/shared';
+import { In, Like } from 'typeorm';
+import { MessageKind, ROLE_NAMES, ReportAction, StaffRole, Tier } from '@minqing/shared';
 import { Department, Message, Report, Staff } from '../db/entities';
 import type { RecipientType } from '../db/entities/message';
 import { newId } from '../db/ids';
@@ -18,6 +18,9 @@ import { queueReportPush } from './pushNotifier';
  * - Escalation (督办) goes to the supervisors of the tier the report moved to: a 疑难 matter to
  *   the township's dispatchers (镇民情管理员), a 重大 one to the county supervisors (县指挥中心)
  *   — the accounts whose region covers the report's village.
+ * - A report resolved by a department goes back to the field: the grid workers of its village
+ *   are told (部门已办结，请告知群众) to answer the household face to face. They never see an
+ *   anonymous report, so they are not told of one either.
  */
 const HANDLER_ROLES: readonly StaffRole[] = ['handler', 'cadre'];
 const SUPERVISOR_OF_TIER: Record<Tier, StaffRole> = { general: 'dispatcher', difficult: 'dispatcher', major: 'county' };
@@ -70,6 +73,21 @@ function supervisorsOf(manager: EntityManager, report: Report, except?: string) 
   return staffRecipients(manager, { roles: [SUPERVISOR_OF_TIER[report.tier]], regionCodes: ancestorsOf(report.villageCode) }, except);
 }
 
+/** The grid workers whose grid lies in the report's village (reports are placed in villages). */
+async function gridWorkersOf(manager: EntityManager, report: Report, except: string): Promise<Recipient[]> {
+  if (report.anonymous) return [];
+  const staff = await manager.getRepository(Staff).find({
+    select: { id: true },
+    where: { role: 'grid_worker', disabled: false, regionCode: Like(`${report.villageCode}%`) },
+  });
+  return staff.filter((member) => member.id !== except).map((member): Recipient => ({ type: 'staff', id: member.id }));
+}
+
+async function tellResolved(manager: EntityManager, report: Report, resolvedBy: string, at: Date) {
+  await writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(report, resolvedBy), report, at);
+  await queueReportPush(manager, { report, topic: 'report_resolved', department: resolvedBy, at });
+}
+
 /** After a staff action, with the report already updated. */
 export async function notifyAfterStaffAction(
   manager: EntityManager,
@@ -86,9 +104,12 @@ export async function notifyAfterStaffAction(
       return writeMessages(manager, citizenOf(report), 'report_extended', citizenTexts.extended(report, await departmentName(manager, report), report.resolveDueAt), report, at);
     case 'resolve': {
       const department = await departmentName(manager, report);
-      await writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(report, department), report, at);
-      return queueReportPush(manager, { report, topic: 'report_resolved', department, at });
+      await tellResolved(manager, report, department, at);
+      const followUp = staffTexts.fieldFollowUp(report.serialNo, department, props.note);
+      return writeMessages(manager, await gridWorkersOf(manager, report, props.staff.id), 'field_follow_up', followUp, report, at);
     }
+    case 'resolve_on_spot':
+      return tellResolved(manager, report, ROLE_NAMES[props.staff.role], at);
     case 'reject':
       return writeMessages(manager, citizenOf(report), 'report_rejected', citizenTexts.rejected(report, props.note), report, at);
     case 'escalate': {

@@ -58,6 +58,9 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
     case 'resolve':
       changes.resolvedAt = now;
       break;
+    case 'resolve_on_spot':
+      Object.assign(changes, { signedAt: report.signedAt ?? now, resolvedAt: now, extensionRequestedDays: null });
+      break;
     case 'return':
       Object.assign(changes, { departmentId: null, signedAt: null, responseDueAt: null, resolveDueAt: null, extensionRequestedDays: null });
       break;
@@ -131,7 +134,8 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       data: Object.keys(data).length ? data : null,
       at: now,
     });
-    if (request.action === 'resolve' && request.photoUploadIds?.length) {
+    const resolves = request.action === 'resolve' || request.action === 'resolve_on_spot';
+    if (resolves && request.photoUploadIds?.length) {
       await bindAttachments(manager, {
         ids: request.photoUploadIds,
         ownerType: 'staff',
@@ -143,7 +147,7 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       });
     }
     await notifyAfterStaffAction(manager, { report, action: request.action, note: request.note ?? null, staff, at: now });
-    if (request.action === 'resolve') {
+    if (resolves) {
       await shareOutcomeWithMerged(manager, { report, note: request.note, staff, at: now });
       await awardForResolvedReport(manager, report, now);
     }

@@ -9,7 +9,7 @@ import {
 } from '@minqing/shared';
 import type { Citizen, Department, Report, Staff } from '../db/entities';
 import { reportInScope, reportScopeOf } from './reportScope';
-import { isWithin } from './scope';
+import { isWithin, levelOfCode } from './scope';
 
 const HANDLER_ACTIONS: readonly ReportAction[] = ['sign', 'reply', 'resolve', 'return', 'request_extension'];
 
@@ -19,6 +19,7 @@ export function transitionContext(report: Report, now?: Date): TransitionContext
     rated: report.rating !== null,
     extensionPending: report.extensionRequestedDays !== null,
     resolveDuePassed: Boolean(now && report.resolveDueAt && report.resolveDueAt <= now),
+    tier: report.tier,
   };
 }
 
@@ -35,6 +36,8 @@ export function staffCanView(staff: Staff, report: Report): boolean {
 export function staffCanAct(staff: Staff, report: Report, action: StaffAction, now?: Date): boolean {
   if (!staffCanView(staff, report)) return false;
   if (!canPerform(staff.role, action, report.status, transitionContext(report, now))) return false;
+  // 小事不出村 belongs to the village itself: its grid workers and cadres, not a township's.
+  if (action === 'resolve_on_spot') return levelOfCode(staff.regionCode) === 'village' || levelOfCode(staff.regionCode) === 'grid';
   if (HANDLER_ACTIONS.includes(action)) {
     return staff.departmentId !== null && report.departmentId === staff.departmentId;
   }

@@ -56,6 +56,23 @@ describe('report state machine', () => {
     expect(canPerform('dispatcher', 'route', 'submitted')).toBe(false);
   });
 
+  it('lets the field settle a 一般 matter on the spot (小事不出村), with a note and a photo', () => {
+    for (const status of ['submitted', 'dispatched', 'accepted', 'reopened'] as const) {
+      expect(canPerform('grid_worker', 'resolve_on_spot', status, { tier: 'general' })).toBe(true);
+      expect(canPerform('cadre', 'resolve_on_spot', status, { tier: 'general' })).toBe(true);
+    }
+    expect(canPerform('grid_worker', 'resolve_on_spot', 'accepted', { tier: 'difficult' })).toBe(false);
+    expect(canPerform('cadre', 'resolve_on_spot', 'dispatched', { tier: 'major' })).toBe(false);
+    expect(canPerform('grid_worker', 'resolve_on_spot', 'accepted')).toBe(false);
+    expect(canPerform('handler', 'resolve_on_spot', 'accepted', { tier: 'general' })).toBe(false);
+    expect(canPerform('dispatcher', 'resolve_on_spot', 'submitted', { tier: 'general' })).toBe(false);
+    expect(canPerform('grid_worker', 'resolve_on_spot', 'resolved', { tier: 'general' })).toBe(false);
+    expect(nextStatus('resolve_on_spot', 'submitted')).toBe('resolved');
+    expect(actionRequirements('resolve_on_spot')).toEqual(['note', 'photos']);
+    expect(isPublicEvent('resolve_on_spot')).toBe(true);
+    expect(allowedActions('grid_worker', 'dispatched', { tier: 'general' })).toEqual(['resolve_on_spot']);
+  });
+
   it('rates once, and approves only a pending extension', () => {
     expect(canPerform('citizen', 'rate', 'closed', { rated: true })).toBe(false);
     expect(canPerform('citizen', 'rate', 'closed', { rated: false })).toBe(true);

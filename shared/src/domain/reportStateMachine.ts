@@ -1,4 +1,4 @@
-import type { ReportStatus, Role } from './enums';
+import type { ReportStatus, Role, Tier } from './enums';
 
 /**
  * The report life cycle as data: who may do what from which state, and what follows.
@@ -17,6 +17,7 @@ export const STAFF_ACTIONS = [
   'escalate',
   'reject',
   'merge',
+  'resolve_on_spot',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -44,6 +45,7 @@ export const ACTION_NAMES: Record<ReportAction, string> = {
   escalate: '督办',
   reject: '不予受理',
   merge: '合并',
+  resolve_on_spot: '就地办结',
   rate: '评价',
   dispute: '要求重办',
   supplement: '补充说明',
@@ -54,7 +56,7 @@ export const ACTION_NAMES: Record<ReportAction, string> = {
 };
 
 /** Fields an action needs beyond its name; the shared schemas enforce them too. */
-export type ActionRequirement = 'note' | 'departmentId' | 'targetReportId' | 'extensionDays' | 'score';
+export type ActionRequirement = 'note' | 'departmentId' | 'targetReportId' | 'extensionDays' | 'score' | 'photos';
 
 type Target = ReportStatus | 'same' | 'byScore';
 
@@ -72,6 +74,8 @@ interface ActionRule {
 const HANDLERS: readonly Role[] = ['handler', 'cadre'];
 const SUPERVISORS: readonly Role[] = ['dispatcher', 'county'];
 const OPEN: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
+/** 小事不出村: the people in the field who may settle a 一般 matter on the spot. */
+const FIELD: readonly Role[] = ['grid_worker', 'cadre'];
 
 const RULES: Record<ReportAction, ActionRule> = {
   assign: { from: ['submitted', 'reopened'], to: 'dispatched', roles: SUPERVISORS, public: true, requires: ['departmentId'] },
@@ -100,6 +104,8 @@ const RULES: Record<ReportAction, ActionRule> = {
   escalate: { from: OPEN, to: 'same', roles: SUPERVISORS, bySystem: true, public: false, requires: ['note'] },
   reject: { from: ['submitted', 'dispatched', 'reopened'], to: 'rejected', roles: SUPERVISORS, public: true, requires: ['note'] },
   merge: { from: OPEN, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
+  // Signed and resolved in one step, with a note and a photo of the result; only a 一般 matter (see contextAllows).
+  resolve_on_spot: { from: OPEN, to: 'resolved', roles: FIELD, public: true, requires: ['note', 'photos'] },
   rate: { from: ['resolved', 'closed'], to: 'byScore', roles: ['citizen'], public: true, requires: ['score'] },
   dispute: { from: ['resolved', 'closed'], to: 'reopened', roles: ['citizen'], public: true, requires: ['note'] },
   supplement: { from: [...OPEN, 'resolved'], to: 'same', roles: ['citizen'], public: true, requires: ['note'] },
@@ -122,6 +128,8 @@ export interface TransitionContext {
   resolveDuePassed?: boolean;
   /** The rating given with a `rate` action. */
   score?: number;
+  /** The report's tier: only a 一般 matter is settled on the spot. */
+  tier?: Tier;
 }
 
 export function actionRule(action: ReportAction): ActionRule {
@@ -149,6 +157,7 @@ export function contextAllows(action: ReportAction, ctx: TransitionContext): boo
   if (action === 'rate' && ctx.rated) return false;
   if ((action === 'approve_extension' || action === 'refuse_extension') && !ctx.extensionPending) return false;
   if (action === 'request_extension' && (ctx.extensionPending || ctx.resolveDuePassed)) return false;
+  if (action === 'resolve_on_spot' && ctx.tier !== 'general') return false;
   return true;
 }
 

@@ -13,6 +13,8 @@ export const MESSAGE_KINDS = [
   'report_auto_closed',
   'deadline_reminder',
   'report_escalated',
+  /** A department resolved a report in a grid worker's village: the grid worker tells the household. */
+  'field_follow_up',
   'notice_published',
   'article_published',
 ] as const;

@@ -173,6 +173,11 @@ export type StaffQueueQuery = z.infer<typeof StaffQueueQuerySchema>;
 const note = freeText().min(1, '请填写说明').max(LIMITS.noteMax);
 const optionalNote = freeText().max(LIMITS.noteMax).optional();
 
+const onSpotPhotos = z
+  .array(IdSchema, { error: '请拍照记录办理结果' })
+  .min(1, '请拍照记录办理结果')
+  .max(LIMITS.reportPhotosMax);
+
 export const ReportActionRequestSchema = z.discriminatedUnion('action', [
   /** A category chosen with the dispatch corrects the classifier and is kept as a training example. */
   z.object({ action: z.literal('assign'), departmentId: IdSchema, categoryCode: z.string().min(1).max(32).optional(), note: optionalNote }),
@@ -187,6 +192,8 @@ export const ReportActionRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('escalate'), note }),
   z.object({ action: z.literal('reject'), note }),
   z.object({ action: z.literal('merge'), targetReportId: IdSchema, note: optionalNote }),
+  /** 小事不出村: the photo shows the matter settled. */
+  z.object({ action: z.literal('resolve_on_spot'), note, photoUploadIds: onSpotPhotos }),
 ]);
 export type ReportActionRequest = z.infer<typeof ReportActionRequestSchema>;
 

@@ -147,6 +147,11 @@ export function ActionModal({ report, action, departments, categories, onDone, o
             <PhotoUploader />
           </Form.Item>
         )}
+        {action === 'resolve_on_spot' && (
+          <Form.Item name="photoUploadIds" label={`现场照片（至少 1 张，最多 ${LIMITS.reportPhotosMax} 张）`} required>
+            <PhotoUploader />
+          </Form.Item>
+        )}
         {armed && warning && <Alert type="warning" showIcon message={`请再次确认：${warning}`} style={{ marginBottom: 12 }} />}
         {failure && <Typography.Text type="danger" role="alert">{failure}</Typography.Text>}
       </Form>

@@ -35,6 +35,7 @@ export const NOTE_FIELD: Record<SupportedAction, { label: string; required: bool
   escalate: { label: '督办意见', required: true },
   reject: { label: '不予受理原因', required: true },
   merge: { label: '合并说明', required: false },
+  resolve_on_spot: { label: '办理结果', required: true },
 };
 
 /**
@@ -46,6 +47,7 @@ export const CONFIRM_TEXT: Partial<Record<SupportedAction, string>> = {
   transfer: '转派后本部门不再办理，新部门的办理时限重新计算。',
   reject: '不予受理后事项即关闭，群众会看到原因。',
   merge: '合并后本事项即关闭，由目标事项一并办理、一并答复，不能撤销。',
+  resolve_on_spot: '就地办结后将把办理结果答复群众，并请群众评价。',
 };
 
 export function actionName(action: string): string {
@@ -66,6 +68,8 @@ function missingMessage(action: SupportedAction, field: ActionField): string | n
       return `请填写延期天数（1–${LIMITS.extensionDaysMax} 个工作日）`;
     case 'targetReportId':
       return '请先按编号找到要合并到的事项';
+    case 'photoUploadIds':
+      return '请拍照记录办理结果';
     default:
       return null;
   }
@@ -86,6 +90,7 @@ export function buildActionRequest(action: SupportedAction, values: ActionFormVa
   if (action === 'request_extension') body.extensionDays = values.extensionDays ?? undefined;
   if (action === 'merge') body.targetReportId = values.targetReportId ?? '';
   if (action === 'resolve' && values.photoUploadIds?.length) body.photoUploadIds = values.photoUploadIds;
+  if (action === 'resolve_on_spot') body.photoUploadIds = values.photoUploadIds ?? [];
   const parsed = ReportActionRequestSchema.safeParse(body);
   if (parsed.success) return { ok: true, request: parsed.data };
   const errors = parsed.error.issues.map((issue) => {

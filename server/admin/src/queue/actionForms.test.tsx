@@ -94,6 +94,17 @@ describe('the remaining actions', () => {
     });
     expect(buildActionRequest('resolve', { note: '已修复', photoUploadIds: [] })).toEqual({ ok: true, request: { action: 'resolve', note: '已修复' } });
   });
+
+  it('settles on the spot only with a photo', () => {
+    expect(buildActionRequest('resolve_on_spot', { note: '已扶正', photoUploadIds: [TARGET] })).toEqual({
+      ok: true,
+      request: { action: 'resolve_on_spot', note: '已扶正', photoUploadIds: [TARGET] },
+    });
+    expect(buildActionRequest('resolve_on_spot', { note: '已扶正' })).toEqual({
+      ok: false,
+      errors: [{ field: 'photoUploadIds', message: '请拍照记录办理结果' }],
+    });
+  });
 });
 
 describe('merge target lookup', () => {

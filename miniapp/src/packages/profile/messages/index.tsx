@@ -20,6 +20,7 @@ const KIND_ICONS: Record<MessageKind, string> = {
   report_auto_closed: '📁',
   deadline_reminder: '⏰',
   report_escalated: '📣',
+  field_follow_up: '🗣️',
   notice_published: '📢',
   article_published: '📰',
 }
