@@ -30,6 +30,7 @@ function StatusTags({ account }: { account: StaffAccount }) {
       {account.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>}
       {account.lockedUntil && <Tag color="orange" title={`锁定至 ${formatTime(account.lockedUntil)}`}>已锁定</Tag>}
       {account.mustChangePassword && <Tag color="blue">待改密</Tag>}
+      {account.wechatBound && <Tag color="cyan">已绑定微信</Tag>}
     </Space>
   );
 }
@@ -62,6 +63,16 @@ export function StaffAccounts({ staff }: PageProps) {
     try {
       await (disabled ? accountsApi.disable(account.id) : accountsApi.enable(account.id));
       message.success(disabled ? `已停用 ${account.name}，其登录已全部失效` : `已启用 ${account.name}`);
+      void load();
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : '操作失败');
+    }
+  }
+
+  async function unbindWechat(account: StaffAccount) {
+    try {
+      await accountsApi.unbindWechat(account.id);
+      message.success(`已为 ${account.name} 解绑微信`);
       void load();
     } catch (error) {
       message.error(error instanceof Error ? error.message : '操作失败');
@@ -164,6 +175,20 @@ export function StaffAccounts({ staff }: PageProps) {
                   <Button type="link" size="small" onClick={() => setDialog({ kind: 'reset', account })}>
                     重置密码
                   </Button>
+                )}
+                {account.allowedActions.includes('unbind_wechat') && (
+                  <Popconfirm
+                    title={`为 ${account.name} 解绑微信？`}
+                    description="解绑后该微信不能再直接登录工作台，本人需用账号密码登录后重新绑定。"
+                    okText="解绑"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => unbindWechat(account)}
+                  >
+                    <Button type="link" size="small" danger>
+                      解绑微信
+                    </Button>
+                  </Popconfirm>
                 )}
                 {staff.role === 'sysadmin' && (
                   <Button type="link" size="small" onClick={() => navigate('audit', { targetType: 'staff', targetId: account.id })}>

@@ -23,6 +23,7 @@ const account: StaffAccount = {
   disabled: false,
   lockedUntil: null,
   mustChangePassword: false,
+  wechatBound: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   allowedActions: ['edit', 'disable', 'reset_password'],
 };

@@ -22,6 +22,7 @@ export const accountsApi = {
   enable: (id: string) => request<StaffAccount>(`${one(id)}/enable`, { method: 'POST' }),
   resetPassword: (id: string, password?: string) =>
     request<StaffAccountPasswordResponse>(`${one(id)}/reset-password`, { method: 'POST', body: password ? { password } : {} }),
+  unbindWechat: (id: string) => request<StaffAccount>(`${one(id)}/unbind-wechat`, { method: 'POST' }),
   changeOwnPassword: (body: ChangeOwnPasswordRequest) => request<ChangeOwnPasswordResponse>('/staff/me/password', { method: 'POST', body }),
   regions: () => request<RegionNode[]>('/regions?depth=grid'),
   departments: () => request<Department[]>('/staff/departments'),
