@@ -26,6 +26,16 @@ export class IdempotencyKey {
   @CreatedAtColumn() createdAt!: Date;
 }
 
+/** An action key remembered per staff member: the same key again answers the report instead of acting twice. */
+@Entity('staff_action_keys')
+export class StaffActionKey {
+  @PrimaryColumn({ type: 'varchar', length: 26 }) staffId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 64 }) key!: string;
+  @RefColumn() reportId!: string;
+  @Column({ type: 'varchar', length: 64 }) requestHash!: string;
+  @CreatedAtColumn() createdAt!: Date;
+}
+
 /** Daily serial-number counters, one row per prefix and day. */
 @Entity('serial_counters')
 export class SerialCounter {

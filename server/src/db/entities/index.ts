@@ -1,5 +1,5 @@
 import { Attachment } from './attachment';
-import { AuditLog, IdempotencyKey, SerialCounter } from './bookkeeping';
+import { AuditLog, IdempotencyKey, SerialCounter, StaffActionKey } from './bookkeeping';
 import { Category, RoutingRule, ServiceEntity } from './catalog';
 import { Citizen } from './citizen';
 import { ContentCheck } from './contentCheck';
@@ -57,6 +57,7 @@ export {
   SerialCounter,
   ServiceEntity,
   Staff,
+  StaffActionKey,
   SupervisionMark,
 };
 
@@ -96,5 +97,6 @@ export const entities = [
   SerialCounter,
   ServiceEntity,
   Staff,
+  StaffActionKey,
   SupervisionMark,
 ];

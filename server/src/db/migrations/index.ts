@@ -17,6 +17,7 @@ import { Points1764670000000 } from './1764670000000-Points';
 import { Payouts1764680000000 } from './1764680000000-Payouts';
 import { OnePhonePerCitizen1764690000000 } from './1764690000000-OnePhonePerCitizen';
 import { StaffWechat1764701200000 } from './1764701200000-StaffWechat';
+import { StaffActionKeys1764701300000 } from './1764701300000-StaffActionKeys';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Payouts1764680000000,
   OnePhonePerCitizen1764690000000,
   StaffWechat1764701200000,
+  StaffActionKeys1764701300000,
 ];

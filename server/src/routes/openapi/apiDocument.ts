@@ -328,7 +328,7 @@ const staffReportRoutes: ApiRoute[] = [
     responses: [ok(schemas.staffReport)], errors: [401, 403, 404],
   },
   {
-    method: 'post', path: '/api/v1/staff/reports/{id}/actions', summary: '办理事项 / Act on a report (assign, sign, reply, resolve, …)', tags: ['staff-reports'], access: 'staff',
+    method: 'post', path: '/api/v1/staff/reports/{id}/actions', summary: '办理事项 / Act on a report (assign, sign, reply, resolve, …); the same Idempotency-Key again answers the report without acting twice', tags: ['staff-reports'], access: 'staff', headers: [idempotencyKey],
     body: jsonBody('ReportActionRequest', ReportActionRequestSchema), responses: [ok(schemas.staffReport)], errors: [400, 401, 403, 404, 409],
   },
 ];

@@ -1,10 +1,10 @@
 import Router from '@koa/router';
 import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
-import { IdSchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
-import { actOnReport } from '../../commands/reportActor';
+import { IdSchema, IdempotencyKeySchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
+import { actOnReportOnce } from '../../commands/staffActionOnce';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
-import { forbidden, notFound } from '../../errors';
+import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
@@ -50,7 +50,10 @@ export function staffReportsRouter() {
   router.post('/:id/actions', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const request = parseBody(ctx, ReportActionRequestSchema);
-    const report = await actOnReport(ctx.deps, { staff, reportId: reportIdOf(ctx), request, ip: ctx.ip });
+    const idempotencyKey = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');
+    if (idempotencyKey !== null && !IdempotencyKeySchema.safeParse(idempotencyKey).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
+    const { report, replayed } = await actOnReportOnce(ctx.deps, { staff, reportId: reportIdOf(ctx), request, ip: ctx.ip, idempotencyKey });
+    if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });
 
