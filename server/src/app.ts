@@ -11,6 +11,7 @@ import { authRouter } from './routes/auth/auth';
 import { catalogRouter } from './routes/catalog/catalog';
 import { VITE_IMMUTABLE_DIRS, h5Static } from './routes/h5/h5';
 import { healthRouter } from './routes/health/health';
+import { householdsRouter } from './routes/households/households';
 import { meRouter } from './routes/me/me';
 import { messagesRouter } from './routes/messages/messages';
 import { routingRulesRouter } from './routes/routingRules/routingRules';
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     wechatPushRouter(),
     signedMediaRouter(),
     moderationRouter(),
+    householdsRouter(),
     openapiRouter(),
   ]) {
     api.use(router.routes(), router.allowedMethods());

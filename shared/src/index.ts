@@ -27,3 +27,4 @@ export * from './schemas/staffConfig';
 export * from './schemas/staffAccounts';
 export * from './schemas/contentSecurity';
 export * from './schemas/contentFiles';
+export * from './schemas/households';

@@ -16,7 +16,7 @@ describe('who sees which report', () => {
   let app: TestApp;
   let named: { id: string; serialNo: string; photo: string };
   let anonymous: { id: string; serialNo: string; photo: string };
-  const tokens: Record<'gridWorker' | 'otherGridWorker' | 'dispatcher' | 'sysadmin', string> = { gridWorker: '', otherGridWorker: '', dispatcher: '', sysadmin: '' };
+  const tokens: Record<'gridWorker' | 'otherGridWorker' | 'dispatcher' | 'sysadmin' | 'liaison', string> = { gridWorker: '', otherGridWorker: '', dispatcher: '', sysadmin: '', liaison: '' };
 
   const get = (who: keyof typeof tokens, path: string) => app.http.get(`/api/v1${path}`).set(bearer(tokens[who]));
   const queueSerials = async (who: keyof typeof tokens, query = '') => {
@@ -33,6 +33,7 @@ describe('who sees which report', () => {
     tokens.otherGridWorker = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: SECOND_GRID }));
     tokens.dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }));
     tokens.sysadmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
+    tokens.liaison = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }));
     const neighbour = await buildCitizen(app.dataSource, { nickname: '孙邻居' });
     const file = async (body: Record<string, unknown>) => {
       const photo = await app.http.post('/api/v1/uploads').set(bearer(citizenToken(app.deps, neighbour))).attach('file', await testPhoto(), 'a.png');
@@ -86,5 +87,11 @@ describe('who sees which report', () => {
     expect((await get('sysadmin', `/uploads/${named.photo}/content`)).status).toBe(200);
     expect((await get('sysadmin', `/uploads/${anonymous.photo}/content`)).status).toBe(403);
     expect((await get('gridWorker', `/uploads/${named.photo}/content`)).status).toBe(200);
+  });
+
+  it('gives a 三线 member no queue and no report of their grid: they look after households', async () => {
+    expect((await get('liaison', '/staff/reports?tab=all')).status).toBe(403);
+    expect((await get('liaison', `/staff/reports/${named.id}`)).status).toBe(403);
+    expect((await get('liaison', `/uploads/${named.photo}/content`)).status).toBe(403);
   });
 });

@@ -3,7 +3,11 @@ import type { StaffRole } from '@minqing/shared';
 import type { Report, Staff } from '../db/entities';
 import { isWithin, levelOfCode } from './scope';
 
-/** Roles that work reports: sysadmins configure, they do not see citizens' reports. */
+/**
+ * Roles that work reports: sysadmins configure, they do not see citizens' reports, and 三线 members
+ * (liaison) look after households, not a queue: what they report on a household's behalf comes
+ * back to them as messages.
+ */
 export const REPORT_WORKER_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const satisfies readonly StaffRole[];
 
 /** The reports one staff member may see, as data: the queue, exports, the detail, attachments and messages all follow it. */

@@ -44,6 +44,9 @@ const SHOP_KEEPERS = ['county', 'dispatcher', 'otherDispatcher', 'cadre', 'other
 const VILLAGE_SHOP_KEEPERS = ['county', 'dispatcher', 'cadre'] as const satisfies readonly Caller[];
 const MODERATORS = ['sysadmin', 'county', 'dispatcher', 'otherDispatcher'] as const satisfies readonly Caller[];
 const NOBODY: readonly Caller[] = [];
+/** The household roster and its visits: the field and those supervising it, each within their own scope. */
+const HOUSEHOLD_VIEWERS = ['county', 'dispatcher', 'otherDispatcher', 'cadre', 'otherCadre', 'gridWorker', 'otherGridWorker'] as const satisfies readonly Caller[];
+const HOUSEHOLD_IMPORTERS = ['county', 'dispatcher', 'otherDispatcher', 'cadre', 'otherCadre'] as const satisfies readonly Caller[];
 
 const id = (value: (world: AuthorizationWorld) => string) => (world: AuthorizationWorld) => ({ id: value(world) });
 const named = id((world) => world.namedReport.id);
@@ -240,4 +243,11 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/v1/media/{id}': { allowed: 'public', params: id((world) => world.namedReport.photo), query: 'expires=1&signature=forged' },
   'GET /api/v1/staff/moderation': { allowed: MODERATORS, query: 'state=held' },
   'POST /api/v1/staff/moderation/{id}/decision': { allowed: ['sysadmin', 'county', 'dispatcher'], params: id((world) => world.heldCheckId), body: () => ({ decision: 'release' }) },
+  // The roster: each viewer gets their own scope's households (none of 五一村 for the other village and grid).
+  'GET /api/v1/staff/households': { allowed: HOUSEHOLD_VIEWERS },
+  'POST /api/v1/staff/households': { allowed: ['county', 'dispatcher', 'cadre', 'gridWorker'], body: () => ({ gridCode: REGIONS.chengguanGrid, headName: '王大爷', address: '一组 3 号', memberCount: 1 }) },
+  'GET /api/v1/staff/households/import-template': { allowed: HOUSEHOLD_IMPORTERS },
+  'POST /api/v1/staff/households/import': { allowed: HOUSEHOLD_IMPORTERS },
+  'GET /api/v1/staff/visits': { allowed: HOUSEHOLD_VIEWERS },
+  'POST /api/v1/staff/visits': { allowed: ['cadre', 'gridWorker'], body: (world) => ({ householdId: world.householdId, note: '身体健康，无困难' }) },
 };

@@ -1,5 +1,5 @@
 import type { StaffRole } from '@minqing/shared';
-import { ContentCheck, Message, PointsEntryRow } from '../db/entities';
+import { ContentCheck, Household, Message, PointsEntryRow } from '../db/entities';
 import type { Citizen, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { testPdf } from './documents';
@@ -57,6 +57,8 @@ export interface AuthorizationWorld {
   subsidyPayoutId: string;
   /** The citizen's own payout, approved and on its way. */
   approvedPayoutId: string;
+  /** A household of 五一村第一网格 (the grid worker's grid). */
+  householdId: string;
   /** Creators of rows a DELETE removes, so every caller meets a row that still exists. */
   fresh: {
     replyTemplate(): Promise<string>;
@@ -157,6 +159,9 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
   const approved = await propose({ kind: 'subsidy', phone: '13811112222', month: '2026-08', amountFen: 10_000, remark: '网格员补贴' });
   await created(app.http.post(`/api/v1/staff/payouts/${approved.id}/approve`).set(as('county')), 200);
 
+  const householdId = newId();
+  await ds.getRepository(Household).insert({ id: householdId, gridCode: REGIONS.chengguanGrid, headName: '李大爷', address: '一组 1 号', phoneEncrypted: null, phoneHash: null, memberCount: 1, tags: ['elderly_alone'], liaisonId: null, lastVisitedAt: null });
+
   return {
     tokens,
     staff,
@@ -178,6 +183,7 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
     rewardPayoutId: reward.id,
     subsidyPayoutId: subsidy.id,
     approvedPayoutId: approved.id,
+    householdId,
     fresh: { replyTemplate, routingRule, noticeFile, articleFile },
   };
 }

@@ -74,6 +74,9 @@ export const AUDIT_ACTION_NAMES = {
   'payout.propose': '提出奖励补贴',
   'payout.approve': '批准奖励补贴',
   'payout.reject': '驳回奖励补贴',
+  'household.create': '新增住户',
+  'household.import': '导入住户花名册',
+  'supervision.export': '导出走访督导',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_NAMES;
 
@@ -102,4 +105,5 @@ export const AUDIT_TARGET_NAMES: Record<string, string> = {
   payout: '奖励补贴',
   points_ledger: '积分流水',
   points_rule: '积分规则',
+  household: '住户',
 };

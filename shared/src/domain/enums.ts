@@ -1,12 +1,14 @@
 /** Enumerations both the server and the clients rely on. Codes are stable; names are UI text. */
 
-export const ROLES = ['citizen', 'grid_worker', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
+export const ROLES = ['citizen', 'grid_worker', 'liaison', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
 export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
+export const STAFF_ROLES = ['grid_worker', 'liaison', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLE_NAMES: Record<Role, string> = {
   citizen: '群众',
   grid_worker: '网格员',
+  /** 三线成员: a party member, people's deputy or household head who looks after some households of a grid. */
+  liaison: '三线成员',
   cadre: '村(社区)干部',
   dispatcher: '镇民情管理员',
   handler: '部门经办人',
@@ -144,3 +146,16 @@ export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
 export const ATTACHMENT_KINDS = ['photo', 'voice'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** What a household of the roster needs looked after for (住户标签). */
+export const HOUSEHOLD_TAGS = ['elderly_alone', 'left_behind_child', 'low_income', 'disabled', 'poverty_watch', 'veteran', 'major_illness'] as const;
+export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number];
+export const HOUSEHOLD_TAG_NAMES: Record<HouseholdTag, string> = {
+  elderly_alone: '独居老人',
+  left_behind_child: '留守儿童',
+  low_income: '低保',
+  disabled: '残疾',
+  poverty_watch: '防返贫监测',
+  veteran: '退役军人',
+  major_illness: '大病',
+};

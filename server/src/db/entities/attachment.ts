@@ -13,6 +13,8 @@ export class Attachment {
   @RefColumn() ownerId!: string;
   @RefColumn({ nullable: true }) reportId!: string | null;
   @RefColumn({ nullable: true }) eventId!: string | null;
+  /** The visit (走访) a photo was taken on; such a photo belongs to no report. */
+  @RefColumn({ nullable: true }) visitId!: string | null;
   @Column({ type: 'varchar', length: 8 }) kind!: AttachmentKind;
   @Column({ type: 'varchar', length: 32 }) contentType!: string;
   @Column({ type: 'int' }) size!: number;

@@ -8,6 +8,7 @@ import { ContentFileRow } from './contentFile';
 import { Department } from './department';
 import { Deputy } from './deputy';
 import { HolidayDayRow } from './holidayDay';
+import { Household, Visit } from './household';
 import { Message } from './message';
 import { PushFollow, PushOutboxMessage, PushSubscription } from './push';
 import { CashLedgerRow, PayoutEventRow, PayoutRow } from './payout';
@@ -28,6 +29,8 @@ export {
   PayoutRow,
   ContentCheck,
   HolidayDayRow,
+  Household,
+  Visit,
   PointsEntryRow,
   PointsRuleRow,
   RedemptionRow,
@@ -68,6 +71,8 @@ export const entities = [
   PayoutRow,
   ContentCheck,
   HolidayDayRow,
+  Household,
+  Visit,
   PointsEntryRow,
   PointsRuleRow,
   RedemptionRow,

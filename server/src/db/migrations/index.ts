@@ -18,6 +18,7 @@ import { Payouts1764680000000 } from './1764680000000-Payouts';
 import { OnePhonePerCitizen1764690000000 } from './1764690000000-OnePhonePerCitizen';
 import { StaffWechat1764701200000 } from './1764701200000-StaffWechat';
 import { StaffActionKeys1764701300000 } from './1764701300000-StaffActionKeys';
+import { Households1764710000000 } from './1764710000000-Households';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   OnePhonePerCitizen1764690000000,
   StaffWechat1764701200000,
   StaffActionKeys1764701300000,
+  Households1764710000000,
 ];

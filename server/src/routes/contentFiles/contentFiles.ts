@@ -1,64 +1,21 @@
 import fs from 'node:fs/promises';
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { koaBody } from 'koa-body';
 import { LIMITS } from '@minqing/shared';
 import { removeContentFile, storeContentFile } from '../../commands/contentFileStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Article, ContentFileRow, Notice } from '../../db/entities';
 import type { ContentFileTarget } from '../../db/entities/contentFile';
-import { badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
+import { forbidden, notFound } from '../../errors';
 import { citizenAuth, currentStaff, staffAuth } from '../../middleware/auth';
+import { multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { actionLimit } from '../../middleware/rateLimit';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
 import { presentContentFile } from '../../presenters/contentFile';
 
 type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
-const FILE_FIELD = 'file';
 const TOO_LARGE_MESSAGE = `附件不能超过 ${LIMITS.uploadBytesMax / 1024 / 1024}MB`;
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-/** formidable's record of the one file part read. */
-interface ReceivedFile {
-  filepath: string;
-  size: number;
-  originalFilename?: string | null;
-}
-type ReceivedFiles = Record<string, ReceivedFile | ReceivedFile[] | undefined>;
-const receivedFiles = (ctx: AppContext): ReceivedFile[] => Object.values((ctx.request as { files?: ReceivedFiles }).files ?? {}).flatMap((entry) => entry ?? []);
-
-/** Multipart on these routes only, bounded like photo uploads; temporary files are always removed. */
-function multipartDocument(): RouteMiddleware {
-  const parse = koaBody({
-    multipart: true,
-    urlencoded: false,
-    text: false,
-    json: false,
-    formidable: { maxFileSize: LIMITS.uploadBytesMax, maxFields: 5, maxFieldsSize: 16 * 1024, filter: (part) => part.name === FILE_FIELD },
-    onError: (error: Error & { httpCode?: number; status?: number }) => {
-      if ((error.httpCode ?? error.status) === 413) throw payloadTooLarge(TOO_LARGE_MESSAGE);
-      throw badRequest('上传内容格式不正确，请重新选择文件', FILE_FIELD);
-    },
-    // koa-body is typed against its own older copy of @types/koa; the runtime contract is the same.
-  }) as unknown as RouteMiddleware;
-  return async (ctx, next) => {
-    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES) throw payloadTooLarge(TOO_LARGE_MESSAGE);
-    try {
-      await parse(ctx, next);
-    } finally {
-      await Promise.all(receivedFiles(ctx as AppContext).map((file) => fs.rm(file.filepath, { force: true })));
-    }
-  };
-}
-
-function theUploadedFile(ctx: AppContext): ReceivedFile {
-  const files = receivedFiles(ctx);
-  if (files.length === 0) throw badRequest('请选择要上传的附件', FILE_FIELD);
-  if (files.length > 1) throw badRequest('一次只能上传一个文件', FILE_FIELD);
-  if (files[0].size === 0) throw badRequest('文件是空的，请重新选择', FILE_FIELD);
-  return files[0];
-}
 
 interface Published {
   regionCode: string;
@@ -124,8 +81,8 @@ export function contentFilesRouter() {
       // Scope first, so nobody outside it gets as far as sending the bytes.
       await targetInScope(ctx, type);
       await next();
-    }, multipartDocument(), async (ctx: AppContext) => {
-      const file = theUploadedFile(ctx);
+    }, multipartFile(TOO_LARGE_MESSAGE), async (ctx: AppContext) => {
+      const file = theUploadedFile(ctx, '附件');
       const stored = await storeContentFile(ctx.deps, {
         staff: currentStaff(ctx),
         target: { type, id: ctx.params.id },

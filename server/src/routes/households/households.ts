@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import Router from '@koa/router';
+import { HouseholdInputSchema, HouseholdQuerySchema, VisitInputSchema, VisitQuerySchema } from '@minqing/shared';
+import { In } from 'typeorm';
+import { WorkbookUnreadable, importHouseholds } from '../../commands/householdImport';
+import { liaisonsById, placementProblem, storeHouseholds } from '../../commands/householdRoster';
+import { logVisit } from '../../commands/visitLogger';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { Household, Staff } from '../../db/entities';
+import { badRequest, forbidden, notFound } from '../../errors';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { FILE_FIELD, multipartFile, theUploadedFile } from '../../middleware/multipartFile';
+import { parseBody, parseQuery } from '../../middleware/validate';
+import { HOUSEHOLD_EDITOR_ROLES, HOUSEHOLD_IMPORTER_ROLES, HOUSEHOLD_VIEWER_ROLES, VISITOR_ROLES, householdInScope, householdScopeOf } from '../../policies/household';
+import { isWithin } from '../../policies/scope';
+import { presentHousehold, presentVisit } from '../../presenters/household';
+import { chinaDay, sendXlsx } from '../staffExport/xlsx';
+import { buildHouseholdQuery, buildVisitQuery } from './householdQuery';
+import { householdTemplate } from './importTemplate';
+
+function scopeOf(ctx: AppContext) {
+  const scope = householdScopeOf(currentStaff(ctx));
+  if (!scope) throw forbidden();
+  return scope;
+}
+
+/** 住户花名册 and 走访: each grid's households, who looks after them, and the visits logged. */
+export function householdsRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
+
+  router.get('/households', staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx: AppContext) => {
+    const filters = parseQuery(ctx, HouseholdQuerySchema);
+    const manager = ctx.deps.dataSource.manager;
+    const query = buildHouseholdQuery(manager, scopeOf(ctx), filters);
+    const [households, total] = query ? await query.getManyAndCount() : [[], 0];
+    const [reference, liaisons] = await Promise.all([ctx.deps.reference.snapshot(), liaisonsById(manager, households.map((household) => household.liaisonId))]);
+    ctx.body = { items: households.map((household) => presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons })), total, page: filters.page, pageSize: filters.pageSize };
+  });
+
+  router.post('/households', staffAuth(HOUSEHOLD_EDITOR_ROLES), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const input = parseBody(ctx, HouseholdInputSchema);
+    const manager = ctx.deps.dataSource.manager;
+    const [reference, liaisons] = await Promise.all([ctx.deps.reference.snapshot(), liaisonsById(manager, [input.liaisonId])]);
+    const problem = placementProblem(staff, reference, liaisons, input);
+    if (problem?.field === 'gridCode' && reference.regions.has(input.gridCode) && !isWithin(input.gridCode, staff.regionCode)) throw forbidden(problem.message);
+    if (problem) throw badRequest(problem.message, problem.field);
+    const [household] = await storeHouseholds(manager, { editor: staff, cipher: ctx.deps.cipher, households: [input], now: ctx.deps.clock(), ip: ctx.ip, action: 'household.create' });
+    ctx.status = 201;
+    ctx.body = presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons });
+  });
+
+  router.get('/households/import-template', staffAuth(HOUSEHOLD_IMPORTER_ROLES), async (ctx: AppContext) => {
+    const staff = currentStaff(ctx);
+    const reference = await ctx.deps.reference.snapshot();
+    const grids = [...reference.regions.values()]
+      .filter((region) => region.level === 'grid' && !region.disabled && isWithin(region.code, staff.regionCode))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    const now = ctx.deps.clock();
+    sendXlsx(ctx, await householdTemplate(grids, now), { ascii: `household-template-${chinaDay(now)}.xlsx`, chinese: `住户导入模板-${chinaDay(now)}.xlsx` });
+  });
+
+  router.post('/households/import', staffAuth(HOUSEHOLD_IMPORTER_ROLES), multipartFile(), async (ctx: AppContext) => {
+    const file = theUploadedFile(ctx, '住户表格');
+    try {
+      const result = await importHouseholds(ctx.deps.dataSource.manager, {
+        editor: currentStaff(ctx),
+        cipher: ctx.deps.cipher,
+        reference: await ctx.deps.reference.snapshot(),
+        bytes: await fs.readFile(file.filepath),
+        now: ctx.deps.clock(),
+        ip: ctx.ip,
+      });
+      if ('rowErrors' in result) {
+        ctx.status = 400;
+        ctx.body = { error: { code: 'bad_request', message: `有 ${new Set(result.rowErrors.map((error) => error.row)).size} 行有误，未导入任何住户`, field: FILE_FIELD }, rowErrors: result.rowErrors };
+        return;
+      }
+      ctx.status = 201;
+      ctx.body = result;
+    } catch (error) {
+      if (error instanceof WorkbookUnreadable) throw badRequest(error.message, FILE_FIELD);
+      throw error;
+    }
+  });
+
+  router.get('/visits', staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx: AppContext) => {
+    const filters = parseQuery(ctx, VisitQuerySchema);
+    const manager = ctx.deps.dataSource.manager;
+    const query = buildVisitQuery(manager, scopeOf(ctx), filters);
+    const [visits, total] = query ? await query.getManyAndCount() : [[], 0];
+    const householdIds = [...new Set(visits.map((visit) => visit.householdId))];
+    const visitorIds = [...new Set(visits.map((visit) => visit.staffId))];
+    const [households, visitors] = await Promise.all([
+      householdIds.length ? manager.getRepository(Household).findBy({ id: In(householdIds) }) : [],
+      visitorIds.length ? manager.getRepository(Staff).findBy({ id: In(visitorIds) }) : [],
+    ]);
+    const householdById = new Map(households.map((household) => [household.id, household]));
+    const visitorById = new Map(visitors.map((visitor) => [visitor.id, visitor]));
+    ctx.body = {
+      items: visits.map((visit) => presentVisit(visit, householdById.get(visit.householdId)!, visitorById.get(visit.staffId))),
+      total,
+      page: filters.page,
+      pageSize: filters.pageSize,
+    };
+  });
+
+  router.post('/visits', staffAuth(VISITOR_ROLES), async (ctx: AppContext) => {
+    const visitor = currentStaff(ctx);
+    const input = parseBody(ctx, VisitInputSchema);
+    const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: input.householdId });
+    if (!household) throw notFound('没有找到该住户');
+    if (!householdInScope(scopeOf(ctx), household)) throw forbidden('这户不在您负责的范围');
+    const visit = await logVisit(ctx.deps.dataSource.manager, { visitor, household, input, now: ctx.deps.clock() });
+    ctx.status = 201;
+    ctx.body = presentVisit(visit, household, visitor);
+  });
+
+  return router;
+}
