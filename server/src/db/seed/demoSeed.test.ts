@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { verifyPassword, hashPassword } from '../../commands/passwords';
 import { PersonalDataCipher } from '../../crypto/personalData';
 import { createTestDataSource } from '../../test/testDatabase';
-import { Article, Category, Department, Deputy, Notice, Region, ServiceEntity, Staff } from '../entities';
+import { Article, Category, Department, Deputy, Household, Notice, Region, ServiceEntity, Staff, Visit } from '../entities';
 import { GOVERNMENT_CATEGORY_NAMES } from './categories';
 import { departmentId } from './departments';
 import { SeedSummary, seedDemo } from './demoSeed';
@@ -126,6 +126,22 @@ describe('seedDemo', () => {
     expect(second.inserted.deputies).toBe(0);
   });
 
+  it('seeds households in every 城关镇 grid, those of 五一村第一网格 looked after by sanxian, with visits', async () => {
+    const households = await dataSource.getRepository(Household).find();
+    const grids = await dataSource.getRepository(Region).find({ where: { level: 'grid' } });
+    const chengguanGrids = grids.filter((grid) => grid.code.startsWith('610921100')).map((grid) => grid.code);
+    expect(new Set(households.map((household) => household.gridCode))).toEqual(new Set(chengguanGrids));
+    const sanxian = await dataSource.getRepository(Staff).findOneByOrFail({ username: 'sanxian' });
+    const looked = households.filter((household) => household.liaisonId === sanxian.id);
+    expect(looked.length).toBeGreaterThan(0);
+    expect(looked.every((household) => household.gridCode === '610921100201001')).toBe(true);
+    for (const household of households) expect(cipher.decrypt(household.phoneEncrypted!)).toMatch(/^1\d{10}$/);
+    const visits = await dataSource.getRepository(Visit).find();
+    expect(visits.length).toBeGreaterThan(0);
+    expect(visits.every((visit) => visit.staffId === sanxian.id)).toBe(true);
+    expect(second.inserted.households).toBe(0);
+  });
+
   it('creates the demo accounts with their roles and scopes, all signing in with Demo@321', async () => {
     const staff = dataSource.getRepository(Staff);
     const expected = [
@@ -134,6 +150,7 @@ describe('seedDemo', () => {
       { username: 'chengguan', role: 'dispatcher', regionCode: '610921100', departmentId: null },
       { username: 'gongdian', role: 'handler', regionCode: '610921100', departmentId: departmentId('610921100', 'power') },
       { username: 'cadre', role: 'cadre', regionCode: '610921100201', departmentId: departmentId('610921100201', 'village') },
+      { username: 'sanxian', role: 'liaison', regionCode: '610921100201001', departmentId: null },
       { username: 'jianchi', role: 'dispatcher', regionCode: '610921101', departmentId: null },
       { username: 'jianchi_gongdian', role: 'handler', regionCode: '610921101', departmentId: departmentId('610921101', 'power') },
     ];

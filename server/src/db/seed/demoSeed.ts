@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../crypto/personalData';
 import { transaction } from '../dataSource';
-import { Article, Category, Department, Deputy, Notice, Region, ReplyTemplate, ServiceEntity, ShopItemRow, Staff } from '../entities';
+import { Article, Category, Department, Deputy, Household, Notice, Region, ReplyTemplate, ServiceEntity, ShopItemRow, Staff, Visit } from '../entities';
 import { demoCategories } from './categories';
 import { seedArticles, seedNotices } from './content';
 import { demoDepartments } from './departments';
 import { demoDeputies } from './deputies';
+import { seedHouseholds } from './households';
 import { insertMissing } from './insertMissing';
 import { demoRegions } from './regions';
 import { seedReplyTemplates } from './replyTemplates';
@@ -24,6 +25,8 @@ export interface SeedCounts {
   deputies: number;
   replyTemplates: number;
   shopItems: number;
+  households: number;
+  visits: number;
 }
 
 /** Rows in each table after seeding, and how many this run added (0 everywhere on a re-run). */
@@ -37,8 +40,7 @@ export interface SeedSummary extends SeedCounts {
  * deterministic department id or username and only missing ones are added, so it runs at
  * every demo start-up and leaves what people changed alone.
  */
-export async function seedDemo(dataSource: DataSource, _options: { cipher: PersonalDataCipher }): Promise<SeedSummary> {
-  // The cipher is part of the signature for seeded personal data (e.g. demo citizens' phones); none is seeded yet.
+export async function seedDemo(dataSource: DataSource, options: { cipher: PersonalDataCipher }): Promise<SeedSummary> {
   const hashes = await hashDemoPasswords(await missingUsernames(dataSource.manager));
   const now = new Date();
   const inserted = await transaction(dataSource, async (manager): Promise<SeedCounts> => {
@@ -53,13 +55,14 @@ export async function seedDemo(dataSource: DataSource, _options: { cipher: Perso
     const deputies = await insertMissing(manager, Deputy, 'id', demoDeputies());
     const replyTemplates = await seedReplyTemplates(manager, now);
     const shopItems = await insertMissing(manager, ShopItemRow, 'id', demoShopItems(now));
-    return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems };
+    const roster = await seedHouseholds(manager, { cipher: options.cipher, liaisonId: authors.get('sanxian') ?? null, now });
+    return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems, ...roster };
   });
   return { ...(await countRows(dataSource.manager)), inserted };
 }
 
 async function countRows(manager: EntityManager): Promise<SeedCounts> {
-  const [regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems] = await Promise.all([
+  const [regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems, households, visits] = await Promise.all([
     manager.count(Region),
     manager.count(Department),
     manager.count(ServiceEntity),
@@ -70,6 +73,8 @@ async function countRows(manager: EntityManager): Promise<SeedCounts> {
     manager.count(Deputy),
     manager.count(ReplyTemplate),
     manager.count(ShopItemRow),
+    manager.count(Household),
+    manager.count(Visit),
   ]);
-  return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems };
+  return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems, households, visits };
 }

@@ -38,6 +38,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     departmentId: departmentId(DEMO_REGIONS.chengguanVillage, VILLAGE_COMMITTEE_KIND),
   },
   { username: 'wangge', name: '周明', role: 'grid_worker', regionCode: DEMO_REGIONS.chengguanGrid, departmentId: null },
+  { username: 'sanxian', name: '何建国', role: 'liaison', regionCode: DEMO_REGIONS.chengguanGrid, departmentId: null },
   { username: 'jianchi', name: '赵磊', role: 'dispatcher', regionCode: DEMO_REGIONS.jianchi, departmentId: null },
   {
     username: 'jianchi_gongdian',
