@@ -28,6 +28,20 @@ describe('a way back from every page, and no blank page for an unknown address',
     expect(pageErrors).toEqual([]);
   });
 
+  it('a report that does not exist says 找不到这条反映 with the way back, and offers no 重试', async () => {
+    const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
+    await page.goto(h5Path('packages/my-reports/detail/index?id=01M81KNHEEZY3C4PCQ1HHZPW27'), { waitUntil: 'load' });
+    const detail = currentPage(page);
+    await detail.getByText('找不到这条反映').waitFor();
+    await expect(detail.getByRole('button', { name: '重试' }).count()).resolves.toBe(0);
+    await screenshot(page, 'way-back-report-not-found');
+    await detail.getByRole('button', { name: '返回首页' }).last().click();
+    await tabBar(page).waitFor({ state: 'visible' });
+    await settle(page);
+    await currentPage(page).getByText('办事指南', { exact: true }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
   it.each(['packages/nothing-here/index', 'pages/no-such-page'])('an unknown address (%s) says 页面不存在 and goes home', async (path) => {
     const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
     await page.goto(h5Path(path), { waitUntil: 'load' });
