@@ -31,6 +31,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'points', label: '积分', roles: ['cadre', 'grid_worker', 'dispatcher', 'county', 'sysadmin'] },
   // server/src/routes/payouts/staffPayouts
   { key: 'payouts', label: '奖励补贴', roles: ['dispatcher', 'county'] },
+  // server/src/routes/households (policies/household): the field and those supervising it
+  { key: 'households', label: '住户', roles: ['grid_worker', 'liaison', 'cadre', 'dispatcher', 'county'] },
 ];
 
 export function menuFor(role: StaffRole): MenuEntry[] {

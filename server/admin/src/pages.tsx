@@ -5,6 +5,7 @@ import { AuditLog } from './audit/AuditLog';
 import { ConfigPage } from './config/ConfigPage';
 import { ContentPage } from './content/ContentPage';
 import { Dashboard } from './dashboard/Dashboard';
+import { HouseholdsPage } from './households/HouseholdsPage';
 import { PayoutsPage } from './payouts/PayoutsPage';
 import { PointsPage } from './points/PointsPage';
 import { WorkQueue } from './queue/WorkQueue';
@@ -30,4 +31,5 @@ export const PAGES: Record<string, ComponentType<PageProps>> = {
   audit: AuditLog,
   points: PointsPage,
   payouts: PayoutsPage,
+  households: HouseholdsPage,
 };

@@ -30,7 +30,7 @@ const account: StaffAccount = {
 
 describe('who may be given which role', () => {
   it('lets the county centre give only the working roles, the sysadmin every role, others none', () => {
-    expect(assignableRoles('county')).toEqual(['grid_worker', 'cadre', 'dispatcher', 'handler']);
+    expect(assignableRoles('county')).toEqual(['grid_worker', 'liaison', 'cadre', 'dispatcher', 'handler']);
     expect(assignableRoles('sysadmin')).toContain('county');
     expect(assignableRoles('dispatcher')).toEqual([]);
   });

@@ -17,7 +17,7 @@ describe('the menu follows the signed-in role', () => {
   });
 
   it('the county supervisor dispatches, supervises and configures, but does not read the audit log', () => {
-    expect(menuLabels('county')).toEqual(['工单', '分派', '统计', '公告', '文章', '答复模板', '配置', '账号', '积分', '奖励补贴']);
+    expect(menuLabels('county')).toEqual(['工单', '分派', '统计', '公告', '文章', '答复模板', '配置', '账号', '积分', '奖励补贴', '住户']);
   });
 
   it('a sysadmin configures but has no work queue (the server hides reports from it)', () => {
@@ -28,8 +28,12 @@ describe('the menu follows the signed-in role', () => {
     expect(menuLabels('sysadmin')).toContain('审计日志');
   });
 
-  it('a village cadre runs the village: its reports, notices and the points shop, no cash', () => {
-    expect(menuLabels('cadre')).toEqual(['工单', '公告', '积分']);
+  it('a village cadre runs the village: its reports, notices, the points shop and the household roster, no cash', () => {
+    expect(menuLabels('cadre')).toEqual(['工单', '公告', '积分', '住户']);
+  });
+
+  it('a 三线 member sees the households they look after, and no report queue', () => {
+    expect(menuLabels('liaison')).toEqual(['住户']);
   });
 
   it('shows who is signed in and offers logout', () => {

@@ -83,6 +83,17 @@ describe('households and visits', () => {
     expect((await app.http.post('/api/v1/staff/visits').set(as('dispatcher')).send({ householdId: someHousehold.id, note: '看望' })).status).toBe(403);
   });
 
+  it('lets the county create a 三线成员 account on a grid, never on a village', async () => {
+    const create = (regionCode: string, username: string) =>
+      app.http.post('/api/v1/staff/accounts').set(as('county')).send({ username, name: '党员刘军', role: 'liaison', regionCode, password: 'Sanxian#2026' });
+    const onGrid = await create(SECOND_GRID, 'liaison_liu');
+    expect(onGrid.status).toBe(201);
+    expect(onGrid.body.account).toMatchObject({ role: 'liaison', regionCode: SECOND_GRID });
+    const onVillage = await create(REGIONS.chengguanVillage, 'liaison_liu2');
+    expect(onVillage.status).toBe(400);
+    expect(onVillage.body.error.field).toBe('regionCode');
+  });
+
   it('shows each role its own households: a grid, a village, a township, the county, and a 三线 member only those assigned', async () => {
     expect(await headsSeenBy('liaison')).toEqual(['李大爷']);
     expect(await headsSeenBy('otherLiaison')).toEqual(['王婶']);

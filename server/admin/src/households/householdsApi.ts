@@ -1,0 +1,62 @@
+import type { Household, HouseholdImportError, HouseholdImportResult, HouseholdImportRowError, HouseholdTag, Page, RegionNode } from '@minqing/shared';
+import { ApiError, request, signOutExpired } from '../api';
+import { currentToken } from '../session';
+
+export interface HouseholdFilters {
+  page: number;
+  pageSize: number;
+  /** A grid, or a village (all its grids). */
+  regionCode?: string;
+  tags: HouseholdTag[];
+  keyword?: string;
+}
+
+export function householdQueryString(filters: HouseholdFilters): string {
+  const params = new URLSearchParams({ page: String(filters.page), pageSize: String(filters.pageSize) });
+  if (filters.regionCode) params.set('regionCode', filters.regionCode);
+  if (filters.tags.length) params.set('tags', filters.tags.join(','));
+  if (filters.keyword?.trim()) params.set('keyword', filters.keyword.trim());
+  return params.toString();
+}
+
+/** An import either stored every row or none: then each wrong row is named. */
+export type ImportOutcome = { imported: number } | { message: string; rowErrors: HouseholdImportRowError[] };
+
+/** 导入住户: the .xlsx as multipart; a refused file comes back with its errors by row instead of as a failure. */
+export async function importRoster(file: File): Promise<ImportOutcome> {
+  const token = currentToken();
+  const form = new FormData();
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch('/api/v1/staff/households/import', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body: form });
+  } catch {
+    throw new ApiError(0, 'network', '网络连接失败，请稍后再试');
+  }
+  const data = (await response.json().catch(() => null)) as (HouseholdImportResult & Partial<HouseholdImportError>) | null;
+  if (response.ok && data) return { imported: data.imported };
+  if (response.status === 401) signOutExpired();
+  if (data?.rowErrors) return { message: data.error?.message ?? '导入失败', rowErrors: data.rowErrors };
+  throw new ApiError(response.status, data?.error?.code ?? 'internal_error', data?.error?.message ?? `导入失败（${response.status}）`, data?.error?.field);
+}
+
+/** The grids under `scopeCode` in a region tree, as 村 · 网格 choices. */
+export function gridChoices(tree: RegionNode[], scopeCode: string): { value: string; label: string }[] {
+  const choices: { value: string; label: string }[] = [];
+  const walk = (nodes: RegionNode[], village: string | null) => {
+    for (const node of nodes) {
+      if (node.level === 'grid' && node.code.startsWith(scopeCode)) choices.push({ value: node.code, label: village ? `${village} · ${node.name}` : node.name });
+      walk(node.children, node.level === 'village' ? node.name : village);
+    }
+  };
+  walk(tree, null);
+  return choices;
+}
+
+/** server/src/routes/households */
+export const householdsApi = {
+  list: (filters: HouseholdFilters) => request<Page<Household>>(`/staff/households?${householdQueryString(filters)}`),
+  regions: () => request<RegionNode[]>('/regions?depth=grid'),
+  importRoster,
+};
+export type HouseholdsApi = typeof householdsApi;
