@@ -53,7 +53,11 @@ async function departmentName(manager: EntityManager, report: Report): Promise<s
   return department?.name ?? '有关部门';
 }
 
-const citizenOf = (report: Report): Recipient[] => [{ type: 'citizen', id: report.citizenId }];
+/** Whoever follows the report: its citizen, or for a 代报 whose household has no account, the staff member who filed it. */
+function citizenOf(report: Report): Recipient[] {
+  if (report.citizenId) return [{ type: 'citizen', id: report.citizenId }];
+  return report.filedByStaffId ? [{ type: 'staff', id: report.filedByStaffId }] : [];
+}
 
 async function staffRecipients(manager: EntityManager, where: { roles: readonly StaffRole[]; departmentId?: string; regionCodes?: string[] }, except?: string) {
   const staff = await manager.getRepository(Staff).find({

@@ -76,6 +76,9 @@ export async function queueReportPush(
   props: { report: Report; topic: 'report_signed' | 'report_resolved'; department: string; at: Date },
 ): Promise<void> {
   const { report } = props;
+  // A 代报 for a household without an account has nobody subscribed; its filer reads the in-app message.
+  if (!report.citizenId) return;
+  const citizenId = report.citizenId;
   // The citizen's own words, so they recognise which of their reports it is.
   const title = (report.text || report.transcript || '您的语音反映').trim();
   const shared = { serialNo: report.serialNo, title, department: props.department, time: props.at.toISOString() };
@@ -83,7 +86,7 @@ export async function queueReportPush(
     const dueDate = report.resolveDueAt ? report.resolveDueAt.toISOString() : '';
     await queueSubscribeMessages(manager, {
       topic: 'report_signed',
-      recipients: [{ citizenId: report.citizenId, messageId: null }],
+      recipients: [{ citizenId, messageId: null }],
       page: PUSH_PAGES.report(report.id),
       content: { ...shared, dueDate, status: '已受理' },
       at: props.at,
@@ -92,7 +95,7 @@ export async function queueReportPush(
   }
   await queueSubscribeMessages(manager, {
     topic: 'report_resolved',
-    recipients: [{ citizenId: report.citizenId, messageId: null }],
+    recipients: [{ citizenId, messageId: null }],
     page: PUSH_PAGES.rateReport(report.id),
     content: { ...shared, status: '已办结', tip: '请查看办理结果并评价' },
     at: props.at,

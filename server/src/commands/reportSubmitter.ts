@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SubmitReportRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { dialectOf, transaction } from '../db/dataSource';
-import { Attachment, Citizen, IdempotencyKey, Report } from '../db/entities';
+import { Attachment, Citizen, IdempotencyKey, Report, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import type { EventData } from '../db/entities/reportEvent';
@@ -35,8 +35,8 @@ function requestHash(body: SubmitReportRequest): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-async function replay(deps: AppDeps, citizen: Citizen, key: string, hash: string): Promise<SubmitResult | null> {
-  const remembered = await deps.dataSource.getRepository(IdempotencyKey).findOneBy({ citizenId: citizen.id, key });
+async function replay(deps: AppDeps, ownerId: string, key: string, hash: string): Promise<SubmitResult | null> {
+  const remembered = await deps.dataSource.getRepository(IdempotencyKey).findOneBy({ citizenId: ownerId, key });
   if (!remembered) return null;
   if (remembered.requestHash !== hash) throw conflict('同一个提交编号被用于不同的内容', 'Idempotency-Key');
   const report = await deps.dataSource.getRepository(Report).findOneByOrFail({ id: remembered.reportId });
@@ -70,6 +70,12 @@ function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReport
   return { village, route };
 }
 
+/** The submission's event names the household a 代报 was filed for (网格员 王强 代 李大爷 反映). */
+function submittedData(onBehalf: OnBehalfFiling | undefined, routing: EventData | null): EventData | null {
+  if (!onBehalf) return routing;
+  return { ...routing, onBehalfName: onBehalf.name };
+}
+
 /** What the routing decision leaves on the timeline: prediction, confidence, rule and model. */
 function routingData(route: RouteDecision, modelVersion: string | null): EventData {
   return {
@@ -81,8 +87,16 @@ function routingData(route: RouteDecision, modelVersion: string | null): EventDa
   };
 }
 
+/** 代报: the staff member filing for a household, the household's name and its phone. */
+export interface OnBehalfFiling {
+  staff: Staff;
+  name: string;
+  phone: string | null;
+}
+
 /**
- * Stores a citizen's report: validates what it refers to, gives it a serial number, sends it to
+ * Stores a citizen's report (or a 代报, which then has a citizen only when the household's phone
+ * is bound to an account): validates what it refers to, gives it a serial number, sends it to
  * its category's department when one is known (else to triage), binds its media and remembers
  * the Idempotency-Key — all in one transaction, so a retry never creates a second report.
  * The key is written first: a retry that races the original fails on it and answers the
@@ -90,9 +104,11 @@ function routingData(route: RouteDecision, modelVersion: string | null): EventDa
  */
 export async function submitReport(
   deps: AppDeps,
-  props: { citizen: Citizen; body: SubmitReportRequest; idempotencyKey: string | null; screening?: Screening },
+  props: { citizen: Citizen | null; onBehalf?: OnBehalfFiling; body: SubmitReportRequest; idempotencyKey: string | null; screening?: Screening },
 ): Promise<SubmitResult> {
-  const { citizen, body, idempotencyKey } = props;
+  const { citizen, onBehalf, body, idempotencyKey } = props;
+  // Keys are remembered per submitter; staff and citizen ids come from one generator, so they never collide.
+  const submitter = onBehalf ? { type: 'staff' as const, id: onBehalf.staff.id } : { type: 'citizen' as const, id: citizen!.id };
   const hash = requestHash(body);
   const reference = await deps.reference.snapshot();
   const { village, route } = placeOf(deps, reference, body);
@@ -108,7 +124,7 @@ export async function submitReport(
   try {
     return await transaction(deps.dataSource, async (tx) => {
       if (idempotencyKey) {
-        const remembered = { citizenId: citizen.id, key: idempotencyKey, reportId, requestHash: hash, createdAt: now };
+        const remembered = { citizenId: submitter.id, key: idempotencyKey, reportId, requestHash: hash, createdAt: now };
         await tx.createQueryBuilder().insert().into(IdempotencyKey).values(remembered).updateEntity(false).execute();
       }
       const report: Report = Object.assign(new Report(), {
@@ -120,7 +136,7 @@ export async function submitReport(
         countyCode: body.villageCode.slice(0, 6),
         townshipCode: village.parentCode!,
         villageCode: village.code,
-        citizenId: citizen.id,
+        citizenId: citizen?.id ?? null,
         anonymous: body.anonymous ?? false,
         text: body.text || null,
         transcript: body.voice?.transcript || null,
@@ -148,6 +164,10 @@ export async function submitReport(
         duplicateOfId: null,
         reopenCount: 0,
         deputyId: deputy?.id ?? null,
+        filedByStaffId: onBehalf?.staff.id ?? null,
+        onBehalfName: onBehalf?.name ?? null,
+        onBehalfPhoneEncrypted: onBehalf?.phone ? deps.cipher.encrypt(onBehalf.phone) : null,
+        ratingOnBehalf: false,
         createdAt: now,
         updatedAt: now,
         version: 1,
@@ -160,9 +180,9 @@ export async function submitReport(
           type: 'submitted',
           fromStatus: null,
           toStatus: 'submitted',
-          actorType: 'citizen',
-          actorId: citizen.id,
-          data: department ? null : { ...routing, duplicateOfId: report.duplicateOfId },
+          actorType: submitter.type,
+          actorId: submitter.id,
+          data: submittedData(onBehalf, department ? null : { ...routing, duplicateOfId: report.duplicateOfId }),
           at: now,
         },
       ];
@@ -180,19 +200,19 @@ export async function submitReport(
         });
       }
       const events = await appendEvents(tx, newEvents);
-      const media = { ownerType: 'citizen' as const, ownerId: citizen.id, reportId, eventId: events[0].id };
+      const media = { ownerType: submitter.type, ownerId: submitter.id, reportId, eventId: events[0].id };
       const attachments: Attachment[] = [
         ...(body.voice ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' }) : []),
         ...(await bindAttachments(tx, { ...media, ids: body.photoUploadIds ?? [], kind: 'photo', field: 'photoUploadIds' })),
       ];
       // The content-security record (and media checks) is written with what it is about.
-      await props.screening?.record(tx, { citizen, report, eventId: events[0].id, attachments });
+      if (citizen) await props.screening?.record(tx, { citizen, report, eventId: events[0].id, attachments });
       return { report, records: { events, attachments }, replayed: false };
     });
   } catch (error) {
     // The key is known already: this is a retry, possibly racing the original.
     if (idempotencyKey && isUniqueViolation(error)) {
-      const earlier = await replay(deps, citizen, idempotencyKey, hash);
+      const earlier = await replay(deps, submitter.id, idempotencyKey, hash);
       if (earlier) return earlier;
     }
     throw error;

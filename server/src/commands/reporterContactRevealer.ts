@@ -24,8 +24,8 @@ export async function revealReporterContact(deps: AppDeps, { staff, report, reas
     await audit('reporter_contact.refused');
     throw forbidden('这是匿名举报，举报人身份依法保密，任何工作人员都不能查看');
   }
-  const citizen = await deps.dataSource.getRepository(Citizen).findOneBy({ id: report.citizenId });
-  const sealed = report.contactPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
+  const citizen = report.citizenId ? await deps.dataSource.getRepository(Citizen).findOneBy({ id: report.citizenId }) : null;
+  const sealed = report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
   if (!sealed) {
     await audit('reporter_contact.missing');
     throw notFound('反映人没有留下联系电话，也未绑定手机号');

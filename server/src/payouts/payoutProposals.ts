@@ -22,6 +22,7 @@ async function recipientOf(manager: EntityManager, deps: AppDeps, staff: Staff, 
     if (!report || !staffCanView(staff, report)) throw badRequest('没有找到该举报事项', 'reportId');
     if (report.serviceCode !== 'illegal') throw badRequest('只有违法举报可以发放举报奖励', 'reportId');
     if (!['resolved', 'closed'].includes(report.status) || report.mergedIntoId) throw badRequest('举报经查实办结后才能发放奖励', 'reportId');
+    if (!report.citizenId) throw badRequest('该举报由工作人员代报，举报人没有小程序账号，无法发放奖励', 'reportId');
     return { citizenId: report.citizenId, regionCode: report.villageCode, reportId: report.id, month: null, dedupeKey: `reward:${report.id}` };
   }
   const citizen = await manager.getRepository(Citizen).findOneBy({ phoneHash: deps.cipher.lookupHash(proposal.phone) });

@@ -26,11 +26,14 @@ export async function linesOfAnonymousReports(manager: EntityManager, rows: Poin
  * A report resolved earns its reporter points once, however often it is reopened and resolved
  * again; reports closed as 不予受理 or merged into another never reach `resolve`, so never earn.
  */
-export function awardForResolvedReport(manager: EntityManager, report: Report, at: Date): Promise<boolean> {
+export async function awardForResolvedReport(manager: EntityManager, report: Report, at: Date): Promise<boolean> {
+  // A 代报 for a household without an account has nobody to credit.
+  if (!report.citizenId) return false;
   return awardByRule(manager, { citizenId: report.citizenId, reason: 'report_resolved', sourceId: report.id, regionCode: report.villageCode, note: report.serialNo, at });
 }
 
 /** Rating the answer earns points once per report. */
-export function awardForRating(manager: EntityManager, report: Report, at: Date): Promise<boolean> {
+export async function awardForRating(manager: EntityManager, report: Report, at: Date): Promise<boolean> {
+  if (!report.citizenId) return false;
   return awardByRule(manager, { citizenId: report.citizenId, reason: 'rating', sourceId: report.id, regionCode: report.villageCode, note: report.serialNo, at });
 }

@@ -1,5 +1,6 @@
 import {
   ReportAction,
+  StaffRole,
   ReportStatus,
   STAFF_ACTIONS,
   StaffAction,
@@ -42,6 +43,16 @@ export function staffCanAct(staff: Staff, report: Report, action: StaffAction, n
     return staff.departmentId !== null && report.departmentId === staff.departmentId;
   }
   return true;
+}
+
+/** 代报: the people in the field report for the households they serve. */
+export const ON_BEHALF_ROLES = ['grid_worker', 'cadre'] as const satisfies readonly StaffRole[];
+
+/** A filer reports for households of their own village (a grid worker's grid lies in one village). */
+export function staffCanFileFor(staff: Staff, villageCode: string): boolean {
+  if (!(ON_BEHALF_ROLES as readonly StaffRole[]).includes(staff.role)) return false;
+  const home = levelOfCode(staff.regionCode) === 'grid' ? staff.regionCode.slice(0, 12) : staff.regionCode;
+  return isWithin(villageCode, home);
 }
 
 export function staffAllowedActions(staff: Staff, report: Report, now?: Date): StaffAction[] {

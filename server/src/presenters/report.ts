@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
   CITIZEN_STATUS_NAMES,
+  ROLE_NAMES,
   NamedRoutingSuggestion,
   ReportDetail,
   ReportSummary,
@@ -74,6 +75,16 @@ interface TimelineSources extends TimelineRecords {
   departments: Map<string, Department>;
   regions: ReportLookups['regions'];
   staff: Map<string, Staff>;
+  /** Staff never learn who an anonymous report came from, a household filed for included. */
+  anonymous: boolean;
+}
+
+/** 网格员 王强: a filer as the timeline and the detail name them. */
+const filerName = (member: Staff) => `${ROLE_NAMES[member.role]} ${member.name}`;
+
+/** The household a 代报 was filed for, as this audience may see it. */
+function householdOf(name: string | null, anonymous: boolean, audience: Audience): string | null {
+  return anonymous && audience === 'staff' ? null : name;
 }
 
 /**
@@ -84,6 +95,10 @@ function actorOf(event: ReportEvent, sources: TimelineSources, audience: Audienc
   if (event.actorType === 'system') return '系统';
   if (event.actorType === 'citizen') return audience === 'citizen' ? '您' : '群众';
   const member = event.actorId ? sources.staff.get(event.actorId) : undefined;
+  if (event.type === 'submitted' && member) {
+    const household = householdOf(typeof event.data?.onBehalfName === 'string' ? event.data.onBehalfName : null, sources.anonymous, audience);
+    return `${filerName(member)} 代 ${household ?? '群众'} 反映`;
+  }
   const unit = member?.departmentId ? sources.departments.get(member.departmentId)?.name : member ? sources.regions.get(member.regionCode)?.name : undefined;
   if (audience === 'citizen') return unit ?? '工作人员';
   return [member?.name, unit && `（${unit}）`].filter(Boolean).join('') || null;
@@ -116,10 +131,10 @@ async function loadTimelineRecords(manager: EntityManager, report: Report): Prom
   return { events, attachments };
 }
 
-async function loadTimelineSources(manager: EntityManager, records: TimelineRecords, lookups: ReportLookups): Promise<TimelineSources> {
-  const staffIds = unique(records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId));
+async function loadTimelineSources(manager: EntityManager, report: Report, records: TimelineRecords, lookups: ReportLookups): Promise<TimelineSources> {
+  const staffIds = unique([...records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId), report.filedByStaffId]);
   const staff = staffIds.length ? await manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [];
-  return { ...records, departments: lookups.departments, regions: lookups.regions, staff: byKey(staff, 'id') };
+  return { ...records, departments: lookups.departments, regions: lookups.regions, staff: byKey(staff, 'id'), anonymous: report.anonymous };
 }
 
 interface DetailProps {
@@ -132,7 +147,8 @@ interface DetailProps {
 }
 
 async function presentDetail({ manager, lookups, report, audience, allowed, records }: DetailProps): Promise<ReportDetail> {
-  const sources = await loadTimelineSources(manager, records ?? (await loadTimelineRecords(manager, report)), lookups);
+  const sources = await loadTimelineSources(manager, report, records ?? (await loadTimelineRecords(manager, report)), lookups);
+  const filer = report.filedByStaffId ? sources.staff.get(report.filedByStaffId) : undefined;
   const submittedEventIds = new Set(sources.events.filter((event) => event.type === 'submitted').map((event) => event.id));
   const original = sources.attachments.filter((attachment) => attachment.eventId && submittedEventIds.has(attachment.eventId));
   const voice = original.find((attachment) => attachment.kind === 'voice');
@@ -147,6 +163,8 @@ async function presentDetail({ manager, lookups, report, audience, allowed, reco
     anonymous: report.anonymous,
     ratingComment: report.ratingComment,
     deputy: deputy ? { id: deputy.id, name: deputy.name, title: deputy.title } : null,
+    onBehalf: filer ? { filedBy: filerName(filer), household: householdOf(report.onBehalfName, report.anonymous, audience) } : null,
+    ratingOnBehalf: report.ratingOnBehalf,
     timeline: presentTimeline(sources, audience),
     allowedActions: allowed,
   };
@@ -173,9 +191,9 @@ export async function presentStaffReport(deps: AppDeps, manager: EntityManager, 
   const detail = await presentDetail({ manager, lookups, report, audience: 'staff', allowed: staffAllowedActions(staff, report, deps.clock()) });
   let reporter: StaffReport['reporter'] = null;
   if (!report.anonymous) {
-    const citizen = await manager.getRepository(Citizen).findOneBy({ id: report.citizenId });
-    const sealedPhone = report.contactPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
-    reporter = { nickname: citizen?.nickname ?? null, phone: sealedPhone ? maskPhone(deps.cipher.decrypt(sealedPhone)) : null };
+    const citizen = report.citizenId ? await manager.getRepository(Citizen).findOneBy({ id: report.citizenId }) : null;
+    const sealedPhone = report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
+    reporter = { nickname: report.onBehalfName ?? citizen?.nickname ?? null, phone: sealedPhone ? maskPhone(deps.cipher.decrypt(sealedPhone)) : null };
   }
   const duplicate = report.duplicateOfId ? await manager.getRepository(Report).findOneBy({ id: report.duplicateOfId }) : null;
   return {

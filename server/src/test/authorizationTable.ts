@@ -93,6 +93,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   'POST /api/v1/reports/{id}/rating': { allowed: ['citizen'], params: named, body: () => ({ score: 5 }) },
   'POST /api/v1/reports/{id}/dispute': { allowed: ['citizen'], params: named, body: () => ({ reason: '问题还没有解决' }) },
   'POST /api/v1/reports/{id}/supplements': { allowed: ['citizen'], params: named, body: () => ({ text: '晚上七点后最暗' }) },
+  'POST /api/v1/staff/reports': {
+    allowed: ['cadre', 'gridWorker', 'otherGridWorker'],
+    body: () => ({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '李大爷家门口路灯不亮', onBehalfOf: { name: '李大爷' } }),
+  },
   'GET /api/v1/staff/reports': [
     { label: 'the whole scope', allowed: REPORT_WORKERS, query: 'tab=all' },
     { label: 'filtered to 五一村', allowed: ['county', 'dispatcher', 'handler', 'otherHandler', 'cadre', 'gridWorker', 'otherGridWorker'], query: `tab=all&regionCode=${REGIONS.chengguanVillage}` },

@@ -8,6 +8,8 @@ export const LIMITS = {
   uploadBytesMax: 10 * 1024 * 1024,
   noteMax: 1000,
   ratingCommentMax: 500,
+  /** 代报: the household member's name as the filer writes it. */
+  onBehalfNameMax: 50,
   supplementMax: 1000,
   noticeTitleMax: 100,
   noticeBodyMax: 20000,

@@ -45,6 +45,18 @@ export const SubmitReportRequestSchema = z
   });
 export type SubmitReportRequest = z.infer<typeof SubmitReportRequestSchema>;
 
+/** 代报: the household a grid worker, cadre or 三线 member reports for. */
+export const OnBehalfOfSchema = z.object({
+  name: freeText({ error: '请填写群众姓名' }).min(1, '请填写群众姓名').max(LIMITS.onBehalfNameMax, `姓名不能超过${LIMITS.onBehalfNameMax}字`),
+  phone: PhoneSchema.optional(),
+  householdId: IdSchema.optional(),
+});
+export type OnBehalfOf = z.infer<typeof OnBehalfOfSchema>;
+
+/** POST /staff/reports: the citizen's submission, with the household it is filed for. */
+export const StaffSubmitReportRequestSchema = SubmitReportRequestSchema.safeExtend({ onBehalfOf: OnBehalfOfSchema });
+export type StaffSubmitReportRequest = z.infer<typeof StaffSubmitReportRequestSchema>;
+
 export const AttachmentSchema = z.object({
   id: z.string(),
   kind: z.enum(['photo', 'voice']),
@@ -100,6 +112,13 @@ export const ReportDetailSchema = ReportSummarySchema.extend({
   ratingComment: z.string().nullable(),
   /** The deputy a 代表工作 report addresses, if the citizen chose one. */
   deputy: z.object({ id: z.string(), name: z.string(), title: z.string() }).nullable(),
+  /**
+   * 代报: who filed it (网格员 王强) for whom (李大爷; null on an anonymous report seen by staff).
+   * Null when the citizen reported it themselves.
+   */
+  onBehalf: z.object({ filedBy: z.string(), household: z.string().nullable() }).nullable(),
+  /** The rating is a 回访评价 the filer recorded for the household, not the citizen's own. */
+  ratingOnBehalf: z.boolean(),
   timeline: z.array(TimelineEventSchema),
   allowedActions: z.array(z.string()),
 });

@@ -36,7 +36,8 @@ export class Report {
   @Column({ type: 'varchar', length: 15 }) countyCode!: string;
   @Column({ type: 'varchar', length: 15 }) townshipCode!: string;
   @Column({ type: 'varchar', length: 15 }) villageCode!: string;
-  @RefColumn() citizenId!: string;
+  /** The reporter; null for a 代报 whose household has no account (the filer then gets the updates). */
+  @RefColumn({ nullable: true }) citizenId!: string | null;
   @BoolColumn() anonymous!: boolean;
   @Column({ type: 'text', nullable: true }) text!: string | null;
   @Column({ type: 'text', nullable: true }) transcript!: string | null;
@@ -70,6 +71,12 @@ export class Report {
   @Column({ type: 'int', default: 0 }) reopenCount!: number;
   /** 代表工作: the deputy the citizen chose to address, if any. */
   @RefColumn({ nullable: true }) deputyId!: string | null;
+  /** 代报: the grid worker, cadre or 三线 member who filed it for a household, with the household's name and phone. */
+  @RefColumn({ nullable: true }) filedByStaffId!: string | null;
+  @Column({ type: 'varchar', length: 50, nullable: true }) onBehalfName!: string | null;
+  @Column({ type: 'varchar', length: 128, nullable: true }) onBehalfPhoneEncrypted!: string | null;
+  /** The rating is a 回访评价 the filer recorded for the household, counted apart from citizens' own. */
+  @BoolColumn() ratingOnBehalf!: boolean;
   @CreatedAtColumn() createdAt!: Date;
   @UpdatedAtColumn() updatedAt!: Date;
   @VersionColumn({ default: 1 }) version!: number;

@@ -19,6 +19,7 @@ import { OnePhonePerCitizen1764690000000 } from './1764690000000-OnePhonePerCiti
 import { StaffWechat1764701200000 } from './1764701200000-StaffWechat';
 import { StaffActionKeys1764701300000 } from './1764701300000-StaffActionKeys';
 import { Households1764710000000 } from './1764710000000-Households';
+import { ReportsOnBehalf1764720000000 } from './1764720000000-ReportsOnBehalf';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   StaffWechat1764701200000,
   StaffActionKeys1764701300000,
   Households1764710000000,
+  ReportsOnBehalf1764720000000,
 ];

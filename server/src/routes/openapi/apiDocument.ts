@@ -55,6 +55,7 @@ import {
   TriageQuerySchema,
   StaffReportSchema,
   SubmitReportRequestSchema,
+  StaffSubmitReportRequestSchema,
   SupplementRequestSchema,
   TimelineEventSchema,
   UpdateProfileRequestSchema,
@@ -307,6 +308,10 @@ const citizenReportRoutes: ApiRoute[] = [
 ];
 
 const staffReportRoutes: ApiRoute[] = [
+  {
+    method: 'post', path: '/api/v1/staff/reports', summary: '代报 / File a report for a household (onBehalfOf: name, phone); grid worker, cadre, in their own village; the same Idempotency-Key again answers the same report', tags: ['staff-reports'], access: 'staff', headers: [idempotencyKey],
+    body: jsonBody('StaffSubmitReportRequest', StaffSubmitReportRequestSchema), responses: [created(schemas.staffReport)], errors: [400, 401, 403, 409],
+  },
   {
     method: 'get', path: '/api/v1/staff/reports', summary: '工作台事项列表 / The staff work queue', tags: ['staff-reports'], access: 'staff',
     query: StaffQueueQuerySchema, responses: [ok(schemas.staffQueue)], errors: [400, 401, 403],

@@ -107,7 +107,10 @@ describe('GET /api/v1/openapi.json', () => {
     const actions = (body.oneOf as Json[]).map((variant) => (variant.properties as Record<string, Json>).action.const);
     expect(actions.sort()).toEqual([...STAFF_ACTIONS].sort());
     expect(post.security).toEqual([{ staffBearer: [] }]);
-    expect(post.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true, schema: { type: 'string' } })]);
+    expect(post.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true, schema: { type: 'string' } }),
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    ]);
   });
 
   it('turns query schemas into query parameters, on their input side', () => {

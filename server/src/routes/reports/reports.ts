@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import {
   DisputeRequestSchema,
-  IdempotencyKeySchema,
   IdSchema,
   MyReportsQuerySchema,
   RatingRequestSchema,
@@ -13,8 +12,9 @@ import { Screening } from '../../commands/contentScreening';
 import { submitReport } from '../../commands/reportSubmitter';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
-import { badRequest, forbidden, notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
@@ -33,9 +33,7 @@ export function reportsRouter() {
 
   router.post('/', actionLimit('submit'), async (ctx: AppContext) => {
     const citizen = currentCitizen(ctx);
-    // A header sent empty is a client bug, not "no key": retrying it would create a second report.
-    const key = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');
-    if (key !== null && !IdempotencyKeySchema.safeParse(key).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
+    const key = idempotencyKeyOf(ctx);
     const body = parseBody(ctx, SubmitReportRequestSchema);
     const screening = await Screening.ofTexts(ctx.deps, citizen, [
       { field: 'text', bodyField: 'text', content: body.text },

@@ -28,6 +28,8 @@ const COLUMNS = [
   { header: '超期', width: 6 },
   { header: '督办', width: 6 },
   { header: '评价', width: 6 },
+  { header: '评价方式', width: 10 },
+  { header: '代报', width: 6 },
 ] as const;
 
 export const REPORT_EXPORT_HEADERS = COLUMNS.map((column) => column.header);
@@ -41,7 +43,7 @@ export function maskName(name: string | null): string {
 
 /** The reporters of the rows, read in chunks so no statement carries thousands of parameters. */
 async function citizensOf(manager: EntityManager, reports: readonly Report[]): Promise<Map<string, Citizen>> {
-  const ids = [...new Set(reports.filter((report) => !report.anonymous).map((report) => report.citizenId))];
+  const ids = [...new Set(reports.filter((report) => !report.anonymous).flatMap((report) => (report.citizenId ? [report.citizenId] : [])))];
   const citizens = new Map<string, Citizen>();
   for (let start = 0; start < ids.length; start += 500) {
     const rows = await manager.getRepository(Citizen).find({ where: { id: In(ids.slice(start, start + 500)) }, select: ['id', 'nickname', 'phoneEncrypted'] });
@@ -68,8 +70,8 @@ export async function reportsWorkbook(props: ReportsWorkbookProps): Promise<Work
   const workbook = newWorkbook(now);
   const sheet = sheetWithHeader(workbook, '工单', COLUMNS);
   for (const report of props.reports) {
-    const citizen = report.anonymous ? undefined : citizens.get(report.citizenId);
-    const sealedPhone = report.anonymous ? null : (report.contactPhoneEncrypted ?? citizen?.phoneEncrypted ?? null);
+    const citizen = report.anonymous || !report.citizenId ? undefined : citizens.get(report.citizenId);
+    const sealedPhone = report.anonymous ? null : (report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null);
     const values = [
       report.serialNo,
       STAFF_STATUS_NAMES[report.status],
@@ -80,7 +82,7 @@ export async function reportsWorkbook(props: ReportsWorkbookProps): Promise<Work
       lookups.regions.get(report.villageCode)?.name ?? report.villageCode,
       report.departmentId ? (lookups.departments.get(report.departmentId)?.name ?? '已撤销的部门') : '',
       [report.text, report.transcript].filter(Boolean).join('\n'),
-      report.anonymous ? '匿名' : maskName(citizen?.nickname ?? null),
+      report.anonymous ? '匿名' : maskName(report.onBehalfName ?? citizen?.nickname ?? null),
       sealedPhone ? maskPhone(props.cipher.decrypt(sealedPhone)) : '',
       chinaDateTime(report.createdAt),
       chinaDateTime(report.dispatchedAt),
@@ -90,6 +92,8 @@ export async function reportsWorkbook(props: ReportsWorkbookProps): Promise<Work
       isOverdue(report, now) ? '是' : '',
       report.escalated ? '是' : '',
       report.rating ?? '',
+      report.ratingOnBehalf ? '回访评价' : '',
+      report.filedByStaffId ? '是' : '',
     ];
     // Nothing to say is an empty cell, not an empty string (which Excel counts as a value).
     sheet.addRow(values.map((value) => (value === '' ? null : value)));

@@ -10,6 +10,7 @@ import { parseBody, parseQuery } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
 import { presentStaffReport, presentStaffSummary } from '../../presenters/report';
 import { buildQueueQuery } from './queueQuery';
+import { registerOnBehalfRoutes } from './onBehalf';
 import { registerQueueRoutes } from './queueRoutes';
 
 /** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
@@ -22,6 +23,8 @@ function reportIdOf(ctx: AppContext): string {
 
 export function staffReportsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/reports' });
+  // 代报 has its own roles; registered before the queue's, whose role check would otherwise run first.
+  registerOnBehalfRoutes(router);
   router.use(staffAuth(REPORT_WORKER_ROLES));
   registerQueueRoutes(router);
 

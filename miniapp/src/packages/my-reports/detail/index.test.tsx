@@ -42,6 +42,8 @@ const resolved: ReportDetail = {
   anonymous: false,
   ratingComment: null,
   deputy: null,
+  onBehalf: null,
+  ratingOnBehalf: false,
   timeline: [
     event('submitted', 'submitted'),
     event('route', 'dispatched'),
