@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'packages/profile', pages: ['edit/index', 'messages/index', 'privacy/index', 'care-mode/index'] },
     { root: 'packages/points', pages: ['balance/index', 'shop/index', 'redemptions/index', 'rewards/index'] },
     { root: 'packages/errors', pages: ['not-found/index'] },
+    // 工作台: grid workers, cadres and handlers in the field.
+    { root: 'packages/workbench', pages: ['login/index', 'home/index', 'report/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -9,6 +9,10 @@ export const STORAGE_KEYS = {
   careMode: 'minqing:careMode',
   /** The last contact phone typed on a report, offered again on the next one. */
   contactPhone: 'minqing:contactPhone',
+  /** The 工作台's staff session, apart from the citizen's token: one phone may be both. */
+  staffSession: 'minqing:staffSession',
+  /** 工作台 actions not confirmed by the server yet (weak signal), retried with their Idempotency-Key. */
+  staffActions: 'minqing:staffActions',
 } as const
 
 /** Reads a stored value; missing or unreadable storage gives null (never throws). */

@@ -129,6 +129,7 @@ export const taroMock = {
   getRecorderManager: jest.fn(() => recorder),
   createInnerAudioContext: jest.fn(() => audio),
   chooseLocation: jest.fn(),
+  openLocation: resolved({}),
   getLocation: jest.fn(),
   authorize: resolved({}),
   getSetting: resolved({ authSetting: {} }),

@@ -22,6 +22,10 @@ export const ROUTES = {
   pointsShop: '/packages/points/shop/index',
   redemptions: '/packages/points/redemptions/index',
   rewards: '/packages/points/rewards/index',
+  /** 工作台: staff sign in, then their queue and its reports. */
+  workbenchLogin: '/packages/workbench/login/index',
+  workbench: '/packages/workbench/home/index',
+  workbenchReport: (id: string) => `/packages/workbench/report/index?id=${encodeURIComponent(id)}`,
   /** Where an unknown address lands (app.ts). */
   notFound: '/packages/errors/not-found/index',
 } as const

@@ -8,6 +8,7 @@ import { toApiError } from '../../services/apiError'
 import { isWeapp } from '../../services/config'
 import { useCareMode } from '../../stores/careMode'
 import { refreshUser, useUser } from '../../stores/user'
+import { currentStaffSession } from '../../services/staffSession'
 import { ROUTES, go } from '../home/routes'
 import { useVillageLabel } from '../../components/VillagePicker/regions'
 import PrivacySheet from './PrivacySheet'
@@ -78,8 +79,10 @@ export default function MePage() {
   const { user, loading, error } = useUser()
   const villageName = useVillageLabel(user?.villageCode)
   const [unread, setUnread] = useState(0)
+  const [staffSignedIn, setStaffSignedIn] = useState(() => currentStaffSession() !== null)
 
   useDidShow(() => {
+    setStaffSignedIn(currentStaffSession() !== null)
     installPrivacyGate()
     void refreshUser()
     getMessages({ pageSize: 1 })
@@ -141,6 +144,14 @@ export default function MePage() {
         <Row icon='🔒' label='隐私政策' onClick={() => go(ROUTES.privacy())} />
         <Row icon='📤' label='导出我的数据' onClick={() => go(ROUTES.privacy('export'))} />
         <Row icon='⚠️' label='申请注销账号' danger onClick={() => go(ROUTES.privacy('delete'))} />
+      </View>
+
+      <View className='me__group'>
+        {staffSignedIn ? (
+          <Row icon='🧰' label='工作台' onClick={() => go(ROUTES.workbench)} />
+        ) : (
+          <Row icon='🧰' label='工作人员登录' onClick={() => go(ROUTES.workbenchLogin)} />
+        )}
       </View>
       <PrivacySheet />
     </View>
