@@ -224,7 +224,7 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       expect(twice.body.error.field).toBe('reportIds');
       const noDepartment = await bulk(dispatcher, { reportIds: [report.body.id] });
       expect(noDepartment.body.error.field).toBe('departmentId');
-      const unknown = await bulk(dispatcher, { reportIds: [report.body.id], departmentId: world.power.id.replace(/.$/, 'Z') });
+      const unknown = await bulk(dispatcher, { reportIds: [report.body.id], departmentId: world.power.id.replace(/.$/, (last) => (last === 'Z' ? 'Y' : 'Z')) });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.field).toBe('departmentId');
       expect((await reports().findOneByOrFail({ id: report.body.id })).status).toBe('submitted');
