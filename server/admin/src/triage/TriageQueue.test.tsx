@@ -67,4 +67,19 @@ describe('the triage screen', () => {
     const button = screen.getAllByRole('button', { name: /派\s*单/ }).find((candidate) => candidate.closest('td'));
     expect(button).toHaveClass('ant-btn-primary');
   });
+
+  it("offers the county the selected reports' township first when they share one", async () => {
+    jest.spyOn(api, 'departments').mockResolvedValue([
+      { id: '01J0000000000000000000000C', name: '县民政局', level: 'county', regionCode: '610921' },
+      { id: '01J0000000000000000000000T', name: '城关镇民政办', level: 'township', regionCode: '610921100' },
+    ]);
+    const county = { ...(staff as object), username: 'county', role: 'county', regionCode: '610921' } as never;
+    render(<TriageQueue staff={county} query={new URLSearchParams()} />);
+    await screen.findByText('环境卫生');
+    fireEvent.click(document.querySelector('.ant-table-tbody .ant-checkbox-input') as HTMLElement);
+    fireEvent.mouseDown(screen.getAllByRole('combobox')[0]);
+    await screen.findByText('城关镇民政办');
+    const labels = [...document.querySelectorAll('.ant-select-item-group, .ant-select-item-option')].map((node) => node.textContent);
+    expect(labels).toEqual(['本镇', '城关镇民政办', '县直', '县民政局']);
+  });
 });

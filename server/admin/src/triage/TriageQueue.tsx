@@ -87,6 +87,9 @@ export function TriageQueue({ staff }: PageProps) {
 
   const departmentName = (id: string | undefined) => departments.find((department) => department.id === id)?.name ?? '';
   const leafCategories = categories.filter((category) => category.parentCode);
+  // 本镇 is the dispatcher's township, or for the county the one township all selected reports share.
+  const selectedTownships = new Set(rows.filter((row) => selected.includes(row.id)).map((row) => townshipOf(row.villageCode)));
+  const township = townshipOf(staff.regionCode) ?? (selectedTownships.size === 1 ? [...selectedTownships][0] : null);
 
   return (
     <>
@@ -126,7 +129,7 @@ export function TriageQueue({ staff }: PageProps) {
             style={{ width: 220 }}
             value={bulkDepartment}
             onChange={setBulkDepartment}
-            options={departmentGroups(departments, townshipOf(staff.regionCode))}
+            options={departmentGroups(departments, township)}
           />
           <Select
             showSearch
