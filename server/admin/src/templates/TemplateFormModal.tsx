@@ -53,7 +53,7 @@ export function TemplateFormModal({ template, regionOptions, categoryOptions, on
           <Input maxLength={REPLY_TEMPLATE_TITLE_MAX} placeholder="如：停电抢修答复" />
         </Form.Item>
         <Space style={{ width: '100%' }} align="start">
-          <Form.Item name="categoryCode" label="问题分类" style={{ minWidth: 260 }}>
+          <Form.Item name="categoryCode" label="问题分类" extra="只提供给这一分类的事项，不含其下级分类" style={{ minWidth: 260 }}>
             <Select showSearch optionFilterProp="label" options={[{ value: '', label: '通用（所有分类）' }, ...categoryOptions]} />
           </Form.Item>
           <Form.Item name="regionCode" label="适用范围（含下级）" required style={{ minWidth: 260 }}>
