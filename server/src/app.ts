@@ -12,6 +12,7 @@ import { catalogRouter } from './routes/catalog/catalog';
 import { VITE_IMMUTABLE_DIRS, h5Static } from './routes/h5/h5';
 import { healthRouter } from './routes/health/health';
 import { householdsRouter } from './routes/households/households';
+import { supervisionRouter } from './routes/supervision/supervision';
 import { meRouter } from './routes/me/me';
 import { messagesRouter } from './routes/messages/messages';
 import { routingRulesRouter } from './routes/routingRules/routingRules';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     signedMediaRouter(),
     moderationRouter(),
     householdsRouter(),
+    supervisionRouter(),
     openapiRouter(),
   ]) {
     api.use(router.routes(), router.allowedMethods());

@@ -13,6 +13,8 @@ export const HOUSEHOLD_VIEWER_ROLES = ['grid_worker', 'liaison', 'cadre', 'dispa
 export const HOUSEHOLD_EDITOR_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'county'] as const satisfies readonly StaffRole[];
 /** Imports are desk work in the admin panel: the village, the township and the county. */
 export const HOUSEHOLD_IMPORTER_ROLES = ['cadre', 'dispatcher', 'county'] as const satisfies readonly StaffRole[];
+/** Who supervises the field (走访督导): the village acts on the 未走访 list, the township and the county watch. */
+export const SUPERVISOR_ROLES = ['cadre', 'dispatcher', 'county'] as const satisfies readonly StaffRole[];
 /** Who logs visits: those in the field. */
 export const VISITOR_ROLES = ['grid_worker', 'liaison', 'cadre'] as const satisfies readonly StaffRole[];
 

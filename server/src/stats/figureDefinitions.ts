@@ -1,4 +1,4 @@
-import { type FigureDefinition, RANKING_FIGURES, type RankingFigure } from '@minqing/shared';
+import { type FigureDefinition, NOT_VISITED_DAYS, RANKING_FIGURES, type RankingFigure, type SupervisionFigure } from '@minqing/shared';
 import { SCORE_WEIGHTS } from './rankingOrder';
 
 /** The names the public reads; the score's formula is written from SCORE_WEIGHTS so words and order cannot drift apart. */
@@ -40,4 +40,18 @@ export function figureDefinitions(minReceived: number): FigureDefinition[] {
     repeatComplaints: '受理的反映中，群众不满意（评 1–2 星或提出异议）而重新办理过的件数。',
   };
   return RANKING_FIGURES.map((figure) => ({ figure, label: LABELS[figure], howComputed: howComputed[figure] }));
+}
+
+/** The field's figures (走访督导) in words, as figures.ts computes them. */
+export function supervisionDefinitions(): { figure: SupervisionFigure; label: string; howComputed: string }[] {
+  return [
+    { figure: 'households', label: '联系户数', howComputed: '月末（本月为此刻）花名册上的住户数；按三线成员统计时为分给他联系的住户。' },
+    { figure: 'visits', label: '走访次数', howComputed: '当月（北京时间）记录的走访次数；按三线成员统计时为本人记录的走访。' },
+    {
+      figure: 'notVisited',
+      label: '未走访户数',
+      howComputed: `月末（本月为此刻）之前 ${NOT_VISITED_DAYS} 天内没有任何人走访过的住户数，点击可查看名单。`,
+    },
+    { figure: 'settledOnSpot', label: '就地办结', howComputed: '当月由本网格网格员就地办结（小事不出村）的反映件数。' },
+  ];
 }

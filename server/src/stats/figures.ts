@@ -138,3 +138,17 @@ export function toFigures(counts: RawCounts): StatFigures {
     repeatComplaints: counts.repeatComplaints,
   };
 }
+
+/**
+ * 走访督导: the field's figures, per grid and per 三线 member, for a calendar month. Households
+ * are aliased `h`, visits `v`, report events `e` with their acting staff `s`. :asOf is the end
+ * of the month, or now for the month under way; :visitCutoff is NOT_VISITED_DAYS before it.
+ */
+/** 联系户数: households on the roster at :asOf. */
+export const HOUSEHOLD_ON_ROSTER = 'h.createdAt < :asOf';
+/** 走访次数: visits logged in the month. */
+export const VISIT_IN_PERIOD = 'v.visitedAt >= :periodStart AND v.visitedAt < :periodEnd';
+/** 未走访: households on the roster that nobody visited in the 30 days up to :asOf. */
+export const NOT_VISITED = `${HOUSEHOLD_ON_ROSTER} AND NOT EXISTS (SELECT 1 FROM visits nv WHERE nv.householdId = h.id AND nv.visitedAt >= :visitCutoff AND nv.visitedAt < :asOf)`;
+/** 就地办结: reports resolved on the spot (小事不出村) in the month, counted for the grid or village of who settled them. */
+export const SETTLED_ON_SPOT = "e.type = 'resolve_on_spot' AND e.actorType = 'staff' AND e.createdAt >= :periodStart AND e.createdAt < :periodEnd";

@@ -47,6 +47,7 @@ const NOBODY: readonly Caller[] = [];
 /** The household roster and its visits: the field and those supervising it, each within their own scope. */
 const HOUSEHOLD_VIEWERS = ['county', 'dispatcher', 'otherDispatcher', 'cadre', 'otherCadre', 'gridWorker', 'otherGridWorker'] as const satisfies readonly Caller[];
 const HOUSEHOLD_IMPORTERS = ['county', 'dispatcher', 'otherDispatcher', 'cadre', 'otherCadre'] as const satisfies readonly Caller[];
+const SUPERVISORS = HOUSEHOLD_IMPORTERS;
 
 const id = (value: (world: AuthorizationWorld) => string) => (world: AuthorizationWorld) => ({ id: value(world) });
 const named = id((world) => world.namedReport.id);
@@ -254,4 +255,8 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   'POST /api/v1/staff/households/import': { allowed: HOUSEHOLD_IMPORTERS },
   'GET /api/v1/staff/visits': { allowed: HOUSEHOLD_VIEWERS },
   'POST /api/v1/staff/visits': { allowed: ['cadre', 'gridWorker'], body: (world) => ({ householdId: world.householdId, note: '身体健康，无困难' }) },
+  // 走访督导: the village, the township and the county, each over their own region.
+  'GET /api/v1/staff/supervision': { allowed: SUPERVISORS },
+  'GET /api/v1/staff/supervision/not-visited': { allowed: SUPERVISORS },
+  'GET /api/v1/staff/supervision/export': { allowed: SUPERVISORS },
 };

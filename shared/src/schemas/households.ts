@@ -113,3 +113,69 @@ export const VisitInputSchema = z
   .strict();
 export type VisitInput = z.input<typeof VisitInputSchema>;
 export type CheckedVisitInput = z.infer<typeof VisitInputSchema>;
+
+// ── Supervision (走访督导) ───────────────────────────────────────────────────────────
+
+/** A household counts as not visited when nobody logged a visit in this many days. */
+export const NOT_VISITED_DAYS = 30;
+
+export const SUPERVISION_FIGURES = ['households', 'visits', 'notVisited', 'settledOnSpot'] as const;
+export type SupervisionFigure = (typeof SUPERVISION_FIGURES)[number];
+
+export const SupervisionQuerySchema = z.object({
+  /** A China calendar month, YYYY-MM; this month by default. */
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+    .optional(),
+  /** A village, township or grid within the caller's region. */
+  regionCode: RegionCodeSchema.optional(),
+});
+export type SupervisionQuery = z.infer<typeof SupervisionQuerySchema>;
+
+const SupervisionCountsSchema = z.object({
+  /** Households on the roster at the end of the month (or now, for this month). */
+  households: z.number().int(),
+  /** Visits logged in the month. */
+  visits: z.number().int(),
+  /** Households with no visit in the 30 days before the month's end (or now). */
+  notVisited: z.number().int(),
+});
+
+export const SupervisionGridRowSchema = SupervisionCountsSchema.extend({
+  gridCode: z.string(),
+  gridName: z.string(),
+  villageName: z.string(),
+  /** Reports the grid's workers resolved on the spot (就地办结) in the month. */
+  settledOnSpot: z.number().int(),
+});
+export type SupervisionGridRow = z.infer<typeof SupervisionGridRowSchema>;
+
+export const SupervisionLiaisonRowSchema = SupervisionCountsSchema.extend({
+  staffId: z.string(),
+  name: z.string(),
+  gridCode: z.string(),
+  gridName: z.string(),
+});
+export type SupervisionLiaisonRow = z.infer<typeof SupervisionLiaisonRowSchema>;
+
+export const SupervisionSchema = z.object({
+  month: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** The instant 未走访 is measured at: the month's end, or now for the current month. */
+  asOf: z.string(),
+  grids: z.array(SupervisionGridRowSchema),
+  liaisons: z.array(SupervisionLiaisonRowSchema),
+  definitions: z.array(z.object({ figure: z.enum(SUPERVISION_FIGURES), label: z.string(), howComputed: z.string() })),
+});
+export type Supervision = z.infer<typeof SupervisionSchema>;
+
+/** 未走访 drill-down: one grid's, or one 三线 member's, households nobody visited in 30 days. */
+export const NotVisitedQuerySchema = PageQuerySchema.extend({
+  month: SupervisionQuerySchema.shape.month,
+  gridCode: RegionCodeSchema.optional(),
+  liaisonId: IdSchema.optional(),
+  regionCode: RegionCodeSchema.optional(),
+});
+export type NotVisitedQuery = z.infer<typeof NotVisitedQuerySchema>;

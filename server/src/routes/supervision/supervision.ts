@@ -1,0 +1,80 @@
+import Router from '@koa/router';
+import { NotVisitedQuerySchema, type Supervision, SupervisionQuerySchema } from '@minqing/shared';
+import { liaisonsById } from '../../commands/householdRoster';
+import { recordAudit } from '../../commands/auditRecorder';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { badRequest, forbidden } from '../../errors';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { parseQuery } from '../../middleware/validate';
+import { SUPERVISOR_ROLES } from '../../policies/household';
+import { narrowerRegion } from '../../policies/scope';
+import { presentHousehold } from '../../presenters/household';
+import { shanghaiMonth } from '../../stats/calendar';
+import { supervisionDefinitions } from '../../stats/figureDefinitions';
+import { computeSupervision, notVisitedHouseholds, supervisionWindow } from '../../stats/supervision';
+import { chinaDay, sendXlsx } from '../staffExport/xlsx';
+import { supervisionWorkbook } from './supervisionWorkbook';
+
+/** The month and region asked for, within the caller's own region (403 outside it). */
+async function supervisionRequest(ctx: AppContext, query: { month?: string; regionCode?: string }) {
+  const staff = currentStaff(ctx);
+  const reference = await ctx.deps.reference.snapshot();
+  const regionCode = narrowerRegion(staff.regionCode, query.regionCode);
+  if (!regionCode) throw forbidden('不能查看其他地区的走访情况');
+  if (query.regionCode && !reference.regions.has(query.regionCode)) throw badRequest('没有这个地区', 'regionCode');
+  const now = ctx.deps.clock();
+  const month = query.month ?? shanghaiMonth(now);
+  return { reference, regionCode, month, now, window: supervisionWindow(month, now), manager: ctx.deps.dataSource.manager };
+}
+
+async function supervisionOf(request: Awaited<ReturnType<typeof supervisionRequest>>): Promise<Supervision> {
+  const { grids, liaisons } = await computeSupervision(request);
+  return {
+    month: request.month,
+    regionCode: request.regionCode,
+    regionName: request.reference.regions.get(request.regionCode)?.name ?? request.regionCode,
+    asOf: request.window.asOf.toISOString(),
+    grids,
+    liaisons,
+    definitions: supervisionDefinitions(),
+  };
+}
+
+/** 走访督导: per grid and per 三线 member, for a month; the 未走访 list behind the figure; the workbook. */
+export function supervisionRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/supervision' });
+  const supervisors = staffAuth(SUPERVISOR_ROLES);
+
+  router.get('/', supervisors, async (ctx: AppContext) => {
+    ctx.body = await supervisionOf(await supervisionRequest(ctx, parseQuery(ctx, SupervisionQuerySchema)));
+  });
+
+  router.get('/not-visited', supervisors, async (ctx: AppContext) => {
+    const query = parseQuery(ctx, NotVisitedQuerySchema);
+    const request = await supervisionRequest(ctx, query);
+    const [households, total] = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode, gridCode: query.gridCode, liaisonId: query.liaisonId })
+      .orderBy('h.gridCode', 'ASC')
+      .addOrderBy('h.headName', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const liaisons = await liaisonsById(request.manager, households.map((household) => household.liaisonId));
+    const present = { cipher: ctx.deps.cipher, reference: request.reference, liaisons };
+    ctx.body = { items: households.map((household) => presentHousehold(household, present)), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  router.get('/export', supervisors, async (ctx: AppContext) => {
+    const request = await supervisionRequest(ctx, parseQuery(ctx, SupervisionQuerySchema));
+    const supervision = await supervisionOf(request);
+    const households = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode }).orderBy('h.gridCode', 'ASC').addOrderBy('h.headName', 'ASC').getMany();
+    const liaisons = await liaisonsById(request.manager, households.map((household) => household.liaisonId));
+    const notVisited = households.map((household) => presentHousehold(household, { cipher: ctx.deps.cipher, reference: request.reference, liaisons }));
+    const staff = currentStaff(ctx);
+    await recordAudit(request.manager, { staff, action: 'supervision.export', targetType: 'household', ip: ctx.ip, detail: `${request.month} ${supervision.regionName}; ${notVisited.length} 户未走访` });
+    const names = { ascii: `supervision-${request.month}-${chinaDay(request.now)}.xlsx`, chinese: `走访督导-${supervision.regionName}-${request.month}.xlsx` };
+    sendXlsx(ctx, await supervisionWorkbook(supervision, notVisited, request.now), names);
+  });
+
+  return router;
+}
