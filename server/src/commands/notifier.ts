@@ -4,6 +4,7 @@ import { MessageKind, ROLE_NAMES, ReportAction, StaffRole, Tier } from '@minqing
 import { Department, Message, Report, Staff } from '../db/entities';
 import type { RecipientType } from '../db/entities/message';
 import { newId } from '../db/ids';
+import { staffCanView } from '../policies/report';
 import { ancestorsOf } from '../policies/scope';
 import { DeadlineKind, MessageText, citizenTexts, staffTexts } from './messageTexts';
 import { queueReportPush } from './pushNotifier';
@@ -59,9 +60,14 @@ function citizenOf(report: Report): Recipient[] {
   return report.filedByStaffId ? [{ type: 'staff', id: report.filedByStaffId }] : [];
 }
 
-async function staffRecipients(manager: EntityManager, where: { roles: readonly StaffRole[]; departmentId?: string; regionCodes?: string[] }, except?: string) {
+/** Staff matching `where` who may open `report`: a message never names a report its reader cannot see. */
+async function staffRecipients(
+  manager: EntityManager,
+  report: Report,
+  where: { roles: readonly StaffRole[]; departmentId?: string; regionCodes?: string[] },
+  except?: string,
+) {
   const staff = await manager.getRepository(Staff).find({
-    select: { id: true },
     where: {
       role: In([...where.roles]),
       disabled: false,
@@ -69,22 +75,20 @@ async function staffRecipients(manager: EntityManager, where: { roles: readonly 
       ...(where.regionCodes ? { regionCode: In(where.regionCodes) } : {}),
     },
   });
-  return staff.filter((member) => member.id !== except).map((member): Recipient => ({ type: 'staff', id: member.id }));
+  return staff.filter((member) => member.id !== except && staffCanView(member, report)).map((member): Recipient => ({ type: 'staff', id: member.id }));
 }
 
 /** The supervisors of the tier a report now has, whose region covers its village. */
 function supervisorsOf(manager: EntityManager, report: Report, except?: string) {
-  return staffRecipients(manager, { roles: [SUPERVISOR_OF_TIER[report.tier]], regionCodes: ancestorsOf(report.villageCode) }, except);
+  return staffRecipients(manager, report, { roles: [SUPERVISOR_OF_TIER[report.tier]], regionCodes: ancestorsOf(report.villageCode) }, except);
 }
 
 /** The grid workers whose grid lies in the report's village (reports are placed in villages). */
 async function gridWorkersOf(manager: EntityManager, report: Report, except: string): Promise<Recipient[]> {
-  if (report.anonymous) return [];
   const staff = await manager.getRepository(Staff).find({
-    select: { id: true },
     where: { role: 'grid_worker', disabled: false, regionCode: Like(`${report.villageCode}%`) },
   });
-  return staff.filter((member) => member.id !== except).map((member): Recipient => ({ type: 'staff', id: member.id }));
+  return staff.filter((member) => member.id !== except && staffCanView(member, report)).map((member): Recipient => ({ type: 'staff', id: member.id }));
 }
 
 async function tellResolved(manager: EntityManager, report: Report, resolvedBy: string, at: Date) {
@@ -129,7 +133,7 @@ export async function notifyAfterStaffAction(
 export async function notifyReminder(manager: EntityManager, props: { report: Report; deadline: DeadlineKind; dueAt: Date; at: Date }) {
   const { report } = props;
   if (!report.departmentId) return;
-  const recipients = await staffRecipients(manager, { roles: HANDLER_ROLES, departmentId: report.departmentId });
+  const recipients = await staffRecipients(manager, report, { roles: HANDLER_ROLES, departmentId: report.departmentId });
   await writeMessages(manager, recipients, 'deadline_reminder', staffTexts.reminder(report.serialNo, props.deadline, props.dueAt), report, props.at);
 }
 

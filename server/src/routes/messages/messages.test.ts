@@ -1,6 +1,7 @@
 import { citizenTexts } from '../../commands/messageTexts';
+import { notifyReminder } from '../../commands/notifier';
 import type { Citizen, Staff } from '../../db/entities';
-import { Message } from '../../db/entities';
+import { Message, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
@@ -244,6 +245,25 @@ describe('message centre', () => {
       expect(byVoice.body).toBe('您反映的「水管爆了」（编号 HY20261123-0007）已由城关镇水务站办结。请查看办理结果，并对办理情况作出评价。');
       const photoOnly = citizenTexts.autoClosed({ serialNo: 'HY20261123-0008', text: '', transcript: null }, 7);
       expect(photoOnly.body).toBe('您反映的问题（编号 HY20261123-0008）已办结 7 天，您尚未评价，已自动结束。如对办理结果不满意，您仍可评价或申请重新办理。');
+    });
+  });
+
+  describe('what staff are told', () => {
+    it('a 催办 reaches only the department’s staff who may open the report', async () => {
+      const submitted = await app.http
+        .post('/api/v1/reports')
+        .set(asCitizen(citizen))
+        .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜', categoryCode: 'power' });
+      expect(submitted.status).toBe(201);
+      const report = await app.dataSource.getRepository(Report).findOneByOrFail({ id: submitted.body.id });
+      expect(report.departmentId).toBe(world.power.id);
+      const elsewhere = await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id, regionCode: REGIONS.jianchi });
+
+      await app.dataSource.transaction((manager) => notifyReminder(manager, { report, deadline: 'resolve', dueAt: new Date(now.getTime() + 3_600_000), at: now }));
+
+      const told = await app.dataSource.getRepository(Message).findBy({ kind: 'deadline_reminder', reportId: report.id });
+      expect(told.map((message) => message.recipientId)).toContain(handler.id);
+      expect(told.map((message) => message.recipientId)).not.toContain(elsewhere.id);
     });
   });
 });
