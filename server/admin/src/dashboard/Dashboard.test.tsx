@@ -13,6 +13,7 @@ jest.mock('./EChart', () => ({
   },
 }));
 jest.mock('../nav', () => ({ navigate: jest.fn() }));
+jest.mock('../households/SupervisionCard', () => ({ SupervisionCard: ({ month }: { month: string }) => <div>走访督导 {month}</div> }));
 jest.mock('./statsApi', () => ({
   statsApi: { overview: jest.fn(), trends: jest.fn(), breakdown: jest.fn(), ranking: jest.fn() },
   rankingExportPath: (period: { from: string; to: string }) => `/staff/stats/rankings/export?from=${period.from}&to=${period.to}`,

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { menuFor } from '../menu';
 import { navigate } from '../nav';
 import type { PageProps } from '../pages';
+import { SupervisionCard } from '../households/SupervisionCard';
 import { ExportButton } from '../export/ExportButton';
 import { EChart } from './EChart';
 import { categoryClicked, categoryOption, regionClicked, regionOption, trendClicked, trendOption } from './chartOptions';
@@ -41,6 +42,8 @@ export function Dashboard({ staff }: PageProps) {
   const by = regionDimension(staff.regionCode);
   // Sysadmins see the figures but no citizen's report: there is no queue for them to open.
   const onDrill = menuFor(staff.role).some((entry) => entry.key === 'queue') ? (query: DrillQuery) => navigate('queue', query) : null;
+  // 走访督导 for those who watch the field (the 住户 screen is theirs too); handlers and sysadmins do not see households.
+  const supervises = menuFor(staff.role).some((entry) => entry.key === 'households');
 
   useEffect(() => {
     if (problem) return undefined;
@@ -149,6 +152,7 @@ export function Dashboard({ staff }: PageProps) {
                 onOpen={onDrill ? (department) => onDrill(departmentDrill(department.departmentId, period)) : null}
               />
             </Card>
+            {supervises && <SupervisionCard month={period.from.slice(0, 7)} />}
           </Space>
         </Spin>
       )}

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Household, StaffMe } from '@minqing/shared';
 import { HouseholdsPage } from './HouseholdsPage';
-import type { HouseholdsApi } from './householdsApi';
+import type { HouseholdsApi, SupervisionApi } from './householdsApi';
 
 const cadre: StaffMe = { id: '01J000000000000000000000C1', username: 'cadre', name: '李秀兰', role: 'cadre', regionCode: '610921100201' };
 const liaison: StaffMe = { id: '01J000000000000000000000L1', username: 'sanxian', name: '何建国', role: 'liaison', regionCode: '610921100201001' };
@@ -29,9 +29,14 @@ function fakeApi(overrides: Partial<HouseholdsApi> = {}): HouseholdsApi {
   };
 }
 
+const supervision: SupervisionApi = {
+  month: jest.fn().mockResolvedValue({ month: '2026-11', regionCode: '610921100201', regionName: '五一村', asOf: '2026-11-20T02:00:00.000Z', grids: [], liaisons: [], definitions: [] }),
+  notVisited: jest.fn(),
+};
+
 describe('the 住户 screen', () => {
   it('lists the roster with masked phones, tags in words and who looks after each household', async () => {
-    render(<HouseholdsPage staff={cadre} query={new URLSearchParams()} api={fakeApi()} />);
+    render(<HouseholdsPage staff={cadre} query={new URLSearchParams()} api={fakeApi()} supervision={supervision} />);
     expect(await screen.findByText('李德顺')).toBeInTheDocument();
     expect(screen.getByText('155****0000')).toBeInTheDocument();
     expect(screen.getByText('独居老人')).toBeInTheDocument();
@@ -47,7 +52,7 @@ describe('the 住户 screen', () => {
       .mockResolvedValueOnce({ message: '有 1 行有误，未导入任何住户', rowErrors: [{ row: 3, column: '联系电话', message: '请输入正确的手机号' }] })
       .mockResolvedValueOnce({ imported: 12 });
     const api = fakeApi({ importRoster });
-    const { container } = render(<HouseholdsPage staff={cadre} query={new URLSearchParams()} api={api} />);
+    const { container } = render(<HouseholdsPage staff={cadre} query={new URLSearchParams()} api={api} supervision={supervision} />);
     await screen.findByText('李德顺');
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
     const file = new File(['x'], '住户.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -64,7 +69,7 @@ describe('the 住户 screen', () => {
   });
 
   it('offers a 三线 member their households without import', async () => {
-    render(<HouseholdsPage staff={liaison} query={new URLSearchParams()} api={fakeApi()} />);
+    render(<HouseholdsPage staff={liaison} query={new URLSearchParams()} api={fakeApi()} supervision={supervision} />);
     expect(await screen.findByText('李德顺')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /导入住户/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '下载导入模板' })).not.toBeInTheDocument();

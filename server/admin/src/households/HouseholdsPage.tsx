@@ -2,13 +2,15 @@ import { Alert, Button, Input, Select, Space, Table, Tag, Typography, Upload, me
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
 import { HOUSEHOLD_TAGS, HOUSEHOLD_TAG_NAMES, type Household, type HouseholdImportRowError, type HouseholdTag, type RegionNode, type StaffRole } from '@minqing/shared';
 import { useEffect, useMemo, useState } from 'react';
+import { chinaToday } from '../dashboard/period';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { formatTime } from '../queue/format';
 import { usePagedList } from '../usePagedList';
-import { type HouseholdFilters, type HouseholdsApi, gridChoices, householdsApi } from './householdsApi';
+import { type HouseholdFilters, type HouseholdsApi, type SupervisionApi, gridChoices, householdsApi, supervisionApi } from './householdsApi';
+import { SupervisionCard } from './SupervisionCard';
 
-/** server/src/policies/household: imports are desk work of the village, the township and the county. */
+/** server/src/policies/household: imports are desk work of the village, the township and the county, who also supervise visits. */
 const IMPORTER_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county'];
 const TAG_OPTIONS = HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_NAMES[tag] }));
 
@@ -28,8 +30,11 @@ interface Refusal {
   rowErrors: HouseholdImportRowError[];
 }
 
-/** 住户: the roster of one's grids (a 三线 member: their own households), filtered by grid and tags, and imported from .xlsx. */
-export function HouseholdsPage({ staff, api = householdsApi }: PageProps & { api?: HouseholdsApi }) {
+/**
+ * 住户: the roster of one's grids (a 三线 member: their own households), filtered by grid and tags,
+ * imported from .xlsx; for the village, township and county, this month's 走访督导 above it.
+ */
+export function HouseholdsPage({ staff, api = householdsApi, supervision = supervisionApi }: PageProps & { api?: HouseholdsApi; supervision?: SupervisionApi }) {
   const [filters, setFilters] = useState<HouseholdFilters>({ page: 1, pageSize: 20, tags: [] });
   const [keyword, setKeyword] = useState('');
   const [regions, setRegions] = useState<RegionNode[]>([]);
@@ -64,6 +69,7 @@ export function HouseholdsPage({ staff, api = householdsApi }: PageProps & { api
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {mayImport && <SupervisionCard month={chinaToday().slice(0, 7)} api={supervision} />}
       <Space wrap>
         <Select
           allowClear

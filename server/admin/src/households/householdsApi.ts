@@ -1,4 +1,4 @@
-import type { Household, HouseholdImportError, HouseholdImportResult, HouseholdImportRowError, HouseholdTag, Page, RegionNode } from '@minqing/shared';
+import type { Household, HouseholdImportError, HouseholdImportResult, HouseholdImportRowError, HouseholdTag, Page, RegionNode, Supervision } from '@minqing/shared';
 import { ApiError, request, signOutExpired } from '../api';
 import { currentToken } from '../session';
 
@@ -60,3 +60,16 @@ export const householdsApi = {
   importRoster,
 };
 export type HouseholdsApi = typeof householdsApi;
+
+/** Whose 未走访 list to open: a grid's or a 三线 member's. */
+export type NotVisitedOf = { gridCode: string } | { liaisonId: string };
+
+export const supervisionExportPath = (month: string) => `/staff/supervision/export?month=${month}`;
+
+/** server/src/routes/supervision */
+export const supervisionApi = {
+  month: (month: string) => request<Supervision>(`/staff/supervision?month=${month}`),
+  notVisited: (month: string, of: NotVisitedOf, page: number, pageSize: number) =>
+    request<Page<Household>>(`/staff/supervision/not-visited?${new URLSearchParams({ month, page: String(page), pageSize: String(pageSize), ...of })}`),
+};
+export type SupervisionApi = typeof supervisionApi;
