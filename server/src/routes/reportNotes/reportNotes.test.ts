@@ -48,7 +48,7 @@ describe('internal notes on a report', () => {
     expect(JSON.stringify(view.body)).not.toContain(secret);
     const exported = await app.http.get('/api/v1/me/export').set(asCitizen);
     expect(exported.status).toBe(200);
-    expect(exported.body.reports.map((item: { id: string }) => item.id)).toContain(report.body.id);
+    expect(exported.body.反映的问题.map((item: { 编号: string }) => item.编号)).toContain(report.body.serialNo);
     expect(JSON.stringify(exported.body)).not.toContain(secret);
     // The citizen cannot reach the staff route either.
     expect((await app.http.get(notesOf(report.body.id)).set(asCitizen)).status).toBe(401);
