@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ACTION_NAMES, ReportActionRequest, contextAllows, nextStatus } from '@minqing/shared';
+import { ACTION_NAMES, ReportActionRequest, actionRule, contextAllows, nextStatus } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Category, Department, Report, Staff } from '../db/entities';
@@ -97,6 +97,9 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
       data.targetSerialNo = target.serialNo;
       break;
     }
+    case 'rate_on_behalf':
+      data.score = request.score;
+      break;
     case 'reply':
       break;
   }
@@ -119,8 +122,10 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       throw forbidden(`您不能对该事项${ACTION_NAMES[request.action]}`);
     }
     const fromStatus = report.status;
-    const toStatus = nextStatus(request.action, fromStatus, transitionContext(report, now));
+    const score = request.action === 'rate_on_behalf' ? request.score : undefined;
+    const toStatus = nextStatus(request.action, fromStatus, { ...transitionContext(report, now), score });
     const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff, calendar);
+    if (request.action === 'rate_on_behalf') Object.assign(changes, ratingChanges(report, toStatus, request.score, request.note, now));
     await saveReportChanges(manager, report, { ...changes, status: toStatus }, now);
     const event = await appendEvent(manager, {
       reportId: report.id,
@@ -156,14 +161,22 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
   });
 }
 
+/** 回访评价 closes or reopens the report as a citizen's rating does, marked as recorded for the household. */
+function ratingChanges(report: Report, toStatus: Report['status'], score: number, note: string, now: Date): Partial<Report> {
+  const reopened = toStatus === 'reopened';
+  return {
+    rating: score,
+    ratingComment: note,
+    ratingOnBehalf: true,
+    closedAt: reopened ? null : now,
+    signedAt: reopened ? null : report.signedAt,
+    reopenCount: report.reopenCount + (reopened ? 1 : 0),
+  };
+}
+
 /** Distinguishes "not in this state" (409) from "not yours to do" (403). */
 function nextAllowedFromStatus(report: Report, action: ReportActionRequest['action'], now: Date): boolean {
-  try {
-    nextStatus(action, report.status, transitionContext(report, now));
-    return contextAllows(action, transitionContext(report, now));
-  } catch {
-    return false;
-  }
+  return actionRule(action).from.includes(report.status) && contextAllows(action, transitionContext(report, now));
 }
 
 function refusalOf(report: Report, action: ReportActionRequest['action'], now: Date): string {

@@ -9,6 +9,7 @@ const LABELS: Record<RankingFigure, string> = {
   resolvedRate: '办结率',
   onTimeRate: '按时办结率',
   satisfactionRate: '满意率',
+  visitSatisfactionRate: '回访满意率',
   meanHoursToResolve: '平均办结时长',
   overdue: '超期件数',
   returns: '退单件数',
@@ -33,7 +34,9 @@ export function figureDefinitions(minReceived: number): FigureDefinition[] {
     responseRate: '在响应时限内签收的件数 ÷ 受理件数。',
     resolvedRate: '已办结（含已评价）的件数 ÷ 受理件数。',
     onTimeRate: '在办结时限内办结的件数 ÷ 已办结件数；批准延期的按延期后的时限。',
-    satisfactionRate: '评价为 4 星或 5 星的件数 ÷ 已评价件数。比率没有分母时显示“—”，不算 0，也不算 100%。',
+    satisfactionRate: '群众本人评价为 4 星或 5 星的件数 ÷ 群众本人评价的件数，不含回访评价。比率没有分母时显示“—”，不算 0，也不算 100%。',
+    visitSatisfactionRate:
+      '网格员、村干部代群众反映的事项办结后，回访时代为记录的评价（回访评价）中 4 星或 5 星的件数 ÷ 回访评价件数。单独统计，不计入满意率和综合得分。',
     meanHoursToResolve: '已办结的反映从派单到办结平均用了多少小时。',
     overdue: '受理的反映中，已过办结时限仍未办结的，加上超过时限才办结的。',
     returns: '统计期内该部门退回的反映件数，按退单时间计。',

@@ -48,9 +48,17 @@ export const IS_OVERDUE = `((${IS_OPEN} AND r.resolveDueAt < :now) OR (${IS_RESO
  */
 export const IS_RESPONDED = 'r.signedAt IS NOT NULL AND r.signedAt <= r.responseDueAt';
 export const IS_RESOLVED_ON_TIME = `${IS_RESOLVED} AND r.resolvedAt <= r.resolveDueAt`;
-export const IS_RATED = 'r.rating IS NOT NULL';
-/** 满意: four or five stars. */
-export const IS_SATISFIED = 'r.rating >= 4';
+/**
+ * Rated by the citizen: a 回访评价 (the filer of a 代报 recording the household's rating after a
+ * return visit) is counted apart, so ratings given on someone's behalf cannot raise 满意率.
+ */
+export const IS_RATED = 'r.rating IS NOT NULL AND r.ratingOnBehalf = 0';
+/** 满意: four or five stars, from the citizen. */
+export const IS_SATISFIED = 'r.rating >= 4 AND r.ratingOnBehalf = 0';
+/** 回访评价: rated for the household by the filer of a 代报. */
+export const IS_VISIT_RATED = 'r.rating IS NOT NULL AND r.ratingOnBehalf = 1';
+/** 回访满意: four or five stars in a 回访评价. */
+export const IS_VISIT_SATISFIED = 'r.rating >= 4 AND r.ratingOnBehalf = 1';
 /** 重复投诉: the citizen sent it back at least once (rating ≤ 2 or dispute). */
 export const IS_REPEAT_COMPLAINT = 'r.reopenCount > 0';
 
@@ -69,6 +77,8 @@ export interface RawCounts {
   resolvedOnTime: number;
   rated: number;
   satisfied: number;
+  visitRated: number;
+  visitSatisfied: number;
   /** Sum over resolved reports of (resolvedAt − dispatchedAt) in milliseconds. */
   resolveMsTotal: number;
   overdue: number;
@@ -85,6 +95,8 @@ export const ZERO_COUNTS: RawCounts = {
   resolvedOnTime: 0,
   rated: 0,
   satisfied: 0,
+  visitRated: 0,
+  visitSatisfied: 0,
   resolveMsTotal: 0,
   overdue: 0,
   repeatComplaints: 0,
@@ -102,6 +114,8 @@ export function cohortSelections(dialect: StatsDialect): Record<CohortCount, str
     resolvedOnTime: countWhere(IS_RESOLVED_ON_TIME),
     rated: countWhere(IS_RATED),
     satisfied: countWhere(IS_SATISFIED),
+    visitRated: countWhere(IS_VISIT_RATED),
+    visitSatisfied: countWhere(IS_VISIT_SATISFIED),
     resolveMsTotal: `SUM(CASE WHEN ${IS_RESOLVED} THEN ${dialect.millisecondsBetween('r.dispatchedAt', 'r.resolvedAt')} ELSE 0 END)`,
     overdue: countWhere(IS_OVERDUE),
     repeatComplaints: countWhere(IS_REPEAT_COMPLAINT),
@@ -132,6 +146,9 @@ export function toFigures(counts: RawCounts): StatFigures {
     rated: counts.rated,
     satisfied: counts.satisfied,
     satisfactionRate: ratio(counts.satisfied, counts.rated),
+    visitRated: counts.visitRated,
+    visitSatisfied: counts.visitSatisfied,
+    visitSatisfactionRate: ratio(counts.visitSatisfied, counts.visitRated),
     meanHoursToResolve: counts.resolved === 0 ? null : Math.round((counts.resolveMsTotal / counts.resolved / HOUR_MS) * 100) / 100,
     overdue: counts.overdue,
     returns: counts.returns,

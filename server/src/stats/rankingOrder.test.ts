@@ -3,7 +3,7 @@ import { compositeScore, rankEntries } from './rankingOrder';
 
 const figures = (rates: Partial<StatFigures>): StatFigures => ({
   received: 10, responded: 0, responseRate: 1, resolved: 0, resolvedOnTime: 0, onTimeRate: 1, resolvedRate: 1,
-  rated: 0, satisfied: 0, satisfactionRate: 1, meanHoursToResolve: null, overdue: 0, returns: 0, repeatComplaints: 0, ...rates,
+  rated: 0, satisfied: 0, satisfactionRate: 1, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 0, repeatComplaints: 0, ...rates,
 });
 
 describe('the ranking order', () => {

@@ -57,12 +57,13 @@ describe('computeRankings', () => {
   it('says how each figure is computed, the minimum included', async () => {
     const { definitions } = await rankings('2026-03', 5);
     expect(definitions.map((definition) => definition.figure)).toEqual([
-      'score', 'received', 'responseRate', 'resolvedRate', 'onTimeRate', 'satisfactionRate', 'meanHoursToResolve', 'overdue', 'returns', 'repeatComplaints',
+      'score', 'received', 'responseRate', 'resolvedRate', 'onTimeRate', 'satisfactionRate', 'visitSatisfactionRate', 'meanHoursToResolve', 'overdue', 'returns', 'repeatComplaints',
     ]);
     const byFigure = new Map(definitions.map((definition) => [definition.figure, definition]));
     expect(byFigure.get('score')).toMatchObject({ label: '综合得分', howComputed: expect.stringContaining('满意率×40% + 按时办结率×30% + 响应率×20% + 办结率×10%') });
     expect(byFigure.get('score')?.howComputed).toContain('受理不足 5 件的不参与排名，单列为“样本不足”');
-    expect(byFigure.get('satisfactionRate')).toMatchObject({ label: '满意率', howComputed: expect.stringContaining('4 星或 5 星的件数 ÷ 已评价件数') });
+    expect(byFigure.get('satisfactionRate')).toMatchObject({ label: '满意率', howComputed: expect.stringContaining('群众本人评价为 4 星或 5 星的件数 ÷ 群众本人评价的件数') });
+    expect(byFigure.get('visitSatisfactionRate')).toMatchObject({ label: '回访满意率', howComputed: expect.stringContaining('不计入满意率和综合得分') });
   });
 
   it('sums townships and counties by where the matter is, whichever department holds it', async () => {

@@ -185,36 +185,36 @@ export const MARCH: Record<'A' | 'B' | 'C' | 'F' | 'chengguan' | 'jianchi' | 'co
   // a1 a2 a3 a4 a5 a6 a10; responded a1 a3 a6; resolved a1 a2 a6 (72 + 216 + 24 h); rated a1 a5 a6.
   A: {
     received: 7, responded: 3, responseRate: 3 / 7, resolved: 3, resolvedOnTime: 2, onTimeRate: 2 / 3, resolvedRate: 3 / 7,
-    rated: 3, satisfied: 2, satisfactionRate: 2 / 3, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
+    rated: 3, satisfied: 2, satisfactionRate: 2 / 3, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
   },
   // b1 b2 b3 b4; resolved b1 (48 h) b2 (6.5 h); b1 rated 3 stars; b3 b4 overdue.
   B: {
     received: 4, responded: 3, responseRate: 0.75, resolved: 2, resolvedOnTime: 2, onTimeRate: 1, resolvedRate: 0.5,
-    rated: 1, satisfied: 0, satisfactionRate: 0, meanHoursToResolve: 27.25, overdue: 2, returns: 0, repeatComplaints: 0,
+    rated: 1, satisfied: 0, satisfactionRate: 0, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 27.25, overdue: 2, returns: 0, repeatComplaints: 0,
   },
   // Only a return.
   C: {
     received: 0, responded: 0, responseRate: null, resolved: 0, resolvedOnTime: 0, onTimeRate: null, resolvedRate: null,
-    rated: 0, satisfied: 0, satisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 1, repeatComplaints: 0,
+    rated: 0, satisfied: 0, satisfactionRate: null, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 1, repeatComplaints: 0,
   },
   // f1: received, nothing resolved or rated.
   F: {
     received: 1, responded: 0, responseRate: 0, resolved: 0, resolvedOnTime: 0, onTimeRate: null, resolvedRate: 0,
-    rated: 0, satisfied: 0, satisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 0, repeatComplaints: 0,
+    rated: 0, satisfied: 0, satisfactionRate: null, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 0, repeatComplaints: 0,
   },
   // A's seven, b1 b2 b4, f1; the return of b4 (located here, made by A).
   chengguan: {
     received: 11, responded: 5, responseRate: 5 / 11, resolved: 5, resolvedOnTime: 4, onTimeRate: 0.8, resolvedRate: 5 / 11,
-    rated: 4, satisfied: 2, satisfactionRate: 0.5, meanHoursToResolve: 73.3, overdue: 5, returns: 1, repeatComplaints: 2,
+    rated: 4, satisfied: 2, satisfactionRate: 0.5, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 73.3, overdue: 5, returns: 1, repeatComplaints: 2,
   },
   // b3; the return of c1.
   jianchi: {
     received: 1, responded: 1, responseRate: 1, resolved: 0, resolvedOnTime: 0, onTimeRate: null, resolvedRate: 0,
-    rated: 0, satisfied: 0, satisfactionRate: null, meanHoursToResolve: null, overdue: 1, returns: 1, repeatComplaints: 0,
+    rated: 0, satisfied: 0, satisfactionRate: null, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: null, overdue: 1, returns: 1, repeatComplaints: 0,
   },
   county: {
     received: 12, responded: 6, responseRate: 0.5, resolved: 5, resolvedOnTime: 4, onTimeRate: 0.8, resolvedRate: 5 / 12,
-    rated: 4, satisfied: 2, satisfactionRate: 0.5, meanHoursToResolve: 73.3, overdue: 6, returns: 2, repeatComplaints: 2,
+    rated: 4, satisfied: 2, satisfactionRate: 0.5, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 73.3, overdue: 6, returns: 2, repeatComplaints: 2,
   },
 };
 

@@ -73,6 +73,18 @@ describe('report state machine', () => {
     expect(allowedActions('grid_worker', 'dispatched', { tier: 'general' })).toEqual(['resolve_on_spot']);
   });
 
+  it('lets the field record a household\'s rating after a return visit (回访评价), once', () => {
+    expect(canPerform('grid_worker', 'rate_on_behalf', 'resolved')).toBe(true);
+    expect(canPerform('cadre', 'rate_on_behalf', 'closed')).toBe(true);
+    expect(canPerform('grid_worker', 'rate_on_behalf', 'closed', { rated: true })).toBe(false);
+    expect(canPerform('handler', 'rate_on_behalf', 'resolved')).toBe(false);
+    expect(canPerform('grid_worker', 'rate_on_behalf', 'accepted')).toBe(false);
+    expect(canPerform('citizen', 'rate', 'resolved', { rated: true })).toBe(false);
+    expect(nextStatus('rate_on_behalf', 'resolved', { score: 5 })).toBe('closed');
+    expect(nextStatus('rate_on_behalf', 'resolved', { score: 2 })).toBe('reopened');
+    expect(actionRequirements('rate_on_behalf')).toEqual(['score', 'note']);
+  });
+
   it('rates once, and approves only a pending extension', () => {
     expect(canPerform('citizen', 'rate', 'closed', { rated: true })).toBe(false);
     expect(canPerform('citizen', 'rate', 'closed', { rated: false })).toBe(true);

@@ -18,6 +18,7 @@ export const STAFF_ACTIONS = [
   'reject',
   'merge',
   'resolve_on_spot',
+  'rate_on_behalf',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -46,6 +47,7 @@ export const ACTION_NAMES: Record<ReportAction, string> = {
   reject: '不予受理',
   merge: '合并',
   resolve_on_spot: '就地办结',
+  rate_on_behalf: '回访评价',
   rate: '评价',
   dispute: '要求重办',
   supplement: '补充说明',
@@ -106,6 +108,8 @@ const RULES: Record<ReportAction, ActionRule> = {
   merge: { from: OPEN, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
   // Signed and resolved in one step, with a note and a photo of the result; only a 一般 matter (see contextAllows).
   resolve_on_spot: { from: OPEN, to: 'resolved', roles: FIELD, public: true, requires: ['note', 'photos'] },
+  // 回访评价: after a return visit the filer of a 代报 records the household's rating (the server checks who filed it).
+  rate_on_behalf: { from: ['resolved', 'closed'], to: 'byScore', roles: FIELD, public: true, requires: ['score', 'note'] },
   rate: { from: ['resolved', 'closed'], to: 'byScore', roles: ['citizen'], public: true, requires: ['score'] },
   dispute: { from: ['resolved', 'closed'], to: 'reopened', roles: ['citizen'], public: true, requires: ['note'] },
   supplement: { from: [...OPEN, 'resolved'], to: 'same', roles: ['citizen'], public: true, requires: ['note'] },
@@ -154,7 +158,7 @@ export function canPerform(role: Role | 'system', action: ReportAction, status: 
 
 /** The conditions beyond role and status, the same for every actor. */
 export function contextAllows(action: ReportAction, ctx: TransitionContext): boolean {
-  if (action === 'rate' && ctx.rated) return false;
+  if ((action === 'rate' || action === 'rate_on_behalf') && ctx.rated) return false;
   if ((action === 'approve_extension' || action === 'refuse_extension') && !ctx.extensionPending) return false;
   if (action === 'request_extension' && (ctx.extensionPending || ctx.resolveDuePassed)) return false;
   if (action === 'resolve_on_spot' && ctx.tier !== 'general') return false;
@@ -169,7 +173,7 @@ export function nextStatus(action: ReportAction, status: ReportStatus, ctx: Tran
   }
   if (rule.to === 'same') return status;
   if (rule.to === 'byScore') {
-    if (ctx.score === undefined) throw new Error('rate needs a score');
+    if (ctx.score === undefined) throw new Error(`${action} needs a score`);
     return ctx.score <= REOPEN_SCORE_MAX ? 'reopened' : 'closed';
   }
   return rule.to;

@@ -192,6 +192,9 @@ export type StaffQueueQuery = z.infer<typeof StaffQueueQuerySchema>;
 const note = freeText().min(1, '请填写说明').max(LIMITS.noteMax);
 const optionalNote = freeText().max(LIMITS.noteMax).optional();
 
+const ratingScore = z.number({ error: '评分为 1 到 5 星' }).int('评分为 1 到 5 星').min(1, '评分为 1 到 5 星').max(5, '评分为 1 到 5 星');
+const visitNote = freeText({ error: '请记录回访情况' }).min(1, '请记录回访情况').max(LIMITS.ratingCommentMax);
+
 const onSpotPhotos = z
   .array(IdSchema, { error: '请拍照记录办理结果' })
   .min(1, '请拍照记录办理结果')
@@ -213,6 +216,8 @@ export const ReportActionRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('merge'), targetReportId: IdSchema, note: optionalNote }),
   /** 小事不出村: the photo shows the matter settled. */
   z.object({ action: z.literal('resolve_on_spot'), note, photoUploadIds: onSpotPhotos }),
+  /** 回访评价: the household's rating and what they said, recorded by the filer of a 代报. */
+  z.object({ action: z.literal('rate_on_behalf'), score: ratingScore, note: visitNote }),
 ]);
 export type ReportActionRequest = z.infer<typeof ReportActionRequestSchema>;
 

@@ -35,6 +35,12 @@ export const StatFiguresSchema = z.object({
   satisfied: count,
   /** 满意率: satisfied / rated. */
   satisfactionRate: rate,
+  /** Of those received, rated by the filer of a 代报 for the household after a return visit (回访评价), apart from `rated`. */
+  visitRated: count,
+  /** Of the visit-rated, rated 4 or 5 stars. */
+  visitSatisfied: count,
+  /** 回访满意率: visitSatisfied / visitRated. */
+  visitSatisfactionRate: rate,
   /** Mean hours from dispatch to resolution over the resolved, two decimals; null when none is resolved. */
   meanHoursToResolve: z.number().min(0).nullable(),
   /** Of those received, open past their resolve deadline now, or resolved after it. */
@@ -84,6 +90,7 @@ export const RANKING_FIGURES = [
   'resolvedRate',
   'onTimeRate',
   'satisfactionRate',
+  'visitSatisfactionRate',
   'meanHoursToResolve',
   'overdue',
   'returns',

@@ -22,7 +22,7 @@ const { navigate } = jest.requireMock<{ navigate: jest.Mock }>('../nav');
 
 const FIGURES: StatFigures = {
   received: 7, responded: 3, responseRate: 3 / 7, resolved: 3, resolvedOnTime: 2, onTimeRate: 2 / 3, resolvedRate: 3 / 7,
-  rated: 3, satisfied: 2, satisfactionRate: 2 / 3, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
+  rated: 3, satisfied: 2, satisfactionRate: 2 / 3, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
 };
 const scope = { regionCode: '610921', regionName: '汉阴县', departmentId: null, departmentName: null };
 const TODAY = new Date().toISOString().slice(0, 10);

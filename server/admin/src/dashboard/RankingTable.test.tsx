@@ -4,7 +4,7 @@ import { RankingTable } from './RankingTable';
 
 const FIGURES: StatFigures = {
   received: 7, responded: 3, responseRate: 3 / 7, resolved: 3, resolvedOnTime: 2, onTimeRate: 2 / 3, resolvedRate: 3 / 7,
-  rated: 3, satisfied: 2, satisfactionRate: 2 / 3, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
+  rated: 3, satisfied: 2, satisfactionRate: 2 / 3, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
 };
 
 const RANKING: StaffRanking = {
@@ -37,7 +37,8 @@ describe('the ranking table', () => {
     expect(apart).toHaveTextContent('本期受理不足 5 件的部门不参与排名');
     const row = within(apart).getByText('县民政局').closest('tr') as HTMLElement;
     // 受理 1, 响应率 100%: shown, but neither a rank nor a score.
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['县民政局', '1', '100.0%', '42.9%', '66.7%', '100.0%', '104 小时', '4', '1', '2']);
+    // 回访满意率 has no 回访评价 to count: a dash, not 0 %.
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['县民政局', '1', '100.0%', '42.9%', '66.7%', '100.0%', '—', '104 小时', '4', '1', '2']);
     expect(within(apart).queryByText('排名')).toBeNull();
   });
 

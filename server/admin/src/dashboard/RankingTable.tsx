@@ -21,6 +21,7 @@ const figureColumns = <T extends UnrankedDepartment>(): ColumnsType<T> => [
   { title: '办结率', dataIndex: 'resolvedRate', width: 80, render: rate },
   { title: '按时办结率', dataIndex: 'onTimeRate', width: 100, render: rate },
   { title: '满意率', dataIndex: 'satisfactionRate', width: 80, render: rate },
+  { title: '回访满意率', dataIndex: 'visitSatisfactionRate', width: 90, render: rate },
   { title: '平均办结时长', dataIndex: 'meanHoursToResolve', width: 110, render: formatHours },
   { title: '超期', dataIndex: 'overdue', width: 70 },
   { title: '退单', dataIndex: 'returns', width: 70 },

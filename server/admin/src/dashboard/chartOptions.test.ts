@@ -3,7 +3,7 @@ import { categoryClicked, categoryOption, regionClicked, regionOption, trendClic
 
 const ZERO: StatFigures = {
   received: 0, responded: 0, responseRate: null, resolved: 0, resolvedOnTime: 0, onTimeRate: null, resolvedRate: null,
-  rated: 0, satisfied: 0, satisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 0, repeatComplaints: 0,
+  rated: 0, satisfied: 0, satisfactionRate: null, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: null, overdue: 0, returns: 0, repeatComplaints: 0,
 };
 const item = (key: string | null, name: string, figures: Partial<StatFigures>): BreakdownItem => ({ ...ZERO, key, name, ...figures });
 

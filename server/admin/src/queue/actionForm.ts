@@ -1,9 +1,12 @@
 import { ACTION_NAMES, LIMITS, ReportActionRequestSchema, STAFF_ACTIONS } from '@minqing/shared';
 import type { ReportActionRequest, StaffAction } from '@minqing/shared';
 
-/** Every action the state machine gives staff has a form here; the server says which are allowed now. */
-export const SUPPORTED_ACTIONS = STAFF_ACTIONS;
-export type SupportedAction = StaffAction;
+/**
+ * Every action the state machine gives staff has a form here but 回访评价, which the filer of a
+ * 代报 records from the 工作台 after a return visit; the server says which are allowed now.
+ */
+export type SupportedAction = Exclude<StaffAction, 'rate_on_behalf'>;
+export const SUPPORTED_ACTIONS = STAFF_ACTIONS.filter((action): action is SupportedAction => action !== 'rate_on_behalf');
 
 export function isSupportedAction(action: string): action is SupportedAction {
   return (SUPPORTED_ACTIONS as readonly string[]).includes(action);

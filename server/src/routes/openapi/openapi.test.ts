@@ -4,7 +4,7 @@ import { createApp } from '../../app';
 import { TestApp, createTestApp } from '../../test/testApp';
 import { openApiDocument, type OpenApiDocument } from './openapi';
 
-const STAFF_ACTIONS = ['assign', 'sign', 'reply', 'resolve', 'return', 'transfer', 'request_extension', 'approve_extension', 'refuse_extension', 'escalate', 'reject', 'merge', 'resolve_on_spot'];
+const STAFF_ACTIONS = ['assign', 'sign', 'reply', 'resolve', 'return', 'transfer', 'request_extension', 'approve_extension', 'refuse_extension', 'escalate', 'reject', 'merge', 'resolve_on_spot', 'rate_on_behalf'];
 
 /** Every "METHOD /path" the Koa app answers, read from the routers it really mounts. */
 function registeredRoutes(app: TestApp): string[] {

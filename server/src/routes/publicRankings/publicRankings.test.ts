@@ -34,7 +34,7 @@ describe('GET /api/v1/public/rankings', () => {
 
   it('says how each figure is computed', async () => {
     const { body } = await app.http.get('/api/v1/public/rankings?month=2026-03');
-    expect(body.definitions).toHaveLength(10);
+    expect(body.definitions).toHaveLength(11);
     expect(body.definitions[0]).toEqual({ figure: 'score', label: '综合得分', howComputed: expect.stringContaining('受理不足 5 件的不参与排名') });
     for (const definition of body.definitions) expect(definition.howComputed.length).toBeGreaterThan(10);
   });
