@@ -55,6 +55,7 @@ export function supervisionDefinitions(): { figure: SupervisionFigure; label: st
       label: '未走访户数',
       howComputed: `月末（本月为此刻）之前 ${NOT_VISITED_DAYS} 天内没有任何人走访过的住户数，点击可查看名单。`,
     },
+    { figure: 'filedOnBehalf', label: '代报件数', howComputed: '当月由本网格网格员（按三线成员统计时为本人）代群众反映的件数，按提交时间计。' },
     { figure: 'settledOnSpot', label: '就地办结', howComputed: '当月由本网格网格员就地办结（小事不出村）的反映件数。' },
   ];
 }

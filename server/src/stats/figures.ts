@@ -169,3 +169,6 @@ export const VISIT_IN_PERIOD = 'v.visitedAt >= :periodStart AND v.visitedAt < :p
 export const NOT_VISITED = `${HOUSEHOLD_ON_ROSTER} AND NOT EXISTS (SELECT 1 FROM visits nv WHERE nv.householdId = h.id AND nv.visitedAt >= :visitCutoff AND nv.visitedAt < :asOf)`;
 /** 就地办结: reports resolved on the spot (小事不出村) in the month, counted for the grid or village of who settled them. */
 export const SETTLED_ON_SPOT = "e.type = 'resolve_on_spot' AND e.actorType = 'staff' AND e.createdAt >= :periodStart AND e.createdAt < :periodEnd";
+
+/** 代报: reports staff filed on a household's behalf in the month (aliased `r`), counted for the grid of the filer and for the filer. */
+export const FILED_ON_BEHALF = 'r.filedByStaffId IS NOT NULL AND r.createdAt >= :periodStart AND r.createdAt < :periodEnd';

@@ -1,10 +1,10 @@
 import { NOT_VISITED_DAYS, type SupervisionGridRow, type SupervisionLiaisonRow } from '@minqing/shared';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Household, ReportEvent, Staff, Visit } from '../db/entities';
+import { Household, Report, ReportEvent, Staff, Visit } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { numberOf } from './aggregate';
 import { type Period, monthPeriod } from './calendar';
-import { HOUSEHOLD_ON_ROSTER, NOT_VISITED, SETTLED_ON_SPOT, VISIT_IN_PERIOD } from './figures';
+import { FILED_ON_BEHALF, HOUSEHOLD_ON_ROSTER, NOT_VISITED, SETTLED_ON_SPOT, VISIT_IN_PERIOD } from './figures';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -61,7 +61,9 @@ export async function computeSupervision(props: {
     .orderBy('s.regionCode', 'ASC')
     .addOrderBy('s.name', 'ASC')
     .getMany();
-  const [gridHouseholds, gridVisits, gridNotVisited, settled, liaisonHouseholds, liaisonVisits, liaisonNotVisited] = await Promise.all([
+  const filedOnBehalf = () =>
+    manager.getRepository(Report).createQueryBuilder('r').innerJoin(Staff, 's', 's.id = r.filedByStaffId').where(FILED_ON_BEHALF, parameters(window)).andWhere('s.regionCode LIKE :region', { region });
+  const [gridHouseholds, gridVisits, gridNotVisited, settled, gridFiled, liaisonHouseholds, liaisonVisits, liaisonNotVisited, staffFiled] = await Promise.all([
     countsBy(households(), 'h.gridCode'),
     countsBy(visits(), 'v.gridCode'),
     countsBy(notVisitedHouseholds(manager, window, { regionCode }), 'h.gridCode'),
@@ -74,9 +76,11 @@ export async function computeSupervision(props: {
         .andWhere('s.regionCode LIKE :region', { region }),
       's.regionCode',
     ),
+    countsBy(filedOnBehalf(), 's.regionCode'),
     countsBy(households().andWhere('h.liaisonId IS NOT NULL'), 'h.liaisonId'),
     countsBy(visits(), 'v.staffId'),
     countsBy(notVisitedHouseholds(manager, window, { regionCode }).andWhere('h.liaisonId IS NOT NULL'), 'h.liaisonId'),
+    countsBy(filedOnBehalf(), 'r.filedByStaffId'),
   ]);
   const gridName = (code: string) => reference.regions.get(code)?.name ?? code;
   const grids = [...reference.regions.values()]
@@ -89,6 +93,7 @@ export async function computeSupervision(props: {
       households: gridHouseholds.get(grid.code) ?? 0,
       visits: gridVisits.get(grid.code) ?? 0,
       notVisited: gridNotVisited.get(grid.code) ?? 0,
+      filedOnBehalf: gridFiled.get(grid.code) ?? 0,
       settledOnSpot: settled.get(grid.code) ?? 0,
     }));
   const liaisons = liaisonAccounts.map((staff) => ({
@@ -99,6 +104,7 @@ export async function computeSupervision(props: {
     households: liaisonHouseholds.get(staff.id) ?? 0,
     visits: liaisonVisits.get(staff.id) ?? 0,
     notVisited: liaisonNotVisited.get(staff.id) ?? 0,
+    filedOnBehalf: staffFiled.get(staff.id) ?? 0,
   }));
   return { grids, liaisons };
 }

@@ -119,7 +119,7 @@ export type CheckedVisitInput = z.infer<typeof VisitInputSchema>;
 /** A household counts as not visited when nobody logged a visit in this many days. */
 export const NOT_VISITED_DAYS = 30;
 
-export const SUPERVISION_FIGURES = ['households', 'visits', 'notVisited', 'settledOnSpot'] as const;
+export const SUPERVISION_FIGURES = ['households', 'visits', 'notVisited', 'filedOnBehalf', 'settledOnSpot'] as const;
 export type SupervisionFigure = (typeof SUPERVISION_FIGURES)[number];
 
 export const SupervisionQuerySchema = z.object({
@@ -140,6 +140,8 @@ const SupervisionCountsSchema = z.object({
   visits: z.number().int(),
   /** Households with no visit in the 30 days before the month's end (or now). */
   notVisited: z.number().int(),
+  /** Reports filed on a household's behalf (代报) in the month. */
+  filedOnBehalf: z.number().int(),
 });
 
 export const SupervisionGridRowSchema = SupervisionCountsSchema.extend({

@@ -9,14 +9,15 @@ const SUPERVISION: Supervision = {
   regionName: '城关镇',
   asOf: '2026-11-20T02:00:00.000Z',
   grids: [
-    { gridCode: '610921100201001', gridName: '第一网格', villageName: '五一村', households: 3, visits: 2, notVisited: 1, settledOnSpot: 4 },
-    { gridCode: '610921100201002', gridName: '第二网格', villageName: '五一村', households: 2, visits: 0, notVisited: 0, settledOnSpot: 0 },
+    { gridCode: '610921100201001', gridName: '第一网格', villageName: '五一村', households: 3, visits: 2, notVisited: 1, filedOnBehalf: 2, settledOnSpot: 4 },
+    { gridCode: '610921100201002', gridName: '第二网格', villageName: '五一村', households: 2, visits: 0, notVisited: 0, filedOnBehalf: 0, settledOnSpot: 0 },
   ],
-  liaisons: [{ staffId: '01J000000000000000000000L1', name: '何建国', gridCode: '610921100201001', gridName: '第一网格', households: 2, visits: 1, notVisited: 1 }],
+  liaisons: [{ staffId: '01J000000000000000000000L1', name: '何建国', gridCode: '610921100201001', gridName: '第一网格', households: 2, visits: 1, notVisited: 1, filedOnBehalf: 0 }],
   definitions: [
     { figure: 'households', label: '联系户数', howComputed: '…' },
     { figure: 'visits', label: '走访次数', howComputed: '…' },
     { figure: 'notVisited', label: '未走访户数', howComputed: '…' },
+    { figure: 'filedOnBehalf', label: '代报件数', howComputed: '…' },
     { figure: 'settledOnSpot', label: '就地办结', howComputed: '…' },
   ],
 };

@@ -80,6 +80,7 @@ export function SupervisionCard({ month, api = supervisionApi }: { month: string
       width: 110,
       render: (count: number, row) => <NotVisitedLink count={count} onOpen={() => setDrill({ title: `${row.villageName} · ${row.gridName} 未走访住户`, of: { gridCode: row.gridCode } })} />,
     },
+    { title: heading('filedOnBehalf'), dataIndex: 'filedOnBehalf', width: 100 },
     { title: heading('settledOnSpot'), dataIndex: 'settledOnSpot', width: 100 },
   ];
   const liaisonColumns: ColumnsType<SupervisionLiaisonRow> = [
@@ -93,6 +94,7 @@ export function SupervisionCard({ month, api = supervisionApi }: { month: string
       width: 110,
       render: (count: number, row) => <NotVisitedLink count={count} onOpen={() => setDrill({ title: `${row.name} 联系的未走访住户`, of: { liaisonId: row.staffId } })} />,
     },
+    { title: heading('filedOnBehalf'), dataIndex: 'filedOnBehalf', width: 100 },
   ];
 
   return (

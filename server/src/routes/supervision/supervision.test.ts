@@ -73,6 +73,11 @@ describe('走访督导: per grid and per 三线 member, for a month', () => {
       actorType: 'staff' as const, actorId, departmentId: null, note: '已就地解决', data: null, public: true, createdAt: at,
     });
     await ds.getRepository(ReportEvent).insert([settled(daysAgo(3), gridWorker.id), settled(daysAgo(45), gridWorker.id)]);
+    // One 代报 by the grid worker, filed now (the app's clock).
+    const filed = await app.http.post('/api/v1/staff/reports').set(as('gridWorker')).send({
+      serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '李大爷家门口的路灯坏了', categoryCode: 'power', onBehalfOf: { name: '李大爷' },
+    });
+    expect([filed.status, filed.body.error]).toEqual([201, undefined]);
   });
   afterAll(() => app.close());
 
@@ -92,13 +97,13 @@ describe('走访督导: per grid and per 三线 member, for a month', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ month: '2026-11', regionCode: REGIONS.chengguanVillage, regionName: '五一村', asOf: NOW.toISOString() });
     expect(response.body.grids).toEqual([
-      { gridCode: REGIONS.chengguanGrid, gridName: '五一村第一网格', villageName: '五一村', households: 3, visits: 2, notVisited: 1, settledOnSpot: 1 },
-      { gridCode: SECOND_GRID, gridName: '五一村第二网格', villageName: '五一村', households: 2, visits: 0, notVisited: 2, settledOnSpot: 0 },
+      { gridCode: REGIONS.chengguanGrid, gridName: '五一村第一网格', villageName: '五一村', households: 3, visits: 2, notVisited: 1, filedOnBehalf: 1, settledOnSpot: 1 },
+      { gridCode: SECOND_GRID, gridName: '五一村第二网格', villageName: '五一村', households: 2, visits: 0, notVisited: 2, filedOnBehalf: 0, settledOnSpot: 0 },
     ]);
     expect(response.body.liaisons).toEqual([
-      { staffId: liaison.id, name: '党员张华', gridCode: REGIONS.chengguanGrid, gridName: '五一村第一网格', households: 2, visits: 1, notVisited: 1 },
+      { staffId: liaison.id, name: '党员张华', gridCode: REGIONS.chengguanGrid, gridName: '五一村第一网格', households: 2, visits: 1, notVisited: 1, filedOnBehalf: 0 },
     ]);
-    expect(response.body.definitions.map((definition: { label: string }) => definition.label)).toEqual(['联系户数', '走访次数', '未走访户数', '就地办结']);
+    expect(response.body.definitions.map((definition: { label: string }) => definition.label)).toEqual(['联系户数', '走访次数', '未走访户数', '代报件数', '就地办结']);
   });
 
   it('judges a past month at its end: October counts its own visits and roster', async () => {
@@ -106,7 +111,7 @@ describe('走访督导: per grid and per 三线 member, for a month', () => {
     expect(october.body.asOf).toBe('2026-10-31T16:00:00.000Z');
     const first = october.body.grids.find((grid: { gridCode: string }) => grid.gridCode === REGIONS.chengguanGrid);
     // 王婶's visit of 40 days ago fell in October; nobody else was visited in the 30 days before its end.
-    expect(first).toMatchObject({ households: 3, visits: 1, notVisited: 2, settledOnSpot: 1 });
+    expect(first).toMatchObject({ households: 3, visits: 1, notVisited: 2, filedOnBehalf: 0, settledOnSpot: 1 });
     expect(october.body.grids.find((grid: { gridCode: string }) => grid.gridCode === SECOND_GRID)).toMatchObject({ households: 1, notVisited: 1 });
   });
 
@@ -136,7 +141,7 @@ describe('走访督导: per grid and per 三线 member, for a month', () => {
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['按网格', '按三线成员', '未走访名单', '指标说明']);
     const row = (sheet: string, number: number) => (workbook.getWorksheet(sheet)!.getRow(number).values as unknown[]).slice(1);
-    expect(row('按网格', 2)).toEqual(['五一村', '五一村第一网格', 3, 2, 1, 1]);
+    expect(row('按网格', 2)).toEqual(['五一村', '五一村第一网格', 3, 2, 1, 1, 1]);
     expect(row('未走访名单', 2)).toEqual(['五一村第一网格', '王婶', '一组', '139****1111', '党员张华', '2026-10-11 10:00']);
     expect(workbook.getWorksheet('未走访名单')!.rowCount).toBe(4);
     expect(await app.dataSource.getRepository(AuditLog).countBy({ action: 'supervision.export', staffId: staffIds.cadre })).toBe(1);

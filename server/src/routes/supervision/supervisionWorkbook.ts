@@ -11,17 +11,19 @@ export async function supervisionWorkbook(supervision: Supervision, notVisited: 
     { header: label('households'), width: 10 },
     { header: label('visits'), width: 10 },
     { header: label('notVisited'), width: 12 },
+    { header: label('filedOnBehalf'), width: 10 },
     { header: label('settledOnSpot'), width: 10 },
   ]);
-  supervision.grids.forEach((row) => grids.addRow([row.villageName, row.gridName, row.households, row.visits, row.notVisited, row.settledOnSpot]));
+  supervision.grids.forEach((row) => grids.addRow([row.villageName, row.gridName, row.households, row.visits, row.notVisited, row.filedOnBehalf, row.settledOnSpot]));
   const liaisons = sheetWithHeader(workbook, '按三线成员', [
     { header: '三线成员', width: 12 },
     { header: '网格', width: 14 },
     { header: label('households'), width: 10 },
     { header: label('visits'), width: 10 },
     { header: label('notVisited'), width: 12 },
+    { header: label('filedOnBehalf'), width: 10 },
   ]);
-  supervision.liaisons.forEach((row) => liaisons.addRow([row.name, row.gridName, row.households, row.visits, row.notVisited]));
+  supervision.liaisons.forEach((row) => liaisons.addRow([row.name, row.gridName, row.households, row.visits, row.notVisited, row.filedOnBehalf]));
   const list = sheetWithHeader(workbook, '未走访名单', [
     { header: '网格', width: 14 },
     { header: '户主', width: 10 },
