@@ -10,6 +10,16 @@ export function signInGridWorker(): void {
   })
 }
 
+export const CADRE_ID = '01J000000000000000000000C1'
+
+export function signInCadre(): void {
+  saveStaffSession({
+    token: 'staff-token',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    staff: { id: CADRE_ID, username: 'cadre', name: '王村长', role: 'cadre', regionCode: '610921100201' },
+  })
+}
+
 export const REPORT_ID = '01M81KNHEEZY3C4PCQ1HHZPW27'
 
 export const gridReport = (overrides: Partial<StaffReport> = {}): StaffReport => ({

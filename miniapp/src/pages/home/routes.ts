@@ -26,6 +26,8 @@ export const ROUTES = {
   workbenchLogin: '/packages/workbench/login/index',
   workbench: '/packages/workbench/home/index',
   workbenchReport: (id: string) => `/packages/workbench/report/index?id=${encodeURIComponent(id)}`,
+  workbenchNotices: '/packages/workbench/notices/index',
+  workbenchNoticeCompose: '/packages/workbench/notice-compose/index',
   /** Where an unknown address lands (app.ts). */
   notFound: '/packages/errors/not-found/index',
 } as const

@@ -100,6 +100,11 @@ function WorkbenchHome() {
         <Text className='workbench__name'>{staff.name}</Text>
         <Text className='workbench__role'>{ROLE_NAMES[staff.role]}</Text>
       </View>
+      {staff.role === 'cadre' ? (
+        <View className='workbench__notices' role='button' aria-label='政务村务公告：发布、撤回、看已读人数' hoverClass='workbench__row--pressed' onClick={() => go(ROUTES.workbenchNotices)}>
+          📢 政务村务公告 ›
+        </View>
+      ) : null}
       {unsent > 0 ? (
         <View className='workbench__unsent' role='status'>
           有 {unsent} 项办理还未发送成功，联网后自动发送

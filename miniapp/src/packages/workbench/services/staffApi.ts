@@ -3,7 +3,7 @@
  * on this phone: the pages then offer the sign-in again.
  */
 import Taro from '@tarojs/taro'
-import type { Page, QueueCounts, QueueTabKey, ReportActionRequest, StaffLoginResponse, StaffMe, StaffReport, ReportSummary, UploadResponse } from '@minqing/shared'
+import type { NoticeInput, Page, QueueCounts, QueueTabKey, ReportActionRequest, StaffLoginResponse, StaffMe, StaffNotice, StaffReport, ReportSummary, UploadResponse } from '@minqing/shared'
 import { ApiError, networkError } from '../../../services/apiError'
 import { apiBase } from '../../../services/config'
 import { send, sendUpload, type SendOptions } from '../../../services/http'
@@ -73,6 +73,19 @@ export async function actOnReport(id: string, body: ReportActionRequest, idempot
 export async function uploadStaffPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<UploadResponse> {
   return (await withStaffToken((token) => sendUpload<UploadResponse>('/uploads', { filePath, token, onProgress }))).data
 }
+
+// ── 政务村务 notices (the admin panel's editor uses the same routes and checks) ─────
+
+export const getStaffNotices = async () => (await staffRequest<Page<StaffNotice>>('/staff/notices', { query: { page: 1, pageSize: 50 } })).data
+
+/** Writes the notice, then publishes it: villagers of its region see it at once. */
+export async function publishNewNotice(input: NoticeInput): Promise<StaffNotice> {
+  const draft = (await staffRequest<StaffNotice>('/staff/notices', { method: 'POST', data: input })).data
+  return (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(draft.id)}/publish`, { method: 'POST' })).data
+}
+
+export const withdrawNotice = async (id: string) =>
+  (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST' })).data
 
 const downloaded = new Map<string, string>()
 
