@@ -92,6 +92,7 @@ export interface OnBehalfFiling {
   staff: Staff;
   name: string;
   phone: string | null;
+  householdId: string | null;
 }
 
 /**
@@ -167,6 +168,7 @@ export async function submitReport(
         filedByStaffId: onBehalf?.staff.id ?? null,
         onBehalfName: onBehalf?.name ?? null,
         onBehalfPhoneEncrypted: onBehalf?.phone ? deps.cipher.encrypt(onBehalf.phone) : null,
+        householdId: onBehalf?.householdId ?? null,
         ratingOnBehalf: false,
         createdAt: now,
         updatedAt: now,

@@ -47,8 +47,8 @@ export function staffCanAct(staff: Staff, report: Report, action: StaffAction, n
   return true;
 }
 
-/** 代报: the people in the field report for the households they serve. */
-export const ON_BEHALF_ROLES = ['grid_worker', 'cadre'] as const satisfies readonly StaffRole[];
+/** 代报: the people in the field (三线 members too) report for the households they serve. */
+export const ON_BEHALF_ROLES = ['grid_worker', 'liaison', 'cadre'] as const satisfies readonly StaffRole[];
 
 /** A filer reports for households of their own village (a grid worker's grid lies in one village). */
 export function staffCanFileFor(staff: Staff, villageCode: string): boolean {

@@ -75,6 +75,8 @@ export class Report {
   @RefColumn({ nullable: true }) filedByStaffId!: string | null;
   @Column({ type: 'varchar', length: 50, nullable: true }) onBehalfName!: string | null;
   @Column({ type: 'varchar', length: 128, nullable: true }) onBehalfPhoneEncrypted!: string | null;
+  /** The roster's household it was filed for, when the filer chose one. */
+  @RefColumn({ nullable: true }) householdId!: string | null;
   /** The rating is a 回访评价 the filer recorded for the household, counted apart from citizens' own. */
   @BoolColumn() ratingOnBehalf!: boolean;
   @CreatedAtColumn() createdAt!: Date;

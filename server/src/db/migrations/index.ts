@@ -20,6 +20,7 @@ import { StaffWechat1764701200000 } from './1764701200000-StaffWechat';
 import { StaffActionKeys1764701300000 } from './1764701300000-StaffActionKeys';
 import { Households1764710000000 } from './1764710000000-Households';
 import { ReportsOnBehalf1764720000000 } from './1764720000000-ReportsOnBehalf';
+import { ReportHousehold1764730000000 } from './1764730000000-ReportHousehold';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   StaffActionKeys1764701300000,
   Households1764710000000,
   ReportsOnBehalf1764720000000,
+  ReportHousehold1764730000000,
 ];

@@ -309,7 +309,7 @@ const citizenReportRoutes: ApiRoute[] = [
 
 const staffReportRoutes: ApiRoute[] = [
   {
-    method: 'post', path: '/api/v1/staff/reports', summary: '代报 / File a report for a household (onBehalfOf: name, phone); grid worker, cadre, in their own village; the same Idempotency-Key again answers the same report', tags: ['staff-reports'], access: 'staff', headers: [idempotencyKey],
+    method: 'post', path: '/api/v1/staff/reports', summary: '代报 / File a report for a household (onBehalfOf: name, phone, householdId of the roster); grid worker, 三线 member (liaison), cadre, in their own village; the same Idempotency-Key again answers the same report', tags: ['staff-reports'], access: 'staff', headers: [idempotencyKey],
     body: jsonBody('StaffSubmitReportRequest', StaffSubmitReportRequestSchema), responses: [created(schemas.staffReport)], errors: [400, 401, 403, 409],
   },
   {

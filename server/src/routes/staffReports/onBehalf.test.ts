@@ -1,4 +1,5 @@
-import { Message, Report } from '../../db/entities';
+import { Household, Message, Report } from '../../db/entities';
+import { newId } from '../../db/ids';
 import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
@@ -106,6 +107,31 @@ describe('reporting on behalf of a household', () => {
     expect((await file(handler, body())).status).toBe(403);
     const cadre = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }));
     expect((await file(cadre, body({ name: '周大哥' }))).status).toBe(201);
+  });
+
+  it('files for a household of the roster, reaching it by the roster’s phone; a 三线 member may too', async () => {
+    const phone = '13500004444';
+    const household = await app.dataSource.getRepository(Household).save({
+      id: newId(),
+      gridCode: REGIONS.chengguanGrid,
+      headName: '钱大爷',
+      address: '二组 3 号',
+      phoneEncrypted: app.deps.cipher.encrypt(phone),
+      phoneHash: app.deps.cipher.lookupHash(phone),
+      memberCount: 1,
+      tags: ['elderly_alone'],
+      liaisonId: null,
+      lastVisitedAt: null,
+    });
+    const filed = await file(gridWorker, body({ name: '钱大爷', householdId: household.id }));
+    expect(filed.status).toBe(201);
+    expect(filed.body.reporter).toEqual({ nickname: '钱大爷', phone: '135****4444' });
+    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: filed.body.id })).toMatchObject({ householdId: household.id });
+    const unknown = await file(gridWorker, body({ name: '钱大爷', householdId: newId() }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.field).toBe('onBehalfOf.householdId');
+    const liaison = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }));
+    expect((await file(liaison, body({ name: '孙大爷' }))).status).toBe(201);
   });
 
   it('names the field of a bad household', async () => {

@@ -2,13 +2,15 @@ import type Router from '@koa/router';
 import { StaffSubmitReportRequestSchema } from '@minqing/shared';
 import { submitReport } from '../../commands/reportSubmitter';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { Citizen } from '../../db/entities';
+import { Citizen, Household, Staff } from '../../db/entities';
 import { badRequest, forbidden } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody } from '../../middleware/validate';
+import { householdInScope, householdScopeOf } from '../../policies/household';
 import { ON_BEHALF_ROLES, staffCanFileFor } from '../../policies/report';
+import { isWithin } from '../../policies/scope';
 import { presentStaffReport } from '../../presenters/report';
 
 /**
@@ -16,17 +18,27 @@ import { presentStaffReport } from '../../presenters/report';
  * routed and held to deadlines like any other; the household's phone finds its account, if
  * any, so the report shows in their 我的反映 and its messages reach them (else the filer).
  */
+/** A household of the roster the filer may see, living in the village the report is about. */
+async function rosterHousehold(ctx: AppContext, staff: Staff, householdId: string, villageCode: string): Promise<Household> {
+  const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: householdId });
+  const scope = householdScopeOf(staff);
+  if (!household || !scope || !householdInScope(scope, household)) throw badRequest('没有找到该住户', 'onBehalfOf.householdId');
+  if (!isWithin(household.gridCode, villageCode)) throw badRequest('该住户不在所选村(社区)', 'onBehalfOf.householdId');
+  return household;
+}
+
 export function registerOnBehalfRoutes(router: Router<AppState, { deps: AppDeps }>) {
   router.post('/', staffAuth(ON_BEHALF_ROLES), actionLimit('submit'), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const key = idempotencyKeyOf(ctx);
     const body = parseBody(ctx, StaffSubmitReportRequestSchema);
     if (!staffCanFileFor(staff, body.villageCode)) throw forbidden('只能为本村(社区)的群众代报');
-    // The household roster is not kept yet: a household is named by its name and phone.
-    if (body.onBehalfOf.householdId) throw badRequest('暂不能按户选择，请填写群众姓名和电话', 'onBehalfOf.householdId');
-    const { name, phone } = body.onBehalfOf;
+    const household = body.onBehalfOf.householdId ? await rosterHousehold(ctx, staff, body.onBehalfOf.householdId, body.villageCode) : null;
+    const { name } = body.onBehalfOf;
+    // Without a number typed in, the roster's number reaches the household.
+    const phone = body.onBehalfOf.phone ?? (household?.phoneEncrypted ? ctx.deps.cipher.decrypt(household.phoneEncrypted) : null);
     const citizen = phone ? await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(phone) }) : null;
-    const onBehalf = { staff, name, phone: phone ?? null };
+    const onBehalf = { staff, name, phone, householdId: household?.id ?? null };
     const { report, replayed } = await submitReport(ctx.deps, { citizen, onBehalf, body, idempotencyKey: key });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
