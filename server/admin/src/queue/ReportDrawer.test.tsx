@@ -56,6 +56,18 @@ describe('the report drawer', () => {
     expect(asked.filter((url) => url.includes('/moderation'))).toEqual([]);
   });
 
+  it('says who filed a 代报 for whom, and marks a rating recorded on a return visit', async () => {
+    const filed = { ...report, status: 'closed', onBehalf: { filedBy: '网格员 王强', household: '李大爷' }, rating: 5, ratingOnBehalf: true, ratingComment: '李大爷说修好了' };
+    global.fetch = jest.fn(async (url: string) => {
+      const body = url.endsWith(`/staff/reports/${report.id}`) ? filed : { items: [], total: 0, page: 1, pageSize: 100 };
+      return { ok: true, status: 200, text: async () => JSON.stringify(body) };
+    }) as never;
+    open('cadre');
+    expect(await screen.findByText('网格员 王强 代 李大爷 反映')).toBeInTheDocument();
+    expect(screen.getByText('回访评价')).toBeInTheDocument();
+    expect(screen.getByText('李大爷说修好了')).toBeInTheDocument();
+  });
+
   it('asks a dispatcher for the content held for review', async () => {
     const asked = serve();
     open('dispatcher');

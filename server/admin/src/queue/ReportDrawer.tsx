@@ -107,6 +107,17 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
             <Descriptions.Item label="反映人" span={2}>
               <ReporterContact key={report.id} reportId={report.id} reporter={report.reporter} />
             </Descriptions.Item>
+            {report.onBehalf && (
+              <Descriptions.Item label="代报" span={2}>
+                {report.onBehalf.filedBy} 代 {report.onBehalf.household ?? '群众'} 反映
+              </Descriptions.Item>
+            )}
+            {report.rating !== null && (
+              <Descriptions.Item label="评价" span={2}>
+                {report.rating} 星{report.ratingOnBehalf && <Tag color="purple" style={{ marginLeft: 8 }}>回访评价</Tag>}
+                {report.ratingComment && <Typography.Text type="secondary">{report.ratingComment}</Typography.Text>}
+              </Descriptions.Item>
+            )}
             {report.location && (
               <Descriptions.Item label="位置" span={2}>
                 {report.location.address ?? ''}（{report.location.lat.toFixed(5)}, {report.location.lng.toFixed(5)}）
