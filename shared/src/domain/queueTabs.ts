@@ -14,8 +14,9 @@
  * - done 已办结: resolved or closed (rated).
  * - all 全部: no condition.
  * - submitted 待受理: status submitted (supervisors only; handlers never see undispatched reports).
+ * - filed 我代报的: reports the signed-in staff member filed for a household (代报), in any status.
  */
-export const QUEUE_TAB_KEYS = ['dispatched', 'accepted', 'due_soon', 'overdue', 'done', 'all', 'submitted'] as const;
+export const QUEUE_TAB_KEYS = ['dispatched', 'accepted', 'due_soon', 'overdue', 'done', 'all', 'submitted', 'filed'] as const;
 export type QueueTabKey = (typeof QUEUE_TAB_KEYS)[number];
 
 export const QUEUE_TAB_NAMES: Record<QueueTabKey, string> = {
@@ -26,6 +27,7 @@ export const QUEUE_TAB_NAMES: Record<QueueTabKey, string> = {
   done: '已办结',
   all: '全部',
   submitted: '待受理',
+  filed: '我代报的',
 };
 
 /** 即将超期: the resolve deadline falls within this many hours from now. */

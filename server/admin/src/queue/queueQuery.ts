@@ -34,13 +34,15 @@ export type QueueSort = StaffQueueQuery['sort'];
 
 /** 待受理 is for the roles that dispatch; handlers and cadres only ever receive dispatched reports. */
 const SUPERVISOR_TABS: readonly QueueTab[] = ['submitted'];
+/** 我代报的 is the field's, on the 工作台. */
+const FIELD_TABS: readonly QueueTab[] = ['filed'];
 const SUPERVISORS: readonly StaffRole[] = ['dispatcher', 'county'];
 
 /** The tabs one role sees, in the order shown; 待受理 first for those who dispatch. */
 export function tabsFor(role: StaffRole): { key: QueueTab; label: string }[] {
   const keys = SUPERVISORS.includes(role)
-    ? (['submitted', ...QUEUE_TAB_KEYS.filter((key) => key !== 'submitted')] as QueueTab[])
-    : QUEUE_TAB_KEYS.filter((key) => !SUPERVISOR_TABS.includes(key));
+    ? (['submitted', ...QUEUE_TAB_KEYS.filter((key) => key !== 'submitted' && !FIELD_TABS.includes(key))] as QueueTab[])
+    : QUEUE_TAB_KEYS.filter((key) => !SUPERVISOR_TABS.includes(key) && !FIELD_TABS.includes(key));
   return keys.map((key) => ({ key, label: QUEUE_TAB_NAMES[key] }));
 }
 

@@ -50,7 +50,7 @@ export function scopedQueue(manager: EntityManager, staff: Staff, filters: Queue
 export function orderedQueue(manager: EntityManager, staff: Staff, filters: Omit<StaffQueueQuery, 'page' | 'pageSize'>, now: Date): SelectQueryBuilder<Report> {
   const query = scopedQueue(manager, staff, filters);
   whereFigure(query, filters, now);
-  if (filters.tab) query.andWhere(`(${TAB_CONDITIONS[filters.tab]})`, tabParameters(now));
+  if (filters.tab) query.andWhere(`(${TAB_CONDITIONS[filters.tab]})`, tabParameters(now, staff.id));
   if (filters.status?.length) query.andWhere('report.status IN (:...statuses)', { statuses: filters.status });
   if (filters.overdue !== undefined) {
     const late = TAB_CONDITIONS.overdue;

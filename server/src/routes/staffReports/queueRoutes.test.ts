@@ -60,7 +60,7 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const keyword = `keyword=${encodeURIComponent(marker)}`;
       const counts = await get(dispatcher, `/counts?${keyword}`);
       expect(counts.status).toBe(200);
-      expect(QueueCountsSchema.parse(counts.body)).toEqual({ dispatched: 3, accepted: 1, due_soon: 1, overdue: 1, done: 0, all: 5, submitted: 1 });
+      expect(QueueCountsSchema.parse(counts.body)).toEqual({ dispatched: 3, accepted: 1, due_soon: 1, overdue: 1, done: 0, all: 5, submitted: 1, filed: 0 });
       for (const tab of QUEUE_TAB_KEYS) {
         const list = await get(dispatcher, `?tab=${tab}&${keyword}&pageSize=100`);
         expect([tab, list.body.total]).toEqual([tab, counts.body[tab]]);

@@ -33,7 +33,7 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
     const now = ctx.deps.clock();
     const selection = scopedQueue(ctx.deps.dataSource.manager, staff, filters);
     whereFigure(selection, filters, now);
-    ctx.body = await countTabs(selection, now);
+    ctx.body = await countTabs(selection, now, staff.id);
   });
 
   router.get('/triage', async (ctx: AppContext) => {

@@ -6,7 +6,7 @@ import WorkbenchHome from '.'
 
 type Call = { url: string; data?: Record<string, unknown>; header?: Record<string, string> }
 const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} })
-const COUNTS = { dispatched: 2, accepted: 1, due_soon: 0, overdue: 3, done: 4, all: 10, submitted: 1 }
+const COUNTS = { dispatched: 2, accepted: 1, due_soon: 0, overdue: 3, done: 4, all: 10, submitted: 1, filed: 5 }
 
 function serve(items = [gridReport()]) {
   taroMock.request.mockImplementation((call: Call) =>
@@ -25,6 +25,7 @@ describe('工作台', () => {
     expect(screen.getByRole('tab', { name: '即将超期 0 件' })).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: '已超期 3 件' })).toBeInTheDocument()
     expect(screen.getByRole('tab', { name: '全部 10 件' })).toHaveAttribute('aria-selected', 'true')
+    expect(screen.getByRole('tab', { name: '我代报的 5 件' })).toBeInTheDocument()
     const call = taroMock.request.mock.calls.map(([request]) => request as Call).find((request) => !request.url.includes('/counts'))
     expect(call?.url).toContain('/staff/reports?tab=all&page=1')
     expect(call?.header).toMatchObject({ Authorization: 'Bearer staff-token' })

@@ -1,5 +1,5 @@
 /**
- * 工作台: my work in counts (待签收, 处理中, 即将超期, 已超期, 全部) in my own scope — a grid worker
+ * 工作台: my work in counts (待签收, 处理中, 即将超期, 已超期, 全部, 我代报的) in my own scope — a grid worker
  * their grid, a cadre their village, a handler their department — and the list of the chosen one.
  */
 import { useEffect, useState } from 'react'
@@ -16,7 +16,7 @@ import { useCareMode } from '../../../stores/careMode'
 import { ROUTES, go } from '../../../pages/home/routes'
 import { staffActions, startActionSync } from '../services/actionDrafts'
 import { getQueue, getQueueCounts, unbindWechat } from '../services/staffApi'
-import { WORKBENCH_TABS, tabName, type WorkbenchTab } from './tabs'
+import { tabName, tabsShown, type WorkbenchTab } from './tabs'
 
 import './index.scss'
 
@@ -112,7 +112,7 @@ function WorkbenchHome() {
       ) : null}
 
       <View className='workbench__tiles'>
-        {WORKBENCH_TABS.map((key) => (
+        {tabsShown(staff.role, counts).map((key) => (
           <View
             key={key}
             className={`workbench__tile${key === tab ? ' workbench__tile--chosen' : ''}${key === 'overdue' && (counts?.overdue ?? 0) > 0 ? ' workbench__tile--alarm' : ''}`}
