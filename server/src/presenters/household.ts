@@ -10,6 +10,7 @@ export function presentHousehold(household: Household, deps: { cipher: PersonalD
     id: household.id,
     gridCode: household.gridCode,
     gridName: deps.reference.regions.get(household.gridCode)?.name ?? household.gridCode,
+    villageName: deps.reference.regions.get(household.gridCode.slice(0, 12))?.name ?? '',
     headName: household.headName,
     address: household.address,
     phone: household.phoneEncrypted ? maskPhone(deps.cipher.decrypt(household.phoneEncrypted)) : null,

@@ -17,6 +17,7 @@ export const HouseholdSchema = z.object({
   id: z.string(),
   gridCode: z.string(),
   gridName: z.string(),
+  villageName: z.string(),
   headName: z.string(),
   address: z.string(),
   /** 138****5678, or null when none was given. */

@@ -9,6 +9,7 @@ const household: Household = {
   id: '01J000000000000000000000H1',
   gridCode: '610921100201001',
   gridName: '第一网格',
+  villageName: '五一村',
   headName: '李德顺',
   address: '五一村1组 3 号',
   phone: '155****0000',
@@ -39,6 +40,7 @@ describe('the 住户 screen', () => {
     render(<HouseholdsPage staff={cadre} query={new URLSearchParams()} api={fakeApi()} supervision={supervision} />);
     expect(await screen.findByText('李德顺')).toBeInTheDocument();
     expect(screen.getByText('155****0000')).toBeInTheDocument();
+    expect(screen.getByText('五一村 · 第一网格')).toBeInTheDocument();
     expect(screen.getByText('独居老人')).toBeInTheDocument();
     expect(screen.getByText('低保')).toBeInTheDocument();
     expect(screen.getByText('何建国')).toBeInTheDocument();

@@ -15,7 +15,7 @@ const IMPORTER_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county'];
 const TAG_OPTIONS = HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_NAMES[tag] }));
 
 const COLUMNS: ColumnsType<Household> = [
-  { title: '网格', dataIndex: 'gridName', width: 120 },
+  { title: '网格', key: 'grid', width: 160, render: (_value, household) => `${household.villageName} · ${household.gridName}` },
   { title: '户主', dataIndex: 'headName', width: 100 },
   { title: '住址', dataIndex: 'address' },
   { title: '联系电话', dataIndex: 'phone', width: 130, render: (phone: string | null) => phone ?? '—' },

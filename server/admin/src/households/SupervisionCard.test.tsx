@@ -22,7 +22,7 @@ const SUPERVISION: Supervision = {
   ],
 };
 const HOUSEHOLD = {
-  id: '01J000000000000000000000H1', gridCode: '610921100201001', gridName: '第一网格', headName: '王桂英', address: '五一村1组 10 号', phone: '155****0001',
+  id: '01J000000000000000000000H1', gridCode: '610921100201001', gridName: '第一网格', villageName: '五一村', headName: '王桂英', address: '五一村1组 10 号', phone: '155****0001',
   memberCount: 3, tags: [], liaison: null, lastVisitedAt: null, createdAt: '2026-11-01T00:00:00.000Z',
 };
 

@@ -26,7 +26,7 @@ function NotVisitedList({ api, month, drill }: { api: SupervisionApi; month: str
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const { rows, total, loading } = usePagedList<Household>(() => api.notVisited(month, drill.of, page.current, page.pageSize), [month, drill, page]);
   const columns: ColumnsType<Household> = [
-    { title: '网格', dataIndex: 'gridName', width: 110 },
+    { title: '网格', key: 'grid', width: 150, render: (_value, household) => `${household.villageName} · ${household.gridName}` },
     { title: '户主', dataIndex: 'headName', width: 90 },
     { title: '住址', dataIndex: 'address' },
     { title: '联系电话', dataIndex: 'phone', width: 120, render: (phone: string | null) => phone ?? '—' },

@@ -121,7 +121,7 @@ describe('households and visits', () => {
     expect(app.deps.cipher.decrypt(stored.phoneEncrypted!)).toBe('13900001111');
     expect(stored.phoneHash).toBe(app.deps.cipher.lookupHash('13900001111'));
     const listed = await app.http.get('/api/v1/staff/households').set(as('liaison'));
-    expect(listed.body.items[0]).toMatchObject({ headName: '李大爷', phone: '139****1111', gridName: '五一村第一网格', liaison: { id: liaison.id, name: '党员张华' }, tags: ['elderly_alone'] });
+    expect(listed.body.items[0]).toMatchObject({ headName: '李大爷', phone: '139****1111', gridName: '五一村第一网格', villageName: '五一村', liaison: { id: liaison.id, name: '党员张华' }, tags: ['elderly_alone'] });
     expect(JSON.stringify(listed.body)).not.toContain('13900001111');
   });
 
