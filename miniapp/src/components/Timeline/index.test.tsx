@@ -36,6 +36,23 @@ describe('Timeline', () => {
     expect(items[1]).toHaveTextContent('已分派给城关镇供电所')
     expect(items[2]).toHaveTextContent('您提交了反映')
   })
+
+  it('tells a 代报 settled on the spot and rated on a return visit', () => {
+    render(
+      <Timeline
+        events={[
+          event({ type: 'submitted', actor: '网格员 王强 代 李大爷 反映' }),
+          event({ type: 'resolve_on_spot', status: 'resolved', actor: '五一村第一网格', note: '已帮忙扶正电线杆' }),
+          event({ type: 'rate_on_behalf', status: 'closed', actor: '五一村第一网格' }),
+        ]}
+      />,
+    )
+    const items = screen.getAllByTestId('timeline-event')
+    expect(items[0]).toHaveTextContent('工作人员回访时代为评价')
+    expect(items[1]).toHaveTextContent('五一村第一网格已就地办结')
+    expect(items[1]).toHaveTextContent('已帮忙扶正电线杆')
+    expect(items[2]).toHaveTextContent('网格员 王强 代 李大爷 反映')
+  })
 })
 
 describe('who and when', () => {

@@ -8,11 +8,16 @@ import { formatDateTime } from './dates'
 import './index.scss'
 
 /** What happened, as the citizen reads it. */
-export function eventTitle(event: Pick<TimelineEvent, 'type' | 'department'>): string {
+export function eventTitle(event: Pick<TimelineEvent, 'type' | 'department' | 'actor'>): string {
   const department = event.department?.name
   switch (event.type) {
     case 'submitted':
-      return '您提交了反映'
+      // 代报: the server names the filer and the household (网格员 王强 代 李大爷 反映).
+      return event.actor && event.actor !== '您' ? event.actor : '您提交了反映'
+    case 'resolve_on_spot':
+      return event.actor ? `${event.actor}已就地办结` : '已就地办结'
+    case 'rate_on_behalf':
+      return '工作人员回访时代为评价'
     case 'route':
     case 'assign':
       return department ? `已分派给${department}` : '已分派'
@@ -46,7 +51,7 @@ export function eventTitle(event: Pick<TimelineEvent, 'type' | 'department'>): s
 }
 
 /** Events where a department speaks to the citizen (their answer). */
-export const ANSWER_TYPES: readonly TimelineEvent['type'][] = ['reply', 'resolve', 'reject', 'share_outcome']
+export const ANSWER_TYPES: readonly TimelineEvent['type'][] = ['reply', 'resolve', 'resolve_on_spot', 'reject', 'share_outcome']
 
 function EventPhotos({ event }: { event: TimelineEvent }) {
   const photos = useAttachmentPaths(event.attachments.filter((attachment) => attachment.kind === 'photo'))

@@ -77,6 +77,24 @@ describe('反映详情', () => {
     expect(screen.getByRole('button', { name: '补充说明' })).toBeInTheDocument()
   })
 
+  it('says who reported it on the household’s behalf, and marks a rating recorded on a return visit', async () => {
+    const visited: ReportDetail = {
+      ...resolved,
+      status: 'closed',
+      statusName: '已评价',
+      rating: 4,
+      ratingComment: '李大爷说修好了',
+      ratingOnBehalf: true,
+      onBehalf: { filedBy: '网格员 王强', household: '李大爷' },
+      allowedActions: ['dispute'],
+    }
+    taroMock.request.mockImplementation(() => ok(visited))
+    render(<ReportDetailPage />)
+    expect(await screen.findByText('由网格员 王强代为反映')).toBeInTheDocument()
+    expect(screen.getByText('回访评价（工作人员回访时代为记录）')).toBeInTheDocument()
+    expect(screen.queryByText('您的评价')).not.toBeInTheDocument()
+  })
+
   it('rates with five large stars after confirming, and shows the result at once', async () => {
     const rated: ReportDetail = { ...resolved, status: 'closed', statusName: '已评价', rating: 5, ratingComment: '很及时', allowedActions: [] }
     taroMock.request.mockImplementation((call: Call) => ok(call.method === 'POST' ? rated : resolved))

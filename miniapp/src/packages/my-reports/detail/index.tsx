@@ -210,7 +210,8 @@ function ReportDetailPage() {
 
       {report.rating ? (
         <View className='detail__card'>
-          <Text className='detail__heading'>您的评价</Text>
+          {/* 回访评价: the grid worker wrote down what the household said on a return visit. */}
+          <Text className='detail__heading'>{report.ratingOnBehalf ? '回访评价（工作人员回访时代为记录）' : '您的评价'}</Text>
           <StarRating value={report.rating} readOnly />
           {report.ratingComment ? <Text className='detail__text'>{report.ratingComment}</Text> : null}
         </View>
@@ -225,6 +226,7 @@ function ReportDetailPage() {
         {report.location?.address ? <Text className='detail__meta'>📍 {report.location.address}</Text> : null}
         {report.category ? <Text className='detail__meta'>类别：{report.category.name}</Text> : null}
         {report.deputy ? <Text className='detail__meta'>反映给：{report.deputy.name}（{report.deputy.title}）</Text> : null}
+        {report.onBehalf ? <Text className='detail__meta'>由{report.onBehalf.filedBy}代为反映</Text> : null}
       </View>
 
       <View className='detail__card'>
