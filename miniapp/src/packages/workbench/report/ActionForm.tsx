@@ -8,6 +8,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { ACTION_NAMES, LIMITS, actionRequirements, type StaffAction, type StaffReport } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import PhotoPicker from '../../../components/PhotoPicker'
+import StarRating from '../../../components/StarRating'
 import type { ActionOutcome } from '../services/actionQueue'
 import { staffActions } from '../services/actionDrafts'
 
@@ -26,6 +27,7 @@ export default function ActionForm({ report, action, onOutcome, onCancel }: Acti
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<string[]>([])
   const [days, setDays] = useState('')
+  const [score, setScore] = useState(0)
   const [error, setError] = useState<{ message: string; field?: string } | null>(null)
   const [sending, setSending] = useState(false)
 
@@ -39,6 +41,7 @@ export default function ActionForm({ report, action, onOutcome, onCancel }: Acti
       note,
       photos,
       ...(requires.includes('extensionDays') ? { extensionDays: Number(days) || 0 } : {}),
+      ...(requires.includes('score') ? { score } : {}),
     })
     setSending(false)
     if (outcome.status === 'invalid' || outcome.status === 'failed') setError(outcome)
@@ -65,6 +68,13 @@ export default function ActionForm({ report, action, onOutcome, onCancel }: Acti
         onInput={(event) => setNote(event.detail.value)}
       />
       {fieldError('note')}
+      {requires.includes('score') ? (
+        <>
+          <Text className='staff-report__label'>群众的满意程度</Text>
+          <StarRating value={score} onChange={setScore} />
+          {fieldError('score')}
+        </>
+      ) : null}
       {requires.includes('extensionDays') ? (
         <>
           <Text className='staff-report__label'>延长天数</Text>
@@ -83,7 +93,7 @@ export default function ActionForm({ report, action, onOutcome, onCancel }: Acti
           />
         </>
       ) : null}
-      {error && !['note', 'extensionDays', 'photoUploadIds'].includes(error.field ?? '') ? (
+      {error && !['note', 'extensionDays', 'score', 'photoUploadIds'].includes(error.field ?? '') ? (
         <View className='staff-report__error' role='alert'>
           {error.message}
         </View>

@@ -126,6 +126,12 @@ function StaffReportPage() {
           {formatDateTime(report.submittedAt)} · {report.villageName}
           {report.category ? ` · ${report.category.name}` : ''}
         </Text>
+        {report.onBehalf ? (
+          <Text className='staff-report__meta'>
+            代报：{report.onBehalf.filedBy}
+            {report.onBehalf.household ? ` 代 ${report.onBehalf.household}` : ''}
+          </Text>
+        ) : null}
         {report.reporter ? (
           <Text className='staff-report__meta'>
             反映人：{report.reporter.nickname ?? '未留称呼'}

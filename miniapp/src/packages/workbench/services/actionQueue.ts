@@ -17,6 +17,8 @@ export interface ActionInput {
   action: StaffAction
   note?: string
   extensionDays?: number
+  /** 回访评价: the household's score, 1–5. */
+  score?: number
   /** Local photo paths taken on the spot. */
   photos?: string[]
 }
@@ -52,12 +54,13 @@ export interface ActionQueueDeps {
 
 const placeholderId = (index: number): string => String(index + 1).padStart(26, '0')
 
-function bodyOf(draft: Pick<ActionDraft, 'action' | 'note' | 'extensionDays'>, photoIds: string[]): unknown {
+function bodyOf(draft: Pick<ActionDraft, 'action' | 'note' | 'extensionDays' | 'score'>, photoIds: string[]): unknown {
   const note = draft.note?.trim()
   return {
     action: draft.action,
     ...(note ? { note } : {}),
     ...(draft.extensionDays ? { extensionDays: draft.extensionDays } : {}),
+    ...(draft.score ? { score: draft.score } : {}),
     ...(photoIds.length > 0 ? { photoUploadIds: photoIds } : {}),
   }
 }
