@@ -1,5 +1,5 @@
 /** What the 工作台's page tests share: a signed-in grid worker and a report of their grid. */
-import type { StaffReport } from '@minqing/shared'
+import type { Household, StaffReport } from '@minqing/shared'
 import { saveStaffSession } from '../../services/staffSession'
 
 export function signInGridWorker(): void {
@@ -58,3 +58,29 @@ export const gridReport = (overrides: Partial<StaffReport> = {}): StaffReport =>
   duplicateOf: null,
   ...overrides,
 } as StaffReport)
+
+export const HOUSEHOLD_ID = '01M81KNHEEZY3C4PCQ1HHZPW40'
+
+export const household = (overrides: Partial<Household> = {}): Household => ({
+  id: HOUSEHOLD_ID,
+  gridCode: '610921100201001',
+  gridName: '第一网格',
+  villageName: '五一村',
+  headName: '李大爷',
+  address: '五一村一组 12 号',
+  phone: '138****5678',
+  memberCount: 1,
+  tags: ['elderly_alone', 'low_income'],
+  liaison: { id: '01J000000000000000000000L1', name: '陈三线' },
+  lastVisitedAt: '2026-11-20T02:00:00.000Z',
+  createdAt: '2026-11-01T02:00:00.000Z',
+  ...overrides,
+})
+
+export function signInLiaison(): void {
+  saveStaffSession({
+    token: 'staff-token',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    staff: { id: '01J000000000000000000000L1', username: 'sanxian', name: '陈三线', role: 'liaison', regionCode: '610921100201001' },
+  })
+}

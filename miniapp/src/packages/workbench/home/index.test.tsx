@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
 import { currentStaffSession } from '../../../services/staffSession'
-import { gridReport, signInGridWorker } from '../testFixtures'
+import { gridReport, signInGridWorker, signInLiaison } from '../testFixtures'
 import WorkbenchHome from '.'
 
 type Call = { url: string; data?: Record<string, unknown>; header?: Record<string, string> }
@@ -53,6 +53,25 @@ describe('工作台', () => {
     fireEvent.click(screen.getByRole('button', { name: '重新加载' }))
     await waitFor(() => expect(taroMock.redirectTo).toHaveBeenCalledWith({ url: '/packages/workbench/login/index' }))
     expect(currentStaffSession()).toBeNull()
+  })
+
+  it('offers the field 住户走访 beside the queue', async () => {
+    signInGridWorker()
+    serve()
+    render(<WorkbenchHome />)
+    await screen.findByText('村口垃圾堆了三天没人清')
+    fireEvent.click(screen.getByRole('button', { name: '住户走访：查看住户，记录走访，可同时代报' }))
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/households/index' })
+  })
+
+  it('gives a 三线 member their households instead of a report queue, calling no report route', async () => {
+    signInLiaison()
+    serve()
+    render(<WorkbenchHome />)
+    expect(await screen.findByRole('button', { name: '我的住户：查看住户，记录走访，可同时代报' })).toBeInTheDocument()
+    expect(screen.getByText('您代报的事项，办理进展会通过消息告诉您。')).toBeInTheDocument()
+    expect(screen.queryByRole('tab')).not.toBeInTheDocument()
+    expect(taroMock.request).not.toHaveBeenCalled()
   })
 
   it('signs out of the 工作台 only, after confirming', async () => {

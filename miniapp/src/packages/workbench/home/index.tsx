@@ -15,7 +15,9 @@ import { clearStaffSession, currentStaffSession } from '../../../services/staffS
 import { useCareMode } from '../../../stores/careMode'
 import { ROUTES, go } from '../../../pages/home/routes'
 import { staffActions, startActionSync } from '../services/actionDrafts'
+import { hasReportQueue } from '../services/fieldRoles'
 import { getQueue, getQueueCounts, unbindWechat } from '../services/staffApi'
+import FieldEntries from './FieldEntries'
 import { tabName, tabsShown, type WorkbenchTab } from './tabs'
 
 import './index.scss'
@@ -37,7 +39,9 @@ function WorkbenchHome() {
   const [unsent, setUnsent] = useState(staffActions.list().length)
 
   const load = async (nextTab: WorkbenchTab, nextPage = 1) => {
-    if (!currentStaffSession()) return toLogin()
+    const signedIn = currentStaffSession()
+    if (!signedIn) return toLogin()
+    if (!hasReportQueue(signedIn.staff.role)) return
     setLoading(true)
     setError(null)
     try {
@@ -105,48 +109,55 @@ function WorkbenchHome() {
           📢 政务村务公告 ›
         </View>
       ) : null}
+      <FieldEntries role={staff.role} />
       {unsent > 0 ? (
         <View className='workbench__unsent' role='status'>
           有 {unsent} 项办理还未发送成功，联网后自动发送
         </View>
       ) : null}
 
-      <View className='workbench__tiles'>
-        {tabsShown(staff.role, counts).map((key) => (
-          <View
-            key={key}
-            className={`workbench__tile${key === tab ? ' workbench__tile--chosen' : ''}${key === 'overdue' && (counts?.overdue ?? 0) > 0 ? ' workbench__tile--alarm' : ''}`}
-            role='tab'
-            aria-selected={key === tab}
-            aria-label={`${tabName(key)} ${counts ? counts[key] : ''} 件`}
-            onClick={() => choose(key)}
-          >
-            <Text className='workbench__count'>{counts ? counts[key] : '–'}</Text>
-            <Text className='workbench__tab'>{tabName(key)}</Text>
+      {hasReportQueue(staff.role) ? (
+        <>
+          <View className='workbench__tiles'>
+            {tabsShown(staff.role, counts).map((key) => (
+              <View
+                key={key}
+                className={`workbench__tile${key === tab ? ' workbench__tile--chosen' : ''}${key === 'overdue' && (counts?.overdue ?? 0) > 0 ? ' workbench__tile--alarm' : ''}`}
+                role='tab'
+                aria-selected={key === tab}
+                aria-label={`${tabName(key)} ${counts ? counts[key] : ''} 件`}
+                onClick={() => choose(key)}
+              >
+                <Text className='workbench__count'>{counts ? counts[key] : '–'}</Text>
+                <Text className='workbench__tab'>{tabName(key)}</Text>
+              </View>
+            ))}
           </View>
-        ))}
-      </View>
 
-      <View className='workbench__list' role='list' aria-label={tabName(tab)}>
-        {error && rows.length === 0 ? <ErrorBlock message={error} onRetry={() => void load(tab)} /> : null}
-        {!error && loading && rows.length === 0 ? <LoadingBlock /> : null}
-        {!error && !loading && rows.length === 0 ? <EmptyState icon='✅' title={`没有${tabName(tab)}的事项`} /> : null}
-        {rows.map((row) => (
-          <View key={row.id} className='workbench__row' role='listitem' hoverClass='workbench__row--pressed' onClick={() => go(ROUTES.workbenchReport(row.id))}>
-            <View className='workbench__row-top'>
-              <StatusChip status={row.status} />
-              {row.overdue ? <Text className='workbench__overdue'>已超期</Text> : null}
-            </View>
-            <Text className='workbench__excerpt'>{row.excerpt}</Text>
-            <Text className='workbench__meta'>
-              {row.villageName} · {formatDateTime(row.submittedAt)} · {row.serialNo}
-            </Text>
+          <View className='workbench__list' role='list' aria-label={tabName(tab)}>
+            {error && rows.length === 0 ? <ErrorBlock message={error} onRetry={() => void load(tab)} /> : null}
+            {!error && loading && rows.length === 0 ? <LoadingBlock /> : null}
+            {!error && !loading && rows.length === 0 ? <EmptyState icon='✅' title={`没有${tabName(tab)}的事项`} /> : null}
+            {rows.map((row) => (
+              <View key={row.id} className='workbench__row' role='listitem' hoverClass='workbench__row--pressed' onClick={() => go(ROUTES.workbenchReport(row.id))}>
+                <View className='workbench__row-top'>
+                  <StatusChip status={row.status} />
+                  {row.overdue ? <Text className='workbench__overdue'>已超期</Text> : null}
+                </View>
+                <Text className='workbench__excerpt'>{row.excerpt}</Text>
+                <Text className='workbench__meta'>
+                  {row.villageName} · {formatDateTime(row.submittedAt)} · {row.serialNo}
+                </Text>
+              </View>
+            ))}
+            {rows.length > 0 ? (
+              <ListFooter state={loading ? 'loading' : error ? 'error' : rows.length >= total ? 'end' : 'idle'} errorMessage={error ?? undefined} onLoadMore={() => void load(tab, page + 1)} />
+            ) : null}
           </View>
-        ))}
-        {rows.length > 0 ? (
-          <ListFooter state={loading ? 'loading' : error ? 'error' : rows.length >= total ? 'end' : 'idle'} errorMessage={error ?? undefined} onLoadMore={() => void load(tab, page + 1)} />
-        ) : null}
-      </View>
+        </>
+      ) : (
+        <Text className='workbench__meta'>您代报的事项，办理进展会通过消息告诉您。</Text>
+      )}
 
       <View className='workbench__account'>
         {staff.wechatBound ? (

@@ -3,7 +3,7 @@
  * on this phone: the pages then offer the sign-in again.
  */
 import Taro from '@tarojs/taro'
-import type { NoticeInput, Page, QueueCounts, QueueTabKey, ReportActionRequest, StaffLoginResponse, StaffMe, StaffNotice, StaffReport, ReportSummary, UploadResponse } from '@minqing/shared'
+import type { Household, NoticeInput, Page, QueueCounts, QueueTabKey, ReportActionRequest, StaffLoginResponse, StaffMe, StaffNotice, StaffReport, StaffSubmitReportRequest, ReportSummary, UploadResponse, Visit, VisitInput } from '@minqing/shared'
 import { ApiError, networkError } from '../../../services/apiError'
 import { apiBase } from '../../../services/config'
 import { send, sendUpload, type SendOptions } from '../../../services/http'
@@ -72,6 +72,20 @@ export async function actOnReport(id: string, body: ReportActionRequest, idempot
 
 export async function uploadStaffPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<UploadResponse> {
   return (await withStaffToken((token) => sendUpload<UploadResponse>('/uploads', { filePath, token, onProgress }))).data
+}
+
+// ── 住户, 走访 and 代报 ──────────────────────────────────────────────────────────
+
+export const getHouseholds = async (page: number) => (await staffRequest<Page<Household>>('/staff/households', { query: { page, pageSize: 20 } })).data
+
+export const getVisits = async (householdId: string, page: number) =>
+  (await staffRequest<Page<Visit>>('/staff/visits', { query: { householdId, page, pageSize: 20 } })).data
+
+export const logVisit = async (body: VisitInput) => (await staffRequest<Visit>('/staff/visits', { method: 'POST', data: body })).data
+
+/** 代报; the same key on a retry answers the report already filed. */
+export async function fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport> {
+  return (await staffRequest<StaffReport>('/staff/reports', { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } })).data
 }
 
 // ── 政务村务 notices (the admin panel's editor uses the same routes and checks) ─────
