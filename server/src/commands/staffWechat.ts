@@ -1,6 +1,7 @@
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Staff } from '../db/entities';
+import { isUniqueViolation } from '../db/uniqueViolation';
 import { AppError, conflict, invalidCredentials } from '../errors';
 import { recordAudit } from './auditRecorder';
 import { loadManagedAccount } from './managedAccount';
@@ -15,10 +16,22 @@ const notBound = () => new AppError(404, 'not_bound', '该微信尚未绑定工�
  */
 export async function bindStaffWechat(deps: AppDeps, props: { staff: Staff; code: string; ip: string }): Promise<Staff> {
   const { openid } = await wechatSessionFor(deps, props.code);
+  try {
+    return await bindOpenid(deps, props, openid);
+  } catch (error) {
+    // Two accounts binding one WeChat at the same moment: the unique index lets one win.
+    if (isUniqueViolation(error)) throw boundElsewhere();
+    throw error;
+  }
+}
+
+const boundElsewhere = () => conflict('该微信已绑定其他工作人员账号，请先在原账号解绑或联系管理员', 'code');
+
+function bindOpenid(deps: AppDeps, props: { staff: Staff; ip: string }, openid: string): Promise<Staff> {
   return transaction(deps.dataSource, async (manager) => {
     const repository = manager.getRepository(Staff);
     const holder = await repository.findOneBy({ wechatOpenid: openid });
-    if (holder && holder.id !== props.staff.id) throw conflict('该微信已绑定其他工作人员账号，请先在原账号解绑或联系管理员', 'code');
+    if (holder && holder.id !== props.staff.id) throw boundElsewhere();
     if (holder) return holder;
     await repository.update(props.staff.id, { wechatOpenid: openid });
     await recordAudit(manager, {

@@ -50,6 +50,16 @@ describe('staff on WeChat', () => {
     expect(await auditOf(holder.id)).toHaveLength(0);
   });
 
+  it('lets one of several accounts binding one WeChat at the same moment win; the others get 409', async () => {
+    const accounts = await Promise.all([1, 2, 3].map(() => buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage })));
+    const answers = await Promise.all(
+      accounts.map((staff) => app.http.post('/api/v1/staff/auth/wechat-bind').set(bearer(staffToken(app.deps, staff))).send({ code: 'race-phone' })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409]);
+    expect(answers.filter((answer) => answer.status === 409).every((answer) => answer.body.error.field === 'code')).toBe(true);
+    expect(await app.dataSource.getRepository(Staff).countBy({ wechatOpenid: 'o-race-phone' })).toBe(1);
+  });
+
   it('lets the staff member unbind: the WeChat signs nobody in afterwards', async () => {
     const staff = await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid, wechatOpenid: 'o-own-unbind' });
     const unbind = await app.http.delete('/api/v1/staff/auth/wechat-bind').set(bearer(staffToken(app.deps, staff)));
