@@ -13,8 +13,8 @@ export const STORAGE_KEYS = {
   staffSession: 'minqing:staffSession',
   /** 工作台 actions not confirmed by the server yet (weak signal), retried with their Idempotency-Key. */
   staffActions: 'minqing:staffActions',
-  /** 走访 (with a 代报 raised from it) not confirmed by the server yet, retried until they are. */
-  staffVisits: 'minqing:staffVisits',
+  /** 走访 and 代报 not confirmed by the server yet, retried until they are. */
+  staffField: 'minqing:staffField',
 } as const
 
 /** Reads a stored value; missing or unreadable storage gives null (never throws). */

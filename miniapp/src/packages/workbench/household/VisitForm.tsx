@@ -1,6 +1,6 @@
 /**
  * 记录走访: what was seen and done, photos taken on the spot, and 同时代报 — a report filed for
- * the household with the same note and photos in the same step. Sent through the visit queue,
+ * the household with the same note and photos in the same step. Sent through the 走访 and 代报 queue,
  * so a weak signal keeps it and sends it later.
  */
 import { useState } from 'react'
@@ -8,12 +8,12 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { LIMITS } from '@minqing/shared'
 import BigButton from '../../../components/BigButton'
 import PhotoPicker from '../../../components/PhotoPicker'
-import { staffVisits } from '../services/visitDrafts'
-import type { VisitOutcome } from '../services/visitQueue'
+import { fieldDrafts } from '../services/fieldDrafts'
+import type { FieldOutcome } from '../services/fieldQueue'
 
 export interface VisitFormProps {
   household: { id: string; headName: string; villageCode: string }
-  onOutcome(outcome: VisitOutcome): void
+  onOutcome(outcome: FieldOutcome): void
 }
 
 export default function VisitForm({ household, onOutcome }: VisitFormProps) {
@@ -26,7 +26,7 @@ export default function VisitForm({ household, onOutcome }: VisitFormProps) {
   const send = async () => {
     setSending(true)
     setError(null)
-    const outcome = await staffVisits.send({ householdId: household.id, headName: household.headName, villageCode: household.villageCode, note, photos, alsoReport })
+    const outcome = await fieldDrafts.send({ visit: true, report: alsoReport, householdId: household.id, name: household.headName, villageCode: household.villageCode, note, photos })
     setSending(false)
     if (outcome.status === 'invalid' || outcome.status === 'failed') setError(outcome)
     if (outcome.status === 'done' || outcome.status === 'saved') {

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
 import { HOUSEHOLD_ID, REPORT_ID, gridReport, signInGridWorker } from '../testFixtures'
-import { staffVisits } from '../services/visitDrafts'
+import { fieldDrafts } from '../services/fieldDrafts'
 import HouseholdPage from '.'
 
 type Call = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> }
@@ -62,7 +62,7 @@ describe('住户走访', () => {
     expect(posts()[1]).toMatchObject({
       url: expect.stringMatching(/\/staff\/reports$/),
       data: { serviceCode: 'direct', villageCode: '610921100201', text: '屋顶漏雨，需要修缮', photoUploadIds: [PHOTO_ID], onBehalfOf: { name: '李大爷', householdId: HOUSEHOLD_ID } },
-      header: expect.objectContaining({ 'Idempotency-Key': expect.stringMatching(/^v-/) }),
+      header: expect.objectContaining({ 'Idempotency-Key': expect.stringMatching(/^r-/) }),
     })
     await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '走访已记录，已代报', content: expect.stringContaining('HY20261122-0001') })))
     await waitFor(() => expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/packages/workbench/report/index?id=${REPORT_ID}` }))
@@ -78,7 +78,7 @@ describe('住户走访', () => {
     expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存，联网后自动提交' }))
 
     taroMock.request.mockImplementation((call: Call) => answer(call.method === 'POST' ? 201 : 200, call.method === 'POST' ? { ...VISIT, note: '送去了冬衣' } : visitPage([])))
-    await act(() => staffVisits.retryDue(true))
+    await act(() => fieldDrafts.retryDue(true))
     await waitFor(() => expect(screen.queryByText('这次走访还未发送成功，联网后自动发送')).not.toBeInTheDocument())
     expect(posts().map((call) => call.data)).toEqual([
       { householdId: HOUSEHOLD_ID, note: '送去了冬衣', photoUploadIds: [] },

@@ -15,8 +15,8 @@ import { useCareMode } from '../../../stores/careMode'
 import { ROUTES } from '../../../pages/home/routes'
 import { hasReportQueue } from '../services/fieldRoles'
 import { getVisits } from '../services/staffApi'
-import { staffVisits, startVisitSync } from '../services/visitDrafts'
-import type { VisitOutcome } from '../services/visitQueue'
+import { fieldDrafts, startFieldSync } from '../services/fieldDrafts'
+import type { FieldOutcome } from '../services/fieldQueue'
 import VisitForm from './VisitForm'
 
 import './index.scss'
@@ -34,7 +34,7 @@ function HouseholdPage() {
   const [loading, setLoading] = useState(false)
   const [loaded, setLoaded] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [unsent, setUnsent] = useState(() => staffVisits.forHousehold(householdId))
+  const [unsent, setUnsent] = useState(() => fieldDrafts.forHousehold(householdId))
 
   const load = async (nextPage = 1) => {
     if (!currentStaffSession()) return toLogin()
@@ -56,12 +56,12 @@ function HouseholdPage() {
   }
 
   useEffect(() => {
-    startVisitSync()
-    return staffVisits.subscribe(() => setUnsent(staffVisits.forHousehold(householdId)))
+    startFieldSync()
+    return fieldDrafts.subscribe(() => setUnsent(fieldDrafts.forHousehold(householdId)))
   }, [householdId])
   useDidShow(() => void load())
 
-  const afterSend = (outcome: VisitOutcome) => {
+  const afterSend = (outcome: FieldOutcome) => {
     if (outcome.status === 'saved') void Taro.showToast({ title: outcome.message, icon: 'none' })
     if (outcome.status !== 'done') return
     void load()
@@ -84,7 +84,7 @@ function HouseholdPage() {
         <View key={draft.id} className='household__unsent' role='status'>
           {draft.state === 'failed' ? `未能保存：${draft.lastError?.message ?? ''}` : '这次走访还未发送成功，联网后自动发送'}
           {draft.state === 'failed' ? (
-            <View className='household__discard' role='button' onClick={() => staffVisits.remove(draft.id)}>
+            <View className='household__discard' role='button' onClick={() => fieldDrafts.remove(draft.id)}>
               放弃这次走访
             </View>
           ) : null}

@@ -1,20 +1,20 @@
 /**
- * The 工作台's visit queue wired to storage and the staff API; retried when the network comes
+ * The 工作台's 走访 and 代报 queue wired to storage and the staff API; retried when the network comes
  * back, when the app shows again, and on a backoff timer.
  */
 import Taro from '@tarojs/taro'
 import { isH5 } from '../../../services/config'
 import { STORAGE_KEYS, readStored, writeStored } from '../../../services/storage'
 import { fileOnBehalf, logVisit, uploadStaffPhoto } from './staffApi'
-import { VisitQueue, type VisitDraft } from './visitQueue'
+import { FieldQueue, type FieldDraft } from './fieldQueue'
 
-export const staffVisits = new VisitQueue({
+export const fieldDrafts = new FieldQueue({
   store: {
     load: () => {
-      const stored = readStored<VisitDraft[]>(STORAGE_KEYS.staffVisits)
+      const stored = readStored<FieldDraft[]>(STORAGE_KEYS.staffField)
       return Array.isArray(stored) ? stored : []
     },
-    save: (list) => writeStored(STORAGE_KEYS.staffVisits, list),
+    save: (list) => writeStored(STORAGE_KEYS.staffField, list),
   },
   transport: { upload: (path) => uploadStaffPhoto(path), logVisit, fileOnBehalf },
   now: () => Date.now(),
@@ -28,23 +28,23 @@ let started = false
 function schedule(): void {
   if (timer) clearTimeout(timer)
   timer = null
-  const due = staffVisits.nextDueAt()
+  const due = fieldDrafts.nextDueAt()
   if (due !== null) timer = setTimeout(() => void retry(false), Math.max(0, due - Date.now()))
 }
 
 async function retry(force: boolean): Promise<void> {
   try {
-    await staffVisits.retryDue(force)
+    await fieldDrafts.retryDue(force)
   } finally {
     schedule()
   }
 }
 
-/** Once, from the household pages: sends what was left, then retries on reconnect, on show and on a timer. */
-export function startVisitSync(): void {
+/** Once, from the household and 代报 pages: sends what was left, then retries on reconnect, on show and on a timer. */
+export function startFieldSync(): void {
   if (started) return
   started = true
-  staffVisits.subscribe(() => schedule())
+  fieldDrafts.subscribe(() => schedule())
   if (typeof Taro.onNetworkStatusChange === 'function') Taro.onNetworkStatusChange((status) => status.isConnected && void retry(true))
   if (typeof Taro.onAppShow === 'function') Taro.onAppShow(() => void retry(true))
   if (isH5() && typeof window !== 'undefined') window.addEventListener('online', () => void retry(true))

@@ -1,35 +1,42 @@
 /**
- * 走访 on a weak signal — pure logic, no Taro (visitDrafts.ts wires it). A visit is stored before
- * anything is sent; its photos upload one by one, each upload id remembered at once; then the
- * visit is posted and its id remembered, so a retry never logs it again once the server confirmed
- * it. The visits route takes no Idempotency-Key: a reply lost after the server stored the visit can
- * log it twice on the retry. With 同时代报 the 代报 follows, with the visit's note and photos and its
- * own Idempotency-Key kept with the draft. No network keeps the draft for a retry; a refusal keeps
- * it as failed for the staff member to see; success removes it.
+ * 走访 and 代报 on a weak signal — pure logic, no Taro (fieldDrafts.ts wires it). A draft is stored
+ * before anything is sent; its photos and voice upload one by one, each upload id remembered at
+ * once. Then the visit is posted and its id remembered, so a retry never logs it again once the
+ * server confirmed it (the visits route takes no Idempotency-Key: a reply lost after the server
+ * stored the visit can log it twice on the retry). Then the 代报, with its own Idempotency-Key
+ * kept with the draft — alone, or with the visit's note and photos (同时代报). No network keeps the
+ * draft for a retry; a refusal keeps it as failed for the staff member to see; success removes it.
  */
 import { StaffSubmitReportRequestSchema, VisitInputSchema, type StaffReport, type StaffSubmitReportRequest, type Visit, type VisitInput } from '@minqing/shared'
 import { toApiError, type ApiError } from '../../../services/apiError'
 import { FILE_RETRIES, backoffMs } from '../../../services/draftQueue'
-import { SAVED_OFFLINE_MESSAGE, type DraftFile } from '../../../services/draftTypes'
+import { SAVED_OFFLINE_MESSAGE, type DraftFile, type DraftVoice } from '../../../services/draftTypes'
 
-/** What the household page hands over. */
-export interface VisitFormInput {
-  householdId: string
-  headName: string
-  /** The household's village, where a 代报 raised from the visit is filed. */
+/** What the household page or the 代报 form hands over. */
+export interface FieldInput {
+  /** 走访: log a visit of the household (householdId then required). */
+  visit: boolean
+  /** 代报: file a report for the household or the person named. */
+  report: boolean
+  householdId?: string
+  /** The head of the household, or the person the 代报 is for. */
+  name: string
+  phone?: string
+  /** The village a 代报 is filed in. */
   villageCode: string
+  /** The visit's note; the 代报's text. */
   note: string
   /** Local photo paths taken on the spot. */
   photos: string[]
-  /** 同时代报: file a report for the household with the visit's note and photos. */
-  alsoReport: boolean
+  voice?: { localPath: string; durationSeconds: number; transcript?: string }
 }
 
-export interface VisitDraft extends Omit<VisitFormInput, 'photos'> {
+export interface FieldDraft extends Omit<FieldInput, 'photos' | 'voice'> {
   id: string
   /** The 代报's Idempotency-Key, the same on every retry. */
   reportKey: string
   photos: DraftFile[]
+  voice?: DraftVoice
   /** Set once the server confirmed the visit. */
   visitId?: string
   state: 'queued' | 'sending' | 'waiting' | 'failed'
@@ -39,14 +46,14 @@ export interface VisitDraft extends Omit<VisitFormInput, 'photos'> {
   lastError?: { message: string; field?: string }
 }
 
-export type VisitOutcome =
-  | { status: 'done'; visitId: string; report: StaffReport | null }
-  | { status: 'saved'; message: string; draft: VisitDraft }
-  | { status: 'invalid' | 'failed'; message: string; field?: string; draft?: VisitDraft }
+export type FieldOutcome =
+  | { status: 'done'; visitId: string | null; report: StaffReport | null }
+  | { status: 'saved'; message: string; draft: FieldDraft }
+  | { status: 'invalid' | 'failed'; message: string; field?: string; draft?: FieldDraft }
   | { status: 'missing' }
 
-export interface VisitQueueDeps {
-  store: { load(): VisitDraft[]; save(drafts: VisitDraft[]): boolean }
+export interface FieldQueueDeps {
+  store: { load(): FieldDraft[]; save(drafts: FieldDraft[]): boolean }
   transport: {
     upload(localPath: string): Promise<{ id: string }>
     logVisit(body: VisitInput): Promise<Visit>
@@ -59,49 +66,65 @@ export interface VisitQueueDeps {
 
 const placeholderId = (index: number): string => String(index + 1).padStart(26, '0')
 
-const visitBody = (draft: Pick<VisitFormInput, 'householdId' | 'note'>, photoIds: string[]): VisitInput => ({ householdId: draft.householdId, note: draft.note.trim(), photoUploadIds: photoIds })
-
-const reportBody = (draft: Pick<VisitFormInput, 'householdId' | 'headName' | 'villageCode' | 'note'>, photoIds: string[]): StaffSubmitReportRequest => ({
-  serviceCode: 'direct',
-  villageCode: draft.villageCode,
-  text: draft.note.trim(),
-  ...(photoIds.length > 0 ? { photoUploadIds: photoIds } : {}),
-  onBehalfOf: { name: draft.headName, householdId: draft.householdId },
-})
-
-/** The first problem with a visit (and its 代报), in the shared schemas' words; null when it can be sent. */
-export function validateVisit(input: VisitFormInput): { message: string; field?: string } | null {
-  const ids = input.photos.map((_path, index) => placeholderId(index))
-  const visit = VisitInputSchema.safeParse(visitBody(input, ids))
-  const report = input.alsoReport ? StaffSubmitReportRequestSchema.safeParse(reportBody(input, ids)) : null
-  const issue = !visit.success ? visit.error.issues[0] : report && !report.success ? report.error.issues[0] : null
-  if (!issue) return null
-  return { message: issue.message, field: issue.path.length > 0 ? String(issue.path[0]) : undefined }
+interface Uploaded {
+  photoIds: string[]
+  voiceId?: string
 }
 
-export class VisitQueue {
-  private drafts: VisitDraft[]
-  private readonly inFlight = new Map<string, Promise<VisitOutcome>>()
-  private readonly listeners = new Set<(drafts: VisitDraft[]) => void>()
+const visitBody = (draft: Pick<FieldInput, 'householdId' | 'note'>, uploaded: Uploaded): VisitInput => ({ householdId: draft.householdId ?? '', note: draft.note.trim(), photoUploadIds: uploaded.photoIds })
 
-  constructor(private readonly deps: VisitQueueDeps) {
+function reportBody(draft: Omit<FieldInput, 'photos' | 'visit' | 'report'>, uploaded: Uploaded): StaffSubmitReportRequest {
+  const text = draft.note.trim()
+  const transcript = draft.voice?.transcript?.trim()
+  return {
+    serviceCode: 'direct',
+    villageCode: draft.villageCode,
+    ...(text ? { text } : {}),
+    ...(uploaded.voiceId ? { voice: { uploadId: uploaded.voiceId, ...(transcript ? { transcript } : {}) } } : {}),
+    ...(uploaded.photoIds.length > 0 ? { photoUploadIds: uploaded.photoIds } : {}),
+    onBehalfOf: { name: draft.name.trim(), ...(draft.phone ? { phone: draft.phone } : {}), ...(draft.householdId ? { householdId: draft.householdId } : {}) },
+  }
+}
+
+/** The first problem with a visit or a 代报, in the shared schemas' words; null when it can be sent. */
+export function validateField(input: FieldInput): { message: string; field?: string } | null {
+  const uploaded = { photoIds: input.photos.map((_path, index) => placeholderId(index)), voiceId: input.voice ? placeholderId(input.photos.length) : undefined }
+  const visit = input.visit ? VisitInputSchema.safeParse(visitBody(input, uploaded)) : null
+  const report = input.report ? StaffSubmitReportRequestSchema.safeParse(reportBody(input, uploaded)) : null
+  const issue = visit && !visit.success ? visit.error.issues[0] : report && !report.success ? report.error.issues[0] : null
+  if (!issue) return null
+  const field = issue.path[0] === 'onBehalfOf' ? `onBehalfOf.${String(issue.path[1])}` : issue.path.length > 0 ? String(issue.path[0]) : undefined
+  return { message: issue.message, field }
+}
+
+export class FieldQueue {
+  private drafts: FieldDraft[]
+  private readonly inFlight = new Map<string, Promise<FieldOutcome>>()
+  private readonly listeners = new Set<(drafts: FieldDraft[]) => void>()
+
+  constructor(private readonly deps: FieldQueueDeps) {
     this.drafts = deps.store.load().map((draft) => (draft.state === 'sending' ? { ...draft, state: 'queued' } : draft))
   }
 
-  forHousehold(householdId: string): VisitDraft[] {
+  list(): FieldDraft[] {
+    return this.drafts
+  }
+
+  forHousehold(householdId: string): FieldDraft[] {
     return this.drafts.filter((draft) => draft.householdId === householdId)
   }
 
-  /** Checks the visit, stores it, then sends it. */
-  async send(input: VisitFormInput): Promise<VisitOutcome> {
-    const invalid = validateVisit(input)
+  /** Checks the visit or 代报, stores it, then sends it. */
+  async send(input: FieldInput): Promise<FieldOutcome> {
+    const invalid = validateField(input)
     if (invalid) return { status: 'invalid', ...invalid }
     const id = this.deps.newId()
-    const draft: VisitDraft = {
+    const draft: FieldDraft = {
       ...input,
       id,
-      reportKey: `v-${id}`,
+      reportKey: `r-${id}`,
       photos: input.photos.map((path) => ({ localPath: path, sourcePath: path })),
+      voice: input.voice ? { ...input.voice, sourcePath: input.voice.localPath } : undefined,
       state: 'queued',
       createdAt: this.deps.now(),
       attempts: 0,
@@ -110,8 +133,8 @@ export class VisitQueue {
     return this.submit(id)
   }
 
-  /** Sends a stored visit now; concurrent calls share one attempt. */
-  submit(id: string): Promise<VisitOutcome> {
+  /** Sends a stored draft now; concurrent calls share one attempt. */
+  submit(id: string): Promise<FieldOutcome> {
     const running = this.inFlight.get(id)
     if (running) return running
     const attempt = this.run(id).finally(() => this.inFlight.delete(id))
@@ -135,33 +158,35 @@ export class VisitQueue {
     this.write(this.drafts.filter((draft) => draft.id !== id))
   }
 
-  subscribe(listener: (drafts: VisitDraft[]) => void): () => void {
+  subscribe(listener: (drafts: FieldDraft[]) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
 
-  private async run(id: string): Promise<VisitOutcome> {
+  private async run(id: string): Promise<FieldOutcome> {
     if (!this.get(id)) return { status: 'missing' }
     this.patch(id, { state: 'sending', lastError: undefined })
     try {
-      const ids: string[] = []
+      const photoIds: string[] = []
       for (const [index, photo] of (this.get(id)?.photos ?? []).entries()) {
         const uploadId = photo.uploadId ?? (await this.uploadWithRetry(photo.localPath))
-        if (!photo.uploadId) this.rememberUpload(id, index, uploadId)
-        ids.push(uploadId)
+        if (!photo.uploadId) this.rememberPhoto(id, index, uploadId)
+        photoIds.push(uploadId)
       }
       let draft = this.get(id)
       if (!draft) return { status: 'missing' }
-      if (!draft.visitId) draft = this.patch(id, { visitId: (await this.deps.transport.logVisit(visitBody(draft, ids))).id })
-      const report = draft.alsoReport ? await this.deps.transport.fileOnBehalf(reportBody(draft, ids), draft.reportKey) : null
+      if (draft.voice && !draft.voice.uploadId) draft = this.patch(id, { voice: { ...draft.voice, uploadId: await this.uploadWithRetry(draft.voice.localPath) } })
+      const uploaded = { photoIds, voiceId: draft.voice?.uploadId }
+      if (draft.visit && !draft.visitId) draft = this.patch(id, { visitId: (await this.deps.transport.logVisit(visitBody(draft, uploaded))).id })
+      const report = draft.report ? await this.deps.transport.fileOnBehalf(reportBody(draft, uploaded), draft.reportKey) : null
       this.remove(id)
-      return { status: 'done', visitId: draft.visitId as string, report }
+      return { status: 'done', visitId: draft.visitId ?? null, report }
     } catch (error) {
       return this.afterFailure(id, toApiError(error))
     }
   }
 
-  private afterFailure(id: string, error: ApiError): VisitOutcome {
+  private afterFailure(id: string, error: ApiError): FieldOutcome {
     const current = this.get(id)
     if (!current) return { status: 'missing' }
     if (error.retryable) {
@@ -185,22 +210,22 @@ export class VisitQueue {
     }
   }
 
-  private rememberUpload(id: string, index: number, uploadId: string): void {
+  private rememberPhoto(id: string, index: number, uploadId: string): void {
     const draft = this.get(id)
     if (draft) this.patch(id, { photos: draft.photos.map((photo, at) => (at === index ? { ...photo, uploadId } : photo)) })
   }
 
-  private get(id: string): VisitDraft | undefined {
+  private get(id: string): FieldDraft | undefined {
     return this.drafts.find((draft) => draft.id === id)
   }
 
-  private patch(id: string, changes: Partial<VisitDraft>): VisitDraft {
-    const next = { ...(this.get(id) as VisitDraft), ...changes }
+  private patch(id: string, changes: Partial<FieldDraft>): FieldDraft {
+    const next = { ...(this.get(id) as FieldDraft), ...changes }
     this.write(this.drafts.map((item) => (item.id === id ? next : item)))
     return next
   }
 
-  private write(drafts: VisitDraft[]): void {
+  private write(drafts: FieldDraft[]): void {
     this.drafts = drafts
     this.deps.store.save(drafts)
     this.listeners.forEach((listener) => listener(drafts))
