@@ -21,6 +21,8 @@ interface ActionProps {
   reportId: string;
   request: ReportActionRequest;
   ip: string;
+  /** Written in the action's own transaction (the idempotency key), so both happen or neither. */
+  alsoWrite?: (manager: EntityManager, report: Report, now: Date) => Promise<void>;
 }
 
 async function receivingDepartment(manager: EntityManager, report: Report, departmentId: string): Promise<Department> {
@@ -157,6 +159,7 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       await awardForResolvedReport(manager, report, now);
     }
     await recordAudit(manager, { staff, action: `report.${request.action}`, targetType: 'report', targetId: report.id, ip: props.ip, at: now });
+    await props.alsoWrite?.(manager, report, now);
     return report;
   });
 }

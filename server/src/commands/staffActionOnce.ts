@@ -3,7 +3,6 @@ import type { ReportActionRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { Report, StaffActionKey } from '../db/entities';
 import type { Staff } from '../db/entities';
-import { isUniqueViolation } from '../db/uniqueViolation';
 import { conflict } from '../errors';
 import { actOnReport } from './reportActor';
 
@@ -29,11 +28,18 @@ export async function actOnReportOnce(
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  const report = await actOnReport(deps, props);
   try {
-    await keys.insert({ staffId: staff.id, key: idempotencyKey, reportId: report.id, requestHash: hash, createdAt: deps.clock() });
+    // The key is written with the action: a crash leaves both or neither. Of two requests racing
+    // with one key, the second fails (on the report's version or on the key) and answers as a replay.
+    const report = await actOnReport(deps, {
+      ...props,
+      alsoWrite: (manager, acted, now) =>
+        manager.getRepository(StaffActionKey).insert({ staffId: staff.id, key: idempotencyKey, reportId: acted.id, requestHash: hash, createdAt: now }).then(() => undefined),
+    });
+    return { report, replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    const raced = await replay();
+    if (!raced) throw error;
+    return raced;
   }
-  return { report, replayed: false };
 }
