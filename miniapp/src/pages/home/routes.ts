@@ -29,6 +29,7 @@ export const ROUTES = {
   workbenchNotices: '/packages/workbench/notices/index',
   workbenchNoticeCompose: '/packages/workbench/notice-compose/index',
   workbenchHouseholds: '/packages/workbench/households/index',
+  workbenchOnBehalf: '/packages/workbench/onbehalf/index',
   /** A household's visits and 记录走访; its head, grid and address travel along for the heading and the 代报. */
   workbenchHousehold: (household: { id: string; headName: string; gridCode: string; address: string }) =>
     `/packages/workbench/household/index?id=${encodeURIComponent(household.id)}&name=${encodeURIComponent(household.headName)}&grid=${household.gridCode}&address=${encodeURIComponent(household.address)}`,

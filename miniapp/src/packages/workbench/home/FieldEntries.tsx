@@ -17,7 +17,10 @@ interface Entry {
 function entriesFor(role: StaffRole): Entry[] {
   if (!FIELD_ROLES.includes(role)) return []
   const households = role === 'liaison' ? '我的住户' : '住户走访'
-  return [{ icon: '🏠', label: households, hint: '查看住户，记录走访，可同时代报', url: ROUTES.workbenchHouseholds }]
+  return [
+    { icon: '🏠', label: households, hint: '查看住户，记录走访，可同时代报', url: ROUTES.workbenchHouseholds },
+    { icon: '📝', label: '代报', hint: '替群众反映问题，说、写、拍都行', url: ROUTES.workbenchOnBehalf },
+  ]
 }
 
 export default function FieldEntries({ role }: { role: StaffRole }) {

@@ -55,13 +55,14 @@ describe('工作台', () => {
     expect(currentStaffSession()).toBeNull()
   })
 
-  it('offers the field 住户走访 beside the queue', async () => {
+  it('offers the field 住户走访 and 代报 beside the queue', async () => {
     signInGridWorker()
     serve()
     render(<WorkbenchHome />)
     await screen.findByText('村口垃圾堆了三天没人清')
     fireEvent.click(screen.getByRole('button', { name: '住户走访：查看住户，记录走访，可同时代报' }))
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/households/index' })
+    expect(screen.getByRole('button', { name: '代报：替群众反映问题，说、写、拍都行' })).toBeInTheDocument()
   })
 
   it('gives a 三线 member their households instead of a report queue, calling no report route', async () => {
@@ -70,6 +71,8 @@ describe('工作台', () => {
     render(<WorkbenchHome />)
     expect(await screen.findByRole('button', { name: '我的住户：查看住户，记录走访，可同时代报' })).toBeInTheDocument()
     expect(screen.getByText('您代报的事项，办理进展会通过消息告诉您。')).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '代报：替群众反映问题，说、写、拍都行' }))
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/onbehalf/index' })
     expect(screen.queryByRole('tab')).not.toBeInTheDocument()
     expect(taroMock.request).not.toHaveBeenCalled()
   })
