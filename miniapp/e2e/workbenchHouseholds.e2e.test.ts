@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/db/seed/staff';
 import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, goBack, openTab, screenshot, settle, useE2e } from './harness';
+import { auditSizes, describeOffenders } from './sizeAudit';
 
 async function signIn(page: Page, username: string): Promise<void> {
   const me = await openTab(page, '我的');
@@ -80,6 +81,40 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     await goBack(page);
     expect(await currentPage(page).getByRole('tab').count()).toBe(0);
     expect(refused).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('in 关怀模式 the signed-in 三线成员’s 工作台, households, a household and 代报 show text ≥ 24 px and targets ≥ 48 px', async () => {
+    const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
+    const me = await openTab(page, '我的');
+    await me.getByRole('button', { name: /^关怀模式/ }).click();
+    await currentPage(page).getByRole('button', { name: /^开启关怀模式/ }).click();
+    await currentPage(page).getByText('现在：已开启').waitFor();
+    await goBack(page);
+    await signIn(page, 'sanxian');
+
+    const offenders: string[] = [];
+    const audit = async (name: string) => {
+      await settle(page);
+      const sizes = await auditSizes(page, { minFontPx: 24, minTargetPx: 48 });
+      offenders.push(...describeOffenders(name, sizes.smallText), ...describeOffenders(name, sizes.smallTargets));
+      await screenshot(page, `workbench-households-care-${name}`);
+    };
+    const home = currentPage(page);
+    await home.getByRole('button', { name: /^我的住户/ }).waitFor();
+    await audit('home');
+    await home.getByRole('button', { name: /^我的住户/ }).click();
+    await currentPage(page).getByRole('listitem').filter({ hasText: '李德顺' }).click();
+    await currentPage(page).getByText('走访记录', { exact: true }).waitFor();
+    await currentPage(page).getByRole('listitem').first().waitFor();
+    await audit('household');
+    await goBack(page);
+    await audit('households');
+    await goBack(page);
+    await currentPage(page).getByRole('button', { name: /^代报/ }).click();
+    await currentPage(page).getByRole('radio', { name: '李德顺' }).waitFor();
+    await audit('onbehalf');
+    expect(offenders).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
