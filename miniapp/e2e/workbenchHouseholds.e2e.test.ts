@@ -67,7 +67,7 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('sanxian, a 三线成员, sees their households instead of a report queue, without errors', async () => {
+  it('sanxian, a 三线成员, sees their households and their visits instead of a report queue, without errors', async () => {
     const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
     const refused = refusals(page);
     await signIn(page, 'sanxian');
@@ -80,11 +80,14 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     await screenshot(page, 'workbench-households-5-sanxian');
     await goBack(page);
     expect(await currentPage(page).getByRole('tab').count()).toBe(0);
+    await currentPage(page).getByRole('button', { name: /^走访记录/ }).click();
+    await currentPage(page).getByText(/^走访人 何建国/).first().waitFor();
+    await screenshot(page, 'workbench-households-6-sanxian-visits');
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
-  it('in 关怀模式 the signed-in 三线成员’s 工作台, households, a household and 代报 show text ≥ 24 px and targets ≥ 48 px', async () => {
+  it('in 关怀模式 the signed-in 三线成员’s 工作台, households, a household, 走访记录 and 代报 show text ≥ 24 px and targets ≥ 48 px', async () => {
     const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
     const me = await openTab(page, '我的');
     await me.getByRole('button', { name: /^关怀模式/ }).click();
@@ -110,6 +113,10 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     await audit('household');
     await goBack(page);
     await audit('households');
+    await goBack(page);
+    await currentPage(page).getByRole('button', { name: /^走访记录/ }).click();
+    await currentPage(page).getByRole('listitem').first().waitFor();
+    await audit('visits');
     await goBack(page);
     await currentPage(page).getByRole('button', { name: /^代报/ }).click();
     await currentPage(page).getByRole('radio', { name: '李德顺' }).waitFor();

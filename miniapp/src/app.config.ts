@@ -15,7 +15,7 @@ export default defineAppConfig({
     { root: 'packages/points', pages: ['balance/index', 'shop/index', 'redemptions/index', 'rewards/index'] },
     { root: 'packages/errors', pages: ['not-found/index'] },
     // 工作台: grid workers, cadres and handlers in the field.
-    { root: 'packages/workbench', pages: ['login/index', 'home/index', 'report/index', 'notices/index', 'notice-compose/index', 'households/index', 'household/index', 'onbehalf/index'] },
+    { root: 'packages/workbench', pages: ['login/index', 'home/index', 'report/index', 'notices/index', 'notice-compose/index', 'households/index', 'household/index', 'visits/index', 'onbehalf/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

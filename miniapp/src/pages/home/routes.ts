@@ -29,6 +29,7 @@ export const ROUTES = {
   workbenchNotices: '/packages/workbench/notices/index',
   workbenchNoticeCompose: '/packages/workbench/notice-compose/index',
   workbenchHouseholds: '/packages/workbench/households/index',
+  workbenchVisits: '/packages/workbench/visits/index',
   workbenchOnBehalf: '/packages/workbench/onbehalf/index',
   /** A household's visits and 记录走访; its head, grid and address travel along for the heading and the 代报. */
   workbenchHousehold: (household: { id: string; headName: string; gridCode: string; address: string }) =>

@@ -19,6 +19,7 @@ function entriesFor(role: StaffRole): Entry[] {
   const households = role === 'liaison' ? '我的住户' : '住户走访'
   return [
     { icon: '🏠', label: households, hint: '查看住户，记录走访，可同时代报', url: ROUTES.workbenchHouseholds },
+    { icon: '🚶', label: '走访记录', hint: '最近的走访，点开可再次走访', url: ROUTES.workbenchVisits },
     { icon: '📝', label: '代报', hint: '替群众反映问题，说、写、拍都行', url: ROUTES.workbenchOnBehalf },
   ]
 }

@@ -73,6 +73,8 @@ describe('工作台', () => {
     expect(screen.getByText('您代报的事项，办理进展会通过消息告诉您。')).toBeInTheDocument()
     fireEvent.click(screen.getByRole('button', { name: '代报：替群众反映问题，说、写、拍都行' }))
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/onbehalf/index' })
+    fireEvent.click(screen.getByRole('button', { name: '走访记录：最近的走访，点开可再次走访' }))
+    expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/visits/index' })
     expect(screen.queryByRole('tab')).not.toBeInTheDocument()
     expect(taroMock.request).not.toHaveBeenCalled()
   })

@@ -78,8 +78,9 @@ export async function uploadStaffPhoto(filePath: string, onProgress?: (percent: 
 
 export const getHouseholds = async (page: number) => (await staffRequest<Page<Household>>('/staff/households', { query: { page, pageSize: 20 } })).data
 
-export const getVisits = async (householdId: string, page: number) =>
-  (await staffRequest<Page<Visit>>('/staff/visits', { query: { householdId, page, pageSize: 20 } })).data
+/** One household's visits, or (null) every visit in my scope. */
+export const getVisits = async (householdId: string | null, page: number) =>
+  (await staffRequest<Page<Visit>>('/staff/visits', { query: { ...(householdId ? { householdId } : {}), page, pageSize: 20 } })).data
 
 export const logVisit = async (body: VisitInput) => (await staffRequest<Visit>('/staff/visits', { method: 'POST', data: body })).data
 

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '走访记录',
+  enablePullDownRefresh: true,
+})
