@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../../test/mocks/taro'
 import { currentStaffSession } from '../../../services/staffSession'
 import { gridReport, signInGridWorker, signInLiaison } from '../testFixtures'
+import { fieldDrafts } from '../services/fieldDrafts'
 import WorkbenchHome from '.'
 
 type Call = { url: string; data?: Record<string, unknown>; header?: Record<string, string> }
@@ -77,6 +78,16 @@ describe('工作台', () => {
     expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: '/packages/workbench/visits/index' })
     expect(screen.queryByRole('tab')).not.toBeInTheDocument()
     expect(taroMock.request).not.toHaveBeenCalled()
+  })
+
+  it('counts a 走访 or 代报 waiting for signal with the unsent actions', async () => {
+    signInLiaison()
+    taroMock.request.mockImplementation(() => Promise.reject(new Error('request:fail timeout')))
+    await fieldDrafts.send({ visit: false, report: true, name: '王婶', villageCode: '610921100201', note: '水渠堵了', photos: [] })
+    render(<WorkbenchHome />)
+    expect(await screen.findByText('有 1 项办理还未发送成功，联网后自动发送')).toBeInTheDocument()
+    act(() => fieldDrafts.list().forEach((draft) => fieldDrafts.remove(draft.id)))
+    expect(screen.queryByText(/还未发送成功/)).not.toBeInTheDocument()
   })
 
   it('signs out of the 工作台 only, after confirming', async () => {

@@ -15,6 +15,7 @@ import { clearStaffSession, currentStaffSession } from '../../../services/staffS
 import { useCareMode } from '../../../stores/careMode'
 import { ROUTES, go } from '../../../pages/home/routes'
 import { staffActions, startActionSync } from '../services/actionDrafts'
+import { fieldDrafts, startFieldSync } from '../services/fieldDrafts'
 import { hasReportQueue } from '../services/fieldRoles'
 import { getQueue, getQueueCounts, unbindWechat } from '../services/staffApi'
 import FieldEntries from './FieldEntries'
@@ -36,7 +37,7 @@ function WorkbenchHome() {
   const [page, setPage] = useState(1)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [unsent, setUnsent] = useState(staffActions.list().length)
+  const [unsent, setUnsent] = useState(() => staffActions.list().length + fieldDrafts.list().length)
 
   const load = async (nextTab: WorkbenchTab, nextPage = 1) => {
     const signedIn = currentStaffSession()
@@ -62,7 +63,14 @@ function WorkbenchHome() {
 
   useEffect(() => {
     startActionSync()
-    return staffActions.subscribe((drafts) => setUnsent(drafts.length))
+    startFieldSync()
+    const count = () => setUnsent(staffActions.list().length + fieldDrafts.list().length)
+    const stopActions = staffActions.subscribe(count)
+    const stopField = fieldDrafts.subscribe(count)
+    return () => {
+      stopActions()
+      stopField()
+    }
   }, [])
   useDidShow(() => {
     setSession(currentStaffSession())

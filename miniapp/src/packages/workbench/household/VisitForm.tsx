@@ -29,6 +29,8 @@ export default function VisitForm({ household, onOutcome }: VisitFormProps) {
     const outcome = await fieldDrafts.send({ visit: true, report: alsoReport, householdId: household.id, name: household.headName, villageCode: household.villageCode, note, photos })
     setSending(false)
     if (outcome.status === 'invalid' || outcome.status === 'failed') setError(outcome)
+    // Refused at once: the form still holds it to correct and send again, so no draft is kept.
+    if (outcome.status === 'failed' && outcome.draft) fieldDrafts.remove(outcome.draft.id)
     if (outcome.status === 'done' || outcome.status === 'saved') {
       setNote('')
       setPhotos([])

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { RegionNode } from '@minqing/shared'
 import { taroMock } from '../../../../test/mocks/taro'
 import { HOUSEHOLD_ID, REPORT_ID, gridReport, household, signInGridWorker, signInLiaison } from '../testFixtures'
+import { fieldDrafts } from '../services/fieldDrafts'
 import OnBehalfPage from '.'
 
 type Call = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> }
@@ -72,4 +73,18 @@ describe('代报', () => {
     await waitFor(() => expect(taroMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '代报成功', confirmText: '知道了' })))
     expect(taroMock.redirectTo).not.toHaveBeenCalled()
   })
-})
+  it('shows the server’s refusal and keeps no draft of it, the form still holding what was written', async () => {
+    signInGridWorker()
+    serve()
+    taroMock.request.mockImplementation((call: Call) =>
+      call.method === 'POST' ? answer(400, { error: { code: 'bad_request', message: '这户不在您负责的范围', field: 'onBehalfOf' } }) : answer(200, { items: [household()], total: 1, page: 1, pageSize: 20 }),
+    )
+    render(<OnBehalfPage />)
+    fireEvent.click(await screen.findByRole('radio', { name: '李大爷' }))
+    fireEvent.input(screen.getByPlaceholderText('什么事、在哪里、多久了'), { target: { value: '门前的路塌了一块' } })
+    fireEvent.click(screen.getByRole('button', { name: '提交代报' }))
+    expect(await screen.findByText('这户不在您负责的范围')).toBeInTheDocument()
+    expect(fieldDrafts.list()).toEqual([])
+    expect(screen.getByPlaceholderText('什么事、在哪里、多久了')).toHaveValue('门前的路塌了一块')
+  })
+});

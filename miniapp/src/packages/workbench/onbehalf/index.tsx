@@ -68,6 +68,8 @@ function OnBehalfPage() {
       voice: voice ?? undefined,
     })
     setSending(false)
+    // Refused at once: the form still holds it to correct and send again, so no draft is kept.
+    if (outcome.status === 'failed' && outcome.draft) fieldDrafts.remove(outcome.draft.id)
     if (outcome.status === 'invalid' || outcome.status === 'failed') return setError(outcome)
     if (outcome.status === 'saved') {
       reset()
