@@ -28,6 +28,7 @@ export class Household {
 @Entity('visits')
 @Index('idx_visits_household', ['householdId', 'visitedAt'])
 @Index('idx_visits_grid', ['gridCode', 'visitedAt'])
+@Index('uq_visits_client_key', ['staffId', 'clientKey'], { unique: true })
 @Index('idx_visits_staff', ['staffId', 'visitedAt'])
 export class Visit {
   @IdColumn() id!: string;
@@ -38,5 +39,8 @@ export class Visit {
   @Column({ type: 'text' }) note!: string;
   @Column({ type: 'text', transformer: jsonText }) photoUploadIds!: string[];
   @DateTimeColumn() visitedAt!: Date;
+  /** The Idempotency-Key the visitor's phone sent, and what it asked: a resend answers this visit. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) clientKey!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) requestHash!: string | null;
   @CreatedAtColumn() createdAt!: Date;
 }

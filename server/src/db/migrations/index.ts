@@ -21,6 +21,7 @@ import { StaffActionKeys1764701300000 } from './1764701300000-StaffActionKeys';
 import { Households1764710000000 } from './1764710000000-Households';
 import { ReportsOnBehalf1764720000000 } from './1764720000000-ReportsOnBehalf';
 import { ReportHousehold1764730000000 } from './1764730000000-ReportHousehold';
+import { VisitClientKeys1764740000000 } from './1764740000000-VisitClientKeys';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   Households1764710000000,
   ReportsOnBehalf1764720000000,
   ReportHousehold1764730000000,
+  VisitClientKeys1764740000000,
 ];

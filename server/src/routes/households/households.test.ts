@@ -229,4 +229,49 @@ describe('households and visits', () => {
     expect(await notesSeenBy('jianchiDispatcher')).toEqual([]);
     expect(await notesSeenBy('county')).toHaveLength(2);
   });
+
+  it('logs a visit resent with the same Idempotency-Key once, with one set of photos', async () => {
+    const mine = await app.dataSource.getRepository(Household).findOneByOrFail({ headName: '李大爷' });
+    const photo = await app.http.post('/api/v1/uploads').set(as('liaison')).attach('file', await testPhoto(), 'a.png');
+    const body = { householdId: mine.id, note: '送去取暖煤', photoUploadIds: [photo.body.id] };
+    const send = (key: string, sent: object = body) => app.http.post('/api/v1/staff/visits').set(as('liaison')).set('Idempotency-Key', key).send(sent);
+    const visitsBefore = await app.dataSource.getRepository(Visit).count();
+
+    const first = await send('v-0001-abcdef');
+    expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const retry = await send('v-0001-abcdef');
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await app.dataSource.getRepository(Visit).count()).toBe(visitsBefore + 1);
+    expect(await app.dataSource.getRepository(Attachment).findBy({ visitId: first.body.id })).toHaveLength(1);
+
+    const other = await send('v-0001-abcdef', { ...body, note: '另一次走访' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.field).toBe('Idempotency-Key');
+    for (const key of ['', 'bad key!']) {
+      const refused = await send(key, { householdId: mine.id, note: '看望' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.field).toBe('Idempotency-Key');
+    }
+    // Another visitor's key is their own.
+    const theirs = await app.http.post('/api/v1/staff/visits').set(as('gridWorker')).set('Idempotency-Key', 'v-0001-abcdef').send({ householdId: mine.id, note: '看望' });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    expect(await app.dataSource.getRepository(Visit).count()).toBe(visitsBefore + 2);
+  });
+
+  it('logs one visit when the same send arrives twice at once', async () => {
+    const mine = await app.dataSource.getRepository(Household).findOneByOrFail({ headName: '李大爷' });
+    const photo = await app.http.post('/api/v1/uploads').set(as('liaison')).attach('file', await testPhoto(), 'a.png');
+    const body = { householdId: mine.id, note: '两次同时到达', photoUploadIds: [photo.body.id] };
+    const send = () => app.http.post('/api/v1/staff/visits').set(as('liaison')).set('Idempotency-Key', 'v-0002-racing').send(body);
+
+    const [one, two] = await Promise.all([send(), send()]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(one.body.id).toBe(two.body.id);
+    expect(await app.dataSource.getRepository(Visit).countBy({ note: '两次同时到达' })).toBe(1);
+    expect(await app.dataSource.getRepository(Attachment).findBy({ visitId: one.body.id })).toHaveLength(1);
+  });
 });

@@ -4,11 +4,12 @@ import { HouseholdInputSchema, HouseholdQuerySchema, VisitInputSchema, VisitQuer
 import { In } from 'typeorm';
 import { WorkbookUnreadable, importHouseholds } from '../../commands/householdImport';
 import { liaisonsById, placementProblem, storeHouseholds } from '../../commands/householdRoster';
-import { logVisit } from '../../commands/visitLogger';
+import { logVisitOnce } from '../../commands/visitLogger';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Household, Staff } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
+import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { FILE_FIELD, multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { HOUSEHOLD_EDITOR_ROLES, HOUSEHOLD_IMPORTER_ROLES, HOUSEHOLD_VIEWER_ROLES, VISITOR_ROLES, householdInScope, householdScopeOf } from '../../policies/household';
@@ -108,10 +109,12 @@ export function householdsRouter() {
   router.post('/visits', staffAuth(VISITOR_ROLES), async (ctx: AppContext) => {
     const visitor = currentStaff(ctx);
     const input = parseBody(ctx, VisitInputSchema);
+    const clientKey = idempotencyKeyOf(ctx);
     const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: input.householdId });
     if (!household) throw notFound('没有找到该住户');
     if (!householdInScope(scopeOf(ctx), household)) throw forbidden('这户不在您负责的范围');
-    const visit = await logVisit(ctx.deps.dataSource.manager, { visitor, household, input, now: ctx.deps.clock() });
+    const { visit, replayed } = await logVisitOnce(ctx.deps.dataSource.manager, { visitor, household, input, now: ctx.deps.clock(), clientKey });
+    if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
     ctx.body = presentVisit(visit, household, visitor);
   });

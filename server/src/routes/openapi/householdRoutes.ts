@@ -5,6 +5,7 @@ import {
   HouseholdPageSchema,
   HouseholdQuerySchema,
   HouseholdSchema,
+  IdempotencyKeySchema,
   NotVisitedQuerySchema,
   SupervisionQuerySchema,
   SupervisionSchema,
@@ -13,7 +14,7 @@ import {
   VisitQuerySchema,
   VisitSchema,
 } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema } from './apiDocument';
+import type { ApiResponse, ApiRoute, HeaderParameter, NamedSchema } from './apiDocument';
 
 // Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
 const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
@@ -24,6 +25,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const HOUSEHOLDS_TAG = { name: 'staff-households', description: '住户与走访 / The household roster, 三线 members and visits' } as const;
 const tags = [HOUSEHOLDS_TAG.name];
 const householdPage = named('HouseholdPage', HouseholdPageSchema);
+const visitKey: HeaderParameter = {
+  name: 'Idempotency-Key',
+  description: '重复提交同一编号返回同一次走访 / The same key again answers the visit already logged',
+  required: false,
+  schema: IdempotencyKeySchema,
+};
 
 /** 住户花名册 and 走访, scoped like everything else a staff member sees (policies/household). */
 export const householdRoutes: ApiRoute[] = [
@@ -50,8 +57,8 @@ export const householdRoutes: ApiRoute[] = [
     access: 'staff', query: VisitQuerySchema, responses: [ok(named('VisitPage', VisitPageSchema))], errors: [400, 401, 403],
   },
   {
-    method: 'post', path: '/api/v1/staff/visits', summary: '记录走访 / Log a visit to a household one looks after, with photos', tags,
-    access: 'staff', body: { kind: 'json', schema: named('VisitInput', VisitInputSchema) }, responses: [created(named('Visit', VisitSchema))], errors: [400, 401, 403, 404],
+    method: 'post', path: '/api/v1/staff/visits', summary: '记录走访 / Log a visit to a household one looks after, with photos; the same Idempotency-Key again answers the same visit', tags,
+    access: 'staff', headers: [visitKey], body: { kind: 'json', schema: named('VisitInput', VisitInputSchema) }, responses: [created(named('Visit', VisitSchema))], errors: [400, 401, 403, 404, 409],
   },
   {
     method: 'get', path: '/api/v1/staff/supervision', summary: '走访督导 / Per grid and per 三线 member for a month: households, visits, not visited in 30 days, settled on the spot', tags,
