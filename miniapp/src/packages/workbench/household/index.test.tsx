@@ -58,7 +58,11 @@ describe('住户走访', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '同时代报' }))
     fireEvent.click(screen.getByRole('button', { name: '保存走访并代报' }))
     await waitFor(() => expect(posts()).toHaveLength(2))
-    expect(posts()[0]).toMatchObject({ url: expect.stringContaining('/staff/visits'), data: { householdId: HOUSEHOLD_ID, note: '屋顶漏雨，需要修缮', photoUploadIds: [PHOTO_ID] } })
+    expect(posts()[0]).toMatchObject({
+      url: expect.stringContaining('/staff/visits'),
+      data: { householdId: HOUSEHOLD_ID, note: '屋顶漏雨，需要修缮', photoUploadIds: [PHOTO_ID] },
+      header: expect.objectContaining({ 'Idempotency-Key': expect.stringMatching(/^v-/) }),
+    })
     expect(posts()[1]).toMatchObject({
       url: expect.stringMatching(/\/staff\/reports$/),
       data: { serviceCode: 'direct', villageCode: '610921100201', text: '屋顶漏雨，需要修缮', photoUploadIds: [PHOTO_ID], onBehalfOf: { name: '李大爷', householdId: HOUSEHOLD_ID } },
@@ -68,7 +72,7 @@ describe('住户走访', () => {
     await waitFor(() => expect(taroMock.navigateTo).toHaveBeenCalledWith({ url: `/packages/workbench/report/index?id=${REPORT_ID}` }))
   })
 
-  it('keeps a visit sent without signal, says so, and sends it when the page retries', async () => {
+  it('keeps a visit sent without signal, says so, and sends it with the same Idempotency-Key when the page retries', async () => {
     taroMock.request.mockImplementation((call: Call) => (call.method === 'POST' ? Promise.reject(new Error('request:fail timeout')) : answer(200, visitPage([]))))
     render(<HouseholdPage />)
     await screen.findByText('还没有走访记录')
@@ -84,5 +88,8 @@ describe('住户走访', () => {
       { householdId: HOUSEHOLD_ID, note: '送去了冬衣', photoUploadIds: [] },
       { householdId: HOUSEHOLD_ID, note: '送去了冬衣', photoUploadIds: [] },
     ])
+    const [firstKey, retryKey] = posts().map((call) => call.header?.['Idempotency-Key'])
+    expect(firstKey).toMatch(/^v-/)
+    expect(retryKey).toBe(firstKey)
   })
 })

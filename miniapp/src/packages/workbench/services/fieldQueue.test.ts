@@ -29,7 +29,7 @@ describe('the 工作台 走访 and 代报 queue', () => {
     const { queue, stored } = queueWith({ logVisit, fileOnBehalf })
 
     await expect(queue.send(input)).resolves.toEqual({ status: 'done', visitId: visit.id, report })
-    expect(logVisit).toHaveBeenCalledWith({ householdId: HOUSEHOLD, note: '屋顶漏雨', photoUploadIds: [PHOTO] })
+    expect(logVisit).toHaveBeenCalledWith({ householdId: HOUSEHOLD, note: '屋顶漏雨', photoUploadIds: [PHOTO] }, 'v-id1')
     expect(fileOnBehalf).toHaveBeenCalledWith(
       { serviceCode: 'direct', villageCode: '610921100201', text: '屋顶漏雨', photoUploadIds: [PHOTO], onBehalfOf: { name: '李大爷', householdId: HOUSEHOLD } },
       'r-id1',
@@ -52,6 +52,37 @@ describe('the 工作台 走访 and 代报 queue', () => {
     expect(upload).toHaveBeenCalledTimes(1)
     expect(logVisit).toHaveBeenCalledTimes(1)
     expect(fileOnBehalf.mock.calls.map((call) => call[1])).toEqual(['r-id1', 'r-id1'])
+  })
+
+  it('resends a visit whose reply was lost with the same Idempotency-Key, and counts the replay as logged', async () => {
+    const logVisit = jest.fn().mockRejectedValueOnce(networkError()).mockResolvedValueOnce(visit)
+    const { queue, stored } = queueWith({ logVisit })
+
+    await expect(queue.send({ ...input, report: false })).resolves.toMatchObject({ status: 'saved' })
+    expect(stored()[0]).toMatchObject({ state: 'waiting', visitKey: 'v-id1' })
+    await queue.retryDue(true)
+    expect(stored()).toHaveLength(0)
+    expect(logVisit.mock.calls).toEqual([
+      [{ householdId: HOUSEHOLD, note: '屋顶漏雨', photoUploadIds: [PHOTO] }, 'v-id1'],
+      [{ householdId: HOUSEHOLD, note: '屋顶漏雨', photoUploadIds: [PHOTO] }, 'v-id1'],
+    ])
+  })
+
+  it('gives a visit stored without a key one from its id, the same on every retry', async () => {
+    const logVisit = jest.fn().mockRejectedValueOnce(networkError()).mockResolvedValueOnce(visit)
+    const stored = { ...input, report: false, id: 'old1', reportKey: 'r-old1', photos: [{ localPath: 'tmp/a.jpg', sourcePath: 'tmp/a.jpg', uploadId: PHOTO }], state: 'waiting', createdAt: 1, attempts: 1 }
+    const deps: FieldQueueDeps = {
+      store: { load: () => [stored as unknown as FieldDraft], save: () => true },
+      transport: { upload: jest.fn(), logVisit, fileOnBehalf: jest.fn() },
+      now: () => 1_000,
+      newId: () => 'unused',
+      sleep: () => Promise.resolve(),
+    }
+    const queue = new FieldQueue(deps)
+    await queue.retryDue(true)
+    await queue.retryDue(true)
+    expect(queue.list()).toHaveLength(0)
+    expect(logVisit.mock.calls.map((call) => call[1])).toEqual(['v-old1', 'v-old1'])
   })
 
   it('files a 代报 alone for a person typed in, with voice and phone, and keeps its key on a retry', async () => {

@@ -1,10 +1,10 @@
 /**
  * 走访 and 代报 on a weak signal — pure logic, no Taro (fieldDrafts.ts wires it). A draft is stored
  * before anything is sent; its photos and voice upload one by one, each upload id remembered at
- * once. Then the visit is posted and its id remembered, so a retry never logs it again once the
- * server confirmed it (the visits route takes no Idempotency-Key: a reply lost after the server
- * stored the visit can log it twice on the retry). Then the 代报, with its own Idempotency-Key
- * kept with the draft — alone, or with the visit's note and photos (同时代报). No network keeps the
+ * once. Then the visit is posted with the draft's own Idempotency-Key — a reply lost after the
+ * server stored it is answered, on the retry, with the visit already logged — and its id
+ * remembered. Then the 代报, with its own Idempotency-Key kept with the draft — alone, or with the
+ * visit's note and photos (同时代报). No network keeps the
  * draft for a retry; a refusal keeps it as failed for the staff member to see; success removes it.
  */
 import { StaffSubmitReportRequestSchema, VisitInputSchema, type StaffReport, type StaffSubmitReportRequest, type Visit, type VisitInput } from '@minqing/shared'
@@ -33,6 +33,8 @@ export interface FieldInput {
 
 export interface FieldDraft extends Omit<FieldInput, 'photos' | 'voice'> {
   id: string
+  /** The visit's Idempotency-Key, the same on every retry. */
+  visitKey: string
   /** The 代报's Idempotency-Key, the same on every retry. */
   reportKey: string
   photos: DraftFile[]
@@ -56,7 +58,7 @@ export interface FieldQueueDeps {
   store: { load(): FieldDraft[]; save(drafts: FieldDraft[]): boolean }
   transport: {
     upload(localPath: string): Promise<{ id: string }>
-    logVisit(body: VisitInput): Promise<Visit>
+    logVisit(body: VisitInput, idempotencyKey: string): Promise<Visit>
     fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport>
   }
   now(): number
@@ -103,7 +105,8 @@ export class FieldQueue {
   private readonly listeners = new Set<(drafts: FieldDraft[]) => void>()
 
   constructor(private readonly deps: FieldQueueDeps) {
-    this.drafts = deps.store.load().map((draft) => (draft.state === 'sending' ? { ...draft, state: 'queued' } : draft))
+    // A draft stored before visits carried a key gets one from its id, the same on every retry.
+    this.drafts = deps.store.load().map((draft) => ({ ...draft, visitKey: draft.visitKey ?? `v-${draft.id}`, state: draft.state === 'sending' ? 'queued' : draft.state }))
   }
 
   list(): FieldDraft[] {
@@ -122,6 +125,7 @@ export class FieldQueue {
     const draft: FieldDraft = {
       ...input,
       id,
+      visitKey: `v-${id}`,
       reportKey: `r-${id}`,
       photos: input.photos.map((path) => ({ localPath: path, sourcePath: path })),
       voice: input.voice ? { ...input.voice, sourcePath: input.voice.localPath } : undefined,
@@ -177,7 +181,7 @@ export class FieldQueue {
       if (!draft) return { status: 'missing' }
       if (draft.voice && !draft.voice.uploadId) draft = this.patch(id, { voice: { ...draft.voice, uploadId: await this.uploadWithRetry(draft.voice.localPath) } })
       const uploaded = { photoIds, voiceId: draft.voice?.uploadId }
-      if (draft.visit && !draft.visitId) draft = this.patch(id, { visitId: (await this.deps.transport.logVisit(visitBody(draft, uploaded))).id })
+      if (draft.visit && !draft.visitId) draft = this.patch(id, { visitId: (await this.deps.transport.logVisit(visitBody(draft, uploaded), draft.visitKey)).id })
       const report = draft.report ? await this.deps.transport.fileOnBehalf(reportBody(draft, uploaded), draft.reportKey) : null
       this.remove(id)
       return { status: 'done', visitId: draft.visitId ?? null, report }

@@ -82,7 +82,10 @@ export const getHouseholds = async (page: number) => (await staffRequest<Page<Ho
 export const getVisits = async (householdId: string | null, page: number) =>
   (await staffRequest<Page<Visit>>('/staff/visits', { query: { ...(householdId ? { householdId } : {}), page, pageSize: 20 } })).data
 
-export const logVisit = async (body: VisitInput) => (await staffRequest<Visit>('/staff/visits', { method: 'POST', data: body })).data
+/** 走访; the same key on a retry answers the visit already logged. */
+export async function logVisit(body: VisitInput, idempotencyKey: string): Promise<Visit> {
+  return (await staffRequest<Visit>('/staff/visits', { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } })).data
+}
 
 /** 代报; the same key on a retry answers the report already filed. */
 export async function fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport> {
