@@ -41,7 +41,7 @@ export async function logVisitOnce(manager: EntityManager, props: VisitProps & {
  * 走访: records a visit to a household the visitor may see (the caller checked), binds the photos
  * the visitor took there, and moves the household's last visit forward. One transaction.
  */
-export async function logVisit(manager: EntityManager, props: VisitProps & { clientKey?: string | null; requestHash?: string }): Promise<Visit> {
+async function logVisit(manager: EntityManager, props: VisitProps & { clientKey?: string | null; requestHash?: string }): Promise<Visit> {
   const { visitor, household, input, now } = props;
   return manager.transaction(async (tx) => {
     const visit = Object.assign(new Visit(), {
