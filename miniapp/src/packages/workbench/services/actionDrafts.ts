@@ -1,52 +1,13 @@
-/**
- * The 工作台's action queue wired to storage and the staff API; retried when the network comes
- * back, when the app shows again, and on a backoff timer.
- */
-import Taro from '@tarojs/taro'
-import { isH5 } from '../../../services/config'
-import { STORAGE_KEYS, readStored, writeStored } from '../../../services/storage'
+/** The 工作台's action queue wired to storage and the staff API, retried as `draftSync` says. */
+import { STORAGE_KEYS } from '../../../services/storage'
 import { StaffActionQueue, type ActionDraft } from './actionQueue'
+import { phoneQueueDeps, retrySync } from './draftSync'
 import { actOnReport, uploadStaffPhoto } from './staffApi'
 
 export const staffActions = new StaffActionQueue({
-  store: {
-    load: () => {
-      const stored = readStored<ActionDraft[]>(STORAGE_KEYS.staffActions)
-      return Array.isArray(stored) ? stored : []
-    },
-    save: (list) => writeStored(STORAGE_KEYS.staffActions, list),
-  },
+  ...phoneQueueDeps<ActionDraft>(STORAGE_KEYS.staffActions),
   transport: { upload: (path) => uploadStaffPhoto(path), act: actOnReport },
-  now: () => Date.now(),
-  newId: () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 })
 
-let timer: ReturnType<typeof setTimeout> | null = null
-let started = false
-
-function schedule(): void {
-  if (timer) clearTimeout(timer)
-  timer = null
-  const due = staffActions.nextDueAt()
-  if (due !== null) timer = setTimeout(() => void retry(false), Math.max(0, due - Date.now()))
-}
-
-async function retry(force: boolean): Promise<void> {
-  try {
-    await staffActions.retryDue(force)
-  } finally {
-    schedule()
-  }
-}
-
 /** Once, from the 工作台's pages: sends what was left, then retries on reconnect, on show and on a timer. */
-export function startActionSync(): void {
-  if (started) return
-  started = true
-  staffActions.subscribe(() => schedule())
-  if (typeof Taro.onNetworkStatusChange === 'function') Taro.onNetworkStatusChange((status) => status.isConnected && void retry(true))
-  if (typeof Taro.onAppShow === 'function') Taro.onAppShow(() => void retry(true))
-  if (isH5() && typeof window !== 'undefined') window.addEventListener('online', () => void retry(true))
-  void retry(false)
-}
+export const startActionSync = retrySync(staffActions)
