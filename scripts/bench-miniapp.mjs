@@ -25,10 +25,22 @@ const MAIN_BUDGET_BYTES = 1.2 * 1024 * 1024;
 const PACKAGE_LIMIT_BYTES = 2 * 1024 * 1024;
 const TOTAL_LIMIT_BYTES = 20 * 1024 * 1024;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FCP_RUNS = Number(process.env.BENCH_FCP_RUNS ?? 5);
 /** Chrome DevTools' "Fast 3G" preset and a cheap Android's CPU. */
-const WEAK_PHONE = { latency: 562.5, downloadThroughput: (1.44 * 1024 * 1024) / 8, uploadThroughput: (675 * 1024) / 8, cpuSlowdown: 4 };
+const WEAK_PHONE = {
+  latency: 562.5,
+  downloadThroughput: (1.44 * 1024 * 1024) / 8,
+  uploadThroughput: (675 * 1024) / 8,
+  cpuSlowdown: 4,
+};
 
 const log = (message) => console.error(`[bench:miniapp] ${message}`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -81,7 +93,16 @@ async function startDemoServer() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-bench-miniapp-'));
   const handle = startChild('server', path.join(repoRoot, 'server', 'dist', 'index.js'), {
     cwd: path.join(repoRoot, 'server'),
-    env: { NODE_ENV: 'production', DEMO_MODE: 'true', DATA_DIR: dataDir, DATABASE_URL: `sqlite:${path.join(dataDir, 'bench.sqlite')}`, PORT: String(port), LOG_LEVEL: 'warn', SCHEDULER: 'off', H5_DIR: h5Dir },
+    env: {
+      NODE_ENV: 'production',
+      DEMO_MODE: 'true',
+      DATA_DIR: dataDir,
+      DATABASE_URL: `sqlite:${path.join(dataDir, 'bench.sqlite')}`,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      SCHEDULER: 'off',
+      H5_DIR: h5Dir,
+    },
   });
   await waitForHealth(handle, `http://127.0.0.1:${port}/healthz`);
   return { port, dataDir };
@@ -89,13 +110,24 @@ async function startDemoServer() {
 
 /** FCP of one cold load of the home page, in a fresh browser context (empty cache and storage). */
 async function measureFcp(browser, url, weak) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
   try {
     const page = await context.newPage();
     if (weak) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: WEAK_PHONE.latency, downloadThroughput: WEAK_PHONE.downloadThroughput, uploadThroughput: WEAK_PHONE.uploadThroughput });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: WEAK_PHONE.latency,
+        downloadThroughput: WEAK_PHONE.downloadThroughput,
+        uploadThroughput: WEAK_PHONE.uploadThroughput,
+      });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: WEAK_PHONE.cpuSlowdown });
     }
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -104,7 +136,10 @@ async function measureFcp(browser, url, weak) {
         new Promise((resolve) => {
           const found = () => performance.getEntriesByName('first-contentful-paint')[0];
           if (found()) return resolve(found().startTime);
-          new PerformanceObserver(() => found() && resolve(found().startTime)).observe({ type: 'paint', buffered: true });
+          new PerformanceObserver(() => found() && resolve(found().startTime)).observe({
+            type: 'paint',
+            buffered: true,
+          });
           setTimeout(() => resolve(null), 20_000);
         }),
     );
@@ -131,7 +166,8 @@ async function main() {
     log('building H5 (npm run build:h5 -w miniapp)');
     h5Seconds = run('npm', ['run', 'build:h5', '-w', 'miniapp']);
   }
-  if (!fs.existsSync(path.join(repoRoot, 'server', 'dist', 'index.js'))) throw new Error('server/dist is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(repoRoot, 'server', 'dist', 'index.js')))
+    throw new Error('server/dist is missing: run `npm run build` first');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
 
   log('starting the demo server with the H5 build');
@@ -161,16 +197,28 @@ async function main() {
   });
   packageRows.push(['total', kb(total), kb(TOTAL_LIMIT_BYTES), total <= TOTAL_LIMIT_BYTES ? 'ok' : 'OVER']);
 
-  console.log(`\n321 民情在线 mini-program — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}\n`);
-  console.log(`WeChat build: ${weappSeconds.toFixed(1)} s${h5Seconds === null ? '' : `; H5 build: ${h5Seconds.toFixed(1)} s`}\n`);
+  console.log(
+    `\n321 民情在线 mini-program — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}\n`,
+  );
+  console.log(
+    `WeChat build: ${weappSeconds.toFixed(1)} s${h5Seconds === null ? '' : `; H5 build: ${h5Seconds.toFixed(1)} s`}\n`,
+  );
   console.log(renderTable(['package', 'size', 'budget', ''], packageRows));
   console.log(`\nH5 first load: ${assets.files} files, ${kb(assets.raw)} (${kb(assets.gzip)} gzipped)\n`);
   console.log(
     renderTable(
       ['H5 home page FCP (Chromium, 375×667)', 'median', 'min', 'max', 'runs'],
       [
-        ['local network', ...[median(fcp.local), Math.min(...fcp.local), Math.max(...fcp.local)].map((ms) => `${ms.toFixed(0)} ms`), String(FCP_RUNS)],
-        ['Fast 3G + 4× CPU slowdown', ...[median(fcp.weak), Math.min(...fcp.weak), Math.max(...fcp.weak)].map((ms) => `${ms.toFixed(0)} ms`), String(FCP_RUNS)],
+        [
+          'local network',
+          ...[median(fcp.local), Math.min(...fcp.local), Math.max(...fcp.local)].map((ms) => `${ms.toFixed(0)} ms`),
+          String(FCP_RUNS),
+        ],
+        [
+          'Fast 3G + 4× CPU slowdown',
+          ...[median(fcp.weak), Math.min(...fcp.weak), Math.max(...fcp.weak)].map((ms) => `${ms.toFixed(0)} ms`),
+          String(FCP_RUNS),
+        ],
       ],
     ),
   );

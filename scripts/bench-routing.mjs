@@ -21,7 +21,16 @@ const { repoRoot, settings } = await import('./bench/config.mjs');
 const { measureClassifier } = await import('./bench/classifier.mjs');
 const { closeAgents, postJson } = await import('./bench/http.mjs');
 const { outputOf, stopAll, stopChild, stopChildrenOnExit } = await import('./bench/processes.mjs');
-const { STAFF_STATS_VARIANTS, explainStatements, previousMonth, summaryOf, timeDirectRankings, timeFigures, timeHttpRankings, timeStaffStats } = await import('./bench/rankings.mjs');
+const {
+  STAFF_STATS_VARIANTS,
+  explainStatements,
+  previousMonth,
+  summaryOf,
+  timeDirectRankings,
+  timeFigures,
+  timeHttpRankings,
+  timeStaffStats,
+} = await import('./bench/rankings.mjs');
 const { runRoutingLoad } = await import('./bench/routingLoad.mjs');
 const { seedRankingExtras } = await import('./bench/seedRankingExtras.mjs');
 const { loadReferenceData, seedReports } = await import('./bench/seedReports.mjs');
@@ -55,7 +64,9 @@ async function countRows(pool, table) {
 async function seed(pool) {
   const reference = await loadReferenceData(pool);
   const count = settings.reports;
-  log(`seeding ${count.toLocaleString('en-US')} reports over the past year in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel`);
+  log(
+    `seeding ${count.toLocaleString('en-US')} reports over the past year in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel`,
+  );
   let nextProgress = 0.1;
   const seedSeconds = await seedReports(pool, reference, {
     count,
@@ -72,7 +83,9 @@ async function seed(pool) {
   // A deployment's statistics are current (InnoDB refreshes them after 10 % of a table changes).
   await pool.query('ANALYZE TABLE reports, report_events');
   const extrasSeconds = (performance.now() - extrasStarted) / 1000;
-  log(`seeded in ${seedSeconds.toFixed(1)} s; ${extras.returnEvents} return events and ${extras.repeatComplaints} repeat complaints (+ ANALYZE) in ${extrasSeconds.toFixed(1)} s`);
+  log(
+    `seeded in ${seedSeconds.toFixed(1)} s; ${extras.returnEvents} return events and ${extras.repeatComplaints} repeat complaints (+ ANALYZE) in ${extrasSeconds.toFixed(1)} s`,
+  );
   return { seedSeconds, extrasSeconds, ...extras, reports: await countRows(pool, 'reports') };
 }
 
@@ -80,7 +93,12 @@ async function seed(pool) {
 async function measureRankings(pool, baseUrl) {
   const month = previousMonth();
   log(`(i) rankings of ${month}: computeRankings × ${options.rankingRuns}`);
-  const direct = await timeDirectRankings({ repoRoot, databaseUrl: settings.databaseUrl, month, runs: options.rankingRuns });
+  const direct = await timeDirectRankings({
+    repoRoot,
+    databaseUrl: settings.databaseUrl,
+    month,
+    runs: options.rankingRuns,
+  });
   log(`(i) GET /api/v1/public/rankings?month=${month} × ${options.rankingRequests}`);
   const http = await timeHttpRankings({ baseUrl, month, warmup: 1, requests: options.rankingRequests });
   const statements = await explainStatements(pool, direct.statements);
@@ -91,14 +109,25 @@ async function measureRankings(pool, baseUrl) {
   log('(i) staff statistics over the same month');
   const staffTokens = await signInStaff(baseUrl, [...new Set(STAFF_STATS_VARIANTS.map(([, username]) => username))]);
   const staff = await timeStaffStats({ baseUrl, tokens: staffTokens, month, warmup: 1, requests: 5 });
-  return { month, direct: timeFigures(direct.times), http: { ...timeFigures(http.times), bytes: http.bytes }, summary: directSummary, agree, statements, staff };
+  return {
+    month,
+    direct: timeFigures(direct.times),
+    http: { ...timeFigures(http.times), bytes: http.bytes },
+    summary: directSummary,
+    agree,
+    statements,
+    staff,
+  };
 }
 
 async function signInStaff(baseUrl, usernames) {
   const tokens = new Map();
   for (const username of usernames) {
     try {
-      tokens.set(username, (await postJson(`${baseUrl}/api/v1/staff/auth/login`, { username, password: DEMO_PASSWORD })).token);
+      tokens.set(
+        username,
+        (await postJson(`${baseUrl}/api/v1/staff/auth/login`, { username, password: DEMO_PASSWORD })).token,
+      );
     } catch (error) {
       log(`staff ${username} cannot sign in: ${error.message}`);
     }
@@ -109,7 +138,9 @@ async function signInStaff(baseUrl, usernames) {
 async function signInCitizens(baseUrl, count) {
   return Promise.all(
     Array.from({ length: count }, (_, index) =>
-      postJson(`${baseUrl}/api/v1/auth/dev-login`, { openid: `bench-routing-citizen-${String(index).padStart(3, '0')}` }).then((answer) => answer.token),
+      postJson(`${baseUrl}/api/v1/auth/dev-login`, {
+        openid: `bench-routing-citizen-${String(index).padStart(3, '0')}`,
+      }).then((answer) => answer.token),
     ),
   );
 }
@@ -119,7 +150,11 @@ async function measureRouting(baseUrl) {
   const tokens = await signInCitizens(baseUrl, settings.citizens);
   const probe = await fetch(`${baseUrl}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[0]}`, 'idempotency-key': `route-probe-${Date.now()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${tokens[0]}`,
+      'idempotency-key': `route-probe-${Date.now()}`,
+    },
     body: JSON.stringify({ serviceCode: 'direct', villageCode: SUBMIT_VILLAGE, text: '组上停电从早上到现在还没来' }),
   });
   const probeBody = await probe.text();
@@ -127,8 +162,17 @@ async function measureRouting(baseUrl) {
   const runs = [];
   for (const connections of [1, settings.connections]) {
     log(`(iii) POST /api/v1/reports without categoryCode: ${connections} connection(s) for ${settings.duration} s`);
-    const result = await runRoutingLoad({ label: `r${connections}`, baseUrl, tokens, villageCode: SUBMIT_VILLAGE, duration: settings.duration, connections });
-    log(`(iii) ${connections}: ${formatNumber(result.rps)} rps, p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, ${result.errors} errors, outcomes ${JSON.stringify(result.outcomes)}`);
+    const result = await runRoutingLoad({
+      label: `r${connections}`,
+      baseUrl,
+      tokens,
+      villageCode: SUBMIT_VILLAGE,
+      duration: settings.duration,
+      connections,
+    });
+    log(
+      `(iii) ${connections}: ${formatNumber(result.rps)} rps, p50 ${ms(result.p50)} ms, p95 ${ms(result.p95)} ms, ${result.errors} errors, outcomes ${JSON.stringify(result.outcomes)}`,
+    );
     for (const sample of result.errorSamples) log(`  error body: ${sample}`);
     runs.push(result);
   }
@@ -140,7 +184,12 @@ async function runBenchmark() {
   const database = await resetDatabase(settings);
   log(`database ${settings.database} recreated on MariaDB/MySQL ${database.version}`);
   const server = await startRealServer({ settings, repoRoot, log });
-  const pool = mysql.createPool({ ...settings.mysql, database: settings.database, connectionLimit: settings.seedParallel + 2, timezone: 'Z' });
+  const pool = mysql.createPool({
+    ...settings.mysql,
+    database: settings.database,
+    connectionLimit: settings.seedParallel + 2,
+    timezone: 'Z',
+  });
   try {
     const seeded = await seed(pool);
     const rankings = await measureRankings(pool, server.baseUrl);
@@ -169,17 +218,62 @@ function printReport(run) {
   );
   console.log('');
   const rows = [
-    [`seed ${settings.reports.toLocaleString('en-US')} reports, ${seeded.returnEvents.toLocaleString('en-US')} returns, ${seeded.repeatComplaints.toLocaleString('en-US')} repeat`, '', `${formatNumber(seeded.seedSeconds + seeded.extrasSeconds)} s`, '', '', '', '', ''],
-    [`(i) computeRankings(${rankings.month}) on a DataSource`, rankings.direct.runs, `first ${ms(rankings.direct.first)} ms`, ms(rankings.direct.p50), ms(rankings.direct.p95), ms(rankings.direct.max), '< 2 s', verdict(rankings.direct.p95 < TARGET_RANKING_MS)],
-    [`(i) GET /api/v1/public/rankings?month=${rankings.month}`, rankings.http.runs, `${formatNumber(rankings.http.bytes / 1024)} kB`, ms(rankings.http.p50), ms(rankings.http.p95), ms(rankings.http.max), '< 2 s', verdict(rankings.http.p95 < TARGET_RANKING_MS)],
+    [
+      `seed ${settings.reports.toLocaleString('en-US')} reports, ${seeded.returnEvents.toLocaleString('en-US')} returns, ${seeded.repeatComplaints.toLocaleString('en-US')} repeat`,
+      '',
+      `${formatNumber(seeded.seedSeconds + seeded.extrasSeconds)} s`,
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
+    [
+      `(i) computeRankings(${rankings.month}) on a DataSource`,
+      rankings.direct.runs,
+      `first ${ms(rankings.direct.first)} ms`,
+      ms(rankings.direct.p50),
+      ms(rankings.direct.p95),
+      ms(rankings.direct.max),
+      '< 2 s',
+      verdict(rankings.direct.p95 < TARGET_RANKING_MS),
+    ],
+    [
+      `(i) GET /api/v1/public/rankings?month=${rankings.month}`,
+      rankings.http.runs,
+      `${formatNumber(rankings.http.bytes / 1024)} kB`,
+      ms(rankings.http.p50),
+      ms(rankings.http.p95),
+      ms(rankings.http.max),
+      '< 2 s',
+      verdict(rankings.http.p95 < TARGET_RANKING_MS),
+    ],
     ...rankings.staff.map((variant) =>
       variant.skipped
         ? [`(i) staff stats, ${variant.label}`, '', variant.skipped, '', '', '', '', '']
-        : [`(i) staff stats, ${variant.label}`, variant.runs, '', ms(variant.p50), ms(variant.p95), ms(variant.max), '', ''],
+        : [
+            `(i) staff stats, ${variant.label}`,
+            variant.runs,
+            '',
+            ms(variant.p50),
+            ms(variant.p95),
+            ms(variant.max),
+            '',
+            '',
+          ],
     ),
     classifier.skipped
       ? ['(ii) classifier: predict({text})', '', classifier.skipped, '', '', '', '', '']
-      : [`(ii) classifier: predict({text}), ${classifier.texts} texts`, classifier.samples, `${formatNumber(classifier.perSecond, 0)} /s`, ms(classifier.p50), ms(classifier.p95), ms(classifier.p99), '', ''],
+      : [
+          `(ii) classifier: predict({text}), ${classifier.texts} texts`,
+          classifier.samples,
+          `${formatNumber(classifier.perSecond, 0)} /s`,
+          ms(classifier.p50),
+          ms(classifier.p95),
+          ms(classifier.p99),
+          '',
+          '',
+        ],
     ...routing.map((result) => [
       `(iii) POST /api/v1/reports, no category, ×${result.connections}`,
       result.completed,
@@ -192,15 +286,30 @@ function printReport(run) {
     ]),
   ];
   console.log(renderTable(['measure', 'runs', 'value', 'p50 ms', 'p95 ms', 'max/p99 ms', 'target', 'verdict'], rows));
-  console.log(`(i) ranking of ${rankings.month}: ${JSON.stringify(rankings.summary)}; function and route agree: ${rankings.agree ? 'yes' : 'NO'}`);
+  console.log(
+    `(i) ranking of ${rankings.month}: ${JSON.stringify(rankings.summary)}; function and route agree: ${rankings.agree ? 'yes' : 'NO'}`,
+  );
   if (classifier.skipped) console.log(`(ii) ${classifier.skipped}: ${classifier.detail}`);
-  else console.log(`(ii) model loaded in ${ms(classifier.loadMs)} ms; texts from ${classifier.source}; e.g. ${JSON.stringify(classifier.example)}`);
-  console.log('(iii) max/p99 column is p99; "routed" = answered dispatched (classified above the threshold and routed) rather than left for triage.');
+  else
+    console.log(
+      `(ii) model loaded in ${ms(classifier.loadMs)} ms; texts from ${classifier.source}; e.g. ${JSON.stringify(classifier.example)}`,
+    );
+  console.log(
+    '(iii) max/p99 column is p99; "routed" = answered dispatched (classified above the threshold and routed) rather than left for triage.',
+  );
 
   console.log('');
   console.log('SQL computeRankings runs (EXPLAIN; statement alone, median ms):');
   const planRows = rankings.statements.flatMap((statement) =>
-    statement.plan.map((step, index) => [index === 0 ? statement.kind : '', step.table, step.key ?? '(none)', step.type, step.rows.toLocaleString('en-US'), step.extra ?? '', index === 0 ? ms(statement.medianMs) : '']),
+    statement.plan.map((step, index) => [
+      index === 0 ? statement.kind : '',
+      step.table,
+      step.key ?? '(none)',
+      step.type,
+      step.rows.toLocaleString('en-US'),
+      step.extra ?? '',
+      index === 0 ? ms(statement.medianMs) : '',
+    ]),
   );
   console.log(renderTable(['stmt', 'table', 'key', 'type', 'est. rows', 'extra', 'median ms'], planRows));
   console.log(`(bench took ${formatNumber(run.benchSeconds / 60)} min)`);
@@ -210,16 +319,31 @@ function printReport(run) {
     seedSeconds: round(seeded.seedSeconds + seeded.extrasSeconds),
     rankings: {
       month: rankings.month,
-      directMs: { first: round(rankings.direct.first), p50: round(rankings.direct.p50), p95: round(rankings.direct.p95), max: round(rankings.direct.max) },
+      directMs: {
+        first: round(rankings.direct.first),
+        p50: round(rankings.direct.p50),
+        p95: round(rankings.direct.p95),
+        max: round(rankings.direct.max),
+      },
       httpMs: { p50: round(rankings.http.p50), p95: round(rankings.http.p95), max: round(rankings.http.max) },
       statementsMs: rankings.statements.map((statement) => ({ [statement.kind]: round(statement.medianMs, 2) })),
-      staffStatsMs: rankings.staff.map((variant) => ({ name: variant.label, p50: round(variant.p50 ?? null), p95: round(variant.p95 ?? null) })),
+      staffStatsMs: rankings.staff.map((variant) => ({
+        name: variant.label,
+        p50: round(variant.p50 ?? null),
+        p95: round(variant.p95 ?? null),
+      })),
       agree: rankings.agree,
       ok: rankingOk,
     },
     classifier: classifier.skipped
       ? { skipped: classifier.skipped, detail: classifier.detail }
-      : { perSecond: round(classifier.perSecond, 0), p50: round(classifier.p50, 3), p95: round(classifier.p95, 3), p99: round(classifier.p99, 3), loadMs: round(classifier.loadMs) },
+      : {
+          perSecond: round(classifier.perSecond, 0),
+          p50: round(classifier.p50, 3),
+          p95: round(classifier.p95, 3),
+          p99: round(classifier.p99, 3),
+          loadMs: round(classifier.loadMs),
+        },
     routing: routing.map((result) => ({
       connections: result.connections,
       rps: round(result.rps),

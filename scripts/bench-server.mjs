@@ -14,7 +14,15 @@ import { repoRoot, settings, targets } from './bench/config.mjs';
 import { databasePid, measureCosts } from './bench/diagnostics.mjs';
 import { closeAgents, postJson } from './bench/http.mjs';
 import { runSubmissionLoad } from './bench/load.mjs';
-import { freePort, outputOf, startChild, stopAll, stopChild, stopChildrenOnExit, waitForHealth } from './bench/processes.mjs';
+import {
+  freePort,
+  outputOf,
+  startChild,
+  stopAll,
+  stopChild,
+  stopChildrenOnExit,
+  waitForHealth,
+} from './bench/processes.mjs';
 import { captureQueueSql, explainAndTime, measureQueue } from './bench/queue.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
 import { resetDatabase, startRealServer } from './bench/serverSetup.mjs';
@@ -28,9 +36,21 @@ const log = (message) => console.error(`[bench] ${message}`);
 
 /** The queue variants: [label, staff username, query]. The first is the headline figure. */
 const QUEUE_VARIANTS = [
-  ['county: township + status=dispatched', 'county', { regionCode: MAIN_TOWNSHIP, status: 'dispatched', page: '1', pageSize: '20' }],
-  ['county: … sort=resolveDueAt', 'county', { regionCode: MAIN_TOWNSHIP, status: 'dispatched', sort: 'resolveDueAt', page: '1', pageSize: '20' }],
-  ['county: township + 3 open statuses', 'county', { regionCode: MAIN_TOWNSHIP, status: 'dispatched,accepted,reopened', page: '1', pageSize: '20' }],
+  [
+    'county: township + status=dispatched',
+    'county',
+    { regionCode: MAIN_TOWNSHIP, status: 'dispatched', page: '1', pageSize: '20' },
+  ],
+  [
+    'county: … sort=resolveDueAt',
+    'county',
+    { regionCode: MAIN_TOWNSHIP, status: 'dispatched', sort: 'resolveDueAt', page: '1', pageSize: '20' },
+  ],
+  [
+    'county: township + 3 open statuses',
+    'county',
+    { regionCode: MAIN_TOWNSHIP, status: 'dispatched,accepted,reopened', page: '1', pageSize: '20' },
+  ],
   ['county: township, any status', 'county', { regionCode: MAIN_TOWNSHIP, page: '1', pageSize: '20' }],
   ['dispatcher: triage queue', 'chengguan', { triage: 'true', page: '1', pageSize: '20' }],
   ['handler: own dept + dispatched', 'gongdian', { status: 'dispatched', page: '1', pageSize: '20' }],
@@ -40,7 +60,9 @@ const QUEUE_VARIANTS = [
 async function signInCitizens(baseUrl, count) {
   return Promise.all(
     Array.from({ length: count }, (_, index) =>
-      postJson(`${baseUrl}/api/v1/auth/dev-login`, { openid: `bench-citizen-${String(index).padStart(3, '0')}` }).then((answer) => answer.token),
+      postJson(`${baseUrl}/api/v1/auth/dev-login`, { openid: `bench-citizen-${String(index).padStart(3, '0')}` }).then(
+        (answer) => answer.token,
+      ),
     ),
   );
 }
@@ -62,7 +84,11 @@ async function signInStaff(baseUrl, usernames) {
 async function probeSubmission(baseUrl, token, categoryCode) {
   const response = await fetch(`${baseUrl}/api/v1/reports`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `bench-probe-${Date.now()}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'idempotency-key': `bench-probe-${Date.now()}`,
+    },
     body: JSON.stringify({ serviceCode: 'direct', villageCode: SUBMIT_VILLAGE, text: '压测前的试提交', categoryCode }),
   });
   const body = await response.text();
@@ -89,10 +115,17 @@ async function runBenchmark() {
   log(`database ${settings.database} recreated on MariaDB/MySQL ${mariadb.version}`);
 
   const server = await startRealServer({ settings, repoRoot, log });
-  const pool = mysql.createPool({ ...settings.mysql, database: settings.database, connectionLimit: settings.seedParallel + 2, timezone: 'Z' });
+  const pool = mysql.createPool({
+    ...settings.mysql,
+    database: settings.database,
+    connectionLimit: settings.seedParallel + 2,
+    timezone: 'Z',
+  });
   try {
     const reference = await loadReferenceData(pool);
-    const villageCode = reference.villages.some((village) => village.code === SUBMIT_VILLAGE) ? SUBMIT_VILLAGE : reference.villages[0].code;
+    const villageCode = reference.villages.some((village) => village.code === SUBMIT_VILLAGE)
+      ? SUBMIT_VILLAGE
+      : reference.villages[0].code;
     // Categories that route to a department in every village: those reports are dispatched at once.
     const categoryCodes = reference.routable.map((category) => category.code);
 
@@ -137,7 +170,9 @@ async function runBenchmark() {
     // (b) the work queue over N reports
     const existing = await countRows(pool, 'reports');
     const toSeed = Math.max(0, settings.reports - existing);
-    log(`(b) seeding ${toSeed.toLocaleString('en-US')} reports (${existing} already there) in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel`);
+    log(
+      `(b) seeding ${toSeed.toLocaleString('en-US')} reports (${existing} already there) in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel`,
+    );
     let nextProgress = 0.1;
     const seedSeconds = await seedReports(pool, reference, {
       count: toSeed,
@@ -146,7 +181,9 @@ async function runBenchmark() {
       onProgress: (done, seconds) => {
         if (done / toSeed < nextProgress) return;
         nextProgress += 0.1;
-        log(`  ${done.toLocaleString('en-US')} rows, ${seconds.toFixed(1)} s, ${Math.round(done / seconds).toLocaleString('en-US')} rows/s`);
+        log(
+          `  ${done.toLocaleString('en-US')} rows, ${seconds.toFixed(1)} s, ${Math.round(done / seconds).toLocaleString('en-US')} rows/s`,
+        );
       },
     });
     // A deployment's statistics are current (InnoDB refreshes them after 10 % of a table changes).
@@ -154,7 +191,9 @@ async function runBenchmark() {
     await pool.query('ANALYZE TABLE reports');
     const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
     const reportsInTable = await countRows(pool, 'reports');
-    log(`seeded in ${seedSeconds.toFixed(1)} s (+ ANALYZE ${analyzeSeconds.toFixed(1)} s); reports now holds ${reportsInTable.toLocaleString('en-US')} rows`);
+    log(
+      `seeded in ${seedSeconds.toFixed(1)} s (+ ANALYZE ${analyzeSeconds.toFixed(1)} s); reports now holds ${reportsInTable.toLocaleString('en-US')} rows`,
+    );
 
     const staffTokens = await signInStaff(server.baseUrl, [...new Set(QUEUE_VARIANTS.map(([, username]) => username))]);
     const variants = [];
@@ -172,11 +211,14 @@ async function runBenchmark() {
         requests: settings.queueRequests,
         budgetSeconds: settings.queueBudgetSeconds,
       });
-      log(`(b) ${label}: p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms over ${figures.requests} requests; total ${figures.total}`);
+      log(
+        `(b) ${label}: p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms over ${figures.requests} requests; total ${figures.total}`,
+      );
       let statements = [];
       try {
         const captured = await captureQueueSql({ repoRoot, databaseUrl: settings.databaseUrl, username, query });
-        for (const statement of captured) statements.push(await explainAndTime(pool, statement, figures.p50 > 200 ? 5 : 30));
+        for (const statement of captured)
+          statements.push(await explainAndTime(pool, statement, figures.p50 > 200 ? 5 : 30));
       } catch (error) {
         statements = [{ error: error.message }];
       }
@@ -201,9 +243,13 @@ async function runBenchmark() {
 }
 
 /** The entity's 33-column select list says nothing here; keep the shape of the statement. */
-const shortSql = (sql) => sql.replace(/^SELECT (.+?) FROM/, (all, list) => (list.includes(',') ? `SELECT <${list.split(',').length} columns> FROM` : all));
+const shortSql = (sql) =>
+  sql.replace(/^SELECT (.+?) FROM/, (all, list) =>
+    list.includes(',') ? `SELECT <${list.split(',').length} columns> FROM` : all,
+  );
 
-const roundAll = (figures) => Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value, 2)]));
+const roundAll = (figures) =>
+  Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value, 2)]));
 
 function printReport(run) {
   const { submission, ceiling, variants } = run;
@@ -242,8 +288,28 @@ function printReport(run) {
       '',
       '',
     ],
-    ['(a)/(c) throughput ratio', '', ratio === null ? '–' : `${(ratio * 100).toFixed(1)} %`, '', '', '', '', `≥ ${targets.minRatio * 100} %`, verdict(ratio === null ? null : ratio >= targets.minRatio)],
-    [`seed ${run.seeded.toLocaleString('en-US')} rows (table: ${run.reportsInTable.toLocaleString('en-US')})`, '', `${formatNumber(run.seedSeconds)} s`, '', '', '', '', '', ''],
+    [
+      '(a)/(c) throughput ratio',
+      '',
+      ratio === null ? '–' : `${(ratio * 100).toFixed(1)} %`,
+      '',
+      '',
+      '',
+      '',
+      `≥ ${targets.minRatio * 100} %`,
+      verdict(ratio === null ? null : ratio >= targets.minRatio),
+    ],
+    [
+      `seed ${run.seeded.toLocaleString('en-US')} rows (table: ${run.reportsInTable.toLocaleString('en-US')})`,
+      '',
+      `${formatNumber(run.seedSeconds)} s`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
     ...variants.map((variant, index) =>
       variant.skipped
         ? [`(b) ${variant.label}`, '', '', '', '', '', variant.skipped, '', '']
@@ -260,8 +326,15 @@ function printReport(run) {
           ],
     ),
   ];
-  console.log(renderTable(['measure', 'requests', 'rps / value', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target', 'verdict'], rows));
-  console.log('(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt.');
+  console.log(
+    renderTable(
+      ['measure', 'requests', 'rps / value', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'target', 'verdict'],
+      rows,
+    ),
+  );
+  console.log(
+    '(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt.',
+  );
 
   // Why (a) and (c) differ: what one successful submission costs each side.
   const costRow = (label, costs) => [
@@ -310,8 +383,11 @@ function printReport(run) {
     console.log('SQL the server runs per queue request (EXPLAIN; statement alone, median ms, no HTTP/ORM):');
     console.log(renderTable(['variant', 'stmt', 'key', 'type', 'est. rows', 'extra', 'median ms'], planRows));
     const mainStatements = main.statements?.filter((statement) => !statement.error) ?? [];
-    for (const statement of mainStatements) console.log(`  ${statement.kind}: ${shortSql(statement.sql)}  -- ${JSON.stringify(statement.parameters)}`);
-    const usesIndex = mainStatements.length > 0 && mainStatements.every((statement) => statement.plan.some((step) => step.key === 'idx_reports_township_queue'));
+    for (const statement of mainStatements)
+      console.log(`  ${statement.kind}: ${shortSql(statement.sql)}  -- ${JSON.stringify(statement.parameters)}`);
+    const usesIndex =
+      mainStatements.length > 0 &&
+      mainStatements.every((statement) => statement.plan.some((step) => step.key === 'idx_reports_township_queue'));
     console.log(`  headline variant uses idx_reports_township_queue for every statement: ${usesIndex ? 'yes' : 'NO'}`);
     const count = mainStatements.find((statement) => statement.kind === 'count');
     const page = mainStatements.find((statement) => statement.kind === 'page');
@@ -331,10 +407,31 @@ function printReport(run) {
   console.log(`(bench took ${formatNumber(run.benchSeconds / 60)} min)`);
 
   const json = {
-    submission: { rps: round(submission.rps), p50: submission.p50, p99: submission.p99, errors: submission.errors, errorRate: round(submission.errorRate, 4), requests: submission.completed, perRequest: roundAll(submission.costs) },
-    ceiling: { rps: round(ceiling.rps), p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors, errorRate: round(ceiling.errorRate, 4), requests: ceiling.completed, perRequest: roundAll(ceiling.costs) },
+    submission: {
+      rps: round(submission.rps),
+      p50: submission.p50,
+      p99: submission.p99,
+      errors: submission.errors,
+      errorRate: round(submission.errorRate, 4),
+      requests: submission.completed,
+      perRequest: roundAll(submission.costs),
+    },
+    ceiling: {
+      rps: round(ceiling.rps),
+      p50: ceiling.p50,
+      p99: ceiling.p99,
+      errors: ceiling.errors,
+      errorRate: round(ceiling.errorRate, 4),
+      requests: ceiling.completed,
+      perRequest: roundAll(ceiling.costs),
+    },
     ratio: ratio === null ? null : round(ratio, 3),
-    queue: { reports: run.reportsInTable, p50: round(main.p50 ?? null), p95: round(main.p95 ?? null), p99: round(main.p99 ?? null) },
+    queue: {
+      reports: run.reportsInTable,
+      p50: round(main.p50 ?? null),
+      p95: round(main.p95 ?? null),
+      p99: round(main.p99 ?? null),
+    },
     seedSeconds: round(run.seedSeconds),
     queueVariants: variants.map((variant) => ({
       name: variant.label,
@@ -344,7 +441,9 @@ function printReport(run) {
       p50: round(variant.p50 ?? null),
       p95: round(variant.p95 ?? null),
       p99: round(variant.p99 ?? null),
-      statementsMs: (variant.statements ?? []).filter((statement) => !statement.error).map((statement) => ({ [statement.kind]: round(statement.medianMs, 2) })),
+      statementsMs: (variant.statements ?? [])
+        .filter((statement) => !statement.error)
+        .map((statement) => ({ [statement.kind]: round(statement.medianMs, 2) })),
     })),
     targets: { ratio: targets.minRatio, queueP95Ms: targets.queueP95Ms, maxErrorRate: targets.maxErrorRate },
     valid,

@@ -11,9 +11,11 @@ const shapes = {
   // 首页: a house
   home: '<path d="M12 40 L40 14 L68 40 M20 34 V66 H34 V48 H46 V66 H60 V34" fill="none" stroke-width="6" stroke-linejoin="round" stroke-linecap="round"/>',
   // 民情直达: a microphone
-  report: '<rect x="30" y="10" width="20" height="36" rx="10" fill="none" stroke-width="6"/><path d="M20 36 a20 20 0 0 0 40 0 M40 56 V68 M28 68 H52" fill="none" stroke-width="6" stroke-linecap="round"/>',
+  report:
+    '<rect x="30" y="10" width="20" height="36" rx="10" fill="none" stroke-width="6"/><path d="M20 36 a20 20 0 0 0 40 0 M40 56 V68 M28 68 H52" fill="none" stroke-width="6" stroke-linecap="round"/>',
   // 政务村务: a notice board
-  notices: '<rect x="14" y="12" width="52" height="46" rx="4" fill="none" stroke-width="6"/><path d="M24 26 H56 M24 36 H56 M24 46 H44 M28 58 L22 70 M52 58 L58 70" fill="none" stroke-width="6" stroke-linecap="round"/>',
+  notices:
+    '<rect x="14" y="12" width="52" height="46" rx="4" fill="none" stroke-width="6"/><path d="M24 26 H56 M24 36 H56 M24 46 H44 M28 58 L22 70 M52 58 L58 70" fill="none" stroke-width="6" stroke-linecap="round"/>',
   // 我的: a person
   me: '<circle cx="40" cy="26" r="13" fill="none" stroke-width="6"/><path d="M14 68 a26 22 0 0 1 52 0" fill="none" stroke-width="6" stroke-linecap="round"/>',
 };

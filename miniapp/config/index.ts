@@ -1,16 +1,16 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /** `@minqing/shared` is compiled from its TypeScript sources, so no pre-built dist is needed. */
-const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const sharedSrc = path.resolve(__dirname, '../../shared/src');
 
 /** Where the weapp build sends API calls (H5 always uses its own origin's /api/v1). */
-const apiBase = process.env.API_BASE || 'http://localhost:3210/api/v1'
+const apiBase = process.env.API_BASE || 'http://localhost:3210/api/v1';
 
 /** Subscribe-message template ids (comma-separated) from the mini-program admin site; none hides the prompt. */
-const subscribeTemplateIds = process.env.SUBSCRIBE_TEMPLATE_IDS || ''
+const subscribeTemplateIds = process.env.SUBSCRIBE_TEMPLATE_IDS || '';
 
 // https://docs.taro.zone/docs/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -48,11 +48,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .include.add(/node_modules[\\/]zod[\\/]/)
           .end()
           .use('globalthis-fallback')
-          .loader(path.resolve(__dirname, 'globalThisLoader.js'))
+          .loader(path.resolve(__dirname, 'globalThisLoader.js'));
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -71,13 +74,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
-  }
+  };
 
   if (process.env.NODE_ENV === 'development') {
-    return merge({}, baseConfig, devConfig)
+    return merge({}, baseConfig, devConfig);
   }
-  return merge({}, baseConfig, prodConfig)
-})
+  return merge({}, baseConfig, prodConfig);
+});

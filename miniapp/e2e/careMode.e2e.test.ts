@@ -54,7 +54,10 @@ describe('关怀模式: large type and a simple home for elderly villagers', () 
     // The standard home's sections are gone.
     await expect(home.getByText('办事指南').count()).resolves.toBe(0);
 
-    const rootFontSize = await home.locator('.care-mode').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    const rootFontSize = await home
+      .locator('.care-mode')
+      .first()
+      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     expect(rootFontSize).toBeGreaterThanOrEqual(MIN_BODY_FONT_PX);
     const tooSmall = (await textSizes(home)).filter((entry) => entry.fontSize < MIN_BODY_FONT_PX);
     expect(tooSmall).toEqual([]);

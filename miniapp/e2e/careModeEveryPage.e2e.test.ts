@@ -1,6 +1,18 @@
 import { ArticlePageSchema, NoticePageSchema } from '@minqing/shared';
 import type { Page } from 'playwright-core';
-import { DEMO_VILLAGE, currentPage, goBack, h5Path, openTab, resolveReport, screenshot, settle, submitReportAs, useE2e, type CitizenAccount } from './harness';
+import {
+  DEMO_VILLAGE,
+  currentPage,
+  goBack,
+  h5Path,
+  openTab,
+  resolveReport,
+  screenshot,
+  settle,
+  submitReportAs,
+  useE2e,
+  type CitizenAccount,
+} from './harness';
 import { auditSizes, describeOffenders } from './sizeAudit';
 
 /** 关怀模式 (UX.md): every text, inputs included, ≥ 24 px; every tap target ≥ 48 px. */
@@ -29,7 +41,11 @@ function everyPage(): string[] {
 
 /** The query a page needs to show something real (ids from the demo data and this test's report). */
 async function queriesFor(origin: string, citizen: CitizenAccount): Promise<Record<string, string>> {
-  const submitted = await submitReportAs(citizen, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '村口路灯不亮了，晚上走路看不见' });
+  const submitted = await submitReportAs(citizen, {
+    serviceCode: 'direct',
+    villageCode: DEMO_VILLAGE.code,
+    text: '村口路灯不亮了，晚上走路看不见',
+  });
   await resolveReport(origin, submitted.id, '路灯已更换，请您晚上看看亮不亮');
   const notices = await citizen.api.call(NoticePageSchema, 'GET', '/notices');
   const articles = await citizen.api.call(ArticlePageSchema, 'GET', '/articles');
@@ -49,7 +65,9 @@ async function visit(page: Page, path: string): Promise<void> {
   await currentPage(page).waitFor({ state: 'visible' });
   await settle(page);
   await page.waitForFunction(() => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((element) => getComputedStyle(element).display !== 'none');
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (element) => getComputedStyle(element).display !== 'none',
+    );
     const text = shown[shown.length - 1]?.textContent ?? '';
     return text.trim() !== '' && !/正在加载|加载中/.test(text);
   });
@@ -68,7 +86,9 @@ describe('关怀模式 on every page: large type and large targets everywhere', 
 
     const me = await openTab(page, '我的');
     await me.getByRole('button', { name: /^关怀模式/ }).click();
-    await currentPage(page).getByRole('button', { name: /^开启关怀模式/ }).click();
+    await currentPage(page)
+      .getByRole('button', { name: /^开启关怀模式/ })
+      .click();
     await currentPage(page).getByText('现在：已开启').waitFor();
     await goBack(page);
 
@@ -80,7 +100,8 @@ describe('关怀模式 on every page: large type and large targets everywhere', 
       offenders.push(...describeOffenders(path, audit.smallText).map((line) => `text   ${line}`));
       offenders.push(...describeOffenders(path, audit.smallTargets).map((line) => `target ${line}`));
       // Every page that is not a tab has a way back (返回, or 返回首页 when opened from a link).
-      if (!path.startsWith('pages/') && (await currentPage(page).getByRole('button', { name: /^返回/ }).count()) === 0) offenders.push(`no way back  ${path}`);
+      if (!path.startsWith('pages/') && (await currentPage(page).getByRole('button', { name: /^返回/ }).count()) === 0)
+        offenders.push(`no way back  ${path}`);
       await screenshot(page, `care-every-page-${screenshotName(path)}`);
     }
 

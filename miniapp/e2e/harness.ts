@@ -159,7 +159,12 @@ export class ApiClient {
     return new ApiClient(this.origin, token);
   }
 
-  async call<Schema extends z.ZodType>(schema: Schema, method: 'GET' | 'POST' | 'PATCH', route: string, body?: unknown): Promise<z.infer<Schema>> {
+  async call<Schema extends z.ZodType>(
+    schema: Schema,
+    method: 'GET' | 'POST' | 'PATCH',
+    route: string,
+    body?: unknown,
+  ): Promise<z.infer<Schema>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let payload: string | FormData | undefined;
@@ -186,14 +191,20 @@ export interface CitizenAccount {
 let citizenCount = 0;
 
 /** A new citizen through dev-login (the same call the H5 app makes), optionally bound to a village. */
-export async function createCitizen(origin: string, options: { villageCode?: string; nickname?: string } = {}): Promise<CitizenAccount> {
+export async function createCitizen(
+  origin: string,
+  options: { villageCode?: string; nickname?: string } = {},
+): Promise<CitizenAccount> {
   citizenCount += 1;
   const openid = `e2e-${process.pid}-${Date.now().toString(36)}-${citizenCount}`;
   const login = await new ApiClient(origin).call(CitizenLoginResponseSchema, 'POST', '/auth/dev-login', { openid });
   const api = new ApiClient(origin).withToken(login.token);
   let user = login.user;
   if (options.villageCode || options.nickname) {
-    user = await api.call(CitizenUserSchema, 'PATCH', '/me', { villageCode: options.villageCode, nickname: options.nickname });
+    user = await api.call(CitizenUserSchema, 'PATCH', '/me', {
+      villageCode: options.villageCode,
+      nickname: options.nickname,
+    });
   }
   return { openid, token: login.token, user, api };
 }
@@ -205,7 +216,10 @@ export const TEST_PHOTO_PNG = Buffer.from(
 );
 
 /** Submits a report through the API as the citizen, with one photo when asked. */
-export async function submitReportAs(citizen: CitizenAccount, input: Omit<SubmitReportRequest, 'photoUploadIds'> & { withPhoto?: boolean }): Promise<ReportDetail> {
+export async function submitReportAs(
+  citizen: CitizenAccount,
+  input: Omit<SubmitReportRequest, 'photoUploadIds'> & { withPhoto?: boolean },
+): Promise<ReportDetail> {
   const { withPhoto, ...report } = input;
   const photoUploadIds: string[] = [];
   if (withPhoto) {
@@ -213,7 +227,12 @@ export async function submitReportAs(citizen: CitizenAccount, input: Omit<Submit
     form.append('file', new Blob([TEST_PHOTO_PNG], { type: 'image/png' }), 'photo.png');
     photoUploadIds.push((await citizen.api.call(UploadResponseSchema, 'POST', '/uploads', form)).id);
   }
-  return citizen.api.call(ReportDetailSchema, 'POST', '/reports', photoUploadIds.length > 0 ? { ...report, photoUploadIds } : report);
+  return citizen.api.call(
+    ReportDetailSchema,
+    'POST',
+    '/reports',
+    photoUploadIds.length > 0 ? { ...report, photoUploadIds } : report,
+  );
 }
 
 export interface StaffSession {
@@ -222,12 +241,20 @@ export interface StaffSession {
 }
 
 export async function staffLogin(origin: string, username: StaffUsername): Promise<StaffSession> {
-  const login = await new ApiClient(origin).call(StaffLoginResponseSchema, 'POST', '/staff/auth/login', { username, password: DEMO_STAFF_PASSWORD });
+  const login = await new ApiClient(origin).call(StaffLoginResponseSchema, 'POST', '/staff/auth/login', {
+    username,
+    password: DEMO_STAFF_PASSWORD,
+  });
   return { login, api: new ApiClient(origin).withToken(login.token) };
 }
 
 export function staffAct(staff: StaffSession, reportId: string, action: ReportActionRequest): Promise<unknown> {
-  return staff.api.call(ReportDetailSchema.pick({ id: true, status: true }), 'POST', `/staff/reports/${encodeURIComponent(reportId)}/actions`, action);
+  return staff.api.call(
+    ReportDetailSchema.pick({ id: true, status: true }),
+    'POST',
+    `/staff/reports/${encodeURIComponent(reportId)}/actions`,
+    action,
+  );
 }
 
 /**
@@ -245,7 +272,10 @@ export async function resolveReport(origin: string, reportId: string, answer: st
 }
 
 /** The village cadre writes and publishes a notice for their village (五一村). */
-export async function publishNotice(origin: string, notice: { title: string; body: string; category?: NoticeCategory; pinned?: boolean }): Promise<StaffNotice> {
+export async function publishNotice(
+  origin: string,
+  notice: { title: string; body: string; category?: NoticeCategory; pinned?: boolean },
+): Promise<StaffNotice> {
   const cadre = await staffLogin(origin, 'cadre');
   const draft = await cadre.api.call(StaffNoticeSchema, 'POST', '/staff/notices', {
     title: notice.title,
@@ -261,7 +291,9 @@ export async function publishNotice(origin: string, notice: { title: string; bod
 
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} not found: install Debian's Chromium (apt-get install -y chromium). Never \`npx playwright install\`.`);
+    throw new Error(
+      `${CHROMIUM_PATH} not found: install Debian's Chromium (apt-get install -y chromium). Never \`npx playwright install\`.`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
@@ -375,7 +407,8 @@ export function useE2e(): E2e {
       // The app keeps a stand-in openid for dev-login on the device: give it this citizen's.
       await context.addInitScript(
         ({ key, openid }) => {
-          if (window.localStorage.getItem(key) === null) window.localStorage.setItem(key, JSON.stringify({ data: openid }));
+          if (window.localStorage.getItem(key) === null)
+            window.localStorage.setItem(key, JSON.stringify({ data: openid }));
         },
         { key: DEV_OPENID_KEY, openid: citizen.openid },
       );
@@ -422,8 +455,12 @@ export function currentPage(page: Page): Locator {
  */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((element) => getComputedStyle(element).display !== 'none');
-    const sliding = document.getAnimations().some((animation) => animation instanceof CSSTransition && animation.playState === 'running');
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (element) => getComputedStyle(element).display !== 'none',
+    );
+    const sliding = document
+      .getAnimations()
+      .some((animation) => animation instanceof CSSTransition && animation.playState === 'running');
     return shown.length === 1 && shown[0].classList.contains('taro_page_stationed') && !sliding;
   });
 }

@@ -5,7 +5,10 @@ describe('政务村务: a villager reads the notice their village cadre publishe
 
   it('lists the new notice on the village board and opens it with its title and body', async () => {
     const title = '五一村关于冬季用电安全检查的通知';
-    const paragraphs = ['各位村民：供电所将于下周二上午到各组检查入户线路，请家中留人。', '如有老化电线、乱拉乱接，请提前告知网格员。'];
+    const paragraphs = [
+      '各位村民：供电所将于下周二上午到各组检查入户线路，请家中留人。',
+      '如有老化电线、乱拉乱接，请提前告知网格员。',
+    ];
     const notice = await publishNotice(e2e.origin, { title, body: paragraphs.join('\n'), category: 'village' });
     expect(notice).toMatchObject({ status: 'published', regionName: expect.stringContaining(DEMO_VILLAGE.name) });
 

@@ -1,5 +1,14 @@
 import { MyReportsResponseSchema, ReportDetailSchema } from '@minqing/shared';
-import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, openTab, resolveReport, screenshot, submitReportAs, useE2e } from './harness';
+import {
+  DEMO_VILLAGE,
+  TEST_PHOTO_PNG,
+  currentPage,
+  openTab,
+  resolveReport,
+  screenshot,
+  submitReportAs,
+  useE2e,
+} from './harness';
 
 const SERIAL_NO = /HY\d{8}-\d{4}/;
 
@@ -57,7 +66,12 @@ describe('我的反映: a citizen reports a problem, then rates the answer', () 
     const text = '村口变压器嗡嗡响，晚上吵得睡不着';
     const answer = '供电所已更换变压器减震垫，噪音已消除';
     const comment = '第二天就来修了，谢谢供电所';
-    const submitted = await submitReportAs(citizen, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text, withPhoto: true });
+    const submitted = await submitReportAs(citizen, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text,
+      withPhoto: true,
+    });
     await resolveReport(e2e.origin, submitted.id, answer);
 
     const me = await openTab(page, '我的');
@@ -74,7 +88,10 @@ describe('我的反映: a citizen reports a problem, then rates the answer', () 
     // The photo is fetched with the citizen's token and shown (decoded, not a broken image).
     const photo = detail.getByLabel('第1张照片，点开看大图').locator('img');
     await photo.waitFor();
-    await page.waitForFunction((image) => image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0, await photo.elementHandle());
+    await page.waitForFunction(
+      (image) => image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0,
+      await photo.elementHandle(),
+    );
     await screenshot(page, 'rating-1-resolved-report');
     await detail.getByText('评价', { exact: true }).click();
     await detail.getByText('请您评价办理结果').waitFor();

@@ -34,7 +34,9 @@ describe('a report is never lost nor seems sent before it is', () => {
     const restored = currentPage(page);
     await restored.getByText('已为您恢复上次没有提交的内容').waitFor();
     await expect(restored.getByRole('textbox', { name: '在这里写下您要反映的事情' }).inputValue()).resolves.toBe(text);
-    await expect(restored.getByRole('spinbutton', { name: '手机号，可不填' }).inputValue()).resolves.toBe('13800138000');
+    await expect(restored.getByRole('spinbutton', { name: '手机号，可不填' }).inputValue()).resolves.toBe(
+      '13800138000',
+    );
     await screenshot(page, 'drafts-2-restored');
     await restored.getByText('提交', { exact: true }).click();
 
@@ -58,7 +60,9 @@ describe('a report is never lost nor seems sent before it is', () => {
 
     const me = await openTab(page, '我的');
     await me.getByRole('button', { name: /^关怀模式/ }).click();
-    await currentPage(page).getByRole('button', { name: /^开启关怀模式/ }).click();
+    await currentPage(page)
+      .getByRole('button', { name: /^开启关怀模式/ })
+      .click();
     await currentPage(page).getByText('现在：已开启').waitFor();
     await goBack(page);
     const home = await openTab(page, '首页');

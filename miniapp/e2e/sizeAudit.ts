@@ -28,7 +28,8 @@ export interface SizeLimits {
 /** Audits the Taro page on screen and, when shown, the H5 tab bar. */
 export function auditSizes(page: Page, limits: SizeLimits): Promise<SizeAudit> {
   return page.evaluate(({ minFontPx, minTargetPx, inputsOnly }) => {
-    const TAPPABLE = 'button, taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], .weui-tabbar__item';
+    const TAPPABLE =
+      'button, taro-button-core, [role="button"], [role="link"], [role="radio"], [role="checkbox"], .weui-tabbar__item';
 
     function visible(element: Element): boolean {
       const box = element.getBoundingClientRect();
@@ -56,7 +57,9 @@ export function auditSizes(page: Page, limits: SizeLimits): Promise<SizeAudit> {
       return typeof props?.onClick === 'function' || typeof props?.onTap === 'function';
     }
 
-    const pages = Array.from(document.querySelectorAll('.taro_page')).filter((element) => getComputedStyle(element).display !== 'none');
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (element) => getComputedStyle(element).display !== 'none',
+    );
     const roots: Element[] = pages.slice(-1);
     const tabBar = document.querySelector('.weui-tabbar');
     if (tabBar && visible(tabBar)) roots.push(tabBar);
@@ -84,10 +87,17 @@ export function auditSizes(page: Page, limits: SizeLimits): Promise<SizeAudit> {
         if (px < minFontPx) smallText.push({ selector: describe(parent), text: clip(text), px });
       }
 
-      const targets = Array.from(root.querySelectorAll('*')).filter((element) => (element.matches(TAPPABLE) || hasClickHandler(element)) && visible(element));
+      const targets = Array.from(root.querySelectorAll('*')).filter(
+        (element) => (element.matches(TAPPABLE) || hasClickHandler(element)) && visible(element),
+      );
       for (const target of targets) {
         const { height } = target.getBoundingClientRect();
-        if (height < minTargetPx) smallTargets.push({ selector: describe(target), text: clip(target.textContent ?? ''), px: Math.round(height * 10) / 10 });
+        if (height < minTargetPx)
+          smallTargets.push({
+            selector: describe(target),
+            text: clip(target.textContent ?? ''),
+            px: Math.round(height * 10) / 10,
+          });
       }
     }
     return { smallText, smallTargets };

@@ -42,16 +42,19 @@ describe('a way back from every page, and no blank page for an unknown address',
     expect(pageErrors).toEqual([]);
   });
 
-  it.each(['packages/nothing-here/index', 'pages/no-such-page'])('an unknown address (%s) says 页面不存在 and goes home', async (path) => {
-    const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
-    await page.goto(h5Path(path), { waitUntil: 'load' });
-    const notFound = currentPage(page);
-    await notFound.getByText('页面不存在').waitFor();
-    await screenshot(page, `way-back-not-found-${path.split('/')[1]}`);
-    await notFound.getByRole('button', { name: '返回首页' }).click();
-    await tabBar(page).waitFor({ state: 'visible' });
-    await settle(page);
-    await currentPage(page).getByText('办事指南', { exact: true }).waitFor();
-    expect(pageErrors).toEqual([]);
-  });
+  it.each(['packages/nothing-here/index', 'pages/no-such-page'])(
+    'an unknown address (%s) says 页面不存在 and goes home',
+    async (path) => {
+      const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
+      await page.goto(h5Path(path), { waitUntil: 'load' });
+      const notFound = currentPage(page);
+      await notFound.getByText('页面不存在').waitFor();
+      await screenshot(page, `way-back-not-found-${path.split('/')[1]}`);
+      await notFound.getByRole('button', { name: '返回首页' }).click();
+      await tabBar(page).waitFor({ state: 'visible' });
+      await settle(page);
+      await currentPage(page).getByText('办事指南', { exact: true }).waitFor();
+      expect(pageErrors).toEqual([]);
+    },
+  );
 });

@@ -8,7 +8,12 @@ describe('工作台: a grid worker signs in on the phone and settles a matter of
   it('wangge signs in from 我的, finds the villager’s report, resolves it on the spot with a photo, and the villager sees it resolved', async () => {
     const { page, citizen, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
     const text = '五一村村口垃圾堆了三天没人清理，味道很大';
-    const reported = await submitReportAs(citizen, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text, withPhoto: true });
+    const reported = await submitReportAs(citizen, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text,
+      withPhoto: true,
+    });
 
     const me = await openTab(page, '我的');
     await me.getByRole('button', { name: '工作人员登录' }).click();

@@ -16,7 +16,8 @@ async function signIn(page: Page, username: string): Promise<void> {
 function refusals(page: Page): string[] {
   const refused: string[] = [];
   page.on('response', (response) => {
-    if (response.url().includes('/api/v1/') && response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+    if (response.url().includes('/api/v1/') && response.status() >= 400)
+      refused.push(`${response.status()} ${response.url()}`);
   });
   return refused;
 }
@@ -80,8 +81,13 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     await screenshot(page, 'workbench-households-5-sanxian');
     await goBack(page);
     expect(await currentPage(page).getByRole('tab').count()).toBe(0);
-    await currentPage(page).getByRole('button', { name: /^走访记录/ }).click();
-    await currentPage(page).getByText(/^走访人 何建国/).first().waitFor();
+    await currentPage(page)
+      .getByRole('button', { name: /^走访记录/ })
+      .click();
+    await currentPage(page)
+      .getByText(/^走访人 何建国/)
+      .first()
+      .waitFor();
     await screenshot(page, 'workbench-households-6-sanxian-visits');
     expect(refused).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -91,7 +97,9 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     const { page, pageErrors } = await e2e.openApp({ villageCode: DEMO_VILLAGE.code });
     const me = await openTab(page, '我的');
     await me.getByRole('button', { name: /^关怀模式/ }).click();
-    await currentPage(page).getByRole('button', { name: /^开启关怀模式/ }).click();
+    await currentPage(page)
+      .getByRole('button', { name: /^开启关怀模式/ })
+      .click();
     await currentPage(page).getByText('现在：已开启').waitFor();
     await goBack(page);
     await signIn(page, 'sanxian');
@@ -114,7 +122,9 @@ describe('工作台: 住户走访 and 代报 in the field', () => {
     await goBack(page);
     await audit('households');
     await goBack(page);
-    await currentPage(page).getByRole('button', { name: /^走访记录/ }).click();
+    await currentPage(page)
+      .getByRole('button', { name: /^走访记录/ })
+      .click();
     await currentPage(page).getByRole('listitem').first().waitFor();
     await audit('visits');
     await goBack(page);

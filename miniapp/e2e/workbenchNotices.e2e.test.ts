@@ -16,8 +16,12 @@ describe('工作台: a village cadre publishes a notice from the phone', () => {
     await login.locator('input[placeholder="请输入密码"]').fill(DEMO_STAFF_PASSWORD);
     await login.getByRole('button', { name: '登录' }).click();
 
-    await currentPage(page).getByRole('button', { name: /^政务村务公告/ }).click();
-    await currentPage(page).getByRole('button', { name: /^发布新公告/ }).click();
+    await currentPage(page)
+      .getByRole('button', { name: /^政务村务公告/ })
+      .click();
+    await currentPage(page)
+      .getByRole('button', { name: /^发布新公告/ })
+      .click();
     const compose = currentPage(page);
     await compose.locator('input[placeholder^="例如"]').fill(title);
     const camera = page.waitForEvent('filechooser');
@@ -46,7 +50,13 @@ describe('工作台: a village cadre publishes a notice from the phone', () => {
     const cadre = await staffLogin(e2e.origin, 'cadre');
     const notices = await cadre.api.call(StaffNoticePageSchema, 'GET', '/staff/notices');
     const published = notices.items.find((item) => item.title === title);
-    expect(published).toMatchObject({ status: 'published', category: 'village', regionCode: DEMO_VILLAGE.code, body: '详见公告图片', readCount: 1 });
+    expect(published).toMatchObject({
+      status: 'published',
+      category: 'village',
+      regionCode: DEMO_VILLAGE.code,
+      body: '详见公告图片',
+      readCount: 1,
+    });
     expect(published?.imageUploadIds).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * Tab pages live in the main package; everything else in sub-packages by domain
  * (WeChat: main package ≤ 2 MB, our budget 1.2 MB; a sub-package cannot require another's JS).
  */
-const isWeapp = process.env.TARO_ENV === 'weapp'
+const isWeapp = process.env.TARO_ENV === 'weapp';
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/report/index', 'pages/notices/index', 'pages/me/index'],
@@ -15,7 +15,20 @@ export default defineAppConfig({
     { root: 'packages/points', pages: ['balance/index', 'shop/index', 'redemptions/index', 'rewards/index'] },
     { root: 'packages/errors', pages: ['not-found/index'] },
     // 工作台: grid workers, cadres and handlers in the field.
-    { root: 'packages/workbench', pages: ['login/index', 'home/index', 'report/index', 'notices/index', 'notice-compose/index', 'households/index', 'household/index', 'visits/index', 'onbehalf/index'] },
+    {
+      root: 'packages/workbench',
+      pages: [
+        'login/index',
+        'home/index',
+        'report/index',
+        'notices/index',
+        'notice-compose/index',
+        'households/index',
+        'household/index',
+        'visits/index',
+        'onbehalf/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -30,10 +43,30 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
-      { pagePath: 'pages/report/index', text: '民情直达', iconPath: 'assets/tabbar/report.png', selectedIconPath: 'assets/tabbar/report-active.png' },
-      { pagePath: 'pages/notices/index', text: '政务村务', iconPath: 'assets/tabbar/notices.png', selectedIconPath: 'assets/tabbar/notices-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/report/index',
+        text: '民情直达',
+        iconPath: 'assets/tabbar/report.png',
+        selectedIconPath: 'assets/tabbar/report-active.png',
+      },
+      {
+        pagePath: 'pages/notices/index',
+        text: '政务村务',
+        iconPath: 'assets/tabbar/notices.png',
+        selectedIconPath: 'assets/tabbar/notices-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
   // 同声传译 (speech-to-text, text-to-speech): WeChat only, and optional — code must work without it.
@@ -44,4 +77,4 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '用于标记您反映问题的位置，方便工作人员尽快找到现场' },
   },
   lazyCodeLoading: 'requiredComponents',
-})
+});

@@ -24,7 +24,7 @@ export function fixClock(iso: string): void {
         'setTimeout',
         'clearTimeout',
       ],
-    })
-  })
-  afterEach(() => jest.useRealTimers())
+    });
+  });
+  afterEach(() => jest.useRealTimers());
 }

@@ -12,33 +12,36 @@
  * (wechatLimits.test.ts) checks every literal text in miniapp/src.
  */
 
-export const MODAL_BUTTON_MAX_WIDTH = 8
-export const ACTION_SHEET_MAX_ITEMS = 6
-export const ICON_TOAST_MAX_WIDTH = 14
+export const MODAL_BUTTON_MAX_WIDTH = 8;
+export const ACTION_SHEET_MAX_ITEMS = 6;
+export const ICON_TOAST_MAX_WIDTH = 14;
 
 /** Width as Taro's H5 build counts it: a Chinese (full-width) character is 2, anything else 1. */
-export const textWidth = (text: string): number => text.replace(/[\u0391-\uFFE5]/g, 'aa').length
+export const textWidth = (text: string): number => text.replace(/[\u0391-\uFFE5]/g, 'aa').length;
 
-const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 export function modalProblem(options: { confirmText?: unknown; cancelText?: unknown } = {}): string | null {
   for (const key of ['confirmText', 'cancelText'] as const) {
-    const text = asText(options[key])
-    if (text !== null && textWidth(text) > MODAL_BUTTON_MAX_WIDTH) return `showModal:fail ${key} length should not larger than 4 Chinese characters: 「${text}」`
+    const text = asText(options[key]);
+    if (text !== null && textWidth(text) > MODAL_BUTTON_MAX_WIDTH)
+      return `showModal:fail ${key} length should not larger than 4 Chinese characters: 「${text}」`;
   }
-  return null
+  return null;
 }
 
 export function actionSheetProblem(options: { itemList?: unknown } = {}): string | null {
-  const items = Array.isArray(options.itemList) ? options.itemList : []
-  if (items.length < 1) return 'showActionSheet:fail parameter error: itemList should have at least 1 item'
-  if (items.length > ACTION_SHEET_MAX_ITEMS) return `showActionSheet:fail parameter error: itemList should not be larger than 6 (${items.length})`
-  return null
+  const items = Array.isArray(options.itemList) ? options.itemList : [];
+  if (items.length < 1) return 'showActionSheet:fail parameter error: itemList should have at least 1 item';
+  if (items.length > ACTION_SHEET_MAX_ITEMS)
+    return `showActionSheet:fail parameter error: itemList should not be larger than 6 (${items.length})`;
+  return null;
 }
 
 export function toastProblem(options: { title?: unknown; icon?: unknown } = {}): string | null {
-  const title = asText(options.title) ?? ''
-  const icon = asText(options.icon) ?? 'success'
-  if (icon !== 'none' && textWidth(title) > ICON_TOAST_MAX_WIDTH) return `showToast: with icon "${icon}" the title shows at most 7 Chinese characters: 「${title}」`
-  return null
+  const title = asText(options.title) ?? '';
+  const icon = asText(options.icon) ?? 'success';
+  if (icon !== 'none' && textWidth(title) > ICON_TOAST_MAX_WIDTH)
+    return `showToast: with icon "${icon}" the title shows at most 7 Chinese characters: 「${title}」`;
+  return null;
 }

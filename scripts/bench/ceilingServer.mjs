@@ -7,7 +7,12 @@ import { ulidFactory } from './ulid.mjs';
 
 const port = Number(process.env.PORT);
 // Same pool size and timezone as the server's TypeORM data source.
-const pool = mysql.createPool({ uri: process.env.DATABASE_URL, connectionLimit: 20, timezone: 'Z', charset: 'utf8mb4_unicode_ci' });
+const pool = mysql.createPool({
+  uri: process.env.DATABASE_URL,
+  connectionLimit: 20,
+  timezone: 'Z',
+  charset: 'utf8mb4_unicode_ci',
+});
 const nextId = ulidFactory();
 let serial = 0;
 
@@ -52,9 +57,18 @@ app.use(async (ctx) => {
        anonymous, text, status, tier, escalated, createdAt, updatedAt, version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, 'general', 0, ?, ?, 1)`,
     [
-      id, serialNo, body.serviceCode, body.categoryCode ?? null,
-      body.villageCode.slice(0, 6), body.villageCode.slice(0, 9), body.villageCode, CITIZEN_ID,
-      body.text ?? null, status, sqlTime(now), sqlTime(now),
+      id,
+      serialNo,
+      body.serviceCode,
+      body.categoryCode ?? null,
+      body.villageCode.slice(0, 6),
+      body.villageCode.slice(0, 9),
+      body.villageCode,
+      CITIZEN_ID,
+      body.text ?? null,
+      status,
+      sqlTime(now),
+      sqlTime(now),
     ],
   );
   ctx.status = 201;

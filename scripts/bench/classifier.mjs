@@ -24,7 +24,12 @@ const FALLBACK_TEXTS = [
 function sampleTexts(repoRoot, limit) {
   const directory = path.join(repoRoot, 'server', 'src', 'routing', 'data');
   const texts = [];
-  const files = fs.existsSync(directory) ? fs.readdirSync(directory).filter((name) => name.endsWith('.jsonl')).sort() : [];
+  const files = fs.existsSync(directory)
+    ? fs
+        .readdirSync(directory)
+        .filter((name) => name.endsWith('.jsonl'))
+        .sort()
+    : [];
   for (const file of files) {
     for (const line of fs.readFileSync(path.join(directory, file), 'utf8').split('\n')) {
       if (texts.length >= limit) break;
@@ -37,7 +42,9 @@ function sampleTexts(repoRoot, limit) {
       }
     }
   }
-  return texts.length > 0 ? { texts, source: `${files.length} file(s) in server/src/routing/data` } : { texts: FALLBACK_TEXTS, source: 'built-in phrases' };
+  return texts.length > 0
+    ? { texts, source: `${files.length} file(s) in server/src/routing/data` }
+    : { texts: FALLBACK_TEXTS, source: 'built-in phrases' };
 }
 
 const isThenable = (value) => value !== null && typeof value === 'object' && typeof value.then === 'function';
@@ -48,11 +55,17 @@ const isThenable = (value) => value !== null && typeof value === 'object' && typ
  */
 export async function measureClassifier({ repoRoot, samples, warmup }) {
   const modulePath = path.join(repoRoot, 'server', 'dist', 'routing', 'classifier', 'index.js');
-  if (!fs.existsSync(modulePath)) return { skipped: 'classifier not built yet', detail: `no ${path.relative(repoRoot, modulePath)}` };
+  if (!fs.existsSync(modulePath))
+    return { skipped: 'classifier not built yet', detail: `no ${path.relative(repoRoot, modulePath)}` };
   const require = createRequire(import.meta.url);
   const { CategoryClassifier, DEFAULT_MODEL_PATH } = require('../../server/dist/routing/classifier/index.js');
-  if (!CategoryClassifier || !DEFAULT_MODEL_PATH) return { skipped: 'classifier not built yet', detail: 'no CategoryClassifier / DEFAULT_MODEL_PATH export' };
-  if (!fs.existsSync(DEFAULT_MODEL_PATH)) return { skipped: 'classifier not built yet', detail: `no model at ${path.relative(repoRoot, DEFAULT_MODEL_PATH)}` };
+  if (!CategoryClassifier || !DEFAULT_MODEL_PATH)
+    return { skipped: 'classifier not built yet', detail: 'no CategoryClassifier / DEFAULT_MODEL_PATH export' };
+  if (!fs.existsSync(DEFAULT_MODEL_PATH))
+    return {
+      skipped: 'classifier not built yet',
+      detail: `no model at ${path.relative(repoRoot, DEFAULT_MODEL_PATH)}`,
+    };
 
   const loadStarted = performance.now();
   const loaded = CategoryClassifier.loadFile(DEFAULT_MODEL_PATH);

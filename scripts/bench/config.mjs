@@ -15,7 +15,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 const database = process.env.BENCH_DATABASE ?? 'minqing_bench';
 // The bench drops and recreates its database: never let it touch anyone else's.
-if (!/^minqing_bench\w*$/.test(database)) throw new Error(`BENCH_DATABASE must start with minqing_bench, got ${database}`);
+if (!/^minqing_bench\w*$/.test(database))
+  throw new Error(`BENCH_DATABASE must start with minqing_bench, got ${database}`);
 
 export const settings = {
   /** Seconds of load for (a) and (c). */

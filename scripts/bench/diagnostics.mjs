@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 
-const COUNTERS = ['Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_commit', 'Innodb_row_lock_waits', 'Innodb_row_lock_time'];
+const COUNTERS = [
+  'Questions',
+  'Com_select',
+  'Com_insert',
+  'Com_update',
+  'Com_commit',
+  'Innodb_row_lock_waits',
+  'Innodb_row_lock_time',
+];
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** CPU time (user + system) a process has used, in ms; null where /proc is not available. */
@@ -28,7 +36,10 @@ export async function databasePid(pool) {
 }
 
 async function snapshot(pool, pids) {
-  const [rows] = await pool.query(`SHOW GLOBAL STATUS WHERE Variable_name IN (${COUNTERS.map(() => '?').join(',')})`, COUNTERS);
+  const [rows] = await pool.query(
+    `SHOW GLOBAL STATUS WHERE Variable_name IN (${COUNTERS.map(() => '?').join(',')})`,
+    COUNTERS,
+  );
   const counters = Object.fromEntries(rows.map((row) => [row.Variable_name, Number(row.Value)]));
   return { counters, serverCpu: cpuMs(pids.server), databaseCpu: cpuMs(pids.database) };
 }

@@ -25,7 +25,8 @@ export async function runSubmissionLoad({ label, baseUrl, tokens, categoryCodes,
 
   const bodyFor = (n) => {
     const body = { serviceCode: 'direct', villageCode, text: `${PHRASES[n % PHRASES.length]}（压测 ${runTag}-${n}）` };
-    if (categoryCodes.length > 0 && (n % 100) / 100 < CATEGORY_SHARE) body.categoryCode = categoryCodes[n % categoryCodes.length];
+    if (categoryCodes.length > 0 && (n % 100) / 100 < CATEGORY_SHARE)
+      body.categoryCode = categoryCodes[n % categoryCodes.length];
     return body;
   };
 

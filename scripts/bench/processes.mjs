@@ -22,7 +22,11 @@ export function freePort() {
  * under load a failing server logs thousands of lines; the tail is shown when something breaks.
  */
 export function startChild(name, script, { cwd, env }) {
-  const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const handle = { name, child, tail: [], exited: null };
   const keep = (chunk) => {
     for (const line of chunk.toString().split('\n')) {
@@ -46,7 +50,10 @@ export async function waitForHealth(handle, url, timeoutMs = 180_000) {
   let exit = null;
   handle.exited.then((result) => (exit = result));
   while (Date.now() < deadline) {
-    if (exit) throw new Error(`${handle.name} exited (code ${exit.code}, signal ${exit.signal}) before it was healthy:\n${outputOf(handle)}`);
+    if (exit)
+      throw new Error(
+        `${handle.name} exited (code ${exit.code}, signal ${exit.signal}) before it was healthy:\n${outputOf(handle)}`,
+      );
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) return;

@@ -18,7 +18,8 @@ export async function measureQueue({ baseUrl, token, query, warmup, requests, bu
   // Warm-up may use a quarter of the budget at most, so slow variants still get measured.
   const warmupDeadline = started + (budgetSeconds * 1000) / 4;
   let last = null;
-  for (let index = 0; index < warmup && performance.now() < warmupDeadline; index += 1) last = await timedGet(url, headers);
+  for (let index = 0; index < warmup && performance.now() < warmupDeadline; index += 1)
+    last = await timedGet(url, headers);
   const latencies = [];
   while (latencies.length < requests && (latencies.length === 0 || performance.now() < deadline)) {
     last = await timedGet(url, headers);

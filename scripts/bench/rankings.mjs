@@ -58,7 +58,13 @@ export async function timeDirectRankings({ repoRoot, databaseUrl, month, runs })
     let ranking = null;
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
-      ranking = await computeRankings({ manager: dataSource.manager, lookups, month, now: new Date(), minReceived: DEFAULT_RANKING_MIN_RECEIVED });
+      ranking = await computeRankings({
+        manager: dataSource.manager,
+        lookups,
+        month,
+        now: new Date(),
+        minReceived: DEFAULT_RANKING_MIN_RECEIVED,
+      });
       times.push(performance.now() - started);
       capturing = false;
     }
@@ -103,7 +109,13 @@ export async function explainStatements(pool, statements, runs = 3) {
     }
     explained.push({
       kind: /FROM `report_events`/i.test(sql) ? 'returns' : 'reports',
-      plan: plan.map((row) => ({ table: row.table, type: row.type, key: row.key, rows: Number(row.rows), extra: row.Extra })),
+      plan: plan.map((row) => ({
+        table: row.table,
+        type: row.type,
+        key: row.key,
+        rows: Number(row.rows),
+        extra: row.Extra,
+      })),
       medianMs: percentile(times, 50),
       sql,
     });

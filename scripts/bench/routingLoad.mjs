@@ -76,7 +76,10 @@ export async function runRoutingLoad({ label, baseUrl, tokens, villageCode, dura
 
   const failed = result.non2xx + result.errors;
   const attempted = result.requests.total + result.errors;
-  const routedShare = outcomes.dispatched + outcomes.submitted > 0 ? outcomes.dispatched / (outcomes.dispatched + outcomes.submitted) : null;
+  const routedShare =
+    outcomes.dispatched + outcomes.submitted > 0
+      ? outcomes.dispatched / (outcomes.dispatched + outcomes.submitted)
+      : null;
   return {
     connections,
     rps: result.requests.average,

@@ -28,12 +28,57 @@ const pickWeighted = (random, table) => {
 
 // What a year of reports looks like: recent ones still open, older ones mostly closed.
 const STATUS_BY_AGE = [
-  [3, [['submitted', 0.15], ['dispatched', 0.45], ['accepted', 0.3], ['resolved', 0.08], ['rejected', 0.01], ['merged', 0.01]]],
-  [30, [['submitted', 0.02], ['dispatched', 0.08], ['accepted', 0.25], ['resolved', 0.3], ['closed', 0.3], ['reopened', 0.02], ['rejected', 0.02], ['merged', 0.01]]],
-  [Infinity, [['dispatched', 0.005], ['accepted', 0.015], ['resolved', 0.2], ['closed', 0.7], ['reopened', 0.005], ['rejected', 0.05], ['merged', 0.025]]],
+  [
+    3,
+    [
+      ['submitted', 0.15],
+      ['dispatched', 0.45],
+      ['accepted', 0.3],
+      ['resolved', 0.08],
+      ['rejected', 0.01],
+      ['merged', 0.01],
+    ],
+  ],
+  [
+    30,
+    [
+      ['submitted', 0.02],
+      ['dispatched', 0.08],
+      ['accepted', 0.25],
+      ['resolved', 0.3],
+      ['closed', 0.3],
+      ['reopened', 0.02],
+      ['rejected', 0.02],
+      ['merged', 0.01],
+    ],
+  ],
+  [
+    Infinity,
+    [
+      ['dispatched', 0.005],
+      ['accepted', 0.015],
+      ['resolved', 0.2],
+      ['closed', 0.7],
+      ['reopened', 0.005],
+      ['rejected', 0.05],
+      ['merged', 0.025],
+    ],
+  ],
 ];
-const SERVICES = [['direct', 0.7], ['risk', 0.1], ['illegal', 0.08], ['deputy', 0.07], ['epidemic', 0.05]];
-const RATINGS = [[5, 0.6], [4, 0.25], [3, 0.08], [2, 0.04], [1, 0.03]];
+const SERVICES = [
+  ['direct', 0.7],
+  ['risk', 0.1],
+  ['illegal', 0.08],
+  ['deputy', 0.07],
+  ['epidemic', 0.05],
+];
+const RATINGS = [
+  [5, 0.6],
+  [4, 0.25],
+  [3, 0.08],
+  [2, 0.04],
+  [1, 0.03],
+];
 const TEXTS = [
   '村口的路灯坏了一个多月，晚上出行很不方便，希望尽快修一下。',
   '组上停电从早上到现在还没来，冰箱里的东西都要坏了。',
@@ -48,9 +93,30 @@ const TEXTS = [
 ];
 
 const COLUMNS = [
-  'id', 'serialNo', 'serviceCode', 'categoryCode', 'departmentId', 'countyCode', 'townshipCode', 'villageCode', 'citizenId',
-  'anonymous', 'text', 'status', 'tier', 'escalated', 'responseDueAt', 'resolveDueAt', 'dispatchedAt', 'signedAt',
-  'resolvedAt', 'closedAt', 'rating', 'createdAt', 'updatedAt', 'version',
+  'id',
+  'serialNo',
+  'serviceCode',
+  'categoryCode',
+  'departmentId',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+  'citizenId',
+  'anonymous',
+  'text',
+  'status',
+  'tier',
+  'escalated',
+  'responseDueAt',
+  'resolveDueAt',
+  'dispatchedAt',
+  'signedAt',
+  'resolvedAt',
+  'closedAt',
+  'rating',
+  'createdAt',
+  'updatedAt',
+  'version',
 ];
 
 const sqlTime = (ms) => (ms === null ? 'NULL' : `'${new Date(ms).toISOString().slice(0, 23).replace('T', ' ')}'`);
@@ -63,9 +129,14 @@ const sqlString = (value) => (value === null ? 'NULL' : `'${value.replace(/\\/g,
 export async function loadReferenceData(pool) {
   const [villages] = await pool.query("SELECT code, parentCode FROM regions WHERE level = 'village' ORDER BY code");
   const [departments] = await pool.query('SELECT id, regionCode, kind FROM departments');
-  const [categories] = await pool.query('SELECT code, tier, responseHours, resolveDays, departmentKind FROM categories');
-  if (villages.length === 0 || categories.length === 0) throw new Error('the demo seed left no villages or categories to refer to');
-  const byRegionKind = new Map(departments.map((department) => [`${department.regionCode}/${department.kind}`, department.id]));
+  const [categories] = await pool.query(
+    'SELECT code, tier, responseHours, resolveDays, departmentKind FROM categories',
+  );
+  if (villages.length === 0 || categories.length === 0)
+    throw new Error('the demo seed left no villages or categories to refer to');
+  const byRegionKind = new Map(
+    departments.map((department) => [`${department.regionCode}/${department.kind}`, department.id]),
+  );
   // As routeByCategory: the department of the category's kind nearest the village, village → township → county.
   const departmentFor = (category, village) => {
     if (!category.departmentKind) return null;
@@ -100,9 +171,14 @@ function rowFactory(reference, count, now) {
     // Submitted means waiting in triage: no department yet, and often no category either.
     const category =
       status === 'submitted'
-        ? random() < 0.7 ? null : reference.categories[Math.floor(random() * reference.categories.length)]
+        ? random() < 0.7
+          ? null
+          : reference.categories[Math.floor(random() * reference.categories.length)]
         : reference.routable[Math.floor(random() * reference.routable.length)];
-    const departmentId = status === 'submitted' || (status === 'rejected' && random() < 0.5) ? null : category && reference.departmentFor(category, village);
+    const departmentId =
+      status === 'submitted' || (status === 'rejected' && random() < 0.5)
+        ? null
+        : category && reference.departmentFor(category, village);
 
     const clamp = (ms) => Math.min(ms, now - 1_000);
     const routed = departmentId !== null;
@@ -110,10 +186,12 @@ function rowFactory(reference, count, now) {
     const responseDueAt = routed ? createdAt + category.responseHours * HOUR_MS : null;
     const resolveDueAt = routed ? createdAt + category.resolveDays * DAY_MS : null;
     const signed = ['accepted', 'resolved', 'closed', 'reopened'].includes(status);
-    const signedAt = signed && routed ? clamp(dispatchedAt + Math.floor(random() * category.responseHours * HOUR_MS)) : null;
+    const signedAt =
+      signed && routed ? clamp(dispatchedAt + Math.floor(random() * category.responseHours * HOUR_MS)) : null;
     const resolved = ['resolved', 'closed'].includes(status);
     // About one in eight resolutions overruns its deadline.
-    const resolvedAt = resolved && signedAt ? clamp(signedAt + Math.floor(random() * category.resolveDays * 1.15 * DAY_MS)) : null;
+    const resolvedAt =
+      resolved && signedAt ? clamp(signedAt + Math.floor(random() * category.resolveDays * 1.15 * DAY_MS)) : null;
     const ended = ['closed', 'rejected', 'merged'].includes(status);
     const closedAt = ended ? clamp((resolvedAt ?? createdAt) + Math.floor(random() * 3 * DAY_MS)) : null;
     const rating = status === 'closed' ? pickWeighted(random, RATINGS) : null;

@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const ROOT = path.resolve(process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '../../miniapp/dist/weapp'));
+const ROOT = path.resolve(
+  process.argv[2] ?? path.join(path.dirname(new URL(import.meta.url).pathname), '../../miniapp/dist/weapp'),
+);
 const require = createRequire(import.meta.url);
 const COMPILERS = path.join(path.dirname(require.resolve('miniprogram-compiler/package.json')), 'bin', 'linux');
 
@@ -44,17 +46,26 @@ function compiler(name) {
 function compile(name, args) {
   const run = spawnSync(compiler(name), args, { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
   if (run.error) fail(`${name}: ${run.error.message}`);
-  const problems = `${run.stderr ?? ''}`.split('\n').filter((line) => line.trim() && !/^error file count: 0$/.test(line.trim()));
-  if (run.status !== 0 || problems.length > 0) fail(`${name} refused the WeChat build:\n${problems.join('\n') || `exit ${run.status}`}`);
+  const problems = `${run.stderr ?? ''}`
+    .split('\n')
+    .filter((line) => line.trim() && !/^error file count: 0$/.test(line.trim()));
+  if (run.status !== 0 || problems.length > 0)
+    fail(`${name} refused the WeChat build:\n${problems.join('\n') || `exit ${run.status}`}`);
 }
 
 if (process.platform !== 'linux') fail('WeChat’s Linux compilers run on Linux only');
-if (!fs.existsSync(path.join(ROOT, 'app.json'))) fail(`${ROOT}/app.json not found: run npm run build:weapp -w miniapp first`);
+if (!fs.existsSync(path.join(ROOT, 'app.json')))
+  fail(`${ROOT}/app.json not found: run npm run build:weapp -w miniapp first`);
 
 // WXML: every template with the custom components each page declares, and every WXS module.
 const wxml = filesEnding('.wxml');
-const withComponents = wxml.map((file) => ({ file, components: Object.keys(pageJson(file)?.usingComponents ?? {}) })).filter((page) => page.components.length > 0);
-const componentArgs = [withComponents.length, ...withComponents.flatMap((page) => [page.file, page.components.length, ...page.components])].join(' ');
+const withComponents = wxml
+  .map((file) => ({ file, components: Object.keys(pageJson(file)?.usingComponents ?? {}) }))
+  .filter((page) => page.components.length > 0);
+const componentArgs = [
+  withComponents.length,
+  ...withComponents.flatMap((page) => [page.file, page.components.length, ...page.components]),
+].join(' ');
 compile('wcc', ['-d', '-cc', componentArgs, ...wxml, ...filesEnding('.wxs'), '-gn', '$gwx']);
 
 // WXSS: page and component stylesheets first, then the shared ones, as the developer tools order them.

@@ -39,7 +39,9 @@ describe('check:weapp compiles the WeChat build with wcc and wcsc', () => {
   });
 
   it('fails on a stylesheet that WeChat’s compiler refuses', () => {
-    const run = check(build({ 'pages/home/index.wxml': '<view/>', 'app.wxss': '.a { color: red; }\n@import "missing.wxss";' }));
+    const run = check(
+      build({ 'pages/home/index.wxml': '<view/>', 'app.wxss': '.a { color: red; }\n@import "missing.wxss";' }),
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('wcsc refused the WeChat build');
     expect(run.stderr).toContain('missing.wxss');

@@ -14,7 +14,9 @@ const target = new Date(now);
 target.setUTCMonth(target.getUTCMonth() + MONTHS_AHEAD);
 const days = Math.round((target.getTime() - now.getTime()) / DAY_MS);
 
-console.log(`test:clock: the clock reads ${target.toISOString().slice(0, 10)} (+${days} days) for shared, server:sqlite, miniapp and admin`);
+console.log(
+  `test:clock: the clock reads ${target.toISOString().slice(0, 10)} (+${days} days) for shared, server:sqlite, miniapp and admin`,
+);
 const jestArgs = ['jest', '--selectProjects', 'shared', 'server:sqlite', 'miniapp', 'admin', ...process.argv.slice(2)];
 const run = spawnSync('faketime', ['-f', `+${days}d`, 'npx', ...jestArgs], { stdio: 'inherit' });
 if (run.error) {

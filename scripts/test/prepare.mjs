@@ -28,7 +28,11 @@ const NEEDS = {
 };
 
 function debianHas(pkg) {
-  return spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
+  return (
+    spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes(
+      'install ok installed',
+    ) ?? false
+  );
 }
 
 function onPath(command) {
@@ -69,7 +73,9 @@ async function createDatabase() {
       password: decodeURIComponent(url.password),
     });
   } catch (error) {
-    fail(`cannot reach MySQL/MariaDB at ${url.host} for MYSQL_URL (${error.code ?? error.message}); start it or leave MYSQL_URL out to test on SQLite only`);
+    fail(
+      `cannot reach MySQL/MariaDB at ${url.host} for MYSQL_URL (${error.code ?? error.message}); start it or leave MYSQL_URL out to test on SQLite only`,
+    );
   }
   await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await connection.end();
@@ -79,12 +85,18 @@ async function createDatabase() {
 function ensureRedis() {
   const url = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const port = url.port || '6379';
-  const ping = () => spawnSync('redis-cli', ['-h', url.hostname, '-p', port, 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
+  const ping = () =>
+    spawnSync('redis-cli', ['-h', url.hostname, '-p', port, 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
   installPackages('redis');
   if (ping()) return;
-  if (!['127.0.0.1', 'localhost'].includes(url.hostname)) fail(`cannot reach Redis at ${url.host} for REDIS_URL; start it`);
+  if (!['127.0.0.1', 'localhost'].includes(url.hostname))
+    fail(`cannot reach Redis at ${url.host} for REDIS_URL; start it`);
   console.log(`test prepare: starting Redis on port ${port}`);
-  execFileSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', port, '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+  execFileSync(
+    'redis-server',
+    ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', port, '--save', '', '--appendonly', 'no'],
+    { stdio: 'inherit' },
+  );
   for (let attempt = 0; attempt < 50 && !ping(); attempt++) spawnSync('sleep', ['0.1']);
   if (!ping()) fail(`Redis did not start on port ${port}`);
 }

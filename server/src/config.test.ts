@@ -18,15 +18,32 @@ describe('configuration', () => {
       WECHAT_APPID: 'wx1',
       WECHAT_SECRET: 'sec',
     });
-    expect(config).toMatchObject({ databaseUrl: 'mysql://root@127.0.0.1:3306/minqing', port: 8080, demoMode: false, storageDir: '/srv/uploads', serialPrefix: 'AK' });
+    expect(config).toMatchObject({
+      databaseUrl: 'mysql://root@127.0.0.1:3306/minqing',
+      port: 8080,
+      demoMode: false,
+      storageDir: '/srv/uploads',
+      serialPrefix: 'AK',
+    });
     expect(config.dataEncryptionKey).toEqual(Buffer.from(key, 'hex'));
     expect(config.wechat).toEqual({ appid: 'wx1', secret: 'sec', apiBase: 'https://api.weixin.qq.com' });
   });
 
   it('runs the deadline scheduler by default and reads its settings', () => {
     const base = { TOKEN_SECRET: secret, DATA_ENCRYPTION_KEY: key };
-    expect(loadConfig(base).scheduler).toEqual({ enabled: true, remindAtPercent: 80, autoCloseDays: 7, batchSize: 500 });
-    const tuned = loadConfig({ ...base, SCHEDULER: 'off', REMIND_AT_PERCENT: '75', AUTO_CLOSE_DAYS: '10', SCHEDULER_BATCH_SIZE: '100' });
+    expect(loadConfig(base).scheduler).toEqual({
+      enabled: true,
+      remindAtPercent: 80,
+      autoCloseDays: 7,
+      batchSize: 500,
+    });
+    const tuned = loadConfig({
+      ...base,
+      SCHEDULER: 'off',
+      REMIND_AT_PERCENT: '75',
+      AUTO_CLOSE_DAYS: '10',
+      SCHEDULER_BATCH_SIZE: '100',
+    });
     expect(tuned.scheduler).toEqual({ enabled: false, remindAtPercent: 75, autoCloseDays: 10, batchSize: 100 });
     expect(() => loadConfig({ ...base, SCHEDULER: 'maybe' })).toThrow('SCHEDULER');
     expect(() => loadConfig({ ...base, AUTO_CLOSE_DAYS: '0' })).toThrow('AUTO_CLOSE_DAYS');

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { type PushConfig, pushConfigFrom } from './integrations/wechat/pushConfig';
 import { type ContentSecurityConfig, contentSecurityConfigFrom } from './integrations/wechat/contentSecurityConfig';
 import { type OssConfig, ossConfigFrom } from './storage/ossConfig';
-import { type PayoutLimits, type WechatPayConfig, payoutLimitsFrom, wechatPayConfigFrom } from './integrations/wechatpay/wechatPayConfig';
+import {
+  type PayoutLimits,
+  type WechatPayConfig,
+  payoutLimitsFrom,
+  wechatPayConfigFrom,
+} from './integrations/wechatpay/wechatPayConfig';
 import { type RateLimitConfig, rateLimitConfigFrom, trustedProxyHopsFrom } from './rateLimits/rateLimitConfig';
 import { DEFAULT_RANKING_MIN_RECEIVED } from './stats/rankingOrder';
 
@@ -65,7 +70,8 @@ function integerIn(env: Env, name: string, fallback: number, min: number, max: n
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
   return value;
 }
 
@@ -93,7 +99,8 @@ function numberIn(env: Env, name: string, fallback: number, min: number, max: nu
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new ConfigError(`${name} must be a number from ${min} to ${max}`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}`);
   return value;
 }
 
@@ -148,7 +155,11 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     wechat:
       env.WECHAT_APPID && env.WECHAT_SECRET
-        ? { appid: env.WECHAT_APPID, secret: env.WECHAT_SECRET, apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com' }
+        ? {
+            appid: env.WECHAT_APPID,
+            secret: env.WECHAT_SECRET,
+            apiBase: env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+          }
         : null,
     push: pushConfigFrom(env),
     contentSecurity: contentSecurityConfigFrom(env),
@@ -160,7 +171,9 @@ export function loadConfig(env: Env = process.env): Config {
     rankingMinReceived: integerIn(env, 'RANKING_MIN_RECEIVED', DEFAULT_RANKING_MIN_RECEIVED, 1, 1000),
     routing: {
       modelPath: env.CLASSIFIER_MODEL_PATH ? path.resolve(env.CLASSIFIER_MODEL_PATH) : null,
-      confidenceThreshold: env.ROUTING_CONFIDENCE_THRESHOLD ? numberIn(env, 'ROUTING_CONFIDENCE_THRESHOLD', 0, 0, 1) : null,
+      confidenceThreshold: env.ROUTING_CONFIDENCE_THRESHOLD
+        ? numberIn(env, 'ROUTING_CONFIDENCE_THRESHOLD', 0, 0, 1)
+        : null,
       duplicateWindowDays: numberIn(env, 'DUPLICATE_WINDOW_DAYS', 7, 0, 90),
       duplicateMinSimilarity: numberIn(env, 'DUPLICATE_MIN_SIMILARITY', 0.3, 0, 1),
     },

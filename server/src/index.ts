@@ -37,7 +37,10 @@ async function main(): Promise<void> {
   setInterval(() => void classifier.refresh(), 60_000).unref();
   // One access token for this process's WeChat calls: separate caches would force-refresh each other's.
   const wechatToken = config.wechat ? new WechatAccessTokenProvider(config.wechat) : null;
-  const contentSecurity = config.wechat && wechatToken ? new HttpWechatContentSecurity({ apiBase: config.wechat.apiBase }, wechatToken) : null;
+  const contentSecurity =
+    config.wechat && wechatToken
+      ? new HttpWechatContentSecurity({ apiBase: config.wechat.apiBase }, wechatToken)
+      : null;
   // Aliyun OSS when configured (OSS_*), else the local disk.
   const storage = config.oss ? new OssStorage(config.oss) : new DiskStorage(config.storageDir);
   // In this process, or in Redis (REDIS_URL) shared by every server process; RATE_LIMITS=off: none.
@@ -57,18 +60,39 @@ async function main(): Promise<void> {
     limiter,
   });
   const server = app.listen(config.port, () => {
-    logger.info({ port: config.port, demoMode: config.demoMode }, `321 民情在线 listening on http://localhost:${config.port}`);
+    logger.info(
+      { port: config.port, demoMode: config.demoMode },
+      `321 民情在线 listening on http://localhost:${config.port}`,
+    );
   });
   // Every process may run it; the database lease lets one at a time work. SCHEDULER=off opts out.
-  const pushOutbox = config.wechat && wechatToken ? new PushOutboxSender({ config, dataSource, logger, subscribe: subscribeClientFor(wechatToken, config.wechat, config) }, `${os.hostname()}:${process.pid}`) : null;
-  const scheduler = config.scheduler.enabled ? new Scheduler({ config, dataSource, logger, clock: () => new Date(), ...(pushOutbox ? { pushOutbox } : {}), ...(contentSecurity ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) } : {}) }) : null;
+  const pushOutbox =
+    config.wechat && wechatToken
+      ? new PushOutboxSender(
+          { config, dataSource, logger, subscribe: subscribeClientFor(wechatToken, config.wechat, config) },
+          `${os.hostname()}:${process.pid}`,
+        )
+      : null;
+  const scheduler = config.scheduler.enabled
+    ? new Scheduler({
+        config,
+        dataSource,
+        logger,
+        clock: () => new Date(),
+        ...(pushOutbox ? { pushOutbox } : {}),
+        ...(contentSecurity
+          ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) }
+          : {}),
+      })
+    : null;
   scheduler?.start();
   const stop = () => {
-    server.close(() =>
-      void (scheduler ? scheduler.stop() : Promise.resolve())
-        .then(() => limiter?.close())
-        .then(() => dataSource.destroy())
-        .then(() => process.exit(0)),
+    server.close(
+      () =>
+        void (scheduler ? scheduler.stop() : Promise.resolve())
+          .then(() => limiter?.close())
+          .then(() => dataSource.destroy())
+          .then(() => process.exit(0)),
     );
   };
   process.on('SIGINT', stop);

@@ -2,7 +2,7 @@
  * Typed calls for every route the mini-program uses. Types come from `@minqing/shared`;
  * every function throws ApiError (see request.ts) with a message ready to show.
  */
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 import type {
   ContentFile,
   Article,
@@ -28,34 +28,35 @@ import type {
   SupplementRequest,
   UpdateProfileRequest,
   UploadResponse,
-} from '@minqing/shared'
-import { ApiError, networkError } from './apiError'
-import { directUploadEnabled, mediaTypeOf, uploadDirect } from './directUpload'
-import { apiBase } from './config'
-import { ensureToken } from './auth'
-import { request, requestWithMeta, upload } from './request'
-import { saveUser } from './session'
+} from '@minqing/shared';
+import { ApiError, networkError } from './apiError';
+import { directUploadEnabled, mediaTypeOf, uploadDirect } from './directUpload';
+import { apiBase } from './config';
+import { ensureToken } from './auth';
+import { request, requestWithMeta, upload } from './request';
+import { saveUser } from './session';
 
 export interface PageParams {
-  page?: number
-  pageSize?: number
+  page?: number;
+  pageSize?: number;
 }
 
 // ── catalog (public) ────────────────────────────────────────────────────────────
 
-export const getServices = () => request<Service[]>('/services', { auth: false })
+export const getServices = () => request<Service[]>('/services', { auth: false });
 
 /** The region tree down to villages by default (county → township → village). */
-export const getRegions = (depth: RegionLevel = 'village') => request<RegionNode[]>('/regions', { auth: false, query: { depth } })
+export const getRegions = (depth: RegionLevel = 'village') =>
+  request<RegionNode[]>('/regions', { auth: false, query: { depth } });
 
-export const getCategories = () => request<Category[]>('/categories', { auth: false })
+export const getCategories = () => request<Category[]>('/categories', { auth: false });
 
 // ── uploads ────────────────────────────────────────────────────────────────────
 
 export interface UploadMediaOptions {
   /** Seconds of a voice clip. */
-  durationSeconds?: number
-  onProgress?: (percent: number) => void
+  durationSeconds?: number;
+  onProgress?: (percent: number) => void;
 }
 
 /**
@@ -63,20 +64,20 @@ export interface UploadMediaOptions {
  * straight to object storage when the server uses it, else through POST /uploads.
  */
 export async function uploadMedia(filePath: string, options: UploadMediaOptions = {}): Promise<UploadResponse> {
-  const type = mediaTypeOf(filePath)
-  if (type && (await directUploadEnabled())) return uploadDirect(filePath, type, options)
-  const fields: Record<string, string> = {}
-  if (options.durationSeconds !== undefined) fields.durationSeconds = String(Math.round(options.durationSeconds))
-  return upload<UploadResponse>('/uploads', { filePath, fields, onProgress: options.onProgress })
+  const type = mediaTypeOf(filePath);
+  if (type && (await directUploadEnabled())) return uploadDirect(filePath, type, options);
+  const fields: Record<string, string> = {};
+  if (options.durationSeconds !== undefined) fields.durationSeconds = String(Math.round(options.durationSeconds));
+  return upload<UploadResponse>('/uploads', { filePath, fields, onProgress: options.onProgress });
 }
 
-const downloaded = new Map<string, string>()
+const downloaded = new Map<string, string>();
 
 /** `/uploads/:id/content` → its short-lived object-storage link, when the server has one. */
 async function signedLinkOf(relative: string): Promise<string | null> {
-  const match = /^\/uploads\/([^/?]+)\/content$/.exec(relative)
-  if (!match) return null
-  return (await request<{ url: string | null }>(`/uploads/${match[1]}/link`)).url
+  const match = /^\/uploads\/([^/?]+)\/content$/.exec(relative);
+  if (!match) return null;
+  return (await request<{ url: string | null }>(`/uploads/${match[1]}/link`)).url;
 }
 
 /**
@@ -84,30 +85,33 @@ async function signedLinkOf(relative: string): Promise<string | null> {
  * and so cannot go straight into `<Image src>`: downloads it once per app session.
  */
 export async function attachmentLocalPath(url: string): Promise<string> {
-  const cached = downloaded.get(url)
-  if (cached) return cached
-  const relative = url.startsWith('/api/v1') ? url.slice('/api/v1'.length) : url
-  const token = await ensureToken()
+  const cached = downloaded.get(url);
+  if (cached) return cached;
+  const relative = url.startsWith('/api/v1') ? url.slice('/api/v1'.length) : url;
+  const token = await ensureToken();
   // With OSS the bytes come from a signed link, fetched without our token (OSS refuses a request signed twice).
-  const signed = (await directUploadEnabled()) ? await signedLinkOf(relative) : null
-  const absolute = signed ?? (/^https?:/.test(url) ? url : `${apiBase()}${relative}`)
-  let result: { statusCode: number; tempFilePath: string }
+  const signed = (await directUploadEnabled()) ? await signedLinkOf(relative) : null;
+  const absolute = signed ?? (/^https?:/.test(url) ? url : `${apiBase()}${relative}`);
+  let result: { statusCode: number; tempFilePath: string };
   try {
-    result = await Taro.downloadFile(signed ? { url: absolute } : { url: absolute, header: { Authorization: `Bearer ${token}` } })
+    result = await Taro.downloadFile(
+      signed ? { url: absolute } : { url: absolute, header: { Authorization: `Bearer ${token}` } },
+    );
   } catch {
-    throw networkError()
+    throw networkError();
   }
-  if (result.statusCode !== 200) throw new ApiError(result.statusCode === 404 ? 'not_found' : 'forbidden', '文件暂时无法查看', result.statusCode)
-  downloaded.set(url, result.tempFilePath)
-  return result.tempFilePath
+  if (result.statusCode !== 200)
+    throw new ApiError(result.statusCode === 404 ? 'not_found' : 'forbidden', '文件暂时无法查看', result.statusCode);
+  downloaded.set(url, result.tempFilePath);
+  return result.tempFilePath;
 }
 
 // ── reports ────────────────────────────────────────────────────────────────────
 
 export interface SubmitResult {
-  report: ReportDetail
+  report: ReportDetail;
   /** true when the server had this Idempotency-Key already and answered the same report. */
-  replayed: boolean
+  replayed: boolean;
 }
 
 /** Submits a report; the same `idempotencyKey` on a retry answers the same report, never a second one. */
@@ -116,69 +120,72 @@ export async function submitReport(body: SubmitReportRequest, idempotencyKey: st
     method: 'POST',
     data: body,
     headers: { 'Idempotency-Key': idempotencyKey },
-  })
-  return { report: result.data, replayed: result.headers['idempotent-replayed'] === 'true' }
+  });
+  return { report: result.data, replayed: result.headers['idempotent-replayed'] === 'true' };
 }
 
 export const getMyReports = (params: PageParams & { status?: ReportStatus } = {}) =>
-  request<Page<ReportSummary>>('/reports/mine', { query: { ...params } })
+  request<Page<ReportSummary>>('/reports/mine', { query: { ...params } });
 
-export const getReport = (id: string) => request<ReportDetail>(`/reports/${encodeURIComponent(id)}`)
+export const getReport = (id: string) => request<ReportDetail>(`/reports/${encodeURIComponent(id)}`);
 
 export const rateReport = (id: string, rating: RatingRequest) =>
-  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/rating`, { method: 'POST', data: rating })
+  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/rating`, { method: 'POST', data: rating });
 
 /** 要求重办. */
 export const disputeReport = (id: string, dispute: DisputeRequest) =>
-  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/dispute`, { method: 'POST', data: dispute })
+  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/dispute`, { method: 'POST', data: dispute });
 
 /** 补充说明 (text and/or photos uploaded first with uploadMedia). */
 export const addSupplement = (id: string, supplement: SupplementRequest) =>
-  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/supplements`, { method: 'POST', data: supplement })
+  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/supplements`, { method: 'POST', data: supplement });
 
 // ── notices and articles ───────────────────────────────────────────────────────
 
 export const getNotices = (params: PageParams & { category?: NoticeCategory; villageCode?: string } = {}) =>
-  request<Page<Notice>>('/notices', { query: { ...params } })
+  request<Page<Notice>>('/notices', { query: { ...params } });
 
 export const getNotice = (id: string, villageCode?: string) =>
-  request<Notice>(`/notices/${encodeURIComponent(id)}`, { query: { villageCode } })
+  request<Notice>(`/notices/${encodeURIComponent(id)}`, { query: { villageCode } });
 
 export const getArticles = (params: PageParams & { category?: ArticleCategory } = {}) =>
-  request<Page<Article>>('/articles', { query: { ...params } })
+  request<Page<Article>>('/articles', { query: { ...params } });
 
-export const getArticle = (id: string) => request<Article>(`/articles/${encodeURIComponent(id)}`)
+export const getArticle = (id: string) => request<Article>(`/articles/${encodeURIComponent(id)}`);
 
 /** 附件 of a published notice or article (PDF, Word, Excel). */
-export const getContentFiles = (kind: 'notices' | 'articles', id: string) => request<ContentFile[]>(`/${kind}/${encodeURIComponent(id)}/files`)
+export const getContentFiles = (kind: 'notices' | 'articles', id: string) =>
+  request<ContentFile[]>(`/${kind}/${encodeURIComponent(id)}/files`);
 
 // ── me and messages ────────────────────────────────────────────────────────────
 
 export async function getMe(): Promise<CitizenUser> {
-  const user = await request<CitizenUser>('/me')
-  saveUser(user)
-  return user
+  const user = await request<CitizenUser>('/me');
+  saveUser(user);
+  return user;
 }
 
 /** Saves name, village or 关怀模式 and updates the stored profile. */
 export async function updateMe(patch: UpdateProfileRequest): Promise<CitizenUser> {
-  const user = await request<CitizenUser>('/me', { method: 'PATCH', data: patch })
-  saveUser(user)
-  return user
+  const user = await request<CitizenUser>('/me', { method: 'PATCH', data: patch });
+  saveUser(user);
+  return user;
 }
 
 export const getMessages = (params: PageParams & { unread?: boolean } = {}) =>
-  request<MessagePage>('/messages', { query: { ...params } })
+  request<MessagePage>('/messages', { query: { ...params } });
 
-export const markMessageRead = (id: string) => request<Message>(`/messages/${encodeURIComponent(id)}/read`, { method: 'POST' })
+export const markMessageRead = (id: string) =>
+  request<Message>(`/messages/${encodeURIComponent(id)}/read`, { method: 'POST' });
 
 /** 绑定手机号: sends the getPhoneNumber code; the server answers the profile with the phone masked. */
 export async function bindPhone(code: string): Promise<CitizenUser> {
-  const data: BindPhoneRequest = { code }
-  const user = await request<CitizenUser>('/me/phone', { method: 'POST', data })
-  saveUser(user)
-  return user
+  const data: BindPhoneRequest = { code };
+  const user = await request<CitizenUser>('/me/phone', { method: 'POST', data });
+  saveUser(user);
+  return user;
 }
 
 /** 代表工作: the deputies of a village, its township and its county, nearest first. */
-export const getDeputies = (villageCode: string) => request<Deputy[]>('/deputies', { auth: false, query: { villageCode } })
+export const getDeputies = (villageCode: string) =>
+  request<Deputy[]>('/deputies', { auth: false, query: { villageCode } });

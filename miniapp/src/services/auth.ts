@@ -1,41 +1,45 @@
-import Taro from '@tarojs/taro'
-import type { CitizenLoginResponse } from '@minqing/shared'
-import { ApiError } from './apiError'
-import { isWeapp } from './config'
-import { send } from './http'
-import { currentToken, saveSession } from './session'
-import { STORAGE_KEYS, readStored, writeStored } from './storage'
+import Taro from '@tarojs/taro';
+import type { CitizenLoginResponse } from '@minqing/shared';
+import { ApiError } from './apiError';
+import { isWeapp } from './config';
+import { send } from './http';
+import { currentToken, saveSession } from './session';
+import { STORAGE_KEYS, readStored, writeStored } from './storage';
 
 /** The stand-in openid for dev-login: made once per phone/browser and kept. */
 export function devOpenid(): string {
-  const stored = readStored<string>(STORAGE_KEYS.devOpenid)
-  if (stored) return stored
-  const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`
-  const openid = `h5-${random}`
-  writeStored(STORAGE_KEYS.devOpenid, openid)
-  return openid
+  const stored = readStored<string>(STORAGE_KEYS.devOpenid);
+  if (stored) return stored;
+  const random = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+  const openid = `h5-${random}`;
+  writeStored(STORAGE_KEYS.devOpenid, openid);
+  return openid;
 }
 
 async function devLogin(): Promise<CitizenLoginResponse> {
   try {
-    const { data } = await send<CitizenLoginResponse>('/auth/dev-login', { method: 'POST', data: { openid: devOpenid() } })
-    return data
+    const { data } = await send<CitizenLoginResponse>('/auth/dev-login', {
+      method: 'POST',
+      data: { openid: devOpenid() },
+    });
+    return data;
   } catch (error) {
     // 404: the server is not in demo mode, so there is no way in without WeChat.
-    if (error instanceof ApiError && error.status === 404) throw new ApiError('unauthorized', '暂时无法登录，请在微信中打开', 404)
-    throw error
+    if (error instanceof ApiError && error.status === 404)
+      throw new ApiError('unauthorized', '暂时无法登录，请在微信中打开', 404);
+    throw error;
   }
 }
 
 async function wechatLogin(): Promise<CitizenLoginResponse> {
-  let code: string
+  let code: string;
   try {
-    code = (await Taro.login()).code
+    code = (await Taro.login()).code;
   } catch {
-    throw new ApiError('network', '微信登录失败，请稍后再试', 0)
+    throw new ApiError('network', '微信登录失败，请稍后再试', 0);
   }
-  const { data } = await send<CitizenLoginResponse>('/auth/wechat-login', { method: 'POST', data: { code } })
-  return data
+  const { data } = await send<CitizenLoginResponse>('/auth/wechat-login', { method: 'POST', data: { code } });
+  return data;
 }
 
 /**
@@ -45,32 +49,32 @@ async function wechatLogin(): Promise<CitizenLoginResponse> {
 async function signIn(): Promise<CitizenLoginResponse> {
   if (isWeapp()) {
     try {
-      return await wechatLogin()
+      return await wechatLogin();
     } catch (error) {
-      if (!(error instanceof ApiError && error.status === 503)) throw error
+      if (!(error instanceof ApiError && error.status === 503)) throw error;
     }
   }
-  return devLogin()
+  return devLogin();
 }
 
-let inFlight: Promise<string> | null = null
+let inFlight: Promise<string> | null = null;
 
 /** Logs in (again); concurrent callers share one attempt. Resolves to the new token. */
 export function login(): Promise<string> {
   if (!inFlight) {
     inFlight = signIn()
       .then((response) => {
-        saveSession(response)
-        return response.token
+        saveSession(response);
+        return response.token;
       })
       .finally(() => {
-        inFlight = null
-      })
+        inFlight = null;
+      });
   }
-  return inFlight
+  return inFlight;
 }
 
 /** The stored token, or a fresh one from logging in. */
 export async function ensureToken(): Promise<string> {
-  return currentToken() ?? login()
+  return currentToken() ?? login();
 }

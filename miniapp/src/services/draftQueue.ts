@@ -7,8 +7,8 @@
  * then posts the report with the draft's Idempotency-Key. A network failure keeps the draft
  * ('已保存，联网后自动提交') for a later retry; success removes it.
  */
-import { LIMITS, SubmitReportRequestSchema, type SubmitReportRequest, type ReportDetail } from '@minqing/shared'
-import { toApiError, type ApiError } from './apiError'
+import { LIMITS, SubmitReportRequestSchema, type SubmitReportRequest, type ReportDetail } from '@minqing/shared';
+import { toApiError, type ApiError } from './apiError';
 import {
   SAVED_OFFLINE_MESSAGE,
   type DraftFile,
@@ -16,57 +16,58 @@ import {
   type FileProgress,
   type ReportDraft,
   type SubmitOutcome,
-} from './draftTypes'
+} from './draftTypes';
 
 export interface DraftStore {
-  load(): ReportDraft[]
+  load(): ReportDraft[];
   /** false when the phone refused to store (full). */
-  save(drafts: ReportDraft[]): boolean
+  save(drafts: ReportDraft[]): boolean;
 }
 
 export interface UploadJob {
-  localPath: string
-  kind: 'photo' | 'voice'
-  durationSeconds?: number
+  localPath: string;
+  kind: 'photo' | 'voice';
+  durationSeconds?: number;
 }
 
 export interface DraftTransport {
-  upload(job: UploadJob, onProgress: (percent: number) => void): Promise<{ id: string }>
-  submit(body: SubmitReportRequest, idempotencyKey: string): Promise<{ report: ReportDetail; replayed: boolean }>
+  upload(job: UploadJob, onProgress: (percent: number) => void): Promise<{ id: string }>;
+  submit(body: SubmitReportRequest, idempotencyKey: string): Promise<{ report: ReportDetail; replayed: boolean }>;
 }
 
 /** Keeps local files alive while a draft waits (temp files may be cleaned when the app closes). */
 export interface DraftFiles {
-  keep(localPath: string, draftId: string): Promise<string>
-  discard(localPath: string): Promise<void>
+  keep(localPath: string, draftId: string): Promise<string>;
+  discard(localPath: string): Promise<void>;
 }
 
 export interface DraftQueueDeps {
-  store: DraftStore
-  transport: DraftTransport
-  files?: DraftFiles
-  now(): number
-  newId(): string
-  sleep(ms: number): Promise<void>
+  store: DraftStore;
+  transport: DraftTransport;
+  files?: DraftFiles;
+  now(): number;
+  newId(): string;
+  sleep(ms: number): Promise<void>;
 }
 
 export interface SubmitOptions {
-  onProgress?: (progress: FileProgress) => void
+  onProgress?: (progress: FileProgress) => void;
 }
 
 /** Extra tries for one file within one submission, on network errors only. */
-export const FILE_RETRIES = 2
-const FILE_RETRY_DELAY_MS = 1_000
-const BACKOFF_BASE_MS = 5_000
-const BACKOFF_MAX_MS = 5 * 60_000
+export const FILE_RETRIES = 2;
+const FILE_RETRY_DELAY_MS = 1_000;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
 
 /** 5 s, 10 s, 20 s … at most 5 min after the n-th failed attempt. */
-export const backoffMs = (attempts: number): number => Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS)
+export const backoffMs = (attempts: number): number =>
+  Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
 
 /** The request body for a draft, with each file's upload id given by `idOf`. */
 function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => string): SubmitReportRequest {
-  const text = draft.text?.trim()
-  const transcript = draft.voice?.transcript?.trim()
+  const text = draft.text?.trim();
+  const transcript = draft.voice?.transcript?.trim();
   return {
     serviceCode: draft.serviceCode,
     villageCode: draft.villageCode,
@@ -78,60 +79,61 @@ function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => st
     ...(draft.deputyId && draft.serviceCode === 'deputy' ? { deputyId: draft.deputyId } : {}),
     ...(draft.anonymous ? { anonymous: true } : {}),
     ...(draft.contactPhone ? { contactPhone: draft.contactPhone } : {}),
-  }
+  };
 }
 
 /** The body to post once every file is uploaded. */
 export function requestBodyOf(draft: ReportDraft): SubmitReportRequest {
   return bodyOf(draft, (file) => {
-    if (!file.uploadId) throw new Error(`${file.localPath} is not uploaded yet`)
-    return file.uploadId
-  })
+    if (!file.uploadId) throw new Error(`${file.localPath} is not uploaded yet`);
+    return file.uploadId;
+  });
 }
 
 /** Distinct valid-looking ids, only to check a draft's other fields before anything is uploaded. */
-const placeholderId = (index: number): string => String(index + 1).padStart(26, '0')
+const placeholderId = (index: number): string => String(index + 1).padStart(26, '0');
 
 /** The first problem with a draft's content, in the shared schema's words; null when it can be sent. */
 export function validateDraft(draft: ReportDraft): { message: string; field?: string } | null {
-  if (draft.photos.length > LIMITS.reportPhotosMax) return { message: `最多${LIMITS.reportPhotosMax}张照片`, field: 'photoUploadIds' }
-  const parsed = SubmitReportRequestSchema.safeParse(bodyOf(draft, (_file, index) => placeholderId(index)))
-  if (parsed.success) return null
-  const issue = parsed.error.issues[0]
-  return { message: issue.message, field: issue.path.length > 0 ? String(issue.path[0]) : undefined }
+  if (draft.photos.length > LIMITS.reportPhotosMax)
+    return { message: `最多${LIMITS.reportPhotosMax}张照片`, field: 'photoUploadIds' };
+  const parsed = SubmitReportRequestSchema.safeParse(bodyOf(draft, (_file, index) => placeholderId(index)));
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  return { message: issue.message, field: issue.path.length > 0 ? String(issue.path[0]) : undefined };
 }
 
-type DraftListener = (drafts: ReportDraft[]) => void
-type SubmittedListener = (draft: ReportDraft, report: ReportDetail) => void
+type DraftListener = (drafts: ReportDraft[]) => void;
+type SubmittedListener = (draft: ReportDraft, report: ReportDetail) => void;
 
 export class DraftQueue {
-  private drafts: ReportDraft[]
-  private readonly inFlight = new Map<string, Promise<SubmitOutcome>>()
-  private readonly listeners = new Set<DraftListener>()
-  private readonly submittedListeners = new Set<SubmittedListener>()
+  private drafts: ReportDraft[];
+  private readonly inFlight = new Map<string, Promise<SubmitOutcome>>();
+  private readonly listeners = new Set<DraftListener>();
+  private readonly submittedListeners = new Set<SubmittedListener>();
 
   constructor(private readonly deps: DraftQueueDeps) {
     // A draft that was sending when the app closed is simply sent again (same key, no duplicate).
-    this.drafts = deps.store.load().map((draft) => (draft.state === 'sending' ? { ...draft, state: 'queued' } : draft))
+    this.drafts = deps.store.load().map((draft) => (draft.state === 'sending' ? { ...draft, state: 'queued' } : draft));
   }
 
   list(): ReportDraft[] {
-    return this.drafts
+    return this.drafts;
   }
 
   get(id: string): ReportDraft | undefined {
-    return this.drafts.find((draft) => draft.id === id)
+    return this.drafts.find((draft) => draft.id === id);
   }
 
   /** Drafts the app is still responsible for sending (not those being edited). */
   pending(): ReportDraft[] {
-    return this.drafts.filter((draft) => draft.state !== 'editing')
+    return this.drafts.filter((draft) => draft.state !== 'editing');
   }
 
   /** Saves a new draft (before any upload) and keeps its files; returns it with its Idempotency-Key. */
   async create(input: DraftInput, state: 'editing' | 'queued' = 'queued'): Promise<ReportDraft> {
-    const now = this.deps.now()
-    const id = this.deps.newId()
+    const now = this.deps.now();
+    const id = this.deps.newId();
     const draft: ReportDraft = {
       id,
       idempotencyKey: `r-${id}`,
@@ -140,25 +142,25 @@ export class DraftQueue {
       updatedAt: now,
       ...this.contentOf(input),
       attempts: 0,
-    }
-    this.write([...this.drafts, draft])
-    return this.keepFiles(draft)
+    };
+    this.write([...this.drafts, draft]);
+    return this.keepFiles(draft);
   }
 
   /** Replaces a draft's content (only while it is not being sent). Unchanged files keep their copy and upload. */
   async update(id: string, input: DraftInput): Promise<ReportDraft | undefined> {
-    const current = this.get(id)
-    if (!current || current.state === 'sending') return current
-    const content = this.contentOf(input)
-    const known = new Map<string, DraftFile>()
+    const current = this.get(id);
+    if (!current || current.state === 'sending') return current;
+    const content = this.contentOf(input);
+    const known = new Map<string, DraftFile>();
     for (const file of this.filesOf(current)) {
-      known.set(file.sourcePath, file)
-      known.set(file.localPath, file)
+      known.set(file.sourcePath, file);
+      known.set(file.localPath, file);
     }
     const reuse = <F extends DraftFile>(file: F): F => {
-      const same = known.get(file.sourcePath)
-      return same ? { ...file, localPath: same.localPath, sourcePath: same.sourcePath, uploadId: same.uploadId } : file
-    }
+      const same = known.get(file.sourcePath);
+      return same ? { ...file, localPath: same.localPath, sourcePath: same.sourcePath, uploadId: same.uploadId } : file;
+    };
     const next: ReportDraft = {
       ...current,
       ...content,
@@ -167,145 +169,187 @@ export class DraftQueue {
       state: current.state === 'failed' ? 'queued' : current.state,
       lastError: undefined,
       updatedAt: this.deps.now(),
-    }
-    this.replace(next)
-    const stillUsed = new Set(this.filesOf(next).map((file) => file.localPath))
-    await this.discardFiles({ ...current, voice: undefined, photos: this.filesOf(current).filter((file) => !stillUsed.has(file.localPath)) })
-    return this.keepFiles(next)
+    };
+    this.replace(next);
+    const stillUsed = new Set(this.filesOf(next).map((file) => file.localPath));
+    await this.discardFiles({
+      ...current,
+      voice: undefined,
+      photos: this.filesOf(current).filter((file) => !stillUsed.has(file.localPath)),
+    });
+    return this.keepFiles(next);
   }
 
   /** Deletes a draft and its kept files. */
   async remove(id: string): Promise<void> {
-    const draft = this.get(id)
-    if (!draft) return
-    this.write(this.drafts.filter((item) => item.id !== id))
-    await this.discardFiles(draft)
+    const draft = this.get(id);
+    if (!draft) return;
+    this.write(this.drafts.filter((item) => item.id !== id));
+    await this.discardFiles(draft);
   }
 
   /** Sends a draft now. Concurrent calls for one draft share one attempt. */
   submit(id: string, options: SubmitOptions = {}): Promise<SubmitOutcome> {
-    const running = this.inFlight.get(id)
-    if (running) return running
-    const attempt = this.run(id, options).finally(() => this.inFlight.delete(id))
-    this.inFlight.set(id, attempt)
-    return attempt
+    const running = this.inFlight.get(id);
+    if (running) return running;
+    const attempt = this.run(id, options).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, attempt);
+    return attempt;
   }
 
   /** Sends every queued or waiting draft whose time has come (`force`: all of them, now). */
   async retryDue(force = false): Promise<void> {
-    const now = this.deps.now()
+    const now = this.deps.now();
     const due = this.drafts.filter(
-      (draft) => draft.state === 'queued' || (draft.state === 'waiting' && (force || (draft.nextAttemptAt ?? 0) <= now)),
-    )
-    for (const draft of due) await this.submit(draft.id)
+      (draft) =>
+        draft.state === 'queued' || (draft.state === 'waiting' && (force || (draft.nextAttemptAt ?? 0) <= now)),
+    );
+    for (const draft of due) await this.submit(draft.id);
   }
 
   /** The earliest automatic retry, for a timer; null when nothing waits. */
   nextDueAt(): number | null {
-    const times = this.drafts.filter((draft) => draft.state === 'waiting').map((draft) => draft.nextAttemptAt ?? 0)
-    return times.length > 0 ? Math.min(...times) : null
+    const times = this.drafts.filter((draft) => draft.state === 'waiting').map((draft) => draft.nextAttemptAt ?? 0);
+    return times.length > 0 ? Math.min(...times) : null;
   }
 
   subscribe(listener: DraftListener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Also for reports sent by an automatic retry (e.g. to show "您的问题已提交"). */
   onSubmitted(listener: SubmittedListener): () => void {
-    this.submittedListeners.add(listener)
-    return () => this.submittedListeners.delete(listener)
+    this.submittedListeners.add(listener);
+    return () => this.submittedListeners.delete(listener);
   }
 
   // ── one attempt ──────────────────────────────────────────────────────────────
 
   private async run(id: string, options: SubmitOptions): Promise<SubmitOutcome> {
-    const start = this.get(id)
-    if (!start) return { status: 'missing' }
-    const invalid = validateDraft(start)
+    const start = this.get(id);
+    if (!start) return { status: 'missing' };
+    const invalid = validateDraft(start);
     if (invalid) {
-      const draft = this.patch(id, { state: 'editing', lastError: invalid })
-      return { status: 'invalid', ...invalid, draft }
+      const draft = this.patch(id, { state: 'editing', lastError: invalid });
+      return { status: 'invalid', ...invalid, draft };
     }
-    this.patch(id, { state: 'sending', lastError: undefined })
+    this.patch(id, { state: 'sending', lastError: undefined });
     try {
-      await this.uploadFiles(id, options)
-      const draft = this.get(id)
-      if (!draft) return { status: 'missing' }
-      const { report, replayed } = await this.deps.transport.submit(requestBodyOf(draft), draft.idempotencyKey)
-      await this.remove(id)
-      this.submittedListeners.forEach((listener) => listener(draft, report))
-      return { status: 'submitted', report, replayed }
+      await this.uploadFiles(id, options);
+      const draft = this.get(id);
+      if (!draft) return { status: 'missing' };
+      const { report, replayed } = await this.deps.transport.submit(requestBodyOf(draft), draft.idempotencyKey);
+      await this.remove(id);
+      this.submittedListeners.forEach((listener) => listener(draft, report));
+      return { status: 'submitted', report, replayed };
     } catch (error) {
-      return this.afterFailure(id, toApiError(error))
+      return this.afterFailure(id, toApiError(error));
     }
   }
 
   private afterFailure(id: string, error: ApiError): SubmitOutcome {
-    const current = this.get(id)
-    if (!current) return { status: 'missing' }
+    const current = this.get(id);
+    if (!current) return { status: 'missing' };
     if (error.retryable) {
-      const attempts = current.attempts + 1
+      const attempts = current.attempts + 1;
       const draft = this.patch(id, {
         state: 'waiting',
         attempts,
         nextAttemptAt: this.deps.now() + backoffMs(attempts),
         lastError: { message: SAVED_OFFLINE_MESSAGE },
-      })
-      return { status: 'saved', message: SAVED_OFFLINE_MESSAGE, draft }
+      });
+      return { status: 'saved', message: SAVED_OFFLINE_MESSAGE, draft };
     }
-    const lastError = { message: error.message, ...(error.field ? { field: error.field } : {}) }
-    const draft = this.patch(id, { state: 'failed', lastError })
-    return { status: 'failed', ...lastError, draft }
+    const lastError = { message: error.message, ...(error.field ? { field: error.field } : {}) };
+    const draft = this.patch(id, { state: 'failed', lastError });
+    return { status: 'failed', ...lastError, draft };
   }
 
   private async uploadFiles(id: string, options: SubmitOptions): Promise<void> {
-    const draft = this.get(id)
-    if (!draft) return
+    const draft = this.get(id);
+    if (!draft) return;
     const jobs: { file: 'voice' | number; source: DraftFile; job: UploadJob }[] = [
-      ...(draft.voice ? [{ file: 'voice' as const, source: draft.voice, job: { localPath: draft.voice.localPath, kind: 'voice' as const, durationSeconds: draft.voice.durationSeconds } }] : []),
-      ...draft.photos.map((photo, index) => ({ file: index, source: photo, job: { localPath: photo.localPath, kind: 'photo' as const } })),
-    ]
+      ...(draft.voice
+        ? [
+            {
+              file: 'voice' as const,
+              source: draft.voice,
+              job: {
+                localPath: draft.voice.localPath,
+                kind: 'voice' as const,
+                durationSeconds: draft.voice.durationSeconds,
+              },
+            },
+          ]
+        : []),
+      ...draft.photos.map((photo, index) => ({
+        file: index,
+        source: photo,
+        job: { localPath: photo.localPath, kind: 'photo' as const },
+      })),
+    ];
     for (const { file, source, job } of jobs) {
       const report = (percent: number, status: FileProgress['status']) =>
-        options.onProgress?.({ draftId: id, file, sourcePath: source.sourcePath, percent, status })
+        options.onProgress?.({ draftId: id, file, sourcePath: source.sourcePath, percent, status });
       if (source.uploadId) {
-        report(100, 'done')
-        continue
+        report(100, 'done');
+        continue;
       }
-      const uploadId = await this.uploadWithRetry(job, report)
-      this.rememberUpload(id, file, uploadId)
-      report(100, 'done')
+      const uploadId = await this.uploadWithRetry(job, report);
+      this.rememberUpload(id, file, uploadId);
+      report(100, 'done');
     }
   }
 
-  private async uploadWithRetry(job: UploadJob, report: (percent: number, status: FileProgress['status']) => void): Promise<string> {
+  private async uploadWithRetry(
+    job: UploadJob,
+    report: (percent: number, status: FileProgress['status']) => void,
+  ): Promise<string> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        report(0, attempt === 0 ? 'uploading' : 'retrying')
-        return (await this.deps.transport.upload(job, (percent) => report(percent, 'uploading'))).id
+        report(0, attempt === 0 ? 'uploading' : 'retrying');
+        return (await this.deps.transport.upload(job, (percent) => report(percent, 'uploading'))).id;
       } catch (error) {
-        const apiError = toApiError(error)
+        const apiError = toApiError(error);
         if (!apiError.retryable || attempt >= FILE_RETRIES) {
-          report(0, 'failed')
-          throw apiError
+          report(0, 'failed');
+          throw apiError;
         }
-        await this.deps.sleep(FILE_RETRY_DELAY_MS * (attempt + 1))
+        await this.deps.sleep(FILE_RETRY_DELAY_MS * (attempt + 1));
       }
     }
   }
 
   /** Stored right away: a retry after a crash or a lost connection will not upload it again. */
   private rememberUpload(id: string, file: 'voice' | number, uploadId: string): void {
-    const draft = this.get(id)
-    if (!draft) return
-    if (file === 'voice' && draft.voice) this.replace({ ...draft, voice: { ...draft.voice, uploadId } })
-    if (typeof file === 'number') this.replace({ ...draft, photos: draft.photos.map((photo, index) => (index === file ? { ...photo, uploadId } : photo)) })
+    const draft = this.get(id);
+    if (!draft) return;
+    if (file === 'voice' && draft.voice) this.replace({ ...draft, voice: { ...draft.voice, uploadId } });
+    if (typeof file === 'number')
+      this.replace({
+        ...draft,
+        photos: draft.photos.map((photo, index) => (index === file ? { ...photo, uploadId } : photo)),
+      });
   }
 
   // ── storage and files ────────────────────────────────────────────────────────
 
-  private contentOf(input: DraftInput): Pick<ReportDraft, 'serviceCode' | 'villageCode' | 'text' | 'voice' | 'photos' | 'location' | 'categoryCode' | 'deputyId' | 'anonymous' | 'contactPhone'> {
+  private contentOf(
+    input: DraftInput,
+  ): Pick<
+    ReportDraft,
+    | 'serviceCode'
+    | 'villageCode'
+    | 'text'
+    | 'voice'
+    | 'photos'
+    | 'location'
+    | 'categoryCode'
+    | 'deputyId'
+    | 'anonymous'
+    | 'contactPhone'
+  > {
     return {
       serviceCode: input.serviceCode,
       villageCode: input.villageCode,
@@ -317,56 +361,63 @@ export class DraftQueue {
       deputyId: input.deputyId,
       anonymous: input.anonymous,
       contactPhone: input.contactPhone,
-    }
+    };
   }
 
   private filesOf(draft: ReportDraft): DraftFile[] {
-    return [...(draft.voice ? [draft.voice] : []), ...draft.photos]
+    return [...(draft.voice ? [draft.voice] : []), ...draft.photos];
   }
 
   /** Copies files that are not kept yet to where they survive a restart; a copy that fails keeps the original path. */
   private async keepFiles(draft: ReportDraft): Promise<ReportDraft> {
-    const files = this.deps.files
-    if (!files) return draft
-    const keptPath = new Map<string, string>()
+    const files = this.deps.files;
+    if (!files) return draft;
+    const keptPath = new Map<string, string>();
     for (const file of this.filesOf(draft)) {
-      if (file.localPath !== file.sourcePath) continue
+      if (file.localPath !== file.sourcePath) continue;
       try {
-        keptPath.set(file.localPath, await files.keep(file.localPath, draft.id))
+        keptPath.set(file.localPath, await files.keep(file.localPath, draft.id));
       } catch {
         // The original path still works while the app runs.
       }
     }
-    const latest = this.get(draft.id)
-    if (!latest || keptPath.size === 0) return latest ?? draft
+    const latest = this.get(draft.id);
+    if (!latest || keptPath.size === 0) return latest ?? draft;
     // Only paths change here; anything else that happened meanwhile (an upload id) stays.
-    const repath = <F extends DraftFile>(file: F): F => ({ ...file, localPath: keptPath.get(file.localPath) ?? file.localPath })
-    const next = { ...latest, voice: latest.voice ? repath(latest.voice) : undefined, photos: latest.photos.map(repath) }
-    this.replace(next)
-    return next
+    const repath = <F extends DraftFile>(file: F): F => ({
+      ...file,
+      localPath: keptPath.get(file.localPath) ?? file.localPath,
+    });
+    const next = {
+      ...latest,
+      voice: latest.voice ? repath(latest.voice) : undefined,
+      photos: latest.photos.map(repath),
+    };
+    this.replace(next);
+    return next;
   }
 
   private async discardFiles(draft: ReportDraft): Promise<void> {
-    const files = this.deps.files
-    if (!files) return
-    await Promise.all(this.filesOf(draft).map((file) => files.discard(file.localPath).catch(() => undefined)))
+    const files = this.deps.files;
+    if (!files) return;
+    await Promise.all(this.filesOf(draft).map((file) => files.discard(file.localPath).catch(() => undefined)));
   }
 
   private patch(id: string, changes: Partial<ReportDraft>): ReportDraft {
-    const current = this.get(id)
-    if (!current) throw new Error(`draft ${id} is gone`)
-    const next = { ...current, ...changes, updatedAt: this.deps.now() }
-    this.replace(next)
-    return next
+    const current = this.get(id);
+    if (!current) throw new Error(`draft ${id} is gone`);
+    const next = { ...current, ...changes, updatedAt: this.deps.now() };
+    this.replace(next);
+    return next;
   }
 
   private replace(draft: ReportDraft): void {
-    this.write(this.drafts.map((item) => (item.id === draft.id ? draft : item)))
+    this.write(this.drafts.map((item) => (item.id === draft.id ? draft : item)));
   }
 
   private write(drafts: ReportDraft[]): void {
-    this.drafts = drafts
-    this.deps.store.save(drafts)
-    this.listeners.forEach((listener) => listener(drafts))
+    this.drafts = drafts;
+    this.deps.store.save(drafts);
+    this.listeners.forEach((listener) => listener(drafts));
   }
 }

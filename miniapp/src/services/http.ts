@@ -1,63 +1,63 @@
-import Taro from '@tarojs/taro'
-import { ApiError, errorFromResponse, networkError } from './apiError'
-import { REQUEST_TIMEOUT_MS, UPLOAD_TIMEOUT_MS, apiBase } from './config'
+import Taro from '@tarojs/taro';
+import { ApiError, errorFromResponse, networkError } from './apiError';
+import { REQUEST_TIMEOUT_MS, UPLOAD_TIMEOUT_MS, apiBase } from './config';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-export type QueryValue = string | number | boolean | null | undefined
-export type Query = Record<string, QueryValue>
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
 
 export interface SendOptions {
-  method?: HttpMethod
-  query?: Query
+  method?: HttpMethod;
+  query?: Query;
   /** JSON body. */
-  data?: unknown
-  headers?: Record<string, string>
-  token?: string | null
-  timeoutMs?: number
+  data?: unknown;
+  headers?: Record<string, string>;
+  token?: string | null;
+  timeoutMs?: number;
 }
 
 export interface HttpResult<T> {
-  status: number
-  data: T
-  headers: Record<string, string>
+  status: number;
+  data: T;
+  headers: Record<string, string>;
 }
 
 /** `/reports/mine` + `{page: 2}` → `<base>/reports/mine?page=2` (undefined and null values are left out). */
 export function buildUrl(path: string, query?: Query): string {
   const pairs = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-  return `${apiBase()}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return `${apiBase()}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`;
 }
 
 function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  if (data === '') return null
+  if (typeof data !== 'string') return data;
+  if (data === '') return null;
   try {
-    return JSON.parse(data) as unknown
+    return JSON.parse(data) as unknown;
   } catch {
-    return data
+    return data;
   }
 }
 
 function headersOf(header: unknown): Record<string, string> {
-  const result: Record<string, string> = {}
+  const result: Record<string, string> = {};
   if (typeof header === 'object' && header !== null) {
     for (const [key, value] of Object.entries(header as Record<string, unknown>)) {
-      if (typeof value === 'string') result[key.toLowerCase()] = value
+      if (typeof value === 'string') result[key.toLowerCase()] = value;
     }
   }
-  return result
+  return result;
 }
 
 function authHeaders(token: string | null | undefined): Record<string, string> {
-  return token ? { Authorization: `Bearer ${token}` } : {}
+  return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
 /** One JSON call; throws ApiError for a failed network or a non-2xx answer. No retries here. */
 export async function send<T>(path: string, options: SendOptions = {}): Promise<HttpResult<T>> {
-  const method = options.method ?? 'GET'
-  let response: { statusCode: number; data: unknown; header?: unknown }
+  const method = options.method ?? 'GET';
+  let response: { statusCode: number; data: unknown; header?: unknown };
   try {
     response = await Taro.request({
       url: buildUrl(path, options.query),
@@ -70,28 +70,28 @@ export async function send<T>(path: string, options: SendOptions = {}): Promise<
       },
       timeout: options.timeoutMs ?? REQUEST_TIMEOUT_MS,
       dataType: 'json',
-    })
+    });
   } catch {
-    throw networkError()
+    throw networkError();
   }
-  if (!response || typeof response.statusCode !== 'number' || response.statusCode === 0) throw networkError()
-  const data = parseBody(response.data)
-  if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response.statusCode, data)
-  return { status: response.statusCode, data: data as T, headers: headersOf(response.header) }
+  if (!response || typeof response.statusCode !== 'number' || response.statusCode === 0) throw networkError();
+  const data = parseBody(response.data);
+  if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response.statusCode, data);
+  return { status: response.statusCode, data: data as T, headers: headersOf(response.header) };
 }
 
 export interface UploadOptions {
-  filePath: string
+  filePath: string;
   /** Extra multipart fields, e.g. durationSeconds for a voice clip. */
-  fields?: Record<string, string>
-  token?: string | null
+  fields?: Record<string, string>;
+  token?: string | null;
   /** 0–100 as bytes leave the phone. */
-  onProgress?: (percent: number) => void
+  onProgress?: (percent: number) => void;
 }
 
 /** One multipart upload of a local file as the `file` field; `data` comes back as a string and is parsed. */
 export async function sendUpload<T>(path: string, options: UploadOptions): Promise<HttpResult<T>> {
-  let response: { statusCode: number; data: unknown; header?: unknown }
+  let response: { statusCode: number; data: unknown; header?: unknown };
   try {
     const task = Taro.uploadFile({
       url: buildUrl(path),
@@ -100,20 +100,20 @@ export async function sendUpload<T>(path: string, options: UploadOptions): Promi
       formData: options.fields ?? {},
       header: authHeaders(options.token),
       timeout: UPLOAD_TIMEOUT_MS,
-    })
-    const onProgress = options.onProgress
+    });
+    const onProgress = options.onProgress;
     if (onProgress && typeof task.onProgressUpdate === 'function') {
-      task.onProgressUpdate((update) => onProgress(Math.max(0, Math.min(100, update.progress))))
+      task.onProgressUpdate((update) => onProgress(Math.max(0, Math.min(100, update.progress))));
     }
-    response = await task
+    response = await task;
   } catch (error) {
-    if (error instanceof ApiError) throw error
-    throw networkError()
+    if (error instanceof ApiError) throw error;
+    throw networkError();
   }
-  if (!response || typeof response.statusCode !== 'number' || response.statusCode === 0) throw networkError()
-  const data = parseBody(response.data)
-  if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response.statusCode, data)
-  if (typeof data !== 'object' || data === null) throw errorFromResponse(502, data)
-  options.onProgress?.(100)
-  return { status: response.statusCode, data: data as T, headers: headersOf(response.header) }
+  if (!response || typeof response.statusCode !== 'number' || response.statusCode === 0) throw networkError();
+  const data = parseBody(response.data);
+  if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response.statusCode, data);
+  if (typeof data !== 'object' || data === null) throw errorFromResponse(502, data);
+  options.onProgress?.(100);
+  return { status: response.statusCode, data: data as T, headers: headersOf(response.header) };
 }

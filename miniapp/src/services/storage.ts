@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /** Keys of everything the mini-program keeps on the phone. */
 export const STORAGE_KEYS = {
@@ -15,31 +15,31 @@ export const STORAGE_KEYS = {
   staffActions: 'minqing:staffActions',
   /** 走访 and 代报 not confirmed by the server yet, retried until they are. */
   staffField: 'minqing:staffField',
-} as const
+} as const;
 
 /** Reads a stored value; missing or unreadable storage gives null (never throws). */
 export function readStored<T>(key: string): T | null {
   try {
-    const value = Taro.getStorageSync(key) as T | '' | undefined | null
-    return value === '' || value === undefined || value === null ? null : value
+    const value = Taro.getStorageSync(key) as T | '' | undefined | null;
+    return value === '' || value === undefined || value === null ? null : value;
   } catch {
-    return null
+    return null;
   }
 }
 
 /** Writes a JSON-compatible value; returns false when the phone refused (storage full). */
 export function writeStored<T>(key: string, value: T): boolean {
   try {
-    Taro.setStorageSync(key, value)
-    return true
+    Taro.setStorageSync(key, value);
+    return true;
   } catch {
-    return false
+    return false;
   }
 }
 
 export function removeStored(key: string): void {
   try {
-    Taro.removeStorageSync(key)
+    Taro.removeStorageSync(key);
   } catch {
     // Nothing to do: the value is gone or storage is unavailable.
   }

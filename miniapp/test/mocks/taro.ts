@@ -7,15 +7,16 @@
  *   taroMock.setRouterParams({ id: '01J…' })
  *   taroMock.recorder.emit('stop', { tempFilePath: 'tmp/a.mp3', duration: 3000, fileSize: 9000 })
  */
-import { useEffect } from 'react'
-import { actionSheetProblem, modalProblem, toastProblem } from '../wechatLimits'
+import { useEffect } from 'react';
+import { actionSheetProblem, modalProblem, toastProblem } from '../wechatLimits';
 
-type Handler = (payload?: unknown) => void
+type Handler = (payload?: unknown) => void;
 
 /** An object whose `onX(handler)` registrations a test can trigger with `emit('x', payload)`. */
 function eventful<T extends Record<string, jest.Mock>>(methods: T) {
-  const handlers = new Map<string, Handler[]>()
-  const on = (event: string) => jest.fn((handler: Handler) => handlers.set(event, [...(handlers.get(event) ?? []), handler]))
+  const handlers = new Map<string, Handler[]>();
+  const on = (event: string) =>
+    jest.fn((handler: Handler) => handlers.set(event, [...(handlers.get(event) ?? []), handler]));
   return {
     ...methods,
     onStart: on('start'),
@@ -33,19 +34,19 @@ function eventful<T extends Record<string, jest.Mock>>(methods: T) {
     offStop: jest.fn(),
     offEnded: jest.fn(),
     emit(event: string, payload?: unknown) {
-      for (const handler of handlers.get(event) ?? []) handler(payload)
+      for (const handler of handlers.get(event) ?? []) handler(payload);
     },
     reset() {
-      handlers.clear()
+      handlers.clear();
     },
-  }
+  };
 }
 
-const storage = new Map<string, unknown>()
-let routerParams: Record<string, string> = {}
+const storage = new Map<string, unknown>();
+let routerParams: Record<string, string> = {};
 
-const recorder = eventful({ start: jest.fn(), stop: jest.fn(), pause: jest.fn(), resume: jest.fn() })
-const audio = eventful({ play: jest.fn(), pause: jest.fn(), stop: jest.fn(), destroy: jest.fn(), seek: jest.fn() })
+const recorder = eventful({ start: jest.fn(), stop: jest.fn(), pause: jest.fn(), resume: jest.fn() });
+const audio = eventful({ play: jest.fn(), pause: jest.fn(), stop: jest.fn(), destroy: jest.fn(), seek: jest.fn() });
 
 const fileSystemManager = {
   copyFile: jest.fn((options: { destPath: string; success?: () => void }) => options.success?.()),
@@ -53,26 +54,26 @@ const fileSystemManager = {
   saveFile: jest.fn(),
   readFile: jest.fn(),
   access: jest.fn(),
-}
+};
 
 /** Runs `callback` once after mount, like a page's first show/load. */
 const onMount = (callback: (payload?: unknown) => void, payload?: () => unknown) => {
   useEffect(() => {
-    callback(payload?.())
+    callback(payload?.());
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-}
+  }, []);
+};
 
-const resolved = <T>(value: T) => jest.fn(() => Promise.resolve(value))
+const resolved = <T>(value: T) => jest.fn(() => Promise.resolve(value));
 
-type Options = Record<string, unknown> | undefined
+type Options = Record<string, unknown> | undefined;
 
 /** Answers `value`, or fails with WeChat's errMsg when the options break one of its limits. */
 const limited = <T>(problemOf: (options?: Options) => string | null, value: T) =>
   jest.fn((options?: Options) => {
-    const problem = problemOf(options)
-    return problem ? Promise.reject({ errMsg: problem }) : Promise.resolve(value)
-  })
+    const problem = problemOf(options);
+    return problem ? Promise.reject({ errMsg: problem }) : Promise.resolve(value);
+  });
 
 export const taroMock = {
   // network
@@ -91,7 +92,12 @@ export const taroMock = {
   clearStorageSync: jest.fn(() => storage.clear()),
   // system
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 17, fontSizeScaleFactor: 1, language: 'zh_CN' })),
-  getSystemInfoSync: jest.fn(() => ({ platform: 'devtools', windowWidth: 375, windowHeight: 667, fontSizeSetting: 17 })),
+  getSystemInfoSync: jest.fn(() => ({
+    platform: 'devtools',
+    windowWidth: 375,
+    windowHeight: 667,
+    fontSizeSetting: 17,
+  })),
   getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667, statusBarHeight: 20 })),
   getEnv: jest.fn(() => (process.env.TARO_ENV === 'weapp' ? 'WEAPP' : 'WEB')),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -136,7 +142,7 @@ export const taroMock = {
   openSetting: resolved({ authSetting: {} }),
   requestSubscribeMessage: jest.fn(),
   requirePlugin: jest.fn(() => {
-    throw new Error('plugin not declared')
+    throw new Error('plugin not declared');
   }),
   // events between pages
   eventCenter: { on: jest.fn(), off: jest.fn(), trigger: jest.fn() },
@@ -160,9 +166,9 @@ export const taroMock = {
   fileSystemManager,
   storage,
   setRouterParams(params: Record<string, string>) {
-    routerParams = params
+    routerParams = params;
   },
-}
+};
 
 /**
  * Every showModal / showToast / showActionSheet call of the running test that WeChat would refuse
@@ -173,25 +179,29 @@ export function wechatLimitProblems(): string[] {
     [taroMock.showModal, modalProblem],
     [taroMock.showToast, toastProblem],
     [taroMock.showActionSheet, actionSheetProblem],
-  ]
-  return checks.flatMap(([mock, problemOf]) => mock.mock.calls.map((call) => problemOf(call[0] as Options)).filter((problem): problem is string => problem !== null))
+  ];
+  return checks.flatMap(([mock, problemOf]) =>
+    mock.mock.calls
+      .map((call) => problemOf(call[0] as Options))
+      .filter((problem): problem is string => problem !== null),
+  );
 }
 
 /** Called before every test (test/setupAfterEnv.ts): empty storage, cleared calls, default answers kept. */
 export function resetTaroMock(): void {
-  storage.clear()
-  routerParams = {}
-  recorder.reset()
-  audio.reset()
+  storage.clear();
+  routerParams = {};
+  recorder.reset();
+  audio.reset();
   for (const value of Object.values(taroMock)) {
-    if (jest.isMockFunction(value)) value.mockClear()
+    if (jest.isMockFunction(value)) value.mockClear();
   }
   for (const value of [...Object.values(recorder), ...Object.values(audio), ...Object.values(fileSystemManager)]) {
-    if (jest.isMockFunction(value)) value.mockClear()
+    if (jest.isMockFunction(value)) value.mockClear();
   }
-  taroMock.request.mockReset()
-  taroMock.uploadFile.mockReset()
-  taroMock.downloadFile.mockReset()
+  taroMock.request.mockReset();
+  taroMock.uploadFile.mockReset();
+  taroMock.downloadFile.mockReset();
 }
 
 export const {
@@ -210,6 +220,6 @@ export const {
   getCurrentInstance,
   eventCenter,
   ENV_TYPE,
-} = taroMock
+} = taroMock;
 
-export default taroMock
+export default taroMock;

@@ -34,7 +34,9 @@ export interface AdminE2e {
 export function useAdminE2e(): AdminE2e {
   beforeAll(() => {
     if (!fs.existsSync(path.join(ADMIN_DIR, 'index.html'))) {
-      throw new Error('The admin panel is not built (server/admin/dist/index.html): `npm run build:admin`; `npm test` does this before jest.');
+      throw new Error(
+        'The admin panel is not built (server/admin/dist/index.html): `npm run build:admin`; `npm test` does this before jest.',
+      );
     }
   });
   const { running, track } = useServerAndBrowser();

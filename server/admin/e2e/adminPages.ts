@@ -24,6 +24,12 @@ export async function takeAction(page: Page, drawer: Locator, name: string, note
   if (note !== undefined) await dialog.locator('textarea').first().fill(note);
   const ok = dialog.locator('.ant-modal-footer .ant-btn-primary, .ant-modal-footer .ant-btn-dangerous').last();
   await ok.click();
-  if (await ok.getByText('不可撤销').isVisible().catch(() => false)) await ok.click();
+  if (
+    await ok
+      .getByText('不可撤销')
+      .isVisible()
+      .catch(() => false)
+  )
+    await ok.click();
   await dialog.waitFor({ state: 'hidden' });
 }

@@ -7,7 +7,8 @@ import { openScreen, screenshot, useAdminE2e } from './adminHarness';
 function watchRefusals(page: Page): { refused: string[]; consoleErrors: string[] } {
   const watched = { refused: [] as string[], consoleErrors: [] as string[] };
   page.on('response', (response) => {
-    if (response.status() === 403) watched.refused.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
+    if (response.status() === 403)
+      watched.refused.push(`${response.request().method()} ${new URL(response.url()).pathname}`);
   });
   page.on('console', (message) => {
     if (message.type() === 'error') watched.consoleErrors.push(message.text());
@@ -18,24 +19,35 @@ function watchRefusals(page: Page): { refused: string[]; consoleErrors: string[]
 describe('what a township clerk meets in the admin panel (1440×900)', () => {
   const e2e = useAdminE2e();
 
-  it.each<StaffUsername>(['chengguan', 'gongdian', 'county', 'cadre'])('opens a report drawer as %s without a single 403', async (username) => {
-    const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
-    const report = await submitReportAs(villager, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '五一村二组路灯不亮好几天了', withPhoto: true });
-    const station = await staffLogin(e2e.origin, 'gongdian');
-    await staffAct(await staffLogin(e2e.origin, 'chengguan'), report.id, { action: 'assign', departmentId: station.login.staff.departmentId! });
+  it.each<StaffUsername>(['chengguan', 'gongdian', 'county', 'cadre'])(
+    'opens a report drawer as %s without a single 403',
+    async (username) => {
+      const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
+      const report = await submitReportAs(villager, {
+        serviceCode: 'direct',
+        villageCode: DEMO_VILLAGE.code,
+        text: '五一村二组路灯不亮好几天了',
+        withPhoto: true,
+      });
+      const station = await staffLogin(e2e.origin, 'gongdian');
+      await staffAct(await staffLogin(e2e.origin, 'chengguan'), report.id, {
+        action: 'assign',
+        departmentId: station.login.staff.departmentId!,
+      });
 
-    const { page, pageErrors } = await e2e.signIn(username);
-    const watched = watchRefusals(page);
-    await openScreen(page, `queue?tab=all&report=${report.id}`);
-    const drawer = page.locator('.ant-drawer-content').filter({ hasText: `事项 ${report.serialNo}` });
-    await drawer.getByText('五一村二组路灯不亮好几天了').waitFor();
-    await drawer.getByText('暂无内部备注').waitFor();
-    await page.waitForLoadState('networkidle');
-    await screenshot(page, `clerk-drawer-${username}`);
-    expect(watched.refused).toEqual([]);
-    expect(watched.consoleErrors.filter((text) => text.includes('403'))).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  });
+      const { page, pageErrors } = await e2e.signIn(username);
+      const watched = watchRefusals(page);
+      await openScreen(page, `queue?tab=all&report=${report.id}`);
+      const drawer = page.locator('.ant-drawer-content').filter({ hasText: `事项 ${report.serialNo}` });
+      await drawer.getByText('五一村二组路灯不亮好几天了').waitFor();
+      await drawer.getByText('暂无内部备注').waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `clerk-drawer-${username}`);
+      expect(watched.refused).toEqual([]);
+      expect(watched.consoleErrors.filter((text) => text.includes('403'))).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    },
+  );
 
   it("lists the township's own stations before the county bureaus in the dispatch picker", async () => {
     const { page, pageErrors } = await e2e.signIn('chengguan');
@@ -55,11 +67,18 @@ describe('what a township clerk meets in the admin panel (1440×900)', () => {
 
   it('rings the bell for a 督办 and opens its report from the message centre', async () => {
     const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
-    const report = await submitReportAs(villager, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '五一村三组水渠堵了，一直没人管' });
+    const report = await submitReportAs(villager, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text: '五一村三组水渠堵了，一直没人管',
+    });
     const dispatcher = await staffLogin(e2e.origin, 'chengguan');
     const station = await staffLogin(e2e.origin, 'gongdian');
     await staffAct(dispatcher, report.id, { action: 'assign', departmentId: station.login.staff.departmentId! });
-    await staffAct(await staffLogin(e2e.origin, 'county'), report.id, { action: 'escalate', note: '群众多次反映，请加快办理' });
+    await staffAct(await staffLogin(e2e.origin, 'county'), report.id, {
+      action: 'escalate',
+      note: '群众多次反映，请加快办理',
+    });
 
     const { page, pageErrors } = await e2e.signIn('chengguan');
     const bell = page.getByRole('button', { name: /^消息中心，\d+ 条未读$/ });
@@ -74,7 +93,10 @@ describe('what a township clerk meets in the admin panel (1440×900)', () => {
     await message.click();
     // The message centre closes; the report's own drawer opens over the queue.
     await centre.waitFor({ state: 'hidden' });
-    await page.getByRole('dialog', { name: `事项 ${report.serialNo}` }).getByText('五一村三组水渠堵了，一直没人管').waitFor();
+    await page
+      .getByRole('dialog', { name: `事项 ${report.serialNo}` })
+      .getByText('五一村三组水渠堵了，一直没人管')
+      .waitFor();
     const after = unreadBefore - 1;
     await page.getByRole('button', { name: after ? `消息中心，${after} 条未读` : '消息中心' }).waitFor();
     expect(pageErrors).toEqual([]);

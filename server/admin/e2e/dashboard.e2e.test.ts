@@ -8,7 +8,11 @@ describe('统计: the county supervisor opens the department ranking and drills 
 
   it('a ranking row opens the work queue filtered to that department', async () => {
     const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
-    const report = await submitReportAs(villager, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '五一村三组路灯不亮已经一周了' });
+    const report = await submitReportAs(villager, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text: '五一村三组路灯不亮已经一周了',
+    });
     await resolveReport(e2e.origin, report.id, '已更换灯泡，恢复照明');
     const handler = await staffLogin(e2e.origin, 'gongdian');
     const departments = await handler.api.call(z.array(DepartmentSchema), 'GET', '/staff/departments');
@@ -22,7 +26,10 @@ describe('统计: the county supervisor opens the department ranking and drills 
     await row.waitFor();
     await screenshot(page, 'dashboard-1-county');
     await row.click();
-    await page.waitForFunction((id) => window.location.hash.startsWith('#/queue') && window.location.hash.includes(id), station.id);
+    await page.waitForFunction(
+      (id) => window.location.hash.startsWith('#/queue') && window.location.hash.includes(id),
+      station.id,
+    );
     await page.getByText(report.serialNo).waitFor();
     await screenshot(page, 'dashboard-2-drill-down-queue');
     expect(pageErrors).toEqual([]);

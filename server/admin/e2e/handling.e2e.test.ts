@@ -8,9 +8,17 @@ describe('工单: the power station signs, replies to and resolves a report, and
 
   it('works the report from the drawer to the citizen’s timeline', async () => {
     const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
-    const report = await submitReportAs(villager, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '五一村二组电线被树枝压断，一直冒火花', withPhoto: true });
+    const report = await submitReportAs(villager, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text: '五一村二组电线被树枝压断，一直冒火花',
+      withPhoto: true,
+    });
     const handler = await staffLogin(e2e.origin, 'gongdian');
-    await staffAct(await staffLogin(e2e.origin, 'chengguan'), report.id, { action: 'assign', departmentId: handler.login.staff.departmentId! });
+    await staffAct(await staffLogin(e2e.origin, 'chengguan'), report.id, {
+      action: 'assign',
+      departmentId: handler.login.staff.departmentId!,
+    });
 
     const { page, pageErrors } = await e2e.signIn('gongdian');
     const drawer = await openReportFromQueue(page, report.serialNo);
@@ -26,7 +34,9 @@ describe('工单: the power station signs, replies to and resolves a report, and
     const seen = await villager.api.call(ReportDetailSchema, 'GET', `/reports/${report.id}`);
     expect(seen.status).toBe('resolved');
     const notes = seen.timeline.map((event) => event.note);
-    expect(notes).toEqual(expect.arrayContaining(['已安排电工今天下午到现场处理，请远离断线。', '已更换断线并修剪树枝，线路恢复正常。']));
+    expect(notes).toEqual(
+      expect.arrayContaining(['已安排电工今天下午到现场处理，请远离断线。', '已更换断线并修剪树枝，线路恢复正常。']),
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -18,14 +18,21 @@ describe('公告: the village cadre writes and publishes a notice that villagers
     await page.keyboard.type('各位村民：冬季天干物燥，请勿在山林焚烧秸秆。');
     await screenshot(page, 'notice-1-editor');
     await page.getByRole('button', { name: /^发\s*布$/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^发\s*布$/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^发\s*布$/ })
+      .click();
     await page.locator('.ant-message').getByText('已发布').waitFor();
     await page.getByText('已发布', { exact: true }).first().waitFor();
     await screenshot(page, 'notice-2-published');
 
     const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
     const board = await villager.api.call(NoticePageSchema, 'GET', '/notices');
-    expect(board.items).toEqual(expect.arrayContaining([expect.objectContaining({ title, body: '各位村民：冬季天干物燥，请勿在山林焚烧秸秆。' })]));
+    expect(board.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ title, body: '各位村民：冬季天干物燥，请勿在山林焚烧秸秆。' }),
+      ]),
+    );
     expect(pageErrors).toEqual([]);
   });
 });

@@ -6,9 +6,16 @@ describe('scope: a handler of another township reaches nothing of 城关镇, by 
 
   it('neither lists nor opens the report, and the server refuses it', async () => {
     const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
-    const report = await submitReportAs(villager, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '五一村五组路边电杆歪了' });
+    const report = await submitReportAs(villager, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text: '五一村五组路边电杆歪了',
+    });
     const owner = await staffLogin(e2e.origin, 'gongdian');
-    await staffAct(await staffLogin(e2e.origin, 'chengguan'), report.id, { action: 'assign', departmentId: owner.login.staff.departmentId! });
+    await staffAct(await staffLogin(e2e.origin, 'chengguan'), report.id, {
+      action: 'assign',
+      departmentId: owner.login.staff.departmentId!,
+    });
 
     const { page, pageErrors } = await e2e.signIn('jianchi_gongdian');
     await openScreen(page, `queue?tab=all&serialNo=${report.serialNo}`);
@@ -22,7 +29,9 @@ describe('scope: a handler of another township reaches nothing of 城关镇, by 
     await screenshot(page, 'scope-1-refused');
 
     const other = await staffLogin(e2e.origin, 'jianchi_gongdian');
-    const direct = await fetch(`${e2e.origin}/api/v1/staff/reports/${report.id}`, { headers: { Authorization: `Bearer ${other.login.token}` } });
+    const direct = await fetch(`${e2e.origin}/api/v1/staff/reports/${report.id}`, {
+      headers: { Authorization: `Bearer ${other.login.token}` },
+    });
     expect(direct.status).toBe(403);
     expect(pageErrors).toEqual([]);
   });

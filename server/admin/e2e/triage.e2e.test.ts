@@ -8,7 +8,12 @@ describe('分派: the township dispatcher sends what villagers submitted to the 
 
   it('dispatches a report from the triage queue, and the villager sees it was dispatched', async () => {
     const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
-    const report = await submitReportAs(villager, { serviceCode: 'direct', villageCode: DEMO_VILLAGE.code, text: '五一村四组变压器嗡嗡响，晚上还冒火星', withPhoto: true });
+    const report = await submitReportAs(villager, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text: '五一村四组变压器嗡嗡响，晚上还冒火星',
+      withPhoto: true,
+    });
     expect(report.status).toBe('submitted');
     const handler = await staffLogin(e2e.origin, 'gongdian');
     const departments = await handler.api.call(z.array(DepartmentSchema), 'GET', '/staff/departments');

@@ -33,7 +33,16 @@ export function App() {
   }, []);
 
   if (checking) return <Spin fullscreen />;
-  if (!staff) return <Login notice={notice} onSignedIn={(signedIn) => { setNotice(null); setStaff(signedIn); }} />;
+  if (!staff)
+    return (
+      <Login
+        notice={notice}
+        onSignedIn={(signedIn) => {
+          setNotice(null);
+          setStaff(signedIn);
+        }}
+      />
+    );
 
   const entries = menuFor(staff.role);
   const current = entries.find((entry) => entry.key === location.page) ?? entries[0];

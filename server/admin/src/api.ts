@@ -1,4 +1,12 @@
-import type { Department, ErrorCode, Page, ReportActionRequest, StaffLoginResponse, StaffMe, StaffReport } from '@minqing/shared';
+import type {
+  Department,
+  ErrorCode,
+  Page,
+  ReportActionRequest,
+  StaffLoginResponse,
+  StaffMe,
+  StaffReport,
+} from '@minqing/shared';
 import type { QueueRow } from './queue/queueQuery';
 import { clearSession, currentToken } from './session';
 
@@ -60,7 +68,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     clearSession();
     onUnauthorized();
   }
-  throw new ApiError(response.status, error?.code ?? 'internal_error', error?.message ?? `请求失败（${response.status}）`, error?.field);
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'internal_error',
+    error?.message ?? `请求失败（${response.status}）`,
+    error?.field,
+  );
 }
 
 function safeJson(text: string): unknown {

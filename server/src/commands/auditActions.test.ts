@@ -36,11 +36,22 @@ describe('audit action names', () => {
 
   it('finds the actions the server writes', () => {
     const actions = writtenActions().map((written) => written.action);
-    expect(actions).toEqual(expect.arrayContaining(['login', 'report.export', 'ranking.export', 'staff_account.disable', 'notice.', 'report.']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'login',
+        'report.export',
+        'ranking.export',
+        'staff_account.disable',
+        'notice.',
+        'report.',
+      ]),
+    );
   });
 
   it('has a Chinese name for every action the server writes', () => {
-    const unnamed = writtenActions().filter(({ action }) => (action.endsWith('.') ? !names.some((name) => name.startsWith(action)) : !names.includes(action)));
+    const unnamed = writtenActions().filter(({ action }) =>
+      action.endsWith('.') ? !names.some((name) => name.startsWith(action)) : !names.includes(action),
+    );
     expect(unnamed).toEqual([]);
   });
 });

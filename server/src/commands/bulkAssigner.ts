@@ -12,7 +12,10 @@ import { actOnReport } from './reportActor';
  * and audit line; one that fails (taken meanwhile, outside the department's area …) does not
  * undo the others, and the answer says what happened to each.
  */
-export async function bulkAssign(deps: AppDeps, props: { staff: Staff; request: BulkAssignRequest; ip: string }): Promise<BulkAssignResponse> {
+export async function bulkAssign(
+  deps: AppDeps,
+  props: { staff: Staff; request: BulkAssignRequest; ip: string },
+): Promise<BulkAssignResponse> {
   const { staff, request } = props;
   const department = await deps.dataSource.getRepository(Department).findOneBy({ id: request.departmentId });
   if (!department) throw badRequest('没有这个部门', 'departmentId');
@@ -25,7 +28,12 @@ export async function bulkAssign(deps: AppDeps, props: { staff: Staff; request: 
       const report = await actOnReport(deps, {
         staff,
         reportId,
-        request: { action: 'assign', departmentId: request.departmentId, categoryCode: request.categoryCode, note: request.note },
+        request: {
+          action: 'assign',
+          departmentId: request.departmentId,
+          categoryCode: request.categoryCode,
+          note: request.note,
+        },
         ip: props.ip,
       });
       results.push({ reportId, ok: true, serialNo: report.serialNo, status: report.status, error: null });

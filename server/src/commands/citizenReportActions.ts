@@ -1,4 +1,11 @@
-import { CitizenAction, DisputeRequest, RatingRequest, SupplementRequest, canPerform, nextStatus } from '@minqing/shared';
+import {
+  CitizenAction,
+  DisputeRequest,
+  RatingRequest,
+  SupplementRequest,
+  canPerform,
+  nextStatus,
+} from '@minqing/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
@@ -16,18 +23,28 @@ const REFUSALS: Record<CitizenAction, string> = {
   supplement: '该事项已结束，不能再补充',
 };
 
-async function withOwnReport<T>(deps: AppDeps, citizen: Citizen, reportId: string, action: CitizenAction, work: (report: Report, manager: EntityManager) => Promise<T>) {
+async function withOwnReport<T>(
+  deps: AppDeps,
+  citizen: Citizen,
+  reportId: string,
+  action: CitizenAction,
+  work: (report: Report, manager: EntityManager) => Promise<T>,
+) {
   return transaction(deps.dataSource, async (manager) => {
     const report = await manager.getRepository(Report).findOneBy({ id: reportId });
     if (!report) throw notFound('没有找到该事项');
     if (!citizenCanView(citizen, report)) throw forbidden('只能处理您自己反映的事项');
-    if (!canPerform('citizen', action, report.status, transitionContext(report))) throw invalidTransition(REFUSALS[action]);
+    if (!canPerform('citizen', action, report.status, transitionContext(report)))
+      throw invalidTransition(REFUSALS[action]);
     return work(report, manager);
   });
 }
 
 /** 1–5 stars; two or fewer reopen the report for another round of handling. */
-export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; rating: RatingRequest; screening?: Screening }) {
+export function rateReport(
+  deps: AppDeps,
+  props: { citizen: Citizen; reportId: string; rating: RatingRequest; screening?: Screening },
+) {
   return withOwnReport(deps, props.citizen, props.reportId, 'rate', async (report, manager) => {
     const now = deps.clock();
     const fromStatus = report.status;
@@ -64,11 +81,19 @@ export function rateReport(deps: AppDeps, props: { citizen: Citizen; reportId: s
 }
 
 /** 要求重办: the citizen is not satisfied with the answer. */
-export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; dispute: DisputeRequest; screening?: Screening }) {
+export function disputeReport(
+  deps: AppDeps,
+  props: { citizen: Citizen; reportId: string; dispute: DisputeRequest; screening?: Screening },
+) {
   return withOwnReport(deps, props.citizen, props.reportId, 'dispute', async (report, manager) => {
     const now = deps.clock();
     const fromStatus = report.status;
-    const changes = { status: nextStatus('dispute', fromStatus), signedAt: null, closedAt: null, reopenCount: report.reopenCount + 1 };
+    const changes = {
+      status: nextStatus('dispute', fromStatus),
+      signedAt: null,
+      closedAt: null,
+      reopenCount: report.reopenCount + 1,
+    };
     await saveReportChanges(manager, report, changes, now);
     const event = await appendEvent(manager, {
       reportId: report.id,
@@ -87,7 +112,10 @@ export function disputeReport(deps: AppDeps, props: { citizen: Citizen; reportId
 }
 
 /** 补充说明: more words or photos, the status unchanged. */
-export function supplementReport(deps: AppDeps, props: { citizen: Citizen; reportId: string; supplement: SupplementRequest; screening?: Screening }) {
+export function supplementReport(
+  deps: AppDeps,
+  props: { citizen: Citizen; reportId: string; supplement: SupplementRequest; screening?: Screening },
+) {
   return withOwnReport(deps, props.citizen, props.reportId, 'supplement', async (report, manager) => {
     const now = deps.clock();
     const event = await appendEvent(manager, {

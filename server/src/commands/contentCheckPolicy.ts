@@ -22,4 +22,3 @@ export const VERDICT_WAIT_MS = 30 * 60_000;
 
 /** How long the URL WeChat fetches a photo or voice clip from stays valid. */
 export const MEDIA_URL_SECONDS = 30 * 60;
-

@@ -15,8 +15,10 @@ const CLAIM_MS = 2 * 60_000;
 
 /** The text a check is about, read from where it was stored; null when it is gone. */
 async function textOf(manager: EntityManager, check: ContentCheck): Promise<string | null> {
-  if (check.subjectType === 'citizen') return (await manager.getRepository(Citizen).findOneBy({ id: check.subjectId }))?.nickname ?? null;
-  if (check.subjectType === 'event') return (await manager.getRepository(ReportEvent).findOneBy({ id: check.subjectId }))?.note ?? null;
+  if (check.subjectType === 'citizen')
+    return (await manager.getRepository(Citizen).findOneBy({ id: check.subjectId }))?.nickname ?? null;
+  if (check.subjectType === 'event')
+    return (await manager.getRepository(ReportEvent).findOneBy({ id: check.subjectId }))?.note ?? null;
   const report = await manager.getRepository(Report).findOneBy({ id: check.subjectId });
   return (check.field === 'voice.transcript' ? report?.transcript : report?.text) ?? null;
 }
@@ -26,12 +28,20 @@ async function mediaUrlOf(deps: CheckRunnerDeps, attachment: Attachment, now: Da
   if (deps.storage.temporaryUrl) return deps.storage.temporaryUrl(attachment.storageKey, MEDIA_URL_SECONDS);
   const base = deps.config.contentSecurity?.publicBaseUrl;
   if (!base) return null;
-  return base + new MediaUrlSigner(deps.config.tokenSecret).path(attachment.id, new Date(now.getTime() + MEDIA_URL_SECONDS * 1000));
+  return (
+    base +
+    new MediaUrlSigner(deps.config.tokenSecret).path(attachment.id, new Date(now.getTime() + MEDIA_URL_SECONDS * 1000))
+  );
 }
 
 class RetryLater extends Error {}
 
-async function update(deps: CheckRunnerDeps, check: ContentCheck, changes: Partial<ContentCheck>, now: Date): Promise<void> {
+async function update(
+  deps: CheckRunnerDeps,
+  check: ContentCheck,
+  changes: Partial<ContentCheck>,
+  now: Date,
+): Promise<void> {
   await deps.dataSource.getRepository(ContentCheck).update({ id: check.id }, { ...changes, updatedAt: now });
 }
 
@@ -42,7 +52,11 @@ async function claim(deps: CheckRunnerDeps, check: ContentCheck, now: Date): Pro
       .createQueryBuilder()
       .update(ContentCheck)
       .set({ attempts: check.attempts + 1, nextAttemptAt: new Date(now.getTime() + CLAIM_MS), updatedAt: now })
-      .where('id = :id AND attempts = :attempts AND status IN (:...statuses)', { id: check.id, attempts: check.attempts, statuses: ['queued', 'awaiting'] })
+      .where('id = :id AND attempts = :attempts AND status IN (:...statuses)', {
+        id: check.id,
+        attempts: check.attempts,
+        statuses: ['queued', 'awaiting'],
+      })
       .execute(),
   );
   return Boolean(claimed.affected);
@@ -57,29 +71,61 @@ async function attempt(deps: CheckRunnerDeps, check: ContentCheck, now: Date): P
     const citizen = await deps.dataSource.getRepository(Citizen).findOneBy({ id: check.citizenId });
     if (check.subjectType === 'attachment') {
       const attachment = await deps.dataSource.getRepository(Attachment).findOneBy({ id: check.subjectId });
-      if (!citizen || !attachment) return await update(deps, check, { status: 'unchecked', nextAttemptAt: null, lastError: 'content deleted' }, now);
+      if (!citizen || !attachment)
+        return await update(
+          deps,
+          check,
+          { status: 'unchecked', nextAttemptAt: null, lastError: 'content deleted' },
+          now,
+        );
       const mediaUrl = await mediaUrlOf(deps, attachment, now);
       if (!mediaUrl) throw new RetryLater('no URL WeChat can fetch: set PUBLIC_BASE_URL');
-      const traceId = await client.checkMediaAsync({ openid: citizen.openid, scene: sceneOf(check.field), mediaUrl, mediaType: MEDIA_TYPES[attachment.kind] });
+      const traceId = await client.checkMediaAsync({
+        openid: citizen.openid,
+        scene: sceneOf(check.field),
+        mediaUrl,
+        mediaType: MEDIA_TYPES[attachment.kind],
+      });
       // Sent again if WeChat never pushes the verdict.
-      return await update(deps, check, { status: 'awaiting', traceId, nextAttemptAt: new Date(now.getTime() + VERDICT_WAIT_MS), lastError: null }, now);
+      return await update(
+        deps,
+        check,
+        { status: 'awaiting', traceId, nextAttemptAt: new Date(now.getTime() + VERDICT_WAIT_MS), lastError: null },
+        now,
+      );
     }
     const content = citizen ? await textOf(deps.dataSource.manager, check) : null;
-    if (!citizen || !content) return await update(deps, check, { status: 'unchecked', nextAttemptAt: null, lastError: 'content deleted' }, now);
+    if (!citizen || !content)
+      return await update(deps, check, { status: 'unchecked', nextAttemptAt: null, lastError: 'content deleted' }, now);
     const verdict = await client.checkText({ openid: citizen.openid, scene: sceneOf(check.field), content });
     // Already stored and seen by staff: risky text found late is held and flagged, not deleted.
     const held = verdict.suggest !== 'pass' ? { moderation: 'held' as const } : {};
-    await update(deps, check, { status: verdict.suggest, label: verdict.label, nextAttemptAt: null, lastError: null, ...held }, now);
+    await update(
+      deps,
+      check,
+      { status: verdict.suggest, label: verdict.label, nextAttemptAt: null, lastError: null, ...held },
+      now,
+    );
   } catch (error) {
     const lastError = (error as Error).message.slice(0, 255);
     if (isPermanentWechatError(error)) {
       // WeChat will never check it: a person must.
       await update(deps, check, { status: 'unchecked', nextAttemptAt: null, lastError, moderation: 'held' }, now);
-      if (check.subjectType === 'attachment') await deps.dataSource.getRepository(Attachment).update({ id: check.subjectId }, { checkStatus: 'unchecked' });
+      if (check.subjectType === 'attachment')
+        await deps.dataSource.getRepository(Attachment).update({ id: check.subjectId }, { checkStatus: 'unchecked' });
       return;
     }
     deps.logger.warn({ err: error, checkId: check.id, attempts }, 'content check failed, retrying later');
-    await update(deps, check, { status: check.status === 'awaiting' ? 'queued' : check.status, nextAttemptAt: retryAt(now, attempts), lastError }, now);
+    await update(
+      deps,
+      check,
+      {
+        status: check.status === 'awaiting' ? 'queued' : check.status,
+        nextAttemptAt: retryAt(now, attempts),
+        lastError,
+      },
+      now,
+    );
   }
 }
 
@@ -112,9 +158,14 @@ const MEDIA_STATE = { pass: 'pass', review: 'review', risky: 'risky' } as const;
  * review and risky media wait for a staff decision (and stay hidden from everyone else).
  * An unknown or repeated trace_id changes nothing (WeChat retries pushes).
  */
-export async function applyMediaVerdict(deps: Pick<AppDeps, 'dataSource' | 'clock'>, verdict: MediaVerdict): Promise<boolean> {
+export async function applyMediaVerdict(
+  deps: Pick<AppDeps, 'dataSource' | 'clock'>,
+  verdict: MediaVerdict,
+): Promise<boolean> {
   return transaction(deps.dataSource, async (manager) => {
-    const check = await manager.getRepository(ContentCheck).findOneBy({ traceId: verdict.traceId, status: In(['awaiting', 'queued']) });
+    const check = await manager
+      .getRepository(ContentCheck)
+      .findOneBy({ traceId: verdict.traceId, status: In(['awaiting', 'queued']) });
     if (!check) return false;
     const now = deps.clock();
     await manager.getRepository(ContentCheck).update(
@@ -128,7 +179,9 @@ export async function applyMediaVerdict(deps: Pick<AppDeps, 'dataSource' | 'cloc
         updatedAt: now,
       },
     );
-    await manager.getRepository(Attachment).update({ id: check.subjectId }, { checkStatus: MEDIA_STATE[verdict.suggest] });
+    await manager
+      .getRepository(Attachment)
+      .update({ id: check.subjectId }, { checkStatus: MEDIA_STATE[verdict.suggest] });
     return true;
   });
 }

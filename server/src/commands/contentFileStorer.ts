@@ -28,7 +28,11 @@ export function displayName(original: string | null | undefined, type: ContentFi
     .basename((original ?? '').replace(/\\/g, '/'))
     .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
     .trim();
-  const stem = (base.toLowerCase().endsWith(`.${extension}`) ? base.slice(0, -extension.length - 1) : base.replace(/\.[A-Za-z0-9]{1,5}$/, '')).trim() || '附件';
+  const stem =
+    (base.toLowerCase().endsWith(`.${extension}`)
+      ? base.slice(0, -extension.length - 1)
+      : base.replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    ).trim() || '附件';
   return `${stem.slice(0, CONTENT_FILE_NAME_MAX - extension.length - 1)}.${extension}`;
 }
 
@@ -66,7 +70,15 @@ export async function storeContentFile(
         createdAt: now,
       });
       await manager.getRepository(ContentFileRow).insert(row);
-      await recordAudit(manager, { staff: props.staff, action: `${props.target.type}.file_add`, targetType: props.target.type, targetId: props.target.id, ip: props.ip, detail: row.fileName, at: now });
+      await recordAudit(manager, {
+        staff: props.staff,
+        action: `${props.target.type}.file_add`,
+        targetType: props.target.type,
+        targetId: props.target.id,
+        ip: props.ip,
+        detail: row.fileName,
+        at: now,
+      });
       return row;
     });
   } catch (error) {
@@ -77,11 +89,22 @@ export async function storeContentFile(
 }
 
 /** Removes a document from its notice or article; the bytes go once the row is gone. */
-export async function removeContentFile(deps: AppDeps, props: { staff: Staff; file: ContentFileRow; ip: string }): Promise<void> {
+export async function removeContentFile(
+  deps: AppDeps,
+  props: { staff: Staff; file: ContentFileRow; ip: string },
+): Promise<void> {
   const { file } = props;
   await transaction(deps.dataSource, async (manager) => {
     await manager.getRepository(ContentFileRow).delete({ id: file.id });
-    await recordAudit(manager, { staff: props.staff, action: `${file.targetType}.file_remove`, targetType: file.targetType, targetId: file.targetId, ip: props.ip, detail: file.fileName, at: deps.clock() });
+    await recordAudit(manager, {
+      staff: props.staff,
+      action: `${file.targetType}.file_remove`,
+      targetType: file.targetType,
+      targetId: file.targetId,
+      ip: props.ip,
+      detail: file.fileName,
+      at: deps.clock(),
+    });
   });
   await deps.storage.delete(file.storageKey).catch(() => undefined);
 }

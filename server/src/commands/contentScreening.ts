@@ -65,7 +65,8 @@ export class Screening {
     const present = texts.filter((text): text is TextToCheck & { content: string } => Boolean(text.content?.trim()));
     const outcomes = await Promise.all(present.map((text) => checkOne(deps, citizen, text)));
     const refused = present.find((_, index) => outcomes[index].status === 'risky');
-    if (refused) throw badRequest(`${CHECKED_FIELD_NAMES[refused.field]}含有不宜发布的内容，请修改后再提交`, refused.bodyField);
+    if (refused)
+      throw badRequest(`${CHECKED_FIELD_NAMES[refused.field]}含有不宜发布的内容，请修改后再提交`, refused.bodyField);
     return new Screening(deps, outcomes);
   }
 
@@ -135,17 +136,28 @@ export class Screening {
   }
 }
 
-async function checkOne(deps: AppDeps, citizen: Citizen, text: TextToCheck & { content: string }): Promise<TextOutcome> {
+async function checkOne(
+  deps: AppDeps,
+  citizen: Citizen,
+  text: TextToCheck & { content: string },
+): Promise<TextOutcome> {
   const client = deps.contentSecurity;
   if (!client) return { field: text.field, status: 'unchecked', label: null, lastError: null, held: false };
   try {
     const scene: SecurityScene = sceneOf(text.field);
     const verdict = await client.checkText({ openid: citizen.openid, scene, content: text.content });
-    return { field: text.field, status: verdict.suggest, label: verdict.label, lastError: null, held: verdict.suggest !== 'pass' };
+    return {
+      field: text.field,
+      status: verdict.suggest,
+      label: verdict.label,
+      lastError: null,
+      held: verdict.suggest !== 'pass',
+    };
   } catch (error) {
     const message = (error as Error).message.slice(0, 255);
     // WeChat will never check this one (e.g. 61010: the openid has not used the app lately): a person must.
-    if (isPermanentWechatError(error)) return { field: text.field, status: 'unchecked', label: null, lastError: message, held: true };
+    if (isPermanentWechatError(error))
+      return { field: text.field, status: 'unchecked', label: null, lastError: message, held: true };
     deps.logger.warn({ err: error, field: text.field }, 'msg_sec_check unavailable: text stored, check queued');
     return { field: text.field, status: 'queued', label: null, lastError: message, held: false };
   }

@@ -31,12 +31,25 @@ const OVERDUE_NOTES: Record<DeadlineKind, string> = {
   resolve: '超过办结时限未办结，系统自动督办',
 };
 
-const dueAtOf = (report: Report, deadline: DeadlineKind) => (deadline === 'response' ? report.responseDueAt : report.resolveDueAt);
+const dueAtOf = (report: Report, deadline: DeadlineKind) =>
+  deadline === 'response' ? report.responseDueAt : report.resolveDueAt;
 
 /** Claims one reminder or escalation; false when it was done already (by this or another process). */
-async function claimMark(manager: EntityManager, reportId: string, kind: SupervisionMarkKind, dueAt: Date, at: Date): Promise<boolean> {
+async function claimMark(
+  manager: EntityManager,
+  reportId: string,
+  kind: SupervisionMarkKind,
+  dueAt: Date,
+  at: Date,
+): Promise<boolean> {
   try {
-    await manager.createQueryBuilder().insert().into(SupervisionMark).values({ reportId, kind, dueAt, createdAt: at }).updateEntity(false).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(SupervisionMark)
+      .values({ reportId, kind, dueAt, createdAt: at })
+      .updateEntity(false)
+      .execute();
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;
@@ -52,7 +65,10 @@ async function loadWatched(manager: EntityManager, reportId: string, deadline: D
 }
 
 /** 催办: tells the department a deadline is near; the report itself does not change. */
-export function remindReport(deps: SupervisionDeps, props: { reportId: string; deadline: DeadlineKind; now: Date }): Promise<boolean> {
+export function remindReport(
+  deps: SupervisionDeps,
+  props: { reportId: string; deadline: DeadlineKind; now: Date },
+): Promise<boolean> {
   const { deadline, now } = props;
   return transaction(deps.dataSource, async (manager) => {
     const watched = await loadWatched(manager, props.reportId, deadline);
@@ -76,7 +92,10 @@ export function remindReport(deps: SupervisionDeps, props: { reportId: string; d
 }
 
 /** 督办 of a missed deadline: one tier up, flagged as escalated, the next tier's supervisors told. */
-export function escalateOverdueReport(deps: SupervisionDeps, props: { reportId: string; deadline: DeadlineKind; now: Date }): Promise<boolean> {
+export function escalateOverdueReport(
+  deps: SupervisionDeps,
+  props: { reportId: string; deadline: DeadlineKind; now: Date },
+): Promise<boolean> {
   const { deadline, now } = props;
   return transaction(deps.dataSource, async (manager) => {
     const watched = await loadWatched(manager, props.reportId, deadline);
@@ -103,7 +122,10 @@ export function escalateOverdueReport(deps: SupervisionDeps, props: { reportId: 
 }
 
 /** Closes a report resolved at least `days` days ago that the citizen has not rated (未评价). */
-export function autoCloseReport(deps: SupervisionDeps, props: { reportId: string; days: number; now: Date }): Promise<boolean> {
+export function autoCloseReport(
+  deps: SupervisionDeps,
+  props: { reportId: string; days: number; now: Date },
+): Promise<boolean> {
   const { days, now } = props;
   return transaction(deps.dataSource, async (manager) => {
     const report = await manager.getRepository(Report).findOneBy({ id: props.reportId });

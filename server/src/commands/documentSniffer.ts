@@ -52,7 +52,8 @@ export function zipEntryNames(bytes: Buffer): string[] {
 
 function officeOpenXmlType(names: string[]): ContentFileType | null {
   if (!names.includes('[Content_Types].xml')) return null;
-  if (names.includes('word/document.xml')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (names.includes('word/document.xml'))
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   if (names.includes('xl/workbook.xml')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return null;
 }

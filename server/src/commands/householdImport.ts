@@ -48,7 +48,10 @@ export async function readRosterRows(bytes: Buffer): Promise<RawRow[]> {
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     if (number === 1) return;
     const cells = Object.fromEntries(
-      (Object.entries(HOUSEHOLD_IMPORT_COLUMNS) as [ColumnKey, string][]).map(([key, header]) => [key, cellText(row.getCell(headers.get(header)!).value)]),
+      (Object.entries(HOUSEHOLD_IMPORT_COLUMNS) as [ColumnKey, string][]).map(([key, header]) => [
+        key,
+        cellText(row.getCell(headers.get(header)!).value),
+      ]),
     ) as Record<ColumnKey, string>;
     if (Object.values(cells).some(Boolean)) rows.push({ row: number, cells });
   });
@@ -67,20 +70,31 @@ function parseTags(text: string): { tags: HouseholdTag[]; unknown: string[] } {
  */
 export async function importHouseholds(
   manager: EntityManager,
-  props: { editor: Staff; cipher: PersonalDataCipher; reference: Pick<ReferenceSnapshot, 'regions'>; bytes: Buffer; now: Date; ip: string },
+  props: {
+    editor: Staff;
+    cipher: PersonalDataCipher;
+    reference: Pick<ReferenceSnapshot, 'regions'>;
+    bytes: Buffer;
+    now: Date;
+    ip: string;
+  },
 ): Promise<{ imported: number } | { rowErrors: HouseholdImportRowError[] }> {
   const rows = await readRosterRows(props.bytes);
   if (rows.length === 0) throw new WorkbookUnreadable('表格中没有住户');
-  if (rows.length > HOUSEHOLD_LIMITS.importRowsMax) throw new WorkbookUnreadable(`一次最多导入 ${HOUSEHOLD_LIMITS.importRowsMax} 户`);
+  if (rows.length > HOUSEHOLD_LIMITS.importRowsMax)
+    throw new WorkbookUnreadable(`一次最多导入 ${HOUSEHOLD_LIMITS.importRowsMax} 户`);
   const usernames = [...new Set(rows.map((row) => row.cells.liaison).filter(Boolean))];
-  const liaisonAccounts = usernames.length ? await manager.getRepository(Staff).findBy({ username: In(usernames) }) : [];
+  const liaisonAccounts = usernames.length
+    ? await manager.getRepository(Staff).findBy({ username: In(usernames) })
+    : [];
   const byUsername = new Map(liaisonAccounts.map((staff) => [staff.username, staff]));
   const byId = new Map(liaisonAccounts.map((staff) => [staff.id, staff]));
 
   const rowErrors: HouseholdImportRowError[] = [];
   const checked: CheckedHouseholdInput[] = [];
   for (const { row, cells } of rows) {
-    const fail = (column: ColumnKey | null, message: string) => rowErrors.push({ row, column: column ? HOUSEHOLD_IMPORT_COLUMNS[column] : null, message });
+    const fail = (column: ColumnKey | null, message: string) =>
+      rowErrors.push({ row, column: column ? HOUSEHOLD_IMPORT_COLUMNS[column] : null, message });
     const { tags, unknown } = parseTags(cells.tags);
     if (unknown.length) {
       fail('tags', `没有这个标签：${unknown.join('、')}`);
@@ -114,6 +128,13 @@ export async function importHouseholds(
     checked.push(parsed.data);
   }
   if (rowErrors.length) return { rowErrors };
-  const stored = await storeHouseholds(manager, { editor: props.editor, cipher: props.cipher, households: checked, now: props.now, ip: props.ip, action: 'household.import' });
+  const stored = await storeHouseholds(manager, {
+    editor: props.editor,
+    cipher: props.cipher,
+    households: checked,
+    now: props.now,
+    ip: props.ip,
+    action: 'household.import',
+  });
   return { imported: stored.length };
 }

@@ -26,10 +26,12 @@ export function placementProblem(
 ): PlacementProblem | null {
   const grid = reference.regions.get(placement.gridCode);
   if (!grid || grid.level !== 'grid') return { field: 'gridCode', message: '没有这个网格' };
-  if (!staffCanKeepRosterOf(editor, placement.gridCode)) return { field: 'gridCode', message: '只能登记本辖区网格的住户' };
+  if (!staffCanKeepRosterOf(editor, placement.gridCode))
+    return { field: 'gridCode', message: '只能登记本辖区网格的住户' };
   if (placement.liaisonId === null) return null;
   const liaison = liaisons.get(placement.liaisonId);
-  if (!liaison || liaison.role !== 'liaison' || liaison.disabled) return { field: 'liaisonId', message: '没有这个三线成员账号' };
+  if (!liaison || liaison.role !== 'liaison' || liaison.disabled)
+    return { field: 'liaisonId', message: '没有这个三线成员账号' };
   if (liaison.regionCode !== placement.gridCode) return { field: 'liaisonId', message: '三线成员须是该网格的' };
   return null;
 }
@@ -61,14 +63,29 @@ export function householdRow(cipher: PersonalDataCipher, input: CheckedHousehold
 /** Stores the households of one import, all or none, with one audit line. */
 export async function storeHouseholds(
   manager: EntityManager,
-  props: { editor: Staff; cipher: PersonalDataCipher; households: CheckedHouseholdInput[]; now: Date; ip: string; action: 'household.create' | 'household.import' },
+  props: {
+    editor: Staff;
+    cipher: PersonalDataCipher;
+    households: CheckedHouseholdInput[];
+    now: Date;
+    ip: string;
+    action: 'household.create' | 'household.import';
+  },
 ): Promise<Household[]> {
   return manager.transaction(async (tx) => {
     const rows = props.households.map((input) => householdRow(props.cipher, input, props.now));
     // Chunks keep each INSERT well under the databases' parameter limits.
-    for (let start = 0; start < rows.length; start += 200) await tx.getRepository(Household).insert(rows.slice(start, start + 200));
+    for (let start = 0; start < rows.length; start += 200)
+      await tx.getRepository(Household).insert(rows.slice(start, start + 200));
     const detail = props.action === 'household.create' ? rows[0].headName : `${rows.length} 户`;
-    await recordAudit(tx, { staff: props.editor, action: props.action, targetType: 'household', targetId: props.action === 'household.create' ? rows[0].id : undefined, ip: props.ip, detail });
+    await recordAudit(tx, {
+      staff: props.editor,
+      action: props.action,
+      targetType: 'household',
+      targetId: props.action === 'household.create' ? rows[0].id : undefined,
+      ip: props.ip,
+      detail,
+    });
     return rows;
   });
 }

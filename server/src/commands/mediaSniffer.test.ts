@@ -58,12 +58,21 @@ describe('sniffMedia', () => {
     expect(sniffMedia(hex(HEADERS[name]))).toEqual({ kind: 'voice', contentType });
   });
 
-  it.each(['heic', 'quicktime', 'gif', 'pdf', 'zip', 'aviRiff', 'mpegReservedVersion', 'mpegBadBitrate', 'id3BadRevision', 'matroskaVideo', 'oggTheora'] as const)(
-    'refuses %s',
-    (name) => {
-      expect(sniffMedia(hex(HEADERS[name]))).toBeNull();
-    },
-  );
+  it.each([
+    'heic',
+    'quicktime',
+    'gif',
+    'pdf',
+    'zip',
+    'aviRiff',
+    'mpegReservedVersion',
+    'mpegBadBitrate',
+    'id3BadRevision',
+    'matroskaVideo',
+    'oggTheora',
+  ] as const)('refuses %s', (name) => {
+    expect(sniffMedia(hex(HEADERS[name]))).toBeNull();
+  });
 
   it('refuses text whatever it is called, and empty or truncated input', () => {
     expect(sniffMedia(Buffer.from('这不是照片，只是一段文字。\n'))).toBeNull();

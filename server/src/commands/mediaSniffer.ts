@@ -9,12 +9,15 @@ const ascii = (bytes: Buffer, start: number, end: number) => bytes.toString('lat
 
 const isJpeg = (bytes: Buffer) => bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
 
-const isPng = (bytes: Buffer) => bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+const isPng = (bytes: Buffer) =>
+  bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
-const isRiff = (bytes: Buffer, form: 'WEBP' | 'WAVE') => bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === form;
+const isRiff = (bytes: Buffer, form: 'WEBP' | 'WAVE') =>
+  bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === form;
 
 /** ID3v2 tag: "ID3", a major version 2–4, a revision that is never 0xFF. */
-const isId3 = (bytes: Buffer) => bytes.length >= 10 && ascii(bytes, 0, 3) === 'ID3' && bytes[3] >= 2 && bytes[3] <= 4 && bytes[4] !== 0xff;
+const isId3 = (bytes: Buffer) =>
+  bytes.length >= 10 && ascii(bytes, 0, 3) === 'ID3' && bytes[3] >= 2 && bytes[3] <= 4 && bytes[4] !== 0xff;
 
 /**
  * An MPEG audio frame header: 11 sync bits, then version, layer, bitrate and sample rate

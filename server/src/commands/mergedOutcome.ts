@@ -8,7 +8,10 @@ import { saveReportChanges } from './reportUpdater';
  * Reports merged into one share its outcome: when it is resolved, each of them is resolved with
  * the same answer, its reporter is told, and can rate it like any other.
  */
-export async function shareOutcomeWithMerged(manager: EntityManager, props: { report: Report; note: string; staff: Staff; at: Date }): Promise<void> {
+export async function shareOutcomeWithMerged(
+  manager: EntityManager,
+  props: { report: Report; note: string; staff: Staff; at: Date },
+): Promise<void> {
   const merged = await manager.getRepository(Report).findBy({ mergedIntoId: props.report.id, status: 'merged' });
   for (const report of merged) {
     await saveReportChanges(
@@ -29,6 +32,12 @@ export async function shareOutcomeWithMerged(manager: EntityManager, props: { re
       data: { viaReportId: props.report.id, viaSerialNo: props.report.serialNo },
       at: props.at,
     });
-    await notifyAfterStaffAction(manager, { report, action: 'resolve', note: props.note, staff: props.staff, at: props.at });
+    await notifyAfterStaffAction(manager, {
+      report,
+      action: 'resolve',
+      note: props.note,
+      staff: props.staff,
+      at: props.at,
+    });
   }
 }

@@ -57,14 +57,20 @@ function whichReport(report: ReportReference): string {
 
 export const citizenTexts = {
   signed: (report: ReportReference, department: string, resolveDueAt: Date | null): MessageText =>
-    bounded({ title: '您反映的问题已受理', body: `${whichReport(report)}已由${department}受理${dueClause(resolveDueAt)}。` }),
+    bounded({
+      title: '您反映的问题已受理',
+      body: `${whichReport(report)}已由${department}受理${dueClause(resolveDueAt)}。`,
+    }),
   extended: (report: ReportReference, department: string, resolveDueAt: Date | null): MessageText =>
     bounded({
       title: '办理时间延长',
       body: `${whichReport(report)}正由${department}办理，因情况需要，办理时间适当延长${dueClause(resolveDueAt)}。感谢您的耐心等待。`,
     }),
   resolved: (report: ReportReference, department: string): MessageText =>
-    bounded({ title: '已办结，请评价', body: `${whichReport(report)}已由${department}办结。请查看办理结果，并对办理情况作出评价。` }),
+    bounded({
+      title: '已办结，请评价',
+      body: `${whichReport(report)}已由${department}办结。请查看办理结果，并对办理情况作出评价。`,
+    }),
   rejected: (report: ReportReference, reason: string | null): MessageText =>
     bounded({
       title: '您反映的问题未受理',

@@ -19,7 +19,9 @@ interface StaffAct {
 /** Only photos the author uploaded may appear in a notice: a citizen's report photo must not leak. */
 async function assertOwnPhotos(manager: EntityManager, staff: Staff, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const found = await manager.getRepository(Attachment).countBy({ id: In(ids), ownerType: 'staff', ownerId: staff.id, kind: 'photo' });
+  const found = await manager
+    .getRepository(Attachment)
+    .countBy({ id: In(ids), ownerType: 'staff', ownerId: staff.id, kind: 'photo' });
   if (found !== ids.length) throw badRequest('图片无效，请重新上传', 'imageUploadIds');
 }
 
@@ -55,24 +57,53 @@ export async function createNotice(deps: AppDeps, props: StaffAct & { input: Not
       updatedAt: now,
     });
     await manager.getRepository(Notice).insert(notice);
-    await recordAudit(manager, { staff, action: 'notice.create', targetType: 'notice', targetId: notice.id, ip: props.ip, detail: notice.title, at: now });
+    await recordAudit(manager, {
+      staff,
+      action: 'notice.create',
+      targetType: 'notice',
+      targetId: notice.id,
+      ip: props.ip,
+      detail: notice.title,
+      at: now,
+    });
     return notice;
   });
 }
 
 /** Edits any status: a published notice may need a correction without being withdrawn. */
-export async function reviseNotice(deps: AppDeps, props: StaffAct & { notice: Notice; patch: NoticePatch }): Promise<Notice> {
+export async function reviseNotice(
+  deps: AppDeps,
+  props: StaffAct & { notice: Notice; patch: NoticePatch },
+): Promise<Notice> {
   const { staff, notice, patch } = props;
   const now = deps.clock();
   return transaction(deps.dataSource, async (manager) => {
-    if (patch.regionCode !== undefined && patch.regionCode !== notice.regionCode) await assertPublishableRegion(manager, staff, patch.regionCode);
+    if (patch.regionCode !== undefined && patch.regionCode !== notice.regionCode)
+      await assertPublishableRegion(manager, staff, patch.regionCode);
     // Images already on the notice may come from a colleague; only new ones must be the editor's own.
-    if (patch.imageUploadIds) await assertOwnPhotos(manager, staff, patch.imageUploadIds.filter((id) => !notice.imageUploadIds.includes(id)));
+    if (patch.imageUploadIds)
+      await assertOwnPhotos(
+        manager,
+        staff,
+        patch.imageUploadIds.filter((id) => !notice.imageUploadIds.includes(id)),
+      );
     const { expiresAt, ...fields } = patch;
-    const changes: Partial<Notice> = { ...fields, ...(expiresAt !== undefined ? { expiresAt: futureExpiry(expiresAt, now) } : {}), updatedAt: now };
+    const changes: Partial<Notice> = {
+      ...fields,
+      ...(expiresAt !== undefined ? { expiresAt: futureExpiry(expiresAt, now) } : {}),
+      updatedAt: now,
+    };
     await manager.getRepository(Notice).update({ id: notice.id }, changes);
     const detail = Object.keys(patch).join(',');
-    await recordAudit(manager, { staff, action: 'notice.update', targetType: 'notice', targetId: notice.id, ip: props.ip, detail, at: now });
+    await recordAudit(manager, {
+      staff,
+      action: 'notice.update',
+      targetType: 'notice',
+      targetId: notice.id,
+      ip: props.ip,
+      detail,
+      at: now,
+    });
     return manager.getRepository(Notice).merge(notice, changes);
   });
 }
@@ -81,7 +112,10 @@ export async function reviseNotice(deps: AppDeps, props: StaffAct & { notice: No
  * Publishes or withdraws. The update is conditional on the status just checked, so of two
  * simultaneous clicks only one takes effect and one audit line is written.
  */
-export async function switchNoticePublication(deps: AppDeps, props: StaffAct & { notice: Notice; action: PublicationSwitch }): Promise<Notice> {
+export async function switchNoticePublication(
+  deps: AppDeps,
+  props: StaffAct & { notice: Notice; action: PublicationSwitch },
+): Promise<Notice> {
   const { staff, notice, action } = props;
   const now = deps.clock();
   const changes: Partial<Notice> = { ...nextPublication(notice.status, action, now), updatedAt: now };
@@ -90,7 +124,15 @@ export async function switchNoticePublication(deps: AppDeps, props: StaffAct & {
     if (result.affected === 0) throw publicationChangedConcurrently();
     // Followers hear of a first publication only; republishing after a withdrawal is a correction.
     if (action === 'publish' && notice.publishedAt === null) await notifyNoticePublished(manager, { notice, at: now });
-    await recordAudit(manager, { staff, action: `notice.${action}`, targetType: 'notice', targetId: notice.id, ip: props.ip, detail: notice.title, at: now });
+    await recordAudit(manager, {
+      staff,
+      action: `notice.${action}`,
+      targetType: 'notice',
+      targetId: notice.id,
+      ip: props.ip,
+      detail: notice.title,
+      at: now,
+    });
     return manager.getRepository(Notice).merge(notice, changes);
   });
 }

@@ -31,7 +31,14 @@ interface Recipient {
   id: string;
 }
 
-async function writeMessages(manager: EntityManager, recipients: Recipient[], kind: MessageKind, text: MessageText, report: Report, at: Date) {
+async function writeMessages(
+  manager: EntityManager,
+  recipients: Recipient[],
+  kind: MessageKind,
+  text: MessageText,
+  report: Report,
+  at: Date,
+) {
   if (recipients.length === 0) return;
   const rows = recipients.map((recipient) =>
     Object.assign(new Message(), {
@@ -50,7 +57,9 @@ async function writeMessages(manager: EntityManager, recipients: Recipient[], ki
 }
 
 async function departmentName(manager: EntityManager, report: Report): Promise<string> {
-  const department = report.departmentId ? await manager.getRepository(Department).findOneBy({ id: report.departmentId }) : null;
+  const department = report.departmentId
+    ? await manager.getRepository(Department).findOneBy({ id: report.departmentId })
+    : null;
   return department?.name ?? '有关部门';
 }
 
@@ -75,12 +84,19 @@ async function staffRecipients(
       ...(where.regionCodes ? { regionCode: In(where.regionCodes) } : {}),
     },
   });
-  return staff.filter((member) => member.id !== except && staffCanView(member, report)).map((member): Recipient => ({ type: 'staff', id: member.id }));
+  return staff
+    .filter((member) => member.id !== except && staffCanView(member, report))
+    .map((member): Recipient => ({ type: 'staff', id: member.id }));
 }
 
 /** The supervisors of the tier a report now has, whose region covers its village. */
 function supervisorsOf(manager: EntityManager, report: Report, except?: string) {
-  return staffRecipients(manager, report, { roles: [SUPERVISOR_OF_TIER[report.tier]], regionCodes: ancestorsOf(report.villageCode) }, except);
+  return staffRecipients(
+    manager,
+    report,
+    { roles: [SUPERVISOR_OF_TIER[report.tier]], regionCodes: ancestorsOf(report.villageCode) },
+    except,
+  );
 }
 
 /** The grid workers whose grid lies in the report's village (reports are placed in villages). */
@@ -88,11 +104,20 @@ async function gridWorkersOf(manager: EntityManager, report: Report, except: str
   const staff = await manager.getRepository(Staff).find({
     where: { role: 'grid_worker', disabled: false, regionCode: Like(`${report.villageCode}%`) },
   });
-  return staff.filter((member) => member.id !== except && staffCanView(member, report)).map((member): Recipient => ({ type: 'staff', id: member.id }));
+  return staff
+    .filter((member) => member.id !== except && staffCanView(member, report))
+    .map((member): Recipient => ({ type: 'staff', id: member.id }));
 }
 
 async function tellResolved(manager: EntityManager, report: Report, resolvedBy: string, at: Date) {
-  await writeMessages(manager, citizenOf(report), 'report_resolved', citizenTexts.resolved(report, resolvedBy), report, at);
+  await writeMessages(
+    manager,
+    citizenOf(report),
+    'report_resolved',
+    citizenTexts.resolved(report, resolvedBy),
+    report,
+    at,
+  );
   await queueReportPush(manager, { report, topic: 'report_resolved', department: resolvedBy, at });
 }
 
@@ -105,24 +130,64 @@ export async function notifyAfterStaffAction(
   switch (props.action) {
     case 'sign': {
       const department = await departmentName(manager, report);
-      await writeMessages(manager, citizenOf(report), 'report_signed', citizenTexts.signed(report, department, report.resolveDueAt), report, at);
+      await writeMessages(
+        manager,
+        citizenOf(report),
+        'report_signed',
+        citizenTexts.signed(report, department, report.resolveDueAt),
+        report,
+        at,
+      );
       return queueReportPush(manager, { report, topic: 'report_signed', department, at });
     }
     case 'approve_extension':
-      return writeMessages(manager, citizenOf(report), 'report_extended', citizenTexts.extended(report, await departmentName(manager, report), report.resolveDueAt), report, at);
+      return writeMessages(
+        manager,
+        citizenOf(report),
+        'report_extended',
+        citizenTexts.extended(report, await departmentName(manager, report), report.resolveDueAt),
+        report,
+        at,
+      );
     case 'resolve': {
       const department = await departmentName(manager, report);
       await tellResolved(manager, report, department, at);
       const followUp = staffTexts.fieldFollowUp(report.serialNo, department, props.note);
-      return writeMessages(manager, await gridWorkersOf(manager, report, props.staff.id), 'field_follow_up', followUp, report, at);
+      return writeMessages(
+        manager,
+        await gridWorkersOf(manager, report, props.staff.id),
+        'field_follow_up',
+        followUp,
+        report,
+        at,
+      );
     }
     case 'resolve_on_spot':
       return tellResolved(manager, report, ROLE_NAMES[props.staff.role], at);
     case 'reject':
-      return writeMessages(manager, citizenOf(report), 'report_rejected', citizenTexts.rejected(report, props.note), report, at);
+      return writeMessages(
+        manager,
+        citizenOf(report),
+        'report_rejected',
+        citizenTexts.rejected(report, props.note),
+        report,
+        at,
+      );
     case 'escalate': {
-      const text = staffTexts.escalated(report.serialNo, await departmentName(manager, report), report.tier, props.note);
-      return writeMessages(manager, await supervisorsOf(manager, report, props.staff.id), 'report_escalated', text, report, at);
+      const text = staffTexts.escalated(
+        report.serialNo,
+        await departmentName(manager, report),
+        report.tier,
+        props.note,
+      );
+      return writeMessages(
+        manager,
+        await supervisorsOf(manager, report, props.staff.id),
+        'report_escalated',
+        text,
+        report,
+        at,
+      );
     }
     default:
       return;
@@ -130,15 +195,31 @@ export async function notifyAfterStaffAction(
 }
 
 /** 催办: the department's handlers, before `deadline` passes. */
-export async function notifyReminder(manager: EntityManager, props: { report: Report; deadline: DeadlineKind; dueAt: Date; at: Date }) {
+export async function notifyReminder(
+  manager: EntityManager,
+  props: { report: Report; deadline: DeadlineKind; dueAt: Date; at: Date },
+) {
   const { report } = props;
   if (!report.departmentId) return;
-  const recipients = await staffRecipients(manager, report, { roles: HANDLER_ROLES, departmentId: report.departmentId });
-  await writeMessages(manager, recipients, 'deadline_reminder', staffTexts.reminder(report.serialNo, props.deadline, props.dueAt), report, props.at);
+  const recipients = await staffRecipients(manager, report, {
+    roles: HANDLER_ROLES,
+    departmentId: report.departmentId,
+  });
+  await writeMessages(
+    manager,
+    recipients,
+    'deadline_reminder',
+    staffTexts.reminder(report.serialNo, props.deadline, props.dueAt),
+    report,
+    props.at,
+  );
 }
 
 /** 督办 of an overdue report, after its tier was raised. */
-export async function notifyOverdueEscalation(manager: EntityManager, props: { report: Report; deadline: DeadlineKind; at: Date }) {
+export async function notifyOverdueEscalation(
+  manager: EntityManager,
+  props: { report: Report; deadline: DeadlineKind; at: Date },
+) {
   const { report } = props;
   const text = staffTexts.overdue(report.serialNo, await departmentName(manager, report), props.deadline, report.tier);
   await writeMessages(manager, await supervisorsOf(manager, report), 'report_escalated', text, report, props.at);
@@ -146,5 +227,12 @@ export async function notifyOverdueEscalation(manager: EntityManager, props: { r
 
 /** A resolved report closed because the citizen did not rate it within `days`. */
 export async function notifyAutoClosed(manager: EntityManager, props: { report: Report; days: number; at: Date }) {
-  await writeMessages(manager, citizenOf(props.report), 'report_auto_closed', citizenTexts.autoClosed(props.report, props.days), props.report, props.at);
+  await writeMessages(
+    manager,
+    citizenOf(props.report),
+    'report_auto_closed',
+    citizenTexts.autoClosed(props.report, props.days),
+    props.report,
+    props.at,
+  );
 }

@@ -18,7 +18,16 @@ export async function changeOwnPassword(
   const { staff } = props;
   const now = deps.clock();
   const repository = deps.dataSource.getRepository(Staff);
-  const audit = (action: string, detail?: string) => recordAudit(deps.dataSource.manager, { staff, action, targetType: 'staff', targetId: staff.id, ip: props.ip, detail, at: now });
+  const audit = (action: string, detail?: string) =>
+    recordAudit(deps.dataSource.manager, {
+      staff,
+      action,
+      targetType: 'staff',
+      targetId: staff.id,
+      ip: props.ip,
+      detail,
+      at: now,
+    });
 
   const minutesLeft = lockedMinutesLeft(staff, now);
   if (minutesLeft !== null) {
@@ -37,9 +46,18 @@ export async function changeOwnPassword(
 
   const passwordHash = await hashPassword(props.newPassword);
   const updated = await transaction(deps.dataSource, async (manager) => {
-    await manager.getRepository(Staff).update(staff.id, { passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null });
+    await manager
+      .getRepository(Staff)
+      .update(staff.id, { passwordHash, mustChangePassword: false, failedLogins: 0, lockedUntil: null });
     await manager.getRepository(Staff).increment({ id: staff.id }, 'tokenVersion', 1);
-    await recordAudit(manager, { staff, action: 'password.change', targetType: 'staff', targetId: staff.id, ip: props.ip, at: now });
+    await recordAudit(manager, {
+      staff,
+      action: 'password.change',
+      targetType: 'staff',
+      targetId: staff.id,
+      ip: props.ip,
+      at: now,
+    });
     return manager.getRepository(Staff).findOneByOrFail({ id: staff.id });
   });
   return issueStaffToken(deps, updated, now);

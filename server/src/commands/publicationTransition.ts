@@ -8,7 +8,11 @@ export type PublicationSwitch = 'publish' | 'withdraw';
  * The status change for publishing or withdrawing, checked against the shared rule. Publishing
  * again after a withdrawal stamps a new publishedAt, so the notice returns to the top.
  */
-export function nextPublication(current: PublicationStatus, action: PublicationSwitch, now: Date): { status: PublicationStatus; publishedAt?: Date } {
+export function nextPublication(
+  current: PublicationStatus,
+  action: PublicationSwitch,
+  now: Date,
+): { status: PublicationStatus; publishedAt?: Date } {
   if (!publicationActionsFor(current).includes(action)) {
     throw invalidTransition(action === 'publish' ? '已经发布，无需重复发布' : '尚未发布，无法撤回');
   }

@@ -9,7 +9,11 @@ import { staffCanPublishIn } from '../policies/content';
  * checked before existence so that a code outside one's subtree reveals nothing about it.
  * Grids are refused because citizens only ever see their village and its ancestors.
  */
-export async function assertPublishableRegion(manager: EntityManager, staff: Staff, regionCode: string): Promise<Region> {
+export async function assertPublishableRegion(
+  manager: EntityManager,
+  staff: Staff,
+  regionCode: string,
+): Promise<Region> {
   if (!staffCanPublishIn(staff, regionCode)) throw forbidden('只能在您负责的区域内发布');
   const region = await manager.getRepository(Region).findOneBy({ code: regionCode });
   if (!region) throw badRequest('没有这个区域', 'regionCode');

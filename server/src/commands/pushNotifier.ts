@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { In, MoreThan } from 'typeorm';
 import { ARTICLE_CATEGORY_NAMES, NOTICE_CATEGORY_NAMES, type FollowTopic, type SubscribeTopic } from '@minqing/shared';
-import { Article, Citizen, Message, Notice, PushFollow, PushOutboxMessage, PushSubscription, Region, Report } from '../db/entities';
+import {
+  Article,
+  Citizen,
+  Message,
+  Notice,
+  PushFollow,
+  PushOutboxMessage,
+  PushSubscription,
+  Region,
+  Report,
+} from '../db/entities';
 import { newId } from '../db/ids';
 import type { TopicValueName } from '../integrations/wechat/subscribeTemplates';
 
@@ -35,13 +45,20 @@ interface QueueProps<T extends SubscribeTopic> {
 }
 
 /** Queues one subscribe message per recipient who has a subscription left for the topic. */
-export async function queueSubscribeMessages<T extends SubscribeTopic>(manager: EntityManager, props: QueueProps<T>): Promise<number> {
+export async function queueSubscribeMessages<T extends SubscribeTopic>(
+  manager: EntityManager,
+  props: QueueProps<T>,
+): Promise<number> {
   let queued = 0;
   for (let start = 0; start < props.recipients.length; start += CHUNK) {
     const chunk = props.recipients.slice(start, start + CHUNK);
     const subscribed = await manager.getRepository(PushSubscription).find({
       select: { citizenId: true },
-      where: { topic: props.topic, citizenId: In(chunk.map((recipient) => recipient.citizenId)), remaining: MoreThan(0) },
+      where: {
+        topic: props.topic,
+        citizenId: In(chunk.map((recipient) => recipient.citizenId)),
+        remaining: MoreThan(0),
+      },
     });
     const ids = new Set(subscribed.map((row) => row.citizenId));
     const rows = chunk
@@ -64,7 +81,8 @@ export async function queueSubscribeMessages<T extends SubscribeTopic>(manager: 
           sentAt: null,
         }),
       );
-    if (rows.length > 0) await manager.createQueryBuilder().insert().into(PushOutboxMessage).values(rows).updateEntity(false).execute();
+    if (rows.length > 0)
+      await manager.createQueryBuilder().insert().into(PushOutboxMessage).values(rows).updateEntity(false).execute();
     queued += rows.length;
   }
   return queued;
@@ -117,7 +135,15 @@ async function followersOf(manager: EntityManager, topic: FollowTopic, regionCod
 
 async function writeAnnouncements(
   manager: EntityManager,
-  props: { citizenIds: string[]; kind: 'notice_published' | 'article_published'; title: string; body: string; noticeId: string | null; articleId: string | null; at: Date },
+  props: {
+    citizenIds: string[];
+    kind: 'notice_published' | 'article_published';
+    title: string;
+    body: string;
+    noticeId: string | null;
+    articleId: string | null;
+    at: Date;
+  },
 ): Promise<{ citizenId: string; messageId: string }[]> {
   const written: { citizenId: string; messageId: string }[] = [];
   for (let start = 0; start < props.citizenIds.length; start += CHUNK) {
@@ -145,7 +171,10 @@ async function writeAnnouncements(
 const clipped = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** A notice published for the first time: every follower of village notices living inside its region. */
-export async function notifyNoticePublished(manager: EntityManager, props: { notice: Notice; at: Date }): Promise<number> {
+export async function notifyNoticePublished(
+  manager: EntityManager,
+  props: { notice: Notice; at: Date },
+): Promise<number> {
   const { notice } = props;
   const region = await manager.getRepository(Region).findOneBy({ code: notice.regionCode });
   const regionName = region?.name ?? '';
@@ -171,7 +200,10 @@ export async function notifyNoticePublished(manager: EntityManager, props: { not
 }
 
 /** An article published for the first time: every follower of its category. */
-export async function notifyArticlePublished(manager: EntityManager, props: { article: Article; at: Date }): Promise<number> {
+export async function notifyArticlePublished(
+  manager: EntityManager,
+  props: { article: Article; at: Date },
+): Promise<number> {
   const { article } = props;
   const categoryName = ARTICLE_CATEGORY_NAMES[article.category];
   const citizenIds = await followersOf(manager, `article_${article.category}`, null);
@@ -188,7 +220,12 @@ export async function notifyArticlePublished(manager: EntityManager, props: { ar
     topic: 'article',
     recipients,
     page: PUSH_PAGES.article(article.id),
-    content: { title: article.title, category: categoryName, summary: article.summary || article.title, time: props.at.toISOString() },
+    content: {
+      title: article.title,
+      category: categoryName,
+      summary: article.summary || article.title,
+      time: props.at.toISOString(),
+    },
     at: props.at,
   });
   return recipients.length;

@@ -5,7 +5,11 @@ import { transaction } from '../db/dataSource';
 import { isUniqueViolation } from '../db/uniqueViolation';
 
 /** readCount + 1, leaving updatedAt alone: a reader does not edit the content. */
-async function incrementReadCount(manager: EntityManager, target: EntityTarget<ObjectLiteral>, id: string): Promise<void> {
+async function incrementReadCount(
+  manager: EntityManager,
+  target: EntityTarget<ObjectLiteral>,
+  id: string,
+): Promise<void> {
   const column = (name: string) => manager.connection.driver.escape(name);
   await manager
     .createQueryBuilder()
@@ -25,7 +29,9 @@ export async function countNoticeRead(deps: AppDeps, props: { noticeId: string; 
   if (await reads.existsBy({ noticeId: props.noticeId, citizenId: props.citizenId })) return false;
   return transaction(deps.dataSource, async (manager) => {
     try {
-      await manager.getRepository(NoticeRead).insert({ noticeId: props.noticeId, citizenId: props.citizenId, createdAt: deps.clock() });
+      await manager
+        .getRepository(NoticeRead)
+        .insert({ noticeId: props.noticeId, citizenId: props.citizenId, createdAt: deps.clock() });
     } catch (error) {
       if (isUniqueViolation(error)) return false;
       throw error;

@@ -27,12 +27,20 @@ interface ActionProps {
 
 async function receivingDepartment(manager: EntityManager, report: Report, departmentId: string): Promise<Department> {
   const department = await manager.getRepository(Department).findOneBy({ id: departmentId });
-  if (!department || department.disabled || !departmentServes(department, report)) throw badRequest('该部门不负责这个地区，请重新选择', 'departmentId');
+  if (!department || department.disabled || !departmentServes(department, report))
+    throw badRequest('该部门不负责这个地区，请重新选择', 'departmentId');
   return department;
 }
 
 /** What each action changes on the report, beyond its status. */
-async function changesFor(manager: EntityManager, report: Report, request: ReportActionRequest, now: Date, staff: Staff, calendar: WorkingCalendar) {
+async function changesFor(
+  manager: EntityManager,
+  report: Report,
+  request: ReportActionRequest,
+  now: Date,
+  staff: Staff,
+  calendar: WorkingCalendar,
+) {
   const changes: Partial<Report> = {};
   let departmentId: string | null = report.departmentId;
   const data: EventData = {};
@@ -40,11 +48,16 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
     case 'assign':
     case 'transfer': {
       const department = await receivingDepartment(manager, report, request.departmentId);
-      if (request.action === 'transfer' && department.id === report.departmentId) throw badRequest('请选择另一个部门', 'departmentId');
+      if (request.action === 'transfer' && department.id === report.departmentId)
+        throw badRequest('请选择另一个部门', 'departmentId');
       const categoryCode = request.categoryCode ?? report.categoryCode;
       const category = categoryCode ? await manager.getRepository(Category).findOneBy({ code: categoryCode }) : null;
       if (request.categoryCode && !category) throw badRequest('没有这个问题分类', 'categoryCode');
-      Object.assign(changes, { departmentId: department.id, dispatchedAt: now, signedAt: null, extensionRequestedDays: null }, deadlinesFrom(now, category, calendar));
+      Object.assign(
+        changes,
+        { departmentId: department.id, dispatchedAt: now, signedAt: null, extensionRequestedDays: null },
+        deadlinesFrom(now, category, calendar),
+      );
       if (category && category.code !== report.categoryCode) {
         Object.assign(changes, { categoryCode: category.code, tier: report.escalated ? report.tier : category.tier });
         await recordCorrection(manager, { report, categoryCode: category.code, staff, at: now });
@@ -64,7 +77,13 @@ async function changesFor(manager: EntityManager, report: Report, request: Repor
       Object.assign(changes, { signedAt: report.signedAt ?? now, resolvedAt: now, extensionRequestedDays: null });
       break;
     case 'return':
-      Object.assign(changes, { departmentId: null, signedAt: null, responseDueAt: null, resolveDueAt: null, extensionRequestedDays: null });
+      Object.assign(changes, {
+        departmentId: null,
+        signedAt: null,
+        responseDueAt: null,
+        resolveDueAt: null,
+        extensionRequestedDays: null,
+      });
       break;
     case 'request_extension':
       changes.extensionRequestedDays = request.extensionDays;
@@ -127,7 +146,8 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
     const score = request.action === 'rate_on_behalf' ? request.score : undefined;
     const toStatus = nextStatus(request.action, fromStatus, { ...transitionContext(report, now), score });
     const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff, calendar);
-    if (request.action === 'rate_on_behalf') Object.assign(changes, ratingChanges(report, toStatus, request.score, request.note, now));
+    if (request.action === 'rate_on_behalf')
+      Object.assign(changes, ratingChanges(report, toStatus, request.score, request.note, now));
     await saveReportChanges(manager, report, { ...changes, status: toStatus }, now);
     const event = await appendEvent(manager, {
       reportId: report.id,
@@ -153,19 +173,38 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
         field: 'photoUploadIds',
       });
     }
-    await notifyAfterStaffAction(manager, { report, action: request.action, note: request.note ?? null, staff, at: now });
+    await notifyAfterStaffAction(manager, {
+      report,
+      action: request.action,
+      note: request.note ?? null,
+      staff,
+      at: now,
+    });
     if (resolves) {
       await shareOutcomeWithMerged(manager, { report, note: request.note, staff, at: now });
       await awardForResolvedReport(manager, report, now);
     }
-    await recordAudit(manager, { staff, action: `report.${request.action}`, targetType: 'report', targetId: report.id, ip: props.ip, at: now });
+    await recordAudit(manager, {
+      staff,
+      action: `report.${request.action}`,
+      targetType: 'report',
+      targetId: report.id,
+      ip: props.ip,
+      at: now,
+    });
     await props.alsoWrite?.(manager, report, now);
     return report;
   });
 }
 
 /** 回访评价 closes or reopens the report as a citizen's rating does, marked as recorded for the household. */
-function ratingChanges(report: Report, toStatus: Report['status'], score: number, note: string, now: Date): Partial<Report> {
+function ratingChanges(
+  report: Report,
+  toStatus: Report['status'],
+  score: number,
+  note: string,
+  now: Date,
+): Partial<Report> {
   const reopened = toStatus === 'reopened';
   return {
     rating: score,
@@ -183,6 +222,7 @@ function nextAllowedFromStatus(report: Report, action: ReportActionRequest['acti
 }
 
 function refusalOf(report: Report, action: ReportActionRequest['action'], now: Date): string {
-  if (action === 'request_extension' && transitionContext(report, now).resolveDuePassed) return '已超过办结时限，不能再申请延期';
+  if (action === 'request_extension' && transitionContext(report, now).resolveDuePassed)
+    return '已超过办结时限，不能再申请延期';
   return `当前状态下不能${ACTION_NAMES[action]}`;
 }

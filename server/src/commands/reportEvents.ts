@@ -55,13 +55,32 @@ export async function appendEvent(manager: EntityManager, props: NewEvent): Prom
  */
 export async function bindAttachments(
   manager: EntityManager,
-  props: { ids: string[]; ownerType: 'citizen' | 'staff'; ownerId: string; kind: 'photo' | 'voice'; reportId: string; eventId: string; field: string },
+  props: {
+    ids: string[];
+    ownerType: 'citizen' | 'staff';
+    ownerId: string;
+    kind: 'photo' | 'voice';
+    reportId: string;
+    eventId: string;
+    field: string;
+  },
 ): Promise<Attachment[]> {
   if (props.ids.length === 0) return [];
   const repository = manager.getRepository(Attachment);
-  const found = await repository.findBy({ id: In(props.ids), ownerType: props.ownerType, ownerId: props.ownerId, kind: props.kind, reportId: IsNull() });
-  if (found.length !== props.ids.length) throw badRequest(props.kind === 'voice' ? '语音文件无效，请重新录制' : '照片无效，请重新上传', props.field);
-  const result = await repository.update({ id: In(props.ids), reportId: IsNull() }, { reportId: props.reportId, eventId: props.eventId });
-  if ((result.affected ?? props.ids.length) !== props.ids.length) throw badRequest('文件已被使用，请重新上传', props.field);
+  const found = await repository.findBy({
+    id: In(props.ids),
+    ownerType: props.ownerType,
+    ownerId: props.ownerId,
+    kind: props.kind,
+    reportId: IsNull(),
+  });
+  if (found.length !== props.ids.length)
+    throw badRequest(props.kind === 'voice' ? '语音文件无效，请重新录制' : '照片无效，请重新上传', props.field);
+  const result = await repository.update(
+    { id: In(props.ids), reportId: IsNull() },
+    { reportId: props.reportId, eventId: props.eventId },
+  );
+  if ((result.affected ?? props.ids.length) !== props.ids.length)
+    throw badRequest('文件已被使用，请重新上传', props.field);
   return found.map((attachment) => Object.assign(attachment, { reportId: props.reportId, eventId: props.eventId }));
 }

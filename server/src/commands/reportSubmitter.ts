@@ -55,10 +55,16 @@ function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReport
       body.serviceCode === 'deputy' && body.deputyId
       ? reference.categories.get(DEPUTY_CATEGORY)
       : undefined;
-  if (!village || village.level !== 'village' || !village.parentCode || !isRegionActive(reference.regions, village.code))
+  if (
+    !village ||
+    village.level !== 'village' ||
+    !village.parentCode ||
+    !isRegionActive(reference.regions, village.code)
+  )
     throw badRequest('请选择正确的村(社区)', 'villageCode');
   if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
-  if (body.categoryCode && (!chosenCategory || chosenCategory.disabled)) throw badRequest('没有这个问题分类', 'categoryCode');
+  if (body.categoryCode && (!chosenCategory || chosenCategory.disabled))
+    throw badRequest('没有这个问题分类', 'categoryCode');
   const route = decideRoute({
     reference,
     predictor: deps.classifier.predictor,
@@ -105,15 +111,25 @@ export interface OnBehalfFiling {
  */
 export async function submitReport(
   deps: AppDeps,
-  props: { citizen: Citizen | null; onBehalf?: OnBehalfFiling; body: SubmitReportRequest; idempotencyKey: string | null; screening?: Screening },
+  props: {
+    citizen: Citizen | null;
+    onBehalf?: OnBehalfFiling;
+    body: SubmitReportRequest;
+    idempotencyKey: string | null;
+    screening?: Screening;
+  },
 ): Promise<SubmitResult> {
   const { citizen, onBehalf, body, idempotencyKey } = props;
   // Keys are remembered per submitter; staff and citizen ids come from one generator, so they never collide.
-  const submitter = onBehalf ? { type: 'staff' as const, id: onBehalf.staff.id } : { type: 'citizen' as const, id: citizen!.id };
+  const submitter = onBehalf
+    ? { type: 'staff' as const, id: onBehalf.staff.id }
+    : { type: 'citizen' as const, id: citizen!.id };
   const hash = requestHash(body);
   const reference = await deps.reference.snapshot();
   const { village, route } = placeOf(deps, reference, body);
-  const deputy = body.deputyId ? await deputyFor(deps.dataSource.manager, regionChain(reference.regions, village.code), body.deputyId) : null;
+  const deputy = body.deputyId
+    ? await deputyFor(deps.dataSource.manager, regionChain(reference.regions, village.code), body.deputyId)
+    : null;
   if (body.deputyId && !deputy) throw badRequest('请选择您所在地区的人大代表', 'deputyId');
   const { category, department } = route;
   const now = deps.clock();
@@ -121,11 +137,19 @@ export async function submitReport(
   const routing = routingData(route, deps.classifier.predictor?.version ?? null);
   const deadlines = department ? deadlinesFrom(now, category, reference.calendar) : null;
   const preallocated =
-    dialectOf(deps.dataSource) === 'mysql' ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now) : null;
+    dialectOf(deps.dataSource) === 'mysql'
+      ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now)
+      : null;
   try {
     return await transaction(deps.dataSource, async (tx) => {
       if (idempotencyKey) {
-        const remembered = { citizenId: submitter.id, key: idempotencyKey, reportId, requestHash: hash, createdAt: now };
+        const remembered = {
+          citizenId: submitter.id,
+          key: idempotencyKey,
+          reportId,
+          requestHash: hash,
+          createdAt: now,
+        };
         await tx.createQueryBuilder().insert().into(IdempotencyKey).values(remembered).updateEntity(false).execute();
       }
       const report: Report = Object.assign(new Report(), {
@@ -204,8 +228,15 @@ export async function submitReport(
       const events = await appendEvents(tx, newEvents);
       const media = { ownerType: submitter.type, ownerId: submitter.id, reportId, eventId: events[0].id };
       const attachments: Attachment[] = [
-        ...(body.voice ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' }) : []),
-        ...(await bindAttachments(tx, { ...media, ids: body.photoUploadIds ?? [], kind: 'photo', field: 'photoUploadIds' })),
+        ...(body.voice
+          ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' })
+          : []),
+        ...(await bindAttachments(tx, {
+          ...media,
+          ids: body.photoUploadIds ?? [],
+          kind: 'photo',
+          field: 'photoUploadIds',
+        })),
       ];
       // The content-security record (and media checks) is written with what it is about.
       if (citizen) await props.screening?.record(tx, { citizen, report, eventId: events[0].id, attachments });

@@ -6,7 +6,12 @@ import { conflict } from '../errors';
  * Writes a report's new projection only if nobody changed it since it was loaded (optimistic
  * locking on `version`): two clerks acting at once cannot both succeed.
  */
-export async function saveReportChanges(manager: EntityManager, report: Report, changes: Partial<Report>, at: Date): Promise<Report> {
+export async function saveReportChanges(
+  manager: EntityManager,
+  report: Report,
+  changes: Partial<Report>,
+  at: Date,
+): Promise<Report> {
   const result = await manager
     .createQueryBuilder()
     .update(Report)

@@ -13,7 +13,10 @@ const SCOPE_FIELDS = ['role', 'regionCode', 'departmentId'] as const;
  * Name, role, region and department of an account in the manager's reach. One's own role and
  * scope are not edited here (nobody widens their own powers); the name is.
  */
-export async function updateStaffAccount(deps: AppDeps, props: { actor: Staff; accountId: string; patch: StaffAccountUpdate; ip: string }): Promise<Staff> {
+export async function updateStaffAccount(
+  deps: AppDeps,
+  props: { actor: Staff; accountId: string; patch: StaffAccountUpdate; ip: string },
+): Promise<Staff> {
   const reference = await deps.reference.snapshot();
   return transaction(deps.dataSource, async (manager) => {
     const account = await loadManagedAccount(manager, { actor: props.actor, accountId: props.accountId });
@@ -40,9 +43,16 @@ export async function updateStaffAccount(deps: AppDeps, props: { actor: Staff; a
 }
 
 /** 停用 / 启用. Disabling also ends every session, so re-enabling never revives an old token. */
-export async function setStaffAccountDisabled(deps: AppDeps, props: { actor: Staff; accountId: string; disabled: boolean; ip: string }): Promise<Staff> {
+export async function setStaffAccountDisabled(
+  deps: AppDeps,
+  props: { actor: Staff; accountId: string; disabled: boolean; ip: string },
+): Promise<Staff> {
   return transaction(deps.dataSource, async (manager) => {
-    const account = await loadManagedAccount(manager, { actor: props.actor, accountId: props.accountId, selfRefusal: '不能停用自己的账号' });
+    const account = await loadManagedAccount(manager, {
+      actor: props.actor,
+      accountId: props.accountId,
+      selfRefusal: '不能停用自己的账号',
+    });
     if (account.disabled === props.disabled) return account;
     const changes = props.disabled
       ? { disabled: true, tokenVersion: account.tokenVersion + 1 }

@@ -6,7 +6,10 @@ import type { Staff } from '../db/entities';
 import { conflict } from '../errors';
 import { actOnReport } from './reportActor';
 
-const hashOf = (reportId: string, request: ReportActionRequest) => createHash('sha256').update(JSON.stringify([reportId, request])).digest('hex');
+const hashOf = (reportId: string, request: ReportActionRequest) =>
+  createHash('sha256')
+    .update(JSON.stringify([reportId, request]))
+    .digest('hex');
 
 /**
  * An action sent with an Idempotency-Key happens once: the same key with the same action answers
@@ -24,7 +27,10 @@ export async function actOnReportOnce(
     const remembered = await keys.findOneBy({ staffId: staff.id, key: idempotencyKey });
     if (!remembered) return null;
     if (remembered.requestHash !== hash) throw conflict('同一个提交编号被用于不同的操作', 'Idempotency-Key');
-    return { report: await deps.dataSource.getRepository(Report).findOneByOrFail({ id: remembered.reportId }), replayed: true };
+    return {
+      report: await deps.dataSource.getRepository(Report).findOneByOrFail({ id: remembered.reportId }),
+      replayed: true,
+    };
   };
   const earlier = await replay();
   if (earlier) return earlier;
@@ -34,7 +40,10 @@ export async function actOnReportOnce(
     const report = await actOnReport(deps, {
       ...props,
       alsoWrite: (manager, acted, now) =>
-        manager.getRepository(StaffActionKey).insert({ staffId: staff.id, key: idempotencyKey, reportId: acted.id, requestHash: hash, createdAt: now }).then(() => undefined),
+        manager
+          .getRepository(StaffActionKey)
+          .insert({ staffId: staff.id, key: idempotencyKey, reportId: acted.id, requestHash: hash, createdAt: now })
+          .then(() => undefined),
     });
     return { report, replayed: false };
   } catch (error) {

@@ -13,7 +13,11 @@ export function lockedMinutesLeft(staff: Staff, now: Date): number | null {
  * A wrong password counts toward the lockout wherever it is typed (sign-in or password change),
  * so a stolen session cannot be used to guess the password at leisure.
  */
-export async function countPasswordFailure(repository: Repository<Staff>, staff: Staff, now: Date): Promise<{ failures: number; locked: boolean }> {
+export async function countPasswordFailure(
+  repository: Repository<Staff>,
+  staff: Staff,
+  now: Date,
+): Promise<{ failures: number; locked: boolean }> {
   const failures = staff.failedLogins + 1;
   const locked = failures >= LIMITS.staffLoginMaxFailures;
   await repository.update(staff.id, {
@@ -26,6 +30,11 @@ export async function countPasswordFailure(repository: Repository<Staff>, staff:
 /** A bearer token for the account's current token version, valid for the staff session length. */
 export function issueStaffToken(deps: AppDeps, staff: Staff, now: Date): { token: string; expiresAt: Date } {
   const expiresAt = new Date(now.getTime() + LIMITS.staffTokenHours * 3600_000);
-  const token = deps.tokens.sign({ sub: staff.id, kind: 'staff', ver: staff.tokenVersion, exp: Math.floor(expiresAt.getTime() / 1000) });
+  const token = deps.tokens.sign({
+    sub: staff.id,
+    kind: 'staff',
+    ver: staff.tokenVersion,
+    exp: Math.floor(expiresAt.getTime() / 1000),
+  });
   return { token, expiresAt };
 }

@@ -18,13 +18,27 @@ export async function resetStaffPassword(
 ): Promise<{ account: Staff; generatedPassword: string | null }> {
   const password = props.password ?? generatePassword();
   // argon2 is slow: hash outside the transaction, after a first check that the account may be reset.
-  const target = await loadManagedAccount(deps.dataSource.manager, { actor: props.actor, accountId: props.accountId, selfRefusal: '请通过“修改密码”修改自己的密码' });
+  const target = await loadManagedAccount(deps.dataSource.manager, {
+    actor: props.actor,
+    accountId: props.accountId,
+    selfRefusal: '请通过“修改密码”修改自己的密码',
+  });
   const weakness = props.password === undefined ? null : passwordWeakness(props.password, target.username);
   if (weakness) throw badRequest(weakness, 'password');
   const passwordHash = await hashPassword(password);
   const account = await transaction(deps.dataSource, async (manager) => {
-    const current = await loadManagedAccount(manager, { actor: props.actor, accountId: props.accountId, selfRefusal: '请通过“修改密码”修改自己的密码' });
-    const changes = { passwordHash, mustChangePassword: true, tokenVersion: current.tokenVersion + 1, failedLogins: 0, lockedUntil: null };
+    const current = await loadManagedAccount(manager, {
+      actor: props.actor,
+      accountId: props.accountId,
+      selfRefusal: '请通过“修改密码”修改自己的密码',
+    });
+    const changes = {
+      passwordHash,
+      mustChangePassword: true,
+      tokenVersion: current.tokenVersion + 1,
+      failedLogins: 0,
+      lockedUntil: null,
+    };
     await manager.getRepository(Staff).update(current.id, changes);
     await recordAudit(manager, {
       staff: props.actor,

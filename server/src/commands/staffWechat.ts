@@ -14,7 +14,10 @@ const notBound = () => new AppError(404, 'not_bound', '该微信尚未绑定工�
  * 绑定微信: the signed-in staff member's account takes the WeChat of this wx.login code. A WeChat
  * bound to another account stays there (409): that account's owner or an administrator unbinds it.
  */
-export async function bindStaffWechat(deps: AppDeps, props: { staff: Staff; code: string; ip: string }): Promise<Staff> {
+export async function bindStaffWechat(
+  deps: AppDeps,
+  props: { staff: Staff; code: string; ip: string },
+): Promise<Staff> {
   const { openid } = await wechatSessionFor(deps, props.code);
   try {
     return await bindOpenid(deps, props, openid);
@@ -52,7 +55,12 @@ export async function staffWechatSignIn(deps: AppDeps, props: { code: string; ip
   const staff = await deps.dataSource.getRepository(Staff).findOneBy({ wechatOpenid: openid });
   if (!staff) throw notBound();
   if (staff.disabled) {
-    await recordAudit(deps.dataSource.manager, { staff, action: 'login_failed', ip: props.ip, detail: 'disabled (wechat)' });
+    await recordAudit(deps.dataSource.manager, {
+      staff,
+      action: 'login_failed',
+      ip: props.ip,
+      detail: 'disabled (wechat)',
+    });
     throw invalidCredentials();
   }
   const now = deps.clock();
@@ -65,13 +73,22 @@ export async function unbindOwnWechat(deps: AppDeps, props: { staff: Staff; ip: 
   if (!props.staff.wechatOpenid) return props.staff;
   return transaction(deps.dataSource, async (manager) => {
     await manager.getRepository(Staff).update(props.staff.id, { wechatOpenid: null });
-    await recordAudit(manager, { staff: props.staff, action: 'wechat.unbind', targetType: 'staff', targetId: props.staff.id, ip: props.ip });
+    await recordAudit(manager, {
+      staff: props.staff,
+      action: 'wechat.unbind',
+      targetType: 'staff',
+      targetId: props.staff.id,
+      ip: props.ip,
+    });
     return Object.assign(props.staff, { wechatOpenid: null });
   });
 }
 
 /** An administrator unbinds an account in their reach (a lost phone): that phone's WeChat signs nobody in. */
-export async function unbindAccountWechat(deps: AppDeps, props: { actor: Staff; accountId: string; ip: string }): Promise<Staff> {
+export async function unbindAccountWechat(
+  deps: AppDeps,
+  props: { actor: Staff; accountId: string; ip: string },
+): Promise<Staff> {
   return transaction(deps.dataSource, async (manager) => {
     const account = await loadManagedAccount(manager, { actor: props.actor, accountId: props.accountId });
     if (!account.wechatOpenid) return account;

@@ -8,13 +8,19 @@ import { badRequest, conflict } from '../errors';
 
 type VisitProps = { visitor: Staff; household: Household; input: CheckedVisitInput; now: Date };
 
-const hashOf = (input: CheckedVisitInput) => createHash('sha256').update(JSON.stringify([input.householdId, input.note, input.photoUploadIds])).digest('hex');
+const hashOf = (input: CheckedVisitInput) =>
+  createHash('sha256')
+    .update(JSON.stringify([input.householdId, input.note, input.photoUploadIds]))
+    .digest('hex');
 
 /**
  * A visit sent with an Idempotency-Key is logged once: the same key with the same visit answers
  * the visit stored (`replayed`), the same key with another visit is a 409.
  */
-export async function logVisitOnce(manager: EntityManager, props: VisitProps & { clientKey: string | null }): Promise<{ visit: Visit; replayed: boolean }> {
+export async function logVisitOnce(
+  manager: EntityManager,
+  props: VisitProps & { clientKey: string | null },
+): Promise<{ visit: Visit; replayed: boolean }> {
   const { visitor, clientKey } = props;
   if (!clientKey) return { visit: await logVisit(manager, props), replayed: false };
   const requestHash = hashOf(props.input);
@@ -41,7 +47,10 @@ export async function logVisitOnce(manager: EntityManager, props: VisitProps & {
  * 走访: records a visit to a household the visitor may see (the caller checked), binds the photos
  * the visitor took there, and moves the household's last visit forward. One transaction.
  */
-async function logVisit(manager: EntityManager, props: VisitProps & { clientKey?: string | null; requestHash?: string }): Promise<Visit> {
+async function logVisit(
+  manager: EntityManager,
+  props: VisitProps & { clientKey?: string | null; requestHash?: string },
+): Promise<Visit> {
   const { visitor, household, input, now } = props;
   return manager.transaction(async (tx) => {
     const visit = Object.assign(new Visit(), {
@@ -59,9 +68,17 @@ async function logVisit(manager: EntityManager, props: VisitProps & { clientKey?
     await tx.getRepository(Visit).insert(visit);
     if (input.photoUploadIds.length) {
       const photos = tx.getRepository(Attachment);
-      const free = { id: In(input.photoUploadIds), ownerType: 'staff' as const, ownerId: visitor.id, kind: 'photo' as const, reportId: IsNull(), visitId: IsNull() };
+      const free = {
+        id: In(input.photoUploadIds),
+        ownerType: 'staff' as const,
+        ownerId: visitor.id,
+        kind: 'photo' as const,
+        reportId: IsNull(),
+        visitId: IsNull(),
+      };
       const bound = await photos.update(free, { visitId: visit.id });
-      if ((bound.affected ?? 0) !== new Set(input.photoUploadIds).size) throw badRequest('照片无效，请重新上传', 'photoUploadIds');
+      if ((bound.affected ?? 0) !== new Set(input.photoUploadIds).size)
+        throw badRequest('照片无效，请重新上传', 'photoUploadIds');
     }
     await tx
       .getRepository(Household)

@@ -5,7 +5,8 @@ import type { WechatSession } from '../integrations/wechat/wechatAuthClient';
 
 /** WeChat's error codes for a login code, as the person signing in should read them. */
 function wechatLoginError(error: WechatApiError): AppError {
-  if (error.errcode === 40029 || error.errcode === 40163) return new AppError(400, 'bad_request', '登录凭证无效或已使用，请重新进入小程序', 'code');
+  if (error.errcode === 40029 || error.errcode === 40163)
+    return new AppError(400, 'bad_request', '登录凭证无效或已使用，请重新进入小程序', 'code');
   if (error.errcode === 45011) return new AppError(429, 'rate_limited', '登录过于频繁，请稍后再试');
   return new AppError(502, 'internal_error', '微信登录暂时不可用，请稍后再试');
 }

@@ -20,7 +20,9 @@ describe('personal data cipher', () => {
 
   it('gives a stable keyed lookup hash that depends on the key', () => {
     expect(cipher.lookupHash('13812345678')).toBe(cipher.lookupHash('13812345678'));
-    expect(cipher.lookupHash('13812345678')).not.toBe(new PersonalDataCipher(Buffer.alloc(32, 2)).lookupHash('13812345678'));
+    expect(cipher.lookupHash('13812345678')).not.toBe(
+      new PersonalDataCipher(Buffer.alloc(32, 2)).lookupHash('13812345678'),
+    );
   });
 
   it('masks phone numbers for staff screens', () => {

@@ -67,7 +67,9 @@ export class ReferenceData {
       departments: new Map(departments.map((department) => [department.id, department])),
       rules: new Map(rules.map((rule) => [`${rule.categoryCode}|${rule.regionCode}`, rule])),
       departmentsByKindAndRegion: new Map(
-        departments.filter((department) => !department.disabled).map((department) => [`${department.kind}|${department.regionCode}`, department]),
+        departments
+          .filter((department) => !department.disabled)
+          .map((department) => [`${department.kind}|${department.regionCode}`, department]),
       ),
       holidayDays,
       calendar: calendarWith(holidayDays),

@@ -15,16 +15,23 @@ describe('extensions (延期) on the working-day calendar', () => {
   let handler: Staff;
   let dispatcher: Staff;
 
-  const token = (sub: string, kind: 'citizen' | 'staff') => bearer(app.deps.tokens.sign({ sub, kind, ver: 0, exp: Math.floor(now.getTime() / 1000) + 3600 }));
+  const token = (sub: string, kind: 'citizen' | 'staff') =>
+    bearer(app.deps.tokens.sign({ sub, kind, ver: 0, exp: Math.floor(now.getTime() / 1000) + 3600 }));
   const act = (staff: Staff, reportId: string, body: Record<string, unknown>) =>
     app.http.post(`/api/v1/staff/reports/${reportId}/actions`).set(token(staff.id, 'staff')).send(body);
-  const staffView = (staff: Staff, reportId: string) => app.http.get(`/api/v1/staff/reports/${reportId}`).set(token(staff.id, 'staff'));
+  const staffView = (staff: Staff, reportId: string) =>
+    app.http.get(`/api/v1/staff/reports/${reportId}`).set(token(staff.id, 'staff'));
 
   async function signedPowerReport(): Promise<string> {
     const submitted = await app.http
       .post('/api/v1/reports')
       .set(token(citizen.id, 'citizen'))
-      .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '变压器烧了', categoryCode: 'power' });
+      .send({
+        serviceCode: 'direct',
+        villageCode: REGIONS.chengguanVillage,
+        text: '变压器烧了',
+        categoryCode: 'power',
+      });
     expect((await act(handler, submitted.body.id, { action: 'sign' })).status).toBe(200);
     return submitted.body.id as string;
   }
@@ -74,7 +81,10 @@ describe('extensions (延期) on the working-day calendar', () => {
     expect(withoutReason.body.error.field).toBe('note');
     expect((await act(handler, reportId, { action: 'refuse_extension', note: '自己拒绝' })).status).toBe(403);
 
-    const refused = await act(dispatcher, reportId, { action: 'refuse_extension', note: '材料可在本周内调配，请按期办结' });
+    const refused = await act(dispatcher, reportId, {
+      action: 'refuse_extension',
+      note: '材料可在本周内调配，请按期办结',
+    });
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ extensionPending: false, resolveDueAt: endOf('2026-10-13') });
     const event = refused.body.timeline.at(-1);
@@ -87,6 +97,8 @@ describe('extensions (延期) on the working-day calendar', () => {
     expect(seen.body.timeline.map((item: { type: string }) => item.type)).not.toContain('refuse_extension');
     expect(await app.dataSource.getRepository(Message).countBy({ reportId, kind: 'report_extended' })).toBe(0);
     // Nothing is pending any more: the handler may ask again.
-    expect((await act(handler, reportId, { action: 'request_extension', note: '再申请', extensionDays: 1 })).status).toBe(200);
+    expect(
+      (await act(handler, reportId, { action: 'request_extension', note: '再申请', extensionDays: 1 })).status,
+    ).toBe(200);
   });
 });

@@ -17,7 +17,8 @@ export function builtinDays(year: number): HolidayDay[] | null {
   if (!notice) return null;
   const days: HolidayDay[] = [];
   for (const period of notice.periods) {
-    for (let date = period.from; date <= period.to; date = addLocalDays(date, 1)) days.push({ date, kind: 'holiday', name: period.name });
+    for (let date = period.from; date <= period.to; date = addLocalDays(date, 1))
+      days.push({ date, kind: 'holiday', name: period.name });
   }
   for (const date of notice.makeUpWorkdays) days.push({ date, kind: 'workday', name: nameOfMakeUpDay(notice, date) });
   return days.sort((a, b) => a.date.localeCompare(b.date));
@@ -33,7 +34,9 @@ function nameOfMakeUpDay(notice: HolidayYear, date: string): string {
 function toScheduleYear(year: number, days: readonly HolidayDay[]): ScheduleYear {
   return {
     year,
-    periods: days.filter((day) => day.kind === 'holiday').map((day) => ({ name: day.name, from: day.date, to: day.date })),
+    periods: days
+      .filter((day) => day.kind === 'holiday')
+      .map((day) => ({ name: day.name, from: day.date, to: day.date })),
     makeUpWorkdays: days.filter((day) => day.kind === 'workday').map((day) => day.date),
   };
 }
@@ -61,7 +64,12 @@ export function scheduleOf(year: number, entered: readonly HolidayDay[]): Holida
 
 /** Every year with a schedule, plus this year and the next (whose notice is the one to enter). */
 export function scheduleYears(entered: readonly HolidayDay[], currentYear: number): HolidayYearSummary[] {
-  const years = new Set<number>([currentYear, currentYear + 1, ...HOLIDAY_YEARS.map((notice) => notice.year), ...entered.map((day) => yearOf(day.date))]);
+  const years = new Set<number>([
+    currentYear,
+    currentYear + 1,
+    ...HOLIDAY_YEARS.map((notice) => notice.year),
+    ...entered.map((day) => yearOf(day.date)),
+  ]);
   return [...years]
     .sort((a, b) => b - a)
     .map((year) => {
@@ -71,5 +79,10 @@ export function scheduleYears(entered: readonly HolidayDay[], currentYear: numbe
 }
 
 function summary(year: number, source: HolidaySource, days: readonly HolidayDay[]): HolidayYearSummary {
-  return { year, source, holidays: days.filter((day) => day.kind === 'holiday').length, workdays: days.filter((day) => day.kind === 'workday').length };
+  return {
+    year,
+    source,
+    holidays: days.filter((day) => day.kind === 'holiday').length,
+    workdays: days.filter((day) => day.kind === 'workday').length,
+  };
 }

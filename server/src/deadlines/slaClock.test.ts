@@ -6,12 +6,18 @@ const endOf = (date: string) => new Date(`${date}T23:59:59.999+08:00`);
 describe('deadlines of a report', () => {
   it('runs short response limits round the clock, even over a weekend', () => {
     const saturday = beijing('2026-11-21 22:00');
-    expect(deadlinesFrom(saturday, { responseHours: 2, resolveDays: 1 }).responseDueAt).toEqual(beijing('2026-11-22 00:00'));
-    expect(deadlinesFrom(saturday, { responseHours: 24, resolveDays: 3 }).responseDueAt).toEqual(beijing('2026-11-22 22:00'));
+    expect(deadlinesFrom(saturday, { responseHours: 2, resolveDays: 1 }).responseDueAt).toEqual(
+      beijing('2026-11-22 00:00'),
+    );
+    expect(deadlinesFrom(saturday, { responseHours: 24, resolveDays: 3 }).responseDueAt).toEqual(
+      beijing('2026-11-22 22:00'),
+    );
   });
 
   it('counts longer response limits in working hours', () => {
-    expect(deadlinesFrom(beijing('2026-11-20 10:00'), { responseHours: 48, resolveDays: 7 }).responseDueAt).toEqual(beijing('2026-11-24 10:00'));
+    expect(deadlinesFrom(beijing('2026-11-20 10:00'), { responseHours: 48, resolveDays: 7 }).responseDueAt).toEqual(
+      beijing('2026-11-24 10:00'),
+    );
   });
 
   it('counts resolve limits in working days, the defaults without a category', () => {

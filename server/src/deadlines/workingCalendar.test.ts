@@ -27,7 +27,11 @@ describe('working-day calendar', () => {
     const [year2026] = HOLIDAY_YEARS;
     let daysOff = 0;
     for (const period of year2026.periods) {
-      for (let day = period.from; day <= period.to; day = localDateOf(new Date(startOfLocalDay(day).getTime() + 86400_000))) {
+      for (
+        let day = period.from;
+        day <= period.to;
+        day = localDateOf(new Date(startOfLocalDay(day).getTime() + 86400_000))
+      ) {
         expect(workingCalendar.isWorkingDay(day)).toBe(false);
         daysOff += 1;
       }

@@ -39,19 +39,25 @@ function watching(manager: EntityManager, deadline: DeadlineKind, limit: number)
     .limit(limit);
 }
 
-const idsOf = async (query: SelectQueryBuilder<Report>) => (await query.getRawMany<{ id: string }>()).map((row) => row.id);
+const idsOf = async (query: SelectQueryBuilder<Report>) =>
+  (await query.getRawMany<{ id: string }>()).map((row) => row.id);
 
 /**
  * Deadlines not yet passed of which `remindAtPercent` % of the window (from dispatch to the
  * deadline) has: 100 × (now − dispatchedAt) ≥ percent × (due − dispatchedAt).
  */
-export function reportsToRemind(manager: EntityManager, props: { deadline: DeadlineKind; now: Date; remindAtPercent: number; limit: number }) {
+export function reportsToRemind(
+  manager: EntityManager,
+  props: { deadline: DeadlineKind; now: Date; remindAtPercent: number; limit: number },
+) {
   const due = DUE_COLUMN[props.deadline];
   const between = MILLISECONDS_BETWEEN[dialectOf(manager.connection)];
   const query = watching(manager, props.deadline, props.limit)
     .andWhere(`${due} > :now`, { now: props.now })
     .andWhere('report.dispatchedAt IS NOT NULL')
-    .andWhere(`100 * ${between('report.dispatchedAt', ':now')} >= :percent * ${between('report.dispatchedAt', due)}`, { percent: props.remindAtPercent });
+    .andWhere(`100 * ${between('report.dispatchedAt', ':now')} >= :percent * ${between('report.dispatchedAt', due)}`, {
+      percent: props.remindAtPercent,
+    });
   notMarked(query, `${props.deadline}_reminder`, due);
   return idsOf(query);
 }

@@ -27,11 +27,21 @@ export class Lease {
         .createQueryBuilder()
         .update(SchedulerLease)
         .set({ holder: this.holder, expiresAt })
-        .where('name = :name AND (holder = :holder OR expiresAt <= :now)', { name: this.name, holder: this.holder, now })
+        .where('name = :name AND (holder = :holder OR expiresAt <= :now)', {
+          name: this.name,
+          holder: this.holder,
+          now,
+        })
         .execute();
       if (renewed.affected) return true;
       try {
-        await manager.createQueryBuilder().insert().into(SchedulerLease).values({ name: this.name, holder: this.holder, expiresAt }).updateEntity(false).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(SchedulerLease)
+          .values({ name: this.name, holder: this.holder, expiresAt })
+          .updateEntity(false)
+          .execute();
         return true;
       } catch (error) {
         if (isUniqueViolation(error)) return false;

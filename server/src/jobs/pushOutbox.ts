@@ -47,14 +47,18 @@ export interface PushRun {
   retried: number;
 }
 
-type Outcome = { status: 'sent' } | { status: 'refused' | 'failed'; error: string } | { status: 'pending'; error: string; backoff: Backoff; stop: boolean };
+type Outcome =
+  | { status: 'sent' }
+  | { status: 'refused' | 'failed'; error: string }
+  | { status: 'pending'; error: string; backoff: Backoff; stop: boolean };
 
 const DATE_VALUES = new Set(['time', 'dueDate']);
 
 /** Stored content is text; the keyword types decide how a time reads. */
 function contentValues(content: Record<string, string>): Record<string, string | Date> {
   const values: Record<string, string | Date> = {};
-  for (const [name, value] of Object.entries(content)) values[name] = DATE_VALUES.has(name) && value ? new Date(value) : value;
+  for (const [name, value] of Object.entries(content))
+    values[name] = DATE_VALUES.has(name) && value ? new Date(value) : value;
   return values;
 }
 
@@ -98,7 +102,10 @@ export class PushOutboxSender {
     return transaction(this.deps.dataSource, (manager) =>
       manager
         .getRepository(PushOutboxMessage)
-        .update({ status: 'sending', claimedAt: LessThan(new Date(now.getTime() - CLAIM_TIMEOUT_MS)) }, { status: 'failed', lastError: 'interrupted while sending; not repeated' }),
+        .update(
+          { status: 'sending', claimedAt: LessThan(new Date(now.getTime() - CLAIM_TIMEOUT_MS)) },
+          { status: 'failed', lastError: 'interrupted while sending; not repeated' },
+        ),
     );
   }
 
@@ -120,8 +127,12 @@ export class PushOutboxSender {
     const template = this.deps.config.push?.templates[row.topic];
     if (!template) return { status: 'failed', error: `no template configured for ${row.topic}` };
     const [citizen, subscription] = await Promise.all([
-      this.deps.dataSource.getRepository(Citizen).findOne({ select: { id: true, openid: true }, where: { id: row.citizenId } }),
-      this.deps.dataSource.getRepository(PushSubscription).findOneBy({ citizenId: row.citizenId, topic: row.topic, remaining: MoreThan(0) }),
+      this.deps.dataSource
+        .getRepository(Citizen)
+        .findOne({ select: { id: true, openid: true }, where: { id: row.citizenId } }),
+      this.deps.dataSource
+        .getRepository(PushSubscription)
+        .findOneBy({ citizenId: row.citizenId, topic: row.topic, remaining: MoreThan(0) }),
     ]);
     if (!citizen) return { status: 'failed', error: 'citizen no longer exists' };
     // Earlier messages used up what the citizen allowed: WeChat would only answer 43101.
@@ -153,19 +164,32 @@ export class PushOutboxSender {
       outcome.status === 'sent'
         ? { status: 'sent', sentAt: now, lastError: null }
         : outcome.status === 'pending'
-          ? { status: 'pending', lastError: outcome.error, nextAttemptAt: new Date(now.getTime() + backoffDelay(row.attempts, outcome.backoff)) }
+          ? {
+              status: 'pending',
+              lastError: outcome.error,
+              nextAttemptAt: new Date(now.getTime() + backoffDelay(row.attempts, outcome.backoff)),
+            }
           : { status: outcome.status, lastError: outcome.error };
     await transaction(this.deps.dataSource, async (manager) => {
       await manager.getRepository(PushOutboxMessage).update({ id: row.id, status: 'sending' }, changes);
       const subscriptions = manager.getRepository(PushSubscription);
       const key = { citizenId: row.citizenId, topic: row.topic };
       if (outcome.status === 'sent') {
-        await subscriptions.createQueryBuilder().update().set({ remaining: () => 'remaining - 1' }).where('citizenId = :citizenId AND topic = :topic AND remaining > 0', key).execute();
+        await subscriptions
+          .createQueryBuilder()
+          .update()
+          .set({ remaining: () => 'remaining - 1' })
+          .where('citizenId = :citizenId AND topic = :topic AND remaining > 0', key)
+          .execute();
       } else if (outcome.status === 'refused') {
         // WeChat's count is the truth: ours was too high (or it was already zero).
         await subscriptions.update(key, { remaining: 0 });
       }
     });
-    if (outcome.status !== 'sent') this.deps.logger.info({ outboxId: row.id, topic: row.topic, status: outcome.status, error: outcome.error }, 'subscribe message not sent');
+    if (outcome.status !== 'sent')
+      this.deps.logger.info(
+        { outboxId: row.id, topic: row.topic, status: outcome.status, error: outcome.error },
+        'subscribe message not sent',
+      );
   }
 }

@@ -27,22 +27,33 @@ describe('deadline scheduler', () => {
   const token = (sub: string, kind: 'citizen' | 'staff', ver = 0) =>
     bearer(app.deps.tokens.sign({ sub, kind, ver, exp: Math.floor(now.getTime() / 1000) + 3600 }));
   const act = (staff: Staff, reportId: string, body: Record<string, unknown>) =>
-    app.http.post(`/api/v1/staff/reports/${reportId}/actions`).set(token(staff.id, 'staff', staff.tokenVersion)).send(body);
+    app.http
+      .post(`/api/v1/staff/reports/${reportId}/actions`)
+      .set(token(staff.id, 'staff', staff.tokenVersion))
+      .send(body);
 
   /** A power report sent to 城关镇供电所 at `now`: respond within 24 h, resolve in 7 working days. */
   async function powerReport(): Promise<string> {
     const response = await app.http
       .post('/api/v1/reports')
       .set(token(citizen.id, 'citizen'))
-      .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '电线杆倾斜', categoryCode: 'power' });
+      .send({
+        serviceCode: 'direct',
+        villageCode: REGIONS.chengguanVillage,
+        text: '电线杆倾斜',
+        categoryCode: 'power',
+      });
     expect(response.body).toMatchObject({ status: 'dispatched', department: { id: world.power.id } });
     return response.body.id as string;
   }
 
   const reportRow = (id: string) => app.dataSource.getRepository(Report).findOneByOrFail({ id });
-  const eventsOf = (reportId: string, type: ReportEvent['type']) => app.dataSource.getRepository(ReportEvent).findBy({ reportId, type });
+  const eventsOf = (reportId: string, type: ReportEvent['type']) =>
+    app.dataSource.getRepository(ReportEvent).findBy({ reportId, type });
   const recipientsOf = async (reportId: string, kind: Message['kind']) =>
-    (await app.dataSource.getRepository(Message).findBy({ reportId, kind })).map((message) => message.recipientId).sort();
+    (await app.dataSource.getRepository(Message).findBy({ reportId, kind }))
+      .map((message) => message.recipientId)
+      .sort();
 
   beforeAll(async () => {
     now = MONDAY_10;
@@ -51,7 +62,11 @@ describe('deadline scheduler', () => {
     citizen = await buildCitizen(app.dataSource);
     handler = await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id });
     cadre = await buildStaff(app.dataSource, { role: 'cadre', departmentId: world.power.id });
-    otherHandler = await buildStaff(app.dataSource, { role: 'handler', regionCode: REGIONS.jianchi, departmentId: world.jianchiPower.id });
+    otherHandler = await buildStaff(app.dataSource, {
+      role: 'handler',
+      regionCode: REGIONS.jianchi,
+      departmentId: world.jianchiPower.id,
+    });
     dispatcher = await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan });
     otherDispatcher = await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi });
     county = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county });
@@ -61,7 +76,8 @@ describe('deadline scheduler', () => {
   afterAll(() => app.close());
   beforeEach(async () => {
     now = MONDAY_10;
-    for (const entity of [Message, ReportEvent, Report, SchedulerLease, SupervisionMark]) await app.dataSource.getRepository(entity).clear();
+    for (const entity of [Message, ReportEvent, Report, SchedulerLease, SupervisionMark])
+      await app.dataSource.getRepository(entity).clear();
     scheduler = new Scheduler(app.deps, { holder: 'server-a' });
   });
 
@@ -141,7 +157,12 @@ describe('deadline scheduler', () => {
 
       expect(await reportRow(reportId)).toMatchObject({ tier: 'difficult', escalated: true, status: 'dispatched' });
       const [escalate] = await eventsOf(reportId, 'escalate');
-      expect(escalate).toMatchObject({ actorType: 'system', actorId: null, public: false, note: '超过签收时限未签收，系统自动督办' });
+      expect(escalate).toMatchObject({
+        actorType: 'system',
+        actorId: null,
+        public: false,
+        note: '超过签收时限未签收，系统自动督办',
+      });
       expect(escalate.data).toMatchObject({ deadline: 'response', tier: 'difficult' });
       // 一般 → 疑难: the township's dispatchers, not another township's, not the county.
       expect(await recipientsOf(reportId, 'report_escalated')).toEqual([dispatcher.id]);
@@ -151,14 +172,18 @@ describe('deadline scheduler', () => {
       now = at(10 * DAY);
       expect(await scheduler.runOnce(at(10 * DAY))).toMatchObject({ escalated: 1 });
       expect(await reportRow(reportId)).toMatchObject({ tier: 'major' });
-      const messages = await app.dataSource.getRepository(Message).findBy({ reportId, kind: 'report_escalated', recipientId: county.id });
+      const messages = await app.dataSource
+        .getRepository(Message)
+        .findBy({ reportId, kind: 'report_escalated', recipientId: county.id });
       expect(messages).toHaveLength(1);
       expect(messages[0].body).toContain('办结时限');
       expect(await scheduler.runOnce(at(11 * DAY))).toMatchObject({ escalated: 0 });
       expect(await eventsOf(reportId, 'escalate')).toHaveLength(2);
       // Staff see it overdue and escalated in their queue.
       const queue = await app.http.get('/api/v1/staff/reports?overdue=true').set(token(dispatcher.id, 'staff'));
-      expect(queue.body.items).toEqual([expect.objectContaining({ id: reportId, overdue: true, escalated: true, tier: 'major' })]);
+      expect(queue.body.items).toEqual([
+        expect.objectContaining({ id: reportId, overdue: true, escalated: true, tier: 'major' }),
+      ]);
     });
 
     it('watches a new deadline afresh after a transfer', async () => {
@@ -202,7 +227,10 @@ describe('deadline scheduler', () => {
     });
 
     it('follows AUTO_CLOSE_DAYS', async () => {
-      const quick = new Scheduler({ ...app.deps, config: { ...app.deps.config, scheduler: { ...app.deps.config.scheduler, autoCloseDays: 3 } } }, { holder: 'server-a' });
+      const quick = new Scheduler(
+        { ...app.deps, config: { ...app.deps.config, scheduler: { ...app.deps.config.scheduler, autoCloseDays: 3 } } },
+        { holder: 'server-a' },
+      );
       const reportId = await powerReport();
       now = at(HOUR);
       await act(handler, reportId, { action: 'sign' });
@@ -213,7 +241,10 @@ describe('deadline scheduler', () => {
   });
 
   it('takes at most SCHEDULER_BATCH_SIZE reports per job and run', async () => {
-    const small = new Scheduler({ ...app.deps, config: { ...app.deps.config, scheduler: { ...app.deps.config.scheduler, batchSize: 2 } } }, { holder: 'server-a' });
+    const small = new Scheduler(
+      { ...app.deps, config: { ...app.deps.config, scheduler: { ...app.deps.config.scheduler, batchSize: 2 } } },
+      { holder: 'server-a' },
+    );
     for (let index = 0; index < 3; index += 1) await powerReport();
     expect(await small.runOnce(at(25 * HOUR))).toMatchObject({ escalated: 2 });
     expect(await small.runOnce(at(25 * HOUR + MINUTE))).toMatchObject({ escalated: 1 });

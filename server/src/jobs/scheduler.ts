@@ -81,9 +81,15 @@ export class Scheduler {
   private async warnWithoutHolidaySchedule(): Promise<void> {
     const year = Number(localDateOf(this.deps.clock()).slice(0, 4));
     if (workingCalendar.covers(year)) return;
-    const entered = await this.deps.dataSource.getRepository(HolidayDayRow).count({ where: { date: Like(`${year}-%`) } }).catch(() => 0);
+    const entered = await this.deps.dataSource
+      .getRepository(HolidayDayRow)
+      .count({ where: { date: Like(`${year}-%`) } })
+      .catch(() => 0);
     if (entered === 0) {
-      this.deps.logger.warn({ year }, 'no holiday schedule for this year (built-in or entered under 配置 → 节假日): only weekends and fixed statutory holidays count');
+      this.deps.logger.warn(
+        { year },
+        'no holiday schedule for this year (built-in or entered under 配置 → 节假日): only weekends and fixed statutory holidays count',
+      );
     }
   }
 
@@ -121,7 +127,8 @@ export class Scheduler {
     if (this.deps.pushOutbox) {
       // After the deadline jobs, so the messages they queue go out in the same run.
       const pushed = await this.deps.pushOutbox.runOnce(now);
-      if (pushed.sent || pushed.refused || pushed.failed || pushed.retried) this.deps.logger.info(pushed, 'subscribe messages sent');
+      if (pushed.sent || pushed.refused || pushed.failed || pushed.retried)
+        this.deps.logger.info(pushed, 'subscribe messages sent');
     }
     if (this.deps.contentChecks) {
       const attempted = await this.deps.contentChecks.runOnce(now);
@@ -130,7 +137,10 @@ export class Scheduler {
     const payClient = payClientOf(this.deps);
     if (payClient) {
       // 对账: transfers approved a minute ago or more and still not final.
-      const settled = await reconcilePayouts(this.deps, payClient, { staleMs: 60_000, batchSize: this.deps.config.scheduler.batchSize });
+      const settled = await reconcilePayouts(this.deps, payClient, {
+        staleMs: 60_000,
+        batchSize: this.deps.config.scheduler.batchSize,
+      });
       if (settled) this.deps.logger.info({ settled }, 'payouts reconciled with WeChat Pay');
     }
   }

@@ -30,7 +30,10 @@ export function citizenAuth(): AuthMiddleware {
  * and while a password an administrator set is still unchanged (unless `whilePasswordChangeDue`:
  * who am I, logout and the password change itself).
  */
-export function staffAuth(roles?: readonly StaffRole[], options: { whilePasswordChangeDue?: boolean } = {}): AuthMiddleware {
+export function staffAuth(
+  roles?: readonly StaffRole[],
+  options: { whilePasswordChangeDue?: boolean } = {},
+): AuthMiddleware {
   return async (ctx, next) => {
     const token = bearerToken(ctx as AppContext);
     const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;

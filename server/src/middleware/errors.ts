@@ -34,13 +34,16 @@ export function errorHandler(): Middleware<AppState, { deps: AppDeps }> {
         const status = http.status ?? http.statusCode;
         if (status === 413) error = new AppError(413, 'payload_too_large', '内容太大了', 'file');
         else if (status === 415) error = new AppError(415, 'unsupported_media_type', '不支持的内容类型');
-        else if (status && status >= 400 && status < 500 && http.expose) error = new AppError(400, 'bad_request', '请求格式不正确');
+        else if (status && status >= 400 && status < 500 && http.expose)
+          error = new AppError(400, 'bad_request', '请求格式不正确');
         else {
           ctx.deps.logger.error({ requestId: ctx.state.requestId, err: caught }, 'unhandled error');
           error = new AppError(500, 'internal_error', '服务器开小差了，请稍后再试');
         }
       }
-      const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      const body: ErrorBody = {
+        error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
+      };
       ctx.status = error.status;
       ctx.body = body;
     }

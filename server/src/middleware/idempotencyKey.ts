@@ -8,6 +8,7 @@ import { badRequest } from '../errors';
  */
 export function idempotencyKeyOf(ctx: AppContext): string | null {
   const key = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');
-  if (key !== null && !IdempotencyKeySchema.safeParse(key).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
+  if (key !== null && !IdempotencyKeySchema.safeParse(key).success)
+    throw badRequest('提交编号格式不正确', 'Idempotency-Key');
   return key;
 }

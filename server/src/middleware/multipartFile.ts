@@ -18,7 +18,8 @@ export interface ReceivedFile {
   originalFilename?: string | null;
 }
 type ReceivedFiles = Record<string, ReceivedFile | ReceivedFile[] | undefined>;
-const receivedFiles = (ctx: AppContext): ReceivedFile[] => Object.values((ctx.request as { files?: ReceivedFiles }).files ?? {}).flatMap((entry) => entry ?? []);
+const receivedFiles = (ctx: AppContext): ReceivedFile[] =>
+  Object.values((ctx.request as { files?: ReceivedFiles }).files ?? {}).flatMap((entry) => entry ?? []);
 
 /** Multipart with one `file` part on the routes that take a document, bounded like photo uploads; temporary files are always removed. */
 export function multipartFile(tooLargeMessage = TOO_LARGE_MESSAGE): RouteMiddleware {
@@ -27,7 +28,12 @@ export function multipartFile(tooLargeMessage = TOO_LARGE_MESSAGE): RouteMiddlew
     urlencoded: false,
     text: false,
     json: false,
-    formidable: { maxFileSize: LIMITS.uploadBytesMax, maxFields: 5, maxFieldsSize: 16 * 1024, filter: (part) => part.name === FILE_FIELD },
+    formidable: {
+      maxFileSize: LIMITS.uploadBytesMax,
+      maxFields: 5,
+      maxFieldsSize: 16 * 1024,
+      filter: (part) => part.name === FILE_FIELD,
+    },
     onError: (error: Error & { httpCode?: number; status?: number }) => {
       if ((error.httpCode ?? error.status) === 413) throw payloadTooLarge(tooLargeMessage);
       throw badRequest('上传内容格式不正确，请重新选择文件', FILE_FIELD);
@@ -35,7 +41,8 @@ export function multipartFile(tooLargeMessage = TOO_LARGE_MESSAGE): RouteMiddlew
     // koa-body is typed against its own older copy of @types/koa; the runtime contract is the same.
   }) as unknown as RouteMiddleware;
   return async (ctx, next) => {
-    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES) throw payloadTooLarge(tooLargeMessage);
+    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES)
+      throw payloadTooLarge(tooLargeMessage);
     try {
       await parse(ctx, next);
     } finally {

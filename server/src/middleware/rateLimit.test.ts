@@ -1,6 +1,16 @@
 import { Report } from '../db/entities';
 import { createRequestLimiter, type RequestLimiter } from '../rateLimits/requestLimiter';
-import { DEMO_PASSWORD, REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../test/factories';
+import {
+  DEMO_PASSWORD,
+  REGIONS,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../test/factories';
 import { lowLimits } from '../test/rateLimits';
 import { TestApp, createTestApp } from '../test/testApp';
 
@@ -23,9 +33,15 @@ describe('request limits (in this process)', () => {
   });
   afterAll(() => app.close());
 
-  const expectLimited = (response: { status: number; body: { error?: { code: string; message: string } }; headers: Record<string, string> }, maxSeconds: number) => {
+  const expectLimited = (
+    response: { status: number; body: { error?: { code: string; message: string } }; headers: Record<string, string> },
+    maxSeconds: number,
+  ) => {
     expect(response.status).toBe(429);
-    expect(response.body.error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/^操作太频繁，请 \d+ (秒|分钟)后再试$/) });
+    expect(response.body.error).toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/^操作太频繁，请 \d+ (秒|分钟)后再试$/),
+    });
     const retryAfter = Number(response.headers['retry-after']);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
@@ -34,22 +50,63 @@ describe('request limits (in this process)', () => {
   it('limits sign-in attempts per client address with 429 rate_limited and Retry-After; other addresses go on', async () => {
     limitWith({ signIn: { client: { points: 3, seconds: 60 }, account: { points: 100, seconds: 60 } } });
     for (let attempt = 0; attempt < 3; attempt++) {
-      const wrong = await app.http.post('/api/v1/staff/auth/login').set(from('203.0.113.1')).send({ username: `guess${attempt}`, password: 'wrong' });
+      const wrong = await app.http
+        .post('/api/v1/staff/auth/login')
+        .set(from('203.0.113.1'))
+        .send({ username: `guess${attempt}`, password: 'wrong' });
       expect(wrong.status).toBe(401);
     }
-    expectLimited(await app.http.post('/api/v1/staff/auth/login').set(from('203.0.113.1')).send({ username: 'guess9', password: 'wrong' }), 60);
-    expectLimited(await app.http.post('/api/v1/auth/dev-login').set(from('203.0.113.1')).send({ openid: 'someone' }), 60);
-    expect((await app.http.post('/api/v1/auth/dev-login').set(from('203.0.113.2')).send({ openid: 'someone' })).status).toBe(200);
+    expectLimited(
+      await app.http
+        .post('/api/v1/staff/auth/login')
+        .set(from('203.0.113.1'))
+        .send({ username: 'guess9', password: 'wrong' }),
+      60,
+    );
+    expectLimited(
+      await app.http.post('/api/v1/auth/dev-login').set(from('203.0.113.1')).send({ openid: 'someone' }),
+      60,
+    );
+    expect(
+      (await app.http.post('/api/v1/auth/dev-login').set(from('203.0.113.2')).send({ openid: 'someone' })).status,
+    ).toBe(200);
   });
 
   it("limits attempts on one account's password from many addresses", async () => {
     limitWith({ signIn: { client: { points: 100, seconds: 60 }, account: { points: 2, seconds: 600 } } });
     const staff = await buildStaff(app.dataSource, { role: 'dispatcher' });
-    expect((await app.http.post('/api/v1/staff/auth/login').set(from('198.51.100.1')).send({ username: staff.username, password: 'wrong' })).status).toBe(401);
-    expect((await app.http.post('/api/v1/staff/auth/login').set(from('198.51.100.2')).send({ username: staff.username, password: DEMO_PASSWORD })).status).toBe(200);
-    expectLimited(await app.http.post('/api/v1/staff/auth/login').set(from('198.51.100.3')).send({ username: ` ${staff.username.toUpperCase()} `, password: DEMO_PASSWORD }), 600);
+    expect(
+      (
+        await app.http
+          .post('/api/v1/staff/auth/login')
+          .set(from('198.51.100.1'))
+          .send({ username: staff.username, password: 'wrong' })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await app.http
+          .post('/api/v1/staff/auth/login')
+          .set(from('198.51.100.2'))
+          .send({ username: staff.username, password: DEMO_PASSWORD })
+      ).status,
+    ).toBe(200);
+    expectLimited(
+      await app.http
+        .post('/api/v1/staff/auth/login')
+        .set(from('198.51.100.3'))
+        .send({ username: ` ${staff.username.toUpperCase()} `, password: DEMO_PASSWORD }),
+      600,
+    );
     const other = await buildStaff(app.dataSource, { role: 'dispatcher' });
-    expect((await app.http.post('/api/v1/staff/auth/login').set(from('198.51.100.3')).send({ username: other.username, password: DEMO_PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await app.http
+          .post('/api/v1/staff/auth/login')
+          .set(from('198.51.100.3'))
+          .send({ username: other.username, password: DEMO_PASSWORD })
+      ).status,
+    ).toBe(200);
   });
 
   it('counts the address the proxy appended, not the ones the client wrote before it', async () => {
@@ -74,7 +131,14 @@ describe('request limits (in this process)', () => {
     expect((await app.http.get('/api/v1/me').set(from('192.0.2.11')).set(signedIn)).status).toBe(200);
     expectLimited(await app.http.get('/api/v1/me').set(from('192.0.2.12')).set(signedIn), 60);
     const neighbour = await buildCitizen(app.dataSource);
-    expect((await app.http.get('/api/v1/me').set(from('192.0.2.10')).set(bearer(citizenToken(app.deps, neighbour)))).status).toBe(200);
+    expect(
+      (
+        await app.http
+          .get('/api/v1/me')
+          .set(from('192.0.2.10'))
+          .set(bearer(citizenToken(app.deps, neighbour)))
+      ).status,
+    ).toBe(200);
   });
 
   it('limits submissions per citizen, storing nothing it refuses', async () => {
@@ -91,7 +155,8 @@ describe('request limits (in this process)', () => {
     limitWith({ upload: { client: { points: 2, seconds: 3600 }, account: { points: 2, seconds: 3600 } } });
     const citizen = async () => bearer(citizenToken(app.deps, await buildCitizen(app.dataSource)));
     const [first, second, third] = [await citizen(), await citizen(), await citizen()];
-    const upload = (auth: Record<string, string>, address: string) => app.http.post('/api/v1/uploads').set(auth).set(from(address)).attach('file', Buffer.from('not a photo'), 'a.png');
+    const upload = (auth: Record<string, string>, address: string) =>
+      app.http.post('/api/v1/uploads').set(auth).set(from(address)).attach('file', Buffer.from('not a photo'), 'a.png');
     expect((await upload(first, '192.0.2.20')).status).toBe(415);
     expect((await upload(first, '192.0.2.21')).status).toBe(415);
     expectLimited(await upload(first, '192.0.2.22'), 3600);
@@ -101,14 +166,23 @@ describe('request limits (in this process)', () => {
 
   it('limits redemption code checks per staff member, so codes cannot be guessed', async () => {
     limitWith({ redeem: { account: { points: 3, seconds: 600 } } });
-    const cadre = bearer(staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage })));
+    const cadre = bearer(
+      staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage })),
+    );
     for (const code of ['00000001', '00000002', '00000003']) {
       const unknown = await app.http.post('/api/v1/staff/points/redemptions/verify').set(cadre).send({ code });
       expect(unknown.body.error).toMatchObject({ code: 'bad_request', field: 'code' });
     }
-    expectLimited(await app.http.post('/api/v1/staff/points/redemptions/verify').set(cadre).send({ code: '00000004' }), 600);
-    const colleague = bearer(staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage })));
-    expect((await app.http.post('/api/v1/staff/points/redemptions/verify').set(colleague).send({ code: '00000004' })).status).toBe(400);
+    expectLimited(
+      await app.http.post('/api/v1/staff/points/redemptions/verify').set(cadre).send({ code: '00000004' }),
+      600,
+    );
+    const colleague = bearer(
+      staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage })),
+    );
+    expect(
+      (await app.http.post('/api/v1/staff/points/redemptions/verify').set(colleague).send({ code: '00000004' })).status,
+    ).toBe(400);
   });
 
   it('lets the client in again once the window has passed', async () => {
@@ -120,6 +194,7 @@ describe('request limits (in this process)', () => {
   });
 
   it('limits nothing without a limiter', async () => {
-    for (let attempt = 0; attempt < 5; attempt++) expect((await app.http.get('/healthz').set(from('192.0.2.40'))).status).toBe(200);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await app.http.get('/healthz').set(from('192.0.2.40'))).status).toBe(200);
   });
 });

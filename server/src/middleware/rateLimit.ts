@@ -48,7 +48,10 @@ function signedInAccount(ctx: AppContext): string | null {
  * `action` counted for the client's address and for the account: the signed-in one by default, or
  * the one `accountOf` names (the username at sign-in); no account, no account count.
  */
-export function actionLimit(action: Exclude<LimitedAction, 'request'>, accountOf: (ctx: AppContext) => string | null = signedInAccount): LimitMiddleware {
+export function actionLimit(
+  action: Exclude<LimitedAction, 'request'>,
+  accountOf: (ctx: AppContext) => string | null = signedInAccount,
+): LimitMiddleware {
   return async (ctx, next) => {
     const context = ctx as AppContext;
     await count(context, action, 'client', clientKey(context));

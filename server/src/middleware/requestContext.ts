@@ -15,7 +15,13 @@ export function requestContext(deps: AppDeps): Middleware<AppState, { deps: AppD
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       deps.logger.info(
-        { requestId: ctx.state.requestId, method: ctx.method, route: (ctx as { _matchedRoute?: string })._matchedRoute ?? ctx.path, status: ctx.status, ms },
+        {
+          requestId: ctx.state.requestId,
+          method: ctx.method,
+          route: (ctx as { _matchedRoute?: string })._matchedRoute ?? ctx.path,
+          status: ctx.status,
+          ms,
+        },
         'request',
       );
     }

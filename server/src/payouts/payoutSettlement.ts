@@ -20,11 +20,19 @@ export async function movePayout(
   manager: EntityManager,
   payout: PayoutRow,
   to: PayoutStatus,
-  props: { source: PayoutSource; at: Date; staffId?: string | null; detail?: string | null; changes?: Partial<PayoutRow> },
+  props: {
+    source: PayoutSource;
+    at: Date;
+    staffId?: string | null;
+    detail?: string | null;
+    changes?: Partial<PayoutRow>;
+  },
 ): Promise<boolean> {
   if (payout.status === to || !payoutCanMove(payout.status, to)) {
     if (props.changes?.packageInfo && payout.status === to) {
-      await manager.getRepository(PayoutRow).update({ id: payout.id, status: to }, { packageInfo: props.changes.packageInfo });
+      await manager
+        .getRepository(PayoutRow)
+        .update({ id: payout.id, status: to }, { packageInfo: props.changes.packageInfo });
     }
     return false;
   }
@@ -64,7 +72,13 @@ export async function movePayout(
 }
 
 /** What a transfer bill from WeChat Pay (an answer, a query or a notification) means for the payout. */
-export function applyTransferBill(manager: EntityManager, payout: PayoutRow, bill: TransferBill, source: PayoutSource, at: Date): Promise<boolean> {
+export function applyTransferBill(
+  manager: EntityManager,
+  payout: PayoutRow,
+  bill: TransferBill,
+  source: PayoutSource,
+  at: Date,
+): Promise<boolean> {
   const to = PAYOUT_STATUS_OF_TRANSFER[bill.state];
   if (!to) return Promise.resolve(false);
   return movePayout(manager, payout, to, {

@@ -38,12 +38,20 @@ export async function sendPayout(deps: Deps, client: WechatPayClient, payoutId: 
   } catch (error) {
     if (error instanceof WechatPayError && FINAL_REFUSALS.includes(error.code)) {
       await transaction(deps.dataSource, (manager) =>
-        movePayout(manager, payout, 'failed', { source: 'wechatpay', at: deps.clock(), detail: `${error.code}: ${error.message}`, changes: { note: error.message.slice(0, 200) } }),
+        movePayout(manager, payout, 'failed', {
+          source: 'wechatpay',
+          at: deps.clock(),
+          detail: `${error.code}: ${error.message}`,
+          changes: { note: error.message.slice(0, 200) },
+        }),
       );
       return payout;
     }
     if (error instanceof WechatPayError || error instanceof WechatPayUnavailable) {
-      deps.logger.warn({ payoutId, error: error.message }, 'transfer not confirmed; reconciliation will ask WeChat Pay');
+      deps.logger.warn(
+        { payoutId, error: error.message },
+        'transfer not confirmed; reconciliation will ask WeChat Pay',
+      );
       return payout;
     }
     throw error;
@@ -59,7 +67,11 @@ export async function sendPayout(deps: Deps, client: WechatPayClient, payoutId: 
  * 对账: asks WeChat Pay about payouts approved but not yet final, untouched for `staleMs`. A bill
  * WeChat Pay never received is sent again under the same number. Returns how many moved or were sent.
  */
-export async function reconcilePayouts(deps: Deps, client: WechatPayClient, options: { staleMs: number; batchSize: number }): Promise<number> {
+export async function reconcilePayouts(
+  deps: Deps,
+  client: WechatPayClient,
+  options: { staleMs: number; batchSize: number },
+): Promise<number> {
   const before = new Date(deps.clock().getTime() - options.staleMs);
   const pending = await deps.dataSource.getRepository(PayoutRow).find({
     where: { status: In([...PAYOUT_PENDING_STATUSES]), updatedAt: LessThan(before) },
@@ -71,7 +83,8 @@ export async function reconcilePayouts(deps: Deps, client: WechatPayClient, opti
     try {
       const bill = await client.queryTransfer(payout.id);
       if (!bill) {
-        if (payout.status === 'sending' && (await sendPayout(deps, client, payout.id)).status !== 'sending') handled += 1;
+        if (payout.status === 'sending' && (await sendPayout(deps, client, payout.id)).status !== 'sending')
+          handled += 1;
         continue;
       }
       const moved = await transaction(deps.dataSource, async (manager) => {
@@ -80,7 +93,10 @@ export async function reconcilePayouts(deps: Deps, client: WechatPayClient, opti
       });
       if (moved) handled += 1;
     } catch (error) {
-      deps.logger.warn({ payoutId: payout.id, error: (error as Error).message }, 'reconciliation could not settle a payout; next run retries');
+      deps.logger.warn(
+        { payoutId: payout.id, error: (error as Error).message },
+        'reconciliation could not settle a payout; next run retries',
+      );
     }
   }
   return handled;

@@ -23,7 +23,8 @@ export interface LedgerLine {
  */
 export async function appendLedgerLine(manager: EntityManager, line: LedgerLine): Promise<boolean> {
   const repository = manager.getRepository(PointsEntryRow);
-  if (await repository.exists({ where: { citizenId: line.citizenId, reason: line.reason, sourceId: line.sourceId } })) return false;
+  if (await repository.exists({ where: { citizenId: line.citizenId, reason: line.reason, sourceId: line.sourceId } }))
+    return false;
   try {
     await repository.insert({
       id: newId(),
@@ -54,11 +55,17 @@ export async function balanceOf(manager: EntityManager, citizenId: string): Prom
 }
 
 /** The rule nearest to the region (village, then township, then county), else the shared default. */
-export async function ruleFor(manager: EntityManager, regionCode: string, reason: PointsAwardReason): Promise<{ points: number; enabled: boolean }> {
+export async function ruleFor(
+  manager: EntityManager,
+  regionCode: string,
+  reason: PointsAwardReason,
+): Promise<{ points: number; enabled: boolean }> {
   const chain = ancestorsOf(regionCode);
   const rows = await manager.getRepository(PointsRuleRow).findBy({ reason, regionCode: In(chain) });
   const nearest = rows.sort((a, b) => b.regionCode.length - a.regionCode.length)[0];
-  return nearest ? { points: nearest.points, enabled: nearest.enabled } : { points: DEFAULT_POINTS_RULES[reason], enabled: true };
+  return nearest
+    ? { points: nearest.points, enabled: nearest.enabled }
+    : { points: DEFAULT_POINTS_RULES[reason], enabled: true };
 }
 
 /** An award by the rule of the citizen's region; nothing when the rule is off or worth nothing. */

@@ -19,7 +19,12 @@ import { appendLedgerLine, balanceOf } from './ledger';
  */
 async function lockCitizen(manager: EntityManager, citizenId: string): Promise<void> {
   if (dialectOf(manager.connection) !== 'mysql') return;
-  await manager.getRepository(Citizen).createQueryBuilder('citizen').setLock('pessimistic_write').where('citizen.id = :citizenId', { citizenId }).getOne();
+  await manager
+    .getRepository(Citizen)
+    .createQueryBuilder('citizen')
+    .setLock('pessimistic_write')
+    .where('citizen.id = :citizenId', { citizenId })
+    .getOne();
 }
 
 /** Takes one unit of stock if there is one: a single conditional UPDATE, so stock never goes below zero. */
@@ -44,9 +49,11 @@ export function redeem(deps: AppDeps, citizen: Citizen, itemId: string): Promise
     await lockCitizen(manager, citizen.id);
     const item = await manager.getRepository(ShopItemRow).findOneBy({ id: itemId });
     if (!item || !item.enabled) throw notFound('该商品已下架');
-    if (!citizen.villageCode || !isWithin(citizen.villageCode, item.regionCode)) throw forbidden('只能兑换本村（社区）积分超市的商品');
+    if (!citizen.villageCode || !isWithin(citizen.villageCode, item.regionCode))
+      throw forbidden('只能兑换本村（社区）积分超市的商品');
     const balance = await balanceOf(manager, citizen.id);
-    if (balance < item.pointsPrice) throw conflict(`积分不足：需要 ${item.pointsPrice} 分，当前 ${balance} 分`, 'itemId');
+    if (balance < item.pointsPrice)
+      throw conflict(`积分不足：需要 ${item.pointsPrice} 分，当前 ${balance} 分`, 'itemId');
     if (!(await takeStock(manager, item.id))) throw conflict('该商品已兑完', 'itemId');
     const redemption = Object.assign(new RedemptionRow(), {
       id: newId(),
@@ -95,11 +102,19 @@ export function cancelRedemption(deps: AppDeps, redemptionId: string, by: Cancel
   return transaction(deps.dataSource, async (manager) => {
     const redemption = await manager.getRepository(RedemptionRow).findOneBy({ id: redemptionId });
     if (!redemption) throw notFound('没有找到该兑换记录');
-    if ('citizen' in by ? redemption.citizenId !== by.citizen.id : !isWithin(redemption.regionCode, by.staff.regionCode)) {
+    if (
+      'citizen' in by ? redemption.citizenId !== by.citizen.id : !isWithin(redemption.regionCode, by.staff.regionCode)
+    ) {
       throw forbidden('不能取消这条兑换记录');
     }
-    if (!(await moveStatus(manager, redemption.id, 'cancelled', { cancelledAt: now }))) throw conflict('只有待领取的兑换才能取消');
-    await manager.createQueryBuilder().update(ShopItemRow).set({ stock: () => 'stock + 1' }).where('id = :id', { id: redemption.itemId }).execute();
+    if (!(await moveStatus(manager, redemption.id, 'cancelled', { cancelledAt: now })))
+      throw conflict('只有待领取的兑换才能取消');
+    await manager
+      .createQueryBuilder()
+      .update(ShopItemRow)
+      .set({ stock: () => 'stock + 1' })
+      .where('id = :id', { id: redemption.itemId })
+      .execute();
     const citizen = await manager.getRepository(Citizen).findOneByOrFail({ id: redemption.citizenId });
     await appendLedgerLine(manager, {
       citizenId: redemption.citizenId,
@@ -129,7 +144,12 @@ export function fulfilRedemption(deps: AppDeps, staff: Staff, code: string): Pro
 }
 
 /** reserved → fulfilled | cancelled, as one conditional UPDATE: whoever comes second is told so. */
-async function moveStatus(manager: EntityManager, id: string, status: 'fulfilled' | 'cancelled', changes: Partial<RedemptionRow>): Promise<boolean> {
+async function moveStatus(
+  manager: EntityManager,
+  id: string,
+  status: 'fulfilled' | 'cancelled',
+  changes: Partial<RedemptionRow>,
+): Promise<boolean> {
   const result = await manager
     .createQueryBuilder()
     .update(RedemptionRow)

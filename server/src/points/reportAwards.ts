@@ -12,14 +12,20 @@ const REPORT_AWARD_REASONS: readonly PointsReason[] = ['report_resolved', 'ratin
  * staff surface such a line must not tie the report to the person, so staff presenters blank it.
  */
 export async function linesOfAnonymousReports(manager: EntityManager, rows: PointsEntryRow[]): Promise<Set<string>> {
-  const reportIds = [...new Set(rows.filter((row) => REPORT_AWARD_REASONS.includes(row.reason)).map((row) => row.sourceId))];
+  const reportIds = [
+    ...new Set(rows.filter((row) => REPORT_AWARD_REASONS.includes(row.reason)).map((row) => row.sourceId)),
+  ];
   if (reportIds.length === 0) return new Set();
   const anonymous = new Set<string>();
   for (let start = 0; start < reportIds.length; start += 500) {
-    const reports = await manager.getRepository(Report).find({ select: ['id'], where: { id: In(reportIds.slice(start, start + 500)), anonymous: true } });
+    const reports = await manager
+      .getRepository(Report)
+      .find({ select: ['id'], where: { id: In(reportIds.slice(start, start + 500)), anonymous: true } });
     for (const report of reports) anonymous.add(report.id);
   }
-  return new Set(rows.filter((row) => REPORT_AWARD_REASONS.includes(row.reason) && anonymous.has(row.sourceId)).map((row) => row.id));
+  return new Set(
+    rows.filter((row) => REPORT_AWARD_REASONS.includes(row.reason) && anonymous.has(row.sourceId)).map((row) => row.id),
+  );
 }
 
 /**
@@ -29,11 +35,25 @@ export async function linesOfAnonymousReports(manager: EntityManager, rows: Poin
 export async function awardForResolvedReport(manager: EntityManager, report: Report, at: Date): Promise<boolean> {
   // A 代报 for a household without an account has nobody to credit.
   if (!report.citizenId) return false;
-  return awardByRule(manager, { citizenId: report.citizenId, reason: 'report_resolved', sourceId: report.id, regionCode: report.villageCode, note: report.serialNo, at });
+  return awardByRule(manager, {
+    citizenId: report.citizenId,
+    reason: 'report_resolved',
+    sourceId: report.id,
+    regionCode: report.villageCode,
+    note: report.serialNo,
+    at,
+  });
 }
 
 /** Rating the answer earns points once per report. */
 export async function awardForRating(manager: EntityManager, report: Report, at: Date): Promise<boolean> {
   if (!report.citizenId) return false;
-  return awardByRule(manager, { citizenId: report.citizenId, reason: 'rating', sourceId: report.id, regionCode: report.villageCode, note: report.serialNo, at });
+  return awardByRule(manager, {
+    citizenId: report.citizenId,
+    reason: 'rating',
+    sourceId: report.id,
+    regionCode: report.villageCode,
+    note: report.serialNo,
+    at,
+  });
 }

@@ -22,7 +22,11 @@ export async function deputiesFor(manager: EntityManager, chain: Region[]): Prom
   const depth = new Map(chain.map((region, index) => [region.code, index]));
   const deputies = await manager.getRepository(Deputy).find({ where: { regionCode: In([...depth.keys()]) } });
   return deputies.sort(
-    (a, b) => depth.get(a.regionCode)! - depth.get(b.regionCode)! || a.sortOrder - b.sortOrder || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    (a, b) =>
+      depth.get(a.regionCode)! - depth.get(b.regionCode)! ||
+      a.sortOrder - b.sortOrder ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id),
   );
 }
 

@@ -8,9 +8,20 @@ import { isWithin } from './scope';
  * cadres) and those who supervise it (township dispatchers, the county). Handlers work reports of
  * a department, and a sysadmin configures: neither sees who lives where.
  */
-export const HOUSEHOLD_VIEWER_ROLES = ['grid_worker', 'liaison', 'cadre', 'dispatcher', 'county'] as const satisfies readonly StaffRole[];
+export const HOUSEHOLD_VIEWER_ROLES = [
+  'grid_worker',
+  'liaison',
+  'cadre',
+  'dispatcher',
+  'county',
+] as const satisfies readonly StaffRole[];
 /** Who keeps the roster: adds households by hand or imports them. 三线 members look after households, they do not list them. */
-export const HOUSEHOLD_EDITOR_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'county'] as const satisfies readonly StaffRole[];
+export const HOUSEHOLD_EDITOR_ROLES = [
+  'grid_worker',
+  'cadre',
+  'dispatcher',
+  'county',
+] as const satisfies readonly StaffRole[];
 /** Imports are desk work in the admin panel: the village, the township and the county. */
 export const HOUSEHOLD_IMPORTER_ROLES = ['cadre', 'dispatcher', 'county'] as const satisfies readonly StaffRole[];
 /** Who supervises the field (走访督导): the village acts on the 未走访 list, the township and the county watch. */
@@ -48,7 +59,12 @@ export function staffCanKeepRosterOf(staff: Staff, gridCode: string): boolean {
  * `householdInScope` as query conditions on households (`alias`), within `regionCode` (the scope's
  * region or a narrower filter the caller already checked against it).
  */
-export function whereHouseholdInScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, scope: HouseholdScope, regionCode = scope.regionCode): void {
+export function whereHouseholdInScope<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  scope: HouseholdScope,
+  regionCode = scope.regionCode,
+): void {
   query.andWhere(`${alias}.gridCode LIKE :scopeRegion`, { scopeRegion: `${regionCode}%` });
   if (scope.liaisonId !== null) query.andWhere(`${alias}.liaisonId = :scopeLiaison`, { scopeLiaison: scope.liaisonId });
 }

@@ -24,7 +24,8 @@ export function templateCategoriesFor(categoryCode: string | null): string[] {
 
 /** Most specific first: the report's own category before its parent before 通用, then the nearest region. */
 export function compareForReport(categoryCodes: string[]) {
-  const rank = (template: ReplyTemplate) => (template.categoryCode === null ? categoryCodes.length : categoryCodes.indexOf(template.categoryCode));
+  const rank = (template: ReplyTemplate) =>
+    template.categoryCode === null ? categoryCodes.length : categoryCodes.indexOf(template.categoryCode);
   return (a: ReplyTemplate, b: ReplyTemplate) =>
     rank(a) - rank(b) || b.regionCode.length - a.regionCode.length || a.title.localeCompare(b.title, 'zh-CN');
 }

@@ -38,7 +38,8 @@ export function staffCanAct(staff: Staff, report: Report, action: StaffAction, n
   if (!staffCanView(staff, report)) return false;
   if (!canPerform(staff.role, action, report.status, transitionContext(report, now))) return false;
   // 小事不出村 belongs to the village itself: its grid workers and cadres, not a township's.
-  if (action === 'resolve_on_spot') return levelOfCode(staff.regionCode) === 'village' || levelOfCode(staff.regionCode) === 'grid';
+  if (action === 'resolve_on_spot')
+    return levelOfCode(staff.regionCode) === 'village' || levelOfCode(staff.regionCode) === 'grid';
   // 回访评价 is the filer's: they went back to the household they reported for.
   if (action === 'rate_on_behalf') return report.filedByStaffId === staff.id;
   if (HANDLER_ACTIONS.includes(action)) {

@@ -1,6 +1,16 @@
 import { ContentCheck } from '../db/entities';
 import { newId } from '../db/ids';
-import { REGIONS, bearer, buildCitizen, buildRegion, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../test/factories';
+import {
+  REGIONS,
+  bearer,
+  buildCitizen,
+  buildRegion,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../test/factories';
 import { testPhoto } from '../test/media';
 import { TestApp, createTestApp } from '../test/testApp';
 import { bytes, sheetRows } from '../test/workbook';
@@ -16,7 +26,13 @@ describe('who sees which report', () => {
   let app: TestApp;
   let named: { id: string; serialNo: string; photo: string };
   let anonymous: { id: string; serialNo: string; photo: string };
-  const tokens: Record<'gridWorker' | 'otherGridWorker' | 'dispatcher' | 'sysadmin' | 'liaison', string> = { gridWorker: '', otherGridWorker: '', dispatcher: '', sysadmin: '', liaison: '' };
+  const tokens: Record<'gridWorker' | 'otherGridWorker' | 'dispatcher' | 'sysadmin' | 'liaison', string> = {
+    gridWorker: '',
+    otherGridWorker: '',
+    dispatcher: '',
+    sysadmin: '',
+    liaison: '',
+  };
 
   const get = (who: keyof typeof tokens, path: string) => app.http.get(`/api/v1${path}`).set(bearer(tokens[who]));
   const queueSerials = async (who: keyof typeof tokens, query = '') => {
@@ -29,14 +45,32 @@ describe('who sees which report', () => {
     app = await createTestApp();
     await buildWorld(app.dataSource);
     await buildRegion(app.dataSource, SECOND_GRID, '五一村第二网格', 'grid', REGIONS.chengguanVillage);
-    tokens.gridWorker = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }));
-    tokens.otherGridWorker = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: SECOND_GRID }));
-    tokens.dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }));
-    tokens.sysadmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
-    tokens.liaison = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }));
+    tokens.gridWorker = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }),
+    );
+    tokens.otherGridWorker = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: SECOND_GRID }),
+    );
+    tokens.dispatcher = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }),
+    );
+    tokens.sysadmin = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }),
+    );
+    tokens.liaison = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }),
+    );
     const neighbour = await buildCitizen(app.dataSource, { nickname: '孙邻居' });
     const file = async (body: Record<string, unknown>) => {
-      const photo = await app.http.post('/api/v1/uploads').set(bearer(citizenToken(app.deps, neighbour))).attach('file', await testPhoto(), 'a.png');
+      const photo = await app.http
+        .post('/api/v1/uploads')
+        .set(bearer(citizenToken(app.deps, neighbour)))
+        .attach('file', await testPhoto(), 'a.png');
       const report = await submitReport(app, neighbour, { ...body, photoUploadIds: [photo.body.id] });
       expect(report.status).toBe(201);
       return { id: report.body.id, serialNo: report.body.serialNo, photo: photo.body.id };
@@ -46,7 +80,7 @@ describe('who sees which report', () => {
   });
   afterAll(() => app.close());
 
-  it('lists to a grid worker the village\'s reports without its anonymous ones, with any region filter', async () => {
+  it("lists to a grid worker the village's reports without its anonymous ones, with any region filter", async () => {
     for (const who of ['gridWorker', 'otherGridWorker'] as const) {
       expect(await queueSerials(who)).toEqual([named.serialNo]);
       expect(await queueSerials(who, `&regionCode=${REGIONS.chengguanVillage}`)).toEqual([named.serialNo]);
@@ -81,8 +115,22 @@ describe('who sees which report', () => {
       expect((await get('sysadmin', `/uploads/${photo}/link`)).status).toBe(403);
     }
     await app.dataSource.getRepository(ContentCheck).insert({
-      id: newId(), subjectType: 'attachment', subjectId: named.photo, field: 'photo', citizenId: 'c', reportId: named.id, regionCode: REGIONS.chengguanVillage,
-      status: 'review', label: null, traceId: null, attempts: 1, nextAttemptAt: null, lastError: null, moderation: 'held', moderatedById: null, moderatedAt: null,
+      id: newId(),
+      subjectType: 'attachment',
+      subjectId: named.photo,
+      field: 'photo',
+      citizenId: 'c',
+      reportId: named.id,
+      regionCode: REGIONS.chengguanVillage,
+      status: 'review',
+      label: null,
+      traceId: null,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      moderation: 'held',
+      moderatedById: null,
+      moderatedAt: null,
     });
     expect((await get('sysadmin', `/uploads/${named.photo}/content`)).status).toBe(200);
     expect((await get('sysadmin', `/uploads/${anonymous.photo}/content`)).status).toBe(403);

@@ -8,7 +8,13 @@ import { isWithin, levelOfCode } from './scope';
  * (liaison) look after households, not a queue: what they report on a household's behalf comes
  * back to them as messages.
  */
-export const REPORT_WORKER_ROLES = ['grid_worker', 'cadre', 'dispatcher', 'handler', 'county'] as const satisfies readonly StaffRole[];
+export const REPORT_WORKER_ROLES = [
+  'grid_worker',
+  'cadre',
+  'dispatcher',
+  'handler',
+  'county',
+] as const satisfies readonly StaffRole[];
 
 /** The reports one staff member may see, as data: the queue, exports, the detail, attachments and messages all follow it. */
 export interface ReportScope {
@@ -38,7 +44,10 @@ export function reportScopeOf(staff: Staff): ReportScope | null {
   };
 }
 
-export function reportInScope(scope: ReportScope, report: Pick<Report, 'villageCode' | 'departmentId' | 'anonymous'>): boolean {
+export function reportInScope(
+  scope: ReportScope,
+  report: Pick<Report, 'villageCode' | 'departmentId' | 'anonymous'>,
+): boolean {
   if (!isWithin(report.villageCode, scope.regionCode)) return false;
   if (scope.departmentId !== null && report.departmentId !== scope.departmentId) return false;
   return scope.anonymous || !report.anonymous;
@@ -50,18 +59,31 @@ const REGION_COLUMN = { county: 'countyCode', township: 'townshipCode', village:
  * Restricts reports (`alias`) to a region through the denormalised column of its level: one
  * equality on an indexed column, not a LIKE on codes. A grid narrows to its village.
  */
-export function whereReportRegion<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, regionCode: string, parameter = 'scopeRegion'): void {
+export function whereReportRegion<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  regionCode: string,
+  parameter = 'scopeRegion',
+): void {
   const level = levelOfCode(regionCode);
   const column = level === 'grid' ? REGION_COLUMN.village : REGION_COLUMN[level];
-  query.andWhere(`${alias}.${column} = :${parameter}`, { [parameter]: level === 'grid' ? regionCode.slice(0, 12) : regionCode });
+  query.andWhere(`${alias}.${column} = :${parameter}`, {
+    [parameter]: level === 'grid' ? regionCode.slice(0, 12) : regionCode,
+  });
 }
 
 /**
  * `reportInScope` as query conditions on reports (`alias`), within `regionCode` (the scope's
  * region or a narrower filter the caller already checked against it).
  */
-export function whereReportInScope<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, alias: string, scope: ReportScope, regionCode = scope.regionCode): void {
+export function whereReportInScope<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  scope: ReportScope,
+  regionCode = scope.regionCode,
+): void {
   whereReportRegion(query, alias, regionCode, 'scopeRegion');
-  if (scope.departmentId !== null) query.andWhere(`${alias}.departmentId = :scopeDepartment`, { scopeDepartment: scope.departmentId });
+  if (scope.departmentId !== null)
+    query.andWhere(`${alias}.departmentId = :scopeDepartment`, { scopeDepartment: scope.departmentId });
   if (!scope.anonymous) query.andWhere(`${alias}.anonymous = :scopeAnonymous`, { scopeAnonymous: false });
 }

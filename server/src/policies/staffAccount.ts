@@ -48,20 +48,35 @@ export interface ScopeProblem {
  * Whether a role, region and department fit together and lie within the manager's reach:
  * the region exists at the role's level, and a department (where the role has one) serves it.
  */
-export function accountScopeProblem(manager: Staff, scope: AccountScope, reference: ReferenceSnapshot): ScopeProblem | null {
-  if (!mayGiveRole(manager, scope.role)) return { status: 403, field: 'role', message: `您不能设置${ROLE_NAMES[scope.role]}账号` };
+export function accountScopeProblem(
+  manager: Staff,
+  scope: AccountScope,
+  reference: ReferenceSnapshot,
+): ScopeProblem | null {
+  if (!mayGiveRole(manager, scope.role))
+    return { status: 403, field: 'role', message: `您不能设置${ROLE_NAMES[scope.role]}账号` };
   const rule = ROLE_SCOPE[scope.role];
   const region = reference.regions.get(scope.regionCode);
   if (!region) return { status: 400, field: 'regionCode', message: '没有这个地区' };
-  if (!isWithin(region.code, manager.regionCode)) return { status: 403, field: 'regionCode', message: '只能管理本辖区的账号' };
-  if (!rule.levels.includes(region.level)) return { status: 400, field: 'regionCode', message: `${ROLE_NAMES[scope.role]}的管辖范围应为${levelNames(rule.levels)}` };
+  if (!isWithin(region.code, manager.regionCode))
+    return { status: 403, field: 'regionCode', message: '只能管理本辖区的账号' };
+  if (!rule.levels.includes(region.level))
+    return {
+      status: 400,
+      field: 'regionCode',
+      message: `${ROLE_NAMES[scope.role]}的管辖范围应为${levelNames(rule.levels)}`,
+    };
   if (scope.departmentId === null) {
-    return rule.department === 'required' ? { status: 400, field: 'departmentId', message: `${ROLE_NAMES[scope.role]}须选择所属部门` } : null;
+    return rule.department === 'required'
+      ? { status: 400, field: 'departmentId', message: `${ROLE_NAMES[scope.role]}须选择所属部门` }
+      : null;
   }
-  if (rule.department === 'none') return { status: 400, field: 'departmentId', message: `${ROLE_NAMES[scope.role]}不属于部门，请不要选择部门` };
+  if (rule.department === 'none')
+    return { status: 400, field: 'departmentId', message: `${ROLE_NAMES[scope.role]}不属于部门，请不要选择部门` };
   const department = reference.departments.get(scope.departmentId);
   if (!department) return { status: 400, field: 'departmentId', message: '没有这个部门' };
-  if (!isWithin(region.code, department.regionCode)) return { status: 400, field: 'departmentId', message: '该部门不负责所选地区' };
+  if (!isWithin(region.code, department.regionCode))
+    return { status: 400, field: 'departmentId', message: '该部门不负责所选地区' };
   return null;
 }
 

@@ -6,12 +6,22 @@ import type { AuditLog } from '../db/entities';
 
 /** Labels keyed `type:id`: reports by serial number, accounts by name and login. */
 export async function auditTargetLabels(manager: EntityManager, entries: AuditLog[]): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(entries.filter((entry) => entry.targetType === type && entry.targetId).map((entry) => entry.targetId as string))];
+  const idsOf = (type: string) => [
+    ...new Set(
+      entries.filter((entry) => entry.targetType === type && entry.targetId).map((entry) => entry.targetId as string),
+    ),
+  ];
   const reportIds = idsOf('report');
   const staffIds = idsOf('staff');
   const [reports, staff] = await Promise.all([
-    reportIds.length ? manager.getRepository(Report).find({ select: { id: true, serialNo: true }, where: { id: In(reportIds) } }) : [],
-    staffIds.length ? manager.getRepository(Staff).find({ select: { id: true, name: true, username: true }, where: { id: In(staffIds) } }) : [],
+    reportIds.length
+      ? manager.getRepository(Report).find({ select: { id: true, serialNo: true }, where: { id: In(reportIds) } })
+      : [],
+    staffIds.length
+      ? manager
+          .getRepository(Staff)
+          .find({ select: { id: true, name: true, username: true }, where: { id: In(staffIds) } })
+      : [],
   ]);
   return new Map([
     ...reports.map((report) => [`report:${report.id}`, report.serialNo] as const),
@@ -27,7 +37,8 @@ export function presentAuditLog(entry: AuditLog, labels: Map<string, string>): A
     action: entry.action,
     targetType: entry.targetType,
     targetId: entry.targetId,
-    targetLabel: entry.targetType && entry.targetId ? (labels.get(`${entry.targetType}:${entry.targetId}`) ?? null) : null,
+    targetLabel:
+      entry.targetType && entry.targetId ? (labels.get(`${entry.targetType}:${entry.targetId}`) ?? null) : null,
     ip: entry.ip,
     detail: entry.detail,
     createdAt: entry.createdAt.toISOString(),

@@ -1,4 +1,10 @@
-import type { Category as CategoryDto, Department as DepartmentDto, Deputy as DeputyDto, RegionNode, Service } from '@minqing/shared';
+import type {
+  Category as CategoryDto,
+  Department as DepartmentDto,
+  Deputy as DeputyDto,
+  RegionNode,
+  Service,
+} from '@minqing/shared';
 import type { Category, Department, Deputy, Region, ServiceEntity } from '../db/entities';
 
 export function presentService(service: ServiceEntity): Service {
@@ -31,7 +37,9 @@ export function presentRegionTree(regions: Region[], maxLevel: RegionNode['level
   const levels: RegionNode['level'][] = ['county', 'township', 'village', 'grid'];
   const kept = regions.filter((region) => levels.indexOf(region.level) <= levels.indexOf(maxLevel));
   const sorted = [...kept].sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
-  const nodes = new Map<string, RegionNode>(sorted.map((region) => [region.code, { code: region.code, name: region.name, level: region.level, children: [] }]));
+  const nodes = new Map<string, RegionNode>(
+    sorted.map((region) => [region.code, { code: region.code, name: region.name, level: region.level, children: [] }]),
+  );
   const roots: RegionNode[] = [];
   for (const region of sorted) {
     const node = nodes.get(region.code)!;

@@ -14,7 +14,10 @@ export function presentConfigRegion(region: Region, childCount: number): ConfigR
   };
 }
 
-export function presentConfigDepartment(department: Department, regions: ReadonlyMap<string, Region>): ConfigDepartment {
+export function presentConfigDepartment(
+  department: Department,
+  regions: ReadonlyMap<string, Region>,
+): ConfigDepartment {
   return {
     id: department.id,
     name: department.name,

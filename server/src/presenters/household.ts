@@ -4,7 +4,10 @@ import type { Household, Staff, Visit } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 
 /** A household as staff see it: the phone masked, never in full. */
-export function presentHousehold(household: Household, deps: { cipher: PersonalDataCipher; reference: Pick<ReferenceSnapshot, 'regions'>; liaisons: Map<string, Staff> }): HouseholdDto {
+export function presentHousehold(
+  household: Household,
+  deps: { cipher: PersonalDataCipher; reference: Pick<ReferenceSnapshot, 'regions'>; liaisons: Map<string, Staff> },
+): HouseholdDto {
   const liaison = household.liaisonId ? deps.liaisons.get(household.liaisonId) : undefined;
   return {
     id: household.id,
@@ -25,7 +28,12 @@ export function presentHousehold(household: Household, deps: { cipher: PersonalD
 export function presentVisit(visit: Visit, household: Household, visitor: Staff | undefined): VisitDto {
   return {
     id: visit.id,
-    household: { id: household.id, headName: household.headName, address: household.address, gridCode: household.gridCode },
+    household: {
+      id: household.id,
+      headName: household.headName,
+      address: household.address,
+      gridCode: household.gridCode,
+    },
     visitor: visitor ? { id: visitor.id, name: visitor.name } : null,
     note: visit.note,
     photoUploadIds: visit.photoUploadIds,

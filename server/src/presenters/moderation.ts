@@ -4,8 +4,12 @@ import { Citizen, ContentCheck, Report, ReportEvent } from '../db/entities';
 import { attachmentContentUrl } from './attachment';
 
 /** Held content as moderators see it: the text itself, or a link to the media (staff may read it). */
-export async function presentModerationItems(manager: EntityManager, checks: ContentCheck[]): Promise<ModerationItem[]> {
-  const idsOf = (type: ContentCheck['subjectType']) => checks.filter((check) => check.subjectType === type).map((check) => check.subjectId);
+export async function presentModerationItems(
+  manager: EntityManager,
+  checks: ContentCheck[],
+): Promise<ModerationItem[]> {
+  const idsOf = (type: ContentCheck['subjectType']) =>
+    checks.filter((check) => check.subjectType === type).map((check) => check.subjectId);
   const reportIds = [...new Set(checks.map((check) => check.reportId).filter((id): id is string => id !== null))];
   const [reports, events, citizens] = await Promise.all([
     reportIds.length ? manager.getRepository(Report).findBy({ id: In(reportIds) }) : [],

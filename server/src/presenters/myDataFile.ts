@@ -14,7 +14,11 @@ import { localDateOf, localTimeOf } from '../deadlines/workingCalendar';
  */
 type ExportedReport = MyDataExport['reports'][number];
 
-const DELETION_STATUS_NAMES: Record<DeletionRequestStatus, string> = { pending: '处理中', completed: '已注销', rejected: '未能办理' };
+const DELETION_STATUS_NAMES: Record<DeletionRequestStatus, string> = {
+  pending: '处理中',
+  completed: '已注销',
+  rejected: '未能办理',
+};
 
 /** 2026年11月20日 09:30, Beijing time; '' for no time. */
 function when(iso: string | null): string {

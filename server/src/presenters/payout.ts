@@ -42,6 +42,9 @@ export function presentMyReward(row: PayoutRow, merchant: { mchid: string; appid
     status: row.status,
     statusName: PAYOUT_STATUS_NAMES[row.status],
     createdAt: row.createdAt.toISOString(),
-    confirm: row.status === 'wait_user_confirm' && row.packageInfo && merchant ? { mchId: merchant.mchid, appId: merchant.appid, package: row.packageInfo } : null,
+    confirm:
+      row.status === 'wait_user_confirm' && row.packageInfo && merchant
+        ? { mchId: merchant.mchid, appId: merchant.appid, package: row.packageInfo }
+        : null,
   };
 }

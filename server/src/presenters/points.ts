@@ -5,7 +5,14 @@ import type { PointsEntryRow, Region, RedemptionRow, ShopItemRow } from '../db/e
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function presentPointsEntry(row: PointsEntryRow): PointsEntry {
-  return { id: row.id, delta: row.delta, reason: row.reason, reasonName: POINTS_REASON_NAMES[row.reason], note: row.note, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    delta: row.delta,
+    reason: row.reason,
+    reasonName: POINTS_REASON_NAMES[row.reason],
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export function presentShopItem(row: ShopItemRow, regions: Map<string, Region>): ShopItem {

@@ -3,13 +3,19 @@ import type { ReplyTemplate, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { staffCanEditTemplate } from '../policies/replyTemplate';
 
-export function presentReplyTemplate(template: ReplyTemplate, lookups: Pick<ReferenceSnapshot, 'categories' | 'regions'>, staff: Staff): ReplyTemplateDto {
+export function presentReplyTemplate(
+  template: ReplyTemplate,
+  lookups: Pick<ReferenceSnapshot, 'categories' | 'regions'>,
+  staff: Staff,
+): ReplyTemplateDto {
   return {
     id: template.id,
     title: template.title,
     body: template.body,
     categoryCode: template.categoryCode,
-    categoryName: template.categoryCode ? (lookups.categories.get(template.categoryCode)?.name ?? template.categoryCode) : null,
+    categoryName: template.categoryCode
+      ? (lookups.categories.get(template.categoryCode)?.name ?? template.categoryCode)
+      : null,
     regionCode: template.regionCode,
     regionName: lookups.regions.get(template.regionCode)?.name ?? template.regionCode,
     enabled: template.enabled,

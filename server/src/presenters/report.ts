@@ -24,7 +24,8 @@ export type Audience = 'citizen' | 'staff';
 /** Names of what reports refer to: the in-memory reference data. */
 export type ReportLookups = Pick<ReferenceSnapshot, 'departments' | 'categories' | 'regions'>;
 
-const byKey = <T, K extends keyof T>(rows: T[], key: K) => new Map(rows.map((row) => [row[key] as unknown as string, row]));
+const byKey = <T, K extends keyof T>(rows: T[], key: K) =>
+  new Map(rows.map((row) => [row[key] as unknown as string, row]));
 const unique = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
 
 export function isOverdue(report: Report, now: Date): boolean {
@@ -96,10 +97,18 @@ function actorOf(event: ReportEvent, sources: TimelineSources, audience: Audienc
   if (event.actorType === 'citizen') return audience === 'citizen' ? '您' : '群众';
   const member = event.actorId ? sources.staff.get(event.actorId) : undefined;
   if (event.type === 'submitted' && member) {
-    const household = householdOf(typeof event.data?.onBehalfName === 'string' ? event.data.onBehalfName : null, sources.anonymous, audience);
+    const household = householdOf(
+      typeof event.data?.onBehalfName === 'string' ? event.data.onBehalfName : null,
+      sources.anonymous,
+      audience,
+    );
     return `${filerName(member)} 代 ${household ?? '群众'} 反映`;
   }
-  const unit = member?.departmentId ? sources.departments.get(member.departmentId)?.name : member ? sources.regions.get(member.regionCode)?.name : undefined;
+  const unit = member?.departmentId
+    ? sources.departments.get(member.departmentId)?.name
+    : member
+      ? sources.regions.get(member.regionCode)?.name
+      : undefined;
   if (audience === 'citizen') return unit ?? '工作人员';
   return [member?.name, unit && `（${unit}）`].filter(Boolean).join('') || null;
 }
@@ -131,10 +140,24 @@ async function loadTimelineRecords(manager: EntityManager, report: Report): Prom
   return { events, attachments };
 }
 
-async function loadTimelineSources(manager: EntityManager, report: Report, records: TimelineRecords, lookups: ReportLookups): Promise<TimelineSources> {
-  const staffIds = unique([...records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId), report.filedByStaffId]);
+async function loadTimelineSources(
+  manager: EntityManager,
+  report: Report,
+  records: TimelineRecords,
+  lookups: ReportLookups,
+): Promise<TimelineSources> {
+  const staffIds = unique([
+    ...records.events.filter((event) => event.actorType === 'staff').map((event) => event.actorId),
+    report.filedByStaffId,
+  ]);
   const staff = staffIds.length ? await manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [];
-  return { ...records, departments: lookups.departments, regions: lookups.regions, staff: byKey(staff, 'id'), anonymous: report.anonymous };
+  return {
+    ...records,
+    departments: lookups.departments,
+    regions: lookups.regions,
+    staff: byKey(staff, 'id'),
+    anonymous: report.anonymous,
+  };
 }
 
 interface DetailProps {
@@ -146,11 +169,27 @@ interface DetailProps {
   records?: TimelineRecords;
 }
 
-async function presentDetail({ manager, lookups, report, audience, allowed, records }: DetailProps): Promise<ReportDetail> {
-  const sources = await loadTimelineSources(manager, report, records ?? (await loadTimelineRecords(manager, report)), lookups);
+async function presentDetail({
+  manager,
+  lookups,
+  report,
+  audience,
+  allowed,
+  records,
+}: DetailProps): Promise<ReportDetail> {
+  const sources = await loadTimelineSources(
+    manager,
+    report,
+    records ?? (await loadTimelineRecords(manager, report)),
+    lookups,
+  );
   const filer = report.filedByStaffId ? sources.staff.get(report.filedByStaffId) : undefined;
-  const submittedEventIds = new Set(sources.events.filter((event) => event.type === 'submitted').map((event) => event.id));
-  const original = sources.attachments.filter((attachment) => attachment.eventId && submittedEventIds.has(attachment.eventId));
+  const submittedEventIds = new Set(
+    sources.events.filter((event) => event.type === 'submitted').map((event) => event.id),
+  );
+  const original = sources.attachments.filter(
+    (attachment) => attachment.eventId && submittedEventIds.has(attachment.eventId),
+  );
   const voice = original.find((attachment) => attachment.kind === 'voice');
   const deputy = report.deputyId ? await manager.getRepository(Deputy).findOneBy({ id: report.deputyId }) : null;
   return {
@@ -159,24 +198,44 @@ async function presentDetail({ manager, lookups, report, audience, allowed, reco
     transcript: report.transcript,
     voice: voice ? presentAttachment(voice) : null,
     photos: original.filter((attachment) => attachment.kind === 'photo').map(presentAttachment),
-    location: report.lat !== null && report.lng !== null ? { lat: report.lat, lng: report.lng, ...(report.address ? { address: report.address } : {}) } : null,
+    location:
+      report.lat !== null && report.lng !== null
+        ? { lat: report.lat, lng: report.lng, ...(report.address ? { address: report.address } : {}) }
+        : null,
     anonymous: report.anonymous,
     ratingComment: report.ratingComment,
     deputy: deputy ? { id: deputy.id, name: deputy.name, title: deputy.title } : null,
-    onBehalf: filer ? { filedBy: filerName(filer), household: householdOf(report.onBehalfName, report.anonymous, audience) } : null,
+    onBehalf: filer
+      ? { filedBy: filerName(filer), household: householdOf(report.onBehalfName, report.anonymous, audience) }
+      : null,
     ratingOnBehalf: report.ratingOnBehalf,
     timeline: presentTimeline(sources, audience),
     allowedActions: allowed,
   };
 }
 
-export async function presentCitizenReport(deps: AppDeps, report: Report, records?: TimelineRecords): Promise<ReportDetail> {
+export async function presentCitizenReport(
+  deps: AppDeps,
+  report: Report,
+  records?: TimelineRecords,
+): Promise<ReportDetail> {
   const lookups = await deps.reference.snapshot();
-  return presentDetail({ manager: deps.dataSource.manager, lookups, report, audience: 'citizen', allowed: citizenAllowedActions(report), records });
+  return presentDetail({
+    manager: deps.dataSource.manager,
+    lookups,
+    report,
+    audience: 'citizen',
+    allowed: citizenAllowedActions(report),
+    records,
+  });
 }
 
 /** The classifier's suggestions named for staff, each marked confident when it reaches the routing threshold. */
-export function nameSuggestions(suggestions: RoutingSuggestion[], lookups: ReportLookups, threshold: number): NamedRoutingSuggestion[] {
+export function nameSuggestions(
+  suggestions: RoutingSuggestion[],
+  lookups: ReportLookups,
+  threshold: number,
+): NamedRoutingSuggestion[] {
   return suggestions.map((suggestion) => ({
     ...suggestion,
     categoryName: lookups.categories.get(suggestion.categoryCode)?.name ?? suggestion.categoryCode,
@@ -186,16 +245,33 @@ export function nameSuggestions(suggestions: RoutingSuggestion[], lookups: Repor
 }
 
 /** The staff view: full timeline, allowed actions, and the reporter masked — or hidden when anonymous. */
-export async function presentStaffReport(deps: AppDeps, manager: EntityManager, report: Report, staff: Staff): Promise<StaffReport> {
+export async function presentStaffReport(
+  deps: AppDeps,
+  manager: EntityManager,
+  report: Report,
+  staff: Staff,
+): Promise<StaffReport> {
   const lookups = await deps.reference.snapshot();
-  const detail = await presentDetail({ manager, lookups, report, audience: 'staff', allowed: staffAllowedActions(staff, report, deps.clock()) });
+  const detail = await presentDetail({
+    manager,
+    lookups,
+    report,
+    audience: 'staff',
+    allowed: staffAllowedActions(staff, report, deps.clock()),
+  });
   let reporter: StaffReport['reporter'] = null;
   if (!report.anonymous) {
     const citizen = report.citizenId ? await manager.getRepository(Citizen).findOneBy({ id: report.citizenId }) : null;
-    const sealedPhone = report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
-    reporter = { nickname: report.onBehalfName ?? citizen?.nickname ?? null, phone: sealedPhone ? maskPhone(deps.cipher.decrypt(sealedPhone)) : null };
+    const sealedPhone =
+      report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null;
+    reporter = {
+      nickname: report.onBehalfName ?? citizen?.nickname ?? null,
+      phone: sealedPhone ? maskPhone(deps.cipher.decrypt(sealedPhone)) : null,
+    };
   }
-  const duplicate = report.duplicateOfId ? await manager.getRepository(Report).findOneBy({ id: report.duplicateOfId }) : null;
+  const duplicate = report.duplicateOfId
+    ? await manager.getRepository(Report).findOneBy({ id: report.duplicateOfId })
+    : null;
   return {
     ...detail,
     overdue: isOverdue(report, deps.clock()),
@@ -208,6 +284,9 @@ export async function presentStaffReport(deps: AppDeps, manager: EntityManager, 
         ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }
         : null,
     suggestions: nameSuggestions(report.suggestions ?? [], lookups, routingThreshold(deps.config.routing)),
-    duplicateOf: duplicate && staffCanView(staff, duplicate) ? { id: duplicate.id, serialNo: duplicate.serialNo, excerpt: excerptOf(duplicate), status: duplicate.status } : null,
+    duplicateOf:
+      duplicate && staffCanView(staff, duplicate)
+        ? { id: duplicate.id, serialNo: duplicate.serialNo, excerpt: excerptOf(duplicate), status: duplicate.status }
+        : null,
   };
 }

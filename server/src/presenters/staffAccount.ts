@@ -4,7 +4,12 @@ import type { ReferenceSnapshot } from '../db/referenceData';
 import { accountAllowedActions } from '../policies/staffAccount';
 
 /** A staff account as its manager sees it: never the password hash, the token version or the failure count. */
-export function presentStaffAccount(account: Staff, manager: Staff, reference: ReferenceSnapshot, now: Date): StaffAccount {
+export function presentStaffAccount(
+  account: Staff,
+  manager: Staff,
+  reference: ReferenceSnapshot,
+  now: Date,
+): StaffAccount {
   return {
     id: account.id,
     username: account.username,

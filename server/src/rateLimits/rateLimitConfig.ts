@@ -36,10 +36,17 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   redeem: { client: { points: 120, seconds: 600 }, account: { points: 60, seconds: 600 } },
 };
 
-const ENV_NAMES: Record<LimitedAction, string> = { request: 'REQUEST', signIn: 'SIGN_IN', submit: 'SUBMIT', upload: 'UPLOAD', redeem: 'REDEEM' };
+const ENV_NAMES: Record<LimitedAction, string> = {
+  request: 'REQUEST',
+  signIn: 'SIGN_IN',
+  submit: 'SUBMIT',
+  upload: 'UPLOAD',
+  redeem: 'REDEEM',
+};
 
 /** `RATE_LIMIT_SIGN_IN_PER_CLIENT`, `RATE_LIMIT_SUBMIT_PER_ACCOUNT` … */
-export const rateLimitEnvName = (action: LimitedAction, scope: LimitScope) => `RATE_LIMIT_${ENV_NAMES[action]}_PER_${scope.toUpperCase()}`;
+export const rateLimitEnvName = (action: LimitedAction, scope: LimitScope) =>
+  `RATE_LIMIT_${ENV_NAMES[action]}_PER_${scope.toUpperCase()}`;
 
 function limitFrom(env: Record<string, string | undefined>, name: string, fallback: Limit): Limit {
   const raw = env[name];

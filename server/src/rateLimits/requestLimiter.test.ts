@@ -53,7 +53,10 @@ describe('request limits shared through Redis', () => {
   });
 
   it('starts a new count when the window has passed', async () => {
-    const limiter = createRequestLimiter(lowLimits({ request: { client: { points: 1, seconds: 1 } } }, REDIS_URL), testPrefix());
+    const limiter = createRequestLimiter(
+      lowLimits({ request: { client: { points: 1, seconds: 1 } } }, REDIS_URL),
+      testPrefix(),
+    );
     app.deps.limiter = limiter;
     try {
       await limiter.connected();
@@ -67,7 +70,10 @@ describe('request limits shared through Redis', () => {
   });
 
   it('keeps limiting in each process while Redis cannot be reached', async () => {
-    const limiter = createRequestLimiter(lowLimits({ request: { client: { points: 2, seconds: 60 } } }, 'redis://127.0.0.1:1'), testPrefix());
+    const limiter = createRequestLimiter(
+      lowLimits({ request: { client: { points: 2, seconds: 60 } } }, 'redis://127.0.0.1:1'),
+      testPrefix(),
+    );
     app.deps.limiter = limiter;
     try {
       expect((await app.http.get('/healthz').set(from('192.0.2.63'))).status).toBe(200);

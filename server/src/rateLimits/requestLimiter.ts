@@ -47,7 +47,9 @@ class FlexibleRequestLimiter implements RequestLimiter {
  * that share a Redis.
  */
 export function createRequestLimiter(config: RateLimitConfig, keyPrefix = 'minqing:rate'): RequestLimiter {
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
   // Without a listener ioredis reports every failed reconnection as an unhandled error.
   redis?.on('error', () => undefined);
   const limiters = new Map<string, RateLimiterAbstract>();
@@ -56,7 +58,17 @@ export function createRequestLimiter(config: RateLimitConfig, keyPrefix = 'minqi
       const { points, seconds } = config.limits[action][scope];
       const options = { points, duration: seconds, keyPrefix: `${keyPrefix}:${action}:${scope}` };
       const inProcess = new RateLimiterMemory(options);
-      limiters.set(`${action}:${scope}`, redis ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: inProcess }) : inProcess);
+      limiters.set(
+        `${action}:${scope}`,
+        redis
+          ? new RateLimiterRedis({
+              ...options,
+              storeClient: redis,
+              rejectIfRedisNotReady: true,
+              insuranceLimiter: inProcess,
+            })
+          : inProcess,
+      );
     }
   }
   return new FlexibleRequestLimiter(limiters, redis);

@@ -32,7 +32,8 @@ export class ClassifierHolder {
     try {
       mtimeMs = fs.statSync(this.modelPath).mtimeMs;
     } catch {
-      if (!this.current) this.logger.warn({ modelPath: this.modelPath }, 'no classifier model: every report goes to triage');
+      if (!this.current)
+        this.logger.warn({ modelPath: this.modelPath }, 'no classifier model: every report goes to triage');
       return;
     }
     if (mtimeMs === this.loadedMtimeMs) return;
@@ -41,7 +42,10 @@ export class ClassifierHolder {
       this.loadedMtimeMs = mtimeMs;
       this.logger.info({ version: this.current.version }, 'classifier loaded');
     } catch (error) {
-      this.logger.warn({ err: error, modelPath: this.modelPath }, 'classifier model unreadable; keeping the previous one');
+      this.logger.warn(
+        { err: error, modelPath: this.modelPath },
+        'classifier model unreadable; keeping the previous one',
+      );
     }
   }
 }

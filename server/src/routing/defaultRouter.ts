@@ -7,7 +7,11 @@ import { ancestorsOf } from '../policies/scope';
  * the village up to the county; otherwise the category's kind of department in the township,
  * then in the county. Null sends the report to the township dispatcher's triage queue.
  */
-export function routeByCategory(reference: ReferenceSnapshot, category: Category, villageCode: string): Department | null {
+export function routeByCategory(
+  reference: ReferenceSnapshot,
+  category: Category,
+  villageCode: string,
+): Department | null {
   const chain = ancestorsOf(villageCode).reverse();
   for (const regionCode of chain) {
     const rule = reference.rules.get(`${category.code}|${regionCode}`);

@@ -28,8 +28,13 @@ describe('duplicate reports', () => {
       const again = await submitReport(app, second, { categoryCode: 'power', text: '二组电线杆歪了，快要倒了' });
       const stored = await app.dataSource.getRepository(Report).findOneByOrFail({ id: again.body.id });
       expect(stored.duplicateOfId).toBe(original.body.id);
-      const unrelated = await submitReport(app, second, { categoryCode: 'power', text: '家里电压太低，电饭锅煮不熟饭' });
-      expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: unrelated.body.id })).duplicateOfId).toBeNull();
+      const unrelated = await submitReport(app, second, {
+        categoryCode: 'power',
+        text: '家里电压太低，电饭锅煮不熟饭',
+      });
+      expect(
+        (await app.dataSource.getRepository(Report).findOneByOrFail({ id: unrelated.body.id })).duplicateOfId,
+      ).toBeNull();
     });
 
     it('ignores other villages, other categories, closed reports and reports outside the window', async () => {
@@ -38,9 +43,17 @@ describe('duplicate reports', () => {
       const original = await app.dataSource.getRepository(Report).findOneByOrFail({ id: submitted.body.id });
       const probe = { ...original, id: 'probe', createdAt: new Date() };
       expect((await findDuplicate(app.dataSource.manager, probe, settings))?.id).toBe(original.id);
-      expect(await findDuplicate(app.dataSource.manager, { ...probe, villageCode: REGIONS.jianchiVillage }, settings)).toBeNull();
+      expect(
+        await findDuplicate(app.dataSource.manager, { ...probe, villageCode: REGIONS.jianchiVillage }, settings),
+      ).toBeNull();
       expect(await findDuplicate(app.dataSource.manager, { ...probe, categoryCode: 'water' }, settings)).toBeNull();
-      expect(await findDuplicate(app.dataSource.manager, { ...probe, createdAt: new Date(Date.now() + 8 * 86400_000) }, settings)).toBeNull();
+      expect(
+        await findDuplicate(
+          app.dataSource.manager,
+          { ...probe, createdAt: new Date(Date.now() + 8 * 86400_000) },
+          settings,
+        ),
+      ).toBeNull();
       await app.dataSource.getRepository(Report).update(original.id, { status: 'closed' });
       expect(await findDuplicate(app.dataSource.manager, probe, settings)).toBeNull();
     });

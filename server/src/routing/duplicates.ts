@@ -37,7 +37,10 @@ const CANDIDATES = 30;
 /** The most similar open report of the same category and village within the window, if any. */
 export async function findDuplicate(
   manager: EntityManager,
-  report: Pick<Report, 'id' | 'villageCode' | 'categoryCode' | 'predictedCategoryCode' | 'text' | 'transcript' | 'createdAt'>,
+  report: Pick<
+    Report,
+    'id' | 'villageCode' | 'categoryCode' | 'predictedCategoryCode' | 'text' | 'transcript' | 'createdAt'
+  >,
   settings: DuplicateSettings,
 ): Promise<{ id: string; similarity: number } | null> {
   const category = report.categoryCode ?? report.predictedCategoryCode;
@@ -46,8 +49,18 @@ export async function findDuplicate(
   const since = new Date(report.createdAt.getTime() - settings.windowDays * 86400_000);
   const candidates = await manager.getRepository(Report).find({
     where: [
-      { villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), categoryCode: category },
-      { villageCode: report.villageCode, status: In([...OPEN_STATUSES]), createdAt: MoreThanOrEqual(since), predictedCategoryCode: category },
+      {
+        villageCode: report.villageCode,
+        status: In([...OPEN_STATUSES]),
+        createdAt: MoreThanOrEqual(since),
+        categoryCode: category,
+      },
+      {
+        villageCode: report.villageCode,
+        status: In([...OPEN_STATUSES]),
+        createdAt: MoreThanOrEqual(since),
+        predictedCategoryCode: category,
+      },
     ],
     // Only what the comparison reads: hydrating whole rows cost more than the comparison itself.
     select: { id: true, text: true, transcript: true },
@@ -58,7 +71,8 @@ export async function findDuplicate(
   for (const candidate of candidates) {
     if (candidate.id === report.id) continue;
     const similarity = textSimilarity(text, [candidate.text, candidate.transcript].filter(Boolean).join(' '));
-    if (similarity >= settings.minSimilarity && (!best || similarity > best.similarity)) best = { id: candidate.id, similarity };
+    if (similarity >= settings.minSimilarity && (!best || similarity > best.similarity))
+      best = { id: candidate.id, similarity };
   }
   return best;
 }

@@ -24,7 +24,11 @@ function suggestionsOf(reference: ReferenceSnapshot, prediction: Prediction, vil
   return prediction.candidates.map((candidate) => {
     const category = reference.categories.get(candidate.categoryCode);
     const department = category ? routeByCategory(reference, category, villageCode) : null;
-    return { categoryCode: candidate.categoryCode, confidence: candidate.confidence, departmentId: department?.id ?? null };
+    return {
+      categoryCode: candidate.categoryCode,
+      confidence: candidate.confidence,
+      departmentId: department?.id ?? null,
+    };
   });
 }
 
@@ -45,7 +49,13 @@ export function decideRoute(props: {
   const { reference, predictor, threshold, chosenCategory, villageCode, input } = props;
   if (chosenCategory) {
     const department = routeByCategory(reference, chosenCategory, villageCode);
-    return { category: chosenCategory, department, reason: department ? 'citizen_category' : 'no_rule', prediction: null, suggestions: [] };
+    return {
+      category: chosenCategory,
+      department,
+      reason: department ? 'citizen_category' : 'no_rule',
+      prediction: null,
+      suggestions: [],
+    };
   }
   if (!predictor || !(input.text || input.transcript || input.title)) {
     return { category: null, department: null, reason: 'no_classifier', prediction: null, suggestions: [] };

@@ -1,6 +1,17 @@
 import { Report, ReportEvent, RoutingExample } from '../db/entities';
 import { createLogger } from '../logger';
-import { REGIONS, World, bearer, buildCategory, buildCitizen, buildDepartment, buildStaff, buildWorld, staffToken, submitReport } from '../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCategory,
+  buildCitizen,
+  buildDepartment,
+  buildStaff,
+  buildWorld,
+  staffToken,
+  submitReport,
+} from '../test/factories';
 import { keywordPredictor } from '../test/keywordPredictor';
 import { TestApp, createTestApp } from '../test/testApp';
 import { seedDemo } from '../db/seed/demoSeed';
@@ -31,9 +42,21 @@ describe('routing new reports', () => {
   it('sends a confidently classified report straight to the department, and says why on the timeline', async () => {
     const citizen = await buildCitizen(app.dataSource);
     const response = await submitReport(app, citizen, { text: '我们组停电一整天了' });
-    expect(response.body).toMatchObject({ status: 'dispatched', category: { code: 'power' }, department: { id: world.power.id } });
-    const route = await app.dataSource.getRepository(ReportEvent).findOneByOrFail({ reportId: response.body.id, type: 'route' });
-    expect(route.data).toMatchObject({ reason: 'classified', categoryCode: 'power', predictedCategoryCode: 'power', confidence: 0.92, modelVersion: 'keywords-for-tests' });
+    expect(response.body).toMatchObject({
+      status: 'dispatched',
+      category: { code: 'power' },
+      department: { id: world.power.id },
+    });
+    const route = await app.dataSource
+      .getRepository(ReportEvent)
+      .findOneByOrFail({ reportId: response.body.id, type: 'route' });
+    expect(route.data).toMatchObject({
+      reason: 'classified',
+      categoryCode: 'power',
+      predictedCategoryCode: 'power',
+      confidence: 0.92,
+      modelVersion: 'keywords-for-tests',
+    });
     expect(route.departmentId).toBe(world.power.id);
   });
 
@@ -52,11 +75,19 @@ describe('routing new reports', () => {
     const view = await app.http.get(`/api/v1/staff/reports/${response.body.id}`).set(bearer(dispatcher));
     expect(view.body.prediction).toEqual({ categoryCode: 'sanitation', confidence: 0.45 });
     expect(view.body.suggestions).toHaveLength(3);
-    expect(view.body.suggestions[0]).toMatchObject({ categoryCode: 'sanitation', categoryName: '环境卫生', departmentName: '城关镇综合执法队' });
-    const submitted = await app.dataSource.getRepository(ReportEvent).findOneByOrFail({ reportId: response.body.id, type: 'submitted' });
+    expect(view.body.suggestions[0]).toMatchObject({
+      categoryCode: 'sanitation',
+      categoryName: '环境卫生',
+      departmentName: '城关镇综合执法队',
+    });
+    const submitted = await app.dataSource
+      .getRepository(ReportEvent)
+      .findOneByOrFail({ reportId: response.body.id, type: 'submitted' });
     expect(submitted.data).toMatchObject({ reason: 'low_confidence', predictedCategoryCode: 'sanitation' });
     expect(submitted.public).toBe(true);
-    const citizenView = await app.http.get(`/api/v1/reports/${response.body.id}`).set(bearer(app.deps.tokens.sign({ sub: citizen.id, kind: 'citizen', ver: 0, exp: Date.now() / 1000 + 60 })));
+    const citizenView = await app.http
+      .get(`/api/v1/reports/${response.body.id}`)
+      .set(bearer(app.deps.tokens.sign({ sub: citizen.id, kind: 'citizen', ver: 0, exp: Date.now() / 1000 + 60 })));
     expect(JSON.stringify(citizenView.body)).not.toContain('low_confidence');
   });
 
@@ -76,10 +107,23 @@ describe('routing new reports', () => {
       .post(`/api/v1/staff/reports/${response.body.id}/actions`)
       .set(bearer(dispatcher))
       .send({ action: 'assign', departmentId: environment.id, categoryCode: 'sanitation' });
-    expect(assigned.body).toMatchObject({ status: 'dispatched', category: { code: 'sanitation' }, department: { name: '城关镇综合执法队' } });
+    expect(assigned.body).toMatchObject({
+      status: 'dispatched',
+      category: { code: 'sanitation' },
+      department: { name: '城关镇综合执法队' },
+    });
     const examples = await app.dataSource.getRepository(RoutingExample).findBy({ reportId: response.body.id });
-    expect(examples).toEqual([expect.objectContaining({ text: '河边垃圾没人清理', categoryCode: 'sanitation', predictedCategoryCode: 'sanitation' })]);
-    expect(await loadCorrections(app.dataSource.manager)).toContainEqual({ text: '河边垃圾没人清理', categoryCode: 'sanitation' });
+    expect(examples).toEqual([
+      expect.objectContaining({
+        text: '河边垃圾没人清理',
+        categoryCode: 'sanitation',
+        predictedCategoryCode: 'sanitation',
+      }),
+    ]);
+    expect(await loadCorrections(app.dataSource.manager)).toContainEqual({
+      text: '河边垃圾没人清理',
+      categoryCode: 'sanitation',
+    });
   });
 
   it('trusts a category the citizen chose over the classifier', async () => {
@@ -107,7 +151,12 @@ describe('routing with the shipped model in the demo county', () => {
   beforeAll(async () => {
     const classifier = new ClassifierHolder(DEFAULT_MODEL_PATH, createLogger('silent'));
     await classifier.refresh();
-    app = await createTestApp({ classifier, config: { routing: { modelPath: null, confidenceThreshold: null, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 } } });
+    app = await createTestApp({
+      classifier,
+      config: {
+        routing: { modelPath: null, confidenceThreshold: null, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 },
+      },
+    });
     await seedDemo(app.dataSource, { cipher: app.deps.cipher });
   });
   afterAll(() => app.close());

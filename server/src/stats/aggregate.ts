@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { Report, ReportEvent } from '../db/entities';
 import type { Period } from './calendar';
-import { CohortCount, IN_COHORT, IS_RETURN_IN_PERIOD, RawCounts, ZERO_COUNTS, addCounts, cohortSelections } from './figures';
+import {
+  CohortCount,
+  IN_COHORT,
+  IS_RETURN_IN_PERIOD,
+  RawCounts,
+  ZERO_COUNTS,
+  addCounts,
+  cohortSelections,
+} from './figures';
 import { StatsScope, whereReportRegion, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
 
@@ -35,7 +43,8 @@ export interface GroupCounts {
 export type RawRow = Record<string, string | number | null>;
 
 /** MySQL answers SUM as DECIMAL (a string in mysql2) and SUM over no rows as NULL. */
-export const numberOf = (value: string | number | null | undefined) => (value === null || value === undefined ? 0 : Number(value));
+export const numberOf = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? 0 : Number(value);
 const keyAlias = (dimension: Dimension) => `key_${dimension}`;
 
 function keyOf(row: RawRow, groupBy: readonly Dimension[]): GroupKey {
@@ -50,10 +59,14 @@ function keyOf(row: RawRow, groupBy: readonly Dimension[]): GroupKey {
 async function cohortRows(manager: EntityManager, query: CountsQuery): Promise<GroupCounts[]> {
   const selections = cohortSelections(statsDialect(manager));
   const builder = manager.createQueryBuilder(Report, 'r').select('COUNT(*)', 'received');
-  for (const [name, expression] of Object.entries(selections)) if (name !== 'received') builder.addSelect(expression, name);
-  builder.where(IN_COHORT, { periodStart: query.period.start, periodEnd: query.period.end }).setParameter('now', query.now);
+  for (const [name, expression] of Object.entries(selections))
+    if (name !== 'received') builder.addSelect(expression, name);
+  builder
+    .where(IN_COHORT, { periodStart: query.period.start, periodEnd: query.period.end })
+    .setParameter('now', query.now);
   whereReportScope(builder, query.scope);
-  for (const dimension of query.groupBy) builder.addSelect(REPORT_COLUMN[dimension], keyAlias(dimension)).addGroupBy(REPORT_COLUMN[dimension]);
+  for (const dimension of query.groupBy)
+    builder.addSelect(REPORT_COLUMN[dimension], keyAlias(dimension)).addGroupBy(REPORT_COLUMN[dimension]);
   const rows: RawRow[] = await builder.getRawMany();
   return rows.map((row) => {
     const counts = { ...ZERO_COUNTS };
@@ -70,8 +83,10 @@ async function returnRows(manager: EntityManager, query: CountsQuery): Promise<G
   const needsReport = query.scope.regionCode !== null || query.groupBy.some((dimension) => dimension !== 'department');
   if (needsReport) builder.innerJoin(Report, 'r', 'r.id = e.reportId');
   if (query.scope.regionCode) whereReportRegion(builder, query.scope.regionCode);
-  if (query.scope.departmentId) builder.andWhere('e.departmentId = :scopeDepartment', { scopeDepartment: query.scope.departmentId });
-  for (const dimension of query.groupBy) builder.addSelect(RETURN_COLUMN[dimension], keyAlias(dimension)).addGroupBy(RETURN_COLUMN[dimension]);
+  if (query.scope.departmentId)
+    builder.andWhere('e.departmentId = :scopeDepartment', { scopeDepartment: query.scope.departmentId });
+  for (const dimension of query.groupBy)
+    builder.addSelect(RETURN_COLUMN[dimension], keyAlias(dimension)).addGroupBy(RETURN_COLUMN[dimension]);
   const rows: RawRow[] = await builder.getRawMany();
   return rows
     .map((row) => ({ key: keyOf(row, query.groupBy), counts: { ...ZERO_COUNTS, returns: numberOf(row.returns) } }))
@@ -95,7 +110,10 @@ export async function collectCounts(manager: EntityManager, query: CountsQuery):
 }
 
 /** Sums groups by a key derived from each group's key: e.g. (department, township) rows into counties. */
-export function rollUpBy(groups: readonly GroupCounts[], keyOf: (key: GroupKey) => string | null): Map<string | null, RawCounts> {
+export function rollUpBy(
+  groups: readonly GroupCounts[],
+  keyOf: (key: GroupKey) => string | null,
+): Map<string | null, RawCounts> {
   const totals = new Map<string | null, RawCounts>();
   for (const group of groups) {
     const key = keyOf(group.key);

@@ -24,7 +24,16 @@ function nameOf(lookups: BreakdownProps['lookups'], by: BreakdownDimension, key:
 
 /** The period's figures split by category, township, village or department; busiest first. */
 export async function computeBreakdown(props: BreakdownProps): Promise<BreakdownItem[]> {
-  const groups = await collectCounts(props.manager, { period: props.period, now: props.now, scope: props.scope, groupBy: [props.by] });
-  const items = [...rollUp(groups, props.by)].map(([key, counts]) => ({ key, name: nameOf(props.lookups, props.by, key), ...toFigures(counts) }));
+  const groups = await collectCounts(props.manager, {
+    period: props.period,
+    now: props.now,
+    scope: props.scope,
+    groupBy: [props.by],
+  });
+  const items = [...rollUp(groups, props.by)].map(([key, counts]) => ({
+    key,
+    name: nameOf(props.lookups, props.by, key),
+    ...toFigures(counts),
+  }));
   return items.sort((left, right) => right.received - left.received || (left.key ?? '').localeCompare(right.key ?? ''));
 }

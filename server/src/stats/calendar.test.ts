@@ -2,7 +2,10 @@ import { dayCount, daysOf, daysPeriod, monthPeriod, shanghaiDate, shanghaiMonth 
 
 describe('the China calendar', () => {
   it('bounds a month at midnight China time, December into January', () => {
-    expect(monthPeriod('2026-03')).toEqual({ start: new Date('2026-02-28T16:00:00.000Z'), end: new Date('2026-03-31T16:00:00.000Z') });
+    expect(monthPeriod('2026-03')).toEqual({
+      start: new Date('2026-02-28T16:00:00.000Z'),
+      end: new Date('2026-03-31T16:00:00.000Z'),
+    });
     expect(monthPeriod('2026-12').end).toEqual(new Date('2026-12-31T16:00:00.000Z'));
     expect(monthPeriod('2028-02').end).toEqual(new Date('2028-02-29T16:00:00.000Z'));
   });

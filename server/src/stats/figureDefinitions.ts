@@ -1,4 +1,10 @@
-import { type FigureDefinition, NOT_VISITED_DAYS, RANKING_FIGURES, type RankingFigure, type SupervisionFigure } from '@minqing/shared';
+import {
+  type FigureDefinition,
+  NOT_VISITED_DAYS,
+  RANKING_FIGURES,
+  type RankingFigure,
+  type SupervisionFigure,
+} from '@minqing/shared';
 import { SCORE_WEIGHTS } from './rankingOrder';
 
 /** The names the public reads; the score's formula is written from SCORE_WEIGHTS so words and order cannot drift apart. */
@@ -34,7 +40,8 @@ export function figureDefinitions(minReceived: number): FigureDefinition[] {
     responseRate: '在响应时限内签收的件数 ÷ 受理件数。',
     resolvedRate: '已办结（含已评价）的件数 ÷ 受理件数。',
     onTimeRate: '在办结时限内办结的件数 ÷ 已办结件数；批准延期的按延期后的时限。',
-    satisfactionRate: '群众本人评价为 4 星或 5 星的件数 ÷ 群众本人评价的件数，不含回访评价。比率没有分母时显示“—”，不算 0，也不算 100%。',
+    satisfactionRate:
+      '群众本人评价为 4 星或 5 星的件数 ÷ 群众本人评价的件数，不含回访评价。比率没有分母时显示“—”，不算 0，也不算 100%。',
     visitSatisfactionRate:
       '网格员、村干部代群众反映的事项办结后，回访时代为记录的评价（回访评价）中 4 星或 5 星的件数 ÷ 回访评价件数。单独统计，不计入满意率和综合得分。',
     meanHoursToResolve: '已办结的反映从派单到办结平均用了多少小时。',
@@ -48,14 +55,26 @@ export function figureDefinitions(minReceived: number): FigureDefinition[] {
 /** The field's figures (走访督导) in words, as figures.ts computes them. */
 export function supervisionDefinitions(): { figure: SupervisionFigure; label: string; howComputed: string }[] {
   return [
-    { figure: 'households', label: '联系户数', howComputed: '月末（本月为此刻）花名册上的住户数；按三线成员统计时为分给他联系的住户。' },
-    { figure: 'visits', label: '走访次数', howComputed: '当月（北京时间）记录的走访次数；按三线成员统计时为本人记录的走访。' },
+    {
+      figure: 'households',
+      label: '联系户数',
+      howComputed: '月末（本月为此刻）花名册上的住户数；按三线成员统计时为分给他联系的住户。',
+    },
+    {
+      figure: 'visits',
+      label: '走访次数',
+      howComputed: '当月（北京时间）记录的走访次数；按三线成员统计时为本人记录的走访。',
+    },
     {
       figure: 'notVisited',
       label: '未走访户数',
       howComputed: `月末（本月为此刻）之前 ${NOT_VISITED_DAYS} 天内没有任何人走访过的住户数，点击可查看名单。`,
     },
-    { figure: 'filedOnBehalf', label: '代报件数', howComputed: '当月由本网格网格员（按三线成员统计时为本人）代群众反映的件数，按提交时间计。' },
+    {
+      figure: 'filedOnBehalf',
+      label: '代报件数',
+      howComputed: '当月由本网格网格员（按三线成员统计时为本人）代群众反映的件数，按提交时间计。',
+    },
     { figure: 'settledOnSpot', label: '就地办结', howComputed: '当月由本网格网格员就地办结（小事不出村）的反映件数。' },
   ];
 }

@@ -129,7 +129,8 @@ export function addCounts(left: RawCounts, right: RawCounts): RawCounts {
 }
 
 /** A ratio, or null when there was nothing to count: "no data" is not 0 % and not 100 %. */
-const ratio = (numerator: number, denominator: number): number | null => (denominator === 0 ? null : numerator / denominator);
+const ratio = (numerator: number, denominator: number): number | null =>
+  denominator === 0 ? null : numerator / denominator;
 
 const HOUR_MS = 3600_000;
 
@@ -149,7 +150,8 @@ export function toFigures(counts: RawCounts): StatFigures {
     visitRated: counts.visitRated,
     visitSatisfied: counts.visitSatisfied,
     visitSatisfactionRate: ratio(counts.visitSatisfied, counts.visitRated),
-    meanHoursToResolve: counts.resolved === 0 ? null : Math.round((counts.resolveMsTotal / counts.resolved / HOUR_MS) * 100) / 100,
+    meanHoursToResolve:
+      counts.resolved === 0 ? null : Math.round((counts.resolveMsTotal / counts.resolved / HOUR_MS) * 100) / 100,
     overdue: counts.overdue,
     returns: counts.returns,
     repeatComplaints: counts.repeatComplaints,
@@ -168,7 +170,9 @@ export const VISIT_IN_PERIOD = 'v.visitedAt >= :periodStart AND v.visitedAt < :p
 /** 未走访: households on the roster that nobody visited in the 30 days up to :asOf. */
 export const NOT_VISITED = `${HOUSEHOLD_ON_ROSTER} AND NOT EXISTS (SELECT 1 FROM visits nv WHERE nv.householdId = h.id AND nv.visitedAt >= :visitCutoff AND nv.visitedAt < :asOf)`;
 /** 就地办结: reports resolved on the spot (小事不出村) in the month, counted for the grid or village of who settled them. */
-export const SETTLED_ON_SPOT = "e.type = 'resolve_on_spot' AND e.actorType = 'staff' AND e.createdAt >= :periodStart AND e.createdAt < :periodEnd";
+export const SETTLED_ON_SPOT =
+  "e.type = 'resolve_on_spot' AND e.actorType = 'staff' AND e.createdAt >= :periodStart AND e.createdAt < :periodEnd";
 
 /** 代报: reports staff filed on a household's behalf in the month (aliased `r`), counted for the grid of the filer and for the filer. */
-export const FILED_ON_BEHALF = 'r.filedByStaffId IS NOT NULL AND r.createdAt >= :periodStart AND r.createdAt < :periodEnd';
+export const FILED_ON_BEHALF =
+  'r.filedByStaffId IS NOT NULL AND r.createdAt >= :periodStart AND r.createdAt < :periodEnd';

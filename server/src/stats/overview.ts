@@ -25,7 +25,10 @@ async function todayCounts(manager: EntityManager, scope: StatsScope, now: Date)
   const today = daysPeriod(date, date);
   const submitted: RawRow | undefined = await scopedReports(manager, scope)
     .select('COUNT(*)', 'n')
-    .andWhere('r.createdAt >= :todayStart AND r.createdAt < :todayEnd', { todayStart: today.start, todayEnd: today.end })
+    .andWhere('r.createdAt >= :todayStart AND r.createdAt < :todayEnd', {
+      todayStart: today.start,
+      todayEnd: today.end,
+    })
     .getRawOne();
   const received: RawRow | undefined = await scopedReports(manager, scope)
     .select('COUNT(*)', 'n')

@@ -13,7 +13,10 @@ import type { StatFigures } from '@minqing/shared';
  * returns but nothing received has no score and is listed last. Ties: more received first
  * (a full record outweighs a lucky small one), then name, then id.
  */
-export const SCORE_WEIGHTS: readonly (readonly ['satisfactionRate' | 'onTimeRate' | 'responseRate' | 'resolvedRate', number])[] = [
+export const SCORE_WEIGHTS: readonly (readonly [
+  'satisfactionRate' | 'onTimeRate' | 'responseRate' | 'resolvedRate',
+  number,
+])[] = [
   ['satisfactionRate', 0.4],
   ['onTimeRate', 0.3],
   ['responseRate', 0.2],
@@ -36,7 +39,10 @@ export function compositeScore(figures: StatFigures): number | null {
 export type Ranked<T> = T & { rank: number; score: number | null };
 
 /** Orders and numbers entries; `idOf` breaks the last ties so the order never depends on the database. */
-export function rankEntries<T extends StatFigures & { name: string }>(entries: readonly T[], idOf: (entry: T) => string): Ranked<T>[] {
+export function rankEntries<T extends StatFigures & { name: string }>(
+  entries: readonly T[],
+  idOf: (entry: T) => string,
+): Ranked<T>[] {
   const scored = entries.map((entry) => ({ ...entry, score: compositeScore(entry) }));
   scored.sort(
     (left, right) =>
@@ -57,9 +63,25 @@ export const DEFAULT_RANKING_MIN_RECEIVED = 5;
  * than `minReceived` reports are listed apart, most received first, without a rank or a score;
  * the others are ranked among themselves.
  */
-export function rankWithMinimum<T extends StatFigures & { name: string }>(entries: readonly T[], idOf: (entry: T) => string, minReceived: number) {
+export function rankWithMinimum<T extends StatFigures & { name: string }>(
+  entries: readonly T[],
+  idOf: (entry: T) => string,
+  minReceived: number,
+) {
   const insufficient = entries
     .filter((entry) => entry.received < minReceived)
-    .sort((left, right) => right.received - left.received || right.returns - left.returns || left.name.localeCompare(right.name, 'zh-CN') || (idOf(left) < idOf(right) ? -1 : 1));
-  return { ranked: rankEntries(entries.filter((entry) => entry.received >= minReceived), idOf), insufficient };
+    .sort(
+      (left, right) =>
+        right.received - left.received ||
+        right.returns - left.returns ||
+        left.name.localeCompare(right.name, 'zh-CN') ||
+        (idOf(left) < idOf(right) ? -1 : 1),
+    );
+  return {
+    ranked: rankEntries(
+      entries.filter((entry) => entry.received >= minReceived),
+      idOf,
+    ),
+    insufficient,
+  };
 }

@@ -21,7 +21,8 @@ export interface RankingsProps {
 }
 
 /** RANKING_MIN_RECEIVED as configured (loadConfig always sets it; a hand-made configuration may not). */
-export const rankingMinimumOf = (config: Pick<Config, 'rankingMinReceived'>) => config.rankingMinReceived ?? DEFAULT_RANKING_MIN_RECEIVED;
+export const rankingMinimumOf = (config: Pick<Config, 'rankingMinReceived'>) =>
+  config.rankingMinReceived ?? DEFAULT_RANKING_MIN_RECEIVED;
 
 /**
  * Listed: whoever received at least one report that month, or returned one. A department
@@ -29,7 +30,11 @@ export const rankingMinimumOf = (config: Pick<Config, 'rankingMinReceived'>) => 
  */
 const isListed = (counts: RawCounts) => counts.received > 0 || counts.returns > 0;
 
-export function departmentEntries(totals: Map<string | null, RawCounts>, lookups: RankingsProps['lookups'], minReceived: number) {
+export function departmentEntries(
+  totals: Map<string | null, RawCounts>,
+  lookups: RankingsProps['lookups'],
+  minReceived: number,
+) {
   const entries: UnrankedDepartment[] = [];
   for (const [departmentId, counts] of totals) {
     if (departmentId === null || !isListed(counts)) continue;
@@ -45,11 +50,21 @@ export function departmentEntries(totals: Map<string | null, RawCounts>, lookups
   return rankWithMinimum(entries, (entry) => entry.departmentId, minReceived);
 }
 
-function regionEntries(totals: Map<string | null, RawCounts>, lookups: RankingsProps['lookups'], level: RegionLevel, minReceived: number) {
+function regionEntries(
+  totals: Map<string | null, RawCounts>,
+  lookups: RankingsProps['lookups'],
+  level: RegionLevel,
+  minReceived: number,
+) {
   const entries: UnrankedRegion[] = [];
   for (const [regionCode, counts] of totals) {
     if (regionCode === null || !isListed(counts)) continue;
-    entries.push({ regionCode, name: lookups.regions.get(regionCode)?.name ?? regionCode, level, ...toFigures(counts) });
+    entries.push({
+      regionCode,
+      name: lookups.regions.get(regionCode)?.name ?? regionCode,
+      level,
+      ...toFigures(counts),
+    });
   }
   return rankWithMinimum(entries, (entry) => entry.regionCode, minReceived);
 }
@@ -87,7 +102,11 @@ export async function computeRankings(props: RankingsProps): Promise<RankingsRes
     departments: departments.ranked,
     townships: townships.ranked,
     counties: counties.ranked,
-    insufficient: { departments: departments.insufficient, townships: townships.insufficient, counties: counties.insufficient },
+    insufficient: {
+      departments: departments.insufficient,
+      townships: townships.insufficient,
+      counties: counties.insufficient,
+    },
     minReceived: props.minReceived,
     definitions: figureDefinitions(props.minReceived),
   };

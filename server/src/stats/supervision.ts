@@ -21,10 +21,19 @@ export function supervisionWindow(month: string, now: Date): SupervisionWindow {
   return { period, asOf, visitCutoff: new Date(asOf.getTime() - NOT_VISITED_DAYS * DAY_MS) };
 }
 
-const parameters = (window: SupervisionWindow) => ({ periodStart: window.period.start, periodEnd: window.period.end, asOf: window.asOf, visitCutoff: window.visitCutoff });
+const parameters = (window: SupervisionWindow) => ({
+  periodStart: window.period.start,
+  periodEnd: window.period.end,
+  asOf: window.asOf,
+  visitCutoff: window.visitCutoff,
+});
 
 /** Households `h` under a region (grid, village, township, county) that were not visited, for the counts and the 未走访 list. */
-export function notVisitedHouseholds(manager: EntityManager, window: SupervisionWindow, where: { regionCode: string; gridCode?: string; liaisonId?: string }): SelectQueryBuilder<Household> {
+export function notVisitedHouseholds(
+  manager: EntityManager,
+  window: SupervisionWindow,
+  where: { regionCode: string; gridCode?: string; liaisonId?: string },
+): SelectQueryBuilder<Household> {
   const query = manager
     .getRepository(Household)
     .createQueryBuilder('h')
@@ -36,7 +45,11 @@ export function notVisitedHouseholds(manager: EntityManager, window: Supervision
 }
 
 async function countsBy(query: SelectQueryBuilder<object>, column: string): Promise<Map<string, number>> {
-  const rows: { key: string | null; count: string | number }[] = await query.select(column, 'key').addSelect('COUNT(*)', 'count').groupBy(column).getRawMany();
+  const rows: { key: string | null; count: string | number }[] = await query
+    .select(column, 'key')
+    .addSelect('COUNT(*)', 'count')
+    .groupBy(column)
+    .getRawMany();
   return new Map(rows.filter((row) => row.key !== null).map((row) => [String(row.key), numberOf(row.count)]));
 }
 
@@ -52,8 +65,18 @@ export async function computeSupervision(props: {
 }): Promise<{ grids: SupervisionGridRow[]; liaisons: SupervisionLiaisonRow[] }> {
   const { manager, reference, regionCode, window } = props;
   const region = `${regionCode}%`;
-  const households = () => manager.getRepository(Household).createQueryBuilder('h').where(HOUSEHOLD_ON_ROSTER, parameters(window)).andWhere('h.gridCode LIKE :region', { region });
-  const visits = () => manager.getRepository(Visit).createQueryBuilder('v').where(VISIT_IN_PERIOD, parameters(window)).andWhere('v.gridCode LIKE :region', { region });
+  const households = () =>
+    manager
+      .getRepository(Household)
+      .createQueryBuilder('h')
+      .where(HOUSEHOLD_ON_ROSTER, parameters(window))
+      .andWhere('h.gridCode LIKE :region', { region });
+  const visits = () =>
+    manager
+      .getRepository(Visit)
+      .createQueryBuilder('v')
+      .where(VISIT_IN_PERIOD, parameters(window))
+      .andWhere('v.gridCode LIKE :region', { region });
   const liaisonAccounts = await manager
     .getRepository(Staff)
     .createQueryBuilder('s')
@@ -62,8 +85,23 @@ export async function computeSupervision(props: {
     .addOrderBy('s.name', 'ASC')
     .getMany();
   const filedOnBehalf = () =>
-    manager.getRepository(Report).createQueryBuilder('r').innerJoin(Staff, 's', 's.id = r.filedByStaffId').where(FILED_ON_BEHALF, parameters(window)).andWhere('s.regionCode LIKE :region', { region });
-  const [gridHouseholds, gridVisits, gridNotVisited, settled, gridFiled, liaisonHouseholds, liaisonVisits, liaisonNotVisited, staffFiled] = await Promise.all([
+    manager
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .innerJoin(Staff, 's', 's.id = r.filedByStaffId')
+      .where(FILED_ON_BEHALF, parameters(window))
+      .andWhere('s.regionCode LIKE :region', { region });
+  const [
+    gridHouseholds,
+    gridVisits,
+    gridNotVisited,
+    settled,
+    gridFiled,
+    liaisonHouseholds,
+    liaisonVisits,
+    liaisonNotVisited,
+    staffFiled,
+  ] = await Promise.all([
     countsBy(households(), 'h.gridCode'),
     countsBy(visits(), 'v.gridCode'),
     countsBy(notVisitedHouseholds(manager, window, { regionCode }), 'h.gridCode'),

@@ -25,5 +25,8 @@ export interface DirectUploadStorage extends Storage {
 }
 
 export function supportsDirectUpload(storage: Storage): storage is DirectUploadStorage {
-  return typeof (storage as Partial<DirectUploadStorage>).postPolicy === 'function' && typeof (storage as Partial<DirectUploadStorage>).head === 'function';
+  return (
+    typeof (storage as Partial<DirectUploadStorage>).postPolicy === 'function' &&
+    typeof (storage as Partial<DirectUploadStorage>).head === 'function'
+  );
 }

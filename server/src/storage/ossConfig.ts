@@ -16,7 +16,8 @@ export function ossConfigFrom(env: Record<string, string | undefined>): OssConfi
   const missing = NAMES.filter((name) => !env[name]);
   if (missing.length === NAMES.length) return null;
   // Half a configuration would silently fall back to local disk: refuse it instead.
-  if (missing.length > 0) throw new ConfigError(`OSS needs ${missing.join(', ')} as well (or none of the OSS_ variables)`);
+  if (missing.length > 0)
+    throw new ConfigError(`OSS needs ${missing.join(', ')} as well (or none of the OSS_ variables)`);
   if (!/^oss-[a-z0-9-]+$/.test(env.OSS_REGION!)) throw new ConfigError('OSS_REGION must look like oss-cn-hangzhou');
   return {
     region: env.OSS_REGION!,

@@ -1,7 +1,12 @@
 import { FakeOss } from '../test/fakeOss';
 import { OssStorage } from './ossStorage';
 
-const OPTIONS = { bucket: 'minqing-media', region: 'oss-cn-hangzhou', accessKeyId: 'test-key-id', accessKeySecret: 'test-key-secret' };
+const OPTIONS = {
+  bucket: 'minqing-media',
+  region: 'oss-cn-hangzhou',
+  accessKeyId: 'test-key-id',
+  accessKeySecret: 'test-key-secret',
+};
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
 
 /** The post form as the mini-program sends it: policy fields, Content-Type, then the file. */
@@ -77,12 +82,29 @@ describe('OssStorage against a fake OSS', () => {
     it('rejects another prefix, an oversize file, another type, a changed policy and an expired one', async () => {
       const policy = await policyFor({ maxBytes: 32 });
       const cases: [string, FormData, number, RegExp][] = [
-        ['wrong prefix', form({ ...policy.fields, key: 'attachments/someone-else.jpg' }, JPEG.subarray(0, 16), 'image/jpeg'), 403, /starts-with/],
+        [
+          'wrong prefix',
+          form({ ...policy.fields, key: 'attachments/someone-else.jpg' }, JPEG.subarray(0, 16), 'image/jpeg'),
+          403,
+          /starts-with/,
+        ],
         ['oversize', form(policy.fields, JPEG, 'image/jpeg'), 400, /EntityTooLarge/],
         ['type', form(policy.fields, JPEG.subarray(0, 16), 'text/html'), 403, /content-type/],
         [
           'policy edited',
-          form({ ...policy.fields, policy: Buffer.from(Buffer.from(policy.fields.policy, 'base64').toString().replace('"32"', '"99999999"').replace(',32]', ',99999999]')).toString('base64') }, JPEG, 'image/jpeg'),
+          form(
+            {
+              ...policy.fields,
+              policy: Buffer.from(
+                Buffer.from(policy.fields.policy, 'base64')
+                  .toString()
+                  .replace('"32"', '"99999999"')
+                  .replace(',32]', ',99999999]'),
+              ).toString('base64'),
+            },
+            JPEG,
+            'image/jpeg',
+          ),
           403,
           /SignatureDoesNotMatch/,
         ],
@@ -95,7 +117,9 @@ describe('OssStorage against a fake OSS', () => {
       now = new Date(now.getTime() + 11 * 60_000);
       expect((await upload(policy.host, form(policy.fields, JPEG.subarray(0, 16), 'image/jpeg'))).status).toBe(403);
       expect(oss.lastRefusal).toMatch(/expired/);
-      expect([...oss.objects.keys()].filter((key) => key !== 'incoming/citizen-01/01ABC' && key.startsWith('incoming'))).toEqual([]);
+      expect(
+        [...oss.objects.keys()].filter((key) => key !== 'incoming/citizen-01/01ABC' && key.startsWith('incoming')),
+      ).toEqual([]);
     });
   });
 });

@@ -10,7 +10,11 @@ interface PostPolicySigner {
 }
 
 /** 20260101T080000Z, as V4 signing wants it. */
-const v4Date = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const v4Date = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /**
  * Aliyun OSS through ali-oss, every request signed with V4. Objects are written private (the
@@ -38,7 +42,10 @@ export class OssStorage implements DirectUploadStorage {
   }
 
   async put(key: string, data: Buffer, contentType: string): Promise<void> {
-    await this.client.put(key, data, { mime: contentType, headers: { 'Content-Type': contentType, 'x-oss-object-acl': 'private' } });
+    await this.client.put(key, data, {
+      mime: contentType,
+      headers: { 'Content-Type': contentType, 'x-oss-object-acl': 'private' },
+    });
   }
 
   async get(key: string): Promise<Buffer> {

@@ -1,5 +1,11 @@
 import { AUTHORIZATION_TABLE, SEES_ANONYMOUS, type RouteCase } from './authorizationTable';
-import { CALLERS, WHISTLEBLOWER, buildAuthorizationWorld, type AuthorizationWorld, type Caller } from './authorizationWorld';
+import {
+  CALLERS,
+  WHISTLEBLOWER,
+  buildAuthorizationWorld,
+  type AuthorizationWorld,
+  type Caller,
+} from './authorizationWorld';
 import { FakeWechatPay } from './fakeWechatPay';
 import { TestApp, createTestApp } from './testApp';
 import { bytes, sheetRows } from './workbook';
@@ -12,12 +18,15 @@ import { bytes, sheetRows } from './workbook';
 const NOW = new Date('2026-11-20T02:00:00.000Z');
 const REFUSED = [401, 403, 404];
 const SPREADSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const STAFF_CALLERS = new Set<Caller>(CALLERS.filter((caller) => !['anonymous', 'citizen', 'otherCitizen'].includes(caller)));
+const STAFF_CALLERS = new Set<Caller>(
+  CALLERS.filter((caller) => !['anonymous', 'citizen', 'otherCitizen'].includes(caller)),
+);
 
 const routeCases = (route: string): RouteCase[] => [AUTHORIZATION_TABLE[route]].flat();
 /** Routes whose changes would spoil the world run after all the others, ending sessions last of all. */
 const PHASE_ORDER = { late: 1, last: 2 } as const;
-const phaseOf = (route: string) => Math.max(0, ...routeCases(route).map((routeCase) => (routeCase.phase ? PHASE_ORDER[routeCase.phase] : 0)));
+const phaseOf = (route: string) =>
+  Math.max(0, ...routeCases(route).map((routeCase) => (routeCase.phase ? PHASE_ORDER[routeCase.phase] : 0)));
 const ROUTES = Object.keys(AUTHORIZATION_TABLE).sort((a, b) => phaseOf(a) - phaseOf(b));
 
 type Outcome = 'allowed' | 'refused' | `answered ${number}`;
@@ -41,7 +50,10 @@ describe('authorization matrix: every documented route × every kind of caller',
 
   beforeAll(async () => {
     await pay.start();
-    app = await createTestApp({ clock: () => NOW, config: { wechatPay: pay.config(), payoutLimits: { perPaymentFen: 50_000, perMonthFen: 80_000 } } });
+    app = await createTestApp({
+      clock: () => NOW,
+      config: { wechatPay: pay.config(), payoutLimits: { perPaymentFen: 50_000, perMonthFen: 80_000 } },
+    });
     world = await buildAuthorizationWorld(app);
   }, 60_000);
   afterAll(async () => {
@@ -52,7 +64,9 @@ describe('authorization matrix: every documented route × every kind of caller',
   it('classifies every route the served OpenAPI document lists, and nothing else', async () => {
     const document = await app.http.get('/api/v1/openapi.json');
     expect(document.status).toBe(200);
-    const documented = Object.entries(document.body.paths as Record<string, object>).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.body.paths as Record<string, object>).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect([...documented].sort()).toEqual(Object.keys(AUTHORIZATION_TABLE).sort());
   });
 
@@ -61,9 +75,16 @@ describe('authorization matrix: every documented route × every kind of caller',
    * open the anonymous report must not meet it anywhere else either (a queue, an export, a list).
    */
   function leaksIn(text: string, route: string, caller: Caller): string[] {
-    const marks = [WHISTLEBLOWER.nickname, WHISTLEBLOWER.phone, WHISTLEBLOWER.maskedPhone, WHISTLEBLOWER.openid, world.whistleblower.id];
+    const marks = [
+      WHISTLEBLOWER.nickname,
+      WHISTLEBLOWER.phone,
+      WHISTLEBLOWER.maskedPhone,
+      WHISTLEBLOWER.openid,
+      world.whistleblower.id,
+    ];
     // The ledger's lines are about people: the anonymous report's serial number there is the link.
-    if (route.includes('/points/ledger') || !(SEES_ANONYMOUS as readonly Caller[]).includes(caller)) marks.push(world.anonymousReport.serialNo, world.anonymousReport.text);
+    if (route.includes('/points/ledger') || !(SEES_ANONYMOUS as readonly Caller[]).includes(caller))
+      marks.push(world.anonymousReport.serialNo, world.anonymousReport.text);
     return marks.filter((mark) => text.includes(mark));
   }
 
@@ -71,7 +92,9 @@ describe('authorization matrix: every documented route × every kind of caller',
     const [method, template] = route.split(' ');
     const params = routeCase.params?.(world) ?? {};
     const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(params[name]));
-    let request = app.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](routeCase.query ? `${path}?${routeCase.query}` : path);
+    let request = app.http[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](
+      routeCase.query ? `${path}?${routeCase.query}` : path,
+    );
     const token = world.tokens[caller];
     if (token) request = request.set('Authorization', `Bearer ${token}`);
     if (routeCase.body) request = request.send(routeCase.body(world));
@@ -81,32 +104,41 @@ describe('authorization matrix: every documented route × every kind of caller',
   }
 
   describe.each(ROUTES)('%s', (route) => {
-    it.each(routeCases(route).map((routeCase) => [routeCase.label ?? 'as declared', routeCase] as const))('%s', async (_label, routeCase) => {
-      const method = route.split(' ')[0];
-      const expected: Partial<Record<Caller, Outcome>> = {};
-      const actual: Partial<Record<Caller, Outcome>> = {};
-      const statuses = new Map<Caller, number>();
-      const leaks: string[] = [];
-      // Those who must be refused go first, while the resource is untouched.
-      const order = routeCase.allowed === 'public' ? CALLERS : [...CALLERS].sort((a, b) => Number(routeCase.allowed.includes(a)) - Number((routeCase.allowed as readonly Caller[]).includes(b)));
-      for (const caller of order) {
-        const response = await call(route, routeCase, caller);
-        statuses.set(caller, response.status);
-        if (STAFF_CALLERS.has(caller)) {
-          const found = leaksIn(await bodyText(response), route, caller);
-          if (found.length) leaks.push(`${caller}: ${found.join(', ')}`);
+    it.each(routeCases(route).map((routeCase) => [routeCase.label ?? 'as declared', routeCase] as const))(
+      '%s',
+      async (_label, routeCase) => {
+        const method = route.split(' ')[0];
+        const expected: Partial<Record<Caller, Outcome>> = {};
+        const actual: Partial<Record<Caller, Outcome>> = {};
+        const statuses = new Map<Caller, number>();
+        const leaks: string[] = [];
+        // Those who must be refused go first, while the resource is untouched.
+        const order =
+          routeCase.allowed === 'public'
+            ? CALLERS
+            : [...CALLERS].sort(
+                (a, b) =>
+                  Number(routeCase.allowed.includes(a)) - Number((routeCase.allowed as readonly Caller[]).includes(b)),
+              );
+        for (const caller of order) {
+          const response = await call(route, routeCase, caller);
+          statuses.set(caller, response.status);
+          if (STAFF_CALLERS.has(caller)) {
+            const found = leaksIn(await bodyText(response), route, caller);
+            if (found.length) leaks.push(`${caller}: ${found.join(', ')}`);
+          }
+          if (routeCase.allowed === 'public') continue;
+          actual[caller] = outcomeOf(method, response.status);
+          expected[caller] = routeCase.allowed.includes(caller) ? 'allowed' : 'refused';
         }
-        if (routeCase.allowed === 'public') continue;
-        actual[caller] = outcomeOf(method, response.status);
-        expected[caller] = routeCase.allowed.includes(caller) ? 'allowed' : 'refused';
-      }
-      if (routeCase.allowed === 'public') {
-        // The token plays no part: everyone gets the same answer, and never a crash.
-        expect(new Set(statuses.values()).size).toBe(1);
-        expect(statuses.get('anonymous')).not.toBe(500);
-      }
-      expect(actual).toEqual(expected);
-      expect(leaks).toEqual([]);
-    });
+        if (routeCase.allowed === 'public') {
+          // The token plays no part: everyone gets the same answer, and never a crash.
+          expect(new Set(statuses.values()).size).toBe(1);
+          expect(statuses.get('anonymous')).not.toBe(500);
+        }
+        expect(actual).toEqual(expected);
+        expect(leaks).toEqual([]);
+      },
+    );
   });
 });

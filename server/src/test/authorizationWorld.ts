@@ -3,7 +3,17 @@ import { ContentCheck, Household, Message, PointsEntryRow } from '../db/entities
 import type { Citizen, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { testPdf } from './documents';
-import { REGIONS, bearer, buildCitizen, buildRegion, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from './factories';
+import {
+  REGIONS,
+  bearer,
+  buildCitizen,
+  buildRegion,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from './factories';
 import { testPhoto } from './media';
 import type { TestApp } from './testApp';
 
@@ -30,7 +40,12 @@ export type Caller = (typeof CALLERS)[number];
 export type StaffCaller = Exclude<Caller, 'anonymous' | 'citizen' | 'otherCitizen'>;
 
 /** Who reported anonymously: none of this may reach a staff member. */
-export const WHISTLEBLOWER = { nickname: '吴匿名', phone: '13922223333', maskedPhone: '139****3333', openid: 'openid-whistleblower' } as const;
+export const WHISTLEBLOWER = {
+  nickname: '吴匿名',
+  phone: '13922223333',
+  maskedPhone: '139****3333',
+  openid: 'openid-whistleblower',
+} as const;
 
 /** The ids the routes' path parameters name, and what the checks look for. */
 export interface AuthorizationWorld {
@@ -68,7 +83,9 @@ export interface AuthorizationWorld {
   };
 }
 
-const STAFF_SCOPES = (departments: Awaited<ReturnType<typeof buildWorld>>): Record<StaffCaller, { role: StaffRole; regionCode: string; departmentId?: string }> => ({
+const STAFF_SCOPES = (
+  departments: Awaited<ReturnType<typeof buildWorld>>,
+): Record<StaffCaller, { role: StaffRole; regionCode: string; departmentId?: string }> => ({
   sysadmin: { role: 'sysadmin', regionCode: REGIONS.county },
   county: { role: 'county', regionCode: REGIONS.county },
   dispatcher: { role: 'dispatcher', regionCode: REGIONS.chengguan },
@@ -92,39 +109,92 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
   for (const [caller, scope] of Object.entries(scopes) as [StaffCaller, (typeof scopes)[StaffCaller]][]) {
     staff[caller] = await buildStaff(ds, { ...scope, name: caller, departmentId: scope.departmentId ?? null });
   }
-  const withPhone = (phone: string) => ({ phoneEncrypted: app.deps.cipher.encrypt(phone), phoneHash: app.deps.cipher.lookupHash(phone) });
+  const withPhone = (phone: string) => ({
+    phoneEncrypted: app.deps.cipher.encrypt(phone),
+    phoneHash: app.deps.cipher.lookupHash(phone),
+  });
   const citizen = await buildCitizen(ds, { nickname: '李村民', ...withPhone('13811112222') });
   const otherCitizen = await buildCitizen(ds, { nickname: '周外村', villageCode: REGIONS.jianchiVillage });
-  const whistleblower = await buildCitizen(ds, { nickname: WHISTLEBLOWER.nickname, openid: WHISTLEBLOWER.openid, ...withPhone(WHISTLEBLOWER.phone) });
+  const whistleblower = await buildCitizen(ds, {
+    nickname: WHISTLEBLOWER.nickname,
+    openid: WHISTLEBLOWER.openid,
+    ...withPhone(WHISTLEBLOWER.phone),
+  });
   const tokens: Record<Caller, string | null> = {
     anonymous: null,
     citizen: citizenToken(app.deps, citizen),
     otherCitizen: citizenToken(app.deps, otherCitizen),
-    ...(Object.fromEntries(Object.entries(staff).map(([caller, member]) => [caller, staffToken(app.deps, member)])) as Record<StaffCaller, string>),
+    ...(Object.fromEntries(
+      Object.entries(staff).map(([caller, member]) => [caller, staffToken(app.deps, member)]),
+    ) as Record<StaffCaller, string>),
   };
   const as = (caller: Caller) => bearer(tokens[caller]!);
-  const created = async (response: Promise<{ status: number; body: { id: string } }> | { status: number; body: { id: string } }, status = 201) => {
+  const created = async (
+    response: Promise<{ status: number; body: { id: string } }> | { status: number; body: { id: string } },
+    status = 201,
+  ) => {
     const answer = await response;
     if (answer.status !== status) throw new Error(`setup failed (${answer.status}): ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
 
   const reportWithPhoto = async (reporter: Citizen, body: Record<string, unknown>) => {
-    const photo = await created(app.http.post('/api/v1/uploads').set(bearer(citizenToken(app.deps, reporter))).attach('file', await testPhoto(), 'a.png'));
-    const report = (await created(submitReport(app, reporter, { categoryCode: 'power', photoUploadIds: [photo.id], ...body }))) as { id: string; serialNo: string };
+    const photo = await created(
+      app.http
+        .post('/api/v1/uploads')
+        .set(bearer(citizenToken(app.deps, reporter)))
+        .attach('file', await testPhoto(), 'a.png'),
+    );
+    const report = (await created(
+      submitReport(app, reporter, { categoryCode: 'power', photoUploadIds: [photo.id], ...body }),
+    )) as { id: string; serialNo: string };
     return { id: report.id, serialNo: report.serialNo, photo: photo.id };
   };
-  const namedReport = await reportWithPhoto(citizen, { text: '村道路灯不亮，晚上出行不便', contactPhone: '13811112222' });
+  const namedReport = await reportWithPhoto(citizen, {
+    text: '村道路灯不亮，晚上出行不便',
+    contactPhone: '13811112222',
+  });
   const anonymousText = '邻居在河边私设地笼捕鱼';
-  const anonymousReport = { ...(await reportWithPhoto(whistleblower, { serviceCode: 'illegal', anonymous: true, text: anonymousText, contactPhone: WHISTLEBLOWER.phone })), text: anonymousText };
+  const anonymousReport = {
+    ...(await reportWithPhoto(whistleblower, {
+      serviceCode: 'illegal',
+      anonymous: true,
+      text: anonymousText,
+      contactPhone: WHISTLEBLOWER.phone,
+    })),
+    text: anonymousText,
+  };
   for (const action of [{ action: 'sign' }, { action: 'resolve', note: '已查实并拆除' }]) {
-    await created(app.http.post(`/api/v1/staff/reports/${anonymousReport.id}/actions`).set(as('handler')).send(action), 200);
+    await created(
+      app.http.post(`/api/v1/staff/reports/${anonymousReport.id}/actions`).set(as('handler')).send(action),
+      200,
+    );
   }
 
-  const notice = await created(app.http.post('/api/v1/staff/notices').set(as('cadre')).send({ title: '五一村公示', body: '公示内容', category: 'village', regionCode: REGIONS.chengguanVillage }));
-  const article = await created(app.http.post('/api/v1/staff/articles').set(as('county')).send({ title: '医保指南', summary: '报销流程', body: '一、报销范围', category: 'guide', regionCode: REGIONS.county }));
+  const notice = await created(
+    app.http
+      .post('/api/v1/staff/notices')
+      .set(as('cadre'))
+      .send({ title: '五一村公示', body: '公示内容', category: 'village', regionCode: REGIONS.chengguanVillage }),
+  );
+  const article = await created(
+    app.http
+      .post('/api/v1/staff/articles')
+      .set(as('county'))
+      .send({
+        title: '医保指南',
+        summary: '报销流程',
+        body: '一、报销范围',
+        category: 'guide',
+        regionCode: REGIONS.county,
+      }),
+  );
   const contentFile = (segment: 'notices' | 'articles', id: string, publisher: Caller) => async () =>
-    (await created(app.http.post(`/api/v1/staff/${segment}/${id}/files`).set(as(publisher)).attach('file', testPdf(), '名单.pdf'))).id;
+    (
+      await created(
+        app.http.post(`/api/v1/staff/${segment}/${id}/files`).set(as(publisher)).attach('file', testPdf(), '名单.pdf'),
+      )
+    ).id;
   const noticeFile = contentFile('notices', notice.id, 'cadre');
   const articleFile = contentFile('articles', article.id, 'county');
   const noticeFileId = await noticeFile();
@@ -133,41 +203,140 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
   await created(app.http.post(`/api/v1/staff/articles/${article.id}/publish`).set(as('county')), 200);
 
   const replyTemplate = async () =>
-    (await created(app.http.post('/api/v1/staff/reply-templates').set(as('dispatcher')).send({ title: `模板${newId()}`, body: '您好，已收到。', regionCode: REGIONS.chengguan }))).id;
+    (
+      await created(
+        app.http
+          .post('/api/v1/staff/reply-templates')
+          .set(as('dispatcher'))
+          .send({ title: `模板${newId()}`, body: '您好，已收到。', regionCode: REGIONS.chengguan }),
+      )
+    ).id;
   const routingRule = async () =>
-    (await created(app.http.post('/api/v1/staff/routing/rules').set(as('county')).send({ categoryCode: 'power', regionCode: MORE_REGIONS.otherVillage, departmentId: departments.power.id }))).id;
-  const managed = await buildStaff(ds, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid, name: '被管理的网格员' });
+    (
+      await created(
+        app.http
+          .post('/api/v1/staff/routing/rules')
+          .set(as('county'))
+          .send({ categoryCode: 'power', regionCode: MORE_REGIONS.otherVillage, departmentId: departments.power.id }),
+      )
+    ).id;
+  const managed = await buildStaff(ds, {
+    role: 'grid_worker',
+    regionCode: REGIONS.chengguanGrid,
+    name: '被管理的网格员',
+  });
 
   const message = (recipientType: 'citizen' | 'staff', recipientId: string) => ({
-    id: newId(), recipientType, recipientId, kind: 'report_signed' as const, title: '已受理', body: '您的事项已受理', reportId: namedReport.id, noticeId: null, articleId: null, readAt: null,
+    id: newId(),
+    recipientType,
+    recipientId,
+    kind: 'report_signed' as const,
+    title: '已受理',
+    body: '您的事项已受理',
+    reportId: namedReport.id,
+    noticeId: null,
+    articleId: null,
+    readAt: null,
   });
   const citizenMessage = message('citizen', citizen.id);
   const handlerMessage = message('staff', staff.handler.id);
   await ds.getRepository(Message).insert([citizenMessage, handlerMessage]);
 
-  await ds.getRepository(PointsEntryRow).insert({ id: newId(), citizenId: citizen.id, delta: 50, reason: 'volunteer', sourceId: 'seed', regionCode: REGIONS.chengguanVillage, note: '清扫河道', staffId: null });
-  const shopItem = await created(app.http.post('/api/v1/staff/points/items').set(as('cadre')).send({ name: '洗衣粉', pointsPrice: 10, stock: 5, regionCode: REGIONS.chengguanVillage }));
-  const redemption = (await created(app.http.post('/api/v1/points/redemptions').set(as('citizen')).send({ itemId: shopItem.id }))) as { id: string; code: string };
+  await ds
+    .getRepository(PointsEntryRow)
+    .insert({
+      id: newId(),
+      citizenId: citizen.id,
+      delta: 50,
+      reason: 'volunteer',
+      sourceId: 'seed',
+      regionCode: REGIONS.chengguanVillage,
+      note: '清扫河道',
+      staffId: null,
+    });
+  const shopItem = await created(
+    app.http
+      .post('/api/v1/staff/points/items')
+      .set(as('cadre'))
+      .send({ name: '洗衣粉', pointsPrice: 10, stock: 5, regionCode: REGIONS.chengguanVillage }),
+  );
+  const redemption = (await created(
+    app.http.post('/api/v1/points/redemptions').set(as('citizen')).send({ itemId: shopItem.id }),
+  )) as { id: string; code: string };
 
-  const heldCheck = { id: newId(), subjectType: 'report' as const, subjectId: namedReport.id, field: 'text' as const, citizenId: citizen.id, reportId: namedReport.id, regionCode: REGIONS.chengguanVillage };
-  await ds.getRepository(ContentCheck).insert({ ...heldCheck, status: 'review', label: null, traceId: null, attempts: 1, nextAttemptAt: null, lastError: null, moderation: 'held', moderatedById: null, moderatedAt: null });
+  const heldCheck = {
+    id: newId(),
+    subjectType: 'report' as const,
+    subjectId: namedReport.id,
+    field: 'text' as const,
+    citizenId: citizen.id,
+    reportId: namedReport.id,
+    regionCode: REGIONS.chengguanVillage,
+  };
+  await ds
+    .getRepository(ContentCheck)
+    .insert({
+      ...heldCheck,
+      status: 'review',
+      label: null,
+      traceId: null,
+      attempts: 1,
+      nextAttemptAt: null,
+      lastError: null,
+      moderation: 'held',
+      moderatedById: null,
+      moderatedAt: null,
+    });
 
-  const proposer = staffToken(app.deps, await buildStaff(ds, { role: 'dispatcher', regionCode: REGIONS.chengguan, name: '提出人' }));
-  const propose = (body: Record<string, unknown>) => created(app.http.post('/api/v1/staff/payouts').set(bearer(proposer)).send(body));
+  const proposer = staffToken(
+    app.deps,
+    await buildStaff(ds, { role: 'dispatcher', regionCode: REGIONS.chengguan, name: '提出人' }),
+  );
+  const propose = (body: Record<string, unknown>) =>
+    created(app.http.post('/api/v1/staff/payouts').set(bearer(proposer)).send(body));
   const reward = await propose({ kind: 'reward', reportId: anonymousReport.id, amountFen: 5_000, remark: '举报奖励' });
-  const subsidy = await propose({ kind: 'subsidy', phone: '13811112222', month: '2026-10', amountFen: 10_000, remark: '网格员补贴' });
-  const approved = await propose({ kind: 'subsidy', phone: '13811112222', month: '2026-08', amountFen: 10_000, remark: '网格员补贴' });
+  const subsidy = await propose({
+    kind: 'subsidy',
+    phone: '13811112222',
+    month: '2026-10',
+    amountFen: 10_000,
+    remark: '网格员补贴',
+  });
+  const approved = await propose({
+    kind: 'subsidy',
+    phone: '13811112222',
+    month: '2026-08',
+    amountFen: 10_000,
+    remark: '网格员补贴',
+  });
   await created(app.http.post(`/api/v1/staff/payouts/${approved.id}/approve`).set(as('county')), 200);
 
   const householdId = newId();
-  await ds.getRepository(Household).insert({ id: householdId, gridCode: REGIONS.chengguanGrid, headName: '李大爷', address: '一组 1 号', phoneEncrypted: null, phoneHash: null, memberCount: 1, tags: ['elderly_alone'], liaisonId: null, lastVisitedAt: null });
+  await ds
+    .getRepository(Household)
+    .insert({
+      id: householdId,
+      gridCode: REGIONS.chengguanGrid,
+      headName: '李大爷',
+      address: '一组 1 号',
+      phoneEncrypted: null,
+      phoneHash: null,
+      memberCount: 1,
+      tags: ['elderly_alone'],
+      liaisonId: null,
+      lastVisitedAt: null,
+    });
 
   return {
     tokens,
     staff,
     citizen,
     whistleblower,
-    departments: { power: departments.power.id, jianchiPower: departments.jianchiPower.id, agriculture: departments.agriculture.id },
+    departments: {
+      power: departments.power.id,
+      jianchiPower: departments.jianchiPower.id,
+      agriculture: departments.agriculture.id,
+    },
     namedReport,
     anonymousReport,
     notice: { id: notice.id, fileId: noticeFileId },

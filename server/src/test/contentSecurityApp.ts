@@ -9,7 +9,11 @@ export const PUBLIC_BASE_URL = 'https://minqing.example.cn';
 export function wechatConfig(wechat: FakeWechat): Partial<Config> {
   return {
     wechat: { appid: APPID, secret: 'secret', apiBase: wechat.http.baseUrl },
-    contentSecurity: { msgToken: PUSH_TOKEN, msgAesKey: decodeEncodingAesKey(PUSH_AES_KEY), publicBaseUrl: PUBLIC_BASE_URL },
+    contentSecurity: {
+      msgToken: PUSH_TOKEN,
+      msgAesKey: decodeEncodingAesKey(PUSH_AES_KEY),
+      publicBaseUrl: PUBLIC_BASE_URL,
+    },
   };
 }
 

@@ -15,7 +15,13 @@ export const REGIONS = {
   jianchiVillage: '610921101201',
 } as const;
 
-export async function buildRegion(ds: DataSource, code: string, name: string, level: RegionLevel, parentCode: string | null) {
+export async function buildRegion(
+  ds: DataSource,
+  code: string,
+  name: string,
+  level: RegionLevel,
+  parentCode: string | null,
+) {
   return ds.getRepository(Region).save({ code, name, level, parentCode, sortOrder: 0 });
 }
 
@@ -74,7 +80,12 @@ export async function buildWorld(ds: DataSource): Promise<World> {
   await buildServices(ds);
   const power = await buildDepartment(ds);
   const jianchiPower = await buildDepartment(ds, { name: '涧池镇供电所', regionCode: REGIONS.jianchi });
-  const agriculture = await buildDepartment(ds, { name: '县农业农村局', level: 'county', regionCode: REGIONS.county, kind: 'agriculture' });
+  const agriculture = await buildDepartment(ds, {
+    name: '县农业农村局',
+    level: 'county',
+    regionCode: REGIONS.county,
+    kind: 'agriculture',
+  });
   const powerCategory = await buildCategory(ds);
   return { power, jianchiPower, agriculture, powerCategory };
 }
@@ -115,7 +126,12 @@ export async function buildCitizen(ds: DataSource, overrides: Partial<Citizen> =
 }
 
 export function staffToken(deps: AppDeps, staff: Staff): string {
-  return deps.tokens.sign({ sub: staff.id, kind: 'staff', ver: staff.tokenVersion, exp: Math.floor(Date.now() / 1000) + 3600 });
+  return deps.tokens.sign({
+    sub: staff.id,
+    kind: 'staff',
+    ver: staff.tokenVersion,
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  });
 }
 
 export function citizenToken(deps: AppDeps, citizen: Citizen): string {
@@ -134,10 +150,24 @@ export async function submitReport(
   const request = app.http
     .post('/api/v1/reports')
     .set(bearer(citizenToken(app.deps, citizen)))
-    .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜，存在安全隐患', ...body });
+    .send({
+      serviceCode: 'direct',
+      villageCode: REGIONS.chengguanVillage,
+      text: '村口电线杆倾斜，存在安全隐患',
+      ...body,
+    });
   return idempotencyKey ? request.set('Idempotency-Key', idempotencyKey) : request;
 }
 
 export async function buildDeputy(ds: DataSource, overrides: Partial<Deputy> = {}): Promise<Deputy> {
-  return ds.getRepository(Deputy).save({ id: newId(), name: '张德明', title: '镇人大代表', regionCode: REGIONS.chengguanVillage, sortOrder: 0, ...overrides });
+  return ds
+    .getRepository(Deputy)
+    .save({
+      id: newId(),
+      name: '张德明',
+      title: '镇人大代表',
+      regionCode: REGIONS.chengguanVillage,
+      sortOrder: 0,
+      ...overrides,
+    });
 }

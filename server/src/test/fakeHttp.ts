@@ -87,11 +87,19 @@ export class FakeHttpServer {
       json: parseJson(raw),
     };
     this.requests.push(request);
-    const handler = this.handlers.get(`${request.method} ${request.path}`) ?? this.prefixHandler(request.method, request.path) ?? this.handlers.get(`${request.method} *`);
-    const response: FakeResponse = handler ? await handler(request) : { status: 404, body: { errcode: 404, errmsg: 'no such fake route' } };
+    const handler =
+      this.handlers.get(`${request.method} ${request.path}`) ??
+      this.prefixHandler(request.method, request.path) ??
+      this.handlers.get(`${request.method} *`);
+    const response: FakeResponse = handler
+      ? await handler(request)
+      : { status: 404, body: { errcode: 404, errmsg: 'no such fake route' } };
     if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     const isRaw = typeof response.body === 'string' || Buffer.isBuffer(response.body);
-    outgoing.writeHead(response.status ?? 200, { ...(isRaw ? {} : { 'Content-Type': 'application/json' }), ...response.headers });
+    outgoing.writeHead(response.status ?? 200, {
+      ...(isRaw ? {} : { 'Content-Type': 'application/json' }),
+      ...response.headers,
+    });
     outgoing.end(isRaw ? (response.body as string | Buffer) : JSON.stringify(response.body ?? {}));
   }
 }

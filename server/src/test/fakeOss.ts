@@ -33,7 +33,8 @@ function signingKey(secret: string, day: string, region: string): Buffer {
 }
 
 /** RFC 3986 encoding as OSS V4 canonical requests use it. */
-const encode = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encode = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 interface FormPart {
   name: string;
@@ -113,29 +114,45 @@ export class FakeOss {
     const parts = parseMultipart(request.raw, String(request.headers['content-type'] ?? ''));
     const file = parts.find((part) => part.name === 'file');
     if (file !== parts.at(-1)) return xmlError(400, 'InvalidArgument', 'file must be the last form field');
-    const fields = new Map(parts.filter((part) => part !== file).map((part) => [part.name.toLowerCase(), part.data.toString('utf8')]));
+    const fields = new Map(
+      parts.filter((part) => part !== file).map((part) => [part.name.toLowerCase(), part.data.toString('utf8')]),
+    );
     const policyBase64 = fields.get('policy');
     if (!policyBase64) return xmlError(403, 'AccessDenied', 'no policy');
-    if (fields.get('x-oss-signature-version') !== 'OSS4-HMAC-SHA256') return xmlError(403, 'AccessDenied', 'not a V4 signature');
+    if (fields.get('x-oss-signature-version') !== 'OSS4-HMAC-SHA256')
+      return xmlError(403, 'AccessDenied', 'not a V4 signature');
     const date = fields.get('x-oss-date') ?? '';
     const expectedCredential = `${this.options.accessKeyId}/${date.slice(0, 8)}/${this.region()}/oss/aliyun_v4_request`;
-    if (fields.get('x-oss-credential') !== expectedCredential) return xmlError(403, 'InvalidAccessKeyId', 'credential does not match');
-    const signature = createHmac('sha256', signingKey(this.options.accessKeySecret, date.slice(0, 8), this.region())).update(policyBase64).digest('hex');
-    if (fields.get('x-oss-signature') !== signature) return xmlError(403, 'SignatureDoesNotMatch', 'policy signature does not match');
+    if (fields.get('x-oss-credential') !== expectedCredential)
+      return xmlError(403, 'InvalidAccessKeyId', 'credential does not match');
+    const signature = createHmac('sha256', signingKey(this.options.accessKeySecret, date.slice(0, 8), this.region()))
+      .update(policyBase64)
+      .digest('hex');
+    if (fields.get('x-oss-signature') !== signature)
+      return xmlError(403, 'SignatureDoesNotMatch', 'policy signature does not match');
 
-    const policy = JSON.parse(Buffer.from(policyBase64, 'base64').toString('utf8')) as { expiration: string; conditions: Condition[] };
-    if (new Date(policy.expiration) <= this.clock()) return xmlError(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
+    const policy = JSON.parse(Buffer.from(policyBase64, 'base64').toString('utf8')) as {
+      expiration: string;
+      conditions: Condition[];
+    };
+    if (new Date(policy.expiration) <= this.clock())
+      return xmlError(403, 'AccessDenied', 'Invalid according to Policy: Policy expired.');
     const key = fields.get('key') ?? '';
     for (const condition of policy.conditions) {
       const failure = this.checkCondition(condition, fields, file!.data.length);
       if (failure) return failure;
     }
-    this.objects.set(key, { bytes: Buffer.from(file!.data), contentType: fields.get('content-type') ?? 'application/octet-stream', acl: fields.get('x-oss-object-acl') ?? 'default' });
+    this.objects.set(key, {
+      bytes: Buffer.from(file!.data),
+      contentType: fields.get('content-type') ?? 'application/octet-stream',
+      acl: fields.get('x-oss-object-acl') ?? 'default',
+    });
     return { status: Number(fields.get('success_action_status') ?? 204), body: '' };
   }
 
   private checkCondition(condition: Condition, fields: Map<string, string>, size: number): FakeResponse | null {
-    const failed = (what: string) => xmlError(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ${what}`);
+    const failed = (what: string) =>
+      xmlError(403, 'AccessDenied', `Invalid according to Policy: Policy Condition failed: ${what}`);
     if (!Array.isArray(condition)) {
       const [[name, value]] = Object.entries(condition);
       const actual = name === 'bucket' ? this.options.bucket : fields.get(name.toLowerCase());
@@ -144,12 +161,19 @@ export class FakeOss {
     const [operator, ...args] = condition;
     if (operator === 'content-length-range') {
       const [min, max] = args as [number, number];
-      return size >= min && size <= max ? null : xmlError(400, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed size (${size} not in ${min}-${max})`);
+      return size >= min && size <= max
+        ? null
+        : xmlError(
+            400,
+            'EntityTooLarge',
+            `Your proposed upload exceeds the maximum allowed size (${size} not in ${min}-${max})`,
+          );
     }
     const field = String(args[0]).replace(/^\$/, '').toLowerCase();
     const actual = fields.get(field) ?? '';
     if (operator === 'eq') return actual === args[1] ? null : failed(JSON.stringify(condition));
-    if (operator === 'starts-with') return actual.startsWith(String(args[1])) ? null : failed(JSON.stringify(condition));
+    if (operator === 'starts-with')
+      return actual.startsWith(String(args[1])) ? null : failed(JSON.stringify(condition));
     if (operator === 'in') return (args[1] as string[]).includes(actual) ? null : failed(JSON.stringify(condition));
     return failed(`unknown operator ${operator}`);
   }
@@ -163,7 +187,9 @@ export class FakeOss {
     let date: string;
     let additional: string[] = [];
     if (authorization) {
-      const match = /^OSS4-HMAC-SHA256 Credential=([^,]+),(?:AdditionalHeaders=([^,]+),)?Signature=([0-9a-f]+)$/.exec(authorization);
+      const match = /^OSS4-HMAC-SHA256 Credential=([^,]+),(?:AdditionalHeaders=([^,]+),)?Signature=([0-9a-f]+)$/.exec(
+        authorization,
+      );
       if (!match) return xmlError(403, 'AccessDenied', 'not a V4 Authorization header');
       [, credential, , signature] = match;
       additional = match[2]?.split(';') ?? [];
@@ -174,13 +200,18 @@ export class FakeOss {
       date = query.get('x-oss-date') ?? '';
       const expires = Number(query.get('x-oss-expires'));
       const signedAt = Date.parse(date.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
-      if (!signature || !(signedAt + expires * 1000 > this.clock().getTime())) return xmlError(403, 'AccessDenied', 'Request has expired.');
+      if (!signature || !(signedAt + expires * 1000 > this.clock().getTime()))
+        return xmlError(403, 'AccessDenied', 'Request has expired.');
       query.delete('x-oss-signature');
     }
     const day = date.slice(0, 8);
-    if (credential !== `${this.options.accessKeyId}/${day}/${this.region()}/oss/aliyun_v4_request`) return xmlError(403, 'InvalidAccessKeyId', 'credential does not match');
+    if (credential !== `${this.options.accessKeyId}/${day}/${this.region()}/oss/aliyun_v4_request`)
+      return xmlError(403, 'InvalidAccessKeyId', 'credential does not match');
     const headers = Object.entries(request.headers)
-      .filter(([name]) => name === 'content-type' || name === 'content-md5' || name.startsWith('x-oss-') || additional.includes(name))
+      .filter(
+        ([name]) =>
+          name === 'content-type' || name === 'content-md5' || name.startsWith('x-oss-') || additional.includes(name),
+      )
       .sort(([a], [b]) => a.localeCompare(b));
     const canonicalQuery = [...query.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
@@ -194,15 +225,26 @@ export class FakeOss {
       additional.join(';'),
       String(request.headers['x-oss-content-sha256'] ?? 'UNSIGNED-PAYLOAD'),
     ].join('\n');
-    const stringToSign = ['OSS4-HMAC-SHA256', date, `${day}/${this.region()}/oss/aliyun_v4_request`, createHash('sha256').update(canonical).digest('hex')].join('\n');
-    const expected = createHmac('sha256', signingKey(this.options.accessKeySecret, day, this.region())).update(stringToSign).digest('hex');
+    const stringToSign = [
+      'OSS4-HMAC-SHA256',
+      date,
+      `${day}/${this.region()}/oss/aliyun_v4_request`,
+      createHash('sha256').update(canonical).digest('hex'),
+    ].join('\n');
+    const expected = createHmac('sha256', signingKey(this.options.accessKeySecret, day, this.region()))
+      .update(stringToSign)
+      .digest('hex');
     return expected === signature ? null : xmlError(403, 'SignatureDoesNotMatch', 'signature does not match');
   }
 
   private putObject(request: FakeRequest): FakeResponse {
     const refused = this.verifySigned(request);
     if (refused) return refused;
-    this.objects.set(this.keyOf(request), { bytes: request.raw, contentType: String(request.headers['content-type'] ?? ''), acl: String(request.headers['x-oss-object-acl'] ?? 'default') });
+    this.objects.set(this.keyOf(request), {
+      bytes: request.raw,
+      contentType: String(request.headers['content-type'] ?? ''),
+      acl: String(request.headers['x-oss-object-acl'] ?? 'default'),
+    });
     return { status: 200, body: '' };
   }
 
@@ -211,7 +253,11 @@ export class FakeOss {
     if (refused) return { ...refused, body: '' };
     const object = this.objects.get(this.keyOf(request));
     if (!object) return { status: 404, body: '' };
-    return { status: 200, headers: { 'Content-Type': object.contentType, 'Content-Length': String(object.bytes.length) }, body: '' };
+    return {
+      status: 200,
+      headers: { 'Content-Type': object.contentType, 'Content-Length': String(object.bytes.length) },
+      body: '',
+    };
   }
 
   private getObject(request: FakeRequest): FakeResponse {

@@ -30,7 +30,8 @@ export class FakeWechat {
   async start(): Promise<this> {
     const guarded = (answer: (request: FakeRequest) => object) => (request: FakeRequest) => {
       if (this.down) return { status: 503, body: 'Service Unavailable' };
-      if (request.query.get('access_token') !== `token-${this.generation}`) return { body: { errcode: 42001, errmsg: 'access_token expired' } };
+      if (request.query.get('access_token') !== `token-${this.generation}`)
+        return { body: { errcode: 42001, errmsg: 'access_token expired' } };
       return { body: answer(request) };
     };
     this.http.on('POST', '/cgi-bin/stable_token', (request) => {
@@ -46,7 +47,12 @@ export class FakeWechat {
         if (version !== 2) return { errcode: 47001, errmsg: 'version' };
         const suggest = content.includes(RISKY_WORD) ? 'risky' : content.includes(REVIEW_WORD) ? 'review' : 'pass';
         // v2: errcode 0 even for risky content.
-        return { errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20006 }, trace_id: 'sync' };
+        return {
+          errcode: 0,
+          errmsg: 'ok',
+          result: { suggest, label: suggest === 'pass' ? 100 : 20006 },
+          trace_id: 'sync',
+        };
       }),
     );
     this.http.on(
@@ -108,11 +114,20 @@ export function mediaCheckEvent(traceId: string, suggest: 'pass' | 'review' | 'r
 export function signedQuery(token = PUSH_TOKEN, extra: Record<string, string> = {}): string {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = randomBytes(6).toString('hex');
-  return new URLSearchParams({ signature: pushSignature([token, timestamp, nonce]), timestamp, nonce, ...extra }).toString();
+  return new URLSearchParams({
+    signature: pushSignature([token, timestamp, nonce]),
+    timestamp,
+    nonce,
+    ...extra,
+  }).toString();
 }
 
 /** 安全模式: WeChat's AES envelope around a message, and the query with its msg_signature. */
-export function encryptedPush(message: object, encodingAesKey = PUSH_AES_KEY, appid = APPID): { query: string; body: { ToUserName: string; Encrypt: string } } {
+export function encryptedPush(
+  message: object,
+  encodingAesKey = PUSH_AES_KEY,
+  appid = APPID,
+): { query: string; body: { ToUserName: string; Encrypt: string } } {
   const key = Buffer.from(`${encodingAesKey}=`, 'base64');
   const text = Buffer.from(JSON.stringify(message));
   const length = Buffer.alloc(4);
@@ -121,7 +136,10 @@ export function encryptedPush(message: object, encodingAesKey = PUSH_AES_KEY, ap
   const pad = 32 - (plain.length % 32);
   const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
   cipher.setAutoPadding(false);
-  const encrypted = Buffer.concat([cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])), cipher.final()]).toString('base64');
+  const encrypted = Buffer.concat([
+    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
+    cipher.final(),
+  ]).toString('base64');
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = randomBytes(6).toString('hex');
   const query = new URLSearchParams({

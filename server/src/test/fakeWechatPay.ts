@@ -7,7 +7,11 @@ const TRANSFER_PATH = '/v3/fund-app/mch-transfer/transfer-bills';
 const QUERY_PREFIX = `${TRANSFER_PATH}/out-bill-no/`;
 
 function keyPair() {
-  return crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  return crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
 }
 
 export interface FakeBill {
@@ -42,19 +46,27 @@ const SCENE_RULES: Record<string, { perceptions: string[]; infoTypes: string[] }
 };
 
 /** WeChat Pay's answer to a request its scene does not allow, as it words them; null when the request fits. */
-function sceneRefusal(input: Partial<FakeSceneRequest>, granted: ReadonlySet<string>): { code: string; message: string } | null {
-  if (!input.transfer_scene_id || !granted.has(input.transfer_scene_id)) return { code: 'INVALID_REQUEST', message: '该转账场景不可用' };
+function sceneRefusal(
+  input: Partial<FakeSceneRequest>,
+  granted: ReadonlySet<string>,
+): { code: string; message: string } | null {
+  if (!input.transfer_scene_id || !granted.has(input.transfer_scene_id))
+    return { code: 'INVALID_REQUEST', message: '该转账场景不可用' };
   const rules = SCENE_RULES[input.transfer_scene_id];
   if (input.user_recv_perception !== undefined && !rules.perceptions.includes(input.user_recv_perception)) {
     return { code: 'INVALID_REQUEST', message: '暂不支持展示当前传入的用户收款感知' };
   }
   const infos = input.transfer_scene_report_infos;
-  if (!Array.isArray(infos) || infos.length === 0) return { code: 'PARAM_ERROR', message: '需传入转账场景报备信息,请检查' };
+  if (!Array.isArray(infos) || infos.length === 0)
+    return { code: 'PARAM_ERROR', message: '需传入转账场景报备信息,请检查' };
   const types = infos.map((info) => info.info_type);
   const fits =
     types.length === rules.infoTypes.length &&
     rules.infoTypes.every((type) => types.filter((given) => given === type).length === 1) &&
-    infos.every((info) => typeof info.info_content === 'string' && info.info_content.length >= 1 && info.info_content.length <= 32);
+    infos.every(
+      (info) =>
+        typeof info.info_content === 'string' && info.info_content.length >= 1 && info.info_content.length <= 32,
+    );
   return fits ? null : { code: 'PARAM_ERROR', message: '未传入完整且对应的转账场景报备信息,请根据接口文档检查' };
 }
 
@@ -130,7 +142,11 @@ export class FakeWechatPay {
     const nonce = crypto.randomBytes(6).toString('hex');
     const cipher = crypto.createCipheriv('aes-256-gcm', Buffer.from(this.apiV3Key), Buffer.from(nonce));
     cipher.setAAD(Buffer.from('mch_payment'));
-    const sealed = Buffer.concat([cipher.update(JSON.stringify({ ...bill, mch_id: '1900000109', update_time: new Date().toISOString() })), cipher.final(), cipher.getAuthTag()]);
+    const sealed = Buffer.concat([
+      cipher.update(JSON.stringify({ ...bill, mch_id: '1900000109', update_time: new Date().toISOString() })),
+      cipher.final(),
+      cipher.getAuthTag(),
+    ]);
     if (options.tamper) sealed[0] ^= 0xff;
     const body = JSON.stringify({
       id: crypto.randomUUID(),
@@ -138,16 +154,34 @@ export class FakeWechatPay {
       resource_type: 'encrypt-resource',
       event_type: 'MCHTRANSFER.BILL.FINISHED',
       summary: '商家转账单据终态通知',
-      resource: { original_type: 'mch_payment', algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.toString('base64'), associated_data: 'mch_payment', nonce },
+      resource: {
+        original_type: 'mch_payment',
+        algorithm: 'AEAD_AES_256_GCM',
+        ciphertext: sealed.toString('base64'),
+        associated_data: 'mch_payment',
+        nonce,
+      },
     });
-    return { body, headers: this.signatureHeaders(body, options.signWith ?? this.platform.privateKey, options.ageSeconds ?? 0) };
+    return {
+      body,
+      headers: this.signatureHeaders(body, options.signWith ?? this.platform.privateKey, options.ageSeconds ?? 0),
+    };
   }
 
   private signatureHeaders(body: string, privateKey: string, ageSeconds = 0): Record<string, string> {
     const timestamp = String(Math.floor(Date.now() / 1000) - ageSeconds);
     const nonce = crypto.randomBytes(16).toString('hex');
-    const signature = crypto.createSign('RSA-SHA256').update(`${timestamp}\n${nonce}\n${body}\n`).sign(privateKey, 'base64');
-    return { 'Wechatpay-Timestamp': timestamp, 'Wechatpay-Nonce': nonce, 'Wechatpay-Signature': signature, 'Wechatpay-Serial': 'PUB_KEY_ID_0001', 'Content-Type': 'application/json' };
+    const signature = crypto
+      .createSign('RSA-SHA256')
+      .update(`${timestamp}\n${nonce}\n${body}\n`)
+      .sign(privateKey, 'base64');
+    return {
+      'Wechatpay-Timestamp': timestamp,
+      'Wechatpay-Nonce': nonce,
+      'Wechatpay-Signature': signature,
+      'Wechatpay-Serial': 'PUB_KEY_ID_0001',
+      'Content-Type': 'application/json',
+    };
   }
 
   private signed(status: number, data: unknown): FakeResponse {
@@ -172,11 +206,18 @@ export class FakeWechatPay {
     if (fields.mchid !== '1900000109' || fields.serial_no !== 'MERCHANT-SERIAL-1') return false;
     const url = `${request.path}${request.query.size ? `?${request.query.toString()}` : ''}`;
     const message = `${request.method}\n${url}\n${fields.timestamp}\n${fields.nonce_str}\n${request.raw.toString('utf8')}\n`;
-    return crypto.createVerify('RSA-SHA256').update(message).verify(this.merchant.publicKey, fields.signature ?? '', 'base64');
+    return crypto
+      .createVerify('RSA-SHA256')
+      .update(message)
+      .verify(this.merchant.publicKey, fields.signature ?? '', 'base64');
   }
 
   private create(request: FakeRequest): FakeResponse {
-    const input = request.json as { out_bill_no: string; openid: string; transfer_amount: number } & Partial<FakeSceneRequest>;
+    const input = request.json as {
+      out_bill_no: string;
+      openid: string;
+      transfer_amount: number;
+    } & Partial<FakeSceneRequest>;
     const refusal = sceneRefusal(input, this.grantedScenes);
     if (refusal) return this.signed(400, refusal);
     const { transfer_scene_id, user_recv_perception, transfer_scene_report_infos } = input as FakeSceneRequest;
@@ -189,7 +230,9 @@ export class FakeWechatPay {
         state: this.initialState,
         openid: input.openid,
         transfer_amount: input.transfer_amount,
-        ...(this.initialState === 'WAIT_USER_CONFIRM' ? { package_info: `affffddafdfafddffda==${input.out_bill_no}` } : {}),
+        ...(this.initialState === 'WAIT_USER_CONFIRM'
+          ? { package_info: `affffddafdfafddffda==${input.out_bill_no}` }
+          : {}),
       };
       this.bills.set(bill.out_bill_no, bill);
     }

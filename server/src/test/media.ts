@@ -2,7 +2,9 @@ import sharp from 'sharp';
 
 /** Real media for tests: a small PNG photo and a short silent WAV clip. */
 export function testPhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+    .png()
+    .toBuffer();
 }
 
 export function testVoice(seconds = 1, sampleRate = 16000): Buffer {

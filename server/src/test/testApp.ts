@@ -44,7 +44,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A migrated database, a temporary storage folder and the app over HTTP (supertest). */
-export async function createTestApp(overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Omit<AppDeps, 'config'>> & { config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const dataSource = await createTestDataSource();
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-test-'));
   const config = testConfig({ storageDir, ...overrides.config });

@@ -18,7 +18,12 @@ export async function createTestDataSource(): Promise<DataSource> {
   if (!base) throw new Error('MYSQL_URL is required for the mysql test project');
   const url = new URL(base);
   const name = `${url.pathname.slice(1) || 'minqing_test'}_w${process.env.JEST_WORKER_ID ?? '1'}`;
-  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  const admin = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();

@@ -17,7 +17,11 @@ export async function sheetRows(body: Buffer): Promise<CellValue[][]> {
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const rows: CellValue[][] = [];
   workbook.worksheets[0].eachRow({ includeEmpty: false }, (row) => {
-    rows.push(Array.from(row.values as CellValue[]).slice(1).map((value) => value ?? null));
+    rows.push(
+      Array.from(row.values as CellValue[])
+        .slice(1)
+        .map((value) => value ?? null),
+    );
   });
   return rows;
 }

@@ -2,10 +2,9 @@ import { ACTION_NAMES, STAFF_ACTIONS } from './reportStateMachine';
 import type { StaffAction } from './reportStateMachine';
 
 /** `report.<action>`: every staff action on a report is audited under its own key. */
-const REPORT_ACTION_NAMES = Object.fromEntries(STAFF_ACTIONS.map((action) => [`report.${action}`, `工单${ACTION_NAMES[action]}`])) as Record<
-  `report.${StaffAction}`,
-  string
->;
+const REPORT_ACTION_NAMES = Object.fromEntries(
+  STAFF_ACTIONS.map((action) => [`report.${action}`, `工单${ACTION_NAMES[action]}`]),
+) as Record<`report.${StaffAction}`, string>;
 
 /**
  * Every action the server writes to the audit log, in words. The server's audit test fails when

@@ -1,6 +1,15 @@
 /** Enumerations both the server and the clients rely on. Codes are stable; names are UI text. */
 
-export const ROLES = ['citizen', 'grid_worker', 'liaison', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
+export const ROLES = [
+  'citizen',
+  'grid_worker',
+  'liaison',
+  'cadre',
+  'dispatcher',
+  'handler',
+  'county',
+  'sysadmin',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['grid_worker', 'liaison', 'cadre', 'dispatcher', 'handler', 'county', 'sysadmin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -148,7 +157,15 @@ export const ATTACHMENT_KINDS = ['photo', 'voice'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
 /** What a household of the roster needs looked after for (住户标签). */
-export const HOUSEHOLD_TAGS = ['elderly_alone', 'left_behind_child', 'low_income', 'disabled', 'poverty_watch', 'veteran', 'major_illness'] as const;
+export const HOUSEHOLD_TAGS = [
+  'elderly_alone',
+  'left_behind_child',
+  'low_income',
+  'disabled',
+  'poverty_watch',
+  'veteran',
+  'major_illness',
+] as const;
 export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number];
 export const HOUSEHOLD_TAG_NAMES: Record<HouseholdTag, string> = {
   elderly_alone: '独居老人',

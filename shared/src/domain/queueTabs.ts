@@ -16,7 +16,16 @@
  * - submitted 待受理: status submitted (supervisors only; handlers never see undispatched reports).
  * - filed 我代报的: reports the signed-in staff member filed for a household (代报), in any status.
  */
-export const QUEUE_TAB_KEYS = ['dispatched', 'accepted', 'due_soon', 'overdue', 'done', 'all', 'submitted', 'filed'] as const;
+export const QUEUE_TAB_KEYS = [
+  'dispatched',
+  'accepted',
+  'due_soon',
+  'overdue',
+  'done',
+  'all',
+  'submitted',
+  'filed',
+] as const;
 export type QueueTabKey = (typeof QUEUE_TAB_KEYS)[number];
 
 export const QUEUE_TAB_NAMES: Record<QueueTabKey, string> = {
@@ -38,7 +47,17 @@ export const DUE_SOON_HOURS = 24;
  * now; the others are the reports a period counts (server/src/stats/figures.ts IN_COHORT, by
  * dispatch day) that meet the figure's condition, and need the period's days.
  */
-export const QUEUE_FIGURES = ['backlog', 'received', 'responded', 'resolved', 'resolvedOnTime', 'rated', 'satisfied', 'overdue', 'repeatComplaints'] as const;
+export const QUEUE_FIGURES = [
+  'backlog',
+  'received',
+  'responded',
+  'resolved',
+  'resolvedOnTime',
+  'rated',
+  'satisfied',
+  'overdue',
+  'repeatComplaints',
+] as const;
 export type QueueFigure = (typeof QUEUE_FIGURES)[number];
 export const QUEUE_FIGURE_NAMES: Record<QueueFigure, string> = {
   backlog: '待办积压',

@@ -73,7 +73,7 @@ describe('report state machine', () => {
     expect(allowedActions('grid_worker', 'dispatched', { tier: 'general' })).toEqual(['resolve_on_spot']);
   });
 
-  it('lets the field record a household\'s rating after a return visit (回访评价), once', () => {
+  it("lets the field record a household's rating after a return visit (回访评价), once", () => {
     expect(canPerform('grid_worker', 'rate_on_behalf', 'resolved')).toBe(true);
     expect(canPerform('cadre', 'rate_on_behalf', 'closed')).toBe(true);
     expect(canPerform('grid_worker', 'rate_on_behalf', 'closed', { rated: true })).toBe(false);
@@ -157,7 +157,10 @@ describe('report state machine', () => {
 
   it('covers every status with at least one way in or out', () => {
     for (const status of REPORT_STATUSES) {
-      const leaving = allowedActions('county', status).length + allowedActions('handler', status).length + allowedActions('citizen', status).length;
+      const leaving =
+        allowedActions('county', status).length +
+        allowedActions('handler', status).length +
+        allowedActions('citizen', status).length;
       const terminal = status === 'merged' || status === 'rejected';
       expect(leaving > 0).toBe(!terminal);
     }

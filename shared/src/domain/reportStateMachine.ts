@@ -80,12 +80,24 @@ const OPEN: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'r
 const FIELD: readonly Role[] = ['grid_worker', 'cadre'];
 
 const RULES: Record<ReportAction, ActionRule> = {
-  assign: { from: ['submitted', 'reopened'], to: 'dispatched', roles: SUPERVISORS, public: true, requires: ['departmentId'] },
+  assign: {
+    from: ['submitted', 'reopened'],
+    to: 'dispatched',
+    roles: SUPERVISORS,
+    public: true,
+    requires: ['departmentId'],
+  },
   route: { from: ['submitted'], to: 'dispatched', roles: [], bySystem: true, public: true, requires: ['departmentId'] },
   sign: { from: ['dispatched', 'reopened'], to: 'accepted', roles: HANDLERS, public: true, requires: [] },
   reply: { from: ['accepted'], to: 'same', roles: HANDLERS, public: true, requires: ['note'] },
   resolve: { from: ['accepted'], to: 'resolved', roles: HANDLERS, public: true, requires: ['note'] },
-  return: { from: ['dispatched', 'accepted', 'reopened'], to: 'submitted', roles: HANDLERS, public: false, requires: ['note'] },
+  return: {
+    from: ['dispatched', 'accepted', 'reopened'],
+    to: 'submitted',
+    roles: HANDLERS,
+    public: false,
+    requires: ['note'],
+  },
   transfer: {
     from: ['dispatched', 'accepted', 'reopened'],
     to: 'dispatched',
@@ -101,21 +113,46 @@ const RULES: Record<ReportAction, ActionRule> = {
     requires: ['note', 'extensionDays'],
   },
   approve_extension: { from: ['dispatched', 'accepted'], to: 'same', roles: SUPERVISORS, public: true, requires: [] },
-  refuse_extension: { from: ['dispatched', 'accepted'], to: 'same', roles: SUPERVISORS, public: false, requires: ['note'] },
+  refuse_extension: {
+    from: ['dispatched', 'accepted'],
+    to: 'same',
+    roles: SUPERVISORS,
+    public: false,
+    requires: ['note'],
+  },
   // The scheduler escalates overdue reports (督办) the same way a supervisor does.
   escalate: { from: OPEN, to: 'same', roles: SUPERVISORS, bySystem: true, public: false, requires: ['note'] },
-  reject: { from: ['submitted', 'dispatched', 'reopened'], to: 'rejected', roles: SUPERVISORS, public: true, requires: ['note'] },
+  reject: {
+    from: ['submitted', 'dispatched', 'reopened'],
+    to: 'rejected',
+    roles: SUPERVISORS,
+    public: true,
+    requires: ['note'],
+  },
   merge: { from: OPEN, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
   // Signed and resolved in one step, with a note and a photo of the result; only a 一般 matter (see contextAllows).
   resolve_on_spot: { from: OPEN, to: 'resolved', roles: FIELD, public: true, requires: ['note', 'photos'] },
   // 回访评价: after a return visit the filer of a 代报 records the household's rating (the server checks who filed it).
-  rate_on_behalf: { from: ['resolved', 'closed'], to: 'byScore', roles: FIELD, public: true, requires: ['score', 'note'] },
+  rate_on_behalf: {
+    from: ['resolved', 'closed'],
+    to: 'byScore',
+    roles: FIELD,
+    public: true,
+    requires: ['score', 'note'],
+  },
   rate: { from: ['resolved', 'closed'], to: 'byScore', roles: ['citizen'], public: true, requires: ['score'] },
   dispute: { from: ['resolved', 'closed'], to: 'reopened', roles: ['citizen'], public: true, requires: ['note'] },
   supplement: { from: [...OPEN, 'resolved'], to: 'same', roles: ['citizen'], public: true, requires: ['note'] },
   auto_close: { from: ['resolved'], to: 'closed', roles: [], bySystem: true, public: true, requires: [] },
   // 催办: a reminder to the department before a deadline; only reports with a department have one.
-  remind: { from: ['dispatched', 'accepted', 'reopened'], to: 'same', roles: [], bySystem: true, public: false, requires: [] },
+  remind: {
+    from: ['dispatched', 'accepted', 'reopened'],
+    to: 'same',
+    roles: [],
+    bySystem: true,
+    public: false,
+    requires: [],
+  },
   // A report merged into another is answered when that one is resolved, and can then be rated.
   share_outcome: { from: ['merged'], to: 'resolved', roles: [], bySystem: true, public: true, requires: ['note'] },
 };
@@ -149,7 +186,12 @@ export function actionRequirements(action: ReportAction): readonly ActionRequire
 }
 
 /** Whether `role` may perform `action` on a report in `status`; scope is checked by the server's policies. */
-export function canPerform(role: Role | 'system', action: ReportAction, status: ReportStatus, ctx: TransitionContext = {}): boolean {
+export function canPerform(
+  role: Role | 'system',
+  action: ReportAction,
+  status: ReportStatus,
+  ctx: TransitionContext = {},
+): boolean {
   const rule = RULES[action];
   const roleAllowed = role === 'system' ? rule.bySystem === true : rule.roles.includes(role);
   if (!roleAllowed || !rule.from.includes(status)) return false;

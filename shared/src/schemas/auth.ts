@@ -58,7 +58,9 @@ export const StaffLoginResponseSchema = z.object({ token: z.string(), expiresAt:
 export type StaffLoginResponse = z.infer<typeof StaffLoginResponseSchema>;
 
 /** 绑定微信 / 微信登录 on the 工作台: the wx.login code, exchanged by the server for the openid. */
-export const StaffWechatCodeRequestSchema = z.object({ code: z.string({ error: '缺少微信登录凭证' }).min(1, '缺少微信登录凭证').max(128) });
+export const StaffWechatCodeRequestSchema = z.object({
+  code: z.string({ error: '缺少微信登录凭证' }).min(1, '缺少微信登录凭证').max(128),
+});
 export type StaffWechatCodeRequest = z.infer<typeof StaffWechatCodeRequestSchema>;
 
 // ── 个人信息权益 (PIPL): export my data, ask to delete my account ──────────────────

@@ -62,8 +62,12 @@ const ImageUploadIdsSchema = z
 const PublishRegionSchema = z.string({ error: '请选择发布范围' }).pipe(RegionCodeSchema);
 
 const noticeFields = {
-  title: freeText({ error: '请填写标题' }).min(1, '请填写标题').max(LIMITS.noticeTitleMax, `标题不能超过${LIMITS.noticeTitleMax}字`),
-  body: freeText({ error: '请填写正文' }).min(1, '请填写正文').max(LIMITS.noticeBodyMax, `正文不能超过${LIMITS.noticeBodyMax}字`),
+  title: freeText({ error: '请填写标题' })
+    .min(1, '请填写标题')
+    .max(LIMITS.noticeTitleMax, `标题不能超过${LIMITS.noticeTitleMax}字`),
+  body: freeText({ error: '请填写正文' })
+    .min(1, '请填写正文')
+    .max(LIMITS.noticeBodyMax, `正文不能超过${LIMITS.noticeBodyMax}字`),
   category: z.enum(NOTICE_CATEGORIES, { error: '请选择公告栏目' }),
   regionCode: PublishRegionSchema,
   pinned: z.boolean({ error: '请选择是否置顶' }),

@@ -29,4 +29,3 @@ export const ContentFileSchema = z.object({
 });
 export type ContentFile = z.infer<typeof ContentFileSchema>;
 export const ContentFileListSchema = z.array(ContentFileSchema);
-

@@ -14,7 +14,16 @@ export const MEDIA_CHECK_STATES = ['pending', 'pass', 'review', 'risky', 'unchec
 export type MediaCheckState = (typeof MEDIA_CHECK_STATES)[number];
 
 /** The citizen text and media that are checked, by where they were written. */
-export const CHECKED_FIELDS = ['text', 'voice.transcript', 'supplement', 'rating.comment', 'dispute.reason', 'nickname', 'photo', 'voice'] as const;
+export const CHECKED_FIELDS = [
+  'text',
+  'voice.transcript',
+  'supplement',
+  'rating.comment',
+  'dispute.reason',
+  'nickname',
+  'photo',
+  'voice',
+] as const;
 export type CheckedField = (typeof CHECKED_FIELDS)[number];
 
 export const CHECKED_FIELD_NAMES: Record<CheckedField, string> = {
@@ -56,5 +65,7 @@ export const ModerationItemSchema = z.object({
 export type ModerationItem = z.infer<typeof ModerationItemSchema>;
 export const ModerationPageSchema = pageOf(ModerationItemSchema);
 
-export const ModerationDecisionRequestSchema = z.object({ decision: z.enum(['release', 'reject'], '请选择放行或驳回') });
+export const ModerationDecisionRequestSchema = z.object({
+  decision: z.enum(['release', 'reject'], '请选择放行或驳回'),
+});
 export type ModerationDecisionRequest = z.infer<typeof ModerationDecisionRequestSchema>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { StaffQueueQuerySchema } from './reports';
-import { DepartmentRankingSchema, StaffStatsQuerySchema, StatsScopeSchema, UnrankedDepartmentSchema, rankingRules } from './stats';
+import {
+  DepartmentRankingSchema,
+  StaffStatsQuerySchema,
+  StatsScopeSchema,
+  UnrankedDepartmentSchema,
+  rankingRules,
+} from './stats';
 
 /**
  * Staff exports (.xlsx) and the staff-side department ranking they share with the dashboard.

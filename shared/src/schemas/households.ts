@@ -50,11 +50,22 @@ export type HouseholdQuery = z.infer<typeof HouseholdQuerySchema>;
 export const HouseholdInputSchema = z
   .object({
     gridCode: RegionCodeSchema.refine((code) => code.length === 15, '请选择网格'),
-    headName: freeText({ error: '请填写户主姓名' }).min(1, '请填写户主姓名').max(HOUSEHOLD_LIMITS.headNameMax, `户主姓名不能超过${HOUSEHOLD_LIMITS.headNameMax}字`),
-    address: freeText({ error: '请填写住址' }).min(1, '请填写住址').max(HOUSEHOLD_LIMITS.addressMax, `住址不能超过${HOUSEHOLD_LIMITS.addressMax}字`),
+    headName: freeText({ error: '请填写户主姓名' })
+      .min(1, '请填写户主姓名')
+      .max(HOUSEHOLD_LIMITS.headNameMax, `户主姓名不能超过${HOUSEHOLD_LIMITS.headNameMax}字`),
+    address: freeText({ error: '请填写住址' })
+      .min(1, '请填写住址')
+      .max(HOUSEHOLD_LIMITS.addressMax, `住址不能超过${HOUSEHOLD_LIMITS.addressMax}字`),
     phone: PhoneSchema.nullable().default(null),
-    memberCount: z.number({ error: '请填写家庭人口' }).int('家庭人口应为整数').min(1, '家庭人口至少 1 人').max(HOUSEHOLD_LIMITS.membersMax, `家庭人口不能超过${HOUSEHOLD_LIMITS.membersMax}人`),
-    tags: z.array(z.enum(HOUSEHOLD_TAGS, { error: '没有这个住户标签' })).max(HOUSEHOLD_TAGS.length).default([]),
+    memberCount: z
+      .number({ error: '请填写家庭人口' })
+      .int('家庭人口应为整数')
+      .min(1, '家庭人口至少 1 人')
+      .max(HOUSEHOLD_LIMITS.membersMax, `家庭人口不能超过${HOUSEHOLD_LIMITS.membersMax}人`),
+    tags: z
+      .array(z.enum(HOUSEHOLD_TAGS, { error: '没有这个住户标签' }))
+      .max(HOUSEHOLD_TAGS.length)
+      .default([]),
     /** The 三线 member who looks after the household: an account of the same grid. */
     liaisonId: IdSchema.nullable().default(null),
   })
@@ -77,7 +88,11 @@ export const HouseholdImportResultSchema = z.object({ imported: z.number().int()
 export type HouseholdImportResult = z.infer<typeof HouseholdImportResultSchema>;
 
 /** A refused import: nothing was stored; each wrong row named by its spreadsheet row number. */
-export const HouseholdImportRowErrorSchema = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
+export const HouseholdImportRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
 export type HouseholdImportRowError = z.infer<typeof HouseholdImportRowErrorSchema>;
 export const HouseholdImportErrorSchema = ErrorBodySchema.extend({ rowErrors: z.array(HouseholdImportRowErrorSchema) });
 export type HouseholdImportError = z.infer<typeof HouseholdImportErrorSchema>;
@@ -104,7 +119,9 @@ export type VisitQuery = z.infer<typeof VisitQuerySchema>;
 export const VisitInputSchema = z
   .object({
     householdId: IdSchema,
-    note: freeText({ error: '请填写走访情况' }).min(1, '请填写走访情况').max(LIMITS.noteMax, `走访情况不能超过${LIMITS.noteMax}字`),
+    note: freeText({ error: '请填写走访情况' })
+      .min(1, '请填写走访情况')
+      .max(LIMITS.noteMax, `走访情况不能超过${LIMITS.noteMax}字`),
     photoUploadIds: z
       .array(IdSchema)
       .max(LIMITS.reportPhotosMax, `最多${LIMITS.reportPhotosMax}张照片`)

@@ -36,7 +36,10 @@ export const MessageSchema = z.object({
 export type Message = z.infer<typeof MessageSchema>;
 
 export const MessageListQuerySchema = PageQuerySchema.extend({
-  unread: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  unread: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type MessageListQuery = z.infer<typeof MessageListQuerySchema>;
 

@@ -54,7 +54,16 @@ export const PAYOUT_FINAL_STATUSES: readonly PayoutStatus[] = ['rejected', 'succ
 export const PAYOUT_PENDING_STATUSES: readonly PayoutStatus[] = ['sending', 'wait_user_confirm', 'processing'];
 
 /** WeChat Pay's transfer-bill states (商家转账) and what each means for a payout. */
-export const TRANSFER_STATES = ['ACCEPTED', 'PROCESSING', 'WAIT_USER_CONFIRM', 'TRANSFERING', 'SUCCESS', 'FAIL', 'CANCELING', 'CANCELLED'] as const;
+export const TRANSFER_STATES = [
+  'ACCEPTED',
+  'PROCESSING',
+  'WAIT_USER_CONFIRM',
+  'TRANSFERING',
+  'SUCCESS',
+  'FAIL',
+  'CANCELING',
+  'CANCELLED',
+] as const;
 export type TransferState = (typeof TRANSFER_STATES)[number];
 export const PAYOUT_STATUS_OF_TRANSFER: Record<TransferState, PayoutStatus> = {
   ACCEPTED: 'processing',
@@ -83,7 +92,9 @@ export const PayoutProposalSchema = z.discriminatedUnion('kind', [
 ]);
 export type PayoutProposal = z.infer<typeof PayoutProposalSchema>;
 
-export const PayoutRejectionSchema = z.object({ reason: freeText().min(2, '请填写驳回原因').max(200, '原因最多 200 字') });
+export const PayoutRejectionSchema = z.object({
+  reason: freeText().min(2, '请填写驳回原因').max(200, '原因最多 200 字'),
+});
 
 export const PayoutSchema = z.object({
   id: z.string(),
@@ -105,7 +116,10 @@ export const PayoutSchema = z.object({
 });
 export type Payout = z.infer<typeof PayoutSchema>;
 export const PayoutPageSchema = pageOf(PayoutSchema);
-export const PayoutQuerySchema = PageQuerySchema.extend({ status: z.enum(PAYOUT_STATUSES).optional(), kind: z.enum(PAYOUT_KINDS).optional() });
+export const PayoutQuerySchema = PageQuerySchema.extend({
+  status: z.enum(PAYOUT_STATUSES).optional(),
+  kind: z.enum(PAYOUT_KINDS).optional(),
+});
 
 export const PayoutSettingsSchema = z.object({
   enabled: z.boolean(),

@@ -37,7 +37,11 @@ export const PointsRuleSchema = z.object({
 export type PointsRule = z.infer<typeof PointsRuleSchema>;
 
 export const PointsRuleInputSchema = z.object({
-  points: z.number().int('积分须为整数').min(0, '积分不能为负').max(POINTS_MAX_AWARD, `积分不能超过 ${POINTS_MAX_AWARD}`),
+  points: z
+    .number()
+    .int('积分须为整数')
+    .min(0, '积分不能为负')
+    .max(POINTS_MAX_AWARD, `积分不能超过 ${POINTS_MAX_AWARD}`),
   enabled: z.boolean(),
 });
 export type PointsRuleInput = z.infer<typeof PointsRuleInputSchema>;
@@ -82,7 +86,11 @@ export type ShopItemPatch = z.infer<typeof ShopItemPatchSchema>;
 
 export const REDEMPTION_STATUSES = ['reserved', 'fulfilled', 'cancelled'] as const;
 export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
-export const REDEMPTION_STATUS_NAMES: Record<RedemptionStatus, string> = { reserved: '待领取', fulfilled: '已领取', cancelled: '已取消' };
+export const REDEMPTION_STATUS_NAMES: Record<RedemptionStatus, string> = {
+  reserved: '待领取',
+  fulfilled: '已领取',
+  cancelled: '已取消',
+};
 
 export const RedemptionSchema = z.object({
   id: z.string(),
@@ -103,7 +111,10 @@ export type RedeemRequest = z.infer<typeof RedeemRequestSchema>;
 
 export const REDEMPTION_CODE_LENGTH = 8;
 export const VerifyRedemptionRequestSchema = z.object({
-  code: z.string().trim().regex(new RegExp(`^\\d{${REDEMPTION_CODE_LENGTH}}$`), `兑换码为 ${REDEMPTION_CODE_LENGTH} 位数字`),
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${REDEMPTION_CODE_LENGTH}}$`), `兑换码为 ${REDEMPTION_CODE_LENGTH} 位数字`),
 });
 export type VerifyRedemptionRequest = z.infer<typeof VerifyRedemptionRequestSchema>;
 

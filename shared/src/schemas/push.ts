@@ -15,7 +15,10 @@ export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
 export type SubscribeAnswer = (typeof SUBSCRIBE_ANSWERS)[number];
 
 /** New notices for my village, or new articles in one category. */
-export const FOLLOW_TOPICS = ['village_notices', ...ARTICLE_CATEGORIES.map((category) => `article_${category}` as const)] as const;
+export const FOLLOW_TOPICS = [
+  'village_notices',
+  ...ARTICLE_CATEGORIES.map((category) => `article_${category}` as const),
+] as const;
 export type FollowTopic = (typeof FOLLOW_TOPICS)[number];
 
 export const SubscriptionStateSchema = z.object({
@@ -29,7 +32,12 @@ export type SubscriptionState = z.infer<typeof SubscriptionStateSchema>;
 
 export const PushSettingsSchema = z.object({
   /** Template id per topic; null when the server has none configured (then do not ask). */
-  templates: z.object(Object.fromEntries(SUBSCRIBE_TOPICS.map((topic) => [topic, z.string().nullable()])) as Record<SubscribeTopic, z.ZodNullable<z.ZodString>>),
+  templates: z.object(
+    Object.fromEntries(SUBSCRIBE_TOPICS.map((topic) => [topic, z.string().nullable()])) as Record<
+      SubscribeTopic,
+      z.ZodNullable<z.ZodString>
+    >,
+  ),
   subscriptions: z.array(SubscriptionStateSchema),
   follows: z.array(z.enum(FOLLOW_TOPICS)),
 });
@@ -38,7 +46,9 @@ export type PushSettings = z.infer<typeof PushSettingsSchema>;
 /** What `wx.requestSubscribeMessage` resolved with, minus `errMsg`: template id → answer. */
 export const SubscribeAnswersRequestSchema = z.object({
   answers: z
-    .record(z.string().min(1).max(64), z.enum(SUBSCRIBE_ANSWERS, { error: '无效的订阅结果' }), { error: '请提供订阅结果' })
+    .record(z.string().min(1).max(64), z.enum(SUBSCRIBE_ANSWERS, { error: '无效的订阅结果' }), {
+      error: '请提供订阅结果',
+    })
     .refine((answers) => Object.keys(answers).length > 0 && Object.keys(answers).length <= 3, '一次最多 3 个模板'),
 });
 export type SubscribeAnswersRequest = z.infer<typeof SubscribeAnswersRequestSchema>;

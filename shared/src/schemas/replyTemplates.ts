@@ -27,12 +27,22 @@ export const ReplyTemplateSchema = z.object({
 });
 export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;
 
-const title = freeText({ error: '请填写模板标题' }).min(1, '请填写模板标题').max(REPLY_TEMPLATE_TITLE_MAX, `标题不能超过${REPLY_TEMPLATE_TITLE_MAX}字`);
-const body = freeText({ error: '请填写模板内容' }).min(1, '请填写模板内容').max(LIMITS.noteMax, `内容不能超过${LIMITS.noteMax}字`);
+const title = freeText({ error: '请填写模板标题' })
+  .min(1, '请填写模板标题')
+  .max(REPLY_TEMPLATE_TITLE_MAX, `标题不能超过${REPLY_TEMPLATE_TITLE_MAX}字`);
+const body = freeText({ error: '请填写模板内容' })
+  .min(1, '请填写模板内容')
+  .max(LIMITS.noteMax, `内容不能超过${LIMITS.noteMax}字`);
 const categoryCode = z.string().trim().min(1, '请选择问题分类').max(32).nullable();
 
 export const ReplyTemplateInputSchema = z
-  .object({ title, body, categoryCode: categoryCode.default(null), regionCode: RegionCodeSchema, enabled: z.boolean().default(true) })
+  .object({
+    title,
+    body,
+    categoryCode: categoryCode.default(null),
+    regionCode: RegionCodeSchema,
+    enabled: z.boolean().default(true),
+  })
   .strict();
 export type ReplyTemplateInput = z.infer<typeof ReplyTemplateInputSchema>;
 
@@ -46,7 +56,10 @@ export type ReplyTemplatePatch = z.infer<typeof ReplyTemplatePatchSchema>;
 export const ReplyTemplateQuerySchema = PageQuerySchema.extend({
   /** `general` lists the templates without a category. */
   categoryCode: z.string().trim().max(32).optional(),
-  enabled: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  enabled: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   keyword: z.string().trim().max(50).optional(),
 });
 export type ReplyTemplateQuery = z.infer<typeof ReplyTemplateQuerySchema>;

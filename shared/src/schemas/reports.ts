@@ -4,7 +4,15 @@ import { LIMITS } from '../domain/limits';
 import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/reportStateMachine';
 import { QUEUE_FIGURES, QUEUE_TAB_KEYS } from '../domain/queueTabs';
 import { MEDIA_CHECK_STATES } from './contentSecurity';
-import { CategoryRefSchema, DepartmentRefSchema, IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
+import {
+  CategoryRefSchema,
+  DepartmentRefSchema,
+  IdSchema,
+  PageQuerySchema,
+  PhoneSchema,
+  RegionCodeSchema,
+  pageOf,
+} from './common';
 import { freeText } from './text';
 
 export const LocationSchema = z.object({
@@ -47,7 +55,9 @@ export type SubmitReportRequest = z.infer<typeof SubmitReportRequestSchema>;
 
 /** 代报: the household a grid worker, cadre or 三线 member reports for. */
 export const OnBehalfOfSchema = z.object({
-  name: freeText({ error: '请填写群众姓名' }).min(1, '请填写群众姓名').max(LIMITS.onBehalfNameMax, `姓名不能超过${LIMITS.onBehalfNameMax}字`),
+  name: freeText({ error: '请填写群众姓名' })
+    .min(1, '请填写群众姓名')
+    .max(LIMITS.onBehalfNameMax, `姓名不能超过${LIMITS.onBehalfNameMax}字`),
   phone: PhoneSchema.optional(),
   householdId: IdSchema.optional(),
 });
@@ -153,7 +163,9 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
   suggestions: z.array(NamedRoutingSuggestionSchema),
   /** An open report this one resembles, for the dispatcher to compare and merge. */
-  duplicateOf: z.object({ id: z.string(), serialNo: z.string(), excerpt: z.string(), status: z.enum(REPORT_STATUSES) }).nullable(),
+  duplicateOf: z
+    .object({ id: z.string(), serialNo: z.string(), excerpt: z.string(), status: z.enum(REPORT_STATUSES) })
+    .nullable(),
 });
 export type StaffReport = z.infer<typeof StaffReportSchema>;
 
@@ -176,9 +188,18 @@ export const StaffQueueQuerySchema = PageQuerySchema.extend({
   tier: z.enum(TIERS).optional(),
   serialNo: z.string().max(32).optional(),
   keyword: z.string().trim().max(50).optional(),
-  overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  triage: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-  duplicates: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  triage: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  duplicates: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   sort: z.enum(['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt']).default('-submittedAt'),
@@ -192,7 +213,11 @@ export type StaffQueueQuery = z.infer<typeof StaffQueueQuerySchema>;
 const note = freeText().min(1, '请填写说明').max(LIMITS.noteMax);
 const optionalNote = freeText().max(LIMITS.noteMax).optional();
 
-const ratingScore = z.number({ error: '评分为 1 到 5 星' }).int('评分为 1 到 5 星').min(1, '评分为 1 到 5 星').max(5, '评分为 1 到 5 星');
+const ratingScore = z
+  .number({ error: '评分为 1 到 5 星' })
+  .int('评分为 1 到 5 星')
+  .min(1, '评分为 1 到 5 星')
+  .max(5, '评分为 1 到 5 星');
 const visitNote = freeText({ error: '请记录回访情况' }).min(1, '请记录回访情况').max(LIMITS.ratingCommentMax);
 
 const onSpotPhotos = z
@@ -202,13 +227,31 @@ const onSpotPhotos = z
 
 export const ReportActionRequestSchema = z.discriminatedUnion('action', [
   /** A category chosen with the dispatch corrects the classifier and is kept as a training example. */
-  z.object({ action: z.literal('assign'), departmentId: IdSchema, categoryCode: z.string().min(1).max(32).optional(), note: optionalNote }),
+  z.object({
+    action: z.literal('assign'),
+    departmentId: IdSchema,
+    categoryCode: z.string().min(1).max(32).optional(),
+    note: optionalNote,
+  }),
   z.object({ action: z.literal('sign'), note: optionalNote }),
   z.object({ action: z.literal('reply'), note }),
-  z.object({ action: z.literal('resolve'), note, photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional() }),
+  z.object({
+    action: z.literal('resolve'),
+    note,
+    photoUploadIds: z.array(IdSchema).max(LIMITS.reportPhotosMax).optional(),
+  }),
   z.object({ action: z.literal('return'), note }),
-  z.object({ action: z.literal('transfer'), departmentId: IdSchema, categoryCode: z.string().min(1).max(32).optional(), note: optionalNote }),
-  z.object({ action: z.literal('request_extension'), note, extensionDays: z.number().int().min(1).max(LIMITS.extensionDaysMax) }),
+  z.object({
+    action: z.literal('transfer'),
+    departmentId: IdSchema,
+    categoryCode: z.string().min(1).max(32).optional(),
+    note: optionalNote,
+  }),
+  z.object({
+    action: z.literal('request_extension'),
+    note,
+    extensionDays: z.number().int().min(1).max(LIMITS.extensionDaysMax),
+  }),
   z.object({ action: z.literal('approve_extension'), note: optionalNote }),
   z.object({ action: z.literal('refuse_extension'), note }),
   z.object({ action: z.literal('escalate'), note }),
@@ -227,7 +270,9 @@ export const RatingRequestSchema = z.object({
 });
 export type RatingRequest = z.infer<typeof RatingRequestSchema>;
 
-export const DisputeRequestSchema = z.object({ reason: freeText().min(1, '请说明需要重新办理的原因').max(LIMITS.noteMax) });
+export const DisputeRequestSchema = z.object({
+  reason: freeText().min(1, '请说明需要重新办理的原因').max(LIMITS.noteMax),
+});
 export type DisputeRequest = z.infer<typeof DisputeRequestSchema>;
 
 export const SupplementRequestSchema = z
@@ -242,5 +287,7 @@ export const SupplementRequestSchema = z
 export type SupplementRequest = z.infer<typeof SupplementRequestSchema>;
 
 export const MyReportsResponseSchema = pageOf(ReportSummarySchema);
-export const StaffQueueResponseSchema = pageOf(ReportSummarySchema.extend({ overdue: z.boolean(), escalated: z.boolean() }));
+export const StaffQueueResponseSchema = pageOf(
+  ReportSummarySchema.extend({ overdue: z.boolean(), escalated: z.boolean() }),
+);
 export const StaffRoleSchema = z.enum(STAFF_ROLES);

@@ -57,7 +57,10 @@ export const ASSIGNABLE_ROLES: Record<AccountManagerRole, readonly StaffRole[]> 
  * What each role's scope looks like: the level of its region and whether it belongs to a
  * department (a handler works for one; a cadre may be linked to the village committee).
  */
-export const ROLE_SCOPE: Record<StaffRole, { levels: readonly RegionLevel[]; department: 'required' | 'optional' | 'none' }> = {
+export const ROLE_SCOPE: Record<
+  StaffRole,
+  { levels: readonly RegionLevel[]; department: 'required' | 'optional' | 'none' }
+> = {
   grid_worker: { levels: ['grid'], department: 'none' },
   liaison: { levels: ['grid'], department: 'none' },
   cadre: { levels: ['village'], department: 'optional' },

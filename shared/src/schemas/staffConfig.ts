@@ -28,7 +28,8 @@ export const CONFIG_LIMITS = {
 } as const;
 
 const SortOrderSchema = z.coerce.number().int().min(0).max(CONFIG_LIMITS.sortOrderMax);
-const name = (max: number, what: string) => freeText(`请填写${what}`).min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
+const name = (max: number, what: string) =>
+  freeText(`请填写${what}`).min(1, `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`);
 /** The kind of matter a department acts on (供电, 农业农村 …): one of DEPARTMENT_KINDS. */
 export const DepartmentKindSchema = z.enum(DEPARTMENT_KINDS, '请从列表中选择业务类型');
 /** A flag in a query string: `true`/`false`. */
@@ -54,7 +55,9 @@ export const ConfigRegionQuerySchema = PageQuerySchema.extend({ parentCode: Regi
 export type ConfigRegionQuery = z.infer<typeof ConfigRegionQuerySchema>;
 
 /** Region codes have 6 (county), 9 (township), 12 (village) or 15 (grid) digits; the parent is the code minus its last 3. */
-export const NewRegionCodeSchema = z.string('请填写区划代码').regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, '区划代码应为 6、9、12 或 15 位数字');
+export const NewRegionCodeSchema = z
+  .string('请填写区划代码')
+  .regex(/^(\d{6}|\d{9}|\d{12}|\d{15})$/, '区划代码应为 6、9、12 或 15 位数字');
 export const ConfigRegionInputSchema = z.object({
   code: NewRegionCodeSchema,
   name: name(CONFIG_LIMITS.regionNameMax, '名称'),
@@ -116,8 +119,16 @@ const CategoryCodeSchema = z
   .trim()
   .regex(/^[a-z][a-z0-9_]*$/, '分类代码只能用小写字母、数字和下划线，以字母开头')
   .max(CONFIG_LIMITS.categoryCodeMax, `分类代码不能超过 ${CONFIG_LIMITS.categoryCodeMax} 个字符`);
-const ResponseHoursSchema = z.coerce.number('请填写响应时限').int('响应时限应为整数小时').min(1, '响应时限至少 1 小时').max(CONFIG_LIMITS.responseHoursMax, `响应时限不能超过 ${CONFIG_LIMITS.responseHoursMax} 小时`);
-const ResolveDaysSchema = z.coerce.number('请填写办结时限').int('办结时限应为整数天').min(1, '办结时限至少 1 个工作日').max(CONFIG_LIMITS.resolveDaysMax, `办结时限不能超过 ${CONFIG_LIMITS.resolveDaysMax} 个工作日`);
+const ResponseHoursSchema = z.coerce
+  .number('请填写响应时限')
+  .int('响应时限应为整数小时')
+  .min(1, '响应时限至少 1 小时')
+  .max(CONFIG_LIMITS.responseHoursMax, `响应时限不能超过 ${CONFIG_LIMITS.responseHoursMax} 小时`);
+const ResolveDaysSchema = z.coerce
+  .number('请填写办结时限')
+  .int('办结时限应为整数天')
+  .min(1, '办结时限至少 1 个工作日')
+  .max(CONFIG_LIMITS.resolveDaysMax, `办结时限不能超过 ${CONFIG_LIMITS.resolveDaysMax} 个工作日`);
 
 export const ConfigCategorySchema = z.object({
   code: z.string(),
@@ -175,7 +186,10 @@ export type ConfigService = z.infer<typeof ConfigServiceSchema>;
 export const ConfigServicePatchSchema = z
   .object({
     name: name(CONFIG_LIMITS.serviceNameMax, '服务名称'),
-    description: freeText().max(CONFIG_LIMITS.serviceDescriptionMax, `说明不能超过 ${CONFIG_LIMITS.serviceDescriptionMax} 个字`),
+    description: freeText().max(
+      CONFIG_LIMITS.serviceDescriptionMax,
+      `说明不能超过 ${CONFIG_LIMITS.serviceDescriptionMax} 个字`,
+    ),
     sortOrder: SortOrderSchema,
     enabled: z.boolean(),
   })
@@ -249,8 +263,10 @@ export function holidayScheduleSchema(year: number) {
       .superRefine((days, ctx) => {
         const seen = new Set<string>();
         days.forEach((day, index) => {
-          if (!day.date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `日期应在 ${year} 年内` });
-          else if (seen.has(day.date)) ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `${day.date} 重复` });
+          if (!day.date.startsWith(`${year}-`))
+            ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `日期应在 ${year} 年内` });
+          else if (seen.has(day.date))
+            ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `${day.date} 重复` });
           else if (day.kind === 'workday' && ![0, 6].includes(weekdayOfDate(day.date)))
             ctx.addIssue({ code: 'custom', path: [index, 'date'], message: `${day.date} 不是周末，无需调休上班` });
           seen.add(day.date);
@@ -259,5 +275,7 @@ export function holidayScheduleSchema(year: number) {
   });
 }
 /** The body's shape without the year-bound checks, for the API document. */
-export const HolidayScheduleBodySchema = z.object({ days: z.array(HolidayDaySchema).max(CONFIG_LIMITS.holidayDaysMax) });
+export const HolidayScheduleBodySchema = z.object({
+  days: z.array(HolidayDaySchema).max(CONFIG_LIMITS.holidayDaysMax),
+});
 export type HolidayScheduleInput = z.infer<typeof HolidayScheduleBodySchema>;

@@ -30,7 +30,13 @@ export const TriageItemSchema = ReportSummarySchema.extend({
   suggestions: z.array(NamedRoutingSuggestionSchema),
   /** An older open report in scope this one resembles. */
   duplicateOf: z
-    .object({ id: z.string(), serialNo: z.string(), excerpt: z.string(), status: z.enum(REPORT_STATUSES), submittedAt: z.string() })
+    .object({
+      id: z.string(),
+      serialNo: z.string(),
+      excerpt: z.string(),
+      status: z.enum(REPORT_STATUSES),
+      submittedAt: z.string(),
+    })
     .nullable(),
 });
 export type TriageItem = z.infer<typeof TriageItemSchema>;

@@ -99,7 +99,11 @@ export const RANKING_FIGURES = [
 export type RankingFigure = (typeof RANKING_FIGURES)[number];
 
 /** How one figure is computed, in words for the public (Chinese). */
-export const FigureDefinitionSchema = z.object({ figure: z.enum(RANKING_FIGURES), label: z.string(), howComputed: z.string() });
+export const FigureDefinitionSchema = z.object({
+  figure: z.enum(RANKING_FIGURES),
+  label: z.string(),
+  howComputed: z.string(),
+});
 export type FigureDefinition = z.infer<typeof FigureDefinitionSchema>;
 
 /** What every ranking says about its own rules. */
@@ -197,5 +201,9 @@ export const BreakdownItemSchema = StatFiguresSchema.extend({
 });
 export type BreakdownItem = z.infer<typeof BreakdownItemSchema>;
 
-export const StaffBreakdownSchema = z.object({ ...period, by: z.enum(BREAKDOWN_DIMENSIONS), items: z.array(BreakdownItemSchema) });
+export const StaffBreakdownSchema = z.object({
+  ...period,
+  by: z.enum(BREAKDOWN_DIMENSIONS),
+  items: z.array(BreakdownItemSchema),
+});
 export type StaffBreakdown = z.infer<typeof StaffBreakdownSchema>;

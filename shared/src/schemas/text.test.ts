@@ -28,8 +28,18 @@ describe('free text', () => {
 
   it('is what the nickname, report text and notice title are parsed with', () => {
     expect(UpdateProfileRequestSchema.parse({ nickname: `张${RLO}三${NUL}` }).nickname).toBe('张三');
-    expect(SubmitReportRequestSchema.parse({ serviceCode: 'direct', villageCode: '610921100201', text: `路灯${RLO}坏了` }).text).toBe('路灯坏了');
-    expect(NoticeInputSchema.parse({ title: `${RLO}停水通知`, body: '明天停水', category: 'village', regionCode: '610921100201' }).title).toBe('停水通知');
+    expect(
+      SubmitReportRequestSchema.parse({ serviceCode: 'direct', villageCode: '610921100201', text: `路灯${RLO}坏了` })
+        .text,
+    ).toBe('路灯坏了');
+    expect(
+      NoticeInputSchema.parse({
+        title: `${RLO}停水通知`,
+        body: '明天停水',
+        category: 'village',
+        regionCode: '610921100201',
+      }).title,
+    ).toBe('停水通知');
   });
 
   it('refuses a field that held nothing but controls, naming it', () => {

@@ -6,7 +6,8 @@ import { z } from 'zod';
  * bidirectional marks, embeddings, overrides and isolates (U+202E turns "gpj.exe" into "exe.jpg"
  * on screen). They are invisible, so a citizen could not remove them: they are stripped, not refused.
  */
-const HIDDEN_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const HIDDEN_CONTROLS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 export function stripHiddenControls(text: string): string {
   return text.replace(HIDDEN_CONTROLS, '');

@@ -1,21 +1,21 @@
-import { Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components';
 
-import './index.scss'
+import './index.scss';
 
 export interface BigButtonProps {
   /** A picture word (emoji); always shown together with the label, never alone. */
-  icon: string
-  label: string
+  icon: string;
+  label: string;
   /** One short line under the label: what the button does. */
-  hint?: string
-  variant?: 'primary' | 'secondary' | 'outline' | 'danger'
+  hint?: string;
+  variant?: 'primary' | 'secondary' | 'outline' | 'danger';
   /** huge: 关怀模式 home; large: one main action; normal: in a list of actions. */
-  size?: 'huge' | 'large' | 'normal'
-  disabled?: boolean
+  size?: 'huge' | 'large' | 'normal';
+  disabled?: boolean;
   /** Shows 请稍候… and ignores taps. */
-  loading?: boolean
-  onClick?: () => void
-  className?: string
+  loading?: boolean;
+  onClick?: () => void;
+  className?: string;
 }
 
 /**
@@ -33,7 +33,7 @@ export default function BigButton({
   onClick,
   className = '',
 }: BigButtonProps) {
-  const inactive = disabled || loading
+  const inactive = disabled || loading;
   const classes = [
     'big-button',
     `big-button--${variant}`,
@@ -42,26 +42,26 @@ export default function BigButton({
     className,
   ]
     .filter(Boolean)
-    .join(' ')
+    .join(' ');
   return (
     <View
       className={classes}
-      role='button'
+      role="button"
       aria-label={hint ? `${label}，${hint}` : label}
       aria-disabled={inactive ? 'true' : 'false'}
       aria-busy={loading ? 'true' : 'false'}
       hoverClass={inactive ? 'none' : 'big-button--pressed'}
       onClick={() => {
-        if (!inactive) onClick?.()
+        if (!inactive) onClick?.();
       }}
     >
-      <Text className='big-button__icon' aria-hidden='true'>
+      <Text className="big-button__icon" aria-hidden="true">
         {icon}
       </Text>
-      <View className='big-button__words'>
-        <Text className='big-button__label'>{loading ? '请稍候…' : label}</Text>
-        {hint ? <Text className='big-button__hint'>{hint}</Text> : null}
+      <View className="big-button__words">
+        <Text className="big-button__label">{loading ? '请稍候…' : label}</Text>
+        {hint ? <Text className="big-button__hint">{hint}</Text> : null}
       </View>
     </View>
-  )
+  );
 }

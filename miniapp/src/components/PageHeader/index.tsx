@@ -1,16 +1,17 @@
-import type { ComponentType } from 'react'
-import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { ROUTES } from '../../pages/home/routes'
-import { isH5 } from '../../services/config'
-import { useCareMode } from '../../stores/careMode'
+import type { ComponentType } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROUTES } from '../../pages/home/routes';
+import { isH5 } from '../../services/config';
+import { useCareMode } from '../../stores/careMode';
 
-import './index.scss'
+import './index.scss';
 
 /** 返回 to the page that opened this one; a page opened straight from a link has none: 返回首页. */
 export function wayBack(): { label: '返回' | '返回首页'; go: () => void } {
-  if (Taro.getCurrentPages().length > 1) return { label: '返回', go: () => void Taro.navigateBack().catch(() => undefined) }
-  return { label: '返回首页', go: () => void Taro.reLaunch({ url: ROUTES.homeTab }).catch(() => undefined) }
+  if (Taro.getCurrentPages().length > 1)
+    return { label: '返回', go: () => void Taro.navigateBack().catch(() => undefined) };
+  return { label: '返回首页', go: () => void Taro.reLaunch({ url: ROUTES.homeTab }).catch(() => undefined) };
 }
 
 /**
@@ -18,20 +19,26 @@ export function wayBack(): { label: '返回' | '返回首页'; go: () => void } 
  * button, the browser draws none.
  */
 export default function PageHeader({ title }: { title: string }) {
-  const care = useCareMode()
-  if (!isH5()) return null
-  const back = wayBack()
+  const care = useCareMode();
+  if (!isH5()) return null;
+  const back = wayBack();
   return (
-    <View className={`page-header ${care.enabled ? 'page-header--care' : ''}`} role='banner'>
-      <View className='page-header__back' role='button' aria-label={back.label} hoverClass='page-header__back--pressed' onClick={back.go}>
-        <Text aria-hidden='true'>‹ </Text>
+    <View className={`page-header ${care.enabled ? 'page-header--care' : ''}`} role="banner">
+      <View
+        className="page-header__back"
+        role="button"
+        aria-label={back.label}
+        hoverClass="page-header__back--pressed"
+        onClick={back.go}
+      >
+        <Text aria-hidden="true">‹ </Text>
         {back.label}
       </View>
-      <View className='page-header__title' role='heading'>
+      <View className="page-header__title" role="heading">
         {title}
       </View>
     </View>
-  )
+  );
 }
 
 /** A sub-package page with its title bar above it: `export default withPageHeader(ReportDetailPage, '反映详情')`. */
@@ -42,8 +49,8 @@ export function withPageHeader<Props extends object>(Page: ComponentType<Props>,
         <PageHeader title={title} />
         <Page {...props} />
       </>
-    )
+    );
   }
-  PageWithHeader.displayName = `withPageHeader(${Page.displayName ?? Page.name})`
-  return PageWithHeader
+  PageWithHeader.displayName = `withPageHeader(${Page.displayName ?? Page.name})`;
+  return PageWithHeader;
 }

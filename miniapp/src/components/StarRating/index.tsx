@@ -1,7 +1,7 @@
 /** Five large stars (each a full tap target) with the meaning of the chosen score in words. */
-import { Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components';
 
-import './index.scss'
+import './index.scss';
 
 export const SCORE_LABELS: Record<number, string> = {
   1: '很不满意',
@@ -9,31 +9,31 @@ export const SCORE_LABELS: Record<number, string> = {
   3: '一般',
   4: '满意',
   5: '很满意',
-}
+};
 
 export interface StarRatingProps {
   /** 0 when nothing is chosen yet. */
-  value: number
-  onChange?(score: number): void
-  readOnly?: boolean
+  value: number;
+  onChange?(score: number): void;
+  readOnly?: boolean;
   /** Shown when nothing is chosen. */
-  placeholder?: string
+  placeholder?: string;
 }
 
 export default function StarRating({ value, onChange, readOnly, placeholder = '请点星星打分' }: StarRatingProps) {
-  const label = SCORE_LABELS[value]
+  const label = SCORE_LABELS[value];
   return (
     <View className={`star-rating${readOnly ? ' star-rating--readonly' : ''}`}>
-      <View className='star-rating__stars' role='radiogroup' aria-label='满意程度'>
+      <View className="star-rating__stars" role="radiogroup" aria-label="满意程度">
         {[1, 2, 3, 4, 5].map((score) => (
           <View
             key={score}
             className={`star-rating__star${score <= value ? ' star-rating__star--on' : ''}`}
-            role='radio'
+            role="radio"
             aria-checked={score === value}
             aria-label={`${score}星 ${SCORE_LABELS[score]}`}
             onClick={() => {
-              if (!readOnly) onChange?.(score)
+              if (!readOnly) onChange?.(score);
             }}
           >
             {score <= value ? '★' : '☆'}
@@ -44,5 +44,5 @@ export default function StarRating({ value, onChange, readOnly, placeholder = '�
         {label ? `${value}星 · ${label}` : readOnly ? '' : placeholder}
       </Text>
     </View>
-  )
+  );
 }

@@ -1,8 +1,8 @@
 /** A report's status in the citizen's words (已收到, 处理中, 已办结，请评价 …), coloured by what it asks of them. */
-import { Text } from '@tarojs/components'
-import { CITIZEN_STATUS_NAMES, type ReportStatus } from '@minqing/shared'
+import { Text } from '@tarojs/components';
+import { CITIZEN_STATUS_NAMES, type ReportStatus } from '@minqing/shared';
 
-import './index.scss'
+import './index.scss';
 
 /** in progress (blue), being handled (orange), waiting for the citizen (green), finished (grey). */
 export const STATUS_TONES: Record<ReportStatus, 'new' | 'busy' | 'act' | 'done' | 'stop'> = {
@@ -14,17 +14,20 @@ export const STATUS_TONES: Record<ReportStatus, 'new' | 'busy' | 'act' | 'done' 
   closed: 'done',
   merged: 'done',
   rejected: 'stop',
-}
+};
 
 export interface StatusChipProps {
-  status: ReportStatus
-  className?: string
+  status: ReportStatus;
+  className?: string;
 }
 
 export default function StatusChip({ status, className }: StatusChipProps) {
   return (
-    <Text className={`status-chip status-chip--${STATUS_TONES[status]}${className ? ` ${className}` : ''}`} data-status={status}>
+    <Text
+      className={`status-chip status-chip--${STATUS_TONES[status]}${className ? ` ${className}` : ''}`}
+      data-status={status}
+    >
       {CITIZEN_STATUS_NAMES[status]}
     </Text>
-  )
+  );
 }

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
-import type { ArticleCategory } from '@minqing/shared'
+import Taro from '@tarojs/taro';
+import type { ArticleCategory } from '@minqing/shared';
 
 /** Every page the citizen side links to, in one place. */
 export const ROUTES = {
@@ -36,15 +36,15 @@ export const ROUTES = {
     `/packages/workbench/household/index?id=${encodeURIComponent(household.id)}&name=${encodeURIComponent(household.headName)}&grid=${household.gridCode}&address=${encodeURIComponent(household.address)}`,
   /** Where an unknown address lands (app.ts). */
   notFound: '/packages/errors/not-found/index',
-} as const
+} as const;
 
-const TABS: readonly string[] = [ROUTES.homeTab, ROUTES.reportTab, ROUTES.noticesTab, ROUTES.meTab]
+const TABS: readonly string[] = [ROUTES.homeTab, ROUTES.reportTab, ROUTES.noticesTab, ROUTES.meTab];
 
 /** Opens a page: switchTab for the four tabs, navigateTo otherwise; a failure says so. */
 export function go(url: string): void {
-  const path = url.split('?')[0]
-  const opened = TABS.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url })
+  const path = url.split('?')[0];
+  const opened = TABS.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url });
   void Promise.resolve(opened).catch(() => {
-    void Taro.showToast({ title: '页面打开失败，请再试一次', icon: 'none' })
-  })
+    void Taro.showToast({ title: '页面打开失败，请再试一次', icon: 'none' });
+  });
 }

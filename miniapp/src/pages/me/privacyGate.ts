@@ -8,49 +8,49 @@
  *   renders <PrivacySheet/>, otherwise with a modal that leads to the privacy page.
  * Every WeChat call is guarded: older base libraries and H5 simply have nothing to wire.
  */
-import Taro from '@tarojs/taro'
-import { isWeapp } from '../../services/config'
-import { createStore } from '../../stores/createStore'
-import { ROUTES } from '../home/routes'
+import Taro from '@tarojs/taro';
+import { isWeapp } from '../../services/config';
+import { createStore } from '../../stores/createStore';
+import { ROUTES } from '../home/routes';
 
-export const AGREE_BUTTON_ID = 'privacy-agree-button'
-export const DEFAULT_CONTRACT_NAME = '《321民情在线用户隐私保护指引》'
+export const AGREE_BUTTON_ID = 'privacy-agree-button';
+export const DEFAULT_CONTRACT_NAME = '《321民情在线用户隐私保护指引》';
 
-type PrivacyEvent = 'exposureAuthorization' | 'agree' | 'disagree'
-type Resolve = (option: { event: PrivacyEvent; buttonId?: string }) => void
+type PrivacyEvent = 'exposureAuthorization' | 'agree' | 'disagree';
+type Resolve = (option: { event: PrivacyEvent; buttonId?: string }) => void;
 
 export interface PrivacyGateState {
-  open: boolean
-  contractName: string
+  open: boolean;
+  contractName: string;
 }
 
-export const privacyGateStore = createStore<PrivacyGateState>({ open: false, contractName: DEFAULT_CONTRACT_NAME })
+export const privacyGateStore = createStore<PrivacyGateState>({ open: false, contractName: DEFAULT_CONTRACT_NAME });
 
-let pending: Resolve | null = null
-let installed = false
-let sheets = 0
+let pending: Resolve | null = null;
+let installed = false;
+let sheets = 0;
 
 function answer(event: PrivacyEvent, buttonId?: string): void {
-  const resolve = pending
-  if (event !== 'exposureAuthorization') pending = null
+  const resolve = pending;
+  if (event !== 'exposureAuthorization') pending = null;
   try {
-    resolve?.(buttonId ? { event, buttonId } : { event })
+    resolve?.(buttonId ? { event, buttonId } : { event });
   } catch {
     // The waiting call is gone (page closed): nothing to answer.
   }
 }
 
 function openSheet(): void {
-  privacyGateStore.set((state) => ({ ...state, open: true }))
+  privacyGateStore.set((state) => ({ ...state, open: true }));
 }
 
 /** A page that renders <PrivacySheet/> registers it while shown. */
 export function registerSheet(): () => void {
-  sheets += 1
-  if (pending) openSheet()
+  sheets += 1;
+  if (pending) openSheet();
   return () => {
-    sheets = Math.max(0, sheets - 1)
-  }
+    sheets = Math.max(0, sheets - 1);
+  };
 }
 
 async function askWithoutSheet(): Promise<void> {
@@ -60,28 +60,28 @@ async function askWithoutSheet(): Promise<void> {
       content: `使用这个功能前，需要您先阅读并同意${privacyGateStore.get().contractName}。点「去查看」阅读并同意。`,
       confirmText: '去查看',
       cancelText: '暂不',
-    })
-    if (confirm) await Taro.navigateTo({ url: ROUTES.privacy() })
-    else answer('disagree')
+    });
+    if (confirm) await Taro.navigateTo({ url: ROUTES.privacy() });
+    else answer('disagree');
   } catch {
-    answer('disagree')
+    answer('disagree');
   }
 }
 
 export function installPrivacyGate(): void {
-  if (installed || !isWeapp()) return
-  installed = true
+  if (installed || !isWeapp()) return;
+  installed = true;
   try {
-    if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return
+    if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return;
     Taro.onNeedPrivacyAuthorization((resolve) => {
-      pending = resolve
+      pending = resolve;
       if (sheets > 0) {
-        openSheet()
-        answer('exposureAuthorization')
+        openSheet();
+        answer('exposureAuthorization');
       } else {
-        void askWithoutSheet()
+        void askWithoutSheet();
       }
-    })
+    });
   } catch {
     // Base library without privacy APIs: WeChat shows nothing and needs nothing.
   }
@@ -89,16 +89,17 @@ export function installPrivacyGate(): void {
 
 /** On the first page: if WeChat says consent is still needed, show the sheet now. */
 export function checkPrivacyOnLaunch(): void {
-  installPrivacyGate()
-  if (!isWeapp()) return
+  installPrivacyGate();
+  if (!isWeapp()) return;
   try {
-    if (typeof Taro.getPrivacySetting !== 'function') return
+    if (typeof Taro.getPrivacySetting !== 'function') return;
     Taro.getPrivacySetting({
       success: (result) => {
-        if (result.privacyContractName) privacyGateStore.set((state) => ({ ...state, contractName: result.privacyContractName }))
-        if (result.needAuthorization) openSheet()
+        if (result.privacyContractName)
+          privacyGateStore.set((state) => ({ ...state, contractName: result.privacyContractName }));
+        if (result.needAuthorization) openSheet();
       },
-    })
+    });
   } catch {
     // Not available: nothing to ask.
   }
@@ -106,24 +107,24 @@ export function checkPrivacyOnLaunch(): void {
 
 /** The user tapped the agree button (its open-type has already told WeChat). */
 export function agreePrivacy(): void {
-  answer('agree', AGREE_BUTTON_ID)
-  privacyGateStore.set((state) => ({ ...state, open: false }))
+  answer('agree', AGREE_BUTTON_ID);
+  privacyGateStore.set((state) => ({ ...state, open: false }));
 }
 
 export function disagreePrivacy(): void {
-  answer('disagree')
-  privacyGateStore.set((state) => ({ ...state, open: false }))
+  answer('disagree');
+  privacyGateStore.set((state) => ({ ...state, open: false }));
 }
 
 /** WeChat's own page with the full 用户隐私保护指引 (as filled in on the mp admin site). */
 export function openPrivacyContract(): void {
   try {
     if (typeof Taro.openPrivacyContract === 'function') {
-      Taro.openPrivacyContract({ fail: () => void Taro.navigateTo({ url: ROUTES.privacy() }) })
-      return
+      Taro.openPrivacyContract({ fail: () => void Taro.navigateTo({ url: ROUTES.privacy() }) });
+      return;
     }
   } catch {
     // Fall through to our own page.
   }
-  void Taro.navigateTo({ url: ROUTES.privacy() })
+  void Taro.navigateTo({ url: ROUTES.privacy() });
 }

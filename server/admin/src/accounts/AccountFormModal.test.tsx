@@ -4,9 +4,27 @@ import { ApiError } from '../api';
 import { AccountFormModal } from './AccountFormModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
-const manager: StaffMe = { id: '01J000000000000000000000M1', username: 'county', name: '陈静', role: 'county', regionCode: '610921' };
-const regions: RegionNode[] = [{ code: '610921', name: '汉阴县', level: 'county', children: [{ code: '610921100', name: '城关镇', level: 'township', children: [] }] }];
-const power: Department = { id: '01J000000000000000000000D1', name: '城关镇供电所', level: 'township', regionCode: '610921100' };
+const manager: StaffMe = {
+  id: '01J000000000000000000000M1',
+  username: 'county',
+  name: '陈静',
+  role: 'county',
+  regionCode: '610921',
+};
+const regions: RegionNode[] = [
+  {
+    code: '610921',
+    name: '汉阴县',
+    level: 'county',
+    children: [{ code: '610921100', name: '城关镇', level: 'township', children: [] }],
+  },
+];
+const power: Department = {
+  id: '01J000000000000000000000D1',
+  name: '城关镇供电所',
+  level: 'township',
+  regionCode: '610921100',
+};
 const handler: StaffAccount = {
   id: '01J000000000000000000000A1',
   username: 'zhang',
@@ -51,8 +69,10 @@ describe('the account form', () => {
     expect(onDone).toHaveBeenCalledWith(updated, null);
   });
 
-  it('shows the server\'s field error in place', async () => {
-    const update = jest.fn().mockRejectedValue(new ApiError(400, 'bad_request', '该部门不负责所选地区', 'departmentId'));
+  it("shows the server's field error in place", async () => {
+    const update = jest
+      .fn()
+      .mockRejectedValue(new ApiError(400, 'bad_request', '该部门不负责所选地区', 'departmentId'));
     edit({ update });
     fireEvent.change(screen.getByPlaceholderText('请输入姓名'), { target: { value: '张三' } });
     fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
@@ -69,7 +89,15 @@ describe('the account form', () => {
   });
 
   it('lets a manager editing itself change only the name', () => {
-    const self: StaffAccount = { ...handler, id: manager.id, username: 'admin', role: 'sysadmin', regionCode: '610921', departmentId: null, departmentName: null };
+    const self: StaffAccount = {
+      ...handler,
+      id: manager.id,
+      username: 'admin',
+      role: 'sysadmin',
+      regionCode: '610921',
+      departmentId: null,
+      departmentName: null,
+    };
     edit({ account: self, staff: { ...manager, role: 'sysadmin' } });
     expect(screen.getByText('这是您自己的账号：只能修改姓名。')).toBeInTheDocument();
     expect(screen.getByPlaceholderText('请输入姓名')).toBeEnabled();

@@ -4,11 +4,27 @@ import type { Department, RegionNode, StaffAccount, StaffAccountPasswordResponse
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api';
 import { accountsApi } from './accountsApi';
-import { assignableRoles, buildCreateRequest, buildUpdateRequest, departmentsServing, initialValues, regionOptions, valuesAfterRoleChange } from './accountForm';
+import {
+  assignableRoles,
+  buildCreateRequest,
+  buildUpdateRequest,
+  departmentsServing,
+  initialValues,
+  regionOptions,
+  valuesAfterRoleChange,
+} from './accountForm';
 import type { AccountField, AccountFormValues, FieldError } from './accountForm';
 
 const LEVEL_LABELS = { county: '县', township: '镇', village: '村(社区)', grid: '网格' } as const;
-const FIELDS: readonly AccountField[] = ['username', 'name', 'role', 'regionCode', 'departmentId', 'passwordMode', 'password'];
+const FIELDS: readonly AccountField[] = [
+  'username',
+  'name',
+  'role',
+  'regionCode',
+  'departmentId',
+  'passwordMode',
+  'password',
+];
 
 export interface AccountFormModalProps {
   manager: StaffMe;
@@ -32,7 +48,16 @@ function levelOf(regions: readonly RegionNode[], code: string | undefined): Regi
 }
 
 /** 新建 / 编辑账号: role, scope and department checked together before sending; server field errors shown in place. */
-export function AccountFormModal({ manager, account, regions, departments, onDone, onCancel, create = accountsApi.create, update = accountsApi.update }: AccountFormModalProps) {
+export function AccountFormModal({
+  manager,
+  account,
+  regions,
+  departments,
+  onDone,
+  onCancel,
+  create = accountsApi.create,
+  update = accountsApi.update,
+}: AccountFormModalProps) {
   const [form] = Form.useForm<AccountFormValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -41,21 +66,33 @@ export function AccountFormModal({ manager, account, regions, departments, onDon
   const passwordMode = Form.useWatch('passwordMode', form);
   const editingSelf = account?.id === manager.id;
   const rule = role ? ROLE_SCOPE[role] : null;
-  const regionTree = useMemo(() => (rule ? regionOptions(regions, manager.regionCode, rule.levels) : []), [regions, manager.regionCode, rule]);
+  const regionTree = useMemo(
+    () => (rule ? regionOptions(regions, manager.regionCode, rule.levels) : []),
+    [regions, manager.regionCode, rule],
+  );
   const departmentChoices = useMemo(() => departmentsServing(departments, regionCode), [departments, regionCode]);
 
   function showErrors(errors: FieldError[]) {
-    form.setFields(FIELDS.map((name) => ({ name, errors: errors.filter((error) => error.field === name).map((error) => error.message) })));
+    form.setFields(
+      FIELDS.map((name) => ({
+        name,
+        errors: errors.filter((error) => error.field === name).map((error) => error.message),
+      })),
+    );
   }
 
   /** The checked request, ready to send, or what is wrong with the form. */
-  function prepare(values: AccountFormValues): { errors: FieldError[] } | { send: () => Promise<StaffAccountPasswordResponse> } {
+  function prepare(
+    values: AccountFormValues,
+  ): { errors: FieldError[] } | { send: () => Promise<StaffAccountPasswordResponse> } {
     if (account) {
       const checked = buildUpdateRequest(account, values);
       if (!checked.ok) return { errors: checked.errors };
       const patch = checked.request;
       const unchanged = Object.keys(patch).length === 0;
-      return { send: async () => ({ account: unchanged ? account : await update(account.id, patch), generatedPassword: null }) };
+      return {
+        send: async () => ({ account: unchanged ? account : await update(account.id, patch), generatedPassword: null }),
+      };
     }
     const checked = buildCreateRequest(values);
     if (!checked.ok) return { errors: checked.errors };
@@ -84,7 +121,10 @@ export function AccountFormModal({ manager, account, regions, departments, onDon
 
   function changeValues(changed: Partial<AccountFormValues>) {
     if (!('role' in changed)) return;
-    const next = valuesAfterRoleChange(form.getFieldsValue(true) as AccountFormValues, levelOf(regions, form.getFieldValue('regionCode')));
+    const next = valuesAfterRoleChange(
+      form.getFieldsValue(true) as AccountFormValues,
+      levelOf(regions, form.getFieldValue('regionCode')),
+    );
     form.setFieldsValue({ regionCode: next.regionCode, departmentId: next.departmentId });
   }
 
@@ -100,10 +140,22 @@ export function AccountFormModal({ manager, account, regions, departments, onDon
       maskClosable={false}
       destroyOnHidden
     >
-      {editingSelf && <Alert type="info" showIcon style={{ marginBottom: 16 }} message="这是您自己的账号：只能修改姓名。" />}
+      {editingSelf && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="这是您自己的账号：只能修改姓名。" />
+      )}
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={failure} />}
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={initialValues(account)} onValuesChange={changeValues}>
-        <Form.Item name="username" label="账号" extra={account ? undefined : '3-32 位小写字母、数字或下划线，以字母开头；创建后不能修改'}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        initialValues={initialValues(account)}
+        onValuesChange={changeValues}
+      >
+        <Form.Item
+          name="username"
+          label="账号"
+          extra={account ? undefined : '3-32 位小写字母、数字或下划线，以字母开头；创建后不能修改'}
+        >
           <Input placeholder="如 chengguan_wang" disabled={account !== null} autoComplete="off" maxLength={32} />
         </Form.Item>
         <Form.Item name="name" label="姓名">
@@ -113,10 +165,21 @@ export function AccountFormModal({ manager, account, regions, departments, onDon
           <Select
             placeholder="请选择角色"
             disabled={editingSelf}
-            options={(editingSelf && account ? [account.role] : assignableRoles(manager.role)).map((value) => ({ value, label: ROLE_NAMES[value] }))}
+            options={(editingSelf && account ? [account.role] : assignableRoles(manager.role)).map((value) => ({
+              value,
+              label: ROLE_NAMES[value],
+            }))}
           />
         </Form.Item>
-        <Form.Item name="regionCode" label="管辖范围" extra={rule ? `${role ? ROLE_NAMES[role] : ''}可选：${rule.levels.map((level) => LEVEL_LABELS[level]).join('、')}` : '请先选择角色'}>
+        <Form.Item
+          name="regionCode"
+          label="管辖范围"
+          extra={
+            rule
+              ? `${role ? ROLE_NAMES[role] : ''}可选：${rule.levels.map((level) => LEVEL_LABELS[level]).join('、')}`
+              : '请先选择角色'
+          }
+        >
           <TreeSelect
             placeholder="请选择管辖范围"
             disabled={editingSelf || !rule}
@@ -149,7 +212,11 @@ export function AccountFormModal({ manager, account, regions, departments, onDon
               />
             </Form.Item>
             {passwordMode === 'manual' && (
-              <Form.Item name="password" label="密码" extra={<Typography.Text type="secondary">{PASSWORD_RULE.text}</Typography.Text>}>
+              <Form.Item
+                name="password"
+                label="密码"
+                extra={<Typography.Text type="secondary">{PASSWORD_RULE.text}</Typography.Text>}
+              >
                 <Input.Password autoComplete="new-password" placeholder="请输入初始密码" />
               </Form.Item>
             )}

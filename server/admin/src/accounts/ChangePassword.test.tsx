@@ -33,7 +33,9 @@ describe('修改密码', () => {
   });
 
   it('shows a lockout above the form', async () => {
-    const submit = jest.fn().mockRejectedValue(new ApiError(423, 'account_locked', '登录失败次数过多，账号已锁定，请 15 分钟后再试'));
+    const submit = jest
+      .fn()
+      .mockRejectedValue(new ApiError(423, 'account_locked', '登录失败次数过多，账号已锁定，请 15 分钟后再试'));
     render(<ChangePassword username="wang" onClose={() => {}} onChanged={() => {}} submit={submit} />);
     fill('nope', 'Better#2026');
     expect(await screen.findByRole('alert')).toHaveTextContent('账号已锁定');
@@ -41,7 +43,9 @@ describe('修改密码', () => {
 
   it('keeps this session on the fresh token and says the other sessions were signed out', async () => {
     saveSession('old-token', new Date(Date.now() + 3600_000).toISOString());
-    const submit = jest.fn().mockResolvedValue({ token: 'fresh-token', expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() });
+    const submit = jest
+      .fn()
+      .mockResolvedValue({ token: 'fresh-token', expiresAt: new Date(Date.now() + 8 * 3600_000).toISOString() });
     const onChanged = jest.fn();
     render(<ChangePassword username="wang" onClose={() => {}} onChanged={onChanged} submit={submit} />);
     fill('Demo@321', 'Better#2026');
@@ -54,10 +58,20 @@ describe('修改密码', () => {
 });
 
 describe('the header and a password an administrator set', () => {
-  const staff: StaffMe = { id: '01J000000000000000000000A1', username: 'wang', name: '王芳', role: 'dispatcher', regionCode: '610921100' };
+  const staff: StaffMe = {
+    id: '01J000000000000000000000A1',
+    username: 'wang',
+    name: '王芳',
+    role: 'dispatcher',
+    regionCode: '610921100',
+  };
 
   it('opens 修改密码 from the header', async () => {
-    render(<AppShell staff={staff} page="queue" onNavigate={() => {}} onLogout={() => {}}>工作内容</AppShell>);
+    render(
+      <AppShell staff={staff} page="queue" onNavigate={() => {}} onLogout={() => {}}>
+        工作内容
+      </AppShell>,
+    );
     fireEvent.click(screen.getByRole('button', { name: '修改密码' }));
     expect(await screen.findByPlaceholderText('请输入当前密码')).toBeInTheDocument();
     expect(screen.getByText('工作内容')).toBeInTheDocument();
@@ -65,7 +79,11 @@ describe('the header and a password an administrator set', () => {
 
   it('holds back the screens until the password is changed; the only other way is to sign out', async () => {
     const onLogout = jest.fn();
-    render(<AppShell staff={{ ...staff, mustChangePassword: true }} page="queue" onNavigate={() => {}} onLogout={onLogout}>工作内容</AppShell>);
+    render(
+      <AppShell staff={{ ...staff, mustChangePassword: true }} page="queue" onNavigate={() => {}} onLogout={onLogout}>
+        工作内容
+      </AppShell>,
+    );
     expect(await screen.findByText('请先修改初始密码', { selector: '.ant-modal-title' })).toBeInTheDocument();
     expect(screen.queryByText('工作内容')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Close' })).not.toBeInTheDocument();

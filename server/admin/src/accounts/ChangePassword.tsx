@@ -25,7 +25,13 @@ export interface ChangePasswordProps {
  * 修改密码. The server ends every other session and answers a fresh token for this one, which
  * replaces the old token in this tab.
  */
-export function ChangePassword({ username, forced = false, onClose, onChanged, submit = accountsApi.changeOwnPassword }: ChangePasswordProps) {
+export function ChangePassword({
+  username,
+  forced = false,
+  onClose,
+  onChanged,
+  submit = accountsApi.changeOwnPassword,
+}: ChangePasswordProps) {
   const [form] = Form.useForm<ChangePasswordValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -34,7 +40,12 @@ export function ChangePassword({ username, forced = false, onClose, onChanged, s
   async function confirm() {
     setFailure(null);
     const checked = buildChangePasswordRequest(form.getFieldsValue(), username);
-    form.setFields(FIELDS.map((name) => ({ name, errors: checked.ok ? [] : checked.errors.filter((error) => error.field === name).map((error) => error.message) })));
+    form.setFields(
+      FIELDS.map((name) => ({
+        name,
+        errors: checked.ok ? [] : checked.errors.filter((error) => error.field === name).map((error) => error.message),
+      })),
+    );
     if (!checked.ok) return;
     setBusy(true);
     try {
@@ -54,8 +65,22 @@ export function ChangePassword({ username, forced = false, onClose, onChanged, s
 
   if (done) {
     return (
-      <Modal open title="修改密码" closable={false} maskClosable={false} footer={<Button type="primary" onClick={onChanged}>知道了</Button>}>
-        <Result status="success" title="密码已修改" subTitle="您在其他设备或浏览器上的登录已全部退出，本次登录继续有效。" />
+      <Modal
+        open
+        title="修改密码"
+        closable={false}
+        maskClosable={false}
+        footer={
+          <Button type="primary" onClick={onChanged}>
+            知道了
+          </Button>
+        }
+      >
+        <Result
+          status="success"
+          title="密码已修改"
+          subTitle="您在其他设备或浏览器上的登录已全部退出，本次登录继续有效。"
+        />
       </Modal>
     );
   }
@@ -74,13 +99,24 @@ export function ChangePassword({ username, forced = false, onClose, onChanged, s
       keyboard={!forced}
       destroyOnHidden
     >
-      {forced && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="您的密码由管理员设置，修改后才能继续使用系统。" />}
+      {forced && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="您的密码由管理员设置，修改后才能继续使用系统。"
+        />
+      )}
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={failure} />}
       <Form form={form} layout="vertical" requiredMark={false} onFinish={confirm}>
         <Form.Item name="currentPassword" label="当前密码">
           <Input.Password autoComplete="current-password" placeholder="请输入当前密码" />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" extra={<Typography.Text type="secondary">{PASSWORD_RULE.text}</Typography.Text>}>
+        <Form.Item
+          name="newPassword"
+          label="新密码"
+          extra={<Typography.Text type="secondary">{PASSWORD_RULE.text}</Typography.Text>}
+        >
           <Input.Password autoComplete="new-password" placeholder="请输入新密码" />
         </Form.Item>
         <Form.Item name="confirmPassword" label="确认新密码">

@@ -19,7 +19,12 @@ export interface ResetPasswordModalProps {
 }
 
 /** 重置密码: generated or chosen; the account's sessions end and it must change the password at the next sign-in. */
-export function ResetPasswordModal({ account, onDone, onCancel, submit = accountsApi.resetPassword }: ResetPasswordModalProps) {
+export function ResetPasswordModal({
+  account,
+  onDone,
+  onCancel,
+  submit = accountsApi.resetPassword,
+}: ResetPasswordModalProps) {
   const [form] = Form.useForm<ResetValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -29,14 +34,19 @@ export function ResetPasswordModal({ account, onDone, onCancel, submit = account
     setFailure(null);
     const values = form.getFieldsValue(true) as ResetValues;
     const manual = values.mode === 'manual';
-    const weakness = manual ? (values.password ? passwordWeakness(values.password, account.username) : '请输入新密码') : null;
+    const weakness = manual
+      ? values.password
+        ? passwordWeakness(values.password, account.username)
+        : '请输入新密码'
+      : null;
     form.setFields([{ name: 'password', errors: weakness ? [weakness] : [] }]);
     if (weakness) return;
     setBusy(true);
     try {
       onDone(await submit(account.id, manual ? values.password : undefined));
     } catch (error) {
-      if (error instanceof ApiError && error.field === 'password') form.setFields([{ name: 'password', errors: [error.message] }]);
+      if (error instanceof ApiError && error.field === 'password')
+        form.setFields([{ name: 'password', errors: [error.message] }]);
       else setFailure(error instanceof Error ? error.message : '重置失败');
     } finally {
       setBusy(false);
@@ -44,8 +54,23 @@ export function ResetPasswordModal({ account, onDone, onCancel, submit = account
   }
 
   return (
-    <Modal open title={`重置密码 · ${account.name}（${account.username}）`} okText="确认重置" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={confirm} onCancel={onCancel} destroyOnHidden>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="重置后该账号的所有登录立即失效，本人下次登录时须修改密码；若账号已锁定，将同时解锁。" />
+    <Modal
+      open
+      title={`重置密码 · ${account.name}（${account.username}）`}
+      okText="确认重置"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={confirm}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message="重置后该账号的所有登录立即失效，本人下次登录时须修改密码；若账号已锁定，将同时解锁。"
+      />
       {failure && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={failure} />}
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ mode: 'generate' }}>
         <Form.Item name="mode" label="新密码">
@@ -57,7 +82,11 @@ export function ResetPasswordModal({ account, onDone, onCancel, submit = account
           />
         </Form.Item>
         {mode === 'manual' && (
-          <Form.Item name="password" label="密码" extra={<Typography.Text type="secondary">{PASSWORD_RULE.text}</Typography.Text>}>
+          <Form.Item
+            name="password"
+            label="密码"
+            extra={<Typography.Text type="secondary">{PASSWORD_RULE.text}</Typography.Text>}
+          >
             <Input.Password autoComplete="new-password" placeholder="请输入新密码" />
           </Form.Item>
         )}

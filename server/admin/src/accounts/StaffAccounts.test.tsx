@@ -8,7 +8,13 @@ jest.mock('./accountsApi', () => ({
 }));
 const api = accountsApi as jest.Mocked<typeof accountsApi>;
 
-const county: StaffMe = { id: '01J000000000000000000000M1', username: 'county', name: '陈静', role: 'county', regionCode: '610921' };
+const county: StaffMe = {
+  id: '01J000000000000000000000M1',
+  username: 'county',
+  name: '陈静',
+  role: 'county',
+  regionCode: '610921',
+};
 const gridWorker = (overrides: Partial<StaffAccount> = {}): StaffAccount => ({
   id: '01J000000000000000000000G1',
   username: 'wangge',
@@ -36,21 +42,35 @@ describe('账号管理: 解绑微信', () => {
 
   it('unbinds a lost phone only after the confirmation, then shows the account unbound', async () => {
     api.list.mockResolvedValueOnce({ items: [gridWorker()], total: 1, page: 1, pageSize: 20 });
-    api.list.mockResolvedValueOnce({ items: [gridWorker({ wechatBound: false, allowedActions: ['edit', 'disable', 'reset_password'] })], total: 1, page: 1, pageSize: 20 });
+    api.list.mockResolvedValueOnce({
+      items: [gridWorker({ wechatBound: false, allowedActions: ['edit', 'disable', 'reset_password'] })],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
     api.unbindWechat.mockResolvedValue(gridWorker({ wechatBound: false }));
     render(<StaffAccounts staff={county} query={new URLSearchParams()} />);
     expect(await screen.findByText('已绑定微信')).toBeInTheDocument();
     fireEvent.click(screen.getByText('解绑微信').closest('button')!);
     const confirm = await screen.findByText('为 王强 解绑微信？');
     expect(api.unbindWechat).not.toHaveBeenCalled();
-    fireEvent.click(within(confirm.closest('.ant-popover') as HTMLElement).getByText(/^解 ?绑$/).closest('button')!);
+    fireEvent.click(
+      within(confirm.closest('.ant-popover') as HTMLElement)
+        .getByText(/^解 ?绑$/)
+        .closest('button')!,
+    );
     await waitFor(() => expect(api.unbindWechat).toHaveBeenCalledWith(gridWorker().id));
     await waitFor(() => expect(screen.queryByText('已绑定微信')).not.toBeInTheDocument());
     expect(screen.queryByText('解绑微信')).not.toBeInTheDocument();
   });
 
   it('offers no unbinding where the server does not allow it', async () => {
-    api.list.mockResolvedValue({ items: [gridWorker({ wechatBound: false, allowedActions: ['edit'] })], total: 1, page: 1, pageSize: 20 });
+    api.list.mockResolvedValue({
+      items: [gridWorker({ wechatBound: false, allowedActions: ['edit'] })],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
     render(<StaffAccounts staff={county} query={new URLSearchParams()} />);
     expect(await screen.findByText('王强')).toBeInTheDocument();
     expect(screen.queryByText('解绑微信')).not.toBeInTheDocument();

@@ -22,13 +22,21 @@ interface SearchValues {
   status?: 'active' | 'disabled';
 }
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; account: StaffAccount } | { kind: 'reset'; account: StaffAccount } | { kind: 'password'; username: string; password: string };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; account: StaffAccount }
+  | { kind: 'reset'; account: StaffAccount }
+  | { kind: 'password'; username: string; password: string };
 
 function StatusTags({ account }: { account: StaffAccount }) {
   return (
     <Space size={4} wrap>
       {account.disabled ? <Tag color="red">已停用</Tag> : <Tag color="green">正常</Tag>}
-      {account.lockedUntil && <Tag color="orange" title={`锁定至 ${formatTime(account.lockedUntil)}`}>已锁定</Tag>}
+      {account.lockedUntil && (
+        <Tag color="orange" title={`锁定至 ${formatTime(account.lockedUntil)}`}>
+          已锁定
+        </Tag>
+      )}
       {account.mustChangePassword && <Tag color="blue">待改密</Tag>}
       {account.wechatBound && <Tag color="cyan">已绑定微信</Tag>}
     </Space>
@@ -42,9 +50,17 @@ export function StaffAccounts({ staff }: PageProps) {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [form] = Form.useForm<SearchValues>();
-  const regionFilter = useMemo(() => regionOptions(regions, staff.regionCode, ['county', 'township', 'village']), [regions, staff.regionCode]);
+  const regionFilter = useMemo(
+    () => regionOptions(regions, staff.regionCode, ['county', 'township', 'village']),
+    [regions, staff.regionCode],
+  );
 
-  const { rows, total, loading, reload: load } = usePagedList<StaffAccount>(() => accountsApi.list(accountQueryString(filters)), [filters]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<StaffAccount>(() => accountsApi.list(accountQueryString(filters)), [filters]);
 
   useEffect(() => {
     accountsApi.regions().then(setRegions, () => setRegions([]));
@@ -56,7 +72,11 @@ export function StaffAccounts({ staff }: PageProps) {
   }
 
   function changeTable(pagination: TablePaginationConfig) {
-    setFilters((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setFilters((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   async function setDisabled(account: StaffAccount, disabled: boolean) {
@@ -96,10 +116,23 @@ export function StaffAccounts({ staff }: PageProps) {
             <Input allowClear placeholder="账号或姓名" maxLength={32} />
           </Form.Item>
           <Form.Item name="role" label="角色">
-            <Select allowClear placeholder="全部" style={{ width: 140 }} options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_NAMES[role] }))} />
+            <Select
+              allowClear
+              placeholder="全部"
+              style={{ width: 140 }}
+              options={STAFF_ROLES.map((role) => ({ value: role, label: ROLE_NAMES[role] }))}
+            />
           </Form.Item>
           <Form.Item name="regionCode" label="地区">
-            <TreeSelect allowClear placeholder="全部" style={{ width: 200 }} treeData={regionFilter} treeDefaultExpandedKeys={[staff.regionCode]} showSearch treeNodeFilterProp="title" />
+            <TreeSelect
+              allowClear
+              placeholder="全部"
+              style={{ width: 200 }}
+              treeData={regionFilter}
+              treeDefaultExpandedKeys={[staff.regionCode]}
+              showSearch
+              treeNodeFilterProp="title"
+            />
           </Form.Item>
           <Form.Item name="status" label="状态">
             <Select
@@ -137,7 +170,13 @@ export function StaffAccounts({ staff }: PageProps) {
         dataSource={rows}
         onChange={changeTable}
         locale={{ emptyText: '没有符合条件的账号' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 个账号` }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 个账号`,
+        }}
         columns={[
           { title: '账号', dataIndex: 'username', width: 150 },
           { title: '姓名', dataIndex: 'name', width: 110 },
@@ -158,14 +197,26 @@ export function StaffAccounts({ staff }: PageProps) {
                   </Button>
                 )}
                 {account.allowedActions.includes('disable') && (
-                  <Popconfirm title={`停用 ${account.name}？`} description="停用后该账号立即退出登录且无法再登录。" okText="停用" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => setDisabled(account, true)}>
+                  <Popconfirm
+                    title={`停用 ${account.name}？`}
+                    description="停用后该账号立即退出登录且无法再登录。"
+                    okText="停用"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => setDisabled(account, true)}
+                  >
                     <Button type="link" size="small" danger>
                       停用
                     </Button>
                   </Popconfirm>
                 )}
                 {account.allowedActions.includes('enable') && (
-                  <Popconfirm title={`启用 ${account.name}？`} okText="启用" cancelText="取消" onConfirm={() => setDisabled(account, false)}>
+                  <Popconfirm
+                    title={`启用 ${account.name}？`}
+                    okText="启用"
+                    cancelText="取消"
+                    onConfirm={() => setDisabled(account, false)}
+                  >
                     <Button type="link" size="small">
                       启用
                     </Button>
@@ -191,7 +242,11 @@ export function StaffAccounts({ staff }: PageProps) {
                   </Popconfirm>
                 )}
                 {staff.role === 'sysadmin' && (
-                  <Button type="link" size="small" onClick={() => navigate('audit', { targetType: 'staff', targetId: account.id })}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => navigate('audit', { targetType: 'staff', targetId: account.id })}
+                  >
                     日志
                   </Button>
                 )}
@@ -217,7 +272,9 @@ export function StaffAccounts({ staff }: PageProps) {
           onDone={(result) => saved(result.account, result.generatedPassword, `已重置 ${result.account.name} 的密码`)}
         />
       )}
-      {dialog?.kind === 'password' && <GeneratedPassword username={dialog.username} password={dialog.password} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'password' && (
+        <GeneratedPassword username={dialog.username} password={dialog.password} onClose={() => setDialog(null)} />
+      )}
     </>
   );
 }

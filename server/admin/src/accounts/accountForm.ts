@@ -1,5 +1,20 @@
-import { ACCOUNT_MANAGER_ROLES, ASSIGNABLE_ROLES, ROLE_SCOPE, StaffAccountCreateSchema, passwordWeakness } from '@minqing/shared';
-import type { AccountManagerRole, Department, RegionLevel, RegionNode, StaffAccount, StaffAccountCreate, StaffAccountUpdate, StaffRole } from '@minqing/shared';
+import {
+  ACCOUNT_MANAGER_ROLES,
+  ASSIGNABLE_ROLES,
+  ROLE_SCOPE,
+  StaffAccountCreateSchema,
+  passwordWeakness,
+} from '@minqing/shared';
+import type {
+  AccountManagerRole,
+  Department,
+  RegionLevel,
+  RegionNode,
+  StaffAccount,
+  StaffAccountCreate,
+  StaffAccountUpdate,
+  StaffRole,
+} from '@minqing/shared';
 
 /**
  * The account form's rules, mirroring the server (server/src/policies/staffAccount.ts) so a
@@ -22,7 +37,9 @@ export interface FieldError<F extends string = AccountField> {
   field: F;
   message: string;
 }
-export type FormCheck<T, F extends string = AccountField> = { ok: true; request: T } | { ok: false; errors: FieldError<F>[] };
+export type FormCheck<T, F extends string = AccountField> =
+  | { ok: true; request: T }
+  | { ok: false; errors: FieldError<F>[] };
 
 export function isManagerRole(role: StaffRole): role is AccountManagerRole {
   return (ACCOUNT_MANAGER_ROLES as readonly StaffRole[]).includes(role);
@@ -60,7 +77,11 @@ function findRegion(nodes: readonly RegionNode[], code: string): RegionNode | nu
  * The manager's region as a tree for the 管辖范围 picker: only the levels the role may be scoped
  * to can be chosen, and nothing below the deepest of them is shown.
  */
-export function regionOptions(tree: readonly RegionNode[], scopeCode: string, levels: readonly RegionLevel[] = LEVEL_ORDER): RegionOption[] {
+export function regionOptions(
+  tree: readonly RegionNode[],
+  scopeCode: string,
+  levels: readonly RegionLevel[] = LEVEL_ORDER,
+): RegionOption[] {
   const root = findRegion(tree, scopeCode);
   if (!root || levels.length === 0) return [];
   const deepest = Math.max(...levels.map((level) => LEVEL_ORDER.indexOf(level)));
@@ -85,8 +106,10 @@ const MISSING: Partial<Record<AccountField, string>> = {
 function scopeErrors(values: AccountFormValues): FieldError[] {
   if (!values.role) return [];
   const rule = ROLE_SCOPE[values.role];
-  if (rule.department === 'required' && !values.departmentId) return [{ field: 'departmentId', message: '请选择所属部门' }];
-  if (rule.department === 'none' && values.departmentId) return [{ field: 'departmentId', message: '该角色不属于部门' }];
+  if (rule.department === 'required' && !values.departmentId)
+    return [{ field: 'departmentId', message: '请选择所属部门' }];
+  if (rule.department === 'none' && values.departmentId)
+    return [{ field: 'departmentId', message: '该角色不属于部门' }];
   return [];
 }
 
@@ -144,11 +167,20 @@ export function buildUpdateRequest(account: StaffAccount, values: AccountFormVal
 /** The form as it opens: an account's values when editing, a generated password when creating. */
 export function initialValues(account: StaffAccount | null): AccountFormValues {
   if (!account) return { passwordMode: 'generate', departmentId: null };
-  return { username: account.username, name: account.name, role: account.role, regionCode: account.regionCode, departmentId: account.departmentId };
+  return {
+    username: account.username,
+    name: account.name,
+    role: account.role,
+    regionCode: account.regionCode,
+    departmentId: account.departmentId,
+  };
 }
 
 /** After the role changes: a region of the wrong level and a department the role cannot have are cleared. */
-export function valuesAfterRoleChange(values: AccountFormValues, regionLevel: RegionLevel | undefined): AccountFormValues {
+export function valuesAfterRoleChange(
+  values: AccountFormValues,
+  regionLevel: RegionLevel | undefined,
+): AccountFormValues {
   if (!values.role) return values;
   const rule = ROLE_SCOPE[values.role];
   return {

@@ -10,7 +10,10 @@ export interface ChangePasswordValues {
 export type ChangePasswordField = keyof ChangePasswordValues;
 
 /** 修改密码: the same strength rule as the server, and the new password typed twice alike. */
-export function buildChangePasswordRequest(values: ChangePasswordValues, username: string): FormCheck<ChangeOwnPasswordRequest, ChangePasswordField> {
+export function buildChangePasswordRequest(
+  values: ChangePasswordValues,
+  username: string,
+): FormCheck<ChangeOwnPasswordRequest, ChangePasswordField> {
   const errors: FieldError<ChangePasswordField>[] = [];
   const currentPassword = values.currentPassword ?? '';
   const newPassword = values.newPassword ?? '';
@@ -19,7 +22,8 @@ export function buildChangePasswordRequest(values: ChangePasswordValues, usernam
   if (weakness) errors.push({ field: 'newPassword', message: weakness });
   else if (newPassword === currentPassword) errors.push({ field: 'newPassword', message: '新密码不能与当前密码相同' });
   if (!values.confirmPassword) errors.push({ field: 'confirmPassword', message: '请再次输入新密码' });
-  else if (values.confirmPassword !== newPassword) errors.push({ field: 'confirmPassword', message: '两次输入的新密码不一致' });
+  else if (values.confirmPassword !== newPassword)
+    errors.push({ field: 'confirmPassword', message: '两次输入的新密码不一致' });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, request: { currentPassword, newPassword } };
 }

@@ -2,7 +2,13 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { AuditLogEntry, StaffMe } from '@minqing/shared';
 import { AuditLog } from './AuditLog';
 
-const staff: StaffMe = { id: '01J000000000000000000000A1', username: 'admin', name: '刘志强', role: 'sysadmin', regionCode: '610921' };
+const staff: StaffMe = {
+  id: '01J000000000000000000000A1',
+  username: 'admin',
+  name: '刘志强',
+  role: 'sysadmin',
+  regionCode: '610921',
+};
 const entry: AuditLogEntry = {
   id: '01J000000000000000000000L1',
   staffId: '01J000000000000000000000C1',
@@ -17,16 +23,27 @@ const entry: AuditLogEntry = {
 };
 
 describe('the audit log screen', () => {
-  it('opens on a linked account\'s trail and shows who did what from where', async () => {
+  it("opens on a linked account's trail and shows who did what from where", async () => {
     const load = jest.fn().mockResolvedValue({ items: [entry], total: 1, page: 1, pageSize: 20 });
-    render(<AuditLog staff={staff} query={new URLSearchParams('targetType=staff&targetId=01J000000000000000000000S1')} load={load} />);
+    render(
+      <AuditLog
+        staff={staff}
+        query={new URLSearchParams('targetType=staff&targetId=01J000000000000000000000S1')}
+        load={load}
+      />,
+    );
     expect(await screen.findByText('停用账号')).toBeInTheDocument();
     // The account by its name, not its id; no raw action key.
     expect(screen.getByText('王伟（wang）')).toBeInTheDocument();
     expect(screen.queryByText('staff_account.disable')).not.toBeInTheDocument();
     expect(screen.getByText('10.0.0.7')).toBeInTheDocument();
     expect(load).toHaveBeenCalledTimes(1);
-    expect(Object.fromEntries(new URLSearchParams(load.mock.calls[0][0]))).toEqual({ targetType: 'staff', targetId: '01J000000000000000000000S1', page: '1', pageSize: '20' });
+    expect(Object.fromEntries(new URLSearchParams(load.mock.calls[0][0]))).toEqual({
+      targetType: 'staff',
+      targetId: '01J000000000000000000000S1',
+      page: '1',
+      pageSize: '20',
+    });
   });
 
   it('searches by username from the first page, and 重置 clears the filters', async () => {
@@ -44,9 +61,25 @@ describe('the audit log screen', () => {
     expect(screen.getByPlaceholderText('登录账号')).toHaveValue('');
   });
 
-  it('shows a report by its serial number and an export\'s filters in words', async () => {
-    const noted = { ...entry, id: '01J000000000000000000000L2', action: 'report.note', targetType: 'report', targetId: '01J000000000000000000000R1', targetLabel: 'HY20260301-0007', detail: null };
-    const exported = { ...entry, id: '01J000000000000000000000L3', action: 'report.export', targetType: 'report', targetId: null, targetLabel: null, detail: '2 件; tab=done&from=2026-03-01' };
+  it("shows a report by its serial number and an export's filters in words", async () => {
+    const noted = {
+      ...entry,
+      id: '01J000000000000000000000L2',
+      action: 'report.note',
+      targetType: 'report',
+      targetId: '01J000000000000000000000R1',
+      targetLabel: 'HY20260301-0007',
+      detail: null,
+    };
+    const exported = {
+      ...entry,
+      id: '01J000000000000000000000L3',
+      action: 'report.export',
+      targetType: 'report',
+      targetId: null,
+      targetLabel: null,
+      detail: '2 件; tab=done&from=2026-03-01',
+    };
     const load = jest.fn().mockResolvedValue({ items: [noted, exported], total: 2, page: 1, pageSize: 20 });
     render(<AuditLog staff={staff} query={new URLSearchParams()} load={load} />);
     expect(await screen.findByText('HY20260301-0007')).toBeInTheDocument();

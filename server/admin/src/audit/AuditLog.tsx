@@ -39,7 +39,10 @@ function formValues(filters: AuditFilters): AuditSearchValues {
     groups: filters.groups,
     targetType: filters.targetType,
     targetId: filters.targetId,
-    dates: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : undefined,
+    dates:
+      filters.from || filters.to
+        ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+        : undefined,
   };
 }
 
@@ -85,20 +88,41 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
   }, [fetchPage]);
 
   function changeTable(pagination: TablePaginationConfig) {
-    setFilters((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setFilters((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   return (
     <>
-      <Form form={form} layout="inline" initialValues={formValues(filters)} onFinish={(values) => setFilters((current) => filtersFromForm(values, current))} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={formValues(filters)}
+        onFinish={(values) => setFilters((current) => filtersFromForm(values, current))}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="username" label="账号">
           <Input allowClear placeholder="登录账号" maxLength={64} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="groups" label="操作">
-          <Select mode="multiple" allowClear placeholder="全部" style={{ minWidth: 200 }} options={ACTION_GROUPS.map((group) => ({ value: group.key, label: group.label }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            placeholder="全部"
+            style={{ minWidth: 200 }}
+            options={ACTION_GROUPS.map((group) => ({ value: group.key, label: group.label }))}
+          />
         </Form.Item>
         <Form.Item name="targetType" label="对象">
-          <Select allowClear placeholder="全部" style={{ width: 140 }} options={Object.entries(AUDIT_TARGET_NAMES).map(([value, label]) => ({ value, label }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 140 }}
+            options={Object.entries(AUDIT_TARGET_NAMES).map(([value, label]) => ({ value, label }))}
+          />
         </Form.Item>
         <Form.Item name="targetId" label="对象编号">
           <Input allowClear placeholder="编号" maxLength={26} style={{ width: 140 }} />
@@ -127,9 +151,20 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
         dataSource={rows}
         onChange={changeTable}
         locale={{ emptyText: '没有符合条件的记录' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 条`,
+        }}
         columns={[
-          { title: '时间', dataIndex: 'createdAt', width: 170, render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm:ss') },
+          {
+            title: '时间',
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm:ss'),
+          },
           { title: '账号', dataIndex: 'username', width: 130 },
           {
             title: '操作',
@@ -145,14 +180,23 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
               entry.targetType ? (
                 <Space size={4}>
                   <span>{AUDIT_TARGET_NAMES[entry.targetType] ?? entry.targetType}</span>
-                  {entry.targetLabel ? <span>{entry.targetLabel}</span> : entry.targetId && <Typography.Text code>{entry.targetId}</Typography.Text>}
+                  {entry.targetLabel ? (
+                    <span>{entry.targetLabel}</span>
+                  ) : (
+                    entry.targetId && <Typography.Text code>{entry.targetId}</Typography.Text>
+                  )}
                 </Space>
               ) : (
                 '—'
               ),
           },
           { title: '来源 IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
-          { title: '详情', dataIndex: 'detail', ellipsis: true, render: (detail: string | null, entry) => readableDetail(entry.action, detail) },
+          {
+            title: '详情',
+            dataIndex: 'detail',
+            ellipsis: true,
+            render: (detail: string | null, entry) => readableDetail(entry.action, detail),
+          },
         ]}
       />
     </>

@@ -1,4 +1,11 @@
-import { POINTS_REASON_NAMES, QUEUE_FIGURE_NAMES, QUEUE_TAB_NAMES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
+import {
+  POINTS_REASON_NAMES,
+  QUEUE_FIGURE_NAMES,
+  QUEUE_TAB_NAMES,
+  SERVICE_NAMES,
+  STAFF_STATUS_NAMES,
+  TIER_NAMES,
+} from '@minqing/shared';
 
 const named = (names: Record<string, string>) => (value: string) => names[value] ?? value;
 

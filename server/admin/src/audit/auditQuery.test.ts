@@ -2,10 +2,17 @@ import { AuditLogQuerySchema, auditActionName } from '@minqing/shared';
 import { ACTION_GROUPS, DEFAULT_AUDIT_FILTERS, auditQueryString, filtersFromQuery } from './auditQuery';
 
 describe('audit log filters', () => {
-  it('sends only the filters set, action groups as the server\'s exact actions and prefixes', () => {
+  it("sends only the filters set, action groups as the server's exact actions and prefixes", () => {
     expect(auditQueryString(DEFAULT_AUDIT_FILTERS)).toBe('page=1&pageSize=20');
     const query = new URLSearchParams(
-      auditQueryString({ ...DEFAULT_AUDIT_FILTERS, username: ' admin ', groups: ['sign_in', 'accounts'], from: '2026-03-01', to: '2026-03-02', page: 3 }),
+      auditQueryString({
+        ...DEFAULT_AUDIT_FILTERS,
+        username: ' admin ',
+        groups: ['sign_in', 'accounts'],
+        from: '2026-03-01',
+        to: '2026-03-02',
+        page: 3,
+      }),
     );
     expect(Object.fromEntries(query)).toEqual({
       username: 'admin',
@@ -24,9 +31,16 @@ describe('audit log filters', () => {
     expect(parsed.success).toBe(true);
   });
 
-  it('reads a link to one account\'s trail, ignoring what it does not know', () => {
-    const filters = filtersFromQuery(new URLSearchParams('targetType=staff&targetId=01J000000000000000000000S1&groups=accounts,bogus&from=yesterday'));
-    expect(filters).toEqual({ ...DEFAULT_AUDIT_FILTERS, targetType: 'staff', targetId: '01J000000000000000000000S1', groups: ['accounts'] });
+  it("reads a link to one account's trail, ignoring what it does not know", () => {
+    const filters = filtersFromQuery(
+      new URLSearchParams('targetType=staff&targetId=01J000000000000000000000S1&groups=accounts,bogus&from=yesterday'),
+    );
+    expect(filters).toEqual({
+      ...DEFAULT_AUDIT_FILTERS,
+      targetType: 'staff',
+      targetId: '01J000000000000000000000S1',
+      groups: ['accounts'],
+    });
   });
 
   it('names actions in words, falling back to the code', () => {

@@ -52,7 +52,13 @@ export function CategoriesTab() {
   return (
     <>
       <Space style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder="名称或代码" maxLength={64} onSearch={(value) => (setKeyword(value.trim()), setPage(1))} style={{ width: 240 }} />
+        <Input.Search
+          allowClear
+          placeholder="名称或代码"
+          maxLength={64}
+          onSearch={(value) => (setKeyword(value.trim()), setPage(1))}
+          style={{ width: 240 }}
+        />
         <Button type="primary" onClick={() => setEditing('new')}>
           新增分类
         </Button>
@@ -62,17 +68,38 @@ export function CategoriesTab() {
         size="middle"
         loading={loading}
         dataSource={rows}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 个分类` }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 个分类`,
+        }}
         onChange={(pagination) => (setPage(pagination.current ?? 1), setPageSize(pagination.pageSize ?? pageSize))}
         columns={[
           { title: '名称', dataIndex: 'name', render: (name: string, row) => (row.parentCode ? `　└ ${name}` : name) },
           { title: '代码', dataIndex: 'code', width: 150 },
-          { title: '上级', dataIndex: 'parentCode', width: 120, render: (code: string | null) => (code ? (names.get(code) ?? code) : '—') },
+          {
+            title: '上级',
+            dataIndex: 'parentCode',
+            width: 120,
+            render: (code: string | null) => (code ? (names.get(code) ?? code) : '—'),
+          },
           { title: '层级', dataIndex: 'tier', width: 70, render: (_value, row) => TIER_NAMES[row.tier] },
           { title: '响应时限', dataIndex: 'responseHours', width: 100, render: (hours: number) => `${hours} 小时` },
           { title: '办结时限', dataIndex: 'resolveDays', width: 110, render: (days: number) => `${days} 个工作日` },
-          { title: '默认部门类型', dataIndex: 'departmentKind', width: 120, render: (kind: string | null) => (kind ? departmentKindName(kind) : '人工分派') },
-          { title: '状态', dataIndex: 'disabled', width: 80, render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>) },
+          {
+            title: '默认部门类型',
+            dataIndex: 'departmentKind',
+            width: 120,
+            render: (kind: string | null) => (kind ? departmentKindName(kind) : '人工分派'),
+          },
+          {
+            title: '状态',
+            dataIndex: 'disabled',
+            width: 80,
+            render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>),
+          },
           {
             title: '操作',
             width: 130,

@@ -2,13 +2,25 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiError } from '../api';
 import { CategoryForm } from './CategoryForm';
 
-const power = { code: 'power', name: '供电', parentCode: null, tier: 'general' as const, responseHours: 24, resolveDays: 3, departmentKind: 'power', sortOrder: 10, disabled: false };
+const power = {
+  code: 'power',
+  name: '供电',
+  parentCode: null,
+  tier: 'general' as const,
+  responseHours: 24,
+  resolveDays: 3,
+  departmentKind: 'power',
+  sortOrder: 10,
+  disabled: false,
+};
 
 function open(props: Partial<Parameters<typeof CategoryForm>[0]> = {}) {
   const create = jest.fn().mockResolvedValue({});
   const update = jest.fn().mockResolvedValue({});
   const onDone = jest.fn();
-  render(<CategoryForm parents={[power]} create={create} update={update} onDone={onDone} onCancel={() => {}} {...props} />);
+  render(
+    <CategoryForm parents={[power]} create={create} update={update} onDone={onDone} onCancel={() => {}} {...props} />,
+  );
   return { create, update, onDone };
 }
 
@@ -55,7 +67,7 @@ describe('category form', () => {
     expect(onDone).toHaveBeenCalled();
   });
 
-  it('shows the server\'s field error in place', async () => {
+  it("shows the server's field error in place", async () => {
     const create = jest.fn().mockRejectedValue(new ApiError(409, 'conflict', '该分类代码已存在', 'code'));
     open({ create });
     fireEvent.change(field('分类代码'), { target: { value: 'power' } });
@@ -72,7 +84,12 @@ describe('category form', () => {
     expect(kind).toHaveTextContent('供电');
     fireEvent.mouseDown(kind.querySelector('.ant-select-clear') as HTMLElement);
     save();
-    await waitFor(() => expect(update).toHaveBeenCalledWith('power', expect.objectContaining({ responseHours: 2, resolveDays: 3, departmentKind: null, parentCode: null })));
+    await waitFor(() =>
+      expect(update).toHaveBeenCalledWith(
+        'power',
+        expect.objectContaining({ responseHours: 2, resolveDays: 3, departmentKind: null, parentCode: null }),
+      ),
+    );
     expect(update.mock.calls[0][1]).not.toHaveProperty('code');
   });
 
@@ -81,6 +98,8 @@ describe('category form', () => {
     fireEvent.change(field('默认承办部门类型'), { target: { value: '水利' } });
     fireEvent.click(await screen.findByText('水利供水'));
     save();
-    await waitFor(() => expect(update).toHaveBeenCalledWith('power', expect.objectContaining({ departmentKind: 'water' })));
+    await waitFor(() =>
+      expect(update).toHaveBeenCalledWith('power', expect.objectContaining({ departmentKind: 'water' })),
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { Form, Input, InputNumber, Select } from 'antd';
-import { CONFIG_LIMITS, ConfigCategoryInputSchema, ConfigCategoryPatchSchema, TIERS, TIER_NAMES } from '@minqing/shared';
+import {
+  CONFIG_LIMITS,
+  ConfigCategoryInputSchema,
+  ConfigCategoryPatchSchema,
+  TIERS,
+  TIER_NAMES,
+} from '@minqing/shared';
 import type { ConfigCategory, ConfigCategoryInput, ConfigCategoryPatch } from '@minqing/shared';
 import { ConfigFormModal } from './ConfigFormModal';
 import { DepartmentKindSelect } from './DepartmentKindSelect';
@@ -32,7 +38,9 @@ export function CategoryForm({ category, parents, create, update, onDone, onCanc
         <Select
           allowClear
           placeholder="无（一级分类）"
-          options={parents.filter((parent) => parent.code !== category?.code).map((parent) => ({ value: parent.code, label: parent.name }))}
+          options={parents
+            .filter((parent) => parent.code !== category?.code)
+            .map((parent) => ({ value: parent.code, label: parent.name }))}
         />
       </Form.Item>
       <Form.Item name="tier" label="处置层级" required>
@@ -44,7 +52,11 @@ export function CategoryForm({ category, parents, create, update, onDone, onCanc
       <Form.Item name="resolveDays" label="办结时限（工作日）" required>
         <InputNumber min={1} max={CONFIG_LIMITS.resolveDaysMax} precision={0} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="departmentKind" label="默认承办部门类型" extra="按这一类型找事项所在镇（没有则县）的承办部门；不选：由镇民情管理员人工分派">
+      <Form.Item
+        name="departmentKind"
+        label="默认承办部门类型"
+        extra="按这一类型找事项所在镇（没有则县）的承办部门；不选：由镇民情管理员人工分派"
+      >
         <DepartmentKindSelect allowClear placeholder="人工分派" />
       </Form.Item>
       <Form.Item name="sortOrder" label="排序">

@@ -26,7 +26,18 @@ export interface ConfigFormModalProps<S extends z.ZodType> {
  * One create or edit form of the configuration screens: checked with the shared schema
  * before sending, the server's field error shown in place, any other failure above the form.
  */
-export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存', schema, nullable, required, initialValues, submit, onDone, onCancel, children }: ConfigFormModalProps<S>) {
+export function ConfigFormModal<S extends z.ZodType>({
+  title,
+  okText = '保存',
+  schema,
+  nullable,
+  required,
+  initialValues,
+  submit,
+  onDone,
+  onCancel,
+  children,
+}: ConfigFormModalProps<S>) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,7 +50,12 @@ export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存',
     setFailure(null);
     const values: Record<string, unknown> = form.getFieldsValue();
     const checked = checkForm(schema, values, nullable, required);
-    form.setFields(Object.keys(values).map((name) => ({ name, errors: checked.ok || !checked.errors[name] ? [] : [checked.errors[name]] })));
+    form.setFields(
+      Object.keys(values).map((name) => ({
+        name,
+        errors: checked.ok || !checked.errors[name] ? [] : [checked.errors[name]],
+      })),
+    );
     if (!checked.ok) {
       const elsewhere = Object.entries(checked.errors).find(([field]) => !(field in values));
       if (elsewhere) setFailure(elsewhere[1]);
@@ -51,7 +67,8 @@ export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存',
       onDone();
     } catch (error) {
       const field = error instanceof ApiError ? error.field?.split('.')[0] : undefined;
-      if (error instanceof ApiError && field && field in values) form.setFields([{ name: field, errors: [error.message] }]);
+      if (error instanceof ApiError && field && field in values)
+        form.setFields([{ name: field, errors: [error.message] }]);
       else setFailure(error instanceof Error ? error.message : '保存失败');
     } finally {
       setBusy(false);
@@ -59,7 +76,16 @@ export function ConfigFormModal<S extends z.ZodType>({ title, okText = '保存',
   }
 
   return (
-    <Modal open title={title} okText={okText} cancelText="取消" confirmLoading={busy} onOk={confirm} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={confirm}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
         {children(form)}

@@ -19,7 +19,13 @@ export interface DepartmentKindSelectProps {
 }
 
 /** 业务类型: one of the known kinds, in Chinese, searchable; never typed freely. */
-export function DepartmentKindSelect({ id, value, onChange, allowClear = false, placeholder = '请选择' }: DepartmentKindSelectProps) {
+export function DepartmentKindSelect({
+  id,
+  value,
+  onChange,
+  allowClear = false,
+  placeholder = '请选择',
+}: DepartmentKindSelectProps) {
   return (
     <Select<DepartmentKind>
       id={id}

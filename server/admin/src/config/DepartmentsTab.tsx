@@ -43,7 +43,10 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
 
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    configApi.regionTree().then((tree) => setRegions(regionOptions(tree, staff.role === 'sysadmin' ? '' : staff.regionCode)), () => setRegions([]));
+    configApi.regionTree().then(
+      (tree) => setRegions(regionOptions(tree, staff.role === 'sysadmin' ? '' : staff.regionCode)),
+      () => setRegions([]),
+    );
   }, [staff.role, staff.regionCode]);
 
   const changed = () => {
@@ -68,7 +71,13 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
           style={{ width: 220 }}
           onChange={(regionCode?: string) => refilter({ regionCode })}
         />
-        <Input.Search allowClear placeholder="部门名称" maxLength={CONFIG_LIMITS.departmentNameMax} style={{ width: 200 }} onSearch={(value) => refilter({ keyword: value.trim() || undefined })} />
+        <Input.Search
+          allowClear
+          placeholder="部门名称"
+          maxLength={CONFIG_LIMITS.departmentNameMax}
+          style={{ width: 200 }}
+          onSearch={(value) => refilter({ keyword: value.trim() || undefined })}
+        />
         <Select
           defaultValue="all"
           options={STATUS_OPTIONS}
@@ -84,14 +93,25 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
         size="middle"
         loading={loading}
         dataSource={rows}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 个部门` }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 个部门`,
+        }}
         onChange={(pagination) => (setPage(pagination.current ?? 1), setPageSize(pagination.pageSize ?? pageSize))}
         columns={[
           { title: '部门名称', dataIndex: 'name' },
           { title: '级别', dataIndex: 'level', width: 80, render: (_value, row) => LEVEL_NAMES[row.level] },
           { title: '服务区域', dataIndex: 'regionName', width: 140 },
           { title: '业务类型', dataIndex: 'kind', width: 120, render: departmentKindName },
-          { title: '状态', dataIndex: 'disabled', width: 80, render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'disabled',
+            width: 80,
+            render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>),
+          },
           {
             title: '操作',
             width: 130,
@@ -112,7 +132,13 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
         ]}
       />
       {editing === 'new' && (
-        <ConfigFormModal title="新增部门" schema={ConfigDepartmentInputSchema} submit={configApi.createDepartment} onDone={changed} onCancel={() => setEditing(null)}>
+        <ConfigFormModal
+          title="新增部门"
+          schema={ConfigDepartmentInputSchema}
+          submit={configApi.createDepartment}
+          onDone={changed}
+          onCancel={() => setEditing(null)}
+        >
           {() => (
             <>
               <Form.Item name="name" label="部门名称" required>

@@ -32,11 +32,17 @@ export function DisableToggle({ disabled, consequence, toggle, onDone }: Disable
     );
   }
   return (
-    <Popconfirm title="确认停用？" description={consequence} okText="停用" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => run(true)}>
+    <Popconfirm
+      title="确认停用？"
+      description={consequence}
+      okText="停用"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      onConfirm={() => run(true)}
+    >
       <Button type="link" size="small" danger loading={busy}>
         停用
       </Button>
     </Popconfirm>
   );
 }
-

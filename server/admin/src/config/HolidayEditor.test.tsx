@@ -43,7 +43,11 @@ describe('holiday editor', () => {
   });
 
   it('will not save a schedule the server would refuse', () => {
-    const wrong: HolidayYearSchedule = { year: 2027, source: 'builtin', days: [{ date: '2027-09-30', kind: 'workday', name: '国庆节' }] };
+    const wrong: HolidayYearSchedule = {
+      year: 2027,
+      source: 'builtin',
+      days: [{ date: '2027-09-30', kind: 'workday', name: '国庆节' }],
+    };
     render(<HolidayEditor schedule={wrong} save={jest.fn()} />);
     expect(screen.getByText('2027-09-30 不是周末，无需调休上班')).toBeInTheDocument();
     expect(buttonOf(/保存安排/)).toBeDisabled();
@@ -58,7 +62,7 @@ describe('holiday editor', () => {
     expect(buttonOf(/保存安排/)).toBeDisabled();
   });
 
-  it('shows the server\'s message when saving fails', async () => {
+  it("shows the server's message when saving fails", async () => {
     const save = jest.fn().mockRejectedValue(new ApiError(403, 'forbidden', '只有县级管理员可以修改全县通用的配置'));
     render(<HolidayEditor schedule={{ ...national, source: 'builtin' }} save={save} />);
     await confirmVia(/保存安排/, /^保\s*存$/);

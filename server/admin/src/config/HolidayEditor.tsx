@@ -14,8 +14,16 @@ export interface HolidayEditorProps {
 
 const SOURCE_TEXT: Record<HolidayYearSchedule['source'], { tag: string; color: string; explain: string }> = {
   custom: { tag: '已录入', color: 'blue', explain: '本年按下列录入的安排计算工作日，替代系统内置安排。' },
-  builtin: { tag: '系统内置', color: 'green', explain: '本年按系统内置的国务院办公厅通知计算工作日。保存后以录入的安排为准。' },
-  none: { tag: '未录入', color: 'orange', explain: '本年尚无节假日安排：只按周末和元旦、劳动节、国庆节的法定日期计算。国务院通知发布后请在此录入。' },
+  builtin: {
+    tag: '系统内置',
+    color: 'green',
+    explain: '本年按系统内置的国务院办公厅通知计算工作日。保存后以录入的安排为准。',
+  },
+  none: {
+    tag: '未录入',
+    color: 'orange',
+    explain: '本年尚无节假日安排：只按周末和元旦、劳动节、国庆节的法定日期计算。国务院通知发布后请在此录入。',
+  },
 };
 
 /**
@@ -44,7 +52,12 @@ export function HolidayEditor({ schedule, save }: HolidayEditorProps) {
     if (!from || !to) return setAddError('请选择日期');
     if (!name.trim()) return setAddError('请填写节日名称，如 春节');
     setAddError(null);
-    setDays((current) => withDays(current, kind === 'holiday' ? holidayRange(from, to, name) : [{ date: from, kind: 'workday', name: name.trim() }]));
+    setDays((current) =>
+      withDays(
+        current,
+        kind === 'holiday' ? holidayRange(from, to, name) : [{ date: from, kind: 'workday', name: name.trim() }],
+      ),
+    );
     setRange(null);
   }
 
@@ -63,7 +76,16 @@ export function HolidayEditor({ schedule, save }: HolidayEditorProps) {
   const inYear = (date: Dayjs) => date.year() !== year;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Alert type={schedule.source === 'none' ? 'warning' : 'info'} showIcon message={<><Tag color={source.color}>{source.tag}</Tag>{source.explain}</>} />
+      <Alert
+        type={schedule.source === 'none' ? 'warning' : 'info'}
+        showIcon
+        message={
+          <>
+            <Tag color={source.color}>{source.tag}</Tag>
+            {source.explain}
+          </>
+        }
+      />
       <Space wrap>
         <Select<HolidayDayKind>
           aria-label="类型"
@@ -73,17 +95,37 @@ export function HolidayEditor({ schedule, save }: HolidayEditorProps) {
           style={{ width: 120 }}
         />
         {kind === 'holiday' ? (
-          <DatePicker.RangePicker value={range} disabledDate={inYear} defaultPickerValue={[dayjs(`${year}-01-01`), dayjs(`${year}-01-01`)]} onChange={(value) => setRange(value)} />
+          <DatePicker.RangePicker
+            value={range}
+            disabledDate={inYear}
+            defaultPickerValue={[dayjs(`${year}-01-01`), dayjs(`${year}-01-01`)]}
+            onChange={(value) => setRange(value)}
+          />
         ) : (
-          <DatePicker value={range?.[0] ?? null} disabledDate={inYear} defaultPickerValue={dayjs(`${year}-01-01`)} onChange={(value) => setRange(value ? [value, value] : null)} />
+          <DatePicker
+            value={range?.[0] ?? null}
+            disabledDate={inYear}
+            defaultPickerValue={dayjs(`${year}-01-01`)}
+            onChange={(value) => setRange(value ? [value, value] : null)}
+          />
         )}
-        <Input placeholder="节日名称，如 春节" aria-label="节日名称" value={name} maxLength={CONFIG_LIMITS.holidayNameMax} onChange={(event) => setName(event.target.value)} style={{ width: 180 }} />
+        <Input
+          placeholder="节日名称，如 春节"
+          aria-label="节日名称"
+          value={name}
+          maxLength={CONFIG_LIMITS.holidayNameMax}
+          onChange={(event) => setName(event.target.value)}
+          style={{ width: 180 }}
+        />
         <Button onClick={add}>添加</Button>
         {addError && <Typography.Text type="danger">{addError}</Typography.Text>}
       </Space>
       <Typography.Text type="secondary">
         {periodsOf(days)
-          .map((period) => `${period.name} ${period.from.slice(5)}～${period.to.slice(5)}（${period.days} 天${period.workdays.length ? `，${period.workdays.map((date) => date.slice(5)).join('、')} 上班` : ''}）`)
+          .map(
+            (period) =>
+              `${period.name} ${period.from.slice(5)}～${period.to.slice(5)}（${period.days} 天${period.workdays.length ? `，${period.workdays.map((date) => date.slice(5)).join('、')} 上班` : ''}）`,
+          )
           .join('；') || '尚无放假安排'}
       </Typography.Text>
       <Table<HolidayDay>
@@ -96,13 +138,25 @@ export function HolidayEditor({ schedule, save }: HolidayEditorProps) {
         columns={[
           { title: '日期', dataIndex: 'date', width: 120 },
           { title: '星期', dataIndex: 'date', key: 'weekday', width: 70, render: weekdayName },
-          { title: '类型', dataIndex: 'kind', width: 100, render: (value: HolidayDayKind) => <Tag color={value === 'holiday' ? 'red' : 'blue'}>{HOLIDAY_DAY_KIND_NAMES[value]}</Tag> },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 100,
+            render: (value: HolidayDayKind) => (
+              <Tag color={value === 'holiday' ? 'red' : 'blue'}>{HOLIDAY_DAY_KIND_NAMES[value]}</Tag>
+            ),
+          },
           { title: '节日', dataIndex: 'name' },
           {
             title: '操作',
             width: 80,
             render: (_value, day) => (
-              <Button type="link" size="small" aria-label={`删除 ${day.date}`} onClick={() => setDays((current) => current.filter((entry) => entry.date !== day.date))}>
+              <Button
+                type="link"
+                size="small"
+                aria-label={`删除 ${day.date}`}
+                onClick={() => setDays((current) => current.filter((entry) => entry.date !== day.date))}
+              >
                 删除
               </Button>
             ),
@@ -120,7 +174,11 @@ export function HolidayEditor({ schedule, save }: HolidayEditorProps) {
           disabled={problems.length > 0 || days.length === 0}
           onConfirm={() => store(days)}
         >
-          <Button type="primary" loading={busy} disabled={problems.length > 0 || days.length === 0 || (!dirty && schedule.source === 'custom')}>
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={problems.length > 0 || days.length === 0 || (!dirty && schedule.source === 'custom')}
+          >
             保存安排
           </Button>
         </Popconfirm>

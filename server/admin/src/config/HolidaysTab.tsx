@@ -17,7 +17,10 @@ export function HolidaysTab() {
       const list = await configApi.holidayYears();
       setYears(list);
       // The next year first: its notice is the one waiting to be entered.
-      setYear((current) => current ?? list.find((entry) => entry.year === new Date().getFullYear() + 1)?.year ?? list[0]?.year ?? null);
+      setYear(
+        (current) =>
+          current ?? list.find((entry) => entry.year === new Date().getFullYear() + 1)?.year ?? list[0]?.year ?? null,
+      );
     } catch (error) {
       message.error(error instanceof Error ? error.message : '加载失败');
     }
@@ -27,7 +30,9 @@ export function HolidaysTab() {
   useEffect(() => {
     if (year === null) return;
     setSchedule(null);
-    configApi.holidayYear(year).then(setSchedule, (error: unknown) => message.error(error instanceof Error ? error.message : '加载失败'));
+    configApi
+      .holidayYear(year)
+      .then(setSchedule, (error: unknown) => message.error(error instanceof Error ? error.message : '加载失败'));
   }, [year]);
 
   async function save(days: HolidayDay[]) {

@@ -56,7 +56,9 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
         <Breadcrumb
           items={[
             { title: <a onClick={() => open([])}>全部</a> },
-            ...path.map((crumb, index) => ({ title: <a onClick={() => open(path.slice(0, index + 1))}>{crumb.name}</a> })),
+            ...path.map((crumb, index) => ({
+              title: <a onClick={() => open(path.slice(0, index + 1))}>{crumb.name}</a>,
+            })),
           ]}
         />
         {canAdd && (
@@ -78,12 +80,23 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
             title: '名称',
             dataIndex: 'name',
             render: (name: string, row) =>
-              row.level === 'grid' ? name : <a onClick={() => open([...path, { code: row.code, name }])}>{name}（{row.childCount}）</a>,
+              row.level === 'grid' ? (
+                name
+              ) : (
+                <a onClick={() => open([...path, { code: row.code, name }])}>
+                  {name}（{row.childCount}）
+                </a>
+              ),
           },
           { title: '区划代码', dataIndex: 'code', width: 170 },
           { title: '级别', dataIndex: 'level', width: 90, render: (_value, row) => LEVEL_NAMES[row.level] },
           { title: '排序', dataIndex: 'sortOrder', width: 70 },
-          { title: '状态', dataIndex: 'disabled', width: 80, render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'disabled',
+            width: 80,
+            render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>),
+          },
           {
             title: '操作',
             width: 130,
@@ -137,7 +150,12 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
 function RegionFields({ withCode }: { withCode: boolean }) {
   return (
     <>
-      <Form.Item name="code" label="区划代码" required={withCode} extra={withCode ? '县 6 位、镇 9 位、村 12 位、网格 15 位，以上级代码开头；保存后不能修改' : undefined}>
+      <Form.Item
+        name="code"
+        label="区划代码"
+        required={withCode}
+        extra={withCode ? '县 6 位、镇 9 位、村 12 位、网格 15 位，以上级代码开头；保存后不能修改' : undefined}
+      >
         <Input disabled={!withCode} maxLength={15} />
       </Form.Item>
       <Form.Item name="name" label="名称" required>

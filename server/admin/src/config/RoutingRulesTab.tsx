@@ -8,8 +8,13 @@ import { isWithin, regionOptions } from './regionPicker';
 import type { TreeOption } from './regionPicker';
 
 /** Departments that may take reports of a region: those serving it or a region above it. */
-export function departmentsServing(departments: readonly ConfigDepartment[], regionCode: string | undefined): ConfigDepartment[] {
-  return regionCode ? departments.filter((department) => !department.disabled && isWithin(regionCode, department.regionCode)) : [];
+export function departmentsServing(
+  departments: readonly ConfigDepartment[],
+  regionCode: string | undefined,
+): ConfigDepartment[] {
+  return regionCode
+    ? departments.filter((department) => !department.disabled && isWithin(regionCode, department.regionCode))
+    : [];
 }
 
 /** 分派规则: category + region → department, looked up from the village up (routes/routingRules). */
@@ -40,10 +45,19 @@ export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
 
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    allPages((p, size) => configApi.categories({ page: p, pageSize: size })).then((all) => setCategories(all.filter((category) => !category.disabled)), () => setCategories([]));
+    allPages((p, size) => configApi.categories({ page: p, pageSize: size })).then(
+      (all) => setCategories(all.filter((category) => !category.disabled)),
+      () => setCategories([]),
+    );
     // Every department, the county's bureaus too: a village's reports may go to a county bureau.
-    allPages((p, size) => configApi.departments({ page: p, pageSize: size, disabled: false })).then(setDepartments, () => setDepartments([]));
-    configApi.regionTree().then((tree) => setRegions(regionOptions(tree, staff.role === 'sysadmin' ? '' : staff.regionCode)), () => setRegions([]));
+    allPages((p, size) => configApi.departments({ page: p, pageSize: size, disabled: false })).then(
+      setDepartments,
+      () => setDepartments([]),
+    );
+    configApi.regionTree().then(
+      (tree) => setRegions(regionOptions(tree, staff.role === 'sysadmin' ? '' : staff.regionCode)),
+      () => setRegions([]),
+    );
   }, [staff.role, staff.regionCode]);
 
   async function remove(rule: RoutingRuleDto) {
@@ -116,10 +130,21 @@ export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
           {(form) => (
             <>
               <Form.Item name="categoryCode" label="问题分类" required>
-                <Select showSearch optionFilterProp="label" placeholder="请选择" options={categories.map((category) => ({ value: category.code, label: category.name }))} />
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder="请选择"
+                  options={categories.map((category) => ({ value: category.code, label: category.name }))}
+                />
               </Form.Item>
               <Form.Item name="regionCode" label="地区" required extra="村的规则优先于镇，镇的优先于县">
-                <TreeSelect showSearch treeNodeFilterProp="title" treeData={regions} placeholder="请选择" onChange={() => form.setFieldValue('departmentId', undefined)} />
+                <TreeSelect
+                  showSearch
+                  treeNodeFilterProp="title"
+                  treeData={regions}
+                  placeholder="请选择"
+                  onChange={() => form.setFieldValue('departmentId', undefined)}
+                />
               </Form.Item>
               <Form.Item noStyle shouldUpdate={(before, after) => before.regionCode !== after.regionCode}>
                 {() => (
@@ -128,7 +153,10 @@ export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
                       showSearch
                       optionFilterProp="label"
                       placeholder="先选择地区"
-                      options={departmentsServing(departments, form.getFieldValue('regionCode')).map((department) => ({ value: department.id, label: `${department.name}（${department.regionName}）` }))}
+                      options={departmentsServing(departments, form.getFieldValue('regionCode')).map((department) => ({
+                        value: department.id,
+                        label: `${department.name}（${department.regionName}）`,
+                      }))}
                     />
                   </Form.Item>
                 )}

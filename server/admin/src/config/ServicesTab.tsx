@@ -44,9 +44,19 @@ export function ServicesTab() {
         columns={[
           { title: '服务', dataIndex: 'name', width: 140 },
           { title: '说明', dataIndex: 'description' },
-          { title: '匿名', dataIndex: 'allowAnonymous', width: 70, render: (allowed: boolean) => (allowed ? '可匿名' : '—') },
+          {
+            title: '匿名',
+            dataIndex: 'allowAnonymous',
+            width: 70,
+            render: (allowed: boolean) => (allowed ? '可匿名' : '—'),
+          },
           { title: '排序', dataIndex: 'sortOrder', width: 70 },
-          { title: '状态', dataIndex: 'enabled', width: 80, render: (enabled: boolean) => (enabled ? <Tag color="green">开放中</Tag> : <Tag>已暂停</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'enabled',
+            width: 80,
+            render: (enabled: boolean) => (enabled ? <Tag color="green">开放中</Tag> : <Tag>已暂停</Tag>),
+          },
           {
             title: '操作',
             width: 130,

@@ -14,7 +14,8 @@ export function checkForm<S extends z.ZodType>(
   nullable: readonly string[] = [],
   required: Readonly<Record<string, string>> = {},
 ): FormCheck<z.infer<S>> {
-  const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  const blank = (value: unknown) =>
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
   const cleaned: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) if (!blank(value)) cleaned[key] = value;
   for (const key of nullable) if (blank(values[key])) cleaned[key] = null;

@@ -9,7 +9,8 @@ export const weekdayName = (date: string) => WEEKDAYS[weekdayOfDate(date)];
 /** Every date from `from` to `to`, inclusive (`YYYY-MM-DD`). */
 export function datesBetween(from: string, to: string): string[] {
   const dates: string[] = [];
-  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += DAY) dates.push(new Date(at).toISOString().slice(0, 10));
+  for (let at = Date.parse(`${from}T00:00:00Z`); at <= Date.parse(`${to}T00:00:00Z`); at += DAY)
+    dates.push(new Date(at).toISOString().slice(0, 10));
   return dates;
 }
 
@@ -46,7 +47,8 @@ export function periodsOf(days: readonly HolidayDay[]): HolidayPeriodView[] {
       periods.push({ name: day.name, from: day.date, to: day.date, days: 1, workdays: [] });
     }
   }
-  for (const workday of days.filter((entry) => entry.kind === 'workday')) periods.find((period) => period.name === workday.name)?.workdays.push(workday.date);
+  for (const workday of days.filter((entry) => entry.kind === 'workday'))
+    periods.find((period) => period.name === workday.name)?.workdays.push(workday.date);
   return periods;
 }
 

@@ -14,7 +14,9 @@ export function regionOptions(tree: readonly RegionNode[], scopeCode: string): T
     ...(node.children.length ? { children: node.children.map(convert) } : {}),
   });
   const find = (nodes: readonly RegionNode[]): RegionNode[] =>
-    nodes.flatMap((node) => (node.code === scopeCode ? [node] : scopeCode.startsWith(node.code) ? find(node.children) : []));
+    nodes.flatMap((node) =>
+      node.code === scopeCode ? [node] : scopeCode.startsWith(node.code) ? find(node.children) : [],
+    );
   return (scopeCode ? find(tree) : tree).map(convert);
 }
 

@@ -20,9 +20,14 @@ export interface PreviewContent {
 }
 
 const categoryName = (kind: PreviewContent['kind'], category: PreviewContent['category']) =>
-  category ? (kind === 'notice' ? NOTICE_CATEGORY_NAMES[category as NoticeCategory] : ARTICLE_CATEGORY_NAMES[category as ArticleCategory]) : '未选栏目';
+  category
+    ? kind === 'notice'
+      ? NOTICE_CATEGORY_NAMES[category as NoticeCategory]
+      : ARTICLE_CATEGORY_NAMES[category as ArticleCategory]
+    : '未选栏目';
 
-const formatKb = (size: number) => (size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(size / 1024))}KB`);
+const formatKb = (size: number) =>
+  size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(size / 1024))}KB`;
 
 /**
  * The page as the mini-program shows it (miniapp/src/packages/notices/detail and articles/detail):
@@ -51,7 +56,9 @@ export function CitizenPreview({ content }: { content: PreviewContent }) {
           {published}　{content.readCount} 次阅读
         </Typography.Paragraph>
       )}
-      {content.kind === 'article' && content.summary && <Typography.Paragraph italic>{content.summary}</Typography.Paragraph>}
+      {content.kind === 'article' && content.summary && (
+        <Typography.Paragraph italic>{content.summary}</Typography.Paragraph>
+      )}
       {lines.length === 0 ? <Empty description="正文为空" /> : lines.map((line, index) => <p key={index}>{line}</p>)}
       {content.images.map((src, index) => (
         <img key={index} src={src} alt={`公告图片 ${index + 1}`} style={{ width: '100%', marginBottom: 8 }} />

@@ -1,5 +1,26 @@
-import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Spin, Switch, Tag, TreeSelect, Typography, message } from 'antd';
-import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, LIMITS, NOTICE_CATEGORIES, NOTICE_CATEGORY_NAMES } from '@minqing/shared';
+import {
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Switch,
+  Tag,
+  TreeSelect,
+  Typography,
+  message,
+} from 'antd';
+import {
+  ARTICLE_CATEGORIES,
+  ARTICLE_CATEGORY_NAMES,
+  LIMITS,
+  NOTICE_CATEGORIES,
+  NOTICE_CATEGORY_NAMES,
+} from '@minqing/shared';
 import type { ArticleInput, ContentFile, NoticeInput, StaffArticle, StaffNotice } from '@minqing/shared';
 import { EditorContent, useEditor } from '@tiptap/react';
 import dayjs from 'dayjs';
@@ -11,7 +32,15 @@ import { ContentFiles } from './ContentFiles';
 import { EditorToolbar } from './EditorToolbar';
 import { contentApi } from './contentApi';
 import type { StaffContent } from './contentApi';
-import { articleFormValues, articlePatch, blankFormValues, buildArticleInput, buildNoticeInput, noticeFormValues, noticePatch } from './contentForm';
+import {
+  articleFormValues,
+  articlePatch,
+  blankFormValues,
+  buildArticleInput,
+  buildNoticeInput,
+  noticeFormValues,
+  noticePatch,
+} from './contentForm';
 import type { ContentFormValues, FieldError } from './contentForm';
 import { editorExtensions } from './editorExtensions';
 import { fromPlainContent, toPlainContent } from './plainText';
@@ -45,11 +74,21 @@ function imageSources(doc: JSONContent): string[] {
 function snapshotOf(kind: ContentKind, values: ContentFormValues, doc: JSONContent): string {
   const plain = toPlainContent(doc);
   const built = kind === 'notice' ? buildNoticeInput(values, plain) : buildArticleInput(values, plain);
-  return JSON.stringify(built.ok ? built.request : { values: { ...values, expiresOn: values.expiresOn?.valueOf() }, plain });
+  return JSON.stringify(
+    built.ok ? built.request : { values: { ...values, expiresOn: values.expiresOn?.valueOf() }, plain },
+  );
 }
 
 /** 编辑公告 / 编辑文章: fields, the rich-text body, attachments, preview, save, publish and withdraw. */
-export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regionName, onCreated, onBack }: ContentEditorProps) {
+export function ContentEditor({
+  kind,
+  id,
+  scopeOptions,
+  defaultRegionCode,
+  regionName,
+  onCreated,
+  onBack,
+}: ContentEditorProps) {
   const [form] = Form.useForm<ContentFormValues>();
   const [saved, setSaved] = useState<StaffContent | null>(null);
   const [files, setFiles] = useState<ContentFile[]>([]);
@@ -87,11 +126,21 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
       try {
         const item = await contentApi.get(kind, id);
         const ids = kind === 'notice' ? (item as StaffNotice).imageUploadIds : [];
-        const sources = await Promise.all(ids.map((uploadId) => fetchMedia(`/api/v1/uploads/${uploadId}/content`).catch(() => '')));
+        const sources = await Promise.all(
+          ids.map((uploadId) => fetchMedia(`/api/v1/uploads/${uploadId}/content`).catch(() => '')),
+        );
         const attached = await contentApi.files(kind, id).catch(() => []);
         if (!alive) return;
-        form.setFieldsValue(kind === 'notice' ? noticeFormValues(item as StaffNotice) : articleFormValues(item as StaffArticle));
-        editor.commands.setContent(fromPlainContent(item.body, ids.map((uploadId, index) => ({ uploadId, src: sources[index] }))), { emitUpdate: false });
+        form.setFieldsValue(
+          kind === 'notice' ? noticeFormValues(item as StaffNotice) : articleFormValues(item as StaffArticle),
+        );
+        editor.commands.setContent(
+          fromPlainContent(
+            item.body,
+            ids.map((uploadId, index) => ({ uploadId, src: sources[index] })),
+          ),
+          { emitUpdate: false },
+        );
         setSaved(item);
         setFiles(attached);
         baseline.current = currentSnapshot();
@@ -129,7 +178,10 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
     form.setFields(
       errors
         .filter((error) => error !== body)
-        .map((error) => ({ name: FORM_FIELD[error.field] ?? (error.field as keyof ContentFormValues), errors: [error.message] })),
+        .map((error) => ({
+          name: FORM_FIELD[error.field] ?? (error.field as keyof ContentFormValues),
+          errors: [error.message],
+        })),
     );
   }
 
@@ -153,7 +205,10 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
     if (!saved) {
       result = await contentApi.create(kind, built.request);
     } else {
-      const patch = kind === 'notice' ? noticePatch(saved as StaffNotice, built.request as NoticeInput) : articlePatch(saved as StaffArticle, built.request as ArticleInput);
+      const patch =
+        kind === 'notice'
+          ? noticePatch(saved as StaffNotice, built.request as NoticeInput)
+          : articlePatch(saved as StaffArticle, built.request as ArticleInput);
       if (Object.keys(patch).length === 0) return saved;
       result = await contentApi.patch(kind, saved.id, patch);
     }
@@ -182,7 +237,10 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
       return current ? contentApi.publish(kind, current.id).then((result) => (setSaved(result), result)) : null;
     }, '已发布，群众现在可以看到');
   const withdraw = () =>
-    run(async () => (saved ? contentApi.withdraw(kind, saved.id).then((result) => (setSaved(result), result)) : null), '已撤回，群众不再看到');
+    run(
+      async () => (saved ? contentApi.withdraw(kind, saved.id).then((result) => (setSaved(result), result)) : null),
+      '已撤回，群众不再看到',
+    );
 
   function back() {
     if (isDirty()) Modal.confirm({ title: LEAVE_WARNING, okText: '离开', cancelText: '继续编辑', onOk: onBack });
@@ -194,7 +252,10 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
   const dirty = isDirty();
   const status = saved?.status ?? 'draft';
   const formValues = values();
-  const categories: { value: string; label: string }[] = kind === 'notice' ? NOTICE_CATEGORIES.map((code) => ({ value: code, label: NOTICE_CATEGORY_NAMES[code] })) : ARTICLE_CATEGORIES.map((code) => ({ value: code, label: ARTICLE_CATEGORY_NAMES[code] }));
+  const categories: { value: string; label: string }[] =
+    kind === 'notice'
+      ? NOTICE_CATEGORIES.map((code) => ({ value: code, label: NOTICE_CATEGORY_NAMES[code] }))
+      : ARTICLE_CATEGORIES.map((code) => ({ value: code, label: ARTICLE_CATEGORY_NAMES[code] }));
 
   return (
     <div>
@@ -214,7 +275,12 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
             {status === 'published' ? '保存修改' : '保存草稿'}
           </Button>
           {status === 'published' ? (
-            <Popconfirm title={`撤回后群众将看不到这条${KIND_NAMES[kind]}，确定撤回？`} okText="撤回" cancelText="取消" onConfirm={withdraw}>
+            <Popconfirm
+              title={`撤回后群众将看不到这条${KIND_NAMES[kind]}，确定撤回？`}
+              okText="撤回"
+              cancelText="取消"
+              onConfirm={withdraw}
+            >
               <Button danger loading={busy}>
                 撤回
               </Button>
@@ -242,7 +308,12 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
             <Select style={{ width: 160 }} placeholder="请选择栏目" options={categories} />
           </Form.Item>
           <Form.Item name="regionCode" label="发布范围" required tooltip="只能发布到您负责的区域">
-            <TreeSelect style={{ width: 280 }} treeData={scopeOptions} treeDefaultExpandAll placeholder="请选择发布范围" />
+            <TreeSelect
+              style={{ width: 280 }}
+              treeData={scopeOptions}
+              treeDefaultExpandAll
+              placeholder="请选择发布范围"
+            />
           </Form.Item>
           {kind === 'notice' && (
             <>
@@ -257,10 +328,23 @@ export function ContentEditor({ kind, id, scopeOptions, defaultRegionCode, regio
         </Space>
         {kind === 'article' && (
           <Form.Item name="summary" label="摘要">
-            <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 4 }} placeholder="列表中显示的简短介绍（可不填）" />
+            <Input.TextArea
+              maxLength={200}
+              showCount
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              placeholder="列表中显示的简短介绍（可不填）"
+            />
           </Form.Item>
         )}
-        <Form.Item label="正文" required validateStatus={bodyError ? 'error' : undefined} help={bodyError ?? '群众看到的是纯文字：小标题和加粗显示为【】，列表前有 • 或序号，链接显示为网址。点“预览”查看效果。'}>
+        <Form.Item
+          label="正文"
+          required
+          validateStatus={bodyError ? 'error' : undefined}
+          help={
+            bodyError ??
+            '群众看到的是纯文字：小标题和加粗显示为【】，列表前有 • 或序号，链接显示为网址。点“预览”查看效果。'
+          }
+        >
           <div className={`content-editor-box${bodyError ? ' has-error' : ''}`}>
             <EditorToolbar editor={editor} withImages={kind === 'notice'} />
             <EditorContent editor={editor} />

@@ -58,13 +58,19 @@ export function ContentFiles({ kind, contentId, files, onChange }: ContentFilesP
   return (
     <div>
       <Space>
-        <Button loading={progress !== null} disabled={files.length >= CONTENT_FILES_MAX} onClick={() => input.current?.click()}>
+        <Button
+          loading={progress !== null}
+          disabled={files.length >= CONTENT_FILES_MAX}
+          onClick={() => input.current?.click()}
+        >
           添加附件
         </Button>
         <Typography.Text type="secondary">
           PDF、Word、Excel，每个不超过10MB，最多{CONTENT_FILES_MAX}个；添加和删除立即生效。
         </Typography.Text>
-        {progress !== null && <Progress percent={progress} size="small" style={{ width: 160, margin: 0 }} aria-label="附件上传进度" />}
+        {progress !== null && (
+          <Progress percent={progress} size="small" style={{ width: 160, margin: 0 }} aria-label="附件上传进度" />
+        )}
       </Space>
       <input
         ref={input}
@@ -89,7 +95,13 @@ export function ContentFiles({ kind, contentId, files, onChange }: ContentFilesP
                 <Button key="open" type="link" size="small" onClick={() => void open(file)}>
                   查看
                 </Button>,
-                <Popconfirm key="remove" title={`删除附件“${file.fileName}”？`} okText="删除" cancelText="取消" onConfirm={() => remove(file)}>
+                <Popconfirm
+                  key="remove"
+                  title={`删除附件“${file.fileName}”？`}
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={() => remove(file)}
+                >
                   <Button type="link" size="small" danger>
                     删除
                   </Button>

@@ -25,7 +25,12 @@ const STATUS_TABS: { key: PublicationStatus | 'all'; label: string }[] = [
 export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
   const [query, setQuery] = useState<ListQuery>({ page: 1, pageSize: 20 });
 
-  const { rows, total, loading, reload: load } = usePagedList<StaffContent>(() => contentApi.list(kind, query), [kind, query]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<StaffContent>(() => contentApi.list(kind, query), [kind, query]);
 
   async function act(row: StaffContent, action: 'publish' | 'withdraw') {
     try {
@@ -42,7 +47,13 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Tabs
           activeKey={query.status ?? 'all'}
-          onChange={(key) => setQuery((current) => ({ ...current, status: key === 'all' ? undefined : (key as PublicationStatus), page: 1 }))}
+          onChange={(key) =>
+            setQuery((current) => ({
+              ...current,
+              status: key === 'all' ? undefined : (key as PublicationStatus),
+              page: 1,
+            }))
+          }
           items={STATUS_TABS}
         />
         <Button type="primary" onClick={() => onOpen(null)}>
@@ -55,8 +66,20 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
         loading={loading}
         dataSource={rows}
         locale={{ emptyText: `暂无${KIND_NAMES[kind]}` }}
-        onChange={(pagination) => setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }))}
-        pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        onChange={(pagination) =>
+          setQuery((current) => ({
+            ...current,
+            page: pagination.current ?? 1,
+            pageSize: pagination.pageSize ?? current.pageSize,
+          }))
+        }
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 条`,
+        }}
         columns={[
           {
             title: '标题',
@@ -75,11 +98,20 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
             title: '状态',
             dataIndex: 'status',
             width: 90,
-            render: (status: PublicationStatus) => <Tag color={PUBLICATION_STATUS_COLORS[status]}>{PUBLICATION_STATUS_NAMES[status]}</Tag>,
+            render: (status: PublicationStatus) => (
+              <Tag color={PUBLICATION_STATUS_COLORS[status]}>{PUBLICATION_STATUS_NAMES[status]}</Tag>
+            ),
           },
           { title: '阅读', dataIndex: 'readCount', width: 70, align: 'right' },
           ...(kind === 'notice'
-            ? [{ title: '到期', dataIndex: 'expiresAt', width: 150, render: (value: string | null) => (value ? formatTime(value) : '长期') }]
+            ? [
+                {
+                  title: '到期',
+                  dataIndex: 'expiresAt',
+                  width: 150,
+                  render: (value: string | null) => (value ? formatTime(value) : '长期'),
+                },
+              ]
             : []),
           { title: '发布时间', dataIndex: 'publishedAt', width: 150, render: formatTime },
           { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatTime },
@@ -93,14 +125,24 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
                   编辑
                 </Button>
                 {row.actions.includes('publish') && (
-                  <Popconfirm title={`发布后，${regionName(row.regionCode)}范围内的群众即可看到。确定发布？`} okText="发布" cancelText="取消" onConfirm={() => act(row, 'publish')}>
+                  <Popconfirm
+                    title={`发布后，${regionName(row.regionCode)}范围内的群众即可看到。确定发布？`}
+                    okText="发布"
+                    cancelText="取消"
+                    onConfirm={() => act(row, 'publish')}
+                  >
                     <Button type="link" size="small">
                       发布
                     </Button>
                   </Popconfirm>
                 )}
                 {row.actions.includes('withdraw') && (
-                  <Popconfirm title="撤回后群众将看不到，确定撤回？" okText="撤回" cancelText="取消" onConfirm={() => act(row, 'withdraw')}>
+                  <Popconfirm
+                    title="撤回后群众将看不到，确定撤回？"
+                    okText="撤回"
+                    cancelText="取消"
+                    onConfirm={() => act(row, 'withdraw')}
+                  >
                     <Button type="link" size="small" danger>
                       撤回
                     </Button>

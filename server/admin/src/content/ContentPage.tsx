@@ -41,5 +41,7 @@ export function ContentPage({ staff, query, kind }: PageProps & { kind: ContentK
       />
     );
   }
-  return <ContentList kind={kind} regionName={regionName} onOpen={(id) => navigate(PAGE_KEY[kind], { edit: id ?? 'new' })} />;
+  return (
+    <ContentList kind={kind} regionName={regionName} onOpen={(id) => navigate(PAGE_KEY[kind], { edit: id ?? 'new' })} />
+  );
 }

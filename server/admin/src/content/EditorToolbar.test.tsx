@@ -7,7 +7,17 @@ import { fromPlainContent, toPlainContent } from './plainText';
 // ProseMirror scrolls the selection into view by measuring ranges, which jsdom does not lay out.
 beforeAll(() => {
   Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
-  Range.prototype.getBoundingClientRect = () => ({ x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0, toJSON: () => ({}) });
+  Range.prototype.getBoundingClientRect = () => ({
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    right: 0,
+    bottom: 0,
+    width: 0,
+    height: 0,
+    toJSON: () => ({}),
+  });
 });
 
 function setup(body: string, props: Partial<Parameters<typeof EditorToolbar>[0]> = {}) {
@@ -37,7 +47,10 @@ describe('the editor toolbar', () => {
     expect(screen.getByRole('button', { name: '小标题' })).toHaveClass('ant-btn-primary');
 
     act(() => {
-      editor.commands.setTextSelection({ from: editor.state.doc.firstChild!.nodeSize + 1, to: editor.state.doc.content.size - 1 });
+      editor.commands.setTextSelection({
+        from: editor.state.doc.firstChild!.nodeSize + 1,
+        to: editor.state.doc.content.size - 1,
+      });
     });
     fireEvent.click(screen.getByRole('button', { name: '项目列表' }));
     expect(body(editor)).toBe('【办理须知】\n• 带身份证');
@@ -82,15 +95,24 @@ describe('the editor toolbar', () => {
     fireEvent.change(screen.getByTestId('image-input'), { target: { files: [file] } });
     expect(await screen.findByLabelText('图片上传进度')).toBeInTheDocument();
     await act(async () => finish({ id: '01JPHOTO', url: '/api/v1/uploads/01JPHOTO/content' }));
-    await waitFor(() => expect(toPlainContent(editor.getJSON())).toEqual({ body: '现场照片', imageUploadIds: ['01JPHOTO'] }));
+    await waitFor(() =>
+      expect(toPlainContent(editor.getJSON())).toEqual({ body: '现场照片', imageUploadIds: ['01JPHOTO'] }),
+    );
     expect(loadImage).toHaveBeenCalledWith('/api/v1/uploads/01JPHOTO/content');
-    expect(editor.getJSON().content?.find((node) => node.type === 'image')).toMatchObject({ type: 'image', attrs: { src: 'blob:photo', uploadId: '01JPHOTO' } });
+    expect(editor.getJSON().content?.find((node) => node.type === 'image')).toMatchObject({
+      type: 'image',
+      attrs: { src: 'blob:photo', uploadId: '01JPHOTO' },
+    });
     expect(screen.queryByLabelText('图片上传进度')).not.toBeInTheDocument();
   });
 
   it('drops pasted pictures that were not uploaded, which citizens would never see', () => {
     const element = document.createElement('div');
-    const editor = new Editor({ element, extensions: editorExtensions(true), content: '<p>文字</p><img src="https://example.com/x.png"><img src="blob:y" data-upload-id="U1">' });
+    const editor = new Editor({
+      element,
+      extensions: editorExtensions(true),
+      content: '<p>文字</p><img src="https://example.com/x.png"><img src="blob:y" data-upload-id="U1">',
+    });
     expect(toPlainContent(editor.getJSON())).toEqual({ body: '文字', imageUploadIds: ['U1'] });
   });
 });

@@ -27,7 +27,12 @@ export function imageCount(editor: Editor): number {
 }
 
 /** 小标题, 加粗, lists, 链接 and 图片; each button shows whether it applies where the cursor is. */
-export function EditorToolbar({ editor, withImages, upload = uploadImage, loadImage = fetchMedia }: EditorToolbarProps) {
+export function EditorToolbar({
+  editor,
+  withImages,
+  upload = uploadImage,
+  loadImage = fetchMedia,
+}: EditorToolbarProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('');
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -68,7 +73,8 @@ export function EditorToolbar({ editor, withImages, upload = uploadImage, loadIm
       return;
     }
     // With nothing selected the address itself becomes the link text.
-    if (editor.state.selection.empty && !editor.isActive('link')) chain.insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] }).run();
+    if (editor.state.selection.empty && !editor.isActive('link'))
+      chain.insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] }).run();
     else chain.setLink({ href: value }).run();
     setLinkOpen(false);
   }
@@ -83,7 +89,10 @@ export function EditorToolbar({ editor, withImages, upload = uploadImage, loadIm
       const uploaded = await upload(file, setProgress);
       const src = await loadImage(uploaded.url);
       // Citizens see the pictures after the text, so they are placed there in the editor too.
-      editor.chain().insertContentAt(editor.state.doc.content.size, { type: 'image', attrs: { src, uploadId: uploaded.id } }).run();
+      editor
+        .chain()
+        .insertContentAt(editor.state.doc.content.size, { type: 'image', attrs: { src, uploadId: uploaded.id } })
+        .run();
     } catch (error) {
       message.error(error instanceof Error ? error.message : '图片上传失败');
     } finally {
@@ -94,16 +103,28 @@ export function EditorToolbar({ editor, withImages, upload = uploadImage, loadIm
   return (
     <div className="content-toolbar">
       <Space wrap size={4}>
-        <Button size="small" type={toggle(state.heading)} onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}>
+        <Button
+          size="small"
+          type={toggle(state.heading)}
+          onClick={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}
+        >
           小标题
         </Button>
         <Button size="small" type={toggle(state.bold)} onClick={() => editor.chain().focus().toggleBold().run()}>
           加粗
         </Button>
-        <Button size="small" type={toggle(state.bulletList)} onClick={() => editor.chain().focus().toggleBulletList().run()}>
+        <Button
+          size="small"
+          type={toggle(state.bulletList)}
+          onClick={() => editor.chain().focus().toggleBulletList().run()}
+        >
           项目列表
         </Button>
-        <Button size="small" type={toggle(state.orderedList)} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
+        <Button
+          size="small"
+          type={toggle(state.orderedList)}
+          onClick={() => editor.chain().focus().toggleOrderedList().run()}
+        >
           编号列表
         </Button>
         <Tooltip title="群众看到的是文字后面括号里的网址">
@@ -124,7 +145,9 @@ export function EditorToolbar({ editor, withImages, upload = uploadImage, loadIm
         <Button size="small" disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
           重做
         </Button>
-        {progress !== null && <Progress percent={progress} size="small" style={{ width: 160, margin: 0 }} aria-label="图片上传进度" />}
+        {progress !== null && (
+          <Progress percent={progress} size="small" style={{ width: 160, margin: 0 }} aria-label="图片上传进度" />
+        )}
       </Space>
       <input
         ref={fileInput}
@@ -139,7 +162,15 @@ export function EditorToolbar({ editor, withImages, upload = uploadImage, loadIm
           if (file) void addImage(file);
         }}
       />
-      <Modal title="插入链接" open={linkOpen} okText="确定" cancelText="取消" onOk={applyLink} onCancel={() => setLinkOpen(false)} destroyOnHidden>
+      <Modal
+        title="插入链接"
+        open={linkOpen}
+        okText="确定"
+        cancelText="取消"
+        onOk={applyLink}
+        onCancel={() => setLinkOpen(false)}
+        destroyOnHidden
+      >
         <Input
           autoFocus
           placeholder="https://"

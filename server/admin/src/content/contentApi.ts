@@ -33,8 +33,10 @@ export const contentApi = {
     return request<Page<StaffContent>>(`/staff/${segment(kind)}?${params}`);
   },
   get: (kind: ContentKind, id: string) => request<StaffContent>(one(kind, id)),
-  create: (kind: ContentKind, input: NoticeInput | ArticleInput) => request<StaffContent>(`/staff/${segment(kind)}`, { method: 'POST', body: input }),
-  patch: (kind: ContentKind, id: string, patch: NoticePatch | ArticlePatch) => request<StaffContent>(one(kind, id), { method: 'PATCH', body: patch }),
+  create: (kind: ContentKind, input: NoticeInput | ArticleInput) =>
+    request<StaffContent>(`/staff/${segment(kind)}`, { method: 'POST', body: input }),
+  patch: (kind: ContentKind, id: string, patch: NoticePatch | ArticlePatch) =>
+    request<StaffContent>(one(kind, id), { method: 'PATCH', body: patch }),
   publish: (kind: ContentKind, id: string) => request<StaffContent>(`${one(kind, id)}/publish`, { method: 'POST' }),
   withdraw: (kind: ContentKind, id: string) => request<StaffContent>(`${one(kind, id)}/withdraw`, { method: 'POST' }),
   files: (kind: ContentKind, id: string) => request<ContentFile[]>(`${one(kind, id)}/files`),
@@ -66,7 +68,15 @@ export function uploadWithProgress<T>(path: string, file: File, onProgress: (per
         data = null;
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(xhr.status, data?.error?.code ?? 'internal_error', data?.error?.message ?? `上传失败（${xhr.status}）`, data?.error?.field));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            data?.error?.code ?? 'internal_error',
+            data?.error?.message ?? `上传失败（${xhr.status}）`,
+            data?.error?.field,
+          ),
+        );
     };
     const form = new FormData();
     form.append('file', file);
@@ -75,7 +85,8 @@ export function uploadWithProgress<T>(path: string, file: File, onProgress: (per
 }
 
 /** A notice picture, through the same upload route as report photos (re-encoded, EXIF removed). */
-export const uploadImage = (file: File, onProgress: (percent: number) => void) => uploadWithProgress<UploadResponse>('/uploads', file, onProgress);
+export const uploadImage = (file: File, onProgress: (percent: number) => void) =>
+  uploadWithProgress<UploadResponse>('/uploads', file, onProgress);
 
 export const uploadFile = (kind: ContentKind, id: string, file: File, onProgress: (percent: number) => void) =>
   uploadWithProgress<ContentFile>(`${one(kind, id)}/files`, file, onProgress);

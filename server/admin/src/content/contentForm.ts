@@ -1,5 +1,14 @@
 import { ArticleInputSchema, NoticeInputSchema } from '@minqing/shared';
-import type { ArticleCategory, ArticleInput, ArticlePatch, NoticeCategory, NoticeInput, NoticePatch, StaffArticle, StaffNotice } from '@minqing/shared';
+import type {
+  ArticleCategory,
+  ArticleInput,
+  ArticlePatch,
+  NoticeCategory,
+  NoticeInput,
+  NoticePatch,
+  StaffArticle,
+  StaffNotice,
+} from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { PlainContent } from './plainText';
@@ -26,7 +35,9 @@ export type Built<T> = { ok: true; request: T } | { ok: false; errors: FieldErro
 
 /** The part of a shared zod schema used here. */
 interface Schema<T> {
-  safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  safeParse(
+    input: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
 }
 
 /** The shared schema decides, so the form says exactly what the server would. */
@@ -76,7 +87,8 @@ export function noticePatch(saved: StaffNotice, input: NoticeInput): NoticePatch
   if (input.category !== saved.category) patch.category = input.category;
   if (input.regionCode !== saved.regionCode) patch.regionCode = input.regionCode;
   if (input.pinned !== saved.pinned) patch.pinned = input.pinned;
-  if ((input.expiresAt ?? null) !== expiryOf(saved.expiresAt ? dayjs(saved.expiresAt) : null)) patch.expiresAt = input.expiresAt ?? null;
+  if ((input.expiresAt ?? null) !== expiryOf(saved.expiresAt ? dayjs(saved.expiresAt) : null))
+    patch.expiresAt = input.expiresAt ?? null;
   if (input.imageUploadIds.join() !== saved.imageUploadIds.join()) patch.imageUploadIds = input.imageUploadIds;
   return patch;
 }

@@ -14,7 +14,8 @@ export const UploadedImage = Image.extend({
       uploadId: {
         default: null,
         parseHTML: (element: HTMLElement) => element.getAttribute('data-upload-id'),
-        renderHTML: (attributes: { uploadId?: string | null }) => (attributes.uploadId ? { 'data-upload-id': attributes.uploadId } : {}),
+        renderHTML: (attributes: { uploadId?: string | null }) =>
+          attributes.uploadId ? { 'data-upload-id': attributes.uploadId } : {},
       },
     };
   },

@@ -1,6 +1,10 @@
 import { fromPlainContent, paragraphs, toPlainContent } from './plainText';
 
-const text = (value: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
+const text = (value: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+});
 
 describe('editor document → plain-text body', () => {
   it('writes headings, bold, lists and links in conventions citizens can read', () => {
@@ -24,12 +28,27 @@ describe('editor document → plain-text body', () => {
             { type: 'listItem', content: [{ type: 'paragraph', content: [text('盖章')] }] },
           ],
         },
-        { type: 'paragraph', content: [text('详见'), text('县政府网站', [{ type: 'link', attrs: { href: 'https://www.hanyin.gov.cn/a' } }])] },
+        {
+          type: 'paragraph',
+          content: [
+            text('详见'),
+            text('县政府网站', [{ type: 'link', attrs: { href: 'https://www.hanyin.gov.cn/a' } }]),
+          ],
+        },
         { type: 'paragraph', content: [text('https://x.cn/b', [{ type: 'link', attrs: { href: 'https://x.cn/b' } }])] },
       ],
     };
     expect(toPlainContent(doc).body).toBe(
-      ['【办理时间】', '请于【12月1日前】到村委会办理。', '• 身份证', '• 户口本', '1. 填表', '2. 盖章', '详见县政府网站（https://www.hanyin.gov.cn/a）', 'https://x.cn/b'].join('\n'),
+      [
+        '【办理时间】',
+        '请于【12月1日前】到村委会办理。',
+        '• 身份证',
+        '• 户口本',
+        '1. 填表',
+        '2. 盖章',
+        '详见县政府网站（https://www.hanyin.gov.cn/a）',
+        'https://x.cn/b',
+      ].join('\n'),
     );
   });
 
@@ -59,7 +78,10 @@ describe('editor document → plain-text body', () => {
               type: 'listItem',
               content: [
                 { type: 'paragraph', content: [text('低保')] },
-                { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('城市')] }] }] },
+                {
+                  type: 'bulletList',
+                  content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('城市')] }] }],
+                },
               ],
             },
           ],
@@ -82,8 +104,16 @@ describe('plain-text body → editor document', () => {
   });
 
   it('recognises each convention', () => {
-    const doc = fromPlainContent('【通知】\n• 一项\n1. 第一\n看【这里】 https://a.cn', [{ uploadId: 'P', src: 'blob:p' }]);
-    expect(doc.content?.map((block) => block.type)).toEqual(['heading', 'bulletList', 'orderedList', 'paragraph', 'image']);
+    const doc = fromPlainContent('【通知】\n• 一项\n1. 第一\n看【这里】 https://a.cn', [
+      { uploadId: 'P', src: 'blob:p' },
+    ]);
+    expect(doc.content?.map((block) => block.type)).toEqual([
+      'heading',
+      'bulletList',
+      'orderedList',
+      'paragraph',
+      'image',
+    ]);
     const inline = doc.content?.[3].content ?? [];
     expect(inline).toEqual([
       text('看'),

@@ -89,7 +89,8 @@ function inlineText(nodes: JSONContent[] = [], allowBold = true): string {
 /** The whole text of the link ending at `end` (it may span several nodes). */
 function collectLinkText(nodes: JSONContent[], end: number, href: string): string {
   let text = '';
-  for (let index = end; index >= 0 && linkOf(nodes[index]) === href; index -= 1) text = (nodes[index].text ?? '') + text;
+  for (let index = end; index >= 0 && linkOf(nodes[index]) === href; index -= 1)
+    text = (nodes[index].text ?? '') + text;
   return text;
 }
 
@@ -151,7 +152,10 @@ function inlineNodes(text: string, allowBold = true): JSONContent[] {
     const at = match.index ?? 0;
     if (emphasis !== undefined && !allowBold) continue;
     if (at > last) nodes.push({ type: 'text', text: text.slice(last, at) });
-    if (emphasis !== undefined) nodes.push(...inlineNodes(emphasis, false).map((node) => ({ ...node, marks: [...(node.marks ?? []), { type: 'bold' }] })));
+    if (emphasis !== undefined)
+      nodes.push(
+        ...inlineNodes(emphasis, false).map((node) => ({ ...node, marks: [...(node.marks ?? []), { type: 'bold' }] })),
+      );
     else nodes.push({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] });
     last = at + whole.length;
   }

@@ -1,7 +1,12 @@
 import type { RegionNode } from '@minqing/shared';
 import { publishScopeOptions, regionNames } from './scopeOptions';
 
-const region = (code: string, name: string, level: RegionNode['level'], children: RegionNode[] = []): RegionNode => ({ code, name, level, children });
+const region = (code: string, name: string, level: RegionNode['level'], children: RegionNode[] = []): RegionNode => ({
+  code,
+  name,
+  level,
+  children,
+});
 const tree = [
   region('610921', '汉阴县', 'county', [
     region('610921100', '城关镇', 'township', [
@@ -12,7 +17,8 @@ const tree = [
   ]),
 ];
 
-const codes = (options: ReturnType<typeof publishScopeOptions>): string[] => options.flatMap((option) => [option.value, ...codes(option.children)]);
+const codes = (options: ReturnType<typeof publishScopeOptions>): string[] =>
+  options.flatMap((option) => [option.value, ...codes(option.children)]);
 
 describe('publishing scope per role', () => {
   it('gives a cadre only their own village, without its grids', () => {
@@ -22,13 +28,22 @@ describe('publishing scope per role', () => {
   });
 
   it('gives a township dispatcher the township and its villages, not another township', () => {
-    expect(codes(publishScopeOptions(tree, { role: 'dispatcher', regionCode: '610921100' }, 'notice'))).toEqual(['610921100', '610921100201', '610921100202']);
+    expect(codes(publishScopeOptions(tree, { role: 'dispatcher', regionCode: '610921100' }, 'notice'))).toEqual([
+      '610921100',
+      '610921100201',
+      '610921100202',
+    ]);
   });
 
   it('gives the county and sysadmin the whole county', () => {
     for (const role of ['county', 'sysadmin'] as const) {
       expect(codes(publishScopeOptions(tree, { role, regionCode: '610921' }, 'notice'))).toEqual([
-        '610921', '610921100', '610921100201', '610921100202', '610921101', '610921101201',
+        '610921',
+        '610921100',
+        '610921100201',
+        '610921100202',
+        '610921101',
+        '610921101201',
       ]);
     }
   });

@@ -41,7 +41,11 @@ function toOption(node: RegionNode): ScopeOption {
  * villages. A cadre gets their village, a township dispatcher the township and its villages,
  * the county all of it. Empty when the role may not publish or the region is unknown.
  */
-export function publishScopeOptions(tree: RegionNode[], staff: { role: StaffRole; regionCode: string }, kind: ContentKind): ScopeOption[] {
+export function publishScopeOptions(
+  tree: RegionNode[],
+  staff: { role: StaffRole; regionCode: string },
+  kind: ContentKind,
+): ScopeOption[] {
   if (!mayPublish(staff.role, kind)) return [];
   const own = find(tree, staff.regionCode);
   if (!own || own.level === 'grid') return [];

@@ -13,43 +13,89 @@ jest.mock('./EChart', () => ({
   },
 }));
 jest.mock('../nav', () => ({ navigate: jest.fn() }));
-jest.mock('../households/SupervisionCard', () => ({ SupervisionCard: ({ month }: { month: string }) => <div>走访督导 {month}</div> }));
+jest.mock('../households/SupervisionCard', () => ({
+  SupervisionCard: ({ month }: { month: string }) => <div>走访督导 {month}</div>,
+}));
 jest.mock('./statsApi', () => ({
   statsApi: { overview: jest.fn(), trends: jest.fn(), breakdown: jest.fn(), ranking: jest.fn() },
-  rankingExportPath: (period: { from: string; to: string }) => `/staff/stats/rankings/export?from=${period.from}&to=${period.to}`,
+  rankingExportPath: (period: { from: string; to: string }) =>
+    `/staff/stats/rankings/export?from=${period.from}&to=${period.to}`,
 }));
 const { navigate } = jest.requireMock<{ navigate: jest.Mock }>('../nav');
 
 const FIGURES: StatFigures = {
-  received: 7, responded: 3, responseRate: 3 / 7, resolved: 3, resolvedOnTime: 2, onTimeRate: 2 / 3, resolvedRate: 3 / 7,
-  rated: 3, satisfied: 2, satisfactionRate: 2 / 3, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
+  received: 7,
+  responded: 3,
+  responseRate: 3 / 7,
+  resolved: 3,
+  resolvedOnTime: 2,
+  onTimeRate: 2 / 3,
+  resolvedRate: 3 / 7,
+  rated: 3,
+  satisfied: 2,
+  satisfactionRate: 2 / 3,
+  visitRated: 0,
+  visitSatisfied: 0,
+  visitSatisfactionRate: null,
+  meanHoursToResolve: 104,
+  overdue: 4,
+  returns: 1,
+  repeatComplaints: 2,
 };
 const scope = { regionCode: '610921', regionName: '汉阴县', departmentId: null, departmentName: null };
 const TODAY = new Date().toISOString().slice(0, 10);
 
 function answer(today: string) {
   const period = { from: `${today.slice(0, 7)}-01`, to: today, scope };
-  const overview: StaffOverview = { ...period, today: { date: today, submitted: 2, received: 1 }, backlog: 9, overdueNow: 5, figures: FIGURES };
+  const overview: StaffOverview = {
+    ...period,
+    today: { date: today, submitted: 2, received: 1 },
+    backlog: 9,
+    overdueNow: 5,
+    figures: FIGURES,
+  };
   const township = (key: string, name: string): BreakdownItem => ({ ...FIGURES, key, name });
   const ranking: StaffRanking = {
     ...period,
-    departments: [{ ...FIGURES, departmentId: 'DEPT-POWER', name: '城关镇供电所', level: 'township', regionCode: '610921100', rank: 1, score: 60.5 }],
+    departments: [
+      {
+        ...FIGURES,
+        departmentId: 'DEPT-POWER',
+        name: '城关镇供电所',
+        level: 'township',
+        regionCode: '610921100',
+        rank: 1,
+        score: 60.5,
+      },
+    ],
     insufficient: { departments: [] },
     minReceived: 5,
     definitions: [],
   };
   (statsApi.overview as jest.Mock).mockResolvedValue(overview);
-  (statsApi.trends as jest.Mock).mockResolvedValue({ ...period, days: [{ date: period.from, received: 1, resolved: 0, overdue: 0 }] });
+  (statsApi.trends as jest.Mock).mockResolvedValue({
+    ...period,
+    days: [{ date: period.from, received: 1, resolved: 0, overdue: 0 }],
+  });
   (statsApi.breakdown as jest.Mock).mockImplementation(async (_period: unknown, by: string) => ({
     ...period,
     by,
-    items: by === 'category' ? [{ ...township('power', '供电') }, { ...FIGURES, key: null, name: '未分类' }] : [township('610921100', '城关镇'), township('610921101', '涧池镇')],
+    items:
+      by === 'category'
+        ? [{ ...township('power', '供电') }, { ...FIGURES, key: null, name: '未分类' }]
+        : [township('610921100', '城关镇'), township('610921101', '涧池镇')],
   }));
   (statsApi.ranking as jest.Mock).mockResolvedValue(ranking);
   return period;
 }
 
-const staff = (role: StaffMe['role']): StaffMe => ({ id: 'S1', username: role, name: '测试', role, regionCode: '610921' });
+const staff = (role: StaffMe['role']): StaffMe => ({
+  id: 'S1',
+  username: role,
+  name: '测试',
+  role,
+  regionCode: '610921',
+});
 
 describe('the dashboard', () => {
   beforeEach(() => {
@@ -66,8 +112,12 @@ describe('the dashboard', () => {
     expect(period.from.endsWith('-01')).toBe(true);
     expect(statsApi.breakdown).toHaveBeenCalledWith(period, 'township');
     expect(statsApi.ranking).toHaveBeenCalledWith(period);
-    expect(screen.getByText('当前超期', { selector: '.ant-statistic-title' }).closest('.ant-card')).toHaveTextContent('5');
-    expect(screen.getByText('满意率', { selector: '.ant-statistic-title' }).closest('.ant-card')).toHaveTextContent('66.7%');
+    expect(screen.getByText('当前超期', { selector: '.ant-statistic-title' }).closest('.ant-card')).toHaveTextContent(
+      '5',
+    );
+    expect(screen.getByText('满意率', { selector: '.ant-statistic-title' }).closest('.ant-card')).toHaveTextContent(
+      '66.7%',
+    );
     expect(screen.getByText('按镇')).toBeInTheDocument();
   });
 
@@ -75,14 +125,22 @@ describe('the dashboard', () => {
     answer(TODAY);
     render(<Dashboard staff={staff('county')} query={new URLSearchParams()} />);
     await screen.findByText('城关镇供电所');
-    const { from, to, today } = { ...(statsApi.overview as jest.Mock).mock.calls[0][0], today: (await (statsApi.overview as jest.Mock).mock.results[0].value).today.date };
+    const { from, to, today } = {
+      ...(statsApi.overview as jest.Mock).mock.calls[0][0],
+      today: (await (statsApi.overview as jest.Mock).mock.results[0].value).today.date,
+    };
 
     fireEvent.click(screen.getByLabelText('查看当前超期的反映'));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'overdue' });
     fireEvent.click(screen.getByLabelText('查看今日新增的反映'));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', from: today, to: today });
     fireEvent.click(screen.getByLabelText('查看办结的反映'));
-    expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', figure: 'resolved', periodFrom: from, periodTo: to });
+    expect(navigate).toHaveBeenLastCalledWith('queue', {
+      tab: 'all',
+      figure: 'resolved',
+      periodFrom: from,
+      periodTo: to,
+    });
     // The backlog opens only the open reports, not the finished ones of 全部.
     fireEvent.click(screen.getByLabelText('查看待办积压的反映'));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', figure: 'backlog' });
@@ -112,7 +170,9 @@ describe('the dashboard', () => {
 
   it("splits a township's scope by village and shows the server's message on failure", async () => {
     answer(TODAY);
-    const { unmount } = render(<Dashboard staff={{ ...staff('dispatcher'), regionCode: '610921100' }} query={new URLSearchParams()} />);
+    const { unmount } = render(
+      <Dashboard staff={{ ...staff('dispatcher'), regionCode: '610921100' }} query={new URLSearchParams()} />,
+    );
     await screen.findByText('城关镇供电所');
     expect(statsApi.breakdown).toHaveBeenLastCalledWith(expect.anything(), 'village');
     expect(screen.getByText('按村（社区）')).toBeInTheDocument();

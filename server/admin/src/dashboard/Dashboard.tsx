@@ -7,7 +7,14 @@ import type { PageProps } from '../pages';
 import { SupervisionCard } from '../households/SupervisionCard';
 import { ExportButton } from '../export/ExportButton';
 import { EChart } from './EChart';
-import { categoryClicked, categoryOption, regionClicked, regionOption, trendClicked, trendOption } from './chartOptions';
+import {
+  categoryClicked,
+  categoryOption,
+  regionClicked,
+  regionOption,
+  trendClicked,
+  trendOption,
+} from './chartOptions';
 import { type DrillQuery, categoryDrill, departmentDrill, regionDrill, trendDrill } from './drillDown';
 import { FigureCards } from './FigureCards';
 import { type PeriodChoice, chinaToday, periodOf, periodProblem } from './period';
@@ -41,7 +48,9 @@ export function Dashboard({ staff }: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const by = regionDimension(staff.regionCode);
   // Sysadmins see the figures but no citizen's report: there is no queue for them to open.
-  const onDrill = menuFor(staff.role).some((entry) => entry.key === 'queue') ? (query: DrillQuery) => navigate('queue', query) : null;
+  const onDrill = menuFor(staff.role).some((entry) => entry.key === 'queue')
+    ? (query: DrillQuery) => navigate('queue', query)
+    : null;
   // 走访督导 for those who watch the field (the 住户 screen is theirs too); handlers and sysadmins do not see households.
   const supervises = menuFor(staff.role).some((entry) => entry.key === 'households');
 
@@ -50,9 +59,16 @@ export function Dashboard({ staff }: PageProps) {
     let current = true;
     setLoading(true);
     setError(null);
-    Promise.all([statsApi.overview(period), statsApi.trends(period), statsApi.breakdown(period, 'category'), statsApi.breakdown(period, by), statsApi.ranking(period)])
+    Promise.all([
+      statsApi.overview(period),
+      statsApi.trends(period),
+      statsApi.breakdown(period, 'category'),
+      statsApi.breakdown(period, by),
+      statsApi.ranking(period),
+    ])
       .then(([overview, trends, categories, regions, ranking]) => {
-        if (current) setData({ overview, days: trends.days, categories: categories.items, regions: regions.items, ranking });
+        if (current)
+          setData({ overview, days: trends.days, categories: categories.items, regions: regions.items, ranking });
       })
       .catch((failure: unknown) => {
         if (current) setError(failure instanceof Error ? failure.message : '统计加载失败');
@@ -67,7 +83,12 @@ export function Dashboard({ staff }: PageProps) {
   }, [period, by, problem]);
 
   const options = useMemo(
-    () => data && { trend: trendOption(data.days), categories: categoryOption(data.categories), regions: regionOption(data.regions) },
+    () =>
+      data && {
+        trend: trendOption(data.days),
+        categories: categoryOption(data.categories),
+        regions: regionOption(data.regions),
+      },
     [data],
   );
   const scope = data ? (data.overview.scope.departmentName ?? data.overview.scope.regionName) : '';
@@ -94,10 +115,14 @@ export function Dashboard({ staff }: PageProps) {
               <EChart
                 label="每日受理、办结、超期趋势"
                 option={options.trend}
-                onClick={onDrill ? (click) => {
-                  const point = trendClicked(click, data.days);
-                  drill(point && trendDrill(point.series, point.date));
-                } : undefined}
+                onClick={
+                  onDrill
+                    ? (click) => {
+                        const point = trendClicked(click, data.days);
+                        drill(point && trendDrill(point.series, point.date));
+                      }
+                    : undefined
+                }
               />
             </Card>
             <Row gutter={16}>
@@ -107,10 +132,14 @@ export function Dashboard({ staff }: PageProps) {
                     <EChart
                       label="各分类受理件数"
                       option={options.categories}
-                      onClick={onDrill ? (click) => {
-                        const slice = categoryClicked(click, data.categories);
-                        drill(slice ? categoryDrill(slice.key, period) : null);
-                      } : undefined}
+                      onClick={
+                        onDrill
+                          ? (click) => {
+                              const slice = categoryClicked(click, data.categories);
+                              drill(slice ? categoryDrill(slice.key, period) : null);
+                            }
+                          : undefined
+                      }
                     />
                   ) : (
                     <Empty description="本期没有受理的反映" />
@@ -123,10 +152,14 @@ export function Dashboard({ staff }: PageProps) {
                     <EChart
                       label={by === 'township' ? '各镇受理、办结、超期件数' : '各村受理、办结、超期件数'}
                       option={options.regions}
-                      onClick={onDrill ? (click) => {
-                        const bar = regionClicked(click, data.regions);
-                        drill(bar ? regionDrill(bar.regionCode, bar.series, period) : null);
-                      } : undefined}
+                      onClick={
+                        onDrill
+                          ? (click) => {
+                              const bar = regionClicked(click, data.regions);
+                              drill(bar ? regionDrill(bar.regionCode, bar.series, period) : null);
+                            }
+                          : undefined
+                      }
                     />
                   ) : (
                     <Empty description="本期没有受理的反映" />

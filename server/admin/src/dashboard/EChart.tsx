@@ -47,5 +47,12 @@ export function EChart({ option, onClick, height = 300, label }: EChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} role="img" aria-label={label} style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }} />;
+  return (
+    <div
+      ref={element}
+      role="img"
+      aria-label={label}
+      style={{ height, width: '100%', cursor: onClick ? 'pointer' : undefined }}
+    />
+  );
 }

@@ -20,7 +20,11 @@ export function PeriodPicker({ value, today, onChange }: PeriodPickerProps) {
           { label: '自定义', value: 'range' },
         ]}
         onChange={(kind) =>
-          onChange(kind === 'month' ? { kind: 'month', month: today.slice(0, 7) } : { kind: 'range', from: `${today.slice(0, 7)}-01`, to: today })
+          onChange(
+            kind === 'month'
+              ? { kind: 'month', month: today.slice(0, 7) }
+              : { kind: 'range', from: `${today.slice(0, 7)}-01`, to: today },
+          )
         }
       />
       {value.kind === 'month' ? (
@@ -37,7 +41,11 @@ export function PeriodPicker({ value, today, onChange }: PeriodPickerProps) {
           allowClear={false}
           value={[dayjs(value.from), dayjs(value.to)]}
           disabledDate={future}
-          onChange={(days) => days?.[0] && days[1] && onChange({ kind: 'range', from: days[0].format('YYYY-MM-DD'), to: days[1].format('YYYY-MM-DD') })}
+          onChange={(days) =>
+            days?.[0] &&
+            days[1] &&
+            onChange({ kind: 'range', from: days[0].format('YYYY-MM-DD'), to: days[1].format('YYYY-MM-DD') })
+          }
         />
       )}
     </Space>

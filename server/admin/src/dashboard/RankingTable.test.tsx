@@ -3,18 +3,53 @@ import type { StaffRanking, StatFigures } from '@minqing/shared';
 import { RankingTable } from './RankingTable';
 
 const FIGURES: StatFigures = {
-  received: 7, responded: 3, responseRate: 3 / 7, resolved: 3, resolvedOnTime: 2, onTimeRate: 2 / 3, resolvedRate: 3 / 7,
-  rated: 3, satisfied: 2, satisfactionRate: 2 / 3, visitRated: 0, visitSatisfied: 0, visitSatisfactionRate: null, meanHoursToResolve: 104, overdue: 4, returns: 1, repeatComplaints: 2,
+  received: 7,
+  responded: 3,
+  responseRate: 3 / 7,
+  resolved: 3,
+  resolvedOnTime: 2,
+  onTimeRate: 2 / 3,
+  resolvedRate: 3 / 7,
+  rated: 3,
+  satisfied: 2,
+  satisfactionRate: 2 / 3,
+  visitRated: 0,
+  visitSatisfied: 0,
+  visitSatisfactionRate: null,
+  meanHoursToResolve: 104,
+  overdue: 4,
+  returns: 1,
+  repeatComplaints: 2,
 };
 
 const RANKING: StaffRanking = {
   from: '2026-03-01',
   to: '2026-03-31',
   scope: { regionCode: '610921', regionName: '汉阴县', departmentId: null, departmentName: null },
-  departments: [{ ...FIGURES, departmentId: 'DEPT-POWER', name: '城关镇供电所', level: 'township', regionCode: '610921100', rank: 1, score: 59.5 }],
+  departments: [
+    {
+      ...FIGURES,
+      departmentId: 'DEPT-POWER',
+      name: '城关镇供电所',
+      level: 'township',
+      regionCode: '610921100',
+      rank: 1,
+      score: 59.5,
+    },
+  ],
   insufficient: {
     departments: [
-      { ...FIGURES, received: 1, responded: 1, responseRate: 1, satisfactionRate: 1, departmentId: 'DEPT-CIVIL', name: '县民政局', level: 'county', regionCode: '610921' },
+      {
+        ...FIGURES,
+        received: 1,
+        responded: 1,
+        responseRate: 1,
+        satisfactionRate: 1,
+        departmentId: 'DEPT-CIVIL',
+        name: '县民政局',
+        level: 'county',
+        regionCode: '610921',
+      },
     ],
   },
   minReceived: 5,
@@ -29,7 +64,12 @@ describe('the ranking table', () => {
     render(<RankingTable ranking={RANKING} loading={false} onOpen={null} />);
     const ranked = document.querySelector('.ant-table-tbody') as HTMLElement;
     const first = within(ranked).getByText('城关镇供电所').closest('tr') as HTMLElement;
-    expect(within(first).getAllByRole('cell').slice(0, 4).map((cell) => cell.textContent)).toEqual(['1', '城关镇供电所', '59.5', '7']);
+    expect(
+      within(first)
+        .getAllByRole('cell')
+        .slice(0, 4)
+        .map((cell) => cell.textContent),
+    ).toEqual(['1', '城关镇供电所', '59.5', '7']);
     expect(within(ranked).queryByText('县民政局')).toBeNull();
 
     const apart = screen.getByRole('region', { name: '样本不足' });
@@ -38,7 +78,11 @@ describe('the ranking table', () => {
     const row = within(apart).getByText('县民政局').closest('tr') as HTMLElement;
     // 受理 1, 响应率 100%: shown, but neither a rank nor a score.
     // 回访满意率 has no 回访评价 to count: a dash, not 0 %.
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['县民政局', '1', '100.0%', '42.9%', '66.7%', '100.0%', '—', '104 小时', '4', '1', '2']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['县民政局', '1', '100.0%', '42.9%', '66.7%', '100.0%', '—', '104 小时', '4', '1', '2']);
     expect(within(apart).queryByText('排名')).toBeNull();
   });
 
@@ -59,7 +103,9 @@ describe('the ranking table', () => {
   });
 
   it('says so when no department reached the minimum, and leaves the section out when none fell short', () => {
-    const { unmount } = render(<RankingTable ranking={{ ...RANKING, departments: [] }} loading={false} onOpen={null} />);
+    const { unmount } = render(
+      <RankingTable ranking={{ ...RANKING, departments: [] }} loading={false} onOpen={null} />,
+    );
     expect(screen.getByText('本期没有受理满 5 件的部门')).toBeInTheDocument();
     unmount();
     render(<RankingTable ranking={{ ...RANKING, insufficient: { departments: [] } }} loading={false} onOpen={null} />);

@@ -35,7 +35,10 @@ const RANKED_COLUMNS: ColumnsType<DepartmentRanking> = [
   ...figureColumns<DepartmentRanking>(),
 ];
 
-const UNRANKED_COLUMNS: ColumnsType<UnrankedDepartment> = [{ title: '部门', dataIndex: 'name', width: 220, fixed: 'left' }, ...figureColumns<UnrankedDepartment>()];
+const UNRANKED_COLUMNS: ColumnsType<UnrankedDepartment> = [
+  { title: '部门', dataIndex: 'name', width: 220, fixed: 'left' },
+  ...figureColumns<UnrankedDepartment>(),
+];
 
 /**
  * 部门排名 with the public ranking's columns; below it the departments with too few reports to
@@ -66,7 +69,8 @@ export function RankingTable({ ranking, loading, onOpen, highlightId }: RankingT
         <section aria-label="样本不足" style={{ marginTop: 16 }}>
           <Typography.Title level={5}>样本不足</Typography.Title>
           <Typography.Paragraph type="secondary">
-            本期受理不足 {minReceived} 件的部门不参与排名：件数太少时，一两件的快慢就能让比率在 0 和 100% 之间跳动。下列数字仅供参考。
+            本期受理不足 {minReceived} 件的部门不参与排名：件数太少时，一两件的快慢就能让比率在 0 和 100%
+            之间跳动。下列数字仅供参考。
           </Typography.Paragraph>
           <Table<UnrankedDepartment>
             rowKey="departmentId"

@@ -10,7 +10,12 @@ import type { TrendSeries } from './drillDown';
  * registered in EChart.tsx may appear here.
  */
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | PieSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+  | LineSeriesOption
+  | BarSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
 >;
 
 /** What a chart click tells: ECharts' event, narrowed to what the mapping reads. */
@@ -46,7 +51,10 @@ export function trendOption(days: readonly TrendDay[]): ChartOption {
 }
 
 /** The trend point clicked: which series, which day. */
-export function trendClicked(click: ChartClick, days: readonly TrendDay[]): { series: TrendSeries; date: string } | null {
+export function trendClicked(
+  click: ChartClick,
+  days: readonly TrendDay[],
+): { series: TrendSeries; date: string } | null {
   const day = days[click.dataIndex];
   const series = SERIES.find((candidate) => candidate === click.seriesId);
   return day && series ? { series, date: day.date } : null;
@@ -74,7 +82,10 @@ function pieItems(items: readonly BreakdownItem[]): BreakdownItem[] {
 }
 
 /** The category of the clicked slice: its code, or null for 未分类; undefined when nothing matches. */
-export function categoryClicked(click: ChartClick, items: readonly BreakdownItem[]): { key: string | null } | undefined {
+export function categoryClicked(
+  click: ChartClick,
+  items: readonly BreakdownItem[],
+): { key: string | null } | undefined {
   const item = pieItems(items)[click.dataIndex];
   return item ? { key: item.key } : undefined;
 }
@@ -97,7 +108,10 @@ export function regionOption(items: readonly BreakdownItem[]): ChartOption {
   };
 }
 
-export function regionClicked(click: ChartClick, items: readonly BreakdownItem[]): { regionCode: string; series: TrendSeries } | null {
+export function regionClicked(
+  click: ChartClick,
+  items: readonly BreakdownItem[],
+): { regionCode: string; series: TrendSeries } | null {
   const item = items[click.dataIndex];
   const series = SERIES.find((candidate) => candidate === click.seriesId);
   return item?.key && series ? { regionCode: item.key, series } : null;

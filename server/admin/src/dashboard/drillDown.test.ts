@@ -11,6 +11,10 @@ describe('drill-down from a chart to the queue', () => {
     expect(categoryDrill(null, MARCH)).toEqual({ tab: 'all', categoryId: undefined, ...MARCH });
     expect(regionDrill('610921100', 'received', MARCH)).toEqual({ tab: 'all', regionCode: '610921100', ...MARCH });
     expect(regionDrill('610921100', 'overdue', MARCH)).toEqual({ tab: 'overdue', regionCode: '610921100', ...MARCH });
-    expect(departmentDrill('01J0000000000000000000000D', MARCH)).toEqual({ tab: 'all', departmentId: '01J0000000000000000000000D', ...MARCH });
+    expect(departmentDrill('01J0000000000000000000000D', MARCH)).toEqual({
+      tab: 'all',
+      departmentId: '01J0000000000000000000000D',
+      ...MARCH,
+    });
   });
 });

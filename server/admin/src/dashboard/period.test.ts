@@ -10,9 +10,18 @@ describe('the dashboard period', () => {
     expect(lastDayOfMonth('2026-02')).toBe('2026-02-28');
     expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
     expect(lastDayOfMonth('2026-12')).toBe('2026-12-31');
-    expect(periodOf({ kind: 'month', month: '2026-03' }, '2026-04-10')).toEqual({ from: '2026-03-01', to: '2026-03-31' });
-    expect(periodOf({ kind: 'month', month: '2026-04' }, '2026-04-10')).toEqual({ from: '2026-04-01', to: '2026-04-10' });
-    expect(periodOf({ kind: 'range', from: '2026-01-05', to: '2026-02-07' }, '2026-04-10')).toEqual({ from: '2026-01-05', to: '2026-02-07' });
+    expect(periodOf({ kind: 'month', month: '2026-03' }, '2026-04-10')).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(periodOf({ kind: 'month', month: '2026-04' }, '2026-04-10')).toEqual({
+      from: '2026-04-01',
+      to: '2026-04-10',
+    });
+    expect(periodOf({ kind: 'range', from: '2026-01-05', to: '2026-02-07' }, '2026-04-10')).toEqual({
+      from: '2026-01-05',
+      to: '2026-02-07',
+    });
   });
 
   it('says what the server would refuse before asking', () => {

@@ -6,7 +6,8 @@ import { type Period, periodQuery } from './period';
 export const statsApi = {
   overview: (period: Period) => request<StaffOverview>(`/staff/stats/overview?${periodQuery(period)}`),
   trends: (period: Period) => request<StaffTrends>(`/staff/stats/trends?${periodQuery(period)}`),
-  breakdown: (period: Period, by: BreakdownDimension) => request<StaffBreakdown>(`/staff/stats/breakdown?${periodQuery(period)}&by=${by}`),
+  breakdown: (period: Period, by: BreakdownDimension) =>
+    request<StaffBreakdown>(`/staff/stats/breakdown?${periodQuery(period)}&by=${by}`),
   ranking: (period: Period) => request<StaffRanking>(`/staff/stats/rankings?${periodQuery(period)}`),
 };
 

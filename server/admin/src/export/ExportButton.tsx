@@ -14,7 +14,13 @@ interface ExportButtonProps {
 }
 
 /** 导出 Excel: downloads an .xlsx the server builds, showing progress and the server's message on failure. */
-export function ExportButton({ path, fallbackName, label = '导出 Excel', disabled, download = downloadFile }: ExportButtonProps) {
+export function ExportButton({
+  path,
+  fallbackName,
+  label = '导出 Excel',
+  disabled,
+  download = downloadFile,
+}: ExportButtonProps) {
   const [busy, setBusy] = useState(false);
 
   async function run() {

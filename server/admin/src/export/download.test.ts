@@ -40,15 +40,23 @@ describe('downloadFile', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('sends the bearer token and saves the bytes under the server file name', async () => {
-    fetchMock.mockResolvedValue(answer(200, 'xlsx', { 'Content-Disposition': "attachment; filename*=UTF-8''%E9%83%A8%E9%97%A8.xlsx" }));
-    await expect(downloadFile('/staff/stats/rankings/export?from=2026-03-01', 'ranking.xlsx')).resolves.toBe('部门.xlsx');
-    expect(fetchMock).toHaveBeenCalledWith('/api/v1/staff/stats/rankings/export?from=2026-03-01', { headers: { Authorization: 'Bearer token-1' } });
+    fetchMock.mockResolvedValue(
+      answer(200, 'xlsx', { 'Content-Disposition': "attachment; filename*=UTF-8''%E9%83%A8%E9%97%A8.xlsx" }),
+    );
+    await expect(downloadFile('/staff/stats/rankings/export?from=2026-03-01', 'ranking.xlsx')).resolves.toBe(
+      '部门.xlsx',
+    );
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/staff/stats/rankings/export?from=2026-03-01', {
+      headers: { Authorization: 'Bearer token-1' },
+    });
     expect(clicked).toEqual([{ href: 'blob:report', download: '部门.xlsx' }]);
   });
 
   it("rejects with the server's message and downloads nothing", async () => {
     fetchMock.mockResolvedValue(answer(400, { error: { code: 'bad_request', message: '超过单次导出上限 5000 件' } }));
-    await expect(downloadFile('/staff/reports/export', 'r.xlsx')).rejects.toEqual(new ApiError(400, 'bad_request', '超过单次导出上限 5000 件'));
+    await expect(downloadFile('/staff/reports/export', 'r.xlsx')).rejects.toEqual(
+      new ApiError(400, 'bad_request', '超过单次导出上限 5000 件'),
+    );
     expect(clicked).toEqual([]);
   });
 

@@ -26,7 +26,12 @@ type ErrorBody = { error?: { code?: ErrorCode; message?: string; field?: string 
 async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as ErrorBody;
   const error = body?.error;
-  return new ApiError(response.status, error?.code ?? 'internal_error', error?.message ?? `导出失败（${response.status}）`, error?.field);
+  return new ApiError(
+    response.status,
+    error?.code ?? 'internal_error',
+    error?.message ?? `导出失败（${response.status}）`,
+    error?.field,
+  );
 }
 
 /**

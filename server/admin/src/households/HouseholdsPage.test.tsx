@@ -3,8 +3,20 @@ import type { Household, StaffMe } from '@minqing/shared';
 import { HouseholdsPage } from './HouseholdsPage';
 import type { HouseholdsApi, SupervisionApi } from './householdsApi';
 
-const cadre: StaffMe = { id: '01J000000000000000000000C1', username: 'cadre', name: '李秀兰', role: 'cadre', regionCode: '610921100201' };
-const liaison: StaffMe = { id: '01J000000000000000000000L1', username: 'sanxian', name: '何建国', role: 'liaison', regionCode: '610921100201001' };
+const cadre: StaffMe = {
+  id: '01J000000000000000000000C1',
+  username: 'cadre',
+  name: '李秀兰',
+  role: 'cadre',
+  regionCode: '610921100201',
+};
+const liaison: StaffMe = {
+  id: '01J000000000000000000000L1',
+  username: 'sanxian',
+  name: '何建国',
+  role: 'liaison',
+  regionCode: '610921100201001',
+};
 const household: Household = {
   id: '01J000000000000000000000H1',
   gridCode: '610921100201001',
@@ -19,7 +31,14 @@ const household: Household = {
   lastVisitedAt: null,
   createdAt: '2026-11-01T00:00:00.000Z',
 };
-const tree = [{ code: '610921100201', name: '五一村', level: 'village' as const, children: [{ code: '610921100201001', name: '第一网格', level: 'grid' as const, children: [] }] }];
+const tree = [
+  {
+    code: '610921100201',
+    name: '五一村',
+    level: 'village' as const,
+    children: [{ code: '610921100201001', name: '第一网格', level: 'grid' as const, children: [] }],
+  },
+];
 
 function fakeApi(overrides: Partial<HouseholdsApi> = {}): HouseholdsApi {
   return {
@@ -31,7 +50,17 @@ function fakeApi(overrides: Partial<HouseholdsApi> = {}): HouseholdsApi {
 }
 
 const supervision: SupervisionApi = {
-  month: jest.fn().mockResolvedValue({ month: '2026-11', regionCode: '610921100201', regionName: '五一村', asOf: '2026-11-20T02:00:00.000Z', grids: [], liaisons: [], definitions: [] }),
+  month: jest
+    .fn()
+    .mockResolvedValue({
+      month: '2026-11',
+      regionCode: '610921100201',
+      regionName: '五一村',
+      asOf: '2026-11-20T02:00:00.000Z',
+      grids: [],
+      liaisons: [],
+      definitions: [],
+    }),
   notVisited: jest.fn(),
 };
 
@@ -51,13 +80,20 @@ describe('the 住户 screen', () => {
   it('shows a refused import row by row, and reloads after one that went through', async () => {
     const importRoster = jest
       .fn()
-      .mockResolvedValueOnce({ message: '有 1 行有误，未导入任何住户', rowErrors: [{ row: 3, column: '联系电话', message: '请输入正确的手机号' }] })
+      .mockResolvedValueOnce({
+        message: '有 1 行有误，未导入任何住户',
+        rowErrors: [{ row: 3, column: '联系电话', message: '请输入正确的手机号' }],
+      })
       .mockResolvedValueOnce({ imported: 12 });
     const api = fakeApi({ importRoster });
-    const { container } = render(<HouseholdsPage staff={cadre} query={new URLSearchParams()} api={api} supervision={supervision} />);
+    const { container } = render(
+      <HouseholdsPage staff={cadre} query={new URLSearchParams()} api={api} supervision={supervision} />,
+    );
     await screen.findByText('李德顺');
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
-    const file = new File(['x'], '住户.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const file = new File(['x'], '住户.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     fireEvent.change(input, { target: { files: [file] } });
     expect(await screen.findByText('有 1 行有误，未导入任何住户')).toBeInTheDocument();
     expect(screen.getByText('第 3 行「联系电话」：请输入正确的手机号')).toBeInTheDocument();

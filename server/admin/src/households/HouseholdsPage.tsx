@@ -1,13 +1,28 @@
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography, Upload, message } from 'antd';
 import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
-import { HOUSEHOLD_TAGS, HOUSEHOLD_TAG_NAMES, type Household, type HouseholdImportRowError, type HouseholdTag, type RegionNode, type StaffRole } from '@minqing/shared';
+import {
+  HOUSEHOLD_TAGS,
+  HOUSEHOLD_TAG_NAMES,
+  type Household,
+  type HouseholdImportRowError,
+  type HouseholdTag,
+  type RegionNode,
+  type StaffRole,
+} from '@minqing/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { chinaToday } from '../dashboard/period';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { formatTime } from '../queue/format';
 import { usePagedList } from '../usePagedList';
-import { type HouseholdFilters, type HouseholdsApi, type SupervisionApi, gridChoices, householdsApi, supervisionApi } from './householdsApi';
+import {
+  type HouseholdFilters,
+  type HouseholdsApi,
+  type SupervisionApi,
+  gridChoices,
+  householdsApi,
+  supervisionApi,
+} from './householdsApi';
 import { SupervisionCard } from './SupervisionCard';
 
 /** server/src/policies/household: imports are desk work of the village, the township and the county, who also supervise visits. */
@@ -15,14 +30,34 @@ const IMPORTER_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county'];
 const TAG_OPTIONS = HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_NAMES[tag] }));
 
 const COLUMNS: ColumnsType<Household> = [
-  { title: '网格', key: 'grid', width: 160, render: (_value, household) => `${household.villageName} · ${household.gridName}` },
+  {
+    title: '网格',
+    key: 'grid',
+    width: 160,
+    render: (_value, household) => `${household.villageName} · ${household.gridName}`,
+  },
   { title: '户主', dataIndex: 'headName', width: 100 },
   { title: '住址', dataIndex: 'address' },
   { title: '联系电话', dataIndex: 'phone', width: 130, render: (phone: string | null) => phone ?? '—' },
   { title: '人口', dataIndex: 'memberCount', width: 70 },
-  { title: '标签', dataIndex: 'tags', width: 200, render: (tags: HouseholdTag[]) => tags.map((tag) => <Tag key={tag}>{HOUSEHOLD_TAG_NAMES[tag]}</Tag>) },
-  { title: '三线成员', dataIndex: 'liaison', width: 100, render: (liaison: Household['liaison']) => liaison?.name ?? '未分配' },
-  { title: '最近走访', dataIndex: 'lastVisitedAt', width: 150, render: (at: string | null) => (at ? formatTime(at) : '未走访') },
+  {
+    title: '标签',
+    dataIndex: 'tags',
+    width: 200,
+    render: (tags: HouseholdTag[]) => tags.map((tag) => <Tag key={tag}>{HOUSEHOLD_TAG_NAMES[tag]}</Tag>),
+  },
+  {
+    title: '三线成员',
+    dataIndex: 'liaison',
+    width: 100,
+    render: (liaison: Household['liaison']) => liaison?.name ?? '未分配',
+  },
+  {
+    title: '最近走访',
+    dataIndex: 'lastVisitedAt',
+    width: 150,
+    render: (at: string | null) => (at ? formatTime(at) : '未走访'),
+  },
 ];
 
 interface Refusal {
@@ -34,7 +69,11 @@ interface Refusal {
  * 住户: the roster of one's grids (a 三线 member: their own households), filtered by grid and tags,
  * imported from .xlsx; for the village, township and county, this month's 走访督导 above it.
  */
-export function HouseholdsPage({ staff, api = householdsApi, supervision = supervisionApi }: PageProps & { api?: HouseholdsApi; supervision?: SupervisionApi }) {
+export function HouseholdsPage({
+  staff,
+  api = householdsApi,
+  supervision = supervisionApi,
+}: PageProps & { api?: HouseholdsApi; supervision?: SupervisionApi }) {
   const [filters, setFilters] = useState<HouseholdFilters>({ page: 1, pageSize: 20, tags: [] });
   const [keyword, setKeyword] = useState('');
   const [regions, setRegions] = useState<RegionNode[]>([]);
@@ -65,7 +104,12 @@ export function HouseholdsPage({ staff, api = householdsApi, supervision = super
     }
   }
 
-  const onPage = (pagination: TablePaginationConfig) => setFilters((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+  const onPage = (pagination: TablePaginationConfig) =>
+    setFilters((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -100,16 +144,24 @@ export function HouseholdsPage({ staff, api = householdsApi, supervision = super
         />
         {mayImport && (
           <>
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => {
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              beforeUpload={(file) => {
                 // The file goes up through importRoster, not Upload's own request.
                 void importFile(file);
                 return false;
-              }}>
+              }}
+            >
               <Button type="primary" loading={importing}>
                 导入住户
               </Button>
             </Upload>
-            <ExportButton path="/staff/households/import-template" fallbackName="住户导入模板.xlsx" label="下载导入模板" />
+            <ExportButton
+              path="/staff/households/import-template"
+              fallbackName="住户导入模板.xlsx"
+              label="下载导入模板"
+            />
           </>
         )}
       </Space>
@@ -138,7 +190,12 @@ export function HouseholdsPage({ staff, api = householdsApi, supervision = super
         columns={COLUMNS}
         dataSource={rows}
         locale={{ emptyText: '没有符合条件的住户' }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total, showTotal: (count) => `共 ${count} 户` }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total,
+          showTotal: (count) => `共 ${count} 户`,
+        }}
         onChange={onPage}
       />
       <Typography.Text type="secondary">电话已隐去中间四位。</Typography.Text>

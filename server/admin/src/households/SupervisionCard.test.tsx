@@ -9,10 +9,39 @@ const SUPERVISION: Supervision = {
   regionName: '城关镇',
   asOf: '2026-11-20T02:00:00.000Z',
   grids: [
-    { gridCode: '610921100201001', gridName: '第一网格', villageName: '五一村', households: 3, visits: 2, notVisited: 1, filedOnBehalf: 2, settledOnSpot: 4 },
-    { gridCode: '610921100201002', gridName: '第二网格', villageName: '五一村', households: 2, visits: 0, notVisited: 0, filedOnBehalf: 0, settledOnSpot: 0 },
+    {
+      gridCode: '610921100201001',
+      gridName: '第一网格',
+      villageName: '五一村',
+      households: 3,
+      visits: 2,
+      notVisited: 1,
+      filedOnBehalf: 2,
+      settledOnSpot: 4,
+    },
+    {
+      gridCode: '610921100201002',
+      gridName: '第二网格',
+      villageName: '五一村',
+      households: 2,
+      visits: 0,
+      notVisited: 0,
+      filedOnBehalf: 0,
+      settledOnSpot: 0,
+    },
   ],
-  liaisons: [{ staffId: '01J000000000000000000000L1', name: '何建国', gridCode: '610921100201001', gridName: '第一网格', households: 2, visits: 1, notVisited: 1, filedOnBehalf: 0 }],
+  liaisons: [
+    {
+      staffId: '01J000000000000000000000L1',
+      name: '何建国',
+      gridCode: '610921100201001',
+      gridName: '第一网格',
+      households: 2,
+      visits: 1,
+      notVisited: 1,
+      filedOnBehalf: 0,
+    },
+  ],
   definitions: [
     { figure: 'households', label: '联系户数', howComputed: '…' },
     { figure: 'visits', label: '走访次数', howComputed: '…' },
@@ -22,8 +51,18 @@ const SUPERVISION: Supervision = {
   ],
 };
 const HOUSEHOLD = {
-  id: '01J000000000000000000000H1', gridCode: '610921100201001', gridName: '第一网格', villageName: '五一村', headName: '王桂英', address: '五一村1组 10 号', phone: '155****0001',
-  memberCount: 3, tags: [], liaison: null, lastVisitedAt: null, createdAt: '2026-11-01T00:00:00.000Z',
+  id: '01J000000000000000000000H1',
+  gridCode: '610921100201001',
+  gridName: '第一网格',
+  villageName: '五一村',
+  headName: '王桂英',
+  address: '五一村1组 10 号',
+  phone: '155****0001',
+  memberCount: 3,
+  tags: [],
+  liaison: null,
+  lastVisitedAt: null,
+  createdAt: '2026-11-01T00:00:00.000Z',
 };
 
 describe('走访督导 card', () => {
@@ -48,7 +87,7 @@ describe('走访督导 card', () => {
     expect(within(screen.getByText('五一村 · 第二网格').closest('tr')!).queryByRole('button')).not.toBeInTheDocument();
   });
 
-  it('opens a 三线 member\'s own list', async () => {
+  it("opens a 三线 member's own list", async () => {
     const api: SupervisionApi = {
       month: jest.fn().mockResolvedValue(SUPERVISION),
       notVisited: jest.fn().mockResolvedValue({ items: [HOUSEHOLD], total: 1, page: 1, pageSize: 10 }),

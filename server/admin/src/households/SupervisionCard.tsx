@@ -24,13 +24,26 @@ function NotVisitedLink({ count, onOpen }: { count: number; onOpen: () => void }
 
 function NotVisitedList({ api, month, drill }: { api: SupervisionApi; month: string; drill: Drill }) {
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
-  const { rows, total, loading } = usePagedList<Household>(() => api.notVisited(month, drill.of, page.current, page.pageSize), [month, drill, page]);
+  const { rows, total, loading } = usePagedList<Household>(
+    () => api.notVisited(month, drill.of, page.current, page.pageSize),
+    [month, drill, page],
+  );
   const columns: ColumnsType<Household> = [
-    { title: '网格', key: 'grid', width: 150, render: (_value, household) => `${household.villageName} · ${household.gridName}` },
+    {
+      title: '网格',
+      key: 'grid',
+      width: 150,
+      render: (_value, household) => `${household.villageName} · ${household.gridName}`,
+    },
     { title: '户主', dataIndex: 'headName', width: 90 },
     { title: '住址', dataIndex: 'address' },
     { title: '联系电话', dataIndex: 'phone', width: 120, render: (phone: string | null) => phone ?? '—' },
-    { title: '最近走访', dataIndex: 'lastVisitedAt', width: 150, render: (at: string | null) => (at ? formatTime(at) : '从未走访') },
+    {
+      title: '最近走访',
+      dataIndex: 'lastVisitedAt',
+      width: 150,
+      render: (at: string | null) => (at ? formatTime(at) : '从未走访'),
+    },
   ];
   return (
     <Table<Household>
@@ -78,7 +91,14 @@ export function SupervisionCard({ month, api = supervisionApi }: { month: string
       title: heading('notVisited'),
       dataIndex: 'notVisited',
       width: 110,
-      render: (count: number, row) => <NotVisitedLink count={count} onOpen={() => setDrill({ title: `${row.villageName} · ${row.gridName} 未走访住户`, of: { gridCode: row.gridCode } })} />,
+      render: (count: number, row) => (
+        <NotVisitedLink
+          count={count}
+          onOpen={() =>
+            setDrill({ title: `${row.villageName} · ${row.gridName} 未走访住户`, of: { gridCode: row.gridCode } })
+          }
+        />
+      ),
     },
     { title: heading('filedOnBehalf'), dataIndex: 'filedOnBehalf', width: 100 },
     { title: heading('settledOnSpot'), dataIndex: 'settledOnSpot', width: 100 },
@@ -92,20 +112,37 @@ export function SupervisionCard({ month, api = supervisionApi }: { month: string
       title: heading('notVisited'),
       dataIndex: 'notVisited',
       width: 110,
-      render: (count: number, row) => <NotVisitedLink count={count} onOpen={() => setDrill({ title: `${row.name} 联系的未走访住户`, of: { liaisonId: row.staffId } })} />,
+      render: (count: number, row) => (
+        <NotVisitedLink
+          count={count}
+          onOpen={() => setDrill({ title: `${row.name} 联系的未走访住户`, of: { liaisonId: row.staffId } })}
+        />
+      ),
     },
     { title: heading('filedOnBehalf'), dataIndex: 'filedOnBehalf', width: 100 },
   ];
 
   return (
-    <Card size="small" title={`走访督导 · ${month}`} extra={<ExportButton path={supervisionExportPath(month)} fallbackName={`走访督导-${month}.xlsx`} disabled={!data} />}>
+    <Card
+      size="small"
+      title={`走访督导 · ${month}`}
+      extra={
+        <ExportButton path={supervisionExportPath(month)} fallbackName={`走访督导-${month}.xlsx`} disabled={!data} />
+      }
+    >
       {error && <Alert type="error" showIcon message={error} />}
       {data && (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text type="secondary">
             {data.regionName} · 未走访按 {formatTime(data.asOf)} 之前 30 天计
           </Typography.Text>
-          <Table<SupervisionGridRow> rowKey="gridCode" size="small" columns={gridColumns} dataSource={data.grids} pagination={{ pageSize: 10, hideOnSinglePage: true }} />
+          <Table<SupervisionGridRow>
+            rowKey="gridCode"
+            size="small"
+            columns={gridColumns}
+            dataSource={data.grids}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          />
           <Table<SupervisionLiaisonRow>
             rowKey="staffId"
             size="small"
@@ -116,7 +153,14 @@ export function SupervisionCard({ month, api = supervisionApi }: { month: string
           />
         </Space>
       )}
-      <Modal open={drill !== null} title={drill?.title} footer={null} width={860} onCancel={() => setDrill(null)} destroyOnHidden>
+      <Modal
+        open={drill !== null}
+        title={drill?.title}
+        footer={null}
+        width={860}
+        onCancel={() => setDrill(null)}
+        destroyOnHidden
+      >
         {drill && <NotVisitedList api={api} month={month} drill={drill} />}
       </Modal>
     </Card>

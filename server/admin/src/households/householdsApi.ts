@@ -1,4 +1,13 @@
-import type { Household, HouseholdImportError, HouseholdImportResult, HouseholdImportRowError, HouseholdTag, Page, RegionNode, Supervision } from '@minqing/shared';
+import type {
+  Household,
+  HouseholdImportError,
+  HouseholdImportResult,
+  HouseholdImportRowError,
+  HouseholdTag,
+  Page,
+  RegionNode,
+  Supervision,
+} from '@minqing/shared';
 import { ApiError, request, signOutExpired } from '../api';
 import { currentToken } from '../session';
 
@@ -29,15 +38,26 @@ export async function importRoster(file: File): Promise<ImportOutcome> {
   form.append('file', file);
   let response: Response;
   try {
-    response = await fetch('/api/v1/staff/households/import', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {}, body: form });
+    response = await fetch('/api/v1/staff/households/import', {
+      method: 'POST',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      body: form,
+    });
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请稍后再试');
   }
-  const data = (await response.json().catch(() => null)) as (HouseholdImportResult & Partial<HouseholdImportError>) | null;
+  const data = (await response.json().catch(() => null)) as
+    | (HouseholdImportResult & Partial<HouseholdImportError>)
+    | null;
   if (response.ok && data) return { imported: data.imported };
   if (response.status === 401) signOutExpired();
   if (data?.rowErrors) return { message: data.error?.message ?? '导入失败', rowErrors: data.rowErrors };
-  throw new ApiError(response.status, data?.error?.code ?? 'internal_error', data?.error?.message ?? `导入失败（${response.status}）`, data?.error?.field);
+  throw new ApiError(
+    response.status,
+    data?.error?.code ?? 'internal_error',
+    data?.error?.message ?? `导入失败（${response.status}）`,
+    data?.error?.field,
+  );
 }
 
 /** The grids under `scopeCode` in a region tree, as 村 · 网格 choices. */
@@ -45,7 +65,8 @@ export function gridChoices(tree: RegionNode[], scopeCode: string): { value: str
   const choices: { value: string; label: string }[] = [];
   const walk = (nodes: RegionNode[], village: string | null) => {
     for (const node of nodes) {
-      if (node.level === 'grid' && node.code.startsWith(scopeCode)) choices.push({ value: node.code, label: village ? `${village} · ${node.name}` : node.name });
+      if (node.level === 'grid' && node.code.startsWith(scopeCode))
+        choices.push({ value: node.code, label: village ? `${village} · ${node.name}` : node.name });
       walk(node.children, node.level === 'village' ? node.name : village);
     }
   };
@@ -70,6 +91,8 @@ export const supervisionExportPath = (month: string) => `/staff/supervision/expo
 export const supervisionApi = {
   month: (month: string) => request<Supervision>(`/staff/supervision?month=${month}`),
   notVisited: (month: string, of: NotVisitedOf, page: number, pageSize: number) =>
-    request<Page<Household>>(`/staff/supervision/not-visited?${new URLSearchParams({ month, page: String(page), pageSize: String(pageSize), ...of })}`),
+    request<Page<Household>>(
+      `/staff/supervision/not-visited?${new URLSearchParams({ month, page: String(page), pageSize: String(pageSize), ...of })}`,
+    ),
 };
 export type SupervisionApi = typeof supervisionApi;

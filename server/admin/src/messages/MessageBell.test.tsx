@@ -16,7 +16,15 @@ const message = (overrides: Partial<Message>): Message => ({
   ...overrides,
 });
 const PAGE: MessagePage = {
-  items: [message({}), message({ id: '01J000000000000000000000M2', kind: 'report_escalated', title: '督办：HY20260101-0002', readAt: '2026-01-02T03:00:00.000Z' })],
+  items: [
+    message({}),
+    message({
+      id: '01J000000000000000000000M2',
+      kind: 'report_escalated',
+      title: '督办：HY20260101-0002',
+      readAt: '2026-01-02T03:00:00.000Z',
+    }),
+  ],
   total: 2,
   page: 1,
   pageSize: 20,
@@ -56,7 +64,12 @@ describe('the message centre', () => {
   });
 
   it('says when there are no messages', async () => {
-    render(<MessageBell onOpenReport={null} load={jest.fn().mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20, unread: 0 })} />);
+    render(
+      <MessageBell
+        onOpenReport={null}
+        load={jest.fn().mockResolvedValue({ items: [], total: 0, page: 1, pageSize: 20, unread: 0 })}
+      />,
+    );
     fireEvent.click(await screen.findByRole('button', { name: '消息中心' }));
     expect(await screen.findByText('暂无消息')).toBeInTheDocument();
   });

@@ -20,7 +20,7 @@ const held = (overrides: Partial<ModerationItem> = {}): ModerationItem => ({
 });
 
 describe('content moderation in the report drawer', () => {
-  it('shows held content with WeChat\'s verdict and releases it after confirmation', async () => {
+  it("shows held content with WeChat's verdict and releases it after confirmation", async () => {
     const decide = jest.fn().mockResolvedValue(held({ moderation: 'released' }));
     render(<ModerationPanel reportId={reportId} load={jest.fn().mockResolvedValue([held()])} decide={decide} />);
     expect(await screen.findByText('路灯坏了，有人骂街')).toBeInTheDocument();
@@ -34,10 +34,17 @@ describe('content moderation in the report drawer', () => {
   });
 
   it('shows nothing when nothing is held, and the server message on failures', async () => {
-    const { container, unmount } = render(<ModerationPanel reportId={reportId} load={jest.fn().mockResolvedValue([])} />);
+    const { container, unmount } = render(
+      <ModerationPanel reportId={reportId} load={jest.fn().mockResolvedValue([])} />,
+    );
     await waitFor(() => expect(container).toBeEmptyDOMElement());
     unmount();
-    render(<ModerationPanel reportId={reportId} load={jest.fn().mockRejectedValue(new ApiError(500, 'internal_error', '服务器开小差了'))} />);
+    render(
+      <ModerationPanel
+        reportId={reportId}
+        load={jest.fn().mockRejectedValue(new ApiError(500, 'internal_error', '服务器开小差了'))}
+      />,
+    );
     expect(await screen.findByText('服务器开小差了')).toBeInTheDocument();
   });
 

@@ -23,7 +23,11 @@ export function verdictTag(item: Pick<ModerationItem, 'status'>): { color: strin
  * security held, each with 放行 / 驳回 behind a confirmation. Nothing shows when nothing is held;
  * the drawer shows it to moderators only (MODERATOR_ROLES), so no other role asks.
  */
-export function ModerationPanel({ reportId, load = moderationApi.heldForReport, decide = moderationApi.decide }: ModerationPanelProps) {
+export function ModerationPanel({
+  reportId,
+  load = moderationApi.heldForReport,
+  decide = moderationApi.decide,
+}: ModerationPanelProps) {
   const [items, setItems] = useState<ModerationItem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -70,12 +74,22 @@ export function ModerationPanel({ reportId, load = moderationApi.heldForReport, 
                 <Tag color={tag.color}>{tag.text}</Tag>
                 <strong>{item.fieldName}</strong>
                 {item.text && <Typography.Text>{item.text}</Typography.Text>}
-                <Popconfirm title="放行后群众和其他人员可正常查看，确定放行？" okText="放行" cancelText="取消" onConfirm={() => settle(item, 'release')}>
+                <Popconfirm
+                  title="放行后群众和其他人员可正常查看，确定放行？"
+                  okText="放行"
+                  cancelText="取消"
+                  onConfirm={() => settle(item, 'release')}
+                >
                   <Button size="small" loading={busy === item.id}>
                     放行
                   </Button>
                 </Popconfirm>
-                <Popconfirm title="驳回后照片、语音将对群众隐藏，确定驳回？" okText="驳回" cancelText="取消" onConfirm={() => settle(item, 'reject')}>
+                <Popconfirm
+                  title="驳回后照片、语音将对群众隐藏，确定驳回？"
+                  okText="驳回"
+                  cancelText="取消"
+                  onConfirm={() => settle(item, 'reject')}
+                >
                   <Button size="small" danger loading={busy === item.id}>
                     驳回
                   </Button>

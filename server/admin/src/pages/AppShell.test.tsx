@@ -2,7 +2,13 @@ import { render, screen } from '@testing-library/react';
 import type { StaffMe, StaffRole } from '@minqing/shared';
 import { AppShell } from './AppShell';
 
-const staff = (role: StaffRole): StaffMe => ({ id: '01J0000000000000000000000A', username: role, name: `测试${role}`, role, regionCode: '610921' });
+const staff = (role: StaffRole): StaffMe => ({
+  id: '01J0000000000000000000000A',
+  username: role,
+  name: `测试${role}`,
+  role,
+  regionCode: '610921',
+});
 
 function menuLabels(role: StaffRole): string[] {
   render(<AppShell staff={staff(role)} page="queue" onNavigate={() => {}} onLogout={() => {}} />);
@@ -17,7 +23,19 @@ describe('the menu follows the signed-in role', () => {
   });
 
   it('the county supervisor dispatches, supervises and configures, but does not read the audit log', () => {
-    expect(menuLabels('county')).toEqual(['工单', '分派', '统计', '公告', '文章', '答复模板', '配置', '账号', '积分', '奖励补贴', '住户']);
+    expect(menuLabels('county')).toEqual([
+      '工单',
+      '分派',
+      '统计',
+      '公告',
+      '文章',
+      '答复模板',
+      '配置',
+      '账号',
+      '积分',
+      '奖励补贴',
+      '住户',
+    ]);
   });
 
   it('a sysadmin configures but has no work queue (the server hides reports from it)', () => {

@@ -34,9 +34,19 @@ export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShe
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}
+        >
           <Space size="middle">
-            {!passwordDue && <MessageBell onOpenReport={entries.some((entry) => entry.key === 'queue') ? (reportId) => navigate('queue', { report: reportId }) : null} />}
+            {!passwordDue && (
+              <MessageBell
+                onOpenReport={
+                  entries.some((entry) => entry.key === 'queue')
+                    ? (reportId) => navigate('queue', { report: reportId })
+                    : null
+                }
+              />
+            )}
             <Typography.Text>
               {staff.name}（{ROLE_NAMES[staff.role]}）
             </Typography.Text>
@@ -45,7 +55,13 @@ export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShe
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 16, padding: 16, background: '#fff' }}>
-          {passwordDue ? <Empty description="请先修改初始密码" /> : entries.length === 0 ? <Empty description="您的账号暂无可用功能" /> : children}
+          {passwordDue ? (
+            <Empty description="请先修改初始密码" />
+          ) : entries.length === 0 ? (
+            <Empty description="您的账号暂无可用功能" />
+          ) : (
+            children
+          )}
         </Layout.Content>
       </Layout>
       {(passwordDue || changingPassword) && (

@@ -32,10 +32,27 @@ export function Login({ onSignedIn, notice }: { onSignedIn: (staff: StaffMe) => 
   }
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f0f2f5',
+      }}
+    >
       <Card title="321 民情在线 · 工作台登录" style={{ width: 380 }}>
         {notice && !failure && <Alert type="info" message={notice} showIcon style={{ marginBottom: 16 }} />}
-        {failure && <Alert type={failure.type} message={failure.message} description={failure.description} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        {failure && (
+          <Alert
+            type={failure.type}
+            message={failure.message}
+            description={failure.description}
+            showIcon
+            style={{ marginBottom: 16 }}
+            role="alert"
+          />
+        )}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="账号" rules={[{ required: true, message: '请输入账号' }]}>
             <Input autoComplete="username" autoFocus />

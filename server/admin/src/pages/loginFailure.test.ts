@@ -4,7 +4,11 @@ import { loginFailure } from './loginFailure';
 describe('what the login page says after a refused sign-in', () => {
   it('sets a lockout apart, with the wait from the server and who can help', () => {
     const failure = loginFailure(new ApiError(423, 'account_locked', '登录失败次数过多，账号已锁定，请 15 分钟后再试'));
-    expect(failure).toEqual({ type: 'warning', message: '账号已锁定', description: '登录失败次数过多，账号已锁定，请 15 分钟后再试。如需立即使用，请联系管理员重置密码。' });
+    expect(failure).toEqual({
+      type: 'warning',
+      message: '账号已锁定',
+      description: '登录失败次数过多，账号已锁定，请 15 分钟后再试。如需立即使用，请联系管理员重置密码。',
+    });
   });
 
   it('warns that repeated wrong passwords lock the account', () => {
@@ -16,6 +20,9 @@ describe('what the login page says after a refused sign-in', () => {
   });
 
   it('passes any other failure through', () => {
-    expect(loginFailure(new ApiError(0, 'network', '网络连接失败，请稍后再试'))).toEqual({ type: 'error', message: '网络连接失败，请稍后再试' });
+    expect(loginFailure(new ApiError(0, 'network', '网络连接失败，请稍后再试'))).toEqual({
+      type: 'error',
+      message: '网络连接失败，请稍后再试',
+    });
   });
 });

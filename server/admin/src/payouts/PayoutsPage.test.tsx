@@ -4,9 +4,20 @@ import { Modal } from 'antd';
 import { PayoutsPage } from './PayoutsPage';
 import type { payoutsApi } from './payoutsApi';
 
-const staff: StaffMe = { id: '01J000000000000000000000SC', username: 'county', name: '县指挥中心', role: 'county', regionCode: '610921' };
+const staff: StaffMe = {
+  id: '01J000000000000000000000SC',
+  username: 'county',
+  name: '县指挥中心',
+  role: 'county',
+  regionCode: '610921',
+};
 const ON: PayoutSettings = { enabled: true, reason: null, maxPerPaymentFen: 50_000, maxPerMonthFen: 200_000 };
-const OFF: PayoutSettings = { enabled: false, reason: '未配置微信支付商户（WECHATPAY_* 环境变量），现金奖励与补贴已关闭；积分功能不受影响', maxPerPaymentFen: 0, maxPerMonthFen: 0 };
+const OFF: PayoutSettings = {
+  enabled: false,
+  reason: '未配置微信支付商户（WECHATPAY_* 环境变量），现金奖励与补贴已关闭；积分功能不受影响',
+  maxPerPaymentFen: 0,
+  maxPerMonthFen: 0,
+};
 
 const payout = (overrides: Partial<Payout> = {}): Payout => ({
   id: '01J000000000000000000000PA',
@@ -32,15 +43,19 @@ function fakeApi(settings: PayoutSettings, rows: Payout[] = [payout()]) {
     settings: jest.fn().mockResolvedValue(settings),
     list: jest.fn().mockResolvedValue({ items: rows, total: rows.length, page: 1, pageSize: 20 }),
     propose: jest.fn(),
-    approve: jest.fn().mockResolvedValue(payout({ status: 'wait_user_confirm', statusName: '待收款人确认', approvedBy: '县指挥中心' })),
+    approve: jest
+      .fn()
+      .mockResolvedValue(payout({ status: 'wait_user_confirm', statusName: '待收款人确认', approvedBy: '县指挥中心' })),
     reject: jest.fn().mockResolvedValue(payout({ status: 'rejected', statusName: '已驳回', note: '证据不足' })),
     findIllegalReport: jest.fn(),
   } satisfies typeof payoutsApi;
 }
 
 /** A button by its words; text queries, because *ByRole is very slow over antd's tables in jsdom. */
-const button = (container: HTMLElement, words: RegExp | string) => within(container).getByText(words).closest('button') as HTMLButtonElement;
-const findButton = async (container: HTMLElement, words: RegExp | string) => (await within(container).findByText(words)).closest('button') as HTMLButtonElement;
+const button = (container: HTMLElement, words: RegExp | string) =>
+  within(container).getByText(words).closest('button') as HTMLButtonElement;
+const findButton = async (container: HTMLElement, words: RegExp | string) =>
+  (await within(container).findByText(words)).closest('button') as HTMLButtonElement;
 
 const findModal = () =>
   waitFor(() => {
@@ -52,7 +67,8 @@ const findModal = () =>
 // Modal.confirm renders outside the tested tree: close what a test left open.
 afterEach(() => Modal.destroyAll());
 
-const renderPage = (api: ReturnType<typeof fakeApi>) => render(<PayoutsPage staff={staff} query={new URLSearchParams()} api={api} />);
+const renderPage = (api: ReturnType<typeof fakeApi>) =>
+  render(<PayoutsPage staff={staff} query={new URLSearchParams()} api={api} />);
 
 describe('奖励补贴', () => {
   it('without WeChat Pay shows the reason in a warning banner and switches the forms off', async () => {
@@ -145,7 +161,12 @@ describe('奖励补贴', () => {
     fireEvent.change(within(dialog).getByLabelText('转账说明（收款人可见）'), { target: { value: '违法举报奖励' } });
     fireEvent.click(button(dialog, '提交审批'));
     await waitFor(() =>
-      expect(api.propose).toHaveBeenCalledWith({ kind: 'reward', reportId: '01J000000000000000000000RA', amountFen: 20050, remark: '违法举报奖励' }),
+      expect(api.propose).toHaveBeenCalledWith({
+        kind: 'reward',
+        reportId: '01J000000000000000000000RA',
+        amountFen: 20050,
+        remark: '违法举报奖励',
+      }),
     );
   });
 });

@@ -41,7 +41,9 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
   const [rejecting, setRejecting] = useState<Payout | null>(null);
 
   useEffect(() => {
-    api.settings().then(setSettings, (error: unknown) => setSettingsError(error instanceof Error ? error.message : '无法读取设置'));
+    api
+      .settings()
+      .then(setSettings, (error: unknown) => setSettingsError(error instanceof Error ? error.message : '无法读取设置'));
   }, [api]);
 
   const { rows, setRows, total, loading, reload: load } = usePagedList<Payout>(() => api.list(query), [api, query]);
@@ -68,13 +70,23 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
   }
 
   function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setQuery((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   return (
     <>
       {settings && !enabled && (
-        <Alert style={{ marginBottom: 16 }} type="warning" showIcon message="现金奖励与补贴已关闭" description={settings.reason ?? '未配置微信支付商户'} />
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="warning"
+          showIcon
+          message="现金奖励与补贴已关闭"
+          description={settings.reason ?? '未配置微信支付商户'}
+        />
       )}
       {settingsError && <Alert style={{ marginBottom: 16 }} type="error" showIcon message={settingsError} />}
       <Space style={{ marginBottom: 12 }} wrap>
@@ -86,8 +98,13 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
           aria-label="发放状态"
           value={query.status ?? 'all'}
           style={{ width: 160 }}
-          onChange={(value) => setQuery((current) => ({ ...current, status: value === 'all' ? undefined : value, page: 1 }))}
-          options={[{ value: 'all', label: '全部' }, ...PAYOUT_STATUSES.map((status) => ({ value: status, label: PAYOUT_STATUS_NAMES[status] }))]}
+          onChange={(value) =>
+            setQuery((current) => ({ ...current, status: value === 'all' ? undefined : value, page: 1 }))
+          }
+          options={[
+            { value: 'all', label: '全部' },
+            ...PAYOUT_STATUSES.map((status) => ({ value: status, label: PAYOUT_STATUS_NAMES[status] })),
+          ]}
         />
         {enabled && settings && settings.maxPerPaymentFen > 0 && (
           <Typography.Text type="secondary">
@@ -102,13 +119,35 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
         dataSource={rows}
         onChange={changeTable}
         locale={{ emptyText: '还没有发放记录' }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 笔` }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 笔`,
+        }}
         columns={[
           { title: '提出时间', dataIndex: 'createdAt', width: 150, render: formatTime },
           { title: '类型', dataIndex: 'kind', width: 100, render: (kind: Payout['kind']) => PAYOUT_KIND_NAMES[kind] },
-          { title: '收款人', key: 'recipient', width: 150, render: (_value, row) => `${row.recipientName}${row.recipientPhone ? ` ${row.recipientPhone}` : ''}` },
-          { title: '举报编号/月份', key: 'source', width: 150, render: (_value, row) => row.reportSerialNo ?? row.month ?? '—' },
-          { title: '金额（元）', dataIndex: 'amountFen', width: 100, align: 'right', render: (fen: number) => fenToYuan(fen) },
+          {
+            title: '收款人',
+            key: 'recipient',
+            width: 150,
+            render: (_value, row) => `${row.recipientName}${row.recipientPhone ? ` ${row.recipientPhone}` : ''}`,
+          },
+          {
+            title: '举报编号/月份',
+            key: 'source',
+            width: 150,
+            render: (_value, row) => row.reportSerialNo ?? row.month ?? '—',
+          },
+          {
+            title: '金额（元）',
+            dataIndex: 'amountFen',
+            width: 100,
+            align: 'right',
+            render: (fen: number) => fenToYuan(fen),
+          },
           { title: '说明', dataIndex: 'remark', ellipsis: true },
           {
             title: '状态',
@@ -121,7 +160,12 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
               </Space>
             ),
           },
-          { title: '提出/批准', key: 'people', width: 130, render: (_value, row) => `${row.proposedBy}${row.approvedBy ? ` / ${row.approvedBy}` : ''}` },
+          {
+            title: '提出/批准',
+            key: 'people',
+            width: 130,
+            render: (_value, row) => `${row.proposedBy}${row.approvedBy ? ` / ${row.approvedBy}` : ''}`,
+          },
           {
             title: '操作',
             key: 'actions',

@@ -53,7 +53,8 @@ export function ProposeModal({ settings, onSaved, onCancel, api = payoutsApi }: 
   async function save() {
     setFailure(null);
     const checked = buildProposal({ ...form.getFieldsValue(), kind, reportId: report?.id }, settings);
-    const errorsOf = (name: ProposalField) => (checked.ok ? [] : checked.errors.filter((error) => error.field === name).map((error) => error.message));
+    const errorsOf = (name: ProposalField) =>
+      checked.ok ? [] : checked.errors.filter((error) => error.field === name).map((error) => error.message);
     form.setFields(FORM_FIELDS.map((name) => ({ name, errors: errorsOf(name) })));
     if (kind === 'reward' && errorsOf('reportId').length) setLookupError(errorsOf('reportId')[0]);
     if (!checked.ok) return;
@@ -71,7 +72,17 @@ export function ProposeModal({ settings, onSaved, onCancel, api = payoutsApi }: 
   }
 
   return (
-    <Modal open title="提出发放" okText="提交审批" cancelText="取消" confirmLoading={busy} onOk={save} onCancel={onCancel} destroyOnHidden width={560}>
+    <Modal
+      open
+      title="提出发放"
+      okText="提交审批"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={save}
+      onCancel={onCancel}
+      destroyOnHidden
+      width={560}
+    >
       <Form form={form} layout="vertical" initialValues={{ month: dayjs().subtract(1, 'month') }}>
         <Form.Item label="类型">
           <Radio.Group
@@ -83,7 +94,12 @@ export function ProposeModal({ settings, onSaved, onCancel, api = payoutsApi }: 
         </Form.Item>
         {kind === 'reward' ? (
           <>
-            <Form.Item label="违法举报（编号或事项 ID）" required validateStatus={lookupError ? 'error' : undefined} help={lookupError ?? undefined}>
+            <Form.Item
+              label="违法举报（编号或事项 ID）"
+              required
+              validateStatus={lookupError ? 'error' : undefined}
+              help={lookupError ?? undefined}
+            >
               <Space.Compact style={{ width: '100%' }}>
                 <Input
                   aria-label="举报编号"
@@ -123,7 +139,11 @@ export function ProposeModal({ settings, onSaved, onCancel, api = payoutsApi }: 
           name="amountYuan"
           label="金额（元）"
           required
-          extra={settings.maxPerPaymentFen > 0 ? `单笔上限 ${fenToYuan(settings.maxPerPaymentFen)} 元，每月上限 ${fenToYuan(settings.maxPerMonthFen)} 元` : undefined}
+          extra={
+            settings.maxPerPaymentFen > 0
+              ? `单笔上限 ${fenToYuan(settings.maxPerPaymentFen)} 元，每月上限 ${fenToYuan(settings.maxPerMonthFen)} 元`
+              : undefined
+          }
         >
           <InputNumber min={0.1} precision={2} step={1} style={{ width: 200 }} stringMode />
         </Form.Item>

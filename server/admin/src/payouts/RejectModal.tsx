@@ -34,10 +34,27 @@ export function RejectModal({ payout, reject, onDone, onCancel }: RejectModalPro
   }
 
   return (
-    <Modal open title={`驳回 ${payout.recipientName} 的 ${fenToYuan(payout.amountFen)} 元`} okText="驳回" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onCancel} destroyOnHidden>
+    <Modal
+      open
+      title={`驳回 ${payout.recipientName} 的 ${fenToYuan(payout.amountFen)} 元`}
+      okText="驳回"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={submit}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
       <Form layout="vertical">
         <Form.Item label="驳回原因" required validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
-          <Input.TextArea aria-label="驳回原因" rows={3} maxLength={200} showCount value={reason} onChange={(event) => setReason(event.target.value)} />
+          <Input.TextArea
+            aria-label="驳回原因"
+            rows={3}
+            maxLength={200}
+            showCount
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -27,27 +27,45 @@ export interface ProposalFormValues {
 
 export const PROPOSAL_FIELDS = ['reportId', 'phone', 'month', 'amountYuan', 'remark'] as const;
 export type ProposalField = (typeof PROPOSAL_FIELDS)[number];
-type Checked = { ok: true; proposal: PayoutProposal } | { ok: false; errors: { field: ProposalField; message: string }[] };
+type Checked =
+  | { ok: true; proposal: PayoutProposal }
+  | { ok: false; errors: { field: ProposalField; message: string }[] };
 
 /** The request's field names → the form's (the amount is typed in 元, sent in fen). */
 export const formFieldOf = (field: string): ProposalField | null =>
-  field === 'amountFen' ? 'amountYuan' : (PROPOSAL_FIELDS as readonly string[]).includes(field) ? (field as ProposalField) : null;
+  field === 'amountFen'
+    ? 'amountYuan'
+    : (PROPOSAL_FIELDS as readonly string[]).includes(field)
+      ? (field as ProposalField)
+      : null;
 
 /** The form → POST /staff/payouts, checked with the server's schema and the per-payment limit. */
 export function buildProposal(values: ProposalFormValues, settings: Pick<PayoutSettings, 'maxPerPaymentFen'>): Checked {
   const amountFen = yuanToFen(values.amountYuan);
   if (amountFen === null) {
-    const message = values.amountYuan === null || values.amountYuan === undefined || values.amountYuan === '' ? '请填写金额' : '金额格式不正确（最多两位小数）';
+    const message =
+      values.amountYuan === null || values.amountYuan === undefined || values.amountYuan === ''
+        ? '请填写金额'
+        : '金额格式不正确（最多两位小数）';
     return { ok: false, errors: [{ field: 'amountYuan', message }] };
   }
   if (settings.maxPerPaymentFen > 0 && amountFen > settings.maxPerPaymentFen) {
-    return { ok: false, errors: [{ field: 'amountYuan', message: `单笔不能超过 ${fenToYuan(settings.maxPerPaymentFen)} 元` }] };
+    return {
+      ok: false,
+      errors: [{ field: 'amountYuan', message: `单笔不能超过 ${fenToYuan(settings.maxPerPaymentFen)} 元` }],
+    };
   }
   const remark = values.remark ?? '';
   const candidate =
     values.kind === 'reward'
       ? { kind: 'reward', reportId: values.reportId ?? '', amountFen, remark }
-      : { kind: 'subsidy', phone: (values.phone ?? '').trim(), month: values.month ? values.month.format('YYYY-MM') : '', amountFen, remark };
+      : {
+          kind: 'subsidy',
+          phone: (values.phone ?? '').trim(),
+          month: values.month ? values.month.format('YYYY-MM') : '',
+          amountFen,
+          remark,
+        };
   const parsed = PayoutProposalSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, proposal: parsed.data };
   return {

@@ -1,4 +1,12 @@
-import type { Page, Payout, PayoutKind, PayoutProposal, PayoutSettings, PayoutStatus, ReportSummary } from '@minqing/shared';
+import type {
+  Page,
+  Payout,
+  PayoutKind,
+  PayoutProposal,
+  PayoutSettings,
+  PayoutStatus,
+  ReportSummary,
+} from '@minqing/shared';
 import { request } from '../api';
 
 export interface PayoutListQuery {
@@ -24,7 +32,8 @@ export const payoutsApi = {
   list: (query: PayoutListQuery) => request<Page<Payout>>(`/staff/payouts?${payoutQueryString(query)}`),
   propose: (proposal: PayoutProposal) => request<Payout>('/staff/payouts', { method: 'POST', body: proposal }),
   approve: (id: string) => request<Payout>(`/staff/payouts/${one(id)}/approve`, { method: 'POST' }),
-  reject: (id: string, reason: string) => request<Payout>(`/staff/payouts/${one(id)}/reject`, { method: 'POST', body: { reason } }),
+  reject: (id: string, reason: string) =>
+    request<Payout>(`/staff/payouts/${one(id)}/reject`, { method: 'POST', body: { reason } }),
   /**
    * A resolved 违法举报 in scope by its serial number (HY20261122-0042) or its id; null when there
    * is none (the server checks again when the reward is proposed).
@@ -34,7 +43,9 @@ export const payoutsApi = {
     const params = new URLSearchParams({ serviceCode: 'illegal', status: 'resolved,closed', pageSize: '1' });
     if (ID.test(text)) {
       const report = await request<ReportSummary>(`/staff/reports/${one(text)}`).catch(() => null);
-      return report && report.serviceCode === 'illegal' && ['resolved', 'closed'].includes(report.status) ? report : null;
+      return report && report.serviceCode === 'illegal' && ['resolved', 'closed'].includes(report.status)
+        ? report
+        : null;
     }
     params.set('serialNo', text);
     const page = await request<Page<ReportSummary>>(`/staff/reports?${params.toString()}`);

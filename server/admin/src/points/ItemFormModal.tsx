@@ -18,7 +18,8 @@ export interface ItemFormModalProps {
   api?: Pick<typeof pointsApi, 'createItem' | 'updateItem'>;
 }
 
-const isField = (name: string | undefined): name is ItemField => (ITEM_FIELDS as readonly string[]).includes(name ?? '');
+const isField = (name: string | undefined): name is ItemField =>
+  (ITEM_FIELDS as readonly string[]).includes(name ?? '');
 
 /** 上架商品 / 编辑商品: checked with the server's schema first, the server's field errors shown in place. */
 export function ItemFormModal({ item, regionOptions, onSaved, onCancel, api = pointsApi }: ItemFormModalProps) {
@@ -29,7 +30,12 @@ export function ItemFormModal({ item, regionOptions, onSaved, onCancel, api = po
   const initial: ItemFormValues = item ? itemFormValues(item) : { enabled: true, regionCode: firstShop };
 
   function showErrors(errors: { field: ItemField; message: string }[]) {
-    form.setFields(ITEM_FIELDS.map((name) => ({ name, errors: errors.filter((error) => error.field === name).map((error) => error.message) })));
+    form.setFields(
+      ITEM_FIELDS.map((name) => ({
+        name,
+        errors: errors.filter((error) => error.field === name).map((error) => error.message),
+      })),
+    );
   }
 
   async function persist(call: () => Promise<ShopItem>) {
@@ -37,7 +43,8 @@ export function ItemFormModal({ item, regionOptions, onSaved, onCancel, api = po
     try {
       onSaved(await call());
     } catch (error) {
-      if (error instanceof ApiError && isField(error.field)) form.setFields([{ name: error.field, errors: [error.message] }]);
+      if (error instanceof ApiError && isField(error.field))
+        form.setFields([{ name: error.field, errors: [error.message] }]);
       else setFailure(error instanceof Error ? error.message : '保存失败');
     } finally {
       setBusy(false);
@@ -59,7 +66,17 @@ export function ItemFormModal({ item, regionOptions, onSaved, onCancel, api = po
   }
 
   return (
-    <Modal open title={item ? '编辑商品' : '上架商品'} okText="保存" cancelText="取消" confirmLoading={busy} onOk={save} onCancel={onCancel} destroyOnHidden width={560}>
+    <Modal
+      open
+      title={item ? '编辑商品' : '上架商品'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={save}
+      onCancel={onCancel}
+      destroyOnHidden
+      width={560}
+    >
       <Form form={form} layout="vertical" initialValues={initial}>
         <Form.Item name="name" label="商品名称" required>
           <Input maxLength={40} placeholder="如：洗衣粉 1kg" />
@@ -75,8 +92,20 @@ export function ItemFormModal({ item, regionOptions, onSaved, onCancel, api = po
             <InputNumber min={0} max={SHOP_STOCK_MAX} precision={0} style={{ width: 160 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="regionCode" label="积分超市（村或镇）" required extra={item ? '商品所属的积分超市不能修改' : undefined}>
-          <TreeSelect disabled={Boolean(item)} treeData={regionOptions} treeDefaultExpandAll showSearch treeNodeFilterProp="title" placeholder="请选择积分超市" />
+        <Form.Item
+          name="regionCode"
+          label="积分超市（村或镇）"
+          required
+          extra={item ? '商品所属的积分超市不能修改' : undefined}
+        >
+          <TreeSelect
+            disabled={Boolean(item)}
+            treeData={regionOptions}
+            treeDefaultExpandAll
+            showSearch
+            treeNodeFilterProp="title"
+            placeholder="请选择积分超市"
+          />
         </Form.Item>
         <Form.Item name="enabled" label="上架" valuePropName="checked">
           <Switch checkedChildren="上架" unCheckedChildren="下架" />

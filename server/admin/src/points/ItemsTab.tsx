@@ -34,7 +34,11 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
   }
 
   function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setQuery((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   return (
@@ -43,7 +47,11 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
         <Button type="primary" disabled={regionOptions.length === 0} onClick={() => setEditing('new')}>
           上架商品
         </Button>
-        {regionOptions.length === 0 && <Typography.Text type="secondary">积分超市设在村（社区）或乡镇，您的辖区内没有可上架的积分超市</Typography.Text>}
+        {regionOptions.length === 0 && (
+          <Typography.Text type="secondary">
+            积分超市设在村（社区）或乡镇，您的辖区内没有可上架的积分超市
+          </Typography.Text>
+        )}
       </Space>
       <Table<ShopItem>
         rowKey="id"
@@ -52,7 +60,13 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
         dataSource={rows}
         onChange={changeTable}
         locale={{ emptyText: '还没有商品，点「上架商品」添加' }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 件` }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 件`,
+        }}
         columns={[
           {
             title: '商品',
@@ -65,7 +79,12 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
             ),
           },
           { title: '兑换积分', dataIndex: 'pointsPrice', width: 100 },
-          { title: '库存', dataIndex: 'stock', width: 90, render: (stock: number) => (stock > 0 ? stock : <Tag color="red">已兑完</Tag>) },
+          {
+            title: '库存',
+            dataIndex: 'stock',
+            width: 90,
+            render: (stock: number) => (stock > 0 ? stock : <Tag color="red">已兑完</Tag>),
+          },
           { title: '积分超市', dataIndex: 'regionName', width: 130 },
           {
             title: '上架',
@@ -73,11 +92,22 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
             width: 100,
             render: (enabled: boolean, item) =>
               enabled ? (
-                <Popconfirm title="下架后村民将看不到该商品（已兑换的不受影响），确定下架？" okText="下架" cancelText="取消" onConfirm={() => toggle(item, false)}>
+                <Popconfirm
+                  title="下架后村民将看不到该商品（已兑换的不受影响），确定下架？"
+                  okText="下架"
+                  cancelText="取消"
+                  onConfirm={() => toggle(item, false)}
+                >
                   <Switch aria-label={`${item.name} 上架`} checked checkedChildren="上架" unCheckedChildren="下架" />
                 </Popconfirm>
               ) : (
-                <Switch aria-label={`${item.name} 上架`} checked={false} checkedChildren="上架" unCheckedChildren="下架" onChange={() => void toggle(item, true)} />
+                <Switch
+                  aria-label={`${item.name} 上架`}
+                  checked={false}
+                  checkedChildren="上架"
+                  unCheckedChildren="下架"
+                  onChange={() => void toggle(item, true)}
+                />
               ),
           },
           {

@@ -42,7 +42,11 @@ export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: Ledg
   }, [fetchPage]);
 
   function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setQuery((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   return (
@@ -53,8 +57,13 @@ export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: Ledg
           aria-label="积分类型"
           value={query.reason ?? 'all'}
           style={{ width: 160 }}
-          onChange={(value) => setQuery((current) => ({ ...current, reason: value === 'all' ? undefined : value, page: 1 }))}
-          options={[{ value: 'all', label: '全部' }, ...POINTS_REASONS.map((reason) => ({ value: reason, label: POINTS_REASON_NAMES[reason] }))]}
+          onChange={(value) =>
+            setQuery((current) => ({ ...current, reason: value === 'all' ? undefined : value, page: 1 }))
+          }
+          options={[
+            { value: 'all', label: '全部' },
+            ...POINTS_REASONS.map((reason) => ({ value: reason, label: POINTS_REASON_NAMES[reason] })),
+          ]}
         />
         {places.length > 0 && (
           <>
@@ -68,7 +77,9 @@ export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: Ledg
               showSearch
               treeNodeFilterProp="title"
               style={{ width: 200 }}
-              onChange={(value?: string) => setQuery((current) => ({ ...current, regionCode: value || undefined, page: 1 }))}
+              onChange={(value?: string) =>
+                setQuery((current) => ({ ...current, regionCode: value || undefined, page: 1 }))
+              }
             />
           </>
         )}
@@ -81,7 +92,13 @@ export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: Ledg
         dataSource={rows}
         onChange={changeTable}
         locale={{ emptyText: '没有符合条件的积分记录' }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 条`,
+        }}
         columns={[
           { title: '时间', dataIndex: 'createdAt', width: 160, render: formatTime },
           { title: '村民', dataIndex: 'citizenName', width: 120 },
@@ -91,7 +108,11 @@ export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: Ledg
             title: '积分',
             dataIndex: 'delta',
             width: 90,
-            render: (delta: number) => <Typography.Text type={delta < 0 ? 'danger' : 'success'}>{delta > 0 ? `+${delta}` : delta}</Typography.Text>,
+            render: (delta: number) => (
+              <Typography.Text type={delta < 0 ? 'danger' : 'success'}>
+                {delta > 0 ? `+${delta}` : delta}
+              </Typography.Text>
+            ),
           },
           { title: '说明', dataIndex: 'note', render: (note: string | null) => note ?? '' },
         ]}

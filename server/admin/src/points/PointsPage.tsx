@@ -42,5 +42,11 @@ export function PointsPage({ staff, query }: PageProps) {
     ledger: <LedgerTab regionCode={staff.regionCode} regions={regions} />,
     rules: <RulesTab />,
   };
-  return <Tabs defaultActiveKey={initial} destroyOnHidden items={tabs.map((tab) => ({ key: tab.key, label: tab.label, children: content[tab.key] }))} />;
+  return (
+    <Tabs
+      defaultActiveKey={initial}
+      destroyOnHidden
+      items={tabs.map((tab) => ({ key: tab.key, label: tab.label, children: content[tab.key] }))}
+    />
+  );
 }

@@ -27,7 +27,8 @@ function fakeApi(rows: Redemption[] = [redemption()]) {
 }
 
 /** Text queries: *ByRole is very slow over antd's tables in jsdom. */
-const button = (container: HTMLElement, words: RegExp | string) => within(container).getByText(words).closest('button') as HTMLButtonElement;
+const button = (container: HTMLElement, words: RegExp | string) =>
+  within(container).getByText(words).closest('button') as HTMLButtonElement;
 
 afterEach(() => Modal.destroyAll());
 

@@ -33,7 +33,11 @@ export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
   }
 
   function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setQuery((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   return (
@@ -45,8 +49,13 @@ export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
           aria-label="兑换状态"
           value={query.status ?? 'all'}
           style={{ width: 140 }}
-          onChange={(value) => setQuery((current) => ({ ...current, status: value === 'all' ? undefined : value, page: 1 }))}
-          options={[{ value: 'all', label: '全部' }, ...REDEMPTION_STATUSES.map((status) => ({ value: status, label: REDEMPTION_STATUS_NAMES[status] }))]}
+          onChange={(value) =>
+            setQuery((current) => ({ ...current, status: value === 'all' ? undefined : value, page: 1 }))
+          }
+          options={[
+            { value: 'all', label: '全部' },
+            ...REDEMPTION_STATUSES.map((status) => ({ value: status, label: REDEMPTION_STATUS_NAMES[status] })),
+          ]}
         />
       </Space>
       <Table<Redemption>
@@ -56,22 +65,45 @@ export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
         dataSource={rows}
         onChange={changeTable}
         locale={{ emptyText: '没有符合条件的兑换记录' }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 条`,
+        }}
         columns={[
           { title: '兑换时间', dataIndex: 'createdAt', width: 160, render: formatTime },
           { title: '商品', key: 'item', render: (_value, row) => row.item.name },
           { title: '积分', dataIndex: 'points', width: 80 },
           { title: '兑换码', dataIndex: 'code', width: 110 },
           { title: '积分超市', dataIndex: 'regionName', width: 120 },
-          { title: '状态', dataIndex: 'status', width: 90, render: (status: RedemptionStatus) => <Tag color={STATUS_COLORS[status]}>{REDEMPTION_STATUS_NAMES[status]}</Tag> },
-          { title: '领取/取消时间', key: 'closed', width: 160, render: (_value, row) => formatTime(row.fulfilledAt ?? row.cancelledAt) },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            render: (status: RedemptionStatus) => (
+              <Tag color={STATUS_COLORS[status]}>{REDEMPTION_STATUS_NAMES[status]}</Tag>
+            ),
+          },
+          {
+            title: '领取/取消时间',
+            key: 'closed',
+            width: 160,
+            render: (_value, row) => formatTime(row.fulfilledAt ?? row.cancelledAt),
+          },
           {
             title: '操作',
             key: 'actions',
             width: 90,
             render: (_value, row) =>
               row.status === 'reserved' ? (
-                <Popconfirm title={`取消这次兑换？${row.points} 积分将退回村民，兑换码作废。`} okText="取消兑换" cancelText="不取消" onConfirm={() => cancel(row)}>
+                <Popconfirm
+                  title={`取消这次兑换？${row.points} 积分将退回村民，兑换码作废。`}
+                  okText="取消兑换"
+                  cancelText="不取消"
+                  onConfirm={() => cancel(row)}
+                >
                   <Button size="small" danger>
                     取消
                   </Button>

@@ -23,14 +23,19 @@ export function RulesTab({ api = pointsApi }: RulesTabProps) {
       .rules()
       .then((loaded) => {
         setRules(loaded);
-        setDraft(Object.fromEntries(loaded.map((rule) => [rule.reason, { points: rule.points, enabled: rule.enabled }])));
+        setDraft(
+          Object.fromEntries(loaded.map((rule) => [rule.reason, { points: rule.points, enabled: rule.enabled }])),
+        );
       })
       .catch((error: unknown) => message.error(error instanceof Error ? error.message : '加载失败'))
       .finally(() => setLoading(false));
   }, [api]);
 
   const edit = (reason: PointsAwardReason, change: Partial<Draft[PointsAwardReason]>) =>
-    setDraft((current) => ({ ...current, [reason]: { ...(current[reason] ?? { points: 0, enabled: true }), ...change } }));
+    setDraft((current) => ({
+      ...current,
+      [reason]: { ...(current[reason] ?? { points: 0, enabled: true }), ...change },
+    }));
 
   async function save(rule: PointsRule) {
     const value = draft[rule.reason];
@@ -50,11 +55,14 @@ export function RulesTab({ api = pointsApi }: RulesTabProps) {
     }
   }
 
-  const changed = (rule: PointsRule) => draft[rule.reason]?.points !== rule.points || draft[rule.reason]?.enabled !== rule.enabled;
+  const changed = (rule: PointsRule) =>
+    draft[rule.reason]?.points !== rule.points || draft[rule.reason]?.enabled !== rule.enabled;
 
   return (
     <>
-      <Typography.Paragraph type="secondary">修改只影响以后的积分，已经记入的不变。每件事（同一反映、同一评价、同一次活动）只记一次积分。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        修改只影响以后的积分，已经记入的不变。每件事（同一反映、同一评价、同一次活动）只记一次积分。
+      </Typography.Paragraph>
       <Table<PointsRule>
         rowKey="reason"
         size="middle"
@@ -83,7 +91,11 @@ export function RulesTab({ api = pointsApi }: RulesTabProps) {
             key: 'enabled',
             width: 100,
             render: (_value, rule) => (
-              <Switch aria-label={`${rule.reasonName} 启用`} checked={draft[rule.reason]?.enabled ?? false} onChange={(enabled) => edit(rule.reason, { enabled })} />
+              <Switch
+                aria-label={`${rule.reasonName} 启用`}
+                checked={draft[rule.reason]?.enabled ?? false}
+                onChange={(enabled) => edit(rule.reason, { enabled })}
+              />
             ),
           },
           {
@@ -91,7 +103,13 @@ export function RulesTab({ api = pointsApi }: RulesTabProps) {
             key: 'save',
             width: 100,
             render: (_value, rule) => (
-              <Button type="primary" size="small" disabled={!changed(rule)} loading={saving === rule.reason} onClick={() => void save(rule)}>
+              <Button
+                type="primary"
+                size="small"
+                disabled={!changed(rule)}
+                loading={saving === rule.reason}
+                onClick={() => void save(rule)}
+              >
                 保存
               </Button>
             ),

@@ -101,7 +101,15 @@ export function VerifyPanel({ verify, onVerified }: VerifyPanelProps) {
           }
         />
       )}
-      {outcome && !outcome.ok && <Alert style={{ marginTop: 16 }} type="error" showIcon message={`兑换码 ${outcome.code} 核销失败：请勿发放物品`} description={outcome.message} />}
+      {outcome && !outcome.ok && (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="error"
+          showIcon
+          message={`兑换码 ${outcome.code} 核销失败：请勿发放物品`}
+          description={outcome.message}
+        />
+      )}
     </Card>
   );
 }

@@ -24,7 +24,12 @@ export function VolunteerTab({ record = pointsApi.volunteer }: VolunteerTabProps
   async function submit() {
     setResult(null);
     const checked = buildVolunteerRequest(form.getFieldsValue());
-    form.setFields(VOLUNTEER_FIELDS.map((field) => ({ name: formField(field), errors: checked.ok ? [] : checked.errors.filter((error) => error.field === field).map((error) => error.message) })));
+    form.setFields(
+      VOLUNTEER_FIELDS.map((field) => ({
+        name: formField(field),
+        errors: checked.ok ? [] : checked.errors.filter((error) => error.field === field).map((error) => error.message),
+      })),
+    );
     if (!checked.ok) return;
     setBusy(true);
     try {

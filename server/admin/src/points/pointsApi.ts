@@ -33,7 +33,8 @@ export interface LedgerQuery extends PageQuery {
 /** page, pageSize and the filters that are set, as a query string. */
 export function queryString(query: object): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   return params.toString();
 }
 
@@ -49,13 +50,18 @@ const one = (id: string) => encodeURIComponent(id);
 export const pointsApi = {
   items: (query: PageQuery) => request<Page<ShopItem>>(`/staff/points/items?${queryString(query)}`),
   createItem: (input: ShopItemInput) => request<ShopItem>('/staff/points/items', { method: 'POST', body: input }),
-  updateItem: (id: string, patch: ShopItemPatch) => request<ShopItem>(`/staff/points/items/${one(id)}`, { method: 'PATCH', body: patch }),
-  redemptions: (query: RedemptionListQuery) => request<Page<Redemption>>(`/staff/points/redemptions?${queryString(query)}`),
+  updateItem: (id: string, patch: ShopItemPatch) =>
+    request<ShopItem>(`/staff/points/items/${one(id)}`, { method: 'PATCH', body: patch }),
+  redemptions: (query: RedemptionListQuery) =>
+    request<Page<Redemption>>(`/staff/points/redemptions?${queryString(query)}`),
   verify: (code: string) => request<Redemption>('/staff/points/redemptions/verify', { method: 'POST', body: { code } }),
-  cancelRedemption: (id: string) => request<Redemption>(`/staff/points/redemptions/${one(id)}/cancel`, { method: 'POST' }),
-  volunteer: (body: VolunteerAwardRequest) => request<{ delta: number; note: string }>('/staff/points/volunteer', { method: 'POST', body }),
+  cancelRedemption: (id: string) =>
+    request<Redemption>(`/staff/points/redemptions/${one(id)}/cancel`, { method: 'POST' }),
+  volunteer: (body: VolunteerAwardRequest) =>
+    request<{ delta: number; note: string }>('/staff/points/volunteer', { method: 'POST', body }),
   ledger: (query: LedgerQuery) => request<Page<StaffLedgerEntry>>(`/staff/points/ledger?${queryString(query)}`),
   rules: () => request<PointsRule[]>('/staff/points/rules'),
-  saveRule: (reason: PointsAwardReason, input: PointsRuleInput) => request<PointsRule>(`/staff/points/rules/${one(reason)}`, { method: 'PUT', body: input }),
+  saveRule: (reason: PointsAwardReason, input: PointsRuleInput) =>
+    request<PointsRule>(`/staff/points/rules/${one(reason)}`, { method: 'PUT', body: input }),
   regions: () => request<RegionNode[]>('/regions?depth=village'),
 };

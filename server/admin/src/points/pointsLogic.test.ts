@@ -6,10 +6,18 @@ import { ledgerExportPath, queryString } from './pointsApi';
 import { filterRegionOptions, shopRegionOptions } from './shopRegions';
 import { buildVolunteerRequest } from './volunteerForm';
 
-const node = (code: string, name: string, level: RegionNode['level'], children: RegionNode[] = []): RegionNode => ({ code, name, level, children });
+const node = (code: string, name: string, level: RegionNode['level'], children: RegionNode[] = []): RegionNode => ({
+  code,
+  name,
+  level,
+  children,
+});
 const TREE = [
   node('610921', '汉阴县', 'county', [
-    node('610921100', '城关镇', 'township', [node('610921100201', '五一村', 'village', [node('610921100201001', '第一网格', 'grid')]), node('610921100202', '太平村', 'village')]),
+    node('610921100', '城关镇', 'township', [
+      node('610921100201', '五一村', 'village', [node('610921100201001', '第一网格', 'grid')]),
+      node('610921100202', '太平村', 'village'),
+    ]),
     node('610921101', '涧池镇', 'township', [node('610921101201', '双星村', 'village')]),
   ]),
 ];
@@ -30,23 +38,46 @@ describe('where a shop item may go', () => {
   });
 
   it('offers a cadre only their village, the county every township and village but not itself, a grid worker nothing', () => {
-    expect(shopRegionOptions(TREE, '610921100201')).toEqual([{ value: '610921100201', title: '五一村', selectable: true }]);
+    expect(shopRegionOptions(TREE, '610921100201')).toEqual([
+      { value: '610921100201', title: '五一村', selectable: true },
+    ]);
     const county = shopRegionOptions(TREE, '610921');
     expect(county[0].selectable).toBe(false);
     expect(county[0].children?.map((option) => option.value)).toEqual(['610921100', '610921101']);
     expect(shopRegionOptions(TREE, '610921100201001')).toEqual([]);
     expect(filterRegionOptions(TREE, '610921100201')).toEqual([]);
-    expect(filterRegionOptions(TREE, '610921100').map((option) => option.value)).toEqual(['610921100201', '610921100202']);
+    expect(filterRegionOptions(TREE, '610921100').map((option) => option.value)).toEqual([
+      '610921100201',
+      '610921100202',
+    ]);
   });
 });
 
 describe('the item form → the request', () => {
   it('builds a new item with its shop, and an edit without one', () => {
-    expect(buildItemInput({ name: ' 洗衣粉 ', description: '', pointsPrice: 30, stock: 10, enabled: true, regionCode: '610921100201' })).toEqual({
+    expect(
+      buildItemInput({
+        name: ' 洗衣粉 ',
+        description: '',
+        pointsPrice: 30,
+        stock: 10,
+        enabled: true,
+        regionCode: '610921100201',
+      }),
+    ).toEqual({
       ok: true,
-      input: { name: '洗衣粉', description: null, pointsPrice: 30, stock: 10, enabled: true, regionCode: '610921100201' },
+      input: {
+        name: '洗衣粉',
+        description: null,
+        pointsPrice: 30,
+        stock: 10,
+        enabled: true,
+        regionCode: '610921100201',
+      },
     });
-    expect(buildItemPatch({ name: '洗衣粉', pointsPrice: 25, stock: 0, enabled: false, regionCode: '610921100201' })).toEqual({
+    expect(
+      buildItemPatch({ name: '洗衣粉', pointsPrice: 25, stock: 0, enabled: false, regionCode: '610921100201' }),
+    ).toEqual({
       ok: true,
       patch: { name: '洗衣粉', description: null, pointsPrice: 25, stock: 0, enabled: false },
     });
@@ -66,11 +97,15 @@ describe('the item form → the request', () => {
 
 describe('volunteer work → the request', () => {
   it('sends the day as activityDate and leaves the points to the rule when empty', () => {
-    expect(buildVolunteerRequest({ phone: ' 13912345678', activity: '清扫河道', date: dayjs('2026-11-20'), points: null })).toEqual({
+    expect(
+      buildVolunteerRequest({ phone: ' 13912345678', activity: '清扫河道', date: dayjs('2026-11-20'), points: null }),
+    ).toEqual({
       ok: true,
       body: { phone: '13912345678', activity: '清扫河道', activityDate: '2026-11-20' },
     });
-    expect(buildVolunteerRequest({ phone: '13912345678', activity: '清扫河道', date: dayjs('2026-11-20'), points: 8 })).toMatchObject({ ok: true, body: { points: 8 } });
+    expect(
+      buildVolunteerRequest({ phone: '13912345678', activity: '清扫河道', date: dayjs('2026-11-20'), points: 8 }),
+    ).toMatchObject({ ok: true, body: { points: 8 } });
   });
 
   it('names the fields at fault', () => {
@@ -86,14 +121,22 @@ describe('volunteer work → the request', () => {
 describe('tabs and queries', () => {
   it('gives each role the tabs the server lets it use', () => {
     expect(pointsTabsFor('cadre').map((tab) => tab.key)).toEqual(['redemptions', 'items', 'volunteer', 'ledger']);
-    expect(pointsTabsFor('county').map((tab) => tab.key)).toEqual(['redemptions', 'items', 'volunteer', 'ledger', 'rules']);
+    expect(pointsTabsFor('county').map((tab) => tab.key)).toEqual([
+      'redemptions',
+      'items',
+      'volunteer',
+      'ledger',
+      'rules',
+    ]);
     expect(pointsTabsFor('sysadmin').map((tab) => tab.key)).toEqual(['rules']);
     expect(pointsTabsFor('handler')).toEqual([]);
   });
 
   it('leaves unset filters out and exports the ledger under its filters', () => {
     expect(queryString({ page: 2, pageSize: 20, status: undefined, regionCode: '' })).toBe('page=2&pageSize=20');
-    expect(ledgerExportPath({ page: 3, pageSize: 20, reason: 'volunteer', regionCode: '610921100201' })).toBe('/staff/points/ledger/export?reason=volunteer&regionCode=610921100201');
+    expect(ledgerExportPath({ page: 3, pageSize: 20, reason: 'volunteer', regionCode: '610921100201' })).toBe(
+      '/staff/points/ledger/export?reason=volunteer&regionCode=610921100201',
+    );
     expect(ledgerExportPath({ page: 1, pageSize: 20 })).toBe('/staff/points/ledger/export');
   });
 });

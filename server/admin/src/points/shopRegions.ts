@@ -17,8 +17,15 @@ function find(nodes: readonly RegionNode[], code: string): RegionNode | null {
 }
 
 function toOption(node: RegionNode): TreeOption {
-  const children = node.children.filter((child) => child.level === 'township' || child.level === 'village').map(toOption);
-  return { value: node.code, title: node.name, selectable: node.level !== 'county', ...(children.length ? { children } : {}) };
+  const children = node.children
+    .filter((child) => child.level === 'township' || child.level === 'village')
+    .map(toOption);
+  return {
+    value: node.code,
+    title: node.name,
+    selectable: node.level !== 'county',
+    ...(children.length ? { children } : {}),
+  };
 }
 
 /**

@@ -14,7 +14,9 @@ export const VOLUNTEER_FIELDS = ['phone', 'activity', 'activityDate', 'points'] 
 export type VolunteerField = (typeof VOLUNTEER_FIELDS)[number];
 
 /** The form → POST /staff/points/volunteer; the date picker's field is `date`, the request's `activityDate`. */
-export function buildVolunteerRequest(values: VolunteerFormValues): { ok: true; body: VolunteerAwardRequest } | { ok: false; errors: { field: VolunteerField; message: string }[] } {
+export function buildVolunteerRequest(
+  values: VolunteerFormValues,
+): { ok: true; body: VolunteerAwardRequest } | { ok: false; errors: { field: VolunteerField; message: string }[] } {
   const parsed = VolunteerAwardRequestSchema.safeParse({
     phone: (values.phone ?? '').trim(),
     activity: values.activity ?? '',

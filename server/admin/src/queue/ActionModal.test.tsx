@@ -3,10 +3,22 @@ import { ActionModal } from './ActionModal';
 import { buildActionRequest } from './actionForm';
 
 const report = { id: '01J0000000000000000000000R', serialNo: 'HY20260101-0001', suggestions: [] };
-const departments = [{ id: '01J0000000000000000000000D', name: '城关镇供电所', level: 'township' as const, regionCode: '610921100' }];
+const departments = [
+  { id: '01J0000000000000000000000D', name: '城关镇供电所', level: 'township' as const, regionCode: '610921100' },
+];
 
 function open(action: 'return' | 'assign' | 'sign', submit: jest.Mock) {
-  render(<ActionModal report={report} action={action} departments={departments} categories={[]} onDone={() => {}} onCancel={() => {}} submit={submit} />);
+  render(
+    <ActionModal
+      report={report}
+      action={action}
+      departments={departments}
+      categories={[]}
+      onDone={() => {}}
+      onCancel={() => {}}
+      submit={submit}
+    />,
+  );
 }
 
 describe('action form validation', () => {
@@ -39,12 +51,18 @@ describe('action form validation', () => {
   });
 
   it('needs a department to dispatch, the category being optional', () => {
-    expect(buildActionRequest('assign', {})).toEqual({ ok: false, errors: [{ field: 'departmentId', message: '请选择承办部门' }] });
+    expect(buildActionRequest('assign', {})).toEqual({
+      ok: false,
+      errors: [{ field: 'departmentId', message: '请选择承办部门' }],
+    });
     expect(buildActionRequest('assign', { departmentId: departments[0].id })).toEqual({
       ok: true,
       request: { action: 'assign', departmentId: departments[0].id },
     });
     expect(buildActionRequest('sign', {})).toEqual({ ok: true, request: { action: 'sign' } });
-    expect(buildActionRequest('reject', { note: '' })).toMatchObject({ ok: false, errors: [{ field: 'note', message: '请填写不予受理原因' }] });
+    expect(buildActionRequest('reject', { note: '' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'note', message: '请填写不予受理原因' }],
+    });
   });
 });

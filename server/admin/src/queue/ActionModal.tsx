@@ -15,7 +15,13 @@ import { ReplyTemplatePicker } from './ReplyTemplatePicker';
 const TEMPLATE_ACTIONS: readonly SupportedAction[] = ['reply', 'resolve'];
 
 export interface ActionModalProps {
-  report: Pick<StaffReport, 'id' | 'serialNo' | 'suggestions'> & Partial<Pick<StaffReport, 'villageCode' | 'villageName' | 'department' | 'category' | 'excerpt' | 'status' | 'submittedAt'>>;
+  report: Pick<StaffReport, 'id' | 'serialNo' | 'suggestions'> &
+    Partial<
+      Pick<
+        StaffReport,
+        'villageCode' | 'villageName' | 'department' | 'category' | 'excerpt' | 'status' | 'submittedAt'
+      >
+    >;
   action: SupportedAction;
   departments: Department[];
   categories: Category[];
@@ -26,7 +32,15 @@ export interface ActionModalProps {
 }
 
 /** One action on a report: its fields, checked before sending, and the server's field errors shown in place. */
-export function ActionModal({ report, action, departments, categories, onDone, onCancel, submit = api.act }: ActionModalProps) {
+export function ActionModal({
+  report,
+  action,
+  departments,
+  categories,
+  onDone,
+  onCancel,
+  submit = api.act,
+}: ActionModalProps) {
   const [form] = Form.useForm<ActionFormValues>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -47,7 +61,9 @@ export function ActionModal({ report, action, departments, categories, onDone, o
     const values = form.getFieldsValue();
     const checked = buildActionRequest(action, values);
     form.setFields(
-      ACTION_FIELDS.filter((name) => name in values || (!checked.ok && checked.errors.some((error) => error.field === name))).map((name) => ({
+      ACTION_FIELDS.filter(
+        (name) => name in values || (!checked.ok && checked.errors.some((error) => error.field === name)),
+      ).map((name) => ({
         name,
         errors: checked.ok ? [] : checked.errors.filter((error) => error.field === name).map((error) => error.message),
       })),
@@ -90,7 +106,11 @@ export function ActionModal({ report, action, departments, categories, onDone, o
       <Form
         form={form}
         layout="vertical"
-        initialValues={action === 'assign' && suggested ? { departmentId: suggested.departmentId ?? undefined, categoryCode: suggested.categoryCode } : {}}
+        initialValues={
+          action === 'assign' && suggested
+            ? { departmentId: suggested.departmentId ?? undefined, categoryCode: suggested.categoryCode }
+            : {}
+        }
         onValuesChange={() => setArmed(false)}
       >
         {action === 'transfer' && (
@@ -105,25 +125,33 @@ export function ActionModal({ report, action, departments, categories, onDone, o
         )}
         {action === 'request_extension' && (
           <Form.Item name="extensionDays" label={`延期天数（工作日，最多 ${LIMITS.extensionDaysMax} 天）`} required>
-            <InputNumber min={1} max={LIMITS.extensionDaysMax} precision={0} placeholder="天数" style={{ width: 160 }} />
+            <InputNumber
+              min={1}
+              max={LIMITS.extensionDaysMax}
+              precision={0}
+              placeholder="天数"
+              style={{ width: 160 }}
+            />
           </Form.Item>
         )}
         {action === 'merge' && (
           <Form.Item name="targetReportId" label="合并到的事项" required>
             <MergeTargetPicker
-              source={{ id: report.id, serialNo: report.serialNo, excerpt: report.excerpt ?? '', status: report.status ?? 'submitted', villageName: report.villageName, submittedAt: report.submittedAt }}
+              source={{
+                id: report.id,
+                serialNo: report.serialNo,
+                excerpt: report.excerpt ?? '',
+                status: report.status ?? 'submitted',
+                villageName: report.villageName,
+                submittedAt: report.submittedAt,
+              }}
             />
           </Form.Item>
         )}
         {action === 'assign' && (
           <>
             <Form.Item name="departmentId" label="承办部门" required>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                placeholder="请选择承办部门"
-                options={departmentChoices()}
-              />
+              <Select showSearch optionFilterProp="label" placeholder="请选择承办部门" options={departmentChoices()} />
             </Form.Item>
             <Form.Item name="categoryCode" label="事项分类（可选，用于改进自动分派）">
               <Select
@@ -131,16 +159,26 @@ export function ActionModal({ report, action, departments, categories, onDone, o
                 showSearch
                 optionFilterProp="label"
                 placeholder="不修改分类"
-                options={categories.filter((category) => category.parentCode).map((category) => ({ value: category.code, label: category.name }))}
+                options={categories
+                  .filter((category) => category.parentCode)
+                  .map((category) => ({ value: category.code, label: category.name }))}
               />
             </Form.Item>
           </>
         )}
         {TEMPLATE_ACTIONS.includes(action) && (
-          <ReplyTemplatePicker report={report} onInsert={(text) => form.setFieldValue('note', appendTemplate(form.getFieldValue('note'), text))} />
+          <ReplyTemplatePicker
+            report={report}
+            onInsert={(text) => form.setFieldValue('note', appendTemplate(form.getFieldValue('note'), text))}
+          />
         )}
         <Form.Item name="note" label={note.label} required={note.required}>
-          <Input.TextArea rows={4} maxLength={LIMITS.noteMax} showCount placeholder={note.required ? `请填写${note.label}` : '可不填'} />
+          <Input.TextArea
+            rows={4}
+            maxLength={LIMITS.noteMax}
+            showCount
+            placeholder={note.required ? `请填写${note.label}` : '可不填'}
+          />
         </Form.Item>
         {action === 'resolve' && (
           <Form.Item name="photoUploadIds" label={`现场照片（可选，最多 ${LIMITS.reportPhotosMax} 张）`}>
@@ -152,8 +190,14 @@ export function ActionModal({ report, action, departments, categories, onDone, o
             <PhotoUploader />
           </Form.Item>
         )}
-        {armed && warning && <Alert type="warning" showIcon message={`请再次确认：${warning}`} style={{ marginBottom: 12 }} />}
-        {failure && <Typography.Text type="danger" role="alert">{failure}</Typography.Text>}
+        {armed && warning && (
+          <Alert type="warning" showIcon message={`请再次确认：${warning}`} style={{ marginBottom: 12 }} />
+        )}
+        {failure && (
+          <Typography.Text type="danger" role="alert">
+            {failure}
+          </Typography.Text>
+        )}
       </Form>
     </Modal>
   );

@@ -68,7 +68,8 @@ export function MergeTargetPicker({ source, onChange, lookup = lookupBySerial }:
       const found = await lookup(serialNo);
       if (!found) setProblem(`没有找到编号为 ${serialNo} 的事项（或不在您的管辖范围内）`);
       else if (found.id === source.id) setProblem('不能合并到自身');
-      else if (!OPEN.includes(found.status)) setProblem(`${found.serialNo} 已${STAFF_STATUS_NAMES[found.status]}，只能合并到仍在办理中的事项`);
+      else if (!OPEN.includes(found.status))
+        setProblem(`${found.serialNo} 已${STAFF_STATUS_NAMES[found.status]}，只能合并到仍在办理中的事项`);
       else {
         setTarget(found);
         onChange?.(found.id);
@@ -82,7 +83,13 @@ export function MergeTargetPicker({ source, onChange, lookup = lookupBySerial }:
 
   return (
     <>
-      <Input.Search placeholder="目标事项编号，如 HY20260101-0001" enterButton="查找" loading={searching} onSearch={(value) => void find(value)} maxLength={32} />
+      <Input.Search
+        placeholder="目标事项编号，如 HY20260101-0001"
+        enterButton="查找"
+        loading={searching}
+        onSearch={(value) => void find(value)}
+        maxLength={32}
+      />
       {problem && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={problem} />}
       <Row gutter={12} style={{ marginTop: 12 }}>
         <Col span={12}>

@@ -19,7 +19,11 @@ export function PhotoUploader({ onChange, upload = uploadPhoto }: PhotoUploaderP
 
   function report(next: UploadFile<UploadResponse>[]) {
     setFiles(next);
-    onChange?.(next.filter((file) => file.status === 'done' && file.response).map((file) => (file.response as UploadResponse).id));
+    onChange?.(
+      next
+        .filter((file) => file.status === 'done' && file.response)
+        .map((file) => (file.response as UploadResponse).id),
+    );
   }
 
   return (
@@ -46,9 +50,7 @@ export function PhotoUploader({ onChange, upload = uploadPhoto }: PhotoUploaderP
       }}
       onChange={({ fileList }) => report(fileList)}
     >
-      {files.length < LIMITS.reportPhotosMax && (
-        <div>＋ 添加照片</div>
-      )}
+      {files.length < LIMITS.reportPhotosMax && <div>＋ 添加照片</div>}
     </Upload>
   );
 }

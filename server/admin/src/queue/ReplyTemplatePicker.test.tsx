@@ -33,10 +33,18 @@ function openList() {
 
 describe('reply template picker', () => {
   it('loads the templates only when opened, and inserts the chosen one with the report filled in', async () => {
-    const load = jest.fn().mockResolvedValue([
-      template({ id: '01J000000000000000000000T2', title: '停电抢修', body: '{村}停电，{部门}正在抢修（{分类}）。', categoryCode: 'power', categoryName: '供电' }),
-      template({}),
-    ]);
+    const load = jest
+      .fn()
+      .mockResolvedValue([
+        template({
+          id: '01J000000000000000000000T2',
+          title: '停电抢修',
+          body: '{村}停电，{部门}正在抢修（{分类}）。',
+          categoryCode: 'power',
+          categoryName: '供电',
+        }),
+        template({}),
+      ]);
     const onInsert = jest.fn();
     render(<ReplyTemplatePicker report={report} onInsert={onInsert} load={load} />);
     expect(load).not.toHaveBeenCalled();
@@ -54,12 +62,20 @@ describe('reply template picker', () => {
   });
 
   it('says when no template fits, and shows the server message when loading fails', async () => {
-    const { unmount } = render(<ReplyTemplatePicker report={report} onInsert={() => {}} load={jest.fn().mockResolvedValue([])} />);
+    const { unmount } = render(
+      <ReplyTemplatePicker report={report} onInsert={() => {}} load={jest.fn().mockResolvedValue([])} />,
+    );
     openList();
     expect(await screen.findByText('暂无适用的答复模板')).toBeInTheDocument();
     unmount();
     const { ApiError } = jest.requireActual<typeof import('../api')>('../api');
-    render(<ReplyTemplatePicker report={report} onInsert={() => {}} load={jest.fn().mockRejectedValue(new ApiError(403, 'forbidden', '该事项不在您的管辖范围内'))} />);
+    render(
+      <ReplyTemplatePicker
+        report={report}
+        onInsert={() => {}}
+        load={jest.fn().mockRejectedValue(new ApiError(403, 'forbidden', '该事项不在您的管辖范围内'))}
+      />,
+    );
     openList();
     expect(await screen.findByText('该事项不在您的管辖范围内')).toBeInTheDocument();
   });
@@ -73,8 +89,13 @@ describe('template text', () => {
   });
 
   it('fills the placeholders it knows and leaves the others alone', () => {
-    expect(fillTemplate('{编号}{村}{部门}{分类}{其他}', { serialNo: 'HY1', villageName: '五一村', department: null, category: { code: 'power', name: '供电' } })).toBe(
-      'HY1五一村{部门}供电{其他}',
-    );
+    expect(
+      fillTemplate('{编号}{村}{部门}{分类}{其他}', {
+        serialNo: 'HY1',
+        villageName: '五一村',
+        department: null,
+        category: { code: 'power', name: '供电' },
+      }),
+    ).toBe('HY1五一村{部门}供电{其他}');
   });
 });

@@ -13,7 +13,11 @@ export interface ReplyTemplatePickerProps {
   load?: (reportId: string) => Promise<ReplyTemplate[]>;
 }
 
-type Loaded = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; templates: ReplyTemplate[] } | { state: 'failed'; message: string };
+type Loaded =
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'ready'; templates: ReplyTemplate[] }
+  | { state: 'failed'; message: string };
 
 /** Groups for the list: templates of the report's category first, then the general ones. */
 function optionGroups(templates: ReplyTemplate[]) {
@@ -38,7 +42,8 @@ export function ReplyTemplatePicker({ report, onInsert, load = templatesApi.forR
     setLoaded({ state: 'loading' });
     load(report.id).then(
       (templates) => setLoaded({ state: 'ready', templates }),
-      (error: unknown) => setLoaded({ state: 'failed', message: error instanceof Error ? error.message : '模板加载失败' }),
+      (error: unknown) =>
+        setLoaded({ state: 'failed', message: error instanceof Error ? error.message : '模板加载失败' }),
     );
   }
 

@@ -42,24 +42,45 @@ function serve(): string[] {
 }
 
 function open(role: StaffRole) {
-  render(<ReportDrawer reportId={report.id} role={role} departments={[]} categories={[]} onClose={() => {}} onChanged={() => {}} />);
+  render(
+    <ReportDrawer
+      reportId={report.id}
+      role={role}
+      departments={[]}
+      categories={[]}
+      onClose={() => {}}
+      onChanged={() => {}}
+    />,
+  );
 }
 
 describe('the report drawer', () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it.each<StaffRole>(['handler', 'cadre', 'grid_worker'])('asks a %s nothing it may not see (no 内容审核)', async (role) => {
-    const asked = serve();
-    open(role);
-    expect(await screen.findByText('村口路灯不亮')).toBeInTheDocument();
-    await waitFor(() => expect(asked.some((url) => url.includes('/notes'))).toBe(true));
-    expect(asked.filter((url) => url.includes('/moderation'))).toEqual([]);
-  });
+  it.each<StaffRole>(['handler', 'cadre', 'grid_worker'])(
+    'asks a %s nothing it may not see (no 内容审核)',
+    async (role) => {
+      const asked = serve();
+      open(role);
+      expect(await screen.findByText('村口路灯不亮')).toBeInTheDocument();
+      await waitFor(() => expect(asked.some((url) => url.includes('/notes'))).toBe(true));
+      expect(asked.filter((url) => url.includes('/moderation'))).toEqual([]);
+    },
+  );
 
   it('says who filed a 代报 for whom, and marks a rating recorded on a return visit', async () => {
-    const filed = { ...report, status: 'closed', onBehalf: { filedBy: '网格员 王强', household: '李大爷' }, rating: 5, ratingOnBehalf: true, ratingComment: '李大爷说修好了' };
+    const filed = {
+      ...report,
+      status: 'closed',
+      onBehalf: { filedBy: '网格员 王强', household: '李大爷' },
+      rating: 5,
+      ratingOnBehalf: true,
+      ratingComment: '李大爷说修好了',
+    };
     global.fetch = jest.fn(async (url: string) => {
-      const body = url.endsWith(`/staff/reports/${report.id}`) ? filed : { items: [], total: 0, page: 1, pageSize: 100 };
+      const body = url.endsWith(`/staff/reports/${report.id}`)
+        ? filed
+        : { items: [], total: 0, page: 1, pageSize: 100 };
       return { ok: true, status: 200, text: async () => JSON.stringify(body) };
     }) as never;
     open('cadre');

@@ -78,14 +78,25 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
   const offered = report?.allowedActions.filter(isSupportedAction) ?? [];
 
   return (
-    <Drawer open={reportId !== null} onClose={onClose} width={720} title={report ? `事项 ${report.serialNo}` : '事项详情'} destroyOnHidden>
+    <Drawer
+      open={reportId !== null}
+      onClose={onClose}
+      width={720}
+      title={report ? `事项 ${report.serialNo}` : '事项详情'}
+      destroyOnHidden
+    >
       {error && <Alert type="error" message={error} showIcon />}
       {!report && !error && <Spin />}
       {report && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Space wrap>
             {offered.map((candidate) => (
-              <Button key={candidate} type={SECONDARY_ACTIONS.includes(candidate) ? 'default' : 'primary'} danger={candidate === 'reject'} onClick={() => setAction(candidate)}>
+              <Button
+                key={candidate}
+                type={SECONDARY_ACTIONS.includes(candidate) ? 'default' : 'primary'}
+                danger={candidate === 'reject'}
+                onClick={() => setAction(candidate)}
+              >
                 {actionName(candidate)}
               </Button>
             ))}
@@ -114,7 +125,12 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
             )}
             {report.rating !== null && (
               <Descriptions.Item label="评价" span={2}>
-                {report.rating} 星{report.ratingOnBehalf && <Tag color="purple" style={{ marginLeft: 8 }}>回访评价</Tag>}
+                {report.rating} 星
+                {report.ratingOnBehalf && (
+                  <Tag color="purple" style={{ marginLeft: 8 }}>
+                    回访评价
+                  </Tag>
+                )}
                 {report.ratingComment && <Typography.Text type="secondary">{report.ratingComment}</Typography.Text>}
               </Descriptions.Item>
             )}
@@ -124,7 +140,9 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
               </Descriptions.Item>
             )}
           </Descriptions>
-          {(MODERATOR_ROLES as readonly StaffRole[]).includes(role) && <ModerationPanel key={report.id} reportId={report.id} />}
+          {(MODERATOR_ROLES as readonly StaffRole[]).includes(role) && (
+            <ModerationPanel key={report.id} reportId={report.id} />
+          )}
           <div>
             <Typography.Title level={5}>反映内容</Typography.Title>
             <Typography.Paragraph>{report.text ?? report.excerpt}</Typography.Paragraph>
@@ -156,7 +174,11 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
             </div>
           )}
           {report.duplicateOf && (
-            <Alert type="warning" showIcon message={`可能与 ${report.duplicateOf.serialNo} 重复：${report.duplicateOf.excerpt}`} />
+            <Alert
+              type="warning"
+              showIcon
+              message={`可能与 ${report.duplicateOf.serialNo} 重复：${report.duplicateOf.excerpt}`}
+            />
           )}
           <div>
             <Typography.Title level={5}>办理过程</Typography.Title>

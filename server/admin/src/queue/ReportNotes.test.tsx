@@ -27,10 +27,18 @@ describe('internal notes', () => {
   });
 
   it('shows an empty state, and the server message when loading fails', async () => {
-    const { unmount } = render(<ReportNotes reportId={reportId} load={jest.fn().mockResolvedValue([])} add={jest.fn()} />);
+    const { unmount } = render(
+      <ReportNotes reportId={reportId} load={jest.fn().mockResolvedValue([])} add={jest.fn()} />,
+    );
     expect(await screen.findByText('暂无内部备注')).toBeInTheDocument();
     unmount();
-    render(<ReportNotes reportId={reportId} load={jest.fn().mockRejectedValue(new Error('该事项不在您的管辖范围内'))} add={jest.fn()} />);
+    render(
+      <ReportNotes
+        reportId={reportId}
+        load={jest.fn().mockRejectedValue(new Error('该事项不在您的管辖范围内'))}
+        add={jest.fn()}
+      />,
+    );
     expect(await screen.findByText('该事项不在您的管辖范围内')).toBeInTheDocument();
   });
 });

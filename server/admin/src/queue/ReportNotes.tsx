@@ -52,7 +52,10 @@ export function ReportNotes({ reportId, load = notesApi.list, add = notesApi.add
   return (
     <div>
       <Typography.Title level={5}>
-        内部备注 <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>仅工作人员可见，群众看不到</Typography.Text>
+        内部备注{' '}
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+          仅工作人员可见，群众看不到
+        </Typography.Text>
       </Typography.Title>
       {loadError && <Alert type="error" showIcon message={loadError} />}
       {!notes && !loadError && <Spin size="small" />}
@@ -67,7 +70,9 @@ export function ReportNotes({ reportId, load = notesApi.list, add = notesApi.add
                 title={
                   <Space size="small">
                     <span>{note.author ? note.author.name : '已停用账号'}</span>
-                    {note.author?.departmentName && <Typography.Text type="secondary">{note.author.departmentName}</Typography.Text>}
+                    {note.author?.departmentName && (
+                      <Typography.Text type="secondary">{note.author.departmentName}</Typography.Text>
+                    )}
                     <Typography.Text type="secondary">{formatTime(note.createdAt)}</Typography.Text>
                   </Space>
                 }

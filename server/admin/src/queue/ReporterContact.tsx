@@ -28,7 +28,12 @@ export function ReporterContact({ reportId, reporter, reveal = notesApi.revealCo
 
   if (!reporter) return <Typography.Text type="secondary">匿名举报（举报人身份保密，不可查看）</Typography.Text>;
   const name = reporter.nickname ?? '群众';
-  if (!reporter.phone) return <span>{name}　<Typography.Text type="secondary">未留电话</Typography.Text></span>;
+  if (!reporter.phone)
+    return (
+      <span>
+        {name}　<Typography.Text type="secondary">未留电话</Typography.Text>
+      </span>
+    );
 
   async function confirm() {
     const checked = ReporterContactRequestSchema.safeParse({ reason });

@@ -1,7 +1,28 @@
-import { Alert, Badge, Button, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag, TreeSelect, message } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  TreeSelect,
+  message,
+} from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { QUEUE_FIGURE_NAMES, SERVICE_CODES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
+import {
+  QUEUE_FIGURE_NAMES,
+  SERVICE_CODES,
+  SERVICE_NAMES,
+  STAFF_STATUS_NAMES,
+  TIERS,
+  TIER_NAMES,
+} from '@minqing/shared';
 import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -12,7 +33,14 @@ import type { PageProps } from '../pages';
 import { ReportDrawer } from './ReportDrawer';
 import { formatTime } from './format';
 import { queueApi } from './queueApi';
-import { countsQueryString, filtersFromQuery, queryFromFilters, queueQueryString, sortFromTable, tabsFor } from './queueQuery';
+import {
+  countsQueryString,
+  filtersFromQuery,
+  queryFromFilters,
+  queueQueryString,
+  sortFromTable,
+  tabsFor,
+} from './queueQuery';
 import type { QueueFilters, QueueRow, QueueTab } from './queueQuery';
 import { regionOptions } from './regionOptions';
 
@@ -86,7 +114,8 @@ export function WorkQueue({ staff, query }: PageProps) {
   const hashQuery = query.toString();
   useEffect(() => {
     const next = filtersFromQuery(new URLSearchParams(hashQuery), firstTab);
-    const same = (current: QueueFilters) => JSON.stringify(queryFromFilters(current)) === JSON.stringify(queryFromFilters(next));
+    const same = (current: QueueFilters) =>
+      JSON.stringify(queryFromFilters(current)) === JSON.stringify(queryFromFilters(next));
     setFilters((current) => (same(current) ? current : next));
     setOpenId(new URLSearchParams(hashQuery).get('report'));
     form.resetFields();
@@ -119,7 +148,14 @@ export function WorkQueue({ staff, query }: PageProps) {
   const tabLabel = (key: QueueTab, label: string) => (
     <Space size={4}>
       {label}
-      {counts && <Badge count={counts[key]} overflowCount={9999} showZero color={key === 'overdue' ? 'red' : key === 'due_soon' ? 'orange' : '#8c8c8c'} />}
+      {counts && (
+        <Badge
+          count={counts[key]}
+          overflowCount={9999}
+          showZero
+          color={key === 'overdue' ? 'red' : key === 'due_soon' ? 'orange' : '#8c8c8c'}
+        />
+      )}
     </Space>
   );
 
@@ -151,12 +187,25 @@ export function WorkQueue({ staff, query }: PageProps) {
           style={{ marginBottom: 16 }}
           message={`统计「${QUEUE_FIGURE_NAMES[filters.figure]}」所计的事项${filters.periodFrom ? `（${filters.periodFrom} 至 ${filters.periodTo}，按派单日期）` : '（当前未办结）'}`}
           closeText="查看全部"
-          onClose={() => setFilters((current) => ({ ...current, figure: undefined, periodFrom: undefined, periodTo: undefined, page: 1 }))}
+          onClose={() =>
+            setFilters((current) => ({
+              ...current,
+              figure: undefined,
+              periodFrom: undefined,
+              periodTo: undefined,
+              page: 1,
+            }))
+          }
         />
       )}
       <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="serviceCode" label="服务">
-          <Select allowClear placeholder="全部" style={{ width: 120 }} options={SERVICE_CODES.map((code) => ({ value: code, label: SERVICE_NAMES[code] }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 120 }}
+            options={SERVICE_CODES.map((code) => ({ value: code, label: SERVICE_NAMES[code] }))}
+          />
         </Form.Item>
         <Form.Item name="categoryCode" label="分类">
           <TreeSelect
@@ -170,13 +219,22 @@ export function WorkQueue({ staff, query }: PageProps) {
               .map((parent) => ({
                 value: parent.code,
                 title: parent.name,
-                children: categories.filter((child) => child.parentCode === parent.code).map((child) => ({ value: child.code, title: child.name })),
+                children: categories
+                  .filter((child) => child.parentCode === parent.code)
+                  .map((child) => ({ value: child.code, title: child.name })),
               }))}
           />
         </Form.Item>
         {places.length > 0 && (
           <Form.Item name="regionCode" label="镇/村">
-            <TreeSelect allowClear showSearch treeNodeFilterProp="title" placeholder="全部" style={{ width: 160 }} treeData={places} />
+            <TreeSelect
+              allowClear
+              showSearch
+              treeNodeFilterProp="title"
+              placeholder="全部"
+              style={{ width: 160 }}
+              treeData={places}
+            />
           </Form.Item>
         )}
         {staff.role !== 'handler' && (
@@ -192,7 +250,12 @@ export function WorkQueue({ staff, query }: PageProps) {
           </Form.Item>
         )}
         <Form.Item name="tier" label="等级">
-          <Select allowClear placeholder="全部" style={{ width: 100 }} options={TIERS.map((tier) => ({ value: tier, label: TIER_NAMES[tier] }))} />
+          <Select
+            allowClear
+            placeholder="全部"
+            style={{ width: 100 }}
+            options={TIERS.map((tier) => ({ value: tier, label: TIER_NAMES[tier] }))}
+          />
         </Form.Item>
         <Form.Item name="serialNo" label="编号">
           <Input allowClear placeholder="HY20260101-0001" maxLength={32} />
@@ -227,7 +290,13 @@ export function WorkQueue({ staff, query }: PageProps) {
         rowClassName={(row) => (row.overdue ? 'queue-row-overdue' : '')}
         onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
         onChange={(pagination, _filters, sorter) => changeTable(pagination, sorter)}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 件` }}
+        pagination={{
+          current: filters.page,
+          pageSize: filters.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 件`,
+        }}
         columns={[
           { title: '编号', dataIndex: 'serialNo', width: 170 },
           {
@@ -245,10 +314,29 @@ export function WorkQueue({ staff, query }: PageProps) {
           { title: '内容', dataIndex: 'excerpt', ellipsis: true },
           { title: '分类', dataIndex: ['category', 'name'], width: 120, render: (value?: string) => value ?? '待分类' },
           { title: '村(社区)', dataIndex: 'villageName', width: 120 },
-          { title: '承办部门', dataIndex: ['department', 'name'], width: 140, render: (value?: string) => value ?? '—' },
+          {
+            title: '承办部门',
+            dataIndex: ['department', 'name'],
+            width: 140,
+            render: (value?: string) => value ?? '—',
+          },
           { title: '等级', dataIndex: 'tier', width: 70, render: (_value, row) => TIER_NAMES[row.tier] },
-          { title: '提交时间', dataIndex: 'submittedAt', width: 150, sorter: true, sortOrder: sortOrder('submittedAt'), render: formatTime },
-          { title: '办结时限', dataIndex: 'resolveDueAt', width: 150, sorter: true, sortOrder: sortOrder('resolveDueAt'), render: formatTime },
+          {
+            title: '提交时间',
+            dataIndex: 'submittedAt',
+            width: 150,
+            sorter: true,
+            sortOrder: sortOrder('submittedAt'),
+            render: formatTime,
+          },
+          {
+            title: '办结时限',
+            dataIndex: 'resolveDueAt',
+            width: 150,
+            sorter: true,
+            sortOrder: sortOrder('resolveDueAt'),
+            render: formatTime,
+          },
         ]}
       />
       <ReportDrawer

@@ -6,7 +6,9 @@ import type { ReportActionRequest, StaffAction } from '@minqing/shared';
  * 代报 records from the 工作台 after a return visit; the server says which are allowed now.
  */
 export type SupportedAction = Exclude<StaffAction, 'rate_on_behalf'>;
-export const SUPPORTED_ACTIONS = STAFF_ACTIONS.filter((action): action is SupportedAction => action !== 'rate_on_behalf');
+export const SUPPORTED_ACTIONS = STAFF_ACTIONS.filter(
+  (action): action is SupportedAction => action !== 'rate_on_behalf',
+);
 
 export function isSupportedAction(action: string): action is SupportedAction {
   return (SUPPORTED_ACTIONS as readonly string[]).includes(action);
@@ -22,7 +24,14 @@ export interface ActionFormValues {
 }
 
 /** The form fields whose errors are shown in place (the server's `field` is one of them). */
-export const ACTION_FIELDS = ['note', 'departmentId', 'categoryCode', 'extensionDays', 'targetReportId', 'photoUploadIds'] as const satisfies readonly (keyof ActionFormValues)[];
+export const ACTION_FIELDS = [
+  'note',
+  'departmentId',
+  'categoryCode',
+  'extensionDays',
+  'targetReportId',
+  'photoUploadIds',
+] as const satisfies readonly (keyof ActionFormValues)[];
 
 /** What the note field is called for each action, and whether it must be filled in. */
 export const NOTE_FIELD: Record<SupportedAction, { label: string; required: boolean }> = {
@@ -58,7 +67,9 @@ export function actionName(action: string): string {
 }
 
 export type ActionField = (typeof ACTION_FIELDS)[number];
-export type ActionValidation = { ok: true; request: ReportActionRequest } | { ok: false; errors: { field: ActionField; message: string }[] };
+export type ActionValidation =
+  | { ok: true; request: ReportActionRequest }
+  | { ok: false; errors: { field: ActionField; message: string }[] };
 
 /** Messages for a field left empty, clearer than the schema's generic ones. */
 function missingMessage(action: SupportedAction, field: ActionField): string | null {
@@ -97,7 +108,9 @@ export function buildActionRequest(action: SupportedAction, values: ActionFormVa
   const parsed = ReportActionRequestSchema.safeParse(body);
   if (parsed.success) return { ok: true, request: parsed.data };
   const errors = parsed.error.issues.map((issue) => {
-    const field = (ACTION_FIELDS as readonly string[]).includes(String(issue.path[0])) ? (issue.path[0] as ActionField) : 'note';
+    const field = (ACTION_FIELDS as readonly string[]).includes(String(issue.path[0]))
+      ? (issue.path[0] as ActionField)
+      : 'note';
     const value = field === 'note' ? note : values[field];
     const empty = value === undefined || value === null || value === '';
     return { field, message: (empty && missingMessage(action, field)) || issue.message };

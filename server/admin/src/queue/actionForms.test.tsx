@@ -23,7 +23,17 @@ const departments = [
 ];
 
 function open(action: SupportedAction, submit: jest.Mock) {
-  render(<ActionModal report={report} action={action} departments={departments} categories={[]} onDone={() => {}} onCancel={() => {}} submit={submit} />);
+  render(
+    <ActionModal
+      report={report}
+      action={action}
+      departments={departments}
+      categories={[]}
+      onDone={() => {}}
+      onCancel={() => {}}
+      submit={submit}
+    />,
+  );
 }
 
 const ok = (name: RegExp) => screen.getByRole('button', { name });
@@ -56,13 +66,25 @@ describe('the remaining actions', () => {
     fireEvent.change(screen.getByPlaceholderText('天数'), { target: { value: '5' } });
     fireEvent.change(screen.getByPlaceholderText('请填写延期理由'), { target: { value: '需要更换变压器' } });
     fireEvent.click(ok(/确认申请延期/));
-    await waitFor(() => expect(submit).toHaveBeenCalledWith(report.id, { action: 'request_extension', note: '需要更换变压器', extensionDays: 5 }));
+    await waitFor(() =>
+      expect(submit).toHaveBeenCalledWith(report.id, {
+        action: 'request_extension',
+        note: '需要更换变压器',
+        extensionDays: 5,
+      }),
+    );
   });
 
   it('refuses an extension only with a reason, and approves without one', () => {
-    expect(buildActionRequest('refuse_extension', {})).toEqual({ ok: false, errors: [{ field: 'note', message: '请填写不同意理由' }] });
+    expect(buildActionRequest('refuse_extension', {})).toEqual({
+      ok: false,
+      errors: [{ field: 'note', message: '请填写不同意理由' }],
+    });
     expect(buildActionRequest('approve_extension', {})).toEqual({ ok: true, request: { action: 'approve_extension' } });
-    expect(buildActionRequest('request_extension', { note: '原因', extensionDays: 99 })).toMatchObject({ ok: false, errors: [{ field: 'extensionDays' }] });
+    expect(buildActionRequest('request_extension', { note: '原因', extensionDays: 99 })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'extensionDays' }],
+    });
   });
 
   it('merges into a report found by serial number, shown beside this one, after a second confirmation', async () => {
@@ -92,7 +114,10 @@ describe('the remaining actions', () => {
       ok: true,
       request: { action: 'resolve', note: '已修复', photoUploadIds: [TARGET] },
     });
-    expect(buildActionRequest('resolve', { note: '已修复', photoUploadIds: [] })).toEqual({ ok: true, request: { action: 'resolve', note: '已修复' } });
+    expect(buildActionRequest('resolve', { note: '已修复', photoUploadIds: [] })).toEqual({
+      ok: true,
+      request: { action: 'resolve', note: '已修复' },
+    });
   });
 
   it('settles on the spot only with a photo', () => {
@@ -137,7 +162,16 @@ describe('result photos', () => {
     // jsdom has no object URLs; antd previews each chosen picture with one.
     URL.createObjectURL = jest.fn(() => 'blob:photo');
     const onChange = jest.fn();
-    const upload = jest.fn().mockResolvedValue({ id: TARGET, kind: 'photo', contentType: 'image/jpeg', size: 10, durationSeconds: null, url: '/x' });
+    const upload = jest
+      .fn()
+      .mockResolvedValue({
+        id: TARGET,
+        kind: 'photo',
+        contentType: 'image/jpeg',
+        size: 10,
+        durationSeconds: null,
+        url: '/x',
+      });
     const { container } = render(<PhotoUploader onChange={onChange} upload={upload} />);
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['jpeg'], 'fixed.jpg', { type: 'image/jpeg' })] } });

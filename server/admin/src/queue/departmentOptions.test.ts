@@ -1,7 +1,12 @@
 import type { Department } from '@minqing/shared';
 import { departmentGroups, townshipOf } from './departmentOptions';
 
-const department = (id: string, name: string, level: Department['level'], regionCode: string): Department => ({ id, name, level, regionCode });
+const department = (id: string, name: string, level: Department['level'], regionCode: string): Department => ({
+  id,
+  name,
+  level,
+  regionCode,
+});
 const DEPARTMENTS = [
   department('C1', '县民政局', 'county', '610921'),
   department('T1', '城关镇民政办', 'township', '610921100'),
@@ -11,7 +16,12 @@ const DEPARTMENTS = [
 
 describe('the department picker', () => {
   it("puts the report's township first, then its villages, then the county bureaus, then the rest", () => {
-    expect(departmentGroups(DEPARTMENTS, '610921100').map((group) => [group.label, group.options.map((option) => option.label)])).toEqual([
+    expect(
+      departmentGroups(DEPARTMENTS, '610921100').map((group) => [
+        group.label,
+        group.options.map((option) => option.label),
+      ]),
+    ).toEqual([
       ['本镇', ['城关镇民政办']],
       ['本镇村(社区)', ['五一村村委会']],
       ['县直', ['县民政局']],

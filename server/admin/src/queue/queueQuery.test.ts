@@ -1,5 +1,13 @@
 import { StaffQueueQuerySchema } from '@minqing/shared';
-import { DEFAULT_FILTERS, countsQueryString, filtersFromQuery, queryFromFilters, queueQueryString, sortFromTable, tabsFor } from './queueQuery';
+import {
+  DEFAULT_FILTERS,
+  countsQueryString,
+  filtersFromQuery,
+  queryFromFilters,
+  queueQueryString,
+  sortFromTable,
+  tabsFor,
+} from './queueQuery';
 import { regionOptions } from './regionOptions';
 
 const parse = (query: string) => Object.fromEntries(new URLSearchParams(query));
@@ -26,7 +34,9 @@ describe('the queue link contract (#/queue?…)', () => {
   });
 
   it('ignores malformed values instead of sending them to the server', () => {
-    const query = new URLSearchParams('tab=later&regionCode=abc&departmentId=42&tier=urgent&serviceId=pizza&from=March&to=2026-3-1');
+    const query = new URLSearchParams(
+      'tab=later&regionCode=abc&departmentId=42&tier=urgent&serviceId=pizza&from=March&to=2026-3-1',
+    );
     expect(filtersFromQuery(query)).toEqual(DEFAULT_FILTERS);
     expect(filtersFromQuery(new URLSearchParams(''))).toEqual(DEFAULT_FILTERS);
     expect(filtersFromQuery(new URLSearchParams(''), 'submitted').tab).toBe('submitted');
@@ -77,7 +87,12 @@ describe('queue filters → the server query', () => {
       page: '3',
       pageSize: '50',
     });
-    expect(parse(queueQueryString({ ...DEFAULT_FILTERS, keyword: '   ', serialNo: '' }))).toEqual({ tab: 'dispatched', sort: '-submittedAt', page: '1', pageSize: '20' });
+    expect(parse(queueQueryString({ ...DEFAULT_FILTERS, keyword: '   ', serialNo: '' }))).toEqual({
+      tab: 'dispatched',
+      sort: '-submittedAt',
+      page: '1',
+      pageSize: '20',
+    });
   });
 
   it('asks for the counts with the same filters but no tab, page or sort', () => {
@@ -86,7 +101,14 @@ describe('queue filters → the server query', () => {
   });
 
   it('produces what the server schema accepts', () => {
-    const query = queueQueryString({ ...DEFAULT_FILTERS, tab: 'done', keyword: '水', from: '2026-02-01', serviceCode: 'direct', departmentId: DEPARTMENT });
+    const query = queueQueryString({
+      ...DEFAULT_FILTERS,
+      tab: 'done',
+      keyword: '水',
+      from: '2026-02-01',
+      serviceCode: 'direct',
+      departmentId: DEPARTMENT,
+    });
     const parsed = StaffQueueQuerySchema.safeParse(parse(query));
     expect(parsed.success).toBe(true);
     expect(parsed.data).toMatchObject({ tab: 'done', serviceCode: 'direct', departmentId: DEPARTMENT });
@@ -101,9 +123,24 @@ describe('queue filters → the server query', () => {
 
 describe('tabs and places by role', () => {
   it('offers 待受理 first to those who dispatch, and not to handlers', () => {
-    expect(tabsFor('dispatcher').map((tab) => tab.label)).toEqual(['待受理', '待签收', '处理中', '即将超期', '已超期', '已办结', '全部']);
+    expect(tabsFor('dispatcher').map((tab) => tab.label)).toEqual([
+      '待受理',
+      '待签收',
+      '处理中',
+      '即将超期',
+      '已超期',
+      '已办结',
+      '全部',
+    ]);
     expect(tabsFor('county')[0].key).toBe('submitted');
-    expect(tabsFor('handler').map((tab) => tab.key)).toEqual(['dispatched', 'accepted', 'due_soon', 'overdue', 'done', 'all']);
+    expect(tabsFor('handler').map((tab) => tab.key)).toEqual([
+      'dispatched',
+      'accepted',
+      'due_soon',
+      'overdue',
+      'done',
+      'all',
+    ]);
     expect(tabsFor('cadre').map((tab) => tab.key)).not.toContain('submitted');
   });
 
@@ -115,8 +152,18 @@ describe('tabs and places by role', () => {
         name: '汉阴县',
         level: 'county' as const,
         children: [
-          { code: '610921100', name: '城关镇', level: 'township' as const, children: [village('610921100201', '五一村')] },
-          { code: '610921101', name: '涧池镇', level: 'township' as const, children: [village('610921101201', '紫云村')] },
+          {
+            code: '610921100',
+            name: '城关镇',
+            level: 'township' as const,
+            children: [village('610921100201', '五一村')],
+          },
+          {
+            code: '610921101',
+            name: '涧池镇',
+            level: 'township' as const,
+            children: [village('610921101201', '紫云村')],
+          },
         ],
       },
     ];
@@ -128,11 +175,24 @@ describe('tabs and places by role', () => {
   });
 
   it("carries a dashboard figure's link to the list and the tab counts alike", () => {
-    const filters = filtersFromQuery(new URLSearchParams('tab=all&figure=resolved&periodFrom=2026-03-01&periodTo=2026-03-31'));
+    const filters = filtersFromQuery(
+      new URLSearchParams('tab=all&figure=resolved&periodFrom=2026-03-01&periodTo=2026-03-31'),
+    );
     expect(filters).toMatchObject({ tab: 'all', figure: 'resolved', periodFrom: '2026-03-01', periodTo: '2026-03-31' });
-    expect(Object.fromEntries(new URLSearchParams(countsQueryString(filters)))).toEqual({ figure: 'resolved', periodFrom: '2026-03-01', periodTo: '2026-03-31' });
+    expect(Object.fromEntries(new URLSearchParams(countsQueryString(filters)))).toEqual({
+      figure: 'resolved',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-03-31',
+    });
     expect(new URLSearchParams(queueQueryString(filters)).get('figure')).toBe('resolved');
-    expect(queryFromFilters(filters)).toMatchObject({ figure: 'resolved', periodFrom: '2026-03-01', periodTo: '2026-03-31' });
-    expect(filtersFromQuery(new URLSearchParams('figure=bogus&periodFrom=yesterday'))).toMatchObject({ figure: undefined, periodFrom: undefined });
+    expect(queryFromFilters(filters)).toMatchObject({
+      figure: 'resolved',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-03-31',
+    });
+    expect(filtersFromQuery(new URLSearchParams('figure=bogus&periodFrom=yesterday'))).toMatchObject({
+      figure: undefined,
+      periodFrom: undefined,
+    });
   });
 });

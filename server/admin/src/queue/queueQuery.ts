@@ -1,5 +1,13 @@
 import { QUEUE_FIGURES, QUEUE_TAB_KEYS, QUEUE_TAB_NAMES, SERVICE_CODES, TIERS } from '@minqing/shared';
-import type { QueueFigure, QueueTabKey, ReportSummary, ServiceCode, StaffQueueQuery, StaffRole, Tier } from '@minqing/shared';
+import type {
+  QueueFigure,
+  QueueTabKey,
+  ReportSummary,
+  ServiceCode,
+  StaffQueueQuery,
+  StaffRole,
+  Tier,
+} from '@minqing/shared';
 
 /**
  * THE QUEUE'S LINK CONTRACT. The work queue opens with the filters in its hash, so a figure on

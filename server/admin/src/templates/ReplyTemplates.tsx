@@ -26,7 +26,13 @@ export function ReplyTemplates({ staff }: PageProps) {
   const [regions, setRegions] = useState<RegionNode[]>([]);
   const [editing, setEditing] = useState<ReplyTemplate | 'new' | null>(null);
 
-  const { rows, setRows, total, loading, reload: load } = usePagedList<ReplyTemplate>(() => templatesApi.list(query), [query]);
+  const {
+    rows,
+    setRows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<ReplyTemplate>(() => templatesApi.list(query), [query]);
 
   useEffect(() => {
     templatesApi.categories().then(setCategories, () => setCategories([]));
@@ -75,7 +81,14 @@ export function ReplyTemplates({ staff }: PageProps) {
       title: '启用',
       dataIndex: 'enabled',
       width: 80,
-      render: (enabled: boolean, template) => <Switch size="small" checked={enabled} disabled={!template.editable} onChange={(next) => toggle(template, next)} />,
+      render: (enabled: boolean, template) => (
+        <Switch
+          size="small"
+          checked={enabled}
+          disabled={!template.editable}
+          onChange={(next) => toggle(template, next)}
+        />
+      ),
     },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatTime },
     {
@@ -87,7 +100,14 @@ export function ReplyTemplates({ staff }: PageProps) {
             <Button type="link" size="small" onClick={() => setEditing(template)}>
               编辑
             </Button>
-            <Popconfirm title={`删除模板「${template.title}」？`} description="删除后无法恢复；只想暂时不用可以停用。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(template)}>
+            <Popconfirm
+              title={`删除模板「${template.title}」？`}
+              description="删除后无法恢复；只想暂时不用可以停用。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => remove(template)}
+            >
               <Button type="link" size="small" danger>
                 删除
               </Button>
@@ -100,7 +120,11 @@ export function ReplyTemplates({ staff }: PageProps) {
   ];
 
   function changePage(pagination: TablePaginationConfig) {
-    setQuery((current) => ({ ...current, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? current.pageSize }));
+    setQuery((current) => ({
+      ...current,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? current.pageSize,
+    }));
   }
 
   return (
@@ -119,9 +143,16 @@ export function ReplyTemplates({ staff }: PageProps) {
           style={{ width: 120 }}
           defaultValue="all"
           options={ENABLED_FILTER}
-          onChange={(value: string) => setQuery((current) => ({ ...current, enabled: value === 'all' ? undefined : value === 'true', page: 1 }))}
+          onChange={(value: string) =>
+            setQuery((current) => ({ ...current, enabled: value === 'all' ? undefined : value === 'true', page: 1 }))
+          }
         />
-        <Input.Search allowClear placeholder="搜索标题或内容" style={{ width: 220 }} onSearch={(keyword) => setQuery((current) => ({ ...current, keyword, page: 1 }))} />
+        <Input.Search
+          allowClear
+          placeholder="搜索标题或内容"
+          style={{ width: 220 }}
+          onSearch={(keyword) => setQuery((current) => ({ ...current, keyword, page: 1 }))}
+        />
         <Button type="primary" onClick={() => setEditing('new')} disabled={regionChoices.length === 0}>
           新增模板
         </Button>
@@ -133,7 +164,13 @@ export function ReplyTemplates({ staff }: PageProps) {
         columns={columns}
         dataSource={rows}
         locale={{ emptyText: '还没有答复模板，点「新增模板」写一个' }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total,
+          showSizeChanger: true,
+          showTotal: (count) => `共 ${count} 条`,
+        }}
         onChange={changePage}
       />
       {editing && (

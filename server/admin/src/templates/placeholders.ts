@@ -8,7 +8,8 @@ export const PLACEHOLDER_HINTS: readonly { placeholder: string; meaning: string 
   { placeholder: '{分类}', meaning: '问题分类' },
 ];
 
-export type TemplateReport = Pick<StaffReport, 'serialNo'> & Partial<Pick<StaffReport, 'villageName' | 'department' | 'category'>>;
+export type TemplateReport = Pick<StaffReport, 'serialNo'> &
+  Partial<Pick<StaffReport, 'villageName' | 'department' | 'category'>>;
 
 /**
  * A template body with the report's facts in place of its placeholders. A placeholder the report

@@ -11,7 +11,14 @@ const tree: RegionNode[] = [
         code: '610921100',
         name: '城关镇',
         level: 'township',
-        children: [{ code: '610921100201', name: '五一村', level: 'village', children: [{ code: '610921100201001', name: '第一网格', level: 'grid', children: [] }] }],
+        children: [
+          {
+            code: '610921100201',
+            name: '五一村',
+            level: 'village',
+            children: [{ code: '610921100201001', name: '第一网格', level: 'grid', children: [] }],
+          },
+        ],
       },
       { code: '610921101', name: '涧池镇', level: 'township', children: [] },
     ],
@@ -20,7 +27,9 @@ const tree: RegionNode[] = [
 
 describe('reply template form', () => {
   it('sends a general template with a null category and trimmed text', () => {
-    expect(buildTemplateInput({ title: ' 已受理 ', body: ' 您好 ', categoryCode: '', regionCode: '610921100' })).toEqual({
+    expect(
+      buildTemplateInput({ title: ' 已受理 ', body: ' 您好 ', categoryCode: '', regionCode: '610921100' }),
+    ).toEqual({
       ok: true,
       input: { title: '已受理', body: '您好', categoryCode: null, regionCode: '610921100', enabled: true },
     });
@@ -39,17 +48,25 @@ describe('reply template form', () => {
     );
   });
 
-  it("offers a township dispatcher the township and its villages, without grids or other townships", () => {
+  it('offers a township dispatcher the township and its villages, without grids or other townships', () => {
     expect(templateRegionOptions(tree, '610921100')).toEqual([
       { value: '610921100', title: '城关镇', children: [{ value: '610921100201', title: '五一村' }] },
     ]);
-    expect(templateRegionOptions(tree, '610921')[0].children?.map((option) => option.title)).toEqual(['城关镇', '涧池镇']);
+    expect(templateRegionOptions(tree, '610921')[0].children?.map((option) => option.title)).toEqual([
+      '城关镇',
+      '涧池镇',
+    ]);
     expect(templateRegionOptions(tree, '999')).toEqual([]);
   });
 
   it('names a child category after its parent', () => {
     const base = { tier: 'general' as const, responseHours: 24, resolveDays: 3 };
-    expect(categoryOptions([{ code: 'power', name: '供电', parentCode: null, ...base }, { code: 'power_outage', name: '停电', parentCode: 'power', ...base }])).toEqual([
+    expect(
+      categoryOptions([
+        { code: 'power', name: '供电', parentCode: null, ...base },
+        { code: 'power_outage', name: '停电', parentCode: 'power', ...base },
+      ]),
+    ).toEqual([
       { value: 'power', label: '供电' },
       { value: 'power_outage', label: '供电 · 停电' },
     ]);

@@ -13,7 +13,9 @@ export interface TemplateFormValues {
 export const TEMPLATE_FIELDS = ['title', 'body', 'categoryCode', 'regionCode'] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
-export type TemplateValidation = { ok: true; input: ReplyTemplateInput } | { ok: false; errors: { field: TemplateField; message: string }[] };
+export type TemplateValidation =
+  | { ok: true; input: ReplyTemplateInput }
+  | { ok: false; errors: { field: TemplateField; message: string }[] };
 
 /** The form → the request body, checked with the schema the server uses. */
 export function buildTemplateInput(values: TemplateFormValues): TemplateValidation {
@@ -33,7 +35,13 @@ export function buildTemplateInput(values: TemplateFormValues): TemplateValidati
 }
 
 export function formValuesOf(template: ReplyTemplate): TemplateFormValues {
-  return { title: template.title, body: template.body, categoryCode: template.categoryCode ?? '', regionCode: template.regionCode, enabled: template.enabled };
+  return {
+    title: template.title,
+    body: template.body,
+    categoryCode: template.categoryCode ?? '',
+    regionCode: template.regionCode,
+    enabled: template.enabled,
+  };
 }
 
 export interface TreeOption {
@@ -67,6 +75,8 @@ export function categoryOptions(categories: Category[]): { value: string; label:
   const names = new Map(categories.map((category) => [category.code, category.name]));
   return categories.map((category) => ({
     value: category.code,
-    label: category.parentCode ? `${names.get(category.parentCode) ?? category.parentCode} · ${category.name}` : category.name,
+    label: category.parentCode
+      ? `${names.get(category.parentCode) ?? category.parentCode} · ${category.name}`
+      : category.name,
   }));
 }

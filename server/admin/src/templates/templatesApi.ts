@@ -1,4 +1,12 @@
-import type { Category, Page, RegionNode, ReplyTemplate, ReplyTemplateInput, ReplyTemplatePatch, ReportReplyTemplates } from '@minqing/shared';
+import type {
+  Category,
+  Page,
+  RegionNode,
+  ReplyTemplate,
+  ReplyTemplateInput,
+  ReplyTemplatePatch,
+  ReportReplyTemplates,
+} from '@minqing/shared';
 import { request } from '../api';
 
 export interface TemplateListQuery {
@@ -22,13 +30,17 @@ const one = (id: string) => `/staff/reply-templates/${encodeURIComponent(id)}`;
 
 /** server/src/routes/replyTemplates */
 export const templatesApi = {
-  list: (query: TemplateListQuery) => request<Page<ReplyTemplate>>(`/staff/reply-templates?${templateQueryString(query)}`),
-  create: (input: ReplyTemplateInput) => request<ReplyTemplate>('/staff/reply-templates', { method: 'POST', body: input }),
+  list: (query: TemplateListQuery) =>
+    request<Page<ReplyTemplate>>(`/staff/reply-templates?${templateQueryString(query)}`),
+  create: (input: ReplyTemplateInput) =>
+    request<ReplyTemplate>('/staff/reply-templates', { method: 'POST', body: input }),
   update: (id: string, patch: ReplyTemplatePatch) => request<ReplyTemplate>(one(id), { method: 'PATCH', body: patch }),
   remove: (id: string) => request<null>(one(id), { method: 'DELETE' }),
   /** The enabled templates for one report's place and category, most specific first. */
   forReport: (reportId: string) =>
-    request<ReportReplyTemplates>(`/staff/reports/${encodeURIComponent(reportId)}/reply-templates`).then((answer) => answer.items),
+    request<ReportReplyTemplates>(`/staff/reports/${encodeURIComponent(reportId)}/reply-templates`).then(
+      (answer) => answer.items,
+    ),
   categories: () => request<Category[]>('/categories'),
   regions: () => request<RegionNode[]>('/regions?depth=village'),
 };

@@ -18,7 +18,9 @@ function Side({ title, report }: { title: string; report: StaffReport }) {
       <Descriptions.Item label="承办部门">{report.department?.name ?? '—'}</Descriptions.Item>
       <Descriptions.Item label="提交时间">{formatTime(report.submittedAt)}</Descriptions.Item>
       <Descriptions.Item label="内容">
-        <Typography.Paragraph style={{ marginBottom: 0 }}>{report.text ?? report.transcript ?? report.excerpt}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          {report.text ?? report.transcript ?? report.excerpt}
+        </Typography.Paragraph>
       </Descriptions.Item>
     </Descriptions>
   );
@@ -79,7 +81,9 @@ export function DuplicateCompare({ duplicateId, originalId, onClose, onMerged }:
         <Popconfirm
           key="merge"
           title="确定合并？"
-          description={pair ? `${pair[0].serialNo} 将关闭，由 ${pair[1].serialNo} 一并办理、一并答复，不能撤销。` : undefined}
+          description={
+            pair ? `${pair[0].serialNo} 将关闭，由 ${pair[1].serialNo} 一并办理、一并答复，不能撤销。` : undefined
+          }
           okText="确定合并"
           cancelText="取消"
           onConfirm={merge}
@@ -95,7 +99,9 @@ export function DuplicateCompare({ duplicateId, originalId, onClose, onMerged }:
       {!pair && !error && <Spin />}
       {pair && (
         <>
-          {!canMerge && <Alert type="info" showIcon message="该事项当前不能合并（可能已被处理）" style={{ marginBottom: 12 }} />}
+          {!canMerge && (
+            <Alert type="info" showIcon message="该事项当前不能合并（可能已被处理）" style={{ marginBottom: 12 }} />
+          )}
           <Row gutter={16}>
             <Col span={12}>
               <Side title="新反映（将关闭）" report={pair[0]} />

@@ -26,17 +26,40 @@ const item: TriageItem = {
   escalated: false,
   prediction: { categoryCode: 'sanitation', confidence: 0.45 },
   suggestions: [
-    { categoryCode: 'sanitation', categoryName: '环境卫生', confidence: 0.45, departmentId: null, departmentName: null, confident: false },
-    { categoryCode: 'power', categoryName: '供电', confidence: 0.3, departmentId: POWER, departmentName: '城关镇供电所', confident: false },
+    {
+      categoryCode: 'sanitation',
+      categoryName: '环境卫生',
+      confidence: 0.45,
+      departmentId: null,
+      departmentName: null,
+      confident: false,
+    },
+    {
+      categoryCode: 'power',
+      categoryName: '供电',
+      confidence: 0.3,
+      departmentId: POWER,
+      departmentName: '城关镇供电所',
+      confident: false,
+    },
   ],
   duplicateOf: null,
 };
-const staff = { id: 'S', username: 'chengguan', name: '调度员', role: 'dispatcher', regionCode: '610921100', departmentId: null } as never;
+const staff = {
+  id: 'S',
+  username: 'chengguan',
+  name: '调度员',
+  role: 'dispatcher',
+  regionCode: '610921100',
+  departmentId: null,
+} as never;
 
 describe('the triage screen', () => {
   beforeEach(() => {
     jest.spyOn(queueApi, 'triage').mockResolvedValue({ items: [item], total: 1, page: 1, pageSize: 20 });
-    jest.spyOn(api, 'departments').mockResolvedValue([{ id: POWER, name: '城关镇供电所', level: 'township', regionCode: '610921100' }]);
+    jest
+      .spyOn(api, 'departments')
+      .mockResolvedValue([{ id: POWER, name: '城关镇供电所', level: 'township', regionCode: '610921100' }]);
     global.fetch = jest.fn().mockResolvedValue({ ok: true, status: 200, text: async () => '[]' }) as never;
   });
   afterEach(() => jest.restoreAllMocks());
@@ -55,7 +78,9 @@ describe('the triage screen', () => {
     fireEvent.click(buttons[0]);
     const popover = await screen.findByRole('tooltip');
     fireEvent.click(within(popover).getByRole('button', { name: /派\s*单/ }));
-    await waitFor(() => expect(act).toHaveBeenCalledWith(item.id, { action: 'assign', departmentId: POWER, categoryCode: 'power' }));
+    await waitFor(() =>
+      expect(act).toHaveBeenCalledWith(item.id, { action: 'assign', departmentId: POWER, categoryCode: 'power' }),
+    );
     expect(queueApi.triage).toHaveBeenLastCalledWith({ view: 'dispatch', page: 1, pageSize: 20, keyword: '' });
   });
 
@@ -79,7 +104,9 @@ describe('the triage screen', () => {
     fireEvent.click(document.querySelector('.ant-table-tbody .ant-checkbox-input') as HTMLElement);
     fireEvent.mouseDown(screen.getAllByRole('combobox')[0]);
     await screen.findByText('城关镇民政办');
-    const labels = [...document.querySelectorAll('.ant-select-item-group, .ant-select-item-option')].map((node) => node.textContent);
+    const labels = [...document.querySelectorAll('.ant-select-item-group, .ant-select-item-option')].map(
+      (node) => node.textContent,
+    );
     expect(labels).toEqual(['本镇', '城关镇民政办', '县直', '县民政局']);
   });
 });

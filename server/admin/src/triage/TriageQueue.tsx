@@ -1,4 +1,17 @@
-import { Alert, Button, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Input,
+  Popconfirm,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  message,
+} from 'antd';
 import type { Category, Department, TriageItem } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api, request } from '../api';
@@ -74,7 +87,11 @@ export function TriageQueue({ staff }: PageProps) {
     if (!bulkDepartment || selected.length === 0) return;
     setFailures([]);
     try {
-      const response = await queueApi.bulkAssign({ reportIds: selected, departmentId: bulkDepartment, ...(bulkCategory ? { categoryCode: bulkCategory } : {}) });
+      const response = await queueApi.bulkAssign({
+        reportIds: selected,
+        departmentId: bulkDepartment,
+        ...(bulkCategory ? { categoryCode: bulkCategory } : {}),
+      });
       const outcome = bulkOutcome(response);
       (response.failed === 0 ? message.success : message.warning)(outcome.summary);
       setFailures(outcome.failures);
@@ -88,7 +105,9 @@ export function TriageQueue({ staff }: PageProps) {
   const departmentName = (id: string | undefined) => departments.find((department) => department.id === id)?.name ?? '';
   const leafCategories = categories.filter((category) => category.parentCode);
   // 本镇 is the dispatcher's township, or for the county the one township all selected reports share.
-  const selectedTownships = new Set(rows.filter((row) => selected.includes(row.id)).map((row) => townshipOf(row.villageCode)));
+  const selectedTownships = new Set(
+    rows.filter((row) => selected.includes(row.id)).map((row) => townshipOf(row.villageCode)),
+  );
   const township = townshipOf(staff.regionCode) ?? (selectedTownships.size === 1 ? [...selectedTownships][0] : null);
 
   return (
@@ -163,9 +182,7 @@ export function TriageQueue({ staff }: PageProps) {
           onClose={() => setFailures([])}
           style={{ marginBottom: 16 }}
           message="以下事项未派出"
-          description={failures.map((line) => (
-            <div key={line}>{line}</div>
-          ))}
+          description={failures.map((line) => <div key={line}>{line}</div>)}
         />
       )}
       <Table<TriageItem>
@@ -174,7 +191,11 @@ export function TriageQueue({ staff }: PageProps) {
         loading={loading}
         dataSource={rows}
         rowClassName={(row) => (row.overdue ? 'queue-row-overdue' : '')}
-        rowSelection={view === 'dispatch' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+        rowSelection={
+          view === 'dispatch'
+            ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }
+            : undefined
+        }
         locale={{ emptyText: view === 'dispatch' ? '没有待分派的事项' : '没有疑似重复的事项' }}
         pagination={{
           current: page,
@@ -221,7 +242,9 @@ export function TriageQueue({ staff }: PageProps) {
                     <Space direction="vertical" size={2}>
                       {row.suggestions.map((suggestion) => (
                         <Space key={suggestion.categoryCode} size={6}>
-                          <Tag color={suggestion === dispatchableSuggestion(row) ? 'blue' : undefined}>{suggestion.categoryName}</Tag>
+                          <Tag color={suggestion === dispatchableSuggestion(row) ? 'blue' : undefined}>
+                            {suggestion.categoryName}
+                          </Tag>
                           <Typography.Text type={suggestion.confident ? 'success' : 'secondary'}>
                             {percent(suggestion.confidence)}
                             {!suggestion.confident && '（把握不足）'}
@@ -233,9 +256,15 @@ export function TriageQueue({ staff }: PageProps) {
                               description={`分类记为「${suggestion.categoryName}」`}
                               okText="派单"
                               cancelText="取消"
-                              onConfirm={() => dispatchOne(row, suggestion.departmentId as string, suggestion.categoryCode)}
+                              onConfirm={() =>
+                                dispatchOne(row, suggestion.departmentId as string, suggestion.categoryCode)
+                              }
                             >
-                              <Button size="small" type={suggestion === dispatchableSuggestion(row) ? 'primary' : 'default'} loading={busyId === row.id}>
+                              <Button
+                                size="small"
+                                type={suggestion === dispatchableSuggestion(row) ? 'primary' : 'default'}
+                                loading={busyId === row.id}
+                              >
                                 派单
                               </Button>
                             </Popconfirm>
@@ -253,7 +282,8 @@ export function TriageQueue({ staff }: PageProps) {
                   row.duplicateOf ? (
                     <Space direction="vertical" size={2}>
                       <span>
-                        {row.duplicateOf.serialNo}　<Typography.Text type="secondary">{row.duplicateOf.excerpt}</Typography.Text>
+                        {row.duplicateOf.serialNo}　
+                        <Typography.Text type="secondary">{row.duplicateOf.excerpt}</Typography.Text>
                       </span>
                       <Button size="small" onClick={() => setComparing(row)}>
                         对比与合并
@@ -265,7 +295,14 @@ export function TriageQueue({ staff }: PageProps) {
               },
         ]}
       />
-      <ReportDrawer reportId={openId} role={staff.role} departments={departments} categories={categories} onClose={() => setOpenId(null)} onChanged={() => void load()} />
+      <ReportDrawer
+        reportId={openId}
+        role={staff.role}
+        departments={departments}
+        categories={categories}
+        onClose={() => setOpenId(null)}
+        onChanged={() => void load()}
+      />
       {comparing?.duplicateOf && (
         <DuplicateCompare
           duplicateId={comparing.id}

@@ -28,11 +28,26 @@ describe('triage', () => {
       failed: 2,
       results: [
         { reportId: 'A', ok: true, serialNo: 'HY1', status: 'dispatched', error: null },
-        { reportId: 'B', ok: false, serialNo: 'HY2', status: 'dispatched', error: { code: 'invalid_transition', message: '当前状态下不能派单' } },
-        { reportId: 'C', ok: false, serialNo: null, status: null, error: { code: 'forbidden', message: '该事项不在您的管辖范围内' } },
+        {
+          reportId: 'B',
+          ok: false,
+          serialNo: 'HY2',
+          status: 'dispatched',
+          error: { code: 'invalid_transition', message: '当前状态下不能派单' },
+        },
+        {
+          reportId: 'C',
+          ok: false,
+          serialNo: null,
+          status: null,
+          error: { code: 'forbidden', message: '该事项不在您的管辖范围内' },
+        },
       ],
     });
-    expect(outcome).toEqual({ summary: '已派出 1 件，2 件未派出', failures: ['HY2：当前状态下不能派单', 'C：该事项不在您的管辖范围内'] });
+    expect(outcome).toEqual({
+      summary: '已派出 1 件，2 件未派出',
+      failures: ['HY2：当前状态下不能派单', 'C：该事项不在您的管辖范围内'],
+    });
     expect(bulkOutcome({ succeeded: 3, failed: 0, results: [] }).summary).toBe('已派出 3 件');
   });
 });

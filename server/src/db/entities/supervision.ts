@@ -12,7 +12,12 @@ export class SchedulerLease {
   @DateTimeColumn() expiresAt!: Date;
 }
 
-export const SUPERVISION_MARK_KINDS = ['response_reminder', 'resolve_reminder', 'response_overdue', 'resolve_overdue'] as const;
+export const SUPERVISION_MARK_KINDS = [
+  'response_reminder',
+  'resolve_reminder',
+  'response_overdue',
+  'resolve_overdue',
+] as const;
 export type SupervisionMarkKind = (typeof SUPERVISION_MARK_KINDS)[number];
 
 /**

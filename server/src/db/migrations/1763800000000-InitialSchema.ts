@@ -81,7 +81,9 @@ const tables = (dialect: Dialect): Table[] => [
   new Table({
     name: 'routing_rules',
     columns: [id(), str('categoryCode', 32), str('regionCode', 15), ref('departmentId'), timestamp(dialect)],
-    indices: [new TableIndex({ name: 'uq_routing_rules', columnNames: ['categoryCode', 'regionCode'], isUnique: true })],
+    indices: [
+      new TableIndex({ name: 'uq_routing_rules', columnNames: ['categoryCode', 'regionCode'], isUnique: true }),
+    ],
   }),
   new Table({
     name: 'reports',

@@ -6,7 +6,10 @@ export class RankingColumns1763950000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn('reports', new TableColumn({ name: 'reopenCount', type: 'int', default: 0 }));
-    await queryRunner.createIndex('report_events', new TableIndex({ name: 'idx_report_events_type', columnNames: ['type', 'createdAt'] }));
+    await queryRunner.createIndex(
+      'report_events',
+      new TableIndex({ name: 'idx_report_events_type', columnNames: ['type', 'createdAt'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -15,7 +15,15 @@ export class Routing1764000000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'routing_examples',
-        columns: [id(), text('text'), str('categoryCode', 32), str('predictedCategoryCode', 32, true), ref('reportId', true), ref('staffId', true), timestamp(dialectOf(queryRunner))],
+        columns: [
+          id(),
+          text('text'),
+          str('categoryCode', 32),
+          str('predictedCategoryCode', 32, true),
+          ref('reportId', true),
+          ref('staffId', true),
+          timestamp(dialectOf(queryRunner)),
+        ],
         indices: [new TableIndex({ name: 'idx_routing_examples_created', columnNames: ['createdAt'] })],
       }),
       true,
@@ -24,6 +32,7 @@ export class Routing1764000000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable('routing_examples', true);
-    for (const column of ['duplicateOfId', 'suggestions', 'predictionConfidence', 'predictedCategoryCode']) await queryRunner.dropColumn('reports', column);
+    for (const column of ['duplicateOfId', 'suggestions', 'predictionConfidence', 'predictedCategoryCode'])
+      await queryRunner.dropColumn('reports', column);
   }
 }

@@ -22,7 +22,11 @@ const tables = (dialect: Dialect): Table[] => [
   }),
   new Table({
     name: 'scheduler_leases',
-    columns: [{ name: 'name', type: 'varchar', length: '32', isPrimary: true }, str('holder', 96), datetime('expiresAt', false)],
+    columns: [
+      { name: 'name', type: 'varchar', length: '32', isPrimary: true },
+      str('holder', 96),
+      datetime('expiresAt', false),
+    ],
   }),
   new Table({
     name: 'supervision_marks',

@@ -16,7 +16,12 @@ export class Configuration1764600000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'holiday_days',
-        columns: [{ ...str('date', 10), isPrimary: true }, str('kind', 16), str('name', 32), timestamp(dialectOf(queryRunner))],
+        columns: [
+          { ...str('date', 10), isPrimary: true },
+          str('kind', 16),
+          str('name', 32),
+          timestamp(dialectOf(queryRunner)),
+        ],
       }),
       true,
     );

@@ -27,7 +27,11 @@ export class PushMessages1764660000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'push_follows',
-        columns: [{ ...ref('citizenId'), isPrimary: true }, { ...str('topic', 24), isPrimary: true }, timestamp(dialect)],
+        columns: [
+          { ...ref('citizenId'), isPrimary: true },
+          { ...str('topic', 24), isPrimary: true },
+          timestamp(dialect),
+        ],
         indices: [new TableIndex({ name: 'idx_push_follows_topic', columnNames: ['topic'] })],
       }),
       true,
@@ -55,7 +59,10 @@ export class PushMessages1764660000000 implements MigrationInterface {
       }),
       true,
     );
-    await queryRunner.addColumns('messages', [new TableColumn(ref('noticeId', true)), new TableColumn(ref('articleId', true))]);
+    await queryRunner.addColumns('messages', [
+      new TableColumn(ref('noticeId', true)),
+      new TableColumn(ref('articleId', true)),
+    ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

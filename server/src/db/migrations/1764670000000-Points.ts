@@ -11,16 +11,36 @@ export class Points1764670000000 implements MigrationInterface {
       new Table({
         name: 'points_rules',
         columns: [id(), str('regionCode', 15), str('reason', 24), int('points'), bool('enabled', true)],
-        indices: [new TableIndex({ name: 'uq_points_rules_region_reason', columnNames: ['regionCode', 'reason'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'uq_points_rules_region_reason',
+            columnNames: ['regionCode', 'reason'],
+            isUnique: true,
+          }),
+        ],
       }),
       true,
     );
     await queryRunner.createTable(
       new Table({
         name: 'points_entries',
-        columns: [id(), ref('citizenId'), int('delta'), str('reason', 24), str('sourceId', 64), str('regionCode', 15), str('note', 100, true), ref('staffId', true), timestamp(dialect)],
+        columns: [
+          id(),
+          ref('citizenId'),
+          int('delta'),
+          str('reason', 24),
+          str('sourceId', 64),
+          str('regionCode', 15),
+          str('note', 100, true),
+          ref('staffId', true),
+          timestamp(dialect),
+        ],
         indices: [
-          new TableIndex({ name: 'uq_points_entries_source', columnNames: ['citizenId', 'reason', 'sourceId'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_points_entries_source',
+            columnNames: ['citizenId', 'reason', 'sourceId'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_points_entries_citizen', columnNames: ['citizenId', 'createdAt'] }),
           new TableIndex({ name: 'idx_points_entries_region', columnNames: ['regionCode', 'createdAt'] }),
         ],
@@ -30,7 +50,16 @@ export class Points1764670000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'shop_items',
-        columns: [id(), str('regionCode', 15), str('name', 40), str('description', 200, true), int('pointsPrice'), int('stock'), bool('enabled', true), timestamp(dialect)],
+        columns: [
+          id(),
+          str('regionCode', 15),
+          str('name', 40),
+          str('description', 200, true),
+          int('pointsPrice'),
+          int('stock'),
+          bool('enabled', true),
+          timestamp(dialect),
+        ],
         indices: [new TableIndex({ name: 'idx_shop_items_region', columnNames: ['regionCode'] })],
       }),
       true,
@@ -62,6 +91,7 @@ export class Points1764670000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['redemptions', 'shop_items', 'points_entries', 'points_rules']) await queryRunner.dropTable(table, true);
+    for (const table of ['redemptions', 'shop_items', 'points_entries', 'points_rules'])
+      await queryRunner.dropTable(table, true);
   }
 }

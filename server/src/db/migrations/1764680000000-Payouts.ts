@@ -42,7 +42,16 @@ export class Payouts1764680000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'payout_events',
-        columns: [id(), ref('payoutId'), str('fromStatus', 20, true), str('toStatus', 20), str('source', 16), ref('staffId', true), str('detail', 200, true), timestamp(dialect)],
+        columns: [
+          id(),
+          ref('payoutId'),
+          str('fromStatus', 20, true),
+          str('toStatus', 20),
+          str('source', 16),
+          ref('staffId', true),
+          str('detail', 200, true),
+          timestamp(dialect),
+        ],
         indices: [new TableIndex({ name: 'idx_payout_events_payout', columnNames: ['payoutId', 'createdAt'] })],
       }),
       true,
@@ -50,7 +59,16 @@ export class Payouts1764680000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'cash_ledger',
-        columns: [id(), ref('payoutId'), str('kind', 12), ref('citizenId'), int('amountFen'), str('regionCode', 15), str('transferBillNo', 64, true), timestamp(dialect)],
+        columns: [
+          id(),
+          ref('payoutId'),
+          str('kind', 12),
+          ref('citizenId'),
+          int('amountFen'),
+          str('regionCode', 15),
+          str('transferBillNo', 64, true),
+          timestamp(dialect),
+        ],
         indices: [
           new TableIndex({ name: 'uq_cash_ledger_payout', columnNames: ['payoutId'], isUnique: true }),
           new TableIndex({ name: 'idx_cash_ledger_region', columnNames: ['regionCode', 'createdAt'] }),

@@ -10,10 +10,26 @@ describe('one phone per citizen', () => {
     const runner = dataSource.createQueryRunner();
     try {
       await migration.down(runner);
-      const older = await buildCitizen(dataSource, { id: '01JA0000000000000000000001', phoneHash: 'shared', phoneEncrypted: 'v1:older' });
-      const newer = await buildCitizen(dataSource, { id: '01JA0000000000000000000002', phoneHash: 'shared', phoneEncrypted: 'v1:newer' });
-      const newest = await buildCitizen(dataSource, { id: '01JA0000000000000000000003', phoneHash: 'shared', phoneEncrypted: 'v1:newest' });
-      const alone = await buildCitizen(dataSource, { id: '01JA0000000000000000000004', phoneHash: 'alone', phoneEncrypted: 'v1:alone' });
+      const older = await buildCitizen(dataSource, {
+        id: '01JA0000000000000000000001',
+        phoneHash: 'shared',
+        phoneEncrypted: 'v1:older',
+      });
+      const newer = await buildCitizen(dataSource, {
+        id: '01JA0000000000000000000002',
+        phoneHash: 'shared',
+        phoneEncrypted: 'v1:newer',
+      });
+      const newest = await buildCitizen(dataSource, {
+        id: '01JA0000000000000000000003',
+        phoneHash: 'shared',
+        phoneEncrypted: 'v1:newest',
+      });
+      const alone = await buildCitizen(dataSource, {
+        id: '01JA0000000000000000000004',
+        phoneHash: 'alone',
+        phoneEncrypted: 'v1:alone',
+      });
       const unbound = await buildCitizen(dataSource, { id: '01JA0000000000000000000005' });
 
       await migration.up(runner);

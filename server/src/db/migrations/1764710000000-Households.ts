@@ -38,7 +38,16 @@ export class Households1764710000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'visits',
-        columns: [id(), ref('householdId'), str('gridCode', 15), ref('staffId'), text('note'), text('photoUploadIds'), datetime('visitedAt', false), timestamp(dialect)],
+        columns: [
+          id(),
+          ref('householdId'),
+          str('gridCode', 15),
+          ref('staffId'),
+          text('note'),
+          text('photoUploadIds'),
+          datetime('visitedAt', false),
+          timestamp(dialect),
+        ],
         indices: [
           new TableIndex({ name: 'idx_visits_household', columnNames: ['householdId', 'visitedAt'] }),
           new TableIndex({ name: 'idx_visits_grid', columnNames: ['gridCode', 'visitedAt'] }),

@@ -6,8 +6,14 @@ export class VisitClientKeys1764740000000 implements MigrationInterface {
   name = 'VisitClientKeys1764740000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumns('visits', [new TableColumn(str('clientKey', 64, true)), new TableColumn(str('requestHash', 64, true))]);
-    await queryRunner.createIndex('visits', new TableIndex({ name: 'uq_visits_client_key', columnNames: ['staffId', 'clientKey'], isUnique: true }));
+    await queryRunner.addColumns('visits', [
+      new TableColumn(str('clientKey', 64, true)),
+      new TableColumn(str('requestHash', 64, true)),
+    ]);
+    await queryRunner.createIndex(
+      'visits',
+      new TableIndex({ name: 'uq_visits_client_key', columnNames: ['staffId', 'clientKey'], isUnique: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -2,7 +2,12 @@ import type { QueryRunner, TableColumnOptions } from 'typeorm';
 
 /** Column builders for migrations: one definition, valid on SQLite and MySQL/MariaDB. */
 export const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '26', isPrimary: true });
-export const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '26', isNullable: nullable });
+export const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '26',
+  isNullable: nullable,
+});
 export const str = (name: string, length: number, nullable = false, defaultValue?: string): TableColumnOptions => ({
   name,
   type: 'varchar',
@@ -10,7 +15,11 @@ export const str = (name: string, length: number, nullable = false, defaultValue
   isNullable: nullable,
   ...(defaultValue === undefined ? {} : { default: `'${defaultValue}'` }),
 });
-export const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
+export const text = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
 export const int = (name: string, nullable = false, defaultValue?: number): TableColumnOptions => ({
   name,
   type: 'int',

@@ -187,7 +187,11 @@ function authorIdOf(authors: ReadonlyMap<string, string>, username: string): str
 }
 
 /** Inserts the sample notices only into an empty table, so a re-seed never duplicates them. */
-export async function seedNotices(manager: EntityManager, authors: ReadonlyMap<string, string>, now: Date): Promise<number> {
+export async function seedNotices(
+  manager: EntityManager,
+  authors: ReadonlyMap<string, string>,
+  now: Date,
+): Promise<number> {
   const repository = manager.getRepository(Notice);
   if ((await repository.count()) > 0) return 0;
   const rows: Omit<Notice, 'createdAt' | 'updatedAt'>[] = NOTICES.map((notice) => ({
@@ -209,7 +213,11 @@ export async function seedNotices(manager: EntityManager, authors: ReadonlyMap<s
 }
 
 /** Articles are county-wide and written by the county centre; only into an empty table. */
-export async function seedArticles(manager: EntityManager, authors: ReadonlyMap<string, string>, now: Date): Promise<number> {
+export async function seedArticles(
+  manager: EntityManager,
+  authors: ReadonlyMap<string, string>,
+  now: Date,
+): Promise<number> {
   const repository = manager.getRepository(Article);
   if ((await repository.count()) > 0) return 0;
   const rows: Omit<Article, 'createdAt' | 'updatedAt'>[] = ARTICLES.map((article) => ({

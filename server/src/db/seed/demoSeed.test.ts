@@ -2,7 +2,18 @@ import type { DataSource } from 'typeorm';
 import { verifyPassword, hashPassword } from '../../commands/passwords';
 import { PersonalDataCipher } from '../../crypto/personalData';
 import { createTestDataSource } from '../../test/testDatabase';
-import { Article, Category, Department, Deputy, Household, Notice, Region, ServiceEntity, Staff, Visit } from '../entities';
+import {
+  Article,
+  Category,
+  Department,
+  Deputy,
+  Household,
+  Notice,
+  Region,
+  ServiceEntity,
+  Staff,
+  Visit,
+} from '../entities';
 import { GOVERNMENT_CATEGORY_NAMES } from './categories';
 import { departmentId } from './departments';
 import { SeedSummary, seedDemo } from './demoSeed';
@@ -10,12 +21,36 @@ import { DEMO_STAFF_PASSWORD } from './staff';
 
 const cipher = new PersonalDataCipher(Buffer.alloc(32, 7));
 
-const TOWNS = ['城关镇', '涧池镇', '蒲溪镇', '平梁镇', '双乳镇', '铁佛寺镇', '漩涡镇', '汉阳镇', '双河口镇', '观音河镇'];
+const TOWNS = [
+  '城关镇',
+  '涧池镇',
+  '蒲溪镇',
+  '平梁镇',
+  '双乳镇',
+  '铁佛寺镇',
+  '漩涡镇',
+  '汉阳镇',
+  '双河口镇',
+  '观音河镇',
+];
 
 /** Kinds of department villagers' concerns need (data/village/README.md). */
 const VILLAGE_KINDS = [
-  'power', 'agriculture', 'civil', 'police', 'environment', 'roads', 'water', 'health',
-  'labor', 'disputes', 'education', 'land', 'risk', 'report_in', 'deputy',
+  'power',
+  'agriculture',
+  'civil',
+  'police',
+  'environment',
+  'roads',
+  'water',
+  'health',
+  'labor',
+  'disputes',
+  'education',
+  'land',
+  'risk',
+  'report_in',
+  'deputy',
 ];
 
 describe('seedDemo', () => {
@@ -48,7 +83,11 @@ describe('seedDemo', () => {
 
   it('has the county and its ten towns in order with 9-digit codes', async () => {
     const regions = dataSource.getRepository(Region);
-    expect(await regions.findOneBy({ code: '610921' })).toMatchObject({ name: '汉阴县', level: 'county', parentCode: null });
+    expect(await regions.findOneBy({ code: '610921' })).toMatchObject({
+      name: '汉阴县',
+      level: 'county',
+      parentCode: null,
+    });
     const towns = await regions.find({ where: { parentCode: '610921' }, order: { sortOrder: 'ASC' } });
     expect(towns.map((town) => town.name)).toEqual(TOWNS);
     expect(towns.map((town) => town.code)).toEqual(TOWNS.map((_name, index) => `${610921100 + index}`));
@@ -81,14 +120,21 @@ describe('seedDemo', () => {
     const towns = await dataSource.getRepository(Region).findBy({ level: 'township' });
     for (const kind of VILLAGE_KINDS) {
       for (const town of towns) {
-        const reachable = departments.some((department) => department.kind === kind && (department.regionCode === town.code || department.regionCode === '610921'));
+        const reachable = departments.some(
+          (department) =>
+            department.kind === kind && (department.regionCode === town.code || department.regionCode === '610921'),
+        );
         expect({ kind, town: town.name, reachable }).toEqual({ kind, town: town.name, reachable: true });
       }
     }
-    expect(departments.find((department) => department.id === departmentId('610921100', 'power'))?.name).toBe('城关镇供电所');
+    expect(departments.find((department) => department.id === departmentId('610921100', 'power'))?.name).toBe(
+      '城关镇供电所',
+    );
     const villages = await dataSource.getRepository(Region).findBy({ level: 'village' });
     for (const village of villages) {
-      expect(departments.filter((department) => department.regionCode === village.code && department.kind === 'village')).toHaveLength(1);
+      expect(
+        departments.filter((department) => department.regionCode === village.code && department.kind === 'village'),
+      ).toHaveLength(1);
     }
     expect(departments.every((department) => /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/.test(department.id))).toBe(true);
   });
@@ -97,16 +143,27 @@ describe('seedDemo', () => {
     const categories = await dataSource.getRepository(Category).find();
     const kinds = new Set((await dataSource.getRepository(Department).find()).map((department) => department.kind));
     for (const category of categories) {
-      if (category.departmentKind !== null) expect({ code: category.code, exists: kinds.has(category.departmentKind) }).toEqual({ code: category.code, exists: true });
-      if (category.parentCode !== null) expect(categories.some((parent) => parent.code === category.parentCode)).toBe(true);
+      if (category.departmentKind !== null)
+        expect({ code: category.code, exists: kinds.has(category.departmentKind) }).toEqual({
+          code: category.code,
+          exists: true,
+        });
+      if (category.parentCode !== null)
+        expect(categories.some((parent) => parent.code === category.parentCode)).toBe(true);
     }
     const categoryKinds = new Set(categories.map((category) => category.departmentKind));
     expect(VILLAGE_KINDS.filter((kind) => !categoryKinds.has(kind))).toEqual([]);
     const names = new Set(categories.map((category) => category.name));
     expect(GOVERNMENT_CATEGORY_NAMES).toHaveLength(15);
     expect(GOVERNMENT_CATEGORY_NAMES.filter((name) => !names.has(name))).toEqual([]);
-    expect(categories.find((category) => category.code === 'power')).toMatchObject({ responseHours: 24, resolveDays: 3 });
-    expect(categories.find((category) => category.code === 'power_pole')).toMatchObject({ parentCode: 'power', responseHours: 2 });
+    expect(categories.find((category) => category.code === 'power')).toMatchObject({
+      responseHours: 24,
+      resolveDays: 3,
+    });
+    expect(categories.find((category) => category.code === 'power_pole')).toMatchObject({
+      parentCode: 'power',
+      responseHours: 2,
+    });
   });
 
   it('has the five services, only 违法举报 anonymous', async () => {
@@ -148,11 +205,26 @@ describe('seedDemo', () => {
       { username: 'admin', role: 'sysadmin', regionCode: '610921', departmentId: null },
       { username: 'county', role: 'county', regionCode: '610921', departmentId: null },
       { username: 'chengguan', role: 'dispatcher', regionCode: '610921100', departmentId: null },
-      { username: 'gongdian', role: 'handler', regionCode: '610921100', departmentId: departmentId('610921100', 'power') },
-      { username: 'cadre', role: 'cadre', regionCode: '610921100201', departmentId: departmentId('610921100201', 'village') },
+      {
+        username: 'gongdian',
+        role: 'handler',
+        regionCode: '610921100',
+        departmentId: departmentId('610921100', 'power'),
+      },
+      {
+        username: 'cadre',
+        role: 'cadre',
+        regionCode: '610921100201',
+        departmentId: departmentId('610921100201', 'village'),
+      },
       { username: 'sanxian', role: 'liaison', regionCode: '610921100201001', departmentId: null },
       { username: 'jianchi', role: 'dispatcher', regionCode: '610921101', departmentId: null },
-      { username: 'jianchi_gongdian', role: 'handler', regionCode: '610921101', departmentId: departmentId('610921101', 'power') },
+      {
+        username: 'jianchi_gongdian',
+        role: 'handler',
+        regionCode: '610921101',
+        departmentId: departmentId('610921101', 'power'),
+      },
     ];
     for (const account of expected) {
       const row = await staff.findOneByOrFail({ username: account.username });
@@ -169,8 +241,12 @@ describe('seedDemo', () => {
     const notices = await dataSource.getRepository(Notice).find();
     const staffIds = new Set((await dataSource.getRepository(Staff).find()).map((row) => row.id));
     expect(notices.filter((notice) => notice.pinned)).toHaveLength(1);
-    expect(new Set(notices.map((notice) => notice.regionCode))).toEqual(new Set(['610921', '610921100', '610921100201']));
-    expect(new Set(notices.map((notice) => notice.category))).toEqual(new Set(['party', 'village', 'finance', 'government']));
+    expect(new Set(notices.map((notice) => notice.regionCode))).toEqual(
+      new Set(['610921', '610921100', '610921100201']),
+    );
+    expect(new Set(notices.map((notice) => notice.category))).toEqual(
+      new Set(['party', 'village', 'finance', 'government']),
+    );
     const articles = await dataSource.getRepository(Article).find();
     expect(new Set(articles.map((article) => article.category))).toEqual(new Set(['policy', 'guide', 'news']));
     for (const item of [...notices, ...articles]) {

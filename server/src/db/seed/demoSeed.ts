@@ -1,7 +1,20 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../crypto/personalData';
 import { transaction } from '../dataSource';
-import { Article, Category, Department, Deputy, Household, Notice, Region, ReplyTemplate, ServiceEntity, ShopItemRow, Staff, Visit } from '../entities';
+import {
+  Article,
+  Category,
+  Department,
+  Deputy,
+  Household,
+  Notice,
+  Region,
+  ReplyTemplate,
+  ServiceEntity,
+  ShopItemRow,
+  Staff,
+  Visit,
+} from '../entities';
 import { demoCategories } from './categories';
 import { seedArticles, seedNotices } from './content';
 import { demoDepartments } from './departments';
@@ -55,14 +68,43 @@ export async function seedDemo(dataSource: DataSource, options: { cipher: Person
     const deputies = await insertMissing(manager, Deputy, 'id', demoDeputies());
     const replyTemplates = await seedReplyTemplates(manager, now);
     const shopItems = await insertMissing(manager, ShopItemRow, 'id', demoShopItems(now));
-    const roster = await seedHouseholds(manager, { cipher: options.cipher, liaisonId: authors.get('sanxian') ?? null, now });
-    return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems, ...roster };
+    const roster = await seedHouseholds(manager, {
+      cipher: options.cipher,
+      liaisonId: authors.get('sanxian') ?? null,
+      now,
+    });
+    return {
+      regions,
+      departments,
+      services,
+      categories,
+      staff,
+      notices,
+      articles,
+      deputies,
+      replyTemplates,
+      shopItems,
+      ...roster,
+    };
   });
   return { ...(await countRows(dataSource.manager)), inserted };
 }
 
 async function countRows(manager: EntityManager): Promise<SeedCounts> {
-  const [regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems, households, visits] = await Promise.all([
+  const [
+    regions,
+    departments,
+    services,
+    categories,
+    staff,
+    notices,
+    articles,
+    deputies,
+    replyTemplates,
+    shopItems,
+    households,
+    visits,
+  ] = await Promise.all([
     manager.count(Region),
     manager.count(Department),
     manager.count(ServiceEntity),
@@ -76,5 +118,18 @@ async function countRows(manager: EntityManager): Promise<SeedCounts> {
     manager.count(Household),
     manager.count(Visit),
   ]);
-  return { regions, departments, services, categories, staff, notices, articles, deputies, replyTemplates, shopItems, households, visits };
+  return {
+    regions,
+    departments,
+    services,
+    categories,
+    staff,
+    notices,
+    articles,
+    deputies,
+    replyTemplates,
+    shopItems,
+    households,
+    visits,
+  };
 }

@@ -27,7 +27,17 @@ export function demoDeputies(): Deputy[] {
     [villageCode(chengguan, 0), '张德明', TOWNSHIP_TITLE],
     [villageCode(chengguan, 0), '李春燕', TOWNSHIP_TITLE],
     [villageCode(TOWNSHIPS[1].code, 0), '周玉梅', TOWNSHIP_TITLE],
-    ...TOWNSHIPS.slice(1).map((township, index): [string, string, string] => [township.code, TOWNSHIP_DEPUTIES[index] ?? `${township.name}代表`, COUNTY_TITLE]),
+    ...TOWNSHIPS.slice(1).map((township, index): [string, string, string] => [
+      township.code,
+      TOWNSHIP_DEPUTIES[index] ?? `${township.name}代表`,
+      COUNTY_TITLE,
+    ]),
   ];
-  return rows.map(([regionCode, name, title], index) => ({ id: deputyId(regionCode, name), name, title, regionCode, sortOrder: index + 1 }));
+  return rows.map(([regionCode, name, title], index) => ({
+    id: deputyId(regionCode, name),
+    name,
+    title,
+    regionCode,
+    sortOrder: index + 1,
+  }));
 }

@@ -63,12 +63,19 @@ function demoVisitRows(households: Household[], liaisonId: string, now: Date): V
 }
 
 /** Seeds the demo roster and visits, leaving rows that exist alone; returns how many of each were added. */
-export async function seedHouseholds(manager: EntityManager, props: { cipher: PersonalDataCipher; liaisonId: string | null; now: Date }): Promise<{ households: number; visits: number }> {
+export async function seedHouseholds(
+  manager: EntityManager,
+  props: { cipher: PersonalDataCipher; liaisonId: string | null; now: Date },
+): Promise<{ households: number; visits: number }> {
   const households = demoHouseholdRows(props.cipher, props.liaisonId, props.now);
   const visits = props.liaisonId ? demoVisitRows(households, props.liaisonId, props.now) : [];
   for (const visit of visits) {
     const household = households.find((candidate) => candidate.id === visit.householdId)!;
-    if (!household.lastVisitedAt || household.lastVisitedAt < visit.visitedAt) household.lastVisitedAt = visit.visitedAt;
+    if (!household.lastVisitedAt || household.lastVisitedAt < visit.visitedAt)
+      household.lastVisitedAt = visit.visitedAt;
   }
-  return { households: await insertMissing(manager, Household, 'id', households), visits: await insertMissing(manager, Visit, 'id', visits) };
+  return {
+    households: await insertMissing(manager, Household, 'id', households),
+    visits: await insertMissing(manager, Visit, 'id', visits),
+  };
 }

@@ -39,7 +39,8 @@ export const TOWNSHIPS: readonly TownshipSeed[] = TOWNSHIP_VILLAGES.map(([name, 
 export const villageCode = (townshipCode: string, index: number): string => `${townshipCode}${201 + index}`;
 
 const GRID_NAMES = ['第一网格', '第二网格'] as const;
-export const gridCode = (villageCode: string, index: number): string => `${villageCode}${String(index + 1).padStart(3, '0')}`;
+export const gridCode = (villageCode: string, index: number): string =>
+  `${villageCode}${String(index + 1).padStart(3, '0')}`;
 
 /** The codes demo accounts, notices and tests refer to. */
 export const DEMO_REGIONS = {
@@ -59,20 +60,38 @@ export interface VillageSeed {
 
 export function demoVillages(): VillageSeed[] {
   return TOWNSHIPS.flatMap((township) =>
-    township.villages.map((name, index) => ({ code: villageCode(township.code, index), name, townshipCode: township.code })),
+    township.villages.map((name, index) => ({
+      code: villageCode(township.code, index),
+      name,
+      townshipCode: township.code,
+    })),
   );
 }
 
 /** Every region row, parents before children. */
 export function demoRegions(): Omit<Region, 'disabled'>[] {
-  const rows: Omit<Region, 'disabled'>[] = [{ code: COUNTY.code, name: COUNTY.name, level: 'county', parentCode: null, sortOrder: 0 }];
+  const rows: Omit<Region, 'disabled'>[] = [
+    { code: COUNTY.code, name: COUNTY.name, level: 'county', parentCode: null, sortOrder: 0 },
+  ];
   TOWNSHIPS.forEach((township, townshipIndex) => {
-    rows.push({ code: township.code, name: township.name, level: 'township', parentCode: COUNTY.code, sortOrder: townshipIndex + 1 });
+    rows.push({
+      code: township.code,
+      name: township.name,
+      level: 'township',
+      parentCode: COUNTY.code,
+      sortOrder: townshipIndex + 1,
+    });
     township.villages.forEach((villageName, villageIndex) => {
       const code = villageCode(township.code, villageIndex);
       rows.push({ code, name: villageName, level: 'village', parentCode: township.code, sortOrder: villageIndex + 1 });
       GRID_NAMES.forEach((gridName, gridIndex) => {
-        rows.push({ code: gridCode(code, gridIndex), name: gridName, level: 'grid', parentCode: code, sortOrder: gridIndex + 1 });
+        rows.push({
+          code: gridCode(code, gridIndex),
+          name: gridName,
+          level: 'grid',
+          parentCode: code,
+          sortOrder: gridIndex + 1,
+        });
       });
     });
   });

@@ -23,7 +23,8 @@ describe('demo reply templates', () => {
     for (const template of templates) {
       if (template.categoryCode) expect(categories).toContain(template.categoryCode);
       expect(regions).toContain(template.regionCode);
-      for (const placeholder of template.body.match(/\{[^}]*\}/g) ?? []) expect(REPLY_TEMPLATE_PLACEHOLDERS).toContain(placeholder);
+      for (const placeholder of template.body.match(/\{[^}]*\}/g) ?? [])
+        expect(REPLY_TEMPLATE_PLACEHOLDERS).toContain(placeholder);
     }
   });
 

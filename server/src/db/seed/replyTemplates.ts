@@ -71,7 +71,14 @@ export async function seedReplyTemplates(manager: EntityManager, now: Date): Pro
   const repository = manager.getRepository(ReplyTemplate);
   if ((await repository.count()) > 0) return 0;
   await repository.insert(
-    TEMPLATES.map((template) => ({ id: stableId(`reply-template:${template.title}`), ...template, enabled: true, createdById: null, createdAt: now, updatedAt: now })),
+    TEMPLATES.map((template) => ({
+      id: stableId(`reply-template:${template.title}`),
+      ...template,
+      enabled: true,
+      createdById: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
   );
   return TEMPLATES.length;
 }

@@ -52,7 +52,9 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 /** Usernames of the demo accounts not in the table yet. */
 export async function missingUsernames(manager: EntityManager): Promise<string[]> {
   const usernames = DEMO_ACCOUNTS.map((account) => account.username);
-  const existing = await manager.getRepository(Staff).find({ select: ['username'], where: { username: In(usernames) } });
+  const existing = await manager
+    .getRepository(Staff)
+    .find({ select: ['username'], where: { username: In(usernames) } });
   const taken = new Set(existing.map((staff) => staff.username));
   return usernames.filter((username) => !taken.has(username));
 }
@@ -62,7 +64,9 @@ export async function missingUsernames(manager: EntityManager): Promise<string[]
  * transaction opens (SQLite has one writer; holding it while hashing would stall requests).
  */
 export async function hashDemoPasswords(usernames: readonly string[]): Promise<Map<string, string>> {
-  const hashes = await Promise.all(usernames.map((username) => hashPassword(DEMO_STAFF_PASSWORD).then((hash) => [username, hash] as const)));
+  const hashes = await Promise.all(
+    usernames.map((username) => hashPassword(DEMO_STAFF_PASSWORD).then((hash) => [username, hash] as const)),
+  );
   return new Map(hashes);
 }
 
@@ -76,7 +80,17 @@ export async function seedStaff(manager: EntityManager, hashes: ReadonlyMap<stri
   for (const account of DEMO_ACCOUNTS.filter((candidate) => missing.has(candidate.username))) {
     // Only if the account vanished between the pre-check and this transaction.
     const passwordHash = hashes.get(account.username) ?? (await hashPassword(DEMO_STAFF_PASSWORD));
-    rows.push({ id: newId(), ...account, passwordHash, disabled: false, failedLogins: 0, lockedUntil: null, tokenVersion: 0, mustChangePassword: false, wechatOpenid: null });
+    rows.push({
+      id: newId(),
+      ...account,
+      passwordHash,
+      disabled: false,
+      failedLogins: 0,
+      lockedUntil: null,
+      tokenVersion: 0,
+      mustChangePassword: false,
+      wechatOpenid: null,
+    });
   }
   if (rows.length > 0) await manager.getRepository(Staff).insert(rows);
   return rows.length;
@@ -85,6 +99,8 @@ export async function seedStaff(manager: EntityManager, hashes: ReadonlyMap<stri
 /** Ids of demo accounts by username, for content authorship. */
 export async function demoStaffIds(manager: EntityManager): Promise<Map<string, string>> {
   const usernames = DEMO_ACCOUNTS.map((account) => account.username);
-  const rows = await manager.getRepository(Staff).find({ select: ['id', 'username'], where: { username: In(usernames) } });
+  const rows = await manager
+    .getRepository(Staff)
+    .find({ select: ['id', 'username'], where: { username: In(usernames) } });
   return new Map(rows.map((staff) => [staff.username, staff.id]));
 }

@@ -26,7 +26,13 @@ describe('WeChat access token and getuserphonenumber', () => {
         } else if (body.code === 'bad') {
           response.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
         } else {
-          response.end(JSON.stringify({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: '+86 13812345678', purePhoneNumber: '', countryCode: '86' } }));
+          response.end(
+            JSON.stringify({
+              errcode: 0,
+              errmsg: 'ok',
+              phone_info: { phoneNumber: '+86 13812345678', purePhoneNumber: '', countryCode: '86' },
+            }),
+          );
         }
       });
     });
@@ -39,7 +45,11 @@ describe('WeChat access token and getuserphonenumber', () => {
     const client = new HttpWechatAuthClient({ appid: 'wx', secret: 's', apiBase: base });
     await expect(client.getUserPhoneNumber('ok')).resolves.toBe('+86 13812345678'); // phoneNumber when purePhoneNumber is empty
     generation += 1; // the cached token-1 is now stale (42001)
-    const phones = await Promise.all([client.getUserPhoneNumber('a'), client.getUserPhoneNumber('b'), client.getUserPhoneNumber('c')]);
+    const phones = await Promise.all([
+      client.getUserPhoneNumber('a'),
+      client.getUserPhoneNumber('b'),
+      client.getUserPhoneNumber('c'),
+    ]);
     expect(phones).toEqual(['+86 13812345678', '+86 13812345678', '+86 13812345678']);
     expect(forced).toEqual([false, true]);
     const error = await client.getUserPhoneNumber('bad').catch((caught: unknown) => caught);

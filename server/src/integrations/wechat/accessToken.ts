@@ -87,7 +87,10 @@ export class WechatAccessTokenProvider {
     if (answer.errcode) throw new WechatApiError(answer.errcode, answer.errmsg ?? '');
     if (!answer.access_token) throw new WechatApiError(-1, 'no access_token in answer');
     const lifetimeMs = (answer.expires_in ?? 7200) * 1000;
-    this.cached = { token: answer.access_token, refreshAt: this.now() + Math.max(lifetimeMs - REFRESH_MARGIN_MS, lifetimeMs / 2) };
+    this.cached = {
+      token: answer.access_token,
+      refreshAt: this.now() + Math.max(lifetimeMs - REFRESH_MARGIN_MS, lifetimeMs / 2),
+    };
     return answer.access_token;
   }
 }

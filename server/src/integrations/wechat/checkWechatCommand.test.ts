@@ -12,14 +12,18 @@ describe('npm run check:wechat', () => {
         if (body.secret !== 'right') return { body: { errcode: 40125, errmsg: 'invalid appsecret' } };
         return { body: { access_token: 'ACCESS-TOKEN-123', expires_in: 7200 } };
       })
-      .on('POST', '/wxa/msg_sec_check', () => ({ body: { errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 } } }))
+      .on('POST', '/wxa/msg_sec_check', () => ({
+        body: { errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 } },
+      }))
       .start();
   });
   afterAll(() => wechat.stop());
 
   const run = async (env: Record<string, string>, argv: string[] = []) => {
     const lines: string[] = [];
-    const code = await checkWechat({ WECHAT_API_BASE: wechat.baseUrl, ...env }, argv, { print: (line) => lines.push(line) });
+    const code = await checkWechat({ WECHAT_API_BASE: wechat.baseUrl, ...env }, argv, {
+      print: (line) => lines.push(line),
+    });
     return { code, output: lines.join('\n') };
   };
 
@@ -37,7 +41,9 @@ describe('npm run check:wechat', () => {
   it('fails clearly on a wrong secret, a missing openid, missing credentials, or a text not passed', async () => {
     const wrong = await run({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 'wrong' }, ['--openid', 'o']);
     expect(wrong.code).toBe(1);
-    expect(wrong.output).toContain('✗ 1/2 access_token (stable_token): errcode 40125 invalid appsecret — WECHAT_SECRET 不正确');
+    expect(wrong.output).toContain(
+      '✗ 1/2 access_token (stable_token): errcode 40125 invalid appsecret — WECHAT_SECRET 不正确',
+    );
 
     const noOpenid = await run({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 'right' });
     expect(noOpenid.code).toBe(2);

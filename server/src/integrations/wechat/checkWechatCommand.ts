@@ -40,7 +40,11 @@ function optionValue(argv: readonly string[], name: string): string | undefined 
 }
 
 /** Runs both checks; answers the exit code. */
-export async function checkWechat(env: Record<string, string | undefined>, argv: readonly string[], output: CheckOutput = { print: (line) => console.log(line) }): Promise<number> {
+export async function checkWechat(
+  env: Record<string, string | undefined>,
+  argv: readonly string[],
+  output: CheckOutput = { print: (line) => console.log(line) },
+): Promise<number> {
   const { print } = output;
   const appid = env.WECHAT_APPID;
   const secret = env.WECHAT_SECRET;
@@ -60,7 +64,9 @@ export async function checkWechat(env: Record<string, string | undefined>, argv:
   }
   const openid = optionValue(argv, '--openid') ?? env.WECHAT_CHECK_OPENID;
   if (!openid) {
-    print('✗ 2/2 msg_sec_check: 需要一个 2 小时内用过小程序的 openid：npm run check:wechat -- --openid OPENID (or WECHAT_CHECK_OPENID)');
+    print(
+      '✗ 2/2 msg_sec_check: 需要一个 2 小时内用过小程序的 openid：npm run check:wechat -- --openid OPENID (or WECHAT_CHECK_OPENID)',
+    );
     return 2;
   }
   try {

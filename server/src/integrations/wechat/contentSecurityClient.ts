@@ -54,13 +54,23 @@ export class HttpWechatContentSecurity implements ContentSecurityClient {
   ) {}
 
   async checkText(props: { openid: string; scene: SecurityScene; content: string }): Promise<TextVerdict> {
-    const answer = await this.post<MsgSecCheckAnswer>('/wxa/msg_sec_check', { content: props.content, version: 2, scene: props.scene, openid: props.openid });
+    const answer = await this.post<MsgSecCheckAnswer>('/wxa/msg_sec_check', {
+      content: props.content,
+      version: 2,
+      scene: props.scene,
+      openid: props.openid,
+    });
     const suggest = answer.result?.suggest;
     if (!suggest || !SUGGESTS.includes(suggest)) throw new WechatApiError(-1, 'no result.suggest in answer');
     return { suggest: suggest as Suggest, label: answer.result?.label ?? 0 };
   }
 
-  async checkMediaAsync(props: { openid: string; scene: SecurityScene; mediaUrl: string; mediaType: 1 | 2 }): Promise<string> {
+  async checkMediaAsync(props: {
+    openid: string;
+    scene: SecurityScene;
+    mediaUrl: string;
+    mediaType: 1 | 2;
+  }): Promise<string> {
     const answer = await this.post<MediaCheckAnswer>('/wxa/media_check_async', {
       media_url: props.mediaUrl,
       media_type: props.mediaType,

@@ -21,6 +21,7 @@ export function contentSecurityConfigFrom(env: Record<string, string | undefined
     }
   }
   const publicBaseUrl = env.PUBLIC_BASE_URL ? env.PUBLIC_BASE_URL.replace(/\/+$/, '') : null;
-  if (publicBaseUrl && !/^https?:\/\/[^/]+/.test(publicBaseUrl)) throw new ConfigError('PUBLIC_BASE_URL must be an http(s) origin, e.g. https://minqing.example.cn');
+  if (publicBaseUrl && !/^https?:\/\/[^/]+/.test(publicBaseUrl))
+    throw new ConfigError('PUBLIC_BASE_URL must be an http(s) origin, e.g. https://minqing.example.cn');
   return { msgToken: env.WECHAT_MSG_TOKEN || null, msgAesKey, publicBaseUrl };
 }

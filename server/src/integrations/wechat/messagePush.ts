@@ -19,7 +19,9 @@ export interface PushCredentials {
 
 /** sha1 of the sorted, concatenated parts: WeChat's `signature` (token, timestamp, nonce) and `msg_signature` (+ Encrypt). */
 export function pushSignature(parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 function sameHex(expected: string, given: string | undefined): boolean {
@@ -27,12 +29,19 @@ function sameHex(expected: string, given: string | undefined): boolean {
   return timingSafeEqual(Buffer.from(expected), Buffer.from(given.toLowerCase()));
 }
 
-export function isSignedByWechat(token: string, query: { signature?: string; timestamp?: string; nonce?: string }): boolean {
+export function isSignedByWechat(
+  token: string,
+  query: { signature?: string; timestamp?: string; nonce?: string },
+): boolean {
   if (!query.timestamp || !query.nonce) return false;
   return sameHex(pushSignature([token, query.timestamp, query.nonce]), query.signature);
 }
 
-export function isMsgSignedByWechat(token: string, query: { msg_signature?: string; timestamp?: string; nonce?: string }, encrypted: string): boolean {
+export function isMsgSignedByWechat(
+  token: string,
+  query: { msg_signature?: string; timestamp?: string; nonce?: string },
+  encrypted: string,
+): boolean {
   if (!query.timestamp || !query.nonce) return false;
   return sameHex(pushSignature([token, query.timestamp, query.nonce, encrypted]), query.msg_signature);
 }

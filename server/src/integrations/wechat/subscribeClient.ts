@@ -58,5 +58,8 @@ export function subscribeClientFor(
   wechat: { apiBase: string },
   config: { push?: { miniprogramState: MiniprogramState } },
 ): HttpWechatSubscribeClient {
-  return new HttpWechatSubscribeClient(token, { apiBase: wechat.apiBase, miniprogramState: config.push?.miniprogramState ?? 'formal' });
+  return new HttpWechatSubscribeClient(token, {
+    apiBase: wechat.apiBase,
+    miniprogramState: config.push?.miniprogramState ?? 'formal',
+  });
 }

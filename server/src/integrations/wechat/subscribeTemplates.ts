@@ -44,17 +44,33 @@ const ENV_NAME: Record<SubscribeTopic, string> = {
 /** The keyword's type is its name without the trailing number: thing2 → thing. */
 const keywordType = (keyword: string) => keyword.replace(/\d+$/, '');
 /** WeChat's length limits per keyword type (characters). */
-const MAX_LENGTH: Record<string, number> = { thing: 20, character_string: 32, phrase: 5, name: 10, symbol: 5, letter: 32, number: 32, amount: 32 };
+const MAX_LENGTH: Record<string, number> = {
+  thing: 20,
+  character_string: 32,
+  phrase: 5,
+  name: 10,
+  symbol: 5,
+  letter: 32,
+  number: 32,
+  amount: 32,
+};
 const KNOWN_TYPES = [...Object.keys(MAX_LENGTH), 'time', 'date'];
 
 export class TemplateConfigError extends Error {}
 
 function parseFields(topic: SubscribeTopic, raw: string, envName: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const pair of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [keyword, value] = pair.split('=').map((part) => part.trim());
-    if (!keyword || !value || !KNOWN_TYPES.includes(keywordType(keyword))) throw new TemplateConfigError(`${envName}_FIELDS: "${pair}" is not keyword=value with a WeChat keyword such as thing1`);
-    if (!(TOPIC_VALUES[topic] as readonly string[]).includes(value)) throw new TemplateConfigError(`${envName}_FIELDS: ${value} is not one of ${TOPIC_VALUES[topic].join(', ')}`);
+    if (!keyword || !value || !KNOWN_TYPES.includes(keywordType(keyword)))
+      throw new TemplateConfigError(
+        `${envName}_FIELDS: "${pair}" is not keyword=value with a WeChat keyword such as thing1`,
+      );
+    if (!(TOPIC_VALUES[topic] as readonly string[]).includes(value))
+      throw new TemplateConfigError(`${envName}_FIELDS: ${value} is not one of ${TOPIC_VALUES[topic].join(', ')}`);
     fields[keyword] = value;
   }
   if (Object.keys(fields).length === 0) throw new TemplateConfigError(`${envName}_FIELDS is empty`);
@@ -68,7 +84,8 @@ export function subscribeTemplatesFrom(env: Record<string, string | undefined>):
     const name = ENV_NAME[topic];
     const templateId = env[name]?.trim();
     if (!templateId) continue;
-    if (!/^[\w-]{1,64}$/.test(templateId)) throw new TemplateConfigError(`${name} must be a template id from the WeChat console`);
+    if (!/^[\w-]{1,64}$/.test(templateId))
+      throw new TemplateConfigError(`${name} must be a template id from the WeChat console`);
     templates[topic] = { templateId, fields: parseFields(topic, env[`${name}_FIELDS`] || DEFAULT_FIELDS[topic], name) };
   }
   return templates;
@@ -76,7 +93,8 @@ export function subscribeTemplatesFrom(env: Record<string, string | undefined>):
 
 function formatValue(keyword: string, value: string | Date): string {
   const type = keywordType(keyword);
-  if (value instanceof Date) return type === 'date' ? localDateOf(value) : `${localDateOf(value)} ${localTimeOf(value)}`;
+  if (value instanceof Date)
+    return type === 'date' ? localDateOf(value) : `${localDateOf(value)} ${localTimeOf(value)}`;
   const max = MAX_LENGTH[type];
   const text = value.replace(/\s+/g, ' ').trim() || '-';
   if (!max || text.length <= max) return text;

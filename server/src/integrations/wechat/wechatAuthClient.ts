@@ -34,7 +34,13 @@ export class HttpWechatAuthClient implements WechatAuthClient {
 
   /** `accessToken`: share one provider among a process's WeChat clients, so none force-refreshes another's token. */
   constructor(
-    private readonly options: { appid: string; secret: string; apiBase: string; timeoutMs?: number; clock?: () => Date },
+    private readonly options: {
+      appid: string;
+      secret: string;
+      apiBase: string;
+      timeoutMs?: number;
+      clock?: () => Date;
+    },
     accessToken?: WechatAccessTokenProvider,
   ) {
     this.accessToken = accessToken ?? new WechatAccessTokenProvider(options);

@@ -53,10 +53,17 @@ export function signatureProblem(
  * AEAD_AES_256_GCM with the APIv3 key: the last 16 bytes of the ciphertext are the tag, and a
  * tampered ciphertext, nonce or associated data throws here (the library skips this check).
  */
-export function decryptResource(resource: { ciphertext: string; nonce: string; associated_data?: string }, apiV3Key: string): string {
+export function decryptResource(
+  resource: { ciphertext: string; nonce: string; associated_data?: string },
+  apiV3Key: string,
+): string {
   const data = Buffer.from(resource.ciphertext, 'base64');
   if (data.length <= 16) throw new Error('ciphertext too short');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(resource.nonce, 'utf8'));
+  const decipher = crypto.createDecipheriv(
+    'aes-256-gcm',
+    Buffer.from(apiV3Key, 'utf8'),
+    Buffer.from(resource.nonce, 'utf8'),
+  );
   decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
   decipher.setAuthTag(data.subarray(data.length - 16));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');

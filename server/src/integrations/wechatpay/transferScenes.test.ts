@@ -14,7 +14,13 @@ describe('商家转账 scenes', () => {
   afterAll(() => pay.stop());
 
   const transfer = (fields: ReturnType<typeof sceneFields>) =>
-    client.createTransfer({ outBillNo: `SCENE${(bills += 1)}`, openid: 'o-grid-worker', amountFen: 30_000, remark: '11月网格员补贴', ...fields });
+    client.createTransfer({
+      outBillNo: `SCENE${(bills += 1)}`,
+      openid: 'o-grid-worker',
+      amountFen: 30_000,
+      remark: '11月网格员补贴',
+      ...fields,
+    });
 
   it('sends a reward as 现金营销 and a subsidy as 佣金报酬, with the fields each scene takes', async () => {
     const reward = await transfer(sceneFields('1000', { kind: 'reward', detail: '违法举报查实奖励' }));
@@ -36,20 +42,48 @@ describe('商家转账 scenes', () => {
       ],
     });
     const inMarketing = await transfer(sceneFields('1000', { kind: 'subsidy', detail: '2026-11 网格员补贴' }));
-    expect(pay.scenes.get(inMarketing.out_bill_no)?.transfer_scene_report_infos[0]).toEqual({ info_type: '活动名称', info_content: '网格员补贴' });
+    expect(pay.scenes.get(inMarketing.out_bill_no)?.transfer_scene_report_infos[0]).toEqual({
+      info_type: '活动名称',
+      info_content: '网格员补贴',
+    });
   });
 
   it('is refused, as WeChat Pay refuses it, when the fields belong to another scene', async () => {
     const subsidyFields = sceneFields('1005', { kind: 'subsidy', detail: '2026-11 网格员补贴' });
     const rewardFields = sceneFields('1000', { kind: 'reward', detail: '违法举报查实奖励' });
-    const refusal = (fields: ReturnType<typeof sceneFields>) => transfer(fields).then(() => null, (error: WechatPayError) => error);
+    const refusal = (fields: ReturnType<typeof sceneFields>) =>
+      transfer(fields).then(
+        () => null,
+        (error: WechatPayError) => error,
+      );
 
-    expect(await refusal({ ...subsidyFields, sceneId: '1000' })).toMatchObject({ status: 400, code: 'INVALID_REQUEST', message: '暂不支持展示当前传入的用户收款感知' });
-    expect(await refusal({ ...subsidyFields, sceneId: '1000', perception: '现金奖励' })).toMatchObject({ status: 400, code: 'PARAM_ERROR' });
-    expect(await refusal({ ...rewardFields, sceneId: '1005', perception: '劳务报酬' })).toMatchObject({ status: 400, code: 'PARAM_ERROR' });
-    expect(await refusal({ ...subsidyFields, reportInfos: subsidyFields.reportInfos.slice(0, 1) })).toMatchObject({ status: 400, code: 'PARAM_ERROR' });
-    expect(await refusal({ ...subsidyFields, reportInfos: [] })).toMatchObject({ status: 400, code: 'PARAM_ERROR', message: '需传入转账场景报备信息,请检查' });
-    expect(await refusal({ ...rewardFields, sceneId: '1009' })).toMatchObject({ status: 400, code: 'INVALID_REQUEST', message: '该转账场景不可用' });
+    expect(await refusal({ ...subsidyFields, sceneId: '1000' })).toMatchObject({
+      status: 400,
+      code: 'INVALID_REQUEST',
+      message: '暂不支持展示当前传入的用户收款感知',
+    });
+    expect(await refusal({ ...subsidyFields, sceneId: '1000', perception: '现金奖励' })).toMatchObject({
+      status: 400,
+      code: 'PARAM_ERROR',
+    });
+    expect(await refusal({ ...rewardFields, sceneId: '1005', perception: '劳务报酬' })).toMatchObject({
+      status: 400,
+      code: 'PARAM_ERROR',
+    });
+    expect(await refusal({ ...subsidyFields, reportInfos: subsidyFields.reportInfos.slice(0, 1) })).toMatchObject({
+      status: 400,
+      code: 'PARAM_ERROR',
+    });
+    expect(await refusal({ ...subsidyFields, reportInfos: [] })).toMatchObject({
+      status: 400,
+      code: 'PARAM_ERROR',
+      message: '需传入转账场景报备信息,请检查',
+    });
+    expect(await refusal({ ...rewardFields, sceneId: '1009' })).toMatchObject({
+      status: 400,
+      code: 'INVALID_REQUEST',
+      message: '该转账场景不可用',
+    });
   });
 
   it('knows which scene may carry which payout', () => {

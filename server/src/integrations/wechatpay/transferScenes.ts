@@ -57,7 +57,8 @@ export const TRANSFER_SCENES: Readonly<Record<string, TransferScene>> = {
 /** Why this scene cannot carry this kind of payout, or null when it can. */
 export function sceneProblem(sceneId: string, kind: PayoutKind): string | null {
   const scene = TRANSFER_SCENES[sceneId];
-  if (!scene) return `转账场景 ${sceneId} is not one we know the fields of (${Object.keys(TRANSFER_SCENES).join(', ')})`;
+  if (!scene)
+    return `转账场景 ${sceneId} is not one we know the fields of (${Object.keys(TRANSFER_SCENES).join(', ')})`;
   if (!scene.kinds.includes(kind)) return `转账场景 ${sceneId} ${scene.name} cannot carry a ${PAYOUT_KIND_NAMES[kind]}`;
   return null;
 }
@@ -65,6 +66,7 @@ export function sceneProblem(sceneId: string, kind: PayoutKind): string | null {
 /** The scene fields of a transfer: scene id, perception and report lines. */
 export function sceneFields(sceneId: string, purpose: TransferPurpose) {
   const scene = TRANSFER_SCENES[sceneId];
-  if (!scene || !scene.kinds.includes(purpose.kind)) throw new Error(sceneProblem(sceneId, purpose.kind) ?? 'unknown scene');
+  if (!scene || !scene.kinds.includes(purpose.kind))
+    throw new Error(sceneProblem(sceneId, purpose.kind) ?? 'unknown scene');
   return { sceneId, perception: scene.perception, reportInfos: scene.reportInfos(purpose) };
 }

@@ -89,7 +89,10 @@ export class WechatPayClient {
   /** 商户单号查询转账单: null when WeChat Pay never received the bill (it may be created again with the same number). */
   async queryTransfer(outBillNo: string): Promise<TransferBill | null> {
     try {
-      return await this.call<TransferBill>('GET', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`);
+      return await this.call<TransferBill>(
+        'GET',
+        `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`,
+      );
     } catch (error) {
       if (error instanceof WechatPayError && error.status === 404) return null;
       throw error;
@@ -119,10 +122,20 @@ export class WechatPayClient {
     }
     const text = await response.text();
     if (response.status >= 500) throw new WechatPayUnavailable(`WeChat Pay answered ${response.status}`);
-    const problem = signatureProblem(wechatpayHeaders((name) => response.headers.get(name) ?? undefined), text, { publicKey: this.config.platformPublicKey, id: this.config.platformPublicKeyId }, this.clock());
+    const problem = signatureProblem(
+      wechatpayHeaders((name) => response.headers.get(name) ?? undefined),
+      text,
+      { publicKey: this.config.platformPublicKey, id: this.config.platformPublicKeyId },
+      this.clock(),
+    );
     if (problem) throw new WechatPayUnavailable(`WeChat Pay answer not verified (${problem})`);
     const data = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    if (!response.ok) throw new WechatPayError(response.status, String(data.code ?? response.status), String(data.message ?? 'WeChat Pay refused the request'));
+    if (!response.ok)
+      throw new WechatPayError(
+        response.status,
+        String(data.code ?? response.status),
+        String(data.message ?? 'WeChat Pay refused the request'),
+      );
     return data as T;
   }
 }

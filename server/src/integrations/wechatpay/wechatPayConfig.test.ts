@@ -14,13 +14,20 @@ const ENV = {
 describe('WeChat Pay configuration', () => {
   it('sends rewards in 1000 现金营销 and subsidies in 1005 佣金报酬 unless told otherwise', () => {
     expect(wechatPayConfigFrom(ENV)?.sceneIds).toEqual({ reward: '1000', subsidy: '1005' });
-    expect(wechatPayConfigFrom({ ...ENV, WECHATPAY_SUBSIDY_SCENE_ID: '1000' })?.sceneIds).toEqual({ reward: '1000', subsidy: '1000' });
+    expect(wechatPayConfigFrom({ ...ENV, WECHATPAY_SUBSIDY_SCENE_ID: '1000' })?.sceneIds).toEqual({
+      reward: '1000',
+      subsidy: '1000',
+    });
   });
 
   it('refuses to start with a scene whose fields we do not know or that cannot carry the payout', () => {
     expect(() => wechatPayConfigFrom({ ...ENV, WECHATPAY_TRANSFER_SCENE_ID: '1005' })).toThrow(ConfigError);
-    expect(() => wechatPayConfigFrom({ ...ENV, WECHATPAY_TRANSFER_SCENE_ID: '1005' })).toThrow('WECHATPAY_TRANSFER_SCENE_ID');
-    expect(() => wechatPayConfigFrom({ ...ENV, WECHATPAY_SUBSIDY_SCENE_ID: '1009' })).toThrow('WECHATPAY_SUBSIDY_SCENE_ID');
+    expect(() => wechatPayConfigFrom({ ...ENV, WECHATPAY_TRANSFER_SCENE_ID: '1005' })).toThrow(
+      'WECHATPAY_TRANSFER_SCENE_ID',
+    );
+    expect(() => wechatPayConfigFrom({ ...ENV, WECHATPAY_SUBSIDY_SCENE_ID: '1009' })).toThrow(
+      'WECHATPAY_SUBSIDY_SCENE_ID',
+    );
   });
 
   it('is off without any WECHATPAY_ variable', () => {

@@ -56,10 +56,14 @@ export function wechatPayConfigFrom(env: Record<string, string | undefined>): We
   const missing = NAMES.filter((name) => !env[name]);
   if (missing.length === NAMES.length) return null;
   // Half a configuration would look like a switched-off feature: refuse it instead.
-  if (missing.length > 0) throw new ConfigError(`WeChat Pay needs ${missing.join(', ')} as well (or none of the WECHATPAY_ variables)`);
+  if (missing.length > 0)
+    throw new ConfigError(`WeChat Pay needs ${missing.join(', ')} as well (or none of the WECHATPAY_ variables)`);
   if (env.WECHATPAY_APIV3_KEY!.length !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY must be 32 characters');
   const publicBase = env.PUBLIC_BASE_URL?.replace(/\/$/, '');
-  const sceneIds = { reward: env.WECHATPAY_TRANSFER_SCENE_ID || '1000', subsidy: env.WECHATPAY_SUBSIDY_SCENE_ID || '1005' };
+  const sceneIds = {
+    reward: env.WECHATPAY_TRANSFER_SCENE_ID || '1000',
+    subsidy: env.WECHATPAY_SUBSIDY_SCENE_ID || '1005',
+  };
   const rewardProblem = sceneProblem(sceneIds.reward, 'reward');
   if (rewardProblem) throw new ConfigError(`WECHATPAY_TRANSFER_SCENE_ID: ${rewardProblem}`);
   const subsidyProblem = sceneProblem(sceneIds.subsidy, 'subsidy');
@@ -82,10 +86,14 @@ function fen(env: Record<string, string | undefined>, name: string, fallback: nu
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 10 || value > 10_000_000) throw new ConfigError(`${name} must be a whole number of fen from 10 to 10000000`);
+  if (!Number.isInteger(value) || value < 10 || value > 10_000_000)
+    throw new ConfigError(`${name} must be a whole number of fen from 10 to 10000000`);
   return value;
 }
 
 export function payoutLimitsFrom(env: Record<string, string | undefined>): PayoutLimits {
-  return { perPaymentFen: fen(env, 'PAYOUT_MAX_PER_PAYMENT_FEN', 50_000), perMonthFen: fen(env, 'PAYOUT_MAX_PER_MONTH_FEN', 100_000) };
+  return {
+    perPaymentFen: fen(env, 'PAYOUT_MAX_PER_PAYMENT_FEN', 50_000),
+    perMonthFen: fen(env, 'PAYOUT_MAX_PER_MONTH_FEN', 100_000),
+  };
 }

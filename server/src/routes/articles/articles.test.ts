@@ -38,7 +38,10 @@ describe('citizen articles', () => {
 
   it('needs a citizen: 401 without a token and with a staff token, on the list and one article', async () => {
     const article = await buildArticle();
-    const staff = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
+    const staff = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }),
+    );
     for (const path of ['/api/v1/articles', `/api/v1/articles/${article.id}`]) {
       const none = await app.http.get(path);
       expect(none.status).toBe(401);
@@ -52,7 +55,12 @@ describe('citizen articles', () => {
     const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
     await buildArticle({ title: '旧政策', category: 'policy', publishedAt: hoursAgo(48) });
     await buildArticle({ title: '新指南', publishedAt: hoursAgo(1) });
-    await buildArticle({ title: '镇里的动态', category: 'news', regionCode: REGIONS.jianchi, publishedAt: hoursAgo(5) });
+    await buildArticle({
+      title: '镇里的动态',
+      category: 'news',
+      regionCode: REGIONS.jianchi,
+      publishedAt: hoursAgo(5),
+    });
     await buildArticle({ title: '草稿', status: 'draft', publishedAt: null });
     await buildArticle({ title: '已撤回', status: 'withdrawn' });
 
@@ -60,13 +68,23 @@ describe('citizen articles', () => {
     expect(response.status).toBe(200);
     expect(titles(response.body)).toEqual(['新指南', '镇里的动态', '旧政策']);
     expect(response.body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
-    expect(response.body.items[0]).toMatchObject({ category: 'guide', categoryName: '办事指南', summary: '缴费时间、标准和渠道', status: 'published', readCount: 0 });
+    expect(response.body.items[0]).toMatchObject({
+      category: 'guide',
+      categoryName: '办事指南',
+      summary: '缴费时间、标准和渠道',
+      status: 'published',
+      readCount: 0,
+    });
     expect(response.body.items[0]).not.toHaveProperty('authorId');
   });
 
   it('filters by category and paginates with the total', async () => {
     for (let index = 0; index < 3; index += 1) {
-      await buildArticle({ title: `政策${index}`, category: 'policy', publishedAt: new Date(Date.now() - (10 - index) * 60_000) });
+      await buildArticle({
+        title: `政策${index}`,
+        category: 'policy',
+        publishedAt: new Date(Date.now() - (10 - index) * 60_000),
+      });
     }
     await buildArticle({ title: '指南', category: 'guide' });
 

@@ -22,12 +22,19 @@ export function articlesRouter() {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const body: Page<ArticleDto> = { items: articles.map(presentArticle), total, page: query.page, pageSize: query.pageSize };
+    const body: Page<ArticleDto> = {
+      items: articles.map(presentArticle),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
     ctx.body = body;
   });
 
   router.get('/:id', citizenAuth(), async (ctx: AppContext) => {
-    const article = await ctx.deps.dataSource.getRepository(Article).findOneBy({ id: ctx.params.id, status: 'published' });
+    const article = await ctx.deps.dataSource
+      .getRepository(Article)
+      .findOneBy({ id: ctx.params.id, status: 'published' });
     if (!article) throw notFound('文章不存在或已撤回');
     await countArticleView(ctx.deps, article.id);
     article.readCount += 1;

@@ -14,7 +14,12 @@ export function auditLogRouter() {
     const query = parseQuery(ctx, AuditLogQuerySchema);
     const [entries, total] = await findAuditLogs(ctx.deps.dataSource.manager, query);
     const labels = await auditTargetLabels(ctx.deps.dataSource.manager, entries);
-    ctx.body = { items: entries.map((entry) => presentAuditLog(entry, labels)), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: entries.map((entry) => presentAuditLog(entry, labels)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   return router;

@@ -18,7 +18,10 @@ export function findAuditLogs(manager: EntityManager, filters: AuditLogQuery): P
       action.endsWith('*') ? `audit.action LIKE :action${index} ESCAPE '!'` : `audit.action = :action${index}`,
     );
     const parameters = Object.fromEntries(
-      filters.action.map((action, index) => [`action${index}`, action.endsWith('*') ? `${action.slice(0, -1).replace(/[!%_]/g, (match) => `!${match}`)}%` : action]),
+      filters.action.map((action, index) => [
+        `action${index}`,
+        action.endsWith('*') ? `${action.slice(0, -1).replace(/[!%_]/g, (match) => `!${match}`)}%` : action,
+      ]),
     );
     query.andWhere(`(${clauses.join(' OR ')})`, parameters);
   }

@@ -11,7 +11,11 @@ function startFakeWechat(): Promise<{ server: http.Server; base: string; codes: 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     response.setHeader('Content-Type', 'application/json');
-    if (url.pathname !== '/sns/jscode2session' || url.searchParams.get('appid') !== 'wx-test' || url.searchParams.get('secret') !== 'secret') {
+    if (
+      url.pathname !== '/sns/jscode2session' ||
+      url.searchParams.get('appid') !== 'wx-test' ||
+      url.searchParams.get('secret') !== 'secret'
+    ) {
       response.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
       return;
     }
@@ -22,7 +26,9 @@ function startFakeWechat(): Promise<{ server: http.Server; base: string; codes: 
     else response.end(JSON.stringify({ openid: `o-${code}`, session_key: 'k', unionid: `u-${code}` }));
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, codes })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, codes }),
+    ),
   );
 }
 
@@ -32,7 +38,9 @@ describe('citizen auth', () => {
 
   beforeAll(async () => {
     wechat = await startFakeWechat();
-    app = await createTestApp({ wechat: new HttpWechatAuthClient({ appid: 'wx-test', secret: 'secret', apiBase: wechat.base }) });
+    app = await createTestApp({
+      wechat: new HttpWechatAuthClient({ appid: 'wx-test', secret: 'secret', apiBase: wechat.base }),
+    });
   });
   afterAll(async () => {
     await app.close();

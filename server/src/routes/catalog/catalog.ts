@@ -5,7 +5,13 @@ import { Category, Department, Region, ServiceEntity } from '../../db/entities';
 import { badRequest } from '../../errors';
 import { staffAuth, currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
-import { presentCategory, presentDepartment, presentDeputy, presentRegionTree, presentService } from '../../presenters/catalog';
+import {
+  presentCategory,
+  presentDepartment,
+  presentDeputy,
+  presentRegionTree,
+  presentService,
+} from '../../presenters/catalog';
 import { deputiesFor, regionChain } from '../../policies/deputies';
 import { activeRegions } from '../../policies/regionStatus';
 import { isWithin } from '../../policies/scope';
@@ -18,7 +24,9 @@ export function catalogRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
   router.get('/services', async (ctx: AppContext) => {
-    const services = await ctx.deps.dataSource.getRepository(ServiceEntity).find({ where: { enabled: true }, order: { sortOrder: 'ASC' } });
+    const services = await ctx.deps.dataSource
+      .getRepository(ServiceEntity)
+      .find({ where: { enabled: true }, order: { sortOrder: 'ASC' } });
     ctx.body = services.map(presentService);
   });
 
@@ -29,7 +37,9 @@ export function catalogRouter() {
   });
 
   router.get('/categories', async (ctx: AppContext) => {
-    const categories = await ctx.deps.dataSource.getRepository(Category).find({ where: { disabled: false }, order: { sortOrder: 'ASC', code: 'ASC' } });
+    const categories = await ctx.deps.dataSource
+      .getRepository(Category)
+      .find({ where: { disabled: false }, order: { sortOrder: 'ASC', code: 'ASC' } });
     ctx.body = categories.map(presentCategory);
   });
 
@@ -46,9 +56,14 @@ export function catalogRouter() {
   /** Departments a staff member may send reports to: those serving a region they cover, or above it. */
   router.get('/staff/departments', staffAuth(), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
-    const departments = await ctx.deps.dataSource.getRepository(Department).find({ where: { disabled: false }, order: { level: 'ASC', name: 'ASC' } });
+    const departments = await ctx.deps.dataSource
+      .getRepository(Department)
+      .find({ where: { disabled: false }, order: { level: 'ASC', name: 'ASC' } });
     ctx.body = departments
-      .filter((department) => isWithin(department.regionCode, staff.regionCode) || isWithin(staff.regionCode, department.regionCode))
+      .filter(
+        (department) =>
+          isWithin(department.regionCode, staff.regionCode) || isWithin(staff.regionCode, department.regionCode),
+      )
       .map(presentDepartment);
   });
 

@@ -19,24 +19,47 @@ describe('notice and article attachments', () => {
 
   async function notice(overrides: Partial<Notice> = {}): Promise<Notice> {
     return app.dataSource.getRepository(Notice).save({
-      id: newId(), title: '低保公示', body: '名单见附件', category: 'village', regionCode: REGIONS.chengguanVillage, pinned: false,
-      status: 'draft', publishedAt: null, expiresAt: null, readCount: 0, imageUploadIds: [], authorId: cadre.id, ...overrides,
+      id: newId(),
+      title: '低保公示',
+      body: '名单见附件',
+      category: 'village',
+      regionCode: REGIONS.chengguanVillage,
+      pinned: false,
+      status: 'draft',
+      publishedAt: null,
+      expiresAt: null,
+      readCount: 0,
+      imageUploadIds: [],
+      authorId: cadre.id,
+      ...overrides,
     });
   }
 
-  const attach = (path: string, token: Record<string, string>, bytes: Buffer, name: string) => app.http.post(path).set(token).attach('file', bytes, name);
+  const attach = (path: string, token: Record<string, string>, bytes: Buffer, name: string) =>
+    app.http.post(path).set(token).attach('file', bytes, name);
   const asCadre = () => bearer(staffToken(app.deps, cadre));
 
   it('stores a PDF for the notice, named after what it really is, and audits it', async () => {
     const item = await notice();
-    const response = await attach(`/api/v1/staff/notices/${item.id}/files`, asCadre(), testPdf(), '../../低保名单.PDF.exe');
+    const response = await attach(
+      `/api/v1/staff/notices/${item.id}/files`,
+      asCadre(),
+      testPdf(),
+      '../../低保名单.PDF.exe',
+    );
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ fileName: '低保名单.PDF.pdf', contentType: 'application/pdf', size: testPdf().length });
+    expect(response.body).toMatchObject({
+      fileName: '低保名单.PDF.pdf',
+      contentType: 'application/pdf',
+      size: testPdf().length,
+    });
     expect(response.body.url).toBe(`/api/v1/staff/content-files/${response.body.id}/content`);
     const row = await app.dataSource.getRepository(ContentFileRow).findOneByOrFail({ id: response.body.id });
     expect(row).toMatchObject({ targetType: 'notice', targetId: item.id, uploaderId: cadre.id });
     expect(await app.deps.storage.get(row.storageKey)).toEqual(testPdf());
-    expect(await app.dataSource.getRepository(AuditLog).findOneBy({ action: 'notice.file_add', targetId: item.id })).toMatchObject({ staffId: cadre.id, detail: '低保名单.PDF.pdf' });
+    expect(
+      await app.dataSource.getRepository(AuditLog).findOneBy({ action: 'notice.file_add', targetId: item.id }),
+    ).toMatchObject({ staffId: cadre.id, detail: '低保名单.PDF.pdf' });
 
     const listed = await app.http.get(`/api/v1/staff/notices/${item.id}/files`).set(asCadre());
     expect(listed.status).toBe(200);
@@ -49,7 +72,12 @@ describe('notice and article attachments', () => {
 
   it('refuses what is not a PDF, Word or Excel file whatever its name, and a request without a file', async () => {
     const item = await notice();
-    const fake = await attach(`/api/v1/staff/notices/${item.id}/files`, asCadre(), Buffer.from('MZ\x90\x00 not a document'), '名单.pdf');
+    const fake = await attach(
+      `/api/v1/staff/notices/${item.id}/files`,
+      asCadre(),
+      Buffer.from('MZ\x90\x00 not a document'),
+      '名单.pdf',
+    );
     expect(fake.status).toBe(415);
     expect(fake.body.error.field).toBe('file');
     const empty = await app.http.post(`/api/v1/staff/notices/${item.id}/files`).set(asCadre()).field('note', 'x');
@@ -84,7 +112,9 @@ describe('notice and article attachments', () => {
     await app.dataSource.getRepository(Notice).update(item.id, { status: 'published', publishedAt: new Date() });
     const listed = await app.http.get(`/api/v1/notices/${item.id}/files`).set(citizen);
     expect(listed.status).toBe(200);
-    expect(listed.body).toEqual([expect.objectContaining({ id: uploaded.body.id, fileName: '名单.pdf', url: citizenUrl })]);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ id: uploaded.body.id, fileName: '名单.pdf', url: citizenUrl }),
+    ]);
     const download = await app.http.get(citizenUrl).set(citizen);
     expect(download.status).toBe(200);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
@@ -110,7 +140,9 @@ describe('notice and article attachments', () => {
     expect((await app.http.delete(path).set(asCadre())).status).toBe(204);
     expect(await app.dataSource.getRepository(ContentFileRow).countBy({ id: row.id })).toBe(0);
     await expect(app.deps.storage.get(row.storageKey)).rejects.toThrow();
-    expect(await app.dataSource.getRepository(AuditLog).countBy({ action: 'notice.file_remove', targetId: item.id })).toBe(1);
+    expect(
+      await app.dataSource.getRepository(AuditLog).countBy({ action: 'notice.file_remove', targetId: item.id }),
+    ).toBe(1);
     expect((await app.http.delete(path).set(asCadre())).status).toBe(404);
   });
 
@@ -118,7 +150,16 @@ describe('notice and article attachments', () => {
     const item = await notice();
     const repository = app.dataSource.getRepository(ContentFileRow);
     for (let index = 0; index < 10; index += 1) {
-      await repository.insert({ id: newId(), targetType: 'notice', targetId: item.id, fileName: `${index}.pdf`, contentType: 'application/pdf', size: 1, storageKey: `x/${index}`, uploaderId: cadre.id });
+      await repository.insert({
+        id: newId(),
+        targetType: 'notice',
+        targetId: item.id,
+        fileName: `${index}.pdf`,
+        contentType: 'application/pdf',
+        size: 1,
+        storageKey: `x/${index}`,
+        uploaderId: cadre.id,
+      });
     }
     const response = await attach(`/api/v1/staff/notices/${item.id}/files`, asCadre(), testPdf(), 'more.pdf');
     expect(response.status).toBe(400);
@@ -128,8 +169,16 @@ describe('notice and article attachments', () => {
   it('gives articles files too, for the county only', async () => {
     const county = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county });
     const article = await app.dataSource.getRepository(Article).save({
-      id: newId(), title: '医保缴费指南', summary: '', body: '见附件', category: 'guide', regionCode: REGIONS.county, status: 'draft',
-      publishedAt: null, readCount: 0, authorId: county.id,
+      id: newId(),
+      title: '医保缴费指南',
+      summary: '',
+      body: '见附件',
+      category: 'guide',
+      regionCode: REGIONS.county,
+      status: 'draft',
+      publishedAt: null,
+      readCount: 0,
+      authorId: county.id,
     });
     const path = `/api/v1/staff/articles/${article.id}/files`;
     expect((await attach(path, bearer(staffToken(app.deps, cadre)), testPdf(), 'a.pdf')).status).toBe(403);

@@ -38,7 +38,10 @@ async function loadTarget(ctx: AppContext, type: ContentFileTarget, id: string):
 }
 
 /** For staff: the target exists and lies in the caller's publishing subtree (checked before anything else). */
-async function targetInScope(ctx: AppContext, type: ContentFileTarget): Promise<{ type: ContentFileTarget; id: string }> {
+async function targetInScope(
+  ctx: AppContext,
+  type: ContentFileTarget,
+): Promise<{ type: ContentFileTarget; id: string }> {
   const target = await loadTarget(ctx, type, ctx.params.id);
   if (!target) throw notFound(`${NAMES[type]}不存在`);
   if (!staffCanPublishIn(currentStaff(ctx), target.regionCode)) throw forbidden(`这条${NAMES[type]}不在您负责的区域`);
@@ -46,7 +49,9 @@ async function targetInScope(ctx: AppContext, type: ContentFileTarget): Promise<
 }
 
 async function filesOf(ctx: AppContext, type: ContentFileTarget, id: string): Promise<ContentFileRow[]> {
-  return ctx.deps.dataSource.getRepository(ContentFileRow).find({ where: { targetType: type, targetId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return ctx.deps.dataSource
+    .getRepository(ContentFileRow)
+    .find({ where: { targetType: type, targetId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
 }
 
 /** `attachment` with an ASCII fallback name and the real one in RFC 5987 form. */
@@ -66,7 +71,10 @@ async function sendFile(ctx: AppContext, file: ContentFileRow): Promise<void> {
 /** 附件 of notices and articles: staff add and remove them; citizens list and download published ones. */
 export function contentFilesRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
-  const guards: Record<ContentFileTarget, RouteMiddleware> = { notice: staffAuth(PUBLISHER_ROLES), article: staffAuth(ARTICLE_PUBLISHER_ROLES) };
+  const guards: Record<ContentFileTarget, RouteMiddleware> = {
+    notice: staffAuth(PUBLISHER_ROLES),
+    article: staffAuth(ARTICLE_PUBLISHER_ROLES),
+  };
   const anyStaff = staffAuth(PUBLISHER_ROLES);
 
   for (const type of ['notice', 'article'] as const) {
@@ -77,26 +85,35 @@ export function contentFilesRouter() {
       ctx.body = (await filesOf(ctx, type, target.id)).map((file) => presentContentFile(file, 'staff'));
     });
 
-    router.post(`/staff/${segment}/:id/files`, guards[type], actionLimit('upload'), async (ctx: AppContext, next) => {
-      // Scope first, so nobody outside it gets as far as sending the bytes.
-      await targetInScope(ctx, type);
-      await next();
-    }, multipartFile(TOO_LARGE_MESSAGE), async (ctx: AppContext) => {
-      const file = theUploadedFile(ctx, '附件');
-      const stored = await storeContentFile(ctx.deps, {
-        staff: currentStaff(ctx),
-        target: { type, id: ctx.params.id },
-        fileName: file.originalFilename ?? null,
-        bytes: await fs.readFile(file.filepath),
-        ip: ctx.ip,
-      });
-      ctx.status = 201;
-      ctx.body = presentContentFile(stored, 'staff');
-    });
+    router.post(
+      `/staff/${segment}/:id/files`,
+      guards[type],
+      actionLimit('upload'),
+      async (ctx: AppContext, next) => {
+        // Scope first, so nobody outside it gets as far as sending the bytes.
+        await targetInScope(ctx, type);
+        await next();
+      },
+      multipartFile(TOO_LARGE_MESSAGE),
+      async (ctx: AppContext) => {
+        const file = theUploadedFile(ctx, '附件');
+        const stored = await storeContentFile(ctx.deps, {
+          staff: currentStaff(ctx),
+          target: { type, id: ctx.params.id },
+          fileName: file.originalFilename ?? null,
+          bytes: await fs.readFile(file.filepath),
+          ip: ctx.ip,
+        });
+        ctx.status = 201;
+        ctx.body = presentContentFile(stored, 'staff');
+      },
+    );
 
     router.delete(`/staff/${segment}/:id/files/:fileId`, guards[type], async (ctx: AppContext) => {
       const target = await targetInScope(ctx, type);
-      const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId, targetType: type, targetId: target.id });
+      const file = await ctx.deps.dataSource
+        .getRepository(ContentFileRow)
+        .findOneBy({ id: ctx.params.fileId, targetType: type, targetId: target.id });
       if (!file) throw notFound('附件不存在');
       await removeContentFile(ctx.deps, { staff: currentStaff(ctx), file, ip: ctx.ip });
       ctx.status = 204;
@@ -121,7 +138,8 @@ export function contentFilesRouter() {
     const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId });
     if (!file) throw notFound('附件不存在');
     const target = await loadTarget(ctx, file.targetType, file.targetId);
-    if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode)) throw forbidden('这个附件不在您负责的区域');
+    if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode))
+      throw forbidden('这个附件不在您负责的区域');
     await sendFile(ctx, file);
   });
 

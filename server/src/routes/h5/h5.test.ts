@@ -70,7 +70,14 @@ describe('H5 build at /h5/', () => {
   });
 
   it('never serves files outside the build folder', async () => {
-    for (const attempt of ['/h5/../secret.txt', '/h5/%2e%2e/secret.txt', '/h5/%2e%2e%2fsecret.txt', '/h5/js/..%2f..%2fsecret.txt', '/h5/..%5csecret.txt', '/h5/%00']) {
+    for (const attempt of [
+      '/h5/../secret.txt',
+      '/h5/%2e%2e/secret.txt',
+      '/h5/%2e%2e%2fsecret.txt',
+      '/h5/js/..%2f..%2fsecret.txt',
+      '/h5/..%5csecret.txt',
+      '/h5/%00',
+    ]) {
       const response = await app.http.get(attempt);
       expect(response.text).not.toContain('not for the web');
     }

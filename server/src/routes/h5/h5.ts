@@ -81,7 +81,8 @@ export function h5Static(
 ): Middleware<AppState, { deps: AppDeps }> {
   const root = path.resolve(dir);
   return async (ctx, next) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !(ctx.path === prefix || ctx.path.startsWith(`${prefix}/`))) return next();
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !(ctx.path === prefix || ctx.path.startsWith(`${prefix}/`)))
+      return next();
     const index = path.join(root, 'index.html');
     if (!fileAt(index)) return next();
     if (ctx.path === prefix) {
@@ -117,4 +118,3 @@ export function h5Static(
     ctx.body = fs.createReadStream(served);
   };
 }
-

@@ -21,7 +21,10 @@ describe('health', () => {
   });
 
   it('answers malformed JSON with 400, not 500', async () => {
-    const response = await app.http.post('/api/v1/auth/dev-login').set('Content-Type', 'application/json').send('{"openid":');
+    const response = await app.http
+      .post('/api/v1/auth/dev-login')
+      .set('Content-Type', 'application/json')
+      .send('{"openid":');
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('bad_request');
   });

@@ -8,15 +8,24 @@ import { narrowerRegion } from '../../policies/scope';
 const likeText = (text: string) => `%${text.replace(/[!%_]/g, (match) => `!${match}`)}%`;
 
 /** The roster page a staff member asked for, within their scope; null when the region filter lies outside it. */
-export function buildHouseholdQuery(manager: EntityManager, scope: HouseholdScope, filters: HouseholdQuery): SelectQueryBuilder<Household> | null {
+export function buildHouseholdQuery(
+  manager: EntityManager,
+  scope: HouseholdScope,
+  filters: HouseholdQuery,
+): SelectQueryBuilder<Household> | null {
   const region = narrowerRegion(scope.regionCode, filters.regionCode);
   if (region === null) return null;
   const query = manager.getRepository(Household).createQueryBuilder('household');
   whereHouseholdInScope(query, 'household', scope, region);
   // Tags are a JSON array of codes: each code appears quoted exactly once.
-  (filters.tags ?? []).forEach((tag, index) => query.andWhere(`household.tags LIKE :tag${index}`, { [`tag${index}`]: `%"${tag}"%` }));
+  (filters.tags ?? []).forEach((tag, index) =>
+    query.andWhere(`household.tags LIKE :tag${index}`, { [`tag${index}`]: `%"${tag}"%` }),
+  );
   if (filters.liaisonId) query.andWhere('household.liaisonId = :liaisonId', { liaisonId: filters.liaisonId });
-  if (filters.keyword) query.andWhere("(household.headName LIKE :keyword ESCAPE '!' OR household.address LIKE :keyword ESCAPE '!')", { keyword: likeText(filters.keyword) });
+  if (filters.keyword)
+    query.andWhere("(household.headName LIKE :keyword ESCAPE '!' OR household.address LIKE :keyword ESCAPE '!')", {
+      keyword: likeText(filters.keyword),
+    });
   return query
     .orderBy('household.gridCode', 'ASC')
     .addOrderBy('household.headName', 'ASC')
@@ -26,10 +35,17 @@ export function buildHouseholdQuery(manager: EntityManager, scope: HouseholdScop
 }
 
 /** Visits to households within the scope, newest first; null when the region filter lies outside it. */
-export function buildVisitQuery(manager: EntityManager, scope: HouseholdScope, filters: VisitQuery): SelectQueryBuilder<Visit> | null {
+export function buildVisitQuery(
+  manager: EntityManager,
+  scope: HouseholdScope,
+  filters: VisitQuery,
+): SelectQueryBuilder<Visit> | null {
   const region = narrowerRegion(scope.regionCode, filters.regionCode);
   if (region === null) return null;
-  const query = manager.getRepository(Visit).createQueryBuilder('visit').innerJoin(Household, 'household', 'household.id = visit.householdId');
+  const query = manager
+    .getRepository(Visit)
+    .createQueryBuilder('visit')
+    .innerJoin(Household, 'household', 'household.id = visit.householdId');
   whereHouseholdInScope(query, 'household', scope, region);
   if (filters.householdId) query.andWhere('visit.householdId = :householdId', { householdId: filters.householdId });
   return query

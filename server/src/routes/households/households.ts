@@ -12,7 +12,14 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { FILE_FIELD, multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { parseBody, parseQuery } from '../../middleware/validate';
-import { HOUSEHOLD_EDITOR_ROLES, HOUSEHOLD_IMPORTER_ROLES, HOUSEHOLD_VIEWER_ROLES, VISITOR_ROLES, householdInScope, householdScopeOf } from '../../policies/household';
+import {
+  HOUSEHOLD_EDITOR_ROLES,
+  HOUSEHOLD_IMPORTER_ROLES,
+  HOUSEHOLD_VIEWER_ROLES,
+  VISITOR_ROLES,
+  householdInScope,
+  householdScopeOf,
+} from '../../policies/household';
 import { isWithin } from '../../policies/scope';
 import { presentHousehold, presentVisit } from '../../presenters/household';
 import { chinaDay, sendXlsx } from '../staffExport/xlsx';
@@ -34,19 +41,47 @@ export function householdsRouter() {
     const manager = ctx.deps.dataSource.manager;
     const query = buildHouseholdQuery(manager, scopeOf(ctx), filters);
     const [households, total] = query ? await query.getManyAndCount() : [[], 0];
-    const [reference, liaisons] = await Promise.all([ctx.deps.reference.snapshot(), liaisonsById(manager, households.map((household) => household.liaisonId))]);
-    ctx.body = { items: households.map((household) => presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons })), total, page: filters.page, pageSize: filters.pageSize };
+    const [reference, liaisons] = await Promise.all([
+      ctx.deps.reference.snapshot(),
+      liaisonsById(
+        manager,
+        households.map((household) => household.liaisonId),
+      ),
+    ]);
+    ctx.body = {
+      items: households.map((household) =>
+        presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons }),
+      ),
+      total,
+      page: filters.page,
+      pageSize: filters.pageSize,
+    };
   });
 
   router.post('/households', staffAuth(HOUSEHOLD_EDITOR_ROLES), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const input = parseBody(ctx, HouseholdInputSchema);
     const manager = ctx.deps.dataSource.manager;
-    const [reference, liaisons] = await Promise.all([ctx.deps.reference.snapshot(), liaisonsById(manager, [input.liaisonId])]);
+    const [reference, liaisons] = await Promise.all([
+      ctx.deps.reference.snapshot(),
+      liaisonsById(manager, [input.liaisonId]),
+    ]);
     const problem = placementProblem(staff, reference, liaisons, input);
-    if (problem?.field === 'gridCode' && reference.regions.has(input.gridCode) && !isWithin(input.gridCode, staff.regionCode)) throw forbidden(problem.message);
+    if (
+      problem?.field === 'gridCode' &&
+      reference.regions.has(input.gridCode) &&
+      !isWithin(input.gridCode, staff.regionCode)
+    )
+      throw forbidden(problem.message);
     if (problem) throw badRequest(problem.message, problem.field);
-    const [household] = await storeHouseholds(manager, { editor: staff, cipher: ctx.deps.cipher, households: [input], now: ctx.deps.clock(), ip: ctx.ip, action: 'household.create' });
+    const [household] = await storeHouseholds(manager, {
+      editor: staff,
+      cipher: ctx.deps.cipher,
+      households: [input],
+      now: ctx.deps.clock(),
+      ip: ctx.ip,
+      action: 'household.create',
+    });
     ctx.status = 201;
     ctx.body = presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons });
   });
@@ -58,7 +93,10 @@ export function householdsRouter() {
       .filter((region) => region.level === 'grid' && !region.disabled && isWithin(region.code, staff.regionCode))
       .sort((a, b) => a.code.localeCompare(b.code));
     const now = ctx.deps.clock();
-    sendXlsx(ctx, await householdTemplate(grids, now), { ascii: `household-template-${chinaDay(now)}.xlsx`, chinese: `住户导入模板-${chinaDay(now)}.xlsx` });
+    sendXlsx(ctx, await householdTemplate(grids, now), {
+      ascii: `household-template-${chinaDay(now)}.xlsx`,
+      chinese: `住户导入模板-${chinaDay(now)}.xlsx`,
+    });
   });
 
   router.post('/households/import', staffAuth(HOUSEHOLD_IMPORTER_ROLES), multipartFile(), async (ctx: AppContext) => {
@@ -74,7 +112,14 @@ export function householdsRouter() {
       });
       if ('rowErrors' in result) {
         ctx.status = 400;
-        ctx.body = { error: { code: 'bad_request', message: `有 ${new Set(result.rowErrors.map((error) => error.row)).size} 行有误，未导入任何住户`, field: FILE_FIELD }, rowErrors: result.rowErrors };
+        ctx.body = {
+          error: {
+            code: 'bad_request',
+            message: `有 ${new Set(result.rowErrors.map((error) => error.row)).size} 行有误，未导入任何住户`,
+            field: FILE_FIELD,
+          },
+          rowErrors: result.rowErrors,
+        };
         return;
       }
       ctx.status = 201;
@@ -99,7 +144,9 @@ export function householdsRouter() {
     const householdById = new Map(households.map((household) => [household.id, household]));
     const visitorById = new Map(visitors.map((visitor) => [visitor.id, visitor]));
     ctx.body = {
-      items: visits.map((visit) => presentVisit(visit, householdById.get(visit.householdId)!, visitorById.get(visit.staffId))),
+      items: visits.map((visit) =>
+        presentVisit(visit, householdById.get(visit.householdId)!, visitorById.get(visit.staffId)),
+      ),
       total,
       page: filters.page,
       pageSize: filters.pageSize,
@@ -113,7 +160,13 @@ export function householdsRouter() {
     const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: input.householdId });
     if (!household) throw notFound('没有找到该住户');
     if (!householdInScope(scopeOf(ctx), household)) throw forbidden('这户不在您负责的范围');
-    const { visit, replayed } = await logVisitOnce(ctx.deps.dataSource.manager, { visitor, household, input, now: ctx.deps.clock(), clientKey });
+    const { visit, replayed } = await logVisitOnce(ctx.deps.dataSource.manager, {
+      visitor,
+      household,
+      input,
+      now: ctx.deps.clock(),
+      clientKey,
+    });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
     ctx.body = presentVisit(visit, household, visitor);

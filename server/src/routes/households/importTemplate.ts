@@ -8,15 +8,35 @@ import { newWorkbook, sheetWithHeader, xlsxBytes } from '../staffExport/xlsx';
  */
 export async function householdTemplate(grids: Region[], now: Date): Promise<Buffer> {
   const workbook = newWorkbook(now);
-  const widths: Record<keyof typeof HOUSEHOLD_IMPORT_COLUMNS, number> = { gridCode: 18, headName: 12, address: 30, phone: 14, memberCount: 10, tags: 24, liaison: 16 };
+  const widths: Record<keyof typeof HOUSEHOLD_IMPORT_COLUMNS, number> = {
+    gridCode: 18,
+    headName: 12,
+    address: 30,
+    phone: 14,
+    memberCount: 10,
+    tags: 24,
+    liaison: 16,
+  };
   const roster = sheetWithHeader(
     workbook,
     '住户',
-    (Object.keys(HOUSEHOLD_IMPORT_COLUMNS) as (keyof typeof HOUSEHOLD_IMPORT_COLUMNS)[]).map((key) => ({ header: HOUSEHOLD_IMPORT_COLUMNS[key], width: widths[key] })),
+    (Object.keys(HOUSEHOLD_IMPORT_COLUMNS) as (keyof typeof HOUSEHOLD_IMPORT_COLUMNS)[]).map((key) => ({
+      header: HOUSEHOLD_IMPORT_COLUMNS[key],
+      width: widths[key],
+    })),
   );
   roster.getColumn(1).numFmt = '@';
   roster.getColumn(4).numFmt = '@';
-  if (grids[0]) roster.addRow([grids[0].code, '张三', '一组 12 号', '13800000000', 2, `${HOUSEHOLD_TAG_NAMES.elderly_alone}、${HOUSEHOLD_TAG_NAMES.low_income}`, '']);
+  if (grids[0])
+    roster.addRow([
+      grids[0].code,
+      '张三',
+      '一组 12 号',
+      '13800000000',
+      2,
+      `${HOUSEHOLD_TAG_NAMES.elderly_alone}、${HOUSEHOLD_TAG_NAMES.low_income}`,
+      '',
+    ]);
   const gridSheet = sheetWithHeader(workbook, '网格代码', [
     { header: '网格代码', width: 18 },
     { header: '网格名称', width: 24 },

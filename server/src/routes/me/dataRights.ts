@@ -77,11 +77,17 @@ function presentDeletion(row: DeletionRow): DeletionRequest {
 }
 
 async function deletionRequestsOf(deps: AppDeps, citizenId: string): Promise<DeletionRow[]> {
-  return deps.dataSource.query(`SELECT ${COLUMNS} FROM deletion_requests WHERE citizenId = ? ORDER BY createdAt DESC, id DESC`, [citizenId]);
+  return deps.dataSource.query(
+    `SELECT ${COLUMNS} FROM deletion_requests WHERE citizenId = ? ORDER BY createdAt DESC, id DESC`,
+    [citizenId],
+  );
 }
 
 async function pendingRequestOf(deps: AppDeps, citizenId: string): Promise<DeletionRow | null> {
-  const rows: DeletionRow[] = await deps.dataSource.query(`SELECT ${COLUMNS} FROM deletion_requests WHERE pendingCitizenId = ?`, [citizenId]);
+  const rows: DeletionRow[] = await deps.dataSource.query(
+    `SELECT ${COLUMNS} FROM deletion_requests WHERE pendingCitizenId = ?`,
+    [citizenId],
+  );
   return rows[0] ?? null;
 }
 
@@ -89,7 +95,11 @@ async function pendingRequestOf(deps: AppDeps, citizenId: string): Promise<Delet
  * Records a deletion request, or answers the one already pending: asking twice (or two taps at
  * once — the unique pendingCitizenId decides) never makes a second request.
  */
-export async function requestDeletion(deps: AppDeps, citizen: Citizen, reason: string | null): Promise<DeletionRequest> {
+export async function requestDeletion(
+  deps: AppDeps,
+  citizen: Citizen,
+  reason: string | null,
+): Promise<DeletionRequest> {
   const pending = await pendingRequestOf(deps, citizen.id);
   if (pending) return presentDeletion(pending);
   const now = deps.clock();
@@ -126,26 +136,38 @@ function decryptOrNull(deps: AppDeps, sealed: string | null): string | null {
 export async function exportMyData(deps: AppDeps, citizen: Citizen): Promise<MyDataExport> {
   const manager = deps.dataSource.manager;
   const [village, reports, messages, uploads, reads, deletions] = await Promise.all([
-    citizen.villageCode ? manager.getRepository(Region).findOneBy({ code: citizen.villageCode }) : Promise.resolve(null),
+    citizen.villageCode
+      ? manager.getRepository(Region).findOneBy({ code: citizen.villageCode })
+      : Promise.resolve(null),
     manager.getRepository(Report).find({ where: { citizenId: citizen.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    manager.getRepository(Message).find({ where: { recipientType: 'citizen', recipientId: citizen.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    manager.getRepository(Attachment).find({ where: { ownerType: 'citizen', ownerId: citizen.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    manager
+      .getRepository(Message)
+      .find({ where: { recipientType: 'citizen', recipientId: citizen.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    manager
+      .getRepository(Attachment)
+      .find({ where: { ownerType: 'citizen', ownerId: citizen.id }, order: { createdAt: 'ASC', id: 'ASC' } }),
     manager.getRepository(NoticeRead).find({ where: { citizenId: citizen.id }, order: { createdAt: 'ASC' } }),
     deletionRequestsOf(deps, citizen.id),
   ]);
   const noticeIds = reads.map((read) => read.noticeId);
-  const notices = noticeIds.length ? await manager.getRepository(Notice).find({ where: { id: In(noticeIds) }, select: { id: true, title: true } }) : [];
+  const notices = noticeIds.length
+    ? await manager.getRepository(Notice).find({ where: { id: In(noticeIds) }, select: { id: true, title: true } })
+    : [];
   const titles = new Map(notices.map((notice) => [notice.id, notice.title]));
 
   const exportedReports: MyDataExport['reports'] = [];
   // One at a time: a citizen has few reports, and SQLite has one connection anyway.
   for (const report of reports) {
-    exportedReports.push({ ...(await presentCitizenReport(deps, report)), contactPhone: decryptOrNull(deps, report.contactPhoneEncrypted) });
+    exportedReports.push({
+      ...(await presentCitizenReport(deps, report)),
+      contactPhone: decryptOrNull(deps, report.contactPhoneEncrypted),
+    });
   }
 
   return {
     exportedAt: deps.clock().toISOString(),
-    about: '这是"321 民情在线"保存的与您有关的全部信息：个人资料、您反映的问题及其公开办理进度、发给您的消息、您上传的照片和语音（可凭登录查看）、您看过的通知。',
+    about:
+      '这是"321 民情在线"保存的与您有关的全部信息：个人资料、您反映的问题及其公开办理进度、发给您的消息、您上传的照片和语音（可凭登录查看）、您看过的通知。',
     profile: {
       id: citizen.id,
       nickname: citizen.nickname,
@@ -159,8 +181,16 @@ export async function exportMyData(deps: AppDeps, citizen: Citizen): Promise<MyD
     },
     reports: exportedReports,
     messages: messages.map(presentMessage),
-    uploads: uploads.map((upload) => ({ ...presentAttachment(upload), reportId: upload.reportId, uploadedAt: upload.createdAt.toISOString() })),
-    noticeReads: reads.map((read) => ({ noticeId: read.noticeId, title: titles.get(read.noticeId) ?? null, readAt: read.createdAt.toISOString() })),
+    uploads: uploads.map((upload) => ({
+      ...presentAttachment(upload),
+      reportId: upload.reportId,
+      uploadedAt: upload.createdAt.toISOString(),
+    })),
+    noticeReads: reads.map((read) => ({
+      noticeId: read.noticeId,
+      title: titles.get(read.noticeId) ?? null,
+      readAt: read.createdAt.toISOString(),
+    })),
     deletionRequests: deletions.map(presentDeletion),
   };
 }
@@ -170,7 +200,10 @@ export function dataRightsRoutes(router: AppRouter): void {
   router.get('/export', citizenAuth(), async (ctx: AppContext) => {
     const data = await exportMyData(ctx.deps, currentCitizen(ctx));
     const day = localDateOf(ctx.deps.clock()).replace(/-/g, '');
-    ctx.set('Content-Disposition', `attachment; filename="minqing-my-data-${day}.json"; filename*=UTF-8''${encodeURIComponent(`我的数据-${day}.json`)}`);
+    ctx.set(
+      'Content-Disposition',
+      `attachment; filename="minqing-my-data-${day}.json"; filename*=UTF-8''${encodeURIComponent(`我的数据-${day}.json`)}`,
+    );
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'application/json; charset=utf-8';
     ctx.body = presentMyDataFile(data);

@@ -19,9 +19,14 @@ describe('citizen profile', () => {
   it('binds a village, and refuses one that does not exist', async () => {
     const citizen = await buildCitizen(app.dataSource, { villageCode: null });
     const token = bearer(citizenToken(app.deps, citizen));
-    const bound = await app.http.patch('/api/v1/me').set(token).send({ villageCode: REGIONS.jianchiVillage, careMode: true });
+    const bound = await app.http
+      .patch('/api/v1/me')
+      .set(token)
+      .send({ villageCode: REGIONS.jianchiVillage, careMode: true });
     expect(bound.body).toMatchObject({ villageCode: REGIONS.jianchiVillage, careMode: true });
-    expect((await app.dataSource.getRepository(Citizen).findOneByOrFail({ id: citizen.id })).villageCode).toBe(REGIONS.jianchiVillage);
+    expect((await app.dataSource.getRepository(Citizen).findOneByOrFail({ id: citizen.id })).villageCode).toBe(
+      REGIONS.jianchiVillage,
+    );
     const township = await app.http.patch('/api/v1/me').set(token).send({ villageCode: REGIONS.jianchi });
     expect(township.status).toBe(400);
     expect(township.body.error.field).toBe('villageCode');

@@ -17,7 +17,8 @@ function bindPhoneError(error: unknown): AppError {
   if (error instanceof WechatApiError && (error.errcode === 40029 || error.errcode === 40163)) {
     return new AppError(400, 'bad_request', '手机号授权已失效，请重新点击绑定手机号', 'code');
   }
-  if (error instanceof WechatApiError && error.errcode === 45011) return new AppError(429, 'rate_limited', '操作过于频繁，请稍后再试');
+  if (error instanceof WechatApiError && error.errcode === 45011)
+    return new AppError(429, 'rate_limited', '操作过于频繁，请稍后再试');
   return new AppError(502, 'internal_error', '微信服务暂时无法连接，手机号未绑定，请稍后再试');
 }
 
@@ -33,10 +34,14 @@ export function meRouter() {
     const citizen = currentCitizen(ctx);
     const patch = parseBody(ctx, UpdateProfileRequestSchema);
     if (patch.villageCode) {
-      const village = await ctx.deps.dataSource.getRepository(Region).findOneBy({ code: patch.villageCode, level: 'village' });
+      const village = await ctx.deps.dataSource
+        .getRepository(Region)
+        .findOneBy({ code: patch.villageCode, level: 'village' });
       if (!village) throw badRequest('没有这个村(社区)', 'villageCode');
     }
-    const screening = await Screening.ofTexts(ctx.deps, citizen, [{ field: 'nickname', bodyField: 'nickname', content: patch.nickname }]);
+    const screening = await Screening.ofTexts(ctx.deps, citizen, [
+      { field: 'nickname', bodyField: 'nickname', content: patch.nickname },
+    ]);
     Object.assign(citizen, patch);
     await transaction(ctx.deps.dataSource, async (manager) => {
       await manager.getRepository(Citizen).save(citizen);

@@ -55,7 +55,12 @@ async function startFakeWechat() {
         return send({
           errcode: 0,
           errmsg: 'ok',
-          phone_info: { phoneNumber: match[1], purePhoneNumber: match[1], countryCode: '86', watermark: { timestamp: 1637744274, appid: 'wx-test' } },
+          phone_info: {
+            phoneNumber: match[1],
+            purePhoneNumber: match[1],
+            countryCode: '86',
+            watermark: { timestamp: 1637744274, appid: 'wx-test' },
+          },
         });
       }
       response.statusCode = 404;
@@ -80,7 +85,8 @@ describe('POST /api/v1/me/phone', () => {
   let app: TestApp;
   let wechat: Awaited<ReturnType<typeof startFakeWechat>>;
   let now: number;
-  const client = () => new HttpWechatAuthClient({ appid: 'wx-test', secret: 'secret', apiBase: wechat.base, clock: () => new Date(now) });
+  const client = () =>
+    new HttpWechatAuthClient({ appid: 'wx-test', secret: 'secret', apiBase: wechat.base, clock: () => new Date(now) });
   const signedIn = async () => {
     const citizen = await buildCitizen(app.dataSource);
     return { citizen, auth: bearer(citizenToken(app.deps, citizen)) };
@@ -120,7 +126,9 @@ describe('POST /api/v1/me/phone', () => {
     const { auth } = await signedIn();
     expect((await app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13900000001' })).status).toBe(200);
     expect((await app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13900000002' })).status).toBe(200);
-    expect(wechat.state.tokenRequests).toEqual([{ grant_type: 'client_credential', appid: 'wx-test', secret: 'secret' }]);
+    expect(wechat.state.tokenRequests).toEqual([
+      { grant_type: 'client_credential', appid: 'wx-test', secret: 'secret' },
+    ]);
     now += 7200 * 1000 - 60_000; // a minute before WeChat's expiry: fetched again
     expect((await app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13900000003' })).status).toBe(200);
     expect(wechat.state.tokenRequests).toHaveLength(2);
@@ -151,22 +159,35 @@ describe('POST /api/v1/me/phone', () => {
   it('refuses with 409 a number another citizen bound, keeping both accounts as they were', async () => {
     const first = await signedIn();
     const second = await signedIn();
-    expect((await app.http.post('/api/v1/me/phone').set(first.auth).send({ code: 'phone-13411112222' })).status).toBe(200);
+    expect((await app.http.post('/api/v1/me/phone').set(first.auth).send({ code: 'phone-13411112222' })).status).toBe(
+      200,
+    );
     const refused = await app.http.post('/api/v1/me/phone').set(second.auth).send({ code: 'phone-13411112222' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toEqual({ code: 'conflict', message: '这个手机号已绑定其他账号，一个手机号只能绑定一个账号' });
+    expect(refused.body.error).toEqual({
+      code: 'conflict',
+      message: '这个手机号已绑定其他账号，一个手机号只能绑定一个账号',
+    });
     const rows = app.dataSource.getRepository(Citizen);
     expect((await rows.findOneByOrFail({ id: second.citizen.id })).phoneHash).toBeNull();
-    expect((await rows.findOneByOrFail({ id: first.citizen.id })).phoneHash).toBe(app.deps.cipher.lookupHash('13411112222'));
+    expect((await rows.findOneByOrFail({ id: first.citizen.id })).phoneHash).toBe(
+      app.deps.cipher.lookupHash('13411112222'),
+    );
     // Binding one's own number again is not a conflict.
-    expect((await app.http.post('/api/v1/me/phone').set(first.auth).send({ code: 'phone-13411112222' })).status).toBe(200);
+    expect((await app.http.post('/api/v1/me/phone').set(first.auth).send({ code: 'phone-13411112222' })).status).toBe(
+      200,
+    );
   });
 
   it('lets one of two concurrent bindings of the same number win; the other gets 409', async () => {
     const citizens = await Promise.all(Array.from({ length: 4 }, signedIn));
-    const answers = await Promise.all(citizens.map(({ auth }) => app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13422223333' })));
+    const answers = await Promise.all(
+      citizens.map(({ auth }) => app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13422223333' })),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409]);
-    expect(await app.dataSource.getRepository(Citizen).countBy({ phoneHash: app.deps.cipher.lookupHash('13422223333') })).toBe(1);
+    expect(
+      await app.dataSource.getRepository(Citizen).countBy({ phoneHash: app.deps.cipher.lookupHash('13422223333') }),
+    ).toBe(1);
   });
 
   it('the database itself refuses a second citizen with the same number', async () => {
@@ -191,7 +212,11 @@ describe('POST /api/v1/me/phone', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    app.deps.wechat = new HttpWechatAuthClient({ appid: 'wx-test', secret: 'secret', apiBase: `http://127.0.0.1:${port}` });
+    app.deps.wechat = new HttpWechatAuthClient({
+      appid: 'wx-test',
+      secret: 'secret',
+      apiBase: `http://127.0.0.1:${port}`,
+    });
     const { auth } = await signedIn();
     const response = await app.http.post('/api/v1/me/phone').set(auth).send({ code: 'phone-13500000001' });
     expect(response.status).toBe(502);
@@ -201,7 +226,14 @@ describe('POST /api/v1/me/phone', () => {
   it('answers 401 without a citizen token', async () => {
     const staff = await buildStaff(app.dataSource, { role: 'county' });
     expect((await app.http.post('/api/v1/me/phone').send({ code: 'phone-13812345678' })).status).toBe(401);
-    expect((await app.http.post('/api/v1/me/phone').set(bearer(staffToken(app.deps, staff))).send({ code: 'phone-13812345678' })).status).toBe(401);
+    expect(
+      (
+        await app.http
+          .post('/api/v1/me/phone')
+          .set(bearer(staffToken(app.deps, staff)))
+          .send({ code: 'phone-13812345678' })
+      ).status,
+    ).toBe(401);
     expect(wechat.state.phoneRequests).toHaveLength(0);
   });
 

@@ -32,8 +32,10 @@ describe('message centre', () => {
 
   // The app's clock is fixed in the future; tokens must be valid at its time, not the machine's.
   const exp = () => Math.floor(now.getTime() / 1000) + 3600;
-  const asCitizen = (who: Citizen = citizen) => bearer(app.deps.tokens.sign({ sub: who.id, kind: 'citizen', ver: 0, exp: exp() }));
-  const asStaff = (who: Staff) => bearer(app.deps.tokens.sign({ sub: who.id, kind: 'staff', ver: who.tokenVersion, exp: exp() }));
+  const asCitizen = (who: Citizen = citizen) =>
+    bearer(app.deps.tokens.sign({ sub: who.id, kind: 'citizen', ver: 0, exp: exp() }));
+  const asStaff = (who: Staff) =>
+    bearer(app.deps.tokens.sign({ sub: who.id, kind: 'staff', ver: who.tokenVersion, exp: exp() }));
 
   beforeAll(async () => {
     now = new Date('2026-11-23T02:00:00Z');
@@ -145,8 +147,18 @@ describe('message centre', () => {
     });
 
     it("lists the staff member's own messages and lets only them read one", async () => {
-      const mine = await buildMessage({ recipientType: 'staff', recipientId: handler.id, kind: 'deadline_reminder', title: '催办' });
-      const theirs = await buildMessage({ recipientType: 'staff', recipientId: dispatcher.id, kind: 'report_escalated', title: '督办' });
+      const mine = await buildMessage({
+        recipientType: 'staff',
+        recipientId: handler.id,
+        kind: 'deadline_reminder',
+        title: '催办',
+      });
+      const theirs = await buildMessage({
+        recipientType: 'staff',
+        recipientId: dispatcher.id,
+        kind: 'report_escalated',
+        title: '督办',
+      });
       // The same id space: a citizen's message must not be readable as a staff message.
       const citizens = await buildMessage();
 
@@ -156,7 +168,9 @@ describe('message centre', () => {
       expect(list.body.items[0]).toMatchObject({ id: mine.id, kind: 'deadline_reminder', title: '催办' });
 
       expect((await app.http.post(`/api/v1/staff/messages/${theirs.id}/read`).set(asStaff(handler))).status).toBe(403);
-      expect((await app.http.post(`/api/v1/staff/messages/${citizens.id}/read`).set(asStaff(handler))).status).toBe(403);
+      expect((await app.http.post(`/api/v1/staff/messages/${citizens.id}/read`).set(asStaff(handler))).status).toBe(
+        403,
+      );
       const read = await app.http.post(`/api/v1/staff/messages/${mine.id}/read`).set(asStaff(handler));
       expect(read.status).toBe(200);
       expect(read.body.readAt).toBe(now.toISOString());
@@ -168,7 +182,10 @@ describe('message centre', () => {
     const act = (staff: Staff, reportId: string, body: Record<string, unknown>) =>
       app.http.post(`/api/v1/staff/reports/${reportId}/actions`).set(asStaff(staff)).send(body);
     const submit = (who: Citizen, body: Record<string, unknown> = {}) =>
-      app.http.post('/api/v1/reports').set(asCitizen(who)).send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜', ...body });
+      app.http
+        .post('/api/v1/reports')
+        .set(asCitizen(who))
+        .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜', ...body });
     const messagesOf = async (who: Citizen) => (await app.http.get('/api/v1/messages').set(asCitizen(who))).body;
 
     it('tells the citizen when the report is signed, extended and resolved, in plain words', async () => {
@@ -193,7 +210,9 @@ describe('message centre', () => {
       expect((await act(dispatcher, reportId, { action: 'approve_extension' })).status).toBe(200);
       page = await messagesOf(citizen);
       expect(page.items[0]).toMatchObject({ kind: 'report_extended', title: '办理时间延长', reportId });
-      expect(page.items[0].body).toBe(`您反映的「村口电线杆倾斜」（编号 ${serialNo}）正由城关镇供电所办理，因情况需要，办理时间适当延长，预计 12月7日 前办结。感谢您的耐心等待。`);
+      expect(page.items[0].body).toBe(
+        `您反映的「村口电线杆倾斜」（编号 ${serialNo}）正由城关镇供电所办理，因情况需要，办理时间适当延长，预计 12月7日 前办结。感谢您的耐心等待。`,
+      );
 
       now = new Date(now.getTime() + 60_000);
       expect((await act(handler, reportId, { action: 'resolve', note: '变压器已更换' })).status).toBe(200);
@@ -220,14 +239,19 @@ describe('message centre', () => {
     });
 
     it('two reports resolved the same day give two messages that each name their report', async () => {
-      const streetLight = await submit(citizen, { categoryCode: 'power', text: '五一村二组路口的路灯\n已经坏了半个多月，晚上出门很不方便' });
+      const streetLight = await submit(citizen, {
+        categoryCode: 'power',
+        text: '五一村二组路口的路灯\n已经坏了半个多月，晚上出门很不方便',
+      });
       const pole = await submit(citizen, { categoryCode: 'power', text: '村口电线杆倾斜' });
       for (const report of [streetLight, pole]) {
         expect((await act(handler, report.body.id, { action: 'sign' })).status).toBe(200);
         expect((await act(handler, report.body.id, { action: 'resolve', note: '已处理' })).status).toBe(200);
       }
 
-      const stored = await app.dataSource.getRepository(Message).findBy({ recipientId: citizen.id, kind: 'report_resolved' });
+      const stored = await app.dataSource
+        .getRepository(Message)
+        .findBy({ recipientId: citizen.id, kind: 'report_resolved' });
       expect(stored).toHaveLength(2);
       const byReport = new Map(stored.map((message) => [message.reportId, message]));
       expect(byReport.get(streetLight.body.id)).toMatchObject({
@@ -241,10 +265,17 @@ describe('message centre', () => {
     });
 
     it('a report made by voice alone is named by its transcript, or by its number when there is none', () => {
-      const byVoice = citizenTexts.resolved({ serialNo: 'HY20261123-0007', text: null, transcript: '水管爆了' }, '城关镇水务站');
-      expect(byVoice.body).toBe('您反映的「水管爆了」（编号 HY20261123-0007）已由城关镇水务站办结。请查看办理结果，并对办理情况作出评价。');
+      const byVoice = citizenTexts.resolved(
+        { serialNo: 'HY20261123-0007', text: null, transcript: '水管爆了' },
+        '城关镇水务站',
+      );
+      expect(byVoice.body).toBe(
+        '您反映的「水管爆了」（编号 HY20261123-0007）已由城关镇水务站办结。请查看办理结果，并对办理情况作出评价。',
+      );
       const photoOnly = citizenTexts.autoClosed({ serialNo: 'HY20261123-0008', text: '', transcript: null }, 7);
-      expect(photoOnly.body).toBe('您反映的问题（编号 HY20261123-0008）已办结 7 天，您尚未评价，已自动结束。如对办理结果不满意，您仍可评价或申请重新办理。');
+      expect(photoOnly.body).toBe(
+        '您反映的问题（编号 HY20261123-0008）已办结 7 天，您尚未评价，已自动结束。如对办理结果不满意，您仍可评价或申请重新办理。',
+      );
     });
   });
 
@@ -253,15 +284,28 @@ describe('message centre', () => {
       const submitted = await app.http
         .post('/api/v1/reports')
         .set(asCitizen(citizen))
-        .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口电线杆倾斜', categoryCode: 'power' });
+        .send({
+          serviceCode: 'direct',
+          villageCode: REGIONS.chengguanVillage,
+          text: '村口电线杆倾斜',
+          categoryCode: 'power',
+        });
       expect(submitted.status).toBe(201);
       const report = await app.dataSource.getRepository(Report).findOneByOrFail({ id: submitted.body.id });
       expect(report.departmentId).toBe(world.power.id);
-      const elsewhere = await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id, regionCode: REGIONS.jianchi });
+      const elsewhere = await buildStaff(app.dataSource, {
+        role: 'handler',
+        departmentId: world.power.id,
+        regionCode: REGIONS.jianchi,
+      });
 
-      await app.dataSource.transaction((manager) => notifyReminder(manager, { report, deadline: 'resolve', dueAt: new Date(now.getTime() + 3_600_000), at: now }));
+      await app.dataSource.transaction((manager) =>
+        notifyReminder(manager, { report, deadline: 'resolve', dueAt: new Date(now.getTime() + 3_600_000), at: now }),
+      );
 
-      const told = await app.dataSource.getRepository(Message).findBy({ kind: 'deadline_reminder', reportId: report.id });
+      const told = await app.dataSource
+        .getRepository(Message)
+        .findBy({ kind: 'deadline_reminder', reportId: report.id });
       expect(told.map((message) => message.recipientId)).toContain(handler.id);
       expect(told.map((message) => message.recipientId)).not.toContain(elsewhere.id);
     });

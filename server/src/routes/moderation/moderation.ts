@@ -41,7 +41,12 @@ export function moderationRouter() {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    ctx.body = { items: await presentModerationItems(ctx.deps.dataSource.manager, rows), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: await presentModerationItems(ctx.deps.dataSource.manager, rows),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/:id/decision', async (ctx: AppContext) => {
@@ -50,7 +55,14 @@ export function moderationRouter() {
     if (!id.success) throw notFound('没有找到该内容');
     const { decision } = parseBody(ctx, ModerationDecisionRequestSchema);
     const check = await moderateContent(ctx.deps, { staff, checkId: id.data, decision });
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: `moderation.${decision}`, targetType: 'content_check', targetId: check.id, ip: ctx.ip, detail: check.field });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: `moderation.${decision}`,
+      targetType: 'content_check',
+      targetId: check.id,
+      ip: ctx.ip,
+      detail: check.field,
+    });
     const [item] = await presentModerationItems(ctx.deps.dataSource.manager, [check]);
     ctx.body = item;
   });

@@ -168,7 +168,11 @@ describe('citizen notices', () => {
       await buildNotice({ title: '县', regionCode: REGIONS.county });
       const response = await list('', citizenToken(app.deps, newcomer));
       expect(response.status).toBe(400);
-      expect(response.body.error).toEqual({ code: 'bad_request', message: '请先选择您所在的村(社区)', field: 'villageCode' });
+      expect(response.body.error).toEqual({
+        code: 'bad_request',
+        message: '请先选择您所在的村(社区)',
+        field: 'villageCode',
+      });
 
       const chosen = await list(`?villageCode=${REGIONS.chengguanVillage}`, citizenToken(app.deps, newcomer));
       expect(titles(chosen.body)).toEqual(['县']);
@@ -209,7 +213,9 @@ describe('citizen notices', () => {
       const responses = await Promise.all([read(notice.id), read(notice.id), read(notice.id)]);
       expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
       expect((await app.dataSource.getRepository(Notice).findOneByOrFail({ id: notice.id })).readCount).toBe(1);
-      expect(await app.dataSource.getRepository(NoticeRead).countBy({ noticeId: notice.id, citizenId: citizen.id })).toBe(1);
+      expect(
+        await app.dataSource.getRepository(NoticeRead).countBy({ noticeId: notice.id, citizenId: citizen.id }),
+      ).toBe(1);
     });
 
     it("answers 404 for what the citizen's board does not show, and counts nothing", async () => {

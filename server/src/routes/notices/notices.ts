@@ -28,7 +28,11 @@ async function boardVillage(ctx: AppContext, asked: string | undefined): Promise
 }
 
 /** Published, not yet expired, addressed to the village or one of its ancestors. */
-function visibleOnBoard(villageCode: string, now: Date, extra: FindOptionsWhere<Notice> = {}): FindOptionsWhere<Notice>[] {
+function visibleOnBoard(
+  villageCode: string,
+  now: Date,
+  extra: FindOptionsWhere<Notice> = {},
+): FindOptionsWhere<Notice>[] {
   const visible = { ...extra, regionCode: In(regionsVisibleFrom(villageCode)), status: 'published' as const };
   return [
     { ...visible, expiresAt: IsNull() },
@@ -51,7 +55,12 @@ export function noticesRouter() {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    const body: Page<NoticeDto> = { items: await presentNotices(ctx.deps.dataSource.manager, notices), total, page: query.page, pageSize: query.pageSize };
+    const body: Page<NoticeDto> = {
+      items: await presentNotices(ctx.deps.dataSource.manager, notices),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
     ctx.body = body;
   });
 
@@ -59,7 +68,9 @@ export function noticesRouter() {
   router.get('/:id', citizenAuth(), async (ctx: AppContext) => {
     const query = parseQuery(ctx, NoticeDetailQuerySchema);
     const villageCode = await boardVillage(ctx, query.villageCode);
-    const notice = await ctx.deps.dataSource.getRepository(Notice).findOne({ where: visibleOnBoard(villageCode, ctx.deps.clock(), { id: ctx.params.id }) });
+    const notice = await ctx.deps.dataSource
+      .getRepository(Notice)
+      .findOne({ where: visibleOnBoard(villageCode, ctx.deps.clock(), { id: ctx.params.id }) });
     if (!notice) throw notFound('公告不存在或已撤回');
     const firstRead = await countNoticeRead(ctx.deps, { noticeId: notice.id, citizenId: currentCitizen(ctx).id });
     if (firstRead) notice.readCount += 1;

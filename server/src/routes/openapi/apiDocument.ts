@@ -75,7 +75,12 @@ import {
   StaffTrendsSchema,
 } from '@minqing/shared';
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
-import { ModerationDecisionRequestSchema, ModerationItemSchema, ModerationPageSchema, ModerationQuerySchema } from '@minqing/shared';
+import {
+  ModerationDecisionRequestSchema,
+  ModerationItemSchema,
+  ModerationPageSchema,
+  ModerationQuerySchema,
+} from '@minqing/shared';
 import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import { STAFF_CONFIG_TAG, staffConfigApiRoutes } from '../staffConfig/configApiRoutes';
@@ -116,7 +121,10 @@ export interface NamedSchema {
 export const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
 
 export type RequestBody = { kind: 'json'; schema: NamedSchema } | { kind: 'multipart'; schema: NamedSchema };
-export type ResponseContent = { kind: 'json'; schema: NamedSchema } | { kind: 'binary'; mediaTypes: readonly string[] } | { kind: 'none' };
+export type ResponseContent =
+  | { kind: 'json'; schema: NamedSchema }
+  | { kind: 'binary'; mediaTypes: readonly string[] }
+  | { kind: 'none' };
 
 export interface ApiResponse {
   status: 200 | 201 | 202 | 204 | 503;
@@ -147,7 +155,11 @@ export interface ApiRoute {
   errors: readonly ErrorStatus[];
 }
 
-const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) });
+const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
 
 /**
  * Published under their own names and referenced from the schemas that contain them; RegionNode
@@ -188,88 +200,230 @@ const schemas = {
 };
 
 const jsonBody = (name: string, schema: z.ZodType): RequestBody => ({ kind: 'json', schema: named(name, schema) });
-const ok = (schema: NamedSchema, description = 'OK'): ApiResponse => ({ status: 200, description, content: { kind: 'json', schema } });
-const created = (schema: NamedSchema, description = 'Created'): ApiResponse => ({ status: 201, description, content: { kind: 'json', schema } });
+const ok = (schema: NamedSchema, description = 'OK'): ApiResponse => ({
+  status: 200,
+  description,
+  content: { kind: 'json', schema },
+});
+const created = (schema: NamedSchema, description = 'Created'): ApiResponse => ({
+  status: 201,
+  description,
+  content: { kind: 'json', schema },
+});
 const noContent: ApiResponse = { status: 204, description: 'No Content', content: { kind: 'none' } };
 
 const systemRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/healthz', summary: '存活与数据库检查 / Liveness and database check', tags: ['system'], access: 'public',
-    responses: [ok(schemas.health), { status: 503, description: '数据库不可用 / Database unreachable', content: { kind: 'json', schema: schemas.health } }],
+    method: 'get',
+    path: '/healthz',
+    summary: '存活与数据库检查 / Liveness and database check',
+    tags: ['system'],
+    access: 'public',
+    responses: [
+      ok(schemas.health),
+      {
+        status: 503,
+        description: '数据库不可用 / Database unreachable',
+        content: { kind: 'json', schema: schemas.health },
+      },
+    ],
     errors: [],
   },
-  { method: 'get', path: '/api/v1/openapi.json', summary: '本接口文档 / This OpenAPI document', tags: ['system'], access: 'public', responses: [ok(schemas.openApi)], errors: [] },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    summary: '本接口文档 / This OpenAPI document',
+    tags: ['system'],
+    access: 'public',
+    responses: [ok(schemas.openApi)],
+    errors: [],
+  },
 ];
 
 const citizenAccountRoutes: ApiRoute[] = [
   {
-    method: 'post', path: '/api/v1/auth/wechat-login', summary: '微信登录 / Citizen sign-in through WeChat code2Session', tags: ['auth'], access: 'public',
-    body: jsonBody('WechatLoginRequest', WechatLoginRequestSchema), responses: [ok(schemas.citizenLogin)], errors: [400, 429, 502, 503],
+    method: 'post',
+    path: '/api/v1/auth/wechat-login',
+    summary: '微信登录 / Citizen sign-in through WeChat code2Session',
+    tags: ['auth'],
+    access: 'public',
+    body: jsonBody('WechatLoginRequest', WechatLoginRequestSchema),
+    responses: [ok(schemas.citizenLogin)],
+    errors: [400, 429, 502, 503],
   },
   {
-    method: 'post', path: '/api/v1/auth/dev-login', summary: '演示登录（仅演示模式）/ Sign in by openid, demo mode only', tags: ['auth'], access: 'public',
-    body: jsonBody('DevLoginRequest', DevLoginRequestSchema), responses: [ok(schemas.citizenLogin)], errors: [400, 404],
+    method: 'post',
+    path: '/api/v1/auth/dev-login',
+    summary: '演示登录（仅演示模式）/ Sign in by openid, demo mode only',
+    tags: ['auth'],
+    access: 'public',
+    body: jsonBody('DevLoginRequest', DevLoginRequestSchema),
+    responses: [ok(schemas.citizenLogin)],
+    errors: [400, 404],
   },
-  { method: 'get', path: '/api/v1/me', summary: '我的资料 / The signed-in citizen', tags: ['me'], access: 'citizen', responses: [ok(schemas.citizen)], errors: [401] },
   {
-    method: 'patch', path: '/api/v1/me', summary: '修改我的资料 / Update the citizen profile', tags: ['me'], access: 'citizen',
-    body: jsonBody('UpdateProfileRequest', UpdateProfileRequestSchema), responses: [ok(schemas.citizen)], errors: [400, 401],
+    method: 'get',
+    path: '/api/v1/me',
+    summary: '我的资料 / The signed-in citizen',
+    tags: ['me'],
+    access: 'citizen',
+    responses: [ok(schemas.citizen)],
+    errors: [401],
   },
   {
-    method: 'post', path: '/api/v1/me/phone', summary: '绑定手机号 / Bind the phone number from a getPhoneNumber code (getuserphonenumber); answers the profile, phone masked', tags: ['me'], access: 'citizen',
-    body: jsonBody('BindPhoneRequest', BindPhoneRequestSchema), responses: [ok(schemas.citizen)], errors: [400, 401, 429, 502, 503],
+    method: 'patch',
+    path: '/api/v1/me',
+    summary: '修改我的资料 / Update the citizen profile',
+    tags: ['me'],
+    access: 'citizen',
+    body: jsonBody('UpdateProfileRequest', UpdateProfileRequestSchema),
+    responses: [ok(schemas.citizen)],
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/phone',
+    summary:
+      '绑定手机号 / Bind the phone number from a getPhoneNumber code (getuserphonenumber); answers the profile, phone masked',
+    tags: ['me'],
+    access: 'citizen',
+    body: jsonBody('BindPhoneRequest', BindPhoneRequestSchema),
+    responses: [ok(schemas.citizen)],
+    errors: [400, 401, 429, 502, 503],
   },
 ];
 
 const staffAccountRoutes: ApiRoute[] = [
   {
-    method: 'post', path: '/api/v1/staff/auth/login', summary: '工作人员登录 / Staff sign-in', tags: ['staff-auth'], access: 'public',
-    body: jsonBody('StaffLoginRequest', StaffLoginRequestSchema), responses: [ok(schemas.staffLogin)], errors: [400, 401, 423],
+    method: 'post',
+    path: '/api/v1/staff/auth/login',
+    summary: '工作人员登录 / Staff sign-in',
+    tags: ['staff-auth'],
+    access: 'public',
+    body: jsonBody('StaffLoginRequest', StaffLoginRequestSchema),
+    responses: [ok(schemas.staffLogin)],
+    errors: [400, 401, 423],
   },
   {
-    method: 'post', path: '/api/v1/staff/auth/logout', summary: '退出所有会话 / End every session of this account', tags: ['staff-auth'], access: 'staff',
-    responses: [noContent], errors: [401],
-  },
-  { method: 'get', path: '/api/v1/staff/me', summary: '当前工作人员 / The signed-in staff member', tags: ['staff-auth'], access: 'staff', responses: [ok(schemas.staffMe)], errors: [401] },
-  {
-    method: 'post', path: '/api/v1/staff/auth/wechat-login', summary: '工作台微信登录 / Staff sign-in by a wx.login code; 404 not_bound when this WeChat is bound to no account', tags: ['staff-auth'], access: 'public',
-    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema), responses: [ok(schemas.staffLogin)], errors: [400, 401, 404, 429, 502, 503],
-  },
-  {
-    method: 'post', path: '/api/v1/staff/auth/wechat-bind', summary: '绑定微信 / Bind the WeChat of a wx.login code to the signed-in account; 409 when it is bound to another', tags: ['staff-auth'], access: 'staff',
-    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema), responses: [ok(schemas.staffMe)], errors: [400, 401, 403, 409, 429, 502, 503],
+    method: 'post',
+    path: '/api/v1/staff/auth/logout',
+    summary: '退出所有会话 / End every session of this account',
+    tags: ['staff-auth'],
+    access: 'staff',
+    responses: [noContent],
+    errors: [401],
   },
   {
-    method: 'delete', path: '/api/v1/staff/auth/wechat-bind', summary: '解绑微信 / Unbind the signed-in account\'s WeChat', tags: ['staff-auth'], access: 'staff',
-    responses: [ok(schemas.staffMe)], errors: [401, 403],
+    method: 'get',
+    path: '/api/v1/staff/me',
+    summary: '当前工作人员 / The signed-in staff member',
+    tags: ['staff-auth'],
+    access: 'staff',
+    responses: [ok(schemas.staffMe)],
+    errors: [401],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/auth/wechat-login',
+    summary: '工作台微信登录 / Staff sign-in by a wx.login code; 404 not_bound when this WeChat is bound to no account',
+    tags: ['staff-auth'],
+    access: 'public',
+    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema),
+    responses: [ok(schemas.staffLogin)],
+    errors: [400, 401, 404, 429, 502, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/staff/auth/wechat-bind',
+    summary: '绑定微信 / Bind the WeChat of a wx.login code to the signed-in account; 409 when it is bound to another',
+    tags: ['staff-auth'],
+    access: 'staff',
+    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema),
+    responses: [ok(schemas.staffMe)],
+    errors: [400, 401, 403, 409, 429, 502, 503],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/staff/auth/wechat-bind',
+    summary: "解绑微信 / Unbind the signed-in account's WeChat",
+    tags: ['staff-auth'],
+    access: 'staff',
+    responses: [ok(schemas.staffMe)],
+    errors: [401, 403],
   },
 ];
 
 const catalogRoutes: ApiRoute[] = [
-  { method: 'get', path: '/api/v1/services', summary: '民情直达服务 / The report services', tags: ['catalog'], access: 'public', responses: [ok(schemas.services)], errors: [] },
   {
-    method: 'get', path: '/api/v1/regions', summary: '行政区划树 / The region tree (county → township → village → grid)', tags: ['catalog'], access: 'public',
-    query: RegionTreeQuerySchema, responses: [ok(schemas.regions)], errors: [400],
+    method: 'get',
+    path: '/api/v1/services',
+    summary: '民情直达服务 / The report services',
+    tags: ['catalog'],
+    access: 'public',
+    responses: [ok(schemas.services)],
+    errors: [],
   },
-  { method: 'get', path: '/api/v1/categories', summary: '事项分类 / Report categories', tags: ['catalog'], access: 'public', responses: [ok(schemas.categories)], errors: [] },
   {
-    method: 'get', path: '/api/v1/staff/departments', summary: '可派单部门 / Departments the staff member may dispatch to', tags: ['catalog'], access: 'staff',
-    responses: [ok(schemas.departments)], errors: [401],
+    method: 'get',
+    path: '/api/v1/regions',
+    summary: '行政区划树 / The region tree (county → township → village → grid)',
+    tags: ['catalog'],
+    access: 'public',
+    query: RegionTreeQuerySchema,
+    responses: [ok(schemas.regions)],
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/categories',
+    summary: '事项分类 / Report categories',
+    tags: ['catalog'],
+    access: 'public',
+    responses: [ok(schemas.categories)],
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff/departments',
+    summary: '可派单部门 / Departments the staff member may dispatch to',
+    tags: ['catalog'],
+    access: 'staff',
+    responses: [ok(schemas.departments)],
+    errors: [401],
   },
 ];
 
 const uploadRoutes: ApiRoute[] = [
   {
-    method: 'post', path: '/api/v1/uploads', summary: '上传照片或语音 / Upload one photo or voice clip', tags: ['uploads'], access: 'citizenOrStaff',
-    body: { kind: 'multipart', schema: schemas.uploadForm }, responses: [created(schemas.upload)], errors: [400, 401, 413, 415],
+    method: 'post',
+    path: '/api/v1/uploads',
+    summary: '上传照片或语音 / Upload one photo or voice clip',
+    tags: ['uploads'],
+    access: 'citizenOrStaff',
+    body: { kind: 'multipart', schema: schemas.uploadForm },
+    responses: [created(schemas.upload)],
+    errors: [400, 401, 413, 415],
   },
   {
-    method: 'get', path: '/api/v1/uploads/{id}/content', summary: '附件内容 / The bytes of an attachment', tags: ['uploads'], access: 'citizenOrStaff',
-    responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } }], errors: [401, 403, 404],
+    method: 'get',
+    path: '/api/v1/uploads/{id}/content',
+    summary: '附件内容 / The bytes of an attachment',
+    tags: ['uploads'],
+    access: 'citizenOrStaff',
+    responses: [
+      { status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } },
+    ],
+    errors: [401, 403, 404],
   },
   {
-    method: 'get', path: '/api/v1/uploads/{id}/link', summary: '附件临时链接 / A 5-minute signed link to the bytes in object storage (null: fetch …/content with the token)', tags: ['uploads'], access: 'citizenOrStaff',
-    responses: [ok(named('AttachmentLink', z.object({ url: z.string().nullable() })))], errors: [401, 403, 404],
+    method: 'get',
+    path: '/api/v1/uploads/{id}/link',
+    summary:
+      '附件临时链接 / A 5-minute signed link to the bytes in object storage (null: fetch …/content with the token)',
+    tags: ['uploads'],
+    access: 'citizenOrStaff',
+    responses: [ok(named('AttachmentLink', z.object({ url: z.string().nullable() })))],
+    errors: [401, 403, 404],
   },
 ];
 
@@ -282,76 +436,185 @@ const idempotencyKey: HeaderParameter = {
 
 const citizenReportRoutes: ApiRoute[] = [
   {
-    method: 'post', path: '/api/v1/reports', summary: '提交民情 / Submit a report', tags: ['reports'], access: 'citizen', headers: [idempotencyKey],
-    body: jsonBody('SubmitReportRequest', SubmitReportRequestSchema), responses: [created(schemas.reportDetail)], errors: [400, 401, 409],
+    method: 'post',
+    path: '/api/v1/reports',
+    summary: '提交民情 / Submit a report',
+    tags: ['reports'],
+    access: 'citizen',
+    headers: [idempotencyKey],
+    body: jsonBody('SubmitReportRequest', SubmitReportRequestSchema),
+    responses: [created(schemas.reportDetail)],
+    errors: [400, 401, 409],
   },
   {
-    method: 'get', path: '/api/v1/reports/mine', summary: '我的民情 / The citizen\'s reports', tags: ['reports'], access: 'citizen',
-    query: MyReportsQuerySchema, responses: [ok(schemas.myReports)], errors: [400, 401],
+    method: 'get',
+    path: '/api/v1/reports/mine',
+    summary: "我的民情 / The citizen's reports",
+    tags: ['reports'],
+    access: 'citizen',
+    query: MyReportsQuerySchema,
+    responses: [ok(schemas.myReports)],
+    errors: [400, 401],
   },
   {
-    method: 'get', path: '/api/v1/reports/{id}', summary: '民情详情与进度 / One report with its public timeline', tags: ['reports'], access: 'citizen',
-    responses: [ok(schemas.reportDetail)], errors: [401, 404],
+    method: 'get',
+    path: '/api/v1/reports/{id}',
+    summary: '民情详情与进度 / One report with its public timeline',
+    tags: ['reports'],
+    access: 'citizen',
+    responses: [ok(schemas.reportDetail)],
+    errors: [401, 404],
   },
   {
-    method: 'post', path: '/api/v1/reports/{id}/rating', summary: '评价办理结果 / Rate the handling, 1–5', tags: ['reports'], access: 'citizen',
-    body: jsonBody('RatingRequest', RatingRequestSchema), responses: [ok(schemas.reportDetail)], errors: [400, 401, 404, 409],
+    method: 'post',
+    path: '/api/v1/reports/{id}/rating',
+    summary: '评价办理结果 / Rate the handling, 1–5',
+    tags: ['reports'],
+    access: 'citizen',
+    body: jsonBody('RatingRequest', RatingRequestSchema),
+    responses: [ok(schemas.reportDetail)],
+    errors: [400, 401, 404, 409],
   },
   {
-    method: 'post', path: '/api/v1/reports/{id}/dispute', summary: '申请重新办理 / Dispute the result', tags: ['reports'], access: 'citizen',
-    body: jsonBody('DisputeRequest', DisputeRequestSchema), responses: [ok(schemas.reportDetail)], errors: [400, 401, 404, 409],
+    method: 'post',
+    path: '/api/v1/reports/{id}/dispute',
+    summary: '申请重新办理 / Dispute the result',
+    tags: ['reports'],
+    access: 'citizen',
+    body: jsonBody('DisputeRequest', DisputeRequestSchema),
+    responses: [ok(schemas.reportDetail)],
+    errors: [400, 401, 404, 409],
   },
   {
-    method: 'post', path: '/api/v1/reports/{id}/supplements', summary: '补充材料 / Add text or photos to a report', tags: ['reports'], access: 'citizen',
-    body: jsonBody('SupplementRequest', SupplementRequestSchema), responses: [created(schemas.reportDetail)], errors: [400, 401, 404, 409],
+    method: 'post',
+    path: '/api/v1/reports/{id}/supplements',
+    summary: '补充材料 / Add text or photos to a report',
+    tags: ['reports'],
+    access: 'citizen',
+    body: jsonBody('SupplementRequest', SupplementRequestSchema),
+    responses: [created(schemas.reportDetail)],
+    errors: [400, 401, 404, 409],
   },
 ];
 
 const staffReportRoutes: ApiRoute[] = [
   {
-    method: 'post', path: '/api/v1/staff/reports', summary: '代报 / File a report for a household (onBehalfOf: name, phone, householdId of the roster); grid worker, 三线 member (liaison), cadre, in their own village; the same Idempotency-Key again answers the same report', tags: ['staff-reports'], access: 'staff', headers: [idempotencyKey],
-    body: jsonBody('StaffSubmitReportRequest', StaffSubmitReportRequestSchema), responses: [created(schemas.staffReport)], errors: [400, 401, 403, 409],
+    method: 'post',
+    path: '/api/v1/staff/reports',
+    summary:
+      '代报 / File a report for a household (onBehalfOf: name, phone, householdId of the roster); grid worker, 三线 member (liaison), cadre, in their own village; the same Idempotency-Key again answers the same report',
+    tags: ['staff-reports'],
+    access: 'staff',
+    headers: [idempotencyKey],
+    body: jsonBody('StaffSubmitReportRequest', StaffSubmitReportRequestSchema),
+    responses: [created(schemas.staffReport)],
+    errors: [400, 401, 403, 409],
   },
   {
-    method: 'get', path: '/api/v1/staff/reports', summary: '工作台事项列表 / The staff work queue', tags: ['staff-reports'], access: 'staff',
-    query: StaffQueueQuerySchema, responses: [ok(schemas.staffQueue)], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/reports',
+    summary: '工作台事项列表 / The staff work queue',
+    tags: ['staff-reports'],
+    access: 'staff',
+    query: StaffQueueQuerySchema,
+    responses: [ok(schemas.staffQueue)],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/reports/counts', summary: '工单各标签数量 / How many reports each queue tab holds, under the list\'s filters', tags: ['staff-reports'], access: 'staff',
-    query: StaffQueueQuerySchema, responses: [ok(named('QueueCounts', QueueCountsSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/reports/counts',
+    summary: "工单各标签数量 / How many reports each queue tab holds, under the list's filters",
+    tags: ['staff-reports'],
+    access: 'staff',
+    query: StaffQueueQuerySchema,
+    responses: [ok(named('QueueCounts', QueueCountsSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/reports/triage', summary: '待分派 / Reports waiting for dispatch (or suspected duplicates) with the classifier\'s top three; dispatcher, county', tags: ['staff-reports'], access: 'staff',
-    query: TriageQuerySchema, responses: [ok(named('TriagePage', TriagePageSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/reports/triage',
+    summary:
+      "待分派 / Reports waiting for dispatch (or suspected duplicates) with the classifier's top three; dispatcher, county",
+    tags: ['staff-reports'],
+    access: 'staff',
+    query: TriageQuerySchema,
+    responses: [ok(named('TriagePage', TriagePageSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'post', path: '/api/v1/staff/reports/bulk-assign', summary: '批量派单 / Assign several reports to one department, each on its own, answered per report; dispatcher, county', tags: ['staff-reports'], access: 'staff',
-    body: jsonBody('BulkAssignRequest', BulkAssignRequestSchema), responses: [ok(named('BulkAssignResponse', BulkAssignResponseSchema))], errors: [400, 401, 403],
+    method: 'post',
+    path: '/api/v1/staff/reports/bulk-assign',
+    summary:
+      '批量派单 / Assign several reports to one department, each on its own, answered per report; dispatcher, county',
+    tags: ['staff-reports'],
+    access: 'staff',
+    body: jsonBody('BulkAssignRequest', BulkAssignRequestSchema),
+    responses: [ok(named('BulkAssignResponse', BulkAssignResponseSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/reports/{id}', summary: '事项详情 / One report as staff see it', tags: ['staff-reports'], access: 'staff',
-    responses: [ok(schemas.staffReport)], errors: [401, 403, 404],
+    method: 'get',
+    path: '/api/v1/staff/reports/{id}',
+    summary: '事项详情 / One report as staff see it',
+    tags: ['staff-reports'],
+    access: 'staff',
+    responses: [ok(schemas.staffReport)],
+    errors: [401, 403, 404],
   },
   {
-    method: 'post', path: '/api/v1/staff/reports/{id}/actions', summary: '办理事项 / Act on a report (assign, sign, reply, resolve, …); the same Idempotency-Key again answers the report without acting twice', tags: ['staff-reports'], access: 'staff', headers: [idempotencyKey],
-    body: jsonBody('ReportActionRequest', ReportActionRequestSchema), responses: [ok(schemas.staffReport)], errors: [400, 401, 403, 404, 409],
+    method: 'post',
+    path: '/api/v1/staff/reports/{id}/actions',
+    summary:
+      '办理事项 / Act on a report (assign, sign, reply, resolve, …); the same Idempotency-Key again answers the report without acting twice',
+    tags: ['staff-reports'],
+    access: 'staff',
+    headers: [idempotencyKey],
+    body: jsonBody('ReportActionRequest', ReportActionRequestSchema),
+    responses: [ok(schemas.staffReport)],
+    errors: [400, 401, 403, 404, 409],
   },
 ];
 
 const contentRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/notices', summary: '政务村务公告 / The village notice board', tags: ['notices'], access: 'citizen',
-    query: NoticeListQuerySchema, responses: [ok(schemas.notices)], errors: [400, 401],
+    method: 'get',
+    path: '/api/v1/notices',
+    summary: '政务村务公告 / The village notice board',
+    tags: ['notices'],
+    access: 'citizen',
+    query: NoticeListQuerySchema,
+    responses: [ok(schemas.notices)],
+    errors: [400, 401],
   },
   {
-    method: 'get', path: '/api/v1/notices/{id}', summary: '公告详情 / One notice', tags: ['notices'], access: 'citizen',
-    query: NoticeDetailQuerySchema, responses: [ok(schemas.notice)], errors: [400, 401, 404],
+    method: 'get',
+    path: '/api/v1/notices/{id}',
+    summary: '公告详情 / One notice',
+    tags: ['notices'],
+    access: 'citizen',
+    query: NoticeDetailQuerySchema,
+    responses: [ok(schemas.notice)],
+    errors: [400, 401, 404],
   },
   {
-    method: 'get', path: '/api/v1/articles', summary: '消息推送 / Policy information and guides', tags: ['articles'], access: 'citizen',
-    query: ArticleListQuerySchema, responses: [ok(schemas.articles)], errors: [400, 401],
+    method: 'get',
+    path: '/api/v1/articles',
+    summary: '消息推送 / Policy information and guides',
+    tags: ['articles'],
+    access: 'citizen',
+    query: ArticleListQuerySchema,
+    responses: [ok(schemas.articles)],
+    errors: [400, 401],
   },
-  { method: 'get', path: '/api/v1/articles/{id}', summary: '文章详情 / One article', tags: ['articles'], access: 'citizen', responses: [ok(schemas.article)], errors: [401, 404] },
+  {
+    method: 'get',
+    path: '/api/v1/articles/{id}',
+    summary: '文章详情 / One article',
+    tags: ['articles'],
+    access: 'citizen',
+    responses: [ok(schemas.article)],
+    errors: [401, 404],
+  },
 ];
 
 interface PublicationKind {
@@ -371,76 +634,183 @@ function staffPublicationRoutes(kind: PublicationKind): ApiRoute[] {
   const common = { tags, access: 'staff' as const };
   return [
     {
-      ...common, method: 'get', path: base, summary: `${kind.zh}管理列表 / ${kind.en}s in the staff member's region`,
-      query: StaffContentQuerySchema, responses: [ok(kind.page)], errors: [400, 401, 403],
+      ...common,
+      method: 'get',
+      path: base,
+      summary: `${kind.zh}管理列表 / ${kind.en}s in the staff member's region`,
+      query: StaffContentQuerySchema,
+      responses: [ok(kind.page)],
+      errors: [400, 401, 403],
     },
     {
-      ...common, method: 'post', path: base, summary: `新建${kind.zh} / Create a ${kind.en} draft`,
-      body: { kind: 'json', schema: kind.input }, responses: [created(kind.item)], errors: [400, 401, 403],
+      ...common,
+      method: 'post',
+      path: base,
+      summary: `新建${kind.zh} / Create a ${kind.en} draft`,
+      body: { kind: 'json', schema: kind.input },
+      responses: [created(kind.item)],
+      errors: [400, 401, 403],
     },
-    { ...common, method: 'get', path: `${base}/{id}`, summary: `${kind.zh}详情 / One ${kind.en}`, responses: [ok(kind.item)], errors: [401, 403, 404] },
     {
-      ...common, method: 'patch', path: `${base}/{id}`, summary: `修改${kind.zh} / Edit a ${kind.en}`,
-      body: { kind: 'json', schema: kind.patch }, responses: [ok(kind.item)], errors: [400, 401, 403, 404],
+      ...common,
+      method: 'get',
+      path: `${base}/{id}`,
+      summary: `${kind.zh}详情 / One ${kind.en}`,
+      responses: [ok(kind.item)],
+      errors: [401, 403, 404],
     },
-    { ...common, method: 'post', path: `${base}/{id}/publish`, summary: `发布${kind.zh} / Publish a ${kind.en}`, responses: [ok(kind.item)], errors: [401, 403, 404, 409] },
-    { ...common, method: 'post', path: `${base}/{id}/withdraw`, summary: `撤回${kind.zh} / Withdraw a ${kind.en}`, responses: [ok(kind.item)], errors: [401, 403, 404, 409] },
+    {
+      ...common,
+      method: 'patch',
+      path: `${base}/{id}`,
+      summary: `修改${kind.zh} / Edit a ${kind.en}`,
+      body: { kind: 'json', schema: kind.patch },
+      responses: [ok(kind.item)],
+      errors: [400, 401, 403, 404],
+    },
+    {
+      ...common,
+      method: 'post',
+      path: `${base}/{id}/publish`,
+      summary: `发布${kind.zh} / Publish a ${kind.en}`,
+      responses: [ok(kind.item)],
+      errors: [401, 403, 404, 409],
+    },
+    {
+      ...common,
+      method: 'post',
+      path: `${base}/{id}/withdraw`,
+      summary: `撤回${kind.zh} / Withdraw a ${kind.en}`,
+      responses: [ok(kind.item)],
+      errors: [401, 403, 404, 409],
+    },
   ];
 }
 
 const statsRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/public/rankings', summary: '部门排行榜（公开）/ The public monthly ranking of departments, townships and counties', tags: ['stats'],
-    access: 'public', query: RankingsQuerySchema, responses: [ok(named('Rankings', RankingsResponseSchema))], errors: [400],
+    method: 'get',
+    path: '/api/v1/public/rankings',
+    summary: '部门排行榜（公开）/ The public monthly ranking of departments, townships and counties',
+    tags: ['stats'],
+    access: 'public',
+    query: RankingsQuerySchema,
+    responses: [ok(named('Rankings', RankingsResponseSchema))],
+    errors: [400],
   },
   {
-    method: 'get', path: '/api/v1/staff/stats/overview', summary: '统计概览 / Today\'s intake, the backlog and the period\'s figures in the staff member\'s scope', tags: ['stats'],
-    access: 'staff', query: StaffStatsQuerySchema, responses: [ok(named('StaffStatsOverview', StaffOverviewSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/stats/overview',
+    summary: "统计概览 / Today's intake, the backlog and the period's figures in the staff member's scope",
+    tags: ['stats'],
+    access: 'staff',
+    query: StaffStatsQuerySchema,
+    responses: [ok(named('StaffStatsOverview', StaffOverviewSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/stats/trends', summary: '每日趋势 / Daily received, resolved and overdue counts', tags: ['stats'],
-    access: 'staff', query: StaffStatsQuerySchema, responses: [ok(named('StaffStatsTrends', StaffTrendsSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/stats/trends',
+    summary: '每日趋势 / Daily received, resolved and overdue counts',
+    tags: ['stats'],
+    access: 'staff',
+    query: StaffStatsQuerySchema,
+    responses: [ok(named('StaffStatsTrends', StaffTrendsSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/stats/breakdown', summary: '分类统计 / The period\'s figures by category, township, village or department', tags: ['stats'],
-    access: 'staff', query: StaffBreakdownQuerySchema, responses: [ok(named('StaffStatsBreakdown', StaffBreakdownSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/stats/breakdown',
+    summary: "分类统计 / The period's figures by category, township, village or department",
+    tags: ['stats'],
+    access: 'staff',
+    query: StaffBreakdownQuerySchema,
+    responses: [ok(named('StaffStatsBreakdown', StaffBreakdownSchema))],
+    errors: [400, 401, 403],
   },
 ];
 
 /** The dashboard's scoped department ranking, and .xlsx exports of it and of the work queue. */
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxDownload: ApiResponse = { status: 200, description: 'OK（.xlsx，Content-Disposition: attachment）', content: { kind: 'binary', mediaTypes: [XLSX] } };
+const xlsxDownload: ApiResponse = {
+  status: 200,
+  description: 'OK（.xlsx，Content-Disposition: attachment）',
+  content: { kind: 'binary', mediaTypes: [XLSX] },
+};
 const staffExportRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/staff/stats/rankings', summary: '辖区部门排名 / Departments ranked on the reports in the staff member\'s scope for a period, by the public ranking\'s rules', tags: ['stats'],
-    access: 'staff', query: StaffRankingQuerySchema, responses: [ok(named('StaffRanking', StaffRankingSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/stats/rankings',
+    summary:
+      "辖区部门排名 / Departments ranked on the reports in the staff member's scope for a period, by the public ranking's rules",
+    tags: ['stats'],
+    access: 'staff',
+    query: StaffRankingQuerySchema,
+    responses: [ok(named('StaffRanking', StaffRankingSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/stats/rankings/export', summary: '导出部门排名 / The scoped department ranking as .xlsx', tags: ['stats'],
-    access: 'staff', query: StaffRankingQuerySchema, responses: [xlsxDownload], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/stats/rankings/export',
+    summary: '导出部门排名 / The scoped department ranking as .xlsx',
+    tags: ['stats'],
+    access: 'staff',
+    query: StaffRankingQuerySchema,
+    responses: [xlsxDownload],
+    errors: [400, 401, 403],
   },
   {
-    method: 'get', path: '/api/v1/staff/reports/export', summary: '导出工单 / The work queue under its filters as .xlsx (at most EXPORT_MAX_ROWS reports; reporters masked; audited)', tags: ['staff-reports'],
-    access: 'staff', query: StaffReportExportQuerySchema, responses: [xlsxDownload], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/reports/export',
+    summary:
+      '导出工单 / The work queue under its filters as .xlsx (at most EXPORT_MAX_ROWS reports; reporters masked; audited)',
+    tags: ['staff-reports'],
+    access: 'staff',
+    query: StaffReportExportQuerySchema,
+    responses: [xlsxDownload],
+    errors: [400, 401, 403],
   },
 ];
 
 const routingRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/staff/routing/rules', summary: '分派规则 / Routing rules (category, region → department) in the staff member\'s region', tags: ['routing'],
-    access: 'staff', query: RoutingRuleQuerySchema, responses: [ok(named('RoutingRulePage', RoutingRulePageSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/routing/rules',
+    summary: "分派规则 / Routing rules (category, region → department) in the staff member's region",
+    tags: ['routing'],
+    access: 'staff',
+    query: RoutingRuleQuerySchema,
+    responses: [ok(named('RoutingRulePage', RoutingRulePageSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'post', path: '/api/v1/staff/routing/rules', summary: '新增分派规则 / Add a routing rule', tags: ['routing'],
-    access: 'staff', body: { kind: 'json', schema: named('RoutingRuleInput', RoutingRuleInputSchema) }, responses: [created(named('RoutingRule', RoutingRuleSchema))], errors: [400, 401, 403, 409],
+    method: 'post',
+    path: '/api/v1/staff/routing/rules',
+    summary: '新增分派规则 / Add a routing rule',
+    tags: ['routing'],
+    access: 'staff',
+    body: { kind: 'json', schema: named('RoutingRuleInput', RoutingRuleInputSchema) },
+    responses: [created(named('RoutingRule', RoutingRuleSchema))],
+    errors: [400, 401, 403, 409],
   },
   {
-    method: 'delete', path: '/api/v1/staff/routing/rules/{id}', summary: '删除分派规则 / Remove a routing rule', tags: ['routing'],
-    access: 'staff', responses: [noContent], errors: [401, 403, 404],
+    method: 'delete',
+    path: '/api/v1/staff/routing/rules/{id}',
+    summary: '删除分派规则 / Remove a routing rule',
+    tags: ['routing'],
+    access: 'staff',
+    responses: [noContent],
+    errors: [401, 403, 404],
   },
   {
-    method: 'get', path: '/api/v1/staff/routing/examples', summary: '分派纠正记录 / Dispatchers\' category corrections, the examples retraining learns from', tags: ['routing'],
-    access: 'staff', query: PageQuerySchema, responses: [ok(named('RoutingExamplePage', RoutingExamplePageSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/routing/examples',
+    summary: "分派纠正记录 / Dispatchers' category corrections, the examples retraining learns from",
+    tags: ['routing'],
+    access: 'staff',
+    query: PageQuerySchema,
+    responses: [ok(named('RoutingExamplePage', RoutingExamplePageSchema))],
+    errors: [400, 401, 403],
   },
 ];
 
@@ -449,12 +819,23 @@ function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): 
   const who = access === 'citizen' ? '群众' : '工作人员';
   return [
     {
-      method: 'get', path: base, summary: `${who}消息列表 / The ${access}'s messages, newest first, with the unread count`, tags: [tag], access,
-      query: MessageListQuerySchema, responses: [ok(named('MessagePage', MessagePageSchema))], errors: [400, 401],
+      method: 'get',
+      path: base,
+      summary: `${who}消息列表 / The ${access}'s messages, newest first, with the unread count`,
+      tags: [tag],
+      access,
+      query: MessageListQuerySchema,
+      responses: [ok(named('MessagePage', MessagePageSchema))],
+      errors: [400, 401],
     },
     {
-      method: 'post', path: `${base}/{id}/read`, summary: `标记已读 / Mark one of the ${access}'s messages read`, tags: [tag], access,
-      responses: [ok(named('Message', MessageSchema))], errors: [400, 401, 403, 404],
+      method: 'post',
+      path: `${base}/{id}/read`,
+      summary: `标记已读 / Mark one of the ${access}'s messages read`,
+      tags: [tag],
+      access,
+      responses: [ok(named('Message', MessageSchema))],
+      errors: [400, 401, 403, 404],
     },
   ];
 }
@@ -462,13 +843,28 @@ function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): 
 /** 个人信息权益 (PIPL): the citizen's own data, exported, and the request to delete the account. */
 const dataRightsRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/me/export', summary: '导出我的数据 / Everything held about the signed-in citizen, as a JSON attachment labelled in Chinese', tags: ['me'],
-    access: 'citizen', responses: [ok(named('MyDataFile', MyDataFileSchema), 'OK（Content-Disposition: attachment）')], errors: [401],
+    method: 'get',
+    path: '/api/v1/me/export',
+    summary: '导出我的数据 / Everything held about the signed-in citizen, as a JSON attachment labelled in Chinese',
+    tags: ['me'],
+    access: 'citizen',
+    responses: [ok(named('MyDataFile', MyDataFileSchema), 'OK（Content-Disposition: attachment）')],
+    errors: [401],
   },
   {
-    method: 'post', path: '/api/v1/me/deletion-request', summary: '申请注销账号 / Ask for the account to be deleted; asking again answers the pending request', tags: ['me'],
-    access: 'citizen', body: jsonBody('DeletionRequestBody', DeletionRequestBodySchema),
-    responses: [{ status: 202, description: '已受理，15 个工作日内处理 / Accepted, handled within 15 working days', content: { kind: 'json', schema: named('DeletionRequest', DeletionRequestSchema) } }],
+    method: 'post',
+    path: '/api/v1/me/deletion-request',
+    summary: '申请注销账号 / Ask for the account to be deleted; asking again answers the pending request',
+    tags: ['me'],
+    access: 'citizen',
+    body: jsonBody('DeletionRequestBody', DeletionRequestBodySchema),
+    responses: [
+      {
+        status: 202,
+        description: '已受理，15 个工作日内处理 / Accepted, handled within 15 working days',
+        content: { kind: 'json', schema: named('DeletionRequest', DeletionRequestSchema) },
+      },
+    ],
     errors: [400, 401],
   },
 ];
@@ -484,69 +880,153 @@ const PushQuerySchema = z.object({
 });
 const contentSecurityRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/wechat/push', summary: '微信消息推送 URL 验证 / WeChat message push handshake: answers echostr to a correctly signed request', tags: ['wechat'],
-    access: 'public', query: PushQuerySchema, responses: [{ status: 200, description: 'echostr', content: { kind: 'binary', mediaTypes: ['text/plain'] } }], errors: [403, 503],
+    method: 'get',
+    path: '/api/v1/wechat/push',
+    summary: '微信消息推送 URL 验证 / WeChat message push handshake: answers echostr to a correctly signed request',
+    tags: ['wechat'],
+    access: 'public',
+    query: PushQuerySchema,
+    responses: [{ status: 200, description: 'echostr', content: { kind: 'binary', mediaTypes: ['text/plain'] } }],
+    errors: [403, 503],
   },
   {
-    method: 'post', path: '/api/v1/wechat/push', summary: '微信消息推送 / WeChat push events (JSON, plaintext or AES mode); wxa_media_check verdicts update the attachment', tags: ['wechat'],
-    access: 'public', query: PushQuerySchema, responses: [{ status: 200, description: 'success', content: { kind: 'binary', mediaTypes: ['text/plain'] } }], errors: [400, 403, 503],
+    method: 'post',
+    path: '/api/v1/wechat/push',
+    summary:
+      '微信消息推送 / WeChat push events (JSON, plaintext or AES mode); wxa_media_check verdicts update the attachment',
+    tags: ['wechat'],
+    access: 'public',
+    query: PushQuerySchema,
+    responses: [{ status: 200, description: 'success', content: { kind: 'binary', mediaTypes: ['text/plain'] } }],
+    errors: [400, 403, 503],
   },
   {
-    method: 'get', path: '/api/v1/media/{id}', summary: '签名媒体链接 / An attachment through a short-lived signed link (for WeChat media checks)', tags: ['wechat'],
-    access: 'public', query: z.object({ expires: z.string(), signature: z.string() }),
-    responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } }], errors: [403, 404],
+    method: 'get',
+    path: '/api/v1/media/{id}',
+    summary: '签名媒体链接 / An attachment through a short-lived signed link (for WeChat media checks)',
+    tags: ['wechat'],
+    access: 'public',
+    query: z.object({ expires: z.string(), signature: z.string() }),
+    responses: [
+      { status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } },
+    ],
+    errors: [403, 404],
   },
   {
-    method: 'get', path: '/api/v1/staff/moderation', summary: '内容审核列表 / Citizen content held for moderation in the staff member\'s region', tags: ['wechat'],
-    access: 'staff', query: ModerationQuerySchema, responses: [ok(named('ModerationPage', ModerationPageSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/moderation',
+    summary: "内容审核列表 / Citizen content held for moderation in the staff member's region",
+    tags: ['wechat'],
+    access: 'staff',
+    query: ModerationQuerySchema,
+    responses: [ok(named('ModerationPage', ModerationPageSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'post', path: '/api/v1/staff/moderation/{id}/decision', summary: '审核决定 / Release or reject held content', tags: ['wechat'],
-    access: 'staff', body: jsonBody('ModerationDecisionRequest', ModerationDecisionRequestSchema), responses: [ok(named('ModerationItem', ModerationItemSchema))], errors: [400, 401, 403, 404, 409],
+    method: 'post',
+    path: '/api/v1/staff/moderation/{id}/decision',
+    summary: '审核决定 / Release or reject held content',
+    tags: ['wechat'],
+    access: 'staff',
+    body: jsonBody('ModerationDecisionRequest', ModerationDecisionRequestSchema),
+    responses: [ok(named('ModerationItem', ModerationItemSchema))],
+    errors: [400, 401, 403, 404, 409],
   },
 ];
 
 /** 代表工作: the deputies a citizen may address, for the compose page's picker. */
 const deputyRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/deputies', summary: '人大代表 / Deputies of a village, its township and its county, nearest first', tags: ['catalog'], access: 'public',
-    query: DeputiesQuerySchema, responses: [ok(named('DeputyList', z.array(DeputySchema)))], errors: [400],
+    method: 'get',
+    path: '/api/v1/deputies',
+    summary: '人大代表 / Deputies of a village, its township and its county, nearest first',
+    tags: ['catalog'],
+    access: 'public',
+    query: DeputiesQuerySchema,
+    responses: [ok(named('DeputyList', z.array(DeputySchema)))],
+    errors: [400],
   },
 ];
 
 /** 内部备注, 查看完整号码 and 答复模板: the staff's tools around a report. */
 const reportToolRoutes: ApiRoute[] = [
   {
-    method: 'get', path: '/api/v1/staff/reports/{id}/notes', summary: '内部备注 / Staff-only notes on a report, oldest first (never shown to citizens)', tags: ['staff-reports'],
-    access: 'staff', responses: [ok(named('ReportNoteList', ReportNoteListSchema))], errors: [401, 403, 404],
+    method: 'get',
+    path: '/api/v1/staff/reports/{id}/notes',
+    summary: '内部备注 / Staff-only notes on a report, oldest first (never shown to citizens)',
+    tags: ['staff-reports'],
+    access: 'staff',
+    responses: [ok(named('ReportNoteList', ReportNoteListSchema))],
+    errors: [401, 403, 404],
   },
   {
-    method: 'post', path: '/api/v1/staff/reports/{id}/notes', summary: '添加内部备注 / Add a staff-only note', tags: ['staff-reports'],
-    access: 'staff', body: jsonBody('ReportNoteInput', ReportNoteInputSchema), responses: [created(named('ReportNote', ReportNoteSchema))], errors: [400, 401, 403, 404],
+    method: 'post',
+    path: '/api/v1/staff/reports/{id}/notes',
+    summary: '添加内部备注 / Add a staff-only note',
+    tags: ['staff-reports'],
+    access: 'staff',
+    body: jsonBody('ReportNoteInput', ReportNoteInputSchema),
+    responses: [created(named('ReportNote', ReportNoteSchema))],
+    errors: [400, 401, 403, 404],
   },
   {
-    method: 'post', path: '/api/v1/staff/reports/{id}/reporter-contact', summary: '查看完整号码 / The reporter\'s full phone number, with a reason; every call is audited, anonymous 违法举报 answer 403, no number 404', tags: ['staff-reports'],
-    access: 'staff', body: jsonBody('ReporterContactRequest', ReporterContactRequestSchema), responses: [ok(named('ReporterContact', ReporterContactSchema))], errors: [400, 401, 403, 404],
+    method: 'post',
+    path: '/api/v1/staff/reports/{id}/reporter-contact',
+    summary:
+      "查看完整号码 / The reporter's full phone number, with a reason; every call is audited, anonymous 违法举报 answer 403, no number 404",
+    tags: ['staff-reports'],
+    access: 'staff',
+    body: jsonBody('ReporterContactRequest', ReporterContactRequestSchema),
+    responses: [ok(named('ReporterContact', ReporterContactSchema))],
+    errors: [400, 401, 403, 404],
   },
   {
-    method: 'get', path: '/api/v1/staff/reports/{id}/reply-templates', summary: '可用答复模板 / Enabled reply templates for the report\'s place and category, most specific first', tags: ['reply-templates'],
-    access: 'staff', responses: [ok(named('ReportReplyTemplates', ReportReplyTemplatesSchema))], errors: [401, 403, 404],
+    method: 'get',
+    path: '/api/v1/staff/reports/{id}/reply-templates',
+    summary: "可用答复模板 / Enabled reply templates for the report's place and category, most specific first",
+    tags: ['reply-templates'],
+    access: 'staff',
+    responses: [ok(named('ReportReplyTemplates', ReportReplyTemplatesSchema))],
+    errors: [401, 403, 404],
   },
   {
-    method: 'get', path: '/api/v1/staff/reply-templates', summary: '答复模板 / Reply templates of the editor\'s region and below, and read-only those above', tags: ['reply-templates'],
-    access: 'staff', query: ReplyTemplateQuerySchema, responses: [ok(named('ReplyTemplatePage', ReplyTemplatePageSchema))], errors: [400, 401, 403],
+    method: 'get',
+    path: '/api/v1/staff/reply-templates',
+    summary: "答复模板 / Reply templates of the editor's region and below, and read-only those above",
+    tags: ['reply-templates'],
+    access: 'staff',
+    query: ReplyTemplateQuerySchema,
+    responses: [ok(named('ReplyTemplatePage', ReplyTemplatePageSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'post', path: '/api/v1/staff/reply-templates', summary: '新增答复模板 / Add a reply template', tags: ['reply-templates'],
-    access: 'staff', body: jsonBody('ReplyTemplateInput', ReplyTemplateInputSchema), responses: [created(named('ReplyTemplate', ReplyTemplateSchema))], errors: [400, 401, 403],
+    method: 'post',
+    path: '/api/v1/staff/reply-templates',
+    summary: '新增答复模板 / Add a reply template',
+    tags: ['reply-templates'],
+    access: 'staff',
+    body: jsonBody('ReplyTemplateInput', ReplyTemplateInputSchema),
+    responses: [created(named('ReplyTemplate', ReplyTemplateSchema))],
+    errors: [400, 401, 403],
   },
   {
-    method: 'patch', path: '/api/v1/staff/reply-templates/{id}', summary: '修改答复模板 / Edit, enable or disable a reply template', tags: ['reply-templates'],
-    access: 'staff', body: jsonBody('ReplyTemplatePatch', ReplyTemplatePatchSchema), responses: [ok(named('ReplyTemplate', ReplyTemplateSchema))], errors: [400, 401, 403, 404],
+    method: 'patch',
+    path: '/api/v1/staff/reply-templates/{id}',
+    summary: '修改答复模板 / Edit, enable or disable a reply template',
+    tags: ['reply-templates'],
+    access: 'staff',
+    body: jsonBody('ReplyTemplatePatch', ReplyTemplatePatchSchema),
+    responses: [ok(named('ReplyTemplate', ReplyTemplateSchema))],
+    errors: [400, 401, 403, 404],
   },
   {
-    method: 'delete', path: '/api/v1/staff/reply-templates/{id}', summary: '删除答复模板 / Remove a reply template', tags: ['reply-templates'],
-    access: 'staff', responses: [noContent], errors: [401, 403, 404],
+    method: 'delete',
+    path: '/api/v1/staff/reply-templates/{id}',
+    summary: '删除答复模板 / Remove a reply template',
+    tags: ['reply-templates'],
+    access: 'staff',
+    responses: [noContent],
+    errors: [401, 403, 404],
   },
 ];
 
@@ -561,12 +1041,22 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...reportToolRoutes,
   ...contentRoutes,
   ...staffPublicationRoutes({
-    segment: 'notices', zh: '公告', en: 'notice', item: schemas.staffNotice, page: schemas.staffNotices,
-    input: named('NoticeInput', NoticeInputSchema), patch: named('NoticePatch', NoticePatchSchema),
+    segment: 'notices',
+    zh: '公告',
+    en: 'notice',
+    item: schemas.staffNotice,
+    page: schemas.staffNotices,
+    input: named('NoticeInput', NoticeInputSchema),
+    patch: named('NoticePatch', NoticePatchSchema),
   }),
   ...staffPublicationRoutes({
-    segment: 'articles', zh: '文章', en: 'article', item: schemas.staffArticle, page: schemas.staffArticles,
-    input: named('ArticleInput', ArticleInputSchema), patch: named('ArticlePatch', ArticlePatchSchema),
+    segment: 'articles',
+    zh: '文章',
+    en: 'article',
+    item: schemas.staffArticle,
+    page: schemas.staffArticles,
+    input: named('ArticleInput', ArticleInputSchema),
+    patch: named('ArticlePatch', ArticlePatchSchema),
   }),
   ...statsRoutes,
   ...staffExportRoutes,
@@ -603,7 +1093,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'staff-articles', description: '文章管理 / Articles, staff side' },
   { name: 'stats', description: '统计与排行 / Performance figures and the public ranking' },
   { name: 'reply-templates', description: '答复模板 / Reply templates per category and region' },
-  { name: 'routing', description: '智能分派 / Routing rules and dispatchers\' corrections' },
+  { name: 'routing', description: "智能分派 / Routing rules and dispatchers' corrections" },
   STAFF_CONFIG_TAG,
   { name: 'messages', description: '消息中心（群众）/ In-app messages, citizen side' },
   { name: 'staff-messages', description: '消息中心（工作人员）/ In-app messages, staff side' },
@@ -611,7 +1101,10 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'push', description: '消息订阅 / WeChat subscribe messages and follows' },
   { name: 'points', description: '治理积分与积分超市（群众）/ Points and the village shop, citizen side' },
   { name: 'staff-points', description: '积分管理 / Points rules, shop, redemptions, volunteering and the ledger' },
-  { name: 'staff-payouts', description: '奖励与补贴 / Cash rewards and subsidies: proposal, second-person approval, WeChat Pay transfer' },
+  {
+    name: 'staff-payouts',
+    description: '奖励与补贴 / Cash rewards and subsidies: proposal, second-person approval, WeChat Pay transfer',
+  },
   { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' },
   HOUSEHOLDS_TAG,
 ];

@@ -4,7 +4,22 @@ import { createApp } from '../../app';
 import { TestApp, createTestApp } from '../../test/testApp';
 import { openApiDocument, type OpenApiDocument } from './openapi';
 
-const STAFF_ACTIONS = ['assign', 'sign', 'reply', 'resolve', 'return', 'transfer', 'request_extension', 'approve_extension', 'refuse_extension', 'escalate', 'reject', 'merge', 'resolve_on_spot', 'rate_on_behalf'];
+const STAFF_ACTIONS = [
+  'assign',
+  'sign',
+  'reply',
+  'resolve',
+  'return',
+  'transfer',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'escalate',
+  'reject',
+  'merge',
+  'resolve_on_spot',
+  'rate_on_behalf',
+];
 
 /** Every "METHOD /path" the Koa app answers, read from the routers it really mounts. */
 function registeredRoutes(app: TestApp): string[] {
@@ -27,7 +42,8 @@ function documentedRoutes(document: OpenApiDocument): string[] {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Follows a local $ref (`#/components/…`) through the document. */
 function resolve(document: Json, value: unknown): Json {
@@ -54,7 +70,9 @@ function requestSchemaOf(document: Json, operation: Json, mediaType: string): Js
 function allRefs(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(allRefs);
   if (!isObject(value)) return [];
-  return Object.entries(value).flatMap(([key, child]) => (key === '$ref' && typeof child === 'string' ? [child] : allRefs(child)));
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '$ref' && typeof child === 'string' ? [child] : allRefs(child),
+  );
 }
 
 describe('GET /api/v1/openapi.json', () => {
@@ -97,7 +115,9 @@ describe('GET /api/v1/openapi.json', () => {
     expect(properties.serviceCode.enum).toEqual([...SERVICE_CODES]);
     expect(post.security).toEqual([{ citizenBearer: [] }]);
     const parameters = post.parameters as Json[];
-    expect(parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }));
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    );
     expect(Object.keys(post.responses as Json)).toEqual(expect.arrayContaining(['201', '400', '401', '409']));
   });
 
@@ -117,7 +137,9 @@ describe('GET /api/v1/openapi.json', () => {
     const get = operationOf(document, 'get', '/api/v1/staff/reports');
     const parameters = get.parameters as Json[];
     // status is "submitted,dispatched" on the wire and only becomes an array after parsing.
-    expect(parameters).toContainEqual(expect.objectContaining({ name: 'status', in: 'query', required: false, schema: { type: 'string' } }));
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'status', in: 'query', required: false, schema: { type: 'string' } }),
+    );
     expect(parameters).toContainEqual(expect.objectContaining({ name: 'page', in: 'query', required: false }));
     expect(parameters.every((parameter) => parameter.in === 'query')).toBe(true);
   });
@@ -142,7 +164,10 @@ describe('GET /api/v1/openapi.json', () => {
 
   it('answers errors with the shared error body', () => {
     const notFound = resolve(document, { $ref: '#/components/responses/NotFound' });
-    const schema = resolve(document, (notFound.content as Record<string, { schema: unknown }>)['application/json'].schema);
+    const schema = resolve(
+      document,
+      (notFound.content as Record<string, { schema: unknown }>)['application/json'].schema,
+    );
     expect((schema.properties as Record<string, Json>).error).toBeDefined();
     expect(operationOf(document, 'get', '/healthz').security).toEqual([]);
   });
@@ -150,7 +175,12 @@ describe('GET /api/v1/openapi.json', () => {
   it('says every operation may answer 429 when its request limit is reached', () => {
     const paths = document.paths as Record<string, Record<string, { responses: Record<string, Json> }>>;
     for (const [path, operations] of Object.entries(paths)) {
-      for (const [method, operation] of Object.entries(operations)) expect([method, path, operation.responses['429']]).toEqual([method, path, { $ref: '#/components/responses/TooManyRequests' }]);
+      for (const [method, operation] of Object.entries(operations))
+        expect([method, path, operation.responses['429']]).toEqual([
+          method,
+          path,
+          { $ref: '#/components/responses/TooManyRequests' },
+        ]);
     }
   });
 });

@@ -46,15 +46,27 @@ export interface OpenApiDocument {
 const ERROR_BODY = named('ErrorBody', ErrorBodySchema);
 
 const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }> = {
-  400: { name: 'BadRequest', description: '输入有误，field 指明字段 / Invalid input; `field` names the offending field' },
-  401: { name: 'Unauthorized', description: '未登录、令牌无效或已过期 / Missing, invalid or expired token, or wrong credentials' },
+  400: {
+    name: 'BadRequest',
+    description: '输入有误，field 指明字段 / Invalid input; `field` names the offending field',
+  },
+  401: {
+    name: 'Unauthorized',
+    description: '未登录、令牌无效或已过期 / Missing, invalid or expired token, or wrong credentials',
+  },
   403: { name: 'Forbidden', description: '无权进行此操作 / Not allowed for this account' },
   404: { name: 'NotFound', description: '没有找到 / Not found' },
-  409: { name: 'Conflict', description: '与当前状态冲突 / Conflicts with the current state (conflict, invalid_transition)' },
+  409: {
+    name: 'Conflict',
+    description: '与当前状态冲突 / Conflicts with the current state (conflict, invalid_transition)',
+  },
   413: { name: 'PayloadTooLarge', description: '文件太大 / The file is too large' },
   415: { name: 'UnsupportedMediaType', description: '不支持的文件类型 / Not a supported photo or voice format' },
   423: { name: 'Locked', description: '账号已锁定 / Account locked after repeated failures' },
-  429: { name: 'TooManyRequests', description: '请求过于频繁，Retry-After 秒后再试 / Rate limited (rate_limited); retry after `Retry-After` seconds' },
+  429: {
+    name: 'TooManyRequests',
+    description: '请求过于频繁，Retry-After 秒后再试 / Rate limited (rate_limited); retry after `Retry-After` seconds',
+  },
   502: { name: 'BadGateway', description: '微信接口不可用 / WeChat did not answer' },
   503: { name: 'ServiceUnavailable', description: '功能未配置 (not_configured) / Not configured on this server' },
 };
@@ -103,14 +115,21 @@ function components(entries: readonly NamedSchema[], io: 'input' | 'output'): Re
     registry.add(schema, { id: name });
     byName.set(name, schema);
   }
-  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: 'any', uri: schemaUri, override: io === 'output' ? openForNewFields : undefined });
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: 'any',
+    uri: schemaUri,
+    override: io === 'output' ? openForNewFields : undefined,
+  });
   if ('__shared' in schemas) throw new Error('A recursive schema has no name: add it to BUILDING_BLOCKS');
   return Object.fromEntries(Object.entries(schemas).map(([name, converted]) => [name, embeddable(converted)]));
 }
 
 function allComponents(routes: readonly ApiRoute[]): Record<string, JsonSchema> {
   const requests = routes.flatMap((route) => (route.body ? [route.body.schema] : []));
-  const answers = routes.flatMap((route) => route.responses.flatMap((response) => (response.content.kind === 'json' ? [response.content.schema] : [])));
+  const answers = routes.flatMap((route) =>
+    route.responses.flatMap((response) => (response.content.kind === 'json' ? [response.content.schema] : [])),
+  );
   const inputs = components(requests, 'input');
   const outputs = components([ERROR_BODY, ...BUILDING_BLOCKS, ...answers], 'output');
   const clash = Object.keys(inputs).find((name) => name in outputs);
@@ -119,9 +138,17 @@ function allComponents(routes: readonly ApiRoute[]): Record<string, JsonSchema> 
 }
 
 function parameters(route: ApiRoute): Parameter[] {
-  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]): Parameter => ({ name, in: 'path', required: true, schema: standalone(z.string(), 'input') }));
+  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(
+    ([, name]): Parameter => ({ name, in: 'path', required: true, schema: standalone(z.string(), 'input') }),
+  );
   const headers = (route.headers ?? []).map(
-    (header): Parameter => ({ name: header.name, in: 'header', required: header.required, description: header.description, schema: standalone(header.schema, 'input') }),
+    (header): Parameter => ({
+      name: header.name,
+      in: 'header',
+      required: header.required,
+      description: header.description,
+      schema: standalone(header.schema, 'input'),
+    }),
   );
   return [...path, ...headers, ...(route.query ? queryParameters(route.query) : [])];
 }
@@ -144,8 +171,14 @@ function requestBody(body: RequestBody): Operation['requestBody'] {
 
 function response({ description, content }: ApiResponse): ResponseObject {
   if (content.kind === 'none') return { description };
-  if (content.kind === 'json') return { description, content: { 'application/json': { schema: schemaRef(content.schema.name) } } };
-  return { description, content: Object.fromEntries(content.mediaTypes.map((type) => [type, { schema: standalone(z.file().mime(type), 'output') }])) };
+  if (content.kind === 'json')
+    return { description, content: { 'application/json': { schema: schemaRef(content.schema.name) } } };
+  return {
+    description,
+    content: Object.fromEntries(
+      content.mediaTypes.map((type) => [type, { schema: standalone(z.file().mime(type), 'output') }]),
+    ),
+  };
 }
 
 /** postReportsByIdRating for POST /api/v1/reports/{id}/rating. */
@@ -162,7 +195,8 @@ function operation(route: ApiRoute): Operation {
   const responses: Operation['responses'] = {};
   for (const answer of route.responses) responses[answer.status] = response(answer);
   // Every call counts against the per-client or per-account request limit (middleware/rateLimit).
-  for (const status of [...new Set([...route.errors, 429 as const])]) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
+  for (const status of [...new Set([...route.errors, 429 as const])])
+    responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
   const parameterList = parameters(route);
   return {
     operationId: operationId(route),
@@ -177,7 +211,10 @@ function operation(route: ApiRoute): Operation {
 
 function errorResponses(): Record<string, ResponseObject> {
   return Object.fromEntries(
-    Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: schemaRef(ERROR_BODY.name) } } }]),
+    Object.values(ERROR_RESPONSES).map(({ name, description }) => [
+      name,
+      { description, content: { 'application/json': { schema: schemaRef(ERROR_BODY.name) } } },
+    ]),
   );
 }
 
@@ -193,7 +230,8 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocume
     info: {
       title: '321 民情在线 API',
       version: '1',
-      description: '群众通过微信小程序反映民情，工作人员分派办理。/ Citizen reports from WeChat to the department that must act. Errors answer `{error: {code, message, field?}}`.',
+      description:
+        '群众通过微信小程序反映民情，工作人员分派办理。/ Citizen reports from WeChat to the department that must act. Errors answer `{error: {code, message, field?}}`.',
     },
     tags: API_TAGS.map((tag) => ({ ...tag })),
     paths,
@@ -201,8 +239,16 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]): OpenApiDocume
       schemas: allComponents(routes),
       responses: errorResponses(),
       securitySchemes: {
-        citizenBearer: { type: 'http', scheme: 'bearer', description: '群众令牌 / Citizen token from /api/v1/auth/wechat-login' },
-        staffBearer: { type: 'http', scheme: 'bearer', description: '工作人员令牌 / Staff token from /api/v1/staff/auth/login' },
+        citizenBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: '群众令牌 / Citizen token from /api/v1/auth/wechat-login',
+        },
+        staffBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: '工作人员令牌 / Staff token from /api/v1/staff/auth/login',
+        },
       },
     },
   };

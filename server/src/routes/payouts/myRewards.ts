@@ -22,7 +22,9 @@ export function myRewardsRouter() {
       take: 100,
     });
     // Proposals not yet approved (or turned down) are staff business, not the citizen's.
-    ctx.body = rows.filter((row) => !['proposed', 'rejected'].includes(row.status)).map((row) => presentMyReward(row, merchantOf(ctx)));
+    ctx.body = rows
+      .filter((row) => !['proposed', 'rejected'].includes(row.status))
+      .map((row) => presentMyReward(row, merchantOf(ctx)));
   });
 
   /**
@@ -32,11 +34,16 @@ export function myRewardsRouter() {
   router.post('/:id/refresh', async (ctx: AppContext) => {
     const parsed = IdSchema.safeParse(ctx.params.id);
     if (!parsed.success) throw badRequest('编号不正确', 'id');
-    const payout = await ctx.deps.dataSource.getRepository(PayoutRow).findOneBy({ id: parsed.data, citizenId: currentCitizen(ctx).id });
+    const payout = await ctx.deps.dataSource
+      .getRepository(PayoutRow)
+      .findOneBy({ id: parsed.data, citizenId: currentCitizen(ctx).id });
     if (!payout || ['proposed', 'rejected'].includes(payout.status)) throw notFound('没有找到这笔奖励');
     const client = payClientOf(ctx.deps);
     const bill = client ? await client.queryTransfer(payout.id).catch(() => null) : null;
-    if (bill) await transaction(ctx.deps.dataSource, (manager) => applyTransferBill(manager, payout, bill, 'citizen', ctx.deps.clock()));
+    if (bill)
+      await transaction(ctx.deps.dataSource, (manager) =>
+        applyTransferBill(manager, payout, bill, 'citizen', ctx.deps.clock()),
+      );
     const current = await ctx.deps.dataSource.getRepository(PayoutRow).findOneByOrFail({ id: payout.id });
     ctx.body = presentMyReward(current, merchantOf(ctx));
   });

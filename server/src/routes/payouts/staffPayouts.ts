@@ -25,7 +25,9 @@ export function settingsOf(deps: AppDeps): PayoutSettings {
   const limits = deps.config.payoutLimits ?? { perPaymentFen: 0, perMonthFen: 0 };
   return {
     enabled: Boolean(deps.config.wechatPay),
-    reason: deps.config.wechatPay ? null : '未配置微信支付商户（WECHATPAY_* 环境变量），现金奖励与补贴已关闭；积分功能不受影响',
+    reason: deps.config.wechatPay
+      ? null
+      : '未配置微信支付商户（WECHATPAY_* 环境变量），现金奖励与补贴已关闭；积分功能不受影响',
     maxPerPaymentFen: limits.perPaymentFen,
     maxPerMonthFen: limits.perMonthFen,
   };
@@ -35,12 +37,16 @@ export function settingsOf(deps: AppDeps): PayoutSettings {
 async function present(ctx: AppContext, rows: PayoutRow[]) {
   const manager = ctx.deps.dataSource.manager;
   const citizenIds = [...new Set(rows.map((row) => row.citizenId))];
-  const staffIds = [...new Set(rows.flatMap((row) => [row.proposedById, row.approvedById]).filter((id): id is string => Boolean(id)))];
+  const staffIds = [
+    ...new Set(rows.flatMap((row) => [row.proposedById, row.approvedById]).filter((id): id is string => Boolean(id))),
+  ];
   const reportIds = [...new Set(rows.map((row) => row.reportId).filter((id): id is string => Boolean(id)))];
   const [citizens, staff, reports] = await Promise.all([
     citizenIds.length ? manager.getRepository(Citizen).findBy({ id: In(citizenIds) }) : [],
     staffIds.length ? manager.getRepository(Staff).findBy({ id: In(staffIds) }) : [],
-    reportIds.length ? manager.getRepository(Report).find({ select: ['id', 'serialNo'], where: { id: In(reportIds) } }) : [],
+    reportIds.length
+      ? manager.getRepository(Report).find({ select: ['id', 'serialNo'], where: { id: In(reportIds) } })
+      : [],
   ]);
   const names = {
     citizens: new Map(citizens.map((citizen) => [citizen.id, citizen])),
@@ -61,7 +67,11 @@ export function staffPayoutsRouter() {
   router.get('/', async (ctx: AppContext) => {
     const query = parseQuery(ctx, PayoutQuerySchema);
     const [rows, total] = await ctx.deps.dataSource.getRepository(PayoutRow).findAndCount({
-      where: { regionCode: Like(`${currentStaff(ctx).regionCode}%`), ...(query.status ? { status: query.status } : {}), ...(query.kind ? { kind: query.kind } : {}) },
+      where: {
+        regionCode: Like(`${currentStaff(ctx).regionCode}%`),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+      },
       order: { createdAt: 'DESC', id: 'DESC' },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,

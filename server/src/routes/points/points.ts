@@ -32,7 +32,10 @@ export function pointsRouter() {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    ctx.body = { balance: await balanceOf(manager, citizen.id), entries: { items: rows.map(presentPointsEntry), total, page: query.page, pageSize: query.pageSize } };
+    ctx.body = {
+      balance: await balanceOf(manager, citizen.id),
+      entries: { items: rows.map(presentPointsEntry), total, page: query.page, pageSize: query.pageSize },
+    };
   });
 
   /** What the shops of the citizen's village and township offer; empty until a village is chosen. */

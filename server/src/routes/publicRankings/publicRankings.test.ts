@@ -18,24 +18,52 @@ describe('GET /api/v1/public/rankings', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('public, max-age=60');
     expect(RankingsResponseSchema.parse(response.body)).toMatchObject({ month: '2026-03', minReceived: 5 });
-    expect(response.body.departments).toEqual([{ departmentId: world.power.id, name: '城关镇供电所', level: 'township', regionCode: REGIONS.chengguan, rank: 1, score: 59.5, ...MARCH.A }]);
-    expect(response.body.townships.map((entry: { regionCode: string }) => entry.regionCode)).toEqual([REGIONS.chengguan]);
+    expect(response.body.departments).toEqual([
+      {
+        departmentId: world.power.id,
+        name: '城关镇供电所',
+        level: 'township',
+        regionCode: REGIONS.chengguan,
+        rank: 1,
+        score: 59.5,
+        ...MARCH.A,
+      },
+    ]);
+    expect(response.body.townships.map((entry: { regionCode: string }) => entry.regionCode)).toEqual([
+      REGIONS.chengguan,
+    ]);
     expect(response.body.counties).toEqual([expect.objectContaining({ regionCode: REGIONS.county, ...MARCH.county })]);
   });
 
   it('lists departments and townships with fewer than 5 reports apart as 样本不足, without rank or score', async () => {
     const { body } = await app.http.get('/api/v1/public/rankings?month=2026-03');
     // 县农业农村局 received 4, 县民政局 1, 涧池镇供电所 none (it only returned one); 涧池镇 had 1 report.
-    expect(body.insufficient.departments.map((entry: { departmentId: string }) => entry.departmentId)).toEqual([world.agriculture.id, world.civil.id, world.jianchiPower.id]);
-    expect(body.insufficient.departments[0]).toEqual({ departmentId: world.agriculture.id, name: '县农业农村局', level: 'county', regionCode: REGIONS.county, ...MARCH.B });
-    expect(body.insufficient.townships).toEqual([{ regionCode: REGIONS.jianchi, name: '涧池镇', level: 'township', ...MARCH.jianchi }]);
+    expect(body.insufficient.departments.map((entry: { departmentId: string }) => entry.departmentId)).toEqual([
+      world.agriculture.id,
+      world.civil.id,
+      world.jianchiPower.id,
+    ]);
+    expect(body.insufficient.departments[0]).toEqual({
+      departmentId: world.agriculture.id,
+      name: '县农业农村局',
+      level: 'county',
+      regionCode: REGIONS.county,
+      ...MARCH.B,
+    });
+    expect(body.insufficient.townships).toEqual([
+      { regionCode: REGIONS.jianchi, name: '涧池镇', level: 'township', ...MARCH.jianchi },
+    ]);
     expect(body.insufficient.counties).toEqual([]);
   });
 
   it('says how each figure is computed', async () => {
     const { body } = await app.http.get('/api/v1/public/rankings?month=2026-03');
     expect(body.definitions).toHaveLength(11);
-    expect(body.definitions[0]).toEqual({ figure: 'score', label: '综合得分', howComputed: expect.stringContaining('受理不足 5 件的不参与排名') });
+    expect(body.definitions[0]).toEqual({
+      figure: 'score',
+      label: '综合得分',
+      howComputed: expect.stringContaining('受理不足 5 件的不参与排名'),
+    });
     for (const definition of body.definitions) expect(definition.howComputed.length).toBeGreaterThan(10);
   });
 
@@ -44,7 +72,9 @@ describe('GET /api/v1/public/rankings', () => {
     try {
       const { body } = await app.http.get('/api/v1/public/rankings?month=2026-03');
       expect(body.minReceived).toBe(4);
-      expect(body.departments.map((entry: { departmentId: string; rank: number }) => [entry.departmentId, entry.rank])).toEqual([
+      expect(
+        body.departments.map((entry: { departmentId: string; rank: number }) => [entry.departmentId, entry.rank]),
+      ).toEqual([
         [world.power.id, 1],
         [world.agriculture.id, 2],
       ]);
@@ -64,9 +94,15 @@ describe('GET /api/v1/public/rankings', () => {
   it("defaults to this month by the server's clock, in China time", async () => {
     const response = await app.http.get('/api/v1/public/rankings');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ month: '2026-04', from: '2026-03-31T16:00:00.000Z', generatedAt: STATS_NOW.toISOString() });
+    expect(response.body).toMatchObject({
+      month: '2026-04',
+      from: '2026-03-31T16:00:00.000Z',
+      generatedAt: STATS_NOW.toISOString(),
+    });
     expect(response.body.departments).toEqual([]);
-    expect(response.body.insufficient.departments).toEqual([expect.objectContaining({ departmentId: world.power.id, received: 2, returns: 1 })]);
+    expect(response.body.insufficient.departments).toEqual([
+      expect.objectContaining({ departmentId: world.power.id, received: 2, returns: 1 }),
+    ]);
   });
 
   it.each(['2026-13', '2026-3', '202603', 'march', '2026-03-01'])('answers 400 naming month for %s', async (month) => {

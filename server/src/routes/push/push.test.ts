@@ -8,12 +8,26 @@ describe('/api/v1/push', () => {
   let app: TestApp;
   let citizen: Citizen;
   const as = (who: Citizen) => bearer(citizenToken(app.deps, who));
-  const answer = (answers: unknown, who = citizen) => app.http.post('/api/v1/push/subscriptions').set(as(who)).send({ answers });
+  const answer = (answers: unknown, who = citizen) =>
+    app.http.post('/api/v1/push/subscriptions').set(as(who)).send({ answers });
   const counts = async (who = citizen) =>
-    Object.fromEntries((await app.dataSource.getRepository(PushSubscription).findBy({ citizenId: who.id })).map((row) => [row.topic, [row.answer, row.remaining]]));
+    Object.fromEntries(
+      (await app.dataSource.getRepository(PushSubscription).findBy({ citizenId: who.id })).map((row) => [
+        row.topic,
+        [row.answer, row.remaining],
+      ]),
+    );
 
   beforeAll(async () => {
-    app = await createTestApp({ config: { push: pushConfigFrom({ WECHAT_TEMPLATE_REPORT_SIGNED: 'tmpl-signed', WECHAT_TEMPLATE_REPORT_RESOLVED: 'tmpl-resolved', WECHAT_TEMPLATE_ARTICLE: 'tmpl-article' }) } });
+    app = await createTestApp({
+      config: {
+        push: pushConfigFrom({
+          WECHAT_TEMPLATE_REPORT_SIGNED: 'tmpl-signed',
+          WECHAT_TEMPLATE_REPORT_RESOLVED: 'tmpl-resolved',
+          WECHAT_TEMPLATE_ARTICLE: 'tmpl-article',
+        }),
+      },
+    });
     await buildWorld(app.dataSource);
     citizen = await buildCitizen(app.dataSource);
   });
@@ -21,7 +35,9 @@ describe('/api/v1/push', () => {
 
   it('answers 401 without a citizen token', async () => {
     expect((await app.http.get('/api/v1/push/settings')).status).toBe(401);
-    expect((await app.http.post('/api/v1/push/subscriptions').send({ answers: { 'tmpl-signed': 'accept' } })).status).toBe(401);
+    expect(
+      (await app.http.post('/api/v1/push/subscriptions').send({ answers: { 'tmpl-signed': 'accept' } })).status,
+    ).toBe(401);
     expect((await app.http.put('/api/v1/push/follows').send({ topics: [] })).status).toBe(401);
   });
 
@@ -29,7 +45,12 @@ describe('/api/v1/push', () => {
     const settings = await app.http.get('/api/v1/push/settings').set(as(citizen));
     expect(settings.status).toBe(200);
     expect(PushSettingsSchema.parse(settings.body)).toEqual({
-      templates: { report_signed: 'tmpl-signed', report_resolved: 'tmpl-resolved', notice: null, article: 'tmpl-article' },
+      templates: {
+        report_signed: 'tmpl-signed',
+        report_resolved: 'tmpl-resolved',
+        notice: null,
+        article: 'tmpl-article',
+      },
       subscriptions: [],
       follows: [],
     });
@@ -52,24 +73,49 @@ describe('/api/v1/push', () => {
 
   it('starts counting afresh when the operator configured another template', async () => {
     const someone = await buildCitizen(app.dataSource);
-    await app.dataSource.getRepository(PushSubscription).insert({ citizenId: someone.id, topic: 'report_signed', templateId: 'tmpl-old', answer: 'accept', remaining: 4, updatedAt: new Date() });
+    await app.dataSource
+      .getRepository(PushSubscription)
+      .insert({
+        citizenId: someone.id,
+        topic: 'report_signed',
+        templateId: 'tmpl-old',
+        answer: 'accept',
+        remaining: 4,
+        updatedAt: new Date(),
+      });
     await answer({ 'tmpl-signed': 'accept' }, someone).expect(200);
-    expect(await app.dataSource.getRepository(PushSubscription).findOneBy({ citizenId: someone.id, topic: 'report_signed' })).toMatchObject({ templateId: 'tmpl-signed', remaining: 1 });
+    expect(
+      await app.dataSource.getRepository(PushSubscription).findOneBy({ citizenId: someone.id, topic: 'report_signed' }),
+    ).toMatchObject({ templateId: 'tmpl-signed', remaining: 1 });
   });
 
   it('answers 400 naming the field for unknown templates, answers or too many at once', async () => {
-    for (const body of [{ 'tmpl-notice': 'accept' }, { 'tmpl-signed': 'maybe' }, {}, { a: 'accept', b: 'accept', c: 'accept', d: 'accept' }]) {
+    for (const body of [
+      { 'tmpl-notice': 'accept' },
+      { 'tmpl-signed': 'maybe' },
+      {},
+      { a: 'accept', b: 'accept', c: 'accept', d: 'accept' },
+    ]) {
       const response = await answer(body);
-      expect([JSON.stringify(body), response.status, response.body.error.field]).toEqual([JSON.stringify(body), 400, expect.stringMatching(/^answers/)]);
+      expect([JSON.stringify(body), response.status, response.body.error.field]).toEqual([
+        JSON.stringify(body),
+        400,
+        expect.stringMatching(/^answers/),
+      ]);
     }
     expect(await counts()).toEqual({});
   });
 
   it('replaces what the citizen follows', async () => {
     const follow = (topics: unknown) => app.http.put('/api/v1/push/follows').set(as(citizen)).send({ topics });
-    expect((await follow(['village_notices', 'article_policy', 'article_policy'])).body.follows).toEqual(['article_policy', 'village_notices']);
+    expect((await follow(['village_notices', 'article_policy', 'article_policy'])).body.follows).toEqual([
+      'article_policy',
+      'village_notices',
+    ]);
     expect((await follow(['article_guide'])).body.follows).toEqual(['article_guide']);
-    expect((await app.dataSource.getRepository(PushFollow).findBy({ citizenId: citizen.id })).map((row) => row.topic)).toEqual(['article_guide']);
+    expect(
+      (await app.dataSource.getRepository(PushFollow).findBy({ citizenId: citizen.id })).map((row) => row.topic),
+    ).toEqual(['article_guide']);
     const bad = await follow(['article_sports']);
     expect([bad.status, bad.body.error.field]).toEqual([400, 'topics.0']);
   });

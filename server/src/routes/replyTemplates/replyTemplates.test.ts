@@ -1,5 +1,15 @@
 import { AuditLog, ReplyTemplate } from '../../db/entities';
-import { REGIONS, World, bearer, buildCategory, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCategory,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('reply templates', () => {
@@ -10,7 +20,8 @@ describe('reply templates', () => {
   let jianchiDispatcher: string;
   let handler: string;
 
-  const create = (token: string, body: Record<string, unknown>) => app.http.post('/api/v1/staff/reply-templates').set(bearer(token)).send(body);
+  const create = (token: string, body: Record<string, unknown>) =>
+    app.http.post('/api/v1/staff/reply-templates').set(bearer(token)).send(body);
   const titlesOf = (body: { items: { title: string }[] }) => body.items.map((item) => item.title);
 
   beforeAll(async () => {
@@ -20,7 +31,10 @@ describe('reply templates', () => {
     await buildCategory(app.dataSource, { code: 'water', name: '饮水', departmentKind: 'water' });
     county = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
     dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher' }));
-    jianchiDispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi }));
+    jianchiDispatcher = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi }),
+    );
     handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
   });
   afterAll(() => app.close());
@@ -29,7 +43,10 @@ describe('reply templates', () => {
     const templates = [
       [county, { title: '县通用', body: '您好，您反映的问题（{编号}）已收到。', regionCode: REGIONS.county }],
       [county, { title: '县供电', body: '供电问题答复', categoryCode: 'power', regionCode: REGIONS.county }],
-      [dispatcher, { title: '镇停电', body: '停电抢修答复', categoryCode: 'power_outage', regionCode: REGIONS.chengguan }],
+      [
+        dispatcher,
+        { title: '镇停电', body: '停电抢修答复', categoryCode: 'power_outage', regionCode: REGIONS.chengguan },
+      ],
       [dispatcher, { title: '镇饮水', body: '饮水答复', categoryCode: 'water', regionCode: REGIONS.chengguan }],
       [dispatcher, { title: '已停用', body: '不再使用', regionCode: REGIONS.chengguan, enabled: false }],
       [jianchiDispatcher, { title: '涧池通用', body: '涧池镇答复', regionCode: REGIONS.jianchi }],
@@ -44,10 +61,16 @@ describe('reply templates', () => {
     expect(titlesOf(offered.body)).toEqual(['镇停电', '县通用']);
     expect(offered.body.items[0]).toMatchObject({ categoryName: '停电', regionName: '城关镇', editable: false });
     const power = await submitReport(app, citizen, { categoryCode: 'power', text: '电压不稳' });
-    expect(titlesOf((await app.http.get(`/api/v1/staff/reports/${power.body.id}/reply-templates`).set(bearer(handler))).body)).toEqual(['县供电', '县通用']);
+    expect(
+      titlesOf(
+        (await app.http.get(`/api/v1/staff/reports/${power.body.id}/reply-templates`).set(bearer(handler))).body,
+      ),
+    ).toEqual(['县供电', '县通用']);
 
     const uncategorised = await submitReport(app, citizen, { text: '不知道找谁' });
-    const general = await app.http.get(`/api/v1/staff/reports/${uncategorised.body.id}/reply-templates`).set(bearer(dispatcher));
+    const general = await app.http
+      .get(`/api/v1/staff/reports/${uncategorised.body.id}/reply-templates`)
+      .set(bearer(dispatcher));
     expect(titlesOf(general.body)).toEqual(['县通用']);
     expect(general.body.items[0].editable).toBe(false);
   });
@@ -58,30 +81,51 @@ describe('reply templates', () => {
     const titles = titlesOf(listed.body);
     expect(titles).toEqual(expect.arrayContaining(['县通用', '县供电', '镇停电', '镇饮水', '已停用']));
     expect(titles).not.toContain('涧池通用');
-    const editable = Object.fromEntries(listed.body.items.map((item: { title: string; editable: boolean }) => [item.title, item.editable]));
+    const editable = Object.fromEntries(
+      listed.body.items.map((item: { title: string; editable: boolean }) => [item.title, item.editable]),
+    );
     expect(editable).toMatchObject({ 县通用: false, 镇停电: true });
 
-    const general = await app.http.get('/api/v1/staff/reply-templates?categoryCode=general&enabled=true').set(bearer(dispatcher));
+    const general = await app.http
+      .get('/api/v1/staff/reply-templates?categoryCode=general&enabled=true')
+      .set(bearer(dispatcher));
     expect(titlesOf(general.body)).toEqual(['县通用']);
-    const keyword = await app.http.get(`/api/v1/staff/reply-templates?keyword=${encodeURIComponent('抢修')}`).set(bearer(county));
+    const keyword = await app.http
+      .get(`/api/v1/staff/reply-templates?keyword=${encodeURIComponent('抢修')}`)
+      .set(bearer(county));
     expect(titlesOf(keyword.body)).toEqual(['镇停电']);
     const paged = await app.http.get('/api/v1/staff/reply-templates?pageSize=2&page=2').set(bearer(county));
     expect(paged.body).toMatchObject({ total: 6, page: 2, pageSize: 2 });
     expect(paged.body.items).toHaveLength(2);
-    expect((await app.http.get('/api/v1/staff/reply-templates?enabled=maybe').set(bearer(county))).body.error.field).toBe('enabled');
+    expect(
+      (await app.http.get('/api/v1/staff/reply-templates?enabled=maybe').set(bearer(county))).body.error.field,
+    ).toBe('enabled');
   });
 
   it('edits, disables and deletes within the region, writing an audit line each time', async () => {
-    const created = await create(dispatcher, { title: '电压低', body: '已安排电工测量电压', categoryCode: 'power', regionCode: REGIONS.chengguanVillage });
+    const created = await create(dispatcher, {
+      title: '电压低',
+      body: '已安排电工测量电压',
+      categoryCode: 'power',
+      regionCode: REGIONS.chengguanVillage,
+    });
     expect(created.body).toMatchObject({ regionName: '五一村', enabled: true, editable: true });
     const id = created.body.id;
-    const patched = await app.http.patch(`/api/v1/staff/reply-templates/${id}`).set(bearer(dispatcher)).send({ enabled: false, categoryCode: null });
+    const patched = await app.http
+      .patch(`/api/v1/staff/reply-templates/${id}`)
+      .set(bearer(dispatcher))
+      .send({ enabled: false, categoryCode: null });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ enabled: false, categoryCode: null, categoryName: null });
-    expect(await app.dataSource.getRepository(ReplyTemplate).findOneBy({ id })).toMatchObject({ enabled: false, categoryCode: null });
+    expect(await app.dataSource.getRepository(ReplyTemplate).findOneBy({ id })).toMatchObject({
+      enabled: false,
+      categoryCode: null,
+    });
     expect((await app.http.delete(`/api/v1/staff/reply-templates/${id}`).set(bearer(dispatcher))).status).toBe(204);
     expect(await app.dataSource.getRepository(ReplyTemplate).countBy({ id })).toBe(0);
-    const actions = (await app.dataSource.getRepository(AuditLog).findBy({ targetId: id })).map((line) => line.action).sort();
+    const actions = (await app.dataSource.getRepository(AuditLog).findBy({ targetId: id }))
+      .map((line) => line.action)
+      .sort();
     expect(actions).toEqual(['reply_template.create', 'reply_template.delete', 'reply_template.update']);
   });
 
@@ -100,9 +144,15 @@ describe('reply templates', () => {
       expect(response.body.error.field).toBe(field);
     }
     const template = await create(dispatcher, { title: '待改', body: '内容', regionCode: REGIONS.chengguan });
-    const empty = await app.http.patch(`/api/v1/staff/reply-templates/${template.body.id}`).set(bearer(dispatcher)).send({});
+    const empty = await app.http
+      .patch(`/api/v1/staff/reply-templates/${template.body.id}`)
+      .set(bearer(dispatcher))
+      .send({});
     expect(empty.status).toBe(400);
-    const unknown = await app.http.patch(`/api/v1/staff/reply-templates/${template.body.id}`).set(bearer(dispatcher)).send({ colour: 'red' });
+    const unknown = await app.http
+      .patch(`/api/v1/staff/reply-templates/${template.body.id}`)
+      .set(bearer(dispatcher))
+      .send({ colour: 'red' });
     expect(unknown.status).toBe(400);
   });
 
@@ -111,21 +161,47 @@ describe('reply templates', () => {
     expect((await app.http.get(`/api/v1/staff/reports/${world.power.id}/reply-templates`)).status).toBe(401);
     expect((await app.http.get('/api/v1/staff/reply-templates').set(bearer(handler))).status).toBe(403);
     expect((await create(handler, { title: '越权', body: '内容', regionCode: REGIONS.chengguan })).status).toBe(403);
-    const sysadmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
+    const sysadmin = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }),
+    );
     expect((await app.http.get('/api/v1/staff/reply-templates').set(bearer(sysadmin))).status).toBe(403);
 
     expect((await create(dispatcher, { title: '越权', body: '内容', regionCode: REGIONS.jianchi })).status).toBe(403);
     expect((await create(dispatcher, { title: '越权', body: '内容', regionCode: REGIONS.county })).status).toBe(403);
     const countyTemplate = await create(county, { title: '县级模板', body: '内容', regionCode: REGIONS.county });
-    expect((await app.http.patch(`/api/v1/staff/reply-templates/${countyTemplate.body.id}`).set(bearer(dispatcher)).send({ enabled: false })).status).toBe(403);
-    expect((await app.http.delete(`/api/v1/staff/reply-templates/${countyTemplate.body.id}`).set(bearer(dispatcher))).status).toBe(403);
+    expect(
+      (
+        await app.http
+          .patch(`/api/v1/staff/reply-templates/${countyTemplate.body.id}`)
+          .set(bearer(dispatcher))
+          .send({ enabled: false })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await app.http.delete(`/api/v1/staff/reply-templates/${countyTemplate.body.id}`).set(bearer(dispatcher))).status,
+    ).toBe(403);
     const own = await create(dispatcher, { title: '本镇', body: '内容', regionCode: REGIONS.chengguan });
-    expect((await app.http.patch(`/api/v1/staff/reply-templates/${own.body.id}`).set(bearer(dispatcher)).send({ regionCode: REGIONS.jianchi })).status).toBe(403);
-    expect(await app.dataSource.getRepository(ReplyTemplate).findOneBy({ id: own.body.id })).toMatchObject({ regionCode: REGIONS.chengguan });
-    expect((await app.http.delete('/api/v1/staff/reply-templates/01J00000000000000000000000').set(bearer(dispatcher))).status).toBe(404);
+    expect(
+      (
+        await app.http
+          .patch(`/api/v1/staff/reply-templates/${own.body.id}`)
+          .set(bearer(dispatcher))
+          .send({ regionCode: REGIONS.jianchi })
+      ).status,
+    ).toBe(403);
+    expect(await app.dataSource.getRepository(ReplyTemplate).findOneBy({ id: own.body.id })).toMatchObject({
+      regionCode: REGIONS.chengguan,
+    });
+    expect(
+      (await app.http.delete('/api/v1/staff/reply-templates/01J00000000000000000000000').set(bearer(dispatcher)))
+        .status,
+    ).toBe(404);
 
     const citizen = await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage });
     const elsewhere = await submitReport(app, citizen, { villageCode: REGIONS.jianchiVillage });
-    expect((await app.http.get(`/api/v1/staff/reports/${elsewhere.body.id}/reply-templates`).set(bearer(dispatcher))).status).toBe(403);
+    expect(
+      (await app.http.get(`/api/v1/staff/reports/${elsewhere.body.id}/reply-templates`).set(bearer(dispatcher))).status,
+    ).toBe(403);
   });
 });

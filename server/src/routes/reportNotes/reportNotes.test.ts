@@ -1,5 +1,15 @@
 import { AuditLog, ReportNote } from '../../db/entities';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('internal notes on a report', () => {
@@ -15,32 +25,58 @@ describe('internal notes on a report', () => {
     app = await createTestApp();
     world = await buildWorld(app.dataSource);
     dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher', name: '王调度' }));
-    handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', name: '李电工', departmentId: world.power.id }));
-    otherHandler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', regionCode: REGIONS.jianchi, departmentId: world.jianchiPower.id }));
+    handler = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'handler', name: '李电工', departmentId: world.power.id }),
+    );
+    otherHandler = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, {
+        role: 'handler',
+        regionCode: REGIONS.jianchi,
+        departmentId: world.jianchiPower.id,
+      }),
+    );
   });
   afterAll(() => app.close());
 
   it('lets staff who see the report add and read notes, oldest first, with who wrote them', async () => {
     const citizen = await buildCitizen(app.dataSource);
     const report = await submitReport(app, citizen, { categoryCode: 'power' });
-    const first = await app.http.post(notesOf(report.body.id)).set(bearer(dispatcher)).send({ body: '  已电话联系村支书，明早到现场  ' });
+    const first = await app.http
+      .post(notesOf(report.body.id))
+      .set(bearer(dispatcher))
+      .send({ body: '  已电话联系村支书，明早到现场  ' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ body: '已电话联系村支书，明早到现场', author: { name: '王调度', departmentName: null } });
-    const second = await app.http.post(notesOf(report.body.id)).set(bearer(handler)).send({ body: '需要停电检修，已报备' });
+    expect(first.body).toMatchObject({
+      body: '已电话联系村支书，明早到现场',
+      author: { name: '王调度', departmentName: null },
+    });
+    const second = await app.http
+      .post(notesOf(report.body.id))
+      .set(bearer(handler))
+      .send({ body: '需要停电检修，已报备' });
     expect(second.body.author).toMatchObject({ name: '李电工', departmentName: '城关镇供电所' });
 
     const listed = await app.http.get(notesOf(report.body.id)).set(bearer(handler));
     expect(listed.status).toBe(200);
-    expect(listed.body.items.map((note: { body: string }) => note.body)).toEqual(['已电话联系村支书，明早到现场', '需要停电检修，已报备']);
+    expect(listed.body.items.map((note: { body: string }) => note.body)).toEqual([
+      '已电话联系村支书，明早到现场',
+      '需要停电检修，已报备',
+    ]);
     expect(await app.dataSource.getRepository(ReportNote).countBy({ reportId: report.body.id })).toBe(2);
-    expect(await app.dataSource.getRepository(AuditLog).countBy({ action: 'report.note', targetId: report.body.id })).toBe(2);
+    expect(
+      await app.dataSource.getRepository(AuditLog).countBy({ action: 'report.note', targetId: report.body.id }),
+    ).toBe(2);
   });
 
   it("never shows notes to the citizen: not in the report's view nor in the data export", async () => {
     const citizen = await buildCitizen(app.dataSource);
     const report = await submitReport(app, citizen, { categoryCode: 'power' });
     const secret = '内部：此人多次重复反映，注意核实';
-    expect((await app.http.post(notesOf(report.body.id)).set(bearer(dispatcher)).send({ body: secret })).status).toBe(201);
+    expect((await app.http.post(notesOf(report.body.id)).set(bearer(dispatcher)).send({ body: secret })).status).toBe(
+      201,
+    );
 
     const asCitizen = bearer(citizenToken(app.deps, citizen));
     const view = await app.http.get(`/api/v1/reports/${report.body.id}`).set(asCitizen);
@@ -73,7 +109,10 @@ describe('internal notes on a report', () => {
     expect((await app.http.get(notesOf(report.body.id)).set(bearer(otherHandler))).status).toBe(403);
     const refused = await app.http.post(notesOf(report.body.id)).set(bearer(otherHandler)).send({ body: '越权备注' });
     expect(refused.status).toBe(403);
-    const sysadmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
+    const sysadmin = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }),
+    );
     expect((await app.http.get(notesOf(report.body.id)).set(bearer(sysadmin))).status).toBe(403);
     expect(await app.dataSource.getRepository(ReportNote).countBy({ reportId: report.body.id })).toBe(0);
     expect((await app.http.get(notesOf('01J00000000000000000000000')).set(bearer(dispatcher))).status).toBe(404);

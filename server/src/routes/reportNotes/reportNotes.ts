@@ -21,9 +21,13 @@ export function reportNotesRouter() {
 
   router.get('/', async (ctx: AppContext) => {
     const report = await loadViewableReport(ctx);
-    const notes = await ctx.deps.dataSource.getRepository(ReportNote).find({ where: { reportId: report.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const notes = await ctx.deps.dataSource
+      .getRepository(ReportNote)
+      .find({ where: { reportId: report.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const authorIds = [...new Set(notes.map((note) => note.staffId))];
-    const authors = authorIds.length ? await ctx.deps.dataSource.getRepository(Staff).findBy({ id: In(authorIds) }) : [];
+    const authors = authorIds.length
+      ? await ctx.deps.dataSource.getRepository(Staff).findBy({ id: In(authorIds) })
+      : [];
     const byId = new Map(authors.map((author) => [author.id, author]));
     const lookups = await ctx.deps.reference.snapshot();
     ctx.body = { items: notes.map((note) => presentReportNote(note, byId.get(note.staffId), lookups)) };
@@ -33,9 +37,22 @@ export function reportNotesRouter() {
     const staff = currentStaff(ctx);
     const report = await loadViewableReport(ctx);
     const input = parseBody(ctx, ReportNoteInputSchema);
-    const note = Object.assign(new ReportNote(), { id: newId(), reportId: report.id, staffId: staff.id, body: input.body, createdAt: ctx.deps.clock() });
+    const note = Object.assign(new ReportNote(), {
+      id: newId(),
+      reportId: report.id,
+      staffId: staff.id,
+      body: input.body,
+      createdAt: ctx.deps.clock(),
+    });
     await ctx.deps.dataSource.getRepository(ReportNote).insert(note);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'report.note', targetType: 'report', targetId: report.id, ip: ctx.ip, detail: report.serialNo });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'report.note',
+      targetType: 'report',
+      targetId: report.id,
+      ip: ctx.ip,
+      detail: report.serialNo,
+    });
     ctx.status = 201;
     ctx.body = presentReportNote(note, staff, await ctx.deps.reference.snapshot());
   });

@@ -1,5 +1,14 @@
 import { AuditLog } from '../../db/entities';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('revealing the reporter phone number', () => {
@@ -10,7 +19,8 @@ describe('revealing the reporter phone number', () => {
 
   const reveal = (reportId: string, token: string, body: Record<string, unknown> = { reason: '回访核实办理情况' }) =>
     app.http.post(`/api/v1/staff/reports/${reportId}/reporter-contact`).set(bearer(token)).send(body);
-  const auditsOf = (reportId: string) => app.dataSource.getRepository(AuditLog).find({ where: { targetId: reportId }, order: { createdAt: 'ASC' } });
+  const auditsOf = (reportId: string) =>
+    app.dataSource.getRepository(AuditLog).find({ where: { targetId: reportId }, order: { createdAt: 'ASC' } });
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -45,7 +55,10 @@ describe('revealing the reporter phone number', () => {
   it("falls back to the citizen's bound phone, and says so when there is none", async () => {
     const bound = await buildCitizen(app.dataSource, { phoneEncrypted: app.deps.cipher.encrypt('13900001111') });
     const withProfile = await submitReport(app, bound);
-    expect((await reveal(withProfile.body.id, dispatcher)).body).toMatchObject({ phone: '13900001111', source: 'profile' });
+    expect((await reveal(withProfile.body.id, dispatcher)).body).toMatchObject({
+      phone: '13900001111',
+      source: 'profile',
+    });
     const nobody = await buildCitizen(app.dataSource);
     const withoutPhone = await submitReport(app, nobody);
     const response = await reveal(withoutPhone.body.id, dispatcher);
@@ -56,15 +69,24 @@ describe('revealing the reporter phone number', () => {
 
   it('never reveals the reporter of an anonymous 违法举报, even to the county, and records the attempt', async () => {
     const citizen = await buildCitizen(app.dataSource, { phoneEncrypted: app.deps.cipher.encrypt('13700002222') });
-    const report = await submitReport(app, citizen, { serviceCode: 'illegal', anonymous: true, contactPhone: '13812345678' });
-    const county = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
+    const report = await submitReport(app, citizen, {
+      serviceCode: 'illegal',
+      anonymous: true,
+      contactPhone: '13812345678',
+    });
+    const county = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }),
+    );
     for (const token of [dispatcher, county]) {
       const response = await reveal(report.body.id, token);
       expect(response.status).toBe(403);
       expect(response.body.error.message).toContain('匿名举报');
       expect(JSON.stringify(response.body)).not.toMatch(/13812345678|13700002222/);
     }
-    expect((await auditsOf(report.body.id)).filter((line) => line.action === 'reporter_contact.refused')).toHaveLength(2);
+    expect((await auditsOf(report.body.id)).filter((line) => line.action === 'reporter_contact.refused')).toHaveLength(
+      2,
+    );
   });
 
   it('needs a reason: 400 naming the field, nothing revealed or recorded', async () => {
@@ -81,17 +103,31 @@ describe('revealing the reporter phone number', () => {
   it('answers 401 without a token and 403 to staff who may not see the report', async () => {
     const citizen = await buildCitizen(app.dataSource);
     const report = await submitReport(app, citizen, { contactPhone: '13812345678', categoryCode: 'power' });
-    expect((await app.http.post(`/api/v1/staff/reports/${report.body.id}/reporter-contact`).send({ reason: '回访' })).status).toBe(401);
-    const elsewhere = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi }));
-    const otherDepartment = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.agriculture.id }));
-    const sysadmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
+    expect(
+      (await app.http.post(`/api/v1/staff/reports/${report.body.id}/reporter-contact`).send({ reason: '回访' })).status,
+    ).toBe(401);
+    const elsewhere = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi }),
+    );
+    const otherDepartment = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'handler', departmentId: world.agriculture.id }),
+    );
+    const sysadmin = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }),
+    );
     for (const token of [elsewhere, otherDepartment, sysadmin]) {
       const response = await reveal(report.body.id, token);
       expect(response.status).toBe(403);
       expect(JSON.stringify(response.body)).not.toContain('13812345678');
     }
     expect(await auditsOf(report.body.id)).toHaveLength(0);
-    const handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
+    const handler = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }),
+    );
     expect((await reveal(report.body.id, handler)).body.phone).toBe('13812345678');
   });
 });

@@ -14,7 +14,8 @@ describe('content security of citizen text at submission (msg_sec_check v2)', ()
   let app: TestApp;
   let citizen: Citizen;
 
-  const checksOf = (reportId: string) => app.dataSource.getRepository(ContentCheck).find({ where: { reportId }, order: { field: 'ASC' } });
+  const checksOf = (reportId: string) =>
+    app.dataSource.getRepository(ContentCheck).find({ where: { reportId }, order: { field: 'ASC' } });
 
   beforeAll(async () => {
     wechat = await new FakeWechat().start();
@@ -45,10 +46,19 @@ describe('content security of citizen text at submission (msg_sec_check v2)', ()
     const response = await submitReport(app, citizen, { text: `路灯坏了${REVIEW_WORD}` });
     expect(response.status).toBe(201);
     const [check] = await checksOf(response.body.id);
-    expect(check).toMatchObject({ field: 'text', subjectType: 'report', subjectId: response.body.id, status: 'review', label: 20006, moderation: 'held' });
+    expect(check).toMatchObject({
+      field: 'text',
+      subjectType: 'report',
+      subjectId: response.body.id,
+      status: 'review',
+      label: 20006,
+      moderation: 'held',
+    });
 
     const passed = await submitReport(app, citizen, { text: '村口路灯不亮了' });
-    expect(await checksOf(passed.body.id)).toEqual([expect.objectContaining({ field: 'text', status: 'pass', moderation: null })]);
+    expect(await checksOf(passed.body.id)).toEqual([
+      expect.objectContaining({ field: 'text', status: 'pass', moderation: null }),
+    ]);
   });
 
   it('checks nicknames and rating comments too, naming their fields', async () => {
@@ -57,14 +67,27 @@ describe('content security of citizen text at submission (msg_sec_check v2)', ()
     expect(nickname.status).toBe(400);
     expect(nickname.body.error.field).toBe('nickname');
 
-    const held = await app.http.patch('/api/v1/me').set(asCitizen).send({ nickname: `老王${REVIEW_WORD}` });
+    const held = await app.http
+      .patch('/api/v1/me')
+      .set(asCitizen)
+      .send({ nickname: `老王${REVIEW_WORD}` });
     expect(held.status).toBe(200);
-    const check = await app.dataSource.getRepository(ContentCheck).findOneByOrFail({ subjectType: 'citizen', subjectId: citizen.id });
-    expect(check).toMatchObject({ field: 'nickname', status: 'review', moderation: 'held', regionCode: citizen.villageCode });
+    const check = await app.dataSource
+      .getRepository(ContentCheck)
+      .findOneByOrFail({ subjectType: 'citizen', subjectId: citizen.id });
+    expect(check).toMatchObject({
+      field: 'nickname',
+      status: 'review',
+      moderation: 'held',
+      regionCode: citizen.villageCode,
+    });
     expect(wechat.http.received('/wxa/msg_sec_check').at(-1)!.json).toMatchObject({ scene: 1 });
 
     const report = await submitReport(app, citizen, { text: '水管漏水' });
-    const rating = await app.http.post(`/api/v1/reports/${report.body.id}/rating`).set(asCitizen).send({ score: 5, comment: RISKY_WORD });
+    const rating = await app.http
+      .post(`/api/v1/reports/${report.body.id}/rating`)
+      .set(asCitizen)
+      .send({ score: 5, comment: RISKY_WORD });
     expect(rating.status).toBe(400);
     expect(rating.body.error.field).toBe('comment');
   });
@@ -108,11 +131,15 @@ describe('content security of citizen text at submission (msg_sec_check v2)', ()
 
   it('fetches a fresh access token once when WeChat calls the cached one stale', async () => {
     wechat.generation += 1;
-    const refreshesBefore = wechat.http.received('/cgi-bin/stable_token').filter((request) => (request.json as { force_refresh?: boolean }).force_refresh).length;
+    const refreshesBefore = wechat.http
+      .received('/cgi-bin/stable_token')
+      .filter((request) => (request.json as { force_refresh?: boolean }).force_refresh).length;
     const response = await submitReport(app, citizen, { text: '垃圾没人清运' });
     expect(response.status).toBe(201);
     expect(await checksOf(response.body.id)).toEqual([expect.objectContaining({ status: 'pass' })]);
-    const refreshes = wechat.http.received('/cgi-bin/stable_token').filter((request) => (request.json as { force_refresh?: boolean }).force_refresh);
+    const refreshes = wechat.http
+      .received('/cgi-bin/stable_token')
+      .filter((request) => (request.json as { force_refresh?: boolean }).force_refresh);
     expect(refreshes).toHaveLength(refreshesBefore + 1);
   });
 });
@@ -126,7 +153,9 @@ describe('without WeChat configured', () => {
       const response = await submitReport(app, citizen, { text: `任何内容${RISKY_WORD}` });
       expect(response.status).toBe(201);
       const checks = await app.dataSource.getRepository(ContentCheck).findBy({ reportId: response.body.id });
-      expect(checks).toEqual([expect.objectContaining({ field: 'text', status: 'unchecked', moderation: null, nextAttemptAt: null })]);
+      expect(checks).toEqual([
+        expect.objectContaining({ field: 'text', status: 'unchecked', moderation: null, nextAttemptAt: null }),
+      ]);
       expect(await runDueChecks(app.deps, new Date(Date.now() + 60 * MINUTE), 100)).toBe(0);
     } finally {
       await app.close();

@@ -1,5 +1,15 @@
 import { Citizen, IdempotencyKey, Report, ReportEvent } from '../../db/entities';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('citizen reports', () => {
@@ -16,7 +26,13 @@ describe('citizen reports', () => {
     const citizen = await buildCitizen(app.dataSource);
     const response = await submitReport(app, citizen);
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ status: 'submitted', statusName: '已收到', department: null, category: null, villageName: '五一村' });
+    expect(response.body).toMatchObject({
+      status: 'submitted',
+      statusName: '已收到',
+      department: null,
+      category: null,
+      villageName: '五一村',
+    });
     expect(response.body.serialNo).toMatch(/^HY\d{8}-\d{4}$/);
     expect(response.body.timeline.map((event: { type: string }) => event.type)).toEqual(['submitted']);
     const row = await app.dataSource.getRepository(Report).findOneByOrFail({ id: response.body.id });
@@ -102,8 +118,13 @@ describe('citizen reports', () => {
     const response = await submitReport(app, citizen, { text: '村口\u202E电线杆\u0000倾斜\n请尽快处理' });
     expect(response.status).toBe(201);
     expect(response.body.text).toBe('村口电线杆倾斜\n请尽快处理');
-    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: response.body.id })).text).toBe('村口电线杆倾斜\n请尽快处理');
-    const renamed = await app.http.patch('/api/v1/me').set(bearer(citizenToken(app.deps, citizen))).send({ nickname: '\u202E张三\u0000' });
+    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: response.body.id })).text).toBe(
+      '村口电线杆倾斜\n请尽快处理',
+    );
+    const renamed = await app.http
+      .patch('/api/v1/me')
+      .set(bearer(citizenToken(app.deps, citizen)))
+      .send({ nickname: '\u202E张三\u0000' });
     expect(renamed.body.nickname).toBe('张三');
     expect((await app.dataSource.getRepository(Citizen).findOneByOrFail({ id: citizen.id })).nickname).toBe('张三');
     const onlyControls = await submitReport(app, citizen, { text: '\u202E\u0000' });
@@ -132,15 +153,30 @@ describe('citizen reports', () => {
     const mine = await app.http.get('/api/v1/reports/mine?pageSize=5').set(bearer(citizenToken(app.deps, owner)));
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ total: 1, page: 1, pageSize: 5 });
-    expect(mine.body.items[0]).toMatchObject({ id: submitted.body.id, serialNo: submitted.body.serialNo, status: 'submitted' });
-    const theirs = await app.http.get(`/api/v1/reports/${submitted.body.id}`).set(bearer(citizenToken(app.deps, stranger)));
+    expect(mine.body.items[0]).toMatchObject({
+      id: submitted.body.id,
+      serialNo: submitted.body.serialNo,
+      status: 'submitted',
+    });
+    const theirs = await app.http
+      .get(`/api/v1/reports/${submitted.body.id}`)
+      .set(bearer(citizenToken(app.deps, stranger)));
     expect(theirs.status).toBe(403);
     const strangerToken = bearer(citizenToken(app.deps, stranger));
-    const rate = await app.http.post(`/api/v1/reports/${submitted.body.id}/rating`).set(strangerToken).send({ score: 5 });
+    const rate = await app.http
+      .post(`/api/v1/reports/${submitted.body.id}/rating`)
+      .set(strangerToken)
+      .send({ score: 5 });
     expect(rate.status).toBe(403);
-    const dispute = await app.http.post(`/api/v1/reports/${submitted.body.id}/dispute`).set(strangerToken).send({ reason: '不满意' });
+    const dispute = await app.http
+      .post(`/api/v1/reports/${submitted.body.id}/dispute`)
+      .set(strangerToken)
+      .send({ reason: '不满意' });
     expect(dispute.status).toBe(403);
-    const supplement = await app.http.post(`/api/v1/reports/${submitted.body.id}/supplements`).set(strangerToken).send({ text: '补充' });
+    const supplement = await app.http
+      .post(`/api/v1/reports/${submitted.body.id}/supplements`)
+      .set(strangerToken)
+      .send({ text: '补充' });
     expect(supplement.status).toBe(403);
     expect(await app.dataSource.getRepository(ReportEvent).countBy({ reportId: submitted.body.id })).toBe(1);
     const unknown = await app.http.get('/api/v1/reports/01JBZ3K4M5N6P7Q8R9S0T1V2W3').set(strangerToken);
@@ -168,7 +204,10 @@ describe('citizen reports', () => {
     const token = bearer(citizenToken(app.deps, citizen));
     const empty = await app.http.post(`/api/v1/reports/${submitted.body.id}/supplements`).set(token).send({});
     expect(empty.status).toBe(400);
-    const added = await app.http.post(`/api/v1/reports/${submitted.body.id}/supplements`).set(token).send({ text: '下雨天更危险' });
+    const added = await app.http
+      .post(`/api/v1/reports/${submitted.body.id}/supplements`)
+      .set(token)
+      .send({ text: '下雨天更危险' });
     expect(added.status).toBe(201);
     expect(added.body.timeline.at(-1)).toMatchObject({ type: 'supplement', note: '下雨天更危险', actor: '您' });
   });

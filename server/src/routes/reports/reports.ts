@@ -39,7 +39,12 @@ export function reportsRouter() {
       { field: 'text', bodyField: 'text', content: body.text },
       { field: 'voice.transcript', bodyField: 'voice.transcript', content: body.voice?.transcript },
     ]);
-    const { report, records, replayed } = await submitReport(ctx.deps, { citizen, body, idempotencyKey: key, screening });
+    const { report, records, replayed } = await submitReport(ctx.deps, {
+      citizen,
+      body,
+      idempotencyKey: key,
+      screening,
+    });
     await screening.sendQueuedMedia();
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
@@ -56,7 +61,12 @@ export function reportsRouter() {
       take: query.pageSize,
     });
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = { items: reports.map((report) => presentSummary(report, lookups, 'citizen')), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: reports.map((report) => presentSummary(report, lookups, 'citizen')),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.get('/:id', async (ctx: AppContext) => {
@@ -68,22 +78,43 @@ export function reportsRouter() {
 
   router.post('/:id/rating', async (ctx: AppContext) => {
     const rating = parseBody(ctx, RatingRequestSchema);
-    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [{ field: 'rating.comment', bodyField: 'comment', content: rating.comment }]);
-    const report = await rateReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), rating, screening });
+    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [
+      { field: 'rating.comment', bodyField: 'comment', content: rating.comment },
+    ]);
+    const report = await rateReport(ctx.deps, {
+      citizen: currentCitizen(ctx),
+      reportId: reportIdOf(ctx),
+      rating,
+      screening,
+    });
     ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/dispute', async (ctx: AppContext) => {
     const dispute = parseBody(ctx, DisputeRequestSchema);
-    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [{ field: 'dispute.reason', bodyField: 'reason', content: dispute.reason }]);
-    const report = await disputeReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), dispute, screening });
+    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [
+      { field: 'dispute.reason', bodyField: 'reason', content: dispute.reason },
+    ]);
+    const report = await disputeReport(ctx.deps, {
+      citizen: currentCitizen(ctx),
+      reportId: reportIdOf(ctx),
+      dispute,
+      screening,
+    });
     ctx.body = await presentCitizenReport(ctx.deps, report);
   });
 
   router.post('/:id/supplements', async (ctx: AppContext) => {
     const supplement = parseBody(ctx, SupplementRequestSchema);
-    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [{ field: 'supplement', bodyField: 'text', content: supplement.text }]);
-    const report = await supplementReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: reportIdOf(ctx), supplement, screening });
+    const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [
+      { field: 'supplement', bodyField: 'text', content: supplement.text },
+    ]);
+    const report = await supplementReport(ctx.deps, {
+      citizen: currentCitizen(ctx),
+      reportId: reportIdOf(ctx),
+      supplement,
+      screening,
+    });
     await screening.sendQueuedMedia();
     ctx.status = 201;
     ctx.body = await presentCitizenReport(ctx.deps, report);

@@ -1,5 +1,16 @@
 import { AuditLog, RoutingRule } from '../../db/entities';
-import { REGIONS, World, bearer, buildCategory, buildCitizen, buildDepartment, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCategory,
+  buildCitizen,
+  buildDepartment,
+  buildStaff,
+  buildWorld,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('routing rules', () => {
@@ -34,23 +45,41 @@ describe('routing rules', () => {
       .set(bearer(county))
       .send({ categoryCode: 'streetlight', regionCode: REGIONS.chengguan, departmentId: world.power.id });
     expect(duplicate.status).toBe(409);
-    expect((await app.http.delete(`/api/v1/staff/routing/rules/${created.body.id}`).set(bearer(county))).status).toBe(204);
+    expect((await app.http.delete(`/api/v1/staff/routing/rules/${created.body.id}`).set(bearer(county))).status).toBe(
+      204,
+    );
     expect(await app.dataSource.getRepository(RoutingRule).countBy({ categoryCode: 'streetlight' })).toBe(0);
-    expect((await submitReport(app, citizen, { categoryCode: 'streetlight', text: '还是不亮' })).body.status).toBe('submitted');
+    expect((await submitReport(app, citizen, { categoryCode: 'streetlight', text: '还是不亮' })).body.status).toBe(
+      'submitted',
+    );
     expect(await app.dataSource.getRepository(AuditLog).countBy({ action: 'routing_rule.create' })).toBe(1);
   });
 
   it('prefers a village rule over the township default', async () => {
-    const villageTeam = await buildDepartment(app.dataSource, { name: '五一村电工组', level: 'village', regionCode: REGIONS.chengguanVillage, kind: 'village' });
-    await app.http.post('/api/v1/staff/routing/rules').set(bearer(county)).send({ categoryCode: 'power', regionCode: REGIONS.chengguanVillage, departmentId: villageTeam.id });
+    const villageTeam = await buildDepartment(app.dataSource, {
+      name: '五一村电工组',
+      level: 'village',
+      regionCode: REGIONS.chengguanVillage,
+      kind: 'village',
+    });
+    await app.http
+      .post('/api/v1/staff/routing/rules')
+      .set(bearer(county))
+      .send({ categoryCode: 'power', regionCode: REGIONS.chengguanVillage, departmentId: villageTeam.id });
     const citizen = await buildCitizen(app.dataSource);
     expect((await submitReport(app, citizen, { categoryCode: 'power' })).body.department.id).toBe(villageTeam.id);
     const elsewhere = await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage });
-    expect((await submitReport(app, elsewhere, { categoryCode: 'power', villageCode: REGIONS.jianchiVillage })).body.department.id).toBe(world.jianchiPower.id);
+    expect(
+      (await submitReport(app, elsewhere, { categoryCode: 'power', villageCode: REGIONS.jianchiVillage })).body
+        .department.id,
+    ).toBe(world.jianchiPower.id);
   });
 
   it('names the field on bad input and refuses a department that does not serve the region', async () => {
-    const missing = await app.http.post('/api/v1/staff/routing/rules').set(bearer(county)).send({ categoryCode: 'power', regionCode: REGIONS.chengguan });
+    const missing = await app.http
+      .post('/api/v1/staff/routing/rules')
+      .set(bearer(county))
+      .send({ categoryCode: 'power', regionCode: REGIONS.chengguan });
     expect(missing.body.error.field).toBe('departmentId');
     const wrongArea = await app.http
       .post('/api/v1/staff/routing/rules')
@@ -70,7 +99,10 @@ describe('routing rules', () => {
     const dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher' }));
     expect((await app.http.get('/api/v1/staff/routing/rules').set(bearer(dispatcher))).status).toBe(403);
     expect((await app.http.get('/api/v1/staff/routing/examples').set(bearer(dispatcher))).status).toBe(403);
-    const townshipAdmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.jianchi }));
+    const townshipAdmin = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.jianchi }),
+    );
     const outside = await app.http
       .post('/api/v1/staff/routing/rules')
       .set(bearer(townshipAdmin))

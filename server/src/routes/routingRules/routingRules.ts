@@ -28,7 +28,12 @@ export function routingRulesRouter() {
       .filter((rule) => !query.regionCode || rule.regionCode === query.regionCode)
       .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || a.regionCode.localeCompare(b.regionCode));
     const page = rules.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    ctx.body = { items: page.map((rule) => presentRoutingRule(rule, reference)), total: rules.length, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: page.map((rule) => presentRoutingRule(rule, reference)),
+      total: rules.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/rules', async (ctx: AppContext) => {
@@ -48,7 +53,14 @@ export function routingRulesRouter() {
       if (isUniqueViolation(error)) throw conflict('该分类在这个地区已有规则，请先删除原规则', 'categoryCode');
       throw error;
     }
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'routing_rule.create', targetType: 'routing_rule', targetId: rule.id, ip: ctx.ip, detail: `${input.categoryCode}@${input.regionCode}` });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'routing_rule.create',
+      targetType: 'routing_rule',
+      targetId: rule.id,
+      ip: ctx.ip,
+      detail: `${input.categoryCode}@${input.regionCode}`,
+    });
     ctx.deps.reference.invalidate();
     ctx.status = 201;
     ctx.body = presentRoutingRule(rule, await ctx.deps.reference.snapshot());
@@ -61,7 +73,14 @@ export function routingRulesRouter() {
     if (!rule) throw notFound('没有找到该规则');
     if (!isWithin(rule.regionCode, staff.regionCode)) throw forbidden('只能修改本辖区的分派规则');
     await ctx.deps.dataSource.getRepository(RoutingRule).delete({ id: rule.id });
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'routing_rule.delete', targetType: 'routing_rule', targetId: rule.id, ip: ctx.ip, detail: `${rule.categoryCode}@${rule.regionCode}` });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'routing_rule.delete',
+      targetType: 'routing_rule',
+      targetId: rule.id,
+      ip: ctx.ip,
+      detail: `${rule.categoryCode}@${rule.regionCode}`,
+    });
     ctx.deps.reference.invalidate();
     ctx.status = 204;
   });

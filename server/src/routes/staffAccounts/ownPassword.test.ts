@@ -6,8 +6,10 @@ import { TestApp, createTestApp } from '../../test/testApp';
 describe('POST /api/v1/staff/me/password', () => {
   let app: TestApp;
 
-  const login = (username: string, password: string) => app.http.post('/api/v1/staff/auth/login').send({ username, password });
-  const change = (token: string, body: Record<string, unknown>) => app.http.post('/api/v1/staff/me/password').set(bearer(token)).send(body);
+  const login = (username: string, password: string) =>
+    app.http.post('/api/v1/staff/auth/login').send({ username, password });
+  const change = (token: string, body: Record<string, unknown>) =>
+    app.http.post('/api/v1/staff/me/password').set(bearer(token)).send(body);
   const actions = (staffId: string) =>
     app.dataSource
       .getRepository(AuditLog)
@@ -21,7 +23,13 @@ describe('POST /api/v1/staff/me/password', () => {
   afterAll(() => app.close());
 
   it('answers 401 without a token', async () => {
-    expect((await app.http.post('/api/v1/staff/me/password').send({ currentPassword: DEMO_PASSWORD, newPassword: 'Better#2026' })).status).toBe(401);
+    expect(
+      (
+        await app.http
+          .post('/api/v1/staff/me/password')
+          .send({ currentPassword: DEMO_PASSWORD, newPassword: 'Better#2026' })
+      ).status,
+    ).toBe(401);
   });
 
   it('changes the password, ends the other sessions and keeps this one on a fresh token', async () => {
@@ -30,8 +38,11 @@ describe('POST /api/v1/staff/me/password', () => {
     const elsewhere = (await login('changer', DEMO_PASSWORD)).body.token as string;
     const response = await change(here, { currentPassword: DEMO_PASSWORD, newPassword: 'Better#2026' });
     expect(response.status).toBe(200);
-    expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + (LIMITS.staffTokenHours - 1) * 3600_000);
-    for (const old of [here, elsewhere]) expect((await app.http.get('/api/v1/staff/me').set(bearer(old))).status).toBe(401);
+    expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(
+      Date.now() + (LIMITS.staffTokenHours - 1) * 3600_000,
+    );
+    for (const old of [here, elsewhere])
+      expect((await app.http.get('/api/v1/staff/me').set(bearer(old))).status).toBe(401);
     expect((await app.http.get('/api/v1/staff/me').set(bearer(response.body.token))).status).toBe(200);
     expect((await login('changer', DEMO_PASSWORD)).status).toBe(401);
     expect((await login('changer', 'Better#2026')).status).toBe(200);
@@ -46,7 +57,9 @@ describe('POST /api/v1/staff/me/password', () => {
       expect(wrong.status).toBe(400);
       expect(wrong.body.error).toMatchObject({ code: 'bad_request', field: 'currentPassword' });
     }
-    expect((await app.dataSource.getRepository(Staff).findOneByOrFail({ id: staff.id })).failedLogins).toBe(LIMITS.staffLoginMaxFailures - 1);
+    expect((await app.dataSource.getRepository(Staff).findOneByOrFail({ id: staff.id })).failedLogins).toBe(
+      LIMITS.staffLoginMaxFailures - 1,
+    );
     const locking = await change(token, { currentPassword: 'nope', newPassword: 'Better#2026' });
     expect(locking.status).toBe(423);
     expect(locking.body.error.code).toBe('account_locked');
@@ -54,7 +67,9 @@ describe('POST /api/v1/staff/me/password', () => {
     expect(rightButLocked.status).toBe(423);
     expect((await login('guesser', DEMO_PASSWORD)).status).toBe(423);
     const trail = await actions(staff.id);
-    expect(trail.filter((action) => action === 'password.change_failed')).toHaveLength(LIMITS.staffLoginMaxFailures - 1);
+    expect(trail.filter((action) => action === 'password.change_failed')).toHaveLength(
+      LIMITS.staffLoginMaxFailures - 1,
+    );
     expect(trail).toContain('password.change_locked');
     expect(trail).not.toContain('password.change');
   });
@@ -67,14 +82,24 @@ describe('POST /api/v1/staff/me/password', () => {
     ['no new password', 'newPassword', () => ({ newPassword: undefined })],
   ])('refuses %s with 400 naming %s, the password unchanged', async (_label, field, override) => {
     const staff = await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage });
-    const response = await change(staffToken(app.deps, staff), { currentPassword: DEMO_PASSWORD, newPassword: 'Better#2026', ...override(staff.username) });
+    const response = await change(staffToken(app.deps, staff), {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'Better#2026',
+      ...override(staff.username),
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe(field);
-    expect((await app.dataSource.getRepository(Staff).findOneByOrFail({ id: staff.id })).passwordHash).toBe(staff.passwordHash);
+    expect((await app.dataSource.getRepository(Staff).findOneByOrFail({ id: staff.id })).passwordHash).toBe(
+      staff.passwordHash,
+    );
   });
 
   it('clears the change an administrator required, after which the other routes open', async () => {
-    const staff = await buildStaff(app.dataSource, { role: 'dispatcher', username: 'must_change', mustChangePassword: true });
+    const staff = await buildStaff(app.dataSource, {
+      role: 'dispatcher',
+      username: 'must_change',
+      mustChangePassword: true,
+    });
     const signedIn = await login('must_change', DEMO_PASSWORD);
     expect(signedIn.body.staff.mustChangePassword).toBe(true);
     const blocked = await app.http.get('/api/v1/staff/reports').set(bearer(signedIn.body.token));
@@ -84,6 +109,8 @@ describe('POST /api/v1/staff/me/password', () => {
     const me = await app.http.get('/api/v1/staff/me').set(bearer(response.body.token));
     expect(me.body.mustChangePassword).toBeUndefined();
     expect((await app.http.get('/api/v1/staff/reports').set(bearer(response.body.token))).status).toBe(200);
-    expect((await app.dataSource.getRepository(Staff).findOneByOrFail({ id: staff.id })).mustChangePassword).toBe(false);
+    expect((await app.dataSource.getRepository(Staff).findOneByOrFail({ id: staff.id })).mustChangePassword).toBe(
+      false,
+    );
   });
 });

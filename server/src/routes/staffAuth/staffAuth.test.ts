@@ -14,10 +14,20 @@ describe('staff auth', () => {
 
   it('signs in with the right password, audits it and answers the staff member', async () => {
     const staff = await buildStaff(app.dataSource, { role: 'dispatcher', username: 'chengguan-a' });
-    const response = await app.http.post('/api/v1/staff/auth/login').send({ username: 'chengguan-a', password: DEMO_PASSWORD });
+    const response = await app.http
+      .post('/api/v1/staff/auth/login')
+      .send({ username: 'chengguan-a', password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
-    expect(response.body.staff).toEqual({ id: staff.id, username: 'chengguan-a', name: '测试人员', role: 'dispatcher', regionCode: REGIONS.chengguan });
-    expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + (LIMITS.staffTokenHours - 1) * 3600_000);
+    expect(response.body.staff).toEqual({
+      id: staff.id,
+      username: 'chengguan-a',
+      name: '测试人员',
+      role: 'dispatcher',
+      regionCode: REGIONS.chengguan,
+    });
+    expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(
+      Date.now() + (LIMITS.staffTokenHours - 1) * 3600_000,
+    );
     const me = await app.http.get('/api/v1/staff/me').set(bearer(response.body.token));
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('chengguan-a');
@@ -35,7 +45,9 @@ describe('staff auth', () => {
     const locking = await app.http.post('/api/v1/staff/auth/login').send({ username: 'lockme', password: 'nope' });
     expect(locking.status).toBe(423);
     expect(locking.body.error.code).toBe('account_locked');
-    const rightButLocked = await app.http.post('/api/v1/staff/auth/login').send({ username: 'lockme', password: DEMO_PASSWORD });
+    const rightButLocked = await app.http
+      .post('/api/v1/staff/auth/login')
+      .send({ username: 'lockme', password: DEMO_PASSWORD });
     expect(rightButLocked.status).toBe(423);
     const failures = await app.dataSource.getRepository(AuditLog).countBy({ username: 'lockme' });
     expect(failures).toBe(LIMITS.staffLoginMaxFailures + 1);

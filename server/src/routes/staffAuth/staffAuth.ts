@@ -13,7 +13,9 @@ import { presentStaff } from '../../presenters/staff';
 /** The username being tried, so that guessing one account's password from many addresses is limited too. */
 function usernameTried(ctx: AppContext): string | null {
   const username = (ctx.request as { body?: { username?: unknown } }).body?.username;
-  return typeof username === 'string' && username.trim() ? `staff-login:${username.trim().toLowerCase().slice(0, 64)}` : null;
+  return typeof username === 'string' && username.trim()
+    ? `staff-login:${username.trim().toLowerCase().slice(0, 64)}`
+    : null;
 }
 
 export function staffAuthRouter() {
@@ -26,11 +28,15 @@ export function staffAuthRouter() {
   });
 
   // A login code is single-use: only the client's address is counted.
-  router.post('/auth/wechat-login', actionLimit('signIn', () => null), async (ctx: AppContext) => {
-    const { code } = parseBody(ctx, StaffWechatCodeRequestSchema);
-    const { staff, token, expiresAt } = await staffWechatSignIn(ctx.deps, { code, ip: ctx.ip });
-    ctx.body = { token, expiresAt: expiresAt.toISOString(), staff: presentStaff(staff) };
-  });
+  router.post(
+    '/auth/wechat-login',
+    actionLimit('signIn', () => null),
+    async (ctx: AppContext) => {
+      const { code } = parseBody(ctx, StaffWechatCodeRequestSchema);
+      const { staff, token, expiresAt } = await staffWechatSignIn(ctx.deps, { code, ip: ctx.ip });
+      ctx.body = { token, expiresAt: expiresAt.toISOString(), staff: presentStaff(staff) };
+    },
+  );
 
   router.post('/auth/wechat-bind', staffAuth(), async (ctx: AppContext) => {
     const { code } = parseBody(ctx, StaffWechatCodeRequestSchema);

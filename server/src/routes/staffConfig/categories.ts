@@ -17,7 +17,8 @@ function checkParent(reference: ReferenceSnapshot, code: string, parentCode: str
   const parent = reference.categories.get(parentCode);
   if (!parent || parent.code === code) throw badRequest('请选择正确的上级分类', 'parentCode');
   if (parent.parentCode !== null) throw badRequest('上级分类只能是一级分类', 'parentCode');
-  if ([...reference.categories.values()].some((category) => category.parentCode === code)) throw badRequest('该分类有下级分类，不能再设上级分类', 'parentCode');
+  if ([...reference.categories.values()].some((category) => category.parentCode === code))
+    throw badRequest('该分类有下级分类，不能再设上级分类', 'parentCode');
 }
 
 /** 分类: what citizens report, with its tier (分层处置) and deadlines (响应/办结时限). */
@@ -26,11 +27,21 @@ export function categoryRoutes(router: ConfigRouter): void {
     const query = parseQuery(ctx, ConfigCategoryQuerySchema);
     const reference = await ctx.deps.reference.snapshot();
     const rows = [...reference.categories.values()]
-      .filter((category) => !query.keyword || category.name.includes(query.keyword) || category.code.includes(query.keyword))
-      .filter((category) => !query.parentCode || category.parentCode === query.parentCode || category.code === query.parentCode)
+      .filter(
+        (category) => !query.keyword || category.name.includes(query.keyword) || category.code.includes(query.keyword),
+      )
+      .filter(
+        (category) =>
+          !query.parentCode || category.parentCode === query.parentCode || category.code === query.parentCode,
+      )
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
     const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    ctx.body = { items: page.map(presentConfigCategory), total: rows.length, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: page.map(presentConfigCategory),
+      total: rows.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/categories', async (ctx: AppContext) => {
@@ -47,7 +58,14 @@ export function categoryRoutes(router: ConfigRouter): void {
       if (isUniqueViolation(error)) throw conflict('该分类代码已存在', 'code');
       throw error;
     }
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'category.create', targetType: 'category', targetId: category.code, ip: ctx.ip, detail: category.name });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'category.create',
+      targetType: 'category',
+      targetId: category.code,
+      ip: ctx.ip,
+      detail: category.name,
+    });
     ctx.deps.reference.invalidate();
     ctx.status = 201;
     ctx.body = presentConfigCategory(category);
@@ -64,7 +82,14 @@ export function categoryRoutes(router: ConfigRouter): void {
     if (patch.parentCode !== undefined) checkParent(reference, category.code, patch.parentCode);
     const detail = changeSummary(category, patch);
     await ctx.deps.dataSource.getRepository(Category).update({ code: category.code }, patch);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'category.update', targetType: 'category', targetId: category.code, ip: ctx.ip, detail });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'category.update',
+      targetType: 'category',
+      targetId: category.code,
+      ip: ctx.ip,
+      detail,
+    });
     ctx.deps.reference.invalidate();
     ctx.body = presentConfigCategory((await ctx.deps.reference.snapshot()).categories.get(category.code)!);
   });

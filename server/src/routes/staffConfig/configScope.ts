@@ -31,7 +31,8 @@ export function changeSummary<T extends object>(before: T, patch: Partial<T>): s
  * county supervisor whose scope is a county, edits them.
  */
 export function requireCountyWide(staff: Staff): void {
-  if (staff.role !== 'sysadmin' && levelOfCode(staff.regionCode) !== 'county') throw forbidden('只有县级管理员可以修改全县通用的配置');
+  if (staff.role !== 'sysadmin' && levelOfCode(staff.regionCode) !== 'county')
+    throw forbidden('只有县级管理员可以修改全县通用的配置');
 }
 
 /** A patch must change something; an empty one is the client's mistake. */

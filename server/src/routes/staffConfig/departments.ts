@@ -1,4 +1,9 @@
-import { ConfigDepartmentInputSchema, ConfigDepartmentPatchSchema, ConfigDepartmentQuerySchema, IdSchema } from '@minqing/shared';
+import {
+  ConfigDepartmentInputSchema,
+  ConfigDepartmentPatchSchema,
+  ConfigDepartmentQuerySchema,
+  IdSchema,
+} from '@minqing/shared';
 import type { DepartmentLevel } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
@@ -35,7 +40,12 @@ export function departmentRoutes(router: ConfigRouter): void {
             .filter((department) => query.disabled === undefined || department.disabled === query.disabled)
             .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN'));
     const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    ctx.body = { items: page.map((department) => presentConfigDepartment(department, reference.regions)), total: rows.length, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: page.map((department) => presentConfigDepartment(department, reference.regions)),
+      total: rows.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/departments', async (ctx: AppContext) => {
@@ -54,7 +64,14 @@ export function departmentRoutes(router: ConfigRouter): void {
       createdAt: ctx.deps.clock(),
     });
     await ctx.deps.dataSource.getRepository(Department).insert(department);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'department.create', targetType: 'department', targetId: department.id, ip: ctx.ip, detail: `${department.name}@${department.regionCode}` });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'department.create',
+      targetType: 'department',
+      targetId: department.id,
+      ip: ctx.ip,
+      detail: `${department.name}@${department.regionCode}`,
+    });
     ctx.deps.reference.invalidate();
     ctx.status = 201;
     ctx.body = presentConfigDepartment(department, reference.regions);
@@ -68,7 +85,14 @@ export function departmentRoutes(router: ConfigRouter): void {
     const patch = requireFields(parseBody(ctx, ConfigDepartmentPatchSchema));
     const detail = changeSummary(department, patch);
     await ctx.deps.dataSource.getRepository(Department).update({ id: department.id }, patch);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'department.update', targetType: 'department', targetId: department.id, ip: ctx.ip, detail });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'department.update',
+      targetType: 'department',
+      targetId: department.id,
+      ip: ctx.ip,
+      detail,
+    });
     ctx.deps.reference.invalidate();
     const reference = await ctx.deps.reference.snapshot();
     ctx.body = presentConfigDepartment(reference.departments.get(department.id)!, reference.regions);

@@ -9,7 +9,11 @@ const endOf = (date: string) => new Date(startOfLocalDay(date).getTime() + 24 * 
 
 /** 2027's notice is not built in: an operator enters 国庆节 (10-01 … 10-07 off, Saturday 10-09 worked). */
 const NATIONAL_DAY_2027 = [
-  ...['01', '02', '03', '04', '05', '06', '07'].map((day) => ({ date: `2027-10-${day}`, kind: 'holiday', name: '国庆节' })),
+  ...['01', '02', '03', '04', '05', '06', '07'].map((day) => ({
+    date: `2027-10-${day}`,
+    kind: 'holiday',
+    name: '国庆节',
+  })),
   { date: '2027-10-09', kind: 'workday', name: '国庆节' },
 ];
 
@@ -29,7 +33,12 @@ describe('holiday schedules', () => {
 
   /** The app's clock runs ahead of the real one: tokens must outlive it. */
   const tokenFor = (person: Staff | Citizen, kind: 'staff' | 'citizen') =>
-    app.deps.tokens.sign({ sub: person.id, kind, ver: 'tokenVersion' in person ? person.tokenVersion : 0, exp: Math.floor(now.getTime() / 1000) + 365 * 86400 });
+    app.deps.tokens.sign({
+      sub: person.id,
+      kind,
+      ver: 'tokenVersion' in person ? person.tokenVersion : 0,
+      exp: Math.floor(now.getTime() / 1000) + 365 * 86400,
+    });
   const staffToken = (staff: Staff) => tokenFor(staff, 'staff');
   const submitReport = async (body: Record<string, unknown>) =>
     app.http
@@ -46,14 +55,20 @@ describe('holiday schedules', () => {
   it('moves the deadlines of new reports once a year is entered, and back when it is cleared', async () => {
     // Without 2027: only weekends and the fixed statutory days (10-01 … 10-03) are off.
     expect(await dueOfNewReport()).toEqual(endOf('2027-10-05'));
-    const saved = await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(county)).send({ days: NATIONAL_DAY_2027 });
+    const saved = await app.http
+      .put('/api/v1/staff/config/holidays/2027')
+      .set(bearer(county))
+      .send({ days: NATIONAL_DAY_2027 });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ year: 2027, source: 'custom' });
     expect(saved.body.days).toHaveLength(8);
     expect(await app.dataSource.getRepository(HolidayDayRow).countBy({ kind: 'holiday' })).toBe(7);
     // 10-08 (Friday) and the make-up Saturday 10-09 are the two working days.
     expect(await dueOfNewReport()).toEqual(endOf('2027-10-09'));
-    expect(await app.dataSource.getRepository(AuditLog).findOneByOrFail({ action: 'holidays.replace' })).toMatchObject({ targetId: '2027', detail: '2027: 放假 7 天，调休上班 1 天' });
+    expect(await app.dataSource.getRepository(AuditLog).findOneByOrFail({ action: 'holidays.replace' })).toMatchObject({
+      targetId: '2027',
+      detail: '2027: 放假 7 天，调休上班 1 天',
+    });
 
     const cleared = await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(county)).send({ days: [] });
     expect(cleared.body).toEqual({ year: 2027, source: 'none', days: [] });
@@ -65,13 +80,17 @@ describe('holiday schedules', () => {
     await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(county)).send({ days: NATIONAL_DAY_2027 });
     const triaged = await submitReport({ text: '村里有个问题' });
     expect(triaged.body.status).toBe('submitted');
-    const dispatcher = staffToken(await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }));
+    const dispatcher = staffToken(
+      await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }),
+    );
     const assigned = await app.http
       .post(`/api/v1/staff/reports/${triaged.body.id}/actions`)
       .set(bearer(dispatcher))
       .send({ action: 'assign', departmentId: world.power.id, categoryCode: 'quick' });
     expect(assigned.status).toBe(200);
-    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: triaged.body.id })).resolveDueAt).toEqual(endOf('2027-10-09'));
+    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: triaged.body.id })).resolveDueAt).toEqual(
+      endOf('2027-10-09'),
+    );
     await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(county)).send({ days: [] });
   });
 
@@ -103,7 +122,8 @@ describe('holiday schedules', () => {
   });
 
   it('names the field of a bad day: outside the year, twice, or a weekday marked 调休上班', async () => {
-    const put = (days: unknown[]) => app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(county)).send({ days });
+    const put = (days: unknown[]) =>
+      app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(county)).send({ days });
     const outside = await put([{ date: '2028-01-01', kind: 'holiday', name: '元旦' }]);
     expect(outside.status).toBe(400);
     expect(outside.body.error).toMatchObject({ field: 'days.0.date', message: '日期应在 2027 年内' });
@@ -119,12 +139,19 @@ describe('holiday schedules', () => {
 
   it('is for the county and sysadmins only', async () => {
     expect((await app.http.get('/api/v1/staff/config/holidays')).status).toBe(401);
-    const dispatcher = staffToken(await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }));
+    const dispatcher = staffToken(
+      await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }),
+    );
     expect((await app.http.get('/api/v1/staff/config/holidays').set(bearer(dispatcher))).status).toBe(403);
     // A county-role account scoped to a township cannot change what holds for the whole county.
     const township = staffToken(await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.chengguan }));
-    expect((await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(township)).send({ days: NATIONAL_DAY_2027 })).status).toBe(403);
+    expect(
+      (await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(township)).send({ days: NATIONAL_DAY_2027 }))
+        .status,
+    ).toBe(403);
     const sysadmin = staffToken(await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
-    expect((await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(sysadmin)).send({ days: [] })).status).toBe(200);
+    expect(
+      (await app.http.put('/api/v1/staff/config/holidays/2027').set(bearer(sysadmin)).send({ days: [] })).status,
+    ).toBe(200);
   });
 });

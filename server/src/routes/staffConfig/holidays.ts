@@ -41,10 +41,20 @@ export function holidayRoutes(router: ConfigRouter): void {
     const { days } = parseBody(ctx, holidayScheduleSchema(year));
     await transaction(ctx.deps.dataSource, async (manager) => {
       await manager.getRepository(HolidayDayRow).delete({ date: Between(`${year}-01-01`, `${year}-12-31`) });
-      if (days.length) await manager.getRepository(HolidayDayRow).insert(days.map((day) => ({ ...day, createdAt: ctx.deps.clock() })));
+      if (days.length)
+        await manager.getRepository(HolidayDayRow).insert(days.map((day) => ({ ...day, createdAt: ctx.deps.clock() })));
       const holidays = days.filter((day) => day.kind === 'holiday').length;
-      const detail = days.length ? `${year}: 放假 ${holidays} 天，调休上班 ${days.length - holidays} 天` : `${year}: 恢复内置安排`;
-      await recordAudit(manager, { staff, action: 'holidays.replace', targetType: 'holiday_year', targetId: String(year), ip: ctx.ip, detail });
+      const detail = days.length
+        ? `${year}: 放假 ${holidays} 天，调休上班 ${days.length - holidays} 天`
+        : `${year}: 恢复内置安排`;
+      await recordAudit(manager, {
+        staff,
+        action: 'holidays.replace',
+        targetType: 'holiday_year',
+        targetId: String(year),
+        ip: ctx.ip,
+        detail,
+      });
     });
     ctx.deps.reference.invalidate();
     ctx.body = scheduleOf(year, (await ctx.deps.reference.snapshot()).holidayDays);

@@ -1,4 +1,10 @@
-import { ConfigRegionInputSchema, ConfigRegionPatchSchema, ConfigRegionQuerySchema, RegionCodeSchema, parentRegionCode } from '@minqing/shared';
+import {
+  ConfigRegionInputSchema,
+  ConfigRegionPatchSchema,
+  ConfigRegionQuerySchema,
+  RegionCodeSchema,
+  parentRegionCode,
+} from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
 import { Region } from '../../db/entities';
@@ -40,11 +46,18 @@ export function regionRoutes(router: ConfigRouter): void {
     const all = [...reference.regions.values()];
     const rows = query.parentCode
       ? all.filter((region) => region.parentCode === query.parentCode)
-      : all.filter((region) => (staff.role === 'sysadmin' ? region.parentCode === null : region.code === staff.regionCode));
+      : all.filter((region) =>
+          staff.role === 'sysadmin' ? region.parentCode === null : region.code === staff.regionCode,
+        );
     rows.sort(byOrder);
     const counts = childCounts(reference);
     const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    ctx.body = { items: page.map((region) => presentConfigRegion(region, counts.get(region.code) ?? 0)), total: rows.length, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: page.map((region) => presentConfigRegion(region, counts.get(region.code) ?? 0)),
+      total: rows.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/regions', async (ctx: AppContext) => {
@@ -55,14 +68,28 @@ export function regionRoutes(router: ConfigRouter): void {
     const parentCode = parentRegionCode(input.code);
     if (parentCode && !reference.regions.has(parentCode)) throw badRequest(`上级区域 ${parentCode} 不存在`, 'code');
     if (reference.regions.has(input.code)) throw conflict('该区划代码已存在', 'code');
-    const region = Object.assign(new Region(), { code: input.code, name: input.name, level: levelOfCode(input.code), parentCode, sortOrder: input.sortOrder, disabled: false });
+    const region = Object.assign(new Region(), {
+      code: input.code,
+      name: input.name,
+      level: levelOfCode(input.code),
+      parentCode,
+      sortOrder: input.sortOrder,
+      disabled: false,
+    });
     try {
       await ctx.deps.dataSource.getRepository(Region).insert(region);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('该区划代码已存在', 'code');
       throw error;
     }
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'region.create', targetType: 'region', targetId: region.code, ip: ctx.ip, detail: region.name });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'region.create',
+      targetType: 'region',
+      targetId: region.code,
+      ip: ctx.ip,
+      detail: region.name,
+    });
     ctx.deps.reference.invalidate();
     ctx.status = 201;
     ctx.body = presentConfigRegion(region, 0);
@@ -74,10 +101,18 @@ export function regionRoutes(router: ConfigRouter): void {
     const region = await loadRegion(ctx);
     requireConfigures(staff, region.code);
     const patch = requireFields(parseBody(ctx, ConfigRegionPatchSchema));
-    if (patch.disabled && staff.role !== 'sysadmin' && region.code === staff.regionCode) throw badRequest('不能停用自己管辖的整个区域', 'disabled');
+    if (patch.disabled && staff.role !== 'sysadmin' && region.code === staff.regionCode)
+      throw badRequest('不能停用自己管辖的整个区域', 'disabled');
     const detail = changeSummary(region, patch);
     await ctx.deps.dataSource.getRepository(Region).update({ code: region.code }, patch);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'region.update', targetType: 'region', targetId: region.code, ip: ctx.ip, detail });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'region.update',
+      targetType: 'region',
+      targetId: region.code,
+      ip: ctx.ip,
+      detail,
+    });
     ctx.deps.reference.invalidate();
     const reference = await ctx.deps.reference.snapshot();
     ctx.body = presentConfigRegion(reference.regions.get(region.code)!, childCounts(reference).get(region.code) ?? 0);

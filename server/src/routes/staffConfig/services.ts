@@ -19,12 +19,21 @@ export function serviceRoutes(router: ConfigRouter): void {
   router.patch('/services/:code', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
-    const service = (await ctx.deps.reference.snapshot()).services.get(String(ctx.params.code) as ServiceEntity['code']);
+    const service = (await ctx.deps.reference.snapshot()).services.get(
+      String(ctx.params.code) as ServiceEntity['code'],
+    );
     if (!service) throw notFound('没有找到该服务');
     const patch = requireFields(parseBody(ctx, ConfigServicePatchSchema));
     const detail = changeSummary(service, patch);
     await ctx.deps.dataSource.getRepository(ServiceEntity).update({ code: service.code }, patch);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'service.update', targetType: 'service', targetId: service.code, ip: ctx.ip, detail });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'service.update',
+      targetType: 'service',
+      targetId: service.code,
+      ip: ctx.ip,
+      detail,
+    });
     ctx.deps.reference.invalidate();
     ctx.body = presentConfigService((await ctx.deps.reference.snapshot()).services.get(service.code)!);
   });

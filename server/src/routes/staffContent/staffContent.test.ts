@@ -54,8 +54,14 @@ describe('staff content', () => {
     sysadmin = await staffIn('sysadmin', REGIONS.county);
     handler = await staffIn('handler', REGIONS.chengguan);
     gridWorker = await staffIn('grid_worker', REGIONS.chengguanGrid);
-    chengguanCitizen = citizenToken(app.deps, await buildCitizen(app.dataSource, { villageCode: REGIONS.chengguanVillage }));
-    jianchiCitizen = citizenToken(app.deps, await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage }));
+    chengguanCitizen = citizenToken(
+      app.deps,
+      await buildCitizen(app.dataSource, { villageCode: REGIONS.chengguanVillage }),
+    );
+    jianchiCitizen = citizenToken(
+      app.deps,
+      await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage }),
+    );
   });
   afterAll(() => app.close());
   beforeEach(async () => {
@@ -84,21 +90,27 @@ describe('staff content', () => {
       expect((await app.http[method](path).set(bearer(chengguanCitizen)).send({})).status).toBe(401);
     });
 
-    it.each(routes.filter(([, path]) => path.includes('notices')))('%s %s answers 403 to handlers and grid workers', async (method, path) => {
-      for (const staff of [handler, gridWorker]) {
-        const response = await app.http[method](path).set(as(staff)).send(noticeInput());
-        expect(response.status).toBe(403);
-        expect(response.body.error.code).toBe('forbidden');
-      }
-      expect(await app.dataSource.getRepository(Notice).count()).toBe(0);
-    });
+    it.each(routes.filter(([, path]) => path.includes('notices')))(
+      '%s %s answers 403 to handlers and grid workers',
+      async (method, path) => {
+        for (const staff of [handler, gridWorker]) {
+          const response = await app.http[method](path).set(as(staff)).send(noticeInput());
+          expect(response.status).toBe(403);
+          expect(response.body.error.code).toBe('forbidden');
+        }
+        expect(await app.dataSource.getRepository(Notice).count()).toBe(0);
+      },
+    );
 
-    it.each(routes.filter(([, path]) => path.includes('articles')))('%s %s answers 403 to cadres and dispatchers', async (method, path) => {
-      for (const staff of [townCadre, jianchiDispatcher]) {
-        expect((await app.http[method](path).set(as(staff)).send(articleInput())).status).toBe(403);
-      }
-      expect(await app.dataSource.getRepository(Article).count()).toBe(0);
-    });
+    it.each(routes.filter(([, path]) => path.includes('articles')))(
+      '%s %s answers 403 to cadres and dispatchers',
+      async (method, path) => {
+        for (const staff of [townCadre, jianchiDispatcher]) {
+          expect((await app.http[method](path).set(as(staff)).send(articleInput())).status).toBe(403);
+        }
+        expect(await app.dataSource.getRepository(Article).count()).toBe(0);
+      },
+    );
   });
 
   describe('notices', () => {
@@ -121,12 +133,19 @@ describe('staff content', () => {
         actions: ['edit', 'publish'],
       });
       const id: string = created.body.id;
-      expect(await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).toMatchObject({ status: 'draft', authorId: villageCadre.id, pinned: true });
+      expect(await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).toMatchObject({
+        status: 'draft',
+        authorId: villageCadre.id,
+        pinned: true,
+      });
 
       const board = (token: string) => app.http.get('/api/v1/notices').set(bearer(token));
       expect((await board(chengguanCitizen)).body.total).toBe(0);
 
-      const published = await app.http.post(`/api/v1/staff/notices/${id}/publish`).set(as(villageCadre)).set('X-Forwarded-For', CALLER_IP);
+      const published = await app.http
+        .post(`/api/v1/staff/notices/${id}/publish`)
+        .set(as(villageCadre))
+        .set('X-Forwarded-For', CALLER_IP);
       expect(published.status).toBe(200);
       expect(published.body).toMatchObject({ id, status: 'published', actions: ['edit', 'withdraw'] });
       expect(Date.parse(published.body.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
@@ -139,7 +158,10 @@ describe('staff content', () => {
       expect((await board(jianchiCitizen)).body.total).toBe(0);
       expect((await app.http.get(`/api/v1/notices/${id}`).set(bearer(jianchiCitizen))).status).toBe(404);
 
-      const withdrawn = await app.http.post(`/api/v1/staff/notices/${id}/withdraw`).set(as(villageCadre)).set('X-Forwarded-For', CALLER_IP);
+      const withdrawn = await app.http
+        .post(`/api/v1/staff/notices/${id}/withdraw`)
+        .set(as(villageCadre))
+        .set('X-Forwarded-For', CALLER_IP);
       expect(withdrawn.status).toBe(200);
       expect(withdrawn.body).toMatchObject({ status: 'withdrawn', actions: ['edit', 'publish'] });
       expect((await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).status).toBe('withdrawn');
@@ -148,7 +170,13 @@ describe('staff content', () => {
 
       const audit = await auditOf(id);
       expect(audit.map((line) => line.action)).toEqual(['notice.create', 'notice.publish', 'notice.withdraw']);
-      for (const line of audit) expect(line).toMatchObject({ staffId: villageCadre.id, username: villageCadre.username, targetType: 'notice', ip: CALLER_IP });
+      for (const line of audit)
+        expect(line).toMatchObject({
+          staffId: villageCadre.id,
+          username: villageCadre.username,
+          targetType: 'notice',
+          ip: CALLER_IP,
+        });
     });
 
     it('refuses a 城关镇 cadre publishing in 涧池镇 or for the whole county, and writes nothing', async () => {
@@ -164,7 +192,9 @@ describe('staff content', () => {
     it('lets the township cadre publish for the township and its villages, and the county for everyone', async () => {
       expect((await createNotice(townCadre, { regionCode: REGIONS.chengguan })).status).toBe(201);
       expect((await createNotice(townCadre, { regionCode: REGIONS.chengguanVillage })).status).toBe(201);
-      expect((await createNotice(countyStaff, { regionCode: REGIONS.county, category: 'government' })).status).toBe(201);
+      expect((await createNotice(countyStaff, { regionCode: REGIONS.county, category: 'government' })).status).toBe(
+        201,
+      );
       expect((await createNotice(sysadmin, { regionCode: REGIONS.jianchiVillage })).status).toBe(201);
     });
 
@@ -185,7 +215,11 @@ describe('staff content', () => {
       ];
       for (const [overrides, field] of cases) {
         const response = await createNotice(townCadre, overrides);
-        expect({ overrides, status: response.status, field: response.body.error?.field }).toEqual({ overrides, status: 400, field });
+        expect({ overrides, status: response.status, field: response.body.error?.field }).toEqual({
+          overrides,
+          status: 400,
+          field,
+        });
         expect(response.body.error.code).toBe('bad_request');
         expect(response.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
       }
@@ -195,8 +229,16 @@ describe('staff content', () => {
     it("accepts the author's own photos and an expiry, and refuses someone else's photo", async () => {
       const photo = (ownerId: string) =>
         app.dataSource.getRepository(Attachment).save({
-          id: newId(), ownerType: 'staff' as const, ownerId, reportId: null, eventId: null, kind: 'photo' as const,
-          contentType: 'image/jpeg', size: 1024, durationSeconds: null, storageKey: `photos/${newId()}.jpg`,
+          id: newId(),
+          ownerType: 'staff' as const,
+          ownerId,
+          reportId: null,
+          eventId: null,
+          kind: 'photo' as const,
+          contentType: 'image/jpeg',
+          size: 1024,
+          durationSeconds: null,
+          storageKey: `photos/${newId()}.jpg`,
         });
       const own = await photo(townCadre.id);
       const colleagues = await photo(villageCadre.id);
@@ -219,19 +261,34 @@ describe('staff content', () => {
       beforeEach(async () => {
         id = (await createNotice(villageCadre, { pinned: true })).body.id;
       });
-      const patch = (staff: Staff, body: Record<string, unknown>) => app.http.patch(`/api/v1/staff/notices/${id}`).set(as(staff)).send(body);
+      const patch = (staff: Staff, body: Record<string, unknown>) =>
+        app.http.patch(`/api/v1/staff/notices/${id}`).set(as(staff)).send(body);
 
       it('changes only the fields sent and audits the edit', async () => {
-        const response = await patch(townCadre, { title: '更正：五一村低保评议结果公示' }).set('X-Forwarded-For', CALLER_IP);
+        const response = await patch(townCadre, { title: '更正：五一村低保评议结果公示' }).set(
+          'X-Forwarded-For',
+          CALLER_IP,
+        );
         expect(response.status).toBe(200);
-        expect(response.body).toMatchObject({ title: '更正：五一村低保评议结果公示', pinned: true, category: 'village', status: 'draft' });
+        expect(response.body).toMatchObject({
+          title: '更正：五一村低保评议结果公示',
+          pinned: true,
+          category: 'village',
+          status: 'draft',
+        });
         const row = await app.dataSource.getRepository(Notice).findOneByOrFail({ id });
         expect(row).toMatchObject({ title: '更正：五一村低保评议结果公示', pinned: true, authorId: villageCadre.id });
         const audit = await auditOf(id);
-        expect(audit.at(-1)).toMatchObject({ action: 'notice.update', staffId: townCadre.id, targetType: 'notice', ip: CALLER_IP, detail: 'title' });
+        expect(audit.at(-1)).toMatchObject({
+          action: 'notice.update',
+          staffId: townCadre.id,
+          targetType: 'notice',
+          ip: CALLER_IP,
+          detail: 'title',
+        });
       });
 
-      it('moves a notice to another region only inside the editor\'s subtree', async () => {
+      it("moves a notice to another region only inside the editor's subtree", async () => {
         const moved = await patch(townCadre, { regionCode: REGIONS.chengguan, expiresAt: null });
         expect(moved.status).toBe(200);
         expect(moved.body).toMatchObject({ regionCode: REGIONS.chengguan, regionName: '城关镇' });
@@ -247,9 +304,14 @@ describe('staff content', () => {
         expect(bad.body.error.field).toBe('category');
         expect((await patch(jianchiDispatcher, { title: '改' })).status).toBe(403);
         expect((await patch(villageCadre, { regionCode: REGIONS.chengguan })).status).toBe(403);
-        const unknown = await app.http.patch(`/api/v1/staff/notices/${newId()}`).set(as(townCadre)).send({ title: '改' });
+        const unknown = await app.http
+          .patch(`/api/v1/staff/notices/${newId()}`)
+          .set(as(townCadre))
+          .send({ title: '改' });
         expect(unknown.status).toBe(404);
-        expect((await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).title).toBe('五一村低保评议结果公示');
+        expect((await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).title).toBe(
+          '五一村低保评议结果公示',
+        );
       });
     });
 
@@ -276,7 +338,7 @@ describe('staff content', () => {
       expect((await auditOf(id)).map((line) => line.action)).toEqual(['notice.create', 'notice.publish']);
     });
 
-    it('lists the notices of the caller\'s subtree, newest first, filtered by status, with the total', async () => {
+    it("lists the notices of the caller's subtree, newest first, filtered by status, with the total", async () => {
       const idsFor = async (staff: Staff, query = '') => {
         const response = await app.http.get(`/api/v1/staff/notices${query}`).set(as(staff));
         expect(response.status).toBe(200);
@@ -285,7 +347,8 @@ describe('staff content', () => {
       const village = (await createNotice(villageCadre, { title: '村' })).body.id;
       const town = (await createNotice(townCadre, { title: '镇', regionCode: REGIONS.chengguan })).body.id;
       const county = (await createNotice(countyStaff, { title: '县', regionCode: REGIONS.county })).body.id;
-      const jianchi = (await createNotice(jianchiDispatcher, { title: '涧池', regionCode: REGIONS.jianchiVillage })).body.id;
+      const jianchi = (await createNotice(jianchiDispatcher, { title: '涧池', regionCode: REGIONS.jianchiVillage }))
+        .body.id;
       await app.http.post(`/api/v1/staff/notices/${town}/publish`).set(as(townCadre));
 
       const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);
@@ -310,23 +373,49 @@ describe('staff content', () => {
     it('the county centre drafts, edits, publishes and withdraws an article that citizens then read or miss', async () => {
       const created = await createArticle(countyStaff).set('X-Forwarded-For', CALLER_IP);
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ title: '新型农村合作医疗报销指南', summary: '报销范围与流程', category: 'guide', categoryName: '办事指南', status: 'draft', authorId: countyStaff.id, actions: ['edit', 'publish'] });
+      expect(created.body).toMatchObject({
+        title: '新型农村合作医疗报销指南',
+        summary: '报销范围与流程',
+        category: 'guide',
+        categoryName: '办事指南',
+        status: 'draft',
+        authorId: countyStaff.id,
+        actions: ['edit', 'publish'],
+      });
       const id: string = created.body.id;
       const articles = () => app.http.get('/api/v1/articles').set(bearer(jianchiCitizen));
       expect((await articles()).body.total).toBe(0);
 
-      const edited = await app.http.patch(`/api/v1/staff/articles/${id}`).set(as(sysadmin)).send({ title: '2027年医保报销指南' }).set('X-Forwarded-For', CALLER_IP);
+      const edited = await app.http
+        .patch(`/api/v1/staff/articles/${id}`)
+        .set(as(sysadmin))
+        .send({ title: '2027年医保报销指南' })
+        .set('X-Forwarded-For', CALLER_IP);
       expect(edited.status).toBe(200);
       expect(edited.body).toMatchObject({ title: '2027年医保报销指南', summary: '报销范围与流程' });
 
-      const published = await app.http.post(`/api/v1/staff/articles/${id}/publish`).set(as(countyStaff)).set('X-Forwarded-For', CALLER_IP);
+      const published = await app.http
+        .post(`/api/v1/staff/articles/${id}/publish`)
+        .set(as(countyStaff))
+        .set('X-Forwarded-For', CALLER_IP);
       expect(published.body).toMatchObject({ status: 'published', actions: ['edit', 'withdraw'] });
       const list = await articles();
       expect(list.body.items.map((item: { title: string }) => item.title)).toEqual(['2027年医保报销指南']);
 
-      expect((await app.http.post(`/api/v1/staff/articles/${id}/withdraw`).set(as(countyStaff)).set('X-Forwarded-For', CALLER_IP)).status).toBe(200);
+      expect(
+        (
+          await app.http
+            .post(`/api/v1/staff/articles/${id}/withdraw`)
+            .set(as(countyStaff))
+            .set('X-Forwarded-For', CALLER_IP)
+        ).status,
+      ).toBe(200);
       expect((await articles()).body.total).toBe(0);
-      expect(await app.dataSource.getRepository(Article).findOneByOrFail({ id })).toMatchObject({ status: 'withdrawn', title: '2027年医保报销指南', summary: '报销范围与流程' });
+      expect(await app.dataSource.getRepository(Article).findOneByOrFail({ id })).toMatchObject({
+        status: 'withdrawn',
+        title: '2027年医保报销指南',
+        summary: '报销范围与流程',
+      });
 
       const audit = await auditOf(id);
       expect(audit.map((line) => [line.action, line.staffId, line.targetType, line.ip])).toEqual([
@@ -346,7 +435,11 @@ describe('staff content', () => {
       ];
       for (const [overrides, field] of cases) {
         const response = await createArticle(countyStaff, overrides);
-        expect({ overrides, status: response.status, field: response.body.error?.field }).toEqual({ overrides, status: 400, field });
+        expect({ overrides, status: response.status, field: response.body.error?.field }).toEqual({
+          overrides,
+          status: 400,
+          field,
+        });
       }
       expect(await app.dataSource.getRepository(Article).count()).toBe(0);
     });

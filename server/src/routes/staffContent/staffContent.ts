@@ -1,7 +1,13 @@
 import Router from '@koa/router';
 import { Like } from 'typeorm';
 import type { Page, PublicationStatus, StaffArticle, StaffNotice } from '@minqing/shared';
-import { ArticleInputSchema, ArticlePatchSchema, NoticeInputSchema, NoticePatchSchema, StaffContentQuerySchema } from '@minqing/shared';
+import {
+  ArticleInputSchema,
+  ArticlePatchSchema,
+  NoticeInputSchema,
+  NoticePatchSchema,
+  StaffContentQuerySchema,
+} from '@minqing/shared';
 import { createArticle, reviseArticle, switchArticlePublication } from '../../commands/articlePublisher';
 import { createNotice, reviseNotice, switchNoticePublication } from '../../commands/noticePublisher';
 import type { AppContext, AppDeps, AppState } from '../../context';
@@ -57,7 +63,12 @@ export function staffContentRouter() {
   router.get('/notices', noticeStaff, async (ctx: AppContext) => {
     const { page, pageSize, find } = listQuery(ctx);
     const [notices, total] = await ctx.deps.dataSource.getRepository(Notice).findAndCount(find);
-    const body: Page<StaffNotice> = { items: await presentStaffNotices(ctx.deps.dataSource.manager, notices), total, page, pageSize };
+    const body: Page<StaffNotice> = {
+      items: await presentStaffNotices(ctx.deps.dataSource.manager, notices),
+      total,
+      page,
+      pageSize,
+    };
     ctx.body = body;
   });
 
@@ -75,13 +86,19 @@ export function staffContentRouter() {
   router.patch('/notices/:id', noticeStaff, async (ctx: AppContext) => {
     const notice = await noticeInScope(ctx);
     const patch = parseBody(ctx, NoticePatchSchema);
-    ctx.body = await presentOneNotice(ctx, await reviseNotice(ctx.deps, { staff: currentStaff(ctx), notice, patch, ip: ctx.ip }));
+    ctx.body = await presentOneNotice(
+      ctx,
+      await reviseNotice(ctx.deps, { staff: currentStaff(ctx), notice, patch, ip: ctx.ip }),
+    );
   });
 
   for (const action of ['publish', 'withdraw'] as const) {
     router.post(`/notices/:id/${action}`, noticeStaff, async (ctx: AppContext) => {
       const notice = await noticeInScope(ctx);
-      ctx.body = await presentOneNotice(ctx, await switchNoticePublication(ctx.deps, { staff: currentStaff(ctx), notice, action, ip: ctx.ip }));
+      ctx.body = await presentOneNotice(
+        ctx,
+        await switchNoticePublication(ctx.deps, { staff: currentStaff(ctx), notice, action, ip: ctx.ip }),
+      );
     });
   }
 
@@ -106,13 +123,17 @@ export function staffContentRouter() {
   router.patch('/articles/:id', articleStaff, async (ctx: AppContext) => {
     const article = await articleInScope(ctx);
     const patch = parseBody(ctx, ArticlePatchSchema);
-    ctx.body = presentStaffArticle(await reviseArticle(ctx.deps, { staff: currentStaff(ctx), article, patch, ip: ctx.ip }));
+    ctx.body = presentStaffArticle(
+      await reviseArticle(ctx.deps, { staff: currentStaff(ctx), article, patch, ip: ctx.ip }),
+    );
   });
 
   for (const action of ['publish', 'withdraw'] as const) {
     router.post(`/articles/:id/${action}`, articleStaff, async (ctx: AppContext) => {
       const article = await articleInScope(ctx);
-      ctx.body = presentStaffArticle(await switchArticlePublication(ctx.deps, { staff: currentStaff(ctx), article, action, ip: ctx.ip }));
+      ctx.body = presentStaffArticle(
+        await switchArticlePublication(ctx.deps, { staff: currentStaff(ctx), article, action, ip: ctx.ip }),
+      );
     });
   }
 

@@ -6,7 +6,8 @@ import { newWorkbook } from './xlsx';
 type Row = UnrankedDepartment & Partial<Pick<DepartmentRanking, 'rank' | 'score'>>;
 type Cell = (entry: Row) => number | string | null;
 
-const rate: (name: 'responseRate' | 'onTimeRate' | 'resolvedRate' | 'satisfactionRate') => Cell = (name) => (entry) => entry[name];
+const rate: (name: 'responseRate' | 'onTimeRate' | 'resolvedRate' | 'satisfactionRate') => Cell = (name) => (entry) =>
+  entry[name];
 
 /** The public ranking's columns, with its names (UX.md): counts as integers, rates as percentages. */
 const COLUMNS: readonly { header: string; width: number; value: Cell; percent?: boolean }[] = [
@@ -50,6 +51,7 @@ export function rankingWorkbook(ranking: StaffRanking, now: Date): Workbook {
     sheetColumn.width = column.width;
     if (column.percent) sheetColumn.numFmt = '0.0%';
   });
-  for (const entry of [...ranking.departments, ...ranking.insufficient.departments]) sheet.addRow(COLUMNS.map((column) => column.value(entry)));
+  for (const entry of [...ranking.departments, ...ranking.insufficient.departments])
+    sheet.addRow(COLUMNS.map((column) => column.value(entry)));
   return workbook;
 }

@@ -43,10 +43,16 @@ export function maskName(name: string | null): string {
 
 /** The reporters of the rows, read in chunks so no statement carries thousands of parameters. */
 async function citizensOf(manager: EntityManager, reports: readonly Report[]): Promise<Map<string, Citizen>> {
-  const ids = [...new Set(reports.filter((report) => !report.anonymous).flatMap((report) => (report.citizenId ? [report.citizenId] : [])))];
+  const ids = [
+    ...new Set(
+      reports.filter((report) => !report.anonymous).flatMap((report) => (report.citizenId ? [report.citizenId] : [])),
+    ),
+  ];
   const citizens = new Map<string, Citizen>();
   for (let start = 0; start < ids.length; start += 500) {
-    const rows = await manager.getRepository(Citizen).find({ where: { id: In(ids.slice(start, start + 500)) }, select: ['id', 'nickname', 'phoneEncrypted'] });
+    const rows = await manager
+      .getRepository(Citizen)
+      .find({ where: { id: In(ids.slice(start, start + 500)) }, select: ['id', 'nickname', 'phoneEncrypted'] });
     for (const row of rows) citizens.set(row.id, row);
   }
   return citizens;
@@ -71,7 +77,9 @@ export async function reportsWorkbook(props: ReportsWorkbookProps): Promise<Work
   const sheet = sheetWithHeader(workbook, '工单', COLUMNS);
   for (const report of props.reports) {
     const citizen = report.anonymous || !report.citizenId ? undefined : citizens.get(report.citizenId);
-    const sealedPhone = report.anonymous ? null : (report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null);
+    const sealedPhone = report.anonymous
+      ? null
+      : (report.contactPhoneEncrypted ?? report.onBehalfPhoneEncrypted ?? citizen?.phoneEncrypted ?? null);
     const values = [
       report.serialNo,
       STAFF_STATUS_NAMES[report.status],

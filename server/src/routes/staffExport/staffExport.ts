@@ -30,12 +30,21 @@ export function staffExportRouter() {
     const query = buildQueueQuery(manager, staff, { ...filters, page: 1, pageSize: EXPORT_MAX_ROWS }, now);
     const total = await query.getCount();
     if (total > EXPORT_MAX_ROWS) {
-      throw badRequest(`符合条件的事项有 ${total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围（如日期）后再导出`);
+      throw badRequest(
+        `符合条件的事项有 ${total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围（如日期）后再导出`,
+      );
     }
     const reports = await query.getMany();
     const lookups = await ctx.deps.reference.snapshot();
     const bytes = await xlsxBytes(await reportsWorkbook({ manager, cipher: ctx.deps.cipher, lookups, reports, now }));
-    await recordAudit(manager, { staff, action: 'report.export', targetType: 'report', ip: ctx.ip, detail: `${reports.length} 件; ${ctx.querystring}`, at: now });
+    await recordAudit(manager, {
+      staff,
+      action: 'report.export',
+      targetType: 'report',
+      ip: ctx.ip,
+      detail: `${reports.length} 件; ${ctx.querystring}`,
+      at: now,
+    });
     const day = chinaDay(now);
     sendXlsx(ctx, bytes, { ascii: `reports-${day}.xlsx`, chinese: `工单导出-${day}.xlsx` });
   });

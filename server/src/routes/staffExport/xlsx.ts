@@ -4,7 +4,11 @@ import type { AppContext } from '../../context';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A sheet whose first row is the (bold, frozen) header; widths in characters, Chinese counting double. */
-export function sheetWithHeader(workbook: Workbook, name: string, columns: readonly { header: string; width: number }[]): Worksheet {
+export function sheetWithHeader(
+  workbook: Workbook,
+  name: string,
+  columns: readonly { header: string; width: number }[],
+): Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
   sheet.getRow(1).font = { bold: true };
@@ -27,7 +31,10 @@ export async function xlsxBytes(workbook: Workbook): Promise<Buffer> {
  * (RFC 5987) carries the Chinese name every current browser shows.
  */
 export function sendXlsx(ctx: AppContext, bytes: Buffer, names: { ascii: string; chinese: string }): void {
-  ctx.set('Content-Disposition', `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.chinese)}`);
+  ctx.set(
+    'Content-Disposition',
+    `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeURIComponent(names.chinese)}`,
+  );
   // Exports hold citizens' reports: no cache keeps a copy.
   ctx.set('Cache-Control', 'no-store');
   ctx.type = XLSX_TYPE;

@@ -15,7 +15,8 @@ describe('GET /api/v1/staff/points/ledger/export', () => {
   let jianchiCadre: string;
   let handler: string;
 
-  const download = (token: string, query = '') => app.http.get(`/api/v1/staff/points/ledger/export${query}`).set(bearer(token)).buffer(true).parse(bytes);
+  const download = (token: string, query = '') =>
+    app.http.get(`/api/v1/staff/points/ledger/export${query}`).set(bearer(token)).buffer(true).parse(bytes);
 
   beforeAll(async () => {
     app = await createTestApp({ clock: () => NOW });
@@ -24,18 +25,45 @@ describe('GET /api/v1/staff/points/ledger/export', () => {
     cadreId = cadreStaff.id;
     cadre = staffToken(app.deps, cadreStaff);
     county = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
-    jianchiCadre = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.jianchiVillage }));
-    handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', regionCode: REGIONS.chengguan, departmentId: world.power.id }));
+    jianchiCadre = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.jianchiVillage }),
+    );
+    handler = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, {
+        role: 'handler',
+        regionCode: REGIONS.chengguan,
+        departmentId: world.power.id,
+      }),
+    );
     const wang = await buildCitizen(app.dataSource, { nickname: '王大娘' });
     const li = await buildCitizen(app.dataSource, { nickname: '李大爷', villageCode: REGIONS.jianchiVillage });
-    const line = (citizenId: string, regionCode: string, delta: number, reason: PointsEntryRow['reason'], note: string | null, at: string) => ({
-      id: newId(), citizenId, delta, reason, sourceId: newId(), regionCode, note, staffId: null, createdAt: new Date(at),
+    const line = (
+      citizenId: string,
+      regionCode: string,
+      delta: number,
+      reason: PointsEntryRow['reason'],
+      note: string | null,
+      at: string,
+    ) => ({
+      id: newId(),
+      citizenId,
+      delta,
+      reason,
+      sourceId: newId(),
+      regionCode,
+      note,
+      staffId: null,
+      createdAt: new Date(at),
     });
-    await app.dataSource.getRepository(PointsEntryRow).insert([
-      line(wang.id, REGIONS.chengguanVillage, 5, 'volunteer', '2026-11-20 清扫河道', '2026-11-20T02:00:00.000Z'),
-      line(wang.id, REGIONS.chengguanVillage, -3, 'redemption', '洗衣粉', '2026-11-21T02:00:00.000Z'),
-      line(li.id, REGIONS.jianchiVillage, 10, 'report_resolved', null, '2026-11-19T02:00:00.000Z'),
-    ]);
+    await app.dataSource
+      .getRepository(PointsEntryRow)
+      .insert([
+        line(wang.id, REGIONS.chengguanVillage, 5, 'volunteer', '2026-11-20 清扫河道', '2026-11-20T02:00:00.000Z'),
+        line(wang.id, REGIONS.chengguanVillage, -3, 'redemption', '洗衣粉', '2026-11-21T02:00:00.000Z'),
+        line(li.id, REGIONS.jianchiVillage, 10, 'report_resolved', null, '2026-11-19T02:00:00.000Z'),
+      ]);
   });
   afterAll(() => app.close());
 
@@ -43,14 +71,18 @@ describe('GET /api/v1/staff/points/ledger/export', () => {
     const response = await download(cadre);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="points-ledger-20261122.xlsx"; filename*=UTF-8''${encodeURIComponent('积分台账-20261122.xlsx')}`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="points-ledger-20261122.xlsx"; filename*=UTF-8''${encodeURIComponent('积分台账-20261122.xlsx')}`,
+    );
     expect(response.headers['cache-control']).toBe('no-store');
     expect(await sheetRows(response.body)).toEqual([
       [...LEDGER_EXPORT_HEADERS],
       ['2026-11-21 10:00', '王大娘', '五一村', '积分兑换', -3, '洗衣粉'],
       ['2026-11-20 10:00', '王大娘', '五一村', '志愿服务', 5, '2026-11-20 清扫河道'],
     ]);
-    const audit = await app.dataSource.getRepository(AuditLog).findOneByOrFail({ action: 'points.export', staffId: cadreId });
+    const audit = await app.dataSource
+      .getRepository(AuditLog)
+      .findOneByOrFail({ action: 'points.export', staffId: cadreId });
     expect(audit.detail).toContain('2 条');
   });
 

@@ -32,12 +32,22 @@ export function ledgerExportRouter() {
     const where = { regionCode: Like(`${region}%`), ...(query.reason ? { reason: query.reason } : {}) };
     const repository = ctx.deps.dataSource.getRepository(PointsEntryRow);
     const total = await repository.countBy(where);
-    if (total > EXPORT_MAX_ROWS) throw badRequest(`符合条件的积分记录有 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请按类型或地区缩小范围后再导出`);
+    if (total > EXPORT_MAX_ROWS)
+      throw badRequest(
+        `符合条件的积分记录有 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请按类型或地区缩小范围后再导出`,
+      );
     const rows = await repository.find({ where, order: { createdAt: 'DESC', id: 'DESC' } });
     const entries = await presentLedger(ctx, rows);
     const now = ctx.deps.clock();
     const bytes = await xlsxBytes(ledgerWorkbook(entries, now));
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'points.export', targetType: 'points_ledger', ip: ctx.ip, detail: `${entries.length} 条; ${ctx.querystring}`, at: now });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'points.export',
+      targetType: 'points_ledger',
+      ip: ctx.ip,
+      detail: `${entries.length} 条; ${ctx.querystring}`,
+      at: now,
+    });
     const day = chinaDay(now);
     sendXlsx(ctx, bytes, { ascii: `points-ledger-${day}.xlsx`, chinese: `积分台账-${day}.xlsx` });
   });
@@ -48,9 +58,20 @@ export function ledgerExportRouter() {
 function ledgerWorkbook(entries: StaffLedgerEntry[], now: Date) {
   const workbook = newWorkbook(now);
   const widths = [18, 14, 14, 16, 8, 40];
-  const sheet = sheetWithHeader(workbook, '积分台账', LEDGER_EXPORT_HEADERS.map((header, index) => ({ header, width: widths[index] })));
+  const sheet = sheetWithHeader(
+    workbook,
+    '积分台账',
+    LEDGER_EXPORT_HEADERS.map((header, index) => ({ header, width: widths[index] })),
+  );
   for (const entry of entries) {
-    sheet.addRow([chinaDateTime(new Date(entry.createdAt)), entry.citizenName, entry.villageName, entry.reasonName, entry.delta, entry.note ?? '']);
+    sheet.addRow([
+      chinaDateTime(new Date(entry.createdAt)),
+      entry.citizenName,
+      entry.villageName,
+      entry.reasonName,
+      entry.delta,
+      entry.note ?? '',
+    ]);
   }
   return workbook;
 }

@@ -62,7 +62,12 @@ export function staffPointsRouter() {
     const staff = currentStaff(ctx);
     const manager = ctx.deps.dataSource.manager;
     ctx.body = await Promise.all(
-      POINTS_AWARD_REASONS.map(async (reason) => ({ reason, reasonName: POINTS_REASON_NAMES[reason], regionCode: staff.regionCode, ...(await ruleFor(manager, staff.regionCode, reason)) })),
+      POINTS_AWARD_REASONS.map(async (reason) => ({
+        reason,
+        reasonName: POINTS_REASON_NAMES[reason],
+        regionCode: staff.regionCode,
+        ...(await ruleFor(manager, staff.regionCode, reason)),
+      })),
     );
   });
 
@@ -73,7 +78,14 @@ export function staffPointsRouter() {
     const input = parseBody(ctx, PointsRuleInputSchema);
     const repository = ctx.deps.dataSource.getRepository(PointsRuleRow);
     const existing = await repository.findOneBy({ regionCode: staff.regionCode, reason });
-    await repository.save(Object.assign(existing ?? new PointsRuleRow(), { id: existing?.id ?? newId(), regionCode: staff.regionCode, reason, ...input }));
+    await repository.save(
+      Object.assign(existing ?? new PointsRuleRow(), {
+        id: existing?.id ?? newId(),
+        regionCode: staff.regionCode,
+        reason,
+        ...input,
+      }),
+    );
     await recordAudit(ctx.deps.dataSource.manager, {
       staff,
       action: 'points_rule.update',
@@ -95,18 +107,36 @@ export function staffPointsRouter() {
       take: query.pageSize,
     });
     const { regions } = await ctx.deps.reference.snapshot();
-    ctx.body = { items: rows.map((row) => presentShopItem(row, regions)), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: rows.map((row) => presentShopItem(row, regions)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/items', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const input = parseBody(ctx, ShopItemInputSchema);
     const { regions } = await ctx.deps.reference.snapshot();
-    if (!regions.has(input.regionCode) || !['village', 'township'].includes(levelOfCode(input.regionCode))) throw badRequest('积分超市设在村（社区）或乡镇', 'regionCode');
+    if (!regions.has(input.regionCode) || !['village', 'township'].includes(levelOfCode(input.regionCode)))
+      throw badRequest('积分超市设在村（社区）或乡镇', 'regionCode');
     if (!isWithin(input.regionCode, staff.regionCode)) throw forbidden('只能为本辖区的积分超市上架商品');
-    const item = Object.assign(new ShopItemRow(), { id: newId(), ...input, description: input.description ?? null, createdAt: ctx.deps.clock() });
+    const item = Object.assign(new ShopItemRow(), {
+      id: newId(),
+      ...input,
+      description: input.description ?? null,
+      createdAt: ctx.deps.clock(),
+    });
     await ctx.deps.dataSource.getRepository(ShopItemRow).insert(item);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'shop_item.create', targetType: 'shop_item', targetId: item.id, ip: ctx.ip, detail: `${item.name} ${item.pointsPrice}分 ×${item.stock}` });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'shop_item.create',
+      targetType: 'shop_item',
+      targetId: item.id,
+      ip: ctx.ip,
+      detail: `${item.name} ${item.pointsPrice}分 ×${item.stock}`,
+    });
     ctx.status = 201;
     ctx.body = presentShopItem(item, regions);
   });
@@ -120,7 +150,14 @@ export function staffPointsRouter() {
     if (!item) throw notFound('没有找到该商品');
     if (!isWithin(item.regionCode, staff.regionCode)) throw forbidden('只能修改本辖区积分超市的商品');
     await repository.update({ id }, input);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'shop_item.update', targetType: 'shop_item', targetId: id, ip: ctx.ip, detail: JSON.stringify(input) });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'shop_item.update',
+      targetType: 'shop_item',
+      targetId: id,
+      ip: ctx.ip,
+      detail: JSON.stringify(input),
+    });
     const { regions } = await ctx.deps.reference.snapshot();
     ctx.body = presentShopItem(await repository.findOneByOrFail({ id }), regions);
   });
@@ -142,14 +179,26 @@ export function staffPointsRouter() {
     const staff = currentStaff(ctx);
     const { code } = parseBody(ctx, VerifyRedemptionRequestSchema);
     const redemption = await fulfilRedemption(ctx.deps, staff, code);
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'redemption.fulfil', targetType: 'redemption', targetId: redemption.id, ip: ctx.ip });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'redemption.fulfil',
+      targetType: 'redemption',
+      targetId: redemption.id,
+      ip: ctx.ip,
+    });
     ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
   });
 
   router.post('/redemptions/:id/cancel', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const redemption = await cancelRedemption(ctx.deps, idOf(ctx, '兑换记录'), { staff });
-    await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'redemption.cancel', targetType: 'redemption', targetId: redemption.id, ip: ctx.ip });
+    await recordAudit(ctx.deps.dataSource.manager, {
+      staff,
+      action: 'redemption.cancel',
+      targetType: 'redemption',
+      targetId: redemption.id,
+      ip: ctx.ip,
+    });
     ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
   });
 
@@ -157,8 +206,11 @@ export function staffPointsRouter() {
   router.post('/volunteer', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const input = parseBody(ctx, VolunteerAwardRequestSchema);
-    const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(input.phone) });
-    if (!citizen || !citizen.villageCode) throw badRequest('没有找到绑定该手机号的村民，请让村民先在小程序中绑定手机号', 'phone');
+    const citizen = await ctx.deps.dataSource
+      .getRepository(Citizen)
+      .findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(input.phone) });
+    if (!citizen || !citizen.villageCode)
+      throw badRequest('没有找到绑定该手机号的村民，请让村民先在小程序中绑定手机号', 'phone');
     if (!isWithin(citizen.villageCode, staff.regionCode)) throw forbidden('该村民不在您的辖区');
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;
@@ -176,7 +228,14 @@ export function staffPointsRouter() {
       at: now,
     });
     if (!written) throw conflict('该村民这次活动的积分已经记过了', 'activity');
-    await recordAudit(manager, { staff, action: 'points.volunteer', targetType: 'citizen', targetId: citizen.id, ip: ctx.ip, detail: `${input.activityDate} ${input.activity} +${delta}` });
+    await recordAudit(manager, {
+      staff,
+      action: 'points.volunteer',
+      targetType: 'citizen',
+      targetId: citizen.id,
+      ip: ctx.ip,
+      detail: `${input.activityDate} ${input.activity} +${delta}`,
+    });
     ctx.status = 201;
     ctx.body = { delta, note: `${input.activityDate} ${input.activity}` };
   });
@@ -203,13 +262,16 @@ export function staffPointsRouter() {
 export async function presentLedger(ctx: AppContext, rows: PointsEntryRow[]): Promise<StaffLedgerEntry[]> {
   const manager = ctx.deps.dataSource.manager;
   const ids = [...new Set(rows.map((row) => row.citizenId))];
-  const citizens = ids.length ? await manager.getRepository(Citizen).find({ select: ['id', 'nickname'], where: ids.map((id) => ({ id })) }) : [];
+  const citizens = ids.length
+    ? await manager.getRepository(Citizen).find({ select: ['id', 'nickname'], where: ids.map((id) => ({ id })) })
+    : [];
   const names = new Map(citizens.map((citizen) => [citizen.id, citizen.nickname ?? '村民']));
   const anonymous = await linesOfAnonymousReports(manager, rows);
   const { regions } = await ctx.deps.reference.snapshot();
   return rows.map((row) => {
     const villageName = regions.get(row.regionCode)?.name ?? '';
-    if (anonymous.has(row.id)) return { ...presentPointsEntry(row), note: null, citizenName: ANONYMOUS_REPORTER, villageName };
+    if (anonymous.has(row.id))
+      return { ...presentPointsEntry(row), note: null, citizenName: ANONYMOUS_REPORTER, villageName };
     return { ...presentPointsEntry(row), citizenName: names.get(row.citizenId) ?? '村民', villageName };
   });
 }

@@ -13,7 +13,10 @@ import { presentScope, resolvePeriod, resolveScope } from '../staffStats/statsRe
  * department table; narrower, a county bureau is ranked on the reports of that township only,
  * which is what a drill-down from its row into the (scoped) work queue then shows.
  */
-export async function staffRanking(ctx: AppContext, query: { from?: string; to?: string; regionCode?: string }): Promise<StaffRanking> {
+export async function staffRanking(
+  ctx: AppContext,
+  query: { from?: string; to?: string; regionCode?: string },
+): Promise<StaffRanking> {
   const lookups = await ctx.deps.reference.snapshot();
   const now = ctx.deps.clock();
   const { from, to, period } = resolvePeriod(query, now);

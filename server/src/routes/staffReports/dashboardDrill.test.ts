@@ -32,11 +32,19 @@ describe('every dashboard figure opens exactly the reports it counts', () => {
   beforeAll(async () => {
     app = await createTestApp({ clock: () => STATS_NOW });
     const world = await buildStatsWorld(app.dataSource);
-    tokens.handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
+    tokens.handler = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }),
+    );
     tokens.dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher' }));
-    tokens.county = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
+    tokens.county = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }),
+    );
     for (const role of ROLES) {
-      const response = await app.http.get(`/api/v1/staff/stats/overview?from=${MARCH.from}&to=${MARCH.to}`).set(bearer(tokens[role]));
+      const response = await app.http
+        .get(`/api/v1/staff/stats/overview?from=${MARCH.from}&to=${MARCH.to}`)
+        .set(bearer(tokens[role]));
       overviews.set(role, response.body);
     }
   });
@@ -46,7 +54,8 @@ describe('every dashboard figure opens exactly the reports it counts', () => {
   function queueQuery(figure: FigureKey, overview: StaffOverview): URLSearchParams {
     const drill = figureDrill(figure, MARCH, overview.today.date) ?? {};
     const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(drill)) if (value && !(name === 'tab' && value === 'all')) params.set(name, value);
+    for (const [name, value] of Object.entries(drill))
+      if (value && !(name === 'tab' && value === 'all')) params.set(name, value);
     return params;
   }
 
@@ -74,9 +83,13 @@ describe('every dashboard figure opens exactly the reports it counts', () => {
   });
 
   it('answers 400 naming the field for a figure without its period', async () => {
-    const response = await app.http.get('/api/v1/staff/reports?figure=received&periodTo=2026-03-31').set(bearer(tokens.county));
+    const response = await app.http
+      .get('/api/v1/staff/reports?figure=received&periodTo=2026-03-31')
+      .set(bearer(tokens.county));
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe('periodFrom');
-    expect((await app.http.get('/api/v1/staff/reports?figure=nonsense').set(bearer(tokens.county))).body.error.field).toBe('figure');
+    expect(
+      (await app.http.get('/api/v1/staff/reports?figure=nonsense').set(bearer(tokens.county))).body.error.field,
+    ).toBe('figure');
   });
 });

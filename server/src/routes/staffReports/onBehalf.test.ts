@@ -1,6 +1,15 @@
 import { Household, Message, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 /** 代报: a grid worker or cadre files a report for a household that cannot use the mini-program. */
@@ -27,7 +36,11 @@ describe('reporting on behalf of a household', () => {
   beforeAll(async () => {
     app = await createTestApp();
     world = await buildWorld(app.dataSource);
-    const worker = await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid, name: '王强' });
+    const worker = await buildStaff(app.dataSource, {
+      role: 'grid_worker',
+      regionCode: REGIONS.chengguanGrid,
+      name: '王强',
+    });
     gridWorkerId = worker.id;
     gridWorker = staffToken(app.deps, worker);
     handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
@@ -79,33 +92,60 @@ describe('reporting on behalf of a household', () => {
 
   it('puts a report for a bound phone in that citizen’s 我的反映, and sends them its messages', async () => {
     const phone = '13800001111';
-    const citizen = await buildCitizen(app.dataSource, { phoneHash: app.deps.cipher.lookupHash(phone), phoneEncrypted: app.deps.cipher.encrypt(phone) });
+    const citizen = await buildCitizen(app.dataSource, {
+      phoneHash: app.deps.cipher.lookupHash(phone),
+      phoneEncrypted: app.deps.cipher.encrypt(phone),
+    });
     const filed = await file(gridWorker, body({ name: '李大爷', phone }));
     const mine = await app.http.get('/api/v1/reports/mine').set(bearer(citizenToken(app.deps, citizen)));
     expect(mine.body.items.map((item: { id: string }) => item.id)).toContain(filed.body.id);
     const detail = await app.http.get(`/api/v1/reports/${filed.body.id}`).set(bearer(citizenToken(app.deps, citizen)));
     expect(detail.status).toBe(200);
     expect(detail.body.onBehalf).toEqual({ filedBy: '网格员 王强', household: '李大爷' });
-    expect((await app.http.post(`/api/v1/staff/reports/${filed.body.id}/actions`).set(bearer(handler)).send({ action: 'sign' })).status).toBe(200);
+    expect(
+      (
+        await app.http
+          .post(`/api/v1/staff/reports/${filed.body.id}/actions`)
+          .set(bearer(handler))
+          .send({ action: 'sign' })
+      ).status,
+    ).toBe(200);
     const messages = app.dataSource.getRepository(Message);
-    expect(await messages.countBy({ reportId: filed.body.id, recipientType: 'citizen', recipientId: citizen.id, kind: 'report_signed' })).toBe(1);
-    expect(await messages.countBy({ reportId: filed.body.id, recipientType: 'staff', recipientId: gridWorkerId })).toBe(0);
+    expect(
+      await messages.countBy({
+        reportId: filed.body.id,
+        recipientType: 'citizen',
+        recipientId: citizen.id,
+        kind: 'report_signed',
+      }),
+    ).toBe(1);
+    expect(await messages.countBy({ reportId: filed.body.id, recipientType: 'staff', recipientId: gridWorkerId })).toBe(
+      0,
+    );
   });
 
   it('sends the updates to the filer when the household has no account', async () => {
     const filed = await file(gridWorker, body({ name: '孙大娘', phone: '13700002222' }));
     await app.http.post(`/api/v1/staff/reports/${filed.body.id}/actions`).set(bearer(handler)).send({ action: 'sign' });
     const inbox = await app.http.get('/api/v1/staff/messages').set(bearer(gridWorker));
-    expect(inbox.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ reportId: filed.body.id, kind: 'report_signed' })]));
+    expect(inbox.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reportId: filed.body.id, kind: 'report_signed' })]),
+    );
   });
 
   it('is for the filer’s own village and the people in the field only', async () => {
     expect((await app.http.post('/api/v1/staff/reports').send(body())).status).toBe(401);
-    const elsewhere = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: `${REGIONS.jianchiVillage}001` }));
+    const elsewhere = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: `${REGIONS.jianchiVillage}001` }),
+    );
     const outside = await file(elsewhere, body());
     expect(outside.status).toBe(403);
     expect((await file(handler, body())).status).toBe(403);
-    const cadre = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }));
+    const cadre = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }),
+    );
     expect((await file(cadre, body({ name: '周大哥' }))).status).toBe(201);
   });
 
@@ -126,11 +166,16 @@ describe('reporting on behalf of a household', () => {
     const filed = await file(gridWorker, body({ name: '钱大爷', householdId: household.id }));
     expect(filed.status).toBe(201);
     expect(filed.body.reporter).toEqual({ nickname: '钱大爷', phone: '135****4444' });
-    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: filed.body.id })).toMatchObject({ householdId: household.id });
+    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: filed.body.id })).toMatchObject({
+      householdId: household.id,
+    });
     const unknown = await file(gridWorker, body({ name: '钱大爷', householdId: newId() }));
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.field).toBe('onBehalfOf.householdId');
-    const liaison = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }));
+    const liaison = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }),
+    );
     expect((await file(liaison, body({ name: '孙大爷' }))).status).toBe(201);
   });
 

@@ -19,10 +19,16 @@ import { presentStaffReport } from '../../presenters/report';
  * any, so the report shows in their 我的反映 and its messages reach them (else the filer).
  */
 /** A household of the roster the filer may see, living in the village the report is about. */
-async function rosterHousehold(ctx: AppContext, staff: Staff, householdId: string, villageCode: string): Promise<Household> {
+async function rosterHousehold(
+  ctx: AppContext,
+  staff: Staff,
+  householdId: string,
+  villageCode: string,
+): Promise<Household> {
   const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: householdId });
   const scope = householdScopeOf(staff);
-  if (!household || !scope || !householdInScope(scope, household)) throw badRequest('没有找到该住户', 'onBehalfOf.householdId');
+  if (!household || !scope || !householdInScope(scope, household))
+    throw badRequest('没有找到该住户', 'onBehalfOf.householdId');
   if (!isWithin(household.gridCode, villageCode)) throw badRequest('该住户不在所选村(社区)', 'onBehalfOf.householdId');
   return household;
 }
@@ -33,11 +39,16 @@ export function registerOnBehalfRoutes(router: Router<AppState, { deps: AppDeps 
     const key = idempotencyKeyOf(ctx);
     const body = parseBody(ctx, StaffSubmitReportRequestSchema);
     if (!staffCanFileFor(staff, body.villageCode)) throw forbidden('只能为本村(社区)的群众代报');
-    const household = body.onBehalfOf.householdId ? await rosterHousehold(ctx, staff, body.onBehalfOf.householdId, body.villageCode) : null;
+    const household = body.onBehalfOf.householdId
+      ? await rosterHousehold(ctx, staff, body.onBehalfOf.householdId, body.villageCode)
+      : null;
     const { name } = body.onBehalfOf;
     // Without a number typed in, the roster's number reaches the household.
-    const phone = body.onBehalfOf.phone ?? (household?.phoneEncrypted ? ctx.deps.cipher.decrypt(household.phoneEncrypted) : null);
-    const citizen = phone ? await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(phone) }) : null;
+    const phone =
+      body.onBehalfOf.phone ?? (household?.phoneEncrypted ? ctx.deps.cipher.decrypt(household.phoneEncrypted) : null);
+    const citizen = phone
+      ? await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(phone) })
+      : null;
     const onBehalf = { staff, name, phone, householdId: household?.id ?? null };
     const { report, replayed } = await submitReport(ctx.deps, { citizen, onBehalf, body, idempotencyKey: key });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');

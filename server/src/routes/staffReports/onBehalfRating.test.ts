@@ -1,5 +1,15 @@
 import { Report } from '../../db/entities';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 const NOW = new Date('2026-05-12T02:00:00Z');
@@ -20,7 +30,13 @@ describe('rating on behalf of a household after a return visit', () => {
     const filed = await app.http
       .post('/api/v1/staff/reports')
       .set(bearer(filer))
-      .send({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: `${name}家电线老化`, categoryCode: 'power', onBehalfOf: { name, ...(withPhone ? { phone } : {}) } });
+      .send({
+        serviceCode: 'direct',
+        villageCode: REGIONS.chengguanVillage,
+        text: `${name}家电线老化`,
+        categoryCode: 'power',
+        onBehalfOf: { name, ...(withPhone ? { phone } : {}) },
+      });
     expect(filed.status).toBe(201);
     return filed.body.id as string;
   };
@@ -32,16 +48,27 @@ describe('rating on behalf of a household after a return visit', () => {
   beforeAll(async () => {
     app = await createTestApp({ clock: () => NOW });
     world = await buildWorld(app.dataSource);
-    filer = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid, name: '王强' }));
-    neighbour = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }));
+    filer = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid, name: '王强' }),
+    );
+    neighbour = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }),
+    );
     handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
-    household = await buildCitizen(app.dataSource, { phoneHash: app.deps.cipher.lookupHash(phone), phoneEncrypted: app.deps.cipher.encrypt(phone) });
+    household = await buildCitizen(app.dataSource, {
+      phoneHash: app.deps.cipher.lookupHash(phone),
+      phoneEncrypted: app.deps.cipher.encrypt(phone),
+    });
   });
   afterAll(() => app.close());
 
   it('is the filer’s to record, once resolved, with a score and a note; marked as such for staff and the citizen', async () => {
     const reportId = await fileFor('李大爷', true);
-    expect((await act(filer, reportId, { action: 'rate_on_behalf', score: 5, note: '李大爷说修好了' })).status).toBe(409);
+    expect((await act(filer, reportId, { action: 'rate_on_behalf', score: 5, note: '李大爷说修好了' })).status).toBe(
+      409,
+    );
     await resolve(reportId);
     const noScore = await act(filer, reportId, { action: 'rate_on_behalf', note: '李大爷说修好了' });
     expect(noScore.status).toBe(400);
@@ -51,13 +78,33 @@ describe('rating on behalf of a household after a return visit', () => {
     expect(detail.body.allowedActions).toEqual(['rate_on_behalf']);
     const rated = await act(filer, reportId, { action: 'rate_on_behalf', score: 5, note: '李大爷说修好了' });
     expect(rated.status).toBe(200);
-    expect(rated.body).toMatchObject({ status: 'closed', rating: 5, ratingOnBehalf: true, ratingComment: '李大爷说修好了', allowedActions: [] });
-    expect(rated.body.timeline.at(-1)).toMatchObject({ type: 'rate_on_behalf', actor: expect.stringContaining('王强'), public: true });
+    expect(rated.body).toMatchObject({
+      status: 'closed',
+      rating: 5,
+      ratingOnBehalf: true,
+      ratingComment: '李大爷说修好了',
+      allowedActions: [],
+    });
+    expect(rated.body.timeline.at(-1)).toMatchObject({
+      type: 'rate_on_behalf',
+      actor: expect.stringContaining('王强'),
+      public: true,
+    });
     const seen = await app.http.get(`/api/v1/reports/${reportId}`).set(bearer(citizenToken(app.deps, household)));
     expect(seen.body).toMatchObject({ rating: 5, ratingOnBehalf: true, allowedActions: ['dispute'] });
     expect(seen.body.timeline.at(-1)).toMatchObject({ type: 'rate_on_behalf' });
-    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: reportId })).toMatchObject({ rating: 5, ratingOnBehalf: true });
-    expect((await app.http.post(`/api/v1/reports/${reportId}/rating`).set(bearer(citizenToken(app.deps, household))).send({ score: 1 })).status).toBe(409);
+    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: reportId })).toMatchObject({
+      rating: 5,
+      ratingOnBehalf: true,
+    });
+    expect(
+      (
+        await app.http
+          .post(`/api/v1/reports/${reportId}/rating`)
+          .set(bearer(citizenToken(app.deps, household)))
+          .send({ score: 1 })
+      ).status,
+    ).toBe(409);
   });
 
   it('is counted apart in the rankings: 满意率 from citizens’ own ratings, 回访满意率 from the visits', async () => {
@@ -67,21 +114,40 @@ describe('rating on behalf of a household after a return visit', () => {
     const citizen = await buildCitizen(app.dataSource);
     const own = await submitReport(app, citizen, { categoryCode: 'power' });
     await resolve(own.body.id);
-    const citizenRating = await app.http.post(`/api/v1/reports/${own.body.id}/rating`).set(bearer(citizenToken(app.deps, citizen))).send({ score: 2 });
+    const citizenRating = await app.http
+      .post(`/api/v1/reports/${own.body.id}/rating`)
+      .set(bearer(citizenToken(app.deps, citizen)))
+      .send({ score: 2 });
     expect(citizenRating.status).toBe(200);
 
     const { body } = await app.http.get('/api/v1/public/rankings?month=2026-05');
-    const power = [...body.departments, ...body.insufficient.departments].find((entry: { departmentId: string }) => entry.departmentId === world.power.id);
-    expect(power).toMatchObject({ received: 3, rated: 1, satisfied: 0, satisfactionRate: 0, visitRated: 2, visitSatisfied: 1, visitSatisfactionRate: 0.5 });
-    expect(body.definitions.map((definition: { figure: string; label: string }) => definition.label)).toContain('回访满意率');
+    const power = [...body.departments, ...body.insufficient.departments].find(
+      (entry: { departmentId: string }) => entry.departmentId === world.power.id,
+    );
+    expect(power).toMatchObject({
+      received: 3,
+      rated: 1,
+      satisfied: 0,
+      satisfactionRate: 0,
+      visitRated: 2,
+      visitSatisfied: 1,
+      visitSatisfactionRate: 0.5,
+    });
+    expect(body.definitions.map((definition: { figure: string; label: string }) => definition.label)).toContain(
+      '回访满意率',
+    );
   });
 
   it('is marked in the export', async () => {
-    const exported = await app.http.get('/api/v1/staff/reports/export').set(bearer(handler)).buffer(true).parse((response, callback) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    const exported = await app.http
+      .get('/api/v1/staff/reports/export')
+      .set(bearer(handler))
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
     expect(exported.status).toBe(200);
     const ExcelJS = await import('exceljs');
     const workbook = new ExcelJS.Workbook();

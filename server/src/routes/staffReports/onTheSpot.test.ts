@@ -1,6 +1,17 @@
 import sharp from 'sharp';
 import { Message, Report } from '../../db/entities';
-import { REGIONS, World, bearer, buildCategory, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCategory,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 /** 小事不出村: a grid worker or village cadre settles a 一般 matter on the spot, with a note and a photo. */
@@ -17,8 +28,13 @@ describe('settling a general matter on the spot', () => {
     app.http.post(`/api/v1/staff/reports/${reportId}/actions`).set(bearer(token)).send(body);
 
   async function photoBy(token: string): Promise<string> {
-    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#33aa66' } }).jpeg().toBuffer();
-    const uploaded = await app.http.post('/api/v1/uploads').set(bearer(token)).attach('file', photo, { filename: 'done.jpg', contentType: 'image/jpeg' });
+    const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#33aa66' } })
+      .jpeg()
+      .toBuffer();
+    const uploaded = await app.http
+      .post('/api/v1/uploads')
+      .set(bearer(token))
+      .attach('file', photo, { filename: 'done.jpg', contentType: 'image/jpeg' });
     expect(uploaded.status).toBe(201);
     return uploaded.body.id;
   }
@@ -26,10 +42,24 @@ describe('settling a general matter on the spot', () => {
   beforeAll(async () => {
     app = await createTestApp();
     world = await buildWorld(app.dataSource);
-    await buildCategory(app.dataSource, { code: 'road_major', name: '道路塌方', tier: 'major', departmentKind: 'roads' });
-    gridWorker = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }));
-    cadre = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }));
-    otherVillageWorker = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: `${REGIONS.jianchiVillage}001` }));
+    await buildCategory(app.dataSource, {
+      code: 'road_major',
+      name: '道路塌方',
+      tier: 'major',
+      departmentKind: 'roads',
+    });
+    gridWorker = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }),
+    );
+    cadre = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }),
+    );
+    otherVillageWorker = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: `${REGIONS.jianchiVillage}001` }),
+    );
     handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
     dispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher' }));
   });
@@ -39,7 +69,10 @@ describe('settling a general matter on the spot', () => {
     const categories = await app.http.get('/api/v1/categories');
     expect(categories.status).toBe(200);
     expect(categories.body).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'power', tier: 'general' }), expect.objectContaining({ code: 'road_major', tier: 'major' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'power', tier: 'general' }),
+        expect.objectContaining({ code: 'road_major', tier: 'major' }),
+      ]),
     );
   });
 
@@ -53,9 +86,17 @@ describe('settling a general matter on the spot', () => {
     expect((await detail(handler, general.body.id)).body.allowedActions).not.toContain('resolve_on_spot');
     expect((await detail(dispatcher, general.body.id)).body.allowedActions).not.toContain('resolve_on_spot');
     expect((await detail(gridWorker, major.body.id)).body.allowedActions).not.toContain('resolve_on_spot');
-    const refused = await act(gridWorker, major.body.id, { action: 'resolve_on_spot', note: '已处理', photoUploadIds: [await photoBy(gridWorker)] });
+    const refused = await act(gridWorker, major.body.id, {
+      action: 'resolve_on_spot',
+      note: '已处理',
+      photoUploadIds: [await photoBy(gridWorker)],
+    });
     expect(refused.status).toBe(409);
-    const township = await act(dispatcher, general.body.id, { action: 'resolve_on_spot', note: '已处理', photoUploadIds: [await photoBy(dispatcher)] });
+    const township = await act(dispatcher, general.body.id, {
+      action: 'resolve_on_spot',
+      note: '已处理',
+      photoUploadIds: [await photoBy(dispatcher)],
+    });
     expect(township.status).toBe(403);
   });
 
@@ -65,19 +106,32 @@ describe('settling a general matter on the spot', () => {
     const noPhoto = await act(gridWorker, report.body.id, { action: 'resolve_on_spot', note: '已帮忙扶正电线杆' });
     expect(noPhoto.status).toBe(400);
     expect(noPhoto.body.error.field).toBe('photoUploadIds');
-    const emptyPhotos = await act(gridWorker, report.body.id, { action: 'resolve_on_spot', note: '已帮忙扶正电线杆', photoUploadIds: [] });
+    const emptyPhotos = await act(gridWorker, report.body.id, {
+      action: 'resolve_on_spot',
+      note: '已帮忙扶正电线杆',
+      photoUploadIds: [],
+    });
     expect(emptyPhotos.status).toBe(400);
     expect(emptyPhotos.body.error.field).toBe('photoUploadIds');
-    const noNote = await act(gridWorker, report.body.id, { action: 'resolve_on_spot', photoUploadIds: [await photoBy(gridWorker)] });
+    const noNote = await act(gridWorker, report.body.id, {
+      action: 'resolve_on_spot',
+      photoUploadIds: [await photoBy(gridWorker)],
+    });
     expect(noNote.status).toBe(400);
     expect(noNote.body.error.field).toBe('note');
-    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: report.body.id })).toMatchObject({ status: 'dispatched' });
+    expect(await app.dataSource.getRepository(Report).findOneByOrFail({ id: report.body.id })).toMatchObject({
+      status: 'dispatched',
+    });
   });
 
   it('keeps another village out', async () => {
     const citizen = await buildCitizen(app.dataSource);
     const report = await submitReport(app, citizen, { categoryCode: 'power' });
-    const outside = await act(otherVillageWorker, report.body.id, { action: 'resolve_on_spot', note: '已处理', photoUploadIds: [await photoBy(otherVillageWorker)] });
+    const outside = await act(otherVillageWorker, report.body.id, {
+      action: 'resolve_on_spot',
+      note: '已处理',
+      photoUploadIds: [await photoBy(otherVillageWorker)],
+    });
     expect(outside.status).toBe(403);
   });
 
@@ -85,18 +139,31 @@ describe('settling a general matter on the spot', () => {
     const citizen = await buildCitizen(app.dataSource);
     const report = await submitReport(app, citizen, { categoryCode: 'power' });
     const photoId = await photoBy(gridWorker);
-    const resolved = await act(gridWorker, report.body.id, { action: 'resolve_on_spot', note: '已帮忙扶正电线杆', photoUploadIds: [photoId] });
+    const resolved = await act(gridWorker, report.body.id, {
+      action: 'resolve_on_spot',
+      note: '已帮忙扶正电线杆',
+      photoUploadIds: [photoId],
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'resolved', allowedActions: [] });
-    expect(resolved.body.timeline.at(-1)).toMatchObject({ type: 'resolve_on_spot', note: '已帮忙扶正电线杆', attachments: [{ id: photoId, kind: 'photo' }] });
+    expect(resolved.body.timeline.at(-1)).toMatchObject({
+      type: 'resolve_on_spot',
+      note: '已帮忙扶正电线杆',
+      attachments: [{ id: photoId, kind: 'photo' }],
+    });
     const row = await app.dataSource.getRepository(Report).findOneByOrFail({ id: report.body.id });
     expect(row.signedAt).not.toBeNull();
     expect(row.resolvedAt).not.toBeNull();
-    const told = await app.dataSource.getRepository(Message).findOneByOrFail({ recipientId: citizen.id, kind: 'report_resolved' });
+    const told = await app.dataSource
+      .getRepository(Message)
+      .findOneByOrFail({ recipientId: citizen.id, kind: 'report_resolved' });
     expect(told.body).toContain('已由网格员办结');
     const seen = await app.http.get(`/api/v1/reports/${report.body.id}`).set(bearer(citizenToken(app.deps, citizen)));
     expect(seen.body.timeline.at(-1)).toMatchObject({ type: 'resolve_on_spot' });
-    const rated = await app.http.post(`/api/v1/reports/${report.body.id}/rating`).set(bearer(citizenToken(app.deps, citizen))).send({ score: 5 });
+    const rated = await app.http
+      .post(`/api/v1/reports/${report.body.id}/rating`)
+      .set(bearer(citizenToken(app.deps, citizen)))
+      .send({ score: 5 });
     expect(rated.status).toBe(200);
     expect(rated.body.status).toBe('closed');
   });
@@ -113,9 +180,15 @@ describe('settling a general matter on the spot', () => {
     const elsewhere = await app.http.get('/api/v1/staff/messages').set(bearer(otherVillageWorker));
     expect(elsewhere.body.items.map((message: { reportId: string }) => message.reportId)).not.toContain(report.body.id);
 
-    const anonymous = await submitReport(app, citizen, { serviceCode: 'illegal', anonymous: true, categoryCode: 'power' });
+    const anonymous = await submitReport(app, citizen, {
+      serviceCode: 'illegal',
+      anonymous: true,
+      categoryCode: 'power',
+    });
     await act(handler, anonymous.body.id, { action: 'sign' });
     await act(handler, anonymous.body.id, { action: 'resolve', note: '已查处' });
-    expect(await app.dataSource.getRepository(Message).countBy({ reportId: anonymous.body.id, recipientType: 'staff' })).toBe(0);
+    expect(
+      await app.dataSource.getRepository(Message).countBy({ reportId: anonymous.body.id, recipientType: 'staff' }),
+    ).toBe(0);
   });
 });

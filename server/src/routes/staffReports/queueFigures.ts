@@ -31,7 +31,11 @@ const COHORT_CONDITIONS: Record<Exclude<QueueFigure, 'backlog'>, string> = {
  * Dashboard drill-down: only the reports a figure counted (for the period), chosen by the stats'
  * own SQL in a subquery, so the list's total is the figure (both apply the same scope).
  */
-export function whereFigure(query: SelectQueryBuilder<Report>, filters: Pick<StaffQueueQuery, 'figure' | 'periodFrom' | 'periodTo'>, now: Date): void {
+export function whereFigure(
+  query: SelectQueryBuilder<Report>,
+  filters: Pick<StaffQueueQuery, 'figure' | 'periodFrom' | 'periodTo'>,
+  now: Date,
+): void {
   if (!filters.figure) return;
   if (filters.figure === 'backlog') {
     query.andWhere(`report.id IN (SELECT r.id FROM reports r WHERE ${IS_OPEN})`);
@@ -40,9 +44,12 @@ export function whereFigure(query: SelectQueryBuilder<Report>, filters: Pick<Sta
   if (!filters.periodFrom) throw badRequest('请给出统计期间的开始日期', 'periodFrom');
   if (!filters.periodTo) throw badRequest('请给出统计期间的结束日期', 'periodTo');
   const period = daysPeriod(filters.periodFrom, filters.periodTo);
-  query.andWhere(`report.id IN (SELECT r.id FROM reports r WHERE ${IN_COHORT} AND ${COHORT_CONDITIONS[filters.figure]})`, {
-    periodStart: period.start,
-    periodEnd: period.end,
-    now,
-  });
+  query.andWhere(
+    `report.id IN (SELECT r.id FROM reports r WHERE ${IN_COHORT} AND ${COHORT_CONDITIONS[filters.figure]})`,
+    {
+      periodStart: period.start,
+      periodEnd: period.end,
+      now,
+    },
+  );
 }

@@ -3,7 +3,18 @@ import { QUEUE_TAB_KEYS, QueueCountsSchema } from '@minqing/shared';
 import { Attachment, AuditLog, Report, ReportEvent } from '../../db/entities';
 import { createLogger } from '../../logger';
 import { ClassifierHolder } from '../../routing/classifierHolder';
-import { REGIONS, World, bearer, buildCategory, buildCitizen, buildDepartment, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCategory,
+  buildCitizen,
+  buildDepartment,
+  buildStaff,
+  buildWorld,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { keywordPredictor } from '../../test/keywordPredictor';
 import { TestApp, createTestApp } from '../../test/testApp';
 
@@ -30,7 +41,12 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       { keyword: '停电', categoryCode: 'power', confidence: 0.4 },
       { keyword: '化肥', categoryCode: 'agri', confidence: 0.3 },
     ]);
-    app = await createTestApp({ classifier: new ClassifierHolder(null, createLogger('silent'), predictor), config: { routing: { modelPath: null, confidenceThreshold: 0.9, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 } } });
+    app = await createTestApp({
+      classifier: new ClassifierHolder(null, createLogger('silent'), predictor),
+      config: {
+        routing: { modelPath: null, confidenceThreshold: 0.9, duplicateWindowDays: 7, duplicateMinSimilarity: 0.3 },
+      },
+    });
     world = await buildWorld(app.dataSource);
     await buildCategory(app.dataSource, { code: 'sanitation', name: '环境卫生', departmentKind: 'environment' });
     await buildCategory(app.dataSource, { code: 'agri', name: '农业', departmentKind: 'agriculture' });
@@ -40,7 +56,10 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
     handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
     county = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
     sysadmin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
-    jianchiDispatcher = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi }));
+    jianchiDispatcher = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.jianchi }),
+    );
   });
   afterAll(() => app.close());
 
@@ -60,7 +79,16 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const keyword = `keyword=${encodeURIComponent(marker)}`;
       const counts = await get(dispatcher, `/counts?${keyword}`);
       expect(counts.status).toBe(200);
-      expect(QueueCountsSchema.parse(counts.body)).toEqual({ dispatched: 3, accepted: 1, due_soon: 1, overdue: 1, done: 0, all: 5, submitted: 1, filed: 0 });
+      expect(QueueCountsSchema.parse(counts.body)).toEqual({
+        dispatched: 3,
+        accepted: 1,
+        due_soon: 1,
+        overdue: 1,
+        done: 0,
+        all: 5,
+        submitted: 1,
+        filed: 0,
+      });
       for (const tab of QUEUE_TAB_KEYS) {
         const list = await get(dispatcher, `?tab=${tab}&${keyword}&pageSize=100`);
         expect([tab, list.body.total]).toEqual([tab, counts.body[tab]]);
@@ -69,7 +97,9 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       expect(ids(await get(dispatcher, `?tab=due_soon&${keyword}`))).toEqual([soon.body.id]);
       expect(ids(await get(dispatcher, `?tab=submitted&${keyword}`))).toEqual([triage.body.id]);
       expect(ids(await get(dispatcher, `?tab=accepted&${keyword}`))).toEqual([working.body.id]);
-      expect(ids(await get(dispatcher, `?tab=dispatched&${keyword}`)).sort()).toEqual([waiting.body.id, soon.body.id, late.body.id].sort());
+      expect(ids(await get(dispatcher, `?tab=dispatched&${keyword}`)).sort()).toEqual(
+        [waiting.body.id, soon.body.id, late.body.id].sort(),
+      );
       // A handler counts only its department's reports: never the one waiting for dispatch.
       expect((await get(handler, `/counts?${keyword}`)).body).toMatchObject({ all: 4, submitted: 0 });
     });
@@ -103,9 +133,15 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const citizen = await buildCitizen(app.dataSource);
       const marker = '筛选专用';
       const power = await submitReport(app, citizen, { categoryCode: 'power', text: `${marker}电` });
-      const line = await submitReport(app, citizen, { categoryCode: 'power_line', text: `${marker}线`, serviceCode: 'deputy' });
+      const line = await submitReport(app, citizen, {
+        categoryCode: 'power_line',
+        text: `${marker}线`,
+        serviceCode: 'deputy',
+      });
       const keyword = `keyword=${encodeURIComponent(marker)}`;
-      expect(ids(await get(dispatcher, `?${keyword}&categoryCode=power`)).sort()).toEqual([power.body.id, line.body.id].sort());
+      expect(ids(await get(dispatcher, `?${keyword}&categoryCode=power`)).sort()).toEqual(
+        [power.body.id, line.body.id].sort(),
+      );
       expect(ids(await get(dispatcher, `?${keyword}&categoryCode=power_line`))).toEqual([line.body.id]);
       expect(ids(await get(dispatcher, `?${keyword}&serviceCode=deputy`))).toEqual([line.body.id]);
       expect(ids(await get(dispatcher, `?${keyword}&regionCode=${REGIONS.chengguanVillage}`))).toHaveLength(2);
@@ -121,21 +157,40 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
     it("lists reports waiting for dispatch in scope with the classifier's top three and their departments", async () => {
       const citizen = await buildCitizen(app.dataSource);
       const waiting = await submitReport(app, citizen, { text: '河边垃圾堆了好多，没人清理' });
-      const elsewhere = await submitReport(app, await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage }), {
-        villageCode: REGIONS.jianchiVillage,
-        text: '紫云村垃圾没人清理',
-      });
+      const elsewhere = await submitReport(
+        app,
+        await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage }),
+        {
+          villageCode: REGIONS.jianchiVillage,
+          text: '紫云村垃圾没人清理',
+        },
+      );
       const list = await get(dispatcher, '/triage?pageSize=100');
       expect(list.status).toBe(200);
       expect(ids(list)).toContain(waiting.body.id);
       expect(ids(list)).not.toContain(elsewhere.body.id);
       const row = list.body.items.find((item: { id: string }) => item.id === waiting.body.id);
-      expect(row).toMatchObject({ status: 'submitted', text: '河边垃圾堆了好多，没人清理', prediction: { categoryCode: 'sanitation', confidence: 0.45 } });
+      expect(row).toMatchObject({
+        status: 'submitted',
+        text: '河边垃圾堆了好多，没人清理',
+        prediction: { categoryCode: 'sanitation', confidence: 0.45 },
+      });
       expect(row.suggestions).toHaveLength(3);
-      expect(row.suggestions[0]).toMatchObject({ categoryCode: 'sanitation', categoryName: '环境卫生', departmentName: '城关镇综合执法队', confidence: 0.45 });
+      expect(row.suggestions[0]).toMatchObject({
+        categoryCode: 'sanitation',
+        categoryName: '环境卫生',
+        departmentName: '城关镇综合执法队',
+        confidence: 0.45,
+      });
       // Below the routing threshold (0.5 here) none is confident: the panel offers no one-click dispatch.
-      expect(row.suggestions.map((suggestion: { confident: boolean }) => suggestion.confident)).toEqual([false, false, false]);
-      expect(row.suggestions.find((suggestion: { categoryCode: string }) => suggestion.categoryCode === 'power')).toMatchObject({
+      expect(row.suggestions.map((suggestion: { confident: boolean }) => suggestion.confident)).toEqual([
+        false,
+        false,
+        false,
+      ]);
+      expect(
+        row.suggestions.find((suggestion: { categoryCode: string }) => suggestion.categoryCode === 'power'),
+      ).toMatchObject({
         departmentId: world.power.id,
         departmentName: '城关镇供电所',
       });
@@ -150,7 +205,11 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       await reports().update({ id: again.body.id }, { duplicateOfId: original.body.id });
       const list = await get(dispatcher, '/triage?view=duplicates&pageSize=100');
       const row = list.body.items.find((item: { id: string }) => item.id === again.body.id);
-      expect(row.duplicateOf).toMatchObject({ id: original.body.id, serialNo: original.body.serialNo, status: 'dispatched' });
+      expect(row.duplicateOf).toMatchObject({
+        id: original.body.id,
+        serialNo: original.body.serialNo,
+        status: 'dispatched',
+      });
       expect(ids(list)).not.toContain(original.body.id);
       // Once merged it is no longer a candidate.
       const merged = await act(dispatcher, again.body.id, { action: 'merge', targetReportId: original.body.id });
@@ -170,17 +229,22 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
   });
 
   describe('bulk dispatch', () => {
-    const bulk = (token: string, body: Record<string, unknown>) => app.http.post('/api/v1/staff/reports/bulk-assign').set(bearer(token)).send(body);
+    const bulk = (token: string, body: Record<string, unknown>) =>
+      app.http.post('/api/v1/staff/reports/bulk-assign').set(bearer(token)).send(body);
 
     it('assigns each report on its own and answers per report, with events and audit lines', async () => {
       const citizen = await buildCitizen(app.dataSource);
       const first = await submitReport(app, citizen, { text: '批量一：垃圾' });
       const second = await submitReport(app, citizen, { text: '批量二：垃圾' });
       const taken = await submitReport(app, citizen, { categoryCode: 'power', text: '已派出的' });
-      const jianchi = await submitReport(app, await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage }), {
-        villageCode: REGIONS.jianchiVillage,
-        text: '别镇的',
-      });
+      const jianchi = await submitReport(
+        app,
+        await buildCitizen(app.dataSource, { villageCode: REGIONS.jianchiVillage }),
+        {
+          villageCode: REGIONS.jianchiVillage,
+          text: '别镇的',
+        },
+      );
       const response = await bulk(dispatcher, {
         reportIds: [first.body.id, second.body.id, taken.body.id, jianchi.body.id],
         departmentId: world.power.id,
@@ -191,16 +255,39 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       expect(response.body.results).toEqual([
         { reportId: first.body.id, ok: true, serialNo: first.body.serialNo, status: 'dispatched', error: null },
         { reportId: second.body.id, ok: true, serialNo: second.body.serialNo, status: 'dispatched', error: null },
-        { reportId: taken.body.id, ok: false, serialNo: taken.body.serialNo, status: 'dispatched', error: expect.objectContaining({ code: 'invalid_transition' }) },
+        {
+          reportId: taken.body.id,
+          ok: false,
+          serialNo: taken.body.serialNo,
+          status: 'dispatched',
+          error: expect.objectContaining({ code: 'invalid_transition' }),
+        },
         // Outside the dispatcher's township: not even its serial number is told.
-        { reportId: jianchi.body.id, ok: false, serialNo: null, status: null, error: expect.objectContaining({ code: 'forbidden' }) },
+        {
+          reportId: jianchi.body.id,
+          ok: false,
+          serialNo: null,
+          status: null,
+          error: expect.objectContaining({ code: 'forbidden' }),
+        },
       ]);
       for (const report of [first, second]) {
-        expect(await reports().findOneByOrFail({ id: report.body.id })).toMatchObject({ status: 'dispatched', departmentId: world.power.id, categoryCode: 'power' });
-        expect(await app.dataSource.getRepository(ReportEvent).countBy({ reportId: report.body.id, type: 'assign' })).toBe(1);
-        expect(await app.dataSource.getRepository(AuditLog).countBy({ targetId: report.body.id, action: 'report.assign' })).toBe(1);
+        expect(await reports().findOneByOrFail({ id: report.body.id })).toMatchObject({
+          status: 'dispatched',
+          departmentId: world.power.id,
+          categoryCode: 'power',
+        });
+        expect(
+          await app.dataSource.getRepository(ReportEvent).countBy({ reportId: report.body.id, type: 'assign' }),
+        ).toBe(1);
+        expect(
+          await app.dataSource.getRepository(AuditLog).countBy({ targetId: report.body.id, action: 'report.assign' }),
+        ).toBe(1);
       }
-      expect(await reports().findOneByOrFail({ id: jianchi.body.id })).toMatchObject({ status: 'submitted', departmentId: null });
+      expect(await reports().findOneByOrFail({ id: jianchi.body.id })).toMatchObject({
+        status: 'submitted',
+        departmentId: null,
+      });
       expect(await app.dataSource.getRepository(AuditLog).countBy({ targetId: jianchi.body.id })).toBe(0);
     });
 
@@ -208,7 +295,10 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const citizen = await buildCitizen(app.dataSource);
       const report = await submitReport(app, citizen, { text: '错误部门' });
       const response = await bulk(dispatcher, { reportIds: [report.body.id], departmentId: world.jianchiPower.id });
-      expect(response.body.results[0]).toMatchObject({ ok: false, error: { code: 'bad_request', field: 'departmentId' } });
+      expect(response.body.results[0]).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request', field: 'departmentId' },
+      });
       expect((await reports().findOneByOrFail({ id: report.body.id })).status).toBe('submitted');
     });
 
@@ -220,11 +310,17 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const none = await bulk(dispatcher, { reportIds: [], departmentId: world.power.id });
       expect(none.status).toBe(400);
       expect(none.body.error.field).toBe('reportIds');
-      const twice = await bulk(dispatcher, { reportIds: [report.body.id, report.body.id], departmentId: world.power.id });
+      const twice = await bulk(dispatcher, {
+        reportIds: [report.body.id, report.body.id],
+        departmentId: world.power.id,
+      });
       expect(twice.body.error.field).toBe('reportIds');
       const noDepartment = await bulk(dispatcher, { reportIds: [report.body.id] });
       expect(noDepartment.body.error.field).toBe('departmentId');
-      const unknown = await bulk(dispatcher, { reportIds: [report.body.id], departmentId: world.power.id.replace(/.$/, (last) => (last === 'Z' ? 'Y' : 'Z')) });
+      const unknown = await bulk(dispatcher, {
+        reportIds: [report.body.id],
+        departmentId: world.power.id.replace(/.$/, (last) => (last === 'Z' ? 'Y' : 'Z')),
+      });
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.field).toBe('departmentId');
       expect((await reports().findOneByOrFail({ id: report.body.id })).status).toBe('submitted');
@@ -237,9 +333,15 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const report = await submitReport(app, citizen, { categoryCode: 'power' });
       const same = await act(dispatcher, report.body.id, { action: 'transfer', departmentId: world.power.id });
       expect(same.body.error.field).toBe('departmentId');
-      const moved = await act(dispatcher, report.body.id, { action: 'transfer', departmentId: world.agriculture.id, note: '属农业部门' });
+      const moved = await act(dispatcher, report.body.id, {
+        action: 'transfer',
+        departmentId: world.agriculture.id,
+        note: '属农业部门',
+      });
       expect(moved.body).toMatchObject({ status: 'dispatched', department: { id: world.agriculture.id } });
-      const event = await app.dataSource.getRepository(ReportEvent).findOneByOrFail({ reportId: report.body.id, type: 'transfer' });
+      const event = await app.dataSource
+        .getRepository(ReportEvent)
+        .findOneByOrFail({ reportId: report.body.id, type: 'transfer' });
       expect(event).toMatchObject({ departmentId: world.agriculture.id, note: '属农业部门' });
       expect((await act(handler, report.body.id, { action: 'sign' })).status).toBe(403);
     });
@@ -248,13 +350,28 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       const citizen = await buildCitizen(app.dataSource);
       const report = await submitReport(app, citizen, { categoryCode: 'power' });
       await act(handler, report.body.id, { action: 'sign' });
-      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366cc' } }).jpeg().toBuffer();
-      const uploaded = await app.http.post('/api/v1/uploads').set(bearer(handler)).attach('file', photo, { filename: 'fixed.jpg', contentType: 'image/jpeg' });
+      const photo = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#3366cc' } })
+        .jpeg()
+        .toBuffer();
+      const uploaded = await app.http
+        .post('/api/v1/uploads')
+        .set(bearer(handler))
+        .attach('file', photo, { filename: 'fixed.jpg', contentType: 'image/jpeg' });
       expect(uploaded.status).toBe(201);
-      const resolved = await act(handler, report.body.id, { action: 'resolve', note: '已更换电线杆', photoUploadIds: [uploaded.body.id] });
+      const resolved = await act(handler, report.body.id, {
+        action: 'resolve',
+        note: '已更换电线杆',
+        photoUploadIds: [uploaded.body.id],
+      });
       expect(resolved.status).toBe(200);
-      expect(resolved.body.timeline.at(-1)).toMatchObject({ type: 'resolve', note: '已更换电线杆', attachments: [{ id: uploaded.body.id, kind: 'photo' }] });
-      expect(await app.dataSource.getRepository(Attachment).findOneByOrFail({ id: uploaded.body.id })).toMatchObject({ reportId: report.body.id });
+      expect(resolved.body.timeline.at(-1)).toMatchObject({
+        type: 'resolve',
+        note: '已更换电线杆',
+        attachments: [{ id: uploaded.body.id, kind: 'photo' }],
+      });
+      expect(await app.dataSource.getRepository(Attachment).findOneByOrFail({ id: uploaded.body.id })).toMatchObject({
+        reportId: report.body.id,
+      });
     });
   });
 });

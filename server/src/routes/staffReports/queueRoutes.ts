@@ -41,7 +41,11 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
     const query = parseQuery(ctx, TriageQuerySchema);
     const now = ctx.deps.clock();
     const dispatch = query.view === 'dispatch';
-    const selection = scopedQueue(ctx.deps.dataSource.manager, staff, { regionCode: query.regionCode, triage: dispatch, duplicates: !dispatch });
+    const selection = scopedQueue(ctx.deps.dataSource.manager, staff, {
+      regionCode: query.regionCode,
+      triage: dispatch,
+      duplicates: !dispatch,
+    });
     if (query.keyword) whereKeyword(selection, query.keyword);
     // Waiting longest first for dispatch; the newest suspected duplicates first.
     const [reports, total] = await selection
@@ -51,7 +55,19 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
       .take(query.pageSize)
       .getManyAndCount();
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = { items: await presentTriage(ctx.deps.dataSource.manager, staff, reports, lookups, now, routingThreshold(ctx.deps.config.routing)), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: await presentTriage(
+        ctx.deps.dataSource.manager,
+        staff,
+        reports,
+        lookups,
+        now,
+        routingThreshold(ctx.deps.config.routing),
+      ),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.post('/bulk-assign', async (ctx: AppContext) => {

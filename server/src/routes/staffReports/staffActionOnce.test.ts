@@ -48,9 +48,13 @@ describe('a staff action retried with its Idempotency-Key', () => {
   it('replies once when the same reply arrives twice at the same moment (a resend over a weak signal)', async () => {
     const report = await submitReport(app, await buildCitizen(app.dataSource), { categoryCode: 'power' });
     expect((await act(report.body.id, { action: 'sign' })).status).toBe(200);
-    const both = await Promise.all([1, 2].map(() => act(report.body.id, { action: 'reply', note: '明天上午到现场' }, 'reply-key-0001')));
+    const both = await Promise.all(
+      [1, 2].map(() => act(report.body.id, { action: 'reply', note: '明天上午到现场' }, 'reply-key-0001')),
+    );
     expect(both.map((answer) => answer.status)).toEqual([200, 200]);
     expect(both.filter((answer) => answer.headers['idempotent-replayed'] === 'true')).toHaveLength(1);
-    expect(await app.dataSource.getRepository(ReportEvent).countBy({ reportId: report.body.id, type: 'reply' })).toBe(1);
+    expect(await app.dataSource.getRepository(ReportEvent).countBy({ reportId: report.body.id, type: 'reply' })).toBe(
+      1,
+    );
   });
 });

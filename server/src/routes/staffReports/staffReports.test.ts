@@ -1,6 +1,16 @@
 import { AuditLog, Message, Report, ReportEvent } from '../../db/entities';
 import { extendedDeadline } from '../../deadlines/slaClock';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 
 describe('staff work queue and actions', () => {
@@ -21,7 +31,11 @@ describe('staff work queue and actions', () => {
     handler = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }));
     otherHandler = staffToken(
       app.deps,
-      await buildStaff(app.dataSource, { role: 'handler', regionCode: REGIONS.jianchi, departmentId: world.jianchiPower.id }),
+      await buildStaff(app.dataSource, {
+        role: 'handler',
+        regionCode: REGIONS.jianchi,
+        departmentId: world.jianchiPower.id,
+      }),
     );
     county = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }));
   });
@@ -38,7 +52,9 @@ describe('staff work queue and actions', () => {
     expect(ids).toContain(here.body.id);
     expect(ids).not.toContain(there.body.id);
     expect(queue.body.items[0]).toMatchObject({ status: 'submitted', statusName: '待受理', overdue: false });
-    const countyQueue = await app.http.get(`/api/v1/staff/reports?regionCode=${REGIONS.jianchi}&pageSize=100`).set(bearer(county));
+    const countyQueue = await app.http
+      .get(`/api/v1/staff/reports?regionCode=${REGIONS.jianchi}&pageSize=100`)
+      .set(bearer(county));
     expect(countyQueue.body.items.map((item: { id: string }) => item.id)).toContain(there.body.id);
     const outside = await app.http.get(`/api/v1/staff/reports?regionCode=${REGIONS.jianchi}`).set(bearer(dispatcher));
     expect(outside.status).toBe(403);
@@ -58,12 +74,18 @@ describe('staff work queue and actions', () => {
   it('filters by status, keyword and serial number, and validates the filters', async () => {
     const citizen = await buildCitizen(app.dataSource);
     const special = await submitReport(app, citizen, { text: '独一无二的关键词：水渠堵塞' });
-    const byKeyword = await app.http.get(`/api/v1/staff/reports?keyword=${encodeURIComponent('水渠堵塞')}`).set(bearer(dispatcher));
+    const byKeyword = await app.http
+      .get(`/api/v1/staff/reports?keyword=${encodeURIComponent('水渠堵塞')}`)
+      .set(bearer(dispatcher));
     expect(byKeyword.body.items.map((item: { id: string }) => item.id)).toEqual([special.body.id]);
-    const bySerial = await app.http.get(`/api/v1/staff/reports?serialNo=${special.body.serialNo}`).set(bearer(dispatcher));
+    const bySerial = await app.http
+      .get(`/api/v1/staff/reports?serialNo=${special.body.serialNo}`)
+      .set(bearer(dispatcher));
     expect(bySerial.body.total).toBe(1);
     const byStatus = await app.http.get('/api/v1/staff/reports?status=resolved,closed').set(bearer(dispatcher));
-    expect(byStatus.body.items.every((item: { status: string }) => ['resolved', 'closed'].includes(item.status))).toBe(true);
+    expect(byStatus.body.items.every((item: { status: string }) => ['resolved', 'closed'].includes(item.status))).toBe(
+      true,
+    );
     const bad = await app.http.get('/api/v1/staff/reports?status=lost').set(bearer(dispatcher));
     expect(bad.status).toBe(400);
     expect(bad.body.error.field).toMatch(/^status/);
@@ -71,9 +93,14 @@ describe('staff work queue and actions', () => {
 
   it('answers 401 without a token and 403 for roles that do not work reports', async () => {
     expect((await app.http.get('/api/v1/staff/reports')).status).toBe(401);
-    const admin = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }));
+    const admin = staffToken(
+      app.deps,
+      await buildStaff(app.dataSource, { role: 'sysadmin', regionCode: REGIONS.county }),
+    );
     expect((await app.http.get('/api/v1/staff/reports').set(bearer(admin))).status).toBe(403);
-    expect((await app.http.post(`/api/v1/staff/reports/${world.power.id}/actions`).send({ action: 'sign' })).status).toBe(401);
+    expect(
+      (await app.http.post(`/api/v1/staff/reports/${world.power.id}/actions`).send({ action: 'sign' })).status,
+    ).toBe(401);
   });
 
   it('lets the dispatcher assign only to a department serving the area', async () => {
@@ -85,7 +112,10 @@ describe('staff work queue and actions', () => {
     const missing = await act(dispatcher, report.body.id, { action: 'assign' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.field).toBe('departmentId');
-    const countyBureau = await act(dispatcher, report.body.id, { action: 'assign', departmentId: world.agriculture.id });
+    const countyBureau = await act(dispatcher, report.body.id, {
+      action: 'assign',
+      departmentId: world.agriculture.id,
+    });
     expect(countyBureau.status).toBe(200);
     expect(countyBureau.body).toMatchObject({ status: 'dispatched', department: { id: world.agriculture.id } });
     const notHandler = await act(handler, report.body.id, { action: 'sign' });
@@ -115,7 +145,9 @@ describe('staff work queue and actions', () => {
     expect(noReason.body.error.field).toBe('note');
     const returned = await act(handler, report.body.id, { action: 'return', note: '不属于供电所职责' });
     expect(returned.body).toMatchObject({ status: 'submitted', department: null });
-    const citizenView = await app.http.get(`/api/v1/reports/${report.body.id}`).set(bearer(app.deps.tokens.sign({ sub: citizen.id, kind: 'citizen', ver: 0, exp: Date.now() / 1000 + 60 })));
+    const citizenView = await app.http
+      .get(`/api/v1/reports/${report.body.id}`)
+      .set(bearer(app.deps.tokens.sign({ sub: citizen.id, kind: 'citizen', ver: 0, exp: Date.now() / 1000 + 60 })));
     expect(citizenView.body.timeline.map((event: { type: string }) => event.type)).not.toContain('return');
     const staffView = await app.http.get(`/api/v1/staff/reports/${report.body.id}`).set(bearer(dispatcher));
     expect(staffView.body.timeline.map((event: { type: string }) => event.type)).toContain('return');
@@ -127,7 +159,11 @@ describe('staff work queue and actions', () => {
     await act(handler, report.body.id, { action: 'sign' });
     const approveEarly = await act(dispatcher, report.body.id, { action: 'approve_extension' });
     expect(approveEarly.status).toBe(409);
-    const requested = await act(handler, report.body.id, { action: 'request_extension', note: '需要更换变压器', extensionDays: 5 });
+    const requested = await act(handler, report.body.id, {
+      action: 'request_extension',
+      note: '需要更换变压器',
+      extensionDays: 5,
+    });
     expect(requested.body.extensionPending).toBe(true);
     const before = Date.parse(requested.body.resolveDueAt);
     const approved = await act(dispatcher, report.body.id, { action: 'approve_extension' });
@@ -157,11 +193,15 @@ describe('staff work queue and actions', () => {
     await act(dispatcher, original.body.id, { action: 'assign', departmentId: world.power.id });
     await act(handler, original.body.id, { action: 'sign' });
     await act(handler, original.body.id, { action: 'resolve', note: '路灯已修好' });
-    const shared = await app.http.get(`/api/v1/reports/${duplicate.body.id}`).set(bearer(citizenToken(app.deps, citizen)));
+    const shared = await app.http
+      .get(`/api/v1/reports/${duplicate.body.id}`)
+      .set(bearer(citizenToken(app.deps, citizen)));
     expect(shared.body).toMatchObject({ status: 'resolved', department: { id: world.power.id } });
     expect(shared.body.timeline.at(-1)).toMatchObject({ type: 'share_outcome', note: '路灯已修好' });
     expect(shared.body.allowedActions).toContain('rate');
-    const messages = await app.dataSource.getRepository(Message).findBy({ reportId: duplicate.body.id, kind: 'report_resolved' });
+    const messages = await app.dataSource
+      .getRepository(Message)
+      .findBy({ reportId: duplicate.body.id, kind: 'report_resolved' });
     expect(messages).toHaveLength(1);
   });
 
@@ -172,7 +212,11 @@ describe('staff work queue and actions', () => {
     expect(namedView.body.reporter).toEqual({ nickname: '李婶', phone: '138****5678' });
     const stored = await app.dataSource.getRepository(Report).findOneByOrFail({ id: named.body.id });
     expect(stored.contactPhoneEncrypted).not.toContain('13812345678');
-    const anonymous = await submitReport(app, citizen, { serviceCode: 'illegal', anonymous: true, contactPhone: '13812345678' });
+    const anonymous = await submitReport(app, citizen, {
+      serviceCode: 'illegal',
+      anonymous: true,
+      contactPhone: '13812345678',
+    });
     const anonymousView = await app.http.get(`/api/v1/staff/reports/${anonymous.body.id}`).set(bearer(dispatcher));
     expect(anonymousView.body.reporter).toBeNull();
     expect(JSON.stringify(anonymousView.body)).not.toContain(citizen.id);

@@ -54,8 +54,15 @@ export function staffReportsRouter() {
     const staff = currentStaff(ctx);
     const request = parseBody(ctx, ReportActionRequestSchema);
     const idempotencyKey = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');
-    if (idempotencyKey !== null && !IdempotencyKeySchema.safeParse(idempotencyKey).success) throw badRequest('提交编号格式不正确', 'Idempotency-Key');
-    const { report, replayed } = await actOnReportOnce(ctx.deps, { staff, reportId: reportIdOf(ctx), request, ip: ctx.ip, idempotencyKey });
+    if (idempotencyKey !== null && !IdempotencyKeySchema.safeParse(idempotencyKey).success)
+      throw badRequest('提交编号格式不正确', 'Idempotency-Key');
+    const { report, replayed } = await actOnReportOnce(ctx.deps, {
+      staff,
+      reportId: reportIdOf(ctx),
+      request,
+      ip: ctx.ip,
+      idempotencyKey,
+    });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });

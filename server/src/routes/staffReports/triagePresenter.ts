@@ -6,11 +6,22 @@ import { staffCanView } from '../../policies/report';
 import { ReportLookups, nameSuggestions, presentStaffSummary } from '../../presenters/report';
 
 /** The triage rows: each report with its suggestions named, and the open report it may duplicate. */
-export async function presentTriage(manager: EntityManager, staff: Staff, reports: Report[], lookups: ReportLookups, now: Date, threshold: number): Promise<TriageItem[]> {
-  const duplicateIds = [...new Set(reports.map((report) => report.duplicateOfId).filter((id): id is string => Boolean(id)))];
+export async function presentTriage(
+  manager: EntityManager,
+  staff: Staff,
+  reports: Report[],
+  lookups: ReportLookups,
+  now: Date,
+  threshold: number,
+): Promise<TriageItem[]> {
+  const duplicateIds = [
+    ...new Set(reports.map((report) => report.duplicateOfId).filter((id): id is string => Boolean(id))),
+  ];
   const originals = duplicateIds.length ? await manager.getRepository(Report).findBy({ id: In(duplicateIds) }) : [];
   // A duplicate outside one's scope is not shown: its text is not the dispatcher's to read.
-  const visible = new Map(originals.filter((original) => staffCanView(staff, original)).map((original) => [original.id, original]));
+  const visible = new Map(
+    originals.filter((original) => staffCanView(staff, original)).map((original) => [original.id, original]),
+  );
   return reports.map((report) => {
     const summary = presentStaffSummary(report, lookups, now);
     const original = report.duplicateOfId ? visible.get(report.duplicateOfId) : undefined;

@@ -18,7 +18,9 @@ describe('staff statistics', () => {
   /** The ranking entry of a department or region, ranked or 样本不足, without its rank, score and names. */
   async function rankedFigures(list: 'departments' | 'townships' | 'counties', key: string): Promise<StatFigures> {
     const ranking = await app.http.get('/api/v1/public/rankings?month=2026-03');
-    const entry = [...ranking.body[list], ...ranking.body.insufficient[list]].find((item: { departmentId?: string; regionCode: string }) => (item.departmentId ?? item.regionCode) === key);
+    const entry = [...ranking.body[list], ...ranking.body.insufficient[list]].find(
+      (item: { departmentId?: string; regionCode: string }) => (item.departmentId ?? item.regionCode) === key,
+    );
     return StatFiguresSchema.parse(entry);
   }
 
@@ -39,7 +41,12 @@ describe('staff statistics', () => {
       expect(response.body).toMatchObject({
         from: '2026-03-01',
         to: '2026-03-31',
-        scope: { regionCode: REGIONS.chengguan, regionName: '城关镇', departmentId: world.power.id, departmentName: '城关镇供电所' },
+        scope: {
+          regionCode: REGIONS.chengguan,
+          regionName: '城关镇',
+          departmentId: world.power.id,
+          departmentName: '城关镇供电所',
+        },
         // a12 came in today; backlog a3 a4 a5 a10 a11 a12, of which a3 a5 a10 a11 are past their deadline.
         today: { date: '2026-04-10', submitted: 1, received: 1 },
         backlog: 6,
@@ -53,7 +60,12 @@ describe('staff statistics', () => {
       const response = await get(dispatcher, `overview?${MARCH_RANGE}`);
       expect(response.status).toBe(200);
       // t1 waits in triage; backlog adds b4, f1 and t1; b4 is past its deadline too.
-      expect(response.body).toMatchObject({ today: { submitted: 2, received: 1 }, backlog: 9, overdueNow: 5, scope: { departmentId: null } });
+      expect(response.body).toMatchObject({
+        today: { submitted: 2, received: 1 },
+        backlog: 9,
+        overdueNow: 5,
+        scope: { departmentId: null },
+      });
       expect(response.body.figures).toEqual(MARCH.chengguan);
       expect(response.body.figures).toEqual(await rankedFigures('townships', REGIONS.chengguan));
     });
@@ -79,9 +91,19 @@ describe('staff statistics', () => {
   it('draws daily received, resolved and overdue counts on China calendar days', async () => {
     const response = await get(dispatcher, 'trends?from=2026-03-01&to=2026-03-10');
     expect(response.status).toBe(200);
-    const series = (name: 'received' | 'resolved' | 'overdue') => response.body.days.map((day: Record<string, number>) => day[name]);
+    const series = (name: 'received' | 'resolved' | 'overdue') =>
+      response.body.days.map((day: Record<string, number>) => day[name]);
     expect(response.body.days.map((day: { date: string }) => day.date)).toEqual([
-      '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-10',
     ]);
     // Received by dispatch: a1 (15:59Z on 28 Feb is 1 March here), a5 b1, a6, a2, b4, a3; a7 and a8 were rejected and merged.
     expect(series('received')).toEqual([1, 2, 1, 0, 1, 0, 0, 1, 0, 1]);
@@ -106,7 +128,14 @@ describe('staff statistics', () => {
 
     it('splits by category, township and village, returns going with the returned report', async () => {
       const byCategory = await get(county, `breakdown?by=category&${MARCH_RANGE}`);
-      expect(byCategory.body.items.map((item: { key: string | null; name: string; received: number; returns: number }) => [item.key, item.name, item.received, item.returns])).toEqual([
+      expect(
+        byCategory.body.items.map((item: { key: string | null; name: string; received: number; returns: number }) => [
+          item.key,
+          item.name,
+          item.received,
+          item.returns,
+        ]),
+      ).toEqual([
         ['power', '供电', 7, 1],
         ['agri', '农业灾害', 4, 1],
         [null, '未分类', 1, 0],
@@ -127,8 +156,14 @@ describe('staff statistics', () => {
     });
 
     it.each(ROUTES)('answers 403 to roles that do not supervise and outside the region: %s', async (path) => {
-      const gridWorker = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }));
-      const cadre = staffToken(app.deps, await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }));
+      const gridWorker = staffToken(
+        app.deps,
+        await buildStaff(app.dataSource, { role: 'grid_worker', regionCode: REGIONS.chengguanGrid }),
+      );
+      const cadre = staffToken(
+        app.deps,
+        await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage }),
+      );
       expect((await get(gridWorker, path)).status).toBe(403);
       expect((await get(cadre, path)).status).toBe(403);
       const separator = path.includes('?') ? '&' : '?';

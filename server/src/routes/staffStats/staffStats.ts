@@ -21,7 +21,14 @@ async function statsRequest(ctx: AppContext, query: { from?: string; to?: string
   const now = ctx.deps.clock();
   const { from, to, period } = resolvePeriod(query, now);
   const scope = resolveScope(currentStaff(ctx), query.regionCode, lookups);
-  return { lookups, now, period, scope, header: { from, to, scope: presentScope(scope, lookups) }, manager: ctx.deps.dataSource.manager };
+  return {
+    lookups,
+    now,
+    period,
+    scope,
+    header: { from, to, scope: presentScope(scope, lookups) },
+    manager: ctx.deps.dataSource.manager,
+  };
 }
 
 export function staffStatsRouter() {

@@ -28,7 +28,11 @@ export function resolvePeriod(query: { from?: string; to?: string }, now: Date):
  * The staff member's region, narrowed to `regionCode` when asked (403 outside it); a
  * department's handler sees that department's reports only.
  */
-export function resolveScope(staff: Staff, regionCode: string | undefined, lookups: Pick<ReferenceSnapshot, 'regions'>): StatsScope {
+export function resolveScope(
+  staff: Staff,
+  regionCode: string | undefined,
+  lookups: Pick<ReferenceSnapshot, 'regions'>,
+): StatsScope {
   const region = narrowerRegion(staff.regionCode, regionCode);
   if (!region) throw forbidden('不能查看其他地区的统计');
   if (regionCode && !lookups.regions.has(regionCode)) throw badRequest('没有这个地区', 'regionCode');
@@ -37,7 +41,10 @@ export function resolveScope(staff: Staff, regionCode: string | undefined, looku
   return { regionCode: region, departmentId: staff.departmentId };
 }
 
-export function presentScope(scope: StatsScope, lookups: Pick<ReferenceSnapshot, 'regions' | 'departments'>): StatsScopeView {
+export function presentScope(
+  scope: StatsScope,
+  lookups: Pick<ReferenceSnapshot, 'regions' | 'departments'>,
+): StatsScopeView {
   const regionCode = scope.regionCode ?? '';
   return {
     regionCode,

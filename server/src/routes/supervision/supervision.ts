@@ -24,7 +24,14 @@ async function supervisionRequest(ctx: AppContext, query: { month?: string; regi
   if (query.regionCode && !reference.regions.has(query.regionCode)) throw badRequest('没有这个地区', 'regionCode');
   const now = ctx.deps.clock();
   const month = query.month ?? shanghaiMonth(now);
-  return { reference, regionCode, month, now, window: supervisionWindow(month, now), manager: ctx.deps.dataSource.manager };
+  return {
+    reference,
+    regionCode,
+    month,
+    now,
+    window: supervisionWindow(month, now),
+    manager: ctx.deps.dataSource.manager,
+  };
 }
 
 async function supervisionOf(request: Awaited<ReturnType<typeof supervisionRequest>>): Promise<Supervision> {
@@ -52,27 +59,56 @@ export function supervisionRouter() {
   router.get('/not-visited', supervisors, async (ctx: AppContext) => {
     const query = parseQuery(ctx, NotVisitedQuerySchema);
     const request = await supervisionRequest(ctx, query);
-    const [households, total] = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode, gridCode: query.gridCode, liaisonId: query.liaisonId })
+    const [households, total] = await notVisitedHouseholds(request.manager, request.window, {
+      regionCode: request.regionCode,
+      gridCode: query.gridCode,
+      liaisonId: query.liaisonId,
+    })
       .orderBy('h.gridCode', 'ASC')
       .addOrderBy('h.headName', 'ASC')
       .addOrderBy('h.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const liaisons = await liaisonsById(request.manager, households.map((household) => household.liaisonId));
+    const liaisons = await liaisonsById(
+      request.manager,
+      households.map((household) => household.liaisonId),
+    );
     const present = { cipher: ctx.deps.cipher, reference: request.reference, liaisons };
-    ctx.body = { items: households.map((household) => presentHousehold(household, present)), total, page: query.page, pageSize: query.pageSize };
+    ctx.body = {
+      items: households.map((household) => presentHousehold(household, present)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   router.get('/export', supervisors, async (ctx: AppContext) => {
     const request = await supervisionRequest(ctx, parseQuery(ctx, SupervisionQuerySchema));
     const supervision = await supervisionOf(request);
-    const households = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode }).orderBy('h.gridCode', 'ASC').addOrderBy('h.headName', 'ASC').getMany();
-    const liaisons = await liaisonsById(request.manager, households.map((household) => household.liaisonId));
-    const notVisited = households.map((household) => presentHousehold(household, { cipher: ctx.deps.cipher, reference: request.reference, liaisons }));
+    const households = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode })
+      .orderBy('h.gridCode', 'ASC')
+      .addOrderBy('h.headName', 'ASC')
+      .getMany();
+    const liaisons = await liaisonsById(
+      request.manager,
+      households.map((household) => household.liaisonId),
+    );
+    const notVisited = households.map((household) =>
+      presentHousehold(household, { cipher: ctx.deps.cipher, reference: request.reference, liaisons }),
+    );
     const staff = currentStaff(ctx);
-    await recordAudit(request.manager, { staff, action: 'supervision.export', targetType: 'household', ip: ctx.ip, detail: `${request.month} ${supervision.regionName}; ${notVisited.length} 户未走访` });
-    const names = { ascii: `supervision-${request.month}-${chinaDay(request.now)}.xlsx`, chinese: `走访督导-${supervision.regionName}-${request.month}.xlsx` };
+    await recordAudit(request.manager, {
+      staff,
+      action: 'supervision.export',
+      targetType: 'household',
+      ip: ctx.ip,
+      detail: `${request.month} ${supervision.regionName}; ${notVisited.length} 户未走访`,
+    });
+    const names = {
+      ascii: `supervision-${request.month}-${chinaDay(request.now)}.xlsx`,
+      chinese: `走访督导-${supervision.regionName}-${request.month}.xlsx`,
+    };
     sendXlsx(ctx, await supervisionWorkbook(supervision, notVisited, request.now), names);
   });
 

@@ -27,7 +27,8 @@ describe('direct upload to OSS', () => {
     form.append('file', new Blob([bytes]), 'upload');
     return fetch(policy.host, { method: 'POST', body: form });
   };
-  const confirm = (body: Record<string, unknown>, who = auth) => app.http.post('/api/v1/uploads/direct/confirm').set(who).send(body);
+  const confirm = (body: Record<string, unknown>, who = auth) =>
+    app.http.post('/api/v1/uploads/direct/confirm').set(who).send(body);
 
   beforeAll(async () => {
     oss = await new FakeOss(OSS).start();
@@ -61,7 +62,13 @@ describe('direct upload to OSS', () => {
     const confirmed = await confirm({ key: policy.key });
     expect(confirmed.status).toBe(201);
     const attachment = await app.dataSource.getRepository(Attachment).findOneByOrFail({ id: confirmed.body.id });
-    expect(attachment).toMatchObject({ ownerType: 'citizen', ownerId: citizen.id, kind: 'photo', contentType: 'image/jpeg', reportId: null });
+    expect(attachment).toMatchObject({
+      ownerType: 'citizen',
+      ownerId: citizen.id,
+      kind: 'photo',
+      contentType: 'image/jpeg',
+      reportId: null,
+    });
     // Re-encoded by the server (no EXIF/GPS), kept under its own key; the incoming copy is gone.
     expect(attachment.storageKey).toMatch(/^attachments\//);
     const stored = oss.objects.get(attachment.storageKey)!;
@@ -122,9 +129,22 @@ describe('direct upload to OSS', () => {
     try {
       const someone = await buildCitizen(disk.dataSource);
       expect((await disk.http.get('/api/v1/uploads/mode')).body).toEqual({ direct: false });
-      expect((await disk.http.post('/api/v1/uploads/direct').set(bearer(citizenToken(disk.deps, someone))).send({ kind: 'photo' })).status).toBe(404);
-      const upload = await disk.http.post('/api/v1/uploads').set(bearer(citizenToken(disk.deps, someone))).attach('file', await testPhoto(), 'photo.jpg');
-      expect((await disk.http.get(`/api/v1/uploads/${upload.body.id}/link`).set(bearer(citizenToken(disk.deps, someone)))).body).toEqual({ url: null });
+      expect(
+        (
+          await disk.http
+            .post('/api/v1/uploads/direct')
+            .set(bearer(citizenToken(disk.deps, someone)))
+            .send({ kind: 'photo' })
+        ).status,
+      ).toBe(404);
+      const upload = await disk.http
+        .post('/api/v1/uploads')
+        .set(bearer(citizenToken(disk.deps, someone)))
+        .attach('file', await testPhoto(), 'photo.jpg');
+      expect(
+        (await disk.http.get(`/api/v1/uploads/${upload.body.id}/link`).set(bearer(citizenToken(disk.deps, someone))))
+          .body,
+      ).toEqual({ url: null });
     } finally {
       await disk.close();
     }

@@ -1,5 +1,11 @@
 import Router from '@koa/router';
-import { DirectUploadConfirmSchema, DirectUploadRequestSchema, LIMITS, PHOTO_TYPES, VOICE_TYPES } from '@minqing/shared';
+import {
+  DirectUploadConfirmSchema,
+  DirectUploadRequestSchema,
+  LIMITS,
+  PHOTO_TYPES,
+  VOICE_TYPES,
+} from '@minqing/shared';
 import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { newId } from '../../db/ids';

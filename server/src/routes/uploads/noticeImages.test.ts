@@ -14,11 +14,24 @@ describe('notice images', () => {
 
   it('are readable by citizens once the notice is published, not before', async () => {
     const cadre = await buildStaff(app.dataSource, { role: 'cadre' });
-    const uploaded = await app.http.post('/api/v1/uploads').set(bearer(staffToken(app.deps, cadre))).attach('file', await testPhoto(), 'board.png');
+    const uploaded = await app.http
+      .post('/api/v1/uploads')
+      .set(bearer(staffToken(app.deps, cadre)))
+      .attach('file', await testPhoto(), 'board.png');
     expect(uploaded.status).toBe(201);
     const notice = await app.dataSource.getRepository(Notice).save({
-      id: newId(), title: '村务公开', body: '本月开支明细', category: 'finance', regionCode: cadre.regionCode, pinned: false,
-      status: 'draft', publishedAt: null, expiresAt: null, readCount: 0, imageUploadIds: [uploaded.body.id], authorId: cadre.id,
+      id: newId(),
+      title: '村务公开',
+      body: '本月开支明细',
+      category: 'finance',
+      regionCode: cadre.regionCode,
+      pinned: false,
+      status: 'draft',
+      publishedAt: null,
+      expiresAt: null,
+      readCount: 0,
+      imageUploadIds: [uploaded.body.id],
+      authorId: cadre.id,
     });
     const citizen = bearer(citizenToken(app.deps, await buildCitizen(app.dataSource)));
     expect((await app.http.get(uploaded.body.url).set(citizen)).status).toBe(403);

@@ -2,7 +2,16 @@ import sharp from 'sharp';
 import { LIMITS, UploadResponseSchema } from '@minqing/shared';
 import { Attachment, Citizen, Report, Staff } from '../../db/entities';
 import { newId } from '../../db/ids';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
+import {
+  REGIONS,
+  World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+} from '../../test/factories';
 import { TestApp, createTestApp } from '../../test/testApp';
 import { testVoice } from '../../test/media';
 
@@ -13,7 +22,12 @@ function jpegWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 40, height: 20, channels: 3, background: '#cc3333' } })
     .withExif({
       IFD0: { Make: 'VillagePhone', Model: 'X1' },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '32/1 53/1 24/1', GPSLongitudeRef: 'E', GPSLongitude: '108/1 30/1 36/1' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '32/1 53/1 24/1',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '108/1 30/1 36/1',
+      },
     })
     .withMetadata({ orientation: 6 })
     .jpeg()
@@ -43,10 +57,15 @@ describe('uploads', () => {
   afterAll(() => app.close());
 
   const attachments = () => app.dataSource.getRepository(Attachment);
-  const upload = (auth: Record<string, string>, bytes: Buffer, filename: string, contentType = 'application/octet-stream') =>
-    app.http.post('/api/v1/uploads').set(auth).attach('file', bytes, { filename, contentType });
+  const upload = (
+    auth: Record<string, string>,
+    bytes: Buffer,
+    filename: string,
+    contentType = 'application/octet-stream',
+  ) => app.http.post('/api/v1/uploads').set(auth).attach('file', bytes, { filename, contentType });
   const download = (auth: Record<string, string>, url: string) => app.http.get(url).set(auth).responseType('blob');
-  const storedBytes = async (id: string) => app.deps.storage.get((await attachments().findOneByOrFail({ id })).storageKey);
+  const storedBytes = async (id: string) =>
+    app.deps.storage.get((await attachments().findOneByOrFail({ id })).storageKey);
 
   async function buildReport(overrides: Partial<Report> = {}): Promise<Report> {
     return app.dataSource.getRepository(Report).save({
@@ -91,7 +110,15 @@ describe('uploads', () => {
         url: `/api/v1/uploads/${body.id}/content`,
       });
       const row = await attachments().findOneByOrFail({ id: body.id });
-      expect(row).toMatchObject({ ownerType: 'citizen', ownerId: citizen.id, reportId: null, eventId: null, kind: 'photo', contentType: 'image/jpeg', durationSeconds: null });
+      expect(row).toMatchObject({
+        ownerType: 'citizen',
+        ownerId: citizen.id,
+        reportId: null,
+        eventId: null,
+        kind: 'photo',
+        contentType: 'image/jpeg',
+        durationSeconds: null,
+      });
       expect(row.storageKey).toMatch(new RegExp(`^attachments/\\d{4}/\\d{2}/${body.id}\\.jpg$`));
 
       const stored = await app.deps.storage.get(row.storageKey);
@@ -107,18 +134,32 @@ describe('uploads', () => {
     });
 
     it('accepts a PNG and a WebP, stores them as JPEG and caps the longest side at 2560 px', async () => {
-      const png = await sharp({ create: { width: 3000, height: 1200, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } }).png().toBuffer();
-      const webp = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } }).webp().toBuffer();
+      const png = await sharp({
+        create: { width: 3000, height: 1200, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } },
+      })
+        .png()
+        .toBuffer();
+      const webp = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3366cc' } })
+        .webp()
+        .toBuffer();
 
       const fromPng = await upload(citizenAuth, png, 'screenshot.png', 'image/png');
       const fromWebp = await upload(citizenAuth, webp, 'photo.webp', 'image/webp');
 
       expect(fromPng.status).toBe(201);
       expect(fromPng.body).toMatchObject({ kind: 'photo', contentType: 'image/jpeg' });
-      expect(await sharp(await storedBytes(fromPng.body.id)).metadata()).toMatchObject({ format: 'jpeg', width: 2560, height: 1024 });
+      expect(await sharp(await storedBytes(fromPng.body.id)).metadata()).toMatchObject({
+        format: 'jpeg',
+        width: 2560,
+        height: 1024,
+      });
       expect(fromWebp.status).toBe(201);
       expect(fromWebp.body).toMatchObject({ kind: 'photo', contentType: 'image/jpeg' });
-      expect(await sharp(await storedBytes(fromWebp.body.id)).metadata()).toMatchObject({ format: 'jpeg', width: 64, height: 48 });
+      expect(await sharp(await storedBytes(fromWebp.body.id)).metadata()).toMatchObject({
+        format: 'jpeg',
+        width: 64,
+        height: 48,
+      });
     });
 
     it('stores a WAV clip as is with its duration', async () => {
@@ -126,7 +167,12 @@ describe('uploads', () => {
       const response = await upload(citizenAuth, wav, 'recording.wav', 'audio/wav').field('durationSeconds', '1.5');
 
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ kind: 'voice', contentType: 'audio/wav', size: wav.length, durationSeconds: 1.5 });
+      expect(response.body).toMatchObject({
+        kind: 'voice',
+        contentType: 'audio/wav',
+        size: wav.length,
+        durationSeconds: 1.5,
+      });
       const row = await attachments().findOneByOrFail({ id: response.body.id });
       expect(row).toMatchObject({ kind: 'voice', contentType: 'audio/wav', durationSeconds: 1.5, size: wav.length });
       expect(row.storageKey).toMatch(/\.wav$/);
@@ -136,10 +182,18 @@ describe('uploads', () => {
     it('judges an MP3 by its bytes, not by the name or type the client gives, and records a staff uploader', async () => {
       const staff = await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id });
       const mp3 = tinyMp3();
-      const response = await upload(bearer(staffToken(app.deps, staff)), mp3, 'voice.jpg', 'image/jpeg').field('durationSeconds', '12');
+      const response = await upload(bearer(staffToken(app.deps, staff)), mp3, 'voice.jpg', 'image/jpeg').field(
+        'durationSeconds',
+        '12',
+      );
 
       expect(response.status).toBe(201);
-      expect(response.body).toMatchObject({ kind: 'voice', contentType: 'audio/mpeg', size: mp3.length, durationSeconds: 12 });
+      expect(response.body).toMatchObject({
+        kind: 'voice',
+        contentType: 'audio/mpeg',
+        size: mp3.length,
+        durationSeconds: 12,
+      });
       const row = await attachments().findOneByOrFail({ id: response.body.id });
       expect(row).toMatchObject({ ownerType: 'staff', ownerId: staff.id, durationSeconds: 12 });
       expect(row.storageKey).toMatch(/\.mp3$/);
@@ -173,7 +227,9 @@ describe('uploads', () => {
       for (const bytes of [justOver, wayOver]) {
         const response = await upload(citizenAuth, bytes, 'huge.jpg', 'image/jpeg');
         expect(response.status).toBe(413);
-        expect(response.body).toEqual({ error: { code: 'payload_too_large', message: '文件不能超过 10MB', field: 'file' } });
+        expect(response.body).toEqual({
+          error: { code: 'payload_too_large', message: '文件不能超过 10MB', field: 'file' },
+        });
       }
       expect(await attachments().count()).toBe(before);
     });
@@ -181,7 +237,10 @@ describe('uploads', () => {
     it('answers 400 naming the file when none, an empty one or two are sent', async () => {
       const onlyField = await app.http.post('/api/v1/uploads').set(citizenAuth).field('durationSeconds', '3');
       const json = await app.http.post('/api/v1/uploads').set(citizenAuth).send({ durationSeconds: 3 });
-      const wrongField = await app.http.post('/api/v1/uploads').set(citizenAuth).attach('photo', testVoice(1, 8000), 'a.wav');
+      const wrongField = await app.http
+        .post('/api/v1/uploads')
+        .set(citizenAuth)
+        .attach('photo', testVoice(1, 8000), 'a.wav');
 
       const empty = await upload(citizenAuth, Buffer.alloc(0), 'empty.jpg');
       const twoFiles = await upload(citizenAuth, testVoice(1, 8000), 'a.wav').attach('file', tinyMp3(), 'b.mp3');
@@ -204,13 +263,18 @@ describe('uploads', () => {
         .post('/api/v1/uploads')
         .set(citizenAuth)
         .set('Content-Type', 'multipart/form-data; boundary=cut')
-        .send('--cut\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\nRIFF');
+        .send(
+          '--cut\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\nContent-Type: audio/wav\r\n\r\nRIFF',
+        );
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'bad_request', field: 'file' });
     });
 
     it('answers 400 naming durationSeconds when it is out of range', async () => {
-      const response = await upload(citizenAuth, testVoice(1, 8000), 'a.wav').field('durationSeconds', String(LIMITS.voiceSecondsMax + 1));
+      const response = await upload(citizenAuth, testVoice(1, 8000), 'a.wav').field(
+        'durationSeconds',
+        String(LIMITS.voiceSecondsMax + 1),
+      );
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'bad_request', field: 'durationSeconds' });
     });
@@ -283,12 +347,19 @@ describe('uploads', () => {
         citizenPhotoUrl = uploaded.body.url;
       });
 
-      const statusFor = async (staff: Staff) => (await download(bearer(staffToken(app.deps, staff)), citizenPhotoUrl)).status;
+      const statusFor = async (staff: Staff) =>
+        (await download(bearer(staffToken(app.deps, staff)), citizenPhotoUrl)).status;
 
       it('serves staff who may view the report', async () => {
-        expect(await statusFor(await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan }))).toBe(200);
-        expect(await statusFor(await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id }))).toBe(200);
-        expect(await statusFor(await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }))).toBe(200);
+        expect(
+          await statusFor(await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan })),
+        ).toBe(200);
+        expect(
+          await statusFor(await buildStaff(app.dataSource, { role: 'handler', departmentId: world.power.id })),
+        ).toBe(200);
+        expect(await statusFor(await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county }))).toBe(
+          200,
+        );
       });
 
       it('refuses staff of another township and handlers of another department', async () => {
@@ -297,7 +368,9 @@ describe('uploads', () => {
         expect(response.status).toBe(403);
         expect(JSON.parse((response.body as Buffer).toString('utf8')).error.code).toBe('forbidden');
 
-        expect(await statusFor(await buildStaff(app.dataSource, { role: 'handler', departmentId: world.agriculture.id }))).toBe(403);
+        expect(
+          await statusFor(await buildStaff(app.dataSource, { role: 'handler', departmentId: world.agriculture.id })),
+        ).toBe(403);
       });
 
       it('still refuses other citizens', async () => {

@@ -93,7 +93,8 @@ function multipartUpload(): UploadMiddleware {
 
   return async (ctx, next) => {
     // Refuse an oversized body before reading it, when the client says how large it is.
-    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES) throw payloadTooLarge(TOO_LARGE_MESSAGE);
+    if ((ctx.request.length ?? 0) > LIMITS.uploadBytesMax + MULTIPART_OVERHEAD_BYTES)
+      throw payloadTooLarge(TOO_LARGE_MESSAGE);
     try {
       await parse(ctx, next);
     } finally {
@@ -151,7 +152,11 @@ export function uploadsRouter() {
   router.get('/uploads/:id/link', citizenOrStaffAuth(), async (ctx: AppContext) => {
     const attachment = await readableAttachment(ctx);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { url: ctx.deps.storage.temporaryUrl ? await ctx.deps.storage.temporaryUrl(attachment.storageKey, READ_LINK_SECONDS) : null };
+    ctx.body = {
+      url: ctx.deps.storage.temporaryUrl
+        ? await ctx.deps.storage.temporaryUrl(attachment.storageKey, READ_LINK_SECONDS)
+        : null,
+    };
   });
 
   return router;
@@ -161,10 +166,13 @@ export function uploadsRouter() {
 async function readableAttachment(ctx: AppContext): Promise<Attachment> {
   const attachment = await ctx.deps.dataSource.getRepository(Attachment).findOneBy({ id: ctx.params.id });
   if (!attachment) throw notFound('没有找到这个文件');
-  const report = attachment.reportId ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId }) : null;
+  const report = attachment.reportId
+    ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId })
+    : null;
   const inPublishedNotice = attachment.ownerType === 'staff' && (await isPublishedNoticeImage(ctx, attachment.id));
   const heldForTheirReview = await isHeldForReviewBy(ctx, attachment);
-  if (!canReadAttachment(signedInUser(ctx), attachment, { report, inPublishedNotice, heldForTheirReview })) throw forbidden('您没有权限查看这个文件');
+  if (!canReadAttachment(signedInUser(ctx), attachment, { report, inPublishedNotice, heldForTheirReview }))
+    throw forbidden('您没有权限查看这个文件');
   return attachment;
 }
 
@@ -172,6 +180,8 @@ async function readableAttachment(ctx: AppContext): Promise<Attachment> {
 async function isHeldForReviewBy(ctx: AppContext, attachment: Attachment): Promise<boolean> {
   const staff = ctx.state.staff;
   if (!staff || !(MODERATORS as readonly string[]).includes(staff.role)) return false;
-  const held = await ctx.deps.dataSource.getRepository(ContentCheck).findBy({ subjectType: 'attachment', subjectId: attachment.id, moderation: 'held' });
+  const held = await ctx.deps.dataSource
+    .getRepository(ContentCheck)
+    .findBy({ subjectType: 'attachment', subjectId: attachment.id, moderation: 'held' });
   return held.some((check) => moderatorCovers(staff, check.regionCode));
 }

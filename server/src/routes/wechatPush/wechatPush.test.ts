@@ -3,7 +3,15 @@ import type { Citizen, Staff } from '../../db/entities';
 import { runDueChecks } from '../../commands/contentCheckRunner';
 import { MediaUrlSigner } from '../../storage/signedMediaUrl';
 import { PUBLIC_BASE_URL, createContentSecurityApp } from '../../test/contentSecurityApp';
-import { bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken, submitReport } from '../../test/factories';
+import {
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  citizenToken,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
 import { FakeWechat, PUSH_AES_KEY, encryptedPush, mediaCheckEvent, signedQuery } from '../../test/fakeWechat';
 import { testPhoto, testVoice } from '../../test/media';
 import { createTestApp, type TestApp } from '../../test/testApp';
@@ -16,10 +24,14 @@ describe('media checks (media_check_async v2) and the message push endpoint', ()
 
   const asCitizen = () => bearer(citizenToken(app.deps, citizen));
   const attachmentOf = (id: string) => app.dataSource.getRepository(Attachment).findOneByOrFail({ id });
-  const checkOf = (attachmentId: string) => app.dataSource.getRepository(ContentCheck).findOneByOrFail({ subjectType: 'attachment', subjectId: attachmentId });
+  const checkOf = (attachmentId: string) =>
+    app.dataSource.getRepository(ContentCheck).findOneByOrFail({ subjectType: 'attachment', subjectId: attachmentId });
 
   async function reportWithPhoto(): Promise<{ reportId: string; photoId: string }> {
-    const photo = await app.http.post('/api/v1/uploads').set(asCitizen()).attach('file', await testPhoto(), 'pole.png');
+    const photo = await app.http
+      .post('/api/v1/uploads')
+      .set(asCitizen())
+      .attach('file', await testPhoto(), 'pole.png');
     expect(photo.status).toBe(201);
     const report = await submitReport(app, citizen, { photoUploadIds: [photo.body.id] });
     expect(report.status).toBe(201);
@@ -71,20 +83,30 @@ describe('media checks (media_check_async v2) and the message push endpoint', ()
     const detail = await app.http.get(`/api/v1/reports/${reportId}`).set(asCitizen());
     expect(detail.body.photos[0].check).toBe('pending');
     expect((await app.http.get(`/api/v1/uploads/${photoId}/content`).set(asCitizen())).status).toBe(200);
-    expect((await app.http.get(`/api/v1/uploads/${photoId}/content`).set(bearer(staffToken(app.deps, dispatcher)))).status).toBe(200);
+    expect(
+      (await app.http.get(`/api/v1/uploads/${photoId}/content`).set(bearer(staffToken(app.deps, dispatcher)))).status,
+    ).toBe(200);
 
     // The verdict arrives later, signed (plaintext mode); a repeat changes nothing.
-    const push = await app.http.post(`/api/v1/wechat/push?${signedQuery()}`).send(mediaCheckEvent(sent.traceId, 'pass', citizen.openid));
+    const push = await app.http
+      .post(`/api/v1/wechat/push?${signedQuery()}`)
+      .send(mediaCheckEvent(sent.traceId, 'pass', citizen.openid));
     expect(push.status).toBe(200);
     expect(push.text).toBe('success');
     expect((await attachmentOf(photoId)).checkStatus).toBe('pass');
     expect(await checkOf(photoId)).toMatchObject({ status: 'pass', label: 100, moderation: null, nextAttemptAt: null });
-    expect((await app.http.post(`/api/v1/wechat/push?${signedQuery()}`).send(mediaCheckEvent(sent.traceId, 'risky'))).status).toBe(200);
+    expect(
+      (await app.http.post(`/api/v1/wechat/push?${signedQuery()}`).send(mediaCheckEvent(sent.traceId, 'risky'))).status,
+    ).toBe(200);
     expect((await attachmentOf(photoId)).checkStatus).toBe('pass');
   });
 
   it('takes an encrypted (AES) push: a risky voice clip is hidden from the citizen, held and flagged for staff', async () => {
-    const voice = await app.http.post('/api/v1/uploads').set(asCitizen()).field('durationSeconds', '1').attach('file', testVoice(), 'voice.wav');
+    const voice = await app.http
+      .post('/api/v1/uploads')
+      .set(asCitizen())
+      .field('durationSeconds', '1')
+      .attach('file', testVoice(), 'voice.wav');
     const report = await submitReport(app, citizen, { voice: { uploadId: voice.body.id, transcript: '' } });
     expect(report.status).toBe(201);
     const sent = wechat.mediaChecks.at(-1)!;
@@ -96,7 +118,10 @@ describe('media checks (media_check_async v2) and the message push endpoint', ()
     expect((await attachmentOf(voice.body.id)).checkStatus).toBe('risky');
     expect(await checkOf(voice.body.id)).toMatchObject({ status: 'risky', moderation: 'held' });
     expect((await app.http.get(`/api/v1/uploads/${voice.body.id}/content`).set(asCitizen())).status).toBe(403);
-    expect((await app.http.get(`/api/v1/uploads/${voice.body.id}/content`).set(bearer(staffToken(app.deps, dispatcher)))).status).toBe(200);
+    expect(
+      (await app.http.get(`/api/v1/uploads/${voice.body.id}/content`).set(bearer(staffToken(app.deps, dispatcher))))
+        .status,
+    ).toBe(200);
   });
 
   it('refuses forged pushes: a wrong signature, a wrong msg_signature, another appid or another key', async () => {
@@ -108,7 +133,10 @@ describe('media checks (media_check_async v2) and the message push endpoint', ()
     expect((await app.http.post('/api/v1/wechat/push').send(event)).status).toBe(403);
 
     const genuine = encryptedPush(event);
-    const wrongSignature = genuine.query.replace(/msg_signature=[0-9a-f]/, (match) => `${match.slice(0, -1)}${match.endsWith('0') ? '1' : '0'}`);
+    const wrongSignature = genuine.query.replace(
+      /msg_signature=[0-9a-f]/,
+      (match) => `${match.slice(0, -1)}${match.endsWith('0') ? '1' : '0'}`,
+    );
     expect((await app.http.post(`/api/v1/wechat/push?${wrongSignature}`).send(genuine.body)).status).toBe(403);
     const otherApp = encryptedPush(event, PUSH_AES_KEY, 'wx-someone-else');
     expect((await app.http.post(`/api/v1/wechat/push?${otherApp.query}`).send(otherApp.body)).status).toBe(403);
@@ -138,7 +166,9 @@ describe('media checks (media_check_async v2) and the message push endpoint', ()
   });
 
   it('ignores other events but still acknowledges them', async () => {
-    const response = await app.http.post(`/api/v1/wechat/push?${signedQuery()}`).send({ MsgType: 'event', Event: 'user_enter_tempsession' });
+    const response = await app.http
+      .post(`/api/v1/wechat/push?${signedQuery()}`)
+      .send({ MsgType: 'event', Event: 'user_enter_tempsession' });
     expect(response.status).toBe(200);
     expect(response.text).toBe('success');
   });
@@ -153,10 +183,15 @@ describe('without WeChat configured', () => {
       const push = await app.http.get(`/api/v1/wechat/push?${signedQuery(undefined, { echostr: 'x' })}`);
       expect(push.status).toBe(503);
       expect(push.body.error).toEqual({ code: 'not_configured', message: '消息推送未配置' });
-      const photo = await app.http.post('/api/v1/uploads').set(bearer(citizenToken(app.deps, citizen))).attach('file', await testPhoto(), 'a.png');
+      const photo = await app.http
+        .post('/api/v1/uploads')
+        .set(bearer(citizenToken(app.deps, citizen)))
+        .attach('file', await testPhoto(), 'a.png');
       const report = await submitReport(app, citizen, { photoUploadIds: [photo.body.id] });
       expect(report.body.photos[0].check).toBe('unchecked');
-      expect(await app.dataSource.getRepository(ContentCheck).findOneBy({ subjectId: photo.body.id })).toMatchObject({ status: 'unchecked' });
+      expect(await app.dataSource.getRepository(ContentCheck).findOneBy({ subjectId: photo.body.id })).toMatchObject({
+        status: 'unchecked',
+      });
     } finally {
       await app.close();
     }

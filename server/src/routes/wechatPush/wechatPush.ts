@@ -2,10 +2,22 @@ import Router from '@koa/router';
 import { applyMediaVerdict } from '../../commands/contentCheckRunner';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest, forbidden, notConfigured } from '../../errors';
-import { PushDecryptError, decryptPushMessage, isMsgSignedByWechat, isSignedByWechat, mediaVerdictOf } from '../../integrations/wechat/messagePush';
+import {
+  PushDecryptError,
+  decryptPushMessage,
+  isMsgSignedByWechat,
+  isSignedByWechat,
+  mediaVerdictOf,
+} from '../../integrations/wechat/messagePush';
 
-type PushQuery = { signature?: string; msg_signature?: string; timestamp?: string; nonce?: string; echostr?: string; encrypt_type?: string };
-
+type PushQuery = {
+  signature?: string;
+  msg_signature?: string;
+  timestamp?: string;
+  nonce?: string;
+  echostr?: string;
+  encrypt_type?: string;
+};
 
 function pushToken(ctx: AppContext): string {
   const token = ctx.deps.config.contentSecurity?.msgToken;
@@ -83,7 +95,11 @@ export function wechatPushRouter() {
     const verdict = mediaVerdictOf(message);
     if (verdict) {
       const applied = await applyMediaVerdict(ctx.deps, verdict);
-      if (!applied) ctx.deps.logger.info({ traceId: verdict.traceId }, 'media check verdict for no waiting check (repeated or superseded)');
+      if (!applied)
+        ctx.deps.logger.info(
+          { traceId: verdict.traceId },
+          'media check verdict for no waiting check (repeated or superseded)',
+        );
     }
     // WeChat retries a push until it reads "success".
     ctx.type = 'text/plain';

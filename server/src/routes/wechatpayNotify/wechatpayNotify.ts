@@ -33,7 +33,12 @@ export function wechatpayNotifyRouter() {
     const config = ctx.deps.config.wechatPay;
     if (!config) return refuse(ctx, 503, 'WeChat Pay is not configured');
     const raw = ((ctx.request as { body?: Record<symbol, unknown> }).body?.[UNPARSED] as string | undefined) ?? '';
-    const problem = signatureProblem(wechatpayHeaders((name) => ctx.get(name) || undefined), raw, { publicKey: config.platformPublicKey, id: config.platformPublicKeyId }, ctx.deps.clock());
+    const problem = signatureProblem(
+      wechatpayHeaders((name) => ctx.get(name) || undefined),
+      raw,
+      { publicKey: config.platformPublicKey, id: config.platformPublicKeyId },
+      ctx.deps.clock(),
+    );
     if (problem) {
       ctx.deps.logger.warn({ problem }, 'refused a WeChat Pay notification');
       return refuse(ctx, 401, `signature ${problem}`);
@@ -47,10 +52,14 @@ export function wechatpayNotifyRouter() {
       ctx.deps.logger.warn('refused a WeChat Pay notification that does not decrypt');
       return refuse(ctx, 400, 'resource does not decrypt');
     }
-    if (!TRANSFER_STATES.includes(bill.state as TransferState) || typeof bill.out_bill_no !== 'string') return refuse(ctx, 400, 'unknown transfer state');
+    if (!TRANSFER_STATES.includes(bill.state as TransferState) || typeof bill.out_bill_no !== 'string')
+      return refuse(ctx, 400, 'unknown transfer state');
     const payout = await ctx.deps.dataSource.getRepository(PayoutRow).findOneBy({ id: bill.out_bill_no });
     // Not ours (or long gone): acknowledge, so WeChat Pay stops repeating it.
-    if (payout) await transaction(ctx.deps.dataSource, (manager) => applyTransferBill(manager, payout, bill, 'notify', ctx.deps.clock()));
+    if (payout)
+      await transaction(ctx.deps.dataSource, (manager) =>
+        applyTransferBill(manager, payout, bill, 'notify', ctx.deps.clock()),
+      );
     ctx.status = 204;
   });
 

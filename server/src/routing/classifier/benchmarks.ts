@@ -36,7 +36,10 @@ export function readTipdmRows(filePath: string): EvalRow[] {
   return readRows(filePath).map((row, index) => {
     const categoryCode = categoryCodeOf(String(row.label ?? row.categoryCode ?? ''));
     const truth = TIPDM_CLASS_BY_CATEGORY[categoryCode];
-    if (!truth) throw new Error(`${filePath}:${index + 1}: label ${JSON.stringify(row.label)} is not one of the seven TipDM classes`);
+    if (!truth)
+      throw new Error(
+        `${filePath}:${index + 1}: label ${JSON.stringify(row.label)} is not one of the seven TipDM classes`,
+      );
     return {
       input: { title: text(row.title), text: text(row.detail) ?? text(row.text) },
       example: { title: text(row.title), text: text(row.detail) ?? text(row.text) ?? '', categoryCode },
@@ -53,14 +56,22 @@ export function readVillageRows(filePath: string): EvalRow[] {
     const categoryCode = villageCategoryOf(kind, body);
     if (!categoryCode) throw new Error(`${filePath}:${index + 1}: unknown kind ${JSON.stringify(row.kind)}`);
     // Weighed as the shipped copy of the village examples is, so a fold trains like the product.
-    return { input: { text: body }, example: { text: body, categoryCode, weight: VILLAGE_EXAMPLE_WEIGHT }, truth: kind };
+    return {
+      input: { text: body },
+      example: { text: body, categoryCode, weight: VILLAGE_EXAMPLE_WEIGHT },
+      truth: kind,
+    };
   });
 }
 
 /** A model per fold (trained without that fold's rows), or the given model for every row. */
 type ModelForRow = (rowIndex: number) => CategoryClassifier;
 
-export function crossValidationModels(rows: readonly EvalRow[], folds: number, trainingPool: readonly LabelledExample[] = shippedTrainingExamples()): ModelForRow {
+export function crossValidationModels(
+  rows: readonly EvalRow[],
+  folds: number,
+  trainingPool: readonly LabelledExample[] = shippedTrainingExamples(),
+): ModelForRow {
   const copies = new NearDuplicateIndex(rows.map((row) => exampleText(row.example)));
   const shipped = trainingPool.filter((example) => !copies.isCopy(exampleText(example)));
   const foldOf = stratifiedFolds(
@@ -127,11 +138,19 @@ export interface VillageOutcome {
  * urban_rural → housing), a strict reading: a 城乡建设 message predicted as water_supply counts
  * as wrong although the water station may well be the right place for it.
  */
-export function routingOutcomes(rows: readonly EvalRow[], modelFor: ModelForRow, truthKind: (row: EvalRow) => string): VillageOutcome[] {
+export function routingOutcomes(
+  rows: readonly EvalRow[],
+  modelFor: ModelForRow,
+  truthKind: (row: EvalRow) => string,
+): VillageOutcome[] {
   const kinds = departmentKinds();
   return rows.map((row, index) => {
     const prediction = modelFor(index).predict(row.input);
-    return { kind: truthKind(row), predictedKind: kinds.get(prediction.categoryCode) ?? null, confidence: prediction.confidence };
+    return {
+      kind: truthKind(row),
+      predictedKind: kinds.get(prediction.categoryCode) ?? null,
+      confidence: prediction.confidence,
+    };
   });
 }
 

@@ -24,7 +24,15 @@ export const CATEGORY_BY_TIPDM_NAME: Readonly<Record<string, string>> = {
 };
 
 /** The seven classes the TipDM messages are labelled with, in the order reports print them. */
-export const TIPDM_CLASSES: readonly string[] = ['城乡建设', '环境保护', '交通运输', '教育文体', '劳动和社会保障', '商贸旅游', '卫生计生'];
+export const TIPDM_CLASSES: readonly string[] = [
+  '城乡建设',
+  '环境保护',
+  '交通运输',
+  '教育文体',
+  '劳动和社会保障',
+  '商贸旅游',
+  '卫生计生',
+];
 
 /**
  * Our category code → the TipDM class it falls under, where one does. Besides the seven

@@ -8,8 +8,14 @@ import { runTrain } from './trainCommand';
 
 /** A small pool standing in for the shipped data, so the commands run in milliseconds. */
 const POOL: LabelledExample[] = [
-  ...['小区噪音扰民', '工厂排放废气', '河流污染严重', '夜间施工噪音', '垃圾焚烧冒黑烟'].map((text) => ({ text, categoryCode: 'environment' })),
-  ...['学校乱收费', '教师工资拖欠', '学生入学难', '幼儿园收费高', '学校食堂卫生差'].map((text) => ({ text, categoryCode: 'education' })),
+  ...['小区噪音扰民', '工厂排放废气', '河流污染严重', '夜间施工噪音', '垃圾焚烧冒黑烟'].map((text) => ({
+    text,
+    categoryCode: 'environment',
+  })),
+  ...['学校乱收费', '教师工资拖欠', '学生入学难', '幼儿园收费高', '学校食堂卫生差'].map((text) => ({
+    text,
+    categoryCode: 'education',
+  })),
   ...['停电了', '电压低', '电线杆歪了', '变压器坏了', '电表不准'].map((text) => ({ text, categoryCode: 'power' })),
 ];
 
@@ -36,7 +42,9 @@ function writeJsonl(file: string, rows: readonly object[]): void {
 }
 
 /** Runs a command, returning what it printed; its last line must be one JSON object. */
-async function lastJsonLine(run: (print: (line: string) => void) => Promise<unknown>): Promise<Record<string, unknown>> {
+async function lastJsonLine(
+  run: (print: (line: string) => void) => Promise<unknown>,
+): Promise<Record<string, unknown>> {
   const lines: string[] = [];
   await run((line) => lines.push(line));
   return JSON.parse(lines[lines.length - 1]) as Record<string, unknown>;
@@ -45,8 +53,16 @@ async function lastJsonLine(run: (print: (line: string) => void) => Promise<unkn
 describe('command line', () => {
   it('parses --cv with and without a count, --village, --out and --model', () => {
     expect(parseCliArgs(['a.jsonl', '--cv'])).toMatchObject({ files: ['a.jsonl'], folds: 5 });
-    expect(parseCliArgs(['--cv', '10', 'a.jsonl', '--village'])).toMatchObject({ files: ['a.jsonl'], folds: 10, village: true });
-    expect(parseCliArgs(['--cv=3', '--model', 'm.json', '--out', 'o.json'])).toMatchObject({ folds: 3, model: 'm.json', out: 'o.json' });
+    expect(parseCliArgs(['--cv', '10', 'a.jsonl', '--village'])).toMatchObject({
+      files: ['a.jsonl'],
+      folds: 10,
+      village: true,
+    });
+    expect(parseCliArgs(['--cv=3', '--model', 'm.json', '--out', 'o.json'])).toMatchObject({
+      folds: 3,
+      model: 'm.json',
+      out: 'o.json',
+    });
     expect(() => parseCliArgs(['--cv', '1'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--out'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--bogus'])).toThrow(UsageError);
@@ -68,7 +84,9 @@ describe('evalCommand', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true }));
 
   it('prints accuracy, macro-F1 and time per report of a model as its last line', async () => {
-    const result = await lastJsonLine((print) => runEval([path.join(dir, 'tipdm.jsonl'), '--model', modelPath], { print }));
+    const result = await lastJsonLine((print) =>
+      runEval([path.join(dir, 'tipdm.jsonl'), '--model', modelPath], { print }),
+    );
     expect(Object.keys(result)).toEqual(['n', 'accuracy', 'macroF1', 'msPerReport']);
     expect(result.n).toBe(4);
     expect(result.accuracy).toBe(1);
@@ -76,14 +94,18 @@ describe('evalCommand', () => {
   });
 
   it('cross-validates, training each fold on the other folds and the pool', async () => {
-    const result = await lastJsonLine((print) => runEval([path.join(dir, 'tipdm.jsonl'), '--cv', '2'], { print, trainingPool: () => POOL }));
+    const result = await lastJsonLine((print) =>
+      runEval([path.join(dir, 'tipdm.jsonl'), '--cv', '2'], { print, trainingPool: () => POOL }),
+    );
     expect(result).toMatchObject({ n: 4 });
     expect(typeof result.accuracy).toBe('number');
     expect(typeof result.macroF1).toBe('number');
   });
 
   it('measures village routing: straight, wrong and triage shares at the threshold', async () => {
-    const result = await lastJsonLine((print) => runEval([path.join(dir, 'village.jsonl'), '--village', '--cv', '2'], { print, trainingPool: () => POOL }));
+    const result = await lastJsonLine((print) =>
+      runEval([path.join(dir, 'village.jsonl'), '--village', '--cv', '2'], { print, trainingPool: () => POOL }),
+    );
     expect(Object.keys(result)).toEqual(['n', 'straight', 'wrong', 'triage', 'threshold']);
     expect(result.n).toBe(4);
     expect(Number(result.straight) + Number(result.wrong) + Number(result.triage)).toBeCloseTo(1);
@@ -92,7 +114,9 @@ describe('evalCommand', () => {
   it('rejects a file with labels outside the seven TipDM classes', async () => {
     const file = path.join(dir, 'bad.jsonl');
     writeJsonl(file, [{ title: 'x', detail: 'y', label: '政法' }]);
-    await expect(runEval([file, '--model', modelPath], { print: () => undefined })).rejects.toThrow(/not one of the seven/);
+    await expect(runEval([file, '--model', modelPath], { print: () => undefined })).rejects.toThrow(
+      /not one of the seven/,
+    );
   });
 });
 
@@ -104,7 +128,11 @@ describe('trainCommand', () => {
     const out = path.join(dir, 'out', 'model.json');
     const lines: string[] = [];
     const corrections = async () => [{ text: '河里有人电鱼', categoryCode: 'police_security' }];
-    const trained = await runTrain([extra, '--out', out], { print: (line) => lines.push(line), shippedExamples: () => POOL, corrections });
+    const trained = await runTrain([extra, '--out', out], {
+      print: (line) => lines.push(line),
+      shippedExamples: () => POOL,
+      corrections,
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('water_supply 2');
     expect(lines[0]).toContain("1 of them dispatchers' corrections");

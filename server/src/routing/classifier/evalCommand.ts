@@ -1,4 +1,12 @@
-import { crossValidationModels, evaluateTipdm, readTipdmRows, readVillageRows, tipdmRoutingOutcomes, villageOutcomes, villageShares } from './benchmarks';
+import {
+  crossValidationModels,
+  evaluateTipdm,
+  readTipdmRows,
+  readVillageRows,
+  tipdmRoutingOutcomes,
+  villageOutcomes,
+  villageShares,
+} from './benchmarks';
 import { parseCliArgs, UsageError } from './cliArgs';
 import { DEFAULT_MODEL_PATH, RECOMMENDED_CONFIDENCE_THRESHOLD } from './index';
 import { CategoryClassifier, type LabelledExample } from './model';
@@ -48,15 +56,32 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
   const outcomes = args.village ? villageOutcomes(rows, modelFor) : tipdmRoutingOutcomes(rows, modelFor);
   for (const threshold of [0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]) {
     const shares = villageShares(outcomes, threshold);
-    print(`threshold ${threshold.toFixed(2)}: straight ${shares.straight.toFixed(3)}  wrong ${shares.wrong.toFixed(3)}  triage ${shares.triage.toFixed(3)}`);
+    print(
+      `threshold ${threshold.toFixed(2)}: straight ${shares.straight.toFixed(3)}  wrong ${shares.wrong.toFixed(3)}  triage ${shares.triage.toFixed(3)}`,
+    );
   }
   if (args.village) {
     const result = villageShares(outcomes, RECOMMENDED_CONFIDENCE_THRESHOLD);
-    print(JSON.stringify({ n: result.n, straight: round(result.straight), wrong: round(result.wrong), triage: round(result.triage), threshold: result.threshold }));
+    print(
+      JSON.stringify({
+        n: result.n,
+        straight: round(result.straight),
+        wrong: round(result.wrong),
+        triage: round(result.triage),
+        threshold: result.threshold,
+      }),
+    );
     return;
   }
   const result = evaluateTipdm(rows, modelFor);
-  print(JSON.stringify({ n: result.n, accuracy: round(result.accuracy), macroF1: round(result.macroF1), msPerReport: round(result.msPerReport, 3) }));
+  print(
+    JSON.stringify({
+      n: result.n,
+      accuracy: round(result.accuracy),
+      macroF1: round(result.macroF1),
+      msPerReport: round(result.msPerReport, 3),
+    }),
+  );
 }
 
 if (require.main === module) {

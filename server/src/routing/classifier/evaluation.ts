@@ -62,7 +62,10 @@ export function classificationScores(truth: readonly string[], predicted: readon
 
 /** Letters and digits only, lower case: the same message with other punctuation or spacing. */
 export function comparableText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 const SHINGLE = 12;
@@ -81,7 +84,8 @@ export class NearDuplicateIndex {
     for (const text of texts) {
       const comparable = comparableText(text);
       this.whole.add(comparable);
-      for (let start = 0; start + SHINGLE <= comparable.length; start += 1) this.shingles.add(comparable.slice(start, start + SHINGLE));
+      for (let start = 0; start + SHINGLE <= comparable.length; start += 1)
+        this.shingles.add(comparable.slice(start, start + SHINGLE));
     }
   }
 

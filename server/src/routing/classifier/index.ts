@@ -18,7 +18,14 @@ export { shippedTrainingExamples, readExamplesFile } from './trainingData';
  * classifier under jest and server/dist/routing/classifier in production are both three
  * levels below server/.
  */
-export const DEFAULT_MODEL_PATH: string = path.resolve(__dirname, '..', '..', '..', 'models', 'category-classifier.json');
+export const DEFAULT_MODEL_PATH: string = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  'models',
+  'category-classifier.json',
+);
 
 /**
  * Below this confidence a report waits in the township dispatcher's triage queue instead of

@@ -6,9 +6,18 @@ import { ClassifierFormatError, type ClassifierFile } from './modelFile';
 
 /** A tiny, separable training set: three categories with their own words. */
 const EXAMPLES: LabelledExample[] = [
-  ...['停电了', '又停电了一整天', '电压太低灯不亮', '电线杆倒了', '电表坏了', '变压器响'].map((text) => ({ text, categoryCode: 'power' })),
-  ...['自来水停了', '水管爆了', '水是浑的', '没有水吃', '水压太小', '水龙头没水'].map((text) => ({ text, categoryCode: 'water_supply' })),
-  ...['申请低保', '低保被取消', '残疾补贴没发', '高龄补贴', '五保老人', '临时救助'].map((text) => ({ text, categoryCode: 'social_aid' })),
+  ...['停电了', '又停电了一整天', '电压太低灯不亮', '电线杆倒了', '电表坏了', '变压器响'].map((text) => ({
+    text,
+    categoryCode: 'power',
+  })),
+  ...['自来水停了', '水管爆了', '水是浑的', '没有水吃', '水压太小', '水龙头没水'].map((text) => ({
+    text,
+    categoryCode: 'water_supply',
+  })),
+  ...['申请低保', '低保被取消', '残疾补贴没发', '高龄补贴', '五保老人', '临时救助'].map((text) => ({
+    text,
+    categoryCode: 'social_aid',
+  })),
 ];
 
 const trainedAt = new Date('2026-11-22T12:00:00Z');
@@ -21,7 +30,10 @@ describe('CategoryClassifier', () => {
     const prediction = classifier.predict({ text: '我家停电了' });
     expect(prediction.categoryCode).toBe('power');
     expect(prediction.candidates).toHaveLength(3);
-    expect(prediction.candidates[0]).toEqual({ categoryCode: prediction.categoryCode, confidence: prediction.confidence });
+    expect(prediction.candidates[0]).toEqual({
+      categoryCode: prediction.categoryCode,
+      confidence: prediction.confidence,
+    });
     const confidences = prediction.candidates.map((candidate) => candidate.confidence);
     expect([...confidences].sort((a, b) => b - a)).toEqual(confidences);
     for (const confidence of confidences) {
@@ -65,9 +77,11 @@ describe('CategoryClassifier', () => {
     for (const text of ['停电了', '水管爆了', '低保', '不相干的话']) {
       expect(loaded.predict({ text })).toEqual(classifier.predict({ text }));
     }
-    expect(CategoryClassifier.fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())) as ClassifierFile).predict({ text: '停电' })).toEqual(
-      classifier.predict({ text: '停电' }),
-    );
+    expect(
+      CategoryClassifier.fromJSON(JSON.parse(JSON.stringify(classifier.toJSON())) as ClassifierFile).predict({
+        text: '停电',
+      }),
+    ).toEqual(classifier.predict({ text: '停电' }));
     fs.rmSync(dir, { recursive: true });
   });
 
@@ -75,7 +89,9 @@ describe('CategoryClassifier', () => {
     const file = { ...classifier.toJSON(), formatVersion: 2 } as unknown as ClassifierFile;
     expect(() => CategoryClassifier.fromJSON(file)).toThrow(ClassifierFormatError);
     expect(() => CategoryClassifier.fromJSON(file)).toThrow(/formatVersion 2 is not supported/);
-    expect(() => CategoryClassifier.fromJSON({ format: 'other' } as unknown as ClassifierFile)).toThrow(/format is "other"/);
+    expect(() => CategoryClassifier.fromJSON({ format: 'other' } as unknown as ClassifierFile)).toThrow(
+      /format is "other"/,
+    );
     const truncated = { ...classifier.toJSON(), weights: 'AAAA' };
     expect(() => CategoryClassifier.fromJSON(truncated)).toThrow(/wrong length/);
   });
@@ -86,7 +102,9 @@ describe('CategoryClassifier', () => {
       { text: '水电都没有', categoryCode: 'power', weight: 8 },
       { text: '水电都没有', categoryCode: 'water_supply', weight: 0.1 },
     ];
-    expect(CategoryClassifier.train(conflicting, { trainedAt }).predict({ text: '水电都没有' }).categoryCode).toBe('power');
+    expect(CategoryClassifier.train(conflicting, { trainedAt }).predict({ text: '水电都没有' }).categoryCode).toBe(
+      'power',
+    );
   });
 
   it('refuses to train on nothing', () => {

@@ -92,7 +92,12 @@ export function bodyText(input: ClassifierInput): string {
 }
 
 /** Features of a report: the title's, `titleRepeat` times, then the body's. */
-export function documentTokens(title: string | undefined, body: string, tokenizer: TokenizerOptions, titleRepeat: number): string[] {
+export function documentTokens(
+  title: string | undefined,
+  body: string,
+  tokenizer: TokenizerOptions,
+  titleRepeat: number,
+): string[] {
   const tokens = tokenize(body, tokenizer);
   if (present(title)) {
     const titleTokens = tokenize(title, tokenizer);
@@ -130,7 +135,9 @@ export class CategoryClassifier {
     const tokenizerOptions = options.tokenizer ?? DEFAULT_TOKENIZER_OPTIONS;
     const labels = [...new Set(usable.map((example) => example.categoryCode))].sort(compareStrings);
     const labelIndex = new Map(labels.map((label, index) => [label, index]));
-    const tokens = usable.map((example) => documentTokens(example.title, example.text, tokenizerOptions, settings.titleRepeat));
+    const tokens = usable.map((example) =>
+      documentTokens(example.title, example.text, tokenizerOptions, settings.titleRepeat),
+    );
     const space = FeatureSpace.fit(tokens, {
       minDocumentFrequency: options.minDocumentFrequency ?? (usable.length >= 200 ? 2 : 1),
       maxFeatures: settings.maxFeatures,
@@ -141,7 +148,8 @@ export class CategoryClassifier {
     for (const example of usable) examplesPerLabel[example.categoryCode] += 1;
     const meanPerLabel = usable.length / labels.length;
     const sampleWeights = usable.map(
-      (example) => (example.weight ?? 1) * (examplesPerLabel[example.categoryCode] / meanPerLabel) ** -settings.classBalance,
+      (example) =>
+        (example.weight ?? 1) * (examplesPerLabel[example.categoryCode] / meanPerLabel) ** -settings.classBalance,
     );
 
     const trained = trainSoftmaxRegression(vectors, targets, sampleWeights, labels.length, space.size, settings);
@@ -150,7 +158,10 @@ export class CategoryClassifier {
     const weights = encodeInt8(quantized.values);
     const featureScales = encodeFloat32(quantized.scales);
     const bias = Array.from(trained.bias);
-    const hash = createHash('sha256').update(JSON.stringify([labels, space.features, idf, weights, featureScales, bias])).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(JSON.stringify([labels, space.features, idf, weights, featureScales, bias]))
+      .digest('hex')
+      .slice(0, 12);
     const trainedAt = (options.trainedAt ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     return new CategoryClassifier({
       format: FILE_FORMAT,
@@ -202,7 +213,9 @@ export class CategoryClassifier {
 
   /** Every label with its probability, best first (ties by label, so the order is stable). */
   scoreAll(input: ClassifierInput): CategoryScore[] {
-    const vector = this.space.vectorize(documentTokens(input.title, bodyText(input), this.file.tokenizer, this.file.titleRepeat));
+    const vector = this.space.vectorize(
+      documentTokens(input.title, bodyText(input), this.file.tokenizer, this.file.titleRepeat),
+    );
     const probabilities = softmaxInPlace(linearScores(this.model, vector), this.file.temperature);
     return this.file.labels
       .map((categoryCode, index) => ({ categoryCode, confidence: probabilities[index] }))

@@ -39,10 +39,13 @@ export class ClassifierFormatError extends Error {
 
 /** Rejects anything that is not a classifier file this code can read, saying why. */
 export function checkClassifierFile(value: unknown): ClassifierFile {
-  if (typeof value !== 'object' || value === null) throw new ClassifierFormatError('classifier file: not a JSON object');
+  if (typeof value !== 'object' || value === null)
+    throw new ClassifierFormatError('classifier file: not a JSON object');
   const file = value as Partial<ClassifierFile>;
   if (file.format !== FILE_FORMAT) {
-    throw new ClassifierFormatError(`classifier file: format is ${JSON.stringify(file.format)}, expected "${FILE_FORMAT}"`);
+    throw new ClassifierFormatError(
+      `classifier file: format is ${JSON.stringify(file.format)}, expected "${FILE_FORMAT}"`,
+    );
   }
   if (file.formatVersion !== FILE_FORMAT_VERSION) {
     throw new ClassifierFormatError(
@@ -112,6 +115,7 @@ export function encodeInt8(values: Int8Array): string {
 
 export function decodeInt8(encoded: string, expectedLength: number): Int8Array {
   const bytes = Buffer.from(encoded, 'base64');
-  if (bytes.length !== expectedLength) throw new ClassifierFormatError('classifier file: weights have the wrong length');
+  if (bytes.length !== expectedLength)
+    throw new ClassifierFormatError('classifier file: weights have the wrong length');
   return new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }

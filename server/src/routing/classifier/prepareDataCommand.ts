@@ -36,7 +36,11 @@ function tipdmCode(label: unknown): string {
 
 /** train.jsonl: the seven-class labelled messages; the title is kept apart, as it weighs more. */
 function tipdmMessages(sharedData: string): object[] {
-  return readJsonl(path.join(sharedData, 'tipdm2020', 'train.jsonl')).map((row) => ({ title: row.title, text: row.detail, categoryCode: tipdmCode(row.label) }));
+  return readJsonl(path.join(sharedData, 'tipdm2020', 'train.jsonl')).map((row) => ({
+    title: row.title,
+    text: row.detail,
+    categoryCode: tipdmCode(row.label),
+  }));
 }
 
 /**
@@ -62,7 +66,8 @@ function repliedMessages(sharedData: string): object[] {
   const rows: object[] = [];
   for (const row of readJsonl(path.join(sharedData, 'tipdm2020', 'replies.jsonl'))) {
     const categoryCode = typeof row.reply === 'string' ? categoryOfReply(row.reply) : null;
-    if (categoryCode && typeof row.detail === 'string' && row.detail.trim()) rows.push({ title: row.title, text: row.detail, categoryCode });
+    if (categoryCode && typeof row.detail === 'string' && row.detail.trim())
+      rows.push({ title: row.title, text: row.detail, categoryCode });
   }
   return rows;
 }

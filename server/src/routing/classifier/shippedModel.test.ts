@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import { demoCategories } from '../../db/seed/categories';
-import { CATEGORY_BY_TIPDM_NAME, CATEGORY_BY_VILLAGE_KIND, TIPDM_CLASSES, TIPDM_CLASS_BY_CATEGORY } from './categoryMap';
+import {
+  CATEGORY_BY_TIPDM_NAME,
+  CATEGORY_BY_VILLAGE_KIND,
+  TIPDM_CLASSES,
+  TIPDM_CLASS_BY_CATEGORY,
+} from './categoryMap';
 import { CategoryClassifier, DEFAULT_MODEL_PATH, RECOMMENDED_CONFIDENCE_THRESHOLD } from './index';
 
 /**
@@ -37,7 +42,10 @@ describe('the shipped model', () => {
   });
 
   it('classifies a county letter into its TipDM class', () => {
-    const prediction = model.predict({ title: '小区附近工地夜间施工噪音扰民', text: '每天晚上十二点以后还在施工，噪音太大，严重影响居民休息，请环保部门查处。' });
+    const prediction = model.predict({
+      title: '小区附近工地夜间施工噪音扰民',
+      text: '每天晚上十二点以后还在施工，噪音太大，严重影响居民休息，请环保部门查处。',
+    });
     expect(TIPDM_CLASS_BY_CATEGORY[prediction.categoryCode]).toBe('环境保护');
   });
 });
@@ -55,7 +63,8 @@ describe('category maps', () => {
       expect(kindOf.has(code)).toBe(true);
       expect(TIPDM_CLASSES).toContain(tipdmClass);
     }
-    for (const tipdmClass of TIPDM_CLASSES) expect(TIPDM_CLASS_BY_CATEGORY[CATEGORY_BY_TIPDM_NAME[tipdmClass]]).toBe(tipdmClass);
+    for (const tipdmClass of TIPDM_CLASSES)
+      expect(TIPDM_CLASS_BY_CATEGORY[CATEGORY_BY_TIPDM_NAME[tipdmClass]]).toBe(tipdmClass);
   });
 
   it('map each village kind to a category whose department kind is that kind', () => {

@@ -21,7 +21,12 @@ function jieba(): Jieba {
  * dates and phone numbers say nothing about the department), whitespace runs as one space.
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[0-9]+(?:\.[0-9]+)?/g, '0').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[0-9]+(?:\.[0-9]+)?/g, '0')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A character that can be part of a word: letters (Han included) and digits. */
@@ -35,7 +40,9 @@ const SEGMENT_SPLIT = /[^\p{L}\p{N}]+/u;
  */
 export function segmentWords(normalized: string): string[] {
   if (!normalized) return [];
-  return jieba().cut(normalized, false).filter((word) => WORD_CHAR.test(word));
+  return jieba()
+    .cut(normalized, false)
+    .filter((word) => WORD_CHAR.test(word));
 }
 
 /** Character n-grams inside each run of letters and digits (punctuation breaks them). */
@@ -44,7 +51,8 @@ export function characterNgrams(normalized: string, sizes: readonly number[]): s
   for (const run of normalized.split(SEGMENT_SPLIT)) {
     const chars = Array.from(run);
     for (const size of sizes) {
-      for (let start = 0; start + size <= chars.length; start += 1) grams.push(chars.slice(start, start + size).join(''));
+      for (let start = 0; start + size <= chars.length; start += 1)
+        grams.push(chars.slice(start, start + size).join(''));
     }
   }
   return grams;

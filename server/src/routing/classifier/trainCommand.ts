@@ -34,14 +34,25 @@ async function databaseCorrections(): Promise<LabelledExample[]> {
   }
 }
 
-const defaults: TrainDependencies = { print: (line) => console.log(line), shippedExamples: shippedTrainingExamples, corrections: databaseCorrections };
+const defaults: TrainDependencies = {
+  print: (line) => console.log(line),
+  shippedExamples: shippedTrainingExamples,
+  corrections: databaseCorrections,
+};
 
-export async function runTrain(argv: readonly string[], dependencies: Partial<TrainDependencies> = {}): Promise<CategoryClassifier> {
+export async function runTrain(
+  argv: readonly string[],
+  dependencies: Partial<TrainDependencies> = {},
+): Promise<CategoryClassifier> {
   const { print, shippedExamples, corrections } = { ...defaults, ...dependencies };
   const args = parseCliArgs(argv);
-  if (args.folds !== null || args.village || args.model) throw new UsageError('usage: trainCommand.js [EXTRA.jsonl|EXTRA.csv ...] [--out PATH]');
+  if (args.folds !== null || args.village || args.model)
+    throw new UsageError('usage: trainCommand.js [EXTRA.jsonl|EXTRA.csv ...] [--out PATH]');
   const corrected = await corrections();
-  const examples = shippedExamples().concat(args.files.flatMap((file) => readExamplesFile(file)), corrected);
+  const examples = shippedExamples().concat(
+    args.files.flatMap((file) => readExamplesFile(file)),
+    corrected,
+  );
   const started = process.hrtime.bigint();
   const classifier = CategoryClassifier.train(examples);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -50,7 +61,9 @@ export async function runTrain(argv: readonly string[], dependencies: Partial<Tr
   const perLabel = Object.entries(classifier.examplesPerLabel())
     .map(([label, count]) => `${label} ${count}`)
     .join(', ');
-  print(`trained ${examples.length} examples, ${corrected.length} of them dispatchers' corrections (${perLabel}) in ${seconds.toFixed(1)} s; version ${classifier.version}; wrote ${out}`);
+  print(
+    `trained ${examples.length} examples, ${corrected.length} of them dispatchers' corrections (${perLabel}) in ${seconds.toFixed(1)} s; version ${classifier.version}; wrote ${out}`,
+  );
   return classifier;
 }
 

@@ -66,7 +66,8 @@ export function parseJsonl(content: string, source: string): LabelledExample[] {
       throw new Error(`${source}:${index + 1}: not valid JSON`);
     }
     const example = rowExample(row);
-    if (!example.text || !example.categoryCode) throw new Error(`${source}:${index + 1}: needs text (or title/detail) and categoryCode (or label/kind)`);
+    if (!example.text || !example.categoryCode)
+      throw new Error(`${source}:${index + 1}: needs text (or title/detail) and categoryCode (or label/kind)`);
     examples.push(example);
   });
   return examples;
@@ -116,7 +117,8 @@ export function parseCsv(content: string, source: string): LabelledExample[] {
     });
     if (typeof row.weight === 'string') row.weight = Number(row.weight);
     const example = rowExample(row);
-    if (!example.text || !example.categoryCode) throw new Error(`${source}: row ${index + 2} needs text and categoryCode`);
+    if (!example.text || !example.categoryCode)
+      throw new Error(`${source}: row ${index + 2} needs text and categoryCode`);
     return example;
   });
 }
@@ -160,6 +162,8 @@ export const SHIPPED_FILE_WEIGHTS: Readonly<Record<string, number>> = {
 export function shippedTrainingExamples(): LabelledExample[] {
   return shippedTrainingFiles().flatMap((file) => {
     const fileWeight = SHIPPED_FILE_WEIGHTS[path.basename(file)] ?? 1;
-    return readExamplesFile(file).map((example) => (fileWeight === 1 ? example : { ...example, weight: (example.weight ?? 1) * fileWeight }));
+    return readExamplesFile(file).map((example) =>
+      fileWeight === 1 ? example : { ...example, weight: (example.weight ?? 1) * fileWeight },
+    );
   });
 }

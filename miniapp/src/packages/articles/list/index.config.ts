@@ -2,4 +2,4 @@ export default definePageConfig({
   navigationBarTitleText: '政策指南',
   enablePullDownRefresh: true,
   onReachBottomDistance: 100,
-})
+});

@@ -1,64 +1,87 @@
-import { useRef, useState } from 'react'
-import { View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, type Article, type ArticleCategory } from '@minqing/shared'
-import ArticleCard from '../../../components/ArticleCard'
-import CategoryTabs, { tabsFrom } from '../../../components/CategoryTabs'
-import FollowButton from '../../../components/FollowButton'
-import { withPageHeader } from '../../../components/PageHeader'
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState'
-import { getArticles } from '../../../services/api'
-import { useCareMode } from '../../../stores/careMode'
-import { ROUTES, go } from '../../../pages/home/routes'
-import { usePagedList } from '../../../pages/notices/usePagedList'
+import { useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES, type Article, type ArticleCategory } from '@minqing/shared';
+import ArticleCard from '../../../components/ArticleCard';
+import CategoryTabs, { tabsFrom } from '../../../components/CategoryTabs';
+import FollowButton from '../../../components/FollowButton';
+import { withPageHeader } from '../../../components/PageHeader';
+import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState';
+import { getArticles } from '../../../services/api';
+import { useCareMode } from '../../../stores/careMode';
+import { ROUTES, go } from '../../../pages/home/routes';
+import { usePagedList } from '../../../pages/notices/usePagedList';
 
-import './index.scss'
+import './index.scss';
 
-export const ARTICLE_TABS = tabsFrom(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES)
+export const ARTICLE_TABS = tabsFrom(ARTICLE_CATEGORIES, ARTICLE_CATEGORY_NAMES);
 
-const isCategory = (value: string | undefined): value is ArticleCategory => (ARTICLE_CATEGORIES as readonly string[]).includes(value ?? '')
+const isCategory = (value: string | undefined): value is ArticleCategory =>
+  (ARTICLE_CATEGORIES as readonly string[]).includes(value ?? '');
 
 /** 消息推送: policy information, 办事指南 and news from the county, newest first. */
 function ArticlesListPage() {
-  const care = useCareMode()
-  const { params } = useRouter()
-  const [category, setCategory] = useState<ArticleCategory | ''>(isCategory(params.category) ? params.category : '')
-  const list = usePagedList<Article>(category, (page, pageSize) => getArticles({ page, pageSize, ...(category ? { category } : {}) }), { pageSize: 10 })
+  const care = useCareMode();
+  const { params } = useRouter();
+  const [category, setCategory] = useState<ArticleCategory | ''>(isCategory(params.category) ? params.category : '');
+  const list = usePagedList<Article>(
+    category,
+    (page, pageSize) => getArticles({ page, pageSize, ...(category ? { category } : {}) }),
+    { pageSize: 10 },
+  );
 
-  const latest = useRef(list)
-  latest.current = list
+  const latest = useRef(list);
+  latest.current = list;
   usePullDownRefresh(() => {
-    void latest.current.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+    void latest.current.refresh().finally(() => Taro.stopPullDownRefresh());
+  });
   useReachBottom(() => {
-    void latest.current.loadMore()
-  })
+    void latest.current.loadMore();
+  });
 
-  const categoryName = category ? ARTICLE_CATEGORY_NAMES[category] : ''
+  const categoryName = category ? ARTICLE_CATEGORY_NAMES[category] : '';
   return (
     <View className={`page articles ${care.className}`}>
-      <CategoryTabs tabs={ARTICLE_TABS} value={category} onChange={setCategory} label='文章栏目' />
-      {category ? <FollowButton key={category} topic={`article_${category}`} subscribeTopic='article' label={`「${categoryName}」`} /> : null}
-      <View className='articles__list'>
+      <CategoryTabs tabs={ARTICLE_TABS} value={category} onChange={setCategory} label="文章栏目" />
+      {category ? (
+        <FollowButton
+          key={category}
+          topic={`article_${category}`}
+          subscribeTopic="article"
+          label={`「${categoryName}」`}
+        />
+      ) : null}
+      <View className="articles__list">
         {list.loading ? <LoadingBlock /> : null}
         {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
         {!list.loading && !list.error && list.items.length === 0 ? (
           <EmptyState
-            icon='📰'
+            icon="📰"
             title={categoryName ? `暂时没有${categoryName}` : '暂时没有文章'}
-            hint='有新文章时会显示在这里，也可以下拉刷新'
+            hint="有新文章时会显示在这里，也可以下拉刷新"
             action={categoryName ? { label: '看全部文章', onClick: () => setCategory('') } : undefined}
           />
         ) : null}
         {!list.loading && !list.error
-          ? list.items.map((article) => <ArticleCard key={article.id} article={article} showCategory={!category} onClick={() => go(ROUTES.article(article.id))} />)
+          ? list.items.map((article) => (
+              <ArticleCard
+                key={article.id}
+                article={article}
+                showCategory={!category}
+                onClick={() => go(ROUTES.article(article.id))}
+              />
+            ))
           : null}
         {!list.loading && !list.error && list.items.length > 0 ? (
-          <ListFooter state={list.footer} errorMessage={list.footerError ?? undefined} onLoadMore={() => void list.loadMore()} />
+          <ListFooter
+            state={list.footer}
+            errorMessage={list.footerError ?? undefined}
+            onLoadMore={() => void list.loadMore()}
+          />
         ) : null}
       </View>
     </View>
-  )
+  );
 }
 
-export default withPageHeader(ArticlesListPage, '政策指南')
+export default withPageHeader(ArticlesListPage, '政策指南');

@@ -1,10 +1,18 @@
-import type { MyReward, PointsEntry, Redemption, ShopItem } from '@minqing/shared'
+import type { MyReward, PointsEntry, Redemption, ShopItem } from '@minqing/shared';
 
-let counter = 0
-const nextId = () => `01JPOINTS${String((counter += 1)).padStart(17, '0')}`
+let counter = 0;
+const nextId = () => `01JPOINTS${String((counter += 1)).padStart(17, '0')}`;
 
 export function entry(overrides: Partial<PointsEntry> = {}): PointsEntry {
-  return { id: nextId(), delta: 10, reason: 'report_resolved', reasonName: '反映问题已办结', note: 'HY20261122-0042', createdAt: '2026-11-22T02:00:00.000Z', ...overrides }
+  return {
+    id: nextId(),
+    delta: 10,
+    reason: 'report_resolved',
+    reasonName: '反映问题已办结',
+    note: 'HY20261122-0042',
+    createdAt: '2026-11-22T02:00:00.000Z',
+    ...overrides,
+  };
 }
 
 export function shopItem(overrides: Partial<ShopItem> = {}): ShopItem {
@@ -18,7 +26,7 @@ export function shopItem(overrides: Partial<ShopItem> = {}): ShopItem {
     regionCode: '610921100201',
     regionName: '五一村',
     ...overrides,
-  }
+  };
 }
 
 export function redemption(overrides: Partial<Redemption> = {}): Redemption {
@@ -33,7 +41,7 @@ export function redemption(overrides: Partial<Redemption> = {}): Redemption {
     fulfilledAt: null,
     cancelledAt: null,
     ...overrides,
-  }
+  };
 }
 
 export function reward(overrides: Partial<MyReward> = {}): MyReward {
@@ -48,5 +56,5 @@ export function reward(overrides: Partial<MyReward> = {}): MyReward {
     createdAt: '2026-11-22T02:00:00.000Z',
     confirm: { mchId: '1900000109', appId: 'wx1234567890abcdef', package: 'ABBQO+oYAAABAAAAAACE1Wyu' },
     ...overrides,
-  }
+  };
 }

@@ -1,8 +1,8 @@
-import { useMemo } from 'react'
-import { View } from '@tarojs/components'
-import { qrMatrix, runsOf } from './qrMatrix'
+import { useMemo } from 'react';
+import { View } from '@tarojs/components';
+import { qrMatrix, runsOf } from './qrMatrix';
 
-import './QrCode.scss'
+import './QrCode.scss';
 
 /**
  * A QR code drawn with Views (no canvas), so it looks the same in WeChat and in the browser.
@@ -10,13 +10,13 @@ import './QrCode.scss'
  * white quiet zone around it come from QrCode.scss.
  */
 export default function QrCode({ text, label }: { text: string; label: string }) {
-  const rows = useMemo(() => qrMatrix(text).map(runsOf), [text])
-  const size = rows.length
+  const rows = useMemo(() => qrMatrix(text).map(runsOf), [text]);
+  const size = rows.length;
   return (
-    <View className='qr-code' role='img' aria-label={label} data-modules={size}>
-      <View className='qr-code__modules'>
+    <View className="qr-code" role="img" aria-label={label} data-modules={size}>
+      <View className="qr-code__modules">
         {rows.map((runs, rowIndex) => (
-          <View key={rowIndex} className='qr-code__row' style={{ height: `${100 / size}%` }}>
+          <View key={rowIndex} className="qr-code__row" style={{ height: `${100 / size}%` }}>
             {runs.map((run, runIndex) => (
               <View
                 key={runIndex}
@@ -28,5 +28,5 @@ export default function QrCode({ text, label }: { text: string; label: string })
         ))}
       </View>
     </View>
-  )
+  );
 }

@@ -1,9 +1,9 @@
-import qrcode from 'qrcode-generator'
+import qrcode from 'qrcode-generator';
 
 /** A run of same-coloured modules in one row: drawn as one View instead of one per module. */
 export interface QrRun {
-  dark: boolean
-  length: number
+  dark: boolean;
+  length: number;
 }
 
 /**
@@ -12,20 +12,22 @@ export interface QrRun {
  * screen held up to the cadre's.
  */
 export function qrMatrix(text: string): boolean[][] {
-  const code = qrcode(0, 'M')
-  code.addData(text, /^\d+$/.test(text) ? 'Numeric' : 'Byte')
-  code.make()
-  const size = code.getModuleCount()
-  return Array.from({ length: size }, (_row, row) => Array.from({ length: size }, (_col, col) => code.isDark(row, col)))
+  const code = qrcode(0, 'M');
+  code.addData(text, /^\d+$/.test(text) ? 'Numeric' : 'Byte');
+  code.make();
+  const size = code.getModuleCount();
+  return Array.from({ length: size }, (_row, row) =>
+    Array.from({ length: size }, (_col, col) => code.isDark(row, col)),
+  );
 }
 
 /** One row as runs of equal modules. */
 export function runsOf(row: readonly boolean[]): QrRun[] {
-  const runs: QrRun[] = []
+  const runs: QrRun[] = [];
   for (const dark of row) {
-    const last = runs[runs.length - 1]
-    if (last && last.dark === dark) last.length += 1
-    else runs.push({ dark, length: 1 })
+    const last = runs[runs.length - 1];
+    if (last && last.dark === dark) last.length += 1;
+    else runs.push({ dark, length: 1 });
   }
-  return runs
+  return runs;
 }

@@ -1,17 +1,17 @@
-import Taro from '@tarojs/taro'
-import type { MyReward } from '@minqing/shared'
-import { isWeapp } from '../../../services/config'
+import Taro from '@tarojs/taro';
+import type { MyReward } from '@minqing/shared';
+import { isWeapp } from '../../../services/config';
 
-type Confirm = NonNullable<MyReward['confirm']>
+type Confirm = NonNullable<MyReward['confirm']>;
 
 interface MerchantTransferOptions extends Confirm {
-  success: (result: { errMsg?: string }) => void
-  fail: (result: { errMsg?: string }) => void
+  success: (result: { errMsg?: string }) => void;
+  fail: (result: { errMsg?: string }) => void;
 }
-type RequestMerchantTransfer = (options: MerchantTransferOptions) => void
+type RequestMerchantTransfer = (options: MerchantTransferOptions) => void;
 
 // WeChat's own global; Taro 4.2 has no wrapper for requestMerchantTransfer (base library ≥ 3.3.0).
-declare const wx: { requestMerchantTransfer?: RequestMerchantTransfer } | undefined
+declare const wx: { requestMerchantTransfer?: RequestMerchantTransfer } | undefined;
 
 /** How the confirmation page ended, from the citizen's side only: the server still asks WeChat Pay. */
 export type TransferOutcome =
@@ -19,16 +19,16 @@ export type TransferOutcome =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string }
   /** Not inside WeChat (H5), or a WeChat too old to have the API. */
-  | { kind: 'unsupported'; message: string }
+  | { kind: 'unsupported'; message: string };
 
-export const OPEN_IN_WECHAT = '请在微信中打开确认收款'
-export const UPDATE_WECHAT = '您的微信版本较低，请更新微信后再确认收款'
+export const OPEN_IN_WECHAT = '请在微信中打开确认收款';
+export const UPDATE_WECHAT = '您的微信版本较低，请更新微信后再确认收款';
 
 function merchantTransferApi(): RequestMerchantTransfer | null {
-  const fromTaro = (Taro as unknown as { requestMerchantTransfer?: RequestMerchantTransfer }).requestMerchantTransfer
-  if (typeof fromTaro === 'function') return fromTaro
-  const fromWx = typeof wx === 'undefined' ? undefined : wx?.requestMerchantTransfer
-  return typeof fromWx === 'function' ? fromWx : null
+  const fromTaro = (Taro as unknown as { requestMerchantTransfer?: RequestMerchantTransfer }).requestMerchantTransfer;
+  if (typeof fromTaro === 'function') return fromTaro;
+  const fromWx = typeof wx === 'undefined' ? undefined : wx?.requestMerchantTransfer;
+  return typeof fromWx === 'function' ? fromWx : null;
 }
 
 /**
@@ -37,9 +37,9 @@ function merchantTransferApi(): RequestMerchantTransfer | null {
  * hence the callbacks.
  */
 export function requestMerchantTransfer(confirm: Confirm): Promise<TransferOutcome> {
-  if (!isWeapp()) return Promise.resolve({ kind: 'unsupported', message: OPEN_IN_WECHAT })
-  const api = merchantTransferApi()
-  if (!api) return Promise.resolve({ kind: 'unsupported', message: UPDATE_WECHAT })
+  if (!isWeapp()) return Promise.resolve({ kind: 'unsupported', message: OPEN_IN_WECHAT });
+  const api = merchantTransferApi();
+  if (!api) return Promise.resolve({ kind: 'unsupported', message: UPDATE_WECHAT });
   return new Promise((resolve) => {
     api({
       mchId: confirm.mchId,
@@ -47,7 +47,11 @@ export function requestMerchantTransfer(confirm: Confirm): Promise<TransferOutco
       package: confirm.package,
       success: () => resolve({ kind: 'confirmed' }),
       fail: (result) =>
-        resolve(/cancel/i.test(result?.errMsg ?? '') ? { kind: 'cancelled' } : { kind: 'failed', message: '暂时无法打开收款页面，请稍后再试' }),
-    })
-  })
+        resolve(
+          /cancel/i.test(result?.errMsg ?? '')
+            ? { kind: 'cancelled' }
+            : { kind: 'failed', message: '暂时无法打开收款页面，请稍后再试' },
+        ),
+    });
+  });
 }

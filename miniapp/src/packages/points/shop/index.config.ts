@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '积分超市',
   enablePullDownRefresh: true,
-})
+});

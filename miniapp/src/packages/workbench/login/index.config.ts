@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '工作人员登录',
-})
+});

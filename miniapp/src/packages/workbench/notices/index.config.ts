@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '我发布的公告',
   enablePullDownRefresh: true,
-})
+});

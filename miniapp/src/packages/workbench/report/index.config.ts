@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '事项办理',
   enablePullDownRefresh: true,
-})
+});

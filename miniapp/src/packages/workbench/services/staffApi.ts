@@ -2,127 +2,190 @@
  * The 工作台's calls, with the staff token (never the citizen's). A 401 ends the staff session
  * on this phone: the pages then offer the sign-in again.
  */
-import Taro from '@tarojs/taro'
-import type { Household, NoticeInput, Page, QueueCounts, QueueTabKey, ReportActionRequest, StaffLoginResponse, StaffMe, StaffNotice, StaffReport, StaffSubmitReportRequest, ReportSummary, UploadResponse, Visit, VisitInput } from '@minqing/shared'
-import { ApiError, networkError } from '../../../services/apiError'
-import { apiBase } from '../../../services/config'
-import { send, sendUpload, type SendOptions } from '../../../services/http'
-import { clearStaffSession, currentStaffSession, saveStaffSession, updateStaffMe } from '../../../services/staffSession'
+import Taro from '@tarojs/taro';
+import type {
+  Household,
+  NoticeInput,
+  Page,
+  QueueCounts,
+  QueueTabKey,
+  ReportActionRequest,
+  StaffLoginResponse,
+  StaffMe,
+  StaffNotice,
+  StaffReport,
+  StaffSubmitReportRequest,
+  ReportSummary,
+  UploadResponse,
+  Visit,
+  VisitInput,
+} from '@minqing/shared';
+import { ApiError, networkError } from '../../../services/apiError';
+import { apiBase } from '../../../services/config';
+import { send, sendUpload, type SendOptions } from '../../../services/http';
+import {
+  clearStaffSession,
+  currentStaffSession,
+  saveStaffSession,
+  updateStaffMe,
+} from '../../../services/staffSession';
 
-export const SIGNED_OUT_MESSAGE = '登录已失效，请重新登录'
+export const SIGNED_OUT_MESSAGE = '登录已失效，请重新登录';
 
 async function withStaffToken<T>(call: (token: string) => Promise<T>): Promise<T> {
-  const session = currentStaffSession()
-  if (!session) throw new ApiError('unauthorized', SIGNED_OUT_MESSAGE, 401)
+  const session = currentStaffSession();
+  if (!session) throw new ApiError('unauthorized', SIGNED_OUT_MESSAGE, 401);
   try {
-    return await call(session.token)
+    return await call(session.token);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) clearStaffSession()
-    throw error
+    if (error instanceof ApiError && error.status === 401) clearStaffSession();
+    throw error;
   }
 }
 
-async function staffRequest<T>(path: string, options: Omit<SendOptions, 'token'> = {}): Promise<{ data: T; replayed: boolean }> {
-  const result = await withStaffToken((token) => send<T>(path, { ...options, token }))
-  return { data: result.data, replayed: result.headers['idempotent-replayed'] === 'true' }
+async function staffRequest<T>(
+  path: string,
+  options: Omit<SendOptions, 'token'> = {},
+): Promise<{ data: T; replayed: boolean }> {
+  const result = await withStaffToken((token) => send<T>(path, { ...options, token }));
+  return { data: result.data, replayed: result.headers['idempotent-replayed'] === 'true' };
 }
 
 // ── signing in ─────────────────────────────────────────────────────────────────
 
 function keep(login: StaffLoginResponse): StaffLoginResponse {
-  saveStaffSession({ token: login.token, expiresAt: login.expiresAt, staff: login.staff })
-  return login
+  saveStaffSession({ token: login.token, expiresAt: login.expiresAt, staff: login.staff });
+  return login;
 }
 
 export async function signInWithPassword(username: string, password: string): Promise<StaffLoginResponse> {
-  return keep((await send<StaffLoginResponse>('/staff/auth/login', { method: 'POST', data: { username, password } })).data)
+  return keep(
+    (await send<StaffLoginResponse>('/staff/auth/login', { method: 'POST', data: { username, password } })).data,
+  );
 }
 
 /** 微信登录: answers 404 not_bound (ApiError) while this WeChat is bound to no account. */
 export async function signInWithWechat(code: string): Promise<StaffLoginResponse> {
-  return keep((await send<StaffLoginResponse>('/staff/auth/wechat-login', { method: 'POST', data: { code } })).data)
+  return keep((await send<StaffLoginResponse>('/staff/auth/wechat-login', { method: 'POST', data: { code } })).data);
 }
 
 export async function bindWechat(code: string): Promise<StaffMe> {
-  const { data } = await staffRequest<StaffMe>('/staff/auth/wechat-bind', { method: 'POST', data: { code } })
-  updateStaffMe(data)
-  return data
+  const { data } = await staffRequest<StaffMe>('/staff/auth/wechat-bind', { method: 'POST', data: { code } });
+  updateStaffMe(data);
+  return data;
 }
 
 export async function unbindWechat(): Promise<StaffMe> {
-  const { data } = await staffRequest<StaffMe>('/staff/auth/wechat-bind', { method: 'DELETE' })
-  updateStaffMe(data)
-  return data
+  const { data } = await staffRequest<StaffMe>('/staff/auth/wechat-bind', { method: 'DELETE' });
+  updateStaffMe(data);
+  return data;
 }
 
 // ── the queue and a report ─────────────────────────────────────────────────────
 
-export const getQueueCounts = async () => (await staffRequest<QueueCounts>('/staff/reports/counts')).data
+export const getQueueCounts = async () => (await staffRequest<QueueCounts>('/staff/reports/counts')).data;
 
 export const getQueue = async (tab: QueueTabKey, page: number) =>
-  (await staffRequest<Page<ReportSummary & { overdue: boolean }>>('/staff/reports', { query: { tab, page, pageSize: 20 } })).data
+  (
+    await staffRequest<Page<ReportSummary & { overdue: boolean }>>('/staff/reports', {
+      query: { tab, page, pageSize: 20 },
+    })
+  ).data;
 
-export const getStaffReport = async (id: string) => (await staffRequest<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`)).data
+export const getStaffReport = async (id: string) =>
+  (await staffRequest<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`)).data;
 
 /** One action; the same key on a retry answers the report without acting twice. */
 export async function actOnReport(id: string, body: ReportActionRequest, idempotencyKey: string): Promise<StaffReport> {
-  const path = `/staff/reports/${encodeURIComponent(id)}/actions`
-  return (await staffRequest<StaffReport>(path, { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } })).data
+  const path = `/staff/reports/${encodeURIComponent(id)}/actions`;
+  return (
+    await staffRequest<StaffReport>(path, {
+      method: 'POST',
+      data: body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    })
+  ).data;
 }
 
-export async function uploadStaffPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<UploadResponse> {
-  return (await withStaffToken((token) => sendUpload<UploadResponse>('/uploads', { filePath, token, onProgress }))).data
+export async function uploadStaffPhoto(
+  filePath: string,
+  onProgress?: (percent: number) => void,
+): Promise<UploadResponse> {
+  return (await withStaffToken((token) => sendUpload<UploadResponse>('/uploads', { filePath, token, onProgress })))
+    .data;
 }
 
 // ── 住户, 走访 and 代报 ──────────────────────────────────────────────────────────
 
-export const getHouseholds = async (page: number) => (await staffRequest<Page<Household>>('/staff/households', { query: { page, pageSize: 20 } })).data
+export const getHouseholds = async (page: number) =>
+  (await staffRequest<Page<Household>>('/staff/households', { query: { page, pageSize: 20 } })).data;
 
 /** One household's visits, or (null) every visit in my scope. */
 export const getVisits = async (householdId: string | null, page: number) =>
-  (await staffRequest<Page<Visit>>('/staff/visits', { query: { ...(householdId ? { householdId } : {}), page, pageSize: 20 } })).data
+  (
+    await staffRequest<Page<Visit>>('/staff/visits', {
+      query: { ...(householdId ? { householdId } : {}), page, pageSize: 20 },
+    })
+  ).data;
 
 /** 走访; the same key on a retry answers the visit already logged. */
 export async function logVisit(body: VisitInput, idempotencyKey: string): Promise<Visit> {
-  return (await staffRequest<Visit>('/staff/visits', { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } })).data
+  return (
+    await staffRequest<Visit>('/staff/visits', {
+      method: 'POST',
+      data: body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    })
+  ).data;
 }
 
 /** 代报; the same key on a retry answers the report already filed. */
 export async function fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport> {
-  return (await staffRequest<StaffReport>('/staff/reports', { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } })).data
+  return (
+    await staffRequest<StaffReport>('/staff/reports', {
+      method: 'POST',
+      data: body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    })
+  ).data;
 }
 
 // ── 政务村务 notices (the admin panel's editor uses the same routes and checks) ─────
 
-export const getStaffNotices = async () => (await staffRequest<Page<StaffNotice>>('/staff/notices', { query: { page: 1, pageSize: 50 } })).data
+export const getStaffNotices = async () =>
+  (await staffRequest<Page<StaffNotice>>('/staff/notices', { query: { page: 1, pageSize: 50 } })).data;
 
 /** Writes the notice, then publishes it: villagers of its region see it at once. */
 export async function publishNewNotice(input: NoticeInput): Promise<StaffNotice> {
-  const draft = (await staffRequest<StaffNotice>('/staff/notices', { method: 'POST', data: input })).data
-  return (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(draft.id)}/publish`, { method: 'POST' })).data
+  const draft = (await staffRequest<StaffNotice>('/staff/notices', { method: 'POST', data: input })).data;
+  return (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(draft.id)}/publish`, { method: 'POST' }))
+    .data;
 }
 
 export const withdrawNotice = async (id: string) =>
-  (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST' })).data
+  (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST' })).data;
 
-const downloaded = new Map<string, string>()
+const downloaded = new Map<string, string>();
 
 /** A local copy of an attachment (`/api/v1/uploads/:id/content`), fetched with the staff token or its signed link. */
 export async function staffAttachmentPath(url: string): Promise<string> {
-  const cached = downloaded.get(url)
-  if (cached) return cached
-  const relative = url.startsWith('/api/v1') ? url.slice('/api/v1'.length) : url
+  const cached = downloaded.get(url);
+  if (cached) return cached;
+  const relative = url.startsWith('/api/v1') ? url.slice('/api/v1'.length) : url;
   const path = await withStaffToken(async (token) => {
-    const signed = (await send<{ url: string | null }>(`${relative.replace(/\/content$/, '')}/link`, { token })).data.url
-    let result: { statusCode: number; tempFilePath: string }
+    const signed = (await send<{ url: string | null }>(`${relative.replace(/\/content$/, '')}/link`, { token })).data
+      .url;
+    let result: { statusCode: number; tempFilePath: string };
     try {
-      result = await Taro.downloadFile(signed ? { url: signed } : { url: `${apiBase()}${relative}`, header: { Authorization: `Bearer ${token}` } })
+      result = await Taro.downloadFile(
+        signed ? { url: signed } : { url: `${apiBase()}${relative}`, header: { Authorization: `Bearer ${token}` } },
+      );
     } catch {
-      throw networkError()
+      throw networkError();
     }
-    if (result.statusCode !== 200) throw new ApiError('forbidden', '文件暂时无法查看', result.statusCode)
-    return result.tempFilePath
-  })
-  downloaded.set(url, path)
-  return path
+    if (result.statusCode !== 200) throw new ApiError('forbidden', '文件暂时无法查看', result.statusCode);
+    return result.tempFilePath;
+  });
+  downloaded.set(url, path);
+  return path;
 }

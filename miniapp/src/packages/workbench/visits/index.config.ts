@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '走访记录',
   enablePullDownRefresh: true,
-})
+});
