@@ -29,7 +29,7 @@ const NEEDS = {
 
 function debianHas(pkg) {
   return (
-    spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes(
+    spawnSync('dpkg-query', ['-W', `-f=${'$'}{Status}`, pkg], { encoding: 'utf8' }).stdout?.includes(
       'install ok installed',
     ) ?? false
   );

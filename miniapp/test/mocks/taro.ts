@@ -60,7 +60,6 @@ const fileSystemManager = {
 const onMount = (callback: (payload?: unknown) => void, payload?: () => unknown) => {
   useEffect(() => {
     callback(payload?.());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 };
 

@@ -12,7 +12,6 @@ export function usePagedList<T>(fetchPage: () => Promise<Page<T>>, deps: Depende
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(false);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const reload = useCallback(async () => {
     setLoading(true);
     try {

@@ -1,10 +1,10 @@
 import type { ArticleInput, ArticlePatch } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
-import { Article, Staff } from '../db/entities';
+import { Article, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { recordAudit } from './auditRecorder';
-import { PublicationSwitch, nextPublication, publicationChangedConcurrently } from './publicationTransition';
+import { type PublicationSwitch, nextPublication, publicationChangedConcurrently } from './publicationTransition';
 import { assertPublishableRegion } from './publishingRegion';
 import { notifyArticlePublished } from './pushNotifier';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AuditLog, Staff } from '../db/entities';
+import { AuditLog, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 
 /** Appends one line to the staff audit log. */

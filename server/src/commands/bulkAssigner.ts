@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { BulkAssignRequest, BulkAssignResponse, BulkAssignResult } from '@minqing/shared';
 import type { AppDeps } from '../context';
-import { Department, Report, Staff } from '../db/entities';
+import { Department, Report, type Staff } from '../db/entities';
 import { AppError, badRequest } from '../errors';
 import { staffCanView } from '../policies/report';
 import { actOnReport } from './reportActor';

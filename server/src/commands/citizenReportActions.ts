@@ -1,15 +1,15 @@
 import {
-  CitizenAction,
-  DisputeRequest,
-  RatingRequest,
-  SupplementRequest,
+  type CitizenAction,
+  type DisputeRequest,
+  type RatingRequest,
+  type SupplementRequest,
   canPerform,
   nextStatus,
 } from '@minqing/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
-import { Citizen, Report } from '../db/entities';
+import { type Citizen, Report } from '../db/entities';
 import { forbidden, invalidTransition, notFound } from '../errors';
 import { citizenCanView, transitionContext } from '../policies/report';
 import { awardForRating } from '../points/reportAwards';

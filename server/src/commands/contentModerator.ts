@@ -1,7 +1,7 @@
 import type { ModerationDecisionRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
-import { Attachment, ContentCheck, Staff } from '../db/entities';
+import { Attachment, ContentCheck, type Staff } from '../db/entities';
 import { conflict, forbidden, notFound } from '../errors';
 import { isWithin } from '../policies/scope';
 
@@ -21,7 +21,7 @@ export function moderateContent(
 ) {
   return transaction(deps.dataSource, async (manager) => {
     const check = await manager.getRepository(ContentCheck).findOneBy({ id: props.checkId });
-    if (!check || !check.moderation) throw notFound('没有找到该内容');
+    if (!check?.moderation) throw notFound('没有找到该内容');
     if (!canModerate(props.staff, check)) throw forbidden('只能审核本辖区的内容');
     if (check.moderation !== 'held') throw conflict('该内容已审核过');
     const now = deps.clock();

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ReportStatus, canPerform, nextStatus } from '@minqing/shared';
+import { type ReportStatus, canPerform, nextStatus } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Report, SupervisionMark } from '../db/entities';

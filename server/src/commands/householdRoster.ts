@@ -25,13 +25,12 @@ export function placementProblem(
   placement: { gridCode: string; liaisonId: string | null },
 ): PlacementProblem | null {
   const grid = reference.regions.get(placement.gridCode);
-  if (!grid || grid.level !== 'grid') return { field: 'gridCode', message: '没有这个网格' };
+  if (grid?.level !== 'grid') return { field: 'gridCode', message: '没有这个网格' };
   if (!staffCanKeepRosterOf(editor, placement.gridCode))
     return { field: 'gridCode', message: '只能登记本辖区网格的住户' };
   if (placement.liaisonId === null) return null;
   const liaison = liaisons.get(placement.liaisonId);
-  if (!liaison || liaison.role !== 'liaison' || liaison.disabled)
-    return { field: 'liaisonId', message: '没有这个三线成员账号' };
+  if (liaison?.role !== 'liaison' || liaison.disabled) return { field: 'liaisonId', message: '没有这个三线成员账号' };
   if (liaison.regionCode !== placement.gridCode) return { field: 'liaisonId', message: '三线成员须是该网格的' };
   return null;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Staff } from '../db/entities';
-import { AppError, badRequest, forbidden, notFound } from '../errors';
+import { type AppError, badRequest, forbidden, notFound } from '../errors';
 import { canManageAccount } from '../policies/staffAccount';
 import type { ScopeProblem } from '../policies/staffAccount';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Report, Staff } from '../db/entities';
+import { Report, type Staff } from '../db/entities';
 import { notifyAfterStaffAction } from './notifier';
 import { appendEvent } from './reportEvents';
 import { saveReportChanges } from './reportUpdater';

@@ -1,4 +1,4 @@
-import { TIER_NAMES, Tier } from '@minqing/shared';
+import { TIER_NAMES, type Tier } from '@minqing/shared';
 import { localDateOf, localTimeOf } from '../deadlines/workingCalendar';
 
 /**

@@ -3,11 +3,11 @@ import { In } from 'typeorm';
 import type { NoticeInput, NoticePatch } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
-import { Attachment, Notice, Staff } from '../db/entities';
+import { Attachment, Notice, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { badRequest } from '../errors';
 import { recordAudit } from './auditRecorder';
-import { PublicationSwitch, nextPublication, publicationChangedConcurrently } from './publicationTransition';
+import { type PublicationSwitch, nextPublication, publicationChangedConcurrently } from './publicationTransition';
 import { assertPublishableRegion } from './publishingRegion';
 import { notifyNoticePublished } from './pushNotifier';
 

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { In, Like } from 'typeorm';
-import { MessageKind, ROLE_NAMES, ReportAction, StaffRole, Tier } from '@minqing/shared';
-import { Department, Message, Report, Staff } from '../db/entities';
+import { type MessageKind, ROLE_NAMES, type ReportAction, type StaffRole, type Tier } from '@minqing/shared';
+import { Department, Message, type Report, Staff } from '../db/entities';
 import type { RecipientType } from '../db/entities/message';
 import { newId } from '../db/ids';
 import { staffCanView } from '../policies/report';
 import { ancestorsOf } from '../policies/scope';
-import { DeadlineKind, MessageText, citizenTexts, staffTexts } from './messageTexts';
+import { type DeadlineKind, type MessageText, citizenTexts, staffTexts } from './messageTexts';
 import { queueReportPush } from './pushNotifier';
 
 /**

@@ -2,15 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { In, MoreThan } from 'typeorm';
 import { ARTICLE_CATEGORY_NAMES, NOTICE_CATEGORY_NAMES, type FollowTopic, type SubscribeTopic } from '@minqing/shared';
 import {
-  Article,
+  type Article,
   Citizen,
   Message,
-  Notice,
+  type Notice,
   PushFollow,
   PushOutboxMessage,
   PushSubscription,
   Region,
-  Report,
+  type Report,
 } from '../db/entities';
 import { newId } from '../db/ids';
 import type { TopicValueName } from '../integrations/wechat/subscribeTemplates';

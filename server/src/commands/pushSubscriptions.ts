@@ -69,16 +69,14 @@ async function recordAnswer(
   };
   if ((await update()).affected) return;
   try {
-    await manager
-      .getRepository(PushSubscription)
-      .insert({
-        citizenId: props.citizenId,
-        topic: props.topic,
-        templateId: props.templateId,
-        answer: props.answer,
-        remaining: add,
-        updatedAt: props.at,
-      });
+    await manager.getRepository(PushSubscription).insert({
+      citizenId: props.citizenId,
+      topic: props.topic,
+      templateId: props.templateId,
+      answer: props.answer,
+      remaining: add,
+      updatedAt: props.at,
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await update();

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { ACTION_NAMES, ReportActionRequest, actionRule, contextAllows, nextStatus } from '@minqing/shared';
+import { ACTION_NAMES, type ReportActionRequest, actionRule, contextAllows, nextStatus } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
-import { Category, Department, Report, Staff } from '../db/entities';
+import { Category, Department, Report, type Staff } from '../db/entities';
 import type { EventData } from '../db/entities/reportEvent';
 import { deadlinesFrom, extendedDeadline, tierAbove } from '../deadlines/slaClock';
 import type { WorkingCalendar } from '../deadlines/workingCalendar';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { In, IsNull } from 'typeorm';
-import { ReportEventType, ReportStatus, isPublicEvent } from '@minqing/shared';
+import { type ReportEventType, type ReportStatus, isPublicEvent } from '@minqing/shared';
 import { Attachment, ReportEvent } from '../db/entities';
 import type { ActorType, EventData } from '../db/entities/reportEvent';
 import { newId } from '../db/ids';

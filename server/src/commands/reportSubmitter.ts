@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SubmitReportRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { dialectOf, transaction } from '../db/dataSource';
-import { Attachment, Citizen, IdempotencyKey, Report, Staff } from '../db/entities';
+import { type Attachment, type Citizen, IdempotencyKey, Report, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import type { EventData } from '../db/entities/reportEvent';
@@ -14,9 +14,9 @@ import { isRegionActive } from '../policies/regionStatus';
 import type { TimelineRecords } from '../presenters/report';
 import { routingThreshold } from '../routing/classifier';
 import { findDuplicate } from '../routing/duplicates';
-import { RouteDecision, decideRoute } from '../routing/reportRouter';
+import { type RouteDecision, decideRoute } from '../routing/reportRouter';
 import type { Screening } from './contentScreening';
-import { NewEvent, appendEvents, bindAttachments } from './reportEvents';
+import { type NewEvent, appendEvents, bindAttachments } from './reportEvents';
 import { allocateSerialNo } from './serialAllocator';
 
 const duplicateSettings = (deps: AppDeps) => ({
@@ -55,14 +55,9 @@ function placeOf(deps: AppDeps, reference: ReferenceSnapshot, body: SubmitReport
       body.serviceCode === 'deputy' && body.deputyId
       ? reference.categories.get(DEPUTY_CATEGORY)
       : undefined;
-  if (
-    !village ||
-    village.level !== 'village' ||
-    !village.parentCode ||
-    !isRegionActive(reference.regions, village.code)
-  )
+  if (village?.level !== 'village' || !village.parentCode || !isRegionActive(reference.regions, village.code))
     throw badRequest('请选择正确的村(社区)', 'villageCode');
-  if (!service || !service.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
+  if (!service?.enabled) throw badRequest('该服务暂未开放', 'serviceCode');
   if (body.categoryCode && (!chosenCategory || chosenCategory.disabled))
     throw badRequest('没有这个问题分类', 'categoryCode');
   const route = decideRoute({

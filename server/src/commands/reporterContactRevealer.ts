@@ -1,6 +1,6 @@
 import type { ReporterContact } from '@minqing/shared';
 import type { AppDeps } from '../context';
-import { Citizen, Report, Staff } from '../db/entities';
+import { Citizen, type Report, type Staff } from '../db/entities';
 import { forbidden, notFound } from '../errors';
 import { recordAudit } from './auditRecorder';
 

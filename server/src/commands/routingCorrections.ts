@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Report, RoutingExample, Staff } from '../db/entities';
+import { type Report, RoutingExample, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CheckedVisitInput } from '@minqing/shared';
 import type { EntityManager } from 'typeorm';
 import { In, IsNull } from 'typeorm';
-import { Attachment, Household, Staff, Visit } from '../db/entities';
+import { Attachment, Household, type Staff, Visit } from '../db/entities';
 import { newId } from '../db/ids';
 import { badRequest, conflict } from '../errors';
 

@@ -1,7 +1,7 @@
 import type { Citizen, Staff } from '../db/entities';
 import { Message, ReportEvent } from '../db/entities';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld } from '../test/factories';
-import { TestApp, createTestApp } from '../test/testApp';
+import { REGIONS, type World, bearer, buildCitizen, buildStaff, buildWorld } from '../test/factories';
+import { type TestApp, createTestApp } from '../test/testApp';
 
 /** Monday 2026-09-28, 10:00 in Beijing: the 国庆节 holiday (10-01 … 10-07) lies ahead. */
 const BEFORE_NATIONAL_DAY = new Date('2026-09-28T02:00:00Z');
@@ -23,15 +23,12 @@ describe('extensions (延期) on the working-day calendar', () => {
     app.http.get(`/api/v1/staff/reports/${reportId}`).set(token(staff.id, 'staff'));
 
   async function signedPowerReport(): Promise<string> {
-    const submitted = await app.http
-      .post('/api/v1/reports')
-      .set(token(citizen.id, 'citizen'))
-      .send({
-        serviceCode: 'direct',
-        villageCode: REGIONS.chengguanVillage,
-        text: '变压器烧了',
-        categoryCode: 'power',
-      });
+    const submitted = await app.http.post('/api/v1/reports').set(token(citizen.id, 'citizen')).send({
+      serviceCode: 'direct',
+      villageCode: REGIONS.chengguanVillage,
+      text: '变压器烧了',
+      categoryCode: 'power',
+    });
     expect((await act(handler, submitted.body.id, { action: 'sign' })).status).toBe(200);
     return submitted.body.id as string;
   }

@@ -1,5 +1,5 @@
 import type { HolidayDay, HolidaySource, HolidayYearSchedule, HolidayYearSummary } from '@minqing/shared';
-import { HOLIDAY_YEARS, HolidayYear } from './holidays';
+import { HOLIDAY_YEARS, type HolidayYear } from './holidays';
 import { WorkingCalendar, addLocalDays } from './workingCalendar';
 
 /**

@@ -1,6 +1,6 @@
 import type { Tier } from '@minqing/shared';
 import type { Category } from '../db/entities';
-import { WorkingCalendar, workingCalendar } from './workingCalendar';
+import { type WorkingCalendar, workingCalendar } from './workingCalendar';
 
 /** Defaults for a report without a category: respond within a day, resolve within a week. */
 export const DEFAULT_RESPONSE_HOURS = 24;

@@ -1,4 +1,4 @@
-import { HOLIDAY_YEARS, HolidayYear } from './holidays';
+import { HOLIDAY_YEARS, type HolidayYear } from './holidays';
 
 /** A local date in Asia/Shanghai, `YYYY-MM-DD`. */
 export type LocalDate = string;

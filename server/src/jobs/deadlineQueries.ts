@@ -1,5 +1,5 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { Dialect, dialectOf } from '../db/dataSource';
+import { type Dialect, dialectOf } from '../db/dataSource';
 import { Report } from '../db/entities';
 import type { SupervisionMarkKind } from '../db/entities/supervision';
 import { WATCHED_STATUSES } from '../commands/deadlineSupervision';

@@ -242,16 +242,14 @@ describe('push outbox', () => {
 
   it('never sends a message twice when two workers run at the same time', async () => {
     const citizen = await buildCitizen(app.dataSource);
-    await app.dataSource
-      .getRepository(PushSubscription)
-      .insert({
-        citizenId: citizen.id,
-        topic: 'report_signed',
-        templateId: 'tmpl-signed',
-        answer: 'accept',
-        remaining: 100,
-        updatedAt: new Date(),
-      });
+    await app.dataSource.getRepository(PushSubscription).insert({
+      citizenId: citizen.id,
+      topic: 'report_signed',
+      templateId: 'tmpl-signed',
+      answer: 'accept',
+      remaining: 100,
+      updatedAt: new Date(),
+    });
     const now = new Date();
     const rows = Array.from({ length: 24 }, (_, index) => ({
       id: newId(),
@@ -327,15 +325,12 @@ describe('push outbox', () => {
 
     const cadre = await buildStaff(app.dataSource, { role: 'cadre', regionCode: REGIONS.chengguanVillage });
     const cadreAuth = bearer(staffToken(app.deps, cadre));
-    const notice = await app.http
-      .post('/api/v1/staff/notices')
-      .set(cadreAuth)
-      .send({
-        title: '五一村低保评议结果公示',
-        body: '经村民代表大会评议……',
-        category: 'village',
-        regionCode: REGIONS.chengguanVillage,
-      });
+    const notice = await app.http.post('/api/v1/staff/notices').set(cadreAuth).send({
+      title: '五一村低保评议结果公示',
+      body: '经村民代表大会评议……',
+      category: 'village',
+      regionCode: REGIONS.chengguanVillage,
+    });
     expect(notice.status).toBe(201);
     expect((await app.http.post(`/api/v1/staff/notices/${notice.body.id}/publish`).set(cadreAuth)).status).toBe(200);
 

@@ -1,7 +1,7 @@
 import type { Citizen, Staff } from '../db/entities';
 import { Message, Report, ReportEvent, SchedulerLease, SupervisionMark } from '../db/entities';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld } from '../test/factories';
-import { TestApp, createTestApp } from '../test/testApp';
+import { REGIONS, type World, bearer, buildCitizen, buildStaff, buildWorld } from '../test/factories';
+import { type TestApp, createTestApp } from '../test/testApp';
 import { Scheduler } from './scheduler';
 
 const MINUTE = 60_000;
@@ -34,15 +34,12 @@ describe('deadline scheduler', () => {
 
   /** A power report sent to 城关镇供电所 at `now`: respond within 24 h, resolve in 7 working days. */
   async function powerReport(): Promise<string> {
-    const response = await app.http
-      .post('/api/v1/reports')
-      .set(token(citizen.id, 'citizen'))
-      .send({
-        serviceCode: 'direct',
-        villageCode: REGIONS.chengguanVillage,
-        text: '电线杆倾斜',
-        categoryCode: 'power',
-      });
+    const response = await app.http.post('/api/v1/reports').set(token(citizen.id, 'citizen')).send({
+      serviceCode: 'direct',
+      villageCode: REGIONS.chengguanVillage,
+      text: '电线杆倾斜',
+      categoryCode: 'power',
+    });
     expect(response.body).toMatchObject({ status: 'dispatched', department: { id: world.power.id } });
     return response.body.id as string;
   }

@@ -17,7 +17,7 @@ export function citizenAuth(): AuthMiddleware {
   return async (ctx, next) => {
     const token = bearerToken(ctx as AppContext);
     const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
-    if (!claims || claims.kind !== 'citizen') throw unauthorized();
+    if (claims?.kind !== 'citizen') throw unauthorized();
     const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ id: claims.sub });
     if (!citizen) throw unauthorized();
     ctx.state.citizen = citizen;
@@ -37,7 +37,7 @@ export function staffAuth(
   return async (ctx, next) => {
     const token = bearerToken(ctx as AppContext);
     const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
-    if (!claims || claims.kind !== 'staff') throw unauthorized();
+    if (claims?.kind !== 'staff') throw unauthorized();
     const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });
     if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
     if (staff.mustChangePassword && !options.whilePasswordChangeDue) throw forbidden('请先修改管理员设置的初始密码');

@@ -12,7 +12,7 @@ import {
   submitReport,
 } from '../test/factories';
 import { lowLimits } from '../test/rateLimits';
-import { TestApp, createTestApp } from '../test/testApp';
+import { type TestApp, createTestApp } from '../test/testApp';
 
 describe('request limits (in this process)', () => {
   let app: TestApp;

@@ -4,7 +4,7 @@ import { In, type EntityManager } from 'typeorm';
 import { recordAudit } from '../commands/auditRecorder';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
-import { Citizen, PayoutRow, Report, Staff } from '../db/entities';
+import { Citizen, PayoutRow, Report, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { localDateOf } from '../deadlines/workingCalendar';
@@ -33,7 +33,7 @@ async function recipientOf(manager: EntityManager, deps: AppDeps, staff: Staff, 
     };
   }
   const citizen = await manager.getRepository(Citizen).findOneBy({ phoneHash: deps.cipher.lookupHash(proposal.phone) });
-  if (!citizen || !citizen.villageCode)
+  if (!citizen?.villageCode)
     throw badRequest('没有找到绑定该手机号的小程序账号，请网格员先在小程序中绑定手机号', 'phone');
   if (!isWithin(citizen.villageCode, staff.regionCode)) throw forbidden('该网格员不在您的辖区');
   return {

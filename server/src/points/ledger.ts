@@ -1,4 +1,4 @@
-import { DEFAULT_POINTS_RULES, PointsAwardReason, PointsReason } from '@minqing/shared';
+import { DEFAULT_POINTS_RULES, type PointsAwardReason, type PointsReason } from '@minqing/shared';
 import { In, type EntityManager } from 'typeorm';
 import { PointsEntryRow, PointsRuleRow } from '../db/entities';
 import { newId } from '../db/ids';

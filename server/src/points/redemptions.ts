@@ -3,7 +3,7 @@ import { REDEMPTION_CODE_LENGTH } from '@minqing/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppDeps } from '../context';
 import { dialectOf, transaction } from '../db/dataSource';
-import { Citizen, RedemptionRow, ShopItemRow, Staff } from '../db/entities';
+import { Citizen, RedemptionRow, ShopItemRow, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
@@ -48,7 +48,7 @@ export function redeem(deps: AppDeps, citizen: Citizen, itemId: string): Promise
   return transaction(deps.dataSource, async (manager) => {
     await lockCitizen(manager, citizen.id);
     const item = await manager.getRepository(ShopItemRow).findOneBy({ id: itemId });
-    if (!item || !item.enabled) throw notFound('该商品已下架');
+    if (!item?.enabled) throw notFound('该商品已下架');
     if (!citizen.villageCode || !isWithin(citizen.villageCode, item.regionCode))
       throw forbidden('只能兑换本村（社区）积分超市的商品');
     const balance = await balanceOf(manager, citizen.id);

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { Deputy, Region } from '../db/entities';
+import { Deputy, type Region } from '../db/entities';
 
 /** The village and its ancestors (township, county), village first. */
 export function regionChain(regions: Map<string, Region>, villageCode: string): Region[] {

@@ -1,10 +1,10 @@
 import {
-  ReportAction,
-  StaffRole,
-  ReportStatus,
+  type ReportAction,
+  type StaffRole,
+  type ReportStatus,
   STAFF_ACTIONS,
-  StaffAction,
-  TransitionContext,
+  type StaffAction,
+  type TransitionContext,
   allowedActions,
   canPerform,
 } from '@minqing/shared';

@@ -12,7 +12,7 @@ import {
   submitReport,
 } from '../test/factories';
 import { testPhoto } from '../test/media';
-import { TestApp, createTestApp } from '../test/testApp';
+import { type TestApp, createTestApp } from '../test/testApp';
 import { bytes, sheetRows } from '../test/workbook';
 
 const SECOND_GRID = `${REGIONS.chengguanVillage}002`;

@@ -1,6 +1,6 @@
 import { CHECKED_FIELD_NAMES, type ModerationItem } from '@minqing/shared';
 import { In, type EntityManager } from 'typeorm';
-import { Citizen, ContentCheck, Report, ReportEvent } from '../db/entities';
+import { Citizen, type ContentCheck, Report, ReportEvent } from '../db/entities';
 import { attachmentContentUrl } from './attachment';
 
 /** Held content as moderators see it: the text itself, or a link to the media (staff may read it). */

@@ -3,17 +3,17 @@ import { In } from 'typeorm';
 import {
   CITIZEN_STATUS_NAMES,
   ROLE_NAMES,
-  NamedRoutingSuggestion,
-  ReportDetail,
-  ReportSummary,
+  type NamedRoutingSuggestion,
+  type ReportDetail,
+  type ReportSummary,
   STAFF_STATUS_NAMES,
-  StaffReport,
-  RoutingSuggestion,
-  TimelineEvent,
+  type StaffReport,
+  type RoutingSuggestion,
+  type TimelineEvent,
 } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { maskPhone } from '../crypto/personalData';
-import { Attachment, Citizen, Department, Deputy, Report, ReportEvent, Staff } from '../db/entities';
+import { Attachment, Citizen, type Department, Deputy, Report, ReportEvent, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { citizenAllowedActions, isOpen, staffAllowedActions, staffCanView } from '../policies/report';
 import { routingThreshold } from '../routing/classifier';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { newId } from '../db/ids';
 import { lowLimits } from '../test/rateLimits';
-import { TestApp, createTestApp } from '../test/testApp';
+import { type TestApp, createTestApp } from '../test/testApp';
 import { createRequestLimiter } from './requestLimiter';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,6 +1,6 @@
 import { Report } from '../db/entities';
 import { REGIONS, buildCitizen, buildWorld, submitReport } from '../test/factories';
-import { TestApp, createTestApp } from '../test/testApp';
+import { type TestApp, createTestApp } from '../test/testApp';
 import { findDuplicate, textSimilarity } from './duplicates';
 
 describe('duplicate reports', () => {

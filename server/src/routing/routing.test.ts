@@ -2,7 +2,7 @@ import { Report, ReportEvent, RoutingExample } from '../db/entities';
 import { createLogger } from '../logger';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCategory,
   buildCitizen,
@@ -13,7 +13,7 @@ import {
   submitReport,
 } from '../test/factories';
 import { keywordPredictor } from '../test/keywordPredictor';
-import { TestApp, createTestApp } from '../test/testApp';
+import { type TestApp, createTestApp } from '../test/testApp';
 import { seedDemo } from '../db/seed/demoSeed';
 import { DEFAULT_MODEL_PATH } from './classifier';
 import { loadCorrections } from '../commands/routingCorrections';

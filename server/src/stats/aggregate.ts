@@ -2,15 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { Report, ReportEvent } from '../db/entities';
 import type { Period } from './calendar';
 import {
-  CohortCount,
+  type CohortCount,
   IN_COHORT,
   IS_RETURN_IN_PERIOD,
-  RawCounts,
+  type RawCounts,
   ZERO_COUNTS,
   addCounts,
   cohortSelections,
 } from './figures';
-import { StatsScope, whereReportRegion, whereReportScope } from './scope';
+import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
 
 /** What counts can be grouped by. */

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, ReportStatus, StatFigures } from '@minqing/shared';
+import { OPEN_STATUSES, type ReportStatus, type StatFigures } from '@minqing/shared';
 import type { StatsDialect } from './sqlDialect';
 
 /**

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import type { StaffOverview } from '@minqing/shared';
 import { Report } from '../db/entities';
-import { RawRow, collectCounts, numberOf, totalOf } from './aggregate';
-import { Period, daysPeriod, shanghaiDate } from './calendar';
+import { type RawRow, collectCounts, numberOf, totalOf } from './aggregate';
+import { type Period, daysPeriod, shanghaiDate } from './calendar';
 import { IN_COHORT, IS_OPEN, IS_OVERDUE, toFigures } from './figures';
-import { StatsScope, whereReportScope } from './scope';
+import { type StatsScope, whereReportScope } from './scope';
 
 export interface OverviewProps {
   manager: EntityManager;

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ReferenceData } from '../db/referenceData';
 import { REGIONS } from '../test/factories';
-import { MARCH, STATS_NOW, StatsWorld, buildStatsWorld } from '../test/statsWorld';
+import { MARCH, STATS_NOW, type StatsWorld, buildStatsWorld } from '../test/statsWorld';
 import { createTestDataSource } from '../test/testDatabase';
 import { computeRankings } from './rankings';
 

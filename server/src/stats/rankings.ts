@@ -4,7 +4,7 @@ import type { ReferenceSnapshot } from '../db/referenceData';
 import { ancestorsOf } from '../policies/scope';
 import { collectCounts, rollUp, rollUpBy } from './aggregate';
 import { monthPeriod } from './calendar';
-import { RawCounts, toFigures } from './figures';
+import { type RawCounts, toFigures } from './figures';
 import { figureDefinitions } from './figureDefinitions';
 import { DEFAULT_RANKING_MIN_RECEIVED, rankWithMinimum } from './rankingOrder';
 import type { Config } from '../config';

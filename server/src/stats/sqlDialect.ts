@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Dialect, dialectOf } from '../db/dataSource';
+import { type Dialect, dialectOf } from '../db/dataSource';
 
 /**
  * The only SQL that differs between SQLite and MySQL in the statistics: date arithmetic.

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { TrendDay } from '@minqing/shared';
 import { Report } from '../db/entities';
-import { Period, daysOf } from './calendar';
+import { type Period, daysOf } from './calendar';
 import { IN_COHORT, IS_OVERDUE, IS_RESOLVED } from './figures';
-import { StatsScope, whereReportScope } from './scope';
+import { type StatsScope, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
 
 export interface TrendsProps {

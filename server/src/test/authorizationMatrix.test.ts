@@ -7,7 +7,7 @@ import {
   type Caller,
 } from './authorizationWorld';
 import { FakeWechatPay } from './fakeWechatPay';
-import { TestApp, createTestApp } from './testApp';
+import { type TestApp, createTestApp } from './testApp';
 import { bytes, sheetRows } from './workbook';
 
 /**

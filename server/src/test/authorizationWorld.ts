@@ -178,16 +178,13 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
       .send({ title: '五一村公示', body: '公示内容', category: 'village', regionCode: REGIONS.chengguanVillage }),
   );
   const article = await created(
-    app.http
-      .post('/api/v1/staff/articles')
-      .set(as('county'))
-      .send({
-        title: '医保指南',
-        summary: '报销流程',
-        body: '一、报销范围',
-        category: 'guide',
-        regionCode: REGIONS.county,
-      }),
+    app.http.post('/api/v1/staff/articles').set(as('county')).send({
+      title: '医保指南',
+      summary: '报销流程',
+      body: '一、报销范围',
+      category: 'guide',
+      regionCode: REGIONS.county,
+    }),
   );
   const contentFile = (segment: 'notices' | 'articles', id: string, publisher: Caller) => async () =>
     (
@@ -242,18 +239,16 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
   const handlerMessage = message('staff', staff.handler.id);
   await ds.getRepository(Message).insert([citizenMessage, handlerMessage]);
 
-  await ds
-    .getRepository(PointsEntryRow)
-    .insert({
-      id: newId(),
-      citizenId: citizen.id,
-      delta: 50,
-      reason: 'volunteer',
-      sourceId: 'seed',
-      regionCode: REGIONS.chengguanVillage,
-      note: '清扫河道',
-      staffId: null,
-    });
+  await ds.getRepository(PointsEntryRow).insert({
+    id: newId(),
+    citizenId: citizen.id,
+    delta: 50,
+    reason: 'volunteer',
+    sourceId: 'seed',
+    regionCode: REGIONS.chengguanVillage,
+    note: '清扫河道',
+    staffId: null,
+  });
   const shopItem = await created(
     app.http
       .post('/api/v1/staff/points/items')
@@ -273,20 +268,18 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
     reportId: namedReport.id,
     regionCode: REGIONS.chengguanVillage,
   };
-  await ds
-    .getRepository(ContentCheck)
-    .insert({
-      ...heldCheck,
-      status: 'review',
-      label: null,
-      traceId: null,
-      attempts: 1,
-      nextAttemptAt: null,
-      lastError: null,
-      moderation: 'held',
-      moderatedById: null,
-      moderatedAt: null,
-    });
+  await ds.getRepository(ContentCheck).insert({
+    ...heldCheck,
+    status: 'review',
+    label: null,
+    traceId: null,
+    attempts: 1,
+    nextAttemptAt: null,
+    lastError: null,
+    moderation: 'held',
+    moderatedById: null,
+    moderatedAt: null,
+  });
 
   const proposer = staffToken(
     app.deps,
@@ -312,20 +305,18 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
   await created(app.http.post(`/api/v1/staff/payouts/${approved.id}/approve`).set(as('county')), 200);
 
   const householdId = newId();
-  await ds
-    .getRepository(Household)
-    .insert({
-      id: householdId,
-      gridCode: REGIONS.chengguanGrid,
-      headName: '李大爷',
-      address: '一组 1 号',
-      phoneEncrypted: null,
-      phoneHash: null,
-      memberCount: 1,
-      tags: ['elderly_alone'],
-      liaisonId: null,
-      lastVisitedAt: null,
-    });
+  await ds.getRepository(Household).insert({
+    id: householdId,
+    gridCode: REGIONS.chengguanGrid,
+    headName: '李大爷',
+    address: '一组 1 号',
+    phoneEncrypted: null,
+    phoneHash: null,
+    memberCount: 1,
+    tags: ['elderly_alone'],
+    liaisonId: null,
+    lastVisitedAt: null,
+  });
 
   return {
     tokens,

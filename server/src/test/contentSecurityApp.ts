@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import { decodeEncodingAesKey } from '../integrations/wechat/messagePush';
-import { APPID, FakeWechat, PUSH_AES_KEY, PUSH_TOKEN } from './fakeWechat';
+import { APPID, type FakeWechat, PUSH_AES_KEY, PUSH_TOKEN } from './fakeWechat';
 import { createTestApp, type TestApp } from './testApp';
 
 export const PUBLIC_BASE_URL = 'https://minqing.example.cn';

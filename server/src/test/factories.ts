@@ -160,14 +160,12 @@ export async function submitReport(
 }
 
 export async function buildDeputy(ds: DataSource, overrides: Partial<Deputy> = {}): Promise<Deputy> {
-  return ds
-    .getRepository(Deputy)
-    .save({
-      id: newId(),
-      name: '张德明',
-      title: '镇人大代表',
-      regionCode: REGIONS.chengguanVillage,
-      sortOrder: 0,
-      ...overrides,
-    });
+  return ds.getRepository(Deputy).save({
+    id: newId(),
+    name: '张德明',
+    title: '镇人大代表',
+    regionCode: REGIONS.chengguanVillage,
+    sortOrder: 0,
+    ...overrides,
+  });
 }

@@ -1,7 +1,7 @@
 import { Report, ReportEvent } from '../db/entities';
-import { REGIONS, World, bearer, buildStaff, buildWorld, staffToken } from './factories';
+import { REGIONS, type World, bearer, buildStaff, buildWorld, staffToken } from './factories';
 import { testPhoto, testVoice } from './media';
-import { TestApp, createTestApp } from './testApp';
+import { type TestApp, createTestApp } from './testApp';
 
 /**
  * The whole loop over HTTP — 反映 → 响应 → 处理 → 反馈 → 评价 — as the mini-program and the

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { ReportEventType, ReportStatus, StatFigures } from '@minqing/shared';
-import { Department, Report, ReportEvent } from '../db/entities';
+import { type Department, Report, ReportEvent } from '../db/entities';
 import { newId } from '../db/ids';
-import { REGIONS, World, buildCategory, buildDepartment, buildWorld } from './factories';
+import { REGIONS, type World, buildCategory, buildDepartment, buildWorld } from './factories';
 
 /**
  * Hand-built reports with exact timestamps for the statistics tests: every figure of March

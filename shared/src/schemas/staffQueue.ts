@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REPORT_STATUSES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
-import { QUEUE_TAB_KEYS, QueueTabKey } from '../domain/queueTabs';
+import { QUEUE_TAB_KEYS, type QueueTabKey } from '../domain/queueTabs';
 import { ERROR_CODES, IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
 import { NamedRoutingSuggestionSchema, ReportSummarySchema } from './reports';
 import { freeText } from './text';

@@ -65,7 +65,7 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
     }
   };
 
-  const useCurrent = async () => {
+  const takeCurrent = async () => {
     setProblem(null);
     setBusy('here');
     try {
@@ -101,7 +101,7 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
         ) : null}
         <Button
           className="location-picker__button"
-          onClick={() => void useCurrent()}
+          onClick={() => void takeCurrent()}
           disabled={disabled || busy !== null || undefined}
         >
           {busy === 'here' ? '正在定位…' : '使用当前位置'}

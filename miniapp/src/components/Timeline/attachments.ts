@@ -28,7 +28,6 @@ export function useAttachmentPaths(attachments: readonly Attachment[]): LocalAtt
       alive = false;
     };
     // The list is identified by its ids.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
   return attachments.map((attachment) => {

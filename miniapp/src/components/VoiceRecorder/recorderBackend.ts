@@ -69,7 +69,10 @@ export class SessionRouter {
       this.recording = false;
       begin();
     };
-    if (!this.pendingStop) return go();
+    if (!this.pendingStop) {
+      go();
+      return;
+    }
     let done = false;
     const run = () => {
       if (done) return;

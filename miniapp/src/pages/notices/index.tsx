@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_NAMES, type Notice, type NoticeCategory } from '@minqing/shared';
@@ -71,7 +72,7 @@ export default function NoticesPage() {
     void latest.current.loadMore();
   });
 
-  let body;
+  let body: ReactNode;
   if (!user) {
     body =
       userError && !userLoading ? (

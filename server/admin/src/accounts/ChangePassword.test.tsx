@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { StaffMe } from '@minqing/shared';
 import { ApiError } from '../api';
 import { AppShell } from '../pages/AppShell';

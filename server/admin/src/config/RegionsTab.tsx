@@ -1,4 +1,4 @@
-import { Breadcrumb, Button, Form, Input, InputNumber, Space, Table, Tag, message } from 'antd';
+import { Breadcrumb, Button, Form, Input, InputNumber, Space, Table, Tag, Typography, message } from 'antd';
 import { CONFIG_LIMITS, ConfigRegionInputSchema, ConfigRegionPatchSchema } from '@minqing/shared';
 import type { ConfigRegion, StaffMe } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
@@ -55,9 +55,9 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
       <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
         <Breadcrumb
           items={[
-            { title: <a onClick={() => open([])}>全部</a> },
+            { title: <Typography.Link onClick={() => open([])}>全部</Typography.Link> },
             ...path.map((crumb, index) => ({
-              title: <a onClick={() => open(path.slice(0, index + 1))}>{crumb.name}</a>,
+              title: <Typography.Link onClick={() => open(path.slice(0, index + 1))}>{crumb.name}</Typography.Link>,
             })),
           ]}
         />
@@ -83,9 +83,9 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
               row.level === 'grid' ? (
                 name
               ) : (
-                <a onClick={() => open([...path, { code: row.code, name }])}>
+                <Typography.Link onClick={() => open([...path, { code: row.code, name }])}>
                   {name}（{row.childCount}）
-                </a>
+                </Typography.Link>
               ),
           },
           { title: '区划代码', dataIndex: 'code', width: 170 },

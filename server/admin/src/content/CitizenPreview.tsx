@@ -37,7 +37,7 @@ export function CitizenPreview({ content }: { content: PreviewContent }) {
   const lines = paragraphs(content.body);
   const published = content.publishedAt ? dayjs(content.publishedAt).format('YYYY年M月D日 HH:mm') : '发布后显示';
   return (
-    <div className="citizen-preview" aria-label="群众看到的样子">
+    <section className="citizen-preview" aria-label="群众看到的样子">
       <div>
         {content.kind === 'notice' && content.pinned && <Tag color="red">置顶</Tag>}
         <Tag color="blue">{categoryName(content.kind, content.category)}</Tag>
@@ -76,7 +76,7 @@ export function CitizenPreview({ content }: { content: PreviewContent }) {
         </div>
       )}
       {content.kind === 'notice' && <Typography.Text type="secondary">{content.readCount} 人看过</Typography.Text>}
-    </div>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Space, Table, Tabs, Tag, message } from 'antd';
+import { Button, Popconfirm, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import type { PublicationStatus, StaffNotice } from '@minqing/shared';
 import { useState } from 'react';
 import { formatTime } from '../queue/format';
@@ -88,7 +88,7 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
             render: (title: string, row) => (
               <Space size={4}>
                 {kind === 'notice' && (row as StaffNotice).pinned && <Tag color="red">置顶</Tag>}
-                <a onClick={() => onOpen(row.id)}>{title}</a>
+                <Typography.Link onClick={() => onOpen(row.id)}>{title}</Typography.Link>
               </Space>
             ),
           },

@@ -149,7 +149,7 @@ describe('the dashboard', () => {
 
     act(() => mockCharts['每日受理、办结、超期趋势'].onClick?.({ seriesId: 'received', dataIndex: 0 }));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', from, to: from });
-    act(() => mockCharts['各分类受理件数'].onClick?.({ seriesId: 'category', dataIndex: 0 }));
+    act(() => mockCharts.各分类受理件数.onClick?.({ seriesId: 'category', dataIndex: 0 }));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'all', categoryId: 'power', from, to });
     act(() => mockCharts['各镇受理、办结、超期件数'].onClick?.({ seriesId: 'resolved', dataIndex: 1 }));
     expect(navigate).toHaveBeenLastCalledWith('queue', { tab: 'done', regionCode: '610921101', from, to });

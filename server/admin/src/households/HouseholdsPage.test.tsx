@@ -50,17 +50,15 @@ function fakeApi(overrides: Partial<HouseholdsApi> = {}): HouseholdsApi {
 }
 
 const supervision: SupervisionApi = {
-  month: jest
-    .fn()
-    .mockResolvedValue({
-      month: '2026-11',
-      regionCode: '610921100201',
-      regionName: '五一村',
-      asOf: '2026-11-20T02:00:00.000Z',
-      grids: [],
-      liaisons: [],
-      definitions: [],
-    }),
+  month: jest.fn().mockResolvedValue({
+    month: '2026-11',
+    regionCode: '610921100201',
+    regionName: '五一村',
+    asOf: '2026-11-20T02:00:00.000Z',
+    grids: [],
+    liaisons: [],
+    definitions: [],
+  }),
   notVisited: jest.fn(),
 };
 

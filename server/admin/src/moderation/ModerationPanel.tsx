@@ -1,7 +1,6 @@
 import { Alert, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ModerationItem } from '@minqing/shared';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api';
 import { moderationApi } from './moderationApi';
 
 export interface ModerationPanelProps {

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { ReplyTemplate } from '@minqing/shared';
 import { appendTemplate, fillTemplate } from '../templates/placeholders';
 import { ReplyTemplatePicker } from './ReplyTemplatePicker';
@@ -33,18 +33,16 @@ function openList() {
 
 describe('reply template picker', () => {
   it('loads the templates only when opened, and inserts the chosen one with the report filled in', async () => {
-    const load = jest
-      .fn()
-      .mockResolvedValue([
-        template({
-          id: '01J000000000000000000000T2',
-          title: '停电抢修',
-          body: '{村}停电，{部门}正在抢修（{分类}）。',
-          categoryCode: 'power',
-          categoryName: '供电',
-        }),
-        template({}),
-      ]);
+    const load = jest.fn().mockResolvedValue([
+      template({
+        id: '01J000000000000000000000T2',
+        title: '停电抢修',
+        body: '{村}停电，{部门}正在抢修（{分类}）。',
+        categoryCode: 'power',
+        categoryName: '供电',
+      }),
+      template({}),
+    ]);
     const onInsert = jest.fn();
     render(<ReplyTemplatePicker report={report} onInsert={onInsert} load={load} />);
     expect(load).not.toHaveBeenCalled();

@@ -42,6 +42,7 @@ function Photo({ attachment }: { attachment: Attachment }) {
 
 function Voice({ attachment }: { attachment: Attachment }) {
   const url = useMedia(attachment);
+  // biome-ignore lint/a11y/useMediaCaption: the transcript, when there is one, is shown beside the player
   return url ? <audio controls src={url} aria-label="语音" /> : <Spin />;
 }
 

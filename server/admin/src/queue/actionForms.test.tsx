@@ -162,16 +162,14 @@ describe('result photos', () => {
     // jsdom has no object URLs; antd previews each chosen picture with one.
     URL.createObjectURL = jest.fn(() => 'blob:photo');
     const onChange = jest.fn();
-    const upload = jest
-      .fn()
-      .mockResolvedValue({
-        id: TARGET,
-        kind: 'photo',
-        contentType: 'image/jpeg',
-        size: 10,
-        durationSeconds: null,
-        url: '/x',
-      });
+    const upload = jest.fn().mockResolvedValue({
+      id: TARGET,
+      kind: 'photo',
+      contentType: 'image/jpeg',
+      size: 10,
+      durationSeconds: null,
+      url: '/x',
+    });
     const { container } = render(<PhotoUploader onChange={onChange} upload={upload} />);
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['jpeg'], 'fixed.jpg', { type: 'image/jpeg' })] } });

@@ -1,4 +1,4 @@
-import { Column, ColumnOptions, CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, type ColumnOptions, CreateDateColumn, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** Column helpers that mean the same on SQLite and MySQL/MariaDB. */
 export const ID_LENGTH = 26;

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { Dialect, bool, datetime, dialectOf, double, id, int, ref, str, text, timestamp } from './columns';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { type Dialect, bool, datetime, dialectOf, double, id, int, ref, str, text, timestamp } from './columns';
 
 const tables = (dialect: Dialect): Table[] => [
   new Table({

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, TableColumn, TableIndex } from 'typeorm';
 
 /** What rankings count without replaying every timeline: reopenings on the report, returns by event type. */
 export class RankingColumns1763950000000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 import { dialectOf, id, ref, str, text, timestamp } from './columns';
 
 /** The classifier's prediction and suggestions on each report, duplicate flags, and dispatchers' corrections. */

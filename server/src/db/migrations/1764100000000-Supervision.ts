@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { Dialect, datetime, dialectOf, id, ref, str, timestamp } from './columns';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { type Dialect, datetime, dialectOf, id, ref, str, timestamp } from './columns';
 
 const tables = (dialect: Dialect): Table[] => [
   new Table({

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 import { dialectOf, id, int, ref, str, timestamp } from './columns';
 
 /** 附件 of notices and articles: PDF, Word and Excel files citizens can download. */

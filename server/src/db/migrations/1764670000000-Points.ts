@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 import { bool, datetime, dialectOf, id, int, ref, str, timestamp } from './columns';
 
 /** 治理积分: award rules per county, the append-only ledger, the 积分超市 and its redemptions. */

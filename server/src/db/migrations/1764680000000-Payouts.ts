@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 import { datetime, dialectOf, id, int, ref, str, timestamp } from './columns';
 
 /** Cash rewards and subsidies through WeChat Pay: payouts, their status history, and the cash ledger. */

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, TableColumn, TableIndex } from 'typeorm';
 import { str } from './columns';
 
 /** Staff sign in on the 工作台 by WeChat once bound: one openid belongs to one account. */

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 import { dialectOf, ref, str, timestamp } from './columns';
 
 /** The 工作台 retries an action on a weak signal with the same Idempotency-Key: the server acts once. */

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm';
 import { ref } from './columns';
 
 /** 代报 from the roster: the household a report was filed for, when the filer chose it there. */

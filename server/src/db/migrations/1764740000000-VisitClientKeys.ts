@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { type MigrationInterface, type QueryRunner, TableColumn, TableIndex } from 'typeorm';
 import { str } from './columns';
 
 /** A visit resent on a weak signal with the same Idempotency-Key is logged once per visitor. */

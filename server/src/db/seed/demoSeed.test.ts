@@ -16,7 +16,7 @@ import {
 } from '../entities';
 import { GOVERNMENT_CATEGORY_NAMES } from './categories';
 import { departmentId } from './departments';
-import { SeedSummary, seedDemo } from './demoSeed';
+import { type SeedSummary, seedDemo } from './demoSeed';
 import { DEMO_STAFF_PASSWORD } from './staff';
 
 const cipher = new PersonalDataCipher(Buffer.alloc(32, 7));

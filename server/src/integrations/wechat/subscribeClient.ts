@@ -1,5 +1,5 @@
 import type { TemplateData } from '../../db/entities/push';
-import { WechatAccessTokenProvider } from './accessToken';
+import type { WechatAccessTokenProvider } from './accessToken';
 import { WechatApiError } from './wechatApiError';
 
 export type MiniprogramState = 'formal' | 'trial' | 'developer';

@@ -1,6 +1,6 @@
 import { FakeWechatPay } from '../../test/fakeWechatPay';
 import { sceneFields, sceneProblem } from './transferScenes';
-import { WechatPayClient, WechatPayError } from './wechatPayClient';
+import { WechatPayClient, type WechatPayError } from './wechatPayClient';
 
 describe('商家转账 scenes', () => {
   const pay = new FakeWechatPay();

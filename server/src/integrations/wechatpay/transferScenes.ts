@@ -66,7 +66,6 @@ export function sceneProblem(sceneId: string, kind: PayoutKind): string | null {
 /** The scene fields of a transfer: scene id, perception and report lines. */
 export function sceneFields(sceneId: string, purpose: TransferPurpose) {
   const scene = TRANSFER_SCENES[sceneId];
-  if (!scene || !scene.kinds.includes(purpose.kind))
-    throw new Error(sceneProblem(sceneId, purpose.kind) ?? 'unknown scene');
+  if (!scene?.kinds.includes(purpose.kind)) throw new Error(sceneProblem(sceneId, purpose.kind) ?? 'unknown scene');
   return { sceneId, perception: scene.perception, reportInfos: scene.reportInfos(purpose) };
 }

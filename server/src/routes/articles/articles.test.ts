@@ -2,7 +2,7 @@ import type { Article as ArticleDto } from '@minqing/shared';
 import { Article } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('citizen articles', () => {
   let app: TestApp;

@@ -10,7 +10,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** China time, as staff read the dates they filter by. */
 const at = (isoInChina: string) => new Date(`${isoInChina}+08:00`);

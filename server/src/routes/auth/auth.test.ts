@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Citizen } from '../../db/entities';
 import { HttpWechatAuthClient } from '../../integrations/wechat/wechatAuthClient';
 import { bearer } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** A local stand-in for api.weixin.qq.com's jscode2session, speaking its wire format. */
 function startFakeWechat(): Promise<{ server: http.Server; base: string; codes: string[] }> {

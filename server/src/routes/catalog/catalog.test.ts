@@ -1,6 +1,6 @@
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildDeputy,
@@ -9,7 +9,7 @@ import {
   citizenToken,
   staffToken,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('reference data', () => {
   let app: TestApp;

@@ -48,7 +48,7 @@ export function catalogRouter() {
     const { villageCode } = parseQuery(ctx, DeputiesQuerySchema);
     const { regions } = await ctx.deps.reference.snapshot();
     const village = regions.get(villageCode);
-    if (!village || village.level !== 'village') throw badRequest('请选择正确的村(社区)', 'villageCode');
+    if (village?.level !== 'village') throw badRequest('请选择正确的村(社区)', 'villageCode');
     const deputies = await deputiesFor(ctx.deps.dataSource.manager, regionChain(regions, villageCode));
     ctx.body = deputies.map((deputy) => presentDeputy(deputy, regions));
   });

@@ -3,7 +3,7 @@ import { Article, AuditLog, ContentFileRow, Notice } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { testDocx, testPdf } from '../../test/documents';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('notice and article attachments', () => {
   let app: TestApp;

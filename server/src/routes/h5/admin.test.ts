@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../config';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** The staff admin panel's Vite build (server/admin/dist), served through the same static middleware as /h5/. */
 describe('admin panel build at /admin/', () => {

@@ -1,4 +1,4 @@
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('health', () => {
   let app: TestApp;

@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { Attachment, AuditLog, Household, type Staff, Visit } from '../../db/entities';
 import { REGIONS, bearer, buildRegion, buildStaff, buildWorld, staffToken } from '../../test/factories';
 import { testPhoto } from '../../test/media';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 import { bytes, sheetRows } from '../../test/workbook';
 
 const NOW = new Date('2026-11-20T02:00:00.000Z');

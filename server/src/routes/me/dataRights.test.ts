@@ -13,7 +13,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('my data: export and deletion request', () => {
   let app: TestApp;

@@ -1,6 +1,6 @@
 import { Citizen } from '../../db/entities';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('citizen profile', () => {
   let app: TestApp;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Citizen } from '../../db/entities';
 import { HttpWechatAuthClient } from '../../integrations/wechat/wechatAuthClient';
 import { bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 interface TokenRequest {
   grant_type?: string;

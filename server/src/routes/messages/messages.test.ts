@@ -3,8 +3,8 @@ import { notifyReminder } from '../../commands/notifier';
 import type { Citizen, Staff } from '../../db/entities';
 import { Message, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
-import { REGIONS, World, bearer, buildCitizen, buildStaff, buildWorld } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { REGIONS, type World, bearer, buildCitizen, buildStaff, buildWorld } from '../../test/factories';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('message centre', () => {
   let app: TestApp;
@@ -281,15 +281,12 @@ describe('message centre', () => {
 
   describe('what staff are told', () => {
     it('a 催办 reaches only the department’s staff who may open the report', async () => {
-      const submitted = await app.http
-        .post('/api/v1/reports')
-        .set(asCitizen(citizen))
-        .send({
-          serviceCode: 'direct',
-          villageCode: REGIONS.chengguanVillage,
-          text: '村口电线杆倾斜',
-          categoryCode: 'power',
-        });
+      const submitted = await app.http.post('/api/v1/reports').set(asCitizen(citizen)).send({
+        serviceCode: 'direct',
+        villageCode: REGIONS.chengguanVillage,
+        text: '村口电线杆倾斜',
+        categoryCode: 'power',
+      });
       expect(submitted.status).toBe(201);
       const report = await app.dataSource.getRepository(Report).findOneByOrFail({ id: submitted.body.id });
       expect(report.departmentId).toBe(world.power.id);

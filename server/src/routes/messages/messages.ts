@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import { IdSchema, MessageListQuerySchema } from '@minqing/shared';
-import { Reader, listMessages, markMessageRead } from '../../commands/messageReader';
+import { type Reader, listMessages, markMessageRead } from '../../commands/messageReader';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest } from '../../errors';
 import { citizenAuth, currentCitizen, currentStaff, staffAuth } from '../../middleware/auth';

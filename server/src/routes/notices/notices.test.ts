@@ -3,7 +3,7 @@ import type { Citizen } from '../../db/entities';
 import { Notice, NoticeRead } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const minutes = (n: number) => n * 60_000;
 

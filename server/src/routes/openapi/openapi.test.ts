@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { REGION_LEVELS, SERVICE_CODES } from '@minqing/shared';
 import { createApp } from '../../app';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 import { openApiDocument, type OpenApiDocument } from './openapi';
 
 const STAFF_ACTIONS = [

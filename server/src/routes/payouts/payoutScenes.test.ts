@@ -2,7 +2,7 @@ import type { Staff } from '../../db/entities';
 import { PayoutEventRow, PayoutRow } from '../../db/entities';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, staffToken } from '../../test/factories';
 import { FakeWechatPay } from '../../test/fakeWechatPay';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe("a grid worker's subsidy goes out in its own 转账场景", () => {
   const pay = new FakeWechatPay();

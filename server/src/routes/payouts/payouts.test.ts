@@ -5,7 +5,7 @@ import { payClientOf } from '../../payouts/payoutClient';
 import { reconcilePayouts } from '../../payouts/payoutTransfers';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -15,7 +15,7 @@ import {
   submitReport,
 } from '../../test/factories';
 import { FakeWechatPay } from '../../test/fakeWechatPay';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const LIMITS = { perPaymentFen: 50_000, perMonthFen: 80_000 };
 

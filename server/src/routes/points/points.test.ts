@@ -2,7 +2,7 @@ import { AuditLog, PointsEntryRow, RedemptionRow, ShopItemRow } from '../../db/e
 import { newId } from '../../db/ids';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -11,7 +11,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 import type { Citizen } from '../../db/entities';
 
 describe('治理积分: awards, the village shop and redemptions', () => {

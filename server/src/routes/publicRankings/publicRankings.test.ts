@@ -1,7 +1,7 @@
 import { RankingsResponseSchema } from '@minqing/shared';
 import { REGIONS } from '../../test/factories';
-import { MARCH, STATS_NOW, StatsWorld, buildStatsWorld } from '../../test/statsWorld';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { MARCH, STATS_NOW, type StatsWorld, buildStatsWorld } from '../../test/statsWorld';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('GET /api/v1/public/rankings', () => {
   let app: TestApp;

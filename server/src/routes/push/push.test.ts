@@ -73,16 +73,14 @@ describe('/api/v1/push', () => {
 
   it('starts counting afresh when the operator configured another template', async () => {
     const someone = await buildCitizen(app.dataSource);
-    await app.dataSource
-      .getRepository(PushSubscription)
-      .insert({
-        citizenId: someone.id,
-        topic: 'report_signed',
-        templateId: 'tmpl-old',
-        answer: 'accept',
-        remaining: 4,
-        updatedAt: new Date(),
-      });
+    await app.dataSource.getRepository(PushSubscription).insert({
+      citizenId: someone.id,
+      topic: 'report_signed',
+      templateId: 'tmpl-old',
+      answer: 'accept',
+      remaining: 4,
+      updatedAt: new Date(),
+    });
     await answer({ 'tmpl-signed': 'accept' }, someone).expect(200);
     expect(
       await app.dataSource.getRepository(PushSubscription).findOneBy({ citizenId: someone.id, topic: 'report_signed' }),

@@ -1,6 +1,6 @@
 import type { ReplyTemplateQuery } from '@minqing/shared';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { ReplyTemplate, Staff } from '../../db/entities';
+import { ReplyTemplate, type Staff } from '../../db/entities';
 import { templateRegionsFor } from '../../policies/replyTemplate';
 
 /**

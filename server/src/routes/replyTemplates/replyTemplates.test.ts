@@ -1,7 +1,7 @@
 import { AuditLog, ReplyTemplate } from '../../db/entities';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCategory,
   buildCitizen,
@@ -10,7 +10,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('reply templates', () => {
   let app: TestApp;

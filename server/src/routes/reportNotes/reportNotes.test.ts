@@ -1,7 +1,7 @@
 import { AuditLog, ReportNote } from '../../db/entities';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -10,7 +10,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('internal notes on a report', () => {
   let app: TestApp;

@@ -13,7 +13,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('代表工作: a report to a chosen deputy', () => {
   let app: TestApp;

@@ -1,7 +1,7 @@
 import { AuditLog, RoutingRule } from '../../db/entities';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCategory,
   buildCitizen,
@@ -11,7 +11,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('routing rules', () => {
   let app: TestApp;

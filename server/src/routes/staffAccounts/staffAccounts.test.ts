@@ -1,7 +1,7 @@
 import { passwordWeakness } from '@minqing/shared';
 import { AuditLog, Staff } from '../../db/entities';
-import { DEMO_PASSWORD, REGIONS, World, bearer, buildStaff, buildWorld, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { DEMO_PASSWORD, REGIONS, type World, bearer, buildStaff, buildWorld, staffToken } from '../../test/factories';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** it.each rows are built before beforeAll runs; this stands for the world's power station. */
 const WORLD_POWER = 'world.power.id';
@@ -126,16 +126,13 @@ describe('staff accounts', () => {
 
   describe('creating', () => {
     it('creates a handler with a generated password shown once, which must be changed at the first sign-in', async () => {
-      const response = await app.http
-        .post('/api/v1/staff/accounts')
-        .set(bearer(countyToken))
-        .send({
-          username: 'new_handler',
-          name: ' 赵六 ',
-          role: 'handler',
-          regionCode: REGIONS.chengguan,
-          departmentId: world.power.id,
-        });
+      const response = await app.http.post('/api/v1/staff/accounts').set(bearer(countyToken)).send({
+        username: 'new_handler',
+        name: ' 赵六 ',
+        role: 'handler',
+        regionCode: REGIONS.chengguan,
+        departmentId: world.power.id,
+      });
       expect(response.status).toBe(201);
       expect(response.body.account).toMatchObject({
         username: 'new_handler',
@@ -163,16 +160,13 @@ describe('staff accounts', () => {
     });
 
     it('takes a chosen initial password that meets the rule', async () => {
-      const response = await app.http
-        .post('/api/v1/staff/accounts')
-        .set(bearer(countyToken))
-        .send({
-          username: 'chosen_pw',
-          name: '钱七',
-          role: 'dispatcher',
-          regionCode: REGIONS.jianchi,
-          password: 'Start#2026',
-        });
+      const response = await app.http.post('/api/v1/staff/accounts').set(bearer(countyToken)).send({
+        username: 'chosen_pw',
+        name: '钱七',
+        role: 'dispatcher',
+        regionCode: REGIONS.jianchi,
+        password: 'Start#2026',
+      });
       expect(response.status).toBe(201);
       expect(response.body.generatedPassword).toBeNull();
       expect((await login('chosen_pw', 'Start#2026')).status).toBe(200);
@@ -203,16 +197,13 @@ describe('staff accounts', () => {
     });
 
     it('refuses a handler whose department does not serve its region', async () => {
-      const response = await app.http
-        .post('/api/v1/staff/accounts')
-        .set(bearer(countyToken))
-        .send({
-          username: 'wrong_dept',
-          name: '孙八',
-          role: 'handler',
-          regionCode: REGIONS.chengguan,
-          departmentId: world.jianchiPower.id,
-        });
+      const response = await app.http.post('/api/v1/staff/accounts').set(bearer(countyToken)).send({
+        username: 'wrong_dept',
+        name: '孙八',
+        role: 'handler',
+        regionCode: REGIONS.chengguan,
+        departmentId: world.jianchiPower.id,
+      });
       expect(response.status).toBe(400);
       expect(response.body.error.field).toBe('departmentId');
     });

@@ -1,7 +1,7 @@
 import { LIMITS } from '@minqing/shared';
 import { AuditLog, Staff } from '../../db/entities';
 import { DEMO_PASSWORD, REGIONS, bearer, buildStaff, buildWorld, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('staff auth', () => {
   let app: TestApp;

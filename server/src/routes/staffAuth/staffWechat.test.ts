@@ -1,7 +1,7 @@
 import { AuditLog, Staff } from '../../db/entities';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
 import { FakeWechat } from '../../test/fakeWechat';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('staff on WeChat', () => {
   let app: TestApp;

@@ -1,6 +1,6 @@
 import { AuditLog, Category, Report, ServiceEntity } from '../../db/entities';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const HOUR = 3600_000;
 

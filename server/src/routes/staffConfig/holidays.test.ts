@@ -1,8 +1,8 @@
 import { AuditLog, HolidayDayRow, Report } from '../../db/entities';
 import { startOfLocalDay } from '../../deadlines/workingCalendar';
 import type { Citizen, Staff } from '../../db/entities';
-import { REGIONS, World, bearer, buildCategory, buildCitizen, buildStaff, buildWorld } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { REGIONS, type World, bearer, buildCategory, buildCitizen, buildStaff, buildWorld } from '../../test/factories';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** 24:00 of a Beijing date, as deadlines end. */
 const endOf = (date: string) => new Date(startOfLocalDay(date).getTime() + 24 * 3600_000 - 1);

@@ -1,6 +1,6 @@
 import { AuditLog, Region } from '../../db/entities';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('regions and grids', () => {
   let app: TestApp;

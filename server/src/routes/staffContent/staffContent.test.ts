@@ -3,7 +3,7 @@ import type { Staff } from '../../db/entities';
 import { Article, Attachment, AuditLog, Notice } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const CALLER_IP = '203.0.113.7';
 

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { SERVICE_NAMES, STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
 import { maskPhone, type PersonalDataCipher } from '../../crypto/personalData';
-import { Citizen, Report } from '../../db/entities';
+import { Citizen, type Report } from '../../db/entities';
 import type { ReportLookups } from '../../presenters/report';
 import { isOverdue } from '../../presenters/report';
 import { chinaDateTime, newWorkbook, sheetWithHeader } from './xlsx';

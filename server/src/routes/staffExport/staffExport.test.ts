@@ -2,8 +2,8 @@ import { EXPORT_MAX_ROWS } from '@minqing/shared';
 import { AuditLog, Citizen, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, staffToken } from '../../test/factories';
-import { STATS_NOW, StatsWorld, buildStatsWorld, chinaTime, insertReport } from '../../test/statsWorld';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { STATS_NOW, type StatsWorld, buildStatsWorld, chinaTime, insertReport } from '../../test/statsWorld';
+import { type TestApp, createTestApp } from '../../test/testApp';
 import { type CellValue, bytes, sheetRows } from '../../test/workbook';
 import { RANKING_EXPORT_HEADERS } from './rankingWorkbook';
 import { REPORT_EXPORT_HEADERS } from './reportsWorkbook';
@@ -129,13 +129,11 @@ describe('staff .xlsx exports', () => {
       expect(text).not.toContain('1390000');
       expect(text).not.toContain('李四');
 
-      const audit = await app.dataSource
-        .getRepository(AuditLog)
-        .findOneByOrFail({
-          staffId: dispatcherId,
-          action: 'report.export',
-          detail: `3 件; departmentId=${world.civil.id}&sort=submittedAt`,
-        });
+      const audit = await app.dataSource.getRepository(AuditLog).findOneByOrFail({
+        staffId: dispatcherId,
+        action: 'report.export',
+        detail: `3 件; departmentId=${world.civil.id}&sort=submittedAt`,
+      });
       expect(audit).toMatchObject({ targetType: 'report' });
       await app.dataSource.getRepository(Report).delete([named.id, anonymous.id]);
       await app.dataSource.getRepository(Citizen).delete([citizen.id, other.id]);

@@ -1,4 +1,4 @@
-import { Workbook, Worksheet } from 'exceljs';
+import { Workbook, type Worksheet } from 'exceljs';
 import type { AppContext } from '../../context';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

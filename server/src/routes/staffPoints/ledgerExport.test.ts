@@ -1,8 +1,8 @@
 import { AuditLog, PointsEntryRow } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildCitizen, buildStaff, buildWorld, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
-import { type CellValue, bytes, sheetRows } from '../../test/workbook';
+import { type TestApp, createTestApp } from '../../test/testApp';
+import { bytes, sheetRows } from '../../test/workbook';
 import { LEDGER_EXPORT_HEADERS } from './ledgerExport';
 
 const NOW = new Date('2026-11-22T04:00:00.000Z');

@@ -209,8 +209,7 @@ export function staffPointsRouter() {
     const citizen = await ctx.deps.dataSource
       .getRepository(Citizen)
       .findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(input.phone) });
-    if (!citizen || !citizen.villageCode)
-      throw badRequest('没有找到绑定该手机号的村民，请让村民先在小程序中绑定手机号', 'phone');
+    if (!citizen?.villageCode) throw badRequest('没有找到绑定该手机号的村民，请让村民先在小程序中绑定手机号', 'phone');
     if (!isWithin(citizen.villageCode, staff.regionCode)) throw forbidden('该村民不在您的辖区');
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;

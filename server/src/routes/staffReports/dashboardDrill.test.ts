@@ -2,7 +2,7 @@ import { figureDrill } from '@minqing/shared';
 import type { FigureKey, StaffOverview } from '@minqing/shared';
 import { REGIONS, bearer, buildStaff, staffToken } from '../../test/factories';
 import { STATS_NOW, buildStatsWorld } from '../../test/statsWorld';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const MARCH = { from: '2026-03-01', to: '2026-03-31' };
 

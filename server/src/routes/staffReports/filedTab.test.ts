@@ -1,5 +1,5 @@
 import { REGIONS, bearer, buildStaff, buildWorld, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** 我代报的: the queue tab of the reports one filed for households, counted with the other tabs. */
 describe('the 我代报的 tab', () => {

@@ -2,7 +2,7 @@ import { Household, Message, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -10,7 +10,7 @@ import {
   citizenToken,
   staffToken,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** 代报: a grid worker or cadre files a report for a household that cannot use the mini-program. */
 describe('reporting on behalf of a household', () => {

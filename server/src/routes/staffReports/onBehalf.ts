@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { StaffSubmitReportRequestSchema } from '@minqing/shared';
 import { submitReport } from '../../commands/reportSubmitter';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { Citizen, Household, Staff } from '../../db/entities';
+import { Citizen, Household, type Staff } from '../../db/entities';
 import { badRequest, forbidden } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';

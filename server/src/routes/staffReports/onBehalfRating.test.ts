@@ -1,7 +1,7 @@
 import { Report } from '../../db/entities';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -10,7 +10,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const NOW = new Date('2026-05-12T02:00:00Z');
 

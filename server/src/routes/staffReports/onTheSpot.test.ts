@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { Message, Report } from '../../db/entities';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCategory,
   buildCitizen,
@@ -12,7 +12,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 /** 小事不出村: a grid worker or village cadre settles a 一般 matter on the spot, with a note and a photo. */
 describe('settling a general matter on the spot', () => {

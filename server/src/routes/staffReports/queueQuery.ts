@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { OPEN_STATUSES, StaffQueueQuery } from '@minqing/shared';
-import { Report, Staff } from '../../db/entities';
+import { OPEN_STATUSES, type StaffQueueQuery } from '@minqing/shared';
+import { Report, type Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
 import { reportScopeOf, whereReportInScope } from '../../policies/reportScope';
 import { narrowerRegion } from '../../policies/scope';

@@ -5,7 +5,7 @@ import { createLogger } from '../../logger';
 import { ClassifierHolder } from '../../routing/classifierHolder';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCategory,
   buildCitizen,
@@ -16,7 +16,7 @@ import {
   submitReport,
 } from '../../test/factories';
 import { keywordPredictor } from '../../test/keywordPredictor';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const HOUR = 3600_000;
 

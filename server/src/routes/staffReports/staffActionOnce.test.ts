@@ -1,6 +1,14 @@
 import { ReportEvent } from '../../db/entities';
-import { World, bearer, buildCitizen, buildStaff, buildWorld, staffToken, submitReport } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import {
+  type World,
+  bearer,
+  buildCitizen,
+  buildStaff,
+  buildWorld,
+  staffToken,
+  submitReport,
+} from '../../test/factories';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('a staff action retried with its Idempotency-Key', () => {
   let app: TestApp;

@@ -2,7 +2,7 @@ import { AuditLog, Message, Report, ReportEvent } from '../../db/entities';
 import { extendedDeadline } from '../../deadlines/slaClock';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -11,7 +11,7 @@ import {
   staffToken,
   submitReport,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('staff work queue and actions', () => {
   let app: TestApp;

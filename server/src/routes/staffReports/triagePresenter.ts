@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { TriageItem } from '@minqing/shared';
-import { Report, Staff } from '../../db/entities';
+import { Report, type Staff } from '../../db/entities';
 import { staffCanView } from '../../policies/report';
-import { ReportLookups, nameSuggestions, presentStaffSummary } from '../../presenters/report';
+import { type ReportLookups, nameSuggestions, presentStaffSummary } from '../../presenters/report';
 
 /** The triage rows: each report with its suggestions named, and the open report it may duplicate. */
 export async function presentTriage(

@@ -1,7 +1,7 @@
-import { StatFigures, StatFiguresSchema } from '@minqing/shared';
+import { type StatFigures, StatFiguresSchema } from '@minqing/shared';
 import { REGIONS, bearer, buildStaff, staffToken } from '../../test/factories';
-import { MARCH, STATS_NOW, StatsWorld, buildStatsWorld } from '../../test/statsWorld';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { MARCH, STATS_NOW, type StatsWorld, buildStatsWorld } from '../../test/statsWorld';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 const ROUTES = ['overview', 'trends', 'breakdown?by=department'];
 const MARCH_RANGE = 'from=2026-03-01&to=2026-03-31';

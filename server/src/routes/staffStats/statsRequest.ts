@@ -3,7 +3,7 @@ import type { Staff } from '../../db/entities';
 import type { ReferenceSnapshot } from '../../db/referenceData';
 import { badRequest, forbidden } from '../../errors';
 import { narrowerRegion } from '../../policies/scope';
-import { Period, dayCount, daysPeriod, shanghaiDate } from '../../stats/calendar';
+import { type Period, dayCount, daysPeriod, shanghaiDate } from '../../stats/calendar';
 import type { StatsScope } from '../../stats/scope';
 
 /** Long enough for a year-on-year view; a daily series beyond that is not a chart anyone reads. */

@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import { AuditLog, Household, ReportEvent, type Staff, Visit } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { REGIONS, bearer, buildRegion, buildStaff, buildWorld, staffToken } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 import { bytes } from '../../test/workbook';
 
 /** Mid-November 2026 in China; every instant below is fixed against it. */
@@ -89,7 +89,7 @@ describe('走访督导: per grid and per 三线 member, for a month', () => {
       // Late October: 王婶, 40 days ago — long enough to be 未走访 now, recent for October's end.
       visit('王婶', REGIONS.chengguanGrid, liaison.id, daysAgo(40)),
     ]);
-    await ds.getRepository(Household).update({ id: ids['王婶'] }, { lastVisitedAt: daysAgo(40) });
+    await ds.getRepository(Household).update({ id: ids.王婶 }, { lastVisitedAt: daysAgo(40) });
     const settled = (at: Date, actorId: string) => ({
       id: newId(),
       reportId: newId(),

@@ -2,7 +2,7 @@ import { Notice } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { bearer, buildCitizen, buildStaff, buildWorld, citizenToken, staffToken } from '../../test/factories';
 import { testPhoto } from '../../test/media';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 
 describe('notice images', () => {
   let app: TestApp;

@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { LIMITS, UploadResponseSchema } from '@minqing/shared';
-import { Attachment, Citizen, Report, Staff } from '../../db/entities';
+import { Attachment, type Citizen, Report, type Staff } from '../../db/entities';
 import { newId } from '../../db/ids';
 import {
   REGIONS,
-  World,
+  type World,
   bearer,
   buildCitizen,
   buildStaff,
@@ -12,7 +12,7 @@ import {
   citizenToken,
   staffToken,
 } from '../../test/factories';
-import { TestApp, createTestApp } from '../../test/testApp';
+import { type TestApp, createTestApp } from '../../test/testApp';
 import { testVoice } from '../../test/media';
 
 const UNSUPPORTED = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV/WebM/Ogg）';

@@ -6,7 +6,7 @@ import { LIMITS, UploadFieldsSchema } from '@minqing/shared';
 import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Attachment, ContentCheck, Notice, Report } from '../../db/entities';
-import { AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
+import { type AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
 import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody } from '../../middleware/validate';

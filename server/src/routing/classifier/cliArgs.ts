@@ -19,7 +19,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const args: CliArgs = { files: [], folds: null, village: false, out: null, model: null };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
-    const valueOf = (flag: string): string => {
+    const valueAfter = (flag: string): string => {
       const value = argv[index + 1];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
       index += 1;
@@ -37,8 +37,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       args.folds = Number(arg.slice('--cv='.length));
       if (!Number.isInteger(args.folds) || args.folds < 2) throw new UsageError('--cv needs at least 2 folds');
     } else if (arg === '--village') args.village = true;
-    else if (arg === '--out') args.out = valueOf(arg);
-    else if (arg === '--model') args.model = valueOf(arg);
+    else if (arg === '--out') args.out = valueAfter(arg);
+    else if (arg === '--model') args.model = valueAfter(arg);
     else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else args.files.push(arg);
   }

@@ -38,7 +38,7 @@ function tempDir(): string {
 }
 
 function writeJsonl(file: string, rows: readonly object[]): void {
-  fs.writeFileSync(file, rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+  fs.writeFileSync(file, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
 }
 
 /** Runs a command, returning what it printed; its last line must be one JSON object. */

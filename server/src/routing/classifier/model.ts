@@ -84,7 +84,7 @@ export const DEFAULT_TRAIN_OPTIONS = {
   titleRepeat: 4,
 } as const;
 
-const present = (part: string | undefined): part is string => Boolean(part && part.trim());
+const present = (part: string | undefined): part is string => Boolean(part?.trim());
 
 /** Text and transcript as one body; a full stop keeps n-grams from spanning the two. */
 export function bodyText(input: ClassifierInput): string {

@@ -24,7 +24,7 @@ function readJsonl(filePath: string): JsonRow[] {
 }
 
 function writeJsonl(name: string, rows: readonly object[]): void {
-  fs.writeFileSync(path.join(SHIPPED_DATA_DIR, name), rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
+  fs.writeFileSync(path.join(SHIPPED_DATA_DIR, name), `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`);
   console.log(`${name}: ${rows.length} rows`);
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Article } from '@minqing/shared';
@@ -24,7 +25,7 @@ function ArticleDetailPage() {
     if (article.data) void Taro.setNavigationBarTitle({ title: article.data.categoryName });
   }, [article.data]);
 
-  let body;
+  let body: ReactNode;
   if (!id) body = <ErrorBlock message="没有找到这篇文章" />;
   else if (article.loading && !article.data) body = <LoadingBlock />;
   else if (article.error) body = <ErrorBlock message={article.error} onRetry={() => void article.reload()} />;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { Notice } from '@minqing/shared';
@@ -73,7 +74,7 @@ function NoticeDetailPage() {
     if (notice.data) void Taro.setNavigationBarTitle({ title: notice.data.categoryName });
   }, [notice.data]);
 
-  let body;
+  let body: ReactNode;
   if (!id) body = <ErrorBlock message="没有找到这条通知" />;
   else if (notice.loading && !notice.data) body = <LoadingBlock />;
   else if (notice.error) body = <ErrorBlock message={notice.error} onRetry={() => void notice.reload()} />;

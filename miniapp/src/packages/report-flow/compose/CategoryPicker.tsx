@@ -39,7 +39,6 @@ export default function CategoryPicker({ value, onChange, disabled, error }: Cat
   useEffect(() => {
     if (open && !categories) load();
     // Loads when first opened (also when opened with a restored choice).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
   const chosen = categories?.find((category) => category.code === value) ?? null;

@@ -31,7 +31,7 @@ export interface ContactPhoneProps {
 
 export default function ContactPhone({ value, boundPhone, onChange, disabled, error }: ContactPhoneProps) {
   const [typing, setTyping] = useState(value !== null || !boundPhone);
-  const useBound = () => {
+  const takeBound = () => {
     setTyping(false);
     onChange(null);
   };
@@ -59,7 +59,7 @@ export default function ContactPhone({ value, boundPhone, onChange, disabled, er
             onInput={(event) => onChange(event.detail.value.trim() || null)}
           />
           {boundPhone ? (
-            <Button className="contact-phone__switch" onClick={useBound} disabled={disabled || undefined}>
+            <Button className="contact-phone__switch" onClick={takeBound} disabled={disabled || undefined}>
               用绑定的 {boundPhone}
             </Button>
           ) : null}

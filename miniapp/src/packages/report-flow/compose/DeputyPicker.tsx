@@ -39,7 +39,6 @@ export default function DeputyPicker({ villageCode, value, onChange, disabled, e
       current = false;
     };
     // Reloads when the village changes (or on retry); `value` is checked against the answer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [villageCode, attempt]);
 
   return (

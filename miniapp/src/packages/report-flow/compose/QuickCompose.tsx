@@ -76,7 +76,6 @@ export default function QuickCompose({
     opened.current = true;
     void openCamera();
     // Once, when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const firstProblem = errors.form ?? errors.photos ?? errors.text ?? errors.contactPhone ?? errors.categoryCode;

@@ -87,7 +87,6 @@ function ReportComposePage() {
         user?.phone ? null : rememberedContactPhone(),
       ),
     // Decided once, when the page opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
   const [form, setForm] = useState<ComposeForm>(start.form);
@@ -124,7 +123,6 @@ function ReportComposePage() {
       setBanner(`有 ${lost} 个照片或录音在刷新后找不到了，请重新添加`);
     });
     // Once, for the restored form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -165,7 +163,6 @@ function ReportComposePage() {
     const timer = setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // saveDraft reads the latest form through formRef.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form, sending]);
   useDidHide(() => void saveDraft());
   useUnload(() => void saveDraft());

@@ -21,7 +21,6 @@ function useStaffPaths(attachments: readonly Attachment[]): Record<string, strin
       alive = false;
     };
     // The list is identified by its ids.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   return paths;
 }

@@ -133,13 +133,11 @@ export class FieldQueue {
 
   constructor(private readonly deps: FieldQueueDeps) {
     // A draft stored before visits carried a key gets one from its id, the same on every retry.
-    this.drafts = deps.store
-      .load()
-      .map((draft) => ({
-        ...draft,
-        visitKey: draft.visitKey ?? `v-${draft.id}`,
-        state: draft.state === 'sending' ? 'queued' : draft.state,
-      }));
+    this.drafts = deps.store.load().map((draft) => ({
+      ...draft,
+      visitKey: draft.visitKey ?? `v-${draft.id}`,
+      state: draft.state === 'sending' ? 'queued' : draft.state,
+    }));
   }
 
   list(): FieldDraft[] {
