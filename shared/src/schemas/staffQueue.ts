@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_STATUSES } from '../domain/enums';
+import { REPORT_STATUSES, TRANSCRIPT_SOURCES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { QUEUE_TAB_KEYS, type QueueTabKey } from '../domain/queueTabs';
 import { ERROR_CODES, IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
@@ -25,9 +25,19 @@ export const TriageItemSchema = ReportSummarySchema.extend({
   escalated: z.boolean(),
   /** The full text (or transcript), so the dispatcher can decide without opening the report. */
   text: z.string(),
+  /** The voice clip's transcript (null without one), and where it came from. */
+  transcript: z.string().nullable(),
+  transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
-  /** The classifier's top three, each with the department routing would send it to. */
-  suggestions: z.array(NamedRoutingSuggestionSchema),
+  /**
+   * The classifier's top three by calibrated confidence (highest first), each with the department
+   * routing would send it to; `confident` marks one at or above `threshold`.
+   */
+  suggestions: z.array(NamedRoutingSuggestionSchema).max(3),
+  /** The routing threshold in force (calibrated confidence, 0–1). */
+  threshold: z.number().min(0).max(1),
+  /** Offer the first suggestion as the one-click dispatch: it reaches the threshold and routing names a department. */
+  oneClick: z.boolean(),
   /** An older open report in scope this one resembles. */
   duplicateOf: z
     .object({

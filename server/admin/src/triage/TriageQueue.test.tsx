@@ -43,6 +43,8 @@ const item: TriageItem = {
       confident: false,
     },
   ],
+  threshold: 0.5,
+  oneClick: false,
   duplicateOf: null,
 };
 const staff = {

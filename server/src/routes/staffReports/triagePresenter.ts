@@ -5,6 +5,18 @@ import { Report, type Staff } from '../../db/entities';
 import { staffCanView } from '../../policies/report';
 import { type ReportLookups, nameSuggestions, presentStaffSummary } from '../../presenters/report';
 
+/** The top three suggestions by confidence, and whether the first may be dispatched in one click. */
+function suggestionsOf(
+  report: Report,
+  lookups: ReportLookups,
+  threshold: number,
+): Pick<TriageItem, 'suggestions' | 'threshold' | 'oneClick'> {
+  const ranked = [...(report.suggestions ?? [])].sort((a, b) => b.confidence - a.confidence).slice(0, 3);
+  const suggestions = nameSuggestions(ranked, lookups, threshold);
+  const first = suggestions[0];
+  return { suggestions, threshold, oneClick: Boolean(first?.confident && first.departmentId) };
+}
+
 /** The triage rows: each report with its suggestions named, and the open report it may duplicate. */
 export async function presentTriage(
   manager: EntityManager,
@@ -32,7 +44,7 @@ export async function presentTriage(
         report.predictedCategoryCode && report.predictionConfidence !== null
           ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }
           : null,
-      suggestions: nameSuggestions((report.suggestions ?? []).slice(0, 3), lookups, threshold),
+      ...suggestionsOf(report, lookups, threshold),
       duplicateOf: original
         ? {
             id: original.id,
