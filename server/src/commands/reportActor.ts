@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { ACTION_NAMES, type ReportActionRequest, actionRule, contextAllows, nextStatus } from '@minqing/shared';
+import {
+  ACTION_NAMES,
+  type ReportActionRequest,
+  actionRule,
+  contextAllows,
+  isOpenStatus,
+  nextStatus,
+} from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Category, Department, Report, type Staff } from '../db/entities';
@@ -7,7 +14,7 @@ import type { EventData } from '../db/entities/reportEvent';
 import { deadlinesFrom, extendedDeadline, tierAbove } from '../deadlines/slaClock';
 import type { WorkingCalendar } from '../deadlines/workingCalendar';
 import { badRequest, forbidden, invalidTransition, notFound } from '../errors';
-import { departmentServes, isOpen, staffCanAct, staffCanView, transitionContext } from '../policies/report';
+import { departmentServes, staffCanAct, staffCanView, transitionContext } from '../policies/report';
 import { recordAudit } from './auditRecorder';
 import { awardForResolvedReport } from '../points/reportAwards';
 import { shareOutcomeWithMerged } from './mergedOutcome';
@@ -113,7 +120,7 @@ async function changesFor(
       if (request.targetReportId === report.id) throw badRequest('不能合并到自身', 'targetReportId');
       const target = await manager.getRepository(Report).findOneBy({ id: request.targetReportId });
       if (!target || !staffCanView(staff, target)) throw badRequest('没有找到要合并到的事项', 'targetReportId');
-      if (!isOpen(target.status)) throw badRequest('只能合并到仍在办理中的事项', 'targetReportId');
+      if (!isOpenStatus(target.status)) throw badRequest('只能合并到仍在办理中的事项', 'targetReportId');
       Object.assign(changes, { mergedIntoId: target.id, closedAt: now });
       data.targetSerialNo = target.serialNo;
       break;

@@ -1,7 +1,6 @@
 import {
   type ReportAction,
   type StaffRole,
-  type ReportStatus,
   STAFF_ACTIONS,
   type StaffAction,
   type TransitionContext,
@@ -69,8 +68,4 @@ export function citizenAllowedActions(report: Report): ReportAction[] {
 /** A department may receive a report when it serves the report's area (its region is an ancestor). */
 export function departmentServes(department: Department, report: Pick<Report, 'villageCode'>): boolean {
   return isWithin(report.villageCode, department.regionCode);
-}
-
-export function isOpen(status: ReportStatus): boolean {
-  return status === 'submitted' || status === 'dispatched' || status === 'accepted' || status === 'reopened';
 }

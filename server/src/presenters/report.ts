@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import {
   CITIZEN_STATUS_NAMES,
   ROLE_NAMES,
+  isOpenStatus,
   type NamedRoutingSuggestion,
   type ReportDetail,
   type ReportSummary,
@@ -15,7 +16,7 @@ import type { AppDeps } from '../context';
 import { maskPhone } from '../crypto/personalData';
 import { Attachment, Citizen, type Department, Deputy, Report, ReportEvent, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
-import { citizenAllowedActions, isOpen, staffAllowedActions, staffCanView } from '../policies/report';
+import { citizenAllowedActions, staffAllowedActions, staffCanView } from '../policies/report';
 import { routingThreshold } from '../routing/classifier';
 import { presentAttachment } from './attachment';
 
@@ -29,7 +30,7 @@ const byKey = <T, K extends keyof T>(rows: T[], key: K) =>
 const unique = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
 
 export function isOverdue(report: Report, now: Date): boolean {
-  if (!isOpen(report.status)) return false;
+  if (!isOpenStatus(report.status)) return false;
   const unsigned = report.status === 'dispatched' || report.status === 'reopened';
   if (unsigned && report.responseDueAt && report.responseDueAt < now) return true;
   return Boolean(report.resolveDueAt && report.resolveDueAt < now);
@@ -63,7 +64,13 @@ export function presentSummary(report: Report, lookups: ReportLookups, audience:
 }
 
 export function presentStaffSummary(report: Report, lookups: ReportLookups, now: Date) {
-  return { ...presentSummary(report, lookups, 'staff'), overdue: isOverdue(report, now), escalated: report.escalated };
+  return {
+    ...presentSummary(report, lookups, 'staff'),
+    overdue: isOverdue(report, now),
+    escalated: report.escalated,
+    transcript: report.transcript,
+    transcriptSource: report.transcript ? report.transcriptSource : null,
+  };
 }
 
 /** What a timeline is drawn from; a fresh submission passes what it just wrote instead of re-reading. */
@@ -196,6 +203,7 @@ async function presentDetail({
     ...presentSummary(report, lookups, audience),
     text: report.text,
     transcript: report.transcript,
+    transcriptSource: report.transcript ? report.transcriptSource : null,
     voice: voice ? presentAttachment(voice) : null,
     photos: original.filter((attachment) => attachment.kind === 'photo').map(presentAttachment),
     location:

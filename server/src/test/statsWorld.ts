@@ -55,6 +55,7 @@ export async function insertReport(ds: DataSource, row: ReportRow): Promise<Repo
     anonymous: false,
     text: '统计测试',
     transcript: null,
+    transcriptSource: null,
     voiceAttachmentId: null,
     lat: null,
     lng: null,

@@ -72,7 +72,14 @@ export const STAFF_STATUS_NAMES: Record<ReportStatus, string> = {
   rejected: '不予受理',
   merged: '已合并',
 };
-export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
+
+/**
+ * Where a voice report's transcript came from: `wechat` — the villager kept what WeChat's 同声传译 wrote on the
+ * phone; `asr` — the server transcribed the clip (Tencent Cloud ASR 一句话识别) after submission.
+ */
+export const TRANSCRIPT_SOURCES = ['wechat', 'asr'] as const;
+export type TranscriptSource = (typeof TRANSCRIPT_SOURCES)[number];
+export const TRANSCRIPT_SOURCE_NAMES: Record<TranscriptSource, string> = { wechat: '微信同声传译', asr: '语音转写' };
 
 export const TIERS = ['general', 'difficult', 'major'] as const;
 export type Tier = (typeof TIERS)[number];

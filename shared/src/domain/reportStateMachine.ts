@@ -29,6 +29,13 @@ export type CitizenAction = (typeof CITIZEN_ACTIONS)[number];
 export const SYSTEM_ACTIONS = ['route', 'auto_close', 'remind', 'share_outcome'] as const;
 export type SystemAction = (typeof SYSTEM_ACTIONS)[number];
 
+/** Still being handled (待受理, 已派单, 处理中, 重办): can be merged, escalated, reminded, and become overdue. */
+export const OPEN_STATUSES: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
+
+export function isOpenStatus(status: ReportStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
 export type ReportAction = StaffAction | CitizenAction | SystemAction;
 /** Every event a report's timeline can hold: the submission plus one per action. */
 export type ReportEventType = 'submitted' | ReportAction;
@@ -75,7 +82,6 @@ interface ActionRule {
 
 const HANDLERS: readonly Role[] = ['handler', 'cadre'];
 const SUPERVISORS: readonly Role[] = ['dispatcher', 'county'];
-const OPEN: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
 /** 小事不出村: the people in the field who may settle a 一般 matter on the spot. */
 const FIELD: readonly Role[] = ['grid_worker', 'cadre'];
 
@@ -121,7 +127,7 @@ const RULES: Record<ReportAction, ActionRule> = {
     requires: ['note'],
   },
   // The scheduler escalates overdue reports (督办) the same way a supervisor does.
-  escalate: { from: OPEN, to: 'same', roles: SUPERVISORS, bySystem: true, public: false, requires: ['note'] },
+  escalate: { from: OPEN_STATUSES, to: 'same', roles: SUPERVISORS, bySystem: true, public: false, requires: ['note'] },
   reject: {
     from: ['submitted', 'dispatched', 'reopened'],
     to: 'rejected',
@@ -129,9 +135,9 @@ const RULES: Record<ReportAction, ActionRule> = {
     public: true,
     requires: ['note'],
   },
-  merge: { from: OPEN, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
+  merge: { from: OPEN_STATUSES, to: 'merged', roles: SUPERVISORS, public: true, requires: ['targetReportId'] },
   // Signed and resolved in one step, with a note and a photo of the result; only a 一般 matter (see contextAllows).
-  resolve_on_spot: { from: OPEN, to: 'resolved', roles: FIELD, public: true, requires: ['note', 'photos'] },
+  resolve_on_spot: { from: OPEN_STATUSES, to: 'resolved', roles: FIELD, public: true, requires: ['note', 'photos'] },
   // 回访评价: after a return visit the filer of a 代报 records the household's rating (the server checks who filed it).
   rate_on_behalf: {
     from: ['resolved', 'closed'],
@@ -142,7 +148,13 @@ const RULES: Record<ReportAction, ActionRule> = {
   },
   rate: { from: ['resolved', 'closed'], to: 'byScore', roles: ['citizen'], public: true, requires: ['score'] },
   dispute: { from: ['resolved', 'closed'], to: 'reopened', roles: ['citizen'], public: true, requires: ['note'] },
-  supplement: { from: [...OPEN, 'resolved'], to: 'same', roles: ['citizen'], public: true, requires: ['note'] },
+  supplement: {
+    from: [...OPEN_STATUSES, 'resolved'],
+    to: 'same',
+    roles: ['citizen'],
+    public: true,
+    requires: ['note'],
+  },
   auto_close: { from: ['resolved'], to: 'closed', roles: [], bySystem: true, public: true, requires: [] },
   // 催办: a reminder to the department before a deadline; only reports with a department have one.
   remind: {

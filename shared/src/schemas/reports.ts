@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_STATUSES, SERVICE_CODES, STAFF_ROLES, TIERS } from '../domain/enums';
+import { REPORT_STATUSES, SERVICE_CODES, STAFF_ROLES, TIERS, TRANSCRIPT_SOURCES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/reportStateMachine';
 import { QUEUE_FIGURES, QUEUE_TAB_KEYS } from '../domain/queueTabs';
@@ -32,6 +32,8 @@ export const SubmitReportRequestSchema = z
     location: LocationSchema.optional(),
     categoryCode: z.string().min(1).max(32).optional(),
     anonymous: z.boolean().optional(),
+    /** 民情直通: shown on the village board (no name, phone, voice or exact place) unless the reporter switches it off; default true. */
+    public: z.boolean().optional(),
     contactPhone: PhoneSchema.optional(),
     /** 代表工作 only: the deputy the citizen addresses (one of GET /deputies for the village). */
     deputyId: IdSchema.optional(),
@@ -115,6 +117,8 @@ export type ReportSummary = z.infer<typeof ReportSummarySchema>;
 export const ReportDetailSchema = ReportSummarySchema.extend({
   text: z.string().nullable(),
   transcript: z.string().nullable(),
+  /** Where the transcript came from (null while there is none): 同声传译 on the phone, or the server's transcription. */
+  transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
   voice: AttachmentSchema.nullable(),
   photos: z.array(AttachmentSchema),
   location: LocationSchema.nullable(),
@@ -287,7 +291,13 @@ export const SupplementRequestSchema = z
 export type SupplementRequest = z.infer<typeof SupplementRequestSchema>;
 
 export const MyReportsResponseSchema = pageOf(ReportSummarySchema);
-export const StaffQueueResponseSchema = pageOf(
-  ReportSummarySchema.extend({ overdue: z.boolean(), escalated: z.boolean() }),
-);
+export const StaffQueueItemSchema = ReportSummarySchema.extend({
+  overdue: z.boolean(),
+  escalated: z.boolean(),
+  /** The voice clip's transcript (null without one), and where it came from. */
+  transcript: z.string().nullable(),
+  transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
+});
+export type StaffQueueItem = z.infer<typeof StaffQueueItemSchema>;
+export const StaffQueueResponseSchema = pageOf(StaffQueueItemSchema);
 export const StaffRoleSchema = z.enum(STAFF_ROLES);

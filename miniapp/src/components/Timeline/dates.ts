@@ -2,7 +2,7 @@
  * Dates and "who has it, by when" in the citizen's words — shared by the report list, the report
  * page and the success page.
  */
-import { OPEN_STATUSES, type ReportStatus } from '@minqing/shared';
+import { isOpenStatus, type ReportStatus } from '@minqing/shared';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -33,8 +33,6 @@ export interface WhoAndWhen {
   resolveDueAt: string | null;
 }
 
-const isOpen = (status: ReportStatus) => OPEN_STATUSES.includes(status);
-
 /** Who has the report: "城关镇供电所", or what is happening while nobody has it yet. */
 export function departmentText(report: WhoAndWhen): string {
   if (report.department) return report.department.name;
@@ -45,7 +43,7 @@ export function departmentText(report: WhoAndWhen): string {
 
 /** "预计 11月25日前办结" while the report is open and has a deadline; '' otherwise. */
 export function dueText(report: WhoAndWhen, now: Date = new Date()): string {
-  if (!isOpen(report.status) || !report.resolveDueAt) return '';
+  if (!isOpenStatus(report.status) || !report.resolveDueAt) return '';
   const due = parse(report.resolveDueAt);
   if (due && due.getTime() < now.getTime())
     return `已过预计办结时间（${formatDay(report.resolveDueAt, now)}），正在督促办理`;

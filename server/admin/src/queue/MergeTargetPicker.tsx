@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Input, Row, Tag, Typography } from 'antd';
-import { STAFF_STATUS_NAMES } from '@minqing/shared';
+import { STAFF_STATUS_NAMES, isOpenStatus } from '@minqing/shared';
 import type { ReportStatus } from '@minqing/shared';
 import { useState } from 'react';
 import { api } from '../api';
@@ -14,8 +14,6 @@ export interface MergeSide {
   villageName?: string;
   submittedAt?: string;
 }
-
-const OPEN: readonly ReportStatus[] = ['submitted', 'dispatched', 'accepted', 'reopened'];
 
 export function MergeCard({ title, side }: { title: string; side: MergeSide | null }) {
   return (
@@ -68,7 +66,7 @@ export function MergeTargetPicker({ source, onChange, lookup = lookupBySerial }:
       const found = await lookup(serialNo);
       if (!found) setProblem(`没有找到编号为 ${serialNo} 的事项（或不在您的管辖范围内）`);
       else if (found.id === source.id) setProblem('不能合并到自身');
-      else if (!OPEN.includes(found.status))
+      else if (!isOpenStatus(found.status))
         setProblem(`${found.serialNo} 已${STAFF_STATUS_NAMES[found.status]}，只能合并到仍在办理中的事项`);
       else {
         setTarget(found);

@@ -10,7 +10,9 @@ import { Deputy } from './deputy';
 import { HolidayDayRow } from './holidayDay';
 import { Household, Visit } from './household';
 import { Message } from './message';
+import { Partner } from './partner';
 import { PushFollow, PushOutboxMessage, PushSubscription } from './push';
+import { TranscriptionJob } from './transcription';
 import { CashLedgerRow, PayoutEventRow, PayoutRow } from './payout';
 import { PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from './points';
 import { Region } from './region';
@@ -23,6 +25,7 @@ import { Staff } from './staff';
 import { SchedulerLease, SupervisionMark } from './supervision';
 
 export {
+  Partner,
   ContentFileRow,
   CashLedgerRow,
   PayoutEventRow,
@@ -62,9 +65,11 @@ export {
   Staff,
   StaffActionKey,
   SupervisionMark,
+  TranscriptionJob,
 };
 
 export const entities = [
+  Partner,
   ContentFileRow,
   CashLedgerRow,
   PayoutEventRow,
@@ -104,4 +109,5 @@ export const entities = [
   Staff,
   StaffActionKey,
   SupervisionMark,
+  TranscriptionJob,
 ];

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { ReportStatus, RoutingSuggestion, ServiceCode, Tier } from '@minqing/shared';
+import type { ReportStatus, RoutingSuggestion, ServiceCode, Tier, TranscriptSource } from '@minqing/shared';
 import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, UpdatedAtColumn, jsonText } from './columns';
 
 /** A report (民情工单): a projection of its events, updated in the same transaction. */
@@ -41,6 +41,8 @@ export class Report {
   @BoolColumn() anonymous!: boolean;
   @Column({ type: 'text', nullable: true }) text!: string | null;
   @Column({ type: 'text', nullable: true }) transcript!: string | null;
+  /** Where the transcript came from: the phone's 同声传译 (`wechat`) or the server's transcription (`asr`). */
+  @Column({ type: 'varchar', length: 8, nullable: true }) transcriptSource!: TranscriptSource | null;
   @RefColumn({ nullable: true }) voiceAttachmentId!: string | null;
   @Column({ type: 'double', nullable: true }) lat!: number | null;
   @Column({ type: 'double', nullable: true }) lng!: number | null;
