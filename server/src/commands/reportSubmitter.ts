@@ -160,6 +160,7 @@ export async function submitReport(
         anonymous: body.anonymous ?? false,
         text: body.text || null,
         transcript: body.voice?.transcript || null,
+        transcriptSource: body.voice?.transcript ? 'wechat' : null,
         voiceAttachmentId: body.voice?.uploadId ?? null,
         lat: body.location?.lat ?? null,
         lng: body.location?.lng ?? null,
