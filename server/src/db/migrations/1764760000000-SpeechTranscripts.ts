@@ -36,9 +36,9 @@ export class SpeechTranscripts1764760000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumn('reports', new TableColumn(str('transcriptSource', 8, true)));
-    const escape = (name: string) => queryRunner.connection.driver.escape(name);
+    const quote = (name: string) => queryRunner.connection.driver.escape(name);
     await queryRunner.query(
-      `UPDATE ${escape('reports')} SET ${escape('transcriptSource')} = 'wechat' WHERE ${escape('transcript')} IS NOT NULL`,
+      `UPDATE ${quote('reports')} SET ${quote('transcriptSource')} = 'wechat' WHERE ${quote('transcript')} IS NOT NULL`,
     );
     await queryRunner.createTable(table(queryRunner), true);
   }
