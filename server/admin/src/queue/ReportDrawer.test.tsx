@@ -20,6 +20,7 @@ const report = {
   excerpt: '村口路灯不亮',
   voice: null,
   transcript: null,
+  transcriptSource: null,
   photos: [],
   suggestions: [],
   duplicateOf: null,
@@ -94,5 +95,55 @@ describe('the report drawer', () => {
     open('dispatcher');
     expect(await screen.findByText('村口路灯不亮')).toBeInTheDocument();
     await waitFor(() => expect(asked.some((url) => url.includes('/staff/moderation'))).toBe(true));
+  });
+
+  describe("a voice report's transcript under the player", () => {
+    const voice = {
+      id: '01J0000000000000000000000V',
+      kind: 'voice',
+      contentType: 'audio/wav',
+      size: 32_044,
+      durationSeconds: 1,
+      url: '/api/v1/uploads/01J0000000000000000000000V/content',
+    };
+    function serveVoice(detail: object) {
+      URL.createObjectURL = jest.fn(() => 'blob:voice');
+      URL.revokeObjectURL = jest.fn();
+      global.fetch = jest.fn(async (url: string) => {
+        if (url === voice.url) return { ok: true, status: 200, blob: async () => new Blob(['RIFF']) };
+        const body = url.endsWith(`/staff/reports/${report.id}`)
+          ? { ...report, text: null, excerpt: '[语音]', voice, ...detail }
+          : { items: [], total: 0, page: 1, pageSize: 100 };
+        return { ok: true, status: 200, text: async () => JSON.stringify(body) };
+      }) as never;
+    }
+
+    it.each([
+      ['asr', '语音转写'],
+      ['wechat', '同声传译'],
+    ])('shows the text with its source (%s → %s) beside the player', async (source, label) => {
+      serveVoice({ transcript: '五一村三组的电线杆歪了', excerpt: '五一村三组的电线杆歪了', transcriptSource: source });
+      open('handler');
+      expect(await screen.findByText('五一村三组的电线杆歪了')).toBeInTheDocument();
+      expect(screen.getByTestId('transcript-source')).toHaveTextContent(label);
+      expect(await screen.findByLabelText('语音')).toHaveAttribute('src', 'blob:voice');
+      // The text is shown once, under the player, not again as the report's content.
+      expect(screen.getAllByText('五一村三组的电线杆歪了')).toHaveLength(1);
+    });
+
+    it('says 转写中… while the server is still transcribing', async () => {
+      serveVoice({ transcript: null, transcriptSource: null, transcriptPending: true });
+      open('handler');
+      expect(await screen.findByText('转写中…')).toBeInTheDocument();
+      expect(screen.queryByText('未能转写，请收听语音')).not.toBeInTheDocument();
+    });
+
+    it('asks the clerk to listen when there is no transcript', async () => {
+      serveVoice({ transcript: null, transcriptSource: null });
+      open('handler');
+      expect(await screen.findByText('未能转写，请收听语音')).toBeInTheDocument();
+      expect(screen.queryByTestId('transcript-source')).not.toBeInTheDocument();
+      expect(screen.queryByText('[语音]')).not.toBeInTheDocument();
+    });
   });
 });

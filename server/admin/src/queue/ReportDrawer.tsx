@@ -10,6 +10,7 @@ import { formatTime } from './format';
 import { ModerationPanel } from '../moderation/ModerationPanel';
 import { ReportNotes } from './ReportNotes';
 import { ReporterContact } from './ReporterContact';
+import { Transcript, transcriptPending } from './Transcript';
 
 /** Actions shown as plain buttons: they send the report away or close it rather than move it on. */
 const SECONDARY_ACTIONS: readonly SupportedAction[] = ['return', 'reject', 'merge', 'refuse_extension', 'transfer'];
@@ -146,11 +147,20 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
           )}
           <div>
             <Typography.Title level={5}>反映内容</Typography.Title>
-            <Typography.Paragraph>{report.text ?? report.excerpt}</Typography.Paragraph>
+            {report.text ? (
+              <Typography.Paragraph>{report.text}</Typography.Paragraph>
+            ) : (
+              !report.voice && <Typography.Paragraph>{report.excerpt}</Typography.Paragraph>
+            )}
             {report.voice && (
-              <Space direction="vertical">
+              <Space direction="vertical" style={{ marginBottom: 12 }}>
                 <Voice attachment={report.voice} />
-                {report.transcript && <Typography.Text type="secondary">语音转写：{report.transcript}</Typography.Text>}
+                <Transcript
+                  hasVoice
+                  transcript={report.transcript}
+                  transcriptSource={report.transcriptSource}
+                  pending={transcriptPending(report)}
+                />
               </Space>
             )}
             {report.photos.length > 0 && (

@@ -31,6 +31,7 @@ import { api, request } from '../api';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { ReportDrawer } from './ReportDrawer';
+import { Transcript, TranscriptSourceTag, transcriptPending, voiceWithoutTranscript } from './Transcript';
 import { formatTime } from './format';
 import { queueApi } from './queueApi';
 import {
@@ -289,6 +290,13 @@ export function WorkQueue({ staff, query }: PageProps) {
         dataSource={rows}
         rowClassName={(row) => (row.overdue ? 'queue-row-overdue' : '')}
         onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
+        expandable={{
+          // A voice report's transcript in full, with where it came from.
+          rowExpandable: (row) => Boolean(row.transcript),
+          expandedRowRender: (row) => (
+            <Transcript hasVoice transcript={row.transcript} transcriptSource={row.transcriptSource} />
+          ),
+        }}
         onChange={(pagination, _filters, sorter) => changeTable(pagination, sorter)}
         pagination={{
           current: filters.page,
@@ -311,7 +319,25 @@ export function WorkQueue({ staff, query }: PageProps) {
               </Space>
             ),
           },
-          { title: '内容', dataIndex: 'excerpt', ellipsis: true },
+          {
+            title: '内容',
+            dataIndex: 'excerpt',
+            ellipsis: true,
+            render: (excerpt: string, row) =>
+              row.transcriptSource ? (
+                <Space size={4}>
+                  <TranscriptSourceTag source={row.transcriptSource} />
+                  <span>{excerpt}</span>
+                </Space>
+              ) : voiceWithoutTranscript(row) ? (
+                <Space size={4}>
+                  <span>{excerpt}</span>
+                  <Transcript hasVoice transcript={null} transcriptSource={null} pending={transcriptPending(row)} />
+                </Space>
+              ) : (
+                excerpt
+              ),
+          },
           { title: '分类', dataIndex: ['category', 'name'], width: 120, render: (value?: string) => value ?? '待分类' },
           { title: '村(社区)', dataIndex: 'villageName', width: 120 },
           {

@@ -2,7 +2,7 @@ import { QUEUE_FIGURES, QUEUE_TAB_KEYS, QUEUE_TAB_NAMES, SERVICE_CODES, TIERS } 
 import type {
   QueueFigure,
   QueueTabKey,
-  ReportSummary,
+  StaffQueueItem,
   ServiceCode,
   StaffQueueQuery,
   StaffRole,
@@ -35,7 +35,7 @@ import type {
  */
 
 /** A row of the work queue, as GET /api/v1/staff/reports answers it. */
-export type QueueRow = ReportSummary & { overdue: boolean; escalated: boolean };
+export type QueueRow = StaffQueueItem;
 
 export type QueueTab = QueueTabKey;
 export type QueueSort = StaffQueueQuery['sort'];

@@ -13,16 +13,18 @@ import {
   message,
 } from 'antd';
 import type { Category, Department, TriageItem } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, request } from '../api';
 import type { PageProps } from '../pages';
+import { usePagedList } from '../usePagedList';
 import { ReportDrawer } from '../queue/ReportDrawer';
 import { departmentGroups, townshipOf } from '../queue/departmentOptions';
 import { buildActionRequest } from '../queue/actionForm';
 import { formatTime } from '../queue/format';
+import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from '../queue/Transcript';
 import { queueApi } from '../queue/queueApi';
 import { DuplicateCompare } from './DuplicateCompare';
-import { bulkOutcome, dispatchableSuggestion, percent } from './triageLogic';
+import { bulkOutcome, oneClickSuggestion, percent } from './triageLogic';
 
 type View = 'dispatch' | 'duplicates';
 
@@ -32,9 +34,6 @@ export function TriageQueue({ staff }: PageProps) {
   const [keyword, setKeyword] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [rows, setRows] = useState<TriageItem[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkDepartment, setBulkDepartment] = useState<string | undefined>();
   const [bulkCategory, setBulkCategory] = useState<string | undefined>();
@@ -45,23 +44,17 @@ export function TriageQueue({ staff }: PageProps) {
   const [departments, setDepartments] = useState<Department[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const answer = await queueApi.triage({ view, page, pageSize, keyword });
-      setRows(answer.items);
-      setTotal(answer.total);
-      setSelected((current) => current.filter((id) => answer.items.some((item) => item.id === id)));
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [view, page, pageSize, keyword]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList(() => queueApi.triage({ view, page, pageSize, keyword }), [view, page, pageSize, keyword]);
 
+  // A selected report that has left the page (dispatched, merged) is no longer selected.
   useEffect(() => {
-    void load();
-  }, [load]);
+    setSelected((current) => current.filter((id) => rows.some((item) => item.id === id)));
+  }, [rows]);
 
   useEffect(() => {
     api.departments().then(setDepartments, () => setDepartments([]));
@@ -220,59 +213,86 @@ export function TriageQueue({ staff }: PageProps) {
           {
             title: '内容',
             dataIndex: 'text',
-            render: (text: string) => (
-              <Tooltip title={text}>
-                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
-                  {text}
-                </Typography.Paragraph>
-              </Tooltip>
-            ),
+            render: (text: string, row) =>
+              row.transcriptSource ? (
+                // A voice report: what the clip says, and who wrote it down.
+                <Space size={4} align="start">
+                  <TranscriptSourceTag source={row.transcriptSource} />
+                  <Tooltip title={text}>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                      {text}
+                    </Typography.Paragraph>
+                  </Tooltip>
+                </Space>
+              ) : voiceWithoutTranscript(row) ? (
+                <Space size={4}>
+                  <span>{row.excerpt}</span>
+                  <Transcript hasVoice transcript={null} transcriptSource={null} />
+                </Space>
+              ) : (
+                <Tooltip title={text}>
+                  <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                    {text}
+                  </Typography.Paragraph>
+                </Tooltip>
+              ),
           },
           { title: '村(社区)', dataIndex: 'villageName', width: 110 },
           { title: '提交时间', dataIndex: 'submittedAt', width: 140, render: formatTime },
           view === 'dispatch'
             ? {
-                title: '分派建议（置信度 → 承办部门）',
+                title: `分派建议（置信度 → 承办部门；达到 ${percent(rows[0]?.threshold ?? 1)} 可一键派单）`,
                 key: 'suggestions',
-                width: 380,
-                render: (_value, row) =>
-                  row.suggestions.length === 0 ? (
-                    <Typography.Text type="secondary">无建议，请打开事项人工派单</Typography.Text>
-                  ) : (
-                    <Space direction="vertical" size={2}>
-                      {row.suggestions.map((suggestion) => (
-                        <Space key={suggestion.categoryCode} size={6}>
-                          <Tag color={suggestion === dispatchableSuggestion(row) ? 'blue' : undefined}>
-                            {suggestion.categoryName}
-                          </Tag>
-                          <Typography.Text type={suggestion.confident ? 'success' : 'secondary'}>
-                            {percent(suggestion.confidence)}
-                            {!suggestion.confident && '（把握不足）'}
-                          </Typography.Text>
-                          <span>→ {suggestion.departmentName ?? '无对应部门'}</span>
-                          {suggestion.departmentId && (
-                            <Popconfirm
-                              title={`派给 ${suggestion.departmentName}？`}
-                              description={`分类记为「${suggestion.categoryName}」`}
-                              okText="派单"
-                              cancelText="取消"
-                              onConfirm={() =>
-                                dispatchOne(row, suggestion.departmentId as string, suggestion.categoryCode)
-                              }
-                            >
-                              <Button
-                                size="small"
-                                type={suggestion === dispatchableSuggestion(row) ? 'primary' : 'default'}
-                                loading={busyId === row.id}
+                width: 420,
+                render: (_value, row) => {
+                  if (row.suggestions.length === 0)
+                    return <Typography.Text type="secondary">无建议，请打开事项人工派单</Typography.Text>;
+                  const primary = oneClickSuggestion(row);
+                  return (
+                    <Space direction="vertical" size={4}>
+                      {primary?.departmentId && (
+                        <Button
+                          type="primary"
+                          size="small"
+                          loading={busyId === row.id}
+                          onClick={() => dispatchOne(row, primary.departmentId as string, primary.categoryCode)}
+                        >
+                          一键派单：{primary.departmentName}（{primary.categoryName} {percent(primary.confidence)}）
+                        </Button>
+                      )}
+                      {!primary && (
+                        <Typography.Text type="warning">把握不足，请从下列建议中选择或打开事项派单</Typography.Text>
+                      )}
+                      {row.suggestions.map((suggestion) =>
+                        suggestion === primary ? null : (
+                          <Space key={suggestion.categoryCode} size={6} data-testid="triage-suggestion">
+                            <Tag>{suggestion.categoryName}</Tag>
+                            <Typography.Text type={suggestion.confident ? 'success' : 'secondary'}>
+                              {percent(suggestion.confidence)}
+                              {!suggestion.confident && '（把握不足）'}
+                            </Typography.Text>
+                            <span>→ {suggestion.departmentName ?? '无对应部门'}</span>
+                            {suggestion.departmentId && (
+                              <Popconfirm
+                                title={`派给 ${suggestion.departmentName}？`}
+                                description={`分类记为「${suggestion.categoryName}」`}
+                                okText="派单"
+                                cancelText="取消"
+                                onConfirm={() =>
+                                  dispatchOne(row, suggestion.departmentId as string, suggestion.categoryCode)
+                                }
                               >
-                                派单
-                              </Button>
-                            </Popconfirm>
-                          )}
-                        </Space>
-                      ))}
+                                <Button size="small" loading={busyId === row.id}>
+                                  派单
+                                </Button>
+                              </Popconfirm>
+                            )}
+                          </Space>
+                        ),
+                      )}
                     </Space>
-                  ),
+                  );
+                },
               }
             : {
                 title: '疑似重复于',

@@ -1,4 +1,4 @@
-import { bulkOutcome, dispatchableSuggestion, percent } from './triageLogic';
+import { bulkOutcome, oneClickSuggestion, percent } from './triageLogic';
 
 const suggestion = (categoryCode: string, confidence: number, departmentId: string | null) => ({
   categoryCode,
@@ -11,14 +11,14 @@ const suggestion = (categoryCode: string, confidence: number, departmentId: stri
 });
 
 describe('triage', () => {
-  it('dispatches in one click to the most confident suggestion that has a department', () => {
-    const unplaced = suggestion('sanitation', 0.6, null);
+  it('offers the one-click dispatch only when the server says the first suggestion reaches the threshold', () => {
     const placed = suggestion('power', 0.3, 'D1');
-    expect(dispatchableSuggestion({ suggestions: [unplaced, placed, suggestion('agri', 0.1, 'D2')] })).toBe(placed);
-    expect(dispatchableSuggestion({ suggestions: [unplaced] })).toBeNull();
-    expect(dispatchableSuggestion({ suggestions: [] })).toBeNull();
+    expect(oneClickSuggestion({ oneClick: true, suggestions: [placed, suggestion('agri', 0.1, 'D2')] })).toBe(placed);
     // Below the threshold nothing is put forward, even with a department.
-    expect(dispatchableSuggestion({ suggestions: [suggestion('agri', 0.1, 'D2')] })).toBeNull();
+    expect(oneClickSuggestion({ oneClick: false, suggestions: [suggestion('agri', 0.1, 'D2')] })).toBeNull();
+    // A confident first suggestion without a department is not dispatchable in one click.
+    expect(oneClickSuggestion({ oneClick: true, suggestions: [suggestion('sanitation', 0.6, null)] })).toBeNull();
+    expect(oneClickSuggestion({ oneClick: false, suggestions: [] })).toBeNull();
     expect(percent(0.456)).toBe('46%');
   });
 

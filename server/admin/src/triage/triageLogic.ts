@@ -1,14 +1,14 @@
 import type { BulkAssignResponse, TriageItem } from '@minqing/shared';
 
 /**
- * The suggestion offered as the one-click (primary) dispatch: the most confident one that names a
- * department and reaches the routing threshold. Below it the classifier is too often wrong for a
- * default: the dispatcher still may pick a suggestion, but none is put forward.
+ * The one-click dispatch the server offers (`oneClick`: the first suggestion reaches the threshold
+ * and names a department); null otherwise, and the three suggestions are choices the clerk makes.
  */
-export function dispatchableSuggestion(
-  item: Pick<TriageItem, 'suggestions'>,
+export function oneClickSuggestion(
+  item: Pick<TriageItem, 'suggestions' | 'oneClick'>,
 ): TriageItem['suggestions'][number] | null {
-  return item.suggestions.find((suggestion) => suggestion.departmentId !== null && suggestion.confident) ?? null;
+  const first = item.suggestions[0];
+  return item.oneClick && first?.departmentId && first.confident ? first : null;
 }
 
 export const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
