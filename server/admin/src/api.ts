@@ -7,6 +7,7 @@ import type {
   StaffMe,
   StaffReport,
 } from '@minqing/shared';
+import { type CallInput, type ResultOf, type RouteContract, urlOf } from '@minqing/shared';
 import type { QueueRow } from './queue/queueQuery';
 import { clearSession, currentToken } from './session';
 
@@ -74,6 +75,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     error?.message ?? `请求失败（${response.status}）`,
     error?.field,
   );
+}
+
+/** A call to a declared route: the path, query and method come from its contract, the answer is typed by it. */
+export function call<C extends RouteContract>(
+  contract: C,
+  ...[input]: Record<string, never> extends CallInput<C> ? [CallInput<C>?] : [CallInput<C>]
+): Promise<ResultOf<C>> {
+  const method = contract.method.toUpperCase() as NonNullable<RequestOptions['method']>;
+  return request<ResultOf<C>>(urlOf(contract, input ?? ({} as CallInput<C>)), { method, body: input?.body });
 }
 
 function safeJson(text: string): unknown {

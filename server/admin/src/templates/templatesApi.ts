@@ -1,46 +1,23 @@
-import type {
-  Category,
-  Page,
-  RegionNode,
-  ReplyTemplate,
-  ReplyTemplateInput,
-  ReplyTemplatePatch,
-  ReportReplyTemplates,
+import {
+  type Category,
+  type RegionNode,
+  type ReplyTemplateInput,
+  type ReplyTemplatePatch,
+  type ReplyTemplateQuery,
+  replyTemplateRoutes as routes,
 } from '@minqing/shared';
-import { request } from '../api';
+import { call, request } from '../api';
 
-export interface TemplateListQuery {
-  page: number;
-  pageSize: number;
-  /** A category code, or `general` for the templates without one. */
-  categoryCode?: string;
-  enabled?: boolean;
-  keyword?: string;
-}
+export type TemplateListQuery = ReplyTemplateQuery;
 
-export function templateQueryString(query: TemplateListQuery): string {
-  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
-  if (query.categoryCode) params.set('categoryCode', query.categoryCode);
-  if (query.enabled !== undefined) params.set('enabled', String(query.enabled));
-  if (query.keyword?.trim()) params.set('keyword', query.keyword.trim());
-  return params.toString();
-}
-
-const one = (id: string) => `/staff/reply-templates/${encodeURIComponent(id)}`;
-
-/** server/src/routes/replyTemplates */
+/** The reply-template routes (shared/src/contracts/replyTemplates.ts). */
 export const templatesApi = {
-  list: (query: TemplateListQuery) =>
-    request<Page<ReplyTemplate>>(`/staff/reply-templates?${templateQueryString(query)}`),
-  create: (input: ReplyTemplateInput) =>
-    request<ReplyTemplate>('/staff/reply-templates', { method: 'POST', body: input }),
-  update: (id: string, patch: ReplyTemplatePatch) => request<ReplyTemplate>(one(id), { method: 'PATCH', body: patch }),
-  remove: (id: string) => request<null>(one(id), { method: 'DELETE' }),
+  list: (query: TemplateListQuery) => call(routes.list, { query }),
+  create: (input: ReplyTemplateInput) => call(routes.create, { body: input }),
+  update: (id: string, patch: ReplyTemplatePatch) => call(routes.update, { params: { id }, body: patch }),
+  remove: (id: string) => call(routes.remove, { params: { id } }),
   /** The enabled templates for one report's place and category, most specific first. */
-  forReport: (reportId: string) =>
-    request<ReportReplyTemplates>(`/staff/reports/${encodeURIComponent(reportId)}/reply-templates`).then(
-      (answer) => answer.items,
-    ),
+  forReport: (reportId: string) => call(routes.forReport, { params: { id: reportId } }).then((answer) => answer.items),
   categories: () => request<Category[]>('/categories'),
   regions: () => request<RegionNode[]>('/regions?depth=village'),
 };

@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import {
+  API_CONTRACTS,
+  type ApiResponse,
+  type HeaderParameter,
+  type NamedSchema,
+  type RouteContract,
+  created,
+  jsonBody,
+  named,
+  noContent,
+  ok,
+} from '@minqing/shared';
+import {
   PageQuerySchema,
   RoutingExamplePageSchema,
   RoutingRuleInputSchema,
@@ -85,15 +97,9 @@ import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySche
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import { STAFF_CONFIG_TAG, staffConfigApiRoutes } from '../staffConfig/configApiRoutes';
 import {
-  ReplyTemplateInputSchema,
-  ReplyTemplatePageSchema,
-  ReplyTemplatePatchSchema,
-  ReplyTemplateQuerySchema,
-  ReplyTemplateSchema,
   ReportNoteInputSchema,
   ReportNoteListSchema,
   ReportNoteSchema,
-  ReportReplyTemplatesSchema,
   ReporterContactRequestSchema,
   ReporterContactSchema,
 } from '@minqing/shared';
@@ -102,6 +108,7 @@ import { contentFileRoutes } from './contentFileRoutes';
 import { HOUSEHOLDS_TAG, householdRoutes } from './householdRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
+import { routingModelRoutes } from './routingModelRoutes';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -109,51 +116,25 @@ import { directUploadRoutes, pushRoutes } from './pushRoutes';
  * each is published once under components/schemas by the name given here.
  */
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-/** Which bearer tokens a route accepts. */
-export type Access = 'public' | 'citizen' | 'staff' | 'citizenOrStaff';
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 423 | 429 | 502 | 503;
+export type {
+  Access,
+  ApiResponse,
+  ErrorStatus,
+  HeaderParameter,
+  HttpMethod,
+  NamedSchema,
+  RequestBody,
+} from '@minqing/shared';
+export { named };
 
-export interface NamedSchema {
-  readonly name: string;
-  readonly schema: z.ZodType;
-}
-export const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
+/** A route as OpenAPI lists it: the contract's path with the /api/v1 prefix and `{id}` parameters. */
+export type ApiRoute = RouteContract;
 
-export type RequestBody = { kind: 'json'; schema: NamedSchema } | { kind: 'multipart'; schema: NamedSchema };
-export type ResponseContent =
-  | { kind: 'json'; schema: NamedSchema }
-  | { kind: 'binary'; mediaTypes: readonly string[] }
-  | { kind: 'none' };
-
-export interface ApiResponse {
-  status: 200 | 201 | 202 | 204 | 503;
-  description: string;
-  content: ResponseContent;
-}
-
-export interface HeaderParameter {
-  name: string;
-  description: string;
-  required: boolean;
-  schema: z.ZodType;
-}
-
-export interface ApiRoute {
-  method: HttpMethod;
-  /** OpenAPI form, with the /api/v1 prefix: /api/v1/reports/{id}. */
-  path: string;
-  /** 中文 / English. */
-  summary: string;
-  tags: readonly string[];
-  access: Access;
-  query?: z.ZodObject;
-  headers?: readonly HeaderParameter[];
-  body?: RequestBody;
-  responses: readonly ApiResponse[];
-  /** Answered as the shared ErrorBody. */
-  errors: readonly ErrorStatus[];
-}
+/** `/staff/reply-templates/:id` → `/api/v1/staff/reply-templates/{id}`. */
+export const documented = (contract: RouteContract): ApiRoute => ({
+  ...contract,
+  path: `/api/v1${contract.path.replace(/:(\w+)/g, '{$1}')}`,
+});
 
 const OpenApiDocumentSchema = z.looseObject({
   openapi: z.string(),
@@ -198,19 +179,6 @@ const schemas = {
   staffArticle: named('StaffArticle', StaffArticleSchema),
   staffArticles: named('StaffArticlePage', StaffArticlePageSchema),
 };
-
-const jsonBody = (name: string, schema: z.ZodType): RequestBody => ({ kind: 'json', schema: named(name, schema) });
-const ok = (schema: NamedSchema, description = 'OK'): ApiResponse => ({
-  status: 200,
-  description,
-  content: { kind: 'json', schema },
-});
-const created = (schema: NamedSchema, description = 'Created'): ApiResponse => ({
-  status: 201,
-  description,
-  content: { kind: 'json', schema },
-});
-const noContent: ApiResponse = { status: 204, description: 'No Content', content: { kind: 'none' } };
 
 const systemRoutes: ApiRoute[] = [
   {
@@ -980,57 +948,10 @@ const reportToolRoutes: ApiRoute[] = [
     responses: [ok(named('ReporterContact', ReporterContactSchema))],
     errors: [400, 401, 403, 404],
   },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/{id}/reply-templates',
-    summary: "可用答复模板 / Enabled reply templates for the report's place and category, most specific first",
-    tags: ['reply-templates'],
-    access: 'staff',
-    responses: [ok(named('ReportReplyTemplates', ReportReplyTemplatesSchema))],
-    errors: [401, 403, 404],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reply-templates',
-    summary: "答复模板 / Reply templates of the editor's region and below, and read-only those above",
-    tags: ['reply-templates'],
-    access: 'staff',
-    query: ReplyTemplateQuerySchema,
-    responses: [ok(named('ReplyTemplatePage', ReplyTemplatePageSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/reply-templates',
-    summary: '新增答复模板 / Add a reply template',
-    tags: ['reply-templates'],
-    access: 'staff',
-    body: jsonBody('ReplyTemplateInput', ReplyTemplateInputSchema),
-    responses: [created(named('ReplyTemplate', ReplyTemplateSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'patch',
-    path: '/api/v1/staff/reply-templates/{id}',
-    summary: '修改答复模板 / Edit, enable or disable a reply template',
-    tags: ['reply-templates'],
-    access: 'staff',
-    body: jsonBody('ReplyTemplatePatch', ReplyTemplatePatchSchema),
-    responses: [ok(named('ReplyTemplate', ReplyTemplateSchema))],
-    errors: [400, 401, 403, 404],
-  },
-  {
-    method: 'delete',
-    path: '/api/v1/staff/reply-templates/{id}',
-    summary: '删除答复模板 / Remove a reply template',
-    tags: ['reply-templates'],
-    access: 'staff',
-    responses: [noContent],
-    errors: [401, 403, 404],
-  },
 ];
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  ...API_CONTRACTS.map(documented),
   ...systemRoutes,
   ...citizenAccountRoutes,
   ...staffAccountRoutes,
@@ -1074,6 +995,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...contentFileRoutes,
   ...contentSecurityRoutes,
   ...householdRoutes,
+  ...routingModelRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */

@@ -1,19 +1,13 @@
 import Router from '@koa/router';
-import {
-  IdSchema,
-  ReplyTemplateInputSchema,
-  ReplyTemplatePatchSchema,
-  ReplyTemplateQuerySchema,
-} from '@minqing/shared';
+import { IdSchema, replyTemplateRoutes as routes } from '@minqing/shared';
 import { In, IsNull } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { ReplyTemplate } from '../../db/entities';
 import { newId } from '../../db/ids';
 import type { ReferenceSnapshot } from '../../db/referenceData';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
 import {
   TEMPLATE_EDITOR_ROLES,
   compareForReport,
@@ -25,6 +19,7 @@ import { isWithin } from '../../policies/scope';
 import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { loadViewableReport } from '../../policies/viewableReport';
 import { presentReplyTemplate } from '../../presenters/replyTemplate';
+import { type ApiRouter, implement } from '../implement';
 import { buildTemplateQuery } from './replyTemplateQuery';
 
 /** A template's category and region must exist, and the region must lie in the editor's own. */
@@ -56,25 +51,23 @@ async function loadEditableTemplate(ctx: AppContext): Promise<ReplyTemplate> {
  * gets the enabled ones for its place and category (`/staff/reports/:id/reply-templates`).
  */
 export function replyTemplatesRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
+  const router: ApiRouter = new Router();
   const editors = staffAuth(TEMPLATE_EDITOR_ROLES);
 
-  router.get('/reply-templates', editors, async (ctx: AppContext) => {
+  implement(router, routes.list, editors, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
-    const filters = parseQuery(ctx, ReplyTemplateQuerySchema);
-    const [templates, total] = await buildTemplateQuery(ctx.deps.dataSource.manager, staff, filters).getManyAndCount();
+    const [templates, total] = await buildTemplateQuery(ctx.deps.dataSource.manager, staff, query).getManyAndCount();
     const reference = await ctx.deps.reference.snapshot();
-    ctx.body = {
+    return {
       items: templates.map((template) => presentReplyTemplate(template, reference, staff)),
       total,
-      page: filters.page,
-      pageSize: filters.pageSize,
+      page: query.page,
+      pageSize: query.pageSize,
     };
   });
 
-  router.post('/reply-templates', editors, async (ctx: AppContext) => {
+  implement(router, routes.create, editors, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, ReplyTemplateInputSchema);
     const reference = await ctx.deps.reference.snapshot();
     checkPlacement(ctx, reference, input);
     const now = ctx.deps.clock();
@@ -94,14 +87,12 @@ export function replyTemplatesRouter() {
       ip: ctx.ip,
       detail: template.title,
     });
-    ctx.status = 201;
-    ctx.body = presentReplyTemplate(template, reference, staff);
+    return presentReplyTemplate(template, reference, staff);
   });
 
-  router.patch('/reply-templates/:id', editors, async (ctx: AppContext) => {
+  implement(router, routes.update, editors, async (ctx, { body: patch }) => {
     const staff = currentStaff(ctx);
     const template = await loadEditableTemplate(ctx);
-    const patch = parseBody(ctx, ReplyTemplatePatchSchema);
     const reference = await ctx.deps.reference.snapshot();
     checkPlacement(ctx, reference, patch);
     Object.assign(template, patch, { updatedAt: ctx.deps.clock() });
@@ -114,10 +105,10 @@ export function replyTemplatesRouter() {
       ip: ctx.ip,
       detail: Object.keys(patch).join(','),
     });
-    ctx.body = presentReplyTemplate(template, reference, staff);
+    return presentReplyTemplate(template, reference, staff);
   });
 
-  router.delete('/reply-templates/:id', editors, async (ctx: AppContext) => {
+  implement(router, routes.remove, editors, async (ctx) => {
     const staff = currentStaff(ctx);
     const template = await loadEditableTemplate(ctx);
     await ctx.deps.dataSource.getRepository(ReplyTemplate).delete({ id: template.id });
@@ -129,10 +120,10 @@ export function replyTemplatesRouter() {
       ip: ctx.ip,
       detail: template.title,
     });
-    ctx.status = 204;
+    return null;
   });
 
-  router.get('/reports/:id/reply-templates', staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
+  implement(router, routes.forReport, staffAuth(REPORT_WORKER_ROLES), async (ctx) => {
     const staff = currentStaff(ctx);
     const report = await loadViewableReport(ctx);
     const reference = await ctx.deps.reference.snapshot();
@@ -145,7 +136,7 @@ export function replyTemplatesRouter() {
         ...(categoryCodes.length ? [{ enabled: true, regionCode: In(regions), categoryCode: In(categoryCodes) }] : []),
       ],
     });
-    ctx.body = {
+    return {
       items: templates
         .sort(compareForReport(categoryCodes))
         .map((template) => presentReplyTemplate(template, reference, staff)),

@@ -1,0 +1,8 @@
+import { replyTemplateRoutes } from './replyTemplates';
+import type { RouteContract } from './route';
+
+export * from './route';
+export { replyTemplateRoutes };
+
+/** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
+export const API_CONTRACTS: readonly RouteContract[] = [...Object.values(replyTemplateRoutes)];
