@@ -3,11 +3,11 @@ import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Attachment, ContentCheck, type Staff } from '../db/entities';
 import { conflict, forbidden, notFound } from '../errors';
-import { isWithin } from '../policies/scope';
+import { isWithin, levelOfCode } from '../policies/scope';
 
 /** A moderator may decide on content written in their region; content without one is the county's. */
 export function canModerate(staff: Staff, check: ContentCheck): boolean {
-  return check.regionCode ? isWithin(check.regionCode, staff.regionCode) : staff.regionCode.length <= 6;
+  return check.regionCode ? isWithin(check.regionCode, staff.regionCode) : levelOfCode(staff.regionCode) === 'county';
 }
 
 /**

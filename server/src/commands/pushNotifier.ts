@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { In, MoreThan } from 'typeorm';
-import { ARTICLE_CATEGORY_NAMES, NOTICE_CATEGORY_NAMES, type FollowTopic, type SubscribeTopic } from '@minqing/shared';
+import {
+  ARTICLE_CATEGORY_NAMES,
+  NOTICE_CATEGORY_NAMES,
+  type FollowTopic,
+  type SubscribeTopic,
+  subtreePattern,
+} from '@minqing/shared';
 import {
   type Article,
   Citizen,
@@ -128,7 +134,7 @@ async function followersOf(manager: EntityManager, topic: FollowTopic, regionCod
     .select('follow.citizenId', 'citizenId')
     .where('follow.topic = :topic', { topic });
   // Region codes are hierarchical: a township's notice reaches every village inside it.
-  if (regionCode) query.andWhere('citizen.villageCode LIKE :prefix', { prefix: `${regionCode}%` });
+  if (regionCode) query.andWhere('citizen.villageCode LIKE :prefix', { prefix: subtreePattern(regionCode) });
   const rows = await query.getRawMany<{ citizenId: string }>();
   return rows.map((row) => row.citizenId);
 }

@@ -1,6 +1,6 @@
 import { MODERATOR_ROLES } from '@minqing/shared';
 import type { Staff } from '../db/entities';
-import { isWithin } from './scope';
+import { isWithin, levelOfCode } from './scope';
 
 /** Who decides on held content (shared, so the admin panel asks only when it may). */
 export const MODERATORS = MODERATOR_ROLES;
@@ -11,5 +11,5 @@ export const MODERATORS = MODERATOR_ROLES;
  */
 export function moderatorCovers(staff: Staff, regionCode: string | null): boolean {
   if (!(MODERATORS as readonly string[]).includes(staff.role)) return false;
-  return regionCode === null ? staff.regionCode.length <= 6 : isWithin(regionCode, staff.regionCode);
+  return regionCode === null ? levelOfCode(staff.regionCode) === 'county' : isWithin(regionCode, staff.regionCode);
 }

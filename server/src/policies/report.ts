@@ -6,6 +6,7 @@ import {
   type TransitionContext,
   allowedActions,
   canPerform,
+  villageOf,
 } from '@minqing/shared';
 import type { Citizen, Department, Report, Staff } from '../db/entities';
 import { reportInScope, reportScopeOf } from './reportScope';
@@ -53,7 +54,7 @@ export const ON_BEHALF_ROLES = ['grid_worker', 'liaison', 'cadre'] as const sati
 /** A filer reports for households of their own village (a grid worker's grid lies in one village). */
 export function staffCanFileFor(staff: Staff, villageCode: string): boolean {
   if (!(ON_BEHALF_ROLES as readonly StaffRole[]).includes(staff.role)) return false;
-  const home = levelOfCode(staff.regionCode) === 'grid' ? staff.regionCode.slice(0, 12) : staff.regionCode;
+  const home = levelOfCode(staff.regionCode) === 'grid' ? villageOf(staff.regionCode) : staff.regionCode;
   return isWithin(villageCode, home);
 }
 

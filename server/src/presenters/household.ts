@@ -1,4 +1,4 @@
-import type { Household as HouseholdDto, Visit as VisitDto } from '@minqing/shared';
+import { type Household as HouseholdDto, type Visit as VisitDto, villageOf } from '@minqing/shared';
 import { type PersonalDataCipher, maskPhone } from '../crypto/personalData';
 import type { Household, Staff, Visit } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
@@ -13,7 +13,7 @@ export function presentHousehold(
     id: household.id,
     gridCode: household.gridCode,
     gridName: deps.reference.regions.get(household.gridCode)?.name ?? household.gridCode,
-    villageName: deps.reference.regions.get(household.gridCode.slice(0, 12))?.name ?? '',
+    villageName: deps.reference.regions.get(villageOf(household.gridCode))?.name ?? '',
     headName: household.headName,
     address: household.address,
     phone: household.phoneEncrypted ? maskPhone(deps.cipher.decrypt(household.phoneEncrypted)) : null,

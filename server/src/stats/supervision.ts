@@ -1,4 +1,4 @@
-import { NOT_VISITED_DAYS, type SupervisionGridRow, type SupervisionLiaisonRow } from '@minqing/shared';
+import { NOT_VISITED_DAYS, type SupervisionGridRow, type SupervisionLiaisonRow, isWithin } from '@minqing/shared';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Household, Report, ReportEvent, Staff, Visit } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
@@ -122,7 +122,7 @@ export async function computeSupervision(props: {
   ]);
   const gridName = (code: string) => reference.regions.get(code)?.name ?? code;
   const grids = [...reference.regions.values()]
-    .filter((candidate) => candidate.level === 'grid' && candidate.code.startsWith(regionCode))
+    .filter((candidate) => candidate.level === 'grid' && isWithin(candidate.code, regionCode))
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((grid) => ({
       gridCode: grid.code,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HOUSEHOLD_TAGS } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
+import { REGION_CODE_LENGTHS } from '../domain/regionCodes';
 import { ErrorBodySchema, IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
 import { freeText } from './text';
 
@@ -49,7 +50,7 @@ export type HouseholdQuery = z.infer<typeof HouseholdQuerySchema>;
 
 export const HouseholdInputSchema = z
   .object({
-    gridCode: RegionCodeSchema.refine((code) => code.length === 15, '请选择网格'),
+    gridCode: RegionCodeSchema.refine((code) => code.length === REGION_CODE_LENGTHS.grid, '请选择网格'),
     headName: freeText({ error: '请填写户主姓名' })
       .min(1, '请填写户主姓名')
       .max(HOUSEHOLD_LIMITS.headNameMax, `户主姓名不能超过${HOUSEHOLD_LIMITS.headNameMax}字`),

@@ -71,11 +71,6 @@ export const ConfigRegionPatchSchema = z.object({
 });
 export type ConfigRegionPatch = z.infer<typeof ConfigRegionPatchSchema>;
 
-/** The parent of a region code: 610921100201 → 610921100; a county has none. */
-export function parentRegionCode(code: string): string | null {
-  return code.length > 6 ? code.slice(0, code.length - 3) : null;
-}
-
 // 部门 ---------------------------------------------------------------------------------------
 
 export const ConfigDepartmentSchema = z.object({

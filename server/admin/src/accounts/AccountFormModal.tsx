@@ -3,6 +3,7 @@ import { PASSWORD_RULE, ROLE_NAMES, ROLE_SCOPE } from '@minqing/shared';
 import type { Department, RegionNode, StaffAccount, StaffAccountPasswordResponse, StaffMe } from '@minqing/shared';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api';
+import { findRegion } from '../regionTree';
 import { accountsApi } from './accountsApi';
 import {
   assignableRoles,
@@ -37,14 +38,6 @@ export interface AccountFormModalProps {
   /** Default to the real API; tests pass fakes. */
   create?: typeof accountsApi.create;
   update?: typeof accountsApi.update;
-}
-
-function levelOf(regions: readonly RegionNode[], code: string | undefined): RegionNode['level'] | undefined {
-  for (const node of regions) {
-    if (node.code === code) return node.level;
-    if (code?.startsWith(node.code)) return levelOf(node.children, code);
-  }
-  return undefined;
 }
 
 /** 新建 / 编辑账号: role, scope and department checked together before sending; server field errors shown in place. */
@@ -123,7 +116,7 @@ export function AccountFormModal({
     if (!('role' in changed)) return;
     const next = valuesAfterRoleChange(
       form.getFieldsValue(true) as AccountFormValues,
-      levelOf(regions, form.getFieldValue('regionCode')),
+      findRegion(regions, form.getFieldValue('regionCode'))?.level,
     );
     form.setFieldsValue({ regionCode: next.regionCode, departmentId: next.departmentId });
   }

@@ -3,6 +3,7 @@ import {
   ASSIGNABLE_ROLES,
   ROLE_SCOPE,
   StaffAccountCreateSchema,
+  isWithin,
   passwordWeakness,
 } from '@minqing/shared';
 import type {
@@ -15,6 +16,7 @@ import type {
   StaffAccountUpdate,
   StaffRole,
 } from '@minqing/shared';
+import { findRegion } from '../regionTree';
 
 /**
  * The account form's rules, mirroring the server (server/src/policies/staffAccount.ts) so a
@@ -53,7 +55,7 @@ export function assignableRoles(managerRole: StaffRole): readonly StaffRole[] {
 /** Departments that serve the region (their own region is the same or above it). */
 export function departmentsServing(departments: readonly Department[], regionCode: string | undefined): Department[] {
   if (!regionCode) return [];
-  return departments.filter((department) => regionCode.startsWith(department.regionCode));
+  return departments.filter((department) => isWithin(regionCode, department.regionCode));
 }
 
 export interface RegionOption {
@@ -64,14 +66,6 @@ export interface RegionOption {
 }
 
 const LEVEL_ORDER: readonly RegionLevel[] = ['county', 'township', 'village', 'grid'];
-
-function findRegion(nodes: readonly RegionNode[], code: string): RegionNode | null {
-  for (const node of nodes) {
-    if (node.code === code) return node;
-    if (code.startsWith(node.code)) return findRegion(node.children, code);
-  }
-  return null;
-}
 
 /**
  * The manager's region as a tree for the 管辖范围 picker: only the levels the role may be scoped

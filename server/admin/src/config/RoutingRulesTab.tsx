@@ -1,10 +1,10 @@
 import { Button, Form, Popconfirm, Select, Space, Table, TreeSelect, message } from 'antd';
-import { RoutingRuleInputSchema } from '@minqing/shared';
+import { RoutingRuleInputSchema, isWithin } from '@minqing/shared';
 import type { ConfigCategory, ConfigDepartment, RoutingRuleDto, StaffMe } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ConfigFormModal } from './ConfigFormModal';
 import { allPages, configApi } from './configApi';
-import { isWithin, regionOptions } from './regionPicker';
+import { regionOptions } from './regionPicker';
 import type { TreeOption } from './regionPicker';
 
 /** Departments that may take reports of a region: those serving it or a region above it. */

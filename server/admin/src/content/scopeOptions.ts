@@ -1,4 +1,5 @@
 import type { RegionLevel, RegionNode, StaffRole } from '@minqing/shared';
+import { findRegion, flattenRegions } from '../regionTree';
 
 /** Who may publish (server/src/policies/content.ts): notices, and articles for the county centre. */
 const NOTICE_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county', 'sysadmin'];
@@ -17,14 +18,6 @@ export interface ScopeOption {
 }
 
 const LEVEL_NAMES: Partial<Record<RegionLevel, string>> = { county: '全县', township: '全镇', village: '本村(社区)' };
-
-function find(nodes: RegionNode[], code: string): RegionNode | null {
-  for (const node of nodes) {
-    if (node.code === code) return node;
-    if (code.startsWith(node.code)) return find(node.children, code);
-  }
-  return null;
-}
 
 /** Grids are left out: citizens only ever see their village, its township and the county. */
 function toOption(node: RegionNode): ScopeOption {
@@ -47,16 +40,12 @@ export function publishScopeOptions(
   kind: ContentKind,
 ): ScopeOption[] {
   if (!mayPublish(staff.role, kind)) return [];
-  const own = find(tree, staff.regionCode);
+  const own = findRegion(tree, staff.regionCode);
   if (!own || own.level === 'grid') return [];
   return [toOption(own)];
 }
 
 /** The names of every region in the tree, for the list's 范围 column. */
-export function regionNames(tree: RegionNode[], names = new Map<string, string>()): Map<string, string> {
-  for (const node of tree) {
-    names.set(node.code, node.name);
-    regionNames(node.children, names);
-  }
-  return names;
+export function regionNames(tree: RegionNode[]): Map<string, string> {
+  return new Map(flattenRegions(tree).map(({ node }) => [node.code, node.name]));
 }

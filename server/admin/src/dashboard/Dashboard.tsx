@@ -1,5 +1,5 @@
 import { Alert, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
-import type { BreakdownItem, StaffOverview, StaffRanking, TrendDay } from '@minqing/shared';
+import { type BreakdownItem, type StaffOverview, type StaffRanking, type TrendDay, levelOfCode } from '@minqing/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { menuFor } from '../menu';
 import { navigate } from '../nav';
@@ -31,7 +31,7 @@ interface DashboardData {
 }
 
 /** A county-wide member sees townships; anyone narrower sees the villages of their township. */
-const regionDimension = (regionCode: string) => (regionCode.length <= 6 ? 'township' : 'village');
+const regionDimension = (regionCode: string) => (levelOfCode(regionCode) === 'county' ? 'township' : 'village');
 
 /**
  * 统计: today's intake, the backlog and the period's figures, the daily trend, the split by

@@ -8,7 +8,9 @@ import type {
   RegionNode,
   Supervision,
 } from '@minqing/shared';
+import { isWithin } from '@minqing/shared';
 import { ApiError, request, signOutExpired } from '../api';
+import { flattenRegions } from '../regionTree';
 import { currentToken } from '../session';
 
 export interface HouseholdFilters {
@@ -62,16 +64,12 @@ export async function importRoster(file: File): Promise<ImportOutcome> {
 
 /** The grids under `scopeCode` in a region tree, as 村 · 网格 choices. */
 export function gridChoices(tree: RegionNode[], scopeCode: string): { value: string; label: string }[] {
-  const choices: { value: string; label: string }[] = [];
-  const walk = (nodes: RegionNode[], village: string | null) => {
-    for (const node of nodes) {
-      if (node.level === 'grid' && node.code.startsWith(scopeCode))
-        choices.push({ value: node.code, label: village ? `${village} · ${node.name}` : node.name });
-      walk(node.children, node.level === 'village' ? node.name : village);
-    }
-  };
-  walk(tree, null);
-  return choices;
+  return flattenRegions(tree)
+    .filter(({ node }) => node.level === 'grid' && isWithin(node.code, scopeCode))
+    .map(({ node, ancestors }) => {
+      const village = [...ancestors].reverse().find((ancestor) => ancestor.level === 'village');
+      return { value: node.code, label: village ? `${village.name} · ${node.name}` : node.name };
+    });
 }
 
 /** server/src/routes/households */

@@ -1,4 +1,5 @@
 import type { RegionNode } from '@minqing/shared';
+import { findRegion } from '../regionTree';
 
 export interface TreeOption {
   value: string;
@@ -6,14 +7,6 @@ export interface TreeOption {
   /** Townships hold villages; only villages and townships keep a 积分超市. */
   selectable?: boolean;
   children?: TreeOption[];
-}
-
-function find(nodes: readonly RegionNode[], code: string): RegionNode | null {
-  for (const node of nodes) {
-    if (node.code === code) return node;
-    if (code.startsWith(node.code)) return find(node.children, code);
-  }
-  return null;
 }
 
 function toOption(node: RegionNode): TreeOption {
@@ -34,13 +27,13 @@ function toOption(node: RegionNode): TreeOption {
  * A grid worker's scope lies below any shop, so they get nothing to choose.
  */
 export function shopRegionOptions(tree: readonly RegionNode[], scopeCode: string): TreeOption[] {
-  const scope = find(tree, scopeCode);
+  const scope = findRegion(tree, scopeCode);
   if (!scope || scope.level === 'grid') return [];
   return [toOption(scope)];
 }
 
 /** The places to filter a list by: everything inside the scope except the scope itself. */
 export function filterRegionOptions(tree: readonly RegionNode[], scopeCode: string): TreeOption[] {
-  const scope = find(tree, scopeCode);
+  const scope = findRegion(tree, scopeCode);
   return scope ? scope.children.filter((child) => child.level !== 'grid').map(toOption) : [];
 }

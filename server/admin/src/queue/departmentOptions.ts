@@ -1,4 +1,4 @@
-import type { Department } from '@minqing/shared';
+import { type Department, codeAtLevel, isWithin } from '@minqing/shared';
 
 export interface DepartmentOption {
   value: string;
@@ -12,7 +12,7 @@ export interface DepartmentGroup {
 
 /** The township a region code lies in (9 digits); null above township level. */
 export function townshipOf(regionCode: string | undefined | null): string | null {
-  return regionCode && regionCode.length >= 9 ? regionCode.slice(0, 9) : null;
+  return regionCode ? codeAtLevel(regionCode, 'township') : null;
 }
 
 /**
@@ -22,7 +22,7 @@ export function townshipOf(regionCode: string | undefined | null): string | null
  * township (a county-wide choice) the county bureaus come first.
  */
 export function departmentGroups(departments: Department[], townshipCode: string | null): DepartmentGroup[] {
-  const local = (department: Department) => townshipCode !== null && department.regionCode.startsWith(townshipCode);
+  const local = (department: Department) => townshipCode !== null && isWithin(department.regionCode, townshipCode);
   const groups: [string, (department: Department) => boolean][] = [
     ['本镇', (department) => department.level === 'township' && local(department)],
     ['本镇村(社区)', (department) => department.level === 'village' && local(department)],

@@ -1,5 +1,6 @@
 import { ReplyTemplateInputSchema } from '@minqing/shared';
 import type { Category, RegionNode, ReplyTemplate, ReplyTemplateInput } from '@minqing/shared';
+import { type RegionTreeOption, findRegion, regionTreeOptions } from '../regionTree';
 
 /** The form's values; an empty category means 通用 (every category). */
 export interface TemplateFormValues {
@@ -44,30 +45,15 @@ export function formValuesOf(template: ReplyTemplate): TemplateFormValues {
   };
 }
 
-export interface TreeOption {
-  value: string;
-  title: string;
-  children?: TreeOption[];
-}
+export type TreeOption = RegionTreeOption;
 
-function find(nodes: RegionNode[], code: string): RegionNode | null {
-  for (const node of nodes) {
-    if (node.code === code) return node;
-    if (code.startsWith(node.code)) return find(node.children, code);
-  }
-  return null;
-}
-
-/** Reports belong to villages, so a template is set for the county, a township or a village — never a grid. */
-function toOption(node: RegionNode): TreeOption {
-  const children = node.children.filter((child) => child.level !== 'grid').map(toOption);
-  return { value: node.code, title: node.name, ...(children.length ? { children } : {}) };
-}
-
-/** Where the signed-in editor may put a template: their own region and below (the server answers 403 elsewhere). */
+/**
+ * Where the signed-in editor may put a template: their own region and below (the server answers 403 elsewhere).
+ * Reports belong to villages, so a template is set for the county, a township or a village — never a grid.
+ */
 export function templateRegionOptions(tree: RegionNode[], scopeCode: string): TreeOption[] {
-  const scope = find(tree, scopeCode);
-  return scope && scope.level !== 'grid' ? [toOption(scope)] : [];
+  const scope = findRegion(tree, scopeCode);
+  return scope && scope.level !== 'grid' ? regionTreeOptions([scope], (child) => child.level !== 'grid') : [];
 }
 
 /** Categories for a select, each child named after its parent: 供电 · 停电. */

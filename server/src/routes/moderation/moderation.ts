@@ -1,5 +1,11 @@
 import Router from '@koa/router';
-import { IdSchema, ModerationDecisionRequestSchema, ModerationQuerySchema } from '@minqing/shared';
+import {
+  IdSchema,
+  ModerationDecisionRequestSchema,
+  ModerationQuerySchema,
+  levelOfCode,
+  subtreePattern,
+} from '@minqing/shared';
 import { Brackets } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import { moderateContent } from '../../commands/contentModerator';
@@ -30,8 +36,8 @@ export function moderationRouter() {
       .where('c.moderation = :state', { state: query.state })
       .andWhere(
         new Brackets((scope) => {
-          scope.where('c.regionCode LIKE :prefix', { prefix: `${staff.regionCode}%` });
-          if (staff.regionCode.length <= 6) scope.orWhere('c.regionCode IS NULL');
+          scope.where('c.regionCode LIKE :prefix', { prefix: subtreePattern(staff.regionCode) });
+          if (levelOfCode(staff.regionCode) === 'county') scope.orWhere('c.regionCode IS NULL');
         }),
       );
     if (query.reportId) builder.andWhere('c.reportId = :reportId', { reportId: query.reportId });
