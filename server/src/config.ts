@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type PushConfig, pushConfigFrom } from './integrations/wechat/pushConfig';
 import { type ContentSecurityConfig, contentSecurityConfigFrom } from './integrations/wechat/contentSecurityConfig';
+import { type AsrConfig, asrConfigFrom } from './integrations/asr/asrConfig';
 import { type OssConfig, ossConfigFrom } from './storage/ossConfig';
 import {
   type PayoutLimits,
@@ -34,6 +35,8 @@ export interface Config {
   push?: PushConfig;
   /** Content security: message push token and AES key (WECHAT_MSG_TOKEN, WECHAT_MSG_AES_KEY), PUBLIC_BASE_URL for signed media URLs. */
   contentSecurity?: ContentSecurityConfig;
+  /** Tencent Cloud ASR 一句话识别 (ASR_TENCENT_*, ASR_ENGINE); null: voice is not transcribed on the server. */
+  asr?: AsrConfig | null;
   /** Aliyun OSS (OSS_REGION, OSS_BUCKET, OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET); null: local disk. */
   oss?: OssConfig | null;
   /** WeChat Pay 商家转账 (WECHATPAY_*); null: cash rewards and subsidies are switched off. */
@@ -164,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     push: pushConfigFrom(env),
     contentSecurity: contentSecurityConfigFrom(env),
     oss: ossConfigFrom(env),
+    asr: asrConfigFrom(env),
     wechatPay: wechatPayConfigFrom(env),
     payoutLimits: payoutLimitsFrom(env),
     rateLimits: rateLimitConfigFrom(env),

@@ -1,11 +1,11 @@
 import sharp from 'sharp';
-import type { VoiceType } from '@minqing/shared';
+import { LIMITS, type VoiceType } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { Attachment } from '../db/entities';
 import type { OwnerType } from '../db/entities/attachment';
 import { newId } from '../db/ids';
-import { badRequest, unsupportedMediaType } from '../errors';
-import { sniffMedia } from './mediaSniffer';
+import { badRequest, payloadTooLarge, unsupportedMediaType } from '../errors';
+import { pcmWavInfo, sniffMedia } from './mediaSniffer';
 
 /** Large enough to read every detail of a scene, small enough for a village 4G link. */
 const PHOTO_LONGEST_SIDE = 2560;
@@ -22,6 +22,21 @@ const EXTENSIONS: Record<VoiceType | 'image/jpeg', string> = {
 };
 
 export const UNSUPPORTED_MEDIA_MESSAGE = '只能上传照片（JPG/PNG/WebP）或语音（MP3/AAC/M4A/WAV/WebM/Ogg）';
+
+/** A WAV's header may round its length: a little over the limit is still the recorder's 60 s. */
+const VOICE_SECONDS_TOLERANCE = 0.5;
+
+/**
+ * A voice clip the server can transcribe (Tencent ASR 一句话识别): at most LIMITS.voiceBytesMax
+ * (its base64 within 3 MB) and, for a WAV, whose length the header tells, at most LIMITS.voiceSecondsMax.
+ */
+function checkVoice(bytes: Buffer, contentType: VoiceType): void {
+  if (bytes.length > LIMITS.voiceBytesMax)
+    throw payloadTooLarge(`语音不能超过 ${(LIMITS.voiceBytesMax / 1_000_000).toFixed(2).replace(/0+$/, '')}MB`);
+  const wav = contentType === 'audio/wav' ? pcmWavInfo(bytes) : null;
+  if (wav && wav.seconds > LIMITS.voiceSecondsMax + VOICE_SECONDS_TOLERANCE)
+    throw badRequest(`语音不能超过 ${LIMITS.voiceSecondsMax} 秒，请分段录制`, 'file');
+}
 
 export interface StoreAttachmentProps {
   ownerType: OwnerType;
@@ -63,6 +78,7 @@ export async function storeAttachment(deps: AppDeps, props: StoreAttachmentProps
   if (!media) throw unsupportedMediaType(UNSUPPORTED_MEDIA_MESSAGE);
 
   const isPhoto = media.kind === 'photo';
+  if (media.kind === 'voice') checkVoice(props.bytes, media.contentType);
   const bytes = isPhoto ? await reencodePhoto(props.bytes) : props.bytes;
   const contentType = isPhoto ? 'image/jpeg' : media.contentType;
   const id = newId();

@@ -1,4 +1,5 @@
-import { sniffMedia } from './mediaSniffer';
+import { pcmWavInfo, sniffMedia } from './mediaSniffer';
+import { testVoice } from '../test/media';
 
 /** The first bytes of real files, as a hex dump would show them. */
 const hex = (dump: string) => Buffer.from(dump.replace(/\s+/g, ''), 'hex');
@@ -10,6 +11,9 @@ const HEADERS = {
   webpExtended: '52494646 ec150000 57454250 56503858 0a000000',
   webpLossy: '52494646 24000000 57454250 56503820 18000000',
   wavPcm: '52494646 24000000 57415645 666d7420 10000000 01000100 401f0000 803e0000 02001000',
+  wavExtensible: '52494646 3c000000 57415645 666d7420 28000000 feff0100 803e0000 007d0000 02001000',
+  wavMp3Inside: '52494646 24000000 57415645 666d7420 1e000000 55000100 44ac0000 803e0000 01000000',
+  wavAdpcm: '52494646 24000000 57415645 666d7420 14000000 11000100 401f0000 d70f0000 00010400',
   mp3Id3v24: '49443304 00000000 00235453 53450000 000f0000',
   mp3FrameMpeg1Layer3: 'fffb9064 00000000 00000000 00000000',
   mp3FrameMpeg2Layer3: 'fff39064 00000000 00000000',
@@ -32,6 +36,24 @@ const HEADERS = {
   oggTheora: '4f676753 00 02 00000000 00000000 6c1e0000 00000000 a3b4c5d6 01 2a 80746865 6f726103',
 } as const;
 
+describe('pcmWavInfo', () => {
+  it('reads a PCM WAV’s format and length from its header', () => {
+    expect(pcmWavInfo(testVoice(3, 16000))).toEqual({ channels: 1, sampleRate: 16000, bitsPerSample: 16, seconds: 3 });
+    expect(pcmWavInfo(testVoice(2, 8000))?.seconds).toBe(2);
+  });
+
+  it('counts only the samples a truncated file holds', () => {
+    expect(pcmWavInfo(testVoice(4, 16000).subarray(0, 44 + 32000))?.seconds).toBe(1);
+  });
+
+  it('is null for compressed audio inside RIFF and for anything else', () => {
+    expect(pcmWavInfo(hex(HEADERS.wavMp3Inside))).toBeNull();
+    expect(pcmWavInfo(hex(HEADERS.webpLossy))).toBeNull();
+    // A format chunk but no samples yet.
+    expect(pcmWavInfo(hex(HEADERS.wavPcm))).toBeNull();
+  });
+});
+
 describe('sniffMedia', () => {
   it.each([
     ['jpegJfif', 'image/jpeg'],
@@ -45,6 +67,7 @@ describe('sniffMedia', () => {
 
   it.each([
     ['wavPcm', 'audio/wav'],
+    ['wavExtensible', 'audio/wav'],
     ['mp3Id3v24', 'audio/mpeg'],
     ['mp3FrameMpeg1Layer3', 'audio/mpeg'],
     ['mp3FrameMpeg2Layer3', 'audio/mpeg'],
@@ -65,6 +88,8 @@ describe('sniffMedia', () => {
     'pdf',
     'zip',
     'aviRiff',
+    'wavMp3Inside',
+    'wavAdpcm',
     'mpegReservedVersion',
     'mpegBadBitrate',
     'id3BadRevision',

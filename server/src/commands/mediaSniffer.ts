@@ -15,6 +15,60 @@ const isPng = (bytes: Buffer) =>
 const isRiff = (bytes: Buffer, form: 'WEBP' | 'WAVE') =>
   bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === form;
 
+/** WAVE_FORMAT_PCM, and WAVE_FORMAT_EXTENSIBLE (whose sub-format a PCM recorder also sets to PCM). */
+const PCM_FORMATS = new Set([0x0001, 0xfffe]);
+
+export interface WavInfo {
+  channels: number;
+  sampleRate: number;
+  bitsPerSample: number;
+  /** Seconds of audio in the data chunk (as much of it as the file holds). */
+  seconds: number;
+}
+
+/** A RIFF/WAVE file whose format chunk says PCM samples (what the H5 recorder writes). */
+function isPcmWav(bytes: Buffer): boolean {
+  if (!isRiff(bytes, 'WAVE')) return false;
+  for (let offset = 12; offset + 10 <= bytes.length; ) {
+    const size = bytes.readUInt32LE(offset + 4);
+    if (ascii(bytes, offset, offset + 4) === 'fmt ')
+      return size >= 16 && PCM_FORMATS.has(bytes.readUInt16LE(offset + 8));
+    offset += 8 + size + (size % 2);
+  }
+  return false;
+}
+
+/** A PCM WAV's format and length (what the H5 recorder writes); null for anything else. */
+export function pcmWavInfo(bytes: Buffer): WavInfo | null {
+  if (!isRiff(bytes, 'WAVE')) return null;
+  let format: Omit<WavInfo, 'seconds'> & { byteRate: number } = {
+    channels: 0,
+    sampleRate: 0,
+    bitsPerSample: 0,
+    byteRate: 0,
+  };
+  let offset = 12;
+  while (offset + 8 <= bytes.length) {
+    const id = ascii(bytes, offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    if (id === 'fmt ') {
+      if (size < 16 || offset + 24 > bytes.length || !PCM_FORMATS.has(bytes.readUInt16LE(offset + 8))) return null;
+      format = {
+        channels: bytes.readUInt16LE(offset + 10),
+        sampleRate: bytes.readUInt32LE(offset + 12),
+        byteRate: bytes.readUInt32LE(offset + 16),
+        bitsPerSample: bytes.readUInt16LE(offset + 22),
+      };
+    } else if (id === 'data') {
+      if (!format.byteRate || !format.channels || !format.sampleRate) return null;
+      const { byteRate, ...rest } = format;
+      return { ...rest, seconds: Math.min(size, bytes.length - offset - 8) / byteRate };
+    }
+    offset += 8 + size + (size % 2);
+  }
+  return null;
+}
+
 /** ID3v2 tag: "ID3", a major version 2–4, a revision that is never 0xFF. */
 const isId3 = (bytes: Buffer) =>
   bytes.length >= 10 && ascii(bytes, 0, 3) === 'ID3' && bytes[3] >= 2 && bytes[3] <= 4 && bytes[4] !== 0xff;
@@ -69,7 +123,7 @@ export function sniffMedia(bytes: Buffer): SniffedMedia | null {
   if (isJpeg(bytes)) return { kind: 'photo', contentType: 'image/jpeg' };
   if (isPng(bytes)) return { kind: 'photo', contentType: 'image/png' };
   if (isRiff(bytes, 'WEBP')) return { kind: 'photo', contentType: 'image/webp' };
-  if (isRiff(bytes, 'WAVE')) return { kind: 'voice', contentType: 'audio/wav' };
+  if (isPcmWav(bytes)) return { kind: 'voice', contentType: 'audio/wav' };
   if (isId3(bytes) || isMpegAudioFrame(bytes)) return { kind: 'voice', contentType: 'audio/mpeg' };
   if (isAdts(bytes)) return { kind: 'voice', contentType: 'audio/aac' };
   if (isM4a(bytes)) return { kind: 'voice', contentType: 'audio/mp4' };

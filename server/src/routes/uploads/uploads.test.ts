@@ -234,6 +234,31 @@ describe('uploads', () => {
       expect(await attachments().count()).toBe(before);
     });
 
+    it('refuses a WAV clip longer than 60 s (what 一句话识别 hears) and voice whose base64 would pass 3 MB', async () => {
+      const before = await attachments().count();
+      const long = await upload(citizenAuth, testVoice(61, 8000), 'long.wav', 'audio/wav');
+      expect(long.status).toBe(400);
+      expect(long.body.error).toMatchObject({
+        code: 'bad_request',
+        field: 'file',
+        message: '语音不能超过 60 秒，请分段录制',
+      });
+
+      const mp3Frames = Buffer.concat([tinyMp3(), Buffer.alloc(LIMITS.voiceBytesMax, 0)]);
+      const big = await upload(citizenAuth, mp3Frames, 'big.mp3', 'audio/mpeg');
+      expect(big.status).toBe(413);
+      expect(big.body.error).toMatchObject({
+        code: 'payload_too_large',
+        field: 'file',
+        message: '语音不能超过 2.25MB',
+      });
+      expect(await attachments().count()).toBe(before);
+
+      const sixty = await upload(citizenAuth, testVoice(60, 16000), 'sixty.wav', 'audio/wav');
+      expect(sixty.status).toBe(201);
+      expect(Math.ceil((sixty.body.size * 4) / 3)).toBeLessThanOrEqual(3_000_000);
+    });
+
     it('answers 400 naming the file when none, an empty one or two are sent', async () => {
       const onlyField = await app.http.post('/api/v1/uploads').set(citizenAuth).field('durationSeconds', '3');
       const json = await app.http.post('/api/v1/uploads').set(citizenAuth).send({ durationSeconds: 3 });
