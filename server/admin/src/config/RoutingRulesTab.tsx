@@ -3,6 +3,7 @@ import { RoutingRuleInputSchema, isWithin } from '@minqing/shared';
 import type { ConfigCategory, ConfigDepartment, RoutingRuleDto, StaffMe } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ConfigFormModal } from './ConfigFormModal';
+import { RoutingModelCard } from './RoutingModelCard';
 import { allPages, configApi } from './configApi';
 import { regionOptions } from './regionPicker';
 import type { TreeOption } from './regionPicker';
@@ -72,6 +73,7 @@ export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
 
   return (
     <>
+      <RoutingModelCard />
       <Space style={{ marginBottom: 16 }}>
         <Select
           allowClear
