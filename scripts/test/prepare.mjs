@@ -2,7 +2,8 @@
 /**
  * Prepares this machine for the tests, so the README's test command works on a fresh Debian box:
  *
- *   node scripts/test/prepare.mjs browser   Debian's Chromium and a Chinese font (end-to-end tests)
+ *   node scripts/test/prepare.mjs browser   Debian's Chromium and a Chinese font (end-to-end tests), espeak-ng and sox
+ *                                           (real Mandarin speech for the transcription tests)
  *   node scripts/test/prepare.mjs clock     faketime (npm run test:clock), and Redis as for database
  *   node scripts/test/prepare.mjs database  the database named in MYSQL_URL, created when missing, and Redis
  *   node scripts/test/prepare.mjs redis     Redis at REDIS_URL (default 127.0.0.1:6379), started when stopped
@@ -21,6 +22,9 @@ const NEEDS = {
   browser: [
     { pkg: 'chromium', present: () => fs.existsSync(CHROMIUM_PATH) },
     { pkg: 'fonts-wqy-microhei', present: () => debianHas('fonts-wqy-microhei') },
+    // Speech for the voice tests: espeak-ng's Mandarin voice (cmn), made a 16 kHz mono WAV by sox.
+    { pkg: 'espeak-ng', present: () => onPath('espeak-ng') },
+    { pkg: 'sox', present: () => onPath('sox') },
   ],
   clock: [{ pkg: 'faketime', present: () => onPath('faketime') }],
   // The request limiter's tests share their counts through Redis.
