@@ -19,9 +19,9 @@ import { queueReportPush } from './pushNotifier';
  * - Escalation (督办) goes to the supervisors of the tier the report moved to: a 疑难 matter to
  *   the township's dispatchers (镇民情管理员), a 重大 one to the county supervisors (县指挥中心)
  *   — the accounts whose region covers the report's village.
- * - A report resolved by a department goes back to the field: the grid workers of its village
- *   are told (部门已办结，请告知群众) to answer the household face to face. They never see an
- *   anonymous report, so they are not told of one either.
+ * - A report resolved by a department goes back to the field: the grid workers of its grid (of
+ *   its village, for a report placed in no grid) are told (部门已办结，请告知群众) to answer the
+ *   household face to face. They never see an anonymous report, so they are not told of one either.
  */
 const HANDLER_ROLES: readonly StaffRole[] = ['handler', 'cadre'];
 const SUPERVISOR_OF_TIER: Record<Tier, StaffRole> = { general: 'dispatcher', difficult: 'dispatcher', major: 'county' };
@@ -99,7 +99,7 @@ function supervisorsOf(manager: EntityManager, report: Report, except?: string) 
   );
 }
 
-/** The grid workers whose grid lies in the report's village (reports are placed in villages). */
+/** The grid workers of the report's village who see it: its grid's, or all of them for a report placed in no grid. */
 async function gridWorkersOf(manager: EntityManager, report: Report, except: string): Promise<Recipient[]> {
   const staff = await manager.getRepository(Staff).find({
     where: { role: 'grid_worker', disabled: false, regionCode: Like(`${report.villageCode}%`) },

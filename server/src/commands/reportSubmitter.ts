@@ -17,6 +17,7 @@ import { findDuplicate } from '../routing/duplicates';
 import { type RouteDecision, decideRoute } from '../routing/reportRouter';
 import type { Screening } from './contentScreening';
 import { type NewEvent, appendEvents, bindAttachments } from './reportEvents';
+import { reportGridOf } from './reportGrid';
 import { allocateSerialNo } from './serialAllocator';
 
 const duplicateSettings = (deps: AppDeps) => ({
@@ -156,6 +157,7 @@ export async function submitReport(
         countyCode: body.villageCode.slice(0, 6),
         townshipCode: village.parentCode!,
         villageCode: village.code,
+        gridCode: await reportGridOf(tx, { villageCode: village.code, citizen, onBehalf }),
         citizenId: citizen?.id ?? null,
         anonymous: body.anonymous ?? false,
         text: body.text || null,

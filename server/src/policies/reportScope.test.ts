@@ -1,4 +1,5 @@
-import { ContentCheck } from '../db/entities';
+import type { StaffRole } from '@minqing/shared';
+import { ContentCheck, Household, Report, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import {
   REGIONS,
@@ -14,18 +15,22 @@ import {
 import { testPhoto } from '../test/media';
 import { type TestApp, createTestApp } from '../test/testApp';
 import { bytes, sheetRows } from '../test/workbook';
+import { reportInScope, reportScopeOf, whereReportInScope } from './reportScope';
 
 const SECOND_GRID = `${REGIONS.chengguanVillage}002`;
 
 /**
  * One rule for which reports a staff member sees (policies/reportScope): the queue, its counts and
- * export, the detail and the media agree. A grid worker sees the village's reports but not its
- * anonymous ones; a sysadmin sees no report and none of its media.
+ * export, the detail and the media agree. A grid worker sees their grid's reports and the village's
+ * grid-less ones, but no anonymous one; a sysadmin sees no report and none of its media.
  */
 describe('who sees which report', () => {
   let app: TestApp;
+  let power: string;
   let named: { id: string; serialNo: string; photo: string };
   let anonymous: { id: string; serialNo: string; photo: string };
+  /** A report of the first grid: its citizen's phone is that of a household there. */
+  let inGrid: { id: string; serialNo: string; photo: string };
   const tokens: Record<'gridWorker' | 'otherGridWorker' | 'dispatcher' | 'sysadmin' | 'liaison', string> = {
     gridWorker: '',
     otherGridWorker: '',
@@ -43,7 +48,7 @@ describe('who sees which report', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    await buildWorld(app.dataSource);
+    power = (await buildWorld(app.dataSource)).power.id;
     await buildRegion(app.dataSource, SECOND_GRID, '五一村第二网格', 'grid', REGIONS.chengguanVillage);
     tokens.gridWorker = staffToken(
       app.deps,
@@ -66,36 +71,67 @@ describe('who sees which report', () => {
       await buildStaff(app.dataSource, { role: 'liaison', regionCode: REGIONS.chengguanGrid }),
     );
     const neighbour = await buildCitizen(app.dataSource, { nickname: '孙邻居' });
-    const file = async (body: Record<string, unknown>) => {
+    const phone = '15550000001';
+    const resident = await buildCitizen(app.dataSource, {
+      nickname: '李德顺',
+      phoneHash: app.deps.cipher.lookupHash(phone),
+      phoneEncrypted: app.deps.cipher.encrypt(phone),
+    });
+    await app.dataSource.getRepository(Household).save({
+      id: newId(),
+      gridCode: REGIONS.chengguanGrid,
+      headName: '李德顺',
+      address: '一组 3 号',
+      phoneEncrypted: app.deps.cipher.encrypt(phone),
+      phoneHash: app.deps.cipher.lookupHash(phone),
+      memberCount: 1,
+      tags: [],
+      liaisonId: null,
+      lastVisitedAt: null,
+    });
+    const file = async (citizen: typeof neighbour, body: Record<string, unknown>) => {
       const photo = await app.http
         .post('/api/v1/uploads')
-        .set(bearer(citizenToken(app.deps, neighbour)))
+        .set(bearer(citizenToken(app.deps, citizen)))
         .attach('file', await testPhoto(), 'a.png');
-      const report = await submitReport(app, neighbour, { ...body, photoUploadIds: [photo.body.id] });
+      const report = await submitReport(app, citizen, { ...body, photoUploadIds: [photo.body.id] });
       expect(report.status).toBe(201);
       return { id: report.body.id, serialNo: report.body.serialNo, photo: photo.body.id };
     };
-    named = await file({ text: '村道路灯不亮' });
-    anonymous = await file({ serviceCode: 'illegal', anonymous: true, text: '邻居家在河边私设地笼捕鱼' });
+    named = await file(neighbour, { text: '村道路灯不亮' });
+    anonymous = await file(neighbour, { serviceCode: 'illegal', anonymous: true, text: '邻居家在河边私设地笼捕鱼' });
+    inGrid = await file(resident, { text: '家门口水管漏水' });
   });
   afterAll(() => app.close());
 
-  it("lists to a grid worker the village's reports without its anonymous ones, with any region filter", async () => {
-    for (const who of ['gridWorker', 'otherGridWorker'] as const) {
-      expect(await queueSerials(who)).toEqual([named.serialNo]);
-      expect(await queueSerials(who, `&regionCode=${REGIONS.chengguanVillage}`)).toEqual([named.serialNo]);
-    }
-    expect(await queueSerials('gridWorker', `&regionCode=${REGIONS.chengguanGrid}`)).toEqual([named.serialNo]);
-    expect((await get('gridWorker', '/staff/reports/counts')).body.all).toBe(1);
-    expect(await queueSerials('dispatcher')).toEqual([named.serialNo, anonymous.serialNo].sort());
+  it("lists to a grid worker their grid's and the village's grid-less reports, never anonymous ones", async () => {
+    const mine = [named.serialNo, inGrid.serialNo].sort();
+    expect(await queueSerials('gridWorker')).toEqual(mine);
+    expect(await queueSerials('gridWorker', `&regionCode=${REGIONS.chengguanVillage}`)).toEqual(mine);
+    expect(await queueSerials('gridWorker', `&regionCode=${REGIONS.chengguanGrid}`)).toEqual(mine);
+    expect(await queueSerials('otherGridWorker')).toEqual([named.serialNo]);
+    expect(await queueSerials('otherGridWorker', `&regionCode=${REGIONS.chengguanVillage}`)).toEqual([named.serialNo]);
+    expect((await get('otherGridWorker', `/staff/reports?tab=all&regionCode=${REGIONS.chengguanGrid}`)).status).toBe(
+      403,
+    );
+    expect((await get('gridWorker', '/staff/reports/counts')).body.all).toBe(2);
+    expect((await get('otherGridWorker', '/staff/reports/counts')).body.all).toBe(1);
+    expect(await queueSerials('dispatcher')).toEqual([named.serialNo, anonymous.serialNo, inGrid.serialNo].sort());
   });
 
   it('exports to a grid worker only what the queue lists', async () => {
-    const file = await get('gridWorker', '/staff/reports/export').buffer(true).parse(bytes);
-    expect(file.status).toBe(200);
-    const text = JSON.stringify(await sheetRows(file.body));
-    expect(text).toContain(named.serialNo);
-    expect(text).not.toContain(anonymous.serialNo);
+    const exported = async (who: keyof typeof tokens) => {
+      const file = await get(who, '/staff/reports/export').buffer(true).parse(bytes);
+      expect(file.status).toBe(200);
+      return JSON.stringify(await sheetRows(file.body));
+    };
+    const mine = await exported('gridWorker');
+    expect(mine).toContain(named.serialNo);
+    expect(mine).toContain(inGrid.serialNo);
+    expect(mine).not.toContain(anonymous.serialNo);
+    const theirs = await exported('otherGridWorker');
+    expect(theirs).toContain(named.serialNo);
+    expect(theirs).not.toContain(inGrid.serialNo);
   });
 
   it('opens to a grid worker what the queue lists and refuses the rest, with their media', async () => {
@@ -104,6 +140,10 @@ describe('who sees which report', () => {
     expect((await get('gridWorker', `/staff/reports/${anonymous.id}`)).status).toBe(403);
     expect((await get('gridWorker', `/uploads/${anonymous.photo}/content`)).status).toBe(403);
     expect((await get('gridWorker', `/uploads/${anonymous.photo}/link`)).status).toBe(403);
+    expect((await get('gridWorker', `/staff/reports/${inGrid.id}`)).status).toBe(200);
+    expect((await get('otherGridWorker', `/staff/reports/${inGrid.id}`)).status).toBe(403);
+    expect((await get('otherGridWorker', `/uploads/${inGrid.photo}/content`)).status).toBe(403);
+    expect((await get('otherGridWorker', `/staff/reports/${named.id}`)).status).toBe(200);
     expect((await get('dispatcher', `/staff/reports/${anonymous.id}`)).status).toBe(200);
     expect((await get('dispatcher', `/uploads/${anonymous.photo}/content`)).status).toBe(200);
   });
@@ -135,6 +175,47 @@ describe('who sees which report', () => {
     expect((await get('sysadmin', `/uploads/${named.photo}/content`)).status).toBe(200);
     expect((await get('sysadmin', `/uploads/${anonymous.photo}/content`)).status).toBe(403);
     expect((await get('gridWorker', `/uploads/${named.photo}/content`)).status).toBe(200);
+  });
+
+  it('answers alike for one report and in a query, for every kind of staff', async () => {
+    const reports = app.dataSource.getRepository(Report);
+    const template = await reports.findOneByOrFail({ id: named.id });
+    let serial = 0;
+    for (const villageCode of [REGIONS.chengguanVillage, REGIONS.jianchiVillage])
+      for (const gridCode of [null, REGIONS.chengguanGrid, SECOND_GRID])
+        for (const anonymous of [false, true])
+          for (const departmentId of [null, power])
+            await reports.insert({
+              ...template,
+              id: newId(),
+              serialNo: `SCOPE-${++serial}`,
+              townshipCode: villageCode.slice(0, 9),
+              villageCode,
+              gridCode,
+              anonymous,
+              departmentId,
+            });
+    const all = await reports.find();
+    const member = (role: StaffRole, regionCode: string, departmentId: string | null = null) =>
+      Object.assign(new Staff(), { role, regionCode, departmentId });
+    for (const staff of [
+      member('grid_worker', REGIONS.chengguanGrid),
+      member('grid_worker', SECOND_GRID),
+      member('cadre', REGIONS.chengguanVillage),
+      member('dispatcher', REGIONS.chengguan),
+      member('county', REGIONS.county),
+      member('handler', REGIONS.chengguan, power),
+    ]) {
+      const scope = reportScopeOf(staff)!;
+      const query = reports.createQueryBuilder('report').select('report.id');
+      whereReportInScope(query, 'report', scope);
+      const listed = (await query.getMany()).map((report) => report.id).sort();
+      const single = all.filter((report) => reportInScope(scope, report)).map((report) => report.id);
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed).toEqual(single.sort());
+    }
+    expect(reportScopeOf(member('sysadmin', REGIONS.county))).toBeNull();
+    expect(reportScopeOf(member('liaison', REGIONS.chengguanGrid))).toBeNull();
   });
 
   it('gives a 三线 member no queue and no report of their grid: they look after households', async () => {

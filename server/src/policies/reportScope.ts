@@ -3,6 +3,9 @@ import type { StaffRole } from '@minqing/shared';
 import type { Report, Staff } from '../db/entities';
 import { isWithin, levelOfCode } from './scope';
 
+/** The village a grid lies in (grid codes extend their village's). */
+const villageOf = (gridCode: string) => gridCode.slice(0, 12);
+
 /**
  * Roles that work reports: sysadmins configure, they do not see citizens' reports, and 三线 members
  * (liaison) look after households, not a queue: what they report on a household's behalf comes
@@ -18,7 +21,10 @@ export const REPORT_WORKER_ROLES = [
 
 /** The reports one staff member may see, as data: the queue, exports, the detail, attachments and messages all follow it. */
 export interface ReportScope {
-  /** Reports placed in this region's subtree (a county, township or village code). */
+  /**
+   * Reports placed in this region's subtree (a county, township or village code), or for a grid
+   * code the grid's reports and its village's grid-less ones (see `reportInRegion`).
+   */
   regionCode: string;
   /** Only this department's reports (handlers); null for every department. */
   departmentId: string | null;
@@ -28,27 +34,36 @@ export interface ReportScope {
 
 /**
  * The one rule of who sees which report, or null for roles that see none (sysadmin).
- * Reports are placed in villages, never in grids, so a grid worker's grid widens to its village.
- * A grid worker lives among that village's households and visits them, so the anonymous reports
- * of the village stay with the roles that handle them: nothing a grid worker sees may point at
- * the neighbour who reported anonymously. A handler sees its own department's reports only.
+ * A grid worker sees their grid: the reports placed in it and the village's reports placed in no
+ * grid (the village's shared matters), never another grid's. A grid worker lives among those
+ * households and visits them, so the anonymous reports stay with the roles that handle them:
+ * nothing a grid worker sees may point at the neighbour who reported anonymously. A handler sees
+ * its own department's reports only.
  */
 export function reportScopeOf(staff: Staff): ReportScope | null {
   if (!(REPORT_WORKER_ROLES as readonly StaffRole[]).includes(staff.role)) return null;
-  const gridWorker = levelOfCode(staff.regionCode) === 'grid';
   return {
-    regionCode: gridWorker ? staff.regionCode.slice(0, 12) : staff.regionCode,
+    regionCode: staff.regionCode,
     // A handler without a department sees nothing: no report has the empty department.
     departmentId: staff.role === 'handler' ? (staff.departmentId ?? '') : null,
     anonymous: staff.role !== 'grid_worker',
   };
 }
 
+/**
+ * Whether a report lies in a region: a county, township or village holds the reports of its
+ * villages; a grid holds the reports placed in it and its village's reports placed in no grid.
+ */
+export function reportInRegion(report: Pick<Report, 'villageCode' | 'gridCode'>, regionCode: string): boolean {
+  if (levelOfCode(regionCode) !== 'grid') return isWithin(report.villageCode, regionCode);
+  return report.villageCode === villageOf(regionCode) && (report.gridCode === null || report.gridCode === regionCode);
+}
+
 export function reportInScope(
   scope: ReportScope,
-  report: Pick<Report, 'villageCode' | 'departmentId' | 'anonymous'>,
+  report: Pick<Report, 'villageCode' | 'gridCode' | 'departmentId' | 'anonymous'>,
 ): boolean {
-  if (!isWithin(report.villageCode, scope.regionCode)) return false;
+  if (!reportInRegion(report, scope.regionCode)) return false;
   if (scope.departmentId !== null && report.departmentId !== scope.departmentId) return false;
   return scope.anonymous || !report.anonymous;
 }
@@ -56,8 +71,9 @@ export function reportInScope(
 const REGION_COLUMN = { county: 'countyCode', township: 'townshipCode', village: 'villageCode' } as const;
 
 /**
- * Restricts reports (`alias`) to a region through the denormalised column of its level: one
- * equality on an indexed column, not a LIKE on codes. A grid narrows to its village.
+ * `reportInRegion` as query conditions on reports (`alias`), through the denormalised column of
+ * the region's level: one equality on an indexed column, not a LIKE on codes. A grid is its
+ * village's reports of that grid or of none (idx_reports_grid: village, grid, date).
  */
 export function whereReportRegion<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -66,10 +82,14 @@ export function whereReportRegion<T extends ObjectLiteral>(
   parameter = 'scopeRegion',
 ): void {
   const level = levelOfCode(regionCode);
-  const column = level === 'grid' ? REGION_COLUMN.village : REGION_COLUMN[level];
-  query.andWhere(`${alias}.${column} = :${parameter}`, {
-    [parameter]: level === 'grid' ? regionCode.slice(0, 12) : regionCode,
-  });
+  if (level !== 'grid') {
+    query.andWhere(`${alias}.${REGION_COLUMN[level]} = :${parameter}`, { [parameter]: regionCode });
+    return;
+  }
+  query.andWhere(
+    `(${alias}.villageCode = :${parameter} AND (${alias}.gridCode IS NULL OR ${alias}.gridCode = :${parameter}Grid))`,
+    { [parameter]: villageOf(regionCode), [`${parameter}Grid`]: regionCode },
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, UpdatedAtColumn, 
 @Entity('households')
 @Index('idx_households_grid', ['gridCode', 'headName'])
 @Index('idx_households_liaison', ['liaisonId'])
+@Index('idx_households_phone', ['phoneHash'])
 export class Household {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 15 }) gridCode!: string;

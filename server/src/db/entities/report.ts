@@ -10,6 +10,8 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
 @Index('idx_reports_county_queue', ['countyCode', 'status', 'createdAt'])
 @Index('idx_reports_township_recent', ['townshipCode', 'createdAt'])
 @Index('idx_reports_village_recent', ['villageCode', 'createdAt'])
+// A grid worker's queue: the village's reports of their grid or of none, newest first.
+@Index('idx_reports_grid', ['villageCode', 'gridCode', 'createdAt'])
 // Covers every column server/src/stats reads: a month's figures come from one index range.
 @Index('idx_reports_stats', [
   'dispatchedAt',
@@ -36,6 +38,11 @@ export class Report {
   @Column({ type: 'varchar', length: 15 }) countyCode!: string;
   @Column({ type: 'varchar', length: 15 }) townshipCode!: string;
   @Column({ type: 'varchar', length: 15 }) villageCode!: string;
+  /**
+   * The grid it belongs to (the household's, or the filing grid worker's); null for the village's
+   * shared matters, which every grid worker of the village sees (policies/reportScope).
+   */
+  @Column({ type: 'varchar', length: 15, nullable: true }) gridCode!: string | null;
   /** The reporter; null for a 代报 whose household has no account (the filer then gets the updates). */
   @RefColumn({ nullable: true }) citizenId!: string | null;
   @BoolColumn() anonymous!: boolean;
