@@ -16,6 +16,7 @@ import { supervisionRouter } from './routes/supervision/supervision';
 import { meRouter } from './routes/me/me';
 import { messagesRouter } from './routes/messages/messages';
 import { routingRulesRouter } from './routes/routingRules/routingRules';
+import { routingModelRouter } from './routes/routingModel/routingModel';
 import { noticesRouter } from './routes/notices/notices';
 import { openapiRouter } from './routes/openapi/openapi';
 import { pointsRouter } from './routes/points/points';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     publicRankingsRouter(),
     messagesRouter(),
     pushRouter(),
+    routingModelRouter(),
     routingRulesRouter(),
     staffConfigRouter(),
     pointsRouter(),

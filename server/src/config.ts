@@ -96,6 +96,18 @@ export interface RoutingConfig {
   confidenceThreshold: number | null;
   duplicateWindowDays: number;
   duplicateMinSimilarity: number;
+  /** Nightly retraining from dispatchers' corrections (routing/retraining.ts); absent: the default schedule. */
+  retrain?: { enabled: boolean; hour: number; minValidation: number };
+}
+
+function retrainConfig(env: Env): NonNullable<RoutingConfig['retrain']> {
+  const switchedTo = (env.ROUTING_RETRAIN ?? 'on').toLowerCase();
+  if (switchedTo !== 'on' && switchedTo !== 'off') throw new ConfigError('ROUTING_RETRAIN must be on or off');
+  return {
+    enabled: switchedTo === 'on',
+    hour: integerIn(env, 'ROUTING_RETRAIN_HOUR', 3, 0, 23),
+    minValidation: integerIn(env, 'ROUTING_RETRAIN_MIN_VALIDATION', 10, 1, 100_000),
+  };
 }
 
 function numberIn(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -180,6 +192,7 @@ export function loadConfig(env: Env = process.env): Config {
         : null,
       duplicateWindowDays: numberIn(env, 'DUPLICATE_WINDOW_DAYS', 7, 0, 90),
       duplicateMinSimilarity: numberIn(env, 'DUPLICATE_MIN_SIMILARITY', 0.3, 0, 1),
+      retrain: retrainConfig(env),
     },
     scheduler: schedulerConfig(env),
     h5Dir: path.resolve(env.H5_DIR ?? DEFAULT_H5_DIR),

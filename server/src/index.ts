@@ -7,6 +7,7 @@ import { createDataSource } from './db/dataSource';
 import { ReferenceData } from './db/referenceData';
 import { DEFAULT_MODEL_PATH } from './routing/classifier';
 import { ClassifierHolder } from './routing/classifierHolder';
+import { RetrainJob, retrainScheduleOf } from './routing/retraining';
 import { seedDemo } from './db/seed/demoSeed';
 import { WechatAccessTokenProvider } from './integrations/wechat/accessToken';
 import { HttpWechatContentSecurity } from './integrations/wechat/contentSecurityClient';
@@ -83,6 +84,13 @@ async function main(): Promise<void> {
         ...(contentSecurity
           ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) }
           : {}),
+        retraining: new RetrainJob({
+          dataSource,
+          logger,
+          classifier,
+          modelPath: config.routing.modelPath ?? DEFAULT_MODEL_PATH,
+          schedule: retrainScheduleOf(config.routing),
+        }),
       })
     : null;
   scheduler?.start();

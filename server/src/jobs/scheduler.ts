@@ -18,6 +18,8 @@ export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | '
   pushOutbox?: PushOutboxSender;
   /** Retries queued WeChat content-security checks (jobs/contentChecks); absent without WeChat. */
   contentChecks?: ContentCheckJob;
+  /** Retrains the routing classifier from dispatchers' corrections at night (routing/retraining.ts). */
+  retraining?: { runOnce(now: Date): Promise<unknown> };
 };
 
 export interface SchedulerOptions {
@@ -143,6 +145,8 @@ export class Scheduler {
       });
       if (settled) this.deps.logger.info({ settled }, 'payouts reconciled with WeChat Pay');
     }
+    // Last: a retraining takes seconds of CPU, and runs only once its nightly slot has come.
+    if (this.deps.retraining) await this.deps.retraining.runOnce(now);
   }
 
   private async runJobs(now: Date): Promise<Omit<SchedulerRun, 'leader'>> {

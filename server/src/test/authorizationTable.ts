@@ -281,6 +281,7 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
     replace: async (world) => void (world.routingRuleId = await world.fresh.routingRule()),
   },
   'GET /api/v1/staff/routing/examples': { allowed: COUNTY_DESK },
+  'GET /api/v1/staff/routing/model': { allowed: ['sysadmin', 'county', 'dispatcher', 'otherDispatcher'] },
   'GET /api/v1/staff/config/regions': { allowed: COUNTY_DESK },
   'POST /api/v1/staff/config/regions': {
     allowed: COUNTY_DESK,

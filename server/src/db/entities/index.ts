@@ -2,6 +2,7 @@ import { Attachment } from './attachment';
 import { AuditLog, IdempotencyKey, SerialCounter, StaffActionKey } from './bookkeeping';
 import { Category, RoutingRule, ServiceEntity } from './catalog';
 import { Citizen } from './citizen';
+import { ClassifierModelRow } from './classifierModel';
 import { ContentCheck } from './contentCheck';
 import { Article, Notice, NoticeRead } from './content';
 import { ContentFileRow } from './contentFile';
@@ -25,6 +26,7 @@ import { Staff } from './staff';
 import { SchedulerLease, SupervisionMark } from './supervision';
 
 export {
+  ClassifierModelRow,
   Partner,
   ContentFileRow,
   CashLedgerRow,
@@ -69,6 +71,7 @@ export {
 };
 
 export const entities = [
+  ClassifierModelRow,
   Partner,
   ContentFileRow,
   CashLedgerRow,

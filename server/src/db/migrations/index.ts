@@ -25,6 +25,7 @@ import { VisitClientKeys1764740000000 } from './1764740000000-VisitClientKeys';
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { ReportPublic1764780000000 } from './1764780000000-ReportPublic';
 import { Partners1764790000000 } from './1764790000000-Partners';
+import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels';
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { SpeechTranscripts1764760000000 } from './1764760000000-SpeechTranscripts';
 
@@ -57,6 +58,7 @@ export const migrations = [
   ReportGrid1764750000000,
   ReportGrid1764750000000,
   SpeechTranscripts1764760000000,
+  ClassifierModels1764770000000,
   ReportPublic1764780000000,
   Partners1764790000000,
 ];

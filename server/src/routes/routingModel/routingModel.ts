@@ -1,0 +1,62 @@
+import Router from '@koa/router';
+import type { ClassifierModelInfo, ClassifierVersion } from '@minqing/shared';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { ClassifierModelRow, RoutingExample } from '../../db/entities';
+import { currentStaff, staffAuth } from '../../middleware/auth';
+import { CategoryClassifier, routingThreshold } from '../../routing/classifier';
+import { nextRetrainAt, retrainScheduleOf } from '../../routing/retraining';
+
+/** Those who dispatch and those who set routing up: the model decides what reaches the dispatcher. */
+const MODEL_READERS = ['dispatcher', 'county', 'sysadmin'] as const;
+const HISTORY_SIZE = 30;
+
+/** GET /staff/routing/model: the classifier in use, its threshold and the retraining history. */
+export function routingModelRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/routing' });
+  router.use(staffAuth(MODEL_READERS));
+
+  router.get('/model', async (ctx: AppContext) => {
+    currentStaff(ctx);
+    const { dataSource, classifier, config } = ctx.deps;
+    const reference = await ctx.deps.reference.snapshot();
+    const nameOf = (code: string) => reference.categories.get(code)?.name ?? code;
+    const rows = await dataSource
+      .getRepository(ClassifierModelRow)
+      .find({ order: { trainedAt: 'DESC', id: 'DESC' }, take: HISTORY_SIZE });
+    const history: ClassifierVersion[] = rows.map((row) => ({
+      version: row.version,
+      trainedAt: row.trainedAt.toISOString(),
+      accuracy: row.accuracy,
+      previousAccuracy: row.previousAccuracy,
+      examples: row.examples,
+      corrections: row.corrections,
+      validationSize: row.validationSize,
+      kept: row.kept,
+      changes: row.changes.map((change) => ({ ...change, categoryName: nameOf(change.categoryCode) })),
+      note: row.note,
+    }));
+    const predictor = classifier.predictor;
+    const file = predictor instanceof CategoryClassifier ? predictor.toJSON() : null;
+    const retrained = predictor
+      ? history.find((entry) => entry.kept && entry.version === predictor.version)
+      : undefined;
+    const schedule = retrainScheduleOf(config.routing);
+    const body: ClassifierModelInfo = {
+      version: predictor?.version ?? null,
+      trainedAt: retrained?.trainedAt ?? file?.trainedAt ?? null,
+      source: retrained ? 'retrained' : predictor ? 'shipped' : 'none',
+      accuracy: retrained?.accuracy ?? null,
+      examples:
+        retrained?.examples ??
+        (file ? Object.values(file.examplesPerLabel).reduce((sum, count) => sum + count, 0) : null),
+      changes: retrained?.changes ?? [],
+      threshold: routingThreshold(config.routing),
+      corrections: await dataSource.getRepository(RoutingExample).count(),
+      nextRetrainAt: nextRetrainAt(ctx.deps.clock(), schedule, rows[0]?.trainedAt ?? null)?.toISOString() ?? null,
+      history,
+    };
+    ctx.body = body;
+  });
+
+  return router;
+}
