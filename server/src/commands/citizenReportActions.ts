@@ -4,7 +4,6 @@ import {
   type RatingRequest,
   type SupplementRequest,
   canPerform,
-  nextStatus,
 } from '@minqing/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppDeps } from '../context';
@@ -14,8 +13,8 @@ import { forbidden, invalidTransition, notFound } from '../errors';
 import { citizenCanView, transitionContext } from '../policies/report';
 import { awardForRating } from '../points/reportAwards';
 import type { Screening } from './contentScreening';
-import { appendEvent, bindAttachments } from './reportEvents';
-import { saveReportChanges } from './reportUpdater';
+import { bindAttachments } from './reportEvents';
+import { applyTransition } from './reportTransition';
 
 const REFUSALS: Record<CitizenAction, string> = {
   rate: '办结后才能评价，且每件事只能评价一次',
@@ -47,29 +46,18 @@ export function rateReport(
 ) {
   return withOwnReport(deps, props.citizen, props.reportId, 'rate', async (report, manager) => {
     const now = deps.clock();
-    const fromStatus = report.status;
-    const toStatus = nextStatus('rate', fromStatus, { score: props.rating.score });
-    await saveReportChanges(
-      manager,
+    const { event } = await applyTransition(manager, {
       report,
-      {
-        status: toStatus,
+      action: 'rate',
+      actor: { type: 'citizen', id: props.citizen.id },
+      ctx: { score: props.rating.score },
+      changes: (toStatus) => ({
         rating: props.rating.score,
         ratingComment: props.rating.comment || null,
         closedAt: toStatus === 'closed' ? now : null,
         signedAt: toStatus === 'reopened' ? null : report.signedAt,
         reopenCount: report.reopenCount + (toStatus === 'reopened' ? 1 : 0),
-      },
-      now,
-    );
-    const event = await appendEvent(manager, {
-      reportId: report.id,
-      type: 'rate',
-      fromStatus,
-      toStatus,
-      actorType: 'citizen',
-      actorId: props.citizen.id,
-      departmentId: report.departmentId,
+      }),
       note: props.rating.comment || null,
       data: { score: props.rating.score },
       at: now,
@@ -87,22 +75,11 @@ export function disputeReport(
 ) {
   return withOwnReport(deps, props.citizen, props.reportId, 'dispute', async (report, manager) => {
     const now = deps.clock();
-    const fromStatus = report.status;
-    const changes = {
-      status: nextStatus('dispute', fromStatus),
-      signedAt: null,
-      closedAt: null,
-      reopenCount: report.reopenCount + 1,
-    };
-    await saveReportChanges(manager, report, changes, now);
-    const event = await appendEvent(manager, {
-      reportId: report.id,
-      type: 'dispute',
-      fromStatus,
-      toStatus: 'reopened',
-      actorType: 'citizen',
-      actorId: props.citizen.id,
-      departmentId: report.departmentId,
+    const { event } = await applyTransition(manager, {
+      report,
+      action: 'dispute',
+      actor: { type: 'citizen', id: props.citizen.id },
+      changes: { signedAt: null, closedAt: null, reopenCount: report.reopenCount + 1 },
       note: props.dispute.reason,
       at: now,
     });
@@ -118,14 +95,12 @@ export function supplementReport(
 ) {
   return withOwnReport(deps, props.citizen, props.reportId, 'supplement', async (report, manager) => {
     const now = deps.clock();
-    const event = await appendEvent(manager, {
-      reportId: report.id,
-      type: 'supplement',
-      fromStatus: report.status,
-      toStatus: report.status,
-      actorType: 'citizen',
-      actorId: props.citizen.id,
-      departmentId: report.departmentId,
+    // Nothing changes but the version: a supplement still counts as a change to the report.
+    const { event } = await applyTransition(manager, {
+      report,
+      action: 'supplement',
+      actor: { type: 'citizen', id: props.citizen.id },
+      changes: {},
       note: props.supplement.text || null,
       at: now,
     });
@@ -139,7 +114,6 @@ export function supplementReport(
       field: 'photoUploadIds',
     });
     await props.screening?.record(manager, { citizen: props.citizen, report, eventId: event.id, attachments: photos });
-    await saveReportChanges(manager, report, {}, now);
     return report;
   });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type ReportStatus, canPerform, nextStatus } from '@minqing/shared';
+import { type ReportStatus, canPerform } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Report, SupervisionMark } from '../db/entities';
@@ -8,8 +8,7 @@ import { isUniqueViolation } from '../db/uniqueViolation';
 import { tierAbove } from '../deadlines/slaClock';
 import type { DeadlineKind } from './messageTexts';
 import { notifyAutoClosed, notifyOverdueEscalation, notifyReminder } from './notifier';
-import { appendEvent } from './reportEvents';
-import { saveReportChanges } from './reportUpdater';
+import { SYSTEM_ACTOR, applyTransition } from './reportTransition';
 
 /**
  * What the deadline scheduler does to one report, each in its own transaction: 催办 before a
@@ -75,14 +74,10 @@ export function remindReport(
     if (!watched || watched.dueAt <= now || !canPerform('system', 'remind', watched.report.status)) return false;
     const { report, dueAt } = watched;
     if (!(await claimMark(manager, report.id, `${deadline}_reminder`, dueAt, now))) return false;
-    await appendEvent(manager, {
-      reportId: report.id,
-      type: 'remind',
-      fromStatus: report.status,
-      toStatus: report.status,
-      actorType: 'system',
-      actorId: null,
-      departmentId: report.departmentId,
+    await applyTransition(manager, {
+      report,
+      action: 'remind',
+      actor: SYSTEM_ACTOR,
       data: { deadline, dueAt: dueAt.toISOString() },
       at: now,
     });
@@ -103,15 +98,11 @@ export function escalateOverdueReport(
     const { report, dueAt } = watched;
     if (!(await claimMark(manager, report.id, `${deadline}_overdue`, dueAt, now))) return false;
     const tier = tierAbove(report.tier);
-    await saveReportChanges(manager, report, { escalated: true, tier }, now);
-    await appendEvent(manager, {
-      reportId: report.id,
-      type: 'escalate',
-      fromStatus: report.status,
-      toStatus: report.status,
-      actorType: 'system',
-      actorId: null,
-      departmentId: report.departmentId,
+    await applyTransition(manager, {
+      report,
+      action: 'escalate',
+      actor: SYSTEM_ACTOR,
+      changes: { escalated: true, tier },
       note: OVERDUE_NOTES[deadline],
       data: { deadline, dueAt: dueAt.toISOString(), tier },
       at: now,
@@ -131,17 +122,11 @@ export function autoCloseReport(
     const report = await manager.getRepository(Report).findOneBy({ id: props.reportId });
     if (!report || !canPerform('system', 'auto_close', report.status) || !report.resolvedAt) return false;
     if (report.resolvedAt.getTime() > now.getTime() - days * 86400_000) return false;
-    const fromStatus = report.status;
-    const toStatus = nextStatus('auto_close', fromStatus);
-    await saveReportChanges(manager, report, { status: toStatus, closedAt: now }, now);
-    await appendEvent(manager, {
-      reportId: report.id,
-      type: 'auto_close',
-      fromStatus,
-      toStatus,
-      actorType: 'system',
-      actorId: null,
-      departmentId: report.departmentId,
+    await applyTransition(manager, {
+      report,
+      action: 'auto_close',
+      actor: SYSTEM_ACTOR,
+      changes: { closedAt: now },
       data: { days },
       at: now,
     });

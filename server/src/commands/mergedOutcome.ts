@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Report, type Staff } from '../db/entities';
 import { notifyAfterStaffAction } from './notifier';
-import { appendEvent } from './reportEvents';
-import { saveReportChanges } from './reportUpdater';
+import { SYSTEM_ACTOR, applyTransition } from './reportTransition';
 
 /**
  * Reports merged into one share its outcome: when it is resolved, each of them is resolved with
@@ -14,20 +13,11 @@ export async function shareOutcomeWithMerged(
 ): Promise<void> {
   const merged = await manager.getRepository(Report).findBy({ mergedIntoId: props.report.id, status: 'merged' });
   for (const report of merged) {
-    await saveReportChanges(
-      manager,
+    await applyTransition(manager, {
       report,
-      { status: 'resolved', departmentId: props.report.departmentId, resolvedAt: props.at, closedAt: null },
-      props.at,
-    );
-    await appendEvent(manager, {
-      reportId: report.id,
-      type: 'share_outcome',
-      fromStatus: 'merged',
-      toStatus: 'resolved',
-      actorType: 'system',
-      actorId: null,
-      departmentId: props.report.departmentId,
+      action: 'share_outcome',
+      actor: SYSTEM_ACTOR,
+      changes: { departmentId: props.report.departmentId, resolvedAt: props.at, closedAt: null },
       note: props.note,
       data: { viaReportId: props.report.id, viaSerialNo: props.report.serialNo },
       at: props.at,

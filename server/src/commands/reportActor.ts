@@ -1,12 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import {
-  ACTION_NAMES,
-  type ReportActionRequest,
-  actionRule,
-  contextAllows,
-  isOpenStatus,
-  nextStatus,
-} from '@minqing/shared';
+import { ACTION_NAMES, type ReportActionRequest, actionRule, contextAllows, isOpenStatus } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Category, Department, Report, type Staff } from '../db/entities';
@@ -20,8 +13,8 @@ import { awardForResolvedReport } from '../points/reportAwards';
 import { shareOutcomeWithMerged } from './mergedOutcome';
 import { notifyAfterStaffAction } from './notifier';
 import { recordCorrection } from './routingCorrections';
-import { appendEvent, bindAttachments } from './reportEvents';
-import { saveReportChanges } from './reportUpdater';
+import { bindAttachments } from './reportEvents';
+import { applyTransition } from './reportTransition';
 
 interface ActionProps {
   staff: Staff;
@@ -149,20 +142,17 @@ export async function actOnReport(deps: AppDeps, props: ActionProps): Promise<Re
       if (!allowedSomewhere) throw invalidTransition(refusalOf(report, request.action, now));
       throw forbidden(`您不能对该事项${ACTION_NAMES[request.action]}`);
     }
-    const fromStatus = report.status;
     const score = request.action === 'rate_on_behalf' ? request.score : undefined;
-    const toStatus = nextStatus(request.action, fromStatus, { ...transitionContext(report, now), score });
     const { changes, departmentId, data } = await changesFor(manager, report, request, now, staff, calendar);
-    if (request.action === 'rate_on_behalf')
-      Object.assign(changes, ratingChanges(report, toStatus, request.score, request.note, now));
-    await saveReportChanges(manager, report, { ...changes, status: toStatus }, now);
-    const event = await appendEvent(manager, {
-      reportId: report.id,
-      type: request.action,
-      fromStatus,
-      toStatus,
-      actorType: 'staff',
-      actorId: staff.id,
+    const { event } = await applyTransition(manager, {
+      report,
+      action: request.action,
+      actor: { type: 'staff', id: staff.id },
+      ctx: { ...transitionContext(report, now), score },
+      changes: (toStatus) =>
+        request.action === 'rate_on_behalf'
+          ? { ...changes, ...ratingChanges(report, toStatus, request.score, request.note, now) }
+          : changes,
       departmentId: request.action === 'return' ? staff.departmentId : departmentId,
       note: request.note ?? null,
       data: Object.keys(data).length ? data : null,

@@ -17,6 +17,7 @@ import { findDuplicate } from '../routing/duplicates';
 import { type RouteDecision, decideRoute } from '../routing/reportRouter';
 import type { Screening } from './contentScreening';
 import { type NewEvent, appendEvents, bindAttachments } from './reportEvents';
+import { statusAfter, transitionEvent } from './reportTransition';
 import { reportGridOf } from './reportGrid';
 import { allocateSerialNo } from './serialAllocator';
 
@@ -168,7 +169,7 @@ export async function submitReport(
         lng: body.location?.lng ?? null,
         address: body.location?.address ?? null,
         contactPhoneEncrypted: body.contactPhone ? deps.cipher.encrypt(body.contactPhone) : null,
-        status: department ? 'dispatched' : 'submitted',
+        status: department ? statusAfter('route', 'submitted', 'system') : 'submitted',
         tier: category?.tier ?? 'general',
         escalated: false,
         extensionRequestedDays: null,
@@ -211,17 +212,18 @@ export async function submitReport(
         },
       ];
       if (department) {
-        newEvents.push({
-          reportId,
-          type: 'route',
-          fromStatus: 'submitted',
-          toStatus: 'dispatched',
-          actorType: 'system',
-          actorId: null,
-          departmentId: department.id,
-          data: { ...routing, duplicateOfId: report.duplicateOfId },
-          at: now,
-        });
+        newEvents.push(
+          transitionEvent({
+            reportId,
+            action: 'route',
+            fromStatus: 'submitted',
+            actorType: 'system',
+            actorId: null,
+            departmentId: department.id,
+            data: { ...routing, duplicateOfId: report.duplicateOfId },
+            at: now,
+          }),
+        );
       }
       const events = await appendEvents(tx, newEvents);
       const media = { ownerType: submitter.type, ownerId: submitter.id, reportId, eventId: events[0].id };
