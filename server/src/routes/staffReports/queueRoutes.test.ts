@@ -176,6 +176,7 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
         prediction: { categoryCode: 'sanitation', confidence: 0.45 },
       });
       expect(row.suggestions).toHaveLength(3);
+      expect(row).toMatchObject({ threshold: 0.9, oneClick: false });
       expect(row.suggestions[0]).toMatchObject({
         categoryCode: 'sanitation',
         categoryName: '环境卫生',
@@ -196,6 +197,43 @@ describe('work queue tabs, counts, triage and bulk dispatch', () => {
       });
       const byKeyword = await get(dispatcher, `/triage?keyword=${encodeURIComponent('河边垃圾')}`);
       expect(ids(byKeyword)).toEqual([waiting.body.id]);
+    });
+
+    it('offers the three most confident suggestions, best first, and one-click dispatch only from the threshold', async () => {
+      const citizen = await buildCitizen(app.dataSource);
+      const sure = await submitReport(app, citizen, { text: '三组的电线被风刮断了，一片都没有电' });
+      const unsure = await submitReport(app, citizen, { text: '三组的电线被风刮断了，还砸坏了围墙' });
+      const stored = [
+        { categoryCode: 'agri', confidence: 0.01, departmentId: world.agriculture.id },
+        { categoryCode: 'sanitation', confidence: 0.02, departmentId: null },
+        { categoryCode: 'power', confidence: 0.93, departmentId: world.power.id },
+        { categoryCode: 'power_line', confidence: 0.04, departmentId: world.power.id },
+      ];
+      await reports().update({ id: sure.body.id }, { status: 'submitted', departmentId: null, suggestions: stored });
+      await reports().update(
+        { id: unsure.body.id },
+        {
+          status: 'submitted',
+          departmentId: null,
+          suggestions: stored.map((suggestion) => ({
+            ...suggestion,
+            confidence: suggestion.categoryCode === 'power' ? 0.89 : suggestion.confidence,
+          })),
+        },
+      );
+      const list = await get(dispatcher, '/triage?pageSize=100');
+      const row = (id: string) => list.body.items.find((item: { id: string }) => item.id === id);
+      const confidences = (id: string) =>
+        row(id).suggestions.map((suggestion: { confidence: number }) => suggestion.confidence);
+      expect(
+        row(sure.body.id).suggestions.map((suggestion: { categoryCode: string }) => suggestion.categoryCode),
+      ).toEqual(['power', 'power_line', 'sanitation']);
+      expect(confidences(sure.body.id)).toEqual([0.93, 0.04, 0.02]);
+      expect(row(sure.body.id)).toMatchObject({ threshold: 0.9, oneClick: true });
+      expect(row(sure.body.id).suggestions[0]).toMatchObject({ confident: true, departmentName: '城关镇供电所' });
+      // Just below the threshold: the same suggestions, but the dispatcher chooses.
+      expect(confidences(unsure.body.id)).toEqual([0.89, 0.04, 0.02]);
+      expect(row(unsure.body.id)).toMatchObject({ threshold: 0.9, oneClick: false });
     });
 
     it('lists suspected duplicates with the report they resemble, within scope', async () => {
