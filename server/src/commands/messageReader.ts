@@ -6,6 +6,7 @@ import { Message } from '../db/entities';
 import type { RecipientType } from '../db/entities/message';
 import { forbidden, notFound } from '../errors';
 import { presentMessage } from '../presenters/message';
+import { pageWindow } from '../routes/paging';
 
 export interface Reader {
   type: RecipientType;
@@ -20,8 +21,7 @@ export async function listMessages(deps: AppDeps, reader: Reader, query: Message
     repository.findAndCount({
       where: query.unread === undefined ? own : { ...own, readAt: query.unread ? IsNull() : Not(IsNull()) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     }),
     repository.countBy({ ...own, readAt: IsNull() }),
   ]);

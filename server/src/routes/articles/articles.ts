@@ -8,6 +8,7 @@ import { notFound } from '../../errors';
 import { citizenAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { presentArticle } from '../../presenters/content';
+import { pageWindow } from '../paging';
 
 /** 消息推送: policy information and 办事指南 for the whole county, newest first. */
 export function articlesRouter() {
@@ -19,8 +20,7 @@ export function articlesRouter() {
     const [articles, total] = await ctx.deps.dataSource.getRepository(Article).findAndCount({
       where: { ...category, status: 'published' },
       order: { publishedAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     const body: Page<ArticleDto> = {
       items: articles.map(presentArticle),

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditLogQuery } from '@minqing/shared';
 import { AuditLog } from '../../db/entities';
+import { paged } from '../paging';
 
 const DAY_MS = 86400_000;
 /** Days are China days, like the work queue's date filter. */
@@ -27,10 +28,5 @@ export function findAuditLogs(manager: EntityManager, filters: AuditLogQuery): P
   }
   if (filters.from) query.andWhere('audit.createdAt >= :from', { from: startOfDay(filters.from) });
   if (filters.to) query.andWhere('audit.createdAt < :to', { to: new Date(startOfDay(filters.to).getTime() + DAY_MS) });
-  return query
-    .orderBy('audit.createdAt', 'DESC')
-    .addOrderBy('audit.id', 'DESC')
-    .skip((filters.page - 1) * filters.pageSize)
-    .take(filters.pageSize)
-    .getManyAndCount();
+  return paged(query.orderBy('audit.createdAt', 'DESC').addOrderBy('audit.id', 'DESC'), filters).getManyAndCount();
 }

@@ -3,6 +3,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Household, Visit } from '../../db/entities';
 import { type HouseholdScope, whereHouseholdInScope } from '../../policies/household';
 import { narrowerRegion } from '../../policies/scope';
+import { paged } from '../paging';
 
 /** '!' escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not). */
 const likeText = (text: string) => `%${text.replace(/[!%_]/g, (match) => `!${match}`)}%`;
@@ -26,12 +27,13 @@ export function buildHouseholdQuery(
     query.andWhere("(household.headName LIKE :keyword ESCAPE '!' OR household.address LIKE :keyword ESCAPE '!')", {
       keyword: likeText(filters.keyword),
     });
-  return query
-    .orderBy('household.gridCode', 'ASC')
-    .addOrderBy('household.headName', 'ASC')
-    .addOrderBy('household.id', 'ASC')
-    .skip((filters.page - 1) * filters.pageSize)
-    .take(filters.pageSize);
+  return paged(
+    query
+      .orderBy('household.gridCode', 'ASC')
+      .addOrderBy('household.headName', 'ASC')
+      .addOrderBy('household.id', 'ASC'),
+    filters,
+  );
 }
 
 /** Visits to households within the scope, newest first; null when the region filter lies outside it. */
@@ -48,9 +50,5 @@ export function buildVisitQuery(
     .innerJoin(Household, 'household', 'household.id = visit.householdId');
   whereHouseholdInScope(query, 'household', scope, region);
   if (filters.householdId) query.andWhere('visit.householdId = :householdId', { householdId: filters.householdId });
-  return query
-    .orderBy('visit.visitedAt', 'DESC')
-    .addOrderBy('visit.id', 'DESC')
-    .skip((filters.page - 1) * filters.pageSize)
-    .take(filters.pageSize);
+  return paged(query.orderBy('visit.visitedAt', 'DESC').addOrderBy('visit.id', 'DESC'), filters);
 }

@@ -16,6 +16,7 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { MODERATORS } from '../../policies/moderation';
 import { presentModerationItems } from '../../presenters/moderation';
+import { paged } from '../paging';
 
 /**
  * 内容审核: the citizen text and media WeChat rated `review` (or `risky` after they were
@@ -41,12 +42,10 @@ export function moderationRouter() {
         }),
       );
     if (query.reportId) builder.andWhere('c.reportId = :reportId', { reportId: query.reportId });
-    const [rows, total] = await builder
-      .orderBy('c.createdAt', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await paged(
+      builder.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC'),
+      query,
+    ).getManyAndCount();
     ctx.body = {
       items: await presentModerationItems(ctx.deps.dataSource.manager, rows),
       total,

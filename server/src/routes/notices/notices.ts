@@ -11,6 +11,7 @@ import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { regionsVisibleFrom } from '../../policies/content';
 import { presentNotices } from '../../presenters/content';
+import { pageWindow } from '../paging';
 
 /**
  * The village whose notice board the citizen is looking at: the one asked for (a citizen may
@@ -52,8 +53,7 @@ export function noticesRouter() {
       where: visibleOnBoard(villageCode, ctx.deps.clock(), category),
       // Pinned notices stay on top; ids break ties so pages never overlap.
       order: { pinned: 'DESC', publishedAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     const body: Page<NoticeDto> = {
       items: await presentNotices(ctx.deps.dataSource.manager, notices),

@@ -11,6 +11,7 @@ import { payClientOf } from '../../payouts/payoutClient';
 import { approvePayout, proposePayout, rejectPayout } from '../../payouts/payoutProposals';
 import { sendPayout } from '../../payouts/payoutTransfers';
 import { presentPayout } from '../../presenters/payout';
+import { pageWindow } from '../paging';
 
 /** Townships and the county propose and approve cash; two different people for each payout. */
 const CASH_STAFF = ['dispatcher', 'county'] as const;
@@ -73,8 +74,7 @@ export function staffPayoutsRouter() {
         ...(query.kind ? { kind: query.kind } : {}),
       },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     ctx.body = { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });

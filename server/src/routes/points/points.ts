@@ -10,6 +10,7 @@ import { ancestorsOf } from '../../policies/scope';
 import { balanceOf } from '../../points/ledger';
 import { cancelRedemption, redeem } from '../../points/redemptions';
 import { presentPointsEntry, presentRedemption, presentShopItem } from '../../presenters/points';
+import { pageWindow } from '../paging';
 
 function redemptionIdOf(ctx: AppContext): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
@@ -29,8 +30,7 @@ export function pointsRouter() {
     const [rows, total] = await manager.getRepository(PointsEntryRow).findAndCount({
       where: { citizenId: citizen.id },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     ctx.body = {
       balance: await balanceOf(manager, citizen.id),
@@ -59,8 +59,7 @@ export function pointsRouter() {
     const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
       where: { citizenId: citizen.id },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });

@@ -2,6 +2,7 @@ import type { ReplyTemplateQuery } from '@minqing/shared';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ReplyTemplate, type Staff } from '../../db/entities';
 import { templateRegionsFor } from '../../policies/replyTemplate';
+import { paged } from '../paging';
 
 /**
  * The templates an editor manages and sees: those of their own region and below, and — read-only —
@@ -30,11 +31,12 @@ export function buildTemplateQuery(
       keyword: like,
     });
   }
-  return query
-    .orderBy('template.categoryCode', 'ASC')
-    .addOrderBy('template.regionCode', 'ASC')
-    .addOrderBy('template.title', 'ASC')
-    .addOrderBy('template.id', 'ASC')
-    .skip((filters.page - 1) * filters.pageSize)
-    .take(filters.pageSize);
+  return paged(
+    query
+      .orderBy('template.categoryCode', 'ASC')
+      .addOrderBy('template.regionCode', 'ASC')
+      .addOrderBy('template.title', 'ASC')
+      .addOrderBy('template.id', 'ASC'),
+    filters,
+  );
 }

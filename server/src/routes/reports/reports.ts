@@ -19,6 +19,7 @@ import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
 import { presentCitizenReport, presentSummary } from '../../presenters/report';
+import { pageWindow } from '../paging';
 
 function reportIdOf(ctx: AppContext): string {
   const parsed = IdSchema.safeParse(ctx.params.id);
@@ -57,8 +58,7 @@ export function reportsRouter() {
     const [reports, total] = await ctx.deps.dataSource.getRepository(Report).findAndCount({
       where: { citizenId: citizen.id, ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     const lookups = await ctx.deps.reference.snapshot();
     ctx.body = {

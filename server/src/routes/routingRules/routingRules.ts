@@ -10,6 +10,7 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { isWithin } from '../../policies/scope';
 import { presentRoutingExample, presentRoutingRule } from '../../presenters/routing';
+import { pageSlice, pageWindow } from '../paging';
 
 /** Routing rules are data: the county and sysadmins edit them within their region. */
 const RULE_EDITORS = ['county', 'sysadmin'] as const;
@@ -27,7 +28,7 @@ export function routingRulesRouter() {
       .filter((rule) => !query.categoryCode || rule.categoryCode === query.categoryCode)
       .filter((rule) => !query.regionCode || rule.regionCode === query.regionCode)
       .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || a.regionCode.localeCompare(b.regionCode));
-    const page = rules.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const page = pageSlice(rules, query);
     ctx.body = {
       items: page.map((rule) => presentRoutingRule(rule, reference)),
       total: rules.length,
@@ -90,8 +91,7 @@ export function routingRulesRouter() {
     const query = parseQuery(ctx, PageQuerySchema);
     const [rows, total] = await ctx.deps.dataSource.getRepository(RoutingExample).findAndCount({
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     ctx.body = { items: rows.map(presentRoutingExample), total, page: query.page, pageSize: query.pageSize };
   });

@@ -3,6 +3,7 @@ import type { StaffAccountQuery } from '@minqing/shared';
 import { Staff } from '../../db/entities';
 import { forbidden } from '../../errors';
 import { narrowerRegion } from '../../policies/scope';
+import { paged } from '../paging';
 
 /** The accounts in the manager's region (and the region filter), by region then username. */
 export function findStaffAccounts(
@@ -25,10 +26,5 @@ export function findStaffAccounts(
       keyword: like,
     });
   }
-  return query
-    .orderBy('staff.regionCode', 'ASC')
-    .addOrderBy('staff.username', 'ASC')
-    .skip((filters.page - 1) * filters.pageSize)
-    .take(filters.pageSize)
-    .getManyAndCount();
+  return paged(query.orderBy('staff.regionCode', 'ASC').addOrderBy('staff.username', 'ASC'), filters).getManyAndCount();
 }

@@ -10,6 +10,7 @@ import { parseBody, parseQuery } from '../../middleware/validate';
 import { presentConfigCategory } from '../../presenters/config';
 import { changeSummary, requireCountyWide, requireFields } from './configScope';
 import type { ConfigRouter } from './staffConfig';
+import { pageSlice } from '../paging';
 
 /** The tree has two levels (PRODUCT.md §3): a parent is a top-level category, and one with children has no parent. */
 function checkParent(reference: ReferenceSnapshot, code: string, parentCode: string | null): void {
@@ -35,7 +36,7 @@ export function categoryRoutes(router: ConfigRouter): void {
           !query.parentCode || category.parentCode === query.parentCode || category.code === query.parentCode,
       )
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
-    const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const page = pageSlice(rows, query);
     ctx.body = {
       items: page.map(presentConfigCategory),
       total: rows.length,

@@ -16,6 +16,7 @@ import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { presentConfigDepartment } from '../../presenters/config';
 import { changeSummary, configScope, requireConfigures, requireFields } from './configScope';
 import type { ConfigRouter } from './staffConfig';
+import { pageSlice } from '../paging';
 
 async function loadDepartment(ctx: AppContext): Promise<Department> {
   const id = IdSchema.safeParse(ctx.params.id);
@@ -39,7 +40,7 @@ export function departmentRoutes(router: ConfigRouter): void {
             .filter((department) => !query.keyword || department.name.includes(query.keyword))
             .filter((department) => query.disabled === undefined || department.disabled === query.disabled)
             .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN'));
-    const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const page = pageSlice(rows, query);
     ctx.body = {
       items: page.map((department) => presentConfigDepartment(department, reference.regions)),
       total: rows.length,

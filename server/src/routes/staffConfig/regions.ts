@@ -17,6 +17,7 @@ import { levelOfCode } from '../../policies/scope';
 import { presentConfigRegion } from '../../presenters/config';
 import type { ConfigRouter } from './staffConfig';
 import { changeSummary, requireConfigures, requireFields } from './configScope';
+import { pageSlice } from '../paging';
 
 function childCounts(reference: ReferenceSnapshot): Map<string, number> {
   const counts = new Map<string, number>();
@@ -51,7 +52,7 @@ export function regionRoutes(router: ConfigRouter): void {
         );
     rows.sort(byOrder);
     const counts = childCounts(reference);
-    const page = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const page = pageSlice(rows, query);
     ctx.body = {
       items: page.map((region) => presentConfigRegion(region, counts.get(region.code) ?? 0)),
       total: rows.length,

@@ -17,6 +17,7 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseBody, parseQuery } from '../../middleware/validate';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
 import { presentStaffArticle, presentStaffNotices } from '../../presenters/content';
+import { pageWindow } from '../paging';
 
 /** Loads a notice and checks, right away, that it lies in the caller's subtree. */
 async function noticeInScope(ctx: AppContext): Promise<Notice> {
@@ -48,8 +49,7 @@ function listQuery(ctx: AppContext) {
     find: {
       where: { ...status, regionCode: Like(`${currentStaff(ctx).regionCode}%`) },
       order: { createdAt: 'DESC' as const, id: 'DESC' as const },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     },
   };
 }

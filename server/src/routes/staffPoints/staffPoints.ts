@@ -30,6 +30,7 @@ import { cancelRedemption, fulfilRedemption } from '../../points/redemptions';
 import { linesOfAnonymousReports } from '../../points/reportAwards';
 import { presentPointsEntry, presentShopItem } from '../../presenters/points';
 import { presentRedemptions } from '../points/points';
+import { pageWindow } from '../paging';
 
 /** Village cadres run their shop and record volunteering; townships and the county oversee. */
 export const SHOP_KEEPERS = ['cadre', 'grid_worker', 'dispatcher', 'county'] as const;
@@ -103,8 +104,7 @@ export function staffPointsRouter() {
     const [rows, total] = await ctx.deps.dataSource.getRepository(ShopItemRow).findAndCount({
       where: { regionCode: Like(`${region}%`) },
       order: { regionCode: 'ASC', createdAt: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     const { regions } = await ctx.deps.reference.snapshot();
     ctx.body = {
@@ -168,8 +168,7 @@ export function staffPointsRouter() {
     const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
       where: { regionCode: Like(`${region}%`), ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
@@ -245,8 +244,7 @@ export function staffPointsRouter() {
     const [rows, total] = await ctx.deps.dataSource.getRepository(PointsEntryRow).findAndCount({
       where: { regionCode: Like(`${region}%`), ...(query.reason ? { reason: query.reason } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
+      ...pageWindow(query),
     });
     ctx.body = { items: await presentLedger(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });

@@ -6,6 +6,7 @@ import { reportScopeOf, whereReportInScope } from '../../policies/reportScope';
 import { narrowerRegion } from '../../policies/scope';
 import { whereFigure } from './queueFigures';
 import { TAB_CONDITIONS, tabParameters } from './queueTabs';
+import { paged } from '../paging';
 
 /** The filters that narrow the selection; tab, status, paging and sort pick from it. */
 export type QueueFilters = Omit<StaffQueueQuery, 'page' | 'pageSize' | 'sort' | 'tab' | 'status' | 'overdue'>;
@@ -85,7 +86,5 @@ export function buildQueueQuery(
   filters: StaffQueueQuery,
   now: Date,
 ): SelectQueryBuilder<Report> {
-  return orderedQueue(manager, staff, filters, now)
-    .skip((filters.page - 1) * filters.pageSize)
-    .take(filters.pageSize);
+  return paged(orderedQueue(manager, staff, filters, now), filters);
 }

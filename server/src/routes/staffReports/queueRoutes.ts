@@ -12,6 +12,7 @@ import { whereFigure } from './queueFigures';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
 import { presentTriage } from './triagePresenter';
+import { paged } from '../paging';
 
 /** Who dispatches (assign, merge in the state machine): the triage screen and bulk dispatch are theirs. */
 const DISPATCH_ROLES: readonly StaffRole[] = ['dispatcher', 'county'];
@@ -48,12 +49,12 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
     });
     if (query.keyword) whereKeyword(selection, query.keyword);
     // Waiting longest first for dispatch; the newest suspected duplicates first.
-    const [reports, total] = await selection
-      .orderBy('report.createdAt', dispatch ? 'ASC' : 'DESC')
-      .addOrderBy('report.id', dispatch ? 'ASC' : 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [reports, total] = await paged(
+      selection
+        .orderBy('report.createdAt', dispatch ? 'ASC' : 'DESC')
+        .addOrderBy('report.id', dispatch ? 'ASC' : 'DESC'),
+      query,
+    ).getManyAndCount();
     const lookups = await ctx.deps.reference.snapshot();
     ctx.body = {
       items: await presentTriage(

@@ -14,6 +14,7 @@ import { supervisionDefinitions } from '../../stats/figureDefinitions';
 import { computeSupervision, notVisitedHouseholds, supervisionWindow } from '../../stats/supervision';
 import { chinaDay, sendXlsx } from '../staffExport/xlsx';
 import { supervisionWorkbook } from './supervisionWorkbook';
+import { paged } from '../paging';
 
 /** The month and region asked for, within the caller's own region (403 outside it). */
 async function supervisionRequest(ctx: AppContext, query: { month?: string; regionCode?: string }) {
@@ -59,17 +60,17 @@ export function supervisionRouter() {
   router.get('/not-visited', supervisors, async (ctx: AppContext) => {
     const query = parseQuery(ctx, NotVisitedQuerySchema);
     const request = await supervisionRequest(ctx, query);
-    const [households, total] = await notVisitedHouseholds(request.manager, request.window, {
-      regionCode: request.regionCode,
-      gridCode: query.gridCode,
-      liaisonId: query.liaisonId,
-    })
-      .orderBy('h.gridCode', 'ASC')
-      .addOrderBy('h.headName', 'ASC')
-      .addOrderBy('h.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [households, total] = await paged(
+      notVisitedHouseholds(request.manager, request.window, {
+        regionCode: request.regionCode,
+        gridCode: query.gridCode,
+        liaisonId: query.liaisonId,
+      })
+        .orderBy('h.gridCode', 'ASC')
+        .addOrderBy('h.headName', 'ASC')
+        .addOrderBy('h.id', 'ASC'),
+      query,
+    ).getManyAndCount();
     const liaisons = await liaisonsById(
       request.manager,
       households.map((household) => household.liaisonId),
