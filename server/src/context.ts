@@ -7,6 +7,7 @@ import type { TokenSigner } from './crypto/tokens';
 import type { Citizen, Staff } from './db/entities';
 import type { ReferenceData } from './db/referenceData';
 import type { ContentSecurityClient } from './integrations/wechat/contentSecurityClient';
+import type { SpeechRecognizer } from './integrations/asr/tencentAsrClient';
 import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import type { ClassifierHolder } from './routing/classifierHolder';
 import type { Logger } from './logger';
@@ -26,6 +27,8 @@ export interface AppDeps {
   wechat: WechatAuthClient | null;
   /** msg_sec_check / media_check_async; null (or absent) without WeChat: content is recorded as not checked. */
   contentSecurity?: ContentSecurityClient | null;
+  /** Tencent Cloud ASR 一句话识别; null (or absent) without ASR_TENCENT_*: voice reports are not transcribed on the server. */
+  asr?: SpeechRecognizer | null;
   clock: () => Date;
   /** Request limits (429 rate_limited); absent or null: nothing is limited (tests that do not test limits, the e2e demo server). */
   limiter?: RequestLimiter | null;

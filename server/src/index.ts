@@ -12,6 +12,9 @@ import { seedDemo } from './db/seed/demoSeed';
 import { WechatAccessTokenProvider } from './integrations/wechat/accessToken';
 import { HttpWechatContentSecurity } from './integrations/wechat/contentSecurityClient';
 import { HttpWechatAuthClient } from './integrations/wechat/wechatAuthClient';
+import { TencentAsrClient } from './integrations/asr/tencentAsrClient';
+import { transcriberOf } from './jobs/transcriptions';
+import type { AppDeps } from './context';
 import { ContentCheckJob } from './jobs/contentChecks';
 import { PushOutboxSender } from './jobs/pushOutbox';
 import { Scheduler } from './jobs/scheduler';
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
   const storage = config.oss ? new OssStorage(config.oss) : new DiskStorage(config.storageDir);
   // In this process, or in Redis (REDIS_URL) shared by every server process; RATE_LIMITS=off: none.
   const limiter = config.rateLimits ? createRequestLimiter(config.rateLimits) : null;
-  const app = createApp({
+  const deps: AppDeps = {
     config,
     dataSource,
     reference: new ReferenceData(dataSource),
@@ -59,7 +62,11 @@ async function main(): Promise<void> {
     contentSecurity,
     clock: () => new Date(),
     limiter,
-  });
+    // Voice reports transcribed on the server (Tencent Cloud ASR 一句话识别); off without ASR_TENCENT_*.
+    asr: config.asr ? new TencentAsrClient(config.asr) : null,
+  };
+  const app = createApp(deps);
+  if (!config.asr) logger.info('ASR_TENCENT_* not set: voice reports without a 同声传译 transcript wait in triage');
   const server = app.listen(config.port, () => {
     logger.info(
       { port: config.port, demoMode: config.demoMode },
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
         logger,
         clock: () => new Date(),
         ...(pushOutbox ? { pushOutbox } : {}),
+        transcriptions: transcriberOf(deps),
         ...(contentSecurity
           ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) }
           : {}),

@@ -8,6 +8,7 @@ import type { ReferenceSnapshot } from '../db/referenceData';
 import type { EventData } from '../db/entities/reportEvent';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { deadlinesFrom } from '../deadlines/slaClock';
+import { queueTranscription, transcriberOf } from '../jobs/transcriptions';
 import { badRequest, conflict } from '../errors';
 import { deputyFor, regionChain } from '../policies/deputies';
 import { isRegionActive } from '../policies/regionStatus';
@@ -138,7 +139,7 @@ export async function submitReport(
       ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now)
       : null;
   try {
-    return await transaction(deps.dataSource, async (tx) => {
+    const submitted = await transaction(deps.dataSource, async (tx) => {
       if (idempotencyKey) {
         const remembered = {
           citizenId: submitter.id,
@@ -238,10 +239,16 @@ export async function submitReport(
           field: 'photoUploadIds',
         })),
       ];
+      // A clip without the villager's 同声传译 transcript is transcribed on the server (when ASR is configured).
+      if (body.voice && !body.voice.transcript && deps.asr)
+        await queueTranscription(tx, { reportId, attachmentId: body.voice.uploadId, now });
       // The content-security record (and media checks) is written with what it is about.
       if (citizen) await props.screening?.record(tx, { citizen, report, eventId: events[0].id, attachments });
       return { report, records: { events, attachments }, replayed: false };
     });
+    // Answered at once; the clip is heard in the background (jobs/transcriptions).
+    if (body.voice && !body.voice.transcript) transcriberOf(deps)?.kick(reportId);
+    return submitted;
   } catch (error) {
     // The key is known already: this is a retry, possibly racing the original.
     if (idempotencyKey && isUniqueViolation(error)) {

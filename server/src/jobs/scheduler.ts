@@ -12,12 +12,15 @@ import { payClientOf } from '../payouts/payoutClient';
 import { reconcilePayouts } from '../payouts/payoutTransfers';
 import type { PushOutboxSender } from './pushOutbox';
 import type { ContentCheckJob } from './contentChecks';
+import type { Transcriber } from './transcriptions';
 
 export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | 'clock'> & {
   /** Sends queued WeChat subscribe messages; absent without WeChat credentials. */
   pushOutbox?: PushOutboxSender;
   /** Retries queued WeChat content-security checks (jobs/contentChecks); absent without WeChat. */
   contentChecks?: ContentCheckJob;
+  /** Retries voice clips whose server-side transcription failed (jobs/transcriptions); absent without ASR. */
+  transcriptions?: Transcriber | null;
   /** Retrains the routing classifier from dispatchers' corrections at night (routing/retraining.ts). */
   retraining?: { runOnce(now: Date): Promise<unknown> };
 };
@@ -131,6 +134,11 @@ export class Scheduler {
       const pushed = await this.deps.pushOutbox.runOnce(now);
       if (pushed.sent || pushed.refused || pushed.failed || pushed.retried)
         this.deps.logger.info(pushed, 'subscribe messages sent');
+    }
+    if (this.deps.transcriptions) {
+      const transcribed = await this.deps.transcriptions.runOnce(now);
+      if (transcribed.transcribed || transcribed.retried || transcribed.givenUp)
+        this.deps.logger.info(transcribed, 'voice clips transcribed');
     }
     if (this.deps.contentChecks) {
       const attempted = await this.deps.contentChecks.runOnce(now);
