@@ -11,17 +11,20 @@ import { isWithin, levelOfCode } from '../policies/scope';
  * - otherwise the grid of the reporter's household: the first (by id) of the report's village whose
  *   phone matches the account's bound phone, compared by the lookup hash, never decrypted.
  *
- * A grid outside the report's village is not the report's: such a report stays the village's.
+ * A grid outside the report's village is not the report's: such a report stays the village's. An
+ * anonymous report belongs to no grid: its grid would point at the reporter's household.
  */
 export async function reportGridOf(
   manager: EntityManager,
   props: {
     villageCode: string;
+    anonymous: boolean;
     citizen: Pick<Citizen, 'phoneHash'> | null;
     onBehalf?: { staff: Pick<Staff, 'regionCode'>; householdId: string | null };
   },
 ): Promise<string | null> {
   const { villageCode, citizen, onBehalf } = props;
+  if (props.anonymous) return null;
   const inVillage = (gridCode: string | null | undefined) =>
     gridCode && isWithin(gridCode, villageCode) ? gridCode : null;
   if (onBehalf?.householdId) {

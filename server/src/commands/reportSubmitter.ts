@@ -159,7 +159,12 @@ export async function submitReport(
         countyCode: body.villageCode.slice(0, 6),
         townshipCode: village.parentCode!,
         villageCode: village.code,
-        gridCode: await reportGridOf(tx, { villageCode: village.code, citizen, onBehalf }),
+        gridCode: await reportGridOf(tx, {
+          villageCode: village.code,
+          anonymous: body.anonymous ?? false,
+          citizen,
+          onBehalf,
+        }),
         citizenId: citizen?.id ?? null,
         anonymous: body.anonymous ?? false,
         text: body.text || null,

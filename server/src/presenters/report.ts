@@ -286,6 +286,7 @@ export async function presentStaffReport(
     escalated: report.escalated,
     extensionPending: report.extensionRequestedDays !== null,
     mergedIntoId: report.mergedIntoId,
+    gridName: report.gridCode ? (lookups.regions.get(report.gridCode)?.name ?? report.gridCode) : null,
     reporter,
     prediction:
       report.predictedCategoryCode && report.predictionConfidence !== null

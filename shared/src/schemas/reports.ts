@@ -162,6 +162,8 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   escalated: z.boolean(),
   extensionPending: z.boolean(),
   mergedIntoId: z.string().nullable(),
+  /** The grid (网格) it belongs to, whose grid workers see it; null for a matter of the whole village. */
+  gridName: z.string().nullable(),
   /** null for an anonymous illegal-activity report: staff never learn who reported it. */
   reporter: z.object({ nickname: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),

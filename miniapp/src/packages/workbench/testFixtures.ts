@@ -71,6 +71,7 @@ export const gridReport = (overrides: Partial<StaffReport> = {}): StaffReport =>
     escalated: false,
     extensionPending: false,
     mergedIntoId: null,
+    gridName: '第一网格',
     reporter: { nickname: '李大爷', phone: '138****5678' },
     prediction: null,
     suggestions: [],

@@ -69,9 +69,10 @@ describe('the report drawer', () => {
     },
   );
 
-  it('says who filed a 代报 for whom, and marks a rating recorded on a return visit', async () => {
+  it('says who filed a 代报 for whom and in which grid, and marks a rating recorded on a return visit', async () => {
     const filed = {
       ...report,
+      gridName: '第一网格',
       status: 'closed',
       onBehalf: { filedBy: '网格员 王强', household: '李大爷' },
       rating: 5,
@@ -86,6 +87,7 @@ describe('the report drawer', () => {
     }) as never;
     open('cadre');
     expect(await screen.findByText('网格员 王强 代 李大爷 反映')).toBeInTheDocument();
+    expect(screen.getByText('五一村 · 第一网格')).toBeInTheDocument();
     expect(screen.getByText('回访评价')).toBeInTheDocument();
     expect(screen.getByText('李大爷说修好了')).toBeInTheDocument();
   });

@@ -113,7 +113,9 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
             <Descriptions.Item label="服务">{SERVICE_NAMES[report.serviceCode]}</Descriptions.Item>
             <Descriptions.Item label="分类">{report.category?.name ?? '待分类'}</Descriptions.Item>
             <Descriptions.Item label="等级">{TIER_NAMES[report.tier]}</Descriptions.Item>
-            <Descriptions.Item label="村(社区)">{report.villageName}</Descriptions.Item>
+            <Descriptions.Item label="村(社区)">
+              {report.gridName ? `${report.villageName} · ${report.gridName}` : report.villageName}
+            </Descriptions.Item>
             <Descriptions.Item label="承办部门">{report.department?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="提交时间">{formatTime(report.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="办结时限">{formatTime(report.resolveDueAt)}</Descriptions.Item>

@@ -1,4 +1,4 @@
-import { Household, Message, Report } from '../../db/entities';
+import { type Citizen, Household, Message, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import {
   REGIONS,
@@ -40,6 +40,8 @@ describe('a grid worker’s grid', () => {
     elsewhere: '',
   };
   let households: { first: Household; second: Household };
+  /** A villager whose bound phone is that of a household of grid 1. */
+  let resident: Citizen;
 
   const get = (token: string, path: string) => app.http.get(`/api/v1${path}`).set(bearer(token));
   const act = (token: string, id: string, body: Record<string, unknown>) =>
@@ -110,7 +112,8 @@ describe('a grid worker’s grid', () => {
       second: await household(SECOND_GRID, '王桂英', '15550000002'),
     };
 
-    const own = await submitReport(app, await citizenWithPhone('15550000001'), { categoryCode: 'power' });
+    resident = await citizenWithPhone('15550000001');
+    const own = await submitReport(app, resident, { categoryCode: 'power' });
     expect(own.status).toBe(201);
     reports.ownFirst = own.body.id;
     reports.forFirst = await fileOnBehalf(tokens.firstWorker, { name: '李德顺', householdId: households.first.id });
@@ -167,9 +170,13 @@ describe('a grid worker’s grid', () => {
   });
 
   it('opens another grid’s report to neither its detail nor its actions', async () => {
-    expect((await get(tokens.firstWorker, `/staff/reports/${reports.ownFirst}`)).status).toBe(200);
+    const mine = await get(tokens.firstWorker, `/staff/reports/${reports.ownFirst}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.gridName).toBe('五一村第一网格');
     expect((await get(tokens.secondWorker, `/staff/reports/${reports.ownFirst}`)).status).toBe(403);
-    expect((await get(tokens.secondWorker, `/staff/reports/${reports.village}`)).status).toBe(200);
+    const shared = await get(tokens.secondWorker, `/staff/reports/${reports.village}`);
+    expect(shared.status).toBe(200);
+    expect(shared.body.gridName).toBeNull();
     const photoOf = async (token: string) =>
       (
         await app.http
@@ -217,5 +224,18 @@ describe('a grid worker’s grid', () => {
     expect(detail.status).toBe(200);
     expect((await get(tokens.firstWorker, `/staff/reports/${mine.body.id}`)).status).toBe(403);
     expect((await get(tokens.secondWorker, `/staff/reports/${mine.body.id}`)).status).toBe(200);
+  });
+
+  it('gives an anonymous report no grid, which would point at the reporter’s household, and no grid worker', async () => {
+    const anonymous = await submitReport(app, resident, {
+      serviceCode: 'illegal',
+      anonymous: true,
+      text: '河边有人私设地笼捕鱼',
+    });
+    expect(anonymous.status).toBe(201);
+    expect((await app.dataSource.getRepository(Report).findOneByOrFail({ id: anonymous.body.id })).gridCode).toBeNull();
+    for (const token of [tokens.firstWorker, tokens.secondWorker])
+      expect((await get(token, `/staff/reports/${anonymous.body.id}`)).status).toBe(403);
+    expect((await get(tokens.dispatcher, `/staff/reports/${anonymous.body.id}`)).status).toBe(200);
   });
 });

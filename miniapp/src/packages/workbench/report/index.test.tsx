@@ -35,6 +35,7 @@ describe('事项办理', () => {
     expect(await screen.findByText('村口垃圾堆了三天没人清')).toBeInTheDocument();
     expect(screen.getByText('语音文字：村口垃圾没人清')).toBeInTheDocument();
     expect(screen.getByText('反映人：李大爷 · 138****5678')).toBeInTheDocument();
+    expect(screen.getByText(/五一村 · 第一网格/)).toBeInTheDocument();
     expect(screen.getAllByTestId('staff-event')[0]).toHaveTextContent('群众反映 · 李大爷');
     fireEvent.click(screen.getByRole('button', { name: '导航' }));
     expect(taroMock.openLocation).toHaveBeenCalledWith(

@@ -142,6 +142,7 @@ function StaffReportPage() {
         <Text className="staff-report__meta">编号 {report.serialNo}</Text>
         <Text className="staff-report__meta">
           {formatDateTime(report.submittedAt)} · {report.villageName}
+          {report.gridName ? ` · ${report.gridName}` : ''}
           {report.category ? ` · ${report.category.name}` : ''}
         </Text>
         {report.onBehalf ? (
