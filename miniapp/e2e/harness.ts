@@ -47,6 +47,8 @@ import { DEMO_STAFF_PASSWORD } from '../../server/src/db/seed/staff';
 import { createLogger } from '../../server/src/logger';
 import { ClassifierHolder } from '../../server/src/routing/classifierHolder';
 import { DiskStorage } from '../../server/src/storage/diskStorage';
+import { TencentAsrClient } from '../../server/src/integrations/asr/tencentAsrClient';
+import { DEFAULT_MODEL_PATH } from '../../server/src/routing/classifier';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 /** The H5 build under test; E2E_H5_DIR points elsewhere (e.g. a copy, while someone rebuilds). */
@@ -89,11 +91,19 @@ function requireH5Build(): void {
   }
 }
 
+export interface DemoServerOptions {
+  /** More environment for the server (e.g. a local fake's ASR_TENCENT_*), as `npm run demo` would read it. */
+  env?: Record<string, string>;
+  /** Route with the shipped classifier (server/models); by default none is loaded and every report waits in triage. */
+  classifier?: boolean;
+}
+
 /** The real app, as `npm run demo` runs it, on a fresh database and storage folder. */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   requireH5Build();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-e2e-'));
   const config = loadConfig({
+    ...options.env,
     DEMO_MODE: 'true',
     DATA_DIR: dataDir,
     DATABASE_URL: `sqlite:${path.join(dataDir, 'e2e.sqlite')}`,
@@ -111,16 +121,20 @@ export async function startDemoServer(): Promise<DemoServer> {
     await dataSource.runMigrations({ transaction: 'each' });
     const cipher = new PersonalDataCipher(config.dataEncryptionKey);
     await seedDemo(dataSource, { cipher });
+    const classifier = new ClassifierHolder(options.classifier ? DEFAULT_MODEL_PATH : null, logger);
+    await classifier.refresh();
     const app = createApp({
       config,
       dataSource,
       reference: new ReferenceData(dataSource),
-      classifier: new ClassifierHolder(null, logger),
+      classifier,
       logger,
       storage: new DiskStorage(config.storageDir),
       cipher,
       tokens: new TokenSigner(config.tokenSecret),
       wechat: null,
+      // Voice reports transcribed on the server when the options name an ASR (a local fake).
+      asr: config.asr ? new TencentAsrClient(config.asr) : null,
       clock: () => new Date(),
     });
     const listening = app.listen(0, '127.0.0.1');
@@ -289,13 +303,13 @@ export async function publishNotice(
 
 // ── The browser ───────────────────────────────────────────────────────────────────────────────
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `${CHROMIUM_PATH} not found: install Debian's Chromium (apt-get install -y chromium). Never \`npx playwright install\`.`,
     );
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 60_000 });
 }
 
 /** A mid-range Android phone: what most of our users hold. */
@@ -344,6 +358,10 @@ export interface E2e {
    * waits for the tab bar.
    */
   openApp(options?: { villageCode?: string; path?: string }): Promise<OpenedApp>;
+  /** The file's Chromium, for a context of one's own (the admin panel on a desktop window). */
+  browser(): Browser;
+  /** Closes the context after the test that opened it. */
+  track(context: BrowserContext): BrowserContext;
 }
 
 export interface ServerAndBrowser {
@@ -352,18 +370,30 @@ export interface ServerAndBrowser {
   track(context: BrowserContext): BrowserContext;
 }
 
+/** What a test file asks of its server and browser; read in beforeAll, after the file's own earlier hooks. */
+export interface E2eOptions {
+  server?: DemoServerOptions;
+  /** More Chromium flags, e.g. a fake microphone playing a file. */
+  chromiumArgs?: readonly string[];
+}
+
 /**
  * The hooks every browser test file needs (the mini-program's and the admin panel's): the demo
- * server and Chromium for the file, each test's browser contexts closed after it.
+ * server and Chromium for the file, each test's browser contexts closed after it. `options` may be
+ * a function when they depend on something a previous beforeAll made (a fake service's port, a file).
  */
-export function useServerAndBrowser(): ServerAndBrowser {
+export function useServerAndBrowser(options: E2eOptions | (() => E2eOptions) = {}): ServerAndBrowser {
   let server: DemoServer | null = null;
   let browser: Browser | null = null;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     // Chromium and the server start together; both must be up before any test.
-    const [startedServer, startedBrowser] = await Promise.allSettled([startDemoServer(), launchChromium()]);
+    const wanted = typeof options === 'function' ? options() : options;
+    const [startedServer, startedBrowser] = await Promise.allSettled([
+      startDemoServer(wanted.server),
+      launchChromium(wanted.chromiumArgs),
+    ]);
     if (startedServer.status === 'fulfilled') server = startedServer.value;
     if (startedBrowser.status === 'fulfilled') browser = startedBrowser.value;
     if (startedServer.status === 'rejected') throw startedServer.reason;
@@ -392,13 +422,15 @@ export function useServerAndBrowser(): ServerAndBrowser {
 }
 
 /** Registers the hooks of one test file: server and browser for the file, a context per test. */
-export function useE2e(): E2e {
-  const { running, track } = useServerAndBrowser();
+export function useE2e(options: E2eOptions | (() => E2eOptions) = {}): E2e {
+  const { running, track } = useServerAndBrowser(options);
 
   return {
     get origin() {
       return running().server.origin;
     },
+    browser: () => running().browser,
+    track,
     async openApp(options = {}) {
       const { server: demo, browser: chromiumBrowser } = running();
       const citizen = await createCitizen(demo.origin, { villageCode: options.villageCode });
