@@ -5,7 +5,12 @@ import { ClassifierModelRow, RoutingExample } from '../db/entities';
 import type { ClassifierClassChange } from '../db/entities/classifierModel';
 import { newId } from '../db/ids';
 import type { Logger } from '../logger';
-import { CategoryClassifier, type LabelledExample, shippedTrainingExamples } from './classifier';
+import {
+  type CategoryClassifier,
+  type LabelledExample,
+  shippedTrainingExamples,
+  trainRoutingModel,
+} from './classifier';
 import { comparableText } from './classifier/evaluation';
 import { VILLAGE_EXAMPLE_WEIGHT } from './classifier/trainingData';
 import type { ClassifierHolder } from './classifierHolder';
@@ -143,7 +148,7 @@ export class RetrainJob {
 
   constructor(private readonly deps: RetrainDeps) {
     this.trainingPool = deps.trainingPool ?? shippedTrainingExamples;
-    this.train = deps.train ?? ((examples, trainedAt) => CategoryClassifier.train(examples, { trainedAt }));
+    this.train = deps.train ?? ((examples, trainedAt) => trainRoutingModel(examples, { trainedAt }));
   }
 
   private async lastAttempt(): Promise<ClassifierModelRow | null> {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { demoCategories } from '../../db/seed/categories';
 import { TIPDM_CLASS_BY_CATEGORY, categoryCodeOf, villageCategoryOf } from './categoryMap';
 import { NearDuplicateIndex, classificationScores, stratifiedFolds, type ClassificationScores } from './evaluation';
-import { CategoryClassifier, type ClassifierInput, type LabelledExample } from './model';
+import { type CategoryScore, CategoryClassifier, type ClassifierInput, type LabelledExample } from './model';
 import { VILLAGE_EXAMPLE_WEIGHT, exampleText, rowText, shippedTrainingExamples } from './trainingData';
 
 /**
@@ -67,23 +67,42 @@ export function readVillageRows(filePath: string): EvalRow[] {
 /** A model per fold (trained without that fold's rows), or the given model for every row. */
 type ModelForRow = (rowIndex: number) => CategoryClassifier;
 
+/** How a fold's model is trained: as `routing:train` trains the shipped one unless a test says otherwise. */
+export type Trainer = (examples: LabelledExample[]) => CategoryClassifier;
+
 export function crossValidationModels(
   rows: readonly EvalRow[],
   folds: number,
   trainingPool: readonly LabelledExample[] = shippedTrainingExamples(),
+  seed = 7,
+  train: Trainer = (examples) => CategoryClassifier.train(examples),
 ): ModelForRow {
   const copies = new NearDuplicateIndex(rows.map((row) => exampleText(row.example)));
   const shipped = trainingPool.filter((example) => !copies.isCopy(exampleText(example)));
   const foldOf = stratifiedFolds(
     rows.map((row) => row.truth),
     folds,
+    seed,
   );
   const models: CategoryClassifier[] = [];
   for (let fold = 0; fold < folds; fold += 1) {
     const otherFolds = rows.filter((_, index) => foldOf[index] !== fold).map((row) => row.example);
-    models.push(CategoryClassifier.train(shipped.concat(otherFolds)));
+    models.push(train(shipped.concat(otherFolds)));
   }
   return (rowIndex) => models[foldOf[rowIndex]];
+}
+
+/** The seed of repeat r of a repeated cross-validation: repeat 0 is the single --cv's split. */
+export const repeatSeed = (repeat: number): number => 7 + 101 * repeat;
+
+/** One row's out-of-fold answer: every category's probability, best first. */
+export interface RowScores {
+  truth: string;
+  scores: CategoryScore[];
+}
+
+export function outOfFoldScores(rows: readonly EvalRow[], modelFor: ModelForRow): RowScores[] {
+  return rows.map((row, index) => ({ truth: row.truth, scores: modelFor(index).scoreAll(row.input) }));
 }
 
 /** Mean wall time of predict() per report, after a warm-up (dictionary load, JIT). */
@@ -92,6 +111,12 @@ function msPerReport(rows: readonly EvalRow[], modelFor: ModelForRow): number {
   const start = process.hrtime.bigint();
   rows.forEach((row, index) => modelFor(index).predict(row.input));
   return Number(process.hrtime.bigint() - start) / 1e6 / Math.max(rows.length, 1);
+}
+
+/** The TipDM class a row's scores pick: the best category that maps to one of the seven. */
+export function tipdmClassOfScores(scores: readonly CategoryScore[]): string {
+  const best = scores.find((score) => TIPDM_CLASS_BY_CATEGORY[score.categoryCode]);
+  return best ? TIPDM_CLASS_BY_CATEGORY[best.categoryCode] : '';
 }
 
 /** The best TipDM class: the argmax over the categories that map to one of the seven. */

@@ -7,6 +7,10 @@ export interface CliArgs {
   /** --out PATH for train, --model PATH for eval. */
   out: string | null;
   model: string | null;
+  /** --repeat R: repetitions of the cross-validation, each with other folds (default 1). */
+  repeat: number;
+  /** --village-file PATH: village concerns {text, kind} to route after a TipDM evaluation. */
+  villageFile: string | null;
 }
 
 export class UsageError extends Error {
@@ -16,7 +20,15 @@ export class UsageError extends Error {
 const DEFAULT_FOLDS = 5;
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { files: [], folds: null, village: false, out: null, model: null };
+  const args: CliArgs = {
+    files: [],
+    folds: null,
+    village: false,
+    out: null,
+    model: null,
+    repeat: 1,
+    villageFile: null,
+  };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const valueAfter = (flag: string): string => {
@@ -39,7 +51,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     } else if (arg === '--village') args.village = true;
     else if (arg === '--out') args.out = valueAfter(arg);
     else if (arg === '--model') args.model = valueAfter(arg);
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    else if (arg === '--village-file') args.villageFile = valueAfter(arg);
+    else if (arg === '--repeat') {
+      args.repeat = Number(valueAfter(arg));
+      if (!Number.isInteger(args.repeat) || args.repeat < 1)
+        throw new UsageError('--repeat needs a whole number from 1');
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else args.files.push(arg);
   }
   return args;

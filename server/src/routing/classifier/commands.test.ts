@@ -63,6 +63,12 @@ describe('command line', () => {
       model: 'm.json',
       out: 'o.json',
     });
+    expect(parseCliArgs(['a.jsonl', '--cv', '--repeat', '3', '--village-file', 'v.jsonl'])).toMatchObject({
+      folds: 5,
+      repeat: 3,
+      villageFile: 'v.jsonl',
+    });
+    expect(() => parseCliArgs(['--repeat', '0'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--cv', '1'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--out'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--bogus'])).toThrow(UsageError);
@@ -83,24 +89,51 @@ describe('evalCommand', () => {
 
   afterAll(() => fs.rmSync(dir, { recursive: true }));
 
-  it('prints accuracy, macro-F1 and time per report of a model as its last line', async () => {
-    const result = await lastJsonLine((print) =>
-      runEval([path.join(dir, 'tipdm.jsonl'), '--model', modelPath], { print }),
-    );
-    expect(Object.keys(result)).toEqual(['n', 'accuracy', 'macroF1', 'msPerReport']);
-    expect(result.n).toBe(4);
-    expect(result.accuracy).toBe(1);
+  it('prints accuracy, per-class precision and recall, the confusion matrix and calibration, then one JSON line', async () => {
+    const lines: string[] = [];
+    await runEval([path.join(dir, 'tipdm.jsonl'), '--model', modelPath], { print: (line) => lines.push(line) });
+    const result = JSON.parse(lines[lines.length - 1]);
+    expect(Object.keys(result)).toEqual([
+      'n',
+      'accuracy',
+      'accuracySd',
+      'macroF1',
+      'ece',
+      'temperatureFit',
+      'threshold',
+      'msPerReport',
+    ]);
+    expect(result).toMatchObject({ n: 4, accuracy: 1, accuracySd: 0 });
     expect(result.msPerReport).toBeGreaterThan(0);
+    expect(lines.find((line) => line.trim().startsWith('环境保护'))).toMatch(/1\.000\s+1\.000\s+2$/);
+    expect(lines.find((line) => line.trim().startsWith('商贸旅游'))).toMatch(/0\.000\s+0\.000\s+0$/);
+    const matrix = lines.indexOf('confusion matrix (pooled over repeats):');
+    expect(matrix).toBeGreaterThan(0);
+    // Rows follow TIPDM_CLASSES: 城乡建设, 环境保护, …; both 环境保护 rows predicted right.
+    expect(lines[matrix + 3].trim().split(/\s+/)).toEqual(['环境', '0', '2', '0', '0', '0', '0', '0']);
+    expect(lines.some((line) => /^calibration .*ECE \d\.\d{3}/.test(line))).toBe(true);
   });
 
-  it('cross-validates, training each fold on the other folds and the pool', async () => {
-    const result = await lastJsonLine((print) =>
-      runEval([path.join(dir, 'tipdm.jsonl'), '--cv', '2'], { print, trainingPool: () => POOL }),
+  it('repeats the cross-validation and reports the spread, and routes village concerns as the API does', async () => {
+    const lines: string[] = [];
+    await runEval(
+      [path.join(dir, 'tipdm.jsonl'), '--cv', '2', '--repeat', '3', '--village-file', path.join(dir, 'village.jsonl')],
+      {
+        print: (line) => lines.push(line),
+        trainingPool: () => POOL,
+        train: (examples) => CategoryClassifier.train(examples),
+      },
     );
+    const result = JSON.parse(lines[lines.length - 1]);
     expect(result).toMatchObject({ n: 4 });
-    expect(typeof result.accuracy).toBe('number');
-    expect(typeof result.macroF1).toBe('number');
-  });
+    expect(lines.filter((line) => /^repeat \d\/3: accuracy/.test(line))).toHaveLength(3);
+    expect(lines.some((line) => /^3× stratified 2-fold CV: accuracy \d\.\d{4} ± \d\.\d{4}/.test(line))).toBe(true);
+    expect(typeof result.accuracySd).toBe('number');
+    expect(result.village.n).toBe(4);
+    expect(result.village.right + result.village.wrong + result.village.triage).toBeCloseTo(1);
+    expect(lines.some((line) => line.includes('routed as the API routes them'))).toBe(true);
+    expect(lines.some((line) => /threshold from calibrated confidence .*: \d\.\d{3}$/.test(line))).toBe(true);
+  }, 60_000);
 
   it('measures village routing: straight, wrong and triage shares at the threshold', async () => {
     const result = await lastJsonLine((print) =>

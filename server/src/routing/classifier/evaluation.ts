@@ -102,3 +102,67 @@ export class NearDuplicateIndex {
     return found / total >= share;
   }
 }
+
+export interface ClassScore {
+  label: string;
+  /** Rows whose truth is the label. */
+  support: number;
+  precision: number;
+  recall: number;
+}
+
+/** Precision and recall of each label, in the order given. */
+export function perClassScores(
+  truth: readonly string[],
+  predicted: readonly string[],
+  labels: readonly string[],
+): ClassScore[] {
+  return labels.map((label) => {
+    let truePositive = 0;
+    let predictedCount = 0;
+    let support = 0;
+    truth.forEach((actual, index) => {
+      if (actual === label) support += 1;
+      if (predicted[index] === label) {
+        predictedCount += 1;
+        if (actual === label) truePositive += 1;
+      }
+    });
+    return {
+      label,
+      support,
+      precision: predictedCount ? truePositive / predictedCount : 0,
+      recall: support ? truePositive / support : 0,
+    };
+  });
+}
+
+/** counts[t][p]: rows of truth labels[t] predicted as labels[p] (anything else is left out). */
+export function confusionMatrix(
+  truth: readonly string[],
+  predicted: readonly string[],
+  labels: readonly string[],
+): number[][] {
+  const index = new Map(labels.map((label, position) => [label, position]));
+  const counts = labels.map(() => labels.map(() => 0));
+  truth.forEach((actual, row) => {
+    const t = index.get(actual);
+    const p = index.get(predicted[row]);
+    if (t !== undefined && p !== undefined) counts[t][p] += 1;
+  });
+  return counts;
+}
+
+/** The matrix as text: a row per truth, a column per prediction, headed by the labels' first two characters. */
+export function formatConfusion(labels: readonly string[], counts: readonly (readonly number[])[]): string[] {
+  const short = labels.map((label) => label.slice(0, 2));
+  const width = Math.max(5, ...counts.flat().map((count) => String(count).length + 1));
+  const cell = (value: string) => value.padStart(width);
+  return [
+    // Two Han characters fill four columns.
+    `${'truth \\ pred'.padEnd(16)}${short.map((label) => `${' '.repeat(Math.max(1, width - 4))}${label}`).join('')}`,
+    ...counts.map(
+      (row, position) => `${short[position].padEnd(14)}${row.map((count) => cell(String(count))).join('')}`,
+    ),
+  ];
+}

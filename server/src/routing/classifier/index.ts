@@ -11,7 +11,7 @@ export type { CategoryScore, ClassifierInput, LabelledExample, Prediction, Train
 export { ClassifierFormatError } from './modelFile';
 export type { ClassifierFile } from './modelFile';
 export { TIPDM_CLASS_BY_CATEGORY, CATEGORY_BY_TIPDM_NAME, CATEGORY_BY_VILLAGE_KIND } from './categoryMap';
-export { shippedTrainingExamples, readExamplesFile } from './trainingData';
+export { shippedTrainingExamples, readExamplesFile, trainRoutingModel } from './trainingData';
 
 /**
  * The shipped model, committed with the code. Resolved from this file: server/src/routing/
@@ -40,6 +40,9 @@ export const DEFAULT_MODEL_PATH: string = path.resolve(
  * expected cost on TipDM letters when a wrong send costs 3–5 triages.
  */
 export const RECOMMENDED_CONFIDENCE_THRESHOLD = 0.3;
+
+/** The share of all reports the threshold may expect to send to a wrong department (routing:eval reads it off). */
+export const MAX_EXPECTED_WRONG_SHARE = 0.04;
 
 /** The threshold in force: the configured one, else the recommended one. */
 export function routingThreshold(routing: { confidenceThreshold: number | null }): number {

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CATEGORY_BY_TIPDM_NAME, villageCategoryOf } from './categoryMap';
+import { CATEGORY_BY_TIPDM_NAME } from './categoryMap';
 import { categoryOfReply } from './replyDepartments';
-import { SHIPPED_DATA_DIR, rowText } from './trainingData';
+import { SHIPPED_DATA_DIR } from './trainingData';
 
 /**
  * Regenerates the derived training files in server/src/routing/data from the shared data
  * folder (a developer's step, run by hand; the server and the train command only read the
  * copies): `node server/dist/routing/classifier/prepareDataCommand.js ../shared/data`.
- * village-seed.jsonl is written by hand and left alone.
+ * village-seed.jsonl is written by hand and left alone. village/examples.jsonl is never copied
+ * here: it is the held-out estimate of village routing (routing:eval --village-file).
  */
 
 interface JsonRow {
@@ -72,16 +73,6 @@ function repliedMessages(sharedData: string): object[] {
   return rows;
 }
 
-/** village/examples.jsonl, each concern under its kind's category. */
-function villageExamples(sharedData: string): object[] {
-  return readJsonl(path.join(sharedData, 'village', 'examples.jsonl')).map((row) => {
-    const text = rowText(row);
-    const categoryCode = villageCategoryOf(typeof row.kind === 'string' ? row.kind : '', text);
-    if (!categoryCode) throw new Error(`unknown village kind ${JSON.stringify(row.kind)}`);
-    return { text, categoryCode };
-  });
-}
-
 function main(): void {
   const sharedData = process.argv[2];
   if (!sharedData) {
@@ -91,7 +82,6 @@ function main(): void {
   writeJsonl('tipdm-train.jsonl', tipdmMessages(sharedData));
   writeJsonl('tipdm-taxonomy.jsonl', taxonomyNames(sharedData));
   writeJsonl('tipdm-replies.jsonl', repliedMessages(sharedData));
-  writeJsonl('village-examples.jsonl', villageExamples(sharedData));
 }
 
 if (require.main === module) main();

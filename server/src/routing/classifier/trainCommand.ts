@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseCliArgs, UsageError } from './cliArgs';
 import { DEFAULT_MODEL_PATH } from './index';
-import { CategoryClassifier, type LabelledExample } from './model';
-import { readExamplesFile, shippedTrainingExamples } from './trainingData';
+import type { CategoryClassifier, LabelledExample } from './model';
+import { readExamplesFile, shippedTrainingExamples, trainRoutingModel } from './trainingData';
 import { loadCorrections } from '../../commands/routingCorrections';
 import { createDataSource } from '../../db/dataSource';
 
@@ -54,7 +54,7 @@ export async function runTrain(
     corrected,
   );
   const started = process.hrtime.bigint();
-  const classifier = CategoryClassifier.train(examples);
+  const classifier = trainRoutingModel(examples);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const out = path.resolve(args.out ?? DEFAULT_MODEL_PATH);
   await classifier.saveFile(out);

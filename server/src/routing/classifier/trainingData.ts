@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { categoryCodeOf, villageCategoryOf } from './categoryMap';
-import type { LabelledExample } from './model';
+import { CategoryClassifier, type LabelledExample, type TrainOptions } from './model';
 
 /**
  * Training data: the files shipped in server/src/routing/data (resolved from this file, so
@@ -155,7 +155,6 @@ export const VILLAGE_EXAMPLE_WEIGHT = 4;
 export const SHIPPED_FILE_WEIGHTS: Readonly<Record<string, number>> = {
   'tipdm-taxonomy.jsonl': 4,
   'tipdm-replies.jsonl': 0.15,
-  'village-examples.jsonl': VILLAGE_EXAMPLE_WEIGHT,
   'village-seed.jsonl': VILLAGE_EXAMPLE_WEIGHT,
 };
 
@@ -166,4 +165,12 @@ export function shippedTrainingExamples(): LabelledExample[] {
       fileWeight === 1 ? example : { ...example, weight: (example.weight ?? 1) * fileWeight },
     );
   });
+}
+
+/**
+ * How the routing model is trained — by routing:train, by the nightly retraining and by each
+ * fold of routing:eval --cv, so that what is measured is what ships.
+ */
+export function trainRoutingModel(examples: LabelledExample[], options: TrainOptions = {}): CategoryClassifier {
+  return CategoryClassifier.train(examples, options);
 }
