@@ -24,6 +24,9 @@ import { myRewardsRouter } from './routes/payouts/myRewards';
 import { staffPayoutsRouter } from './routes/payouts/staffPayouts';
 import { wechatpayNotifyRouter } from './routes/wechatpayNotify/wechatpayNotify';
 import { publicRankingsRouter } from './routes/publicRankings/publicRankings';
+import { publicReportsRouter } from './routes/publicReports/publicReports';
+import { open311Router } from './routes/open311/open311';
+import { partnersRouter } from './routes/partners/partners';
 import { pushRouter } from './routes/push/push';
 import { reportsRouter } from './routes/reports/reports';
 import { replyTemplatesRouter } from './routes/replyTemplates/replyTemplates';
@@ -100,6 +103,8 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     staffStatsRouter(),
     staffRankingsRouter(),
     publicRankingsRouter(),
+    publicReportsRouter(),
+    partnersRouter(),
     messagesRouter(),
     pushRouter(),
     routingModelRouter(),
@@ -125,6 +130,10 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
   }
   const health = healthRouter();
   app.use(health.routes());
+  // Open311 GeoReport v2 for partner systems: the village board's reports, and filing with an api_key.
+  const open311 = open311Router();
+  app.use(open311.routes());
+  app.use(open311.allowedMethods());
   app.use(api.routes());
   app.use(api.allowedMethods());
   return app;

@@ -29,4 +29,5 @@ export * from './schemas/staffAccounts';
 export * from './schemas/contentSecurity';
 export * from './schemas/contentFiles';
 export * from './schemas/households';
+export * from './schemas/openness';
 export * from './contracts';

@@ -47,6 +47,14 @@ function subjectOf(field: CheckedField, written: WrittenContent): { type: CheckS
 }
 
 /**
+ * A public report's own text that WeChat did not check (not configured, or it never will): the village
+ * board shows only checked text, so a moderator's release in 内容审核 stands in for the check.
+ */
+function awaitsPerson(outcome: TextOutcome, written: WrittenContent): boolean {
+  return outcome.status === 'unchecked' && REPORT_FIELDS.includes(outcome.field) && Boolean(written.report?.public);
+}
+
+/**
  * Citizen text checked at submission (msg_sec_check v2, while the openid is fresh) and the
  * record of it. `risky` is refused before anything is stored; `review` is stored and held for
  * staff; when WeChat cannot be reached the text is stored and its check queued for retry; with
@@ -97,7 +105,7 @@ export class Screening {
         label: outcome.label,
         nextAttemptAt: outcome.status === 'queued' ? retryAt(now, 1) : null,
         lastError: outcome.lastError,
-        moderation: outcome.held ? ('held' as const) : null,
+        moderation: outcome.held || awaitsPerson(outcome, written) ? ('held' as const) : null,
       });
     });
     for (const attachment of written.attachments) {
@@ -113,7 +121,8 @@ export class Screening {
           label: null,
           nextAttemptAt: checking ? now : null,
           lastError: null,
-          moderation: null,
+          // Nothing checks a public report's photos automatically: a person must before the board shows them.
+          moderation: !checking && written.report?.public && attachment.kind === 'photo' ? ('held' as const) : null,
         }),
       );
       if (checking) this.queuedMedia.push(id);

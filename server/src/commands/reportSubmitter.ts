@@ -167,6 +167,8 @@ export async function submitReport(
         }),
         citizenId: citizen?.id ?? null,
         anonymous: body.anonymous ?? false,
+        // Only 民情直通 is ever public (PRODUCT.md §9): the choice is kept for it alone, on by default.
+        public: body.serviceCode === 'direct' && !body.anonymous && (body.public ?? true),
         text: body.text || null,
         transcript: body.voice?.transcript || null,
         transcriptSource: body.voice?.transcript ? 'wechat' : null,

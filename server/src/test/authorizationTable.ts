@@ -132,7 +132,8 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/v1/uploads/{id}/content': [
     {
       label: 'photo of the named report',
-      allowed: ['citizen', ...SEES_NAMED],
+      // The report is public (公开 on) and nothing checks photos here: it waits in 内容审核, which the sysadmin moderates.
+      allowed: ['citizen', ...SEES_NAMED, 'sysadmin'],
       params: id((world) => world.namedReport.photo),
     },
     {
@@ -144,7 +145,8 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/v1/uploads/{id}/link': [
     {
       label: 'photo of the named report',
-      allowed: ['citizen', ...SEES_NAMED],
+      // The report is public (公开 on) and nothing checks photos here: it waits in 内容审核, which the sysadmin moderates.
+      allowed: ['citizen', ...SEES_NAMED, 'sysadmin'],
       params: id((world) => world.namedReport.photo),
     },
     {
@@ -260,6 +262,27 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
     phase: 'late',
   },
   'GET /api/v1/public/rankings': { allowed: 'public', query: 'month=2026-10' },
+  // The matrix's query cannot name a department of its world: every caller gets the same 400.
+  'GET /api/v1/public/rankings/trend': { allowed: 'public', query: 'months=3&month=2026-10' },
+  'GET /api/v1/public/reports': { allowed: 'public', query: `villageCode=${REGIONS.chengguanVillage}` },
+  'GET /api/v1/staff/partners': { allowed: COUNTY_DESK },
+  'POST /api/v1/staff/partners': { allowed: COUNTY_DESK, body: () => ({ name: '镇级协同平台' }) },
+  'POST /api/v1/staff/partners/{id}/revoke': {
+    allowed: COUNTY_DESK,
+    params: id((world) => world.partnerId),
+    replace: async (world) => void (world.partnerId = await world.fresh.partner()),
+  },
+  // Open311: public reading; filing is authorised by the partner's api_key in the body, never by a bearer
+  // token, so every caller without a key gets the same 401.
+  'GET /open311/v2/discovery.json': { allowed: 'public' },
+  'GET /open311/v2/services.json': { allowed: 'public' },
+  'GET /open311/v2/services/{service_code}.json': { allowed: 'public', params: () => ({ service_code: 'power' }) },
+  'GET /open311/v2/requests.json': { allowed: 'public' },
+  'GET /open311/v2/requests/{id}.json': { allowed: 'public', params: (world) => ({ id: world.namedReport.serialNo }) },
+  'POST /open311/v2/requests.json': {
+    allowed: 'public',
+    body: () => ({ service_code: 'power', address_id: REGIONS.chengguanVillage, description: '路灯不亮' }),
+  },
   'GET /api/v1/staff/stats/overview': { allowed: STATS },
   'GET /api/v1/staff/stats/trends': { allowed: STATS },
   'GET /api/v1/staff/stats/breakdown': { allowed: STATS, query: 'by=village' },

@@ -2,6 +2,7 @@ import type { StaffRole } from '@minqing/shared';
 import { ContentCheck, Household, Message, PointsEntryRow } from '../db/entities';
 import type { Citizen, Staff } from '../db/entities';
 import { newId } from '../db/ids';
+import { createPartner } from '../commands/partnerKeys';
 import { testPdf } from './documents';
 import {
   REGIONS,
@@ -74,12 +75,15 @@ export interface AuthorizationWorld {
   approvedPayoutId: string;
   /** A household of 五一村第一网格 (the grid worker's grid). */
   householdId: string;
+  /** A partner (合作方) whose api_key may be revoked. */
+  partnerId: string;
   /** Creators of rows a DELETE removes, so every caller meets a row that still exists. */
   fresh: {
     replyTemplate(): Promise<string>;
     routingRule(): Promise<string>;
     noticeFile(): Promise<string>;
     articleFile(): Promise<string>;
+    partner(): Promise<string>;
   };
 }
 
@@ -318,6 +322,9 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
     lastVisitedAt: null,
   });
 
+  const partner = async () =>
+    (await createPartner(app.deps, { staff: staff.county, name: '县12345热线', ip: '127.0.0.1' })).partner.id;
+
   return {
     tokens,
     staff,
@@ -344,6 +351,7 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
     subsidyPayoutId: subsidy.id,
     approvedPayoutId: approved.id,
     householdId,
-    fresh: { replyTemplate, routingRule, noticeFile, articleFile },
+    partnerId: await partner(),
+    fresh: { replyTemplate, routingRule, noticeFile, articleFile, partner },
   };
 }

@@ -76,6 +76,8 @@ export const AUDIT_ACTION_NAMES = {
   'household.create': '新增住户',
   'household.import': '导入住户花名册',
   'supervision.export': '导出走访督导',
+  'partner.create': '新增合作方（发放接口密钥）',
+  'partner.revoke': '吊销合作方接口密钥',
 } as const satisfies Record<string, string>;
 export type AuditAction = keyof typeof AUDIT_ACTION_NAMES;
 

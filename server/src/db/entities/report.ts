@@ -46,6 +46,8 @@ export class Report {
   /** The reporter; null for a 代报 whose household has no account (the filer then gets the updates). */
   @RefColumn({ nullable: true }) citizenId!: string | null;
   @BoolColumn() anonymous!: boolean;
+  /** 民情直通 left 公开 on: listed on the village board and through Open311 (services/openness). */
+  @BoolColumn() public!: boolean;
   @Column({ type: 'text', nullable: true }) text!: string | null;
   @Column({ type: 'text', nullable: true }) transcript!: string | null;
   /** Where the transcript came from: the phone's 同声传译 (`wechat`) or the server's transcription (`asr`). */

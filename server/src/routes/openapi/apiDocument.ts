@@ -108,6 +108,7 @@ import { contentFileRoutes } from './contentFileRoutes';
 import { HOUSEHOLDS_TAG, householdRoutes } from './householdRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
+import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
 import { routingModelRoutes } from './routingModelRoutes';
 
 /**
@@ -995,6 +996,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...contentFileRoutes,
   ...contentSecurityRoutes,
   ...householdRoutes,
+  ...opennessRoutes,
   ...routingModelRoutes,
 ];
 
@@ -1029,4 +1031,6 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   },
   { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' },
   HOUSEHOLDS_TAG,
+  PARTNERS_TAG,
+  OPEN311_TAG,
 ];

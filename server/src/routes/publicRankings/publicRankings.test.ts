@@ -1,4 +1,4 @@
-import { RankingsResponseSchema } from '@minqing/shared';
+import { RankingTrendSchema, RankingsResponseSchema } from '@minqing/shared';
 import { REGIONS } from '../../test/factories';
 import { MARCH, STATS_NOW, type StatsWorld, buildStatsWorld } from '../../test/statsWorld';
 import { type TestApp, createTestApp } from '../../test/testApp';
@@ -103,6 +103,55 @@ describe('GET /api/v1/public/rankings', () => {
     expect(response.body.insufficient.departments).toEqual([
       expect.objectContaining({ departmentId: world.power.id, received: 2, returns: 1 }),
     ]);
+  });
+
+  it('answers a department’s trend over months, agreeing with each month’s ranking', async () => {
+    const response = await app.http.get(`/api/v1/public/rankings/trend?departmentId=${world.power.id}&months=3`);
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(RankingTrendSchema.parse(response.body)).toMatchObject({
+      departmentId: world.power.id,
+      name: '城关镇供电所',
+      minReceived: 5,
+    });
+    expect(response.body.months.map((entry: { month: string }) => entry.month)).toEqual([
+      '2026-02',
+      '2026-03',
+      '2026-04',
+    ]);
+    const [february, march, april] = response.body.months;
+    expect(february).toMatchObject({ received: expect.any(Number), insufficient: true, rank: null });
+    expect(march).toEqual({
+      month: '2026-03',
+      received: MARCH.A.received,
+      resolvedRate: MARCH.A.resolvedRate,
+      onTimeRate: MARCH.A.onTimeRate,
+      satisfactionRate: MARCH.A.satisfactionRate,
+      meanHoursToResolve: MARCH.A.meanHoursToResolve,
+      insufficient: false,
+      rank: 1,
+    });
+    expect(april).toMatchObject({ month: '2026-04', received: 2, insufficient: true, rank: null });
+    const ending = await app.http.get(
+      `/api/v1/public/rankings/trend?departmentId=${world.power.id}&month=2026-03&months=2`,
+    );
+    expect(ending.body.months.map((entry: { month: string }) => entry.month)).toEqual(['2026-02', '2026-03']);
+  });
+
+  it('answers 404 for an unknown department and 400 naming the field of a bad trend query', async () => {
+    expect((await app.http.get('/api/v1/public/rankings/trend?departmentId=01JAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(
+      404,
+    );
+    for (const [query, field] of [
+      ['', 'departmentId'],
+      ['departmentId=abc', 'departmentId'],
+      [`departmentId=${world.power.id}&months=40`, 'months'],
+      [`departmentId=${world.power.id}&month=2026-13`, 'month'],
+    ] as const) {
+      const response = await app.http.get(`/api/v1/public/rankings/trend?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.field).toBe(field);
+    }
   });
 
   it.each(['2026-13', '2026-3', '202603', 'march', '2026-03-01'])('answers 400 naming month for %s', async (month) => {

@@ -1,8 +1,10 @@
 import Router from '@koa/router';
-import { RankingsQuerySchema } from '@minqing/shared';
+import { RankingTrendQuerySchema, RankingsQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
+import { notFound } from '../../errors';
 import { parseQuery } from '../../middleware/validate';
 import { shanghaiMonth } from '../../stats/calendar';
+import { departmentTrend } from '../../stats/departmentTrend';
 import { computeRankings, rankingMinimumOf } from '../../stats/rankings';
 
 /**
@@ -26,6 +28,24 @@ export function publicRankingsRouter() {
     });
     // The same for everyone and slow to change: let proxies and the mini-program keep it a minute.
     ctx.set('Cache-Control', 'public, max-age=60');
+  });
+
+  /** 趋势: one department's figures and rank over the last `months` months (the drill-down of the ranking page). */
+  router.get('/rankings/trend', async (ctx: AppContext) => {
+    const query = parseQuery(ctx, RankingTrendQuerySchema);
+    const now = ctx.deps.clock();
+    const trend = await departmentTrend({
+      manager: ctx.deps.dataSource.manager,
+      lookups: await ctx.deps.reference.snapshot(),
+      departmentId: query.departmentId,
+      month: query.month ?? shanghaiMonth(now),
+      months: query.months,
+      now,
+      minReceived: rankingMinimumOf(ctx.deps.config),
+    });
+    if (!trend) throw notFound('没有找到这个部门');
+    ctx.body = trend;
+    ctx.set('Cache-Control', 'public, max-age=300');
   });
 
   return router;

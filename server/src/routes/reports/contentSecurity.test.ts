@@ -150,13 +150,17 @@ describe('without WeChat configured', () => {
     try {
       await buildWorld(app.dataSource);
       const citizen = await buildCitizen(app.dataSource);
-      const response = await submitReport(app, citizen, { text: `任何内容${RISKY_WORD}` });
+      const response = await submitReport(app, citizen, { text: `任何内容${RISKY_WORD}`, public: false });
       expect(response.status).toBe(201);
       const checks = await app.dataSource.getRepository(ContentCheck).findBy({ reportId: response.body.id });
       expect(checks).toEqual([
         expect.objectContaining({ field: 'text', status: 'unchecked', moderation: null, nextAttemptAt: null }),
       ]);
       expect(await runDueChecks(app.deps, new Date(Date.now() + 60 * MINUTE), 100)).toBe(0);
+      // A public report (公开 is on by default) would reach the village board: a moderator must check it instead.
+      const shown = await submitReport(app, citizen, { text: '村口路灯不亮' });
+      const held = await app.dataSource.getRepository(ContentCheck).findBy({ reportId: shown.body.id });
+      expect(held).toEqual([expect.objectContaining({ field: 'text', status: 'unchecked', moderation: 'held' })]);
     } finally {
       await app.close();
     }

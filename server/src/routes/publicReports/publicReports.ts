@@ -1,0 +1,38 @@
+import Router from '@koa/router';
+import { PublicReportsQuerySchema } from '@minqing/shared';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { badRequest } from '../../errors';
+import { parseQuery } from '../../middleware/validate';
+import { findPublicReports, presentPublicReports } from '../../openness/publicReports';
+
+/**
+ * 本村动态: a village's public 民情直通 reports of the last 90 days with their answers, no sign-in
+ * (counted per client address like every public route). What is public is decided in one place,
+ * openness/publicReports, which Open311 shares.
+ */
+export function publicReportsRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/public' });
+
+  router.get('/reports', async (ctx: AppContext) => {
+    const query = parseQuery(ctx, PublicReportsQuerySchema);
+    const lookups = await ctx.deps.reference.snapshot();
+    if (lookups.regions.get(query.villageCode)?.level !== 'village')
+      throw badRequest('请选择正确的村(社区)', 'villageCode');
+    const now = ctx.deps.clock();
+    const manager = ctx.deps.dataSource.manager;
+    const { reports, total } = await findPublicReports(manager, now, {
+      villageCode: query.villageCode,
+      state: query.status,
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    });
+    ctx.body = {
+      items: await presentPublicReports(manager, { reports, lookups, tokenSecret: ctx.deps.config.tokenSecret, now }),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  });
+
+  return router;
+}
