@@ -22,7 +22,6 @@ import { Households1764710000000 } from './1764710000000-Households';
 import { ReportsOnBehalf1764720000000 } from './1764720000000-ReportsOnBehalf';
 import { ReportHousehold1764730000000 } from './1764730000000-ReportHousehold';
 import { VisitClientKeys1764740000000 } from './1764740000000-VisitClientKeys';
-import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { ReportPublic1764780000000 } from './1764780000000-ReportPublic';
 import { Partners1764790000000 } from './1764790000000-Partners';
 import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels';
@@ -55,7 +54,6 @@ export const migrations = [
   ReportsOnBehalf1764720000000,
   ReportHousehold1764730000000,
   VisitClientKeys1764740000000,
-  ReportGrid1764750000000,
   ReportGrid1764750000000,
   SpeechTranscripts1764760000000,
   ClassifierModels1764770000000,
