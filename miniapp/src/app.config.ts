@@ -14,6 +14,8 @@ export default defineAppConfig({
     { root: 'packages/profile', pages: ['edit/index', 'messages/index', 'privacy/index', 'care-mode/index'] },
     { root: 'packages/points', pages: ['balance/index', 'shop/index', 'redemptions/index', 'rewards/index'] },
     { root: 'packages/errors', pages: ['not-found/index'] },
+    // Open by default: the public ranking and the village board (本村动态).
+    { root: 'packages/open', pages: ['ranking/index', 'board/index'] },
     // 工作台: grid workers, cadres and handlers in the field.
     {
       root: 'packages/workbench',

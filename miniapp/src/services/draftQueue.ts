@@ -78,6 +78,7 @@ function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => st
     ...(draft.categoryCode ? { categoryCode: draft.categoryCode } : {}),
     ...(draft.deputyId && draft.serviceCode === 'deputy' ? { deputyId: draft.deputyId } : {}),
     ...(draft.anonymous ? { anonymous: true } : {}),
+    ...(draft.public === false ? { public: false } : {}),
     ...(draft.contactPhone ? { contactPhone: draft.contactPhone } : {}),
   };
 }
@@ -348,6 +349,7 @@ export class DraftQueue {
     | 'categoryCode'
     | 'deputyId'
     | 'anonymous'
+    | 'public'
     | 'contactPhone'
   > {
     return {
@@ -360,6 +362,7 @@ export class DraftQueue {
       categoryCode: input.categoryCode,
       deputyId: input.deputyId,
       anonymous: input.anonymous,
+      public: input.public,
       contactPhone: input.contactPhone,
     };
   }

@@ -41,6 +41,8 @@ export interface ReportDraft {
   /** 代表工作: the deputy chosen, if any. */
   deputyId?: string;
   anonymous?: boolean;
+  /** 民情直通: false when the reporter switched 公开 off (absent: on, the default). */
+  public?: boolean;
   contactPhone?: string;
   /** Failed automatic attempts so far (drives the backoff). */
   attempts: number;
@@ -62,6 +64,8 @@ export interface DraftInput {
   /** 代表工作: the deputy chosen, if any. */
   deputyId?: string;
   anonymous?: boolean;
+  /** 民情直通: false when the reporter switched 公开 off. */
+  public?: boolean;
   contactPhone?: string;
 }
 

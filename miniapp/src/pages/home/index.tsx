@@ -24,6 +24,12 @@ const QUICK_ENTRIES = [
   { icon: '📰', label: '政策指南', url: ROUTES.articles() },
 ] as const;
 
+/** What is open to everyone: how departments did, and what neighbours reported and were answered. */
+const OPEN_ENTRIES = [
+  { icon: '🏆', label: '排行榜', hint: '各部门办得怎么样', url: ROUTES.ranking },
+  { icon: '🗂️', label: '本村动态', hint: '邻居反映的事办了没', url: ROUTES.villageBoard },
+] as const;
+
 function Section({ title, moreUrl, children }: { title: string; moreUrl?: string; children: ReactNode }) {
   return (
     <View className="home__section">
@@ -189,6 +195,24 @@ export default function HomePage() {
               {entry.icon}
             </Text>
             <Text className="home__entry-label">{entry.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="home__open">
+        {OPEN_ENTRIES.map((entry) => (
+          <View
+            key={entry.label}
+            className="home__open-entry"
+            role="button"
+            aria-label={entry.label}
+            hoverClass="home__entry--pressed"
+            onClick={() => go(entry.url)}
+          >
+            <Text className="home__open-title">
+              {entry.icon} {entry.label}
+            </Text>
+            <Text className="home__open-hint">{entry.hint}</Text>
           </View>
         ))}
       </View>

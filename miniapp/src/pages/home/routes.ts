@@ -34,6 +34,9 @@ export const ROUTES = {
   /** A household's visits and 记录走访; its head, grid and address travel along for the heading and the 代报. */
   workbenchHousehold: (household: { id: string; headName: string; gridCode: string; address: string }) =>
     `/packages/workbench/household/index?id=${encodeURIComponent(household.id)}&name=${encodeURIComponent(household.headName)}&grid=${household.gridCode}&address=${encodeURIComponent(household.address)}`,
+  /** 排行榜 and 本村动态: public, no sign-in needed. */
+  ranking: '/packages/open/ranking/index',
+  villageBoard: '/packages/open/board/index',
   /** Where an unknown address lands (app.ts). */
   notFound: '/packages/errors/not-found/index',
 } as const;

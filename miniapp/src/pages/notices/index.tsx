@@ -93,6 +93,10 @@ export default function NoticesPage() {
           </View>
         </View>
         <FollowButton topic="village_notices" subscribeTopic="notice" label="本村公告" />
+        <View className="notices__village-board" role="link" onClick={() => go(ROUTES.villageBoard)}>
+          <Text className="notices__village-board-title">🗂️ 本村动态</Text>
+          <Text className="notices__village-board-hint">邻居反映的事和部门的答复 ›</Text>
+        </View>
         <CategoryTabs tabs={NOTICE_TABS} value={category} onChange={setCategory} label="公告栏目" />
         {list.loading ? <LoadingBlock /> : null}
         {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}

@@ -29,6 +29,8 @@ export interface ComposeForm {
   /** 代表工作: the deputy chosen, or null (the message goes to the area's deputies). */
   deputyId: string | null;
   anonymous: boolean;
+  /** 民情直通: shown on the village board (本村动态) without name or phone; on unless switched off. */
+  public: boolean;
   /** A number typed for this report; null: the bound phone, if any, is the contact. */
   contactPhone: string | null;
 }
@@ -78,8 +80,14 @@ export function emptyForm(
     categoryCode: null,
     deputyId: null,
     anonymous: false,
+    public: true,
     contactPhone,
   };
+}
+
+/** Only 民情直通 is ever public: the choice is sent when it is switched off. */
+function publicOf(form: ComposeForm): { public?: false } {
+  return form.serviceCode === 'direct' && !form.public ? { public: false } : {};
 }
 
 /** The number typed for staff to call: never with an anonymous report, which does not name its reporter. */
@@ -141,6 +149,7 @@ export function requestOf(form: ComposeForm): SubmitReportRequest {
     ...(form.categoryCode ? { categoryCode: form.categoryCode } : {}),
     ...(form.deputyId && form.serviceCode === 'deputy' ? { deputyId: form.deputyId } : {}),
     ...(form.anonymous ? { anonymous: true } : {}),
+    ...publicOf(form),
     ...contactOf(form),
   };
 }
@@ -183,6 +192,7 @@ export function draftInputOf(form: ComposeForm): DraftInput {
     ...(form.categoryCode ? { categoryCode: form.categoryCode } : {}),
     ...(form.deputyId && form.serviceCode === 'deputy' ? { deputyId: form.deputyId } : {}),
     ...(form.anonymous ? { anonymous: true } : {}),
+    ...publicOf(form),
     ...contactOf(form),
   };
 }
@@ -221,6 +231,7 @@ export function formOfDraft(draft: ReportDraft): ComposeForm {
     categoryCode: draft.categoryCode ?? null,
     deputyId: draft.deputyId ?? null,
     anonymous: Boolean(draft.anonymous),
+    public: draft.public !== false,
     contactPhone: draft.contactPhone ?? null,
   };
 }

@@ -6,7 +6,7 @@ import { drafts } from '../../../services/drafts';
 import type { ReportDraft } from '../../../services/draftTypes';
 import { saveUser } from '../../../services/session';
 import { STORAGE_KEYS } from '../../../services/storage';
-import ReportComposePage, { ANONYMOUS_LABEL } from '.';
+import ReportComposePage, { ANONYMOUS_LABEL, PUBLIC_HINT, PUBLIC_LABEL } from '.';
 import { DEPUTY_HINT } from './DeputyPicker';
 
 const VILLAGE = '610921100201';
@@ -124,6 +124,39 @@ describe('我要反映', () => {
       text: '河里有人电鱼',
       anonymous: true,
     });
+  });
+
+  it('offers 公开 for 民情直通, on by default with its explanation, and sends it only when switched off', async () => {
+    serve();
+    await renderPage();
+    const toggle = screen.getByRole('switch', { name: PUBLIC_LABEL });
+    expect(toggle).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByText(PUBLIC_HINT)).toBeInTheDocument();
+    expect(PUBLIC_HINT).toBe('公开后，本村群众可以看到这件事的处理情况（不显示您的姓名和电话）');
+    fireEvent.change(screen.getByPlaceholderText('在这里写下您要反映的事情'), { target: { value: '村口路灯不亮' } });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(reportPosts()).toHaveLength(1));
+    expect((reportPosts()[0][0] as Call).data).not.toHaveProperty('public');
+  });
+
+  it('sends public: false when the reporter switches 公开 off', async () => {
+    serve();
+    await renderPage();
+    fireEvent.click(screen.getByRole('switch', { name: PUBLIC_LABEL }));
+    expect(screen.getByRole('switch', { name: PUBLIC_LABEL })).toHaveAttribute('aria-checked', 'false');
+    fireEvent.change(screen.getByPlaceholderText('在这里写下您要反映的事情'), {
+      target: { value: '家里的事不想公开' },
+    });
+    fireEvent.click(screen.getByText('提交'));
+    await waitFor(() => expect(reportPosts()).toHaveLength(1));
+    expect((reportPosts()[0][0] as Call).data).toMatchObject({ public: false, text: '家里的事不想公开' });
+  });
+
+  it('offers no 公开 switch for other services', async () => {
+    taroMock.setRouterParams({ service: 'illegal' });
+    serve();
+    await renderPage();
+    expect(screen.queryByRole('switch', { name: PUBLIC_LABEL })).not.toBeInTheDocument();
   });
 
   it('for 代表工作 offers the area’s deputies and sends the one chosen', async () => {

@@ -45,6 +45,8 @@ const isServiceCode = (value: unknown): value is ServiceCode =>
   typeof value === 'string' && (SERVICE_CODES as readonly string[]).includes(value);
 
 export const ANONYMOUS_LABEL = '匿名举报：工作人员看不到您的身份';
+export const PUBLIC_LABEL = '公开到本村动态';
+export const PUBLIC_HINT = '公开后，本村群众可以看到这件事的处理情况（不显示您的姓名和电话）';
 export const RESTORED_NOTE = '已为您恢复上次没有提交的内容';
 const AUTOSAVE_DELAY_MS = 800;
 
@@ -449,6 +451,24 @@ function ReportComposePage() {
       ) : errors.anonymous ? (
         <View className="compose__section" id="field-anonymous">
           <Text className="compose__error">{errors.anonymous}</Text>
+        </View>
+      ) : null}
+
+      {serviceCode === 'direct' ? (
+        <View className="compose__section" id="field-public">
+          <View
+            className={`compose__switch${form.public ? ' compose__switch--on' : ''}`}
+            role="switch"
+            aria-checked={form.public}
+            aria-label={PUBLIC_LABEL}
+            onClick={() => !sending && change({ public: !formRef.current.public }, [])}
+          >
+            <Text className="compose__switch-label">{PUBLIC_LABEL}</Text>
+            <View className="compose__switch-track">
+              <View className="compose__switch-knob" />
+            </View>
+          </View>
+          <Text className="compose__note">{PUBLIC_HINT}</Text>
         </View>
       ) : null}
 

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '本村动态',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+});
