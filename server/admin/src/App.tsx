@@ -1,13 +1,17 @@
 import { Spin } from 'antd';
 import type { StaffMe } from '@minqing/shared';
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { api, setUnauthorizedHandler } from './api';
 import { menuFor } from './menu';
 import { navigate, parseHash } from './nav';
 import { PAGES } from './pages';
-import { AppShell } from './pages/AppShell';
-import { Login } from './pages/Login';
 import { clearSession, currentToken } from './session';
+
+// The sign-in page and the signed-in shell are fetched apart: a clerk on a slow line sees the
+// sign-in form without waiting for the menus, and the work queue without the sign-in form.
+const Login = lazy(() => import('./pages/Login').then((module) => ({ default: module.Login })));
+const AppShell = lazy(() => import('./pages/AppShell').then((module) => ({ default: module.AppShell })));
+const opening = <Spin fullscreen tip="正在打开…" />;
 
 export function App() {
   const [staff, setStaff] = useState<StaffMe | null>(null);
@@ -35,13 +39,15 @@ export function App() {
   if (checking) return <Spin fullscreen />;
   if (!staff)
     return (
-      <Login
-        notice={notice}
-        onSignedIn={(signedIn) => {
-          setNotice(null);
-          setStaff(signedIn);
-        }}
-      />
+      <Suspense fallback={opening}>
+        <Login
+          notice={notice}
+          onSignedIn={(signedIn) => {
+            setNotice(null);
+            setStaff(signedIn);
+          }}
+        />
+      </Suspense>
     );
 
   const entries = menuFor(staff.role);
@@ -54,8 +60,12 @@ export function App() {
     setNotice('您已退出登录');
   };
   return (
-    <AppShell staff={staff} page={current?.key ?? ''} onNavigate={(key) => navigate(key)} onLogout={logout}>
-      {Page && <Page key={current?.key} staff={staff} query={location.query} />}
-    </AppShell>
+    <Suspense fallback={opening}>
+      <AppShell staff={staff} page={current?.key ?? ''} onNavigate={(key) => navigate(key)} onLogout={logout}>
+        <Suspense fallback={<Spin size="large" tip="正在打开…" style={{ display: 'block', margin: '96px auto' }} />}>
+          {Page && <Page key={current?.key} staff={staff} query={location.query} />}
+        </Suspense>
+      </AppShell>
+    </Suspense>
   );
 }

@@ -1,16 +1,21 @@
 import type { StaffMe } from '@minqing/shared';
-import type { ComponentType } from 'react';
-import { StaffAccounts } from './accounts/StaffAccounts';
-import { AuditLog } from './audit/AuditLog';
-import { ConfigPage } from './config/ConfigPage';
-import { ContentPage } from './content/ContentPage';
-import { Dashboard } from './dashboard/Dashboard';
-import { HouseholdsPage } from './households/HouseholdsPage';
-import { PayoutsPage } from './payouts/PayoutsPage';
-import { PointsPage } from './points/PointsPage';
-import { WorkQueue } from './queue/WorkQueue';
-import { ReplyTemplates } from './templates/ReplyTemplates';
-import { TriageQueue } from './triage/TriageQueue';
+import { type ComponentType, lazy } from 'react';
+
+/** Each screen is its own chunk, fetched when the clerk first opens it. */
+const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<PageProps>>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+
+const WorkQueue = screen(() => import('./queue/WorkQueue'), 'WorkQueue');
+const TriageQueue = screen(() => import('./triage/TriageQueue'), 'TriageQueue');
+const Dashboard = screen(() => import('./dashboard/Dashboard'), 'Dashboard');
+const ContentPage = lazy(() => import('./content/ContentPage').then((module) => ({ default: module.ContentPage })));
+const ReplyTemplates = screen(() => import('./templates/ReplyTemplates'), 'ReplyTemplates');
+const ConfigPage = screen(() => import('./config/ConfigPage'), 'ConfigPage');
+const StaffAccounts = screen(() => import('./accounts/StaffAccounts'), 'StaffAccounts');
+const AuditLog = screen(() => import('./audit/AuditLog'), 'AuditLog');
+const PointsPage = screen(() => import('./points/PointsPage'), 'PointsPage');
+const PayoutsPage = screen(() => import('./payouts/PayoutsPage'), 'PayoutsPage');
+const HouseholdsPage = screen(() => import('./households/HouseholdsPage'), 'HouseholdsPage');
 
 /** What every screen gets: who is signed in, and the query of its hash (`#/queue?tab=overdue`). */
 export interface PageProps {

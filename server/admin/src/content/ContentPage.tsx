@@ -1,13 +1,15 @@
-import { Empty } from 'antd';
+import { Empty, Spin } from 'antd';
 import type { RegionNode } from '@minqing/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { navigate } from '../nav';
 import type { PageProps } from '../pages';
-import { ContentEditor } from './ContentEditor';
 import { ContentList } from './ContentList';
 import { contentApi } from './contentApi';
 import { mayPublish, publishScopeOptions, regionNames } from './scopeOptions';
 import type { ContentKind } from './scopeOptions';
+
+/** The rich-text editor (tiptap) is fetched only when a notice or article is opened for editing. */
+const ContentEditor = lazy(() => import('./ContentEditor').then((module) => ({ default: module.ContentEditor })));
 
 const PAGE_KEY: Record<ContentKind, string> = { notice: 'notices', article: 'articles' };
 
@@ -29,16 +31,18 @@ export function ContentPage({ staff, query, kind }: PageProps & { kind: ContentK
   const editing = query.get('edit');
   if (editing) {
     return (
-      <ContentEditor
-        key={editing}
-        kind={kind}
-        id={editing === 'new' ? null : editing}
-        scopeOptions={scopeOptions}
-        defaultRegionCode={staff.regionCode}
-        regionName={regionName}
-        onCreated={(id) => navigate(PAGE_KEY[kind], { edit: id })}
-        onBack={() => navigate(PAGE_KEY[kind])}
-      />
+      <Suspense fallback={<Spin tip="正在打开编辑器…" style={{ display: 'block', margin: '96px auto' }} />}>
+        <ContentEditor
+          key={editing}
+          kind={kind}
+          id={editing === 'new' ? null : editing}
+          scopeOptions={scopeOptions}
+          defaultRegionCode={staff.regionCode}
+          regionName={regionName}
+          onCreated={(id) => navigate(PAGE_KEY[kind], { edit: id })}
+          onBack={() => navigate(PAGE_KEY[kind])}
+        />
+      </Suspense>
     );
   }
   return (
