@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { demoCategories } from '../../db/seed/categories';
 import {
   CATEGORY_BY_TIPDM_NAME,
@@ -6,7 +7,23 @@ import {
   TIPDM_CLASSES,
   TIPDM_CLASS_BY_CATEGORY,
 } from './categoryMap';
+import { NearDuplicateIndex } from './evaluation';
 import { CategoryClassifier, DEFAULT_MODEL_PATH, RECOMMENDED_CONFIDENCE_THRESHOLD } from './index';
+import { exampleText, shippedTrainingExamples } from './trainingData';
+
+/** The held-out village concerns (the repository's sibling shared/data folder), when present. */
+const VILLAGE_EXAMPLES = path.resolve(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'data',
+  'village',
+  'examples.jsonl',
+);
 
 /**
  * The committed model. The sentences are written for this test — none is from
@@ -47,6 +64,21 @@ describe('the shipped model', () => {
       text: '每天晚上十二点以后还在施工，噪音太大，严重影响居民休息，请环保部门查处。',
     });
     expect(TIPDM_CLASS_BY_CATEGORY[prediction.categoryCode]).toBe('环境保护');
+  });
+});
+
+describe('the held-out village concerns', () => {
+  (fs.existsSync(VILLAGE_EXAMPLES) ? it : it.skip)('are never among the shipped training examples', () => {
+    const heldOut = fs
+      .readFileSync(VILLAGE_EXAMPLES, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(heldOut.length).toBeGreaterThan(50);
+    const copies = new NearDuplicateIndex(heldOut);
+    const trained = shippedTrainingExamples().map(exampleText);
+    expect(trained.filter((text) => copies.isCopy(text, 0.3))).toEqual([]);
+    expect(trained.filter((text) => heldOut.includes(text))).toEqual([]);
   });
 });
 
