@@ -1,10 +1,11 @@
 import Router from '@koa/router';
-import { PageQuerySchema, RedeemRequestSchema } from '@minqing/shared';
+import { IdSchema, PageQuerySchema, RedeemRequestSchema } from '@minqing/shared';
 import { In } from 'typeorm';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { PointsEntryRow, RedemptionRow, ShopItemRow } from '../../db/entities';
+import { badRequest } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { parseBody, parseQuery } from '../../middleware/validate';
 import { ancestorsOf } from '../../policies/scope';
 import { balanceOf } from '../../points/ledger';
 import { cancelRedemption, redeem } from '../../points/redemptions';
@@ -12,7 +13,9 @@ import { presentPointsEntry, presentRedemption, presentShopItem } from '../../pr
 import { pageWindow } from '../paging';
 
 function redemptionIdOf(ctx: AppContext): string {
-  return pathId(ctx, '没有找到该兑换记录');
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw badRequest('兑换记录编号不正确', 'id');
+  return parsed.data;
 }
 
 /** 我的积分 and the 积分超市 of the citizen's own village (and township). */

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import {
   DisputeRequestSchema,
+  IdSchema,
   MyReportsQuerySchema,
   RatingRequestSchema,
   SubmitReportRequestSchema,
@@ -15,13 +16,15 @@ import { forbidden, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { parseBody, parseQuery } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
 import { presentCitizenReport, presentSummary } from '../../presenters/report';
 import { pageWindow } from '../paging';
 
 function reportIdOf(ctx: AppContext): string {
-  return pathId(ctx, '没有找到该事项');
+  const parsed = IdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) throw notFound('没有找到该事项');
+  return parsed.data;
 }
 
 /** The citizen's side of a report: submit, follow, rate, dispute, add to it. */

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import {
   ACCOUNT_MANAGER_ROLES,
+  IdSchema,
   ResetPasswordRequestSchema,
   StaffAccountCreateSchema,
   StaffAccountQuerySchema,
@@ -12,8 +13,9 @@ import { resetStaffPassword } from '../../commands/staffPasswordResetter';
 import { unbindAccountWechat } from '../../commands/staffWechat';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import type { Staff } from '../../db/entities';
+import { notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { parseBody, parseQuery } from '../../middleware/validate';
 import { presentStaffAccount } from '../../presenters/staffAccount';
 import { findStaffAccounts } from './accountQuery';
 
@@ -27,7 +29,9 @@ export function staffAccountsRouter() {
   }
 
   function accountId(ctx: AppContext): string {
-    return pathId(ctx, '没有找到该账号');
+    const id = IdSchema.safeParse(ctx.params.id);
+    if (!id.success) throw notFound('没有找到该账号');
+    return id.data;
   }
 
   router.get('/accounts', managers, async (ctx: AppContext) => {
