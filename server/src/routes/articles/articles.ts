@@ -6,7 +6,7 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { Article } from '../../db/entities';
 import { notFound } from '../../errors';
 import { citizenAuth } from '../../middleware/auth';
-import { parseQuery } from '../../middleware/validate';
+import { parseQuery, pathId } from '../../middleware/validate';
 import { presentArticle } from '../../presenters/content';
 import { pageWindow } from '../paging';
 
@@ -34,7 +34,7 @@ export function articlesRouter() {
   router.get('/:id', citizenAuth(), async (ctx: AppContext) => {
     const article = await ctx.deps.dataSource
       .getRepository(Article)
-      .findOneBy({ id: ctx.params.id, status: 'published' });
+      .findOneBy({ id: pathId(ctx, '文章不存在或已撤回'), status: 'published' });
     if (!article) throw notFound('文章不存在或已撤回');
     await countArticleView(ctx.deps, article.id);
     article.readCount += 1;

@@ -8,6 +8,7 @@ import { Article, ContentFileRow, Notice } from '../../db/entities';
 import type { ContentFileTarget } from '../../db/entities/contentFile';
 import { forbidden, notFound } from '../../errors';
 import { citizenAuth, currentStaff, staffAuth } from '../../middleware/auth';
+import { pathId } from '../../middleware/validate';
 import { multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { actionLimit } from '../../middleware/rateLimit';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
@@ -42,10 +43,11 @@ async function targetInScope(
   ctx: AppContext,
   type: ContentFileTarget,
 ): Promise<{ type: ContentFileTarget; id: string }> {
-  const target = await loadTarget(ctx, type, ctx.params.id);
+  const id = pathId(ctx, `${NAMES[type]}不存在`);
+  const target = await loadTarget(ctx, type, id);
   if (!target) throw notFound(`${NAMES[type]}不存在`);
   if (!staffCanPublishIn(currentStaff(ctx), target.regionCode)) throw forbidden(`这条${NAMES[type]}不在您负责的区域`);
-  return { type, id: ctx.params.id };
+  return { type, id };
 }
 
 async function filesOf(ctx: AppContext, type: ContentFileTarget, id: string): Promise<ContentFileRow[]> {
@@ -113,21 +115,23 @@ export function contentFilesRouter() {
       const target = await targetInScope(ctx, type);
       const file = await ctx.deps.dataSource
         .getRepository(ContentFileRow)
-        .findOneBy({ id: ctx.params.fileId, targetType: type, targetId: target.id });
+        .findOneBy({ id: pathId(ctx, '附件不存在', 'fileId'), targetType: type, targetId: target.id });
       if (!file) throw notFound('附件不存在');
       await removeContentFile(ctx.deps, { staff: currentStaff(ctx), file, ip: ctx.ip });
       ctx.status = 204;
     });
 
     router.get(`/${segment}/:id/files`, citizenAuth(), async (ctx: AppContext) => {
-      const target = await loadTarget(ctx, type, ctx.params.id);
+      const id = pathId(ctx, `${NAMES[type]}不存在或已撤回`);
+      const target = await loadTarget(ctx, type, id);
       if (!target?.visibleToCitizens) throw notFound(`${NAMES[type]}不存在或已撤回`);
-      ctx.body = (await filesOf(ctx, type, ctx.params.id)).map((file) => presentContentFile(file, 'citizen'));
+      ctx.body = (await filesOf(ctx, type, id)).map((file) => presentContentFile(file, 'citizen'));
     });
   }
 
   router.get('/content-files/:fileId/content', citizenAuth(), async (ctx: AppContext) => {
-    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId });
+    const fileId = pathId(ctx, '附件不存在或已撤回', 'fileId');
+    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
     const target = file ? await loadTarget(ctx, file.targetType, file.targetId) : null;
     // Drafts, withdrawn and expired items do not exist as far as citizens can tell.
     if (!file || !target?.visibleToCitizens) throw notFound('附件不存在或已撤回');
@@ -135,7 +139,8 @@ export function contentFilesRouter() {
   });
 
   router.get('/staff/content-files/:fileId/content', anyStaff, async (ctx: AppContext) => {
-    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: ctx.params.fileId });
+    const fileId = pathId(ctx, '附件不存在', 'fileId');
+    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
     if (!file) throw notFound('附件不存在');
     const target = await loadTarget(ctx, file.targetType, file.targetId);
     if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode))

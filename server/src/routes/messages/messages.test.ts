@@ -104,14 +104,14 @@ describe('message centre', () => {
       expect((await app.http.post(`/api/v1/messages/${message.id}/read`).set(asStaff(handler))).status).toBe(401);
     });
 
-    it("answers 403 for another citizen's message, 400 for a malformed id, 404 for an unknown one", async () => {
+    it("answers 403 for another citizen's message, 404 for a malformed or unknown id", async () => {
       const theirs = await buildMessage({ recipientId: otherCitizen.id });
       const forbidden = await app.http.post(`/api/v1/messages/${theirs.id}/read`).set(asCitizen());
       expect(forbidden.status).toBe(403);
       expect((await app.dataSource.getRepository(Message).findOneByOrFail({ id: theirs.id })).readAt).toBeNull();
       const malformed = await app.http.post('/api/v1/messages/not-an-id/read').set(asCitizen());
-      expect(malformed.status).toBe(400);
-      expect(malformed.body.error.field).toBe('id');
+      expect(malformed.status).toBe(404);
+      expect(malformed.body.error.code).toBe('not_found');
       expect((await app.http.post(`/api/v1/messages/${newId()}/read`).set(asCitizen())).status).toBe(404);
     });
 
@@ -137,13 +137,13 @@ describe('message centre', () => {
       expect((await app.http.post(`/api/v1/staff/messages/${message.id}/read`).set(asCitizen())).status).toBe(401);
     });
 
-    it('answers 400 for a bad query or id', async () => {
+    it('answers 400 for a bad query, 404 for a malformed id', async () => {
       const badQuery = await app.http.get('/api/v1/staff/messages?unread=maybe').set(asStaff(handler));
       expect(badQuery.status).toBe(400);
       expect(badQuery.body.error.field).toBe('unread');
       const badId = await app.http.post('/api/v1/staff/messages/x/read').set(asStaff(handler));
-      expect(badId.status).toBe(400);
-      expect(badId.body.error.field).toBe('id');
+      expect(badId.status).toBe(404);
+      expect(badId.body.error.field).toBeUndefined();
     });
 
     it("lists the staff member's own messages and lets only them read one", async () => {

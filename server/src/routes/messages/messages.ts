@@ -1,15 +1,12 @@
 import Router from '@koa/router';
-import { IdSchema, MessageListQuerySchema } from '@minqing/shared';
+import { MessageListQuerySchema } from '@minqing/shared';
 import { type Reader, listMessages, markMessageRead } from '../../commands/messageReader';
 import type { AppContext, AppDeps, AppState } from '../../context';
-import { badRequest } from '../../errors';
 import { citizenAuth, currentCitizen, currentStaff, staffAuth } from '../../middleware/auth';
-import { parseQuery } from '../../middleware/validate';
+import { parseQuery, pathId } from '../../middleware/validate';
 
 function messageIdOf(ctx: AppContext): string {
-  const parsed = IdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) throw badRequest('消息编号不正确', 'id');
-  return parsed.data;
+  return pathId(ctx, '没有找到这条消息');
 }
 
 /** The message centre (消息中心): citizens at /messages, every staff account at /staff/messages. */

@@ -1,19 +1,12 @@
 import Router from '@koa/router';
-import {
-  IdSchema,
-  ModerationDecisionRequestSchema,
-  ModerationQuerySchema,
-  levelOfCode,
-  subtreePattern,
-} from '@minqing/shared';
+import { ModerationDecisionRequestSchema, ModerationQuerySchema, levelOfCode, subtreePattern } from '@minqing/shared';
 import { Brackets } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import { moderateContent } from '../../commands/contentModerator';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { ContentCheck } from '../../db/entities';
-import { notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { MODERATORS } from '../../policies/moderation';
 import { presentModerationItems } from '../../presenters/moderation';
 import { paged } from '../paging';
@@ -56,10 +49,9 @@ export function moderationRouter() {
 
   router.post('/:id/decision', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
-    const id = IdSchema.safeParse(ctx.params.id);
-    if (!id.success) throw notFound('没有找到该内容');
+    const checkId = pathId(ctx, '没有找到该内容');
     const { decision } = parseBody(ctx, ModerationDecisionRequestSchema);
-    const check = await moderateContent(ctx.deps, { staff, checkId: id.data, decision });
+    const check = await moderateContent(ctx.deps, { staff, checkId, decision });
     await recordAudit(ctx.deps.dataSource.manager, {
       staff,
       action: `moderation.${decision}`,

@@ -8,7 +8,7 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { Notice, Region } from '../../db/entities';
 import { badRequest, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseQuery } from '../../middleware/validate';
+import { parseQuery, pathId } from '../../middleware/validate';
 import { regionsVisibleFrom } from '../../policies/content';
 import { presentNotices } from '../../presenters/content';
 import { pageWindow } from '../paging';
@@ -70,7 +70,7 @@ export function noticesRouter() {
     const villageCode = await boardVillage(ctx, query.villageCode);
     const notice = await ctx.deps.dataSource
       .getRepository(Notice)
-      .findOne({ where: visibleOnBoard(villageCode, ctx.deps.clock(), { id: ctx.params.id }) });
+      .findOne({ where: visibleOnBoard(villageCode, ctx.deps.clock(), { id: pathId(ctx, '公告不存在或已撤回') }) });
     if (!notice) throw notFound('公告不存在或已撤回');
     const firstRead = await countNoticeRead(ctx.deps, { noticeId: notice.id, citizenId: currentCitizen(ctx).id });
     if (firstRead) notice.readCount += 1;

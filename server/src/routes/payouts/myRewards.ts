@@ -1,10 +1,10 @@
 import Router from '@koa/router';
-import { IdSchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { transaction } from '../../db/dataSource';
 import { PayoutRow } from '../../db/entities';
-import { badRequest, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { pathId } from '../../middleware/validate';
 import { payClientOf } from '../../payouts/payoutClient';
 import { applyTransferBill } from '../../payouts/payoutSettlement';
 import { presentMyReward } from '../../presenters/payout';
@@ -32,11 +32,10 @@ export function myRewardsRouter() {
    * than believing the page, and answers the reward as it now stands.
    */
   router.post('/:id/refresh', async (ctx: AppContext) => {
-    const parsed = IdSchema.safeParse(ctx.params.id);
-    if (!parsed.success) throw badRequest('编号不正确', 'id');
+    const id = pathId(ctx, '没有找到这笔奖励');
     const payout = await ctx.deps.dataSource
       .getRepository(PayoutRow)
-      .findOneBy({ id: parsed.data, citizenId: currentCitizen(ctx).id });
+      .findOneBy({ id, citizenId: currentCitizen(ctx).id });
     if (!payout || ['proposed', 'rejected'].includes(payout.status)) throw notFound('没有找到这笔奖励');
     const client = payClientOf(ctx.deps);
     const bill = client ? await client.queryTransfer(payout.id).catch(() => null) : null;

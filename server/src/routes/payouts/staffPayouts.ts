@@ -1,12 +1,11 @@
 import Router from '@koa/router';
-import { IdSchema, PayoutProposalSchema, PayoutQuerySchema, PayoutRejectionSchema } from '@minqing/shared';
+import { PayoutProposalSchema, PayoutQuerySchema, PayoutRejectionSchema } from '@minqing/shared';
 import type { PayoutSettings } from '@minqing/shared';
 import { In, Like } from 'typeorm';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Citizen, PayoutRow, Report, Staff } from '../../db/entities';
-import { badRequest } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { payClientOf } from '../../payouts/payoutClient';
 import { approvePayout, proposePayout, rejectPayout } from '../../payouts/payoutProposals';
 import { sendPayout } from '../../payouts/payoutTransfers';
@@ -17,9 +16,7 @@ import { pageWindow } from '../paging';
 const CASH_STAFF = ['dispatcher', 'county'] as const;
 
 function payoutIdOf(ctx: AppContext): string {
-  const parsed = IdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) throw badRequest('款项编号不正确', 'id');
-  return parsed.data;
+  return pathId(ctx, '没有找到该笔款项');
 }
 
 export function settingsOf(deps: AppDeps): PayoutSettings {

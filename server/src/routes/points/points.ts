@@ -1,11 +1,10 @@
 import Router from '@koa/router';
-import { IdSchema, PageQuerySchema, RedeemRequestSchema } from '@minqing/shared';
+import { PageQuerySchema, RedeemRequestSchema } from '@minqing/shared';
 import { In } from 'typeorm';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { PointsEntryRow, RedemptionRow, ShopItemRow } from '../../db/entities';
-import { badRequest } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { ancestorsOf } from '../../policies/scope';
 import { balanceOf } from '../../points/ledger';
 import { cancelRedemption, redeem } from '../../points/redemptions';
@@ -13,9 +12,7 @@ import { presentPointsEntry, presentRedemption, presentShopItem } from '../../pr
 import { pageWindow } from '../paging';
 
 function redemptionIdOf(ctx: AppContext): string {
-  const parsed = IdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) throw badRequest('兑换记录编号不正确', 'id');
-  return parsed.data;
+  return pathId(ctx, '没有找到该兑换记录');
 }
 
 /** 我的积分 and the 积分超市 of the citizen's own village (and township). */

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { IdSchema, replyTemplateRoutes as routes } from '@minqing/shared';
+import { replyTemplateRoutes as routes } from '@minqing/shared';
 import { In, IsNull } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
@@ -8,6 +8,7 @@ import { newId } from '../../db/ids';
 import type { ReferenceSnapshot } from '../../db/referenceData';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
+import { pathId } from '../../middleware/validate';
 import {
   TEMPLATE_EDITOR_ROLES,
   compareForReport,
@@ -37,10 +38,8 @@ function checkPlacement(
 }
 
 async function loadEditableTemplate(ctx: AppContext): Promise<ReplyTemplate> {
-  const id = IdSchema.safeParse(ctx.params.id);
-  const template = id.success
-    ? await ctx.deps.dataSource.getRepository(ReplyTemplate).findOneBy({ id: id.data })
-    : null;
+  const id = pathId(ctx, '没有找到该模板');
+  const template = await ctx.deps.dataSource.getRepository(ReplyTemplate).findOneBy({ id });
   if (!template) throw notFound('没有找到该模板');
   if (!staffCanEditTemplate(currentStaff(ctx), template)) throw forbidden('只能修改本辖区的答复模板');
   return template;

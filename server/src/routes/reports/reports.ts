@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import {
   DisputeRequestSchema,
-  IdSchema,
   MyReportsQuerySchema,
   RatingRequestSchema,
   SubmitReportRequestSchema,
@@ -16,15 +15,13 @@ import { forbidden, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
 import { presentCitizenReport, presentSummary } from '../../presenters/report';
 import { pageWindow } from '../paging';
 
 function reportIdOf(ctx: AppContext): string {
-  const parsed = IdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) throw notFound('没有找到该事项');
-  return parsed.data;
+  return pathId(ctx, '没有找到该事项');
 }
 
 /** The citizen's side of a report: submit, follow, rate, dispute, add to it. */

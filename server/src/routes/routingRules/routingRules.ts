@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { IdSchema, PageQuerySchema, RoutingRuleInputSchema, RoutingRuleQuerySchema } from '@minqing/shared';
+import { PageQuerySchema, RoutingRuleInputSchema, RoutingRuleQuerySchema } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { RoutingExample, RoutingRule } from '../../db/entities';
@@ -7,7 +7,7 @@ import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { isWithin } from '../../policies/scope';
 import { presentRoutingExample, presentRoutingRule } from '../../presenters/routing';
 import { pageSlice, pageWindow } from '../paging';
@@ -69,8 +69,8 @@ export function routingRulesRouter() {
 
   router.delete('/rules/:id', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
-    const id = IdSchema.safeParse(ctx.params.id);
-    const rule = id.success ? await ctx.deps.dataSource.getRepository(RoutingRule).findOneBy({ id: id.data }) : null;
+    const id = pathId(ctx, '没有找到该规则');
+    const rule = await ctx.deps.dataSource.getRepository(RoutingRule).findOneBy({ id });
     if (!rule) throw notFound('没有找到该规则');
     if (!isWithin(rule.regionCode, staff.regionCode)) throw forbidden('只能修改本辖区的分派规则');
     await ctx.deps.dataSource.getRepository(RoutingRule).delete({ id: rule.id });

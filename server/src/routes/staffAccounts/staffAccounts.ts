@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import {
   ACCOUNT_MANAGER_ROLES,
-  IdSchema,
   ResetPasswordRequestSchema,
   StaffAccountCreateSchema,
   StaffAccountQuerySchema,
@@ -13,9 +12,8 @@ import { resetStaffPassword } from '../../commands/staffPasswordResetter';
 import { unbindAccountWechat } from '../../commands/staffWechat';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import type { Staff } from '../../db/entities';
-import { notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { presentStaffAccount } from '../../presenters/staffAccount';
 import { findStaffAccounts } from './accountQuery';
 
@@ -29,9 +27,7 @@ export function staffAccountsRouter() {
   }
 
   function accountId(ctx: AppContext): string {
-    const id = IdSchema.safeParse(ctx.params.id);
-    if (!id.success) throw notFound('没有找到该账号');
-    return id.data;
+    return pathId(ctx, '没有找到该账号');
   }
 
   router.get('/accounts', managers, async (ctx: AppContext) => {

@@ -1,9 +1,4 @@
-import {
-  ConfigDepartmentInputSchema,
-  ConfigDepartmentPatchSchema,
-  ConfigDepartmentQuerySchema,
-  IdSchema,
-} from '@minqing/shared';
+import { ConfigDepartmentInputSchema, ConfigDepartmentPatchSchema, ConfigDepartmentQuerySchema } from '@minqing/shared';
 import type { DepartmentLevel } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
@@ -11,7 +6,7 @@ import { Department } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { badRequest, notFound } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { presentConfigDepartment } from '../../presenters/config';
 import { changeSummary, configScope, requireConfigures, requireFields } from './configScope';
@@ -19,8 +14,8 @@ import type { ConfigRouter } from './staffConfig';
 import { pageSlice } from '../paging';
 
 async function loadDepartment(ctx: AppContext): Promise<Department> {
-  const id = IdSchema.safeParse(ctx.params.id);
-  const department = id.success ? (await ctx.deps.reference.snapshot()).departments.get(id.data) : undefined;
+  const id = pathId(ctx, '没有找到该部门');
+  const department = (await ctx.deps.reference.snapshot()).departments.get(id);
   if (!department) throw notFound('没有找到该部门');
   return department;
 }

@@ -14,21 +14,21 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { Article, Notice } from '../../db/entities';
 import { forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
 import { presentStaffArticle, presentStaffNotices } from '../../presenters/content';
 import { pageWindow } from '../paging';
 
 /** Loads a notice and checks, right away, that it lies in the caller's subtree. */
 async function noticeInScope(ctx: AppContext): Promise<Notice> {
-  const notice = await ctx.deps.dataSource.getRepository(Notice).findOneBy({ id: ctx.params.id });
+  const notice = await ctx.deps.dataSource.getRepository(Notice).findOneBy({ id: pathId(ctx, '公告不存在') });
   if (!notice) throw notFound('公告不存在');
   if (!staffCanPublishIn(currentStaff(ctx), notice.regionCode)) throw forbidden('这条公告不在您负责的区域');
   return notice;
 }
 
 async function articleInScope(ctx: AppContext): Promise<Article> {
-  const article = await ctx.deps.dataSource.getRepository(Article).findOneBy({ id: ctx.params.id });
+  const article = await ctx.deps.dataSource.getRepository(Article).findOneBy({ id: pathId(ctx, '文章不存在') });
   if (!article) throw notFound('文章不存在');
   if (!staffCanPublishIn(currentStaff(ctx), article.regionCode)) throw forbidden('这篇文章不在您负责的区域');
   return article;

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import Router from '@koa/router';
 import {
   DEFAULT_POINTS_RULES,
-  IdSchema,
   POINTS_AWARD_REASONS,
   POINTS_REASON_NAMES,
   PointsRuleInputSchema,
@@ -23,7 +22,7 @@ import { newId } from '../../db/ids';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { appendLedgerLine, ruleFor } from '../../points/ledger';
 import { cancelRedemption, fulfilRedemption } from '../../points/redemptions';
@@ -39,9 +38,7 @@ const RULE_EDITORS = ['county', 'sysadmin'] as const;
 const ANONYMOUS_REPORTER = '匿名举报人';
 
 function idOf(ctx: AppContext, what: string): string {
-  const parsed = IdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) throw badRequest(`${what}编号不正确`, 'id');
-  return parsed.data;
+  return pathId(ctx, `没有找到该${what}`);
 }
 
 /** The staff member's region narrowed by an optional filter; a filter outside it is refused. */

@@ -1,12 +1,12 @@
 import Router from '@koa/router';
 import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
-import { IdSchema, IdempotencyKeySchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
+import { IdempotencyKeySchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
 import { actOnReportOnce } from '../../commands/staffActionOnce';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
 import { presentStaffReport, presentStaffSummary } from '../../presenters/report';
 import { buildQueueQuery } from './queueQuery';
@@ -16,9 +16,7 @@ import { registerQueueRoutes } from './queueRoutes';
 /** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
 
 function reportIdOf(ctx: AppContext): string {
-  const parsed = IdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) throw notFound('没有找到该事项');
-  return parsed.data;
+  return pathId(ctx, '没有找到该事项');
 }
 
 export function staffReportsRouter() {

@@ -9,7 +9,7 @@ import { Attachment, ContentCheck, Notice, Report } from '../../db/entities';
 import { type AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
 import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody } from '../../middleware/validate';
+import { parseBody, pathId } from '../../middleware/validate';
 import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
 import { MODERATORS, moderatorCovers } from '../../policies/moderation';
 import { presentAttachment } from '../../presenters/attachment';
@@ -164,7 +164,9 @@ export function uploadsRouter() {
 
 /** The attachment of `:id` when the signed-in user may read it. */
 async function readableAttachment(ctx: AppContext): Promise<Attachment> {
-  const attachment = await ctx.deps.dataSource.getRepository(Attachment).findOneBy({ id: ctx.params.id });
+  const attachment = await ctx.deps.dataSource
+    .getRepository(Attachment)
+    .findOneBy({ id: pathId(ctx, '没有找到这个文件') });
   if (!attachment) throw notFound('没有找到这个文件');
   const report = attachment.reportId
     ? await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: attachment.reportId })
