@@ -4,6 +4,7 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest } from '../../errors';
 import { parseQuery } from '../../middleware/validate';
 import { findPublicReports, presentPublicReports } from '../../openness/publicReports';
+import { pageWindow } from '../paging';
 
 /**
  * 本村动态: a village's public 民情直通 reports of the last 90 days with their answers, no sign-in
@@ -20,11 +21,12 @@ export function publicReportsRouter() {
       throw badRequest('请选择正确的村(社区)', 'villageCode');
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;
+    const { skip, take } = pageWindow(query);
     const { reports, total } = await findPublicReports(manager, now, {
       villageCode: query.villageCode,
       state: query.status,
-      offset: (query.page - 1) * query.pageSize,
-      limit: query.pageSize,
+      offset: skip,
+      limit: take,
     });
     ctx.body = {
       items: await presentPublicReports(manager, { reports, lookups, tokenSecret: ctx.deps.config.tokenSecret, now }),
