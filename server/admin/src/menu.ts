@@ -33,6 +33,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'payouts', label: '奖励补贴', roles: ['dispatcher', 'county'] },
   // server/src/routes/households (policies/household): the field and those supervising it
   { key: 'households', label: '住户', roles: ['grid_worker', 'liaison', 'cadre', 'dispatcher', 'county'] },
+  // server/src/routes/partners (policies/partner): Open311 api_keys for partner systems
+  { key: 'partners', label: '合作方', roles: ['county', 'sysadmin'] },
 ];
 
 export function menuFor(role: StaffRole): MenuEntry[] {

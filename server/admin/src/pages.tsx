@@ -16,6 +16,7 @@ const AuditLog = screen(() => import('./audit/AuditLog'), 'AuditLog');
 const PointsPage = screen(() => import('./points/PointsPage'), 'PointsPage');
 const PayoutsPage = screen(() => import('./payouts/PayoutsPage'), 'PayoutsPage');
 const HouseholdsPage = screen(() => import('./households/HouseholdsPage'), 'HouseholdsPage');
+const PartnersPage = screen(() => import('./partners/PartnersPage'), 'PartnersPage');
 
 /** What every screen gets: who is signed in, and the query of its hash (`#/queue?tab=overdue`). */
 export interface PageProps {
@@ -37,4 +38,5 @@ export const PAGES: Record<string, ComponentType<PageProps>> = {
   points: PointsPage,
   payouts: PayoutsPage,
   households: HouseholdsPage,
+  partners: PartnersPage,
 };
