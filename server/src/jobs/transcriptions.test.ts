@@ -53,7 +53,7 @@ describe.each([false, true])('server-side transcription of voice reports (conten
   let citizen: Citizen;
   let dispatcherToken: string;
   let now: Date;
-  const clips = { power: Buffer.alloc(0), vague: Buffer.alloc(0) };
+  const clips: Record<'power' | 'vague', Buffer> = { power: Buffer.alloc(0), vague: Buffer.alloc(0) };
 
   const transcriber = () => transcriberOf(app.deps)!;
   const reports = () => app.dataSource.getRepository(Report);

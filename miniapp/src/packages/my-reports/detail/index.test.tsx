@@ -40,6 +40,7 @@ const resolved: ReportDetail = {
   rating: null,
   text: '电线杆倾斜了',
   transcript: null,
+  transcriptSource: null,
   voice: null,
   photos: [],
   location: null,
