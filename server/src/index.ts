@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     server.close(
       () =>
         void (scheduler ? scheduler.stop() : Promise.resolve())
+          // A clip being heard finishes, rather than being left claimed (and then given up).
+          .then(() => transcriberOf(deps)?.idle())
           .then(() => limiter?.close())
           .then(() => dataSource.destroy())
           .then(() => process.exit(0)),
