@@ -7,11 +7,16 @@
 //   (ii)  the category classifier alone: predictions per second, latency of one prediction
 //   (iii) routing per report, database included: POST /api/v1/reports without a category
 //         (the server classifies and routes), 1 connection and BENCH_CONNECTIONS connections
+//   (iv)  voice reports transcribed on the server, against the local Tencent ASR fake: latency
+//         per clip, transcription jobs per second, a voice-only report's time to its department
 //
 // Settings: BENCH_DATABASE (minqing_bench_routing; recreated), BENCH_REPORTS, BENCH_DURATION
 // (s per load), BENCH_CONNECTIONS, BENCH_RANKING_RUNS, BENCH_RANKING_REQUESTS,
-// BENCH_CLASSIFY_SAMPLES. The server runs as a child process and is always stopped.
+// BENCH_CLASSIFY_SAMPLES, BENCH_ASR_CLIPS, BENCH_ASR_BATCH, BENCH_ASR_SAMPLES. The server runs as
+// a child process and is always stopped.
+import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 
@@ -32,6 +37,7 @@ const {
   timeStaffStats,
 } = await import('./bench/rankings.mjs');
 const { runRoutingLoad } = await import('./bench/routingLoad.mjs');
+const { SPOKEN, loadFakeTencentAsr, measureTranscription } = await import('./bench/transcription.mjs');
 const { seedRankingExtras } = await import('./bench/seedRankingExtras.mjs');
 const { loadReferenceData, seedReports } = await import('./bench/seedReports.mjs');
 const { resetDatabase, startRealServer } = await import('./bench/serverSetup.mjs');
@@ -54,6 +60,9 @@ const options = {
   rankingRuns: integer('BENCH_RANKING_RUNS', 5),
   rankingRequests: integer('BENCH_RANKING_REQUESTS', 10),
   classifySamples: integer('BENCH_CLASSIFY_SAMPLES', 5_000),
+  asrClips: integer('BENCH_ASR_CLIPS', 100),
+  asrBatch: integer('BENCH_ASR_BATCH', 50),
+  asrSamples: integer('BENCH_ASR_SAMPLES', 20),
 };
 
 async function countRows(pool, table) {
@@ -179,11 +188,36 @@ async function measureRouting(baseUrl) {
   return runs;
 }
 
+/** (iv) The server's Tencent ASR client (server/dist) against the fake the server also uses. */
+async function measureAsr(fake, pool, baseUrl) {
+  const require = createRequire(import.meta.url);
+  const { asrConfigFrom } = require(path.join(repoRoot, 'server', 'dist', 'integrations', 'asr', 'asrConfig.js'));
+  const { TencentAsrClient } = require(
+    path.join(repoRoot, 'server', 'dist', 'integrations', 'asr', 'tencentAsrClient.js'),
+  );
+  const client = new TencentAsrClient(asrConfigFrom(fake.env));
+  return measureTranscription({
+    fake,
+    client,
+    pool,
+    baseUrl,
+    tokens: await signInCitizens(baseUrl, 10),
+    villageCode: SUBMIT_VILLAGE,
+    clips: options.asrClips,
+    batch: options.asrBatch,
+    samples: options.asrSamples,
+    log,
+  });
+}
+
 async function runBenchmark() {
   const started = performance.now();
   const database = await resetDatabase(settings);
   log(`database ${settings.database} recreated on MariaDB/MySQL ${database.version}`);
-  const server = await startRealServer({ settings, repoRoot, log });
+  const { startFakeTencentAsr } = await loadFakeTencentAsr(repoRoot);
+  const fake = await startFakeTencentAsr({ answer: SPOKEN });
+  log(`(iv) Tencent ASR fake at ${fake.url}`);
+  const server = await startRealServer({ settings, repoRoot, log, env: fake.env });
   const pool = mysql.createPool({
     ...settings.mysql,
     database: settings.database,
@@ -198,10 +232,21 @@ async function runBenchmark() {
     if (classifier.skipped) log(`(ii) ${classifier.skipped}: ${classifier.detail}`);
     const routing = await measureRouting(server.baseUrl);
     if (routing.some((run) => run.errors > 0)) log(`server output tail:\n${outputOf(server.handle)}`);
-    return { database, seeded, rankings, classifier, routing, benchSeconds: (performance.now() - started) / 1000 };
+    log('(iv) transcription');
+    const transcription = await measureAsr(fake, pool, server.baseUrl);
+    return {
+      database,
+      seeded,
+      rankings,
+      classifier,
+      routing,
+      transcription,
+      benchSeconds: (performance.now() - started) / 1000,
+    };
   } finally {
     await pool.end();
     await stopChild(server.handle);
+    await fake.close();
   }
 }
 
@@ -209,7 +254,7 @@ const ms = (value) => formatNumber(value, 1);
 const verdict = (ok) => (ok ? 'OK' : 'MISS');
 
 function printReport(run) {
-  const { seeded, rankings, classifier, routing } = run;
+  const { seeded, rankings, classifier, routing, transcription } = run;
   const rankingOk = Math.max(rankings.direct.p95, rankings.http.p95) < TARGET_RANKING_MS;
   console.log('');
   console.log(
@@ -284,6 +329,36 @@ function printReport(run) {
       `errors ${result.errors}`,
       result.routedShare === null ? '' : `routed ${(result.routedShare * 100).toFixed(0)} %`,
     ]),
+    [
+      `(iv) ASR client → fake, one ${formatNumber(transcription.clipBytes / 1024, 0)} kB WAV`,
+      transcription.clip.n,
+      '',
+      ms(transcription.clip.p50),
+      ms(transcription.clip.p95),
+      ms(transcription.clip.max),
+      '',
+      '',
+    ],
+    [
+      `(iv) transcription jobs, ${transcription.batch.reports} voice reports at once`,
+      transcription.batch.reports,
+      `${formatNumber(transcription.batch.jobsPerSecond)} jobs/s`,
+      '',
+      '',
+      '',
+      `ASR calls ${transcription.batch.asrCalls}`,
+      `routed ${transcription.batch.routed}`,
+    ],
+    [
+      '(iv) voice-only report: submission → department',
+      transcription.toDepartment.n,
+      '',
+      ms(transcription.toDepartment.p50),
+      ms(transcription.toDepartment.p95),
+      ms(transcription.toDepartment.max),
+      `misses ${transcription.toDepartment.misses}`,
+      '',
+    ],
   ];
   console.log(renderTable(['measure', 'runs', 'value', 'p50 ms', 'p95 ms', 'max/p99 ms', 'target', 'verdict'], rows));
   console.log(
@@ -353,6 +428,14 @@ function printReport(run) {
       errors: result.errors,
       routedShare: round(result.routedShare, 3),
     })),
+    transcription: {
+      clipMs: { p50: round(transcription.clip.p50, 2), p95: round(transcription.clip.p95, 2) },
+      jobsPerSecond: round(transcription.batch.jobsPerSecond),
+      batch: transcription.batch.reports,
+      asrCalls: transcription.batch.asrCalls,
+      routed: transcription.batch.routed,
+      toDepartmentMs: { p50: round(transcription.toDepartment.p50), p95: round(transcription.toDepartment.p95) },
+    },
     targets: { rankingMs: TARGET_RANKING_MS },
   };
   console.log(JSON.stringify(json));
