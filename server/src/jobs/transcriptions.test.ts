@@ -17,7 +17,7 @@ import {
   submitReport,
 } from '../test/factories';
 import { type FakeTencentAsr, startFakeTencentAsr } from '../test/fakeTencentAsr';
-import { FakeWechat, RISKY_WORD } from '../test/fakeWechat';
+import { FakeWechat, REVIEW_WORD, RISKY_WORD } from '../test/fakeWechat';
 import { keywordPredictor } from '../test/keywordPredictor';
 import { spokenWav } from '../test/speech';
 import { type TestApp, createTestApp } from '../test/testApp';
@@ -26,6 +26,7 @@ import { Scheduler } from './scheduler';
 import {
   TRANSCRIBED_ROUTE_NOTE,
   TRANSCRIPTION_BACKOFF,
+  TRANSCRIPTION_CLAIM_MS,
   TRANSCRIPTION_MAX_ATTEMPTS,
   Transcriber,
   transcriberOf,
@@ -281,6 +282,28 @@ describe.each([false, true])('server-side transcription of voice reports (conten
     });
   });
 
+  it('gives up a clip whose worker died mid-call instead of sending it again', async () => {
+    asr.failNext(1, { status: 500 });
+    const response = await submitVoice(clips.power);
+    await transcriber().idle();
+    const job = await jobOf(response.body.id);
+    // As a crashed process leaves it: claimed, never recorded.
+    await app.dataSource
+      .getRepository(TranscriptionJob)
+      .update({ id: job.id }, { status: 'running', claimedBy: 'crashed:1', claimedAt: START });
+    const callsBefore = asr.calls.length;
+    now = new Date(START.getTime() + TRANSCRIPTION_CLAIM_MS - 1);
+    expect(await transcriber().runOnce(now)).toMatchObject({ givenUp: 0 });
+    now = new Date(START.getTime() + TRANSCRIPTION_CLAIM_MS + 1);
+    expect(await transcriber().runOnce(now)).toMatchObject({ givenUp: 1 });
+    expect(await jobOf(response.body.id)).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringContaining('interrupted'),
+    });
+    expect(asr.calls).toHaveLength(callsBefore);
+    expect((await reports().findOneByOrFail({ id: response.body.id })).status).toBe('submitted');
+  });
+
   it('is run by the scheduler’s leader, which retries what is due', async () => {
     asr.failNext(1, { status: 500 });
     const response = await submitVoice(clips.power);
@@ -302,6 +325,23 @@ describe.each([false, true])('server-side transcription of voice reports (conten
   });
 
   if (wechatOn) {
+    it('stores and routes a transcript WeChat wants reviewed, holding it for 内容审核 as it does text', async () => {
+      const held = clipSaying('电线杆需要复核');
+      spoken.set(fingerprint(held), `电线杆倒了${REVIEW_WORD}`);
+      const response = await submitVoice(held);
+      await transcriber().idle();
+      expect(await reports().findOneByOrFail({ id: response.body.id })).toMatchObject({
+        transcript: `电线杆倒了${REVIEW_WORD}`,
+        transcriptSource: 'asr',
+        status: 'dispatched',
+      });
+      expect(
+        await app.dataSource
+          .getRepository(ContentCheck)
+          .findOneByOrFail({ reportId: response.body.id, field: 'voice.transcript' }),
+      ).toMatchObject({ status: 'review', moderation: 'held', subjectType: 'report' });
+    });
+
     it('handles a transcript that fails content security like text that fails: not stored, left in triage', async () => {
       const risky = clipSaying(`加我看${RISKY_WORD}`);
       spoken.set(fingerprint(risky), `村里有人发${RISKY_WORD}`);
