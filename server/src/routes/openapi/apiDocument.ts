@@ -366,7 +366,8 @@ const uploadRoutes: ApiRoute[] = [
   {
     method: 'post',
     path: '/api/v1/uploads',
-    summary: '上传照片或语音 / Upload one photo or voice clip',
+    summary:
+      '上传照片或语音 / Upload one photo or voice clip (voice: mp3/aac/m4a, PCM WAV, Ogg/WebM; ≤ 60 s and 2.25 MB, so that Tencent ASR can transcribe it)',
     tags: ['uploads'],
     access: 'citizenOrStaff',
     body: { kind: 'multipart', schema: schemas.uploadForm },
