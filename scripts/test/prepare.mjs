@@ -2,8 +2,8 @@
 /**
  * Prepares this machine for the tests, so the README's test command works on a fresh Debian box:
  *
- *   node scripts/test/prepare.mjs browser   Debian's Chromium and a Chinese font (end-to-end tests), espeak-ng and sox
- *                                           (real Mandarin speech for the transcription tests)
+ *   node scripts/test/prepare.mjs browser   Debian's Chromium and a Chinese font (end-to-end tests)
+ *   node scripts/test/prepare.mjs speech    espeak-ng and sox (real Mandarin speech for the transcription tests)
  *   node scripts/test/prepare.mjs clock     faketime (npm run test:clock), and Redis as for database
  *   node scripts/test/prepare.mjs database  the database named in MYSQL_URL, created when missing, and Redis
  *   node scripts/test/prepare.mjs redis     Redis at REDIS_URL (default 127.0.0.1:6379), started when stopped
@@ -22,7 +22,9 @@ const NEEDS = {
   browser: [
     { pkg: 'chromium', present: () => fs.existsSync(CHROMIUM_PATH) },
     { pkg: 'fonts-wqy-microhei', present: () => debianHas('fonts-wqy-microhei') },
-    // Speech for the voice tests: espeak-ng's Mandarin voice (cmn), made a 16 kHz mono WAV by sox.
+  ],
+  // Speech for the voice tests: espeak-ng's Mandarin voice (cmn), made a 16 kHz mono WAV by sox.
+  speech: [
     { pkg: 'espeak-ng', present: () => onPath('espeak-ng') },
     { pkg: 'sox', present: () => onPath('sox') },
   ],
@@ -106,7 +108,7 @@ function ensureRedis() {
 }
 
 const parts = process.argv.slice(2);
-if (parts.length === 0) fail('name what to prepare: browser, clock, database and/or redis');
+if (parts.length === 0) fail('name what to prepare: browser, speech, clock, database and/or redis');
 for (const part of parts) {
   if (part === 'database') await createDatabase();
   else if (NEEDS[part]) installPackages(part);
