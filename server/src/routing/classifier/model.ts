@@ -79,7 +79,14 @@ export const DEFAULT_TRAIN_OPTIONS = {
   seed: 20201,
   maxFeatures: 60000,
   classBalance: 0.5,
-  temperature: 1,
+  /**
+   * Calibration by temperature scaling. Averaged SGD with L2 leaves the softmax underconfident
+   * (on out-of-fold TipDM predictions a top confidence of 0.4 was right far more often than
+   * 40 % of the time): `routing:eval --cv 5 --repeat 3` fits the temperature by the log loss of
+   * the true class — 0.379, which took the calibration error (ECE) from 0.332 to 0.036. It
+   * changes no prediction, only the confidence the routing threshold is compared with.
+   */
+  temperature: 0.38,
   averageLastEpochs: 10,
   titleRepeat: 4,
 } as const;
