@@ -59,7 +59,9 @@ export async function findPublicReports(
         .subQuery()
         .select('1')
         .from(ContentCheck, 'c')
-        .where("c.subjectType = 'report'")
+        // reportId is indexed (idx_content_checks_report); a report's own text is the row whose subject is the report.
+        .where('c.reportId = r.id')
+        .andWhere("c.subjectType = 'report'")
         .andWhere('c.subjectId = r.id')
         .andWhere("c.field = 'text'")
         .andWhere(
