@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ACTION_NAMES, type ReportActionRequest, actionRule, contextAllows, isOpenStatus } from '@minqing/shared';
+import { ACTION_NAMES, type ReportActionRequest, isOpenStatus, stateAllows } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Category, Department, Report, type Staff } from '../db/entities';
@@ -215,7 +215,7 @@ function ratingChanges(
 
 /** Distinguishes "not in this state" (409) from "not yours to do" (403). */
 function nextAllowedFromStatus(report: Report, action: ReportActionRequest['action'], now: Date): boolean {
-  return actionRule(action).from.includes(report.status) && contextAllows(action, transitionContext(report, now));
+  return stateAllows(action, report.status, transitionContext(report, now));
 }
 
 function refusalOf(report: Report, action: ReportActionRequest['action'], now: Date): string {

@@ -5,8 +5,11 @@ import {
   actionRequirements,
   allowedActions,
   canPerform,
+  OPEN_STATUSES,
+  isOpenStatus,
   isPublicEvent,
   nextStatus,
+  stateAllows,
 } from './reportStateMachine';
 
 describe('report state machine', () => {
@@ -164,5 +167,18 @@ describe('report state machine', () => {
       const terminal = status === 'merged' || status === 'rejected';
       expect(leaving > 0).toBe(!terminal);
     }
+  });
+
+  it("tells a state's refusal (409) apart from a role's (403)", () => {
+    expect(stateAllows('sign', 'dispatched')).toBe(true);
+    expect(canPerform('county', 'sign', 'dispatched')).toBe(false);
+    expect(stateAllows('sign', 'resolved')).toBe(false);
+    expect(stateAllows('resolve_on_spot', 'accepted', { tier: 'major' })).toBe(false);
+    expect(stateAllows('resolve_on_spot', 'accepted', { tier: 'general' })).toBe(true);
+  });
+
+  it('names the open statuses once: those a report can still be merged, escalated or settled from', () => {
+    expect(REPORT_STATUSES.filter(isOpenStatus)).toEqual([...OPEN_STATUSES]);
+    for (const status of REPORT_STATUSES) expect(stateAllows('merge', status)).toBe(isOpenStatus(status));
   });
 });

@@ -185,10 +185,6 @@ export interface TransitionContext {
   tier?: Tier;
 }
 
-export function actionRule(action: ReportAction): ActionRule {
-  return RULES[action];
-}
-
 export function isPublicEvent(type: ReportEventType): boolean {
   return type === 'submitted' || RULES[type].public;
 }
@@ -206,12 +202,16 @@ export function canPerform(
 ): boolean {
   const rule = RULES[action];
   const roleAllowed = role === 'system' ? rule.bySystem === true : rule.roles.includes(role);
-  if (!roleAllowed || !rule.from.includes(status)) return false;
-  return contextAllows(action, ctx);
+  return roleAllowed && stateAllows(action, status, ctx);
+}
+
+/** Whether a report in `status` (and `ctx`) allows `action` at all, whoever asks: a refusal here is 409, not 403. */
+export function stateAllows(action: ReportAction, status: ReportStatus, ctx: TransitionContext = {}): boolean {
+  return RULES[action].from.includes(status) && contextAllows(action, ctx);
 }
 
 /** The conditions beyond role and status, the same for every actor. */
-export function contextAllows(action: ReportAction, ctx: TransitionContext): boolean {
+function contextAllows(action: ReportAction, ctx: TransitionContext): boolean {
   if ((action === 'rate' || action === 'rate_on_behalf') && ctx.rated) return false;
   if ((action === 'approve_extension' || action === 'refuse_extension') && !ctx.extensionPending) return false;
   if (action === 'request_extension' && (ctx.extensionPending || ctx.resolveDuePassed)) return false;

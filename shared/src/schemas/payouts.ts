@@ -49,7 +49,6 @@ export function payoutCanMove(from: PayoutStatus, to: PayoutStatus): boolean {
   return PAYOUT_TRANSITIONS[from].includes(to);
 }
 
-export const PAYOUT_FINAL_STATUSES: readonly PayoutStatus[] = ['rejected', 'succeeded', 'failed', 'cancelled'];
 /** Approved and not yet final: the reconciliation job asks WeChat about these. */
 export const PAYOUT_PENDING_STATUSES: readonly PayoutStatus[] = ['sending', 'wait_user_confirm', 'processing'];
 

@@ -118,7 +118,6 @@ export const VerifyRedemptionRequestSchema = z.object({
 });
 export type VerifyRedemptionRequest = z.infer<typeof VerifyRedemptionRequestSchema>;
 
-export const ShopQuerySchema = z.object({ villageCode: RegionCodeSchema.optional() });
 export const StaffShopQuerySchema = PageQuerySchema.extend({ regionCode: RegionCodeSchema.optional() });
 export const StaffRedemptionQuerySchema = PageQuerySchema.extend({
   status: z.enum(REDEMPTION_STATUSES).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_STATUSES, SERVICE_CODES, STAFF_ROLES, TIERS, TRANSCRIPT_SOURCES } from '../domain/enums';
+import { REPORT_STATUSES, SERVICE_CODES, TIERS, TRANSCRIPT_SOURCES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { CITIZEN_ACTIONS, STAFF_ACTIONS, SYSTEM_ACTIONS } from '../domain/reportStateMachine';
 import { QUEUE_FIGURES, QUEUE_TAB_KEYS } from '../domain/queueTabs';
@@ -302,4 +302,3 @@ export const StaffQueueItemSchema = ReportSummarySchema.extend({
 });
 export type StaffQueueItem = z.infer<typeof StaffQueueItemSchema>;
 export const StaffQueueResponseSchema = pageOf(StaffQueueItemSchema);
-export const StaffRoleSchema = z.enum(STAFF_ROLES);

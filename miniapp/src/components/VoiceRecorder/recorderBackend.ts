@@ -4,7 +4,6 @@
  *  - H5 (h5Recorder.ts): Web Audio, downsampled to a 16 kHz mono 16-bit PCM WAV.
  * Every format is one Tencent ASR 一句话识别 takes, so a voice-only report can be transcribed.
  */
-import { LIMITS } from '@minqing/shared';
 import { createH5Recorder, resetH5Recorder } from './h5Recorder';
 import type { RecorderBackend } from './recorderSession';
 import { createWeappRecorder, resetWeappRecorders } from './weappRecorder';
@@ -32,6 +31,3 @@ export function resetRecorderBackends(): void {
   resetWeappRecorders();
   resetH5Recorder();
 }
-
-/** The longest clip: the server, and ASR 一句话识别, take at most 60 s. */
-export const DEFAULT_MAX_MS = LIMITS.voiceSecondsDefault * 1000;

@@ -23,11 +23,6 @@ export async function loadServices(): Promise<Service[]> {
   return cached;
 }
 
-/** For tests. */
-export function forgetServices(): void {
-  cached = null;
-}
-
 /** One glyph and colour per service: an icon that always comes with its word. */
 export const SERVICE_ICONS: Record<string, { glyph: string; tone: string }> = {
   epidemic: { glyph: '疫', tone: 'teal' },
