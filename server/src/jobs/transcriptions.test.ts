@@ -79,6 +79,17 @@ describe.each([false, true])('server-side transcription of voice reports (conten
     return response;
   }
 
+  /** `transcriptPending` as the dispatcher sees it in the detail, the 全部 tab of the queue and triage. */
+  async function pendingAsStaffSee(reportId: string) {
+    const auth = bearer(dispatcherToken);
+    const detail = await app.http.get(`/api/v1/staff/reports/${reportId}`).set(auth);
+    const queue = await app.http.get('/api/v1/staff/reports?tab=all&pageSize=100').set(auth);
+    const triage = await app.http.get('/api/v1/staff/reports/triage?pageSize=100').set(auth);
+    const rowOf = (body: { items: { id: string; transcriptPending: boolean }[] }) =>
+      body.items.find((row) => row.id === reportId)?.transcriptPending;
+    return { detail: detail.body.transcriptPending, queue: rowOf(queue.body), triage: rowOf(triage.body) };
+  }
+
   beforeAll(async () => {
     clips.power = clipSaying(SAID_POWER);
     clips.vague = clipSaying(SAID_VAGUE);
@@ -191,6 +202,8 @@ describe.each([false, true])('server-side transcription of voice reports (conten
     let job = await jobOf(response.body.id);
     expect(job).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('HTTP 500') });
     expect(job.nextAttemptAt).toEqual(new Date(START.getTime() + TRANSCRIPTION_BACKOFF.baseMs));
+    // Staff see 转写中… while the clip waits for its next attempt.
+    expect(await pendingAsStaffSee(response.body.id)).toEqual({ detail: true, queue: true, triage: true });
 
     // Not before its time, even when the sweep runs.
     now = new Date(START.getTime() + TRANSCRIPTION_BACKOFF.baseMs - 1);
@@ -216,6 +229,7 @@ describe.each([false, true])('server-side transcription of voice reports (conten
 
     const report = await reports().findOneByOrFail({ id: response.body.id });
     expect(report).toMatchObject({ status: 'submitted', departmentId: null, transcript: null, transcriptSource: null });
+    expect(await pendingAsStaffSee(report.id)).toEqual({ detail: false, queue: false, triage: false });
     expect(await app.dataSource.getRepository(Attachment).countBy({ reportId: report.id, kind: 'voice' })).toBe(1);
     const triage = await app.http.get('/api/v1/staff/reports/triage').set(bearer(dispatcherToken));
     expect(triage.body.items.map((row: { id: string }) => row.id)).toContain(report.id);

@@ -1,3 +1,4 @@
+import { reportsBeingTranscribed } from '../jobs/transcribing';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import {
@@ -63,13 +64,20 @@ export function presentSummary(report: Report, lookups: ReportLookups, audience:
   };
 }
 
-export function presentStaffSummary(report: Report, lookups: ReportLookups, now: Date) {
+/** `transcribing`: the reports whose clip the server is still transcribing (jobs/transcribing). */
+export function presentStaffSummary(
+  report: Report,
+  lookups: ReportLookups,
+  now: Date,
+  transcribing: ReadonlySet<string> = new Set(),
+) {
   return {
     ...presentSummary(report, lookups, 'staff'),
     overdue: isOverdue(report, now),
     escalated: report.escalated,
     transcript: report.transcript,
     transcriptSource: report.transcript ? report.transcriptSource : null,
+    transcriptPending: transcribing.has(report.id),
   };
 }
 
@@ -286,6 +294,7 @@ export async function presentStaffReport(
     escalated: report.escalated,
     extensionPending: report.extensionRequestedDays !== null,
     mergedIntoId: report.mergedIntoId,
+    transcriptPending: (await reportsBeingTranscribed(manager, [report.id])).has(report.id),
     gridName: report.gridCode ? (lookups.regions.get(report.gridCode)?.name ?? report.gridCode) : null,
     reporter,
     prediction:

@@ -162,6 +162,8 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   escalated: z.boolean(),
   extensionPending: z.boolean(),
   mergedIntoId: z.string().nullable(),
+  /** The server is still transcribing the voice clip (转写中…). */
+  transcriptPending: z.boolean(),
   /** The grid (网格) it belongs to, whose grid workers see it; null for a matter of the whole village. */
   gridName: z.string().nullable(),
   /** null for an anonymous illegal-activity report: staff never learn who reported it. */
@@ -299,6 +301,8 @@ export const StaffQueueItemSchema = ReportSummarySchema.extend({
   /** The voice clip's transcript (null without one), and where it came from. */
   transcript: z.string().nullable(),
   transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
+  /** The server is still transcribing the voice clip (转写中…). */
+  transcriptPending: z.boolean(),
 });
 export type StaffQueueItem = z.infer<typeof StaffQueueItemSchema>;
 export const StaffQueueResponseSchema = pageOf(StaffQueueItemSchema);

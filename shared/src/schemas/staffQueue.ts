@@ -28,6 +28,8 @@ export const TriageItemSchema = ReportSummarySchema.extend({
   /** The voice clip's transcript (null without one), and where it came from. */
   transcript: z.string().nullable(),
   transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
+  /** The server is still transcribing the voice clip (转写中…). */
+  transcriptPending: z.boolean(),
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
   /**
    * The classifier's top three by calibrated confidence (highest first), each with the department

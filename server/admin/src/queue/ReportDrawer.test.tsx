@@ -21,6 +21,7 @@ const report = {
   voice: null,
   transcript: null,
   transcriptSource: null,
+  transcriptPending: false,
   photos: [],
   suggestions: [],
   duplicateOf: null,

@@ -10,7 +10,7 @@ import { formatTime } from './format';
 import { ModerationPanel } from '../moderation/ModerationPanel';
 import { ReportNotes } from './ReportNotes';
 import { ReporterContact } from './ReporterContact';
-import { Transcript, transcriptPending } from './Transcript';
+import { Transcript } from './Transcript';
 
 /** Actions shown as plain buttons: they send the report away or close it rather than move it on. */
 const SECONDARY_ACTIONS: readonly SupportedAction[] = ['return', 'reject', 'merge', 'refuse_extension', 'transfer'];
@@ -161,7 +161,7 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
                   hasVoice
                   transcript={report.transcript}
                   transcriptSource={report.transcriptSource}
-                  pending={transcriptPending(report)}
+                  pending={report.transcriptPending}
                 />
               </Space>
             )}

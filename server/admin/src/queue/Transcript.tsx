@@ -36,11 +36,6 @@ export const VOICE_EXCERPT = '[语音]';
 export const voiceWithoutTranscript = (row: { excerpt: string; transcript: string | null }): boolean =>
   !row.transcript && row.excerpt === VOICE_EXCERPT;
 
-/** Whether the server says it is still transcribing (a field the detail may carry). */
-export function transcriptPending(report: object): boolean {
-  return (report as { transcriptPending?: unknown }).transcriptPending === true;
-}
-
 export function TranscriptSourceTag({ source }: { source: TranscriptSource | null }) {
   if (!source) return null;
   return (

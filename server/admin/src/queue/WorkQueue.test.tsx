@@ -24,6 +24,7 @@ const row = (serialNo: string, extra: Partial<StaffQueueItem>): StaffQueueItem =
   escalated: false,
   transcript: null,
   transcriptSource: null,
+  transcriptPending: false,
   ...extra,
 });
 

@@ -31,7 +31,7 @@ import { api, request } from '../api';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { ReportDrawer } from './ReportDrawer';
-import { Transcript, TranscriptSourceTag, transcriptPending, voiceWithoutTranscript } from './Transcript';
+import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from './Transcript';
 import { formatTime } from './format';
 import { queueApi } from './queueApi';
 import {
@@ -332,7 +332,7 @@ export function WorkQueue({ staff, query }: PageProps) {
               ) : voiceWithoutTranscript(row) ? (
                 <Space size={4}>
                   <span>{excerpt}</span>
-                  <Transcript hasVoice transcript={null} transcriptSource={null} pending={transcriptPending(row)} />
+                  <Transcript hasVoice transcript={null} transcriptSource={null} pending={row.transcriptPending} />
                 </Space>
               ) : (
                 excerpt

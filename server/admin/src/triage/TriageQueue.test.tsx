@@ -17,6 +17,7 @@ const item: TriageItem = {
   text: '河边垃圾没人清理',
   transcript: null,
   transcriptSource: null,
+  transcriptPending: false,
   category: null,
   department: null,
   tier: 'general',

@@ -1,3 +1,4 @@
+import { reportsBeingTranscribed } from '../../jobs/transcribing';
 import Router from '@koa/router';
 import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { IdempotencyKeySchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
@@ -32,8 +33,12 @@ export function staffReportsRouter() {
     const now = ctx.deps.clock();
     const [reports, total] = await buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now).getManyAndCount();
     const lookups = await ctx.deps.reference.snapshot();
+    const transcribing = await reportsBeingTranscribed(
+      ctx.deps.dataSource.manager,
+      reports.map((report) => report.id),
+    );
     ctx.body = {
-      items: reports.map((report) => presentStaffSummary(report, lookups, now)),
+      items: reports.map((report) => presentStaffSummary(report, lookups, now, transcribing)),
       total,
       page: filters.page,
       pageSize: filters.pageSize,

@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { TriageItem } from '@minqing/shared';
 import { Report, type Staff } from '../../db/entities';
+import { reportsBeingTranscribed } from '../../jobs/transcribing';
 import { staffCanView } from '../../policies/report';
 import { type ReportLookups, nameSuggestions, presentStaffSummary } from '../../presenters/report';
 
@@ -34,8 +35,12 @@ export async function presentTriage(
   const visible = new Map(
     originals.filter((original) => staffCanView(staff, original)).map((original) => [original.id, original]),
   );
+  const transcribing = await reportsBeingTranscribed(
+    manager,
+    reports.map((report) => report.id),
+  );
   return reports.map((report) => {
-    const summary = presentStaffSummary(report, lookups, now);
+    const summary = presentStaffSummary(report, lookups, now, transcribing);
     const original = report.duplicateOfId ? visible.get(report.duplicateOfId) : undefined;
     return {
       ...summary,
