@@ -96,6 +96,8 @@ describe('what a township clerk meets in the admin panel (1440×900)', () => {
     await page
       .getByRole('dialog', { name: `事项 ${report.serialNo}` })
       .getByText('五一村三组水渠堵了，一直没人管')
+      // Shown as the report's content, and again in the 内容审核 notice while the text awaits review.
+      .first()
       .waitFor();
     const after = unreadBefore - 1;
     await page.getByRole('button', { name: after ? `消息中心，${after} 条未读` : '消息中心' }).waitFor();
