@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type WebpackChain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -11,6 +12,14 @@ const apiBase = process.env.API_BASE || 'http://localhost:3210/api/v1';
 
 /** Subscribe-message template ids (comma-separated) from the mini-program admin site; none hides the prompt. */
 const subscribeTemplateIds = process.env.SUBSCRIBE_TEMPLATE_IDS || '';
+
+/**
+ * `@minqing/shared` is one barrel: without this, importing `LIMITS` brings every zod schema (and zod)
+ * into the main package. Its modules only declare, so webpack may leave out those nothing uses.
+ */
+function sharedWithoutSideEffects(chain: WebpackChain): void {
+  chain.module.rule('shared-without-side-effects').test(/\.ts$/).include.add(sharedSrc).end().set('sideEffects', false);
+}
 
 // https://docs.taro.zone/docs/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -49,6 +58,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           .end()
           .use('globalthis-fallback')
           .loader(path.resolve(__dirname, 'globalThisLoader.js'));
+        sharedWithoutSideEffects(chain);
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
@@ -59,6 +69,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain: sharedWithoutSideEffects,
       publicPath: '/h5/',
       staticDirectory: 'static',
       compile: { include: [sharedSrc] },

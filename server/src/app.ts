@@ -32,6 +32,7 @@ import { reportsRouter } from './routes/reports/reports';
 import { replyTemplatesRouter } from './routes/replyTemplates/replyTemplates';
 import { reportNotesRouter } from './routes/reportNotes/reportNotes';
 import { reporterContactRouter } from './routes/reporterContact/reporterContact';
+import { reportMapRouter } from './routes/reportMap/reportMap';
 import { staffAuthRouter } from './routes/staffAuth/staffAuth';
 import { ownPasswordRouter } from './routes/staffAccounts/ownPassword';
 import { staffAccountsRouter } from './routes/staffAccounts/staffAccounts';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     wechatpayNotifyRouter(),
     reportNotesRouter(),
     reporterContactRouter(),
+    reportMapRouter(),
     replyTemplatesRouter(),
     wechatPushRouter(),
     signedMediaRouter(),

@@ -6,8 +6,11 @@
  * no upload id yet (retrying each a few times), remembers every upload id as soon as it has it,
  * then posts the report with the draft's Idempotency-Key. A network failure keeps the draft
  * ('已保存，联网后自动提交') for a later retry; success removes it.
+ *
+ * The queue starts with the app (main package), so it holds no zod schema: the content check with
+ * the shared schema (draftCheck.ts) is given by the page that submits (report-flow's compose).
  */
-import { LIMITS, SubmitReportRequestSchema, type SubmitReportRequest, type ReportDetail } from '@minqing/shared';
+import type { ReportDetail, SubmitReportRequest } from '@minqing/shared';
 import { toApiError, type ApiError } from './apiError';
 import {
   SAVED_OFFLINE_MESSAGE,
@@ -50,8 +53,16 @@ export interface DraftQueueDeps {
   sleep(ms: number): Promise<void>;
 }
 
+/** The first problem with a draft's content, with its field; null when it can be sent. */
+export type DraftCheck = (draft: ReportDraft) => { message: string; field?: string } | null;
+
 export interface SubmitOptions {
   onProgress?: (progress: FileProgress) => void;
+  /**
+   * Run before anything is uploaded; a problem keeps the draft for editing ('invalid'). Automatic
+   * retries pass none: their draft was checked when it was first submitted, and the server checks again.
+   */
+  check?: DraftCheck;
 }
 
 /** Extra tries for one file within one submission, on network errors only. */
@@ -65,7 +76,7 @@ export const backoffMs = (attempts: number): number =>
   Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
 
 /** The request body for a draft, with each file's upload id given by `idOf`. */
-function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => string): SubmitReportRequest {
+export function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => string): SubmitReportRequest {
   const text = draft.text?.trim();
   const transcript = draft.voice?.transcript?.trim();
   return {
@@ -89,19 +100,6 @@ export function requestBodyOf(draft: ReportDraft): SubmitReportRequest {
     if (!file.uploadId) throw new Error(`${file.localPath} is not uploaded yet`);
     return file.uploadId;
   });
-}
-
-/** Distinct valid-looking ids, only to check a draft's other fields before anything is uploaded. */
-const placeholderId = (index: number): string => String(index + 1).padStart(26, '0');
-
-/** The first problem with a draft's content, in the shared schema's words; null when it can be sent. */
-export function validateDraft(draft: ReportDraft): { message: string; field?: string } | null {
-  if (draft.photos.length > LIMITS.reportPhotosMax)
-    return { message: `最多${LIMITS.reportPhotosMax}张照片`, field: 'photoUploadIds' };
-  const parsed = SubmitReportRequestSchema.safeParse(bodyOf(draft, (_file, index) => placeholderId(index)));
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0];
-  return { message: issue.message, field: issue.path.length > 0 ? String(issue.path[0]) : undefined };
 }
 
 type DraftListener = (drafts: ReportDraft[]) => void;
@@ -230,7 +228,7 @@ export class DraftQueue {
   private async run(id: string, options: SubmitOptions): Promise<SubmitOutcome> {
     const start = this.get(id);
     if (!start) return { status: 'missing' };
-    const invalid = validateDraft(start);
+    const invalid = options.check?.(start) ?? null;
     if (invalid) {
       const draft = this.patch(id, { state: 'editing', lastError: invalid });
       return { status: 'invalid', ...invalid, draft };

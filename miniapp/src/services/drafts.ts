@@ -99,4 +99,3 @@ export function startDraftSync(): void {
 
 export type { ReportDraft, DraftInput, FileProgress, SubmitOutcome } from './draftTypes';
 export { SAVED_OFFLINE_MESSAGE } from './draftTypes';
-export { validateDraft } from './draftQueue';

@@ -207,6 +207,8 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   // Nobody learns the phone of an anonymous reporter.
   'POST /api/v1/staff/reports/{id}/reporter-contact': onBothReports(() => ({ reason: '回访核实处理情况' }), NOBODY),
   'GET /api/v1/staff/reports/{id}/reply-templates': onBothReports(),
+  // The map of a report's point (the matrix app has the local Tencent LBS fake).
+  'GET /api/v1/staff/reports/{id}/map.png': onBothReports(),
   'GET /api/v1/staff/reply-templates': { allowed: DISPATCHERS },
   'POST /api/v1/staff/reply-templates': {
     allowed: TOWNSHIP_DISPATCH,

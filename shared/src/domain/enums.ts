@@ -157,6 +157,40 @@ export const ARTICLE_CATEGORY_NAMES: Record<ArticleCategory, string> = {
   news: '工作动态',
 };
 
+/** WeChat subscribe messages (订阅消息): one template per topic (schemas/push). */
+export const SUBSCRIBE_TOPICS = ['report_signed', 'report_resolved', 'notice', 'article'] as const;
+export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
+
+/** `wx.requestSubscribeMessage` answers per template id; `filter` = WeChat hid the template. */
+export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeAnswer = (typeof SUBSCRIBE_ANSWERS)[number];
+
+/** What a citizen may follow: new notices for my village, or new articles in one category. */
+export const FOLLOW_TOPICS = [
+  'village_notices',
+  ...ARTICLE_CATEGORIES.map((category) => `article_${category}` as const),
+] as const;
+export type FollowTopic = (typeof FOLLOW_TOPICS)[number];
+
+/** 积分超市: a redemption's states (schemas/points). */
+export const REDEMPTION_STATUSES = ['reserved', 'fulfilled', 'cancelled'] as const;
+export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
+export const REDEMPTION_STATUS_NAMES: Record<RedemptionStatus, string> = {
+  reserved: '待领取',
+  fulfilled: '已领取',
+  cancelled: '已取消',
+};
+
+/** 附件 of a notice or article: the document types taken, by content type (schemas/contentFiles). */
+export const CONTENT_FILE_TYPES = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/msword': 'doc',
+  'application/vnd.ms-excel': 'xls',
+} as const;
+export type ContentFileType = keyof typeof CONTENT_FILE_TYPES;
+
 export const PUBLICATION_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 

@@ -2,16 +2,9 @@ import { z } from 'zod';
 
 /**
  * 附件 of a notice or article: documents citizens download (a form to fill in, the full text of
- * a policy). The server decides the type from the file's bytes, never from its name.
+ * a policy). The server decides the type from the file's bytes, never from its name (the types
+ * it takes: CONTENT_FILE_TYPES in domain/enums).
  */
-export const CONTENT_FILE_TYPES = {
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/msword': 'doc',
-  'application/vnd.ms-excel': 'xls',
-} as const;
-export type ContentFileType = keyof typeof CONTENT_FILE_TYPES;
 
 /** How many files one notice or article may carry; each is at most LIMITS.uploadBytesMax. */
 export const CONTENT_FILES_MAX = 10;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, PageQuerySchema, PhoneSchema, RegionCodeSchema, pageOf } from './common';
+import { REDEMPTION_STATUSES } from '../domain/enums';
 import { freeText } from './text';
 
 /**
@@ -83,14 +84,6 @@ export const ShopItemInputSchema = z.object({
 export type ShopItemInput = z.infer<typeof ShopItemInputSchema>;
 export const ShopItemPatchSchema = ShopItemInputSchema.omit({ regionCode: true }).partial();
 export type ShopItemPatch = z.infer<typeof ShopItemPatchSchema>;
-
-export const REDEMPTION_STATUSES = ['reserved', 'fulfilled', 'cancelled'] as const;
-export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
-export const REDEMPTION_STATUS_NAMES: Record<RedemptionStatus, string> = {
-  reserved: '待领取',
-  fulfilled: '已领取',
-  cancelled: '已取消',
-};
 
 export const RedemptionSchema = z.object({
   id: z.string(),

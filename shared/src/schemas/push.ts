@@ -1,26 +1,20 @@
 import { z } from 'zod';
-import { ARTICLE_CATEGORIES, ATTACHMENT_KINDS } from '../domain/enums';
+import {
+  ATTACHMENT_KINDS,
+  FOLLOW_TOPICS,
+  SUBSCRIBE_ANSWERS,
+  SUBSCRIBE_TOPICS,
+  type SubscribeTopic,
+} from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 
 /**
  * WeChat subscribe messages (订阅消息) and what a citizen follows. Each topic has one template,
  * configured on the server; the mini-program asks for the template ids the server gives it and
  * posts WeChat's answers back, so the server knows how many one-time messages it may send.
+ * The topics and answers themselves are in domain/enums (the mini-program's tab pages need them
+ * without zod).
  */
-export const SUBSCRIBE_TOPICS = ['report_signed', 'report_resolved', 'notice', 'article'] as const;
-export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
-
-/** `wx.requestSubscribeMessage` answers per template id; `filter` = WeChat hid the template. */
-export const SUBSCRIBE_ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
-export type SubscribeAnswer = (typeof SUBSCRIBE_ANSWERS)[number];
-
-/** New notices for my village, or new articles in one category. */
-export const FOLLOW_TOPICS = [
-  'village_notices',
-  ...ARTICLE_CATEGORIES.map((category) => `article_${category}` as const),
-] as const;
-export type FollowTopic = (typeof FOLLOW_TOPICS)[number];
-
 export const SubscriptionStateSchema = z.object({
   topic: z.enum(SUBSCRIBE_TOPICS),
   /** The last answer; `accept` adds one message the server may send. */

@@ -1,5 +1,6 @@
 import type { ReportDetail, SubmitReportRequest } from '@minqing/shared';
 import { ApiError, networkError } from '../apiError';
+import { validateDraft } from '../draftCheck';
 import {
   DraftQueue,
   FILE_RETRIES,
@@ -243,7 +244,7 @@ describe('draft queue', () => {
   it('checks the content with the shared schema before uploading', async () => {
     const { queue, server } = setup();
     const draft = await queue.create({ serviceCode: 'direct', villageCode: '610921100201', text: '  ' });
-    await expect(queue.submit(draft.id)).resolves.toMatchObject({
+    await expect(queue.submit(draft.id, { check: validateDraft })).resolves.toMatchObject({
       status: 'invalid',
       message: '请说一段话、写几句话或拍一张照片',
       field: 'text',
@@ -255,7 +256,22 @@ describe('draft queue', () => {
   it('only 违法举报 may be anonymous', async () => {
     const { queue } = setup();
     const draft = await queue.create({ ...input, anonymous: true });
-    await expect(queue.submit(draft.id)).resolves.toMatchObject({ status: 'invalid', field: 'anonymous' });
+    await expect(queue.submit(draft.id, { check: validateDraft })).resolves.toMatchObject({
+      status: 'invalid',
+      field: 'anonymous',
+    });
+  });
+
+  it('an automatic retry leaves the content to the server: its refusal keeps the draft to be corrected', async () => {
+    const { queue, server } = setup();
+    const draft = await queue.create({ ...input, voice: undefined, photos: [], anonymous: true });
+    server.failSubmit = new ApiError('bad_request', '只有违法举报可以匿名', 400, 'anonymous');
+    await queue.retryDue(true);
+    expect(server.submissions).toHaveLength(1);
+    expect(queue.get(draft.id)).toMatchObject({
+      state: 'failed',
+      lastError: { message: '只有违法举报可以匿名', field: 'anonymous' },
+    });
   });
 
   it('one submission at a time per draft', async () => {

@@ -1,5 +1,13 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { ReportStatus, RoutingSuggestion, ServiceCode, Tier, TranscriptSource } from '@minqing/shared';
+import type {
+  AddressSource,
+  CoordSystem,
+  ReportStatus,
+  RoutingSuggestion,
+  ServiceCode,
+  Tier,
+  TranscriptSource,
+} from '@minqing/shared';
 import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, UpdatedAtColumn, jsonText } from './columns';
 
 /** A report (民情工单): a projection of its events, updated in the same transaction. */
@@ -56,6 +64,10 @@ export class Report {
   @Column({ type: 'double', nullable: true }) lat!: number | null;
   @Column({ type: 'double', nullable: true }) lng!: number | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) address!: string | null;
+  /** The point's coordinate system (gcj02 from WeChat, wgs84 from a browser); null for a point stored before it was recorded, or no point. */
+  @Column({ type: 'varchar', length: 8, nullable: true }) coordSystem!: CoordSystem | null;
+  /** Who wrote the address: the citizen, or the geocoder from the point (Tencent LBS, after submission). */
+  @Column({ type: 'varchar', length: 8, nullable: true }) addressSource!: AddressSource | null;
   @Column({ type: 'varchar', length: 128, nullable: true }) contactPhoneEncrypted!: string | null;
   @Column({ type: 'varchar', length: 16 }) status!: ReportStatus;
   @Column({ type: 'varchar', length: 16 }) tier!: Tier;

@@ -24,6 +24,7 @@ import { ReportHousehold1764730000000 } from './1764730000000-ReportHousehold';
 import { VisitClientKeys1764740000000 } from './1764740000000-VisitClientKeys';
 import { ReportPublic1764780000000 } from './1764780000000-ReportPublic';
 import { Partners1764790000000 } from './1764790000000-Partners';
+import { LocationSystem1764820000000 } from './1764820000000-LocationSystem';
 import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels';
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { SpeechTranscripts1764760000000 } from './1764760000000-SpeechTranscripts';
@@ -59,4 +60,5 @@ export const migrations = [
   ClassifierModels1764770000000,
   ReportPublic1764780000000,
   Partners1764790000000,
+  LocationSystem1764820000000,
 ];

@@ -14,6 +14,7 @@ import PhotoPicker, { type PhotoItem } from '../../../components/PhotoPicker';
 import LocationPicker from '../../../components/LocationPicker';
 import { withPageHeader } from '../../../components/PageHeader';
 import VillagePicker from '../../../components/VillagePicker';
+import { validateDraft } from '../../../services/draftCheck';
 import { drafts } from '../../../services/drafts';
 import { askToSubscribe, preloadPushSettings } from '../../../services/subscribe';
 import { SAVED_OFFLINE_MESSAGE, type FileProgress, type SubmitOutcome } from '../../../services/draftTypes';
@@ -297,7 +298,7 @@ function ReportComposePage() {
       const draft = existing ? await drafts.update(existing.id, input) : await drafts.create(input, 'queued');
       if (!draft) throw new Error('draft not saved');
       draftId.current = draft.id;
-      const outcome = await drafts.submit(draft.id, { onProgress });
+      const outcome = await drafts.submit(draft.id, { onProgress, check: validateDraft });
       await afterSubmit(outcome);
     } catch {
       setBanner('没能保存，请再点一次「提交」');
