@@ -46,6 +46,7 @@ import { staffExportRouter } from './routes/staffExport/staffExport';
 import { staffRankingsRouter } from './routes/staffRankings/staffRankings';
 import { staffReportsRouter } from './routes/staffReports/staffReports';
 import { staffStatsRouter } from './routes/staffStats/staffStats';
+import { staffBriefsRouter } from './routes/staffBriefs/staffBriefs';
 import { directUploadsRouter } from './routes/uploads/directUploads';
 import { uploadsRouter } from './routes/uploads/uploads';
 import { moderationRouter } from './routes/moderation/moderation';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     staffContentRouter(),
     contentFilesRouter(),
     staffStatsRouter(),
+    staffBriefsRouter(),
     staffRankingsRouter(),
     publicRankingsRouter(),
     publicReportsRouter(),

@@ -18,6 +18,7 @@ import type { AppDeps } from './context';
 import { ContentCheckJob } from './jobs/contentChecks';
 import { PushOutboxSender } from './jobs/pushOutbox';
 import { Scheduler } from './jobs/scheduler';
+import { WeeklyBriefJob } from './stats/weeklyBrief';
 import { subscribeClientFor } from './integrations/wechat/subscribeClient';
 import { createLogger } from './logger';
 import { DiskStorage } from './storage/diskStorage';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
         ...(contentSecurity
           ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) }
           : {}),
+        weeklyBriefs: new WeeklyBriefJob({ dataSource }),
         retraining: new RetrainJob({
           dataSource,
           logger,

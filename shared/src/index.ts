@@ -15,6 +15,7 @@ export * from './schemas/reports';
 export * from './schemas/content';
 export * from './schemas/uploads';
 export * from './schemas/stats';
+export * from './schemas/hotspots';
 export * from './schemas/messages';
 export * from './schemas/routing';
 export * from './schemas/points';

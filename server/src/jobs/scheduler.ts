@@ -23,6 +23,8 @@ export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | '
   transcriptions?: Transcriber | null;
   /** Retrains the routing classifier from dispatchers' corrections at night (routing/retraining.ts). */
   retraining?: { runOnce(now: Date): Promise<unknown> };
+  /** Makes the 研判简报 of the week just ended, each Monday China time (stats/weeklyBrief.ts). */
+  weeklyBriefs?: { runOnce(now: Date): Promise<{ week: string; made: number }> };
 };
 
 export interface SchedulerOptions {
@@ -152,6 +154,10 @@ export class Scheduler {
         batchSize: this.deps.config.scheduler.batchSize,
       });
       if (settled) this.deps.logger.info({ settled }, 'payouts reconciled with WeChat Pay');
+    }
+    if (this.deps.weeklyBriefs) {
+      const briefs = await this.deps.weeklyBriefs.runOnce(now);
+      if (briefs.made) this.deps.logger.info(briefs, 'weekly briefs made');
     }
     // Last: a retraining takes seconds of CPU, and runs only once its nightly slot has come.
     if (this.deps.retraining) await this.deps.retraining.runOnce(now);

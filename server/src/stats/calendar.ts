@@ -51,3 +51,25 @@ export function daysOf(period: Period): string[] {
 export function dayCount(from: string, to: string): number {
   return Math.round((startOfDay(to).getTime() - startOfDay(from).getTime()) / DAY_MS) + 1;
 }
+
+/** The same calendar day a year earlier (29 February → 28 February). */
+export function dayYearBefore(date: string): string {
+  const year = Number(date.slice(0, 4)) - 1;
+  const monthDay = date.slice(5);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return `${year}-${monthDay === '02-29' && !leap ? '02-28' : monthDay}`;
+}
+
+/** The calendar day `days` days after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  return shanghaiDate(new Date(startOfDay(date).getTime() + days * DAY_MS));
+}
+
+/** 环比 and 同比 of a span of days: the same number of days just before, and the same days a year earlier. */
+export function comparisonSpans(from: string, to: string) {
+  const length = dayCount(from, to);
+  return {
+    previous: { from: addDays(from, -length), to: addDays(from, -1) },
+    lastYear: { from: dayYearBefore(from), to: dayYearBefore(to) },
+  };
+}

@@ -5,6 +5,13 @@ import {
   type RankingFigure,
   type SupervisionFigure,
 } from '@minqing/shared';
+import {
+  BRIEF_LIST_LIMIT,
+  BRIEF_MIN_RATED,
+  BRIEF_SATISFACTION_WEEKS,
+  HOTSPOT_MIN_COUNT,
+  REPEAT_MATTER_DAYS,
+} from './figures';
 import { SCORE_WEIGHTS } from './rankingOrder';
 
 /** The names the public reads; the score's formula is written from SCORE_WEIGHTS so words and order cannot drift apart. */
@@ -77,4 +84,19 @@ export function supervisionDefinitions(): { figure: SupervisionFigure; label: st
     },
     { figure: 'settledOnSpot', label: '就地办结', howComputed: '当月由本网格网格员就地办结（小事不出村）的反映件数。' },
   ];
+}
+
+/** 热点研判 and the sections of the 研判简报 in words, as figures.ts computes them. */
+export function hotspotDefinitions() {
+  return {
+    rising:
+      `按村（社区）和问题分类统计本期受理件数（按派单时间，规则同“受理件数”），本期不少于 ${HOTSPOT_MIN_COUNT} 件，` +
+      '且多于上期（环比：本期之前同样天数）和去年同期（同比：去年的同一日期）的，列为上升热点，上升最多的在前。',
+    repeats: `同一村（社区）、同一分类的事项办结后 ${REPEAT_MATTER_DAYS} 天内又有人反映的，按本期提交的反映计件；不予受理和已合并的不计。`,
+    comparison: '本周各项数字与上周（环比）和去年同期（同比）对照，口径同统计页；比率没有分母时为空。',
+    overdue: `生成简报时仍未办结、已过办结时限的反映，按承办部门统计，最多列 ${BRIEF_LIST_LIMIT} 个部门。`,
+    lowestSatisfaction:
+      `截至本周的近 ${BRIEF_SATISFACTION_WEEKS} 周受理的反映中，群众本人评价的满意率（4–5 星 ÷ 评价件数）最低的部门，` +
+      `至少 ${BRIEF_MIN_RATED} 件评价才列入，最多列 ${BRIEF_LIST_LIMIT} 个。`,
+  };
 }

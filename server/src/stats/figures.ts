@@ -176,3 +176,46 @@ export const SETTLED_ON_SPOT =
 /** 代报: reports staff filed on a household's behalf in the month (aliased `r`), counted for the grid of the filer and for the filer. */
 export const FILED_ON_BEHALF =
   'r.filedByStaffId IS NOT NULL AND r.createdAt >= :periodStart AND r.createdAt < :periodEnd';
+
+/**
+ * 热点研判 (未诉先办): where matters gather before anyone complains. Reports aliased `r`.
+ *
+ * 上升热点: a village × category counted by the cohort rule (IN_COHORT: received by a department
+ * in the period, by dispatch day) that reaches HOTSPOT_MIN_COUNT and counts more than in both
+ * comparison periods — 环比, the same number of days just before, and 同比, the same calendar
+ * days a year earlier (calendar.ts comparisonSpans).
+ */
+export const HOTSPOT_MIN_COUNT = 3;
+
+export function isRisingHotspot(counts: { count: number; previous: number; lastYear: number }): boolean {
+  return counts.count >= HOTSPOT_MIN_COUNT && counts.count > counts.previous && counts.count > counts.lastYear;
+}
+
+/** 重复反映: how many days after a resolution a new report of the same village and category repeats it. */
+export const REPEAT_MATTER_DAYS = 30;
+
+/** The reports a period's repeat matters look at: submitted in the period, categorised, not rejected or merged. */
+export const REPEAT_CANDIDATE = `r.createdAt >= :periodStart AND r.createdAt < :periodEnd AND r.categoryCode IS NOT NULL AND r.status NOT IN ('rejected', 'merged')`;
+
+/**
+ * 重复反映: another report of the same village and category was resolved before this one was
+ * submitted, at most REPEAT_MATTER_DAYS days before.
+ */
+export function isRepeatMatter(dialect: StatsDialect): string {
+  return (
+    'EXISTS (SELECT 1 FROM reports p WHERE p.villageCode = r.villageCode AND p.categoryCode = r.categoryCode' +
+    ' AND p.id <> r.id AND p.resolvedAt IS NOT NULL AND p.resolvedAt < r.createdAt' +
+    ` AND ${dialect.plusDays('p.resolvedAt', REPEAT_MATTER_DAYS)} >= r.createdAt)`
+  );
+}
+
+/**
+ * 研判简报 (weekly): 超期 lists, per department, the reports open past their resolve deadline when
+ * the brief is made (IS_OPEN and IS_OVERDUE, the dashboard's 当前超期). 满意度最低的部门 ranks
+ * departments by 满意率 (IS_SATISFIED / IS_RATED) over the cohort of the BRIEF_SATISFACTION_WEEKS
+ * weeks ending with the brief's week, lowest first, among those with at least BRIEF_MIN_RATED ratings.
+ */
+export const BRIEF_SATISFACTION_WEEKS = 4;
+export const BRIEF_MIN_RATED = 1;
+/** How many rows a brief's lists hold at most. */
+export const BRIEF_LIST_LIMIT = 10;

@@ -290,6 +290,10 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
   'GET /api/v1/staff/stats/breakdown': { allowed: STATS, query: 'by=village' },
   'GET /api/v1/staff/stats/rankings': { allowed: STATS },
   'GET /api/v1/staff/stats/rankings/export': { allowed: STATS },
+  'GET /api/v1/staff/stats/hotspots': { allowed: STATS },
+  // 研判简报: the county centre and dispatchers, each the briefs of their own region.
+  'GET /api/v1/staff/briefs': { allowed: DISPATCHERS },
+  'GET /api/v1/staff/briefs/{week}.xlsx': { allowed: DISPATCHERS, params: (world) => ({ week: world.briefWeek }) },
   'GET /api/v1/staff/reports/export': { allowed: REPORT_WORKERS },
   'GET /api/v1/staff/routing/rules': { allowed: COUNTY_DESK },
   'POST /api/v1/staff/routing/rules': {

@@ -3,6 +3,7 @@ import { ContentCheck, Household, Message, PointsEntryRow } from '../db/entities
 import type { Citizen, Staff } from '../db/entities';
 import { newId } from '../db/ids';
 import { createPartner } from '../commands/partnerKeys';
+import { WeeklyBriefJob } from '../stats/weeklyBrief';
 import { testPdf } from './documents';
 import {
   REGIONS,
@@ -77,6 +78,8 @@ export interface AuthorizationWorld {
   householdId: string;
   /** A partner (合作方) whose api_key may be revoked. */
   partnerId: string;
+  /** The week of the 研判简报 made for the county and each township. */
+  briefWeek: string;
   /** Creators of rows a DELETE removes, so every caller meets a row that still exists. */
   fresh: {
     replyTemplate(): Promise<string>;
@@ -352,6 +355,7 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
     approvedPayoutId: approved.id,
     householdId,
     partnerId: await partner(),
+    briefWeek: (await new WeeklyBriefJob(app.deps).runOnce(app.deps.clock())).week,
     fresh: { replyTemplate, routingRule, noticeFile, articleFile, partner },
   };
 }

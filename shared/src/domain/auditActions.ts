@@ -36,6 +36,7 @@ export const AUDIT_ACTION_NAMES = {
   'report.export': '导出工单',
   'report.note': '添加内部备注',
   'ranking.export': '导出排名',
+  'brief.export': '下载研判简报',
   'notice.create': '新建公告',
   'notice.update': '修改公告',
   'notice.publish': '发布公告',

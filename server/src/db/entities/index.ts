@@ -14,6 +14,7 @@ import { Message } from './message';
 import { Partner } from './partner';
 import { PushFollow, PushOutboxMessage, PushSubscription } from './push';
 import { TranscriptionJob } from './transcription';
+import { WeeklyBriefRow } from './weeklyBrief';
 import { CashLedgerRow, PayoutEventRow, PayoutRow } from './payout';
 import { PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from './points';
 import { Region } from './region';
@@ -68,6 +69,7 @@ export {
   StaffActionKey,
   SupervisionMark,
   TranscriptionJob,
+  WeeklyBriefRow,
 };
 
 export const entities = [
@@ -113,4 +115,5 @@ export const entities = [
   StaffActionKey,
   SupervisionMark,
   TranscriptionJob,
+  WeeklyBriefRow,
 ];

@@ -28,6 +28,7 @@ import { LocationSystem1764820000000 } from './1764820000000-LocationSystem';
 import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels';
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { SpeechTranscripts1764760000000 } from './1764760000000-SpeechTranscripts';
+import { WeeklyBriefs1764810000000 } from './1764810000000-WeeklyBriefs';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   ReportPublic1764780000000,
   Partners1764790000000,
   LocationSystem1764820000000,
+  WeeklyBriefs1764810000000,
 ];

@@ -110,6 +110,7 @@ import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
 import { routingModelRoutes } from './routingModelRoutes';
+import { hotspotRoutes } from './hotspotRoutes';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -999,6 +1000,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...householdRoutes,
   ...opennessRoutes,
   ...routingModelRoutes,
+  ...hotspotRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */

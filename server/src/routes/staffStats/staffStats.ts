@@ -1,9 +1,12 @@
 import Router from '@koa/router';
-import { StaffBreakdownQuerySchema, StaffStatsQuerySchema } from '@minqing/shared';
+import { StaffBreakdownQuerySchema, StaffHotspotsQuerySchema, StaffStatsQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { computeBreakdown } from '../../stats/breakdown';
+import { hotspotDefinitions } from '../../stats/figureDefinitions';
+import { HOTSPOT_MIN_COUNT, REPEAT_MATTER_DAYS } from '../../stats/figures';
+import { computeHotspots } from '../../stats/hotspots';
 import { computeOverview } from '../../stats/overview';
 import { computeTrends } from '../../stats/trends';
 import { presentScope, resolvePeriod, resolveScope } from './statsRequest';
@@ -51,5 +54,18 @@ export function staffStatsRouter() {
     ctx.body = { ...request.header, by: query.by, items: await computeBreakdown({ ...request, by: query.by }) };
   });
 
+  /** 热点研判: rising village × category (环比 and 同比) and repeat matters of the period. */
+  router.get('/hotspots', async (ctx: AppContext) => {
+    const request = await statsRequest(ctx, parseQuery(ctx, StaffHotspotsQuerySchema));
+    const hotspots = await computeHotspots({ ...request, span: { from: request.header.from, to: request.header.to } });
+    const { rising, repeats } = hotspotDefinitions();
+    ctx.body = {
+      ...request.header,
+      minCount: HOTSPOT_MIN_COUNT,
+      repeatDays: REPEAT_MATTER_DAYS,
+      ...hotspots,
+      definitions: { rising, repeats },
+    };
+  });
   return router;
 }

@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import type { DaySpan, RepeatMatter, RisingHotspot } from '@minqing/shared';
+import { Report } from '../db/entities';
+import type { ReferenceSnapshot } from '../db/referenceData';
+import { type RawRow, collectCounts, numberOf } from './aggregate';
+import { type Period, comparisonSpans, daysPeriod } from './calendar';
+import { REPEAT_CANDIDATE, isRepeatMatter, isRisingHotspot } from './figures';
+import { type StatsScope, whereReportScope } from './scope';
+import { statsDialect } from './sqlDialect';
+
+type Lookups = Pick<ReferenceSnapshot, 'categories' | 'regions'>;
+
+export interface HotspotsProps {
+  manager: EntityManager;
+  lookups: Lookups;
+  scope: StatsScope;
+  /** The period's days, both included (China calendar). */
+  span: DaySpan;
+  now: Date;
+}
+
+const placeOf = (lookups: Lookups, villageCode: string) => ({
+  villageName: lookups.regions.get(villageCode)?.name ?? villageCode,
+  townshipName: lookups.regions.get(villageCode.slice(0, 9))?.name ?? villageCode.slice(0, 9),
+});
+const categoryNameOf = (lookups: Lookups, code: string) => lookups.categories.get(code)?.name ?? code;
+const pairKey = (villageCode: string, categoryCode: string) => `${villageCode}|${categoryCode}`;
+
+/** Received (the cohort rule) per village × category in a period; uncategorised reports are no hot spot. */
+async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Map<string, number>> {
+  const groups = await collectCounts(props.manager, {
+    period,
+    now: props.now,
+    scope: props.scope,
+    groupBy: ['village', 'category'],
+  });
+  const counts = new Map<string, number>();
+  for (const group of groups) {
+    if (!group.key.village || !group.key.category || group.counts.received === 0) continue;
+    counts.set(pairKey(group.key.village, group.key.category), group.counts.received);
+  }
+  return counts;
+}
+
+/** 上升热点, the biggest rise over the higher of 环比 and 同比 first. */
+export async function risingHotspots(props: HotspotsProps): Promise<RisingHotspot[]> {
+  const spans = comparisonSpans(props.span.from, props.span.to);
+  const [current, previous, lastYear] = await Promise.all([
+    receivedByPlace(props, daysPeriod(props.span.from, props.span.to)),
+    receivedByPlace(props, daysPeriod(spans.previous.from, spans.previous.to)),
+    receivedByPlace(props, daysPeriod(spans.lastYear.from, spans.lastYear.to)),
+  ]);
+  const rising: RisingHotspot[] = [];
+  for (const [key, count] of current) {
+    const counts = { count, previous: previous.get(key) ?? 0, lastYear: lastYear.get(key) ?? 0 };
+    if (!isRisingHotspot(counts)) continue;
+    const [villageCode, categoryCode] = key.split('|');
+    rising.push({
+      villageCode,
+      ...placeOf(props.lookups, villageCode),
+      categoryCode,
+      categoryName: categoryNameOf(props.lookups, categoryCode),
+      ...counts,
+    });
+  }
+  const rise = (row: RisingHotspot) => row.count - Math.max(row.previous, row.lastYear);
+  return rising.sort(
+    (left, right) =>
+      rise(right) - rise(left) ||
+      right.count - left.count ||
+      left.villageCode.localeCompare(right.villageCode) ||
+      left.categoryCode.localeCompare(right.categoryCode),
+  );
+}
+
+/** 重复反映 per village × category in the period, most first. */
+export async function repeatMatters(props: HotspotsProps): Promise<RepeatMatter[]> {
+  const period = daysPeriod(props.span.from, props.span.to);
+  const query = props.manager
+    .createQueryBuilder(Report, 'r')
+    .select('r.villageCode', 'villageCode')
+    .addSelect('r.categoryCode', 'categoryCode')
+    .addSelect('COUNT(*)', 'n')
+    .addSelect('MAX(r.createdAt)', 'lastReportedAt')
+    .where(REPEAT_CANDIDATE, { periodStart: period.start, periodEnd: period.end })
+    .andWhere(isRepeatMatter(statsDialect(props.manager)));
+  whereReportScope(query, props.scope);
+  const rows: RawRow[] = await query.groupBy('r.villageCode').addGroupBy('r.categoryCode').getRawMany();
+  return rows
+    .map((row) => {
+      const villageCode = String(row.villageCode);
+      const categoryCode = String(row.categoryCode);
+      return {
+        villageCode,
+        ...placeOf(props.lookups, villageCode),
+        categoryCode,
+        categoryName: categoryNameOf(props.lookups, categoryCode),
+        count: numberOf(row.n),
+        lastReportedAt: instantOf(row.lastReportedAt),
+      };
+    })
+    .sort(
+      (left, right) =>
+        right.count - left.count ||
+        left.villageCode.localeCompare(right.villageCode) ||
+        left.categoryCode.localeCompare(right.categoryCode),
+    );
+}
+
+/** A raw MAX(datetime): SQLite answers its stored UTC text, mysql2 a Date. */
+function instantOf(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
+}
+
+export async function computeHotspots(props: HotspotsProps) {
+  const [rising, repeats] = await Promise.all([risingHotspots(props), repeatMatters(props)]);
+  return { ...comparisonSpans(props.span.from, props.span.to), rising, repeats };
+}
