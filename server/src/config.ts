@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type PushConfig, pushConfigFrom } from './integrations/wechat/pushConfig';
 import { type ContentSecurityConfig, contentSecurityConfigFrom } from './integrations/wechat/contentSecurityConfig';
 import { type AsrConfig, asrConfigFrom } from './integrations/asr/asrConfig';
+import { type TencentMapConfig, tencentMapConfigFrom } from './integrations/tencentmap/mapConfig';
 import { type OssConfig, ossConfigFrom } from './storage/ossConfig';
 import {
   type PayoutLimits,
@@ -37,6 +38,8 @@ export interface Config {
   contentSecurity?: ContentSecurityConfig;
   /** Tencent Cloud ASR 一句话识别 (ASR_TENCENT_*, ASR_ENGINE); null: voice is not transcribed on the server. */
   asr?: AsrConfig | null;
+  /** Tencent LBS (TENCENT_MAP_KEY, TENCENT_MAP_SECRET, TENCENT_MAP_ENDPOINT); null: no geocoding, no map image. */
+  tencentMap?: TencentMapConfig | null;
   /** Aliyun OSS (OSS_REGION, OSS_BUCKET, OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET); null: local disk. */
   oss?: OssConfig | null;
   /** WeChat Pay 商家转账 (WECHATPAY_*); null: cash rewards and subsidies are switched off. */
@@ -180,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     contentSecurity: contentSecurityConfigFrom(env),
     oss: ossConfigFrom(env),
     asr: asrConfigFrom(env),
+    tencentMap: tencentMapConfigFrom(env),
     wechatPay: wechatPayConfigFrom(env),
     payoutLimits: payoutLimitsFrom(env),
     rateLimits: rateLimitConfigFrom(env),

@@ -8,6 +8,7 @@ import type { Citizen, Staff } from './db/entities';
 import type { ReferenceData } from './db/referenceData';
 import type { ContentSecurityClient } from './integrations/wechat/contentSecurityClient';
 import type { SpeechRecognizer } from './integrations/asr/tencentAsrClient';
+import type { MapService } from './integrations/tencentmap/tencentMapClient';
 import type { WechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import type { ClassifierHolder } from './routing/classifierHolder';
 import type { Logger } from './logger';
@@ -29,6 +30,8 @@ export interface AppDeps {
   contentSecurity?: ContentSecurityClient | null;
   /** Tencent Cloud ASR 一句话识别; null (or absent) without ASR_TENCENT_*: voice reports are not transcribed on the server. */
   asr?: SpeechRecognizer | null;
+  /** Tencent LBS (reverse geocoding, static map); null (or absent) without TENCENT_MAP_KEY. */
+  maps?: MapService | null;
   clock: () => Date;
   /** Request limits (429 rate_limited); absent or null: nothing is limited (tests that do not test limits, the e2e demo server). */
   limiter?: RequestLimiter | null;

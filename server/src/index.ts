@@ -14,6 +14,8 @@ import { HttpWechatContentSecurity } from './integrations/wechat/contentSecurity
 import { HttpWechatAuthClient } from './integrations/wechat/wechatAuthClient';
 import { TencentAsrClient } from './integrations/asr/tencentAsrClient';
 import { transcriberOf } from './jobs/transcriptions';
+import { geocoderOf } from './jobs/geocoding';
+import { TencentMapClient } from './integrations/tencentmap/tencentMapClient';
 import type { AppDeps } from './context';
 import { ContentCheckJob } from './jobs/contentChecks';
 import { PushOutboxSender } from './jobs/pushOutbox';
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
     limiter,
     // Voice reports transcribed on the server (Tencent Cloud ASR 一句话识别); off without ASR_TENCENT_*.
     asr: config.asr ? new TencentAsrClient(config.asr) : null,
+    // Points named and drawn by Tencent LBS; off without TENCENT_MAP_KEY.
+    maps: config.tencentMap ? new TencentMapClient(config.tencentMap) : null,
   };
   const app = createApp(deps);
   if (!config.asr) logger.info('ASR_TENCENT_* not set: voice reports without a 同声传译 transcript wait in triage');
@@ -110,6 +114,7 @@ async function main(): Promise<void> {
         void (scheduler ? scheduler.stop() : Promise.resolve())
           // A clip being heard finishes, rather than being left claimed (and then given up).
           .then(() => transcriberOf(deps)?.idle())
+          .then(() => geocoderOf(deps)?.idle())
           .then(() => limiter?.close())
           .then(() => dataSource.destroy())
           .then(() => process.exit(0)),

@@ -6,6 +6,7 @@ export * from './domain/auditActions';
 export * from './domain/serialNo';
 export * from './domain/queueTabs';
 export * from './domain/figureDrill';
+export * from './domain/coordinates';
 export * from './schemas/common';
 export * from './schemas/text';
 export * from './schemas/auth';

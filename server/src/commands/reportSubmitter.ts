@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SubmitReportRequest } from '@minqing/shared';
+import { DEFAULT_COORD_SYSTEM, type SubmitReportRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { dialectOf, transaction } from '../db/dataSource';
 import { type Attachment, type Citizen, IdempotencyKey, Report, type Staff } from '../db/entities';
@@ -9,6 +9,7 @@ import type { EventData } from '../db/entities/reportEvent';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { deadlinesFrom } from '../deadlines/slaClock';
 import { queueTranscription, transcriberOf } from '../jobs/transcriptions';
+import { geocoderOf } from '../jobs/geocoding';
 import { badRequest, conflict } from '../errors';
 import { deputyFor, regionChain } from '../policies/deputies';
 import { isRegionActive } from '../policies/regionStatus';
@@ -44,6 +45,19 @@ async function replay(deps: AppDeps, ownerId: string, key: string, hash: string)
   if (remembered.requestHash !== hash) throw conflict('同一个提交编号被用于不同的内容', 'Idempotency-Key');
   const report = await deps.dataSource.getRepository(Report).findOneByOrFail({ id: remembered.reportId });
   return { report, replayed: true };
+}
+
+/** The location as stored: a point with its system (GCJ-02 when an older mini-program left it out), the citizen's address. */
+function locationColumns(location: SubmitReportRequest['location']) {
+  const point = location?.lat !== undefined && location.lng !== undefined;
+  const address = location?.address || null;
+  return {
+    lat: point ? location.lat! : null,
+    lng: point ? location.lng! : null,
+    coordSystem: point ? (location.coordSystem ?? DEFAULT_COORD_SYSTEM) : null,
+    address,
+    addressSource: address ? ('citizen' as const) : null,
+  };
 }
 
 /** The category of a message to a deputy; its department kind is the 人大代表联络站. */
@@ -173,9 +187,7 @@ export async function submitReport(
         transcript: body.voice?.transcript || null,
         transcriptSource: body.voice?.transcript ? 'wechat' : null,
         voiceAttachmentId: body.voice?.uploadId ?? null,
-        lat: body.location?.lat ?? null,
-        lng: body.location?.lng ?? null,
-        address: body.location?.address ?? null,
+        ...locationColumns(body.location),
         contactPhoneEncrypted: body.contactPhone ? deps.cipher.encrypt(body.contactPhone) : null,
         status: department ? statusAfter('route', 'submitted', 'system') : 'submitted',
         tier: category?.tier ?? 'general',
@@ -201,6 +213,7 @@ export async function submitReport(
         onBehalfPhoneEncrypted: onBehalf?.phone ? deps.cipher.encrypt(onBehalf.phone) : null,
         householdId: onBehalf?.householdId ?? null,
         ratingOnBehalf: false,
+        followerCount: 0,
         createdAt: now,
         updatedAt: now,
         version: 1,
@@ -255,6 +268,8 @@ export async function submitReport(
     });
     // Answered at once; the clip is heard in the background (jobs/transcriptions).
     if (body.voice && !body.voice.transcript) transcriberOf(deps)?.kick(reportId);
+    // A point without an address is named by Tencent LBS in the background (when a key is configured).
+    if (submitted.report.lat !== null && !submitted.report.address) geocoderOf(deps)?.kick(reportId);
     return submitted;
   } catch (error) {
     // The key is known already: this is a retry, possibly racing the original.

@@ -7,6 +7,7 @@ import {
   isOpenStatus,
   type NamedRoutingSuggestion,
   type ReportDetail,
+  type ReportLocation,
   type ReportSummary,
   STAFF_STATUS_NAMES,
   type StaffReport,
@@ -78,6 +79,7 @@ export function presentStaffSummary(
     transcript: report.transcript,
     transcriptSource: report.transcript ? report.transcriptSource : null,
     transcriptPending: transcribing.has(report.id),
+    followers: report.followerCount,
   };
 }
 
@@ -214,10 +216,7 @@ async function presentDetail({
     transcriptSource: report.transcript ? report.transcriptSource : null,
     voice: voice ? presentAttachment(voice) : null,
     photos: original.filter((attachment) => attachment.kind === 'photo').map(presentAttachment),
-    location:
-      report.lat !== null && report.lng !== null
-        ? { lat: report.lat, lng: report.lng, ...(report.address ? { address: report.address } : {}) }
-        : null,
+    location: presentLocation(report),
     anonymous: report.anonymous,
     ratingComment: report.ratingComment,
     deputy: deputy ? { id: deputy.id, name: deputy.name, title: deputy.title } : null,
@@ -227,6 +226,20 @@ async function presentDetail({
     ratingOnBehalf: report.ratingOnBehalf,
     timeline: presentTimeline(sources, audience),
     allowedActions: allowed,
+  };
+}
+
+/** Where it is: the point with its system, the address and who wrote it; null when the report has neither. */
+export function presentLocation(
+  report: Pick<Report, 'lat' | 'lng' | 'coordSystem' | 'address' | 'addressSource'>,
+): ReportLocation | null {
+  const point = report.lat !== null && report.lng !== null;
+  if (!point && !report.address) return null;
+  return {
+    ...(point ? { lat: report.lat!, lng: report.lng! } : {}),
+    ...(point && report.coordSystem ? { coordSystem: report.coordSystem } : {}),
+    ...(report.address ? { address: report.address } : {}),
+    ...(report.address && report.addressSource ? { addressSource: report.addressSource } : {}),
   };
 }
 
@@ -295,8 +308,12 @@ export async function presentStaffReport(
     extensionPending: report.extensionRequestedDays !== null,
     mergedIntoId: report.mergedIntoId,
     transcriptPending: (await reportsBeingTranscribed(manager, [report.id])).has(report.id),
+    // The map image comes through the server (the key stays there): only with a key and a point.
+    mapImageUrl:
+      deps.maps && report.lat !== null && report.lng !== null ? `/api/v1/staff/reports/${report.id}/map.png` : null,
     gridName: report.gridCode ? (lookups.regions.get(report.gridCode)?.name ?? report.gridCode) : null,
     reporter,
+    followers: report.followerCount,
     prediction:
       report.predictedCategoryCode && report.predictionConfidence !== null
         ? { categoryCode: report.predictedCategoryCode, confidence: report.predictionConfidence }

@@ -7,6 +7,8 @@ import {
   type Caller,
 } from './authorizationWorld';
 import { FakeWechatPay } from './fakeWechatPay';
+import { FAKE_MAP_KEY, type FakeTencentMap, startFakeTencentMap } from './fakeTencentMap';
+import { TencentMapClient } from '../integrations/tencentmap/tencentMapClient';
 import { type TestApp, createTestApp } from './testApp';
 import { bytes, sheetRows } from './workbook';
 
@@ -47,11 +49,14 @@ describe('authorization matrix: every documented route × every kind of caller',
   const pay = new FakeWechatPay();
   let app: TestApp;
   let world: AuthorizationWorld;
+  let map: FakeTencentMap;
 
   beforeAll(async () => {
     await pay.start();
+    map = await startFakeTencentMap();
     app = await createTestApp({
       clock: () => NOW,
+      maps: new TencentMapClient({ key: FAKE_MAP_KEY, secret: null, endpoint: map.endpoint }),
       config: { wechatPay: pay.config(), payoutLimits: { perPaymentFen: 50_000, perMonthFen: 80_000 } },
     });
     world = await buildAuthorizationWorld(app);
@@ -59,6 +64,7 @@ describe('authorization matrix: every documented route × every kind of caller',
   afterAll(async () => {
     await app.close();
     await pay.stop();
+    await map.close();
   });
 
   it('classifies every route the served OpenAPI document lists, and nothing else', async () => {

@@ -159,6 +159,7 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
   };
   const namedReport = await reportWithPhoto(citizen, {
     text: '村道路灯不亮，晚上出行不便',
+    location: { lat: 32.8915, lng: 108.5084, coordSystem: 'gcj02', address: '五一村村道' },
     contactPhone: '13811112222',
   });
   const anonymousText = '邻居在河边私设地笼捕鱼';
@@ -167,6 +168,7 @@ export async function buildAuthorizationWorld(app: TestApp): Promise<Authorizati
       serviceCode: 'illegal',
       anonymous: true,
       text: anonymousText,
+      location: { lat: 32.8921, lng: 108.5092, coordSystem: 'wgs84', address: '五一村河边' },
       contactPhone: WHISTLEBLOWER.phone,
     })),
     text: anonymousText,

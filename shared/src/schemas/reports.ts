@@ -15,12 +15,50 @@ import {
 } from './common';
 import { freeText } from './text';
 
-export const LocationSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  address: freeText().max(200).optional(),
-});
+/**
+ * The coordinate system a point is given in: WeChat's chooseLocation / getLocation({type:'gcj02'})
+ * answer GCJ-02 (China's map datum, what Tencent maps use); a browser's geolocation answers WGS-84 (GPS).
+ */
+export const COORD_SYSTEMS = ['gcj02', 'wgs84'] as const;
+export type CoordSystem = (typeof COORD_SYSTEMS)[number];
+export const COORD_SYSTEM_NAMES: Record<CoordSystem, string> = { gcj02: 'GCJ-02（国测局）', wgs84: 'WGS-84（GPS）' };
+/** A point sent without its system comes from a mini-program built before systems were recorded: GCJ-02. */
+export const DEFAULT_COORD_SYSTEM: CoordSystem = 'gcj02';
+export const LOCATION_ADDRESS_MAX = 200;
+
+/**
+ * Where the problem is: a point (lat and lng together, in `coordSystem`), a typed or picked `address`,
+ * or both. H5 may send an address alone. `coordSystem` may be left out (older mini-programs): a point
+ * without it is taken as GCJ-02.
+ */
+export const LocationSchema = z
+  .object({
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    coordSystem: z.enum(COORD_SYSTEMS).optional(),
+    address: freeText().max(LOCATION_ADDRESS_MAX, `地址不能超过${LOCATION_ADDRESS_MAX}字`).optional(),
+  })
+  .superRefine((location, ctx) => {
+    if ((location.lat === undefined) !== (location.lng === undefined))
+      ctx.addIssue({ code: 'custom', path: [location.lat === undefined ? 'lat' : 'lng'], message: '经纬度需同时提供' });
+    else if (location.lat === undefined && !location.address)
+      ctx.addIssue({ code: 'custom', path: ['address'], message: '请选择位置或填写详细地址' });
+  });
 export type Location = z.infer<typeof LocationSchema>;
+
+/** Who wrote a report's address: the citizen (typed or picked on the map), or the server from the point (Tencent LBS). */
+export const ADDRESS_SOURCES = ['citizen', 'geocoder'] as const;
+export type AddressSource = (typeof ADDRESS_SOURCES)[number];
+
+/** A report's location as it is shown: lat/lng absent for an address alone; coordSystem absent for a point stored before systems were recorded. */
+export const ReportLocationSchema = z.object({
+  lat: z.number().optional(),
+  lng: z.number().optional(),
+  coordSystem: z.enum(COORD_SYSTEMS).optional(),
+  address: z.string().optional(),
+  addressSource: z.enum(ADDRESS_SOURCES).optional(),
+});
+export type ReportLocation = z.infer<typeof ReportLocationSchema>;
 
 export const SubmitReportRequestSchema = z
   .object({
@@ -121,7 +159,7 @@ export const ReportDetailSchema = ReportSummarySchema.extend({
   transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
   voice: AttachmentSchema.nullable(),
   photos: z.array(AttachmentSchema),
-  location: LocationSchema.nullable(),
+  location: ReportLocationSchema.nullable(),
   anonymous: z.boolean(),
   ratingComment: z.string().nullable(),
   /** The deputy a 代表工作 report addresses, if the citizen chose one. */
@@ -164,6 +202,11 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   mergedIntoId: z.string().nullable(),
   /** The server is still transcribing the voice clip (转写中…). */
   transcriptPending: z.boolean(),
+  /**
+   * The point on a map image, when the server has a Tencent map key and the report has a point:
+   * GET /staff/reports/:id/map.png (the key stays on the server); null otherwise.
+   */
+  mapImageUrl: z.string().nullable(),
   /** The grid (网格) it belongs to, whose grid workers see it; null for a matter of the whole village. */
   gridName: z.string().nullable(),
   /** null for an anonymous illegal-activity report: staff never learn who reported it. */

@@ -204,10 +204,14 @@ export function open311Router() {
             location: {
               lat: body.lat,
               lng: body.long,
+              // GeoReport v2 gives lat/long in WGS-84.
+              coordSystem: 'wgs84' as const,
               ...(body.address_string ? { address: body.address_string } : {}),
             },
           }
-        : {}),
+        : body.address_string
+          ? { location: { address: body.address_string } }
+          : {}),
       ...(body.phone ? { contactPhone: body.phone } : {}),
     };
     const screening = await Screening.ofTexts(ctx.deps, found.citizen, [

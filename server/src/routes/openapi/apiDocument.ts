@@ -951,6 +951,16 @@ const reportToolRoutes: ApiRoute[] = [
     responses: [ok(named('ReporterContact', ReporterContactSchema))],
     errors: [400, 401, 403, 404],
   },
+  {
+    method: 'get',
+    path: '/api/v1/staff/reports/{id}/map.png',
+    summary:
+      "位置地图 / The report's point on a Tencent static map (600×300 PNG), fetched by the server so the key stays there; scoped like the report; 404 without a point, 503 without TENCENT_MAP_KEY, 502 when Tencent does not draw it",
+    tags: ['staff-reports'],
+    access: 'staff',
+    responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/png'] } }],
+    errors: [401, 403, 404, 502, 503],
+  },
 ];
 
 export const API_ROUTES: readonly ApiRoute[] = [

@@ -67,7 +67,10 @@ const ERROR_RESPONSES: Record<ErrorStatus, { name: string; description: string }
     name: 'TooManyRequests',
     description: '请求过于频繁，Retry-After 秒后再试 / Rate limited (rate_limited); retry after `Retry-After` seconds',
   },
-  502: { name: 'BadGateway', description: '微信接口不可用 / WeChat did not answer' },
+  502: {
+    name: 'BadGateway',
+    description: '外部服务不可用（微信、腾讯地图）/ An outside service (WeChat, Tencent LBS) did not answer',
+  },
   503: { name: 'ServiceUnavailable', description: '功能未配置 (not_configured) / Not configured on this server' },
 };
 
