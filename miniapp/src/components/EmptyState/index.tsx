@@ -49,6 +49,20 @@ export function LoadingBlock({ text = '正在加载，请稍候…' }: { text?: 
   );
 }
 
+/**
+ * Grey rows where a list will be, while it loads: the page keeps its shape (no jump when the
+ * answer arrives). Screen readers hear 正在加载.
+ */
+export function SkeletonRows({ rows = 2 }: { rows?: number }) {
+  return (
+    <View className="skeleton-rows" role="status" aria-label="正在加载">
+      {Array.from({ length: rows }, (_, index) => (
+        <View key={index} className="skeleton-rows__row" aria-hidden="true" />
+      ))}
+    </View>
+  );
+}
+
 /** A failed load: the reason in plain words and a way to try again — never a blank screen. */
 export function ErrorBlock({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (

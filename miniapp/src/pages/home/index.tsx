@@ -4,7 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Article } from '@minqing/shared';
 import ArticleCard from '../../components/ArticleCard';
 import BigButton from '../../components/BigButton';
-import EmptyState, { ErrorBlock, LoadingBlock } from '../../components/EmptyState';
+import EmptyState, { ErrorBlock, SkeletonRows } from '../../components/EmptyState';
 import NoticeCard, { newestNotice, pinnedFirst, spokenNotice } from '../../components/NoticeCard';
 import ReadAloud from '../../components/ReadAloud';
 import { getArticles, getNotices } from '../../services/api';
@@ -57,7 +57,7 @@ function ArticleSection({
 }) {
   return (
     <Section title={title} moreUrl={ROUTES.articles(category)}>
-      {articles.loading && !articles.data ? <LoadingBlock /> : null}
+      {articles.loading && !articles.data ? <SkeletonRows rows={1} /> : null}
       {articles.error ? <ErrorBlock message={articles.error} onRetry={() => void articles.reload()} /> : null}
       {articles.data && articles.data.length === 0 ? (
         <EmptyState icon="📰" title={`暂时没有${title}`} hint="有新内容时会显示在这里" />
@@ -79,6 +79,8 @@ let profileChecked = false;
 /**
  * 首页 (消息推送). Standard: quick entries, the latest notices of my village, policy articles and
  * 办事指南. 关怀模式: only 「说一说」, 「拍一拍」 and 「听通知」, in very large type.
+ * Everything but the lists shows at once; the lists are grey rows until the server answers (the
+ * H5 build paints the same frame from index.html before its scripts arrive).
  */
 export default function HomePage() {
   const care = useCareMode();
@@ -226,7 +228,7 @@ export default function HomePage() {
             action={{ label: '去选择', onClick: () => go(ROUTES.noticesTab) }}
           />
         ) : null}
-        {(notices.loading && !notices.data) || (!villageCode && userLoading) ? <LoadingBlock /> : null}
+        {(notices.loading && !notices.data) || (!villageCode && userLoading) ? <SkeletonRows /> : null}
         {notices.error ? <ErrorBlock message={notices.error} onRetry={() => void notices.reload()} /> : null}
         {notices.data && notices.data.length === 0 ? (
           <EmptyState icon="📢" title="本村暂时没有新通知" hint="有新通知时会显示在这里" />

@@ -128,6 +128,30 @@ describe('首页', () => {
     expect(taroMock.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/notices/detail/index?id=${latest.id}` });
   });
 
+  it('shows its frame — banner, entries, grey rows for each list — before any answer, then the lists', async () => {
+    signIn();
+    serveHome();
+    const answer = taroMock.request.getMockImplementation() as (options: { url: string }) => Promise<unknown>;
+    const waiting: { url: string; send: () => void }[] = [];
+    taroMock.request.mockImplementation(
+      (options: { url: string }) =>
+        new Promise((resolve) => waiting.push({ url: options.url, send: () => resolve(answer(options)) })),
+    );
+    render(<HomePage />);
+    // The notices and both article lists are asked for; none has answered.
+    await waitFor(() => expect(waiting.filter(({ url }) => /\/(notices|articles)\?/.test(url))).toHaveLength(3));
+    expect(screen.getByText('321 民情在线')).toBeInTheDocument();
+    for (const entry of ['我要反映', '我的反映', '政务村务', '政策指南', '排行榜', '本村动态'])
+      expect(screen.getByRole('button', { name: entry })).toBeInTheDocument();
+    const loading = screen.getAllByRole('status', { name: '正在加载' });
+    expect(loading).toHaveLength(3);
+    expect(loading[0].querySelectorAll('.skeleton-rows__row')).toHaveLength(2);
+
+    for (const { send } of waiting) send();
+    expect(await screen.findByText('文章-guide')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryAllByRole('status', { name: '正在加载' })).toHaveLength(0));
+  });
+
   it('says what to do when there is no village and no notice', async () => {
     signIn({ ...(await import('./fakeApi')).citizen({ villageCode: null }) });
     serveHome();
