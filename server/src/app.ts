@@ -28,6 +28,7 @@ import { publicReportsRouter } from './routes/publicReports/publicReports';
 import { open311Router } from './routes/open311/open311';
 import { partnersRouter } from './routes/partners/partners';
 import { pushRouter } from './routes/push/push';
+import { reportFollowingRouter } from './routes/reportFollowing/reportFollowing';
 import { reportsRouter } from './routes/reports/reports';
 import { replyTemplatesRouter } from './routes/replyTemplates/replyTemplates';
 import { reportNotesRouter } from './routes/reportNotes/reportNotes';
@@ -90,6 +91,8 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     catalogRouter(),
     uploadsRouter(),
     directUploadsRouter(),
+    // Before reports: its /reports/:id would answer /reports/similar and /reports/following.
+    reportFollowingRouter(),
     reportsRouter(),
     noticesRouter(),
     articlesRouter(),

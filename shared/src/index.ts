@@ -32,4 +32,5 @@ export * from './schemas/contentSecurity';
 export * from './schemas/contentFiles';
 export * from './schemas/households';
 export * from './schemas/openness';
+export * from './schemas/following';
 export * from './contracts';

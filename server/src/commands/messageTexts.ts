@@ -83,6 +83,34 @@ export const citizenTexts = {
     }),
 };
 
+/**
+ * 我也遇到: what a villager who follows someone else's report is told. It names the report by its
+ * public text only (the one that passed content security), never the reporter's voice transcript;
+ * rating is the reporter's alone, so they are not asked to rate.
+ */
+function followedReport(report: ReportReference): string {
+  const words = (report.text ?? '').replace(/\s+/g, ' ').trim();
+  return `您关注的${words ? `「${clip(words, EXCERPT_MAX)}」` : '问题'}（编号 ${report.serialNo}）`;
+}
+
+export const followerTexts = {
+  signed: (report: ReportReference, department: string, resolveDueAt: Date | null): MessageText =>
+    bounded({
+      title: '您关注的问题已受理',
+      body: `${followedReport(report)}已由${department}受理${dueClause(resolveDueAt)}。`,
+    }),
+  extended: (report: ReportReference, department: string, resolveDueAt: Date | null): MessageText =>
+    bounded({
+      title: '办理时间延长',
+      body: `${followedReport(report)}正由${department}办理，办理时间适当延长${dueClause(resolveDueAt)}。`,
+    }),
+  resolved: (report: ReportReference, department: string): MessageText =>
+    bounded({
+      title: '您关注的问题已办结',
+      body: `${followedReport(report)}已由${department}办结，可在“我关注的”中查看办理结果。`,
+    }),
+};
+
 export type DeadlineKind = 'response' | 'resolve';
 const DEADLINE_VERBS: Record<DeadlineKind, string> = { response: '签收', resolve: '办结' };
 

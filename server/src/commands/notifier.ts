@@ -6,8 +6,9 @@ import type { RecipientType } from '../db/entities/message';
 import { newId } from '../db/ids';
 import { staffCanView } from '../policies/report';
 import { ancestorsOf } from '../policies/scope';
-import { type DeadlineKind, type MessageText, citizenTexts, staffTexts } from './messageTexts';
+import { type DeadlineKind, type MessageText, citizenTexts, followerTexts, staffTexts } from './messageTexts';
 import { queueReportPush } from './pushNotifier';
+import { followersOf } from './reportFollowing';
 
 /**
  * Who is told what when a report changes: in-app messages written in the caller's transaction,
@@ -15,6 +16,7 @@ import { queueReportPush } from './pushNotifier';
  *
  * - The citizen: signed (受理), extension approved (延期), resolved (办结，请评价), rejected,
  *   auto-closed; signed and resolved also as a WeChat subscribe message when subscribed (pushNotifier).
+ * - The villagers who follow it (我也遇到): signed, extended and resolved, by its public text only.
  * - The department's handlers and cadres: a reminder (催办) before a deadline.
  * - Escalation (督办) goes to the supervisors of the tier the report moved to: a 疑难 matter to
  *   the township's dispatchers (镇民情管理员), a 重大 one to the county supervisors (县指挥中心)
@@ -109,12 +111,25 @@ async function gridWorkersOf(manager: EntityManager, report: Report, except: str
     .map((member): Recipient => ({ type: 'staff', id: member.id }));
 }
 
+/** 我也遇到: the villagers who joined the report hear of its progress (never asked to rate it). */
+async function followersRecipients(manager: EntityManager, report: Report): Promise<Recipient[]> {
+  return (await followersOf(manager, report.id)).map((id): Recipient => ({ type: 'citizen', id }));
+}
+
 async function tellResolved(manager: EntityManager, report: Report, resolvedBy: string, at: Date) {
   await writeMessages(
     manager,
     citizenOf(report),
     'report_resolved',
     citizenTexts.resolved(report, resolvedBy),
+    report,
+    at,
+  );
+  await writeMessages(
+    manager,
+    await followersRecipients(manager, report),
+    'report_resolved',
+    followerTexts.resolved(report, resolvedBy),
     report,
     at,
   );
@@ -138,17 +153,35 @@ export async function notifyAfterStaffAction(
         report,
         at,
       );
-      return queueReportPush(manager, { report, topic: 'report_signed', department, at });
-    }
-    case 'approve_extension':
-      return writeMessages(
+      await writeMessages(
         manager,
-        citizenOf(report),
-        'report_extended',
-        citizenTexts.extended(report, await departmentName(manager, report), report.resolveDueAt),
+        await followersRecipients(manager, report),
+        'report_signed',
+        followerTexts.signed(report, department, report.resolveDueAt),
         report,
         at,
       );
+      return queueReportPush(manager, { report, topic: 'report_signed', department, at });
+    }
+    case 'approve_extension': {
+      const department = await departmentName(manager, report);
+      await writeMessages(
+        manager,
+        citizenOf(report),
+        'report_extended',
+        citizenTexts.extended(report, department, report.resolveDueAt),
+        report,
+        at,
+      );
+      return writeMessages(
+        manager,
+        await followersRecipients(manager, report),
+        'report_extended',
+        followerTexts.extended(report, department, report.resolveDueAt),
+        report,
+        at,
+      );
+    }
     case 'resolve': {
       const department = await departmentName(manager, report);
       await tellResolved(manager, report, department, at);

@@ -25,6 +25,7 @@ export interface PublicReportFilter {
   regionPrefix?: string;
   state?: PublicReportState;
   serialNos?: readonly string[];
+  ids?: readonly string[];
   categoryCodes?: readonly string[];
   /** Created at or after / before (further bounded by the 90-day horizon). */
   from?: Date;
@@ -76,6 +77,7 @@ export async function findPublicReports(
   if (filter.regionPrefix) builder.andWhere('r.villageCode LIKE :prefix', { prefix: `${filter.regionPrefix}%` });
   if (filter.to) builder.andWhere('r.createdAt < :to', { to: filter.to });
   if (filter.serialNos) builder.andWhere('r.serialNo IN (:...serials)', { serials: [...filter.serialNos, ''] });
+  if (filter.ids) builder.andWhere('r.id IN (:...ids)', { ids: [...filter.ids, ''] });
   if (filter.categoryCodes) builder.andWhere('r.categoryCode IN (:...codes)', { codes: [...filter.categoryCodes, ''] });
   const [reports, total] = await builder
     .orderBy('r.createdAt', 'DESC')
@@ -86,7 +88,7 @@ export async function findPublicReports(
   return { reports, total };
 }
 
-function excerptOf(text: string): string {
+export function excerptOf(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }

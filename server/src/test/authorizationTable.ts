@@ -160,6 +160,21 @@ export const AUTHORIZATION_TABLE: Record<string, RouteCase | RouteCase[]> = {
     body: () => ({ serviceCode: 'direct', villageCode: REGIONS.chengguanVillage, text: '村口水渠堵塞' }),
   },
   'GET /api/v1/reports/mine': { allowed: CITIZENS },
+  // 我也遇到: only what the village board may show is listed or followed — the named report's text is
+  // held in 内容审核 and the anonymous 违法举报 is never public, so nobody may follow either.
+  'GET /api/v1/reports/similar': {
+    allowed: CITIZENS,
+    query: `villageCode=${REGIONS.chengguanVillage}&text=${encodeURIComponent('村道路灯不亮')}`,
+  },
+  'GET /api/v1/reports/following': { allowed: CITIZENS },
+  'POST /api/v1/reports/{id}/follow': [
+    { label: 'a report held in 内容审核', allowed: NOBODY, params: named },
+    { label: 'an anonymous 违法举报', allowed: NOBODY, params: anonymous },
+  ],
+  'DELETE /api/v1/reports/{id}/follow': [
+    { label: 'a report held in 内容审核', allowed: NOBODY, params: named },
+    { label: 'an anonymous 违法举报', allowed: NOBODY, params: anonymous },
+  ],
   'GET /api/v1/reports/{id}': [
     { label: 'own report', allowed: ['citizen'], params: named },
     { label: "another household's anonymous 违法举报", allowed: NOBODY, params: anonymous },

@@ -173,6 +173,11 @@ export const ReportDetailSchema = ReportSummarySchema.extend({
   ratingOnBehalf: z.boolean(),
   timeline: z.array(TimelineEventSchema),
   allowedActions: z.array(z.string()),
+  /**
+   * 我也遇到: true when the caller follows this report rather than reported it. They see the public
+   * view: the checked text and photos, who handles it and the answer; no voice, place or rating.
+   */
+  following: z.boolean().optional(),
 });
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 
@@ -211,6 +216,8 @@ export const StaffReportSchema = ReportDetailSchema.extend({
   gridName: z.string().nullable(),
   /** null for an anonymous illegal-activity report: staff never learn who reported it. */
   reporter: z.object({ nickname: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+  /** 热度: how many villagers joined it with 我也遇到. */
+  followers: z.number().int().min(0),
   prediction: z.object({ categoryCode: z.string(), confidence: z.number() }).nullable(),
   suggestions: z.array(NamedRoutingSuggestionSchema),
   /** An open report this one resembles, for the dispatcher to compare and merge. */
@@ -253,7 +260,8 @@ export const StaffQueueQuerySchema = PageQuerySchema.extend({
     .optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  sort: z.enum(['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt']).default('-submittedAt'),
+  /** `followers`: the most followed (我也遇到) first. */
+  sort: z.enum(['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt', 'followers']).default('-submittedAt'),
   /** A dashboard figure's reports for the days periodFrom–periodTo (both needed with it). */
   figure: z.enum(QUEUE_FIGURES).optional(),
   periodFrom: z.iso.date().optional(),
@@ -346,6 +354,8 @@ export const StaffQueueItemSchema = ReportSummarySchema.extend({
   transcriptSource: z.enum(TRANSCRIPT_SOURCES).nullable(),
   /** The server is still transcribing the voice clip (转写中…). */
   transcriptPending: z.boolean(),
+  /** 热度: how many villagers joined it with 我也遇到. */
+  followers: z.number().int().min(0),
 });
 export type StaffQueueItem = z.infer<typeof StaffQueueItemSchema>;
 export const StaffQueueResponseSchema = pageOf(StaffQueueItemSchema);

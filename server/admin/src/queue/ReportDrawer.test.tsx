@@ -30,6 +30,7 @@ const report = {
   overdue: false,
   escalated: false,
   extensionPending: false,
+  followers: 0,
 } as unknown as StaffReport;
 
 /** The API as the drawer meets it; records every path asked for. */
@@ -91,6 +92,17 @@ describe('the report drawer', () => {
     expect(screen.getByText('五一村 · 第一网格')).toBeInTheDocument();
     expect(screen.getByText('回访评价')).toBeInTheDocument();
     expect(screen.getByText('李大爷说修好了')).toBeInTheDocument();
+  });
+
+  it('shows how many villagers joined the report with 我也遇到', async () => {
+    global.fetch = jest.fn(async (url: string) => {
+      const body = url.endsWith(`/staff/reports/${report.id}`)
+        ? { ...report, followers: 4 }
+        : { items: [], total: 0, page: 1, pageSize: 100 };
+      return { ok: true, status: 200, text: async () => JSON.stringify(body) };
+    }) as never;
+    open('dispatcher');
+    expect(await screen.findByText('4 位村民也遇到（我也遇到）')).toBeInTheDocument();
   });
 
   it('asks a dispatcher for the content held for review', async () => {

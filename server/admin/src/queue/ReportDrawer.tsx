@@ -119,6 +119,9 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
             <Descriptions.Item label="承办部门">{report.department?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="提交时间">{formatTime(report.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label="办结时限">{formatTime(report.resolveDueAt)}</Descriptions.Item>
+            <Descriptions.Item label="热度" span={2}>
+              {report.followers > 0 ? `${report.followers} 位村民也遇到（我也遇到）` : '暂无其他村民关注'}
+            </Descriptions.Item>
             <Descriptions.Item label="反映人" span={2}>
               <ReporterContact key={report.id} reportId={report.id} reporter={report.reporter} />
             </Descriptions.Item>

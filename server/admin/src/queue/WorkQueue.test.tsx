@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { StaffQueueItem } from '@minqing/shared';
 import { api } from '../api';
 import { queueApi } from './queueApi';
@@ -25,6 +25,7 @@ const row = (serialNo: string, extra: Partial<StaffQueueItem>): StaffQueueItem =
   transcript: null,
   transcriptSource: null,
   transcriptPending: false,
+  followers: 0,
   ...extra,
 });
 
@@ -75,5 +76,28 @@ describe('the work queue', () => {
     expect(screen.queryByLabelText('语音文字')).not.toBeInTheDocument();
     fireEvent.click(within(asr).getByRole('button', { name: /展开|Expand/ }));
     expect(await screen.findByLabelText('语音文字')).toHaveTextContent(spoken);
+  });
+
+  it('shows 热度 (我也遇到) on each row and sorts the most followed first on asking', async () => {
+    const queue = jest.spyOn(api, 'queue').mockResolvedValue({
+      items: [row('HY20260101-0001', { followers: 3 }), row('HY20260101-0002', {})],
+      total: 2,
+      page: 1,
+      pageSize: 20,
+    });
+    jest.spyOn(queueApi, 'counts').mockResolvedValue(null as never);
+    jest.spyOn(queueApi, 'regions').mockResolvedValue([]);
+    jest.spyOn(api, 'departments').mockResolvedValue([]);
+    global.fetch = jest.fn().mockResolvedValue({ ok: true, status: 200, text: async () => '[]' }) as never;
+    render(<WorkQueue staff={staff} query={new URLSearchParams()} />);
+
+    const hot = (await screen.findByText('HY20260101-0001')).closest('tr') as HTMLElement;
+    expect(within(hot).getByText('3 人也遇到')).toBeInTheDocument();
+    const quiet = screen.getByText('HY20260101-0002').closest('tr') as HTMLElement;
+    expect(within(quiet).queryByText(/人也遇到/)).not.toBeInTheDocument();
+    expect(new URLSearchParams(queue.mock.calls.at(-1)?.[0]).get('sort')).toBe('-submittedAt');
+
+    fireEvent.click(screen.getByText('热度'));
+    await waitFor(() => expect(new URLSearchParams(queue.mock.calls.at(-1)?.[0]).get('sort')).toBe('followers'));
   });
 });

@@ -348,6 +348,16 @@ export function WorkQueue({ staff, query }: PageProps) {
           },
           { title: '等级', dataIndex: 'tier', width: 70, render: (_value, row) => TIER_NAMES[row.tier] },
           {
+            // 热度: villagers who joined the report with 我也遇到 instead of filing it again.
+            title: '热度',
+            dataIndex: 'followers',
+            width: 100,
+            sorter: true,
+            sortDirections: ['descend'],
+            sortOrder: filters.sort === 'followers' ? ('descend' as const) : null,
+            render: (_value, row) => (row.followers > 0 ? <Tag color="volcano">{row.followers} 人也遇到</Tag> : '—'),
+          },
+          {
             title: '提交时间',
             dataIndex: 'submittedAt',
             width: 150,

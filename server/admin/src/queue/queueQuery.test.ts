@@ -118,6 +118,8 @@ describe('queue filters → the server query', () => {
     expect(sortFromTable('submittedAt', 'ascend')).toBe('submittedAt');
     expect(sortFromTable('resolveDueAt', 'descend')).toBe('-resolveDueAt');
     expect(sortFromTable('resolveDueAt', null)).toBe('-submittedAt');
+    expect(sortFromTable('followers', 'descend')).toBe('followers');
+    expect(sortFromTable('followers', null)).toBe('-submittedAt');
   });
 });
 

@@ -164,8 +164,9 @@ export function queueQueryString(filters: QueueFilters): string {
   return params.toString();
 }
 
-/** An antd Table sorter → the server's sort key (only the two sortable columns). */
+/** An antd Table sorter → the server's sort key (the two dates, and 热度: the most followed first). */
 export function sortFromTable(field: unknown, order: 'ascend' | 'descend' | null | undefined): QueueSort {
+  if (field === 'followers' && order) return 'followers';
   const column = field === 'resolveDueAt' ? 'resolveDueAt' : 'submittedAt';
   if (!order) return '-submittedAt';
   return order === 'ascend' ? column : `-${column}`;

@@ -20,6 +20,7 @@ import { PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from './poi
 import { Region } from './region';
 import { Report } from './report';
 import { ReportEvent } from './reportEvent';
+import { ReportFollower } from './reportFollower';
 import { ReportNote } from './reportNote';
 import { ReplyTemplate } from './replyTemplate';
 import { RoutingExample } from './routingExample';
@@ -58,6 +59,7 @@ export {
   Region,
   Report,
   ReportEvent,
+  ReportFollower,
   ReportNote,
   ReplyTemplate,
   RoutingExample,
@@ -104,6 +106,7 @@ export const entities = [
   Region,
   Report,
   ReportEvent,
+  ReportFollower,
   ReportNote,
   ReplyTemplate,
   RoutingExample,

@@ -102,6 +102,8 @@ export class Report {
   @RefColumn({ nullable: true }) householdId!: string | null;
   /** The rating is a 回访评价 the filer recorded for the household, counted apart from citizens' own. */
   @BoolColumn() ratingOnBehalf!: boolean;
+  /** 我也遇到: how many villagers follow it (rows of report_followers), moved with them in one transaction. */
+  @Column({ type: 'int', default: 0 }) followerCount!: number;
   @CreatedAtColumn() createdAt!: Date;
   @UpdatedAtColumn() updatedAt!: Date;
   @VersionColumn({ default: 1 }) version!: number;

@@ -41,6 +41,7 @@ describe('migrations', () => {
       'payouts',
       'payout_events',
       'cash_ledger',
+      'report_followers',
     ];
     const runner = dataSource.createQueryRunner();
     for (const table of tables) expect(await runner.hasTable(table)).toBe(true);

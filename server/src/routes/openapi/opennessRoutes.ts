@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import {
+  FollowResultSchema,
+  FollowingQuerySchema,
+  FollowingResponseSchema,
   PartnerCreatedSchema,
   PartnerInputSchema,
   PartnerListSchema,
@@ -8,6 +11,8 @@ import {
   PublicReportsQuerySchema,
   RankingTrendQuerySchema,
   RankingTrendSchema,
+  SimilarReportsQuerySchema,
+  SimilarReportsResponseSchema,
 } from '@minqing/shared';
 import {
   Open311DiscoverySchema,
@@ -40,8 +45,50 @@ export const PARTNERS_TAG = {
 
 const open311 = [OPEN311_TAG.name];
 
-/** 本村动态, the ranking's trend, Open311 and the 合作方 keys it needs (PRODUCT.md §9 Openness). */
+const followResult: ApiResponse = ok(named('FollowResult', FollowResultSchema));
+
+/** 本村动态, 我也遇到, the ranking's trend, Open311 and the 合作方 keys it needs (PRODUCT.md §9 Openness). */
 export const opennessRoutes: ApiRoute[] = [
+  {
+    method: 'get',
+    path: '/api/v1/reports/similar',
+    summary:
+      '相似问题（我也遇到）/ Up to five open reports of the village that look like what is being written: only what 本村动态 may show (checked text, never who reported it); never anonymous, 违法举报, 涉疫报备, 风险申报 or 代表工作, never one’s own',
+    tags: ['reports'],
+    access: 'citizen',
+    query: SimilarReportsQuerySchema,
+    responses: [ok(named('SimilarReports', SimilarReportsResponseSchema))],
+    errors: [400, 401],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/reports/following',
+    summary: '我关注的 / The reports one follows with 我也遇到, latest joined first',
+    tags: ['reports'],
+    access: 'citizen',
+    query: FollowingQuerySchema,
+    responses: [ok(named('FollowingPage', FollowingResponseSchema))],
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/reports/{id}/follow',
+    summary:
+      '我也遇到 / Follow a report /similar may list instead of filing it again (idempotent); followers get its progress messages and see its public view; 404 for any other report, one’s own included',
+    tags: ['reports'],
+    access: 'citizen',
+    responses: [followResult],
+    errors: [401, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/reports/{id}/follow',
+    summary: '取消关注 / Stop following a report (leaving twice changes nothing)',
+    tags: ['reports'],
+    access: 'citizen',
+    responses: [followResult],
+    errors: [401, 404],
+  },
   {
     method: 'get',
     path: '/api/v1/public/reports',

@@ -8,6 +8,7 @@ import {
 } from '@minqing/shared';
 import { disputeReport, rateReport, supplementReport } from '../../commands/citizenReportActions';
 import { Screening } from '../../commands/contentScreening';
+import { isFollowing } from '../../commands/reportFollowing';
 import { submitReport } from '../../commands/reportSubmitter';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Report } from '../../db/entities';
@@ -17,6 +18,7 @@ import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody, parseQuery, pathId } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
+import { presentFollowedReport } from '../../presenters/followedReport';
 import { presentCitizenReport, presentSummary } from '../../presenters/report';
 import { pageWindow } from '../paging';
 
@@ -69,8 +71,15 @@ export function reportsRouter() {
   router.get('/:id', async (ctx: AppContext) => {
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
     if (!report) throw notFound('没有找到该事项');
-    if (!citizenCanView(currentCitizen(ctx), report)) throw forbidden('只能查看您自己反映的事项');
-    ctx.body = await presentCitizenReport(ctx.deps, report);
+    const citizen = currentCitizen(ctx);
+    if (citizenCanView(citizen, report)) {
+      ctx.body = await presentCitizenReport(ctx.deps, report);
+      return;
+    }
+    // 我也遇到: a follower sees what the village board would show, nothing of the reporter.
+    if (!(await isFollowing(ctx.deps.dataSource.manager, report.id, citizen.id)))
+      throw forbidden('只能查看您自己反映的事项');
+    ctx.body = await presentFollowedReport(ctx.deps, report);
   });
 
   router.post('/:id/rating', async (ctx: AppContext) => {

@@ -74,6 +74,12 @@ export function orderedQueue(
     const late = TAB_CONDITIONS.overdue;
     query.andWhere(filters.overdue ? `(${late})` : `(NOT (${late}) OR report.resolveDueAt IS NULL)`, { now });
   }
+  // 热度: the most followed (我也遇到) first, the newest among equals.
+  if (filters.sort === 'followers')
+    return query
+      .orderBy('report.followerCount', 'DESC')
+      .addOrderBy('report.createdAt', 'DESC')
+      .addOrderBy('report.id', 'DESC');
   const descending = filters.sort.startsWith('-');
   const column = filters.sort.replace('-', '') === 'resolveDueAt' ? 'report.resolveDueAt' : 'report.createdAt';
   return query.orderBy(column, descending ? 'DESC' : 'ASC').addOrderBy('report.id', descending ? 'DESC' : 'ASC');

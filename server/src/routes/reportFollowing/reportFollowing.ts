@@ -1,0 +1,77 @@
+import Router from '@koa/router';
+import { CITIZEN_STATUS_NAMES, FollowingQuerySchema, SimilarReportsQuerySchema } from '@minqing/shared';
+import {
+  findSimilarReports,
+  followReport,
+  followedReports,
+  presentSimilar,
+  unfollowReport,
+} from '../../commands/reportFollowing';
+import type { AppContext, AppDeps, AppState } from '../../context';
+import { badRequest } from '../../errors';
+import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { parseQuery, pathId } from '../../middleware/validate';
+import { pageWindow } from '../paging';
+
+/**
+ * 我也遇到: similar open reports while composing, following one instead of filing it again, and
+ * 我关注的. Registered before routes/reports, whose /reports/:id would answer /reports/similar.
+ */
+export function reportFollowingRouter() {
+  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/reports' });
+  router.use(citizenAuth());
+
+  router.get('/similar', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const query = parseQuery(ctx, SimilarReportsQuerySchema);
+    const lookups = await ctx.deps.reference.snapshot();
+    if (lookups.regions.get(query.villageCode)?.level !== 'village')
+      throw badRequest('请选择正确的村(社区)', 'villageCode');
+    const reports = await findSimilarReports(ctx.deps.dataSource.manager, {
+      citizen,
+      villageCode: query.villageCode,
+      text: query.text,
+      now: ctx.deps.clock(),
+      settings: { minSimilarity: ctx.deps.config.routing.duplicateMinSimilarity },
+    });
+    ctx.body = { items: reports.map((report) => presentSimilar(report, lookups)) };
+  });
+
+  router.get('/following', async (ctx: AppContext) => {
+    const citizen = currentCitizen(ctx);
+    const query = parseQuery(ctx, FollowingQuerySchema);
+    const lookups = await ctx.deps.reference.snapshot();
+    const { rows, total } = await followedReports(ctx.deps.dataSource.manager, {
+      citizenId: citizen.id,
+      ...pageWindow(query),
+    });
+    ctx.body = {
+      items: rows.map(({ report, followedAt }) => ({
+        ...presentSimilar(report, lookups),
+        statusName: CITIZEN_STATUS_NAMES[report.status],
+        villageName: lookups.regions.get(report.villageCode)?.name ?? '',
+        submittedAt: report.createdAt.toISOString(),
+        followedAt: followedAt.toISOString(),
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  });
+
+  router.post('/:id/follow', async (ctx: AppContext) => {
+    ctx.body = await followReport(ctx.deps, {
+      citizen: currentCitizen(ctx),
+      reportId: pathId(ctx, '没有找到可以关注的事项'),
+    });
+  });
+
+  router.delete('/:id/follow', async (ctx: AppContext) => {
+    ctx.body = await unfollowReport(ctx.deps, {
+      citizen: currentCitizen(ctx),
+      reportId: pathId(ctx, '没有找到可以关注的事项'),
+    });
+  });
+
+  return router;
+}
