@@ -16,6 +16,9 @@ jest.mock('../nav', () => ({ navigate: jest.fn() }));
 jest.mock('../households/SupervisionCard', () => ({
   SupervisionCard: ({ month }: { month: string }) => <div>走访督导 {month}</div>,
 }));
+// 热点研判 and 研判简报 load themselves; their own tests (HotspotsCard, BriefList) cover them.
+jest.mock('./HotspotsCard', () => ({ HotspotsCard: () => <div>热点研判</div> }));
+jest.mock('./BriefList', () => ({ BriefList: () => <div>研判简报</div> }));
 jest.mock('./statsApi', () => ({
   statsApi: { overview: jest.fn(), trends: jest.fn(), breakdown: jest.fn(), ranking: jest.fn() },
   rankingExportPath: (period: { from: string; to: string }) =>
@@ -119,6 +122,8 @@ describe('the dashboard', () => {
       '66.7%',
     );
     expect(screen.getByText('按镇')).toBeInTheDocument();
+    expect(screen.getByText('热点研判')).toBeInTheDocument();
+    expect(screen.getByText('研判简报')).toBeInTheDocument();
   });
 
   it('drills from cards, chart points, slices, bars and ranking rows into the queue', async () => {
@@ -166,6 +171,9 @@ describe('the dashboard', () => {
     expect(mockCharts['每日受理、办结、超期趋势'].onClick).toBeUndefined();
     fireEvent.click(screen.getByText('城关镇供电所'));
     expect(navigate).not.toHaveBeenCalled();
+    // Hot spots are figures; the weekly briefs are the county centre's and dispatchers'.
+    expect(screen.getByText('热点研判')).toBeInTheDocument();
+    expect(screen.queryByText('研判简报')).toBeNull();
   });
 
   it("splits a township's scope by village and shows the server's message on failure", async () => {

@@ -1,7 +1,6 @@
 import { Alert, Card, Col, Empty, Row, Space, Spin, Typography } from 'antd';
 import { type BreakdownItem, type StaffOverview, type StaffRanking, type TrendDay, levelOfCode } from '@minqing/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { menuFor } from '../menu';
 import { navigate } from '../nav';
 import type { PageProps } from '../pages';
 import { SupervisionCard } from '../households/SupervisionCard';
@@ -16,7 +15,9 @@ import {
   trendOption,
 } from './chartOptions';
 import { type DrillQuery, categoryDrill, departmentDrill, regionDrill, trendDrill } from './drillDown';
+import { BriefList } from './BriefList';
 import { FigureCards } from './FigureCards';
+import { HotspotsCard } from './HotspotsCard';
 import { type PeriodChoice, chinaToday, periodOf, periodProblem } from './period';
 import { PeriodPicker } from './PeriodPicker';
 import { RankingTable } from './RankingTable';
@@ -48,11 +49,13 @@ export function Dashboard({ staff }: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const by = regionDimension(staff.regionCode);
   // Sysadmins see the figures but no citizen's report: there is no queue for them to open.
-  const onDrill = menuFor(staff.role).some((entry) => entry.key === 'queue')
+  const onDrill = staff.abilities.includes('queue')
     ? (query: DrillQuery) => navigate('queue', query)
     : null;
   // 走访督导 for those who watch the field (the 住户 screen is theirs too); handlers and sysadmins do not see households.
-  const supervises = menuFor(staff.role).some((entry) => entry.key === 'households');
+  const supervises = staff.abilities.includes('households');
+  // 研判简报 are the county centre's and dispatchers' (server/src/routes/staffBriefs BRIEF_ROLES).
+  const readsBriefs = staff.role === 'county' || staff.role === 'dispatcher';
 
   useEffect(() => {
     if (problem) return undefined;
@@ -167,6 +170,8 @@ export function Dashboard({ staff }: PageProps) {
                 </Card>
               </Col>
             </Row>
+            <HotspotsCard period={period} onDrill={onDrill} />
+            {readsBriefs && <BriefList />}
             <Card
               size="small"
               title="部门排名"

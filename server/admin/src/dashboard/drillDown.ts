@@ -48,3 +48,33 @@ export function regionDrill(regionCode: string, series: TrendSeries, period: Per
 export function departmentDrill(departmentId: string, period: Period): DrillQuery {
   return { tab: 'all', departmentId, from: period.from, to: period.to };
 }
+
+/**
+ * A rising hot spot: exactly the reports it counted — the period's received (by dispatch day) in
+ * that village and category. The queue's category filter also takes a first-level category's
+ * subcategories, which the hot spots count apart.
+ */
+export function hotspotDrill(hotspot: { villageCode: string; categoryCode: string }, period: Period): DrillQuery {
+  return {
+    tab: 'all',
+    figure: 'received',
+    periodFrom: period.from,
+    periodTo: period.to,
+    regionCode: hotspot.villageCode,
+    categoryId: hotspot.categoryCode,
+  };
+}
+
+/**
+ * A repeat matter: the village's reports of that category submitted in the period — the repeats
+ * among them, and any that repeat nothing (the queue has no filter for "after a resolution").
+ */
+export function repeatDrill(matter: { villageCode: string; categoryCode: string }, period: Period): DrillQuery {
+  return {
+    tab: 'all',
+    regionCode: matter.villageCode,
+    categoryId: matter.categoryCode,
+    from: period.from,
+    to: period.to,
+  };
+}
