@@ -10,6 +10,7 @@ import { formatTime } from './format';
 import { ModerationPanel } from '../moderation/ModerationPanel';
 import { ReportNotes } from './ReportNotes';
 import { ReporterContact } from './ReporterContact';
+import { ReportMap } from './ReportMap';
 import { Transcript } from './Transcript';
 
 /** Actions shown as plain buttons: they send the report away or close it rather than move it on. */
@@ -143,7 +144,7 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
             )}
             {report.location && (
               <Descriptions.Item label="位置" span={2}>
-                {report.location.address ?? ''}（{report.location.lat.toFixed(5)}, {report.location.lng.toFixed(5)}）
+                <ReportMap report={report} />
               </Descriptions.Item>
             )}
           </Descriptions>

@@ -12,6 +12,7 @@ import {
   ACTION_NAMES,
   SERVICE_NAMES,
   actionRequirements,
+  toGcj02,
   type ReportEventType,
   type StaffAction,
   type StaffReport,
@@ -39,10 +40,12 @@ const eventName = (type: ReportEventType) => (type === 'submitted' ? '群众反�
 
 function navigate(report: StaffReport) {
   const place = report.location;
-  if (!place) return;
+  if (place?.lat === undefined || place.lng === undefined) return;
+  // WeChat's map takes GCJ-02: a browser's (WGS-84) point is converted first.
+  const at = toGcj02({ lat: place.lat, lng: place.lng }, place.coordSystem);
   void Taro.openLocation({
-    latitude: place.lat,
-    longitude: place.lng,
+    latitude: at.lat,
+    longitude: at.lng,
     name: report.villageName,
     address: place.address ?? '',
     scale: 16,
@@ -172,9 +175,11 @@ function StaffReportPage() {
         {report.location ? (
           <View className="staff-report__place">
             <Text className="staff-report__meta">📍 {report.location.address ?? '已标记位置'}</Text>
-            <Button className="staff-report__small" onClick={() => navigate(report)}>
-              导航
-            </Button>
+            {report.location.lat !== undefined ? (
+              <Button className="staff-report__small" onClick={() => navigate(report)}>
+                导航
+              </Button>
+            ) : null}
           </View>
         ) : null}
       </View>
