@@ -47,14 +47,14 @@ export type FollowResult = z.infer<typeof FollowResultSchema>;
 export const FollowingQuerySchema = PageQuerySchema;
 export type FollowingQuery = z.infer<typeof FollowingQuerySchema>;
 
-export const FollowedReportSchema = SimilarReportSchema.extend({
+export const FollowingItemSchema = SimilarReportSchema.extend({
   statusName: z.string(),
   villageName: z.string(),
   submittedAt: z.string(),
   /** When the caller joined it. */
   followedAt: z.string(),
 });
-export type FollowedReport = z.infer<typeof FollowedReportSchema>;
+export type FollowingItem = z.infer<typeof FollowingItemSchema>;
 
-export const FollowingResponseSchema = pageOf(FollowedReportSchema);
+export const FollowingResponseSchema = pageOf(FollowingItemSchema);
 export type FollowingResponse = z.infer<typeof FollowingResponseSchema>;
