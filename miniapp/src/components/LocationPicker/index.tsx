@@ -1,9 +1,11 @@
 /**
- * Where the problem is — optional: pick it on the map (WeChat) or use where the phone is now.
+ * Where the problem is — optional. In WeChat: pick the point on a map (在地图上选点, GCJ-02) or use
+ * where the phone is now. In H5: where the browser says it is (WGS-84) and/or a typed 详细地址; an
+ * address alone is a location too. Every point says its coordinate system.
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import type { Location } from '@minqing/shared';
 
 import './index.scss';
@@ -17,7 +19,7 @@ export interface LocationPickerProps {
 
 const ADDRESS_MAX = 200;
 
-/** chooseLocation's answer as a report location (address: the place's name and street address). */
+/** chooseLocation's answer (GCJ-02) as a report location (address: the place's street address and name). */
 export function locationFromChoice(choice: {
   latitude: number;
   longitude: number;
@@ -27,19 +29,37 @@ export function locationFromChoice(choice: {
   const name = (choice.name ?? '').trim();
   const address = (choice.address ?? '').trim();
   const text = address && name && !address.includes(name) ? `${address} ${name}` : address || name;
-  return { lat: choice.latitude, lng: choice.longitude, ...(text ? { address: text.slice(0, ADDRESS_MAX) } : {}) };
+  return {
+    lat: choice.latitude,
+    lng: choice.longitude,
+    coordSystem: 'gcj02',
+    ...(text ? { address: text.slice(0, ADDRESS_MAX) } : {}),
+  };
+}
+
+/** The location with this typed address (empty: none); null when nothing is left. */
+export function withTypedAddress(value: Location | null, typed: string): Location | null {
+  const address = typed.slice(0, ADDRESS_MAX);
+  const point =
+    value?.lat !== undefined && value.lng !== undefined
+      ? { lat: value.lat, lng: value.lng, ...(value.coordSystem ? { coordSystem: value.coordSystem } : {}) }
+      : null;
+  if (!point && !address.trim()) return null;
+  return { ...point, ...(address.trim() ? { address } : {}) };
 }
 
 export function describeLocation(location: Location): string {
   return location.address || '已记录您现在所在的位置';
 }
 
+const hasPoint = (location: Location | null) => location?.lat !== undefined && location.lng !== undefined;
+
 const errMsgOf = (error: unknown): string => (error as { errMsg?: string } | null)?.errMsg ?? '';
 const isCancel = (error: unknown) => /cancel/i.test(errMsgOf(error));
 const isDenied = (error: unknown) => /auth|deny|denied|permission/i.test(errMsgOf(error));
 
-/** Picking on a map needs WeChat (in H5 it needs a Tencent map key this app does not have). */
-const canPickOnMap = (): boolean => process.env.TARO_ENV === 'weapp';
+/** Picking on a map needs WeChat (in H5 it needs a Tencent map key this app does not have): H5 types the address. */
+const isWeapp = (): boolean => process.env.TARO_ENV === 'weapp';
 
 export default function LocationPicker({ value, onChange, disabled, error }: LocationPickerProps) {
   const [busy, setBusy] = useState<'map' | 'here' | null>(null);
@@ -70,8 +90,11 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
     setBusy('here');
     try {
       // WeChat maps use GCJ-02; the browser only knows GPS (WGS-84) coordinates.
-      const here = await Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' });
-      onChange({ lat: here.latitude, lng: here.longitude });
+      const coordSystem = isWeapp() ? 'gcj02' : 'wgs84';
+      const here = await Taro.getLocation({ type: coordSystem });
+      const point: Location = { lat: here.latitude, lng: here.longitude, coordSystem };
+      // In H5 the typed address stays beside the position.
+      onChange(isWeapp() ? point : withTypedAddress(point, value?.address ?? ''));
     } catch (failure) {
       fail(failure, '没能获取您的位置，请稍后再试');
     } finally {
@@ -81,22 +104,24 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
 
   return (
     <View className="location-picker">
-      {value ? (
+      {value && (isWeapp() || hasPoint(value)) ? (
         <View className="location-picker__value">
-          <Text className="location-picker__address">📍 {describeLocation(value)}</Text>
+          <Text className="location-picker__address">
+            📍 {isWeapp() ? describeLocation(value) : '已记录您现在所在的位置'}
+          </Text>
           <Button className="location-picker__clear" onClick={() => onChange(null)} disabled={disabled || undefined}>
             不填位置
           </Button>
         </View>
       ) : null}
       <View className="location-picker__actions">
-        {canPickOnMap() ? (
+        {isWeapp() ? (
           <Button
             className="location-picker__button"
             onClick={() => void pickOnMap()}
             disabled={disabled || busy !== null || undefined}
           >
-            {busy === 'map' ? '正在打开地图…' : '选择位置'}
+            {busy === 'map' ? '正在打开地图…' : '在地图上选点'}
           </Button>
         ) : null}
         <Button
@@ -107,8 +132,19 @@ export default function LocationPicker({ value, onChange, disabled, error }: Loc
           {busy === 'here' ? '正在定位…' : '使用当前位置'}
         </Button>
       </View>
+      {isWeapp() ? null : (
+        <Input
+          className="location-picker__input"
+          aria-label="详细地址"
+          placeholder="详细地址（如：五一村三组王家院子旁）"
+          value={value?.address ?? ''}
+          maxlength={ADDRESS_MAX}
+          disabled={disabled}
+          onInput={(event) => onChange(withTypedAddress(value, event.detail.value))}
+        />
+      )}
       {problem ? <Text className="location-picker__error">{problem.message}</Text> : null}
-      {problem?.denied && process.env.TARO_ENV === 'weapp' ? (
+      {problem?.denied && isWeapp() ? (
         <Button className="location-picker__button" onClick={() => void Taro.openSetting()}>
           去设置
         </Button>

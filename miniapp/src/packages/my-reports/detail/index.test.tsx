@@ -82,6 +82,20 @@ describe('反映详情', () => {
     expect(screen.getByRole('button', { name: '补充说明' })).toBeInTheDocument();
   });
 
+  it('shows where it is: the address typed, picked or found from the point, else that a point was marked', async () => {
+    taroMock.request.mockImplementation(() =>
+      ok({ ...resolved, location: { address: '五一村三组王家院子旁', addressSource: 'citizen' } }),
+    );
+    const { unmount } = render(<ReportDetailPage />);
+    expect(await screen.findByTestId('report-place')).toHaveTextContent('📍 五一村三组王家院子旁');
+    unmount();
+    taroMock.request.mockImplementation(() =>
+      ok({ ...resolved, location: { lat: 32.8915, lng: 108.5084, coordSystem: 'wgs84' } }),
+    );
+    render(<ReportDetailPage />);
+    expect(await screen.findByTestId('report-place')).toHaveTextContent('📍 已在地图上标记位置');
+  });
+
   it('says who reported it on the household’s behalf, and marks a rating recorded on a return visit', async () => {
     const visited: ReportDetail = {
       ...resolved,

@@ -233,7 +233,11 @@ function ReportDetailPage() {
         <VoicePlayer report={report} />
         {report.transcript ? <Text className="detail__transcript">语音文字：{report.transcript}</Text> : null}
         <Photos report={report} />
-        {report.location?.address ? <Text className="detail__meta">📍 {report.location.address}</Text> : null}
+        {report.location ? (
+          <Text className="detail__meta" data-testid="report-place">
+            📍 {report.location.address ?? '已在地图上标记位置'}
+          </Text>
+        ) : null}
         {report.category ? <Text className="detail__meta">类别：{report.category.name}</Text> : null}
         {report.deputy ? (
           <Text className="detail__meta">
