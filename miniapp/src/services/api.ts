@@ -12,6 +12,8 @@ import type {
   CitizenUser,
   Deputy,
   DisputeRequest,
+  FollowResult,
+  FollowingResponse,
   Message,
   MessagePage,
   Notice,
@@ -24,6 +26,7 @@ import type {
   ReportStatus,
   ReportSummary,
   Service,
+  SimilarReportsResponse,
   SubmitReportRequest,
   SupplementRequest,
   UpdateProfileRequest,
@@ -131,6 +134,21 @@ export const getReport = (id: string) => request<ReportDetail>(`/reports/${encod
 
 export const rateReport = (id: string, rating: RatingRequest) =>
   request<ReportDetail>(`/reports/${encodeURIComponent(id)}/rating`, { method: 'POST', data: rating });
+
+/** 我也遇到: open reports of the village that look like what is being written (public text only). */
+export const getSimilarReports = (villageCode: string, text: string) =>
+  request<SimilarReportsResponse>('/reports/similar', { query: { villageCode, text } });
+
+/** 我也遇到: follow someone else's report instead of filing it again; following twice changes nothing. */
+export const followReport = (id: string) =>
+  request<FollowResult>(`/reports/${encodeURIComponent(id)}/follow`, { method: 'POST' });
+
+export const unfollowReport = (id: string) =>
+  request<FollowResult>(`/reports/${encodeURIComponent(id)}/follow`, { method: 'DELETE' });
+
+/** 我关注的: the reports one follows, latest joined first. */
+export const getFollowing = (params: PageParams = {}) =>
+  request<FollowingResponse>('/reports/following', { query: { ...params } });
 
 /** 要求重办. */
 export const disputeReport = (id: string, dispute: DisputeRequest) =>

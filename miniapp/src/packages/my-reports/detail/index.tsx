@@ -16,7 +16,7 @@ import { useAttachmentPaths } from '../../../components/Timeline/attachments';
 import { departmentText, dueText, formatDateTime } from '../../../components/Timeline/dates';
 import { useAudioPlayer } from '../../../components/VoiceRecorder/useAudioPlayer';
 import { formatSeconds } from '../../../components/VoiceRecorder/recorderMachine';
-import { getReport } from '../../../services/api';
+import { getReport, unfollowReport } from '../../../services/api';
 import { toApiError } from '../../../services/apiError';
 import { useCareMode } from '../../../stores/careMode';
 import { DisputeForm, RatingForm, SupplementForm } from './ActionForms';
@@ -112,6 +112,38 @@ function Answers({ report }: { report: ReportDetail }) {
   );
 }
 
+/** 我也遇到: the villager follows someone else's report; they may stop, after a confirmation. */
+function Following({ report }: { report: ReportDetail }) {
+  const [leaving, setLeaving] = useState(false);
+  const leave = async () => {
+    const answer = await Taro.showModal({
+      title: '取消关注',
+      content: '取消后不再收到这件事的办理进展，确定吗？',
+      confirmText: '取消关注',
+      cancelText: '再想想',
+    }).catch(() => ({ confirm: false }));
+    if (!answer.confirm) return;
+    setLeaving(true);
+    try {
+      await unfollowReport(report.id);
+      await Taro.showToast({ title: '已取消关注', icon: 'success' }).catch(() => undefined);
+      wayBack().go();
+    } catch (failure) {
+      void Taro.showToast({ title: toApiError(failure).message, icon: 'none' });
+      setLeaving(false);
+    }
+  };
+  return (
+    <View className="detail__card" data-testid="following-card">
+      <Text className="detail__heading">您关注了这件事（我也遇到）</Text>
+      <Text className="detail__text">办理进展和结果会通知您。评价由反映这件事的村民来做。</Text>
+      <Button className="detail__button" onClick={() => void leave()} disabled={leaving || undefined}>
+        {leaving ? '正在取消…' : '取消关注'}
+      </Button>
+    </View>
+  );
+}
+
 function ReportDetailPage() {
   const care = useCareMode();
   const { params } = useRouter();
@@ -193,6 +225,8 @@ function ReportDetailPage() {
 
       <Answers report={report} />
 
+      {report.following ? <Following report={report} /> : null}
+
       {actions.length > 0 ? (
         <View className="detail__card">
           {open === null ? (
@@ -228,7 +262,7 @@ function ReportDetailPage() {
       ) : null}
 
       <View className="detail__card">
-        <Text className="detail__heading">您反映的内容</Text>
+        <Text className="detail__heading">{report.following ? '村民反映的内容' : '您反映的内容'}</Text>
         {report.text ? <Text className="detail__text">{report.text}</Text> : null}
         <VoicePlayer report={report} />
         {report.transcript ? <Text className="detail__transcript">语音文字：{report.transcript}</Text> : null}

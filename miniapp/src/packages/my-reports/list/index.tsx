@@ -1,10 +1,10 @@
 /**
  * 我反映的问题: what is still on the phone first (继续提交), then the reports sent, newest first;
  * pull down to refresh, more on reaching the bottom. Each row says what has happened (status),
- * who has it and by when.
+ * who has it and by when. The tab 我关注的 lists others' reports joined with 我也遇到 (`tab=following`).
  */
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { SERVICE_NAMES, type ReportSummary } from '@minqing/shared';
 import { withPageHeader } from '../../../components/PageHeader';
@@ -14,6 +14,7 @@ import { getMyReports } from '../../../services/api';
 import { toApiError } from '../../../services/apiError';
 import UnsentDrafts from '../../../components/UnsentDrafts';
 import { useCareMode } from '../../../stores/careMode';
+import FollowingList from './FollowingList';
 
 import './index.scss';
 
@@ -22,6 +23,11 @@ export const PAGE_SIZE = 20;
 export const detailUrl = (id: string): string => `/packages/my-reports/detail/index?id=${encodeURIComponent(id)}`;
 
 type Loading = 'first' | 'refresh' | 'more' | null;
+type Tab = 'mine' | 'following';
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'mine', label: '我反映的' },
+  { key: 'following', label: '我关注的' },
+];
 
 export function ReportRow({ report }: { report: ReportSummary }) {
   const due = dueText(report);
@@ -55,6 +61,9 @@ function MyReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const pageRef = useRef(0);
   const busy = useRef(false);
+  const { params } = useRouter();
+  const [tab, setTab] = useState<Tab>(params?.tab === 'following' ? 'following' : 'mine');
+  const [followingShown, setFollowingShown] = useState(0);
 
   const load = async (kind: Exclude<Loading, null>) => {
     if (busy.current) return;
@@ -82,15 +91,52 @@ function MyReportsPage() {
   };
 
   // Fresh on every visit: a rating given on the report page shows here at once.
-  useDidShow(() => void load(loaded ? 'refresh' : 'first'));
-  usePullDownRefresh(() => void load('refresh'));
+  useDidShow(() => {
+    if (tab === 'following') setFollowingShown((count) => count + 1);
+    else void load(loaded ? 'refresh' : 'first');
+  });
+  usePullDownRefresh(() => {
+    if (tab === 'following') setFollowingShown((count) => count + 1);
+    else void load('refresh');
+  });
   const hasMore = items.length < total;
   useReachBottom(() => {
-    if (hasMore && !error) void load('more');
+    if (tab === 'mine' && hasMore && !error) void load('more');
   });
+
+  const choose = (next: Tab) => {
+    if (next === tab) return;
+    setTab(next);
+    if (next === 'mine' && !loaded) void load('first');
+  };
+
+  const tabs = (
+    <View className="my-reports__tabs" role="tablist">
+      {TABS.map(({ key, label }) => (
+        <View
+          key={key}
+          className={`my-reports__tab${tab === key ? ' my-reports__tab--on' : ''}`}
+          role="tab"
+          aria-selected={tab === key}
+          onClick={() => choose(key)}
+        >
+          <Text>{label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+
+  if (tab === 'following')
+    return (
+      <View className={`page my-reports ${care.className}`}>
+        {tabs}
+        <FollowingList refresh={followingShown} onLoaded={() => Taro.stopPullDownRefresh()} />
+      </View>
+    );
 
   return (
     <View className={`page my-reports ${care.className}`}>
+      {tabs}
       <UnsentDrafts />
 
       {!loaded && loading ? <Text className="my-reports__info">正在加载…</Text> : null}

@@ -24,6 +24,7 @@ import CategoryPicker from './CategoryPicker';
 import ContactPhone, { rememberContactPhone, rememberedContactPhone } from './ContactPhone';
 import QuickCompose, { isQuickMode } from './QuickCompose';
 import DeputyPicker from './DeputyPicker';
+import SimilarReports from './SimilarReports';
 import {
   allowsAnonymous,
   draftInputOf,
@@ -308,6 +309,23 @@ function ReportComposePage() {
     }
   };
 
+  /** 我也遇到: joined someone else's report; the villager may drop this one and follow that one instead. */
+  const afterFollowing = async (followed: { id: string }) => {
+    const answer = await Taro.showModal({
+      title: '已关注',
+      content: '这件事的办理进展会通知您，也可以在「我的反映」的「我关注的」里查看。不用再反映的话，您写的内容会清空。',
+      confirmText: '查看进展',
+      cancelText: '继续反映',
+    }).catch(() => ({ confirm: false }));
+    if (!answer.confirm) return;
+    await saving.current;
+    finished.current = true;
+    if (draftId.current) await drafts.remove(draftId.current);
+    draftId.current = null;
+    // A sub-package cannot require another's JS: the address is written out.
+    await Taro.redirectTo({ url: `/packages/my-reports/detail/index?id=${encodeURIComponent(followed.id)}` });
+  };
+
   const photoItems: PhotoItem[] = form.photos.map((path) => ({ path, ...uploads[path] }));
   const uploadingCount = Object.values(uploads).filter((state) => state.status === 'done').length;
   const fileCount = form.photos.length + (form.voice ? 1 : 0);
@@ -386,6 +404,15 @@ function ReportComposePage() {
         </Text>
         {errors.text ? <Text className="compose__error">{errors.text}</Text> : null}
       </View>
+
+      {serviceCode === 'direct' && !form.anonymous ? (
+        <SimilarReports
+          villageCode={form.villageCode}
+          text={[form.text, form.voice?.transcript ?? ''].join(' ')}
+          disabled={sending}
+          onFollowed={(followed) => void afterFollowing(followed)}
+        />
+      ) : null}
 
       <View className="compose__section" id="field-photos">
         <Text className="compose__label">拍一拍（可不拍，最多{LIMITS.reportPhotosMax}张）</Text>
