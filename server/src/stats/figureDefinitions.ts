@@ -9,6 +9,8 @@ import {
   BRIEF_LIST_LIMIT,
   BRIEF_MIN_RATED,
   BRIEF_SATISFACTION_WEEKS,
+  FOLLOWED_LIST_LIMIT,
+  FOLLOWED_MIN,
   HOTSPOT_MIN_COUNT,
   REPEAT_MATTER_DAYS,
 } from './figures';
@@ -92,6 +94,7 @@ export function hotspotDefinitions() {
     rising:
       `按村（社区）和问题分类统计本期受理件数（按派单时间，规则同“受理件数”），本期不少于 ${HOTSPOT_MIN_COUNT} 件，` +
       '且多于上期（环比：本期之前同样天数）和去年同期（同比：去年的同一日期）的，列为上升热点，上升最多的在前。',
+    followed: `本期提交的反映中，至少 ${FOLLOWED_MIN} 位群众点了“我也遇到”的，按关注人数从多到少，最多列 ${FOLLOWED_LIST_LIMIT} 件；不予受理和已合并的不计。`,
     repeats: `同一村（社区）、同一分类的事项办结后 ${REPEAT_MATTER_DAYS} 天内又有人反映的，按本期提交的反映计件；不予受理和已合并的不计。`,
     comparison: '本周各项数字与上周（环比）和去年同期（同比）对照，口径同统计页；比率没有分母时为空。',
     overdue: `生成简报时仍未办结、已过办结时限的反映，按承办部门统计，最多列 ${BRIEF_LIST_LIMIT} 个部门。`,

@@ -219,3 +219,12 @@ export const BRIEF_SATISFACTION_WEEKS = 4;
 export const BRIEF_MIN_RATED = 1;
 /** How many rows a brief's lists hold at most. */
 export const BRIEF_LIST_LIMIT = 10;
+
+/**
+ * 关注最多: reports submitted in the period (not rejected or merged) that at least FOLLOWED_MIN
+ * villagers joined with 我也遇到 (reports.followerCount), most followers first.
+ */
+export const FOLLOWED_MIN = 2;
+export const IS_FOLLOWED_IN_PERIOD = `r.createdAt >= :periodStart AND r.createdAt < :periodEnd AND r.status NOT IN ('rejected', 'merged') AND r.followerCount >= ${FOLLOWED_MIN}`;
+/** How many of them the dashboard lists. */
+export const FOLLOWED_LIST_LIMIT = 10;

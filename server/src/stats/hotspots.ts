@@ -1,10 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import type { DaySpan, RepeatMatter, RisingHotspot } from '@minqing/shared';
+import {
+  type DaySpan,
+  type MostFollowedReport,
+  type RepeatMatter,
+  type RisingHotspot,
+  STAFF_STATUS_NAMES,
+} from '@minqing/shared';
 import { Report } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { type RawRow, collectCounts, numberOf } from './aggregate';
 import { type Period, comparisonSpans, daysPeriod } from './calendar';
-import { REPEAT_CANDIDATE, isRepeatMatter, isRisingHotspot } from './figures';
+import {
+  FOLLOWED_LIST_LIMIT,
+  IS_FOLLOWED_IN_PERIOD,
+  REPEAT_CANDIDATE,
+  isRepeatMatter,
+  isRisingHotspot,
+} from './figures';
 import { type StatsScope, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
 
@@ -113,7 +125,39 @@ function instantOf(value: unknown): string {
   return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
 }
 
+/** 关注最多: the period's reports most villagers joined with 我也遇到. */
+export async function mostFollowed(props: HotspotsProps): Promise<MostFollowedReport[]> {
+  const period = daysPeriod(props.span.from, props.span.to);
+  const query = props.manager
+    .createQueryBuilder(Report, 'r')
+    .select(['r.id', 'r.serialNo', 'r.villageCode', 'r.categoryCode', 'r.followerCount', 'r.status', 'r.createdAt'])
+    .where(IS_FOLLOWED_IN_PERIOD, { periodStart: period.start, periodEnd: period.end });
+  whereReportScope(query, props.scope);
+  const reports = await query
+    .orderBy('r.followerCount', 'DESC')
+    .addOrderBy('r.createdAt', 'DESC')
+    .addOrderBy('r.id', 'DESC')
+    .take(FOLLOWED_LIST_LIMIT)
+    .getMany();
+  return reports.map((report) => ({
+    id: report.id,
+    serialNo: report.serialNo,
+    villageCode: report.villageCode,
+    ...placeOf(props.lookups, report.villageCode),
+    categoryCode: report.categoryCode,
+    categoryName: report.categoryCode ? categoryNameOf(props.lookups, report.categoryCode) : '未分类',
+    followerCount: report.followerCount,
+    status: report.status,
+    statusName: STAFF_STATUS_NAMES[report.status],
+    submittedAt: report.createdAt.toISOString(),
+  }));
+}
+
 export async function computeHotspots(props: HotspotsProps) {
-  const [rising, repeats] = await Promise.all([risingHotspots(props), repeatMatters(props)]);
-  return { ...comparisonSpans(props.span.from, props.span.to), rising, repeats };
+  const [rising, repeats, followed] = await Promise.all([
+    risingHotspots(props),
+    repeatMatters(props),
+    mostFollowed(props),
+  ]);
+  return { ...comparisonSpans(props.span.from, props.span.to), rising, repeats, followed };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ReportStatus } from '@minqing/shared';
+import { Report } from '../db/entities';
 import { REGIONS, type World, buildCategory, buildWorld } from './factories';
 import { chinaTime, insertReport } from './statsWorld';
 
@@ -21,6 +22,8 @@ import { chinaTime, insertReport } from './statsWorld';
  *   饮水安全: 3 this week, none before → rising; one resolved 2026-03-07 09:00, exactly 30 days
  *     before the first of this week (04-06 09:00) → 1 repeat, the next (04-08) is 32 days after.
  *   道路交通: one from 03-20 rated 4; one open from February past its deadline (超期).
+ * 我也遇到: 五一村's first 饮水安全 of the week has 5 followers, 紫云村's first 供电 2, 五一村's first
+ * 供电 1 (under the least of 2); 五一村's 供电 of the week before has 9 but is not of this week.
  */
 export const WEEK = { from: '2026-04-06', to: '2026-04-12' };
 /** Monday 2026-04-13 00:30 China time: the week is over, its brief is due. */
@@ -37,11 +40,18 @@ export async function buildHotspotsWorld(ds: DataSource): Promise<World> {
     place: 'wuyi' | 'ziyun',
     categoryCode: string,
     dispatched: string,
-    more: { status?: ReportStatus; resolved?: string; rating?: number; created?: string; dueDays?: number } = {},
+    more: {
+      status?: ReportStatus;
+      resolved?: string;
+      rating?: number;
+      created?: string;
+      dueDays?: number;
+      followers?: number;
+    } = {},
   ) => {
     const dispatchedAt = chinaTime(dispatched);
     const resolvedAt = more.resolved ? chinaTime(more.resolved) : null;
-    await insertReport(ds, {
+    const report = await insertReport(ds, {
       departmentId: place === 'wuyi' ? world.power.id : world.jianchiPower.id,
       villageCode: place === 'wuyi' ? REGIONS.chengguanVillage : REGIONS.jianchiVillage,
       categoryCode,
@@ -53,15 +63,17 @@ export async function buildHotspotsWorld(ds: DataSource): Promise<World> {
       rating: more.rating ?? null,
       resolveDueAt: new Date(dispatchedAt.getTime() + (more.dueDays ?? 30) * DAY),
     });
+    if (more.followers) await ds.getRepository(Report).update({ id: report.id }, { followerCount: more.followers });
   };
   // 五一村 供电
-  for (const day of ['04-07', '04-08', '04-10']) await add('wuyi', 'power', `2026-${day} 10:00`);
-  await add('wuyi', 'power', '2026-04-01 10:00');
+  await add('wuyi', 'power', '2026-04-07 10:00', { followers: 1 });
+  for (const day of ['04-08', '04-10']) await add('wuyi', 'power', `2026-${day} 10:00`);
+  await add('wuyi', 'power', '2026-04-01 10:00', { followers: 9 });
   await add('wuyi', 'power', '2025-04-08 10:00', { resolved: '2025-04-09 10:00' });
   await add('wuyi', 'power', '2025-04-09 10:00', { resolved: '2025-04-10 10:00' });
   // 五一村 饮水安全
-  for (const day of ['04-06', '04-09', '04-11'])
-    await add('wuyi', 'water', `2026-${day} 10:00`, { status: 'accepted' });
+  await add('wuyi', 'water', '2026-04-06 10:00', { status: 'accepted', followers: 5 });
+  for (const day of ['04-09', '04-11']) await add('wuyi', 'water', `2026-${day} 10:00`, { status: 'accepted' });
   await add('wuyi', 'water', '2026-03-30 10:00', { resolved: '2026-04-01 10:00', rating: 5 });
   await add('wuyi', 'water', '2026-03-31 10:00', { resolved: '2026-04-02 10:00', rating: 2 });
   await add('wuyi', 'water', '2026-04-02 10:00', { status: 'accepted' });
@@ -71,7 +83,8 @@ export async function buildHotspotsWorld(ds: DataSource): Promise<World> {
   await add('wuyi', 'road', '2026-02-10 10:00', { status: 'accepted', dueDays: 7 });
   await add('wuyi', 'road', '2026-02-10 11:00', { status: 'accepted', dueDays: 7 });
   // 紫云村 供电
-  for (const day of ['04-06', '04-07', '04-08', '04-09']) await add('ziyun', 'power', `2026-${day} 12:00`);
+  await add('ziyun', 'power', '2026-04-06 12:00', { followers: 2 });
+  for (const day of ['04-07', '04-08', '04-09']) await add('ziyun', 'power', `2026-${day} 12:00`);
   for (const day of ['04-06', '04-07', '04-08', '04-09', '04-10'])
     await add('ziyun', 'power', `2025-${day} 12:00`, { resolved: `2025-${day} 18:00` });
   await add('ziyun', 'power', '2026-03-02 10:00', { resolved: '2026-03-05 10:00' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORT_STATUSES } from '../domain/enums';
 import { RegionCodeSchema } from './common';
 import { StaffStatsQuerySchema, StatsScopeSchema } from './stats';
 
@@ -44,6 +45,22 @@ export const RepeatMatterSchema = z.object({
 });
 export type RepeatMatter = z.infer<typeof RepeatMatterSchema>;
 
+/** 关注最多: a report many villagers joined with 我也遇到. */
+export const MostFollowedReportSchema = z.object({
+  id: z.string(),
+  serialNo: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  townshipName: z.string(),
+  categoryCode: z.string().nullable(),
+  categoryName: z.string(),
+  followerCount: count,
+  status: z.enum(REPORT_STATUSES),
+  statusName: z.string(),
+  submittedAt: z.string(),
+});
+export type MostFollowedReport = z.infer<typeof MostFollowedReportSchema>;
+
 export const HotspotsSchema = z.object({
   ...DaySpanSchema.shape,
   scope: StatsScopeSchema,
@@ -55,8 +72,11 @@ export const HotspotsSchema = z.object({
   repeatDays: count,
   rising: z.array(RisingHotspotSchema),
   repeats: z.array(RepeatMatterSchema),
+  /** The fewest followers a report needs to be listed in `followed`. */
+  followedMin: count,
+  followed: z.array(MostFollowedReportSchema),
   /** How each list is made, in words (server/src/stats/figureDefinitions.ts). */
-  definitions: z.object({ rising: z.string(), repeats: z.string() }),
+  definitions: z.object({ rising: z.string(), repeats: z.string(), followed: z.string() }),
 });
 export type Hotspots = z.infer<typeof HotspotsSchema>;
 

@@ -46,7 +46,23 @@ const HOTSPOTS: Hotspots = {
       lastReportedAt: '2026-04-11T01:55:00.000Z',
     },
   ],
-  definitions: { rising: '上升热点的口径', repeats: '重复反映的口径' },
+  followedMin: 2,
+  followed: [
+    {
+      id: '01JREPORT00000000000000005',
+      serialNo: 'HY20260406-0012',
+      villageCode: '610921100201',
+      villageName: '五一村',
+      townshipName: '城关镇',
+      categoryCode: 'water',
+      categoryName: '饮水安全',
+      followerCount: 5,
+      status: 'accepted',
+      statusName: '处理中',
+      submittedAt: '2026-04-06T01:55:00.000Z',
+    },
+  ],
+  definitions: { rising: '上升热点的口径', repeats: '重复反映的口径', followed: '关注最多的口径' },
 };
 
 const apiAnswering = (answer: Promise<Hotspots>): HotspotsApi => ({
@@ -65,7 +81,7 @@ describe('HotspotsCard (热点研判)', () => {
     const api = apiAnswering(Promise.resolve(HOTSPOTS));
     const onDrill = jest.fn();
     render(<HotspotsCard period={PERIOD} onDrill={onDrill} api={api} />);
-    // 五一村 is listed twice: rising (供电) first, then repeated (饮水安全).
+    // 五一村 is listed three times: rising (供电) first, then repeated and followed (饮水安全).
     const row = (await screen.findAllByText('城关镇 · 五一村', { selector: 'td' }))[0].closest('tr') as HTMLElement;
     expect(api.hotspots).toHaveBeenCalledWith(PERIOD);
     expect(within(row).getByText('1 · +2（+200%）')).toBeInTheDocument();
@@ -89,6 +105,14 @@ describe('HotspotsCard (热点研判)', () => {
       from: '2026-04-06',
       to: '2026-04-12',
     });
+    const followed = screen.getByText('HY20260406-0012').closest('tr') as HTMLElement;
+    expect(within(followed).getByText('5 人')).toBeInTheDocument();
+    fireEvent.click(followed);
+    expect(onDrill).toHaveBeenLastCalledWith({
+      tab: 'all',
+      serialNo: 'HY20260406-0012',
+      report: '01JREPORT00000000000000005',
+    });
   });
 
   it('says when nothing rises or repeats, and rows open nothing without a queue', async () => {
@@ -96,11 +120,12 @@ describe('HotspotsCard (热点研判)', () => {
       <HotspotsCard
         period={PERIOD}
         onDrill={null}
-        api={apiAnswering(Promise.resolve({ ...HOTSPOTS, rising: [], repeats: [] }))}
+        api={apiAnswering(Promise.resolve({ ...HOTSPOTS, rising: [], repeats: [], followed: [] }))}
       />,
     );
     expect(await screen.findByText('本期没有比上期和去年同期都多、且不少于 3 件的村和分类')).toBeInTheDocument();
     expect(screen.getByText('本期没有办结后又被反映的事项')).toBeInTheDocument();
+    expect(screen.getByText('本期没有 2 人以上关注的反映')).toBeInTheDocument();
   });
 
   it("shows loading, then the server's message when it fails", async () => {

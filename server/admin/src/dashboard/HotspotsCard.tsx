@@ -1,9 +1,9 @@
 import { Alert, Card, Empty, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Hotspots, RepeatMatter, RisingHotspot } from '@minqing/shared';
+import type { Hotspots, MostFollowedReport, RepeatMatter, RisingHotspot } from '@minqing/shared';
 import { useEffect, useState } from 'react';
 import { formatTime } from '../queue/format';
-import { type DrillQuery, hotspotDrill, repeatDrill } from './drillDown';
+import { type DrillQuery, followedDrill, hotspotDrill, repeatDrill } from './drillDown';
 import { type HotspotsApi, hotspotsApi } from './hotspotsApi';
 import type { Period } from './period';
 
@@ -25,8 +25,8 @@ interface HotspotsCardProps {
 
 /**
  * 热点研判 (未诉先办): the village × category counts rising against the period before and the same
- * days last year, and matters reported again soon after being resolved — each row opening the
- * work queue on its reports.
+ * days last year, matters reported again soon after being resolved, and the reports most
+ * villagers joined with 我也遇到 — each row opening the work queue on its reports.
  */
 export function HotspotsCard({ period, onDrill, api = hotspotsApi }: HotspotsCardProps) {
   const [data, setData] = useState<Hotspots | null>(null);
@@ -73,7 +73,14 @@ export function HotspotsCard({ period, onDrill, api = hotspotsApi }: HotspotsCar
     { title: '重复反映', dataIndex: 'count', width: 90 },
     { title: '最近一次', dataIndex: 'lastReportedAt', width: 150, render: (at: string) => formatTime(at) },
   ];
-  const rowProps = <T extends { villageCode: string; categoryCode: string }>(drill: (row: T) => DrillQuery) =>
+  const followedColumns: ColumnsType<MostFollowedReport> = [
+    { title: '编号', dataIndex: 'serialNo', width: 170 },
+    { title: '村（社区）', key: 'place', render: (_value, row) => place(row) },
+    { title: '分类', dataIndex: 'categoryName', width: 110 },
+    { title: '我也遇到', dataIndex: 'followerCount', width: 90, render: (count: number) => `${count} 人` },
+    { title: '状态', dataIndex: 'statusName', width: 90 },
+  ];
+  const rowProps = <T,>(drill: (row: T) => DrillQuery) =>
     onDrill
       ? (row: T) => ({
           onClick: () => onDrill(drill(row)),
@@ -117,6 +124,18 @@ export function HotspotsCard({ period, onDrill, api = hotspotsApi }: HotspotsCar
               dataSource={data.repeats}
               onRow={rowProps((row) => repeatDrill(row, period))}
               locale={{ emptyText: <Empty description="本期没有办结后又被反映的事项" /> }}
+            />
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              <Tooltip title={data.definitions.followed}>关注最多（“我也遇到”）</Tooltip>
+            </Typography.Title>
+            <Table<MostFollowedReport>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              columns={followedColumns}
+              dataSource={data.followed}
+              onRow={rowProps(followedDrill)}
+              locale={{ emptyText: <Empty description={`本期没有 ${data.followedMin} 人以上关注的反映`} /> }}
             />
           </Space>
         </Spin>

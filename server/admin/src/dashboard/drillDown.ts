@@ -78,3 +78,8 @@ export function repeatDrill(matter: { villageCode: string; categoryCode: string 
     to: period.to,
   };
 }
+
+/** A most-followed report: the queue on that one report, its drawer open. */
+export function followedDrill(report: { id: string; serialNo: string }): DrillQuery {
+  return { tab: 'all', serialNo: report.serialNo, report: report.id };
+}

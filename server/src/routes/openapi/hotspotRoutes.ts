@@ -26,7 +26,7 @@ export const hotspotRoutes: ApiRoute[] = [
     method: 'get',
     path: '/api/v1/staff/stats/hotspots',
     summary:
-      '热点研判 / Village × category counts rising against the period before (环比) and the same days last year (同比), and matters reported again within 30 days of a resolution — in the member’s scope',
+      '热点研判 / Village × category counts rising against the period before (环比) and the same days last year (同比), matters reported again within 30 days of a resolution, and the reports most villagers joined with 我也遇到 — in the member’s scope',
     tags: ['stats'],
     access: 'staff',
     query: StaffHotspotsQuerySchema,

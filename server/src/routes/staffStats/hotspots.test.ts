@@ -75,11 +75,31 @@ describe('GET /api/v1/staff/stats/hotspots (热点研判)', () => {
     expect(body.definitions.repeats).toContain('30 天内');
   });
 
+  it('lists the week’s reports most villagers joined with 我也遇到, from 2 followers', async () => {
+    const body = (await get(county)).body;
+    expect(body.followedMin).toBe(2);
+    expect(
+      body.followed.map(
+        (row: { villageName: string; categoryName: string; followerCount: number; statusName: string }) => [
+          row.villageName,
+          row.categoryName,
+          row.followerCount,
+          row.statusName,
+        ],
+      ),
+    ).toEqual([
+      ['五一村', WATER, 5, '处理中'],
+      ['紫云村', '供电', 2, '已派单'],
+    ]);
+    expect(body.followed[0]).toMatchObject({ submittedAt: '2026-04-06T01:55:00.000Z', townshipName: '城关镇' });
+  });
+
   it("gives a dispatcher only their township's hot spots, and the county a township it asks for", async () => {
     const own = (await get(dispatcher)).body;
     expect(own.scope).toMatchObject({ regionCode: REGIONS.chengguan, regionName: '城关镇' });
     expect(own.rising.map((row: { villageName: string }) => row.villageName)).toEqual(['五一村']);
     expect(own.repeats.map((row: { villageName: string }) => row.villageName)).toEqual(['五一村']);
+    expect(own.followed.map((row: { followerCount: number }) => row.followerCount)).toEqual([5]);
     const jianchi = (await get(county, `${WEEK_RANGE}&regionCode=${REGIONS.jianchi}`)).body;
     expect(jianchi.rising.map((row: { categoryCode: string }) => row.categoryCode)).toEqual(['water']);
     expect(jianchi.repeats).toEqual([expect.objectContaining({ villageName: '紫云村', count: 1 })]);

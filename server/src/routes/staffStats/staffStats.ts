@@ -5,7 +5,7 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { computeBreakdown } from '../../stats/breakdown';
 import { hotspotDefinitions } from '../../stats/figureDefinitions';
-import { HOTSPOT_MIN_COUNT, REPEAT_MATTER_DAYS } from '../../stats/figures';
+import { FOLLOWED_MIN, HOTSPOT_MIN_COUNT, REPEAT_MATTER_DAYS } from '../../stats/figures';
 import { computeHotspots } from '../../stats/hotspots';
 import { computeOverview } from '../../stats/overview';
 import { computeTrends } from '../../stats/trends';
@@ -58,13 +58,14 @@ export function staffStatsRouter() {
   router.get('/hotspots', async (ctx: AppContext) => {
     const request = await statsRequest(ctx, parseQuery(ctx, StaffHotspotsQuerySchema));
     const hotspots = await computeHotspots({ ...request, span: { from: request.header.from, to: request.header.to } });
-    const { rising, repeats } = hotspotDefinitions();
+    const { rising, repeats, followed } = hotspotDefinitions();
     ctx.body = {
       ...request.header,
       minCount: HOTSPOT_MIN_COUNT,
       repeatDays: REPEAT_MATTER_DAYS,
+      followedMin: FOLLOWED_MIN,
       ...hotspots,
-      definitions: { rising, repeats },
+      definitions: { rising, repeats, followed },
     };
   });
   return router;
