@@ -1,4 +1,4 @@
-import type { ReportDetail, TimelineEvent } from '@minqing/shared';
+import { FOLLOWER_STATUS_NAMES, type ReportDetail, type TimelineEvent } from '@minqing/shared';
 import { In } from 'typeorm';
 import type { AppDeps } from '../context';
 import { Attachment, type Report, ReportEvent } from '../db/entities';
@@ -66,6 +66,7 @@ export async function presentFollowedReport(deps: AppDeps, report: Report): Prom
   ];
   return {
     ...presentSummary(report, lookups, 'citizen'),
+    statusName: FOLLOWER_STATUS_NAMES[report.status],
     rating: null,
     text: report.text,
     transcript: null,

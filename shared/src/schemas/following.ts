@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_STATUSES } from '../domain/enums';
+import { CITIZEN_STATUS_NAMES, REPORT_STATUSES, type ReportStatus } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { CategoryRefSchema, DepartmentRefSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
 import { freeText } from './text';
@@ -9,6 +9,13 @@ import { freeText } from './text';
  * same matter, and follows one instead of filing it again. Only what the village board may show
  * (PRODUCT.md §9 Openness): text that passed content security, never who reported it.
  */
+
+/** A report's status as a follower reads it: they are never asked to rate (the reporter alone rates). */
+export const FOLLOWER_STATUS_NAMES: Record<ReportStatus, string> = {
+  ...CITIZEN_STATUS_NAMES,
+  resolved: '已办结',
+  closed: '已办结',
+};
 
 /** How many similar reports the compose page shows at most. */
 export const SIMILAR_REPORTS_MAX = 5;

@@ -19,15 +19,17 @@ export const STATUS_TONES: Record<ReportStatus, 'new' | 'busy' | 'act' | 'done' 
 export interface StatusChipProps {
   status: ReportStatus;
   className?: string;
+  /** Another wording of the status (a follower's 已办结: only the reporter is asked to rate). */
+  label?: string;
 }
 
-export default function StatusChip({ status, className }: StatusChipProps) {
+export default function StatusChip({ status, className, label }: StatusChipProps) {
   return (
     <Text
       className={`status-chip status-chip--${STATUS_TONES[status]}${className ? ` ${className}` : ''}`}
       data-status={status}
     >
-      {CITIZEN_STATUS_NAMES[status]}
+      {label ?? CITIZEN_STATUS_NAMES[status]}
     </Text>
   );
 }

@@ -273,6 +273,8 @@ describe('我也遇到: similar reports, following, 我关注的', () => {
       '已冲洗管道并消毒，水质恢复',
     );
     expect(view.body.rating).toBeNull();
+    expect(view.body.statusName).toBe('已办结');
+    expect((await following(neighbour.token)).body.items[0].statusName).toBe('已办结');
     expectNoReporter(view.body, 'nulled');
   });
 

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { CITIZEN_STATUS_NAMES, FollowingQuerySchema, SimilarReportsQuerySchema } from '@minqing/shared';
+import { FOLLOWER_STATUS_NAMES, FollowingQuerySchema, SimilarReportsQuerySchema } from '@minqing/shared';
 import {
   findSimilarReports,
   followReport,
@@ -48,7 +48,7 @@ export function reportFollowingRouter() {
     ctx.body = {
       items: rows.map(({ report, followedAt }) => ({
         ...presentSimilar(report, lookups),
-        statusName: CITIZEN_STATUS_NAMES[report.status],
+        statusName: FOLLOWER_STATUS_NAMES[report.status],
         villageName: lookups.regions.get(report.villageCode)?.name ?? '',
         submittedAt: report.createdAt.toISOString(),
         followedAt: followedAt.toISOString(),

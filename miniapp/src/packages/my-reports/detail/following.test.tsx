@@ -71,6 +71,9 @@ describe('反映详情 of a report one follows (我也遇到)', () => {
     expect(screen.queryByText('您反映的内容')).not.toBeInTheDocument();
     expect(screen.getByTestId('answer')).toHaveTextContent('电杆已扶正加固');
     expect(screen.queryByText('评价')).not.toBeInTheDocument();
+    // A follower is never asked to rate: the chip says 已办结, not 已办结，请评价.
+    expect(screen.getByText('已办结')).toBeInTheDocument();
+    expect(screen.queryByText(/请评价/)).not.toBeInTheDocument();
   });
 
   it('stops following only after a confirmation', async () => {

@@ -211,7 +211,7 @@ function ReportDetailPage() {
     <View className={`page detail ${care.className}`}>
       <View className="detail__card">
         <View className="detail__top">
-          <StatusChip status={report.status} />
+          <StatusChip status={report.status} label={report.following ? report.statusName : undefined} />
           <Text className="detail__service">{SERVICE_NAMES[report.serviceCode]}</Text>
         </View>
         <Text className="detail__who">承办：{departmentText(report)}</Text>

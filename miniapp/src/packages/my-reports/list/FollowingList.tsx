@@ -89,7 +89,7 @@ export default function FollowingList({ refresh, onLoaded }: FollowingListProps)
           }
         >
           <View className="my-reports__row-top">
-            <StatusChip status={item.status} />
+            <StatusChip status={item.status} label={item.statusName} />
             <Text className="my-reports__service">{item.followers} 位村民也遇到</Text>
           </View>
           <Text className="my-reports__excerpt">{item.excerpt}</Text>

@@ -54,6 +54,7 @@ describe('我的反映 · 我关注的', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent('村口电线杆倾斜1');
     expect(rows[0]).toHaveTextContent('3 位村民也遇到');
+    expect(rows[0]).toHaveTextContent('处理中');
     expect(rows[0]).toHaveTextContent('承办：城关镇供电所');
     expect(rows[0]).toHaveTextContent('编号 HY20261122-0001');
     expect(screen.getByText('没有更多了')).toBeInTheDocument();
