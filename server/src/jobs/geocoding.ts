@@ -1,4 +1,3 @@
-import { IsNull } from 'typeorm';
 import type { AppDeps } from '../context';
 import { Report } from '../db/entities';
 import { LOCATION_ADDRESS_MAX } from '@minqing/shared';
@@ -51,8 +50,12 @@ export class Geocoder {
     });
     if (!found) return null;
     const address = found.slice(0, LOCATION_ADDRESS_MAX);
-    // Conditional: an address written meanwhile wins.
-    await repository.update({ id: reportId, address: IsNull() }, { address, addressSource: 'geocoder' });
+    // Conditional (an address written meanwhile wins), and outside the projection's version: a
+    // transcription or a clerk acting at the same moment must not take it for a competing change.
+    await this.deps.dataSource.query(
+      'UPDATE reports SET address = ?, addressSource = ? WHERE id = ? AND address IS NULL',
+      [address, 'geocoder', reportId],
+    );
     return address;
   }
 

@@ -61,12 +61,16 @@ describe('a report location: its system, its address, its map', () => {
     expect(submitted.status).toBe(201);
     // Not waited for: the answer has the point and no address yet.
     expect(submitted.body.location).toEqual({ ...POINT, coordSystem: 'gcj02' });
+    const before = await stored(submitted.body.id);
+    expect(before.address).toBeNull();
     await geocoderOf(app.deps)!.idle();
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]).toMatchObject({ path: '/ws/geocoder/v1/', params: { location: '32.891500,108.508400' } });
     const report = await stored(submitted.body.id);
     expect(report).toMatchObject({ coordSystem: 'gcj02', addressSource: 'geocoder' });
     expect(report.address).toBe('陕西省安康市汉阴县城关镇(32.8915,108.5084)');
+    // Not a change to the report's course: the version a transcription or a clerk holds stays valid.
+    expect(report.version).toBe(before.version);
     const mine = await app.http
       .get(`/api/v1/reports/${submitted.body.id}`)
       .set(bearer(citizenToken(app.deps, citizen)));
