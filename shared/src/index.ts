@@ -1,6 +1,7 @@
 export * from './domain/enums';
 export * from './domain/limits';
 export * from './domain/reportStateMachine';
+export * from './domain/abilities';
 export * from './domain/regionCodes';
 export * from './domain/auditActions';
 export * from './domain/serialNo';

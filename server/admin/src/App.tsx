@@ -50,7 +50,7 @@ export function App() {
       </Suspense>
     );
 
-  const entries = menuFor(staff.role);
+  const entries = menuFor(staff);
   const current = entries.find((entry) => entry.key === location.page) ?? entries[0];
   const Page = current ? PAGES[current.key] : undefined;
   const logout = () => {

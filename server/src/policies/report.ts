@@ -70,3 +70,6 @@ export function citizenAllowedActions(report: Report): ReportAction[] {
 export function departmentServes(department: Department, report: Pick<Report, 'villageCode'>): boolean {
   return isWithin(report.villageCode, department.regionCode);
 }
+
+/** Who dispatches (assign, merge in the state machine): the triage screen and bulk dispatch are theirs. */
+export const DISPATCH_ROLES: readonly StaffRole[] = ['dispatcher', 'county'];

@@ -1,5 +1,6 @@
 import type { StaffMe } from '@minqing/shared';
 import type { Staff } from '../db/entities';
+import { abilitiesOf } from '../policies/abilities';
 
 export function presentStaff(staff: Staff): StaffMe {
   return {
@@ -11,5 +12,6 @@ export function presentStaff(staff: Staff): StaffMe {
     ...(staff.departmentId ? { departmentId: staff.departmentId } : {}),
     ...(staff.mustChangePassword ? { mustChangePassword: true as const } : {}),
     ...(staff.wechatOpenid ? { wechatBound: true as const } : {}),
+    abilities: abilitiesOf(staff.role),
   };
 }

@@ -1,3 +1,4 @@
+import { STAFF_ABILITIES } from '../domain/abilities';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../domain/enums';
 import { RegionCodeSchema } from './common';
@@ -51,6 +52,8 @@ export const StaffMeSchema = z.object({
   mustChangePassword: z.literal(true).optional(),
   /** Present (true) when the account is bound to a WeChat: opening the mini-program signs it in. */
   wechatBound: z.literal(true).optional(),
+  /** What the account may do (server/src/policies/abilities.ts): menus and buttons follow these. */
+  abilities: z.array(z.enum(STAFF_ABILITIES)),
 });
 export type StaffMe = z.infer<typeof StaffMeSchema>;
 

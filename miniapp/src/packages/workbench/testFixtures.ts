@@ -12,6 +12,7 @@ export function signInGridWorker(): void {
       name: '周明',
       role: 'grid_worker',
       regionCode: '610921100201001',
+      abilities: ['queue', 'points', 'households', 'file_on_behalf', 'visit'],
     },
   });
 }
@@ -22,7 +23,14 @@ export function signInCadre(): void {
   saveStaffSession({
     token: 'staff-token',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    staff: { id: CADRE_ID, username: 'cadre', name: '王村长', role: 'cadre', regionCode: '610921100201' },
+    staff: {
+      id: CADRE_ID,
+      username: 'cadre',
+      name: '王村长',
+      role: 'cadre',
+      regionCode: '610921100201',
+      abilities: ['queue', 'notices', 'points', 'households', 'file_on_behalf', 'visit', 'supervise'],
+    },
   });
 }
 
@@ -107,6 +115,7 @@ export function signInLiaison(): void {
       name: '陈三线',
       role: 'liaison',
       regionCode: '610921100201001',
+      abilities: ['households', 'file_on_behalf', 'visit'],
     },
   });
 }

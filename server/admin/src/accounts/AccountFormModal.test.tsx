@@ -10,6 +10,7 @@ const manager: StaffMe = {
   name: '陈静',
   role: 'county',
   regionCode: '610921',
+  abilities: [],
 };
 const regions: RegionNode[] = [
   {

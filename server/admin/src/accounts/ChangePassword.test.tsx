@@ -64,6 +64,7 @@ describe('the header and a password an administrator set', () => {
     name: '王芳',
     role: 'dispatcher',
     regionCode: '610921100',
+    abilities: ['queue', 'triage', 'stats'],
   };
 
   it('opens 修改密码 from the header', async () => {

@@ -14,6 +14,7 @@ const county: StaffMe = {
   name: '陈静',
   role: 'county',
   regionCode: '610921',
+  abilities: [],
 };
 const gridWorker = (overrides: Partial<StaffAccount> = {}): StaffAccount => ({
   id: '01J000000000000000000000G1',

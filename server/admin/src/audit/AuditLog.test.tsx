@@ -8,6 +8,7 @@ const staff: StaffMe = {
   name: '刘志强',
   role: 'sysadmin',
   regionCode: '610921',
+  abilities: [],
 };
 const entry: AuditLogEntry = {
   id: '01J000000000000000000000L1',

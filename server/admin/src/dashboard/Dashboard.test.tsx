@@ -92,12 +92,20 @@ function answer(today: string) {
   return period;
 }
 
+/** What the server grants these roles (server/src/policies/abilities.ts), as far as the dashboard asks. */
+const ABILITIES: Partial<Record<StaffMe['role'], StaffMe['abilities']>> = {
+  county: ['queue', 'triage', 'stats', 'households', 'supervise'],
+  dispatcher: ['queue', 'triage', 'stats', 'households', 'supervise'],
+  sysadmin: ['stats', 'config', 'accounts', 'audit'],
+};
+
 const staff = (role: StaffMe['role']): StaffMe => ({
   id: 'S1',
   username: role,
   name: '测试',
   role,
   regionCode: '610921',
+  abilities: ABILITIES[role] ?? [],
 });
 
 describe('the dashboard', () => {

@@ -49,11 +49,9 @@ export function Dashboard({ staff }: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const by = regionDimension(staff.regionCode);
   // Sysadmins see the figures but no citizen's report: there is no queue for them to open.
-  const onDrill = staff.abilities.includes('queue')
-    ? (query: DrillQuery) => navigate('queue', query)
-    : null;
+  const onDrill = staff.abilities.includes('queue') ? (query: DrillQuery) => navigate('queue', query) : null;
   // 走访督导 for those who watch the field (the 住户 screen is theirs too); handlers and sysadmins do not see households.
-  const supervises = staff.abilities.includes('households');
+  const supervises = staff.abilities.includes('supervise');
   // 研判简报 are the county centre's and dispatchers' (server/src/routes/staffBriefs BRIEF_ROLES).
   const readsBriefs = staff.role === 'county' || staff.role === 'dispatcher';
 

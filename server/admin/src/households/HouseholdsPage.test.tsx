@@ -9,6 +9,7 @@ const cadre: StaffMe = {
   name: '李秀兰',
   role: 'cadre',
   regionCode: '610921100201',
+  abilities: [],
 };
 const liaison: StaffMe = {
   id: '01J000000000000000000000L1',
@@ -16,6 +17,7 @@ const liaison: StaffMe = {
   name: '何建国',
   role: 'liaison',
   regionCode: '610921100201001',
+  abilities: [],
 };
 const household: Household = {
   id: '01J000000000000000000000H1',

@@ -18,7 +18,7 @@ export interface AppShellProps {
 
 /** The layout: a menu of only what the signed-in role may use, and who is signed in. */
 export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShellProps) {
-  const entries = menuFor(staff.role);
+  const entries = menuFor(staff);
   // A password an administrator set: the server refuses everything else until it is changed.
   const [passwordDue, setPasswordDue] = useState(Boolean(staff.mustChangePassword));
   const [changingPassword, setChangingPassword] = useState(false);

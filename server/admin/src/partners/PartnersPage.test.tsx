@@ -12,6 +12,7 @@ const county: StaffMe = {
   name: '陈静',
   role: 'county',
   regionCode: '610921',
+  abilities: [],
 };
 const partner = (overrides: Partial<Partner> = {}): Partner => ({
   id: '01J000000000000000000000P1',

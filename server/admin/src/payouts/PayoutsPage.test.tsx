@@ -10,6 +10,7 @@ const staff: StaffMe = {
   name: '县指挥中心',
   role: 'county',
   regionCode: '610921',
+  abilities: [],
 };
 const ON: PayoutSettings = { enabled: true, reason: null, maxPerPaymentFen: 50_000, maxPerMonthFen: 200_000 };
 const OFF: PayoutSettings = {

@@ -1,3 +1,4 @@
+import { AUDIT_READERS } from '../../policies/audit';
 import Router from '@koa/router';
 import { AuditLogQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
@@ -10,7 +11,7 @@ import { findAuditLogs } from './auditQuery';
 export function auditLogRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
 
-  router.get('/audit-logs', staffAuth(['sysadmin']), async (ctx: AppContext) => {
+  router.get('/audit-logs', staffAuth(AUDIT_READERS), async (ctx: AppContext) => {
     const query = parseQuery(ctx, AuditLogQuerySchema);
     const [entries, total] = await findAuditLogs(ctx.deps.dataSource.manager, query);
     const labels = await auditTargetLabels(ctx.deps.dataSource.manager, entries);

@@ -1,3 +1,4 @@
+import { CASH_STAFF } from '../../policies/payout';
 import Router from '@koa/router';
 import { PayoutProposalSchema, PayoutQuerySchema, PayoutRejectionSchema } from '@minqing/shared';
 import type { PayoutSettings } from '@minqing/shared';
@@ -13,7 +14,6 @@ import { presentPayout } from '../../presenters/payout';
 import { pageWindow } from '../paging';
 
 /** Townships and the county propose and approve cash; two different people for each payout. */
-const CASH_STAFF = ['dispatcher', 'county'] as const;
 
 function payoutIdOf(ctx: AppContext): string {
   return pathId(ctx, '没有找到该笔款项');

@@ -1,3 +1,4 @@
+import { CONFIG_EDITORS } from '../../policies/config';
 import Router from '@koa/router';
 import { PageQuerySchema, RoutingRuleInputSchema, RoutingRuleQuerySchema } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
@@ -13,11 +14,10 @@ import { presentRoutingExample, presentRoutingRule } from '../../presenters/rout
 import { pageSlice, pageWindow } from '../paging';
 
 /** Routing rules are data: the county and sysadmins edit them within their region. */
-const RULE_EDITORS = ['county', 'sysadmin'] as const;
 
 export function routingRulesRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/routing' });
-  router.use(staffAuth(RULE_EDITORS));
+  router.use(staffAuth(CONFIG_EDITORS));
 
   router.get('/rules', async (ctx: AppContext) => {
     const staff = currentStaff(ctx);

@@ -24,6 +24,19 @@ describe('staff auth', () => {
       name: '测试人员',
       role: 'dispatcher',
       regionCode: REGIONS.chengguan,
+      // What the admin panel's menu and buttons follow (policies/abilities).
+      abilities: [
+        'queue',
+        'triage',
+        'stats',
+        'notices',
+        'templates',
+        'points',
+        'payouts',
+        'households',
+        'moderate',
+        'supervise',
+      ],
     });
     expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(
       Date.now() + (LIMITS.staffTokenHours - 1) * 3600_000,
@@ -31,6 +44,7 @@ describe('staff auth', () => {
     const me = await app.http.get('/api/v1/staff/me').set(bearer(response.body.token));
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('chengguan-a');
+    expect(me.body.abilities).toEqual(response.body.staff.abilities);
     const audit = await app.dataSource.getRepository(AuditLog).findBy({ staffId: staff.id, action: 'login' });
     expect(audit).toHaveLength(1);
   });

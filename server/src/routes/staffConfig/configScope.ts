@@ -3,7 +3,6 @@ import { badRequest, forbidden } from '../../errors';
 import { isWithin, levelOfCode } from '../../policies/scope';
 
 /** Who edits configuration: the county command centre within its county, sysadmins everywhere. */
-export const CONFIG_EDITORS = ['county', 'sysadmin'] as const;
 
 /** The region prefix a staff member configures; '' (everything) for a sysadmin. */
 export function configScope(staff: Staff): string {

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../context';
 import { staffAuth } from '../../middleware/auth';
 import { categoryRoutes } from './categories';
-import { CONFIG_EDITORS } from './configScope';
+import { CONFIG_EDITORS } from '../../policies/config';
 import { departmentRoutes } from './departments';
 import { holidayRoutes } from './holidays';
 import { regionRoutes } from './regions';

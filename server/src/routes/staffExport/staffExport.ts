@@ -8,7 +8,7 @@ import { parseQuery } from '../../middleware/validate';
 import { staffRanking } from '../staffRankings/staffRanking';
 import { buildQueueQuery } from '../staffReports/queueQuery';
 import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
-import { STATS_ROLES } from '../staffStats/staffStats';
+import { STATS_ROLES } from '../../policies/stats';
 import { rankingWorkbook } from './rankingWorkbook';
 import { reportsWorkbook } from './reportsWorkbook';
 import { chinaDay, sendXlsx, xlsxBytes } from './xlsx';

@@ -10,7 +10,8 @@ import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { narrowerRegion } from '../../policies/scope';
 import { chinaDateTime, chinaDay, newWorkbook, sendXlsx, sheetWithHeader, xlsxBytes } from '../staffExport/xlsx';
-import { SHOP_KEEPERS, presentLedger } from './staffPoints';
+import { SHOP_KEEPERS } from '../../policies/points';
+import { presentLedger } from './staffPoints';
 
 export const LEDGER_EXPORT_HEADERS = ['时间', '村民', '村（社区）', '类型', '积分', '说明'] as const;
 

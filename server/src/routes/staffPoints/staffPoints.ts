@@ -1,3 +1,4 @@
+import { POINT_RULE_EDITORS, SHOP_KEEPERS } from '../../policies/points';
 import crypto from 'node:crypto';
 import Router from '@koa/router';
 import {
@@ -32,8 +33,6 @@ import { presentRedemptions } from '../points/points';
 import { pageWindow } from '../paging';
 
 /** Village cadres run their shop and record volunteering; townships and the county oversee. */
-export const SHOP_KEEPERS = ['cadre', 'grid_worker', 'dispatcher', 'county'] as const;
-const RULE_EDITORS = ['county', 'sysadmin'] as const;
 /** How staff see the earner of points for an anonymous report. */
 const ANONYMOUS_REPORTER = '匿名举报人';
 
@@ -56,7 +55,7 @@ function volunteerSourceId(activity: string, date: string): string {
 export function staffPointsRouter() {
   const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/points' });
 
-  router.get('/rules', staffAuth(RULE_EDITORS), async (ctx: AppContext) => {
+  router.get('/rules', staffAuth(POINT_RULE_EDITORS), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const manager = ctx.deps.dataSource.manager;
     ctx.body = await Promise.all(
@@ -69,7 +68,7 @@ export function staffPointsRouter() {
     );
   });
 
-  router.put('/rules/:reason', staffAuth(RULE_EDITORS), async (ctx: AppContext) => {
+  router.put('/rules/:reason', staffAuth(POINT_RULE_EDITORS), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const reason = ctx.params.reason as PointsAwardReason;
     if (!POINTS_AWARD_REASONS.includes(reason)) throw badRequest('没有这种积分规则', 'reason');

@@ -3,7 +3,7 @@ import { StaffRankingQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
-import { STATS_ROLES } from '../staffStats/staffStats';
+import { STATS_ROLES } from '../../policies/stats';
 import { staffRanking } from './staffRanking';
 
 /** GET /staff/stats/rankings: the dashboard's department ranking, in the member's scope. */

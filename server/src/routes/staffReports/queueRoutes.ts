@@ -1,6 +1,6 @@
+import { DISPATCH_ROLES } from '../../policies/report';
 import type Router from '@koa/router';
 import { BulkAssignRequestSchema, StaffQueueQuerySchema, TriageQuerySchema } from '@minqing/shared';
-import type { StaffRole } from '@minqing/shared';
 import { bulkAssign } from '../../commands/bulkAssigner';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import type { Staff } from '../../db/entities';
@@ -13,9 +13,6 @@ import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
 import { presentTriage } from './triagePresenter';
 import { paged } from '../paging';
-
-/** Who dispatches (assign, merge in the state machine): the triage screen and bulk dispatch are theirs. */
-const DISPATCH_ROLES: readonly StaffRole[] = ['dispatcher', 'county'];
 
 function dispatcherOnly(ctx: AppContext): Staff {
   const staff = currentStaff(ctx);

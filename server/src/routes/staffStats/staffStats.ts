@@ -1,3 +1,4 @@
+import { STATS_ROLES } from '../../policies/stats';
 import Router from '@koa/router';
 import { StaffBreakdownQuerySchema, StaffHotspotsQuerySchema, StaffStatsQuerySchema } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
@@ -16,7 +17,6 @@ import { presentScope, resolvePeriod, resolveScope } from './statsRequest';
  * only, no citizen appears in them), and handlers for their own department. Grid workers and
  * cadres work single reports; they get 403.
  */
-export const STATS_ROLES = ['dispatcher', 'handler', 'county', 'sysadmin'] as const;
 
 /** Everything a statistics request needs, resolved from the query, the signed-in member and the clock. */
 async function statsRequest(ctx: AppContext, query: { from?: string; to?: string; regionCode?: string }) {

@@ -3,9 +3,9 @@
  * A 三线 member has no report queue, so for them these entries are the whole 工作台.
  */
 import { Text, View } from '@tarojs/components';
-import type { StaffRole } from '@minqing/shared';
+import type { StaffMe } from '@minqing/shared';
 import { ROUTES, go } from '../../../pages/home/routes';
-import { FIELD_ROLES } from '../services/fieldRoles';
+import { can } from '../services/abilities';
 
 interface Entry {
   icon: string;
@@ -14,9 +14,10 @@ interface Entry {
   url: string;
 }
 
-function entriesFor(role: StaffRole): Entry[] {
-  if (!FIELD_ROLES.includes(role)) return [];
-  const households = role === 'liaison' ? '我的住户' : '住户走访';
+function entriesFor(staff: StaffMe): Entry[] {
+  if (!can(staff, 'visit')) return [];
+  // A 三线 member (no report queue) looks after their own households only.
+  const households = can(staff, 'queue') ? '住户走访' : '我的住户';
   return [
     { icon: '🏠', label: households, hint: '查看住户，记录走访，可同时代报', url: ROUTES.workbenchHouseholds },
     { icon: '🚶', label: '走访记录', hint: '最近的走访，点开可再次走访', url: ROUTES.workbenchVisits },
@@ -24,10 +25,10 @@ function entriesFor(role: StaffRole): Entry[] {
   ];
 }
 
-export default function FieldEntries({ role }: { role: StaffRole }) {
+export default function FieldEntries({ staff }: { staff: StaffMe }) {
   return (
     <View className="workbench__entries">
-      {entriesFor(role).map((entry) => (
+      {entriesFor(staff).map((entry) => (
         <View
           key={entry.label}
           className="workbench__entry"

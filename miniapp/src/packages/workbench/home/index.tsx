@@ -16,7 +16,7 @@ import { useCareMode } from '../../../stores/careMode';
 import { ROUTES, go } from '../../../pages/home/routes';
 import { staffActions, startActionSync } from '../services/actionDrafts';
 import { fieldDrafts, startFieldSync } from '../services/fieldDrafts';
-import { hasReportQueue } from '../services/fieldRoles';
+import { can } from '../services/abilities';
 import { getQueue, getQueueCounts, unbindWechat } from '../services/staffApi';
 import FieldEntries from './FieldEntries';
 import { tabName, tabsShown, type WorkbenchTab } from './tabs';
@@ -42,7 +42,7 @@ function WorkbenchHome() {
   const load = async (nextTab: WorkbenchTab, nextPage = 1) => {
     const signedIn = currentStaffSession();
     if (!signedIn) return toLogin();
-    if (!hasReportQueue(signedIn.staff.role)) return;
+    if (!can(signedIn.staff, 'queue')) return;
     setLoading(true);
     setError(null);
     try {
@@ -141,14 +141,14 @@ function WorkbenchHome() {
           📢 政务村务公告 ›
         </View>
       ) : null}
-      <FieldEntries role={staff.role} />
+      <FieldEntries staff={staff} />
       {unsent > 0 ? (
         <View className="workbench__unsent" role="status">
           有 {unsent} 项办理还未发送成功，联网后自动发送
         </View>
       ) : null}
 
-      {hasReportQueue(staff.role) ? (
+      {can(staff, 'queue') ? (
         <>
           <View className="workbench__tiles">
             {tabsShown(staff.role, counts).map((key) => (

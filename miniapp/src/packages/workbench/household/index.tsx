@@ -13,7 +13,7 @@ import { toApiError } from '../../../services/apiError';
 import { currentStaffSession } from '../../../services/staffSession';
 import { useCareMode } from '../../../stores/careMode';
 import { ROUTES } from '../../../pages/home/routes';
-import { hasReportQueue } from '../services/fieldRoles';
+import { can } from '../services/abilities';
 import { getVisits } from '../services/staffApi';
 import { fieldDrafts, startFieldSync } from '../services/fieldDrafts';
 import type { FieldOutcome } from '../services/fieldQueue';
@@ -73,8 +73,7 @@ function HouseholdPage() {
     if (!outcome.report) return void Taro.showToast({ title: '走访已记录', icon: 'success' });
     const report = outcome.report;
     const content = `反映编号 ${report.serialNo}，办理结果会告诉您。`;
-    const role = currentStaffSession()?.staff.role;
-    if (!role || !hasReportQueue(role))
+    if (!can(currentStaffSession()?.staff, 'queue'))
       return void Taro.showModal({ title: '走访已记录，已代报', content, showCancel: false, confirmText: '知道了' });
     void Taro.showModal({ title: '走访已记录，已代报', content, confirmText: '查看代报', cancelText: '留在本页' }).then(
       ({ confirm }) => {

@@ -18,6 +18,7 @@ const login = (overrides: Partial<StaffLoginResponse['staff']> = {}): StaffLogin
     name: '周明',
     role: 'grid_worker',
     regionCode: '610921100201001',
+    abilities: ['queue', 'points', 'households', 'file_on_behalf', 'visit'],
     ...overrides,
   },
 });

@@ -16,7 +16,7 @@ import { currentStaffSession } from '../../../services/staffSession';
 import { useCareMode } from '../../../stores/careMode';
 import { ROUTES } from '../../../pages/home/routes';
 import { fieldDrafts, startFieldSync } from '../services/fieldDrafts';
-import { hasReportQueue } from '../services/fieldRoles';
+import { can } from '../services/abilities';
 import { getHouseholds } from '../services/staffApi';
 import HouseholdChoice, { type Person } from './HouseholdChoice';
 
@@ -84,8 +84,7 @@ function OnBehalfPage() {
     if (outcome.status !== 'done' || !outcome.report) return;
     reset();
     const report = outcome.report;
-    const role = currentStaffSession()?.staff.role;
-    const opensReport = role ? hasReportQueue(role) : false;
+    const opensReport = can(currentStaffSession()?.staff, 'queue');
     await Taro.showModal({
       title: '代报成功',
       content: `反映编号 ${report.serialNo}，办理结果会告诉您。`,

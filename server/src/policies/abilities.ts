@@ -1,0 +1,39 @@
+import { ACCOUNT_MANAGER_ROLES, STAFF_ABILITIES, type StaffAbility, type StaffRole } from '@minqing/shared';
+import { AUDIT_READERS } from './audit';
+import { CONFIG_EDITORS } from './config';
+import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES } from './content';
+import { HOUSEHOLD_VIEWER_ROLES, SUPERVISOR_ROLES, VISITOR_ROLES } from './household';
+import { MODERATORS } from './moderation';
+import { PARTNER_MANAGERS } from './partner';
+import { CASH_STAFF } from './payout';
+import { POINT_RULE_EDITORS, SHOP_KEEPERS } from './points';
+import { TEMPLATE_EDITOR_ROLES } from './replyTemplate';
+import { DISPATCH_ROLES, ON_BEHALF_ROLES } from './report';
+import { REPORT_WORKER_ROLES } from './reportScope';
+import { STATS_ROLES } from './stats';
+
+/** Each ability is granted by the same role list the routes behind it are guarded with. */
+const GRANTED_TO: Record<StaffAbility, readonly StaffRole[]> = {
+  queue: REPORT_WORKER_ROLES,
+  triage: DISPATCH_ROLES,
+  stats: STATS_ROLES,
+  notices: PUBLISHER_ROLES,
+  articles: ARTICLE_PUBLISHER_ROLES,
+  templates: TEMPLATE_EDITOR_ROLES,
+  config: CONFIG_EDITORS,
+  accounts: ACCOUNT_MANAGER_ROLES,
+  audit: AUDIT_READERS,
+  points: [...SHOP_KEEPERS, ...POINT_RULE_EDITORS],
+  payouts: CASH_STAFF,
+  households: HOUSEHOLD_VIEWER_ROLES,
+  file_on_behalf: ON_BEHALF_ROLES,
+  visit: VISITOR_ROLES,
+  moderate: MODERATORS,
+  supervise: SUPERVISOR_ROLES,
+  partners: PARTNER_MANAGERS,
+};
+
+/** What an account of this role may do, sent with the account so clients follow the server. */
+export function abilitiesOf(role: StaffRole): StaffAbility[] {
+  return STAFF_ABILITIES.filter((ability) => GRANTED_TO[ability].includes(role));
+}

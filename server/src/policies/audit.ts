@@ -1,0 +1,2 @@
+/** The audit log: the system administrator's. */
+export const AUDIT_READERS = ['sysadmin'] as const;
