@@ -197,16 +197,23 @@ export const REPEAT_MATTER_DAYS = 30;
 /** The reports a period's repeat matters look at: submitted in the period, categorised, not rejected or merged. */
 export const REPEAT_CANDIDATE = `r.createdAt >= :periodStart AND r.createdAt < :periodEnd AND r.categoryCode IS NOT NULL AND r.status NOT IN ('rejected', 'merged')`;
 
+/** The resolutions they may repeat: resolved from REPEAT_MATTER_DAYS before the period to its end (:resolvedFrom, :periodEnd). */
+export const RESOLVED_FOR_REPEATS =
+  'r.resolvedAt IS NOT NULL AND r.resolvedAt >= :resolvedFrom AND r.resolvedAt < :periodEnd AND r.categoryCode IS NOT NULL';
+
+export const REPEAT_MATTER_MS = REPEAT_MATTER_DAYS * 24 * 3600_000;
+
 /**
- * 重复反映: another report of the same village and category was resolved before this one was
- * submitted, at most REPEAT_MATTER_DAYS days before.
+ * 重复反映: a report of a village and category repeats another report of the same village and
+ * category resolved before it was submitted, at most REPEAT_MATTER_DAYS days before. (Matched in
+ * memory by stats/hotspots.ts: a correlated range in SQL is one neither database can seek.)
  */
-export function isRepeatMatter(dialect: StatsDialect): string {
-  return (
-    'EXISTS (SELECT 1 FROM reports p WHERE p.villageCode = r.villageCode AND p.categoryCode = r.categoryCode' +
-    ' AND p.id <> r.id AND p.resolvedAt IS NOT NULL AND p.resolvedAt < r.createdAt' +
-    ` AND ${dialect.plusDays('p.resolvedAt', REPEAT_MATTER_DAYS)} >= r.createdAt)`
-  );
+export function isRepeatOf(
+  report: { id: string; createdAt: Date },
+  resolution: { id: string; resolvedAt: Date },
+): boolean {
+  const gap = report.createdAt.getTime() - resolution.resolvedAt.getTime();
+  return report.id !== resolution.id && gap > 0 && gap <= REPEAT_MATTER_MS;
 }
 
 /**

@@ -8,17 +8,18 @@ import {
 } from '@minqing/shared';
 import { Report } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
-import { type RawRow, collectCounts, numberOf } from './aggregate';
+import { collectCounts } from './aggregate';
 import { type Period, comparisonSpans, daysPeriod } from './calendar';
 import {
   FOLLOWED_LIST_LIMIT,
   IS_FOLLOWED_IN_PERIOD,
   REPEAT_CANDIDATE,
-  isRepeatMatter,
+  REPEAT_MATTER_MS,
+  RESOLVED_FOR_REPEATS,
+  isRepeatOf,
   isRisingHotspot,
 } from './figures';
-import { type StatsScope, whereReportScope } from './scope';
-import { statsDialect } from './sqlDialect';
+import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
 
 type Lookups = Pick<ReferenceSnapshot, 'categories' | 'regions'>;
 
@@ -85,30 +86,56 @@ export async function risingHotspots(props: HotspotsProps): Promise<RisingHotspo
   );
 }
 
-/** 重复反映 per village × category in the period, most first. */
+/**
+ * 重复反映 per village × category in the period, most first: the period's reports (in scope) and
+ * the resolutions they may repeat (in the region, whichever department resolved them), matched
+ * by isRepeatOf. Two index ranges — submission and resolution times — whatever the volume.
+ */
 export async function repeatMatters(props: HotspotsProps): Promise<RepeatMatter[]> {
   const period = daysPeriod(props.span.from, props.span.to);
-  const query = props.manager
+  const candidates = props.manager
     .createQueryBuilder(Report, 'r')
-    .select('r.villageCode', 'villageCode')
-    .addSelect('r.categoryCode', 'categoryCode')
-    .addSelect('COUNT(*)', 'n')
-    .addSelect('MAX(r.createdAt)', 'lastReportedAt')
-    .where(REPEAT_CANDIDATE, { periodStart: period.start, periodEnd: period.end })
-    .andWhere(isRepeatMatter(statsDialect(props.manager)));
-  whereReportScope(query, props.scope);
-  const rows: RawRow[] = await query.groupBy('r.villageCode').addGroupBy('r.categoryCode').getRawMany();
-  return rows
-    .map((row) => {
-      const villageCode = String(row.villageCode);
-      const categoryCode = String(row.categoryCode);
+    .select(['r.id', 'r.villageCode', 'r.categoryCode', 'r.createdAt'])
+    .where(REPEAT_CANDIDATE, { periodStart: period.start, periodEnd: period.end });
+  whereReportScope(candidates, props.scope);
+  const resolutions = props.manager
+    .createQueryBuilder(Report, 'r')
+    .select(['r.id', 'r.villageCode', 'r.categoryCode', 'r.resolvedAt'])
+    .where(RESOLVED_FOR_REPEATS, {
+      resolvedFrom: new Date(period.start.getTime() - REPEAT_MATTER_MS),
+      periodEnd: period.end,
+    });
+  if (props.scope.regionCode) whereReportRegion(resolutions, props.scope.regionCode);
+  const [reports, resolved] = await Promise.all([candidates.getMany(), resolutions.getMany()]);
+  const resolvedByPlace = new Map<string, { id: string; resolvedAt: Date }[]>();
+  for (const report of resolved) {
+    if (!report.categoryCode || !report.resolvedAt) continue;
+    const key = pairKey(report.villageCode, report.categoryCode);
+    const list = resolvedByPlace.get(key) ?? [];
+    list.push({ id: report.id, resolvedAt: report.resolvedAt });
+    resolvedByPlace.set(key, list);
+  }
+  const matters = new Map<string, { count: number; last: Date }>();
+  for (const report of reports) {
+    if (!report.categoryCode) continue;
+    const key = pairKey(report.villageCode, report.categoryCode);
+    if (!(resolvedByPlace.get(key) ?? []).some((resolution) => isRepeatOf(report, resolution))) continue;
+    const known = matters.get(key);
+    matters.set(key, {
+      count: (known?.count ?? 0) + 1,
+      last: known && known.last > report.createdAt ? known.last : report.createdAt,
+    });
+  }
+  return [...matters]
+    .map(([key, matter]) => {
+      const [villageCode, categoryCode] = key.split('|');
       return {
         villageCode,
         ...placeOf(props.lookups, villageCode),
         categoryCode,
         categoryName: categoryNameOf(props.lookups, categoryCode),
-        count: numberOf(row.n),
-        lastReportedAt: instantOf(row.lastReportedAt),
+        count: matter.count,
+        lastReportedAt: matter.last.toISOString(),
       };
     })
     .sort(
@@ -117,12 +144,6 @@ export async function repeatMatters(props: HotspotsProps): Promise<RepeatMatter[
         left.villageCode.localeCompare(right.villageCode) ||
         left.categoryCode.localeCompare(right.categoryCode),
     );
-}
-
-/** A raw MAX(datetime): SQLite answers its stored UTC text, mysql2 a Date. */
-function instantOf(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  return new Date(`${String(value).replace(' ', 'T')}Z`).toISOString();
 }
 
 /** 关注最多: the period's reports most villagers joined with 我也遇到. */

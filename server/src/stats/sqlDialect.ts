@@ -12,8 +12,6 @@ export interface StatsDialect {
   millisecondsBetween(from: string, to: string): string;
   /** The Asia/Shanghai calendar day of an instant, as 'YYYY-MM-DD' text (fixed UTC+8, see calendar.ts). */
   shanghaiDay(column: string): string;
-  /** The instant `days` whole days after an instant, comparable with stored instants. */
-  plusDays(column: string, days: number): string;
 }
 
 const DIALECTS: Record<Dialect, StatsDialect> = {
@@ -21,12 +19,10 @@ const DIALECTS: Record<Dialect, StatsDialect> = {
   sqlite: {
     millisecondsBetween: (from, to) => `CAST(ROUND((julianday(${to}) - julianday(${from})) * 86400000) AS INTEGER)`,
     shanghaiDay: (column) => `date(${column}, '+8 hours')`,
-    plusDays: (column, days) => `strftime('%Y-%m-%d %H:%M:%f', ${column}, '+${Math.trunc(days)} days')`,
   },
   mysql: {
     millisecondsBetween: (from, to) => `(TIMESTAMPDIFF(MICROSECOND, ${from}, ${to}) DIV 1000)`,
     shanghaiDay: (column) => `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m-%d')`,
-    plusDays: (column, days) => `DATE_ADD(${column}, INTERVAL ${Math.trunc(days)} DAY)`,
   },
 };
 
