@@ -92,6 +92,30 @@ export function crossValidationModels(
   return (rowIndex) => models[foldOf[rowIndex]];
 }
 
+/**
+ * The estimate on messages of another source: a model trained as routing:train trains — on
+ * every row of the evaluated file plus the shipped examples — but with each (near) copy of a
+ * held-out message taken out of the training side, scored on the held-out messages whose label
+ * is one of the seven classes. Nothing of it (vocabulary, IDF, weights) has seen them.
+ */
+export function heldOutScores(
+  rows: readonly EvalRow[],
+  heldOut: readonly LabelledExample[],
+  trainingPool: readonly LabelledExample[],
+  train: Trainer = (examples) => CategoryClassifier.train(examples),
+): ClassificationScores {
+  const copies = new NearDuplicateIndex(heldOut.map(exampleText));
+  const examples = trainingPool
+    .concat(rows.map((row) => row.example))
+    .filter((example) => !copies.isCopy(exampleText(example)));
+  const model = train(examples);
+  const scored = heldOut.filter((example) => TIPDM_CLASS_BY_CATEGORY[example.categoryCode]);
+  return classificationScores(
+    scored.map((example) => TIPDM_CLASS_BY_CATEGORY[example.categoryCode]),
+    scored.map((example) => tipdmClassOf(model, { title: example.title, text: example.text })),
+  );
+}
+
 /** The seed of repeat r of a repeated cross-validation: repeat 0 is the single --cv's split. */
 export const repeatSeed = (repeat: number): number => 7 + 101 * repeat;
 

@@ -26,6 +26,13 @@ const TIPDM_ROWS = [
   { title: '入学问题', detail: '孩子入学难怎么办', label: '教育文体' },
 ];
 
+/** Messages of another source: one is also in the pool, one has no seven-class label. */
+const REPLIES: LabelledExample[] = [
+  { text: '工厂排放废气', categoryCode: 'environment' },
+  { title: '学费', text: '学校收取补课费', categoryCode: 'education' },
+  { text: '邻里纠纷调解', categoryCode: 'legal' },
+];
+
 const VILLAGE_ROWS = [
   { text: '我们组停电了', kind: 'power' },
   { text: '电线杆子歪了', kind: 'power' },
@@ -116,16 +123,33 @@ describe('evalCommand', () => {
 
   it('repeats the cross-validation and reports the spread, and routes village concerns as the API does', async () => {
     const lines: string[] = [];
+    const trainings: string[][] = [];
     await runEval(
       [path.join(dir, 'tipdm.jsonl'), '--cv', '2', '--repeat', '3', '--village-file', path.join(dir, 'village.jsonl')],
       {
         print: (line) => lines.push(line),
         trainingPool: () => POOL,
-        train: (examples) => CategoryClassifier.train(examples),
+        train: (examples) => {
+          trainings.push(examples.map((example) => example.text));
+          return CategoryClassifier.train(examples);
+        },
+        heldOutReplies: () => REPLIES,
       },
     );
     const result = JSON.parse(lines[lines.length - 1]);
     expect(result).toMatchObject({ n: 4 });
+    // Six fold models saw the pool's 工厂排放废气; the model that scores the replies did not, as
+    // it is one of them. The reply without a seven-class label is held out but not scored.
+    expect(trainings).toHaveLength(7);
+    expect(trainings[0]).toContain('工厂排放废气');
+    const heldOutTraining = trainings[6];
+    expect(heldOutTraining).toContain('学校乱收资料费');
+    expect(REPLIES.filter((reply) => heldOutTraining.includes(reply.text))).toEqual([]);
+    expect(result.heldOutReplies).toMatchObject({ n: 2 });
+    expect(result.heldOutReplies.accuracy).toBeGreaterThanOrEqual(0);
+    expect(
+      lines.some((line) => /^held-out replies \(2 messages .*accuracy \d\.\d{4}, macro-F1 \d\.\d{4}$/.test(line)),
+    ).toBe(true);
     expect(lines.filter((line) => /^repeat \d\/3: accuracy/.test(line))).toHaveLength(3);
     expect(lines.some((line) => /^3× stratified 2-fold CV: accuracy \d\.\d{4} ± \d\.\d{4}/.test(line))).toBe(true);
     expect(typeof result.accuracySd).toBe('number');

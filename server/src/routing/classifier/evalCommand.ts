@@ -1,6 +1,7 @@
 import {
   crossValidationModels,
   evaluateTipdm,
+  heldOutScores,
   outOfFoldScores,
   readTipdmRows,
   readVillageRows,
@@ -20,10 +21,16 @@ import {
 } from './calibration';
 import { TIPDM_CLASSES, TIPDM_CLASS_BY_CATEGORY } from './categoryMap';
 import { parseCliArgs, UsageError } from './cliArgs';
-import { classificationScores, confusionMatrix, formatConfusion, perClassScores } from './evaluation';
+import {
+  type ClassificationScores,
+  classificationScores,
+  confusionMatrix,
+  formatConfusion,
+  perClassScores,
+} from './evaluation';
 import { DEFAULT_MODEL_PATH, MAX_EXPECTED_WRONG_SHARE, RECOMMENDED_CONFIDENCE_THRESHOLD } from './index';
 import { CategoryClassifier, type LabelledExample } from './model';
-import { shippedTrainingExamples, trainRoutingModel } from './trainingData';
+import { shippedReplies, shippedTrainingExamples, trainRoutingModel } from './trainingData';
 import {
   demoReference,
   routeVillageConcerns,
@@ -60,12 +67,15 @@ export interface EvalDependencies {
   trainingPool: () => LabelledExample[];
   /** How a fold's model is trained; tests pass a fast one. */
   train: Trainer;
+  /** Messages of another source held out of training for the second estimate (with --cv). */
+  heldOutReplies: () => LabelledExample[];
 }
 
 const defaults: EvalDependencies = {
   print: (line) => console.log(line),
   trainingPool: shippedTrainingExamples,
   train: (examples) => trainRoutingModel(examples),
+  heldOutReplies: shippedReplies,
 };
 
 function mean(values: readonly number[]): number {
@@ -141,7 +151,7 @@ async function villageReport(
 }
 
 export async function runEval(argv: readonly string[], dependencies: Partial<EvalDependencies> = {}): Promise<void> {
-  const { print, trainingPool, train } = { ...defaults, ...dependencies };
+  const { print, trainingPool, train, heldOutReplies } = { ...defaults, ...dependencies };
   const args = parseCliArgs(argv);
   const [file] = args.files;
   if (!file || args.files.length > 1 || args.out) throw new UsageError(USAGE);
@@ -151,6 +161,7 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
   const truth = rows.map((row) => row.truth);
   const shipped = await CategoryClassifier.loadFile(args.model ?? DEFAULT_MODEL_PATH);
   const repetitions: RowScores[][] = [];
+  let heldOut: ClassificationScores | null = null;
   if (args.folds !== null) {
     const started = Date.now();
     const pool = trainingPool();
@@ -165,6 +176,13 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
       print(`repeat ${repeat + 1}/${args.repeat}: accuracy ${accuracy.toFixed(4)}`);
     }
     print(`trained ${args.folds * args.repeat} fold models in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const replies = heldOutReplies();
+    if (replies.length) {
+      heldOut = heldOutScores(rows, replies, pool, train);
+      print(
+        `held-out replies (${heldOut.n} messages of another source with a seven-class label from the department that answered, never trained on; the model trained on FILE and the rest): accuracy ${heldOut.accuracy.toFixed(4)}, macro-F1 ${heldOut.macroF1.toFixed(4)}`,
+      );
+    }
   } else {
     print(`model ${shipped.version}`);
     repetitions.push(rows.map((row) => ({ truth: row.truth, scores: shipped.scoreAll(row.input) })));
@@ -227,6 +245,9 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
       ece: round(ece),
       temperatureFit: round(fitted.temperature, 3),
       threshold: RECOMMENDED_CONFIDENCE_THRESHOLD,
+      ...(heldOut
+        ? { heldOutReplies: { n: heldOut.n, accuracy: round(heldOut.accuracy), macroF1: round(heldOut.macroF1) } }
+        : {}),
       ...(village
         ? {
             village: {

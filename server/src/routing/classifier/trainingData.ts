@@ -158,6 +158,16 @@ export const SHIPPED_FILE_WEIGHTS: Readonly<Record<string, number>> = {
   'village-seed.jsonl': VILLAGE_EXAMPLE_WEIGHT,
 };
 
+/**
+ * The replied messages as shipped, unweighted: the second, held-out estimate of routing:eval
+ * --cv (another source, labelled by the department that answered).
+ */
+export const REPLIES_FILE = 'tipdm-replies.jsonl';
+
+export function shippedReplies(): LabelledExample[] {
+  return readExamplesFile(path.join(SHIPPED_DATA_DIR, REPLIES_FILE));
+}
+
 export function shippedTrainingExamples(): LabelledExample[] {
   return shippedTrainingFiles().flatMap((file) => {
     const fileWeight = SHIPPED_FILE_WEIGHTS[path.basename(file)] ?? 1;
