@@ -14,6 +14,11 @@ describe('abilities: what each role may do, sent with the account', () => {
     expect(county).not.toContain('file_on_behalf');
   });
 
+  it('the county centre and dispatchers read the 研判简报; nobody else does', () => {
+    const readers = STAFF_ROLES.filter((role) => abilitiesOf(role).includes('briefs'));
+    expect(readers).toEqual(['dispatcher', 'county']);
+  });
+
   it('a sysadmin configures and reads the audit log, but has no work queue', () => {
     const sysadmin = abilitiesOf('sysadmin');
     expect(sysadmin).toEqual(expect.arrayContaining(['config', 'accounts', 'audit', 'stats']));

@@ -1,5 +1,6 @@
 import { ACCOUNT_MANAGER_ROLES, STAFF_ABILITIES, type StaffAbility, type StaffRole } from '@minqing/shared';
 import { AUDIT_READERS } from './audit';
+import { BRIEF_ROLES } from './briefs';
 import { CONFIG_EDITORS } from './config';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES } from './content';
 import { HOUSEHOLD_VIEWER_ROLES, SUPERVISOR_ROLES, VISITOR_ROLES } from './household';
@@ -17,6 +18,7 @@ const GRANTED_TO: Record<StaffAbility, readonly StaffRole[]> = {
   queue: REPORT_WORKER_ROLES,
   triage: DISPATCH_ROLES,
   stats: STATS_ROLES,
+  briefs: BRIEF_ROLES,
   notices: PUBLISHER_ROLES,
   articles: ARTICLE_PUBLISHER_ROLES,
   templates: TEMPLATE_EDITOR_ROLES,

@@ -10,6 +10,8 @@ export const STAFF_ABILITIES = [
   'triage',
   /** statistics, rankings and their export */
   'stats',
+  /** 研判简报: the weekly briefs of one's region */
+  'briefs',
   /** publish notices */
   'notices',
   /** publish articles */

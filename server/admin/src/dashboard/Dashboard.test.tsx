@@ -94,8 +94,8 @@ function answer(today: string) {
 
 /** What the server grants these roles (server/src/policies/abilities.ts), as far as the dashboard asks. */
 const ABILITIES: Partial<Record<StaffMe['role'], StaffMe['abilities']>> = {
-  county: ['queue', 'triage', 'stats', 'households', 'supervise'],
-  dispatcher: ['queue', 'triage', 'stats', 'households', 'supervise'],
+  county: ['queue', 'triage', 'stats', 'briefs', 'households', 'supervise'],
+  dispatcher: ['queue', 'triage', 'stats', 'briefs', 'households', 'supervise'],
   sysadmin: ['stats', 'config', 'accounts', 'audit'],
 };
 

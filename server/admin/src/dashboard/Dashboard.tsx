@@ -52,8 +52,8 @@ export function Dashboard({ staff }: PageProps) {
   const onDrill = staff.abilities.includes('queue') ? (query: DrillQuery) => navigate('queue', query) : null;
   // 走访督导 for those who watch the field (the 住户 screen is theirs too); handlers and sysadmins do not see households.
   const supervises = staff.abilities.includes('supervise');
-  // 研判简报 are the county centre's and dispatchers' (server/src/routes/staffBriefs BRIEF_ROLES).
-  const readsBriefs = staff.role === 'county' || staff.role === 'dispatcher';
+  // 研判简报: the county centre's and dispatchers' (server/src/policies/briefs.ts).
+  const readsBriefs = staff.abilities.includes('briefs');
 
   useEffect(() => {
     if (problem) return undefined;

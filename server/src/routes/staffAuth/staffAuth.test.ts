@@ -29,6 +29,7 @@ describe('staff auth', () => {
         'queue',
         'triage',
         'stats',
+        'briefs',
         'notices',
         'templates',
         'points',

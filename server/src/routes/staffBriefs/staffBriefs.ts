@@ -6,18 +6,13 @@ import { WeeklyBriefRow } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
+import { BRIEF_ROLES } from '../../policies/briefs';
 import { narrowerRegion } from '../../policies/scope';
 import { addDays } from '../../stats/calendar';
 import type { WeeklyBriefContent } from '../../stats/weeklyBrief';
 import { sendXlsx, xlsxBytes } from '../staffExport/xlsx';
 import { briefWorkbook } from './briefWorkbook';
 
-/**
- * 研判简报 are for those who watch a region: the county centre (the county's and every
- * township's) and dispatchers (their township's). Handlers, cadres, grid workers and sysadmins
- * get 403: a brief names departments and villages to act on, which is supervision's work.
- */
-export const BRIEF_ROLES = ['dispatcher', 'county'] as const;
 /** A year of weeks. */
 const LIST_LIMIT = 53;
 
