@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { created, jsonBody, named, ok } from '@minqing/shared';
 import {
   AuditLogPageSchema,
   AuditLogQuerySchema,
@@ -12,21 +12,7 @@ import {
   StaffAccountSchema,
   StaffAccountUpdateSchema,
 } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema, RequestBody } from './apiDocument';
-
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
-const created = (schema: NamedSchema): ApiResponse => ({
-  status: 201,
-  description: 'Created',
-  content: { kind: 'json', schema },
-});
-const jsonBody = (name: string, schema: z.ZodType): RequestBody => ({ kind: 'json', schema: named(name, schema) });
+import type { ApiRoute } from './apiDocument';
 
 const account = named('StaffAccount', StaffAccountSchema);
 const accountWithPassword = named('StaffAccountPasswordResponse', StaffAccountPasswordResponseSchema);

@@ -1,14 +1,7 @@
+import { named, ok } from '@minqing/shared';
 import { z } from 'zod';
 import { CONTENT_FILE_TYPES, ContentFileListSchema, ContentFileSchema } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema } from './apiDocument';
-
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
+import type { ApiResponse, ApiRoute } from './apiDocument';
 
 const file = named('ContentFile', ContentFileSchema);
 const files = named('ContentFileList', ContentFileListSchema);

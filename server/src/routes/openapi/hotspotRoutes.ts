@@ -1,19 +1,12 @@
-import type { z } from 'zod';
+import { named, ok } from '@minqing/shared';
 import {
   HotspotsSchema,
   StaffBriefsQuerySchema,
   StaffHotspotsQuerySchema,
   WeeklyBriefListSchema,
 } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema } from './apiDocument';
+import type { ApiResponse, ApiRoute } from './apiDocument';
 
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
 const xlsxDownload: ApiResponse = {
   status: 200,
   description: 'OK（.xlsx，Content-Disposition: attachment）',

@@ -1,3 +1,4 @@
+import { created, named, ok } from '@minqing/shared';
 import { z } from 'zod';
 import {
   HouseholdImportResultSchema,
@@ -14,20 +15,8 @@ import {
   VisitQuerySchema,
   VisitSchema,
 } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, HeaderParameter, NamedSchema } from './apiDocument';
+import type { ApiRoute, HeaderParameter } from './apiDocument';
 
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
-const created = (schema: NamedSchema): ApiResponse => ({
-  status: 201,
-  description: 'Created',
-  content: { kind: 'json', schema },
-});
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const HOUSEHOLDS_TAG = {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { named, ok } from '@minqing/shared';
 import {
   FollowResultSchema,
   FollowingQuerySchema,
@@ -23,15 +23,7 @@ import {
   Open311SubmitSchema,
   Open311SubmittedSchema,
 } from '../open311/open311Schemas';
-import type { ApiResponse, ApiRoute, NamedSchema } from './apiDocument';
-
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
+import type { ApiResponse, ApiRoute } from './apiDocument';
 
 export const OPEN311_TAG = {
   name: 'open311',

@@ -1,3 +1,4 @@
+import { created, named, ok } from '@minqing/shared';
 import { z } from 'zod';
 import {
   MyRewardSchema,
@@ -24,20 +25,7 @@ import {
   VolunteerAwardRequestSchema,
   pageOf,
 } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema } from './apiDocument';
-
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
-const created = (schema: NamedSchema): ApiResponse => ({
-  status: 201,
-  description: 'Created',
-  content: { kind: 'json', schema },
-});
+import type { ApiRoute } from './apiDocument';
 
 const redemption = named('Redemption', RedemptionSchema);
 const redemptionPage = named('RedemptionPage', pageOf(RedemptionSchema));

@@ -1,3 +1,4 @@
+import { named, ok } from '@minqing/shared';
 import type { z } from 'zod';
 import {
   DirectUploadConfirmSchema,
@@ -9,15 +10,8 @@ import {
   UploadModeSchema,
   UploadResponseSchema,
 } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema, RequestBody } from './apiDocument';
+import type { ApiRoute, RequestBody } from './apiDocument';
 
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
 const json = (name: string, schema: z.ZodType): RequestBody => ({ kind: 'json', schema: named(name, schema) });
 const settings = named('PushSettings', PushSettingsSchema);
 

@@ -1,14 +1,6 @@
-import type { z } from 'zod';
+import { named, ok } from '@minqing/shared';
 import { ClassifierModelInfoSchema } from '@minqing/shared';
-import type { ApiResponse, ApiRoute, NamedSchema } from './apiDocument';
-
-// Local builders: apiDocument.ts imports this table, so this module cannot import values from it.
-const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
-const ok = (schema: NamedSchema): ApiResponse => ({
-  status: 200,
-  description: 'OK',
-  content: { kind: 'json', schema },
-});
+import type { ApiRoute } from './apiDocument';
 
 /** 分派模型: the routing classifier in use and its nightly retraining from dispatchers' corrections. */
 export const routingModelRoutes: ApiRoute[] = [
