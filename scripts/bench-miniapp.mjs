@@ -16,7 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { freePort, startChild, stopAll, stopChildrenOnExit, waitForHealth } from './bench/processes.mjs';
+import { startDemoServer } from './bench/demoServer.mjs';
+import { stopAll, stopChildrenOnExit } from './bench/processes.mjs';
 import { renderTable } from './bench/stats.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,26 +90,6 @@ function h5InitialAssets() {
   return { files: urls.length, raw, gzip };
 }
 
-async function startDemoServer() {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-bench-miniapp-'));
-  const handle = startChild('server', path.join(repoRoot, 'server', 'dist', 'index.js'), {
-    cwd: path.join(repoRoot, 'server'),
-    env: {
-      NODE_ENV: 'production',
-      DEMO_MODE: 'true',
-      DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite:${path.join(dataDir, 'bench.sqlite')}`,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      SCHEDULER: 'off',
-      H5_DIR: h5Dir,
-    },
-  });
-  await waitForHealth(handle, `http://127.0.0.1:${port}/healthz`);
-  return { port, dataDir };
-}
-
 /** FCP of one cold load of the home page, in a fresh browser context (empty cache and storage). */
 async function measureFcp(browser, url, weak) {
   const context = await browser.newContext({
@@ -172,7 +153,7 @@ async function main() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
 
   log('starting the demo server with the H5 build');
-  const server = await startDemoServer();
+  const server = await startDemoServer('bench-miniapp', { H5_DIR: h5Dir });
   const url = `http://127.0.0.1:${server.port}/h5/`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const fcp = { local: [], weak: [] };
