@@ -75,6 +75,13 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN_OPTIONS = {
   epochs: 20,
   learningRate: 0.5,
+  /**
+   * Measured on two estimates — one 5-fold repeat on train.jsonl, and the replied messages held
+   * out (routing:eval --cv): these settings 0.883 / 0.690; l2 1e-4 0.870 / 0.692, 5e-4 – / 0.690,
+   * 2e-3 – / 0.671; classBalance 1 – / 0.688; minDocumentFrequency 3 – / 0.687; titleRepeat 2
+   * – / 0.687; character 1–2-grams 0.876 / 0.692; words only – / 0.657. Within the replies'
+   * noise none generalises better, and none beats these in cross-validation.
+   */
   l2: 2e-5,
   seed: 20201,
   maxFeatures: 60000,
