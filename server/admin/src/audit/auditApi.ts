@@ -1,7 +1,10 @@
-import type { AuditLogEntry, Page } from '@minqing/shared';
-import { request } from '../api';
+import { type QueryInput, auditLogRoutes } from '@minqing/shared';
+import { call } from '../api';
 
 /** 审计日志 (server/src/routes/auditLog). */
 export const auditApi = {
-  list: (queryString: string) => request<Page<AuditLogEntry>>(`/staff/audit-logs?${queryString}`),
+  list: (queryString: string) =>
+    call(auditLogRoutes.list, {
+      query: Object.fromEntries(new URLSearchParams(queryString)) as QueryInput<typeof auditLogRoutes.list>,
+    }),
 };

@@ -1,21 +1,19 @@
-import { AUDIT_READERS } from '../../policies/audit';
 import Router from '@koa/router';
-import { AuditLogQuerySchema } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { auditLogRoutes as routes } from '@minqing/shared';
 import { staffAuth } from '../../middleware/auth';
-import { parseQuery } from '../../middleware/validate';
+import { AUDIT_READERS } from '../../policies/audit';
 import { auditTargetLabels, presentAuditLog } from '../../presenters/auditLog';
+import { type ApiRouter, implement } from '../implement';
 import { findAuditLogs } from './auditQuery';
 
 /** 审计日志: who did what, when, from where; for the sysadmin only (it sees the whole county). */
 export function auditLogRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
+  const router: ApiRouter = new Router();
 
-  router.get('/audit-logs', staffAuth(AUDIT_READERS), async (ctx: AppContext) => {
-    const query = parseQuery(ctx, AuditLogQuerySchema);
+  implement(router, routes.list, staffAuth(AUDIT_READERS), async (ctx, { query }) => {
     const [entries, total] = await findAuditLogs(ctx.deps.dataSource.manager, query);
     const labels = await auditTargetLabels(ctx.deps.dataSource.manager, entries);
-    ctx.body = {
+    return {
       items: entries.map((entry) => presentAuditLog(entry, labels)),
       total,
       page: query.page,

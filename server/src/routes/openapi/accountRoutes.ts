@@ -1,7 +1,5 @@
 import { created, jsonBody, named, ok } from '@minqing/shared';
 import {
-  AuditLogPageSchema,
-  AuditLogQuerySchema,
   ChangeOwnPasswordRequestSchema,
   ChangeOwnPasswordResponseSchema,
   ResetPasswordRequestSchema,
@@ -89,14 +87,5 @@ export const accountRoutes: ApiRoute[] = [
     body: jsonBody('ChangeOwnPasswordRequest', ChangeOwnPasswordRequestSchema),
     responses: [ok(named('ChangeOwnPasswordResponse', ChangeOwnPasswordResponseSchema))],
     errors: [400, 401, 423],
-  },
-  {
-    ...common,
-    method: 'get',
-    path: '/api/v1/staff/audit-logs',
-    summary: '审计日志 / Who did what, when, from where; newest first (sysadmin)',
-    query: AuditLogQuerySchema,
-    responses: [ok(named('AuditLogPage', AuditLogPageSchema))],
-    errors: [400, 401, 403],
   },
 ];
