@@ -1,12 +1,15 @@
 import { auditLogRoutes } from './auditLog';
+import { householdRoutes } from './households';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
 
 export * from './route';
-export { auditLogRoutes, replyTemplateRoutes };
+export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
+export { auditLogRoutes, householdRoutes, replyTemplateRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
 export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(replyTemplateRoutes),
+  ...Object.values(householdRoutes),
   ...Object.values(auditLogRoutes),
 ];

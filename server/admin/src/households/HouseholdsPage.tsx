@@ -21,6 +21,7 @@ import {
   type SupervisionApi,
   gridChoices,
   householdsApi,
+  importTemplatePath,
   supervisionApi,
 } from './householdsApi';
 import { SupervisionCard } from './SupervisionCard';
@@ -157,11 +158,7 @@ export function HouseholdsPage({
                 导入住户
               </Button>
             </Upload>
-            <ExportButton
-              path="/staff/households/import-template"
-              fallbackName="住户导入模板.xlsx"
-              label="下载导入模板"
-            />
+            <ExportButton path={importTemplatePath} fallbackName="住户导入模板.xlsx" label="下载导入模板" />
           </>
         )}
       </Space>

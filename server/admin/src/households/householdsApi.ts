@@ -8,8 +8,8 @@ import type {
   RegionNode,
   Supervision,
 } from '@minqing/shared';
-import { isWithin } from '@minqing/shared';
-import { ApiError, request, signOutExpired } from '../api';
+import { householdRoutes, isWithin } from '@minqing/shared';
+import { ApiError, call, request, signOutExpired } from '../api';
 import { flattenRegions } from '../regionTree';
 import { currentToken } from '../session';
 
@@ -22,13 +22,17 @@ export interface HouseholdFilters {
   keyword?: string;
 }
 
-export function householdQueryString(filters: HouseholdFilters): string {
-  const params = new URLSearchParams({ page: String(filters.page), pageSize: String(filters.pageSize) });
-  if (filters.regionCode) params.set('regionCode', filters.regionCode);
-  if (filters.tags.length) params.set('tags', filters.tags.join(','));
-  if (filters.keyword?.trim()) params.set('keyword', filters.keyword.trim());
-  return params.toString();
-}
+/** The roster's query: tags comma-separated, a blank keyword left out. */
+export const householdQuery = (filters: HouseholdFilters) => ({
+  page: filters.page,
+  pageSize: filters.pageSize,
+  regionCode: filters.regionCode,
+  tags: filters.tags.length ? filters.tags.join(',') : undefined,
+  keyword: filters.keyword?.trim() || undefined,
+});
+
+/** The .xlsx template's path, for the download button. */
+export const importTemplatePath = householdRoutes.importTemplate.path;
 
 /** An import either stored every row or none: then each wrong row is named. */
 export type ImportOutcome = { imported: number } | { message: string; rowErrors: HouseholdImportRowError[] };
@@ -40,8 +44,8 @@ export async function importRoster(file: File): Promise<ImportOutcome> {
   form.append('file', file);
   let response: Response;
   try {
-    response = await fetch('/api/v1/staff/households/import', {
-      method: 'POST',
+    response = await fetch(`/api/v1${householdRoutes.import.path}`, {
+      method: householdRoutes.import.method.toUpperCase(),
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       body: form,
     });
@@ -74,7 +78,7 @@ export function gridChoices(tree: RegionNode[], scopeCode: string): { value: str
 
 /** server/src/routes/households */
 export const householdsApi = {
-  list: (filters: HouseholdFilters) => request<Page<Household>>(`/staff/households?${householdQueryString(filters)}`),
+  list: (filters: HouseholdFilters) => call(householdRoutes.list, { query: householdQuery(filters) }),
   regions: () => request<RegionNode[]>('/regions?depth=grid'),
   importRoster,
 };

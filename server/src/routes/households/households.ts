@@ -1,17 +1,16 @@
 import fs from 'node:fs/promises';
 import Router from '@koa/router';
-import { HouseholdInputSchema, HouseholdQuerySchema, VisitInputSchema, VisitQuerySchema } from '@minqing/shared';
+import { householdRoutes as routes } from '@minqing/shared';
 import { In } from 'typeorm';
 import { WorkbookUnreadable, importHouseholds } from '../../commands/householdImport';
 import { liaisonsById, placementProblem, storeHouseholds } from '../../commands/householdRoster';
 import { logVisitOnce } from '../../commands/visitLogger';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Household, Staff } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { FILE_FIELD, multipartFile, theUploadedFile } from '../../middleware/multipartFile';
-import { parseBody, parseQuery } from '../../middleware/validate';
 import {
   HOUSEHOLD_EDITOR_ROLES,
   HOUSEHOLD_IMPORTER_ROLES,
@@ -22,6 +21,7 @@ import {
 } from '../../policies/household';
 import { isWithin } from '../../policies/scope';
 import { presentHousehold, presentVisit } from '../../presenters/household';
+import { type ApiRouter, implement } from '../implement';
 import { chinaDay, sendXlsx } from '../staffExport/xlsx';
 import { buildHouseholdQuery, buildVisitQuery } from './householdQuery';
 import { householdTemplate } from './importTemplate';
@@ -34,10 +34,9 @@ function scopeOf(ctx: AppContext) {
 
 /** 住户花名册 and 走访: each grid's households, who looks after them, and the visits logged. */
 export function householdsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
+  const router: ApiRouter = new Router();
 
-  router.get('/households', staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx: AppContext) => {
-    const filters = parseQuery(ctx, HouseholdQuerySchema);
+  implement(router, routes.list, staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx, { query: filters }) => {
     const manager = ctx.deps.dataSource.manager;
     const query = buildHouseholdQuery(manager, scopeOf(ctx), filters);
     const [households, total] = query ? await query.getManyAndCount() : [[], 0];
@@ -48,7 +47,7 @@ export function householdsRouter() {
         households.map((household) => household.liaisonId),
       ),
     ]);
-    ctx.body = {
+    return {
       items: households.map((household) =>
         presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons }),
       ),
@@ -58,9 +57,8 @@ export function householdsRouter() {
     };
   });
 
-  router.post('/households', staffAuth(HOUSEHOLD_EDITOR_ROLES), async (ctx: AppContext) => {
+  implement(router, routes.create, staffAuth(HOUSEHOLD_EDITOR_ROLES), async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, HouseholdInputSchema);
     const manager = ctx.deps.dataSource.manager;
     const [reference, liaisons] = await Promise.all([
       ctx.deps.reference.snapshot(),
@@ -82,24 +80,29 @@ export function householdsRouter() {
       ip: ctx.ip,
       action: 'household.create',
     });
-    ctx.status = 201;
-    ctx.body = presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons });
+    return presentHousehold(household, { cipher: ctx.deps.cipher, reference, liaisons });
   });
 
-  router.get('/households/import-template', staffAuth(HOUSEHOLD_IMPORTER_ROLES), async (ctx: AppContext) => {
-    const staff = currentStaff(ctx);
-    const reference = await ctx.deps.reference.snapshot();
-    const grids = [...reference.regions.values()]
-      .filter((region) => region.level === 'grid' && !region.disabled && isWithin(region.code, staff.regionCode))
-      .sort((a, b) => a.code.localeCompare(b.code));
-    const now = ctx.deps.clock();
-    sendXlsx(ctx, await householdTemplate(grids, now), {
-      ascii: `household-template-${chinaDay(now)}.xlsx`,
-      chinese: `住户导入模板-${chinaDay(now)}.xlsx`,
-    });
-  });
+  // The template and the import are files, so they answer through ctx themselves; the contract names the path.
+  router[routes.importTemplate.method](
+    routes.importTemplate.path,
+    staffAuth(HOUSEHOLD_IMPORTER_ROLES),
+    async (ctx: AppContext) => {
+      const staff = currentStaff(ctx);
+      const reference = await ctx.deps.reference.snapshot();
+      const grids = [...reference.regions.values()]
+        .filter((region) => region.level === 'grid' && !region.disabled && isWithin(region.code, staff.regionCode))
+        .sort((a, b) => a.code.localeCompare(b.code));
+      const now = ctx.deps.clock();
+      sendXlsx(ctx, await householdTemplate(grids, now), {
+        ascii: `household-template-${chinaDay(now)}.xlsx`,
+        chinese: `住户导入模板-${chinaDay(now)}.xlsx`,
+      });
+    },
+  );
 
-  router.post('/households/import', staffAuth(HOUSEHOLD_IMPORTER_ROLES), multipartFile(), async (ctx: AppContext) => {
+  const importer = staffAuth(HOUSEHOLD_IMPORTER_ROLES);
+  router[routes.import.method](routes.import.path, importer, multipartFile(), async (ctx: AppContext) => {
     const file = theUploadedFile(ctx, '住户表格');
     try {
       const result = await importHouseholds(ctx.deps.dataSource.manager, {
@@ -130,8 +133,7 @@ export function householdsRouter() {
     }
   });
 
-  router.get('/visits', staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx: AppContext) => {
-    const filters = parseQuery(ctx, VisitQuerySchema);
+  implement(router, routes.visits, staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx, { query: filters }) => {
     const manager = ctx.deps.dataSource.manager;
     const query = buildVisitQuery(manager, scopeOf(ctx), filters);
     const [visits, total] = query ? await query.getManyAndCount() : [[], 0];
@@ -143,7 +145,7 @@ export function householdsRouter() {
     ]);
     const householdById = new Map(households.map((household) => [household.id, household]));
     const visitorById = new Map(visitors.map((visitor) => [visitor.id, visitor]));
-    ctx.body = {
+    return {
       items: visits.map((visit) =>
         presentVisit(visit, householdById.get(visit.householdId)!, visitorById.get(visit.staffId)),
       ),
@@ -153,9 +155,8 @@ export function householdsRouter() {
     };
   });
 
-  router.post('/visits', staffAuth(VISITOR_ROLES), async (ctx: AppContext) => {
+  implement(router, routes.logVisit, staffAuth(VISITOR_ROLES), async (ctx, { body: input }) => {
     const visitor = currentStaff(ctx);
-    const input = parseBody(ctx, VisitInputSchema);
     const clientKey = idempotencyKeyOf(ctx);
     const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: input.householdId });
     if (!household) throw notFound('没有找到该住户');
@@ -168,8 +169,7 @@ export function householdsRouter() {
       clientKey,
     });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.status = 201;
-    ctx.body = presentVisit(visit, household, visitor);
+    return presentVisit(visit, household, visitor);
   });
 
   return router;

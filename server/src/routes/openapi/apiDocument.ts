@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   API_CONTRACTS,
+  HOUSEHOLDS_TAG,
   type ApiResponse,
   type HeaderParameter,
   type NamedSchema,
@@ -105,7 +106,7 @@ import {
 } from '@minqing/shared';
 import { accountRoutes } from './accountRoutes';
 import { contentFileRoutes } from './contentFileRoutes';
-import { HOUSEHOLDS_TAG, householdRoutes } from './householdRoutes';
+import { supervisionRoutes } from './householdRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
@@ -1007,7 +1008,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...accountRoutes,
   ...contentFileRoutes,
   ...contentSecurityRoutes,
-  ...householdRoutes,
+  ...supervisionRoutes,
   ...opennessRoutes,
   ...routingModelRoutes,
   ...hotspotRoutes,

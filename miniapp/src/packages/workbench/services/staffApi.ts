@@ -4,7 +4,6 @@
  */
 import Taro from '@tarojs/taro';
 import type {
-  Household,
   NoticeInput,
   Page,
   QueueCounts,
@@ -17,9 +16,9 @@ import type {
   StaffSubmitReportRequest,
   ReportSummary,
   UploadResponse,
-  Visit,
   VisitInput,
 } from '@minqing/shared';
+import { type CallInput, type ResultOf, type RouteContract, householdRoutes, urlOf } from '@minqing/shared';
 import { ApiError, networkError } from '../../../services/apiError';
 import { apiBase } from '../../../services/config';
 import { send, sendUpload, type SendOptions } from '../../../services/http';
@@ -49,6 +48,16 @@ async function staffRequest<T>(
 ): Promise<{ data: T; replayed: boolean }> {
   const result = await withStaffToken((token) => send<T>(path, { ...options, token }));
   return { data: result.data, replayed: result.headers['idempotent-replayed'] === 'true' };
+}
+
+/** A call to a declared route with the staff token: path, query and method from its contract, the answer typed by it. */
+async function staffCall<C extends RouteContract>(
+  contract: C,
+  input: CallInput<C>,
+  headers?: Record<string, string>,
+): Promise<ResultOf<C>> {
+  const method = contract.method.toUpperCase() as NonNullable<SendOptions['method']>;
+  return (await staffRequest<ResultOf<C>>(urlOf(contract, input), { method, data: input.body, headers })).data;
 }
 
 // ── signing in ─────────────────────────────────────────────────────────────────
@@ -117,27 +126,15 @@ export async function uploadStaffPhoto(
 
 // ── 住户, 走访 and 代报 ──────────────────────────────────────────────────────────
 
-export const getHouseholds = async (page: number) =>
-  (await staffRequest<Page<Household>>('/staff/households', { query: { page, pageSize: 20 } })).data;
+export const getHouseholds = (page: number) => staffCall(householdRoutes.list, { query: { page, pageSize: 20 } });
 
 /** One household's visits, or (null) every visit in my scope. */
-export const getVisits = async (householdId: string | null, page: number) =>
-  (
-    await staffRequest<Page<Visit>>('/staff/visits', {
-      query: { ...(householdId ? { householdId } : {}), page, pageSize: 20 },
-    })
-  ).data;
+export const getVisits = (householdId: string | null, page: number) =>
+  staffCall(householdRoutes.visits, { query: { householdId: householdId ?? undefined, page, pageSize: 20 } });
 
 /** 走访; the same key on a retry answers the visit already logged. */
-export async function logVisit(body: VisitInput, idempotencyKey: string): Promise<Visit> {
-  return (
-    await staffRequest<Visit>('/staff/visits', {
-      method: 'POST',
-      data: body,
-      headers: { 'Idempotency-Key': idempotencyKey },
-    })
-  ).data;
-}
+export const logVisit = (body: VisitInput, idempotencyKey: string) =>
+  staffCall(householdRoutes.logVisit, { body }, { 'Idempotency-Key': idempotencyKey });
 
 /** 代报; the same key on a retry answers the report already filed. */
 export async function fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport> {
