@@ -1,4 +1,5 @@
 import { auditLogRoutes } from './auditLog';
+import { partnerRoutes } from './partners';
 import { householdRoutes } from './households';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
@@ -12,4 +13,5 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(replyTemplateRoutes),
   ...Object.values(householdRoutes),
   ...Object.values(auditLogRoutes),
+  ...Object.values(partnerRoutes),
 ];
