@@ -1,12 +1,13 @@
 import { auditLogRoutes } from './auditLog';
-import { partnerRoutes } from './partners';
 import { householdRoutes } from './households';
+import { partnerRoutes } from './partners';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
+import { routingModelRoutes } from './routingModel';
 
 export * from './route';
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
-export { auditLogRoutes, householdRoutes, replyTemplateRoutes };
+export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
 export const API_CONTRACTS: readonly RouteContract[] = [
@@ -14,4 +15,5 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(householdRoutes),
   ...Object.values(auditLogRoutes),
   ...Object.values(partnerRoutes),
+  ...Object.values(routingModelRoutes),
 ];

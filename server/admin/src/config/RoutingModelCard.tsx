@@ -1,10 +1,15 @@
 import { Alert, Card, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
-import type { ClassifierClassChange, ClassifierModelInfo, ClassifierVersion } from '@minqing/shared';
+import {
+  type ClassifierClassChange,
+  type ClassifierModelInfo,
+  type ClassifierVersion,
+  routingModelRoutes,
+} from '@minqing/shared';
 import { useEffect, useState } from 'react';
-import { request } from '../api';
+import { call } from '../api';
 import { formatTime } from '../queue/format';
 
-export const modelApi = { info: () => request<ClassifierModelInfo>('/staff/routing/model') };
+export const modelApi = { info: () => call(routingModelRoutes.info) };
 
 const SOURCE_NAMES: Record<ClassifierModelInfo['source'], string> = {
   shipped: '随系统发布',

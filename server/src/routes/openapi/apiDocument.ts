@@ -110,7 +110,6 @@ import { supervisionRoutes } from './householdRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
-import { routingModelRoutes } from './routingModelRoutes';
 import { hotspotRoutes } from './hotspotRoutes';
 
 /**
@@ -1010,7 +1009,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...contentSecurityRoutes,
   ...supervisionRoutes,
   ...opennessRoutes,
-  ...routingModelRoutes,
   ...hotspotRoutes,
 ];
 

@@ -1,10 +1,10 @@
 import Router from '@koa/router';
-import type { ClassifierModelInfo, ClassifierVersion } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { type ClassifierModelInfo, type ClassifierVersion, routingModelRoutes as routes } from '@minqing/shared';
 import { ClassifierModelRow, RoutingExample } from '../../db/entities';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { CategoryClassifier, routingThreshold } from '../../routing/classifier';
 import { nextRetrainAt, retrainScheduleOf } from '../../routing/retraining';
+import { type ApiRouter, implement } from '../implement';
 
 /** Those who dispatch and those who set routing up: the model decides what reaches the dispatcher. */
 const MODEL_READERS = ['dispatcher', 'county', 'sysadmin'] as const;
@@ -12,10 +12,9 @@ const HISTORY_SIZE = 30;
 
 /** GET /staff/routing/model: the classifier in use, its threshold and the retraining history. */
 export function routingModelRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/routing' });
-  router.use(staffAuth(MODEL_READERS));
+  const router: ApiRouter = new Router();
 
-  router.get('/model', async (ctx: AppContext) => {
+  implement(router, routes.info, staffAuth(MODEL_READERS), async (ctx) => {
     currentStaff(ctx);
     const { dataSource, classifier, config } = ctx.deps;
     const reference = await ctx.deps.reference.snapshot();
@@ -55,7 +54,7 @@ export function routingModelRouter() {
       nextRetrainAt: nextRetrainAt(ctx.deps.clock(), schedule, rows[0]?.trainedAt ?? null)?.toISOString() ?? null,
       history,
     };
-    ctx.body = body;
+    return body;
   });
 
   return router;
