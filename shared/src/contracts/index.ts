@@ -4,10 +4,11 @@ import { partnerRoutes } from './partners';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
 import { routingModelRoutes } from './routingModel';
+import { supervisionRoutes } from './supervision';
 
 export * from './route';
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
-export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes };
+export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
 export const API_CONTRACTS: readonly RouteContract[] = [
@@ -16,4 +17,5 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(auditLogRoutes),
   ...Object.values(partnerRoutes),
   ...Object.values(routingModelRoutes),
+  ...Object.values(supervisionRoutes),
 ];

@@ -1,14 +1,11 @@
 import type {
-  Household,
   HouseholdImportError,
   HouseholdImportResult,
   HouseholdImportRowError,
   HouseholdTag,
-  Page,
   RegionNode,
-  Supervision,
 } from '@minqing/shared';
-import { householdRoutes, isWithin } from '@minqing/shared';
+import { householdRoutes, isWithin, supervisionRoutes, urlOf } from '@minqing/shared';
 import { ApiError, call, request, signOutExpired } from '../api';
 import { flattenRegions } from '../regionTree';
 import { currentToken } from '../session';
@@ -87,14 +84,12 @@ export type HouseholdsApi = typeof householdsApi;
 /** Whose 未走访 list to open: a grid's or a 三线 member's. */
 export type NotVisitedOf = { gridCode: string } | { liaisonId: string };
 
-export const supervisionExportPath = (month: string) => `/staff/supervision/export?month=${month}`;
+export const supervisionExportPath = (month: string) => urlOf(supervisionRoutes.export, { query: { month } });
 
 /** server/src/routes/supervision */
 export const supervisionApi = {
-  month: (month: string) => request<Supervision>(`/staff/supervision?month=${month}`),
+  month: (month: string) => call(supervisionRoutes.month, { query: { month } }),
   notVisited: (month: string, of: NotVisitedOf, page: number, pageSize: number) =>
-    request<Page<Household>>(
-      `/staff/supervision/not-visited?${new URLSearchParams({ month, page: String(page), pageSize: String(pageSize), ...of })}`,
-    ),
+    call(supervisionRoutes.notVisited, { query: { month, page, pageSize, ...of } }),
 };
 export type SupervisionApi = typeof supervisionApi;

@@ -106,7 +106,6 @@ import {
 } from '@minqing/shared';
 import { accountRoutes } from './accountRoutes';
 import { contentFileRoutes } from './contentFileRoutes';
-import { supervisionRoutes } from './householdRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
@@ -1007,7 +1006,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...accountRoutes,
   ...contentFileRoutes,
   ...contentSecurityRoutes,
-  ...supervisionRoutes,
   ...opennessRoutes,
   ...hotspotRoutes,
 ];

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
-import { NotVisitedQuerySchema, type Supervision, SupervisionQuerySchema } from '@minqing/shared';
+import { type Supervision, supervisionRoutes as routes } from '@minqing/shared';
 import { liaisonsById } from '../../commands/householdRoster';
 import { recordAudit } from '../../commands/auditRecorder';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { badRequest, forbidden } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
@@ -12,6 +12,7 @@ import { presentHousehold } from '../../presenters/household';
 import { shanghaiMonth } from '../../stats/calendar';
 import { supervisionDefinitions } from '../../stats/figureDefinitions';
 import { computeSupervision, notVisitedHouseholds, supervisionWindow } from '../../stats/supervision';
+import { type ApiRouter, implement } from '../implement';
 import { chinaDay, sendXlsx } from '../staffExport/xlsx';
 import { supervisionWorkbook } from './supervisionWorkbook';
 import { paged } from '../paging';
@@ -50,15 +51,14 @@ async function supervisionOf(request: Awaited<ReturnType<typeof supervisionReque
 
 /** 走访督导: per grid and per 三线 member, for a month; the 未走访 list behind the figure; the workbook. */
 export function supervisionRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/supervision' });
+  const router: ApiRouter = new Router();
   const supervisors = staffAuth(SUPERVISOR_ROLES);
 
-  router.get('/', supervisors, async (ctx: AppContext) => {
-    ctx.body = await supervisionOf(await supervisionRequest(ctx, parseQuery(ctx, SupervisionQuerySchema)));
-  });
+  implement(router, routes.month, supervisors, async (ctx, { query }) =>
+    supervisionOf(await supervisionRequest(ctx, query)),
+  );
 
-  router.get('/not-visited', supervisors, async (ctx: AppContext) => {
-    const query = parseQuery(ctx, NotVisitedQuerySchema);
+  implement(router, routes.notVisited, supervisors, async (ctx, { query }) => {
     const request = await supervisionRequest(ctx, query);
     const [households, total] = await paged(
       notVisitedHouseholds(request.manager, request.window, {
@@ -76,7 +76,7 @@ export function supervisionRouter() {
       households.map((household) => household.liaisonId),
     );
     const present = { cipher: ctx.deps.cipher, reference: request.reference, liaisons };
-    ctx.body = {
+    return {
       items: households.map((household) => presentHousehold(household, present)),
       total,
       page: query.page,
@@ -84,8 +84,9 @@ export function supervisionRouter() {
     };
   });
 
-  router.get('/export', supervisors, async (ctx: AppContext) => {
-    const request = await supervisionRequest(ctx, parseQuery(ctx, SupervisionQuerySchema));
+  // The workbook is a file, so it answers through ctx itself; the query is still the contract's.
+  router[routes.export.method](routes.export.path, supervisors, async (ctx: AppContext) => {
+    const request = await supervisionRequest(ctx, parseQuery(ctx, routes.export.query));
     const supervision = await supervisionOf(request);
     const households = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode })
       .orderBy('h.gridCode', 'ASC')
