@@ -1,37 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { StaffReport, StaffRole } from '@minqing/shared';
+import type { StaffRole } from '@minqing/shared';
 import { ReportDrawer } from './ReportDrawer';
+import { DISPATCHED_REPORT } from './reportFixture';
 
-const report = {
-  id: '01J0000000000000000000000R',
-  serialNo: 'HY20260101-0001',
-  status: 'dispatched',
-  serviceCode: 'direct',
-  category: null,
-  tier: 'general',
-  villageCode: '610921100201',
-  villageName: '五一村',
-  department: null,
-  submittedAt: '2026-01-01T02:00:00.000Z',
-  resolveDueAt: null,
-  reporter: null,
-  location: null,
-  text: '村口路灯不亮',
-  excerpt: '村口路灯不亮',
-  voice: null,
-  transcript: null,
-  transcriptSource: null,
-  transcriptPending: false,
-  photos: [],
-  suggestions: [],
-  duplicateOf: null,
-  timeline: [],
-  allowedActions: [],
-  overdue: false,
-  escalated: false,
-  extensionPending: false,
-  followers: 0,
-} as unknown as StaffReport;
+const report = DISPATCHED_REPORT;
 
 /** The API as the drawer meets it; records every path asked for. */
 function serve(): string[] {

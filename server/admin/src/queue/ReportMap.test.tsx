@@ -4,6 +4,7 @@ import { wgs84ToGcj02 } from '@minqing/shared';
 import { saveSession } from '../session';
 import { ReportDrawer } from './ReportDrawer';
 import { ReportMap, tencentMarkerLink } from './ReportMap';
+import { DISPATCHED_REPORT } from './reportFixture';
 
 type Shown = Pick<StaffReport, 'location' | 'mapImageUrl' | 'villageName'>;
 const POINT = { lat: 32.8915, lng: 108.5084 };
@@ -97,35 +98,9 @@ describe('the report drawer', () => {
   it('shows the location with its map link under 位置', async () => {
     const dispatcher: StaffRole = 'dispatcher';
     const detail = {
-      id: '01J0000000000000000000000R',
-      serialNo: 'HY20260101-0001',
-      status: 'dispatched',
-      serviceCode: 'direct',
-      category: null,
-      tier: 'general',
-      villageCode: '610921100201',
-      villageName: '五一村',
-      department: null,
-      submittedAt: '2026-01-01T02:00:00.000Z',
-      resolveDueAt: null,
-      reporter: null,
+      ...DISPATCHED_REPORT,
       location: { ...POINT, coordSystem: 'gcj02', address: '五一村村口', addressSource: 'citizen' },
       mapImageUrl: null,
-      text: '村口路灯不亮',
-      excerpt: '村口路灯不亮',
-      voice: null,
-      transcript: null,
-      transcriptSource: null,
-      transcriptPending: false,
-      photos: [],
-      suggestions: [],
-      duplicateOf: null,
-      timeline: [],
-      allowedActions: [],
-      overdue: false,
-      escalated: false,
-      extensionPending: false,
-      followers: 0,
     };
     global.fetch = jest.fn(async (url: string) => {
       const body = url.endsWith(`/staff/reports/${detail.id}`)

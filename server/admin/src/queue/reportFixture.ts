@@ -1,0 +1,33 @@
+import type { StaffReport } from '@minqing/shared';
+
+/** A dispatched text report as the staff detail answers it, for the drawer's component tests. */
+export const DISPATCHED_REPORT = {
+  id: '01J0000000000000000000000R',
+  serialNo: 'HY20260101-0001',
+  status: 'dispatched',
+  serviceCode: 'direct',
+  category: null,
+  tier: 'general',
+  villageCode: '610921100201',
+  villageName: '五一村',
+  department: null,
+  submittedAt: '2026-01-01T02:00:00.000Z',
+  resolveDueAt: null,
+  reporter: null,
+  location: null,
+  text: '村口路灯不亮',
+  excerpt: '村口路灯不亮',
+  voice: null,
+  transcript: null,
+  transcriptSource: null,
+  transcriptPending: false,
+  photos: [],
+  suggestions: [],
+  duplicateOf: null,
+  timeline: [],
+  allowedActions: [],
+  overdue: false,
+  escalated: false,
+  extensionPending: false,
+  followers: 0,
+} as unknown as StaffReport;
