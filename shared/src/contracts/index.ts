@@ -4,10 +4,12 @@ import { partnerRoutes } from './partners';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
 import { routingModelRoutes } from './routingModel';
+import { staffConfigRoutes } from './staffConfig';
 import { supervisionRoutes } from './supervision';
 
 export * from './route';
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
+export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -18,4 +20,5 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(partnerRoutes),
   ...Object.values(routingModelRoutes),
   ...Object.values(supervisionRoutes),
+  ...Object.values(staffConfigRoutes),
 ];

@@ -1,25 +1,19 @@
 import type {
-  ConfigCategory,
   ConfigCategoryInput,
   ConfigCategoryPatch,
-  ConfigDepartment,
   ConfigDepartmentInput,
   ConfigDepartmentPatch,
-  ConfigRegion,
   ConfigRegionInput,
   ConfigRegionPatch,
-  ConfigService,
   ConfigServicePatch,
   HolidayDay,
-  HolidayYearSchedule,
-  HolidayYearSummary,
   Page,
   RegionNode,
   RoutingRuleDto,
   RoutingRuleInput,
 } from '@minqing/shared';
-import { LIMITS } from '@minqing/shared';
-import { request } from '../api';
+import { LIMITS, staffConfigRoutes as routes } from '@minqing/shared';
+import { call, request } from '../api';
 
 type QueryValue = string | number | boolean | undefined | null;
 
@@ -55,39 +49,34 @@ export interface DepartmentFilter {
 
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
 
-/** The /staff/config routes behind the configuration screens, and the routing rules of /staff/routing. */
+/** The configuration routes (shared/src/contracts/staffConfig.ts), and the routing rules of /staff/routing. */
 export const configApi = {
   regions: (parentCode: string | undefined, page: number, pageSize: number) =>
-    request<Page<ConfigRegion>>(`/staff/config/regions${queryString({ parentCode, page, pageSize })}`),
-  createRegion: (input: ConfigRegionInput) =>
-    request<ConfigRegion>('/staff/config/regions', { method: 'POST', body: input }),
+    call(routes.regions, { query: { parentCode, page, pageSize } }),
+  createRegion: (input: ConfigRegionInput) => call(routes.createRegion, { body: input }),
   updateRegion: (code: string, patch: ConfigRegionPatch) =>
-    request<ConfigRegion>(`/staff/config/regions/${path(code)}`, { method: 'PATCH', body: patch }),
+    call(routes.updateRegion, { params: { code }, body: patch }),
   /** The active region tree down to villages, as citizens see it: the pickers choose from it. */
   regionTree: () => request<RegionNode[]>('/regions?depth=village'),
 
-  departments: (query: PageParams & DepartmentFilter) =>
-    request<Page<ConfigDepartment>>(`/staff/config/departments${queryString({ ...query })}`),
-  createDepartment: (input: ConfigDepartmentInput) =>
-    request<ConfigDepartment>('/staff/config/departments', { method: 'POST', body: input }),
+  departments: (query: PageParams & DepartmentFilter) => call(routes.departments, { query }),
+  createDepartment: (input: ConfigDepartmentInput) => call(routes.createDepartment, { body: input }),
   updateDepartment: (id: string, patch: ConfigDepartmentPatch) =>
-    request<ConfigDepartment>(`/staff/config/departments/${path(id)}`, { method: 'PATCH', body: patch }),
+    call(routes.updateDepartment, { params: { id }, body: patch }),
 
-  categories: (query: PageParams & { keyword?: string }) =>
-    request<Page<ConfigCategory>>(`/staff/config/categories${queryString({ ...query })}`),
-  createCategory: (input: ConfigCategoryInput) =>
-    request<ConfigCategory>('/staff/config/categories', { method: 'POST', body: input }),
+  categories: (query: PageParams & { keyword?: string }) => call(routes.categories, { query }),
+  createCategory: (input: ConfigCategoryInput) => call(routes.createCategory, { body: input }),
   updateCategory: (code: string, patch: ConfigCategoryPatch) =>
-    request<ConfigCategory>(`/staff/config/categories/${path(code)}`, { method: 'PATCH', body: patch }),
+    call(routes.updateCategory, { params: { code }, body: patch }),
 
-  services: () => request<ConfigService[]>('/staff/config/services'),
+  services: () => call(routes.services),
   updateService: (code: string, patch: ConfigServicePatch) =>
-    request<ConfigService>(`/staff/config/services/${path(code)}`, { method: 'PATCH', body: patch }),
+    call(routes.updateService, { params: { code }, body: patch }),
 
-  holidayYears: () => request<HolidayYearSummary[]>('/staff/config/holidays'),
-  holidayYear: (year: number) => request<HolidayYearSchedule>(`/staff/config/holidays/${year}`),
+  holidayYears: () => call(routes.holidayYears),
+  holidayYear: (year: number) => call(routes.holidayYear, { params: { year: String(year) } }),
   saveHolidayYear: (year: number, days: HolidayDay[]) =>
-    request<HolidayYearSchedule>(`/staff/config/holidays/${year}`, { method: 'PUT', body: { days } }),
+    call(routes.saveHolidayYear, { params: { year: String(year) }, body: { days } }),
 
   routingRules: (page: number, pageSize: number, categoryCode?: string) =>
     request<Page<RoutingRuleDto>>(`/staff/routing/rules${queryString({ page, pageSize, categoryCode })}`),

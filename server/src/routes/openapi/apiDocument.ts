@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   API_CONTRACTS,
   HOUSEHOLDS_TAG,
+  STAFF_CONFIG_TAG,
   type ApiResponse,
   type HeaderParameter,
   type NamedSchema,
@@ -96,7 +97,6 @@ import {
 } from '@minqing/shared';
 import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
-import { STAFF_CONFIG_TAG, staffConfigApiRoutes } from '../staffConfig/configApiRoutes';
 import {
   ReportNoteInputSchema,
   ReportNoteListSchema,
@@ -994,7 +994,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...statsRoutes,
   ...staffExportRoutes,
   ...routingRoutes,
-  ...staffConfigApiRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
   ...dataRightsRoutes,

@@ -1,15 +1,14 @@
-import { ConfigCategoryInputSchema, ConfigCategoryPatchSchema, ConfigCategoryQuerySchema } from '@minqing/shared';
+import { staffConfigRoutes as routes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
-import type { AppContext } from '../../context';
 import { Category } from '../../db/entities';
 import type { ReferenceSnapshot } from '../../db/referenceData';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { badRequest, conflict, notFound } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
 import { presentConfigCategory } from '../../presenters/config';
 import { changeSummary, requireCountyWide, requireFields } from './configScope';
-import type { ConfigRouter } from './staffConfig';
+import type { ConfigRoutes } from './staffConfig';
+import { implement } from '../implement';
 import { pageSlice } from '../paging';
 
 /** The tree has two levels (PRODUCT.md §3): a parent is a top-level category, and one with children has no parent. */
@@ -23,9 +22,8 @@ function checkParent(reference: ReferenceSnapshot, code: string, parentCode: str
 }
 
 /** 分类: what citizens report, with its tier (分层处置) and deadlines (响应/办结时限). */
-export function categoryRoutes(router: ConfigRouter): void {
-  router.get('/categories', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, ConfigCategoryQuerySchema);
+export const categoryRoutes: ConfigRoutes = (router, editors) => {
+  implement(router, routes.categories, editors, async (ctx, { query }) => {
     const reference = await ctx.deps.reference.snapshot();
     const rows = [...reference.categories.values()]
       .filter(
@@ -37,7 +35,7 @@ export function categoryRoutes(router: ConfigRouter): void {
       )
       .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
     const page = pageSlice(rows, query);
-    ctx.body = {
+    return {
       items: page.map(presentConfigCategory),
       total: rows.length,
       page: query.page,
@@ -45,10 +43,9 @@ export function categoryRoutes(router: ConfigRouter): void {
     };
   });
 
-  router.post('/categories', async (ctx: AppContext) => {
+  implement(router, routes.createCategory, editors, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
-    const input = parseBody(ctx, ConfigCategoryInputSchema);
     const reference = await ctx.deps.reference.snapshot();
     if (reference.categories.has(input.code)) throw conflict('该分类代码已存在', 'code');
     checkParent(reference, input.code, input.parentCode);
@@ -68,18 +65,17 @@ export function categoryRoutes(router: ConfigRouter): void {
       detail: category.name,
     });
     ctx.deps.reference.invalidate();
-    ctx.status = 201;
-    ctx.body = presentConfigCategory(category);
+    return presentConfigCategory(category);
   });
 
   /** New deadlines apply to reports dispatched from now on; those already running keep theirs. */
-  router.patch('/categories/:code', async (ctx: AppContext) => {
+  implement(router, routes.updateCategory, editors, async (ctx, { params, body }) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
     const reference = await ctx.deps.reference.snapshot();
-    const category = reference.categories.get(String(ctx.params.code));
+    const category = reference.categories.get(params.code);
     if (!category) throw notFound('没有找到该分类');
-    const patch = requireFields(parseBody(ctx, ConfigCategoryPatchSchema));
+    const patch = requireFields(body);
     if (patch.parentCode !== undefined) checkParent(reference, category.code, patch.parentCode);
     const detail = changeSummary(category, patch);
     await ctx.deps.dataSource.getRepository(Category).update({ code: category.code }, patch);
@@ -92,6 +88,6 @@ export function categoryRoutes(router: ConfigRouter): void {
       detail,
     });
     ctx.deps.reference.invalidate();
-    ctx.body = presentConfigCategory((await ctx.deps.reference.snapshot()).categories.get(category.code)!);
+    return presentConfigCategory((await ctx.deps.reference.snapshot()).categories.get(category.code)!);
   });
-}
+};

@@ -1,4 +1,4 @@
-import { ConfigDepartmentInputSchema, ConfigDepartmentPatchSchema, ConfigDepartmentQuerySchema } from '@minqing/shared';
+import { staffConfigRoutes as routes } from '@minqing/shared';
 import type { DepartmentLevel } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
@@ -6,11 +6,12 @@ import { Department } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { badRequest, notFound } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { presentConfigDepartment } from '../../presenters/config';
 import { changeSummary, configScope, requireConfigures, requireFields } from './configScope';
-import type { ConfigRouter } from './staffConfig';
+import type { ConfigRoutes } from './staffConfig';
+import { implement } from '../implement';
 import { pageSlice } from '../paging';
 
 async function loadDepartment(ctx: AppContext): Promise<Department> {
@@ -21,10 +22,9 @@ async function loadDepartment(ctx: AppContext): Promise<Department> {
 }
 
 /** 部门: county bureaus, township stations and village committees that act on reports. */
-export function departmentRoutes(router: ConfigRouter): void {
-  router.get('/departments', async (ctx: AppContext) => {
+export const departmentRoutes: ConfigRoutes = (router, editors) => {
+  implement(router, routes.departments, editors, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
-    const query = parseQuery(ctx, ConfigDepartmentQuerySchema);
     const region = narrowerRegion(configScope(staff), query.regionCode);
     const reference = await ctx.deps.reference.snapshot();
     const rows =
@@ -36,7 +36,7 @@ export function departmentRoutes(router: ConfigRouter): void {
             .filter((department) => query.disabled === undefined || department.disabled === query.disabled)
             .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN'));
     const page = pageSlice(rows, query);
-    ctx.body = {
+    return {
       items: page.map((department) => presentConfigDepartment(department, reference.regions)),
       total: rows.length,
       page: query.page,
@@ -44,9 +44,8 @@ export function departmentRoutes(router: ConfigRouter): void {
     };
   });
 
-  router.post('/departments', async (ctx: AppContext) => {
+  implement(router, routes.createDepartment, editors, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, ConfigDepartmentInputSchema);
     const reference = await ctx.deps.reference.snapshot();
     if (!reference.regions.has(input.regionCode)) throw badRequest('没有这个地区', 'regionCode');
     requireConfigures(staff, input.regionCode, '只能为本辖区新增部门');
@@ -69,16 +68,15 @@ export function departmentRoutes(router: ConfigRouter): void {
       detail: `${department.name}@${department.regionCode}`,
     });
     ctx.deps.reference.invalidate();
-    ctx.status = 201;
-    ctx.body = presentConfigDepartment(department, reference.regions);
+    return presentConfigDepartment(department, reference.regions);
   });
 
   /** Rename, change its kind, disable (no new reports reach it) or enable again; the region served stays. */
-  router.patch('/departments/:id', async (ctx: AppContext) => {
+  implement(router, routes.updateDepartment, editors, async (ctx, { body }) => {
     const staff = currentStaff(ctx);
     const department = await loadDepartment(ctx);
     requireConfigures(staff, department.regionCode, '只能管理本辖区的部门');
-    const patch = requireFields(parseBody(ctx, ConfigDepartmentPatchSchema));
+    const patch = requireFields(body);
     const detail = changeSummary(department, patch);
     await ctx.deps.dataSource.getRepository(Department).update({ id: department.id }, patch);
     await recordAudit(ctx.deps.dataSource.manager, {
@@ -91,6 +89,6 @@ export function departmentRoutes(router: ConfigRouter): void {
     });
     ctx.deps.reference.invalidate();
     const reference = await ctx.deps.reference.snapshot();
-    ctx.body = presentConfigDepartment(reference.departments.get(department.id)!, reference.regions);
+    return presentConfigDepartment(reference.departments.get(department.id)!, reference.regions);
   });
-}
+};

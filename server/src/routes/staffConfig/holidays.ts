@@ -1,4 +1,4 @@
-import { HolidayYearNumberSchema, holidayScheduleSchema } from '@minqing/shared';
+import { HolidayYearNumberSchema, holidayScheduleSchema, staffConfigRoutes as routes } from '@minqing/shared';
 import { Between } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
@@ -10,7 +10,8 @@ import { badRequest } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
 import { parseBody } from '../../middleware/validate';
 import { requireCountyWide } from './configScope';
-import type { ConfigRouter } from './staffConfig';
+import type { ConfigRoutes } from './staffConfig';
+import { implement } from '../implement';
 
 function yearParam(ctx: AppContext): number {
   const year = HolidayYearNumberSchema.safeParse(ctx.params.year);
@@ -22,19 +23,20 @@ function yearParam(ctx: AppContext): number {
  * 节假日: each year's 放假 and 调休上班 days. A year entered here replaces the built-in
  * schedule of deadlines/holidays.ts for that year; deadlines computed from then on use it.
  */
-export function holidayRoutes(router: ConfigRouter): void {
-  router.get('/holidays', async (ctx: AppContext) => {
+export const holidayRoutes: ConfigRoutes = (router, editors) => {
+  implement(router, routes.holidayYears, editors, async (ctx) => {
     const { holidayDays } = await ctx.deps.reference.snapshot();
-    ctx.body = scheduleYears(holidayDays, Number(localDateOf(ctx.deps.clock()).slice(0, 4)));
+    return scheduleYears(holidayDays, Number(localDateOf(ctx.deps.clock()).slice(0, 4)));
   });
 
-  router.get('/holidays/:year', async (ctx: AppContext) => {
+  implement(router, routes.holidayYear, editors, async (ctx) => {
     const year = yearParam(ctx);
-    ctx.body = scheduleOf(year, (await ctx.deps.reference.snapshot()).holidayDays);
+    return scheduleOf(year, (await ctx.deps.reference.snapshot()).holidayDays);
   });
 
-  /** Replaces the year's whole schedule; an empty list goes back to the built-in one. */
-  router.put('/holidays/:year', async (ctx: AppContext) => {
+  /** Replaces the year's whole schedule; an empty list goes back to the built-in one. The contract checks the
+   * body's shape, the year's schedule then checks each day against the year. */
+  implement(router, routes.saveHolidayYear, editors, async (ctx) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
     const year = yearParam(ctx);
@@ -57,6 +59,6 @@ export function holidayRoutes(router: ConfigRouter): void {
       });
     });
     ctx.deps.reference.invalidate();
-    ctx.body = scheduleOf(year, (await ctx.deps.reference.snapshot()).holidayDays);
+    return scheduleOf(year, (await ctx.deps.reference.snapshot()).holidayDays);
   });
-}
+};

@@ -1,10 +1,4 @@
-import {
-  ConfigRegionInputSchema,
-  ConfigRegionPatchSchema,
-  ConfigRegionQuerySchema,
-  RegionCodeSchema,
-  parentRegionCode,
-} from '@minqing/shared';
+import { RegionCodeSchema, parentRegionCode, staffConfigRoutes as routes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
 import { Region } from '../../db/entities';
@@ -12,10 +6,10 @@ import type { ReferenceSnapshot } from '../../db/referenceData';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { badRequest, conflict, notFound } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
 import { levelOfCode } from '../../policies/scope';
 import { presentConfigRegion } from '../../presenters/config';
-import type { ConfigRouter } from './staffConfig';
+import type { ConfigRoutes } from './staffConfig';
+import { implement } from '../implement';
 import { changeSummary, requireConfigures, requireFields } from './configScope';
 import { pageSlice } from '../paging';
 
@@ -37,11 +31,10 @@ async function loadRegion(ctx: AppContext): Promise<Region> {
 }
 
 /** 区域与网格: county → township → village → grid, one level at a time. */
-export function regionRoutes(router: ConfigRouter): void {
+export const regionRoutes: ConfigRoutes = (router, editors) => {
   /** The children of `parentCode`; without it, the top of one's scope (all counties for a sysadmin). */
-  router.get('/regions', async (ctx: AppContext) => {
+  implement(router, routes.regions, editors, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
-    const query = parseQuery(ctx, ConfigRegionQuerySchema);
     if (query.parentCode) requireConfigures(staff, query.parentCode);
     const reference = await ctx.deps.reference.snapshot();
     const all = [...reference.regions.values()];
@@ -53,7 +46,7 @@ export function regionRoutes(router: ConfigRouter): void {
     rows.sort(byOrder);
     const counts = childCounts(reference);
     const page = pageSlice(rows, query);
-    ctx.body = {
+    return {
       items: page.map((region) => presentConfigRegion(region, counts.get(region.code) ?? 0)),
       total: rows.length,
       page: query.page,
@@ -61,9 +54,8 @@ export function regionRoutes(router: ConfigRouter): void {
     };
   });
 
-  router.post('/regions', async (ctx: AppContext) => {
+  implement(router, routes.createRegion, editors, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, ConfigRegionInputSchema);
     requireConfigures(staff, input.code, '只能在本辖区内新增区域');
     const reference = await ctx.deps.reference.snapshot();
     const parentCode = parentRegionCode(input.code);
@@ -92,16 +84,15 @@ export function regionRoutes(router: ConfigRouter): void {
       detail: region.name,
     });
     ctx.deps.reference.invalidate();
-    ctx.status = 201;
-    ctx.body = presentConfigRegion(region, 0);
+    return presentConfigRegion(region, 0);
   });
 
   /** Rename, reorder, disable or enable again; the code never changes (reports carry it). */
-  router.patch('/regions/:code', async (ctx: AppContext) => {
+  implement(router, routes.updateRegion, editors, async (ctx, { body }) => {
     const staff = currentStaff(ctx);
     const region = await loadRegion(ctx);
     requireConfigures(staff, region.code);
-    const patch = requireFields(parseBody(ctx, ConfigRegionPatchSchema));
+    const patch = requireFields(body);
     if (patch.disabled && staff.role !== 'sysadmin' && region.code === staff.regionCode)
       throw badRequest('不能停用自己管辖的整个区域', 'disabled');
     const detail = changeSummary(region, patch);
@@ -116,6 +107,6 @@ export function regionRoutes(router: ConfigRouter): void {
     });
     ctx.deps.reference.invalidate();
     const reference = await ctx.deps.reference.snapshot();
-    ctx.body = presentConfigRegion(reference.regions.get(region.code)!, childCounts(reference).get(region.code) ?? 0);
+    return presentConfigRegion(reference.regions.get(region.code)!, childCounts(reference).get(region.code) ?? 0);
   });
-}
+};
