@@ -28,12 +28,12 @@ const projects = [
   require('./server/admin/jest.config.cjs'),
   // The mini-program's H5 build (miniapp/dist/h5) and the admin panel (server/admin/dist), both built
   // before jest by `npm test`, in headless Chromium against the real server in demo mode:
-  // miniapp/e2e/harness.ts and server/admin/e2e/adminHarness.ts.
+  // e2e/harness.ts and server/admin/e2e/adminHarness.ts.
   {
     ...common,
     displayName: 'e2e',
     testMatch: ['<rootDir>/miniapp/e2e/**/*.e2e.test.ts', '<rootDir>/server/admin/e2e/**/*.e2e.test.ts'],
-    setupFilesAfterEnv: ['<rootDir>/miniapp/e2e/setup.ts'],
+    setupFilesAfterEnv: ['<rootDir>/e2e/setup.ts'],
   },
 ];
 if (process.env.MYSQL_URL) {

@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { DEMO_VILLAGE, currentPage, goBack, openTab, screenshot, useE2e } from './harness';
+import { DEMO_VILLAGE, currentPage, goBack, openTab, screenshot, useE2e } from '../../e2e/harness';
 
 /** WeChat's 关怀模式 body text is about 24 px; its minimum tap target is 48 px. */
 const MIN_BODY_FONT_PX = 24;

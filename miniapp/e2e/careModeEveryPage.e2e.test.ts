@@ -12,7 +12,7 @@ import {
   submitReportAs,
   useE2e,
   type CitizenAccount,
-} from './harness';
+} from '../../e2e/harness';
 import { auditSizes, describeOffenders } from './sizeAudit';
 
 /** 关怀模式 (UX.md): every text, inputs included, ≥ 24 px; every tap target ≥ 48 px. */

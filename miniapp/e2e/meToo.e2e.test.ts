@@ -16,7 +16,7 @@ import {
   staffLogin,
   submitReportAs,
   useE2e,
-} from './harness';
+} from '../../e2e/harness';
 
 /**
  * 我也遇到: a neighbour has reported the leaning pole (checked in 内容审核, the demo has no WeChat). A

@@ -1,4 +1,4 @@
-import { DEMO_VILLAGE, currentPage, openTab, publishNotice, screenshot, useE2e } from './harness';
+import { DEMO_VILLAGE, currentPage, openTab, publishNotice, screenshot, useE2e } from '../../e2e/harness';
 
 describe('政务村务: a villager reads the notice their village cadre published', () => {
   const e2e = useE2e();

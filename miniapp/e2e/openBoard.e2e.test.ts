@@ -10,7 +10,7 @@ import {
   staffLogin,
   submitReportAs,
   useE2e,
-} from './harness';
+} from '../../e2e/harness';
 
 /**
  * Open by default: the 排行榜 page shows the month's ranking, and 本村动态 lists a neighbour's resolved

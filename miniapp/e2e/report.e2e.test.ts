@@ -8,7 +8,7 @@ import {
   screenshot,
   submitReportAs,
   useE2e,
-} from './harness';
+} from '../../e2e/harness';
 
 const SERIAL_NO = /HY\d{8}-\d{4}/;
 

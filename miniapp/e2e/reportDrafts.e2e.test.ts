@@ -1,5 +1,5 @@
 import { MyReportsResponseSchema, ReportDetailSchema } from '@minqing/shared';
-import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, goBack, openTab, screenshot, useE2e } from './harness';
+import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, goBack, openTab, screenshot, useE2e } from '../../e2e/harness';
 
 const SERIAL_NO = /HY\d{8}-\d{4}/;
 

@@ -1,4 +1,4 @@
-import { TAB_LABELS, currentPage, screenshot, tabBar, useE2e } from './harness';
+import { TAB_LABELS, currentPage, screenshot, tabBar, useE2e } from '../../e2e/harness';
 
 describe('the H5 build on a phone (smoke)', () => {
   const e2e = useE2e();

@@ -24,7 +24,7 @@ import {
   staffLogin,
   type StaffSession,
   useE2e,
-} from './harness';
+} from '../../e2e/harness';
 
 const SPOKEN = '昨天半夜开始停电到现在都没来电';
 const SERIAL_NO = /HY\d{8}-\d{4}/;

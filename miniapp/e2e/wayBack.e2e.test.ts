@@ -1,4 +1,4 @@
-import { DEMO_VILLAGE, currentPage, h5Path, openTab, screenshot, settle, tabBar, useE2e } from './harness';
+import { DEMO_VILLAGE, currentPage, h5Path, openTab, screenshot, settle, tabBar, useE2e } from '../../e2e/harness';
 
 describe('a way back from every page, and no blank page for an unknown address', () => {
   const e2e = useE2e();

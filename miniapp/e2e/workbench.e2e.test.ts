@@ -1,6 +1,14 @@
 import { ReportDetailSchema } from '@minqing/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/db/seed/staff';
-import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, openTab, screenshot, submitReportAs, useE2e } from './harness';
+import {
+  DEMO_VILLAGE,
+  TEST_PHOTO_PNG,
+  currentPage,
+  openTab,
+  screenshot,
+  submitReportAs,
+  useE2e,
+} from '../../e2e/harness';
 
 describe('工作台: a grid worker signs in on the phone and settles a matter of their grid on the spot', () => {
   const e2e = useE2e();

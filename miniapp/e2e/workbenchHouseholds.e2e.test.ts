@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/db/seed/staff';
-import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, goBack, openTab, screenshot, settle, useE2e } from './harness';
+import {
+  DEMO_VILLAGE,
+  TEST_PHOTO_PNG,
+  currentPage,
+  goBack,
+  openTab,
+  screenshot,
+  settle,
+  useE2e,
+} from '../../e2e/harness';
 import { auditSizes, describeOffenders } from './sizeAudit';
 
 async function signIn(page: Page, username: string): Promise<void> {

@@ -1,6 +1,15 @@
 import { StaffNoticePageSchema } from '@minqing/shared';
 import { DEMO_STAFF_PASSWORD } from '../../server/src/db/seed/staff';
-import { DEMO_VILLAGE, TEST_PHOTO_PNG, currentPage, h5Path, openTab, screenshot, staffLogin, useE2e } from './harness';
+import {
+  DEMO_VILLAGE,
+  TEST_PHOTO_PNG,
+  currentPage,
+  h5Path,
+  openTab,
+  screenshot,
+  staffLogin,
+  useE2e,
+} from '../../e2e/harness';
 
 describe('工作台: a village cadre publishes a notice from the phone', () => {
   const e2e = useE2e();

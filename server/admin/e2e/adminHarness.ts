@@ -1,5 +1,5 @@
 /**
- * End-to-end harness for the staff admin panel: the demo server of miniapp/e2e/harness.ts (the real
+ * End-to-end harness for the staff admin panel: the demo server of e2e/harness.ts (the real
  * app on a fresh seeded SQLite file, serving server/admin/dist at /admin/), Debian's Chromium on a
  * desktop-sized window, one fresh browser context per signed-in staff member, and screenshots in
  * test-artifacts/admin/.
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_STAFF_PASSWORD } from '../../../server/src/db/seed/staff';
-import { REPO_ROOT, UI_TIMEOUT_MS, type StaffUsername, useServerAndBrowser } from '../../../miniapp/e2e/harness';
+import { REPO_ROOT, UI_TIMEOUT_MS, type StaffUsername, useServerAndBrowser } from '../../../e2e/harness';
 
 export const ADMIN_DIR = path.join(REPO_ROOT, 'server', 'admin', 'dist');
 const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'admin');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { DEMO_VILLAGE, createCitizen, staffAct, staffLogin, submitReportAs } from '../../../miniapp/e2e/harness';
-import type { StaffUsername } from '../../../miniapp/e2e/harness';
+import { DEMO_VILLAGE, createCitizen, staffAct, staffLogin, submitReportAs } from '../../../e2e/harness';
+import type { StaffUsername } from '../../../e2e/harness';
 import { openScreen, screenshot, useAdminE2e } from './adminHarness';
 
 /** Every 403 the page meets, and the console's errors, while it is watched. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DepartmentSchema } from '@minqing/shared';
-import { DEMO_VILLAGE, createCitizen, resolveReport, staffLogin, submitReportAs } from '../../../miniapp/e2e/harness';
+import { DEMO_VILLAGE, createCitizen, resolveReport, staffLogin, submitReportAs } from '../../../e2e/harness';
 import { screenshot, useAdminE2e } from './adminHarness';
 
 describe('统计: the county supervisor opens the department ranking and drills down to the reports behind it', () => {

@@ -1,5 +1,5 @@
 import { ReportDetailSchema } from '@minqing/shared';
-import { DEMO_VILLAGE, createCitizen, staffAct, staffLogin, submitReportAs } from '../../../miniapp/e2e/harness';
+import { DEMO_VILLAGE, createCitizen, staffAct, staffLogin, submitReportAs } from '../../../e2e/harness';
 import { openReportFromQueue, takeAction } from './adminPages';
 import { screenshot, useAdminE2e } from './adminHarness';
 

@@ -1,5 +1,5 @@
 import { NoticePageSchema } from '@minqing/shared';
-import { DEMO_VILLAGE, createCitizen } from '../../../miniapp/e2e/harness';
+import { DEMO_VILLAGE, createCitizen } from '../../../e2e/harness';
 import { screenshot, useAdminE2e } from './adminHarness';
 
 describe('公告: the village cadre writes and publishes a notice that villagers then receive', () => {

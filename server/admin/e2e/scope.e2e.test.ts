@@ -1,4 +1,4 @@
-import { DEMO_VILLAGE, createCitizen, staffAct, staffLogin, submitReportAs } from '../../../miniapp/e2e/harness';
+import { DEMO_VILLAGE, createCitizen, staffAct, staffLogin, submitReportAs } from '../../../e2e/harness';
 import { openScreen, screenshot, useAdminE2e } from './adminHarness';
 
 describe('scope: a handler of another township reaches nothing of 城关镇, by the screens or by a link', () => {

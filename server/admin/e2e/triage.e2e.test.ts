@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DepartmentSchema, ReportDetailSchema } from '@minqing/shared';
-import { DEMO_VILLAGE, createCitizen, staffLogin, submitReportAs } from '../../../miniapp/e2e/harness';
+import { DEMO_VILLAGE, createCitizen, staffLogin, submitReportAs } from '../../../e2e/harness';
 import { openScreen, screenshot, useAdminE2e } from './adminHarness';
 
 describe('分派: the township dispatcher sends what villagers submitted to the department that must act', () => {

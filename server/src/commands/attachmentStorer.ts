@@ -5,7 +5,7 @@ import { Attachment } from '../db/entities';
 import type { OwnerType } from '../db/entities/attachment';
 import { newId } from '../db/ids';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../errors';
-import { pcmWavInfo, sniffMedia } from './mediaSniffer';
+import { pcmWavInfo, sniffMedia } from '../storage/mediaSniffer';
 
 /** Large enough to read every detail of a scene, small enough for a village 4G link. */
 const PHOTO_LONGEST_SIDE = 2560;

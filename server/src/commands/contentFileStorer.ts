@@ -9,7 +9,7 @@ import type { ContentFileTarget } from '../db/entities/contentFile';
 import { newId } from '../db/ids';
 import { badRequest, unsupportedMediaType } from '../errors';
 import { recordAudit } from './auditRecorder';
-import { sniffDocument } from './documentSniffer';
+import { sniffDocument } from '../storage/documentSniffer';
 
 export const UNSUPPORTED_DOCUMENT_MESSAGE = '附件只能是 PDF、Word（doc/docx）或 Excel（xls/xlsx）文件';
 

@@ -6,7 +6,7 @@ import { Report, SupervisionMark } from '../db/entities';
 import type { SupervisionMarkKind } from '../db/entities/supervision';
 import { isUniqueViolation } from '../db/uniqueViolation';
 import { tierAbove } from '../deadlines/slaClock';
-import type { DeadlineKind } from './messageTexts';
+import type { DeadlineKind } from '../presenters/messageTexts';
 import { notifyAutoClosed, notifyOverdueEscalation, notifyReminder } from './notifier';
 import { SYSTEM_ACTOR, applyTransition } from './reportTransition';
 

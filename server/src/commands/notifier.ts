@@ -6,7 +6,13 @@ import type { RecipientType } from '../db/entities/message';
 import { newId } from '../db/ids';
 import { staffCanView } from '../policies/report';
 import { ancestorsOf } from '../policies/scope';
-import { type DeadlineKind, type MessageText, citizenTexts, followerTexts, staffTexts } from './messageTexts';
+import {
+  type DeadlineKind,
+  type MessageText,
+  citizenTexts,
+  followerTexts,
+  staffTexts,
+} from '../presenters/messageTexts';
 import { queueReportPush } from './pushNotifier';
 import { followersOf } from './reportFollowing';
 

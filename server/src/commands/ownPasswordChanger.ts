@@ -4,7 +4,7 @@ import { transaction } from '../db/dataSource';
 import { Staff } from '../db/entities';
 import { accountLocked, badRequest } from '../errors';
 import { recordAudit } from './auditRecorder';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from '../crypto/passwords';
 import { countPasswordFailure, issueStaffToken, lockedMinutesLeft } from './staffPasswordGuard';
 
 /**

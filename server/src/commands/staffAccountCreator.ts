@@ -8,8 +8,8 @@ import { isUniqueViolation } from '../db/uniqueViolation';
 import { badRequest, conflict } from '../errors';
 import { accountScopeProblem } from '../policies/staffAccount';
 import { recordAudit } from './auditRecorder';
-import { generatePassword } from './passwordGenerator';
-import { hashPassword } from './passwords';
+import { generatePassword } from '../crypto/passwordGenerator';
+import { hashPassword } from '../crypto/passwords';
 import { scopeError } from './managedAccount';
 
 export interface NewStaffAccount {

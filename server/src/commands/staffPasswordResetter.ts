@@ -5,8 +5,8 @@ import { Staff } from '../db/entities';
 import { badRequest } from '../errors';
 import { recordAudit } from './auditRecorder';
 import { loadManagedAccount } from './managedAccount';
-import { generatePassword } from './passwordGenerator';
-import { hashPassword } from './passwords';
+import { generatePassword } from '../crypto/passwordGenerator';
+import { hashPassword } from '../crypto/passwords';
 
 /**
  * 重置密码: the manager's choice or a generated one (answered once). The account's sessions end,

@@ -3,7 +3,7 @@ import type { AppDeps } from '../context';
 import { Staff } from '../db/entities';
 import { accountLocked, invalidCredentials } from '../errors';
 import { recordAudit } from './auditRecorder';
-import { verifyPassword } from './passwords';
+import { verifyPassword } from '../crypto/passwords';
 import { countPasswordFailure, issueStaffToken, lockedMinutesLeft } from './staffPasswordGuard';
 
 /**

@@ -3,7 +3,7 @@ import { type Dialect, dialectOf } from '../db/dataSource';
 import { Report } from '../db/entities';
 import type { SupervisionMarkKind } from '../db/entities/supervision';
 import { WATCHED_STATUSES } from '../commands/deadlineSupervision';
-import type { DeadlineKind } from '../commands/messageTexts';
+import type { DeadlineKind } from '../presenters/messageTexts';
 
 /**
  * The reports each scheduler job acts on, oldest deadline first, at most `limit`. Each scan

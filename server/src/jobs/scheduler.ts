@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { AppDeps } from '../context';
 import { autoCloseReport, escalateOverdueReport, remindReport } from '../commands/deadlineSupervision';
-import type { DeadlineKind } from '../commands/messageTexts';
+import type { DeadlineKind } from '../presenters/messageTexts';
 import { newId } from '../db/ids';
 import { localDateOf, workingCalendar } from '../deadlines/workingCalendar';
 import { overdueReports, reportsToAutoClose, reportsToRemind } from './deadlineQueries';

@@ -4,7 +4,7 @@ import { In, LessThan, LessThanOrEqual } from 'typeorm';
 import { LIMITS, type VoiceType } from '@minqing/shared';
 import { Screening } from '../commands/contentScreening';
 import { SYSTEM_ACTOR, applyTransition } from '../commands/reportTransition';
-import { pcmWavInfo } from '../commands/mediaSniffer';
+import { pcmWavInfo } from '../storage/mediaSniffer';
 import type { AppDeps } from '../context';
 import { transaction } from '../db/dataSource';
 import { Attachment, Citizen, Report, TranscriptionJob } from '../db/entities';

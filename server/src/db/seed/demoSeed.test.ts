@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { verifyPassword, hashPassword } from '../../commands/passwords';
+import { verifyPassword, hashPassword } from '../../crypto/passwords';
 import { PersonalDataCipher } from '../../crypto/personalData';
 import { createTestDataSource } from '../../test/testDatabase';
 import {

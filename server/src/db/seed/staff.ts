@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import type { StaffRole } from '@minqing/shared';
-import { hashPassword } from '../../commands/passwords';
+import { hashPassword } from '../../crypto/passwords';
 import { Staff } from '../entities';
 import { newId } from '../ids';
 import { VILLAGE_COMMITTEE_KIND, departmentId } from './departments';

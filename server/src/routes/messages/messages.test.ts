@@ -1,4 +1,4 @@
-import { citizenTexts } from '../../commands/messageTexts';
+import { citizenTexts } from '../../presenters/messageTexts';
 import { notifyReminder } from '../../commands/notifier';
 import type { Citizen, Staff } from '../../db/entities';
 import { Message, Report } from '../../db/entities';

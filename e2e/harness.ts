@@ -1,5 +1,5 @@
 /**
- * End-to-end harness for the mini-program's H5 build.
+ * End-to-end harness shared by both clients' browser tests (miniapp/e2e and server/admin/e2e).
  *
  * For one test file: the real server (createApp) in this process, in demo mode, on a fresh SQLite
  * file with the demo county seeded, serving miniapp/dist/h5 at /h5/ on a random port; Debian's
@@ -35,22 +35,22 @@ import {
   type StaffNotice,
   type SubmitReportRequest,
 } from '@minqing/shared';
-import { createApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
-import { PersonalDataCipher } from '../../server/src/crypto/personalData';
-import { TokenSigner } from '../../server/src/crypto/tokens';
-import { createDataSource } from '../../server/src/db/dataSource';
-import { ReferenceData } from '../../server/src/db/referenceData';
-import { seedDemo } from '../../server/src/db/seed/demoSeed';
-import { DEMO_REGIONS } from '../../server/src/db/seed/regions';
-import { DEMO_STAFF_PASSWORD } from '../../server/src/db/seed/staff';
-import { createLogger } from '../../server/src/logger';
-import { ClassifierHolder } from '../../server/src/routing/classifierHolder';
-import { DiskStorage } from '../../server/src/storage/diskStorage';
-import { TencentAsrClient } from '../../server/src/integrations/asr/tencentAsrClient';
-import { DEFAULT_MODEL_PATH } from '../../server/src/routing/classifier';
+import { createApp } from '../server/src/app';
+import { loadConfig } from '../server/src/config';
+import { PersonalDataCipher } from '../server/src/crypto/personalData';
+import { TokenSigner } from '../server/src/crypto/tokens';
+import { createDataSource } from '../server/src/db/dataSource';
+import { ReferenceData } from '../server/src/db/referenceData';
+import { seedDemo } from '../server/src/db/seed/demoSeed';
+import { DEMO_REGIONS } from '../server/src/db/seed/regions';
+import { DEMO_STAFF_PASSWORD } from '../server/src/db/seed/staff';
+import { createLogger } from '../server/src/logger';
+import { ClassifierHolder } from '../server/src/routing/classifierHolder';
+import { DiskStorage } from '../server/src/storage/diskStorage';
+import { TencentAsrClient } from '../server/src/integrations/asr/tencentAsrClient';
+import { DEFAULT_MODEL_PATH } from '../server/src/routing/classifier';
 
-export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const REPO_ROOT = path.resolve(__dirname, '..');
 /** The H5 build under test; E2E_H5_DIR points elsewhere (e.g. a copy, while someone rebuilds). */
 export const H5_DIR = path.resolve(process.env.E2E_H5_DIR ?? path.join(REPO_ROOT, 'miniapp', 'dist', 'h5'));
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-artifacts', 'miniapp');
