@@ -4,6 +4,7 @@
 //   (a) POST /api/v1/reports on the real server (server/dist), autocannon in this process
 //   (c) the same load against a bare Koa app doing one INSERT per request
 //   (b) GET /api/v1/staff/reports, sequential, after bulk-seeding the reports table
+//   (r) last month's public ranking over the same table: computeRankings and GET /public/rankings
 //
 // Servers run as child processes so they get their own core time; they are always stopped.
 import os from 'node:os';
@@ -24,7 +25,10 @@ import {
   waitForHealth,
 } from './bench/processes.mjs';
 import { captureQueueSql, explainAndTime, measureQueue } from './bench/queue.mjs';
+import { previousMonth, summaryOf, timeDirectRankings, timeFigures, timeHttpRankings } from './bench/rankings.mjs';
+import { seedRankingExtras } from './bench/seedRankingExtras.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
+import { withSecondaryIndexesDeferred } from './bench/deferredIndexes.mjs';
 import { resetDatabase, startRealServer } from './bench/serverSetup.mjs';
 import { formatNumber, renderTable, round } from './bench/stats.mjs';
 
@@ -109,6 +113,62 @@ function describeLoad(label, result) {
   for (const sample of result.errorSamples) log(`  ${label} error body: ${sample}`);
 }
 
+/**
+ * Fills `reports` up to the wanted size with its secondary indexes dropped: the rows, then what
+ * the ranking counts besides them (repeat complaints, return events), then the indexes built once
+ * each and the statistics refreshed, as a deployment's would be. Seconds of each step.
+ */
+async function seedQueueTable(pool, reference, count) {
+  const started = performance.now();
+  let nextProgress = 0.1;
+  const deferred = await withSecondaryIndexesDeferred(pool, 'reports', async () => {
+    const insertSeconds = await seedReports(pool, reference, {
+      count,
+      batchRows: settings.seedBatchRows,
+      parallel: settings.seedParallel,
+      onProgress: (done, seconds) => {
+        if (done / count < nextProgress) return;
+        nextProgress += 0.1;
+        log(
+          `  ${done.toLocaleString('en-US')} rows, ${seconds.toFixed(1)} s, ${Math.round(done / seconds).toLocaleString('en-US')} rows/s`,
+        );
+      },
+    });
+    const extrasStarted = performance.now();
+    const extras = await seedRankingExtras(pool);
+    log(`  rows in ${insertSeconds.toFixed(1)} s; building the secondary indexes`);
+    return { insertSeconds, ...extras, extrasSeconds: (performance.now() - extrasStarted) / 1000 };
+  });
+  const analyzeStarted = performance.now();
+  await pool.query('ANALYZE TABLE reports, report_events');
+  const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+  return {
+    ...deferred.loaded,
+    indexes: deferred.indexes,
+    indexSeconds: deferred.indexSeconds,
+    analyzeSeconds,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** (r) Last month's ranking, by the server's own function and by the public route; both must agree. */
+async function measureRankings(baseUrl) {
+  const month = previousMonth();
+  log(`(r) rankings of ${month}: computeRankings × ${settings.rankingRuns}`);
+  const direct = await timeDirectRankings({
+    repoRoot,
+    databaseUrl: settings.databaseUrl,
+    month,
+    runs: settings.rankingRuns,
+  });
+  log(`(r) GET /api/v1/public/rankings?month=${month} × ${settings.rankingRequests}`);
+  const http = await timeHttpRankings({ baseUrl, month, warmup: 1, requests: settings.rankingRequests });
+  const summary = summaryOf(direct.ranking);
+  const agree = JSON.stringify(summary) === JSON.stringify(summaryOf(http.ranking));
+  if (!agree) log(`(r) WARNING: direct ${JSON.stringify(summary)} ≠ HTTP ${JSON.stringify(summaryOf(http.ranking))}`);
+  return { month, direct: timeFigures(direct.times), http: timeFigures(http.times), summary, agree };
+}
+
 async function runBenchmark() {
   const benchStarted = performance.now();
   const mariadb = await resetDatabase(settings);
@@ -171,28 +231,14 @@ async function runBenchmark() {
     const existing = await countRows(pool, 'reports');
     const toSeed = Math.max(0, settings.reports - existing);
     log(
-      `(b) seeding ${toSeed.toLocaleString('en-US')} reports (${existing} already there) in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel`,
+      `(b) seeding ${toSeed.toLocaleString('en-US')} reports (${existing} already there) in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel, secondary indexes deferred`,
     );
-    let nextProgress = 0.1;
-    const seedSeconds = await seedReports(pool, reference, {
-      count: toSeed,
-      batchRows: settings.seedBatchRows,
-      parallel: settings.seedParallel,
-      onProgress: (done, seconds) => {
-        if (done / toSeed < nextProgress) return;
-        nextProgress += 0.1;
-        log(
-          `  ${done.toLocaleString('en-US')} rows, ${seconds.toFixed(1)} s, ${Math.round(done / seconds).toLocaleString('en-US')} rows/s`,
-        );
-      },
-    });
-    // A deployment's statistics are current (InnoDB refreshes them after 10 % of a table changes).
-    const analyzeStarted = performance.now();
-    await pool.query('ANALYZE TABLE reports');
-    const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+    const seeded = await seedQueueTable(pool, reference, toSeed);
     const reportsInTable = await countRows(pool, 'reports');
     log(
-      `seeded in ${seedSeconds.toFixed(1)} s (+ ANALYZE ${analyzeSeconds.toFixed(1)} s); reports now holds ${reportsInTable.toLocaleString('en-US')} rows`,
+      `seeded in ${seeded.seconds.toFixed(1)} s (rows ${seeded.insertSeconds.toFixed(1)} s, ${seeded.returnEvents.toLocaleString('en-US')} returns and ` +
+        `${seeded.repeatComplaints.toLocaleString('en-US')} repeat complaints ${seeded.extrasSeconds.toFixed(1)} s, ${seeded.indexes} indexes ` +
+        `${seeded.indexSeconds.toFixed(1)} s, ANALYZE ${seeded.analyzeSeconds.toFixed(1)} s); reports now holds ${reportsInTable.toLocaleString('en-US')} rows`,
     );
 
     const staffTokens = await signInStaff(server.baseUrl, [...new Set(QUEUE_VARIANTS.map(([, username]) => username))]);
@@ -224,16 +270,16 @@ async function runBenchmark() {
       }
       variants.push({ label, username, query, ...figures, statements });
     }
+    const rankings = await measureRankings(server.baseUrl);
 
     return {
       mariadb,
       submission,
       ceiling,
-      seedSeconds,
-      analyzeSeconds,
-      seeded: toSeed,
+      seeded: { ...seeded, rows: toSeed },
       reportsInTable,
       variants,
+      rankings,
       benchSeconds: (performance.now() - benchStarted) / 1000,
     };
   } finally {
@@ -300,13 +346,13 @@ function printReport(run) {
       verdict(ratio === null ? null : ratio >= targets.minRatio),
     ],
     [
-      `seed ${run.seeded.toLocaleString('en-US')} rows (table: ${run.reportsInTable.toLocaleString('en-US')})`,
+      `seed ${run.seeded.rows.toLocaleString('en-US')} rows (table: ${run.reportsInTable.toLocaleString('en-US')})`,
       '',
-      `${formatNumber(run.seedSeconds)} s`,
-      '',
-      '',
+      `${formatNumber(run.seeded.seconds)} s`,
       '',
       '',
+      '',
+      `rows ${formatNumber(run.seeded.insertSeconds)} s, indexes ${formatNumber(run.seeded.indexSeconds)} s`,
       '',
       '',
     ],
@@ -325,6 +371,20 @@ function printReport(run) {
             verdict(variant.p95 <= targets.queueP95Ms),
           ],
     ),
+    ...[
+      [`computeRankings(${run.rankings.month}) on a DataSource`, run.rankings.direct],
+      [`GET /api/v1/public/rankings?month=${run.rankings.month}`, run.rankings.http],
+    ].map(([label, figures]) => [
+      `(r) ${label}`,
+      figures.runs,
+      `first ${ms(figures.first)} ms`,
+      ms(figures.p50),
+      ms(figures.p95),
+      '',
+      '',
+      `p95 < ${formatNumber(targets.rankingMs, 0)} ms`,
+      verdict(figures.p95 < targets.rankingMs),
+    ]),
   ];
   console.log(
     renderTable(
@@ -334,6 +394,9 @@ function printReport(run) {
   );
   console.log(
     '(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt.',
+  );
+  console.log(
+    `(r) ranking of ${run.rankings.month}: ${JSON.stringify(run.rankings.summary)}; function and route agree: ${run.rankings.agree ? 'yes' : 'NO'}`,
   );
 
   // Why (a) and (c) differ: what one successful submission costs each side.
@@ -432,7 +495,21 @@ function printReport(run) {
       p95: round(main.p95 ?? null),
       p99: round(main.p99 ?? null),
     },
-    seedSeconds: round(run.seedSeconds),
+    seed: {
+      rows: run.seeded.rows,
+      seconds: round(run.seeded.seconds),
+      insertSeconds: round(run.seeded.insertSeconds),
+      extrasSeconds: round(run.seeded.extrasSeconds),
+      indexSeconds: round(run.seeded.indexSeconds),
+      analyzeSeconds: round(run.seeded.analyzeSeconds),
+    },
+    rankings: {
+      month: run.rankings.month,
+      direct: roundAll(run.rankings.direct),
+      http: roundAll(run.rankings.http),
+      summary: run.rankings.summary,
+      agree: run.rankings.agree,
+    },
     queueVariants: variants.map((variant) => ({
       name: variant.label,
       staff: variant.username,

@@ -26,12 +26,15 @@ export const settings = {
   citizens: integer('BENCH_CITIZENS', 50),
   /** Rows in `reports` while the queue is measured. */
   reports: integer('BENCH_REPORTS', 1_000_000),
-  seedBatchRows: integer('BENCH_SEED_BATCH', 5_000),
+  seedBatchRows: integer('BENCH_SEED_BATCH', 10_000),
   seedParallel: integer('BENCH_SEED_PARALLEL', 4),
   queueWarmup: integer('BENCH_QUEUE_WARMUP', 20),
   queueRequests: integer('BENCH_QUEUE_REQUESTS', 200),
   /** A slow variant stops early rather than stretch the run past this many seconds. */
   queueBudgetSeconds: integer('BENCH_QUEUE_BUDGET', 60),
+  /** The last month's public ranking, after the queue: computeRankings runs, then GETs of the route. */
+  rankingRuns: integer('BENCH_RANKING_RUNS', 5),
+  rankingRequests: integer('BENCH_RANKING_REQUESTS', 10),
   mysql: { host: '127.0.0.1', port: 3306, user: 'root' },
   database,
   databaseUrl: `mysql://root@127.0.0.1:3306/${database}`,
@@ -44,5 +47,7 @@ export const targets = {
   /** Submission throughput as a share of the bare Koa + one INSERT ceiling. */
   minRatio: 0.5,
   queueP95Ms: 50,
+  /** p95 of the last month's ranking, by the function and by the public route. */
+  rankingMs: 2_000,
   maxErrorRate: 0.01,
 };

@@ -1,5 +1,7 @@
-// Bulk-seeds the `reports` table straight through mysql2: multi-row INSERTs, several in flight.
+// Bulk-seeds the `reports` table straight through mysql2: LOAD DATA LOCAL from generated
+// tab-separated batches, several in flight (the server parses TSV far faster than INSERT VALUES).
 import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
 import { ulidFactory } from './ulid.mjs';
 
 const DAY_MS = 86_400_000;
@@ -119,8 +121,10 @@ const COLUMNS = [
   'version',
 ];
 
-const sqlTime = (ms) => (ms === null ? 'NULL' : `'${new Date(ms).toISOString().slice(0, 23).replace('T', ' ')}'`);
-const sqlString = (value) => (value === null ? 'NULL' : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+// LOAD DATA's defaults: tab between fields, newline between rows, backslash escapes, \N for NULL.
+const tsvTime = (ms) => (ms === null ? '\\N' : new Date(ms).toISOString().slice(0, 23).replace('T', ' '));
+const tsvString = (value) =>
+  value === null ? '\\N' : value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n');
 
 /**
  * Reference data from the seeded database, so rows point at real villages, categories and
@@ -156,7 +160,7 @@ function rowFactory(reference, count, now) {
   const random = prng(321);
   const nextId = ulidFactory();
   const citizens = Array.from({ length: 20_000 }, () => nextId(now - 400 * DAY_MS));
-  const escapedTexts = TEXTS.map(sqlString);
+  const escapedTexts = TEXTS.map(tsvString);
   const start = now - 365 * DAY_MS;
   const step = (365 * DAY_MS - HOUR_MS) / Math.max(1, count);
   let serialDay = '';
@@ -207,27 +211,44 @@ function rowFactory(reference, count, now) {
     // BM = bench: the server's own serials use SERIAL_PREFIX (HY), so they can never collide.
     const serialNo = `BM${day}-${String(serialOfDay).padStart(6, '0')}`;
 
-    return `('${nextId(createdAt)}','${serialNo}','${serviceCode}',${category ? `'${category.code}'` : 'NULL'},${
-      departmentId ? `'${departmentId}'` : 'NULL'
-    },'${village.code.slice(0, 6)}','${village.parentCode}','${village.code}','${citizens[Math.floor(random() * citizens.length)]}',${
-      serviceCode === 'illegal' && random() < 0.5 ? 1 : 0
-    },${escapedTexts[Math.floor(random() * escapedTexts.length)]},'${status}','${category?.tier ?? 'general'}',${
-      signed && random() < 0.01 ? 1 : 0
-    },${sqlTime(responseDueAt)},${sqlTime(resolveDueAt)},${sqlTime(dispatchedAt)},${sqlTime(signedAt)},${sqlTime(resolvedAt)},${sqlTime(
-      closedAt,
-    )},${rating ?? 'NULL'},${sqlTime(createdAt)},${sqlTime(updatedAt)},${version})`;
+    return [
+      nextId(createdAt),
+      serialNo,
+      serviceCode,
+      category ? category.code : '\\N',
+      departmentId ?? '\\N',
+      village.code.slice(0, 6),
+      village.parentCode,
+      village.code,
+      citizens[Math.floor(random() * citizens.length)],
+      serviceCode === 'illegal' && random() < 0.5 ? 1 : 0,
+      escapedTexts[Math.floor(random() * escapedTexts.length)],
+      status,
+      category?.tier ?? 'general',
+      signed && random() < 0.01 ? 1 : 0,
+      tsvTime(responseDueAt),
+      tsvTime(resolveDueAt),
+      tsvTime(dispatchedAt),
+      tsvTime(signedAt),
+      tsvTime(resolvedAt),
+      tsvTime(closedAt),
+      rating ?? '\\N',
+      tsvTime(createdAt),
+      tsvTime(updatedAt),
+      version,
+    ].join('\t');
   };
 }
 
 /**
- * Inserts `count` rows with `parallel` connections, `batchRows` rows per statement. Batches are
+ * Loads `count` rows with `parallel` connections, `batchRows` rows per LOAD DATA. Batches are
  * built in order as connections take them, so primary keys arrive nearly sorted.
  * Returns elapsed seconds.
  */
 export async function seedReports(pool, reference, { count, batchRows, parallel, onProgress }) {
   const makeRow = rowFactory(reference, count, Date.now());
   const batches = Math.ceil(count / batchRows);
-  const prefix = `INSERT INTO reports (${COLUMNS.map((column) => `\`${column}\``).join(',')}) VALUES `;
+  const sql = `LOAD DATA LOCAL INFILE 'reports.tsv' INTO TABLE reports CHARACTER SET utf8mb4 (${COLUMNS.map((column) => `\`${column}\``).join(',')})`;
   let nextBatch = 0;
   let inserted = 0;
   const started = performance.now();
@@ -241,9 +262,14 @@ export async function seedReports(pool, reference, { count, batchRows, parallel,
         const batch = nextBatch++;
         const first = batch * batchRows;
         const last = Math.min(count, first + batchRows);
-        const values = new Array(last - first);
-        for (let index = first; index < last; index += 1) values[index - first] = makeRow(index);
-        await connection.query(prefix + values.join(','));
+        const rows = new Array(last - first);
+        for (let index = first; index < last; index += 1) rows[index - first] = makeRow(index);
+        const tsv = Buffer.from(`${rows.join('\n')}\n`);
+        const [result] = await connection.query({ sql, infileStreamFactory: () => Readable.from([tsv]) });
+        if (result.affectedRows !== last - first || result.warningStatus > 0)
+          throw new Error(
+            `LOAD DATA took ${result.affectedRows} of ${last - first} rows with ${result.warningStatus} warnings (batch ${batch})`,
+          );
         inserted += last - first;
         onProgress?.(inserted, (performance.now() - started) / 1000);
       }
