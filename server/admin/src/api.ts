@@ -1,13 +1,5 @@
-import type {
-  Department,
-  ErrorCode,
-  Page,
-  ReportActionRequest,
-  StaffLoginResponse,
-  StaffMe,
-  StaffReport,
-} from '@minqing/shared';
-import { type CallInput, type ResultOf, type RouteContract, urlOf } from '@minqing/shared';
+import type { Department, ErrorCode, Page, ReportActionRequest, StaffReport } from '@minqing/shared';
+import { type CallInput, type ResultOf, type RouteContract, staffAuthRoutes, urlOf } from '@minqing/shared';
 import type { QueueRow } from './queue/queueQuery';
 import { clearSession, currentToken } from './session';
 
@@ -41,7 +33,7 @@ export function signOutExpired(): void {
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  /** Sign-in itself must not bounce to the login page on 401. */
+  /** Sign-in itself (a public route) must not bounce to the login page on 401. */
   anonymous?: boolean;
 }
 
@@ -83,7 +75,11 @@ export function call<C extends RouteContract>(
   ...[input]: Record<string, never> extends CallInput<C> ? [CallInput<C>?] : [CallInput<C>]
 ): Promise<ResultOf<C>> {
   const method = contract.method.toUpperCase() as NonNullable<RequestOptions['method']>;
-  return request<ResultOf<C>>(urlOf(contract, input ?? ({} as CallInput<C>)), { method, body: input?.body });
+  return request<ResultOf<C>>(urlOf(contract, input ?? ({} as CallInput<C>)), {
+    method,
+    body: input?.body,
+    anonymous: contract.access === 'public',
+  });
 }
 
 function safeJson(text: string): unknown {
@@ -103,10 +99,9 @@ export async function fetchMedia(url: string): Promise<string> {
 }
 
 export const api = {
-  login: (username: string, password: string) =>
-    request<StaffLoginResponse>('/staff/auth/login', { method: 'POST', body: { username, password }, anonymous: true }),
-  logout: () => request<unknown>('/staff/auth/logout', { method: 'POST' }),
-  me: () => request<StaffMe>('/staff/me'),
+  login: (username: string, password: string) => call(staffAuthRoutes.login, { body: { username, password } }),
+  logout: () => call(staffAuthRoutes.logout),
+  me: () => call(staffAuthRoutes.me),
   queue: (queryString: string) => request<Page<QueueRow>>(`/staff/reports?${queryString}`),
   report: (id: string) => request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`),
   act: (id: string, action: ReportActionRequest) =>

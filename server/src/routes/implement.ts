@@ -13,24 +13,28 @@ export interface ContractInput<C extends RouteContract> {
   body: BodyOutput<C>;
 }
 
+/** Authentication, the policy's role check and request limits, in the order they run. */
+export type Guard = Middleware<AppState, { deps: AppDeps }>;
+
 export type ContractHandler<C extends RouteContract> = (
   ctx: AppContext,
   input: ContractInput<C>,
 ) => Promise<ResultOf<C>> | ResultOf<C>;
 
 /**
- * Registers one route from its contract: the guard (authentication and the policy's role check)
- * runs first, then the query and body are validated with the contract's schemas (400 naming the
+ * Registers one route from its contract: the guards (authentication, the policy's role check,
+ * request limits) run first, then the query and body are validated with the contract's schemas (400 naming the
  * field), then the handler; its answer is sent with the contract's status.
  */
 export function implement<C extends RouteContract>(
   router: ApiRouter,
   contract: C,
-  guard: Middleware<AppState, { deps: AppDeps }>,
+  guard: Guard | readonly Guard[],
   handler: ContractHandler<C>,
 ): void {
   const status = contract.responses[0]?.status ?? 200;
-  router[contract.method](contract.path, guard, async (ctx: AppContext) => {
+  const guards = Array.isArray(guard) ? guard : [guard];
+  router[contract.method](contract.path, ...guards, async (ctx: AppContext) => {
     const input = {
       params: ctx.params,
       query: contract.query ? parseQuery(ctx, contract.query) : undefined,

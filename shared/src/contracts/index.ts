@@ -5,11 +5,14 @@ import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
 import { routingModelRoutes } from './routingModel';
 import { staffConfigRoutes } from './staffConfig';
+import { staffAccountRoutes } from './staffAccounts';
+import { staffAuthRoutes } from './staffAuth';
 import { supervisionRoutes } from './supervision';
 
 export * from './route';
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
 export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
+export { staffAccountRoutes, staffAuthRoutes };
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -21,4 +24,6 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(routingModelRoutes),
   ...Object.values(supervisionRoutes),
   ...Object.values(staffConfigRoutes),
+  ...Object.values(staffAuthRoutes),
+  ...Object.values(staffAccountRoutes),
 ];

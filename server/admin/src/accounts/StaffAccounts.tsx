@@ -10,7 +10,7 @@ import { AccountFormModal } from './AccountFormModal';
 import { GeneratedPassword } from './GeneratedPassword';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { regionOptions } from './accountForm';
-import { DEFAULT_ACCOUNT_FILTERS, accountQueryString } from './accountQuery';
+import { DEFAULT_ACCOUNT_FILTERS } from './accountQuery';
 import type { AccountFilters } from './accountQuery';
 import { accountsApi } from './accountsApi';
 import { usePagedList } from '../usePagedList';
@@ -55,12 +55,7 @@ export function StaffAccounts({ staff }: PageProps) {
     [regions, staff.regionCode],
   );
 
-  const {
-    rows,
-    total,
-    loading,
-    reload: load,
-  } = usePagedList<StaffAccount>(() => accountsApi.list(accountQueryString(filters)), [filters]);
+  const { rows, total, loading, reload: load } = usePagedList<StaffAccount>(() => accountsApi.list(filters), [filters]);
 
   useEffect(() => {
     accountsApi.regions().then(setRegions, () => setRegions([]));

@@ -1,34 +1,26 @@
-import type {
-  ChangeOwnPasswordRequest,
-  ChangeOwnPasswordResponse,
-  Department,
-  Page,
-  RegionNode,
-  StaffAccount,
-  StaffAccountCreate,
-  StaffAccountPasswordResponse,
-  StaffAccountUpdate,
+import {
+  type ChangeOwnPasswordRequest,
+  type Department,
+  type RegionNode,
+  type StaffAccountCreate,
+  type StaffAccountUpdate,
+  staffAccountRoutes as routes,
 } from '@minqing/shared';
-import { request } from '../api';
+import { call, request } from '../api';
+import type { AccountFilters } from './accountQuery';
 
-const one = (id: string) => `/staff/accounts/${encodeURIComponent(id)}`;
-
-/** 账号管理 and 修改密码 (server/src/routes/staffAccounts). */
+/** 账号管理 and 修改密码 (shared/src/contracts/staffAccounts.ts). */
 export const accountsApi = {
-  list: (queryString: string) => request<Page<StaffAccount>>(`/staff/accounts?${queryString}`),
-  create: (input: StaffAccountCreate) =>
-    request<StaffAccountPasswordResponse>('/staff/accounts', { method: 'POST', body: input }),
-  update: (id: string, patch: StaffAccountUpdate) => request<StaffAccount>(one(id), { method: 'PATCH', body: patch }),
-  disable: (id: string) => request<StaffAccount>(`${one(id)}/disable`, { method: 'POST' }),
-  enable: (id: string) => request<StaffAccount>(`${one(id)}/enable`, { method: 'POST' }),
+  /** Blank filters are left out of the query. */
+  list: (filters: AccountFilters) => call(routes.list, { query: { ...filters, keyword: filters.keyword?.trim() } }),
+  create: (input: StaffAccountCreate) => call(routes.create, { body: input }),
+  update: (id: string, patch: StaffAccountUpdate) => call(routes.update, { params: { id }, body: patch }),
+  disable: (id: string) => call(routes.disable, { params: { id } }),
+  enable: (id: string) => call(routes.enable, { params: { id } }),
   resetPassword: (id: string, password?: string) =>
-    request<StaffAccountPasswordResponse>(`${one(id)}/reset-password`, {
-      method: 'POST',
-      body: password ? { password } : {},
-    }),
-  unbindWechat: (id: string) => request<StaffAccount>(`${one(id)}/unbind-wechat`, { method: 'POST' }),
-  changeOwnPassword: (body: ChangeOwnPasswordRequest) =>
-    request<ChangeOwnPasswordResponse>('/staff/me/password', { method: 'POST', body }),
+    call(routes.resetPassword, { params: { id }, body: password ? { password } : {} }),
+  unbindWechat: (id: string) => call(routes.unbindWechat, { params: { id } }),
+  changeOwnPassword: (body: ChangeOwnPasswordRequest) => call(routes.changeOwnPassword, { body }),
   regions: () => request<RegionNode[]>('/regions?depth=grid'),
   departments: () => request<Department[]>('/staff/departments'),
 };

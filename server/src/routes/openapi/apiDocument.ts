@@ -54,10 +54,6 @@ import {
   StaffArticlePageSchema,
   StaffArticleSchema,
   StaffContentQuerySchema,
-  StaffLoginRequestSchema,
-  StaffWechatCodeRequestSchema,
-  StaffLoginResponseSchema,
-  StaffMeSchema,
   StaffNoticePageSchema,
   StaffNoticeSchema,
   StaffQueueQuerySchema,
@@ -104,7 +100,6 @@ import {
   ReporterContactRequestSchema,
   ReporterContactSchema,
 } from '@minqing/shared';
-import { accountRoutes } from './accountRoutes';
 import { contentFileRoutes } from './contentFileRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
@@ -159,8 +154,6 @@ const schemas = {
   openApi: named('OpenApiDocument', OpenApiDocumentSchema),
   citizenLogin: named('CitizenLoginResponse', CitizenLoginResponseSchema),
   citizen: named('CitizenUser', CitizenUserSchema),
-  staffLogin: named('StaffLoginResponse', StaffLoginResponseSchema),
-  staffMe: named('StaffMe', StaffMeSchema),
   services: named('ServiceList', z.array(ServiceSchema)),
   regions: named('RegionTree', z.array(RegionNodeSchema)),
   categories: named('CategoryList', z.array(CategorySchema)),
@@ -259,66 +252,6 @@ const citizenAccountRoutes: ApiRoute[] = [
     body: jsonBody('BindPhoneRequest', BindPhoneRequestSchema),
     responses: [ok(schemas.citizen)],
     errors: [400, 401, 429, 502, 503],
-  },
-];
-
-const staffAccountRoutes: ApiRoute[] = [
-  {
-    method: 'post',
-    path: '/api/v1/staff/auth/login',
-    summary: '工作人员登录 / Staff sign-in',
-    tags: ['staff-auth'],
-    access: 'public',
-    body: jsonBody('StaffLoginRequest', StaffLoginRequestSchema),
-    responses: [ok(schemas.staffLogin)],
-    errors: [400, 401, 423],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/auth/logout',
-    summary: '退出所有会话 / End every session of this account',
-    tags: ['staff-auth'],
-    access: 'staff',
-    responses: [noContent],
-    errors: [401],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/me',
-    summary: '当前工作人员 / The signed-in staff member',
-    tags: ['staff-auth'],
-    access: 'staff',
-    responses: [ok(schemas.staffMe)],
-    errors: [401],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/auth/wechat-login',
-    summary: '工作台微信登录 / Staff sign-in by a wx.login code; 404 not_bound when this WeChat is bound to no account',
-    tags: ['staff-auth'],
-    access: 'public',
-    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema),
-    responses: [ok(schemas.staffLogin)],
-    errors: [400, 401, 404, 429, 502, 503],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/auth/wechat-bind',
-    summary: '绑定微信 / Bind the WeChat of a wx.login code to the signed-in account; 409 when it is bound to another',
-    tags: ['staff-auth'],
-    access: 'staff',
-    body: jsonBody('StaffWechatCodeRequest', StaffWechatCodeRequestSchema),
-    responses: [ok(schemas.staffMe)],
-    errors: [400, 401, 403, 409, 429, 502, 503],
-  },
-  {
-    method: 'delete',
-    path: '/api/v1/staff/auth/wechat-bind',
-    summary: "解绑微信 / Unbind the signed-in account's WeChat",
-    tags: ['staff-auth'],
-    access: 'staff',
-    responses: [ok(schemas.staffMe)],
-    errors: [401, 403],
   },
 ];
 
@@ -966,7 +899,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...API_CONTRACTS.map(documented),
   ...systemRoutes,
   ...citizenAccountRoutes,
-  ...staffAccountRoutes,
   ...catalogRoutes,
   ...uploadRoutes,
   ...citizenReportRoutes,
@@ -1002,7 +934,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...payoutRoutes,
   ...pushRoutes,
   ...directUploadRoutes,
-  ...accountRoutes,
   ...contentFileRoutes,
   ...contentSecurityRoutes,
   ...opennessRoutes,

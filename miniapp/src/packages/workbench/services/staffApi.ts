@@ -18,7 +18,14 @@ import type {
   UploadResponse,
   VisitInput,
 } from '@minqing/shared';
-import { type CallInput, type ResultOf, type RouteContract, householdRoutes, urlOf } from '@minqing/shared';
+import {
+  type CallInput,
+  type ResultOf,
+  type RouteContract,
+  householdRoutes,
+  staffAuthRoutes,
+  urlOf,
+} from '@minqing/shared';
 import { ApiError, networkError } from '../../../services/apiError';
 import { apiBase } from '../../../services/config';
 import { send, sendUpload, type SendOptions } from '../../../services/http';
@@ -50,14 +57,19 @@ async function staffRequest<T>(
   return { data: result.data, replayed: result.headers['idempotent-replayed'] === 'true' };
 }
 
-/** A call to a declared route with the staff token: path, query and method from its contract, the answer typed by it. */
+/**
+ * A call to a declared route: path, query and method from its contract, the answer typed by it;
+ * with the staff token, except for the public sign-in routes.
+ */
 async function staffCall<C extends RouteContract>(
   contract: C,
   input: CallInput<C>,
   headers?: Record<string, string>,
 ): Promise<ResultOf<C>> {
   const method = contract.method.toUpperCase() as NonNullable<SendOptions['method']>;
-  return (await staffRequest<ResultOf<C>>(urlOf(contract, input), { method, data: input.body, headers })).data;
+  const options = { method, data: input.body, headers };
+  if (contract.access === 'public') return (await send<ResultOf<C>>(urlOf(contract, input), options)).data;
+  return (await staffRequest<ResultOf<C>>(urlOf(contract, input), options)).data;
 }
 
 // ── signing in ─────────────────────────────────────────────────────────────────
@@ -68,26 +80,24 @@ function keep(login: StaffLoginResponse): StaffLoginResponse {
 }
 
 export async function signInWithPassword(username: string, password: string): Promise<StaffLoginResponse> {
-  return keep(
-    (await send<StaffLoginResponse>('/staff/auth/login', { method: 'POST', data: { username, password } })).data,
-  );
+  return keep(await staffCall(staffAuthRoutes.login, { body: { username, password } }));
 }
 
 /** 微信登录: answers 404 not_bound (ApiError) while this WeChat is bound to no account. */
 export async function signInWithWechat(code: string): Promise<StaffLoginResponse> {
-  return keep((await send<StaffLoginResponse>('/staff/auth/wechat-login', { method: 'POST', data: { code } })).data);
+  return keep(await staffCall(staffAuthRoutes.wechatLogin, { body: { code } }));
 }
 
 export async function bindWechat(code: string): Promise<StaffMe> {
-  const { data } = await staffRequest<StaffMe>('/staff/auth/wechat-bind', { method: 'POST', data: { code } });
-  updateStaffMe(data);
-  return data;
+  const me = await staffCall(staffAuthRoutes.bindWechat, { body: { code } });
+  updateStaffMe(me);
+  return me;
 }
 
 export async function unbindWechat(): Promise<StaffMe> {
-  const { data } = await staffRequest<StaffMe>('/staff/auth/wechat-bind', { method: 'DELETE' });
-  updateStaffMe(data);
-  return data;
+  const me = await staffCall(staffAuthRoutes.unbindWechat, {});
+  updateStaffMe(me);
+  return me;
 }
 
 // ── the queue and a report ─────────────────────────────────────────────────────

@@ -1,4 +1,3 @@
-import { created, jsonBody, named, ok } from '@minqing/shared';
 import {
   ChangeOwnPasswordRequestSchema,
   ChangeOwnPasswordResponseSchema,
@@ -9,83 +8,91 @@ import {
   StaffAccountQuerySchema,
   StaffAccountSchema,
   StaffAccountUpdateSchema,
-} from '@minqing/shared';
-import type { ApiRoute } from './apiDocument';
+} from '../schemas/staffAccounts';
+import { created, defineRoute, jsonBody, named, ok } from './route';
 
+const tags = ['staff-accounts'] as const;
 const account = named('StaffAccount', StaffAccountSchema);
 const accountWithPassword = named('StaffAccountPasswordResponse', StaffAccountPasswordResponseSchema);
-const common = { tags: ['staff-accounts'], access: 'staff' as const };
 
-/** 账号管理 (county, sysadmin), 修改密码 (every staff member) and 审计日志 (sysadmin). */
-export const accountRoutes: ApiRoute[] = [
-  {
-    ...common,
+/** 账号管理 (county, sysadmin) and 修改密码 (every staff member). */
+export const staffAccountRoutes = {
+  list: defineRoute({
     method: 'get',
-    path: '/api/v1/staff/accounts',
+    path: '/staff/accounts',
     summary: "账号列表 / Staff accounts in the manager's region, with what the manager may do to each",
+    tags,
+    access: 'staff',
     query: StaffAccountQuerySchema,
     responses: [ok(named('StaffAccountPage', StaffAccountPageSchema))],
     errors: [400, 401, 403],
-  },
-  {
-    ...common,
+  }),
+  create: defineRoute({
     method: 'post',
-    path: '/api/v1/staff/accounts',
+    path: '/staff/accounts',
     summary: '新建账号 / Create an account; without a password one is generated and answered once',
+    tags,
+    access: 'staff',
     body: jsonBody('StaffAccountCreate', StaffAccountCreateSchema),
     responses: [created(accountWithPassword)],
     errors: [400, 401, 403, 409],
-  },
-  {
-    ...common,
+  }),
+  update: defineRoute({
     method: 'patch',
-    path: '/api/v1/staff/accounts/{id}',
+    path: '/staff/accounts/:id',
     summary: '修改账号 / Edit name, role, region and department',
+    tags,
+    access: 'staff',
     body: jsonBody('StaffAccountUpdate', StaffAccountUpdateSchema),
     responses: [ok(account)],
     errors: [400, 401, 403, 404],
-  },
-  {
-    ...common,
+  }),
+  disable: defineRoute({
     method: 'post',
-    path: '/api/v1/staff/accounts/{id}/disable',
+    path: '/staff/accounts/:id/disable',
     summary: '停用账号 / Disable an account; its sessions end',
+    tags,
+    access: 'staff',
     responses: [ok(account)],
     errors: [401, 403, 404],
-  },
-  {
-    ...common,
+  }),
+  enable: defineRoute({
     method: 'post',
-    path: '/api/v1/staff/accounts/{id}/enable',
+    path: '/staff/accounts/:id/enable',
     summary: '启用账号 / Enable an account again',
+    tags,
+    access: 'staff',
     responses: [ok(account)],
     errors: [401, 403, 404],
-  },
-  {
-    ...common,
+  }),
+  resetPassword: defineRoute({
     method: 'post',
-    path: '/api/v1/staff/accounts/{id}/reset-password',
+    path: '/staff/accounts/:id/reset-password',
     summary:
       '重置密码 / Set or generate a password that must be changed at the next sign-in; sessions end, the lock is lifted',
+    tags,
+    access: 'staff',
     body: jsonBody('ResetPasswordRequest', ResetPasswordRequestSchema),
     responses: [ok(accountWithPassword)],
     errors: [400, 401, 403, 404],
-  },
-  {
-    ...common,
+  }),
+  unbindWechat: defineRoute({
     method: 'post',
-    path: '/api/v1/staff/accounts/{id}/unbind-wechat',
+    path: '/staff/accounts/:id/unbind-wechat',
     summary: "解绑微信 / Unbind the account's WeChat (a lost phone); it signs in with its password until bound again",
+    tags,
+    access: 'staff',
     responses: [ok(account)],
     errors: [401, 403, 404],
-  },
-  {
-    ...common,
+  }),
+  changeOwnPassword: defineRoute({
     method: 'post',
-    path: '/api/v1/staff/me/password',
+    path: '/staff/me/password',
     summary: "修改密码 / Change one's own password; other sessions end, this one continues on the token answered",
+    tags,
+    access: 'staff',
     body: jsonBody('ChangeOwnPasswordRequest', ChangeOwnPasswordRequestSchema),
     responses: [ok(named('ChangeOwnPasswordResponse', ChangeOwnPasswordResponseSchema))],
     errors: [400, 401, 423],
-  },
-];
+  }),
+};
