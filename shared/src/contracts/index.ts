@@ -1,9 +1,11 @@
 import { auditLogRoutes } from './auditLog';
 import { householdRoutes } from './households';
+import { moderationRoutes } from './moderation';
 import { partnerRoutes } from './partners';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
 import { routingModelRoutes } from './routingModel';
+import { routingRuleRoutes } from './routingRules';
 import { staffConfigRoutes } from './staffConfig';
 import { staffAccountRoutes } from './staffAccounts';
 import { staffAuthRoutes } from './staffAuth';
@@ -13,6 +15,7 @@ export * from './route';
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
 export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
 export { staffAccountRoutes, staffAuthRoutes };
+export { moderationRoutes, routingRuleRoutes };
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -26,4 +29,6 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(staffConfigRoutes),
   ...Object.values(staffAuthRoutes),
   ...Object.values(staffAccountRoutes),
+  ...Object.values(routingRuleRoutes),
+  ...Object.values(moderationRoutes),
 ];

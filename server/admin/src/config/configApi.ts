@@ -9,22 +9,10 @@ import type {
   HolidayDay,
   Page,
   RegionNode,
-  RoutingRuleDto,
   RoutingRuleInput,
 } from '@minqing/shared';
-import { LIMITS, staffConfigRoutes as routes } from '@minqing/shared';
+import { LIMITS, routingRuleRoutes, staffConfigRoutes as routes } from '@minqing/shared';
 import { call, request } from '../api';
-
-type QueryValue = string | number | boolean | undefined | null;
-
-/** `?a=1&b=x` of the values that are set. */
-export function queryString(params: Record<string, QueryValue>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 /** Every page of a paged list, for the pickers (a county has far fewer rows than this loop allows). */
 export async function allPages<T>(load: (page: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
@@ -47,9 +35,7 @@ export interface DepartmentFilter {
   disabled?: boolean;
 }
 
-const path = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
-
-/** The configuration routes (shared/src/contracts/staffConfig.ts), and the routing rules of /staff/routing. */
+/** The configuration routes (shared/src/contracts/staffConfig.ts) and the routing rules (contracts/routingRules.ts). */
 export const configApi = {
   regions: (parentCode: string | undefined, page: number, pageSize: number) =>
     call(routes.regions, { query: { parentCode, page, pageSize } }),
@@ -79,8 +65,7 @@ export const configApi = {
     call(routes.saveHolidayYear, { params: { year: String(year) }, body: { days } }),
 
   routingRules: (page: number, pageSize: number, categoryCode?: string) =>
-    request<Page<RoutingRuleDto>>(`/staff/routing/rules${queryString({ page, pageSize, categoryCode })}`),
-  createRoutingRule: (input: RoutingRuleInput) =>
-    request<RoutingRuleDto>('/staff/routing/rules', { method: 'POST', body: input }),
-  deleteRoutingRule: (id: string) => request<unknown>(`/staff/routing/rules/${path(id)}`, { method: 'DELETE' }),
+    call(routingRuleRoutes.list, { query: { page, pageSize, categoryCode } }),
+  createRoutingRule: (input: RoutingRuleInput) => call(routingRuleRoutes.create, { body: input }),
+  deleteRoutingRule: (id: string) => call(routingRuleRoutes.remove, { params: { id } }),
 };

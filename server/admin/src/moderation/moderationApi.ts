@@ -1,16 +1,10 @@
-import type { ModerationItem, Page } from '@minqing/shared';
-import { request } from '../api';
+import { moderationRoutes as routes } from '@minqing/shared';
+import { call } from '../api';
 
-/** server/src/routes/moderation */
+/** 内容审核 (shared/src/contracts/moderation.ts). */
 export const moderationApi = {
   /** Held content of one report (text, transcript, supplements, media). */
   heldForReport: (reportId: string) =>
-    request<Page<ModerationItem>>(
-      `/staff/moderation?state=held&pageSize=100&reportId=${encodeURIComponent(reportId)}`,
-    ).then((page) => page.items),
-  decide: (id: string, decision: 'release' | 'reject') =>
-    request<ModerationItem>(`/staff/moderation/${encodeURIComponent(id)}/decision`, {
-      method: 'POST',
-      body: { decision },
-    }),
+    call(routes.list, { query: { state: 'held', pageSize: 100, reportId } }).then((page) => page.items),
+  decide: (id: string, decision: 'release' | 'reject') => call(routes.decide, { params: { id }, body: { decision } }),
 };

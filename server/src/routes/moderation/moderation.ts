@@ -1,14 +1,14 @@
 import Router from '@koa/router';
-import { ModerationDecisionRequestSchema, ModerationQuerySchema, levelOfCode, subtreePattern } from '@minqing/shared';
+import { levelOfCode, moderationRoutes as routes, subtreePattern } from '@minqing/shared';
 import { Brackets } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import { moderateContent } from '../../commands/contentModerator';
-import type { AppContext, AppDeps, AppState } from '../../context';
 import { ContentCheck } from '../../db/entities';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { MODERATORS } from '../../policies/moderation';
 import { presentModerationItems } from '../../presenters/moderation';
+import { type ApiRouter, implement } from '../implement';
 import { paged } from '../paging';
 
 /**
@@ -18,12 +18,11 @@ import { paged } from '../paging';
  * falls to the whole county's moderators.
  */
 export function moderationRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/moderation' });
-  router.use(staffAuth(MODERATORS));
+  const router: ApiRouter = new Router();
+  const moderators = staffAuth(MODERATORS);
 
-  router.get('/', async (ctx: AppContext) => {
+  implement(router, routes.list, moderators, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
-    const query = parseQuery(ctx, ModerationQuerySchema);
     const builder = ctx.deps.dataSource
       .getRepository(ContentCheck)
       .createQueryBuilder('c')
@@ -39,7 +38,7 @@ export function moderationRouter() {
       builder.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC'),
       query,
     ).getManyAndCount();
-    ctx.body = {
+    return {
       items: await presentModerationItems(ctx.deps.dataSource.manager, rows),
       total,
       page: query.page,
@@ -47,10 +46,9 @@ export function moderationRouter() {
     };
   });
 
-  router.post('/:id/decision', async (ctx: AppContext) => {
+  implement(router, routes.decide, moderators, async (ctx, { body: { decision } }) => {
     const staff = currentStaff(ctx);
     const checkId = pathId(ctx, '没有找到该内容');
-    const { decision } = parseBody(ctx, ModerationDecisionRequestSchema);
     const check = await moderateContent(ctx.deps, { staff, checkId, decision });
     await recordAudit(ctx.deps.dataSource.manager, {
       staff,
@@ -61,7 +59,7 @@ export function moderationRouter() {
       detail: check.field,
     });
     const [item] = await presentModerationItems(ctx.deps.dataSource.manager, [check]);
-    ctx.body = item;
+    return item;
   });
 
   return router;

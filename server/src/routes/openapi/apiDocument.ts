@@ -10,16 +10,9 @@ import {
   created,
   jsonBody,
   named,
-  noContent,
   ok,
 } from '@minqing/shared';
 import {
-  PageQuerySchema,
-  RoutingExamplePageSchema,
-  RoutingRuleInputSchema,
-  RoutingRulePageSchema,
-  RoutingRuleQuerySchema,
-  RoutingRuleSchema,
   ArticleInputSchema,
   ArticleListQuerySchema,
   ArticlePageSchema,
@@ -85,12 +78,6 @@ import {
   StaffTrendsSchema,
 } from '@minqing/shared';
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
-import {
-  ModerationDecisionRequestSchema,
-  ModerationItemSchema,
-  ModerationPageSchema,
-  ModerationQuerySchema,
-} from '@minqing/shared';
 import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import {
@@ -675,48 +662,6 @@ const staffExportRoutes: ApiRoute[] = [
   },
 ];
 
-const routingRoutes: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/v1/staff/routing/rules',
-    summary: "分派规则 / Routing rules (category, region → department) in the staff member's region",
-    tags: ['routing'],
-    access: 'staff',
-    query: RoutingRuleQuerySchema,
-    responses: [ok(named('RoutingRulePage', RoutingRulePageSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/routing/rules',
-    summary: '新增分派规则 / Add a routing rule',
-    tags: ['routing'],
-    access: 'staff',
-    body: { kind: 'json', schema: named('RoutingRuleInput', RoutingRuleInputSchema) },
-    responses: [created(named('RoutingRule', RoutingRuleSchema))],
-    errors: [400, 401, 403, 409],
-  },
-  {
-    method: 'delete',
-    path: '/api/v1/staff/routing/rules/{id}',
-    summary: '删除分派规则 / Remove a routing rule',
-    tags: ['routing'],
-    access: 'staff',
-    responses: [noContent],
-    errors: [401, 403, 404],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/routing/examples',
-    summary: "分派纠正记录 / Dispatchers' category corrections, the examples retraining learns from",
-    tags: ['routing'],
-    access: 'staff',
-    query: PageQuerySchema,
-    responses: [ok(named('RoutingExamplePage', RoutingExamplePageSchema))],
-    errors: [400, 401, 403],
-  },
-];
-
 /** 消息中心: the same two routes for citizens and for staff, each seeing only their own messages. */
 function messageRoutes(base: string, access: 'citizen' | 'staff', tag: string): ApiRoute[] {
   const who = access === 'citizen' ? '群众' : '工作人员';
@@ -815,26 +760,6 @@ const contentSecurityRoutes: ApiRoute[] = [
     ],
     errors: [403, 404],
   },
-  {
-    method: 'get',
-    path: '/api/v1/staff/moderation',
-    summary: "内容审核列表 / Citizen content held for moderation in the staff member's region",
-    tags: ['wechat'],
-    access: 'staff',
-    query: ModerationQuerySchema,
-    responses: [ok(named('ModerationPage', ModerationPageSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/moderation/{id}/decision',
-    summary: '审核决定 / Release or reject held content',
-    tags: ['wechat'],
-    access: 'staff',
-    body: jsonBody('ModerationDecisionRequest', ModerationDecisionRequestSchema),
-    responses: [ok(named('ModerationItem', ModerationItemSchema))],
-    errors: [400, 401, 403, 404, 409],
-  },
 ];
 
 /** 代表工作: the deputies a citizen may address, for the compose page's picker. */
@@ -925,7 +850,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   }),
   ...statsRoutes,
   ...staffExportRoutes,
-  ...routingRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
   ...dataRightsRoutes,

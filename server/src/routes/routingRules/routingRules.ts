@@ -1,27 +1,26 @@
 import { CONFIG_EDITORS } from '../../policies/config';
 import Router from '@koa/router';
-import { PageQuerySchema, RoutingRuleInputSchema, RoutingRuleQuerySchema } from '@minqing/shared';
+import { routingRuleRoutes as routes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
-import type { AppContext, AppDeps, AppState } from '../../context';
 import { RoutingExample, RoutingRule } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { isWithin } from '../../policies/scope';
 import { presentRoutingExample, presentRoutingRule } from '../../presenters/routing';
+import { type ApiRouter, implement } from '../implement';
 import { pageSlice, pageWindow } from '../paging';
 
 /** Routing rules are data: the county and sysadmins edit them within their region. */
 
 export function routingRulesRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/routing' });
-  router.use(staffAuth(CONFIG_EDITORS));
+  const router: ApiRouter = new Router();
+  const editors = staffAuth(CONFIG_EDITORS);
 
-  router.get('/rules', async (ctx: AppContext) => {
+  implement(router, routes.list, editors, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
-    const query = parseQuery(ctx, RoutingRuleQuerySchema);
     const reference = await ctx.deps.reference.snapshot();
     const rules = [...reference.rules.values()]
       .filter((rule) => isWithin(rule.regionCode, staff.regionCode))
@@ -29,7 +28,7 @@ export function routingRulesRouter() {
       .filter((rule) => !query.regionCode || rule.regionCode === query.regionCode)
       .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode) || a.regionCode.localeCompare(b.regionCode));
     const page = pageSlice(rules, query);
-    ctx.body = {
+    return {
       items: page.map((rule) => presentRoutingRule(rule, reference)),
       total: rules.length,
       page: query.page,
@@ -37,9 +36,8 @@ export function routingRulesRouter() {
     };
   });
 
-  router.post('/rules', async (ctx: AppContext) => {
+  implement(router, routes.create, editors, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, RoutingRuleInputSchema);
     const reference = await ctx.deps.reference.snapshot();
     if (!reference.categories.has(input.categoryCode)) throw badRequest('没有这个问题分类', 'categoryCode');
     if (!reference.regions.has(input.regionCode)) throw badRequest('没有这个地区', 'regionCode');
@@ -63,11 +61,10 @@ export function routingRulesRouter() {
       detail: `${input.categoryCode}@${input.regionCode}`,
     });
     ctx.deps.reference.invalidate();
-    ctx.status = 201;
-    ctx.body = presentRoutingRule(rule, await ctx.deps.reference.snapshot());
+    return presentRoutingRule(rule, await ctx.deps.reference.snapshot());
   });
 
-  router.delete('/rules/:id', async (ctx: AppContext) => {
+  implement(router, routes.remove, editors, async (ctx) => {
     const staff = currentStaff(ctx);
     const id = pathId(ctx, '没有找到该规则');
     const rule = await ctx.deps.dataSource.getRepository(RoutingRule).findOneBy({ id });
@@ -83,17 +80,16 @@ export function routingRulesRouter() {
       detail: `${rule.categoryCode}@${rule.regionCode}`,
     });
     ctx.deps.reference.invalidate();
-    ctx.status = 204;
+    return null;
   });
 
   /** Dispatchers' corrections, newest first: what `npm run routing:train` learns from. */
-  router.get('/examples', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, PageQuerySchema);
+  implement(router, routes.examples, editors, async (ctx, { query }) => {
     const [rows, total] = await ctx.deps.dataSource.getRepository(RoutingExample).findAndCount({
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    ctx.body = { items: rows.map(presentRoutingExample), total, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(presentRoutingExample), total, page: query.page, pageSize: query.pageSize };
   });
 
   return router;
