@@ -130,14 +130,35 @@ export function monthDays(month) {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
-/** The staff statistics routes over the same month: [label, staff username, path]. */
+/**
+ * Every statistics request the admin dashboard makes (server/admin/src/dashboard), over the same
+ * month, as the county centre and as a township's dispatcher, and the overview as a department's
+ * handler: [label, staff username, path under /api/v1/staff/ with {from}, {to} and {month}].
+ */
+const DASHBOARD_ROUTES = [
+  ['overview', 'stats/overview?from={from}&to={to}'],
+  ['trends', 'stats/trends?from={from}&to={to}'],
+  ['breakdown by category', 'stats/breakdown?from={from}&to={to}&by=category'],
+  ['breakdown by {region}', 'stats/breakdown?from={from}&to={to}&by={region}'],
+  ['rankings', 'stats/rankings?from={from}&to={to}'],
+  ['hotspots', 'stats/hotspots?from={from}&to={to}'],
+  ['supervision', 'supervision?month={month}'],
+  ['briefs', 'briefs'],
+];
+const fill = (template, region) => template.replaceAll('{region}', region);
+
 export const STAFF_STATS_VARIANTS = [
-  ['county: overview', 'county', 'overview'],
-  ['county: trends', 'county', 'trends'],
-  ['county: breakdown by category', 'county', 'breakdown?by=category'],
-  ['county: breakdown by village', 'county', 'breakdown?by=village'],
-  ['dispatcher: township overview', 'chengguan', 'overview'],
-  ['handler: own department overview', 'gongdian', 'overview'],
+  ...DASHBOARD_ROUTES.map(([label, route]) => [
+    `county: ${fill(label, 'township')}`,
+    'county',
+    fill(route, 'township'),
+  ]),
+  ...DASHBOARD_ROUTES.map(([label, route]) => [
+    `township: ${fill(label, 'village')}`,
+    'chengguan',
+    fill(route, 'village'),
+  ]),
+  ['handler: own department overview', 'gongdian', 'stats/overview?from={from}&to={to}'],
 ];
 
 /** Sequential GETs of each staff statistics variant; a variant whose account cannot sign in is skipped. */
@@ -150,7 +171,7 @@ export async function timeStaffStats({ baseUrl, tokens, month, warmup, requests 
       results.push({ label, skipped: `${username} cannot sign in` });
       continue;
     }
-    const url = `${baseUrl}/api/v1/staff/stats/${route}${route.includes('?') ? '&' : '?'}from=${from}&to=${to}`;
+    const url = `${baseUrl}/api/v1/staff/${route.replace('{from}', from).replace('{to}', to).replace('{month}', month)}`;
     const headers = { authorization: `Bearer ${token}` };
     for (let index = 0; index < warmup; index += 1) await timedGet(url, headers);
     const times = [];

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type ReportStatus, type StatFigures } from '@minqing/shared';
+import { OPEN_STATUSES, REPORT_STATUSES, type ReportStatus, type StatFigures } from '@minqing/shared';
 import type { StatsDialect } from './sqlDialect';
 
 /**
@@ -197,9 +197,12 @@ export const REPEAT_MATTER_DAYS = 30;
 /** The reports a period's repeat matters look at: submitted in the period, categorised, not rejected or merged. */
 export const REPEAT_CANDIDATE = `r.createdAt >= :periodStart AND r.createdAt < :periodEnd AND r.categoryCode IS NOT NULL AND r.status NOT IN ('rejected', 'merged')`;
 
-/** The resolutions they may repeat: resolved from REPEAT_MATTER_DAYS before the period to its end (:resolvedFrom, :periodEnd). */
-export const RESOLVED_FOR_REPEATS =
-  'r.resolvedAt IS NOT NULL AND r.resolvedAt >= :resolvedFrom AND r.resolvedAt < :periodEnd AND r.categoryCode IS NOT NULL';
+/**
+ * The resolutions they may repeat: resolved from REPEAT_MATTER_DAYS before the period to its end
+ * (:resolvedFrom, :periodEnd), whatever the report's status since. Every status is named so the
+ * range can be read from the status-first (status, resolvedAt, …) key, one range per status.
+ */
+export const RESOLVED_FOR_REPEATS = `r.status IN (${quoted(REPORT_STATUSES)}) AND r.resolvedAt IS NOT NULL AND r.resolvedAt >= :resolvedFrom AND r.resolvedAt < :periodEnd AND r.categoryCode IS NOT NULL`;
 
 export const REPEAT_MATTER_MS = REPEAT_MATTER_DAYS * 24 * 3600_000;
 

@@ -8,10 +8,10 @@ import {
 } from '@minqing/shared';
 import { Report } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
-import { collectCounts } from './aggregate';
 import { type Period, comparisonSpans, daysPeriod } from './calendar';
 import {
   FOLLOWED_LIST_LIMIT,
+  IN_COHORT,
   IS_FOLLOWED_IN_PERIOD,
   REPEAT_CANDIDATE,
   REPEAT_MATTER_MS,
@@ -20,6 +20,7 @@ import {
   isRisingHotspot,
 } from './figures';
 import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
+import { instantOf } from './sqlDialect';
 
 type Lookups = Pick<ReferenceSnapshot, 'categories' | 'regions'>;
 
@@ -38,21 +39,51 @@ const placeOf = (lookups: Lookups, villageCode: string) => ({
 });
 const categoryNameOf = (lookups: Lookups, code: string) => lookups.categories.get(code)?.name ?? code;
 const pairKey = (villageCode: string, categoryCode: string) => `${villageCode}|${categoryCode}`;
+/** A report's place and category (never null: both queries ask for a category) and one of its instants. */
+type PlacedRow = { id: string; villageCode: string; categoryCode: string; instant: Date | string };
+const placed = (instant: string) => [
+  'r.id AS id',
+  'r.villageCode AS villageCode',
+  'r.categoryCode AS categoryCode',
+  `${instant} AS instant`,
+];
 
-/** Received (the cohort rule) per village × category in a period; uncategorised reports are no hot spot. */
+/**
+ * Received (the cohort rule, as the figures' 受理件数) per village × category in a period;
+ * uncategorised reports are no hot spot. Only the count: the other figures are not shown here.
+ */
 async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Map<string, number>> {
-  const groups = await collectCounts(props.manager, {
-    period,
-    now: props.now,
-    scope: props.scope,
-    groupBy: ['village', 'category'],
-  });
-  const counts = new Map<string, number>();
-  for (const group of groups) {
-    if (!group.key.village || !group.key.category || group.counts.received === 0) continue;
-    counts.set(pairKey(group.key.village, group.key.category), group.counts.received);
+  const query = props.manager
+    .createQueryBuilder(Report, 'r')
+    .select('r.villageCode', 'village')
+    .addSelect('r.categoryCode', 'category')
+    .addSelect('COUNT(*)', 'n')
+    .where(IN_COHORT, { periodStart: period.start, periodEnd: period.end })
+    .andWhere('r.categoryCode IS NOT NULL');
+  whereReportScope(query, props.scope);
+  const rows: { village: string; category: string; n: string | number }[] = await query
+    .groupBy('r.villageCode')
+    .addGroupBy('r.categoryCode')
+    .getRawMany();
+  return new Map(rows.map((row) => [pairKey(row.village, row.category), Number(row.n)]));
+}
+
+type Resolution = { id: string; resolvedAt: Date };
+
+/**
+ * The two latest resolutions before `at` of a list sorted by resolvedAt: if any resolution of the
+ * list repeats a report submitted at `at` (isRepeatOf), the latest of them that is not the report
+ * itself does, and it is one of these two.
+ */
+function latestBefore(sorted: readonly Resolution[], at: Date): Resolution[] {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle].resolvedAt.getTime() < at.getTime()) low = middle + 1;
+    else high = middle;
   }
-  return counts;
+  return sorted.slice(Math.max(0, low - 2), low);
 }
 
 /** 上升热点, the biggest rise over the higher of 环比 and 同比 first. */
@@ -89,37 +120,47 @@ export async function risingHotspots(props: HotspotsProps): Promise<RisingHotspo
 /**
  * 重复反映 per village × category in the period, most first: the period's reports (in scope) and
  * the resolutions they may repeat (in the region, whichever department resolved them), matched
- * by isRepeatOf. Two index ranges — submission and resolution times — whatever the volume.
+ * by isRepeatOf. Two index ranges — submission and resolution times — whatever the volume; the
+ * resolutions from the status-first key that carries their place and category (named for MySQL,
+ * where a township's queue key would read every row of the township).
  */
 export async function repeatMatters(props: HotspotsProps): Promise<RepeatMatter[]> {
   const period = daysPeriod(props.span.from, props.span.to);
   const candidates = props.manager
     .createQueryBuilder(Report, 'r')
-    .select(['r.id', 'r.villageCode', 'r.categoryCode', 'r.createdAt'])
+    .select(placed('r.createdAt'))
     .where(REPEAT_CANDIDATE, { periodStart: period.start, periodEnd: period.end });
   whereReportScope(candidates, props.scope);
   const resolutions = props.manager
     .createQueryBuilder(Report, 'r')
-    .select(['r.id', 'r.villageCode', 'r.categoryCode', 'r.resolvedAt'])
+    .useIndex('idx_reports_resolved_at')
+    .select(placed('r.resolvedAt'))
     .where(RESOLVED_FOR_REPEATS, {
       resolvedFrom: new Date(period.start.getTime() - REPEAT_MATTER_MS),
       periodEnd: period.end,
     });
   if (props.scope.regionCode) whereReportRegion(resolutions, props.scope.regionCode);
-  const [reports, resolved] = await Promise.all([candidates.getMany(), resolutions.getMany()]);
-  const resolvedByPlace = new Map<string, { id: string; resolvedAt: Date }[]>();
-  for (const report of resolved) {
-    if (!report.categoryCode || !report.resolvedAt) continue;
-    const key = pairKey(report.villageCode, report.categoryCode);
+  // Raw rows: tens of thousands of entities at a county's scale cost more than both statements.
+  const [reports, resolved]: PlacedRow[][] = await Promise.all([candidates.getRawMany(), resolutions.getRawMany()]);
+  const resolvedByPlace = new Map<string, Resolution[]>();
+  for (const row of resolved) {
+    const key = pairKey(row.villageCode, row.categoryCode);
     const list = resolvedByPlace.get(key) ?? [];
-    list.push({ id: report.id, resolvedAt: report.resolvedAt });
+    list.push({ id: row.id, resolvedAt: instantOf(row.instant) });
     resolvedByPlace.set(key, list);
   }
+  for (const list of resolvedByPlace.values())
+    list.sort((left, right) => left.resolvedAt.getTime() - right.resolvedAt.getTime());
   const matters = new Map<string, { count: number; last: Date }>();
-  for (const report of reports) {
-    if (!report.categoryCode) continue;
-    const key = pairKey(report.villageCode, report.categoryCode);
-    if (!(resolvedByPlace.get(key) ?? []).some((resolution) => isRepeatOf(report, resolution))) continue;
+  for (const row of reports) {
+    const report = { id: row.id, createdAt: instantOf(row.instant) };
+    const key = pairKey(row.villageCode, row.categoryCode);
+    if (
+      !latestBefore(resolvedByPlace.get(key) ?? [], report.createdAt).some((resolution) =>
+        isRepeatOf(report, resolution),
+      )
+    )
+      continue;
     const known = matters.get(key);
     matters.set(key, {
       count: (known?.count ?? 0) + 1,

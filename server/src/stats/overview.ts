@@ -37,9 +37,14 @@ async function todayCounts(manager: EntityManager, scope: StatsScope, now: Date)
   return { date, submitted: numberOf(submitted?.n), received: numberOf(received?.n) };
 }
 
-/** The backlog as it stands: every open report, and those of them past their deadline. */
+/**
+ * The backlog as it stands: every open report, and those of them past their deadline. On MySQL
+ * read from the scheduler's (status, resolveDueAt, …) key, which carries every column this
+ * reads (migration StatsIndexes): a township's queue key would fetch each open report's row.
+ */
 async function backlogCounts(manager: EntityManager, scope: StatsScope, now: Date) {
   const row: RawRow | undefined = await scopedReports(manager, scope)
+    .useIndex('idx_reports_resolve_due')
     .select('COUNT(*)', 'backlog')
     .addSelect(`SUM(CASE WHEN ${IS_OVERDUE} THEN 1 ELSE 0 END)`, 'overdueNow')
     .andWhere(IS_OPEN)

@@ -29,3 +29,8 @@ const DIALECTS: Record<Dialect, StatsDialect> = {
 export function statsDialect(manager: EntityManager): StatsDialect {
   return DIALECTS[dialectOf(manager.connection)];
 }
+
+/** A datetime column of a raw row: SQLite answers the stored UTC text, MySQL (timezone 'Z') a Date. */
+export function instantOf(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
+}

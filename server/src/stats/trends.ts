@@ -20,7 +20,9 @@ type Series = Exclude<keyof TrendDay, 'date'>;
  * received — the cohort rule, by day of dispatch;
  * resolved — resolved or closed now, by day of resolution;
  * overdue  — overdue now (IS_OVERDUE), by the day the resolve deadline passed.
- * Each series is one grouped statement over its own timestamp column, so each can use its index.
+ * Each series is one grouped statement over its own timestamp column, so each can use its index:
+ * resolutions and deadlines the scheduler's status-first keys, which carry the scope's columns
+ * (migration StatsIndexes; named for MySQL, where a department's queue key would read rows).
  */
 async function dailyCounts(props: TrendsProps, series: Series): Promise<Map<string, number>> {
   const dialect = statsDialect(props.manager);
@@ -30,6 +32,7 @@ async function dailyCounts(props: TrendsProps, series: Series): Promise<Map<stri
   const query = props.manager.createQueryBuilder(Report, 'r').select(day, 'day').addSelect('COUNT(*)', 'n');
   if (series === 'received') query.where(IN_COHORT, bounds);
   else {
+    query.useIndex(series === 'resolved' ? 'idx_reports_resolved_at' : 'idx_reports_resolve_due');
     query.where(`${column} >= :periodStart AND ${column} < :periodEnd`, bounds).andWhere('r.departmentId IS NOT NULL');
     query.andWhere(series === 'resolved' ? IS_RESOLVED : IS_OVERDUE, { now: props.now });
   }

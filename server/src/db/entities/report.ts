@@ -20,7 +20,8 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
 @Index('idx_reports_village_recent', ['villageCode', 'createdAt'])
 // A grid worker's queue: the village's reports of their grid or of none, newest first.
 @Index('idx_reports_grid', ['villageCode', 'gridCode', 'createdAt'])
-// Covers every column server/src/stats reads: a month's figures come from one index range.
+// Covers every column server/src/stats reads: a period's figures come from one index range
+// (migrations StatsIndexes; the scheduler's status-first keys carry the backlog's and trends' columns).
 @Index('idx_reports_stats', [
   'dispatchedAt',
   'departmentId',
@@ -28,13 +29,27 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
   'countyCode',
   'townshipCode',
   'villageCode',
+  'gridCode',
   'categoryCode',
   'signedAt',
   'responseDueAt',
   'resolvedAt',
   'resolveDueAt',
   'rating',
+  'ratingOnBehalf',
   'reopenCount',
+])
+// A period's reports by submission time: today's intake, repeat matters, 关注最多.
+@Index('idx_reports_submitted', [
+  'createdAt',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+  'gridCode',
+  'departmentId',
+  'status',
+  'categoryCode',
+  'followerCount',
 ])
 @Index('idx_reports_department_dispatched', ['departmentId', 'dispatchedAt'])
 export class Report {

@@ -25,6 +25,7 @@ import { VisitClientKeys1764740000000 } from './1764740000000-VisitClientKeys';
 import { ReportPublic1764780000000 } from './1764780000000-ReportPublic';
 import { Partners1764790000000 } from './1764790000000-Partners';
 import { LocationSystem1764820000000 } from './1764820000000-LocationSystem';
+import { StatsIndexes1764830000000 } from './1764830000000-StatsIndexes';
 import { ReportFollowers1764800000000 } from './1764800000000-ReportFollowers';
 import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels';
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
@@ -65,4 +66,5 @@ export const migrations = [
   ReportFollowers1764800000000,
   WeeklyBriefs1764810000000,
   LocationSystem1764820000000,
+  StatsIndexes1764830000000,
 ];
