@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import { demoCategories } from '../../db/seed/categories';
 import { TIPDM_CLASS_BY_CATEGORY, categoryCodeOf, villageCategoryOf } from './categoryMap';
-import { NearDuplicateIndex, classificationScores, stratifiedFolds, type ClassificationScores } from './evaluation';
+import {
+  NearDuplicateIndex,
+  classificationScores,
+  groupedStratifiedFolds,
+  sameMatterGroups,
+  type ClassificationScores,
+} from './evaluation';
 import { type CategoryScore, CategoryClassifier, type ClassifierInput, type LabelledExample } from './model';
 import { VILLAGE_EXAMPLE_WEIGHT, exampleText, rowText, shippedTrainingExamples } from './trainingData';
 
@@ -10,7 +16,8 @@ import { VILLAGE_EXAMPLE_WEIGHT, exampleText, rowText, shippedTrainingExamples }
  * messages. Village: where a concern would be sent — straight to the right kind of
  * department, to a wrong one, or to triage. With folds, each fold's model is trained on the
  * other folds plus every shipped example that is not a (near) copy of a row of the evaluated
- * file, so no evaluated message is ever trained on.
+ * file, so no evaluated message is ever trained on; rows of the file telling the same matter
+ * (sameMatterGroups) share a fold, so none is judged by a model that trained on its twin.
  */
 
 interface EvalRow {
@@ -79,8 +86,9 @@ export function crossValidationModels(
 ): ModelForRow {
   const copies = new NearDuplicateIndex(rows.map((row) => exampleText(row.example)));
   const shipped = trainingPool.filter((example) => !copies.isCopy(exampleText(example)));
-  const foldOf = stratifiedFolds(
+  const foldOf = groupedStratifiedFolds(
     rows.map((row) => row.truth),
+    sameMatterGroups(rows.map((row) => row.example)).groupOf,
     folds,
     seed,
   );

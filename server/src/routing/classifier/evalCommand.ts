@@ -25,6 +25,7 @@ import {
   type ClassificationScores,
   classificationScores,
   confusionMatrix,
+  sameMatterGroups,
   formatConfusion,
   perClassScores,
 } from './evaluation';
@@ -45,7 +46,8 @@ import {
  * FILE rows {title, detail, label} (one of the seven TipDM classes). Without --cv: the shipped
  * model (or --model) on FILE. With --cv: R repetitions of stratified K-fold cross-validation,
  * each fold's model trained as routing:train trains (trainRoutingModel) on the other folds plus
- * every shipped example that is not a copy of a row of FILE; printed as mean ± standard
+ * every shipped example that is not a copy of a row of FILE, rows of FILE telling the same matter
+ * kept in one fold (a grouped split: unseen messages have no twin in training); printed as mean ± standard
  * deviation over the repetitions. Then per-class precision and recall, the confusion matrix,
  * the calibration error (ECE) of the top category's confidence and the temperature that would
  * fit it. With --village-file (rows {text, kind}, never trained on): the concerns routed as the
@@ -162,9 +164,15 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
   const shipped = await CategoryClassifier.loadFile(args.model ?? DEFAULT_MODEL_PATH);
   const repetitions: RowScores[][] = [];
   let heldOut: ClassificationScores | null = null;
+  let sameMatterPairs: number | null = null;
   if (args.folds !== null) {
     const started = Date.now();
     const pool = trainingPool();
+    const sameMatter = sameMatterGroups(rows.map((row) => row.example));
+    sameMatterPairs = sameMatter.pairs;
+    print(
+      `rows telling the same matter (near copies, templates): ${sameMatter.pairs} pairs, ${new Set(sameMatter.groupOf).size} groups of ${rows.length} rows; each group is kept in one fold`,
+    );
     for (let repeat = 0; repeat < args.repeat; repeat += 1) {
       const modelFor = crossValidationModels(rows, args.folds, pool, repeatSeed(repeat), train);
       const scores = outOfFoldScores(rows, modelFor);
@@ -245,6 +253,7 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
       ece: round(ece),
       temperatureFit: round(fitted.temperature, 3),
       threshold: RECOMMENDED_CONFIDENCE_THRESHOLD,
+      ...(sameMatterPairs !== null ? { sameMatterPairs } : {}),
       ...(heldOut
         ? { heldOutReplies: { n: heldOut.n, accuracy: round(heldOut.accuracy), macroF1: round(heldOut.macroF1) } }
         : {}),

@@ -28,6 +28,78 @@ export function stratifiedFolds(labels: readonly string[], folds: number, seed =
   return assignment;
 }
 
+/** Character n-grams of a text's letters and digits. */
+function characterGrams(text: string, size: number): Set<string> {
+  const chars = Array.from(comparableText(text));
+  const grams = new Set<string>();
+  for (let start = 0; start + size <= chars.length; start += 1) grams.add(chars.slice(start, start + size).join(''));
+  return grams;
+}
+
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared += 1;
+  return shared;
+}
+
+export interface SameMatterGroups {
+  /** Group of each row: rows telling the same matter share one. */
+  groupOf: number[];
+  /** Pairs of rows found to tell the same matter. */
+  pairs: number;
+}
+
+/**
+ * Rows that tell the same matter — a copy, a template filled in twice, or the same complaint
+ * written again: at least 30 % of the shorter text's character 5-grams in the other, or titles
+ * sharing at least 30 % of their character trigrams (Jaccard). Cross-validation keeps each
+ * group in one fold, so a fold is never judged on a message whose twin it trained on: unseen
+ * messages have no twin in the training data (TipDM's held-out set was made disjoint from it).
+ */
+export function sameMatterGroups(rows: readonly { title?: string; text: string }[]): SameMatterGroups {
+  const bodies = rows.map((row) => characterGrams(`${row.title ?? ''}${row.text}`, 5));
+  const titles = rows.map((row) => characterGrams(row.title ?? '', 3));
+  const parent = rows.map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) {
+      parent[index] = parent[parent[index]];
+      index = parent[index];
+    }
+    return index;
+  };
+  let pairs = 0;
+  for (let a = 0; a < rows.length; a += 1) {
+    for (let b = a + 1; b < rows.length; b += 1) {
+      const shorter = Math.min(bodies[a].size, bodies[b].size);
+      const bodyShare = shorter ? sharedCount(bodies[a], bodies[b]) / shorter : 0;
+      const titleShared = sharedCount(titles[a], titles[b]);
+      const titleUnion = titles[a].size + titles[b].size - titleShared;
+      const titleShare = titleUnion ? titleShared / titleUnion : 0;
+      if (bodyShare >= 0.3 || titleShare >= 0.3) {
+        pairs += 1;
+        parent[root(a)] = root(b);
+      }
+    }
+  }
+  return { groupOf: rows.map((_, index) => root(index)), pairs };
+}
+
+/** Stratified folds in which every group lies in one fold: the fold of its first row. */
+export function groupedStratifiedFolds(
+  labels: readonly string[],
+  groupOf: readonly number[],
+  folds: number,
+  seed = 7,
+): number[] {
+  const stratified = stratifiedFolds(labels, folds, seed);
+  const foldOfGroup = new Map<number, number>();
+  return groupOf.map((group, index) => {
+    const fold = foldOfGroup.get(group) ?? stratified[index];
+    foldOfGroup.set(group, fold);
+    return fold;
+  });
+}
+
 export interface ClassificationScores {
   n: number;
   accuracy: number;

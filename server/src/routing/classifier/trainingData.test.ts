@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseCsv, parseJsonl, readExamplesFile, SHIPPED_DATA_DIR, shippedTrainingExamples } from './trainingData';
-import { NearDuplicateIndex, classificationScores, stratifiedFolds } from './evaluation';
+import {
+  NearDuplicateIndex,
+  classificationScores,
+  groupedStratifiedFolds,
+  sameMatterGroups,
+  stratifiedFolds,
+} from './evaluation';
 
 describe('training files', () => {
   it('reads JSONL rows of our codes, TipDM class names and village kinds', () => {
@@ -61,6 +67,28 @@ describe('evaluation helpers', () => {
     for (let fold = 0; fold < 5; fold += 1) {
       expect(labels.filter((label, index) => label === 'a' && folds[index] === fold)).toHaveLength(2);
       expect(labels.filter((label, index) => label === 'b' && folds[index] === fold)).toHaveLength(1);
+    }
+  });
+
+  it('groups rows telling the same matter and keeps each group in one fold', () => {
+    const rows = [
+      { title: '同升湖山庄重回邮政盲区', text: '快递和信件都送不到小区，请邮政部门恢复投递。' },
+      { title: '同升湖山庄完全是邮政盲区', text: '我们小区收不到任何邮件，希望解决。' },
+      { title: '小区垃圾站长期不清理', text: '夏天臭气熏天，严重影响居民生活，请有关部门尽快处理。' },
+      { title: '垃圾问题', text: '夏天臭气熏天，严重影响居民生活，请有关部门尽快处理，谢谢。' },
+      { title: '学校乱收费', text: '学校收取资料费和补课费，家长负担很重。' },
+      { title: '工资拖欠', text: '工地老板拖欠农民工工资半年了。' },
+    ];
+    const { groupOf, pairs } = sameMatterGroups(rows);
+    expect(pairs).toBe(2);
+    expect(groupOf[0]).toBe(groupOf[1]);
+    expect(groupOf[2]).toBe(groupOf[3]);
+    expect(new Set(groupOf).size).toBe(4);
+    const labels = ['交通', '交通', '环境', '环境', '教育', '劳动'];
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const folds = groupedStratifiedFolds(labels, groupOf, 3, seed);
+      expect(folds[1]).toBe(folds[0]);
+      expect(folds[3]).toBe(folds[2]);
     }
   });
 
