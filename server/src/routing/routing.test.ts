@@ -158,7 +158,8 @@ describe('routing with the shipped model in the demo county', () => {
       },
     });
     await seedDemo(app.dataSource, { cipher: app.deps.cipher });
-  });
+    // Seeding the whole demo county takes over 30 s on MariaDB when the machine is busy.
+  }, 120_000);
   afterAll(() => app.close());
 
   it.each([
