@@ -1,16 +1,19 @@
 import { Spin } from 'antd';
-import type { StaffMe } from '@minqing/shared';
+import type { StaffLoginResponse, StaffMe } from '@minqing/shared';
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { api, setUnauthorizedHandler } from './api';
-import { menuFor } from './menu';
+import { answer, api, clearPrefetched, setUnauthorizedHandler } from './api';
+import { landingScreen, prefetchLanding } from './landing';
 import { navigate, parseHash } from './nav';
-import { PAGES } from './pages';
-import { clearSession, currentToken } from './session';
+import { PAGES, loadWorkQueue } from './pages';
+import type { FrameHandover } from './pages/Login';
+import { clearSession, currentToken, saveSession } from './session';
+import { onFrameSubmit, removeSignInFrame, signInFrameShown } from './signInFrame';
 
 // The sign-in page and the signed-in shell are fetched apart: a clerk on a slow line sees the
 // sign-in form without waiting for the menus, and the work queue without the sign-in form.
 const Login = lazy(() => import('./pages/Login').then((module) => ({ default: module.Login })));
-const AppShell = lazy(() => import('./pages/AppShell').then((module) => ({ default: module.AppShell })));
+const loadAppShell = () => import('./pages/AppShell');
+const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
 const opening = <Spin fullscreen tip="正在打开…" />;
 
 export function App() {
@@ -18,6 +21,19 @@ export function App() {
   const [checking, setChecking] = useState(() => currentToken() !== null);
   const [notice, setNotice] = useState<string | null>(null);
   const [location, setLocation] = useState(() => parseHash(window.location.hash));
+  // index.html's sign-in form is the sign-in page until it signs in, or hands over to <Login>.
+  const [framed, setFramed] = useState(signInFrameShown);
+  const [handover, setHandover] = useState<FrameHandover | null>(null);
+
+  const enter = (signedIn: StaffLoginResponse) => {
+    saveSession(signedIn.token, signedIn.expiresAt);
+    prefetchLanding(signedIn.staff, parseHash(window.location.hash));
+    removeSignInFrame();
+    setFramed(false);
+    setHandover(null);
+    setNotice(null);
+    setStaff(signedIn.staff);
+  };
 
   useEffect(() => {
     setUnauthorizedHandler(() => {
@@ -30,32 +46,47 @@ export function App() {
     if (currentToken()) {
       api
         .me()
-        .then(setStaff, () => clearSession())
+        .then((me) => {
+          prefetchLanding(me, parseHash(window.location.hash));
+          setStaff(me);
+        }, clearSession)
         .finally(() => setChecking(false));
     }
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  // While the clerk types in the frame, the code of the screen after it arrives; a submitted frame
+  // is answered here, and a refused or empty one becomes <Login> with what was typed.
+  useEffect(() => {
+    if (!framed) return;
+    Promise.all([loadAppShell(), loadWorkQueue()]).catch(() => undefined);
+    return onFrameSubmit((submission) => {
+      if (submission === null) {
+        setHandover({ empty: true });
+        return;
+      }
+      answer<StaffLoginResponse>(submission, { anonymous: true }).then(enter, (error: unknown) =>
+        setHandover({ error }),
+      );
+    });
+  }, [framed]);
+
   if (checking) return <Spin fullscreen />;
-  if (!staff)
+  if (!staff) {
+    if (framed && !handover) return null;
     return (
-      <Suspense fallback={opening}>
-        <Login
-          notice={notice}
-          onSignedIn={(signedIn) => {
-            setNotice(null);
-            setStaff(signedIn);
-          }}
-        />
+      <Suspense fallback={framed ? null : opening}>
+        <Login notice={notice} handover={handover} onSignedIn={enter} />
       </Suspense>
     );
+  }
 
-  const entries = menuFor(staff);
-  const current = entries.find((entry) => entry.key === location.page) ?? entries[0];
+  const current = landingScreen(staff, location.page);
   const Page = current ? PAGES[current.key] : undefined;
   const logout = () => {
     api.logout().catch(() => undefined);
     clearSession();
+    clearPrefetched();
     setStaff(null);
     setNotice('您已退出登录');
   };

@@ -39,17 +39,28 @@ export interface RequestOptions {
 
 /** One request to /api/v1: bearer token, JSON in and out, errors as ApiError. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const early = method === 'GET' ? takePrefetched(path) : undefined;
+  return answer<T>(early ?? send(path, options), options);
+}
+
+function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = options.anonymous ? null : currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(`/api/v1${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+}
+
+/** The server's answer to a request already sent: its JSON, or an ApiError (a 401 signs out unless `anonymous`). */
+export async function answer<T>(sent: Promise<Response>, options: Pick<RequestOptions, 'anonymous'> = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    response = await sent;
   } catch {
     throw new ApiError(0, 'network', '网络连接失败，请稍后再试');
   }
@@ -67,6 +78,30 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     error?.message ?? `请求失败（${response.status}）`,
     error?.field,
   );
+}
+
+/** GETs sent ahead (the first screen's data, while its code still loads), each answered once. */
+const prefetched = new Map<string, { sentAt: number; response: Promise<Response> }>();
+/** An answer older than this is asked again rather than shown. */
+const PREFETCH_FRESH_MS = 30_000;
+
+/** Sends a GET now, so the screen that asks for the same path soon gets its answer without waiting. */
+export function prefetch(path: string): void {
+  const response = send(path, {});
+  // A prefetch nobody asks for again must not end as an unhandled rejection.
+  response.catch(() => undefined);
+  prefetched.set(path, { sentAt: Date.now(), response });
+}
+
+function takePrefetched(path: string): Promise<Response> | undefined {
+  const entry = prefetched.get(path);
+  prefetched.delete(path);
+  return entry && Date.now() - entry.sentAt <= PREFETCH_FRESH_MS ? entry.response : undefined;
+}
+
+/** Forgets what was sent ahead (signing out: it was asked with the token that is gone). */
+export function clearPrefetched(): void {
+  prefetched.clear();
 }
 
 /** A call to a declared route: the path, query and method come from its contract, the answer is typed by it. */
@@ -98,11 +133,17 @@ export async function fetchMedia(url: string): Promise<string> {
   return URL.createObjectURL(await response.blob());
 }
 
+/** The work queue's page and tab counts, for the filters in a query string (queue/queueQuery.ts). */
+export const queuePaths = {
+  page: (queryString: string) => `/staff/reports?${queryString}`,
+  counts: (queryString: string) => `/staff/reports/counts?${queryString}`,
+};
+
 export const api = {
   login: (username: string, password: string) => call(staffAuthRoutes.login, { body: { username, password } }),
   logout: () => call(staffAuthRoutes.logout),
   me: () => call(staffAuthRoutes.me),
-  queue: (queryString: string) => request<Page<QueueRow>>(`/staff/reports?${queryString}`),
+  queue: (queryString: string) => request<Page<QueueRow>>(queuePaths.page(queryString)),
   report: (id: string) => request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`),
   act: (id: string, action: ReportActionRequest) =>
     request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}/actions`, { method: 'POST', body: action }),

@@ -5,7 +5,9 @@ import { type ComponentType, lazy } from 'react';
 const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<PageProps>>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
-const WorkQueue = screen(() => import('./queue/WorkQueue'), 'WorkQueue');
+/** The work queue is where most staff land after signing in: its code is fetched while they sign in. */
+export const loadWorkQueue = () => import('./queue/WorkQueue');
+const WorkQueue = screen(loadWorkQueue, 'WorkQueue');
 const TriageQueue = screen(() => import('./triage/TriageQueue'), 'TriageQueue');
 const Dashboard = screen(() => import('./dashboard/Dashboard'), 'Dashboard');
 const ContentPage = lazy(() => import('./content/ContentPage').then((module) => ({ default: module.ContentPage })));

@@ -2,11 +2,15 @@ import { Button, Empty, Layout, Menu, Space, Typography } from 'antd';
 import { ROLE_NAMES } from '@minqing/shared';
 import type { StaffMe } from '@minqing/shared';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
-import { ChangePassword } from '../accounts/ChangePassword';
+import { Suspense, lazy, useState } from 'react';
 import { menuFor } from '../menu';
 import { MessageBell } from '../messages/MessageBell';
 import { navigate } from '../nav';
+
+// Changing the password is rare: its form's code is fetched when it is opened.
+const ChangePassword = lazy(() =>
+  import('../accounts/ChangePassword').then((module) => ({ default: module.ChangePassword })),
+);
 
 export interface AppShellProps {
   staff: StaffMe;
@@ -65,15 +69,17 @@ export function AppShell({ staff, page, onNavigate, onLogout, children }: AppShe
         </Layout.Content>
       </Layout>
       {(passwordDue || changingPassword) && (
-        <ChangePassword
-          username={staff.username}
-          forced={passwordDue}
-          onClose={passwordDue ? onLogout : () => setChangingPassword(false)}
-          onChanged={() => {
-            setPasswordDue(false);
-            setChangingPassword(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <ChangePassword
+            username={staff.username}
+            forced={passwordDue}
+            onClose={passwordDue ? onLogout : () => setChangingPassword(false)}
+            onChanged={() => {
+              setPasswordDue(false);
+              setChangingPassword(false);
+            }}
+          />
+        </Suspense>
       )}
     </Layout>
   );

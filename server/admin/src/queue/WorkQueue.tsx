@@ -26,11 +26,10 @@ import {
 import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { api, request } from '../api';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
-import { ReportDrawer } from './ReportDrawer';
 import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from './Transcript';
 import { formatTime } from './format';
 import { queueApi } from './queueApi';
@@ -62,6 +61,9 @@ function searchValuesOf(filters: QueueFilters): SearchValues {
   return { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, dates };
 }
 
+// The report drawer's code is fetched when a report is first opened, not with the queue.
+const ReportDrawer = lazy(() => import('./ReportDrawer').then((module) => ({ default: module.ReportDrawer })));
+
 /** Keeps the filters and the open report in the address (see the contract in queueQuery.ts) without a navigation. */
 function writeHash(filters: QueueFilters, openId: string | null): void {
   const params = new URLSearchParams();
@@ -78,8 +80,11 @@ export function WorkQueue({ staff, query }: PageProps) {
   const [regions, setRegions] = useState<RegionNode[]>([]);
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
+  // The first page is asked for on mount: the table shows its spinner, not 暂无数据, until it answers.
+  const [loading, setLoading] = useState(true);
   const [openId, setOpenId] = useState<string | null>(() => query.get('report'));
+  // Once opened, the drawer stays mounted so it can slide shut.
+  const drawerWanted = useDrawerOnceOpened(openId);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
   const [form] = Form.useForm<SearchValues>();
@@ -375,17 +380,27 @@ export function WorkQueue({ staff, query }: PageProps) {
           },
         ]}
       />
-      <ReportDrawer
-        reportId={openId}
-        role={staff.role}
-        departments={departments}
-        categories={categories}
-        onClose={() => setOpenId(null)}
-        onChanged={() => {
-          void load();
-          loadCounts();
-        }}
-      />
+      {drawerWanted && (
+        <Suspense fallback={null}>
+          <ReportDrawer
+            reportId={openId}
+            role={staff.role}
+            departments={departments}
+            categories={categories}
+            onClose={() => setOpenId(null)}
+            onChanged={() => {
+              void load();
+              loadCounts();
+            }}
+          />
+        </Suspense>
+      )}
     </>
   );
+}
+
+function useDrawerOnceOpened(openId: string | null): boolean {
+  const [opened, setOpened] = useState(openId !== null);
+  if (openId !== null && !opened) setOpened(true);
+  return opened || openId !== null;
 }

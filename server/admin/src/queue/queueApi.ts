@@ -8,12 +8,12 @@ import type {
   TriageQuery,
   UploadResponse,
 } from '@minqing/shared';
-import { ApiError, request } from '../api';
+import { ApiError, queuePaths, request } from '../api';
 import { currentToken } from '../session';
 
 /** The work queue's and triage screen's calls beyond those in api.ts. */
 export const queueApi = {
-  counts: (queryString: string) => request<QueueCounts>(`/staff/reports/counts?${queryString}`),
+  counts: (queryString: string) => request<QueueCounts>(queuePaths.counts(queryString)),
   triage: (query: Pick<TriageQuery, 'view' | 'page' | 'pageSize'> & { keyword?: string }) => {
     const params = new URLSearchParams({
       view: query.view,

@@ -1,0 +1,100 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import type { StaffLoginResponse } from '@minqing/shared';
+import { frameField, openIndexHtml, submitFrame } from '../test/indexHtml';
+import { App } from './App';
+
+const signedIn: StaffLoginResponse = {
+  token: 'token-1',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  staff: {
+    id: '01J0000000000000000000000A',
+    username: 'chengguan',
+    name: '城关调度',
+    role: 'dispatcher',
+    regionCode: '610921100',
+    abilities: ['queue'],
+  },
+};
+
+const json = (status: number, body: unknown) => ({ ok: status < 400, status, text: async () => JSON.stringify(body) });
+
+/** The server: the login answers `login`; the queue, its counts and the lists answer empty. */
+function serve(login: ReturnType<typeof json>): jest.Mock {
+  const fetchMock = jest.fn(async (url: string) => {
+    if (url === '/api/v1/staff/auth/login') return login;
+    if (url.startsWith('/api/v1/staff/reports/counts')) return json(200, {});
+    if (url.startsWith('/api/v1/staff/reports?')) return json(200, { items: [], total: 0, page: 1, pageSize: 20 });
+    if (url.startsWith('/api/v1/staff/messages')) return json(200, { items: [], total: 0, unread: 0 });
+    return json(200, []);
+  });
+  global.fetch = fetchMock as never;
+  return fetchMock;
+}
+
+const calledWith = (fetchMock: jest.Mock, prefix: string) =>
+  fetchMock.mock.calls.filter(([url]) => String(url).startsWith(prefix)).length;
+
+async function signInThroughFrame(): Promise<void> {
+  openIndexHtml();
+  frameField('账号').value = 'chengguan';
+  frameField('密码').value = 'Demo@321';
+  // Submitted before the app's code has arrived: the app finds the request waiting.
+  submitFrame();
+  await act(async () => {
+    render(<App />, { container: document.getElementById('root') as HTMLElement });
+  });
+}
+
+describe("the panel after index.html's sign-in frame", () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    window.location.hash = '';
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('signs in with what the frame sent, asks for the queue at once, and asks for it only once', async () => {
+    const fetchMock = serve(json(200, signedIn));
+    await signInThroughFrame();
+
+    await screen.findByRole('button', { name: /退出登录/ }, { timeout: 10_000 });
+    expect(document.getElementById('sign-in-frame')).toBeNull();
+    expect(sessionStorage.getItem('minqing.admin.token')).toBe('token-1');
+    // The queue on screen, its rows answered (the empty table's placeholder without a spinner).
+    await waitFor(
+      () => {
+        expect(document.querySelector('.ant-table-placeholder')).not.toBeNull();
+        expect(document.querySelector('.ant-table-wrapper .ant-spin-spinning')).toBeNull();
+      },
+      { timeout: 10_000 },
+    );
+    expect(calledWith(fetchMock, '/api/v1/staff/auth/login')).toBe(1);
+    expect(calledWith(fetchMock, '/api/v1/staff/reports?tab=submitted&sort=-submittedAt&page=1&pageSize=20')).toBe(1);
+    expect(calledWith(fetchMock, '/api/v1/staff/reports/counts')).toBe(1);
+  });
+
+  it('hands a refused sign-in to the React page, with the typed values and the server’s words', async () => {
+    serve(json(401, { error: { code: 'invalid_credentials', message: '账号或密码错误' } }));
+    await signInThroughFrame();
+
+    await screen.findByText('账号或密码错误', undefined, { timeout: 10_000 });
+    expect(document.getElementById('sign-in-frame')).toBeNull();
+    expect(screen.getByLabelText('账号')).toHaveValue('chengguan');
+    expect(screen.getByLabelText('密码')).toHaveValue('Demo@321');
+    expect(sessionStorage.getItem('minqing.admin.token')).toBeNull();
+  });
+
+  it('hands a form sent with an empty field to the React page, which says what is missing', async () => {
+    const fetchMock = serve(json(200, signedIn));
+    openIndexHtml();
+    frameField('账号').value = 'chengguan';
+    submitFrame();
+    await act(async () => {
+      render(<App />, { container: document.getElementById('root') as HTMLElement });
+    });
+
+    await screen.findByText('请输入密码', undefined, { timeout: 10_000 });
+    expect(screen.getByLabelText('账号')).toHaveValue('chengguan');
+    expect(fetchMock).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.getElementById('sign-in-frame')).toBeNull());
+  });
+});
