@@ -6,12 +6,16 @@
 //   (b) GET /api/v1/staff/reports, sequential, after bulk-seeding the reports table
 //   (r) last month's public ranking over the same table: computeRankings and GET /public/rankings
 //
+// Per submission it prints the SQL statements and CPU ms of server and database, and, unless
+// BENCH_CPU_PROFILE=off, where (a)'s and (c)'s node CPU went under load (bench/cpuProfile.mjs).
+//
 // Servers run as child processes so they get their own core time; they are always stopped.
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 import { repoRoot, settings, targets } from './bench/config.mjs';
+import { monotonicMicros, profileIn, profilingArgs, summarizeProfile } from './bench/cpuProfile.mjs';
 import { databasePid, measureCosts } from './bench/diagnostics.mjs';
 import { closeAgents, postJson } from './bench/http.mjs';
 import { runSubmissionLoad } from './bench/load.mjs';
@@ -169,12 +173,21 @@ async function measureRankings(baseUrl) {
   return { month, direct: timeFigures(direct.times), http: timeFigures(http.times), summary, agree };
 }
 
+/** Runs a load and notes its window on the monotonic clock, to cut the server's CPU profile to it. */
+async function underProfile(work) {
+  const from = monotonicMicros();
+  const result = await work();
+  result.window = { from, to: monotonicMicros() };
+  return result;
+}
+
 async function runBenchmark() {
   const benchStarted = performance.now();
   const mariadb = await resetDatabase(settings);
   log(`database ${settings.database} recreated on MariaDB/MySQL ${mariadb.version}`);
 
-  const server = await startRealServer({ settings, repoRoot, log });
+  const serverProfile = settings.cpuProfile ? profilingArgs('server') : null;
+  const server = await startRealServer({ settings, repoRoot, log, nodeArgs: serverProfile?.nodeArgs });
   const pool = mysql.createPool({
     ...settings.mysql,
     database: settings.database,
@@ -199,7 +212,7 @@ async function runBenchmark() {
     const dbPid = await databasePid(pool);
     const rowsBeforeA = await countRows(pool, 'reports');
     const submission = await measureCosts(pool, { server: server.handle.child.pid, database: dbPid }, () =>
-      runSubmissionLoad({ label: 'a', baseUrl: server.baseUrl, ...load }),
+      underProfile(() => runSubmissionLoad({ label: 'a', baseUrl: server.baseUrl, ...load })),
     );
     submission.rowsWritten = (await countRows(pool, 'reports')) - rowsBeforeA;
     describeLoad('(a)', submission);
@@ -212,15 +225,17 @@ async function runBenchmark() {
     // (c) the ceiling: same load, bare Koa + one INSERT into a table shaped like reports
     await pool.query('CREATE TABLE bench_ceiling LIKE reports');
     const ceilingPort = await freePort();
+    const ceilingProfile = settings.cpuProfile ? profilingArgs('ceiling') : null;
     const ceilingServer = startChild('ceiling', path.join(repoRoot, 'scripts', 'bench', 'ceilingServer.mjs'), {
       cwd: repoRoot,
+      nodeArgs: ceilingProfile?.nodeArgs,
       env: { PORT: String(ceilingPort), DATABASE_URL: settings.databaseUrl },
     });
     const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
     await waitForHealth(ceilingServer, `${ceilingUrl}/healthz`, 30_000);
     log(`(c) ceiling (bare Koa + 1 INSERT): ${settings.connections} connections for ${settings.duration} s`);
     const ceiling = await measureCosts(pool, { server: ceilingServer.child.pid, database: dbPid }, () =>
-      runSubmissionLoad({ label: 'c', baseUrl: ceilingUrl, ...load }),
+      underProfile(() => runSubmissionLoad({ label: 'c', baseUrl: ceilingUrl, ...load })),
     );
     ceiling.rowsWritten = await countRows(pool, 'bench_ceiling');
     describeLoad('(c)', ceiling);
@@ -277,6 +292,7 @@ async function runBenchmark() {
       submission,
       ceiling,
       seeded: { ...seeded, rows: toSeed },
+      profiles: { submission: serverProfile, ceiling: ceilingProfile },
       reportsInTable,
       variants,
       rankings,
@@ -286,6 +302,49 @@ async function runBenchmark() {
     await pool.end();
     await stopChild(server.handle);
   }
+}
+
+/** The server's profile cut to its load window, or why there is none. */
+function profileSummary(profiling, load) {
+  if (!profiling) return null;
+  const file = profileIn(profiling.directory);
+  if (!file) return { error: `no .cpuprofile in ${profiling.directory} (did the server exit cleanly?)` };
+  return summarizeProfile(file, { ...load.window, repoRoot, requests: load.ok });
+}
+
+function printProfile(label, summary, rows) {
+  if (!summary) return;
+  console.log('');
+  if (summary.error) {
+    console.log(`CPU profile ${label}: ${summary.error}`);
+    return;
+  }
+  const share = (entry) => `${(entry.share * 100).toFixed(1)} %`;
+  const perRequest = (entry) => formatNumber(entry.msPerRequest, 3);
+  console.log(
+    `CPU profile ${label} under load (node --cpu-prof, ${formatNumber(summary.windowSeconds)} s window): ` +
+      `${formatNumber(summary.busyMs, 0)} ms busy, ${formatNumber(summary.idleMs, 0)} ms idle, ` +
+      `${formatNumber(summary.busyMsPerRequest, 2)} ms busy per 2xx; ${summary.file}`,
+  );
+  console.log(
+    renderTable(
+      ['by package (self time)', 'share', 'ms/request'],
+      summary.areas.slice(0, rows).map((entry) => [entry.name, share(entry), perRequest(entry)]),
+    ),
+  );
+  console.log(
+    renderTable(
+      ['top functions (self time)', 'share', 'ms/request'],
+      summary.selfTop.slice(0, rows).map((entry) => [entry.name, share(entry), perRequest(entry)]),
+    ),
+  );
+  if (summary.totalTop.length > 0)
+    console.log(
+      renderTable(
+        ['own code (inclusive time)', 'share', 'ms/request'],
+        summary.totalTop.slice(0, rows).map((entry) => [entry.name, share(entry), perRequest(entry)]),
+      ),
+    );
 }
 
 /** The entity's 33-column select list says nothing here; keep the shape of the statement. */
@@ -420,6 +479,13 @@ function printReport(run) {
     ),
   );
 
+  const profiles = {
+    submission: profileSummary(run.profiles.submission, submission),
+    ceiling: profileSummary(run.profiles.ceiling, ceiling),
+  };
+  printProfile('(a) real server', profiles.submission, 15);
+  printProfile('(c) ceiling', profiles.ceiling, 8);
+
   // Where the queue's time goes: each statement the server runs for the page, timed on its own.
   const planRows = [];
   for (const variant of variants) {
@@ -489,6 +555,13 @@ function printReport(run) {
       perRequest: roundAll(ceiling.costs),
     },
     ratio: ratio === null ? null : round(ratio, 3),
+    cpuProfile: profiles.submission?.selfTop
+      ? {
+          busyMsPerRequest: round(profiles.submission.busyMsPerRequest, 2),
+          areas: profiles.submission.areas.slice(0, 8).map(({ name, share }) => ({ [name]: round(share, 3) })),
+          selfTop: profiles.submission.selfTop.slice(0, 10).map(({ name, share }) => ({ [name]: round(share, 3) })),
+        }
+      : null,
     queue: {
       reports: run.reportsInTable,
       p50: round(main.p50 ?? null),

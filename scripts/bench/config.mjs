@@ -35,6 +35,8 @@ export const settings = {
   /** The last month's public ranking, after the queue: computeRankings runs, then GETs of the route. */
   rankingRuns: integer('BENCH_RANKING_RUNS', 5),
   rankingRequests: integer('BENCH_RANKING_REQUESTS', 10),
+  /** Both submission servers run under node --cpu-prof and the bench prints where their CPU went; `off` skips it. */
+  cpuProfile: process.env.BENCH_CPU_PROFILE !== 'off',
   mysql: { host: '127.0.0.1', port: 3306, user: 'root' },
   database,
   databaseUrl: `mysql://root@127.0.0.1:3306/${database}`,

@@ -21,8 +21,8 @@ export function freePort() {
  * Runs `node script` with its own event loop (and core time). Output is kept, not echoed:
  * under load a failing server logs thousands of lines; the tail is shown when something breaks.
  */
-export function startChild(name, script, { cwd, env }) {
-  const child = spawn(process.execPath, [script], {
+export function startChild(name, script, { cwd, env, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,10 +20,11 @@ export async function resetDatabase(settings) {
 }
 
 /** Starts server/dist/index.js on a free port in demo mode and waits for /healthz. */
-export async function startRealServer({ settings, repoRoot, log, env = {} }) {
+export async function startRealServer({ settings, repoRoot, log, env = {}, nodeArgs = [] }) {
   const port = await freePort();
   const handle = startChild('server', path.join(repoRoot, 'server', 'dist', 'index.js'), {
     cwd: path.join(repoRoot, 'server'),
+    nodeArgs,
     env: {
       NODE_ENV: 'production',
       DATABASE_URL: settings.databaseUrl,
