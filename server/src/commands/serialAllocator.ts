@@ -1,27 +1,77 @@
 import { formatSerialNo, serialDay } from '@minqing/shared';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
- * The next serial number of the day. On MySQL the counter is bumped in its own statement
- * (LAST_INSERT_ID(expr) returns the new value without holding a lock for a whole transaction);
- * on SQLite, where writes are serial anyway, inside the caller's transaction.
+ * How many of a day's numbers a MySQL server process reserves in one statement. The numbers a
+ * process had reserved and not used when it stops are never issued: a day's numbers may have gaps
+ * (as a replayed submission leaves), never a duplicate, and each process issues its own in order.
  */
-export async function allocateSerialNo(manager: EntityManager, prefix: string, at: Date): Promise<string> {
-  const day = serialDay(at);
-  const key = `${prefix}${day}`;
-  let sequence: number;
-  if (manager.connection.options.type === 'mysql') {
-    const result = (await manager.query(
-      'INSERT INTO serial_counters (day, value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)',
-      [key],
-    )) as { insertId: number };
-    sequence = Number(result.insertId);
-  } else {
-    const rows = (await manager.query(
-      'INSERT INTO serial_counters (day, value) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET value = value + 1 RETURNING value',
-      [key],
-    )) as { value: number }[];
-    sequence = Number(rows[0].value);
+export const SERIAL_BLOCK = 20;
+
+/** Numbers reserved and not yet issued, per day key (`HY20261122`), per process and database. */
+interface Block {
+  next: number;
+  last: number;
+  /** The reservation under way: callers that find the block used up wait for it together. */
+  reserving: Promise<void> | null;
+}
+const reserved = new WeakMap<DataSource, Map<string, Block>>();
+
+/** Bumps the day's counter by `count` in its own statement and returns the last number it reserved. */
+async function reserveMysql(manager: EntityManager, key: string, count: number): Promise<number> {
+  // LAST_INSERT_ID(expr) returns the new value without holding the counter's lock for a transaction.
+  const result = (await manager.query(
+    'INSERT INTO serial_counters (day, value) VALUES (?, LAST_INSERT_ID(?)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + ?)',
+    [key, count, count],
+  )) as { insertId: number };
+  return Number(result.insertId);
+}
+
+async function nextFromBlock(dataSource: DataSource, key: string): Promise<number> {
+  let blocks = reserved.get(dataSource);
+  if (!blocks) reserved.set(dataSource, (blocks = new Map()));
+  let block = blocks.get(key);
+  if (!block) blocks.set(key, (block = { next: 1, last: 0, reserving: null }));
+  while (block.next > block.last) {
+    if (!block.reserving) {
+      const reserving = reserveMysql(dataSource.manager, key, SERIAL_BLOCK).then((last) => {
+        block.next = last - SERIAL_BLOCK + 1;
+        block.last = last;
+      });
+      block.reserving = reserving.finally(() => {
+        block.reserving = null;
+      });
+      // A reservation that failed reaches every waiter; the next call tries again.
+    }
+    await block.reserving;
   }
-  return formatSerialNo(prefix, day, sequence);
+  // Only yesterday's key and today's are worth keeping.
+  if (blocks.size > 2) for (const day of [...blocks.keys()].filter((day) => day < key)) blocks.delete(day);
+  return block.next++;
+}
+
+/**
+ * The day's next serial number, taken before the submission's transaction: on MySQL from this
+ * process's block, reserved outside any transaction (a rollback never hands a number out twice,
+ * and a reservation never waits for a pooled connection a transaction holds). On SQLite null:
+ * take it inside the transaction with `serialNoInTransaction`.
+ */
+export async function serialNoBeforeTransaction(
+  dataSource: DataSource,
+  prefix: string,
+  at: Date,
+): Promise<string | null> {
+  if (dataSource.options.type !== 'mysql') return null;
+  const day = serialDay(at);
+  return formatSerialNo(prefix, day, await nextFromBlock(dataSource, `${prefix}${day}`));
+}
+
+/** On SQLite, where writes are serial anyway, the counter is bumped inside the caller's transaction. */
+export async function serialNoInTransaction(tx: EntityManager, prefix: string, at: Date): Promise<string> {
+  const day = serialDay(at);
+  const rows = (await tx.query(
+    'INSERT INTO serial_counters (day, value) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET value = value + 1 RETURNING value',
+    [`${prefix}${day}`],
+  )) as { value: number }[];
+  return formatSerialNo(prefix, day, Number(rows[0].value));
 }

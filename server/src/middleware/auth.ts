@@ -12,15 +12,21 @@ export function bearerToken(ctx: AppContext): string | null {
 
 type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
-/** A signed-in citizen; 401 otherwise (a staff token is not a citizen token). */
+/**
+ * A signed-in citizen; 401 otherwise (a staff token is not a citizen token). The account is read
+ * once per request: a nested router's guard with the same prefix (reportFollowing's and reports'
+ * both cover /reports) finds it already there.
+ */
 export function citizenAuth(): AuthMiddleware {
   return async (ctx, next) => {
-    const token = bearerToken(ctx as AppContext);
-    const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
-    if (claims?.kind !== 'citizen') throw unauthorized();
-    const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ id: claims.sub });
-    if (!citizen) throw unauthorized();
-    ctx.state.citizen = citizen;
+    if (!ctx.state.citizen) {
+      const token = bearerToken(ctx as AppContext);
+      const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+      if (claims?.kind !== 'citizen') throw unauthorized();
+      const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ id: claims.sub });
+      if (!citizen) throw unauthorized();
+      ctx.state.citizen = citizen;
+    }
     await next();
   };
 }
@@ -35,16 +41,22 @@ export function staffAuth(
   options: { whilePasswordChangeDue?: boolean } = {},
 ): AuthMiddleware {
   return async (ctx, next) => {
-    const token = bearerToken(ctx as AppContext);
-    const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
-    if (claims?.kind !== 'staff') throw unauthorized();
-    const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });
-    if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
+    const staff = ctx.state.staff ?? (await signedInStaff(ctx as AppContext));
     if (staff.mustChangePassword && !options.whilePasswordChangeDue) throw forbidden('请先修改管理员设置的初始密码');
     if (roles && !roles.includes(staff.role)) throw forbidden();
     ctx.state.staff = staff;
     await next();
   };
+}
+
+/** The token's enabled staff member, read once per request (as citizenAuth does); 401 otherwise. */
+async function signedInStaff(ctx: AppContext): Promise<Staff> {
+  const token = bearerToken(ctx);
+  const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+  if (claims?.kind !== 'staff') throw unauthorized();
+  const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });
+  if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
+  return staff;
 }
 
 export function currentCitizen(ctx: AppContext): Citizen {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../db/dataSource';
@@ -7,12 +10,15 @@ export function testDialect(): 'sqlite' | 'mysql' {
   return process.env.TEST_DATABASE === 'mysql' ? 'mysql' : 'sqlite';
 }
 
-export async function createTestDataSource(): Promise<DataSource> {
+/**
+ * A fresh, empty database for this test file, as a DATABASE_URL: in-memory SQLite, a SQLite file
+ * when another process or data source must open it too (`sqlite: 'file'`), or the jest worker's
+ * MySQL database, dropped and created anew (so one per test file).
+ */
+export async function testDatabaseUrl(sqlite: 'memory' | 'file' = 'memory'): Promise<string> {
   if (testDialect() === 'sqlite') {
-    const dataSource = createDataSource('sqlite::memory:');
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    return dataSource;
+    if (sqlite === 'memory') return 'sqlite::memory:';
+    return `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-db-')), 'test.sqlite')}`;
   }
   const base = process.env.MYSQL_URL;
   if (!base) throw new Error('MYSQL_URL is required for the mysql test project');
@@ -28,7 +34,12 @@ export async function createTestDataSource(): Promise<DataSource> {
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   url.pathname = `/${name}`;
-  const dataSource = createDataSource(url.toString());
+  return url.toString();
+}
+
+/** A migrated data source on `url`, by default a fresh test database. */
+export async function createTestDataSource(url?: string): Promise<DataSource> {
+  const dataSource = createDataSource(url ?? (await testDatabaseUrl()));
   await dataSource.initialize();
   await dataSource.runMigrations();
   return dataSource;
