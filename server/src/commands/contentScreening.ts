@@ -5,6 +5,7 @@ import { Attachment, ContentCheck } from '../db/entities';
 import type { CheckSubject } from '../db/entities/contentCheck';
 import type { Citizen, Report } from '../db/entities';
 import { newId } from '../db/ids';
+import { insertRows } from '../db/insertRows';
 import { badRequest } from '../errors';
 import { isPermanentWechatError, type SecurityScene } from '../integrations/wechat/contentSecurityClient';
 import { retryAt, sceneOf } from './contentCheckPolicy';
@@ -129,7 +130,8 @@ export class Screening {
       attachment.checkStatus = checking ? 'pending' : 'unchecked';
       await manager.getRepository(Attachment).update({ id: attachment.id }, { checkStatus: attachment.checkStatus });
     }
-    if (rows.length) await manager.getRepository(ContentCheck).insert(rows);
+    // Every column is given: nothing to read back after the insert.
+    await insertRows(manager, ContentCheck, rows);
   }
 
   /**

@@ -4,6 +4,7 @@ import { type ReportEventType, type ReportStatus, isPublicEvent } from '@minqing
 import { Attachment, ReportEvent } from '../db/entities';
 import type { ActorType, EventData } from '../db/entities/reportEvent';
 import { newId } from '../db/ids';
+import { insertRows } from '../db/insertRows';
 import { badRequest } from '../errors';
 
 export interface NewEvent {
@@ -40,7 +41,7 @@ function eventRow(props: NewEvent): ReportEvent {
 export async function appendEvents(manager: EntityManager, events: NewEvent[]): Promise<ReportEvent[]> {
   const rows = events.map(eventRow);
   // Every column is given, so nothing needs reading back after the insert.
-  await manager.createQueryBuilder().insert().into(ReportEvent).values(rows).updateEntity(false).execute();
+  await insertRows(manager, ReportEvent, rows);
   return rows;
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_COORD_SYSTEM, type SubmitReportRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
-import { dialectOf, transaction } from '../db/dataSource';
+import { transaction } from '../db/dataSource';
 import { type Attachment, type Citizen, IdempotencyKey, Report, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
+import { insertRows } from '../db/insertRows';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import type { EventData } from '../db/entities/reportEvent';
 import { isUniqueViolation } from '../db/uniqueViolation';
@@ -21,7 +22,7 @@ import type { Screening } from './contentScreening';
 import { type NewEvent, appendEvents, bindAttachments } from './reportEvents';
 import { statusAfter, transitionEvent } from './reportTransition';
 import { reportGridOf } from './reportGrid';
-import { allocateSerialNo } from './serialAllocator';
+import { serialNoBeforeTransaction, serialNoInTransaction } from './serialAllocator';
 
 const duplicateSettings = (deps: AppDeps) => ({
   windowDays: deps.config.routing.duplicateWindowDays,
@@ -148,10 +149,7 @@ export async function submitReport(
   const reportId = newId();
   const routing = routingData(route, deps.classifier.predictor?.version ?? null);
   const deadlines = department ? deadlinesFrom(now, category, reference.calendar) : null;
-  const preallocated =
-    dialectOf(deps.dataSource) === 'mysql'
-      ? await allocateSerialNo(deps.dataSource.manager, deps.config.serialPrefix, now)
-      : null;
+  const preallocated = await serialNoBeforeTransaction(deps.dataSource, deps.config.serialPrefix, now);
   try {
     const submitted = await transaction(deps.dataSource, async (tx) => {
       if (idempotencyKey) {
@@ -162,11 +160,11 @@ export async function submitReport(
           requestHash: hash,
           createdAt: now,
         };
-        await tx.createQueryBuilder().insert().into(IdempotencyKey).values(remembered).updateEntity(false).execute();
+        await insertRows(tx, IdempotencyKey, [remembered]);
       }
       const report: Report = Object.assign(new Report(), {
         id: reportId,
-        serialNo: preallocated ?? (await allocateSerialNo(tx, deps.config.serialPrefix, now)),
+        serialNo: preallocated ?? (await serialNoInTransaction(tx, deps.config.serialPrefix, now)),
         serviceCode: body.serviceCode,
         categoryCode: category?.code ?? null,
         departmentId: department?.id ?? null,
@@ -219,7 +217,7 @@ export async function submitReport(
         version: 1,
       } satisfies Report);
       report.duplicateOfId = (await findDuplicate(tx, report, duplicateSettings(deps)))?.id ?? null;
-      await tx.createQueryBuilder().insert().into(Report).values(report).updateEntity(false).execute();
+      await insertRows(tx, Report, [report]);
       const newEvents: NewEvent[] = [
         {
           reportId,
