@@ -54,6 +54,11 @@ describe('duplicate reports', () => {
           settings,
         ),
       ).toBeNull();
+      // A report waiting in triage is compared by the category the classifier predicted for it.
+      await app.dataSource
+        .getRepository(Report)
+        .update(original.id, { categoryCode: null, predictedCategoryCode: 'power', status: 'submitted' });
+      expect((await findDuplicate(app.dataSource.manager, probe, settings))?.id).toBe(original.id);
       await app.dataSource.getRepository(Report).update(original.id, { status: 'closed' });
       expect(await findDuplicate(app.dataSource.manager, probe, settings)).toBeNull();
     });

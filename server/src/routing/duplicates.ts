@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { In, MoreThanOrEqual } from 'typeorm';
 import { OPEN_STATUSES } from '@minqing/shared';
 import { Report } from '../db/entities';
 
@@ -34,6 +33,21 @@ export interface DuplicateSettings {
 /** How many recent open reports are compared: enough for a village, bounded for a busy day. */
 const CANDIDATES = 30;
 
+/**
+ * The recent open reports of a village in one category, chosen or predicted: each half of the
+ * union reads its own index (idx_reports_duplicates_category / _predicted) newest first and stops
+ * after CANDIDATES rows, however many reports the village has. One statement, both dialects.
+ */
+function candidatesSql(manager: EntityManager): string {
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  const statuses = OPEN_STATUSES.map(() => '?').join(', ');
+  const half = (column: string, alias: string) =>
+    `SELECT * FROM (SELECT ${escape('id')}, ${escape('text')}, ${escape('transcript')}, ${escape('createdAt')} FROM ${escape('reports')} ` +
+    `WHERE ${escape('villageCode')} = ? AND ${escape(column)} = ? AND ${escape('createdAt')} >= ? AND ${escape('status')} IN (${statuses}) ` +
+    `ORDER BY ${escape('createdAt')} DESC LIMIT ${CANDIDATES}) ${alias}`;
+  return `${half('categoryCode', 'chosen')} UNION ${half('predictedCategoryCode', 'predicted')} ORDER BY ${escape('createdAt')} DESC LIMIT ${CANDIDATES}`;
+}
+
 /** The most similar open report of the same category and village within the window, if any. */
 export async function findDuplicate(
   manager: EntityManager,
@@ -47,26 +61,15 @@ export async function findDuplicate(
   const text = [report.text, report.transcript].filter(Boolean).join(' ');
   if (!category || !text) return null;
   const since = new Date(report.createdAt.getTime() - settings.windowDays * 86400_000);
-  const candidates = await manager.getRepository(Report).find({
-    where: [
-      {
-        villageCode: report.villageCode,
-        status: In([...OPEN_STATUSES]),
-        createdAt: MoreThanOrEqual(since),
-        categoryCode: category,
-      },
-      {
-        villageCode: report.villageCode,
-        status: In([...OPEN_STATUSES]),
-        createdAt: MoreThanOrEqual(since),
-        predictedCategoryCode: category,
-      },
-    ],
-    // Only what the comparison reads: hydrating whole rows cost more than the comparison itself.
-    select: { id: true, text: true, transcript: true },
-    order: { createdAt: 'DESC' },
-    take: CANDIDATES,
-  });
+  // The bound as the driver stores a createdAt (a Date for MySQL, UTC text for SQLite).
+  const createdAt = manager.connection.getMetadata(Report).findColumnWithPropertyName('createdAt')!;
+  const bound = manager.connection.driver.preparePersistentValue(since, createdAt);
+  const half = [report.villageCode, category, bound, ...OPEN_STATUSES];
+  // Only what the comparison reads: hydrating whole rows cost more than the comparison itself.
+  const candidates = (await manager.query(candidatesSql(manager), [...half, ...half])) as Pick<
+    Report,
+    'id' | 'text' | 'transcript'
+  >[];
   let best: { id: string; similarity: number } | null = null;
   for (const candidate of candidates) {
     if (candidate.id === report.id) continue;

@@ -18,6 +18,9 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
 @Index('idx_reports_county_queue', ['countyCode', 'status', 'createdAt'])
 @Index('idx_reports_township_recent', ['townshipCode', 'createdAt'])
 @Index('idx_reports_village_recent', ['villageCode', 'createdAt'])
+// The duplicate search at submission: a village's recent reports of one category, chosen or predicted.
+@Index('idx_reports_duplicates_category', ['villageCode', 'categoryCode', 'createdAt'])
+@Index('idx_reports_duplicates_predicted', ['villageCode', 'predictedCategoryCode', 'createdAt'])
 // A grid worker's queue: the village's reports of their grid or of none, newest first.
 @Index('idx_reports_grid', ['villageCode', 'gridCode', 'createdAt'])
 // Covers every column server/src/stats reads: a period's figures come from one index range

@@ -26,6 +26,7 @@ import { ReportPublic1764780000000 } from './1764780000000-ReportPublic';
 import { Partners1764790000000 } from './1764790000000-Partners';
 import { LocationSystem1764820000000 } from './1764820000000-LocationSystem';
 import { StatsIndexes1764830000000 } from './1764830000000-StatsIndexes';
+import { DuplicateSearchIndexes1764840000000 } from './1764840000000-DuplicateSearchIndexes';
 import { ReportFollowers1764800000000 } from './1764800000000-ReportFollowers';
 import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels';
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
@@ -67,4 +68,5 @@ export const migrations = [
   WeeklyBriefs1764810000000,
   LocationSystem1764820000000,
   StatsIndexes1764830000000,
+  DuplicateSearchIndexes1764840000000,
 ];
