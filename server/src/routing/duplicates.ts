@@ -39,13 +39,13 @@ const CANDIDATES = 30;
  * after CANDIDATES rows, however many reports the village has. One statement, both dialects.
  */
 function candidatesSql(manager: EntityManager): string {
-  const escape = (name: string) => manager.connection.driver.escape(name);
+  const quote = (name: string) => manager.connection.driver.escape(name);
   const statuses = OPEN_STATUSES.map(() => '?').join(', ');
   const half = (column: string, alias: string) =>
-    `SELECT * FROM (SELECT ${escape('id')}, ${escape('text')}, ${escape('transcript')}, ${escape('createdAt')} FROM ${escape('reports')} ` +
-    `WHERE ${escape('villageCode')} = ? AND ${escape(column)} = ? AND ${escape('createdAt')} >= ? AND ${escape('status')} IN (${statuses}) ` +
-    `ORDER BY ${escape('createdAt')} DESC LIMIT ${CANDIDATES}) ${alias}`;
-  return `${half('categoryCode', 'chosen')} UNION ${half('predictedCategoryCode', 'predicted')} ORDER BY ${escape('createdAt')} DESC LIMIT ${CANDIDATES}`;
+    `SELECT * FROM (SELECT ${quote('id')}, ${quote('text')}, ${quote('transcript')}, ${quote('createdAt')} FROM ${quote('reports')} ` +
+    `WHERE ${quote('villageCode')} = ? AND ${quote(column)} = ? AND ${quote('createdAt')} >= ? AND ${quote('status')} IN (${statuses}) ` +
+    `ORDER BY ${quote('createdAt')} DESC LIMIT ${CANDIDATES}) ${alias}`;
+  return `${half('categoryCode', 'chosen')} UNION ${half('predictedCategoryCode', 'predicted')} ORDER BY ${quote('createdAt')} DESC LIMIT ${CANDIDATES}`;
 }
 
 /** The most similar open report of the same category and village within the window, if any. */
