@@ -1,6 +1,13 @@
-import type { Department, ErrorCode, Page, ReportActionRequest, StaffReport } from '@minqing/shared';
-import { type CallInput, type ResultOf, type RouteContract, staffAuthRoutes, urlOf } from '@minqing/shared';
-import type { QueueRow } from './queue/queueQuery';
+import type { Department, ErrorCode, ReportActionRequest } from '@minqing/shared';
+import {
+  type CallInput,
+  type QueryInput,
+  type ResultOf,
+  type RouteContract,
+  staffAuthRoutes,
+  staffReportRoutes,
+  urlOf,
+} from '@minqing/shared';
 import { clearSession, currentToken } from './session';
 
 /** The server's `{error: {code, message, field?}}`, or a network failure (code `network`). */
@@ -117,6 +124,11 @@ export function call<C extends RouteContract>(
   });
 }
 
+/** `a=1&b=x` (a screen's filters, as kept in its URL) as a route's query. */
+export function queryOf<C extends RouteContract>(queryString: string): QueryInput<C> {
+  return Object.fromEntries(new URLSearchParams(queryString)) as QueryInput<C>;
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -135,17 +147,16 @@ export async function fetchMedia(url: string): Promise<string> {
 
 /** The work queue's page and tab counts, for the filters in a query string (queue/queueQuery.ts). */
 export const queuePaths = {
-  page: (queryString: string) => `/staff/reports?${queryString}`,
-  counts: (queryString: string) => `/staff/reports/counts?${queryString}`,
+  page: (queryString: string) => urlOf(staffReportRoutes.queue, { query: queryOf(queryString) }),
+  counts: (queryString: string) => urlOf(staffReportRoutes.counts, { query: queryOf(queryString) }),
 };
 
 export const api = {
   login: (username: string, password: string) => call(staffAuthRoutes.login, { body: { username, password } }),
   logout: () => call(staffAuthRoutes.logout),
   me: () => call(staffAuthRoutes.me),
-  queue: (queryString: string) => request<Page<QueueRow>>(queuePaths.page(queryString)),
-  report: (id: string) => request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`),
-  act: (id: string, action: ReportActionRequest) =>
-    request<StaffReport>(`/staff/reports/${encodeURIComponent(id)}/actions`, { method: 'POST', body: action }),
+  queue: (queryString: string) => call(staffReportRoutes.queue, { query: queryOf(queryString) }),
+  report: (id: string) => call(staffReportRoutes.detail, { params: { id } }),
+  act: (id: string, action: ReportActionRequest) => call(staffReportRoutes.act, { params: { id }, body: action }),
   departments: () => request<Department[]>('/staff/departments'),
 };

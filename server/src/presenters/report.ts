@@ -14,6 +14,7 @@ import {
   type RoutingSuggestion,
   type TimelineEvent,
 } from '@minqing/shared';
+import { staffReportRoutes, urlOf } from '@minqing/shared';
 import type { AppDeps } from '../context';
 import { maskPhone } from '../crypto/personalData';
 import { Attachment, Citizen, type Department, Deputy, Report, ReportEvent, Staff } from '../db/entities';
@@ -310,7 +311,9 @@ export async function presentStaffReport(
     transcriptPending: (await reportsBeingTranscribed(manager, [report.id])).has(report.id),
     // The map image comes through the server (the key stays there): only with a key and a point.
     mapImageUrl:
-      deps.maps && report.lat !== null && report.lng !== null ? `/api/v1/staff/reports/${report.id}/map.png` : null,
+      deps.maps && report.lat !== null && report.lng !== null
+        ? `/api/v1${urlOf(staffReportRoutes.map, { params: { id: report.id } })}`
+        : null,
     gridName: report.gridCode ? (lookups.regions.get(report.gridCode)?.name ?? report.gridCode) : null,
     reporter,
     followers: report.followerCount,

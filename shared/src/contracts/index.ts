@@ -9,6 +9,7 @@ import { routingRuleRoutes } from './routingRules';
 import { staffConfigRoutes } from './staffConfig';
 import { staffAccountRoutes } from './staffAccounts';
 import { staffAuthRoutes } from './staffAuth';
+import { staffReportRoutes } from './staffReports';
 import { supervisionRoutes } from './supervision';
 
 export * from './route';
@@ -16,6 +17,7 @@ export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
 export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
 export { staffAccountRoutes, staffAuthRoutes };
 export { moderationRoutes, routingRuleRoutes };
+export { staffReportRoutes };
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -31,4 +33,5 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(staffAccountRoutes),
   ...Object.values(routingRuleRoutes),
   ...Object.values(moderationRoutes),
+  ...Object.values(staffReportRoutes),
 ];

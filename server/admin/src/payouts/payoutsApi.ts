@@ -7,7 +7,8 @@ import type {
   PayoutStatus,
   ReportSummary,
 } from '@minqing/shared';
-import { request } from '../api';
+import { staffReportRoutes } from '@minqing/shared';
+import { call, request } from '../api';
 
 export interface PayoutListQuery {
   page: number;
@@ -40,15 +41,15 @@ export const payoutsApi = {
    */
   findIllegalReport: async (serialOrId: string): Promise<ReportSummary | null> => {
     const text = serialOrId.trim();
-    const params = new URLSearchParams({ serviceCode: 'illegal', status: 'resolved,closed', pageSize: '1' });
     if (ID.test(text)) {
-      const report = await request<ReportSummary>(`/staff/reports/${one(text)}`).catch(() => null);
+      const report = await call(staffReportRoutes.detail, { params: { id: text } }).catch(() => null);
       return report && report.serviceCode === 'illegal' && ['resolved', 'closed'].includes(report.status)
         ? report
         : null;
     }
-    params.set('serialNo', text);
-    const page = await request<Page<ReportSummary>>(`/staff/reports?${params.toString()}`);
+    const page = await call(staffReportRoutes.queue, {
+      query: { serviceCode: 'illegal', status: 'resolved,closed', pageSize: 1, serialNo: text },
+    });
     return page.items[0] ?? null;
   },
 };

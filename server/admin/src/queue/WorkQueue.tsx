@@ -32,7 +32,7 @@ import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from './Transcript';
 import { formatTime } from './format';
-import { queueApi } from './queueApi';
+import { exportPath, queueApi } from './queueApi';
 import {
   countsQueryString,
   filtersFromQuery,
@@ -285,7 +285,7 @@ export function WorkQueue({ staff, query }: PageProps) {
             重置
           </Button>
           {/* The same filters, tab and sort as the list; the server ignores paging and caps the rows. */}
-          <ExportButton path={`/staff/reports/export?${queueQueryString(filters)}`} fallbackName="工单导出.xlsx" />
+          <ExportButton path={exportPath(queueQueryString(filters))} fallbackName="工单导出.xlsx" />
         </Space>
       </Form>
       <Table<QueueRow>

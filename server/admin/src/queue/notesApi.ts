@@ -1,14 +1,11 @@
-import type { ReportNote, ReportNoteList, ReporterContact } from '@minqing/shared';
-import { request } from '../api';
+import { staffReportRoutes as routes } from '@minqing/shared';
+import { call } from '../api';
 
-const base = (reportId: string) => `/staff/reports/${encodeURIComponent(reportId)}`;
-
-/** server/src/routes/reportNotes and server/src/routes/reporterContact */
+/** 内部备注 and 查看完整号码 (shared/src/contracts/staffReports.ts). */
 export const notesApi = {
-  list: (reportId: string) => request<ReportNoteList>(`${base(reportId)}/notes`).then((answer) => answer.items),
-  add: (reportId: string, body: string) =>
-    request<ReportNote>(`${base(reportId)}/notes`, { method: 'POST', body: { body } }),
+  list: (reportId: string) => call(routes.notes, { params: { id: reportId } }).then((answer) => answer.items),
+  add: (reportId: string, body: string) => call(routes.addNote, { params: { id: reportId }, body: { body } }),
   /** Audited on the server: who, which report, from where, why. */
   revealContact: (reportId: string, reason: string) =>
-    request<ReporterContact>(`${base(reportId)}/reporter-contact`, { method: 'POST', body: { reason } }),
+    call(routes.reporterContact, { params: { id: reportId }, body: { reason } }),
 };

@@ -1,32 +1,25 @@
-import type {
-  BulkAssignRequest,
-  BulkAssignResponse,
-  Page,
-  QueueCounts,
-  RegionNode,
-  TriageItem,
-  TriageQuery,
-  UploadResponse,
+import {
+  type BulkAssignRequest,
+  type RegionNode,
+  type TriageQuery,
+  type UploadResponse,
+  staffReportRoutes as routes,
+  urlOf,
 } from '@minqing/shared';
-import { ApiError, queuePaths, request } from '../api';
+import { ApiError, call, queryOf, request } from '../api';
 import { currentToken } from '../session';
 
-/** The work queue's and triage screen's calls beyond those in api.ts. */
+/** The work queue's and triage screen's calls beyond those in api.ts (shared/src/contracts/staffReports.ts). */
 export const queueApi = {
-  counts: (queryString: string) => request<QueueCounts>(queuePaths.counts(queryString)),
-  triage: (query: Pick<TriageQuery, 'view' | 'page' | 'pageSize'> & { keyword?: string }) => {
-    const params = new URLSearchParams({
-      view: query.view,
-      page: String(query.page),
-      pageSize: String(query.pageSize),
-    });
-    if (query.keyword?.trim()) params.set('keyword', query.keyword.trim());
-    return request<Page<TriageItem>>(`/staff/reports/triage?${params.toString()}`);
-  },
-  bulkAssign: (body: BulkAssignRequest) =>
-    request<BulkAssignResponse>('/staff/reports/bulk-assign', { method: 'POST', body }),
+  counts: (queryString: string) => call(routes.counts, { query: queryOf(queryString) }),
+  triage: (query: Pick<TriageQuery, 'view' | 'page' | 'pageSize'> & { keyword?: string }) =>
+    call(routes.triage, { query: { ...query, keyword: query.keyword?.trim() } }),
+  bulkAssign: (body: BulkAssignRequest) => call(routes.bulkAssign, { body }),
   regions: () => request<RegionNode[]>('/regions?depth=village'),
 };
+
+/** The work queue under its filters as an .xlsx download (the ExportButton's path under /api/v1). */
+export const exportPath = (queryString: string) => urlOf(routes.export, { query: queryOf(queryString) });
 
 /** A result photo for 办结: multipart to the same upload route citizens use (re-encoded, EXIF removed). */
 export async function uploadPhoto(file: File): Promise<UploadResponse> {

@@ -41,7 +41,6 @@ import {
   RegionTreeQuerySchema,
   RatingRequestSchema,
   RegionNodeSchema,
-  ReportActionRequestSchema,
   ReportDetailSchema,
   ServiceSchema,
   StaffArticlePageSchema,
@@ -49,16 +48,7 @@ import {
   StaffContentQuerySchema,
   StaffNoticePageSchema,
   StaffNoticeSchema,
-  StaffQueueQuerySchema,
-  StaffQueueResponseSchema,
-  BulkAssignRequestSchema,
-  BulkAssignResponseSchema,
-  QueueCountsSchema,
-  TriagePageSchema,
-  TriageQuerySchema,
-  StaffReportSchema,
   SubmitReportRequestSchema,
-  StaffSubmitReportRequestSchema,
   SupplementRequestSchema,
   TimelineEventSchema,
   UpdateProfileRequestSchema,
@@ -78,15 +68,8 @@ import {
   StaffTrendsSchema,
 } from '@minqing/shared';
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
-import { StaffRankingQuerySchema, StaffRankingSchema, StaffReportExportQuerySchema } from '@minqing/shared';
+import { StaffRankingQuerySchema, StaffRankingSchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
-import {
-  ReportNoteInputSchema,
-  ReportNoteListSchema,
-  ReportNoteSchema,
-  ReporterContactRequestSchema,
-  ReporterContactSchema,
-} from '@minqing/shared';
 import { contentFileRoutes } from './contentFileRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
@@ -149,8 +132,6 @@ const schemas = {
   uploadForm: named('UploadForm', UploadFieldsSchema.extend({ file: z.file() })),
   reportDetail: named('ReportDetail', ReportDetailSchema),
   myReports: named('ReportSummaryPage', MyReportsResponseSchema),
-  staffQueue: named('StaffQueuePage', StaffQueueResponseSchema),
-  staffReport: named('StaffReport', StaffReportSchema),
   notice: named('Notice', NoticeSchema),
   notices: named('NoticePage', NoticePageSchema),
   article: named('Article', ArticleSchema),
@@ -387,84 +368,6 @@ const citizenReportRoutes: ApiRoute[] = [
   },
 ];
 
-const staffReportRoutes: ApiRoute[] = [
-  {
-    method: 'post',
-    path: '/api/v1/staff/reports',
-    summary:
-      '代报 / File a report for a household (onBehalfOf: name, phone, householdId of the roster); grid worker, 三线 member (liaison), cadre, in their own village; the same Idempotency-Key again answers the same report',
-    tags: ['staff-reports'],
-    access: 'staff',
-    headers: [idempotencyKey],
-    body: jsonBody('StaffSubmitReportRequest', StaffSubmitReportRequestSchema),
-    responses: [created(schemas.staffReport)],
-    errors: [400, 401, 403, 409],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports',
-    summary: '工作台事项列表 / The staff work queue',
-    tags: ['staff-reports'],
-    access: 'staff',
-    query: StaffQueueQuerySchema,
-    responses: [ok(schemas.staffQueue)],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/counts',
-    summary: "工单各标签数量 / How many reports each queue tab holds, under the list's filters",
-    tags: ['staff-reports'],
-    access: 'staff',
-    query: StaffQueueQuerySchema,
-    responses: [ok(named('QueueCounts', QueueCountsSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/triage',
-    summary:
-      "待分派 / Reports waiting for dispatch (or suspected duplicates) with the classifier's top three; dispatcher, county",
-    tags: ['staff-reports'],
-    access: 'staff',
-    query: TriageQuerySchema,
-    responses: [ok(named('TriagePage', TriagePageSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/reports/bulk-assign',
-    summary:
-      '批量派单 / Assign several reports to one department, each on its own, answered per report; dispatcher, county',
-    tags: ['staff-reports'],
-    access: 'staff',
-    body: jsonBody('BulkAssignRequest', BulkAssignRequestSchema),
-    responses: [ok(named('BulkAssignResponse', BulkAssignResponseSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/{id}',
-    summary: '事项详情 / One report as staff see it',
-    tags: ['staff-reports'],
-    access: 'staff',
-    responses: [ok(schemas.staffReport)],
-    errors: [401, 403, 404],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/reports/{id}/actions',
-    summary:
-      '办理事项 / Act on a report (assign, sign, reply, resolve, …); the same Idempotency-Key again answers the report without acting twice',
-    tags: ['staff-reports'],
-    access: 'staff',
-    headers: [idempotencyKey],
-    body: jsonBody('ReportActionRequest', ReportActionRequestSchema),
-    responses: [ok(schemas.staffReport)],
-    errors: [400, 401, 403, 404, 409],
-  },
-];
-
 const contentRoutes: ApiRoute[] = [
   {
     method: 'get',
@@ -649,17 +552,6 @@ const staffExportRoutes: ApiRoute[] = [
     responses: [xlsxDownload],
     errors: [400, 401, 403],
   },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/export',
-    summary:
-      '导出工单 / The work queue under its filters as .xlsx (at most EXPORT_MAX_ROWS reports; reporters masked; audited)',
-    tags: ['staff-reports'],
-    access: 'staff',
-    query: StaffReportExportQuerySchema,
-    responses: [xlsxDownload],
-    errors: [400, 401, 403],
-  },
 ];
 
 /** 消息中心: the same two routes for citizens and for staff, each seeing only their own messages. */
@@ -776,50 +668,6 @@ const deputyRoutes: ApiRoute[] = [
   },
 ];
 
-/** 内部备注, 查看完整号码 and 答复模板: the staff's tools around a report. */
-const reportToolRoutes: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/{id}/notes',
-    summary: '内部备注 / Staff-only notes on a report, oldest first (never shown to citizens)',
-    tags: ['staff-reports'],
-    access: 'staff',
-    responses: [ok(named('ReportNoteList', ReportNoteListSchema))],
-    errors: [401, 403, 404],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/reports/{id}/notes',
-    summary: '添加内部备注 / Add a staff-only note',
-    tags: ['staff-reports'],
-    access: 'staff',
-    body: jsonBody('ReportNoteInput', ReportNoteInputSchema),
-    responses: [created(named('ReportNote', ReportNoteSchema))],
-    errors: [400, 401, 403, 404],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/staff/reports/{id}/reporter-contact',
-    summary:
-      "查看完整号码 / The reporter's full phone number, with a reason; every call is audited, anonymous 违法举报 answer 403, no number 404",
-    tags: ['staff-reports'],
-    access: 'staff',
-    body: jsonBody('ReporterContactRequest', ReporterContactRequestSchema),
-    responses: [ok(named('ReporterContact', ReporterContactSchema))],
-    errors: [400, 401, 403, 404],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/reports/{id}/map.png',
-    summary:
-      "位置地图 / The report's point on a Tencent static map (600×300 PNG), fetched by the server so the key stays there; scoped like the report; 404 without a point, 503 without TENCENT_MAP_KEY, 502 when Tencent does not draw it",
-    tags: ['staff-reports'],
-    access: 'staff',
-    responses: [{ status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/png'] } }],
-    errors: [401, 403, 404, 502, 503],
-  },
-];
-
 export const API_ROUTES: readonly ApiRoute[] = [
   ...API_CONTRACTS.map(documented),
   ...systemRoutes,
@@ -827,8 +675,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...catalogRoutes,
   ...uploadRoutes,
   ...citizenReportRoutes,
-  ...staffReportRoutes,
-  ...reportToolRoutes,
   ...contentRoutes,
   ...staffPublicationRoutes({
     segment: 'notices',

@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { staffReportRoutes as routes } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { AppError, notConfigured, notFound } from '../../errors';
 import { TencentMapError } from '../../integrations/tencentmap/tencentMapClient';
@@ -11,10 +12,10 @@ import { loadViewableReport } from '../../policies/viewableReport';
  * Scoped like the report itself; 503 without TENCENT_MAP_KEY, 404 for a report without a point.
  */
 export function reportMapRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/reports/:id/map.png' });
-  router.use(staffAuth(REPORT_WORKER_ROLES));
+  const router = new Router<AppState, { deps: AppDeps }>();
 
-  router.get('/', async (ctx: AppContext) => {
+  // An image, so it answers through ctx itself.
+  router[routes.map.method](routes.map.path, staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
     const report = await loadViewableReport(ctx);
     const maps = ctx.deps.maps;
     if (!maps) throw notConfigured('未配置腾讯地图（TENCENT_MAP_KEY），无法显示地图');

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { EXPORT_MAX_ROWS, StaffRankingQuerySchema, StaffReportExportQuerySchema } from '@minqing/shared';
+import { EXPORT_MAX_ROWS, StaffRankingQuerySchema, staffReportRoutes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest } from '../../errors';
@@ -22,9 +22,11 @@ export function staffExportRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
   /** The work queue under its filters (queueQuery.ts: the same scope and conditions), every page. */
-  router.get('/staff/reports/export', staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
+  // A file, so it answers through ctx itself; the query is still the contract's.
+  const reportExport = staffReportRoutes.export;
+  router[reportExport.method](reportExport.path, staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
-    const filters = parseQuery(ctx, StaffReportExportQuerySchema);
+    const filters = parseQuery(ctx, reportExport.query);
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;
     const query = buildQueueQuery(manager, staff, { ...filters, page: 1, pageSize: EXPORT_MAX_ROWS }, now);

@@ -1,17 +1,16 @@
-import type Router from '@koa/router';
-import { StaffSubmitReportRequestSchema } from '@minqing/shared';
+import { staffReportRoutes as routes } from '@minqing/shared';
 import { submitReport } from '../../commands/reportSubmitter';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Citizen, Household, type Staff } from '../../db/entities';
 import { badRequest, forbidden } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody } from '../../middleware/validate';
 import { householdInScope, householdScopeOf } from '../../policies/household';
 import { ON_BEHALF_ROLES, staffCanFileFor } from '../../policies/report';
 import { isWithin } from '../../policies/scope';
 import { presentStaffReport } from '../../presenters/report';
+import { type ApiRouter, implement } from '../implement';
 
 /**
  * 代报: POST /staff/reports files the citizen's submission for a household. It is classified,
@@ -33,11 +32,11 @@ async function rosterHousehold(
   return household;
 }
 
-export function registerOnBehalfRoutes(router: Router<AppState, { deps: AppDeps }>) {
-  router.post('/', staffAuth(ON_BEHALF_ROLES), actionLimit('submit'), async (ctx: AppContext) => {
+/** 代报 has its own roles, not those of the work queue. */
+export function registerOnBehalfRoutes(router: ApiRouter) {
+  implement(router, routes.fileOnBehalf, [staffAuth(ON_BEHALF_ROLES), actionLimit('submit')], async (ctx, { body }) => {
     const staff = currentStaff(ctx);
     const key = idempotencyKeyOf(ctx);
-    const body = parseBody(ctx, StaffSubmitReportRequestSchema);
     if (!staffCanFileFor(staff, body.villageCode)) throw forbidden('只能为本村(社区)的群众代报');
     const household = body.onBehalfOf.householdId
       ? await rosterHousehold(ctx, staff, body.onBehalfOf.householdId, body.villageCode)
@@ -52,7 +51,6 @@ export function registerOnBehalfRoutes(router: Router<AppState, { deps: AppDeps 
     const onBehalf = { staff, name, phone, householdId: household?.id ?? null };
     const { report, replayed } = await submitReport(ctx.deps, { citizen, onBehalf, body, idempotencyKey: key });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.status = 201;
-    ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
+    return presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });
 }

@@ -1,42 +1,36 @@
-import { DISPATCH_ROLES } from '../../policies/report';
-import type Router from '@koa/router';
-import { BulkAssignRequestSchema, StaffQueueQuerySchema, TriageQuerySchema } from '@minqing/shared';
+import { staffReportRoutes as routes } from '@minqing/shared';
 import { bulkAssign } from '../../commands/bulkAssigner';
-import type { AppContext, AppDeps, AppState } from '../../context';
-import type { Staff } from '../../db/entities';
+import type { AppContext } from '../../context';
 import { forbidden } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { DISPATCH_ROLES } from '../../policies/report';
 import { routingThreshold } from '../../routing/classifier';
+import { type ApiRouter, type Guard, implement } from '../implement';
+import { paged } from '../paging';
 import { whereFigure } from './queueFigures';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
 import { presentTriage } from './triagePresenter';
-import { paged } from '../paging';
 
-function dispatcherOnly(ctx: AppContext): Staff {
-  const staff = currentStaff(ctx);
-  if (!DISPATCH_ROLES.includes(staff.role)) throw forbidden('只有民情管理员和县指挥中心可以分派');
-  return staff;
-}
+/** After the role guard: dispatch is for the township's dispatchers and the county centre. */
+const dispatchersOnly: Guard = async (ctx, next) => {
+  if (!DISPATCH_ROLES.includes(currentStaff(ctx as AppContext).role))
+    throw forbidden('只有民情管理员和县指挥中心可以分派');
+  await next();
+};
 
-/**
- * The queue's companions: tab counts, the triage list and bulk dispatch. Registered before
- * `/:id` so their paths are not read as report ids; the router's role guard has run already.
- */
-export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>): void {
-  router.get('/counts', async (ctx: AppContext) => {
+/** The queue's companions: tab counts, the triage list and bulk dispatch. */
+export function registerQueueRoutes(router: ApiRouter, workers: Guard): void {
+  implement(router, routes.counts, workers, async (ctx, { query: filters }) => {
     const staff = currentStaff(ctx);
-    const filters = parseQuery(ctx, StaffQueueQuerySchema);
     const now = ctx.deps.clock();
     const selection = scopedQueue(ctx.deps.dataSource.manager, staff, filters);
     whereFigure(selection, filters, now);
-    ctx.body = await countTabs(selection, now, staff.id);
+    return countTabs(selection, now, staff.id);
   });
 
-  router.get('/triage', async (ctx: AppContext) => {
-    const staff = dispatcherOnly(ctx);
-    const query = parseQuery(ctx, TriageQuerySchema);
+  implement(router, routes.triage, [workers, dispatchersOnly], async (ctx, { query }) => {
+    const staff = currentStaff(ctx);
     const now = ctx.deps.clock();
     const dispatch = query.view === 'dispatch';
     const selection = scopedQueue(ctx.deps.dataSource.manager, staff, {
@@ -53,7 +47,7 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
       query,
     ).getManyAndCount();
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = {
+    return {
       items: await presentTriage(
         ctx.deps.dataSource.manager,
         staff,
@@ -68,9 +62,7 @@ export function registerQueueRoutes(router: Router<AppState, { deps: AppDeps }>)
     };
   });
 
-  router.post('/bulk-assign', async (ctx: AppContext) => {
-    const staff = dispatcherOnly(ctx);
-    const request = parseBody(ctx, BulkAssignRequestSchema);
-    ctx.body = await bulkAssign(ctx.deps, { staff, request, ip: ctx.ip });
-  });
+  implement(router, routes.bulkAssign, [workers, dispatchersOnly], async (ctx, { body: request }) =>
+    bulkAssign(ctx.deps, { staff: currentStaff(ctx), request, ip: ctx.ip }),
+  );
 }

@@ -1,35 +1,36 @@
-import { reportsBeingTranscribed } from '../../jobs/transcribing';
 import Router from '@koa/router';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
-import { IdempotencyKeySchema, ReportActionRequestSchema, StaffQueueQuerySchema } from '@minqing/shared';
+import { staffReportRoutes as routes } from '@minqing/shared';
 import { actOnReportOnce } from '../../commands/staffActionOnce';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Report } from '../../db/entities';
-import { badRequest, forbidden, notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
+import { reportsBeingTranscribed } from '../../jobs/transcribing';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
+import { pathId } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
+import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { presentStaffReport, presentStaffSummary } from '../../presenters/report';
-import { buildQueueQuery } from './queueQuery';
+import { type ApiRouter, implement } from '../implement';
 import { registerOnBehalfRoutes } from './onBehalf';
+import { buildQueueQuery } from './queueQuery';
 import { registerQueueRoutes } from './queueRoutes';
-
-/** Roles that work reports; sysadmins configure, they do not see citizens' reports. */
 
 function reportIdOf(ctx: AppContext): string {
   return pathId(ctx, '没有找到该事项');
 }
 
+/** 民情办理: 代报, the work queue and its companions, one report and its actions. */
 export function staffReportsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/reports' });
-  // 代报 has its own roles; registered before the queue's, whose role check would otherwise run first.
+  const router: ApiRouter = new Router();
+  // Roles that work reports; sysadmins configure, they do not see citizens' reports.
+  const workers = staffAuth(REPORT_WORKER_ROLES);
   registerOnBehalfRoutes(router);
-  router.use(staffAuth(REPORT_WORKER_ROLES));
-  registerQueueRoutes(router);
+  // Before `/:id`, so their paths are not read as report ids.
+  registerQueueRoutes(router, workers);
 
-  router.get('/', async (ctx: AppContext) => {
+  implement(router, routes.queue, workers, async (ctx, { query: filters }) => {
     const staff = currentStaff(ctx);
-    const filters = parseQuery(ctx, StaffQueueQuerySchema);
     const now = ctx.deps.clock();
     const [reports, total] = await buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now).getManyAndCount();
     const lookups = await ctx.deps.reference.snapshot();
@@ -37,7 +38,7 @@ export function staffReportsRouter() {
       ctx.deps.dataSource.manager,
       reports.map((report) => report.id),
     );
-    ctx.body = {
+    return {
       items: reports.map((report) => presentStaffSummary(report, lookups, now, transcribing)),
       total,
       page: filters.page,
@@ -45,29 +46,25 @@ export function staffReportsRouter() {
     };
   });
 
-  router.get('/:id', async (ctx: AppContext) => {
+  implement(router, routes.detail, workers, async (ctx) => {
     const staff = currentStaff(ctx);
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
     if (!report) throw notFound('没有找到该事项');
     if (!staffCanView(staff, report)) throw forbidden('该事项不在您的管辖范围内');
-    ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
+    return presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });
 
-  router.post('/:id/actions', async (ctx: AppContext) => {
+  implement(router, routes.act, workers, async (ctx, { body: request }) => {
     const staff = currentStaff(ctx);
-    const request = parseBody(ctx, ReportActionRequestSchema);
-    const idempotencyKey = ctx.headers['idempotency-key'] === undefined ? null : ctx.get('Idempotency-Key');
-    if (idempotencyKey !== null && !IdempotencyKeySchema.safeParse(idempotencyKey).success)
-      throw badRequest('提交编号格式不正确', 'Idempotency-Key');
     const { report, replayed } = await actOnReportOnce(ctx.deps, {
       staff,
       reportId: reportIdOf(ctx),
       request,
       ip: ctx.ip,
-      idempotencyKey,
+      idempotencyKey: idempotencyKeyOf(ctx),
     });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.body = await presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
+    return presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });
 
   return router;

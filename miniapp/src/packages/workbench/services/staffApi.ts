@@ -6,15 +6,12 @@ import Taro from '@tarojs/taro';
 import type {
   NoticeInput,
   Page,
-  QueueCounts,
   QueueTabKey,
   ReportActionRequest,
   StaffLoginResponse,
   StaffMe,
   StaffNotice,
-  StaffReport,
   StaffSubmitReportRequest,
-  ReportSummary,
   UploadResponse,
   VisitInput,
 } from '@minqing/shared';
@@ -24,6 +21,7 @@ import {
   type RouteContract,
   householdRoutes,
   staffAuthRoutes,
+  staffReportRoutes,
   urlOf,
 } from '@minqing/shared';
 import { ApiError, networkError } from '../../../services/apiError';
@@ -102,29 +100,16 @@ export async function unbindWechat(): Promise<StaffMe> {
 
 // ── the queue and a report ─────────────────────────────────────────────────────
 
-export const getQueueCounts = async () => (await staffRequest<QueueCounts>('/staff/reports/counts')).data;
+export const getQueueCounts = () => staffCall(staffReportRoutes.counts, { query: {} });
 
-export const getQueue = async (tab: QueueTabKey, page: number) =>
-  (
-    await staffRequest<Page<ReportSummary & { overdue: boolean }>>('/staff/reports', {
-      query: { tab, page, pageSize: 20 },
-    })
-  ).data;
+export const getQueue = (tab: QueueTabKey, page: number) =>
+  staffCall(staffReportRoutes.queue, { query: { tab, page, pageSize: 20 } });
 
-export const getStaffReport = async (id: string) =>
-  (await staffRequest<StaffReport>(`/staff/reports/${encodeURIComponent(id)}`)).data;
+export const getStaffReport = (id: string) => staffCall(staffReportRoutes.detail, { params: { id } });
 
 /** One action; the same key on a retry answers the report without acting twice. */
-export async function actOnReport(id: string, body: ReportActionRequest, idempotencyKey: string): Promise<StaffReport> {
-  const path = `/staff/reports/${encodeURIComponent(id)}/actions`;
-  return (
-    await staffRequest<StaffReport>(path, {
-      method: 'POST',
-      data: body,
-      headers: { 'Idempotency-Key': idempotencyKey },
-    })
-  ).data;
-}
+export const actOnReport = (id: string, body: ReportActionRequest, idempotencyKey: string) =>
+  staffCall(staffReportRoutes.act, { params: { id }, body }, { 'Idempotency-Key': idempotencyKey });
 
 export async function uploadStaffPhoto(
   filePath: string,
@@ -147,15 +132,8 @@ export const logVisit = (body: VisitInput, idempotencyKey: string) =>
   staffCall(householdRoutes.logVisit, { body }, { 'Idempotency-Key': idempotencyKey });
 
 /** 代报; the same key on a retry answers the report already filed. */
-export async function fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport> {
-  return (
-    await staffRequest<StaffReport>('/staff/reports', {
-      method: 'POST',
-      data: body,
-      headers: { 'Idempotency-Key': idempotencyKey },
-    })
-  ).data;
-}
+export const fileOnBehalf = (body: StaffSubmitReportRequest, idempotencyKey: string) =>
+  staffCall(staffReportRoutes.fileOnBehalf, { body }, { 'Idempotency-Key': idempotencyKey });
 
 // ── 政务村务 notices (the admin panel's editor uses the same routes and checks) ─────
 
