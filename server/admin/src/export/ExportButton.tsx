@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { downloadFile } from './download';
 
 interface ExportButtonProps {
-  /** Under /api/v1, with its query: '/staff/reports/export?tab=overdue'. */
+  /** Under /api/v1, with its query (urlOf a contract with a binary answer). */
   path: string;
   /** Used when the server names no file. */
   fallbackName: string;

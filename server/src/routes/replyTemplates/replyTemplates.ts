@@ -47,7 +47,7 @@ async function loadEditableTemplate(ctx: AppContext): Promise<ReplyTemplate> {
 
 /**
  * 答复模板: dispatchers and the county manage them within their region; anyone working a report
- * gets the enabled ones for its place and category (`/staff/reports/:id/reply-templates`).
+ * gets the enabled ones for its place and category (`routes.forReport`).
  */
 export function replyTemplatesRouter() {
   const router: ApiRouter = new Router();
