@@ -1,4 +1,4 @@
-import type { ContentFile } from '@minqing/shared';
+import { type ContentFile, contentFileRoutes, urlOf } from '@minqing/shared';
 import type { ContentFileRow } from '../db/entities';
 
 /** Citizens and staff download through different routes, each with its own access rule. */
@@ -8,7 +8,7 @@ export function presentContentFile(file: ContentFileRow, audience: 'citizen' | '
     fileName: file.fileName,
     contentType: file.contentType,
     size: file.size,
-    url: `/api/v1${audience === 'staff' ? '/staff' : ''}/content-files/${file.id}/content`,
+    url: `/api/v1${urlOf(audience === 'staff' ? contentFileRoutes.staffDownload : contentFileRoutes.download, { params: { fileId: file.id } })}`,
     createdAt: file.createdAt.toISOString(),
   };
 }

@@ -1,4 +1,5 @@
 import { auditLogRoutes } from './auditLog';
+import { contentFileRoutes } from './contentFiles';
 import { householdRoutes } from './households';
 import { moderationRoutes } from './moderation';
 import { partnerRoutes } from './partners';
@@ -10,6 +11,10 @@ import { staffConfigRoutes } from './staffConfig';
 import { staffAccountRoutes } from './staffAccounts';
 import { staffAuthRoutes } from './staffAuth';
 import { staffReportRoutes } from './staffReports';
+import { staffBriefRoutes } from './staffBriefs';
+import { staffPayoutRoutes } from './staffPayouts';
+import { staffPointsRoutes } from './staffPoints';
+import { staffArticleRoutes, staffNoticeRoutes } from './staffContent';
 import { supervisionRoutes } from './supervision';
 
 export * from './route';
@@ -18,6 +23,11 @@ export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
 export { staffAccountRoutes, staffAuthRoutes };
 export { moderationRoutes, routingRuleRoutes };
 export { staffReportRoutes };
+export { staffArticleRoutes, staffNoticeRoutes } from './staffContent';
+export { contentFileRoutes } from './contentFiles';
+export { staffPointsRoutes } from './staffPoints';
+export { STAFF_PAYOUTS_TAG, staffPayoutRoutes } from './staffPayouts';
+export { staffBriefRoutes } from './staffBriefs';
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -34,4 +44,13 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(routingRuleRoutes),
   ...Object.values(moderationRoutes),
   ...Object.values(staffReportRoutes),
+  ...Object.values(staffNoticeRoutes),
+  ...Object.values(staffArticleRoutes),
+  ...Object.values(contentFileRoutes.notice),
+  ...Object.values(contentFileRoutes.article),
+  contentFileRoutes.download,
+  contentFileRoutes.staffDownload,
+  ...Object.values(staffPointsRoutes),
+  ...Object.values(staffPayoutRoutes),
+  ...Object.values(staffBriefRoutes),
 ];

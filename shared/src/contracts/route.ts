@@ -67,10 +67,12 @@ export const noContent = {
 export const jsonBody = <S extends z.ZodType>(name: string, schema: S) =>
   ({ kind: 'json', schema: named(name, schema) }) as const;
 
+/** `week` of `:week.xlsx`: a parameter's name is its word characters, as Koa reads it. */
+type ParamName<S extends string> = S extends `${infer Name}.${string}` ? Name : S;
 type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
-  ? Name | PathParamNames<`/${Rest}`>
+  ? ParamName<Name> | PathParamNames<`/${Rest}`>
   : P extends `${string}:${infer Name}`
-    ? Name
+    ? ParamName<Name>
     : never;
 
 /** `{id: string}` for `/reports/:id`; nothing for a path without parameters. */

@@ -98,6 +98,8 @@ export const RedemptionSchema = z.object({
   cancelledAt: z.string().nullable(),
 });
 export type Redemption = z.infer<typeof RedemptionSchema>;
+/** One page of redemptions: the citizen's own, or those of a staff member's region. */
+export const RedemptionPageSchema = pageOf(RedemptionSchema);
 
 export const RedeemRequestSchema = z.object({ itemId: IdSchema });
 export type RedeemRequest = z.infer<typeof RedeemRequestSchema>;
@@ -126,6 +128,8 @@ export const VolunteerAwardRequestSchema = z.object({
   points: z.number().int().min(1).max(POINTS_MAX_AWARD).optional(),
 });
 export type VolunteerAwardRequest = z.infer<typeof VolunteerAwardRequestSchema>;
+/** The points written for the volunteer work, and the ledger line's note. */
+export const VolunteerAwardSchema = z.object({ delta: z.number().int(), note: z.string() });
 
 export const StaffLedgerEntrySchema = PointsEntrySchema.extend({ citizenName: z.string(), villageName: z.string() });
 export type StaffLedgerEntry = z.infer<typeof StaffLedgerEntrySchema>;
@@ -133,3 +137,5 @@ export const StaffLedgerQuerySchema = PageQuerySchema.extend({
   regionCode: RegionCodeSchema.optional(),
   reason: z.enum(POINTS_REASONS).optional(),
 });
+/** The ledger's filters for its .xlsx export: the file holds every matching line, so no paging. */
+export const StaffLedgerExportQuerySchema = StaffLedgerQuerySchema.omit({ page: true, pageSize: true });

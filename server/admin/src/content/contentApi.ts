@@ -4,21 +4,21 @@ import type {
   ContentFile,
   NoticeInput,
   NoticePatch,
-  Page,
   PublicationStatus,
   RegionNode,
   StaffArticle,
   StaffNotice,
   UploadResponse,
 } from '@minqing/shared';
-import { ApiError, request } from '../api';
+import { contentFileRoutes, pathWith, staffArticleRoutes, staffNoticeRoutes } from '@minqing/shared';
+import { ApiError, call, request } from '../api';
 import { currentToken } from '../session';
 import type { ContentKind } from './scopeOptions';
 
 export type StaffContent = StaffNotice | StaffArticle;
 
-const segment = (kind: ContentKind) => (kind === 'notice' ? 'notices' : 'articles');
-const one = (kind: ContentKind, id: string) => `/staff/${segment(kind)}/${encodeURIComponent(id)}`;
+/** The notice or article routes (shared/src/contracts/staffContent.ts): the same six for both kinds. */
+const routesOf = (kind: ContentKind) => (kind === 'notice' ? staffNoticeRoutes : staffArticleRoutes);
 
 export interface ListQuery {
   status?: PublicationStatus;
@@ -27,21 +27,16 @@ export interface ListQuery {
 }
 
 export const contentApi = {
-  list: (kind: ContentKind, query: ListQuery) => {
-    const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
-    if (query.status) params.set('status', query.status);
-    return request<Page<StaffContent>>(`/staff/${segment(kind)}?${params}`);
-  },
-  get: (kind: ContentKind, id: string) => request<StaffContent>(one(kind, id)),
-  create: (kind: ContentKind, input: NoticeInput | ArticleInput) =>
-    request<StaffContent>(`/staff/${segment(kind)}`, { method: 'POST', body: input }),
+  list: (kind: ContentKind, query: ListQuery) => call(routesOf(kind).list, { query }),
+  get: (kind: ContentKind, id: string) => call(routesOf(kind).get, { params: { id } }),
+  create: (kind: ContentKind, input: NoticeInput | ArticleInput) => call(routesOf(kind).create, { body: input }),
   patch: (kind: ContentKind, id: string, patch: NoticePatch | ArticlePatch) =>
-    request<StaffContent>(one(kind, id), { method: 'PATCH', body: patch }),
-  publish: (kind: ContentKind, id: string) => request<StaffContent>(`${one(kind, id)}/publish`, { method: 'POST' }),
-  withdraw: (kind: ContentKind, id: string) => request<StaffContent>(`${one(kind, id)}/withdraw`, { method: 'POST' }),
-  files: (kind: ContentKind, id: string) => request<ContentFile[]>(`${one(kind, id)}/files`),
+    call(routesOf(kind).update, { params: { id }, body: patch }),
+  publish: (kind: ContentKind, id: string) => call(routesOf(kind).publish, { params: { id } }),
+  withdraw: (kind: ContentKind, id: string) => call(routesOf(kind).withdraw, { params: { id } }),
+  files: (kind: ContentKind, id: string) => call(contentFileRoutes[kind].list, { params: { id } }),
   removeFile: (kind: ContentKind, id: string, fileId: string) =>
-    request<unknown>(`${one(kind, id)}/files/${encodeURIComponent(fileId)}`, { method: 'DELETE' }),
+    call(contentFileRoutes[kind].remove, { params: { id, fileId } }),
   regions: () => request<RegionNode[]>('/regions?depth=village'),
 };
 
@@ -89,4 +84,4 @@ export const uploadImage = (file: File, onProgress: (percent: number) => void) =
   uploadWithProgress<UploadResponse>('/uploads', file, onProgress);
 
 export const uploadFile = (kind: ContentKind, id: string, file: File, onProgress: (percent: number) => void) =>
-  uploadWithProgress<ContentFile>(`${one(kind, id)}/files`, file, onProgress);
+  uploadWithProgress<ContentFile>(pathWith(contentFileRoutes[kind].add.path, { id }), file, onProgress);

@@ -1,5 +1,6 @@
 import type { Hotspots, WeeklyBriefList, WeeklyBriefSummary } from '@minqing/shared';
-import { request } from '../api';
+import { staffBriefRoutes, urlOf } from '@minqing/shared';
+import { call, request } from '../api';
 import { type Period, periodQuery } from './period';
 
 /** 热点研判 and the 研判简报 (server/src/routes/staffStats hotspots, staffBriefs), in the member's scope. */
@@ -10,9 +11,9 @@ export interface HotspotsApi {
 
 export const hotspotsApi: HotspotsApi = {
   hotspots: (period) => request<Hotspots>(`/staff/stats/hotspots?${periodQuery(period)}`),
-  briefs: () => request<WeeklyBriefList>('/staff/briefs'),
+  briefs: () => call(staffBriefRoutes.list, { query: {} }),
 };
 
 /** The .xlsx of one brief (ExportButton fetches it with the token). */
 export const briefPath = (brief: Pick<WeeklyBriefSummary, 'week' | 'regionCode'>) =>
-  `/staff/briefs/${brief.week}.xlsx?regionCode=${brief.regionCode}`;
+  urlOf(staffBriefRoutes.workbook, { params: { week: brief.week }, query: { regionCode: brief.regionCode } });

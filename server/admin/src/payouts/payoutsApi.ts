@@ -1,14 +1,6 @@
-import type {
-  Page,
-  Payout,
-  PayoutKind,
-  PayoutProposal,
-  PayoutSettings,
-  PayoutStatus,
-  ReportSummary,
-} from '@minqing/shared';
-import { staffReportRoutes } from '@minqing/shared';
-import { call, request } from '../api';
+import type { PayoutKind, PayoutProposal, PayoutStatus, ReportSummary } from '@minqing/shared';
+import { staffPayoutRoutes as routes, staffReportRoutes } from '@minqing/shared';
+import { call } from '../api';
 
 export interface PayoutListQuery {
   page: number;
@@ -17,24 +9,15 @@ export interface PayoutListQuery {
   kind?: PayoutKind;
 }
 
-export function payoutQueryString(query: PayoutListQuery): string {
-  const params = new URLSearchParams({ page: String(query.page), pageSize: String(query.pageSize) });
-  if (query.status) params.set('status', query.status);
-  if (query.kind) params.set('kind', query.kind);
-  return params.toString();
-}
-
-const one = (id: string) => encodeURIComponent(id);
 const ID = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
-/** server/src/routes/payouts/staffPayouts (and the work queue, to find the 违法举报 a reward is for). */
+/** The payout routes (shared/src/contracts/staffPayouts.ts), and the work queue to find the 违法举报 a reward is for. */
 export const payoutsApi = {
-  settings: () => request<PayoutSettings>('/staff/payouts/settings'),
-  list: (query: PayoutListQuery) => request<Page<Payout>>(`/staff/payouts?${payoutQueryString(query)}`),
-  propose: (proposal: PayoutProposal) => request<Payout>('/staff/payouts', { method: 'POST', body: proposal }),
-  approve: (id: string) => request<Payout>(`/staff/payouts/${one(id)}/approve`, { method: 'POST' }),
-  reject: (id: string, reason: string) =>
-    request<Payout>(`/staff/payouts/${one(id)}/reject`, { method: 'POST', body: { reason } }),
+  settings: () => call(routes.settings),
+  list: (query: PayoutListQuery) => call(routes.list, { query }),
+  propose: (proposal: PayoutProposal) => call(routes.propose, { body: proposal }),
+  approve: (id: string) => call(routes.approve, { params: { id } }),
+  reject: (id: string, reason: string) => call(routes.reject, { params: { id }, body: { reason } }),
   /**
    * A resolved 违法举报 in scope by its serial number (HY20261122-0042) or its id; null when there
    * is none (the server checks again when the reward is proposed).

@@ -1,19 +1,15 @@
 import type {
-  Page,
   PointsAwardReason,
   PointsReason,
-  PointsRule,
   PointsRuleInput,
-  Redemption,
   RedemptionStatus,
   RegionNode,
-  ShopItem,
   ShopItemInput,
   ShopItemPatch,
-  StaffLedgerEntry,
   VolunteerAwardRequest,
 } from '@minqing/shared';
-import { request } from '../api';
+import { staffPointsRoutes as routes, urlOf } from '@minqing/shared';
+import { call, request } from '../api';
 
 export interface PageQuery {
   page: number;
@@ -30,38 +26,23 @@ export interface LedgerQuery extends PageQuery {
   regionCode?: string;
 }
 
-/** page, pageSize and the filters that are set, as a query string. */
-export function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  return params.toString();
-}
-
 /** The ledger's filters for its .xlsx export (every page: no page, pageSize). */
 export function ledgerExportPath(query: LedgerQuery): string {
-  const filters = queryString({ reason: query.reason, regionCode: query.regionCode });
-  return `/staff/points/ledger/export${filters ? `?${filters}` : ''}`;
+  return urlOf(routes.ledgerExport, { query: { reason: query.reason, regionCode: query.regionCode } });
 }
 
-const one = (id: string) => encodeURIComponent(id);
-
-/** server/src/routes/staffPoints */
+/** The staff's points routes (shared/src/contracts/staffPoints.ts). */
 export const pointsApi = {
-  items: (query: PageQuery) => request<Page<ShopItem>>(`/staff/points/items?${queryString(query)}`),
-  createItem: (input: ShopItemInput) => request<ShopItem>('/staff/points/items', { method: 'POST', body: input }),
-  updateItem: (id: string, patch: ShopItemPatch) =>
-    request<ShopItem>(`/staff/points/items/${one(id)}`, { method: 'PATCH', body: patch }),
-  redemptions: (query: RedemptionListQuery) =>
-    request<Page<Redemption>>(`/staff/points/redemptions?${queryString(query)}`),
-  verify: (code: string) => request<Redemption>('/staff/points/redemptions/verify', { method: 'POST', body: { code } }),
-  cancelRedemption: (id: string) =>
-    request<Redemption>(`/staff/points/redemptions/${one(id)}/cancel`, { method: 'POST' }),
-  volunteer: (body: VolunteerAwardRequest) =>
-    request<{ delta: number; note: string }>('/staff/points/volunteer', { method: 'POST', body }),
-  ledger: (query: LedgerQuery) => request<Page<StaffLedgerEntry>>(`/staff/points/ledger?${queryString(query)}`),
-  rules: () => request<PointsRule[]>('/staff/points/rules'),
+  items: (query: PageQuery) => call(routes.items, { query }),
+  createItem: (input: ShopItemInput) => call(routes.createItem, { body: input }),
+  updateItem: (id: string, patch: ShopItemPatch) => call(routes.updateItem, { params: { id }, body: patch }),
+  redemptions: (query: RedemptionListQuery) => call(routes.redemptions, { query }),
+  verify: (code: string) => call(routes.verify, { body: { code } }),
+  cancelRedemption: (id: string) => call(routes.cancelRedemption, { params: { id } }),
+  volunteer: (body: VolunteerAwardRequest) => call(routes.volunteer, { body }),
+  ledger: (query: LedgerQuery) => call(routes.ledger, { query }),
+  rules: () => call(routes.rules),
   saveRule: (reason: PointsAwardReason, input: PointsRuleInput) =>
-    request<PointsRule>(`/staff/points/rules/${one(reason)}`, { method: 'PUT', body: input }),
+    call(routes.saveRule, { params: { reason }, body: input }),
   regions: () => request<RegionNode[]>('/regions?depth=village'),
 };

@@ -2,7 +2,7 @@ import type { RegionNode } from '@minqing/shared';
 import dayjs from 'dayjs';
 import { buildItemInput, buildItemPatch } from './itemForm';
 import { pointsTabsFor } from './PointsPage';
-import { ledgerExportPath, queryString } from './pointsApi';
+import { ledgerExportPath } from './pointsApi';
 import { filterRegionOptions, shopRegionOptions } from './shopRegions';
 import { buildVolunteerRequest } from './volunteerForm';
 
@@ -132,8 +132,7 @@ describe('tabs and queries', () => {
     expect(pointsTabsFor('handler')).toEqual([]);
   });
 
-  it('leaves unset filters out and exports the ledger under its filters', () => {
-    expect(queryString({ page: 2, pageSize: 20, status: undefined, regionCode: '' })).toBe('page=2&pageSize=20');
+  it('exports the ledger under its filters, leaving unset ones out', () => {
     expect(ledgerExportPath({ page: 3, pageSize: 20, reason: 'volunteer', regionCode: '610921100201' })).toBe(
       '/staff/points/ledger/export?reason=volunteer&regionCode=610921100201',
     );

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { LIMITS } from '@minqing/shared';
+import { LIMITS, contentFileRoutes as routes } from '@minqing/shared';
 import { removeContentFile, storeContentFile } from '../../commands/contentFileStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Article, ContentFileRow, Notice } from '../../db/entities';
@@ -13,6 +13,7 @@ import { multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { actionLimit } from '../../middleware/rateLimit';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
 import { presentContentFile } from '../../presenters/contentFile';
+import { type ApiRouter, implement } from '../implement';
 
 type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
@@ -72,7 +73,7 @@ async function sendFile(ctx: AppContext, file: ContentFileRow): Promise<void> {
 
 /** 附件 of notices and articles: staff add and remove them; citizens list and download published ones. */
 export function contentFilesRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
+  const router: ApiRouter = new Router();
   const guards: Record<ContentFileTarget, RouteMiddleware> = {
     notice: staffAuth(PUBLISHER_ROLES),
     article: staffAuth(ARTICLE_PUBLISHER_ROLES),
@@ -80,15 +81,16 @@ export function contentFilesRouter() {
   const anyStaff = staffAuth(PUBLISHER_ROLES);
 
   for (const type of ['notice', 'article'] as const) {
-    const segment = `${type}s`;
+    const contracts = routes[type];
 
-    router.get(`/staff/${segment}/:id/files`, guards[type], async (ctx: AppContext) => {
+    implement(router, contracts.list, guards[type], async (ctx) => {
       const target = await targetInScope(ctx, type);
-      ctx.body = (await filesOf(ctx, type, target.id)).map((file) => presentContentFile(file, 'staff'));
+      return (await filesOf(ctx, type, target.id)).map((file) => presentContentFile(file, 'staff'));
     });
 
-    router.post(
-      `/staff/${segment}/:id/files`,
+    // Multipart: registered from the contract's method and path, the file read by multipartFile.
+    router[contracts.add.method](
+      contracts.add.path,
       guards[type],
       actionLimit('upload'),
       async (ctx: AppContext, next) => {
@@ -111,25 +113,26 @@ export function contentFilesRouter() {
       },
     );
 
-    router.delete(`/staff/${segment}/:id/files/:fileId`, guards[type], async (ctx: AppContext) => {
+    implement(router, contracts.remove, guards[type], async (ctx) => {
       const target = await targetInScope(ctx, type);
       const file = await ctx.deps.dataSource
         .getRepository(ContentFileRow)
         .findOneBy({ id: pathId(ctx, '附件不存在', 'fileId'), targetType: type, targetId: target.id });
       if (!file) throw notFound('附件不存在');
       await removeContentFile(ctx.deps, { staff: currentStaff(ctx), file, ip: ctx.ip });
-      ctx.status = 204;
+      return null;
     });
 
-    router.get(`/${segment}/:id/files`, citizenAuth(), async (ctx: AppContext) => {
+    implement(router, contracts.published, citizenAuth(), async (ctx) => {
       const id = pathId(ctx, `${NAMES[type]}不存在或已撤回`);
       const target = await loadTarget(ctx, type, id);
       if (!target?.visibleToCitizens) throw notFound(`${NAMES[type]}不存在或已撤回`);
-      ctx.body = (await filesOf(ctx, type, id)).map((file) => presentContentFile(file, 'citizen'));
+      return (await filesOf(ctx, type, id)).map((file) => presentContentFile(file, 'citizen'));
     });
   }
 
-  router.get('/content-files/:fileId/content', citizenAuth(), async (ctx: AppContext) => {
+  // File downloads: registered from the contracts' method and path, answered with the bytes.
+  router[routes.download.method](routes.download.path, citizenAuth(), async (ctx: AppContext) => {
     const fileId = pathId(ctx, '附件不存在或已撤回', 'fileId');
     const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
     const target = file ? await loadTarget(ctx, file.targetType, file.targetId) : null;
@@ -138,7 +141,7 @@ export function contentFilesRouter() {
     await sendFile(ctx, file);
   });
 
-  router.get('/staff/content-files/:fileId/content', anyStaff, async (ctx: AppContext) => {
+  router[routes.staffDownload.method](routes.staffDownload.path, anyStaff, async (ctx: AppContext) => {
     const fileId = pathId(ctx, '附件不存在', 'fileId');
     const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
     if (!file) throw notFound('附件不存在');

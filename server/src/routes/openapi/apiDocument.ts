@@ -3,6 +3,7 @@ import {
   API_CONTRACTS,
   HOUSEHOLDS_TAG,
   STAFF_CONFIG_TAG,
+  STAFF_PAYOUTS_TAG,
   type ApiResponse,
   type HeaderParameter,
   type NamedSchema,
@@ -13,10 +14,8 @@ import {
   ok,
 } from '@minqing/shared';
 import {
-  ArticleInputSchema,
   ArticleListQuerySchema,
   ArticlePageSchema,
-  ArticlePatchSchema,
   ArticleSchema,
   AttachmentSchema,
   CategorySchema,
@@ -31,10 +30,8 @@ import {
   MyReportsQuerySchema,
   MyReportsResponseSchema,
   NoticeDetailQuerySchema,
-  NoticeInputSchema,
   NoticeListQuerySchema,
   NoticePageSchema,
-  NoticePatchSchema,
   NoticeSchema,
   HealthSchema,
   IdempotencyKeySchema,
@@ -43,11 +40,6 @@ import {
   RegionNodeSchema,
   ReportDetailSchema,
   ServiceSchema,
-  StaffArticlePageSchema,
-  StaffArticleSchema,
-  StaffContentQuerySchema,
-  StaffNoticePageSchema,
-  StaffNoticeSchema,
   SubmitReportRequestSchema,
   SupplementRequestSchema,
   TimelineEventSchema,
@@ -70,7 +62,6 @@ import {
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
 import { StaffRankingQuerySchema, StaffRankingSchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
-import { contentFileRoutes } from './contentFileRoutes';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
@@ -136,10 +127,6 @@ const schemas = {
   notices: named('NoticePage', NoticePageSchema),
   article: named('Article', ArticleSchema),
   articles: named('ArticlePage', ArticlePageSchema),
-  staffNotice: named('StaffNotice', StaffNoticeSchema),
-  staffNotices: named('StaffNoticePage', StaffNoticePageSchema),
-  staffArticle: named('StaffArticle', StaffArticleSchema),
-  staffArticles: named('StaffArticlePage', StaffArticlePageSchema),
 };
 
 const systemRoutes: ApiRoute[] = [
@@ -410,76 +397,6 @@ const contentRoutes: ApiRoute[] = [
   },
 ];
 
-interface PublicationKind {
-  segment: 'notices' | 'articles';
-  zh: string;
-  en: string;
-  item: NamedSchema;
-  page: NamedSchema;
-  input: NamedSchema;
-  patch: NamedSchema;
-}
-
-/** Staff CRUD plus publish/withdraw, the same for notices and articles. */
-function staffPublicationRoutes(kind: PublicationKind): ApiRoute[] {
-  const base = `/api/v1/staff/${kind.segment}`;
-  const tags = [`staff-${kind.segment}`];
-  const common = { tags, access: 'staff' as const };
-  return [
-    {
-      ...common,
-      method: 'get',
-      path: base,
-      summary: `${kind.zh}管理列表 / ${kind.en}s in the staff member's region`,
-      query: StaffContentQuerySchema,
-      responses: [ok(kind.page)],
-      errors: [400, 401, 403],
-    },
-    {
-      ...common,
-      method: 'post',
-      path: base,
-      summary: `新建${kind.zh} / Create a ${kind.en} draft`,
-      body: { kind: 'json', schema: kind.input },
-      responses: [created(kind.item)],
-      errors: [400, 401, 403],
-    },
-    {
-      ...common,
-      method: 'get',
-      path: `${base}/{id}`,
-      summary: `${kind.zh}详情 / One ${kind.en}`,
-      responses: [ok(kind.item)],
-      errors: [401, 403, 404],
-    },
-    {
-      ...common,
-      method: 'patch',
-      path: `${base}/{id}`,
-      summary: `修改${kind.zh} / Edit a ${kind.en}`,
-      body: { kind: 'json', schema: kind.patch },
-      responses: [ok(kind.item)],
-      errors: [400, 401, 403, 404],
-    },
-    {
-      ...common,
-      method: 'post',
-      path: `${base}/{id}/publish`,
-      summary: `发布${kind.zh} / Publish a ${kind.en}`,
-      responses: [ok(kind.item)],
-      errors: [401, 403, 404, 409],
-    },
-    {
-      ...common,
-      method: 'post',
-      path: `${base}/{id}/withdraw`,
-      summary: `撤回${kind.zh} / Withdraw a ${kind.en}`,
-      responses: [ok(kind.item)],
-      errors: [401, 403, 404, 409],
-    },
-  ];
-}
-
 const statsRoutes: ApiRoute[] = [
   {
     method: 'get',
@@ -676,24 +593,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...uploadRoutes,
   ...citizenReportRoutes,
   ...contentRoutes,
-  ...staffPublicationRoutes({
-    segment: 'notices',
-    zh: '公告',
-    en: 'notice',
-    item: schemas.staffNotice,
-    page: schemas.staffNotices,
-    input: named('NoticeInput', NoticeInputSchema),
-    patch: named('NoticePatch', NoticePatchSchema),
-  }),
-  ...staffPublicationRoutes({
-    segment: 'articles',
-    zh: '文章',
-    en: 'article',
-    item: schemas.staffArticle,
-    page: schemas.staffArticles,
-    input: named('ArticleInput', ArticleInputSchema),
-    patch: named('ArticlePatch', ArticlePatchSchema),
-  }),
   ...statsRoutes,
   ...staffExportRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
@@ -704,7 +603,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...payoutRoutes,
   ...pushRoutes,
   ...directUploadRoutes,
-  ...contentFileRoutes,
   ...contentSecurityRoutes,
   ...opennessRoutes,
   ...hotspotRoutes,
@@ -735,10 +633,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'push', description: '消息订阅 / WeChat subscribe messages and follows' },
   { name: 'points', description: '治理积分与积分超市（群众）/ Points and the village shop, citizen side' },
   { name: 'staff-points', description: '积分管理 / Points rules, shop, redemptions, volunteering and the ledger' },
-  {
-    name: 'staff-payouts',
-    description: '奖励与补贴 / Cash rewards and subsidies: proposal, second-person approval, WeChat Pay transfer',
-  },
+  STAFF_PAYOUTS_TAG,
   { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' },
   HOUSEHOLDS_TAG,
   PARTNERS_TAG,

@@ -1,16 +1,17 @@
 import { CASH_STAFF } from '../../policies/payout';
 import Router from '@koa/router';
-import { PayoutProposalSchema, PayoutQuerySchema, PayoutRejectionSchema } from '@minqing/shared';
+import { staffPayoutRoutes as routes } from '@minqing/shared';
 import type { PayoutSettings } from '@minqing/shared';
 import { In, Like } from 'typeorm';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext, AppDeps } from '../../context';
 import { Citizen, PayoutRow, Report, Staff } from '../../db/entities';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { payClientOf } from '../../payouts/payoutClient';
 import { approvePayout, proposePayout, rejectPayout } from '../../payouts/payoutProposals';
 import { sendPayout } from '../../payouts/payoutTransfers';
 import { presentPayout } from '../../presenters/payout';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 /** Townships and the county propose and approve cash; two different people for each payout. */
@@ -55,15 +56,12 @@ async function present(ctx: AppContext, rows: PayoutRow[]) {
 }
 
 export function staffPayoutsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/payouts' });
-  router.use(staffAuth(CASH_STAFF));
+  const router: ApiRouter = new Router();
+  const cashStaff = staffAuth(CASH_STAFF);
 
-  router.get('/settings', async (ctx: AppContext) => {
-    ctx.body = settingsOf(ctx.deps);
-  });
+  implement(router, routes.settings, cashStaff, (ctx) => settingsOf(ctx.deps));
 
-  router.get('/', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, PayoutQuerySchema);
+  implement(router, routes.list, cashStaff, async (ctx, { query }) => {
     const [rows, total] = await ctx.deps.dataSource.getRepository(PayoutRow).findAndCount({
       where: {
         regionCode: Like(`${currentStaff(ctx).regionCode}%`),
@@ -73,28 +71,25 @@ export function staffPayoutsRouter() {
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    ctx.body = { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await present(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
-  router.post('/', async (ctx: AppContext) => {
-    const proposal = parseBody(ctx, PayoutProposalSchema);
+  implement(router, routes.propose, cashStaff, async (ctx, { body: proposal }) => {
     const payout = await proposePayout(ctx.deps, currentStaff(ctx), proposal, ctx.ip);
-    ctx.status = 201;
-    ctx.body = (await present(ctx, [payout]))[0];
+    return (await present(ctx, [payout]))[0];
   });
 
   /** Approval commits first; the transfer follows, and whatever WeChat Pay answers is recorded. */
-  router.post('/:id/approve', async (ctx: AppContext) => {
+  implement(router, routes.approve, cashStaff, async (ctx) => {
     const approved = await approvePayout(ctx.deps, currentStaff(ctx), payoutIdOf(ctx), ctx.ip);
     const client = payClientOf(ctx.deps);
     const payout = client ? await sendPayout(ctx.deps, client, approved.id) : approved;
-    ctx.body = (await present(ctx, [payout]))[0];
+    return (await present(ctx, [payout]))[0];
   });
 
-  router.post('/:id/reject', async (ctx: AppContext) => {
-    const { reason } = parseBody(ctx, PayoutRejectionSchema);
+  implement(router, routes.reject, cashStaff, async (ctx, { body: { reason } }) => {
     const payout = await rejectPayout(ctx.deps, currentStaff(ctx), payoutIdOf(ctx), reason, ctx.ip);
-    ctx.body = (await present(ctx, [payout]))[0];
+    return (await present(ctx, [payout]))[0];
   });
 
   return router;

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import { BriefWeekSchema, StaffBriefsQuerySchema, type WeeklyBriefList } from '@minqing/shared';
+import { BriefWeekSchema, staffBriefRoutes as routes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { WeeklyBriefRow } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
@@ -10,6 +10,7 @@ import { BRIEF_ROLES } from '../../policies/briefs';
 import { narrowerRegion } from '../../policies/scope';
 import { addDays } from '../../stats/calendar';
 import type { WeeklyBriefContent } from '../../stats/weeklyBrief';
+import { type ApiRouter, implement } from '../implement';
 import { sendXlsx, xlsxBytes } from '../staffExport/xlsx';
 import { briefWorkbook } from './briefWorkbook';
 
@@ -26,19 +27,19 @@ async function briefRegion(ctx: AppContext, regionCode: string | undefined) {
 }
 
 export function staffBriefsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/briefs' });
-  router.use(staffAuth(BRIEF_ROLES));
+  const router: ApiRouter = new Router();
+  const readers = staffAuth(BRIEF_ROLES);
 
   /** The region's briefs, newest week first. */
-  router.get('/', async (ctx: AppContext) => {
-    const region = await briefRegion(ctx, parseQuery(ctx, StaffBriefsQuerySchema).regionCode);
+  implement(router, routes.list, readers, async (ctx, { query }) => {
+    const region = await briefRegion(ctx, query.regionCode);
     const rows = await ctx.deps.dataSource.getRepository(WeeklyBriefRow).find({
       where: { regionCode: region.regionCode },
       select: ['week', 'regionCode', 'createdAt'],
       order: { week: 'DESC' },
       take: LIST_LIMIT,
     });
-    const body: WeeklyBriefList = {
+    return {
       ...region,
       items: rows.map((row) => ({
         week: row.week,
@@ -48,12 +49,11 @@ export function staffBriefsRouter() {
         generatedAt: row.createdAt.toISOString(),
       })),
     };
-    ctx.body = body;
   });
 
-  /** One brief as .xlsx: five sheets, the figures as they stood when it was made. */
-  router.get('/:week.xlsx', async (ctx: AppContext) => {
-    const region = await briefRegion(ctx, parseQuery(ctx, StaffBriefsQuerySchema).regionCode);
+  /** One brief as .xlsx: five sheets, the figures as they stood when it was made (registered from the contract). */
+  router[routes.workbook.method](routes.workbook.path, readers, async (ctx: AppContext) => {
+    const region = await briefRegion(ctx, parseQuery(ctx, routes.workbook.query).regionCode);
     const week = BriefWeekSchema.safeParse(ctx.params.week);
     // A week that is no date names no brief: 404, like a week without one.
     const row = week.success

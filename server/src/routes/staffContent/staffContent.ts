@@ -1,22 +1,17 @@
 import Router from '@koa/router';
 import { Like } from 'typeorm';
-import type { Page, PublicationStatus, StaffArticle, StaffNotice } from '@minqing/shared';
-import {
-  ArticleInputSchema,
-  ArticlePatchSchema,
-  NoticeInputSchema,
-  NoticePatchSchema,
-  StaffContentQuerySchema,
-} from '@minqing/shared';
+import type { PublicationStatus, StaffContentQuery, StaffNotice } from '@minqing/shared';
+import { staffArticleRoutes as articles, staffNoticeRoutes as notices } from '@minqing/shared';
 import { createArticle, reviseArticle, switchArticlePublication } from '../../commands/articlePublisher';
 import { createNotice, reviseNotice, switchNoticePublication } from '../../commands/noticePublisher';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Article, Notice } from '../../db/entities';
 import { forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
 import { presentStaffArticle, presentStaffNotices } from '../../presenters/content';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 /** Loads a notice and checks, right away, that it lies in the caller's subtree. */
@@ -40,98 +35,70 @@ async function presentOneNotice(ctx: AppContext, notice: Notice): Promise<StaffN
 }
 
 /** The caller's subtree (region codes are prefixes), any status unless one is asked for, newest first. */
-function listQuery(ctx: AppContext) {
-  const query = parseQuery(ctx, StaffContentQuerySchema);
+function listFind(ctx: AppContext, query: StaffContentQuery) {
   const status: { status?: PublicationStatus } = query.status ? { status: query.status } : {};
   return {
-    page: query.page,
-    pageSize: query.pageSize,
-    find: {
-      where: { ...status, regionCode: Like(`${currentStaff(ctx).regionCode}%`) },
-      order: { createdAt: 'DESC' as const, id: 'DESC' as const },
-      ...pageWindow(query),
-    },
+    where: { ...status, regionCode: Like(`${currentStaff(ctx).regionCode}%`) },
+    order: { createdAt: 'DESC' as const, id: 'DESC' as const },
+    ...pageWindow(query),
   };
 }
 
 /** 政务村务 and 消息推送 as their authors manage them: drafts, edits, publishing, withdrawal. */
 export function staffContentRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff' });
+  const router: ApiRouter = new Router();
   const noticeStaff = staffAuth(PUBLISHER_ROLES);
   const articleStaff = staffAuth(ARTICLE_PUBLISHER_ROLES);
 
-  router.get('/notices', noticeStaff, async (ctx: AppContext) => {
-    const { page, pageSize, find } = listQuery(ctx);
-    const [notices, total] = await ctx.deps.dataSource.getRepository(Notice).findAndCount(find);
-    const body: Page<StaffNotice> = {
-      items: await presentStaffNotices(ctx.deps.dataSource.manager, notices),
-      total,
-      page,
-      pageSize,
-    };
-    ctx.body = body;
+  implement(router, notices.list, noticeStaff, async (ctx, { query }) => {
+    const [rows, total] = await ctx.deps.dataSource.getRepository(Notice).findAndCount(listFind(ctx, query));
+    const items = await presentStaffNotices(ctx.deps.dataSource.manager, rows);
+    return { items, total, page: query.page, pageSize: query.pageSize };
   });
 
-  router.post('/notices', noticeStaff, async (ctx: AppContext) => {
-    const input = parseBody(ctx, NoticeInputSchema);
+  implement(router, notices.create, noticeStaff, async (ctx, { body: input }) => {
     const notice = await createNotice(ctx.deps, { staff: currentStaff(ctx), input, ip: ctx.ip });
-    ctx.status = 201;
-    ctx.body = await presentOneNotice(ctx, notice);
+    return presentOneNotice(ctx, notice);
   });
 
-  router.get('/notices/:id', noticeStaff, async (ctx: AppContext) => {
-    ctx.body = await presentOneNotice(ctx, await noticeInScope(ctx));
-  });
+  implement(router, notices.get, noticeStaff, async (ctx) => presentOneNotice(ctx, await noticeInScope(ctx)));
 
-  router.patch('/notices/:id', noticeStaff, async (ctx: AppContext) => {
+  implement(router, notices.update, noticeStaff, async (ctx, { body: patch }) => {
     const notice = await noticeInScope(ctx);
-    const patch = parseBody(ctx, NoticePatchSchema);
-    ctx.body = await presentOneNotice(
-      ctx,
-      await reviseNotice(ctx.deps, { staff: currentStaff(ctx), notice, patch, ip: ctx.ip }),
-    );
+    return presentOneNotice(ctx, await reviseNotice(ctx.deps, { staff: currentStaff(ctx), notice, patch, ip: ctx.ip }));
   });
 
   for (const action of ['publish', 'withdraw'] as const) {
-    router.post(`/notices/:id/${action}`, noticeStaff, async (ctx: AppContext) => {
+    implement(router, notices[action], noticeStaff, async (ctx) => {
       const notice = await noticeInScope(ctx);
-      ctx.body = await presentOneNotice(
+      return presentOneNotice(
         ctx,
         await switchNoticePublication(ctx.deps, { staff: currentStaff(ctx), notice, action, ip: ctx.ip }),
       );
     });
   }
 
-  router.get('/articles', articleStaff, async (ctx: AppContext) => {
-    const { page, pageSize, find } = listQuery(ctx);
-    const [articles, total] = await ctx.deps.dataSource.getRepository(Article).findAndCount(find);
-    const body: Page<StaffArticle> = { items: articles.map(presentStaffArticle), total, page, pageSize };
-    ctx.body = body;
+  implement(router, articles.list, articleStaff, async (ctx, { query }) => {
+    const [rows, total] = await ctx.deps.dataSource.getRepository(Article).findAndCount(listFind(ctx, query));
+    return { items: rows.map(presentStaffArticle), total, page: query.page, pageSize: query.pageSize };
   });
 
-  router.post('/articles', articleStaff, async (ctx: AppContext) => {
-    const input = parseBody(ctx, ArticleInputSchema);
+  implement(router, articles.create, articleStaff, async (ctx, { body: input }) => {
     const article = await createArticle(ctx.deps, { staff: currentStaff(ctx), input, ip: ctx.ip });
-    ctx.status = 201;
-    ctx.body = presentStaffArticle(article);
+    return presentStaffArticle(article);
   });
 
-  router.get('/articles/:id', articleStaff, async (ctx: AppContext) => {
-    ctx.body = presentStaffArticle(await articleInScope(ctx));
-  });
+  implement(router, articles.get, articleStaff, async (ctx) => presentStaffArticle(await articleInScope(ctx)));
 
-  router.patch('/articles/:id', articleStaff, async (ctx: AppContext) => {
+  implement(router, articles.update, articleStaff, async (ctx, { body: patch }) => {
     const article = await articleInScope(ctx);
-    const patch = parseBody(ctx, ArticlePatchSchema);
-    ctx.body = presentStaffArticle(
-      await reviseArticle(ctx.deps, { staff: currentStaff(ctx), article, patch, ip: ctx.ip }),
-    );
+    return presentStaffArticle(await reviseArticle(ctx.deps, { staff: currentStaff(ctx), article, patch, ip: ctx.ip }));
   });
 
   for (const action of ['publish', 'withdraw'] as const) {
-    router.post(`/articles/:id/${action}`, articleStaff, async (ctx: AppContext) => {
+    implement(router, articles[action], articleStaff, async (ctx) => {
       const article = await articleInScope(ctx);
-      ctx.body = presentStaffArticle(
+      return presentStaffArticle(
         await switchArticlePublication(ctx.deps, { staff: currentStaff(ctx), article, action, ip: ctx.ip }),
       );
     });

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { EXPORT_MAX_ROWS, StaffLedgerQuerySchema } from '@minqing/shared';
+import { EXPORT_MAX_ROWS, staffPointsRoutes } from '@minqing/shared';
 import type { StaffLedgerEntry } from '@minqing/shared';
 import { Like } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
@@ -15,19 +15,18 @@ import { presentLedger } from './staffPoints';
 
 export const LEDGER_EXPORT_HEADERS = ['时间', '村民', '村（社区）', '类型', '积分', '说明'] as const;
 
-/** Filters of the 积分台账 screen; paging is ignored: the file holds every matching line. */
-const LedgerExportQuerySchema = StaffLedgerQuerySchema.omit({ page: true, pageSize: true });
-
 /**
- * GET /staff/points/ledger/export: the ledger (GET /staff/points/ledger) under the same filters,
- * role guard and scope, as .xlsx, newest first. Audited, like every export of citizens' data.
+ * The ledger (staffPointsRoutes.ledger) under the same filters, role guard and scope, as .xlsx,
+ * newest first; registered from the contract's method, path and query. Audited, like every export
+ * of citizens' data.
  */
 export function ledgerExportRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
-  router.get('/staff/points/ledger/export', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  const contract = staffPointsRoutes.ledgerExport;
+  router[contract.method](contract.path, staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
-    const query = parseQuery(ctx, LedgerExportQuerySchema);
+    const query = parseQuery(ctx, contract.query);
     const region = narrowerRegion(staff.regionCode, query.regionCode);
     if (!region) throw forbidden('只能导出本辖区的数据');
     const where = { regionCode: Like(`${region}%`), ...(query.reason ? { reason: query.reason } : {}) };

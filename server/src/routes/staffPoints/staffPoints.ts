@@ -5,32 +5,29 @@ import {
   DEFAULT_POINTS_RULES,
   POINTS_AWARD_REASONS,
   POINTS_REASON_NAMES,
-  PointsRuleInputSchema,
-  ShopItemInputSchema,
-  ShopItemPatchSchema,
-  StaffLedgerQuerySchema,
-  StaffRedemptionQuerySchema,
-  StaffShopQuerySchema,
-  VerifyRedemptionRequestSchema,
-  VolunteerAwardRequestSchema,
+  staffPointsRoutes as routes,
 } from '@minqing/shared';
 import type { PointsAwardReason, StaffLedgerEntry } from '@minqing/shared';
 import { Like } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
+import type { Middleware } from 'koa';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Citizen, PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
 import { currentStaff, staffAuth } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
 import { appendLedgerLine, ruleFor } from '../../points/ledger';
 import { cancelRedemption, fulfilRedemption } from '../../points/redemptions';
 import { linesOfAnonymousReports } from '../../points/reportAwards';
 import { presentPointsEntry, presentShopItem } from '../../presenters/points';
 import { presentRedemptions } from '../points/points';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
+
+type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
 /** Village cadres run their shop and record volunteering; townships and the county oversee. */
 /** How staff see the earner of points for an anonymous report. */
@@ -53,12 +50,16 @@ function volunteerSourceId(activity: string, date: string): string {
 }
 
 export function staffPointsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/points' });
+  const router: ApiRouter = new Router();
+  const ruleEditors = staffAuth(POINT_RULE_EDITORS);
+  const shopKeepers = staffAuth(SHOP_KEEPERS);
+  const redeemLimit = actionLimit('redeem');
+  const keeperWithinLimit: RouteMiddleware = (ctx, next) => shopKeepers(ctx, () => redeemLimit(ctx, next));
 
-  router.get('/rules', staffAuth(POINT_RULE_EDITORS), async (ctx: AppContext) => {
+  implement(router, routes.rules, ruleEditors, async (ctx) => {
     const staff = currentStaff(ctx);
     const manager = ctx.deps.dataSource.manager;
-    ctx.body = await Promise.all(
+    return Promise.all(
       POINTS_AWARD_REASONS.map(async (reason) => ({
         reason,
         reasonName: POINTS_REASON_NAMES[reason],
@@ -68,11 +69,10 @@ export function staffPointsRouter() {
     );
   });
 
-  router.put('/rules/:reason', staffAuth(POINT_RULE_EDITORS), async (ctx: AppContext) => {
+  implement(router, routes.saveRule, ruleEditors, async (ctx, { params, body: input }) => {
     const staff = currentStaff(ctx);
-    const reason = ctx.params.reason as PointsAwardReason;
+    const reason = params.reason as PointsAwardReason;
     if (!POINTS_AWARD_REASONS.includes(reason)) throw badRequest('没有这种积分规则', 'reason');
-    const input = parseBody(ctx, PointsRuleInputSchema);
     const repository = ctx.deps.dataSource.getRepository(PointsRuleRow);
     const existing = await repository.findOneBy({ regionCode: staff.regionCode, reason });
     await repository.save(
@@ -91,11 +91,10 @@ export function staffPointsRouter() {
       ip: ctx.ip,
       detail: `${reason}: ${existing?.points ?? DEFAULT_POINTS_RULES[reason]} → ${input.points}${input.enabled ? '' : '（停用）'}`,
     });
-    ctx.body = { reason, reasonName: POINTS_REASON_NAMES[reason], regionCode: staff.regionCode, ...input };
+    return { reason, reasonName: POINTS_REASON_NAMES[reason], regionCode: staff.regionCode, ...input };
   });
 
-  router.get('/items', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
-    const query = parseQuery(ctx, StaffShopQuerySchema);
+  implement(router, routes.items, shopKeepers, async (ctx, { query }) => {
     const region = scopedRegion(ctx, query.regionCode);
     const [rows, total] = await ctx.deps.dataSource.getRepository(ShopItemRow).findAndCount({
       where: { regionCode: Like(`${region}%`) },
@@ -103,7 +102,7 @@ export function staffPointsRouter() {
       ...pageWindow(query),
     });
     const { regions } = await ctx.deps.reference.snapshot();
-    ctx.body = {
+    return {
       items: rows.map((row) => presentShopItem(row, regions)),
       total,
       page: query.page,
@@ -111,9 +110,8 @@ export function staffPointsRouter() {
     };
   });
 
-  router.post('/items', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  implement(router, routes.createItem, shopKeepers, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, ShopItemInputSchema);
     const { regions } = await ctx.deps.reference.snapshot();
     if (!regions.has(input.regionCode) || !['village', 'township'].includes(levelOfCode(input.regionCode)))
       throw badRequest('积分超市设在村（社区）或乡镇', 'regionCode');
@@ -133,14 +131,12 @@ export function staffPointsRouter() {
       ip: ctx.ip,
       detail: `${item.name} ${item.pointsPrice}分 ×${item.stock}`,
     });
-    ctx.status = 201;
-    ctx.body = presentShopItem(item, regions);
+    return presentShopItem(item, regions);
   });
 
-  router.patch('/items/:id', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  implement(router, routes.updateItem, shopKeepers, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const id = idOf(ctx, '商品');
-    const input = parseBody(ctx, ShopItemPatchSchema);
     const repository = ctx.deps.dataSource.getRepository(ShopItemRow);
     const item = await repository.findOneBy({ id });
     if (!item) throw notFound('没有找到该商品');
@@ -155,24 +151,22 @@ export function staffPointsRouter() {
       detail: JSON.stringify(input),
     });
     const { regions } = await ctx.deps.reference.snapshot();
-    ctx.body = presentShopItem(await repository.findOneByOrFail({ id }), regions);
+    return presentShopItem(await repository.findOneByOrFail({ id }), regions);
   });
 
-  router.get('/redemptions', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
-    const query = parseQuery(ctx, StaffRedemptionQuerySchema);
+  implement(router, routes.redemptions, shopKeepers, async (ctx, { query }) => {
     const region = scopedRegion(ctx, query.regionCode);
     const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
       where: { regionCode: Like(`${region}%`), ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
   // Codes are 8 digits: the limit keeps anyone from guessing them.
-  router.post('/redemptions/verify', staffAuth(SHOP_KEEPERS), actionLimit('redeem'), async (ctx: AppContext) => {
+  implement(router, routes.verify, keeperWithinLimit, async (ctx, { body: { code } }) => {
     const staff = currentStaff(ctx);
-    const { code } = parseBody(ctx, VerifyRedemptionRequestSchema);
     const redemption = await fulfilRedemption(ctx.deps, staff, code);
     await recordAudit(ctx.deps.dataSource.manager, {
       staff,
@@ -181,10 +175,10 @@ export function staffPointsRouter() {
       targetId: redemption.id,
       ip: ctx.ip,
     });
-    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+    return (await presentRedemptions(ctx, [redemption]))[0];
   });
 
-  router.post('/redemptions/:id/cancel', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  implement(router, routes.cancelRedemption, shopKeepers, async (ctx) => {
     const staff = currentStaff(ctx);
     const redemption = await cancelRedemption(ctx.deps, idOf(ctx, '兑换记录'), { staff });
     await recordAudit(ctx.deps.dataSource.manager, {
@@ -194,13 +188,12 @@ export function staffPointsRouter() {
       targetId: redemption.id,
       ip: ctx.ip,
     });
-    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+    return (await presentRedemptions(ctx, [redemption]))[0];
   });
 
   /** 志愿服务: the cadre finds the villager by the phone they bound in the mini-program. */
-  router.post('/volunteer', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  implement(router, routes.volunteer, shopKeepers, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
-    const input = parseBody(ctx, VolunteerAwardRequestSchema);
     const citizen = await ctx.deps.dataSource
       .getRepository(Citizen)
       .findOneBy({ phoneHash: ctx.deps.cipher.lookupHash(input.phone) });
@@ -230,19 +223,17 @@ export function staffPointsRouter() {
       ip: ctx.ip,
       detail: `${input.activityDate} ${input.activity} +${delta}`,
     });
-    ctx.status = 201;
-    ctx.body = { delta, note: `${input.activityDate} ${input.activity}` };
+    return { delta, note: `${input.activityDate} ${input.activity}` };
   });
 
-  router.get('/ledger', staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
-    const query = parseQuery(ctx, StaffLedgerQuerySchema);
+  implement(router, routes.ledger, shopKeepers, async (ctx, { query }) => {
     const region = scopedRegion(ctx, query.regionCode);
     const [rows, total] = await ctx.deps.dataSource.getRepository(PointsEntryRow).findAndCount({
       where: { regionCode: Like(`${region}%`), ...(query.reason ? { reason: query.reason } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    ctx.body = { items: await presentLedger(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await presentLedger(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
   return router;

@@ -5,7 +5,6 @@
 import Taro from '@tarojs/taro';
 import type {
   NoticeInput,
-  Page,
   QueueTabKey,
   ReportActionRequest,
   StaffLoginResponse,
@@ -22,6 +21,7 @@ import {
   householdRoutes,
   staffAuthRoutes,
   staffReportRoutes,
+  staffNoticeRoutes,
   urlOf,
 } from '@minqing/shared';
 import { ApiError, networkError } from '../../../services/apiError';
@@ -137,18 +137,15 @@ export const fileOnBehalf = (body: StaffSubmitReportRequest, idempotencyKey: str
 
 // ── 政务村务 notices (the admin panel's editor uses the same routes and checks) ─────
 
-export const getStaffNotices = async () =>
-  (await staffRequest<Page<StaffNotice>>('/staff/notices', { query: { page: 1, pageSize: 50 } })).data;
+export const getStaffNotices = () => staffCall(staffNoticeRoutes.list, { query: { page: 1, pageSize: 50 } });
 
 /** Writes the notice, then publishes it: villagers of its region see it at once. */
 export async function publishNewNotice(input: NoticeInput): Promise<StaffNotice> {
-  const draft = (await staffRequest<StaffNotice>('/staff/notices', { method: 'POST', data: input })).data;
-  return (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(draft.id)}/publish`, { method: 'POST' }))
-    .data;
+  const draft = await staffCall(staffNoticeRoutes.create, { body: input });
+  return staffCall(staffNoticeRoutes.publish, { params: { id: draft.id } });
 }
 
-export const withdrawNotice = async (id: string) =>
-  (await staffRequest<StaffNotice>(`/staff/notices/${encodeURIComponent(id)}/withdraw`, { method: 'POST' })).data;
+export const withdrawNotice = (id: string) => staffCall(staffNoticeRoutes.withdraw, { params: { id } });
 
 const downloaded = new Map<string, string>();
 
