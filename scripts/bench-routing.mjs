@@ -18,7 +18,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import mysql from 'mysql2/promise';
 
 // Its own database: never the one bench:server or the tests use. Set before config.mjs reads it.
 process.env.BENCH_DATABASE ??= 'minqing_bench_routing';
@@ -40,7 +39,7 @@ const { runRoutingLoad } = await import('./bench/routingLoad.mjs');
 const { SPOKEN, loadFakeTencentAsr, measureTranscription } = await import('./bench/transcription.mjs');
 const { seedRankingExtras } = await import('./bench/seedRankingExtras.mjs');
 const { loadReferenceData, seedReports } = await import('./bench/seedReports.mjs');
-const { resetDatabase, startRealServer } = await import('./bench/serverSetup.mjs');
+const { benchPool, resetDatabase, startRealServer } = await import('./bench/serverSetup.mjs');
 const { formatNumber, renderTable, round } = await import('./bench/stats.mjs');
 
 const SUBMIT_VILLAGE = '610921100201'; // 城关镇五一村
@@ -218,12 +217,7 @@ async function runBenchmark() {
   const fake = await startFakeTencentAsr({ answer: SPOKEN });
   log(`(iv) Tencent ASR fake at ${fake.url}`);
   const server = await startRealServer({ settings, repoRoot, log, env: fake.env });
-  const pool = mysql.createPool({
-    ...settings.mysql,
-    database: settings.database,
-    connectionLimit: settings.seedParallel + 2,
-    timezone: 'Z',
-  });
+  const pool = benchPool(settings);
   try {
     const seeded = await seed(pool);
     const rankings = await measureRankings(pool, server.baseUrl);

@@ -13,7 +13,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import mysql from 'mysql2/promise';
 import { repoRoot, settings, targets } from './bench/config.mjs';
 import { monotonicMicros, profileIn, profilingArgs, summarizeProfile } from './bench/cpuProfile.mjs';
 import { databasePid, measureCosts } from './bench/diagnostics.mjs';
@@ -33,7 +32,7 @@ import { previousMonth, summaryOf, timeDirectRankings, timeFigures, timeHttpRank
 import { seedRankingExtras } from './bench/seedRankingExtras.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
 import { withSecondaryIndexesDeferred } from './bench/deferredIndexes.mjs';
-import { resetDatabase, startRealServer } from './bench/serverSetup.mjs';
+import { benchPool, resetDatabase, startRealServer } from './bench/serverSetup.mjs';
 import { formatNumber, renderTable, round } from './bench/stats.mjs';
 
 const MAIN_TOWNSHIP = '610921100'; // 城关镇
@@ -188,12 +187,7 @@ async function runBenchmark() {
 
   const serverProfile = settings.cpuProfile ? profilingArgs('server') : null;
   const server = await startRealServer({ settings, repoRoot, log, nodeArgs: serverProfile?.nodeArgs });
-  const pool = mysql.createPool({
-    ...settings.mysql,
-    database: settings.database,
-    connectionLimit: settings.seedParallel + 2,
-    timezone: 'Z',
-  });
+  const pool = benchPool(settings);
   try {
     const reference = await loadReferenceData(pool);
     const villageCode = reference.villages.some((village) => village.code === SUBMIT_VILLAGE)

@@ -19,7 +19,7 @@ const { STAFF_STATS_VARIANTS, previousMonth, timeHttpRankings, timeFigures, time
 );
 const { seedRankingExtras } = await import('./bench/seedRankingExtras.mjs');
 const { loadReferenceData, seedReports } = await import('./bench/seedReports.mjs');
-const { resetDatabase, startRealServer } = await import('./bench/serverSetup.mjs');
+const { benchPool, resetDatabase, startRealServer } = await import('./bench/serverSetup.mjs');
 const { formatNumber, renderTable } = await import('./bench/stats.mjs');
 
 const TARGET_STATS_MS = 300;
@@ -67,12 +67,7 @@ async function run() {
   if (!reuse) await resetDatabase(settings);
   log(reuse ? `reusing ${settings.database}` : `database ${settings.database} recreated`);
   const server = await startRealServer({ settings, repoRoot, log });
-  const pool = mysql.createPool({
-    ...settings.mysql,
-    database: settings.database,
-    connectionLimit: settings.seedParallel + 2,
-    timezone: 'Z',
-  });
+  const pool = benchPool(settings);
   try {
     if (!reuse) await seed(pool);
     const [[{ n: reports }]] = await pool.query('SELECT COUNT(*) AS n FROM reports');

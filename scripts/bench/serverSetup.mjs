@@ -19,6 +19,16 @@ export async function resetDatabase(settings) {
   }
 }
 
+/** The pool the seed and the measurements share: one connection per parallel seed batch, and two more. */
+export function benchPool(settings) {
+  return mysql.createPool({
+    ...settings.mysql,
+    database: settings.database,
+    connectionLimit: settings.seedParallel + 2,
+    timezone: 'Z',
+  });
+}
+
 /** Starts server/dist/index.js on a free port in demo mode and waits for /healthz. */
 export async function startRealServer({ settings, repoRoot, log, env = {}, nodeArgs = [] }) {
   const port = await freePort();
