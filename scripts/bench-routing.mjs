@@ -25,16 +25,8 @@ const { repoRoot, settings } = await import('./bench/config.mjs');
 const { measureClassifier } = await import('./bench/classifier.mjs');
 const { closeAgents, postJson } = await import('./bench/http.mjs');
 const { outputOf, stopAll, stopChild, stopChildrenOnExit } = await import('./bench/processes.mjs');
-const {
-  STAFF_STATS_VARIANTS,
-  explainStatements,
-  previousMonth,
-  summaryOf,
-  timeDirectRankings,
-  timeFigures,
-  timeHttpRankings,
-  timeStaffStats,
-} = await import('./bench/rankings.mjs');
+const { STAFF_STATS_VARIANTS, explainStatements, previousMonth, timeFigures, timeRankingsBothWays, timeStaffStats } =
+  await import('./bench/rankings.mjs');
 const { runRoutingLoad } = await import('./bench/routingLoad.mjs');
 const { SPOKEN, loadFakeTencentAsr, measureTranscription } = await import('./bench/transcription.mjs');
 const { seedRankingExtras } = await import('./bench/seedRankingExtras.mjs');
@@ -100,20 +92,22 @@ async function seed(pool) {
 /** (i) The same month through the function and through HTTP; both must tell the same totals. */
 async function measureRankings(pool, baseUrl) {
   const month = previousMonth();
-  log(`(i) rankings of ${month}: computeRankings × ${options.rankingRuns}`);
-  const direct = await timeDirectRankings({
+  const {
+    direct,
+    http,
+    summary: directSummary,
+    agree,
+  } = await timeRankingsBothWays({
     repoRoot,
     databaseUrl: settings.databaseUrl,
+    baseUrl,
     month,
     runs: options.rankingRuns,
+    requests: options.rankingRequests,
+    log,
+    label: '(i)',
   });
-  log(`(i) GET /api/v1/public/rankings?month=${month} × ${options.rankingRequests}`);
-  const http = await timeHttpRankings({ baseUrl, month, warmup: 1, requests: options.rankingRequests });
   const statements = await explainStatements(pool, direct.statements);
-  const directSummary = summaryOf(direct.ranking);
-  const httpSummary = summaryOf(http.ranking);
-  const agree = JSON.stringify(directSummary) === JSON.stringify(httpSummary);
-  if (!agree) log(`(i) WARNING: direct ${JSON.stringify(directSummary)} ≠ HTTP ${JSON.stringify(httpSummary)}`);
   log('(i) staff statistics over the same month');
   const staffTokens = await signInStaff(baseUrl, [...new Set(STAFF_STATS_VARIANTS.map(([, username]) => username))]);
   const staff = await timeStaffStats({ baseUrl, tokens: staffTokens, month, warmup: 1, requests: 5 });

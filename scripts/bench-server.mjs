@@ -28,7 +28,7 @@ import {
   waitForHealth,
 } from './bench/processes.mjs';
 import { captureQueueSql, explainAndTime, measureQueue } from './bench/queue.mjs';
-import { previousMonth, summaryOf, timeDirectRankings, timeFigures, timeHttpRankings } from './bench/rankings.mjs';
+import { previousMonth, timeFigures, timeRankingsBothWays } from './bench/rankings.mjs';
 import { seedRankingExtras } from './bench/seedRankingExtras.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
 import { withSecondaryIndexesDeferred } from './bench/deferredIndexes.mjs';
@@ -157,18 +157,16 @@ async function seedQueueTable(pool, reference, count) {
 /** (r) Last month's ranking, by the server's own function and by the public route; both must agree. */
 async function measureRankings(baseUrl) {
   const month = previousMonth();
-  log(`(r) rankings of ${month}: computeRankings × ${settings.rankingRuns}`);
-  const direct = await timeDirectRankings({
+  const { direct, http, summary, agree } = await timeRankingsBothWays({
     repoRoot,
     databaseUrl: settings.databaseUrl,
+    baseUrl,
     month,
     runs: settings.rankingRuns,
+    requests: settings.rankingRequests,
+    log,
+    label: '(r)',
   });
-  log(`(r) GET /api/v1/public/rankings?month=${month} × ${settings.rankingRequests}`);
-  const http = await timeHttpRankings({ baseUrl, month, warmup: 1, requests: settings.rankingRequests });
-  const summary = summaryOf(direct.ranking);
-  const agree = JSON.stringify(summary) === JSON.stringify(summaryOf(http.ranking));
-  if (!agree) log(`(r) WARNING: direct ${JSON.stringify(summary)} ≠ HTTP ${JSON.stringify(summaryOf(http.ranking))}`);
   return { month, direct: timeFigures(direct.times), http: timeFigures(http.times), summary, agree };
 }
 

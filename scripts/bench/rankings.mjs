@@ -88,6 +88,22 @@ export async function timeHttpRankings({ baseUrl, month, warmup, requests }) {
   return { times, ranking: JSON.parse(last.body), bytes: last.body.length };
 }
 
+/**
+ * One month's ranking timed through computeRankings and through GET /api/v1/public/rankings; `agree`
+ * says whether both told the same totals (a warning is logged when they do not).
+ */
+export async function timeRankingsBothWays({ repoRoot, databaseUrl, baseUrl, month, runs, requests, log, label }) {
+  log(`${label} rankings of ${month}: computeRankings × ${runs}`);
+  const direct = await timeDirectRankings({ repoRoot, databaseUrl, month, runs });
+  log(`${label} GET /api/v1/public/rankings?month=${month} × ${requests}`);
+  const http = await timeHttpRankings({ baseUrl, month, warmup: 1, requests });
+  const summary = summaryOf(direct.ranking);
+  const agree = JSON.stringify(summary) === JSON.stringify(summaryOf(http.ranking));
+  if (!agree)
+    log(`${label} WARNING: direct ${JSON.stringify(summary)} ≠ HTTP ${JSON.stringify(summaryOf(http.ranking))}`);
+  return { direct, http, summary, agree };
+}
+
 export const timeFigures = (times) => ({
   first: times[0],
   p50: percentile(times, 50),
