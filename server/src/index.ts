@@ -20,6 +20,7 @@ import type { AppDeps } from './context';
 import { ContentCheckJob } from './jobs/contentChecks';
 import { PushOutboxSender } from './jobs/pushOutbox';
 import { Scheduler } from './jobs/scheduler';
+import { StatsSummaryJob } from './stats/summaries';
 import { WeeklyBriefJob } from './stats/weeklyBrief';
 import { subscribeClientFor } from './integrations/wechat/subscribeClient';
 import { createLogger } from './logger';
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
           ? { contentChecks: new ContentCheckJob({ config, dataSource, logger, storage, contentSecurity }) }
           : {}),
         weeklyBriefs: new WeeklyBriefJob({ dataSource }),
+        statsSummaries: new StatsSummaryJob({ dataSource }),
         retraining: new RetrainJob({
           dataSource,
           logger,

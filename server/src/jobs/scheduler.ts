@@ -25,6 +25,8 @@ export type SchedulerDeps = Pick<AppDeps, 'config' | 'dataSource' | 'logger' | '
   retraining?: { runOnce(now: Date): Promise<unknown> };
   /** Makes the 研判简报 of the week just ended, each Monday China time (stats/weeklyBrief.ts). */
   weeklyBriefs?: { runOnce(now: Date): Promise<{ week: string; made: number }> };
+  /** Rebuilds the statistics' day summaries whose reports changed (stats/summaries.ts). */
+  statsSummaries?: { runOnce(now: Date): Promise<{ summarised: number; remaining: number }> };
 };
 
 export interface SchedulerOptions {
@@ -158,6 +160,10 @@ export class Scheduler {
     if (this.deps.weeklyBriefs) {
       const briefs = await this.deps.weeklyBriefs.runOnce(now);
       if (briefs.made) this.deps.logger.info(briefs, 'weekly briefs made');
+    }
+    if (this.deps.statsSummaries) {
+      const summaries = await this.deps.statsSummaries.runOnce(now);
+      if (summaries.summarised) this.deps.logger.info(summaries, 'statistics summaries rebuilt');
     }
     // Last: a retraining takes seconds of CPU, and runs only once its nightly slot has come.
     if (this.deps.retraining) await this.deps.retraining.runOnce(now);

@@ -5,23 +5,29 @@ import {
   type CohortCount,
   IN_COHORT,
   IS_RETURN_IN_PERIOD,
+  type OverdueRule,
   type RawCounts,
   ZERO_COUNTS,
   addCounts,
   cohortSelections,
 } from './figures';
+import {
+  type Dimension,
+  type GroupCounts,
+  type GroupKey,
+  REPORT_COLUMN,
+  type RawRow,
+  groupByReportColumns,
+  keyAlias,
+  keyOf,
+  mergeGroups,
+  numberOf,
+} from './groups';
+import { openOverdueRows, summaryRows } from './summaryReads';
+import { summaryPlan } from './summaryPlan';
 import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
 
-/** What counts can be grouped by. */
-export type Dimension = 'department' | 'township' | 'village' | 'category';
-
-const REPORT_COLUMN: Record<Dimension, string> = {
-  department: 'r.departmentId',
-  township: 'r.townshipCode',
-  village: 'r.villageCode',
-  category: 'r.categoryCode',
-};
 /** A return belongs to the department that made it; its place and category are the report's. */
 const RETURN_COLUMN: Record<Dimension, string> = { ...REPORT_COLUMN, department: 'e.departmentId' };
 
@@ -33,31 +39,10 @@ export interface CountsQuery {
   groupBy: readonly Dimension[];
 }
 
-export type GroupKey = Partial<Record<Dimension, string | null>>;
+export { type Dimension, type GroupCounts, type GroupKey, type RawRow, numberOf } from './groups';
 
-export interface GroupCounts {
-  key: GroupKey;
-  counts: RawCounts;
-}
-
-export type RawRow = Record<string, string | number | null>;
-
-/** MySQL answers SUM as DECIMAL (a string in mysql2) and SUM over no rows as NULL. */
-export const numberOf = (value: string | number | null | undefined) =>
-  value === null || value === undefined ? 0 : Number(value);
-const keyAlias = (dimension: Dimension) => `key_${dimension}`;
-
-function keyOf(row: RawRow, groupBy: readonly Dimension[]): GroupKey {
-  const key: GroupKey = {};
-  for (const dimension of groupBy) {
-    const value = row[keyAlias(dimension)];
-    key[dimension] = value === null || value === undefined ? null : String(value);
-  }
-  return key;
-}
-
-async function cohortRows(manager: EntityManager, query: CountsQuery): Promise<GroupCounts[]> {
-  const selections = cohortSelections(statsDialect(manager));
+async function cohortRows(manager: EntityManager, query: CountsQuery, overdue: OverdueRule): Promise<GroupCounts[]> {
+  const selections = cohortSelections(statsDialect(manager), overdue);
   const builder = manager.createQueryBuilder(Report, 'r').select('COUNT(*)', 'received');
   for (const [name, expression] of Object.entries(selections))
     if (name !== 'received') builder.addSelect(expression, name);
@@ -65,8 +50,7 @@ async function cohortRows(manager: EntityManager, query: CountsQuery): Promise<G
     .where(IN_COHORT, { periodStart: query.period.start, periodEnd: query.period.end })
     .setParameter('now', query.now);
   whereReportScope(builder, query.scope);
-  for (const dimension of query.groupBy)
-    builder.addSelect(REPORT_COLUMN[dimension], keyAlias(dimension)).addGroupBy(REPORT_COLUMN[dimension]);
+  groupByReportColumns(builder, query.groupBy);
   const rows: RawRow[] = await builder.getRawMany();
   return rows.map((row) => {
     const counts = { ...ZERO_COUNTS };
@@ -94,19 +78,35 @@ async function returnRows(manager: EntityManager, query: CountsQuery): Promise<G
 }
 
 /**
+ * The additive counts of a period read from the reports and return events themselves: two
+ * statements, the reports of the cohort and the return events of the period. `overdue` says
+ * what 超期 counts: as of `now`, or only the reports resolved late (a day's summary).
+ */
+export async function liveCounts(
+  manager: EntityManager,
+  query: CountsQuery,
+  overdue: OverdueRule = 'asOfNow',
+): Promise<GroupCounts[]> {
+  const [cohort, returns] = await Promise.all([cohortRows(manager, query, overdue), returnRows(manager, query)]);
+  return [...cohort, ...returns];
+}
+
+/**
  * The additive counts of a period, one entry per combination of `groupBy` values present
- * (no grouping: one entry, possibly all zeros). Two statements: the reports of the cohort,
- * and the return events of the period.
+ * (no grouping: one entry, possibly all zeros). Days the scheduler has summarised and whose
+ * reports have not changed since come from the day summaries (plus their reports open past the
+ * deadline now), the rest — today, changed days, a period not made of whole days — from the
+ * reports (stats/summaryPlan.ts).
  */
 export async function collectCounts(manager: EntityManager, query: CountsQuery): Promise<GroupCounts[]> {
-  const [cohort, returns] = await Promise.all([cohortRows(manager, query), returnRows(manager, query)]);
-  const merged = new Map<string, GroupCounts>();
-  for (const group of [...cohort, ...returns]) {
-    const id = JSON.stringify(query.groupBy.map((dimension) => group.key[dimension] ?? null));
-    const known = merged.get(id);
-    merged.set(id, known ? { key: known.key, counts: addCounts(known.counts, group.counts) } : group);
-  }
-  return [...merged.values()];
+  const plan = await summaryPlan(manager, query.period);
+  const parts = await Promise.all([
+    ...plan.live.map((period) => liveCounts(manager, { ...query, period })),
+    ...(plan.summarised.length === 0
+      ? []
+      : [summaryRows(manager, plan.summarised, query), openOverdueRows(manager, plan.summarised, query)]),
+  ]);
+  return mergeGroups(parts.flat(), query.groupBy);
 }
 
 /** Sums groups by a key derived from each group's key: e.g. (department, township) rows into counties. */

@@ -40,7 +40,10 @@ export const IN_COHORT = `r.departmentId IS NOT NULL AND r.dispatchedAt >= :peri
  * 超期: still open after its resolve deadline (as of :now), or resolved after it. An approved
  * extension moves the deadline, so an extended report is late only past the new one.
  */
-export const IS_OVERDUE = `((${IS_OPEN} AND r.resolveDueAt < :now) OR (${IS_RESOLVED} AND r.resolvedAt > r.resolveDueAt))`;
+export const IS_OVERDUE_OPEN = `${IS_OPEN} AND r.resolveDueAt < :now`;
+/** The half of 超期 that no longer moves with the clock: resolved after the deadline. */
+export const IS_RESOLVED_LATE = `${IS_RESOLVED} AND r.resolvedAt > r.resolveDueAt`;
+export const IS_OVERDUE = `((${IS_OVERDUE_OPEN}) OR (${IS_RESOLVED_LATE}))`;
 
 /**
  * Signed for in time. Reopening and returning clear signedAt, so a reopened report must be
@@ -105,8 +108,14 @@ export const ZERO_COUNTS: RawCounts = {
 
 const countWhere = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
-/** The SELECT expressions of the cohort counts, over reports `r` already restricted to IN_COHORT. */
-export function cohortSelections(dialect: StatsDialect): Record<CohortCount, string> {
+export type OverdueRule = 'asOfNow' | 'resolvedLate';
+
+/**
+ * The SELECT expressions of the cohort counts, over reports `r` already restricted to IN_COHORT.
+ * `overdue: 'resolvedLate'` counts only the reports resolved late — what a day's summary can keep
+ * (stats/summaries.ts), the open ones past their deadline being a matter of :now.
+ */
+export function cohortSelections(dialect: StatsDialect, overdue: OverdueRule = 'asOfNow'): Record<CohortCount, string> {
   return {
     received: 'COUNT(*)',
     responded: countWhere(IS_RESPONDED),
@@ -117,7 +126,7 @@ export function cohortSelections(dialect: StatsDialect): Record<CohortCount, str
     visitRated: countWhere(IS_VISIT_RATED),
     visitSatisfied: countWhere(IS_VISIT_SATISFIED),
     resolveMsTotal: `SUM(CASE WHEN ${IS_RESOLVED} THEN ${dialect.millisecondsBetween('r.dispatchedAt', 'r.resolvedAt')} ELSE 0 END)`,
-    overdue: countWhere(IS_OVERDUE),
+    overdue: countWhere(overdue === 'asOfNow' ? IS_OVERDUE : IS_RESOLVED_LATE),
     repeatComplaints: countWhere(IS_REPEAT_COMPLAINT),
   };
 }

@@ -25,6 +25,7 @@ import { ReportNote } from './reportNote';
 import { ReplyTemplate } from './replyTemplate';
 import { RoutingExample } from './routingExample';
 import { Staff } from './staff';
+import { StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from './statsSummary';
 import { SchedulerLease, SupervisionMark } from './supervision';
 
 export {
@@ -69,6 +70,9 @@ export {
   ServiceEntity,
   Staff,
   StaffActionKey,
+  StatsDaySummary,
+  StatsSummarisedDay,
+  StatsSummaryState,
   SupervisionMark,
   TranscriptionJob,
   WeeklyBriefRow,
@@ -116,6 +120,9 @@ export const entities = [
   ServiceEntity,
   Staff,
   StaffActionKey,
+  StatsDaySummary,
+  StatsSummarisedDay,
+  StatsSummaryState,
   SupervisionMark,
   TranscriptionJob,
   WeeklyBriefRow,

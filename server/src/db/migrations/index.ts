@@ -32,6 +32,7 @@ import { ClassifierModels1764770000000 } from './1764770000000-ClassifierModels'
 import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { SpeechTranscripts1764760000000 } from './1764760000000-SpeechTranscripts';
 import { WeeklyBriefs1764810000000 } from './1764810000000-WeeklyBriefs';
+import { StatsSummaries1764850000000 } from './1764850000000-StatsSummaries';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   LocationSystem1764820000000,
   StatsIndexes1764830000000,
   DuplicateSearchIndexes1764840000000,
+  StatsSummaries1764850000000,
 ];

@@ -42,6 +42,9 @@ describe('migrations', () => {
       'payout_events',
       'cash_ledger',
       'report_followers',
+      'stats_day_summaries',
+      'stats_summarised_days',
+      'stats_summary_state',
     ];
     const runner = dataSource.createQueryRunner();
     for (const table of tables) expect(await runner.hasTable(table)).toBe(true);

@@ -1,0 +1,160 @@
+import type { DataSource } from 'typeorm';
+import { appendEvent } from '../commands/reportEvents';
+import { saveReportChanges } from '../commands/reportUpdater';
+import { Report, StatsDaySummary } from '../db/entities';
+import { REGIONS } from '../test/factories';
+import { STATS_NOW, type StatsWorld, buildStatsWorld, chinaTime, insertEvent, insertReport } from '../test/statsWorld';
+import { createTestDataSource } from '../test/testDatabase';
+import { type CountsQuery, type Dimension, type GroupCounts, collectCounts, liveCounts } from './aggregate';
+import { type Period, daysPeriod, monthPeriod } from './calendar';
+import { mergeGroups } from './groups';
+import { StatsSummaryJob } from './summaries';
+import { summaryPlan } from './summaryPlan';
+import type { StatsScope } from './scope';
+
+/**
+ * The figures read from the day summaries equal those computed from the reports, before and
+ * after reports change behind the summaries' back, with today (China time) read live.
+ */
+
+const GROUPINGS: Dimension[][] = [[], ['department'], ['department', 'township'], ['village', 'category'], ['grid']];
+const PERIODS: [string, Period][] = [
+  ['March', monthPeriod('2026-03')],
+  ['March to today', daysPeriod('2026-02-27', '2026-04-10')],
+  ['the week ending today', daysPeriod('2026-04-04', '2026-04-10')],
+];
+
+/** The groups in a stable order, zero counts dropped (a live statement may answer one all-zero group). */
+const comparable = (groups: GroupCounts[]) =>
+  groups
+    .filter((group) => Object.values(group.counts).some((count) => count !== 0))
+    .map((group) => JSON.stringify([group.key, group.counts]))
+    .sort();
+
+describe('day summaries', () => {
+  let dataSource: DataSource;
+  let world: StatsWorld;
+  const scopes = (): [string, StatsScope][] => [
+    ['the county', { regionCode: REGIONS.county, departmentId: null }],
+    ['everything', { regionCode: null, departmentId: null }],
+    ['a township', { regionCode: REGIONS.chengguan, departmentId: null }],
+    ['a village', { regionCode: REGIONS.jianchiVillage, departmentId: null }],
+    ['a grid', { regionCode: REGIONS.chengguanGrid, departmentId: null }],
+    ["a handler's department", { regionCode: REGIONS.county, departmentId: world.power.id }],
+  ];
+
+  beforeAll(async () => {
+    dataSource = await createTestDataSource();
+    world = await buildStatsWorld(dataSource);
+    // More days, another township, a grid, and today's intake (STATS_NOW is 04-10 12:00).
+    const placed = [
+      { villageCode: REGIONS.jianchiVillage, departmentId: world.jianchiPower.id, at: '2026-04-02 23:59:59.999' },
+      { villageCode: REGIONS.chengguanVillage, departmentId: world.power.id, at: '2026-04-09 16:00' },
+      { villageCode: REGIONS.chengguanVillage, departmentId: world.agriculture.id, at: '2026-04-10 09:00' },
+      { villageCode: REGIONS.jianchiVillage, departmentId: world.jianchiPower.id, at: '2026-04-10 00:00' },
+    ];
+    for (const [index, place] of placed.entries()) {
+      const report = await insertReport(dataSource, {
+        departmentId: place.departmentId,
+        villageCode: place.villageCode,
+        categoryCode: index === 1 ? null : 'power',
+        status: index % 2 ? 'accepted' : 'resolved',
+        dispatchedAt: chinaTime(place.at),
+        resolvedAt: index % 2 ? null : chinaTime('2026-04-10 08:00'),
+      });
+      if (index === 1) await dataSource.getRepository(Report).update(report.id, { gridCode: REGIONS.chengguanGrid });
+    }
+  });
+  afterAll(() => dataSource.destroy());
+
+  async function expectSummariesEqualLive(now: Date) {
+    let summarisedDays = 0;
+    for (const [periodName, period] of PERIODS) {
+      const plan = await summaryPlan(dataSource.manager, period);
+      summarisedDays += plan.summarised.length;
+      for (const [scopeName, scope] of scopes())
+        for (const groupBy of GROUPINGS) {
+          const query: CountsQuery = { period, now, scope, groupBy };
+          const live = mergeGroups(await liveCounts(dataSource.manager, query), groupBy);
+          expect({
+            periodName,
+            scopeName,
+            groupBy,
+            groups: comparable(await collectCounts(dataSource.manager, query)),
+          }).toEqual({ periodName, scopeName, groupBy, groups: comparable(live) });
+        }
+    }
+    return summarisedDays;
+  }
+
+  it('reads every day live before the first summary', async () => {
+    expect(await summaryPlan(dataSource.manager, monthPeriod('2026-03'))).toEqual({
+      summarised: [],
+      live: [monthPeriod('2026-03')],
+    });
+  });
+
+  it('summarises the closed days and gives the figures the reports give, today read live', async () => {
+    const job = new StatsSummaryJob({ dataSource });
+    expect(await job.runOnce(STATS_NOW)).toMatchObject({ remaining: 0 });
+    expect(await dataSource.getRepository(StatsDaySummary).count()).toBeGreaterThan(10);
+    expect(await summaryPlan(dataSource.manager, daysPeriod('2026-03-01', '2026-04-10'))).toEqual({
+      summarised: [daysPeriod('2026-03-01', '2026-04-09')],
+      live: [daysPeriod('2026-04-10', '2026-04-10')],
+    });
+    expect(await expectSummariesEqualLive(STATS_NOW)).toBeGreaterThan(0);
+    // Later the same day, open reports pass their deadline: 超期 follows the clock.
+    expect(await expectSummariesEqualLive(chinaTime('2026-04-10 23:59'))).toBeGreaterThan(0);
+  });
+
+  it('reads the days of reports changed since the summary live until the scheduler rebuilds them', async () => {
+    const at = chinaTime('2026-04-10 12:30');
+    const march10 = await dataSource
+      .getRepository(Report)
+      .findOneByOrFail({ dispatchedAt: chinaTime('2026-03-10 08:00') });
+    const march15 = await dataSource
+      .getRepository(Report)
+      .findOneByOrFail({ dispatchedAt: chinaTime('2026-03-15 10:00') });
+    // Transferred today: it leaves 03-10 for today. (Dispatched on 03-10 by a 派单, as every dispatch is.)
+    await insertEvent(dataSource, {
+      reportId: march10.id,
+      type: 'assign',
+      departmentId: world.power.id,
+      at: chinaTime('2026-03-10 08:00'),
+    });
+    await saveReportChanges(dataSource.manager, march10, { departmentId: world.jianchiPower.id, dispatchedAt: at }, at);
+    await appendEvent(dataSource.manager, {
+      reportId: march10.id,
+      type: 'transfer',
+      fromStatus: 'accepted',
+      toStatus: 'dispatched',
+      actorType: 'staff',
+      actorId: null,
+      departmentId: world.jianchiPower.id,
+      at,
+    });
+    // Resolved and rated: 03-15 changes in place.
+    await saveReportChanges(dataSource.manager, march15, { status: 'closed', resolvedAt: at, rating: 5 }, at);
+    await appendEvent(dataSource.manager, {
+      reportId: march15.id,
+      type: 'rate',
+      fromStatus: 'resolved',
+      toStatus: 'closed',
+      actorType: 'citizen',
+      actorId: null,
+      at,
+    });
+    const plan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'));
+    expect(plan.live).toEqual([daysPeriod('2026-03-10', '2026-03-10'), daysPeriod('2026-03-15', '2026-03-15')]);
+    await expectSummariesEqualLive(chinaTime('2026-04-10 13:00'));
+
+    // The next morning the job rebuilds them, and summarises yesterday.
+    const nextMorning = chinaTime('2026-04-11 08:00');
+    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 3, remaining: 0 });
+    expect(await summaryPlan(dataSource.manager, daysPeriod('2026-03-01', '2026-04-11'))).toEqual({
+      summarised: [daysPeriod('2026-03-01', '2026-04-10')],
+      live: [daysPeriod('2026-04-11', '2026-04-11')],
+    });
+    expect(await expectSummariesEqualLive(nextMorning)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,129 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Report, ReportEvent, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
+import { insertRows } from '../db/insertRows';
+import { liveCounts } from './aggregate';
+import { addDays, daysOf, daysPeriod, shanghaiDate } from './calendar';
+import { ALL_DIMENSIONS, type GroupCounts, mergeGroups } from './groups';
+import { SETTLE_MS, SUMMARY_STATE, changedDays } from './summaryPlan';
+import { WHOLE_SYSTEM } from './scope';
+import { instantOf } from './sqlDialect';
+
+/**
+ * The statistics' day summaries (数据汇总): for each China calendar day, the additive counts of
+ * the reports dispatched that day and the returns made that day, per department, place and
+ * category, as they stand — the same statements as the live figures (liveCounts), with 超期 kept
+ * as the late resolutions only. A period's figures then read a few rows per day
+ * (stats/summaryPlan.ts decides which days).
+ *
+ * The scheduler keeps them: each run rebuilds whole the closed days (before today, China time)
+ * whose reports had an event since its last look, and summarises the days not summarised yet,
+ * newest first, for at most `budgetMs`. Nothing is added to a submission or an action.
+ */
+
+const ROWS_PER_INSERT = 500;
+
+function summaryRow(day: string, group: GroupCounts): StatsDaySummary {
+  const { key, counts } = group;
+  return Object.assign(new StatsDaySummary(), {
+    day,
+    departmentId: key.department ?? '',
+    countyCode: key.county ?? '',
+    townshipCode: key.township ?? '',
+    villageCode: key.village ?? '',
+    gridCode: key.grid ?? '',
+    categoryCode: key.category ?? '',
+    received: counts.received,
+    responded: counts.responded,
+    resolved: counts.resolved,
+    resolvedOnTime: counts.resolvedOnTime,
+    rated: counts.rated,
+    satisfied: counts.satisfied,
+    visitRated: counts.visitRated,
+    visitSatisfied: counts.visitSatisfied,
+    resolveMsTotal: counts.resolveMsTotal,
+    resolvedLate: counts.overdue,
+    repeatComplaints: counts.repeatComplaints,
+    returns: counts.returns,
+  });
+}
+
+/** Rebuilds one day's summary from the reports and events, in one transaction. */
+export async function summariseDay(dataSource: DataSource, day: string, now: Date): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    const period = daysPeriod(day, day);
+    const groups = await liveCounts(
+      manager,
+      { period, now: period.end, scope: WHOLE_SYSTEM, groupBy: ALL_DIMENSIONS },
+      'resolvedLate',
+    );
+    const rows = mergeGroups(groups, ALL_DIMENSIONS).map((group) => summaryRow(day, group));
+    await manager.delete(StatsDaySummary, { day });
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
+      await insertRows(manager, StatsDaySummary, rows.slice(start, start + ROWS_PER_INSERT));
+    await manager.delete(StatsSummarisedDay, { day });
+    await manager.insert(StatsSummarisedDay, { day, summarisedAt: now });
+  });
+}
+
+/** The closed days with reports or returns that have no summary yet, newest first. */
+async function unsummarisedDays(manager: EntityManager, today: string): Promise<string[]> {
+  const [firstDispatch, firstReturn, summarised] = await Promise.all([
+    manager.createQueryBuilder(Report, 'r').select('MIN(r.dispatchedAt)', 'at').getRawOne(),
+    manager
+      .createQueryBuilder(ReportEvent, 'e')
+      .select('MIN(e.createdAt)', 'at')
+      .where("e.type = 'return'")
+      .getRawOne(),
+    manager.find(StatsSummarisedDay, { select: { day: true } }),
+  ]);
+  const firsts = [firstDispatch?.at, firstReturn?.at]
+    .filter((at) => at !== null && at !== undefined)
+    .map((at) => shanghaiDate(instantOf(at)));
+  if (firsts.length === 0) return [];
+  const first = firsts.sort()[0];
+  if (first >= today) return [];
+  const done = new Set(summarised.map((row) => row.day));
+  return daysOf(daysPeriod(first, addDays(today, -1)))
+    .filter((day) => !done.has(day))
+    .reverse();
+}
+
+export interface SummaryRun {
+  /** Days rebuilt this run. */
+  summarised: number;
+  /** Days still to summarise for the first time (the next runs take them). */
+  remaining: number;
+}
+
+export class StatsSummaryJob {
+  constructor(
+    private readonly deps: { dataSource: DataSource },
+    private readonly options: { budgetMs: number } = { budgetMs: 20_000 },
+  ) {}
+
+  async runOnce(now: Date): Promise<SummaryRun> {
+    const { dataSource } = this.deps;
+    const manager = dataSource.manager;
+    const today = shanghaiDate(now);
+    const state = await manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE });
+    const changed = state
+      ? [...(await changedDays(manager, new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS)))]
+      : [];
+    // Changed days first, all of them: only then may the check move on.
+    const done = new Set<string>();
+    for (const day of changed.filter((day) => day < today).sort()) {
+      await summariseDay(dataSource, day, now);
+      done.add(day);
+    }
+    await manager.save(StatsSummaryState, { name: SUMMARY_STATE, checkedAt: now });
+    const started = Date.now();
+    const missing = (await unsummarisedDays(manager, today)).filter((day) => !done.has(day));
+    let summarised = done.size;
+    for (const day of missing) {
+      if (Date.now() - started > this.options.budgetMs) break;
+      await summariseDay(dataSource, day, now);
+      summarised += 1;
+    }
+    return { summarised, remaining: missing.length - (summarised - done.size) };
+  }
+}

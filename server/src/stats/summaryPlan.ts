@@ -1,0 +1,94 @@
+import { CITIZEN_ACTIONS, type ReportEventType, STAFF_ACTIONS, SYSTEM_ACTIONS } from '@minqing/shared';
+import { Between, type EntityManager, In } from 'typeorm';
+import { Report, ReportEvent, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
+import { type Period, daysOf, daysPeriod, shanghaiDate, startOfDay } from './calendar';
+import { instantOf } from './sqlDialect';
+
+/** The one row of stats_summary_state. */
+export const SUMMARY_STATE = 'days';
+
+/**
+ * How long a command may take from its clock reading (the events' createdAt) to its commit: a
+ * change is looked for this far before the last check, so one committed late is still seen.
+ */
+export const SETTLE_MS = 60_000;
+
+const EVENT_TYPES: readonly ReportEventType[] = ['submitted', ...STAFF_ACTIONS, ...CITIZEN_ACTIONS, ...SYSTEM_ACTIONS];
+/** The events that give a report its dispatch time (route, assign, transfer) or are counted by their own (return). */
+const PLACING_EVENTS: readonly ReportEventType[] = ['route', 'assign', 'transfer', 'return'];
+const CHUNK = 500;
+
+/**
+ * The days a change since `since` may have moved a summary of: for every report with an event
+ * since then, the day it is dispatched on now and the days of its dispatches and returns before
+ * (a transfer takes it out of its earlier day). Every event type is named, so the range is read
+ * from the (type, createdAt) key, one range per type.
+ */
+export async function changedDays(manager: EntityManager, since: Date): Promise<Set<string>> {
+  const changed: { reportId: string }[] = await manager
+    .createQueryBuilder(ReportEvent, 'e')
+    .select('DISTINCT e.reportId', 'reportId')
+    .where('e.type IN (:...types) AND e.createdAt >= :since', { types: EVENT_TYPES, since })
+    .getRawMany();
+  const days = new Set<string>();
+  const ids = changed.map((row) => row.reportId);
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const [reports, events] = await Promise.all([
+      manager.find(Report, { select: { id: true, dispatchedAt: true }, where: { id: In(chunk) } }),
+      manager.find(ReportEvent, {
+        select: { id: true, createdAt: true },
+        where: { reportId: In(chunk), type: In(PLACING_EVENTS) },
+      }),
+    ]);
+    for (const report of reports) if (report.dispatchedAt) days.add(shanghaiDate(instantOf(report.dispatchedAt)));
+    for (const event of events) days.add(shanghaiDate(instantOf(event.createdAt)));
+  }
+  return days;
+}
+
+export interface SummaryPlan {
+  /** Whole days, in ranges, to read from the day summaries. */
+  summarised: Period[];
+  /** The rest of the period, in ranges, to read from the reports. */
+  live: Period[];
+}
+
+const isWholeDays = (period: Period) =>
+  startOfDay(shanghaiDate(period.start)).getTime() === period.start.getTime() &&
+  startOfDay(shanghaiDate(period.end)).getTime() === period.end.getTime();
+
+/** Consecutive days with the same answer, as periods. */
+function rangesOf(days: readonly string[], take: (day: string) => boolean): Period[] {
+  const ranges: Period[] = [];
+  let first: string | null = null;
+  days.forEach((day, index) => {
+    if (take(day)) first ??= day;
+    if (first !== null && (!take(day) || index === days.length - 1)) {
+      ranges.push(daysPeriod(first, take(day) ? day : days[index - 1]));
+      first = null;
+    }
+  });
+  return ranges;
+}
+
+/**
+ * Which days of a period the summaries answer: those summarised and not changed since the
+ * scheduler last looked. Before the first summary, or for a period not made of whole China
+ * days, everything is read live.
+ */
+export async function summaryPlan(manager: EntityManager, period: Period): Promise<SummaryPlan> {
+  const days = isWholeDays(period) ? daysOf(period) : [];
+  const state = days.length ? await manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE }) : null;
+  if (!state) return { summarised: [], live: [period] };
+  const [rows, changed] = await Promise.all([
+    manager.find(StatsSummarisedDay, {
+      select: { day: true },
+      where: { day: Between(days[0], days[days.length - 1]) },
+    }),
+    changedDays(manager, new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS)),
+  ]);
+  const summarised = new Set(rows.map((row) => row.day));
+  const usable = (day: string) => summarised.has(day) && !changed.has(day);
+  return { summarised: rangesOf(days, usable), live: rangesOf(days, (day) => !usable(day)) };
+}
