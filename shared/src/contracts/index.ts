@@ -15,6 +15,7 @@ import { staffBriefRoutes } from './staffBriefs';
 import { staffPayoutRoutes } from './staffPayouts';
 import { staffPointsRoutes } from './staffPoints';
 import { staffArticleRoutes, staffNoticeRoutes } from './staffContent';
+import { staffStatsRoutes } from './staffStats';
 import { supervisionRoutes } from './supervision';
 
 export * from './route';
@@ -28,6 +29,7 @@ export { contentFileRoutes } from './contentFiles';
 export { staffPointsRoutes } from './staffPoints';
 export { STAFF_PAYOUTS_TAG, staffPayoutRoutes } from './staffPayouts';
 export { staffBriefRoutes } from './staffBriefs';
+export { staffStatsRoutes };
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -53,4 +55,5 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(staffPointsRoutes),
   ...Object.values(staffPayoutRoutes),
   ...Object.values(staffBriefRoutes),
+  ...Object.values(staffStatsRoutes),
 ];

@@ -1,16 +1,16 @@
 import type { Hotspots, WeeklyBriefList, WeeklyBriefSummary } from '@minqing/shared';
-import { staffBriefRoutes, urlOf } from '@minqing/shared';
-import { call, request } from '../api';
-import { type Period, periodQuery } from './period';
+import { staffBriefRoutes, staffStatsRoutes, urlOf } from '@minqing/shared';
+import { call } from '../api';
+import type { Period } from './period';
 
-/** 热点研判 and the 研判简报 (server/src/routes/staffStats hotspots, staffBriefs), in the member's scope. */
+/** 热点研判 and the 研判简报 (shared/src/contracts/staffStats.ts hotspots, staffBriefs.ts), in the member's scope. */
 export interface HotspotsApi {
   hotspots(period: Period): Promise<Hotspots>;
   briefs(): Promise<WeeklyBriefList>;
 }
 
 export const hotspotsApi: HotspotsApi = {
-  hotspots: (period) => request<Hotspots>(`/staff/stats/hotspots?${periodQuery(period)}`),
+  hotspots: (period) => call(staffStatsRoutes.hotspots, { query: period }),
   briefs: () => call(staffBriefRoutes.list, { query: {} }),
 };
 

@@ -28,10 +28,6 @@ export function periodOf(choice: PeriodChoice, today: string): Period {
   return { from: `${choice.month}-01`, to: last > today ? today : last };
 }
 
-export function periodQuery(period: Period): string {
-  return new URLSearchParams({ from: period.from, to: period.to }).toString();
-}
-
 /** The server answers at most 366 days (staffStats MAX_PERIOD_DAYS); checked here to say so before asking. */
 export const MAX_PERIOD_DAYS = 366;
 

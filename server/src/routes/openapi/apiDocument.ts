@@ -4,7 +4,6 @@ import {
   HOUSEHOLDS_TAG,
   STAFF_CONFIG_TAG,
   STAFF_PAYOUTS_TAG,
-  type ApiResponse,
   type HeaderParameter,
   type NamedSchema,
   type RouteContract,
@@ -50,22 +49,12 @@ import {
   VOICE_TYPES,
   WechatLoginRequestSchema,
 } from '@minqing/shared';
-import {
-  RankingsQuerySchema,
-  RankingsResponseSchema,
-  StaffBreakdownQuerySchema,
-  StaffBreakdownSchema,
-  StaffOverviewSchema,
-  StaffStatsQuerySchema,
-  StaffTrendsSchema,
-} from '@minqing/shared';
+import { RankingsQuerySchema, RankingsResponseSchema } from '@minqing/shared';
 import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqing/shared';
-import { StaffRankingQuerySchema, StaffRankingSchema } from '@minqing/shared';
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
 import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
-import { hotspotRoutes } from './hotspotRoutes';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -408,67 +397,6 @@ const statsRoutes: ApiRoute[] = [
     responses: [ok(named('Rankings', RankingsResponseSchema))],
     errors: [400],
   },
-  {
-    method: 'get',
-    path: '/api/v1/staff/stats/overview',
-    summary: "统计概览 / Today's intake, the backlog and the period's figures in the staff member's scope",
-    tags: ['stats'],
-    access: 'staff',
-    query: StaffStatsQuerySchema,
-    responses: [ok(named('StaffStatsOverview', StaffOverviewSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/stats/trends',
-    summary: '每日趋势 / Daily received, resolved and overdue counts',
-    tags: ['stats'],
-    access: 'staff',
-    query: StaffStatsQuerySchema,
-    responses: [ok(named('StaffStatsTrends', StaffTrendsSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/stats/breakdown',
-    summary: "分类统计 / The period's figures by category, township, village or department",
-    tags: ['stats'],
-    access: 'staff',
-    query: StaffBreakdownQuerySchema,
-    responses: [ok(named('StaffStatsBreakdown', StaffBreakdownSchema))],
-    errors: [400, 401, 403],
-  },
-];
-
-/** The dashboard's scoped department ranking, and .xlsx exports of it and of the work queue. */
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const xlsxDownload: ApiResponse = {
-  status: 200,
-  description: 'OK（.xlsx，Content-Disposition: attachment）',
-  content: { kind: 'binary', mediaTypes: [XLSX] },
-};
-const staffExportRoutes: ApiRoute[] = [
-  {
-    method: 'get',
-    path: '/api/v1/staff/stats/rankings',
-    summary:
-      "辖区部门排名 / Departments ranked on the reports in the staff member's scope for a period, by the public ranking's rules",
-    tags: ['stats'],
-    access: 'staff',
-    query: StaffRankingQuerySchema,
-    responses: [ok(named('StaffRanking', StaffRankingSchema))],
-    errors: [400, 401, 403],
-  },
-  {
-    method: 'get',
-    path: '/api/v1/staff/stats/rankings/export',
-    summary: '导出部门排名 / The scoped department ranking as .xlsx',
-    tags: ['stats'],
-    access: 'staff',
-    query: StaffRankingQuerySchema,
-    responses: [xlsxDownload],
-    errors: [400, 401, 403],
-  },
 ];
 
 /** 消息中心: the same two routes for citizens and for staff, each seeing only their own messages. */
@@ -594,7 +522,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...citizenReportRoutes,
   ...contentRoutes,
   ...statsRoutes,
-  ...staffExportRoutes,
   ...messageRoutes('/api/v1/messages', 'citizen', 'messages'),
   ...messageRoutes('/api/v1/staff/messages', 'staff', 'staff-messages'),
   ...dataRightsRoutes,
@@ -605,7 +532,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...directUploadRoutes,
   ...contentSecurityRoutes,
   ...opennessRoutes,
-  ...hotspotRoutes,
 ];
 
 /** Tag descriptions, in the order a reader meets them. */

@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { EXPORT_MAX_ROWS, StaffRankingQuerySchema, staffReportRoutes } from '@minqing/shared';
+import { EXPORT_MAX_ROWS, staffReportRoutes, staffStatsRoutes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest } from '../../errors';
@@ -51,9 +51,10 @@ export function staffExportRouter() {
     sendXlsx(ctx, bytes, { ascii: `reports-${day}.xlsx`, chinese: `工单导出-${day}.xlsx` });
   });
 
-  /** The dashboard's department ranking (GET /staff/stats/rankings) for the same period and scope. */
-  router.get('/staff/stats/rankings/export', staffAuth(STATS_ROLES), async (ctx: AppContext) => {
-    const ranking = await staffRanking(ctx, parseQuery(ctx, StaffRankingQuerySchema));
+  /** The dashboard's department ranking (staffStatsRoutes.rankings) for the same period and scope. */
+  const rankingExport = staffStatsRoutes.rankingsExport;
+  router[rankingExport.method](rankingExport.path, staffAuth(STATS_ROLES), async (ctx: AppContext) => {
+    const ranking = await staffRanking(ctx, parseQuery(ctx, rankingExport.query));
     const now = ctx.deps.clock();
     const bytes = await xlsxBytes(rankingWorkbook(ranking, now));
     await recordAudit(ctx.deps.dataSource.manager, {

@@ -1,15 +1,15 @@
-import { STATS_ROLES } from '../../policies/stats';
 import Router from '@koa/router';
-import { StaffBreakdownQuerySchema, StaffHotspotsQuerySchema, StaffStatsQuerySchema } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { staffStatsRoutes as routes } from '@minqing/shared';
+import type { AppContext } from '../../context';
 import { currentStaff, staffAuth } from '../../middleware/auth';
-import { parseQuery } from '../../middleware/validate';
+import { STATS_ROLES } from '../../policies/stats';
 import { computeBreakdown } from '../../stats/breakdown';
 import { hotspotDefinitions } from '../../stats/figureDefinitions';
 import { FOLLOWED_MIN, HOTSPOT_MIN_COUNT, REPEAT_MATTER_DAYS } from '../../stats/figures';
 import { computeHotspots } from '../../stats/hotspots';
 import { computeOverview } from '../../stats/overview';
 import { computeTrends } from '../../stats/trends';
+import { type ApiRouter, implement } from '../implement';
 import { presentScope, resolvePeriod, resolveScope } from './statsRequest';
 
 /**
@@ -35,31 +35,30 @@ async function statsRequest(ctx: AppContext, query: { from?: string; to?: string
 }
 
 export function staffStatsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/staff/stats' });
-  router.use(staffAuth(STATS_ROLES));
+  const router: ApiRouter = new Router();
+  const supervisors = staffAuth(STATS_ROLES);
 
-  router.get('/overview', async (ctx: AppContext) => {
-    const request = await statsRequest(ctx, parseQuery(ctx, StaffStatsQuerySchema));
-    ctx.body = { ...request.header, ...(await computeOverview(request)) };
-  });
-
-  router.get('/trends', async (ctx: AppContext) => {
-    const request = await statsRequest(ctx, parseQuery(ctx, StaffStatsQuerySchema));
-    ctx.body = { ...request.header, days: await computeTrends(request) };
-  });
-
-  router.get('/breakdown', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, StaffBreakdownQuerySchema);
+  implement(router, routes.overview, supervisors, async (ctx, { query }) => {
     const request = await statsRequest(ctx, query);
-    ctx.body = { ...request.header, by: query.by, items: await computeBreakdown({ ...request, by: query.by }) };
+    return { ...request.header, ...(await computeOverview(request)) };
+  });
+
+  implement(router, routes.trends, supervisors, async (ctx, { query }) => {
+    const request = await statsRequest(ctx, query);
+    return { ...request.header, days: await computeTrends(request) };
+  });
+
+  implement(router, routes.breakdown, supervisors, async (ctx, { query }) => {
+    const request = await statsRequest(ctx, query);
+    return { ...request.header, by: query.by, items: await computeBreakdown({ ...request, by: query.by }) };
   });
 
   /** 热点研判: rising village × category (环比 and 同比) and repeat matters of the period. */
-  router.get('/hotspots', async (ctx: AppContext) => {
-    const request = await statsRequest(ctx, parseQuery(ctx, StaffHotspotsQuerySchema));
+  implement(router, routes.hotspots, supervisors, async (ctx, { query }) => {
+    const request = await statsRequest(ctx, query);
     const hotspots = await computeHotspots({ ...request, span: { from: request.header.from, to: request.header.to } });
     const { rising, repeats, followed } = hotspotDefinitions();
-    ctx.body = {
+    return {
       ...request.header,
       minCount: HOTSPOT_MIN_COUNT,
       repeatDays: REPEAT_MATTER_DAYS,
