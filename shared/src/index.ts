@@ -34,4 +34,5 @@ export * from './schemas/contentFiles';
 export * from './schemas/households';
 export * from './schemas/openness';
 export * from './schemas/following';
+export * from './schemas/open311';
 export * from './contracts';

@@ -2,6 +2,7 @@ import { auditLogRoutes } from './auditLog';
 import { contentFileRoutes } from './contentFiles';
 import { householdRoutes } from './households';
 import { moderationRoutes } from './moderation';
+import { open311Routes } from './open311';
 import { partnerRoutes } from './partners';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
@@ -17,6 +18,7 @@ import { staffPointsRoutes } from './staffPoints';
 import { staffArticleRoutes, staffNoticeRoutes } from './staffContent';
 import { staffStatsRoutes } from './staffStats';
 import { supervisionRoutes } from './supervision';
+import { wechatPayRoutes } from './wechatPay';
 
 export * from './route';
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
@@ -30,6 +32,9 @@ export { staffPointsRoutes } from './staffPoints';
 export { STAFF_PAYOUTS_TAG, staffPayoutRoutes } from './staffPayouts';
 export { staffBriefRoutes } from './staffBriefs';
 export { staffStatsRoutes };
+export { OPEN311_TAG, open311Routes } from './open311';
+export { PARTNERS_TAG } from './partners';
+export { WECHATPAY_TAG, wechatPayRoutes } from './wechatPay';
 export { auditLogRoutes, householdRoutes, partnerRoutes, replyTemplateRoutes, routingModelRoutes, supervisionRoutes };
 
 /** Every route declared as a contract; the server registers them and the OpenAPI document lists them. */
@@ -56,4 +61,6 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(staffPayoutRoutes),
   ...Object.values(staffBriefRoutes),
   ...Object.values(staffStatsRoutes),
+  ...Object.values(wechatPayRoutes),
+  ...Object.values(open311Routes),
 ];

@@ -1,7 +1,11 @@
 import { PartnerCreatedSchema, PartnerInputSchema, PartnerListSchema, PartnerSchema } from '../schemas/openness';
 import { created, defineRoute, jsonBody, named, ok } from './route';
 
-const tags = ['staff-partners'] as const;
+export const PARTNERS_TAG = {
+  name: 'staff-partners',
+  description: '合作方 / Partner systems and their Open311 api_keys',
+};
+const tags = [PARTNERS_TAG.name] as const;
 
 /** 合作方: the systems allowed to file through Open311, each with its own api_key (shown once). */
 export const partnerRoutes = {

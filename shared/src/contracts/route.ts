@@ -39,6 +39,8 @@ export interface RouteContract {
   method: HttpMethod;
   /** Koa form, relative to /api/v1: `/reports/:id`. */
   path: string;
+  /** Set for the few routes outside /api/v1 (GET /healthz, Open311): `path` is then the whole path. */
+  root?: true;
   /** 中文 / English. */
   summary: string;
   tags: readonly string[];

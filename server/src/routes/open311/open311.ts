@@ -1,5 +1,14 @@
 import Router from '@koa/router';
-import { CITIZEN_STATUS_NAMES, PUBLIC_REPORT_DAYS, type PublicReport, type PublicReportState } from '@minqing/shared';
+import {
+  CITIZEN_STATUS_NAMES,
+  type Open311RequestsQuery,
+  type Open311ServiceRequest,
+  type Open311Submit,
+  PUBLIC_REPORT_DAYS,
+  type PublicReport,
+  type PublicReportState,
+  open311Routes as routes,
+} from '@minqing/shared';
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
 import { createHash } from 'node:crypto';
@@ -12,15 +21,10 @@ import type { ReferenceSnapshot } from '../../db/referenceData';
 import { AppError, badRequest, forbidden, notFound, unauthorized } from '../../errors';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody, parseQuery } from '../../middleware/validate';
+import { parseBody } from '../../middleware/validate';
 import { zodToAppError } from '../../middleware/errors';
 import { findPublicReports, presentPublicReports, type PublicReportFilter } from '../../openness/publicReports';
-import {
-  type Open311ServiceRequest,
-  type Open311Submit,
-  Open311RequestsQuerySchema,
-  Open311SubmitSchema,
-} from './open311Schemas';
+import { type ApiRouter, implement } from '../implement';
 
 /**
  * Open311 GeoReport v2 at /open311/v2, so a county's 12345 platform or a partner system can read
@@ -91,7 +95,7 @@ function dateOf(value: string | undefined): Date | undefined {
 }
 
 /** The spec's filters: ids alone when given; otherwise a window of at most 90 days (the last 90 by default). */
-function filterOf(query: ReturnType<typeof Open311RequestsQuerySchema.parse>, now: Date): PublicReportFilter {
+function filterOf(query: Open311RequestsQuery, now: Date): PublicReportFilter {
   const page = { offset: 0, limit: MAX_REQUESTS };
   if (query.service_request_id) return { ...page, serialNos: query.service_request_id };
   const end = dateOf(query.end_date) ?? now;
@@ -117,29 +121,28 @@ function requestKeyOf(ctx: AppContext, body: Open311Submit): string {
 }
 
 export function open311Router() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: OPEN311_PREFIX });
-  router.use(open311Errors());
+  const router: ApiRouter = new Router();
+  const errors = open311Errors();
 
-  router.get('/discovery.json', (ctx: AppContext) => {
-    ctx.body = {
-      changeset: '2026-12-06T00:00:00Z',
-      contact: '汉阴县 321 民情在线 / 12345 热线',
-      key_service: '接口密钥由县级管理员在管理后台「合作方」页面发放',
-      endpoints: [
-        {
-          specification: 'http://wiki.open311.org/GeoReport_v2',
-          url: `${ctx.origin}${OPEN311_PREFIX}`,
-          changeset: '2026-12-06T00:00:00Z',
-          type: 'production',
-          formats: ['application/json'],
-        },
-      ],
-    };
-  });
+  implement(router, routes.discovery, errors, (ctx) => ({
+    changeset: '2026-12-06T00:00:00Z',
+    contact: '汉阴县 321 民情在线 / 12345 热线',
+    key_service: '接口密钥由县级管理员在管理后台「合作方」页面发放',
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${ctx.origin}${OPEN311_PREFIX}`,
+        changeset: '2026-12-06T00:00:00Z',
+        type: 'production' as const,
+        formats: ['application/json'],
+      },
+    ],
+  }));
 
-  router.get('/services.json', async (ctx: AppContext) => {
+  implement(router, routes.services, errors, async (ctx) => {
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = offered(lookups).map((category) => ({
+    ctx.set('Cache-Control', 'public, max-age=300');
+    return offered(lookups).map((category) => ({
       service_code: category.code,
       service_name: category.name,
       description: category.name,
@@ -148,18 +151,16 @@ export function open311Router() {
       keywords: '',
       group: category.parentCode ? (lookups.categories.get(category.parentCode)?.name ?? '') : '',
     }));
-    ctx.set('Cache-Control', 'public, max-age=300');
   });
 
-  router.get('/services/:service_code.json', async (ctx: AppContext) => {
+  implement(router, routes.service, errors, async (ctx, { params }) => {
     const lookups = await ctx.deps.reference.snapshot();
-    const category = offered(lookups).find((candidate) => candidate.code === ctx.params.service_code);
+    const category = offered(lookups).find((candidate) => candidate.code === params.service_code);
     if (!category) throw notFound('没有这个服务（service_code）');
-    ctx.body = { service_code: category.code, attributes: [] };
+    return { service_code: category.code, attributes: [] };
   });
 
-  router.get('/requests.json', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, Open311RequestsQuerySchema);
+  implement(router, routes.requests, errors, async (ctx, { query }) => {
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;
     const { reports } = await findPublicReports(manager, now, filterOf(query, now));
@@ -170,13 +171,13 @@ export function open311Router() {
       tokenSecret: ctx.deps.config.tokenSecret,
       now,
     });
-    ctx.body = presented.map((report) => serviceRequestOf(report, ctx.origin));
+    return presented.map((report) => serviceRequestOf(report, ctx.origin));
   });
 
-  router.get('/requests/:id.json', async (ctx: AppContext) => {
+  implement(router, routes.request, errors, async (ctx, { params }) => {
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;
-    const { reports } = await findPublicReports(manager, now, { serialNos: [ctx.params.id], offset: 0, limit: 1 });
+    const { reports } = await findPublicReports(manager, now, { serialNos: [params.id], offset: 0, limit: 1 });
     if (reports.length === 0) throw notFound('没有找到这条公开的诉求');
     const lookups = await ctx.deps.reference.snapshot();
     const [report] = await presentPublicReports(manager, {
@@ -185,15 +186,17 @@ export function open311Router() {
       tokenSecret: ctx.deps.config.tokenSecret,
       now,
     });
-    ctx.body = [serviceRequestOf(report, ctx.origin)];
+    return [serviceRequestOf(report, ctx.origin)];
   });
 
-  router.post('/requests.json', actionLimit('submit'), async (ctx: AppContext) => {
+  // The api_key is checked before the body (401/403 before 400), so this one parses its own body.
+  const submit = routes.submit;
+  router[submit.method](submit.path, errors, actionLimit('submit'), async (ctx: AppContext) => {
     const raw = (ctx.request as { body?: { api_key?: unknown } }).body;
     if (typeof raw?.api_key !== 'string' || raw.api_key === '') throw unauthorized('缺少 api_key');
     const found = await partnerByKey(ctx.deps.dataSource.manager, raw.api_key);
     if (!found) throw forbidden('api_key 无效或已吊销');
-    const body = parseBody(ctx, Open311SubmitSchema);
+    const body = parseBody(ctx, submit.body.schema.schema);
     const submission = {
       serviceCode: 'direct' as const,
       villageCode: body.address_id,

@@ -3,7 +3,10 @@ import {
   API_CONTRACTS,
   HOUSEHOLDS_TAG,
   STAFF_CONFIG_TAG,
+  OPEN311_TAG,
+  PARTNERS_TAG,
   STAFF_PAYOUTS_TAG,
+  WECHATPAY_TAG,
   type HeaderParameter,
   type NamedSchema,
   type RouteContract,
@@ -54,7 +57,7 @@ import { MessageListQuerySchema, MessagePageSchema, MessageSchema } from '@minqi
 import { DeletionRequestBodySchema, DeletionRequestSchema, MyDataFileSchema } from '@minqing/shared';
 import { payoutRoutes, pointsRoutes } from './pointsRoutes';
 import { directUploadRoutes, pushRoutes } from './pushRoutes';
-import { OPEN311_TAG, PARTNERS_TAG, opennessRoutes } from './opennessRoutes';
+import { opennessRoutes } from './opennessRoutes';
 
 /**
  * The route table the OpenAPI document is generated from: one entry per route the app
@@ -76,10 +79,10 @@ export { named };
 /** A route as OpenAPI lists it: the contract's path with the /api/v1 prefix and `{id}` parameters. */
 export type ApiRoute = RouteContract;
 
-/** `/staff/reply-templates/:id` → `/api/v1/staff/reply-templates/{id}`. */
+/** `/staff/reply-templates/:id` → `/api/v1/staff/reply-templates/{id}` (a root route keeps its whole path). */
 export const documented = (contract: RouteContract): ApiRoute => ({
   ...contract,
-  path: `/api/v1${contract.path.replace(/:(\w+)/g, '{$1}')}`,
+  path: `${contract.root ? '' : '/api/v1'}${contract.path.replace(/:(\w+)/g, '{$1}')}`,
 });
 
 const OpenApiDocumentSchema = z.looseObject({
@@ -560,7 +563,7 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   { name: 'points', description: '治理积分与积分超市（群众）/ Points and the village shop, citizen side' },
   { name: 'staff-points', description: '积分管理 / Points rules, shop, redemptions, volunteering and the ledger' },
   STAFF_PAYOUTS_TAG,
-  { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' },
+  WECHATPAY_TAG,
   HOUSEHOLDS_TAG,
   PARTNERS_TAG,
   OPEN311_TAG,

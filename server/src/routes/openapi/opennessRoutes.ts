@@ -10,32 +10,11 @@ import {
   SimilarReportsQuerySchema,
   SimilarReportsResponseSchema,
 } from '@minqing/shared';
-import {
-  Open311DiscoverySchema,
-  Open311RequestsQuerySchema,
-  Open311ServiceDefinitionSchema,
-  Open311ServiceListSchema,
-  Open311ServiceRequestListSchema,
-  Open311SubmitSchema,
-  Open311SubmittedSchema,
-} from '../open311/open311Schemas';
 import type { ApiResponse, ApiRoute } from './apiDocument';
-
-export const OPEN311_TAG = {
-  name: 'open311',
-  description:
-    'Open311 GeoReport v2 / 合作方接口：读取与本村动态相同的公开诉求，凭 api_key 提交诉求；错误为规范格式 `[{code, description}]`（400 字段错误、401 缺少 api_key、403 密钥无效或已吊销、404 没有找到）',
-};
-export const PARTNERS_TAG = {
-  name: 'staff-partners',
-  description: '合作方 / Partner systems and their Open311 api_keys',
-};
-
-const open311 = [OPEN311_TAG.name];
 
 const followResult: ApiResponse = ok(named('FollowResult', FollowResultSchema));
 
-/** 本村动态, 我也遇到, the ranking's trend, Open311 and the 合作方 keys it needs (PRODUCT.md §9 Openness). */
+/** 本村动态, 我也遇到 and the ranking's trend (PRODUCT.md §9 Openness; Open311: shared/src/contracts/open311.ts). */
 export const opennessRoutes: ApiRoute[] = [
   {
     method: 'get',
@@ -97,69 +76,5 @@ export const opennessRoutes: ApiRoute[] = [
     query: RankingTrendQuerySchema,
     responses: [ok(named('RankingTrend', RankingTrendSchema))],
     errors: [400, 404],
-  },
-  {
-    method: 'get',
-    path: '/open311/v2/discovery.json',
-    summary: 'Open311 服务发现 / GeoReport v2 service discovery',
-    tags: open311,
-    access: 'public',
-    responses: [ok(named('Open311Discovery', Open311DiscoverySchema))],
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/open311/v2/services.json',
-    summary: 'Open311 服务列表 / The request types: our categories',
-    tags: open311,
-    access: 'public',
-    responses: [ok(named('Open311ServiceList', Open311ServiceListSchema))],
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/open311/v2/services/{service_code}.json',
-    summary: 'Open311 服务定义 / A service definition (no extra attributes)',
-    tags: open311,
-    access: 'public',
-    responses: [ok(named('Open311ServiceDefinition', Open311ServiceDefinitionSchema))],
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/open311/v2/requests.json',
-    summary:
-      'Open311 诉求列表 / The village boards’ public reports: the last 90 days by default, a window of at most 90 days, at most 1000',
-    tags: open311,
-    access: 'public',
-    query: Open311RequestsQuerySchema,
-    responses: [ok(named('Open311ServiceRequestList', Open311ServiceRequestListSchema))],
-    errors: [],
-  },
-  {
-    method: 'post',
-    path: '/open311/v2/requests.json',
-    summary:
-      'Open311 提交诉求 / File a report with a partner’s api_key (form-encoded or JSON; address_id is the village code); the same request again answers the same report',
-    tags: open311,
-    access: 'public',
-    body: { kind: 'json', schema: named('Open311Submit', Open311SubmitSchema) },
-    responses: [
-      {
-        status: 201,
-        description: 'Created',
-        content: { kind: 'json', schema: named('Open311Submitted', Open311SubmittedSchema) },
-      },
-    ],
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/open311/v2/requests/{id}.json',
-    summary: 'Open311 单条诉求 / One public report by its serial number',
-    tags: open311,
-    access: 'public',
-    responses: [ok(named('Open311ServiceRequestList', Open311ServiceRequestListSchema))],
-    errors: [],
   },
 ];

@@ -68,7 +68,7 @@ export const pointsRoutes: ApiRoute[] = [
 
 const myReward = named('MyReward', MyRewardSchema);
 
-/** Cash rewards and subsidies through WeChat Pay 商家转账: the citizen's side and the notification. */
+/** Cash rewards and subsidies through WeChat Pay 商家转账, the citizen's side (the notification: shared/src/contracts/wechatPay.ts). */
 export const payoutRoutes: ApiRoute[] = [
   {
     method: 'get',
@@ -87,14 +87,5 @@ export const payoutRoutes: ApiRoute[] = [
     access: 'citizen',
     responses: [ok(myReward)],
     errors: [400, 401, 404],
-  },
-  {
-    method: 'post',
-    path: '/api/v1/wechatpay/transfer-notify',
-    summary: "商家转账回调 / WeChat Pay's signed, encrypted transfer result",
-    tags: ['wechatpay'],
-    access: 'public',
-    responses: [{ status: 204, description: 'Accepted', content: { kind: 'none' } }],
-    errors: [400, 401, 503],
   },
 ];

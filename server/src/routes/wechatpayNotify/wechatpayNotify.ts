@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { TRANSFER_STATES } from '@minqing/shared';
+import { TRANSFER_STATES, wechatPayRoutes } from '@minqing/shared';
 import type { TransferState } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { transaction } from '../../db/dataSource';
@@ -27,9 +27,11 @@ interface Notification {
  * Repeats are harmless: a payout moves along its state machine at most once per state.
  */
 export function wechatpayNotifyRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/wechatpay' });
+  const router = new Router<AppState, { deps: AppDeps }>();
 
-  router.post('/transfer-notify', async (ctx: AppContext) => {
+  // Answers WeChat Pay's own `{code, message}` and reads the raw body, so it is registered from the contract's method and path.
+  const notify = wechatPayRoutes.transferNotify;
+  router[notify.method](notify.path, async (ctx: AppContext) => {
     const config = ctx.deps.config.wechatPay;
     if (!config) return refuse(ctx, 503, 'WeChat Pay is not configured');
     const raw = ((ctx.request as { body?: Record<symbol, unknown> }).body?.[UNPARSED] as string | undefined) ?? '';

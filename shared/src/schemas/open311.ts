@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LIMITS, PhoneSchema, RegionCodeSchema } from '@minqing/shared';
+import { LIMITS } from '../domain/limits';
+import { PhoneSchema, RegionCodeSchema } from './common';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), as JSON. Field names are the
@@ -27,6 +28,7 @@ export const Open311RequestsQuerySchema = z.object({
   end_date: z.iso.datetime({ offset: true }).optional(),
   status: commaList(z.enum(OPEN311_STATUSES)).optional(),
 });
+export type Open311RequestsQuery = z.infer<typeof Open311RequestsQuerySchema>;
 
 /** POST requests.json, form-encoded or JSON: the spec's fields; address_id is the village's region code. */
 export const Open311SubmitSchema = z.object({

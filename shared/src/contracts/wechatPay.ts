@@ -1,0 +1,17 @@
+import { defineRoute, noContent } from './route';
+
+export const WECHATPAY_TAG = { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' };
+
+/** What WeChat Pay calls: public, believed only when signed by its key (server/src/routes/wechatpayNotify). */
+export const wechatPayRoutes = {
+  transferNotify: defineRoute({
+    method: 'post',
+    path: '/wechatpay/transfer-notify',
+    summary:
+      "商家转账回调 / WeChat Pay's signed, encrypted transfer result; refusals answer WeChat Pay's `{code, message}`",
+    tags: [WECHATPAY_TAG.name],
+    access: 'public',
+    responses: [noContent],
+    errors: [400, 401, 503],
+  }),
+};
