@@ -55,6 +55,8 @@ import { BoolColumn, CreatedAtColumn, DateTimeColumn, IdColumn, RefColumn, Updat
   'followerCount',
 ])
 @Index('idx_reports_department_dispatched', ['departmentId', 'dispatchedAt'])
+// 代报件数 of 走访督导: a month's reports filed on a household's behalf.
+@Index('idx_reports_filed_by', ['filedByStaffId', 'createdAt'])
 export class Report {
   @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 24, unique: true }) serialNo!: string;

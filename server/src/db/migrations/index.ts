@@ -33,6 +33,7 @@ import { ReportGrid1764750000000 } from './1764750000000-ReportGrid';
 import { SpeechTranscripts1764760000000 } from './1764760000000-SpeechTranscripts';
 import { WeeklyBriefs1764810000000 } from './1764810000000-WeeklyBriefs';
 import { StatsSummaries1764850000000 } from './1764850000000-StatsSummaries';
+import { FiledOnBehalfIndex1764860000000 } from './1764860000000-FiledOnBehalfIndex';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   StatsIndexes1764830000000,
   DuplicateSearchIndexes1764840000000,
   StatsSummaries1764850000000,
+  FiledOnBehalfIndex1764860000000,
 ];
