@@ -21,6 +21,9 @@ import {
 } from './figures';
 import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
 import { instantOf } from './sqlDialect';
+import { numberOf } from './groups';
+import { receivedFromSummaries } from './summaryReads';
+import { summaryPlan } from './summaryPlan';
 
 type Lookups = Pick<ReferenceSnapshot, 'categories' | 'regions'>;
 
@@ -48,11 +51,8 @@ const placed = (instant: string) => [
   `${instant} AS instant`,
 ];
 
-/**
- * Received (the cohort rule, as the figures' 受理件数) per village × category in a period;
- * uncategorised reports are no hot spot. Only the count: the other figures are not shown here.
- */
-async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Map<string, number>> {
+/** 受理件数 per village × category of categorised reports in a period, read from the reports. */
+async function liveReceivedByPlace(props: HotspotsProps, period: Period) {
   const query = props.manager
     .createQueryBuilder(Report, 'r')
     .select('r.villageCode', 'village')
@@ -65,7 +65,28 @@ async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Ma
     .groupBy('r.villageCode')
     .addGroupBy('r.categoryCode')
     .getRawMany();
-  return new Map(rows.map((row) => [pairKey(row.village, row.category), Number(row.n)]));
+  return rows;
+}
+
+/**
+ * Received (the cohort rule, as the figures' 受理件数) per village × category in a period;
+ * uncategorised reports are no hot spot. Only the count: the other figures are not shown here.
+ * Summarised days from the day summaries, the others from the reports (stats/summaryPlan.ts).
+ */
+async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Map<string, number>> {
+  const plan = await summaryPlan(props.manager, period);
+  const [live, summarised] = await Promise.all([
+    Promise.all(plan.live.map((range) => liveReceivedByPlace(props, range))),
+    plan.summarised.length === 0
+      ? []
+      : receivedFromSummaries(props.manager, plan.summarised, props.scope, ['village', 'category'], true),
+  ]);
+  const counts = new Map<string, number>();
+  const add = (village: string, category: string, n: string | number | null) =>
+    counts.set(pairKey(village, category), (counts.get(pairKey(village, category)) ?? 0) + numberOf(n));
+  for (const row of live.flat()) add(row.village, row.category, row.n);
+  for (const row of summarised) add(String(row.key_village), String(row.key_category), row.n);
+  return counts;
 }
 
 type Resolution = { id: string; resolvedAt: Date };

@@ -1,15 +1,20 @@
 import type { DataSource } from 'typeorm';
 import { appendEvent } from '../commands/reportEvents';
 import { saveReportChanges } from '../commands/reportUpdater';
-import { Report, StatsDaySummary } from '../db/entities';
+import { Report, StatsDaySummary, StatsSummaryState } from '../db/entities';
 import { REGIONS } from '../test/factories';
 import { STATS_NOW, type StatsWorld, buildStatsWorld, chinaTime, insertEvent, insertReport } from '../test/statsWorld';
 import { createTestDataSource } from '../test/testDatabase';
 import { type CountsQuery, type Dimension, type GroupCounts, collectCounts, liveCounts } from './aggregate';
-import { type Period, daysPeriod, monthPeriod } from './calendar';
+import { type Period, daysPeriod, monthPeriod, shanghaiDate } from './calendar';
 import { mergeGroups } from './groups';
 import { StatsSummaryJob } from './summaries';
-import { summaryPlan } from './summaryPlan';
+import { SUMMARY_STATE, summaryPlan } from './summaryPlan';
+import { ReferenceData } from '../db/referenceData';
+import { computeRankings } from './rankings';
+import { computeOverview } from './overview';
+import { computeTrends } from './trends';
+import { risingHotspots } from './hotspots';
 import type { StatsScope } from './scope';
 
 /**
@@ -67,6 +72,17 @@ describe('day summaries', () => {
   });
   afterAll(() => dataSource.destroy());
 
+  /** What `compute` answers with the summaries out of the way: from the reports alone. */
+  async function fromReportsAlone<T>(compute: () => Promise<T>): Promise<T> {
+    const state = await dataSource.getRepository(StatsSummaryState).findOneByOrFail({ name: SUMMARY_STATE });
+    await dataSource.getRepository(StatsSummaryState).delete({ name: SUMMARY_STATE });
+    try {
+      return await compute();
+    } finally {
+      await dataSource.getRepository(StatsSummaryState).insert(state);
+    }
+  }
+
   async function expectSummariesEqualLive(now: Date) {
     let summarisedDays = 0;
     for (const [periodName, period] of PERIODS) {
@@ -84,6 +100,24 @@ describe('day summaries', () => {
           }).toEqual({ periodName, scopeName, groupBy, groups: comparable(live) });
         }
     }
+    // The published figures built on them, and those that read the summaries on their own.
+    const lookups = await new ReferenceData(dataSource, 0).snapshot();
+    const figures = async () => {
+      const answers: unknown[] = [
+        await computeRankings({ manager: dataSource.manager, lookups, month: '2026-03', now, minReceived: 1 }),
+      ];
+      for (const [, period] of PERIODS)
+        for (const [, scope] of scopes()) {
+          const span = { from: shanghaiDate(period.start), to: shanghaiDate(new Date(period.end.getTime() - 1)) };
+          answers.push(
+            await computeOverview({ manager: dataSource.manager, scope, period, now }),
+            await computeTrends({ manager: dataSource.manager, scope, period, now }),
+            await risingHotspots({ manager: dataSource.manager, lookups, scope, span, now }),
+          );
+        }
+      return answers;
+    };
+    expect(await figures()).toEqual(await fromReportsAlone(figures));
     return summarisedDays;
   }
 
@@ -141,6 +175,19 @@ describe('day summaries', () => {
       fromStatus: 'resolved',
       toStatus: 'closed',
       actorType: 'citizen',
+      actorId: null,
+      at,
+    });
+    // A 督办 changes nothing a summary counts: its day stays summarised.
+    const march5 = await dataSource
+      .getRepository(Report)
+      .findOneByOrFail({ dispatchedAt: chinaTime('2026-03-05 10:00') });
+    await appendEvent(dataSource.manager, {
+      reportId: march5.id,
+      type: 'escalate',
+      fromStatus: march5.status,
+      toStatus: march5.status,
+      actorType: 'system',
       actorId: null,
       at,
     });

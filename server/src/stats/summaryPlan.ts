@@ -13,14 +13,31 @@ export const SUMMARY_STATE = 'days';
  */
 export const SETTLE_MS = 60_000;
 
-const EVENT_TYPES: readonly ReportEventType[] = ['submitted', ...STAFF_ACTIONS, ...CITIZEN_ACTIONS, ...SYSTEM_ACTIONS];
+/**
+ * Events that change no column a summary reads (reportActor, deadlineSupervision): reminders,
+ * 督办 (escalated, tier), replies, supplements, extension requests and refusals, and 自动办结
+ * (resolved → closed, both 已办结). The scheduler writes them by the thousand; they must not
+ * send days back to the live statements.
+ */
+const NEUTRAL_EVENTS: readonly ReportEventType[] = [
+  'remind',
+  'escalate',
+  'reply',
+  'supplement',
+  'request_extension',
+  'refuse_extension',
+  'auto_close',
+];
+const EVENT_TYPES = (['submitted', ...STAFF_ACTIONS, ...CITIZEN_ACTIONS, ...SYSTEM_ACTIONS] as const).filter(
+  (type) => !NEUTRAL_EVENTS.includes(type),
+);
 /** The events that give a report its dispatch time (route, assign, transfer) or are counted by their own (return). */
 const PLACING_EVENTS: readonly ReportEventType[] = ['route', 'assign', 'transfer', 'return'];
 const CHUNK = 500;
 
 /**
  * The days a change since `since` may have moved a summary of: for every report with an event
- * since then, the day it is dispatched on now and the days of its dispatches and returns before
+ * since then (but NEUTRAL_EVENTS), the day it is dispatched on now and the days of its dispatches and returns before
  * (a transfer takes it out of its earlier day). Every event type is named, so the range is read
  * from the (type, createdAt) key, one range per type.
  */

@@ -13,7 +13,7 @@ import {
   keyOf,
   numberOf,
 } from './groups';
-import { whereReportScope } from './scope';
+import { type StatsScope, whereReportScope } from './scope';
 
 const SUMMARY_COLUMN: Record<Dimension, string> = {
   department: 's.departmentId',
@@ -60,8 +60,8 @@ function whereAnyOf<T extends ObjectLiteral>(
 }
 
 /** The statistics scope on summaries `s`, as whereReportRegion words it on reports (a grid: its own and the village's grid-less). */
-function whereSummaryScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, query: CountsQuery): void {
-  const { regionCode, departmentId } = query.scope;
+function whereSummaryScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, scope: StatsScope): void {
+  const { regionCode, departmentId } = scope;
   if (regionCode) {
     const level = levelOfCode(regionCode);
     if (level === 'grid')
@@ -75,6 +75,13 @@ function whereSummaryScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<
 }
 
 /** The day summaries of `periods` (whole days), grouped as asked; 超期 here is the late resolutions only. */
+function whereSummaryDays<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, periods: readonly Period[]): void {
+  whereAnyOf(builder, periods, (index) => [
+    `s.day >= :from${index} AND s.day <= :to${index}`,
+    { [`from${index}`]: shanghaiDate(periods[index].start), [`to${index}`]: lastDayOf(periods[index]) },
+  ]);
+}
+
 export async function summaryRows(
   manager: EntityManager,
   periods: readonly Period[],
@@ -82,11 +89,8 @@ export async function summaryRows(
 ): Promise<GroupCounts[]> {
   const builder = manager.createQueryBuilder(StatsDaySummary, 's').select([]);
   for (const [name, column] of Object.entries(SUMMED)) builder.addSelect(`SUM(s.${column})`, name);
-  whereAnyOf(builder, periods, (index) => [
-    `s.day >= :from${index} AND s.day <= :to${index}`,
-    { [`from${index}`]: shanghaiDate(periods[index].start), [`to${index}`]: lastDayOf(periods[index]) },
-  ]);
-  whereSummaryScope(builder, query);
+  whereSummaryDays(builder, periods);
+  whereSummaryScope(builder, query.scope);
   for (const dimension of query.groupBy)
     builder.addSelect(SUMMARY_COLUMN[dimension], keyAlias(dimension)).addGroupBy(SUMMARY_COLUMN[dimension]);
   const rows: RawRow[] = await builder.getRawMany();
@@ -122,4 +126,26 @@ export async function openOverdueRows(
     key: keyOf(row, query.groupBy),
     counts: { ...ZERO_COUNTS, overdue: numberOf(row.overdue) },
   }));
+}
+
+/**
+ * 受理件数 alone from the day summaries of `periods`, per day and/or dimensions (热点研判, the
+ * daily trend): rows with `n` and each key under its alias (the day as `day`), "none" as ''.
+ */
+export async function receivedFromSummaries(
+  manager: EntityManager,
+  periods: readonly Period[],
+  scope: StatsScope,
+  groupBy: readonly (Dimension | 'day')[],
+  categorised = false,
+): Promise<RawRow[]> {
+  const builder = manager.createQueryBuilder(StatsDaySummary, 's').select('SUM(s.received)', 'n');
+  whereSummaryDays(builder, periods);
+  whereSummaryScope(builder, scope);
+  if (categorised) builder.andWhere("s.categoryCode <> ''");
+  for (const dimension of groupBy) {
+    const column = dimension === 'day' ? 's.day' : SUMMARY_COLUMN[dimension];
+    builder.addSelect(column, dimension === 'day' ? 'day' : keyAlias(dimension)).addGroupBy(column);
+  }
+  return builder.getRawMany();
 }

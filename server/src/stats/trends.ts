@@ -5,6 +5,8 @@ import { type Period, daysOf } from './calendar';
 import { IN_COHORT, IS_OVERDUE, IS_RESOLVED } from './figures';
 import { type StatsScope, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
+import { receivedFromSummaries } from './summaryReads';
+import { summaryPlan } from './summaryPlan';
 
 export interface TrendsProps {
   manager: EntityManager;
@@ -41,9 +43,21 @@ async function dailyCounts(props: TrendsProps, series: Series): Promise<Map<stri
   return new Map(rows.map((row) => [row.day, Number(row.n)]));
 }
 
+/** Received per day: summarised days from the day summaries, the others from the reports (stats/summaryPlan.ts). */
+async function receivedPerDay(props: TrendsProps): Promise<Map<string, number>> {
+  const plan = await summaryPlan(props.manager, props.period);
+  const [live, summarised] = await Promise.all([
+    Promise.all(plan.live.map((period) => dailyCounts({ ...props, period }, 'received'))),
+    plan.summarised.length === 0 ? [] : receivedFromSummaries(props.manager, plan.summarised, props.scope, ['day']),
+  ]);
+  const counts = new Map(live.flatMap((days) => [...days]));
+  for (const row of summarised) counts.set(String(row.day), Number(row.n));
+  return counts;
+}
+
 export async function computeTrends(props: TrendsProps): Promise<TrendDay[]> {
   const [received, resolved, overdue] = await Promise.all([
-    dailyCounts(props, 'received'),
+    receivedPerDay(props),
     dailyCounts(props, 'resolved'),
     dailyCounts(props, 'overdue'),
   ]);
