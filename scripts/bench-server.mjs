@@ -33,6 +33,7 @@ import { seedRankingExtras } from './bench/seedRankingExtras.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
 import { withSecondaryIndexesDeferred } from './bench/deferredIndexes.mjs';
 import { benchPool, resetDatabase, startRealServer } from './bench/serverSetup.mjs';
+import { buildSummaries } from './bench/summaries.mjs';
 import { formatNumber, renderTable, round } from './bench/stats.mjs';
 
 const MAIN_TOWNSHIP = '610921100'; // 城关镇
@@ -277,6 +278,12 @@ async function runBenchmark() {
       }
       variants.push({ label, username, query, ...figures, statements });
     }
+    // The ranking reads the day summaries the scheduler keeps; build them now rather than wait
+    // for its first minutes (a run racing the scheduler on one day may fail: the second one finishes).
+    const summaries = await buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl }).catch(() =>
+      buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl }),
+    );
+    log(`(r) day summaries: ${summaries.days} days built in ${summaries.seconds.toFixed(1)} s`);
     const rankings = await measureRankings(server.baseUrl);
 
     return {

@@ -7,7 +7,8 @@
 // Settings: BENCH_DATABASE (minqing_bench_stats; recreated), BENCH_REPORTS, BENCH_STATS_REQUESTS
 // (10 per variant), BENCH_REUSE=1 keeps a database that already holds BENCH_REPORTS seeded
 // reports (for measuring one change after another; the server still migrates it). The server runs
-// without its scheduler; the statistics' day summaries are built once by the scheduler's job.
+// without its scheduler; the statistics' day summaries are built once by the scheduler's job, or,
+// with BENCH_SUMMARIES=off, left out so every figure is read from the reports (for comparison).
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 
@@ -74,8 +75,14 @@ async function run() {
   const pool = benchPool(settings);
   try {
     if (!reuse) await seed(pool);
-    const summaries = await buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl });
-    log(`day summaries: ${summaries.days} days built in ${summaries.seconds.toFixed(1)} s`);
+    if (process.env.BENCH_SUMMARIES === 'off') {
+      // Without the job's state every figure is read from the reports, as before the summaries.
+      await pool.query('DELETE FROM stats_summary_state');
+      log('day summaries off: every figure from the reports');
+    } else {
+      const summaries = await buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl });
+      log(`day summaries: ${summaries.days} days built in ${summaries.seconds.toFixed(1)} s`);
+    }
     const [[{ n: reports }]] = await pool.query('SELECT COUNT(*) AS n FROM reports');
     const month = previousMonth();
     log(`dashboard requests over ${month}, ${requests} each`);
