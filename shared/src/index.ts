@@ -36,3 +36,6 @@ export * from './schemas/openness';
 export * from './schemas/following';
 export * from './schemas/open311';
 export * from './contracts';
+// Directly too, so that the mini-program's main package can see they bring no zod (miniapp/test/mainPackage.test.ts).
+export * from './contracts/route';
+export * from './contracts/citizenApi';

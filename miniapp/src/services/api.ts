@@ -5,38 +5,27 @@
 import Taro from '@tarojs/taro';
 import type {
   ContentFile,
-  Article,
   ArticleCategory,
-  BindPhoneRequest,
-  Category,
   CitizenUser,
-  Deputy,
   DisputeRequest,
-  FollowResult,
-  FollowingResponse,
-  Message,
-  MessagePage,
-  Notice,
   NoticeCategory,
   Page,
   RatingRequest,
   RegionLevel,
-  RegionNode,
   ReportDetail,
   ReportStatus,
   ReportSummary,
-  Service,
-  SimilarReportsResponse,
   SubmitReportRequest,
   SupplementRequest,
   UpdateProfileRequest,
   UploadResponse,
 } from '@minqing/shared';
+import { citizenApi } from '@minqing/shared';
 import { ApiError, networkError } from './apiError';
 import { directUploadEnabled, mediaTypeOf, uploadDirect } from './directUpload';
 import { apiBase } from './config';
 import { ensureToken } from './auth';
-import { request, requestWithMeta, upload } from './request';
+import { call, request, requestWithMeta, upload } from './request';
 import { saveUser } from './session';
 
 export interface PageParams {
@@ -46,13 +35,12 @@ export interface PageParams {
 
 // ── catalog (public) ────────────────────────────────────────────────────────────
 
-export const getServices = () => request<Service[]>('/services', { auth: false });
+export const getServices = () => call(citizenApi.catalog.services);
 
 /** The region tree down to villages by default (county → township → village). */
-export const getRegions = (depth: RegionLevel = 'village') =>
-  request<RegionNode[]>('/regions', { auth: false, query: { depth } });
+export const getRegions = (depth: RegionLevel = 'village') => call(citizenApi.catalog.regions, { query: { depth } });
 
-export const getCategories = () => request<Category[]>('/categories', { auth: false });
+export const getCategories = () => call(citizenApi.catalog.categories);
 
 // ── uploads ────────────────────────────────────────────────────────────────────
 
@@ -71,16 +59,19 @@ export async function uploadMedia(filePath: string, options: UploadMediaOptions 
   if (type && (await directUploadEnabled())) return uploadDirect(filePath, type, options);
   const fields: Record<string, string> = {};
   if (options.durationSeconds !== undefined) fields.durationSeconds = String(Math.round(options.durationSeconds));
-  return upload<UploadResponse>('/uploads', { filePath, fields, onProgress: options.onProgress });
+  return upload(citizenApi.uploads.upload, { filePath, fields, onProgress: options.onProgress });
 }
 
 const downloaded = new Map<string, string>();
 
-/** `/uploads/:id/content` → its short-lived object-storage link, when the server has one. */
+/** An attachment's content path (`/uploads/<id>/content`), matched against its route. */
+const contentPath = new RegExp(`^${citizenApi.uploads.content.path.replace(':id', '([^/?]+)')}$`);
+
+/** An attachment's content path → its short-lived object-storage link, when the server has one. */
 async function signedLinkOf(relative: string): Promise<string | null> {
-  const match = /^\/uploads\/([^/?]+)\/content$/.exec(relative);
-  if (!match) return null;
-  return (await request<{ url: string | null }>(`/uploads/${match[1]}/link`)).url;
+  const id = contentPath.exec(relative)?.[1];
+  if (!id) return null;
+  return (await call(citizenApi.uploads.link, { params: { id: decodeURIComponent(id) } })).url;
 }
 
 /**
@@ -137,18 +128,15 @@ export const rateReport = (id: string, rating: RatingRequest) =>
 
 /** 我也遇到: open reports of the village that look like what is being written (public text only). */
 export const getSimilarReports = (villageCode: string, text: string) =>
-  request<SimilarReportsResponse>('/reports/similar', { query: { villageCode, text } });
+  call(citizenApi.following.similar, { query: { villageCode, text } });
 
 /** 我也遇到: follow someone else's report instead of filing it again; following twice changes nothing. */
-export const followReport = (id: string) =>
-  request<FollowResult>(`/reports/${encodeURIComponent(id)}/follow`, { method: 'POST' });
+export const followReport = (id: string) => call(citizenApi.following.follow, { params: { id } });
 
-export const unfollowReport = (id: string) =>
-  request<FollowResult>(`/reports/${encodeURIComponent(id)}/follow`, { method: 'DELETE' });
+export const unfollowReport = (id: string) => call(citizenApi.following.unfollow, { params: { id } });
 
 /** 我关注的: the reports one follows, latest joined first. */
-export const getFollowing = (params: PageParams = {}) =>
-  request<FollowingResponse>('/reports/following', { query: { ...params } });
+export const getFollowing = (params: PageParams = {}) => call(citizenApi.following.list, { query: params });
 
 /** 要求重办. */
 export const disputeReport = (id: string, dispute: DisputeRequest) =>
@@ -161,15 +149,15 @@ export const addSupplement = (id: string, supplement: SupplementRequest) =>
 // ── notices and articles ───────────────────────────────────────────────────────
 
 export const getNotices = (params: PageParams & { category?: NoticeCategory; villageCode?: string } = {}) =>
-  request<Page<Notice>>('/notices', { query: { ...params } });
+  call(citizenApi.notices.list, { query: params });
 
 export const getNotice = (id: string, villageCode?: string) =>
-  request<Notice>(`/notices/${encodeURIComponent(id)}`, { query: { villageCode } });
+  call(citizenApi.notices.detail, { params: { id }, query: { villageCode } });
 
 export const getArticles = (params: PageParams & { category?: ArticleCategory } = {}) =>
-  request<Page<Article>>('/articles', { query: { ...params } });
+  call(citizenApi.articles.list, { query: params });
 
-export const getArticle = (id: string) => request<Article>(`/articles/${encodeURIComponent(id)}`);
+export const getArticle = (id: string) => call(citizenApi.articles.detail, { params: { id } });
 
 /** 附件 of a published notice or article (PDF, Word, Excel). */
 export const getContentFiles = (kind: 'notices' | 'articles', id: string) =>
@@ -178,32 +166,29 @@ export const getContentFiles = (kind: 'notices' | 'articles', id: string) =>
 // ── me and messages ────────────────────────────────────────────────────────────
 
 export async function getMe(): Promise<CitizenUser> {
-  const user = await request<CitizenUser>('/me');
+  const user = await call(citizenApi.me.profile);
   saveUser(user);
   return user;
 }
 
 /** Saves name, village or 关怀模式 and updates the stored profile. */
 export async function updateMe(patch: UpdateProfileRequest): Promise<CitizenUser> {
-  const user = await request<CitizenUser>('/me', { method: 'PATCH', data: patch });
+  const user = await call(citizenApi.me.update, { body: patch });
   saveUser(user);
   return user;
 }
 
 export const getMessages = (params: PageParams & { unread?: boolean } = {}) =>
-  request<MessagePage>('/messages', { query: { ...params } });
+  call(citizenApi.messages.list, { query: params });
 
-export const markMessageRead = (id: string) =>
-  request<Message>(`/messages/${encodeURIComponent(id)}/read`, { method: 'POST' });
+export const markMessageRead = (id: string) => call(citizenApi.messages.markRead, { params: { id } });
 
 /** 绑定手机号: sends the getPhoneNumber code; the server answers the profile with the phone masked. */
 export async function bindPhone(code: string): Promise<CitizenUser> {
-  const data: BindPhoneRequest = { code };
-  const user = await request<CitizenUser>('/me/phone', { method: 'POST', data });
+  const user = await call(citizenApi.me.bindPhone, { body: { code } });
   saveUser(user);
   return user;
 }
 
 /** 代表工作: the deputies of a village, its township and its county, nearest first. */
-export const getDeputies = (villageCode: string) =>
-  request<Deputy[]>('/deputies', { auth: false, query: { villageCode } });
+export const getDeputies = (villageCode: string) => call(citizenApi.catalog.deputies, { query: { villageCode } });

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import type { CitizenLoginResponse } from '@minqing/shared';
+import { type CitizenLoginResponse, citizenApi } from '@minqing/shared';
 import { ApiError } from './apiError';
 import { isWeapp } from './config';
-import { send } from './http';
+import { sendCall } from './http';
 import { currentToken, saveSession } from './session';
 import { STORAGE_KEYS, readStored, writeStored } from './storage';
 
@@ -18,10 +18,7 @@ export function devOpenid(): string {
 
 async function devLogin(): Promise<CitizenLoginResponse> {
   try {
-    const { data } = await send<CitizenLoginResponse>('/auth/dev-login', {
-      method: 'POST',
-      data: { openid: devOpenid() },
-    });
+    const { data } = await sendCall(citizenApi.auth.devLogin, { body: { openid: devOpenid() } });
     return data;
   } catch (error) {
     // 404: the server is not in demo mode, so there is no way in without WeChat.
@@ -38,7 +35,7 @@ async function wechatLogin(): Promise<CitizenLoginResponse> {
   } catch {
     throw new ApiError('network', '微信登录失败，请稍后再试', 0);
   }
-  const { data } = await send<CitizenLoginResponse>('/auth/wechat-login', { method: 'POST', data: { code } });
+  const { data } = await sendCall(citizenApi.auth.wechatLogin, { body: { code } });
   return data;
 }
 

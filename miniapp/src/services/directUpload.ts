@@ -5,10 +5,10 @@
  * to tell their type by). Add the OSS bucket's host to the mini-program's uploadFile domains.
  */
 import Taro from '@tarojs/taro';
-import type { AttachmentKind, DirectUploadPolicy, UploadMode, UploadResponse } from '@minqing/shared';
+import { type AttachmentKind, type DirectUploadPolicy, type UploadResponse, citizenApi } from '@minqing/shared';
 import { ApiError, networkError } from './apiError';
 import { UPLOAD_TIMEOUT_MS, isWeapp } from './config';
-import { request } from './request';
+import { call } from './request';
 
 const TYPES_BY_EXTENSION: Record<string, { kind: AttachmentKind; contentType: string }> = {
   jpg: { kind: 'photo', contentType: 'image/jpeg' },
@@ -33,7 +33,7 @@ let mode: Promise<boolean> | null = null;
 export function directUploadEnabled(): Promise<boolean> {
   if (!isWeapp()) return Promise.resolve(false);
   if (!mode) {
-    mode = request<UploadMode>('/uploads/mode', { auth: false }).then(
+    mode = call(citizenApi.uploads.mode).then(
       (answer) => answer.direct,
       () => {
         mode = null;
@@ -94,11 +94,10 @@ export async function uploadDirect(
   type: { kind: AttachmentKind; contentType: string },
   options: DirectUploadOptions = {},
 ): Promise<UploadResponse> {
-  const policy = await request<DirectUploadPolicy>('/uploads/direct', { method: 'POST', data: { kind: type.kind } });
+  const policy = await call(citizenApi.uploads.direct, { body: { kind: type.kind } });
   await postToStorage(policy, filePath, type.contentType, options.onProgress);
-  const attachment = await request<UploadResponse>('/uploads/direct/confirm', {
-    method: 'POST',
-    data: {
+  const attachment = await call(citizenApi.uploads.confirmDirect, {
+    body: {
       key: policy.key,
       ...(options.durationSeconds !== undefined ? { durationSeconds: Math.round(options.durationSeconds) } : {}),
     },

@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import type { CallInput, ContractEndpoint, ResultOf, RouteContract } from '@minqing/shared';
+import { pathWith, queryString } from '@minqing/shared';
 import { ApiError, errorFromResponse, networkError } from './apiError';
 import { REQUEST_TIMEOUT_MS, UPLOAD_TIMEOUT_MS, apiBase } from './config';
 
@@ -78,6 +80,27 @@ export async function send<T>(path: string, options: SendOptions = {}): Promise<
   const data = parseBody(response.data);
   if (response.statusCode < 200 || response.statusCode >= 300) throw errorFromResponse(response.statusCode, data);
   return { status: response.statusCode, data: data as T, headers: headersOf(response.header) };
+}
+
+/** What a call to a declared route sends besides its contract's input. */
+export type CallOptions = Pick<SendOptions, 'headers' | 'token' | 'timeoutMs'>;
+
+/** `citizenApi.reports.detail` + `{params: {id}}` → `/reports/<id>`, with the query the input has. */
+export function pathOf<C extends RouteContract>(endpoint: ContractEndpoint<C>, input: CallInput<C>): string {
+  return (
+    pathWith(endpoint.path, input.params as Record<string, string> | undefined) +
+    queryString(input.query as Record<string, unknown> | undefined)
+  );
+}
+
+/** One call to a declared route: method, path and query from its contract, the answer typed by it. */
+export function sendCall<C extends RouteContract>(
+  endpoint: ContractEndpoint<C>,
+  input: CallInput<C>,
+  options: CallOptions = {},
+): Promise<HttpResult<ResultOf<C>>> {
+  const method = endpoint.method.toUpperCase() as HttpMethod;
+  return send<ResultOf<C>>(pathOf(endpoint, input), { ...options, method, data: input.body });
 }
 
 export interface UploadOptions {

@@ -1,6 +1,16 @@
+import type { CallInput, ContractEndpoint, ResultOf, RouteContract } from '@minqing/shared';
 import { login, ensureToken } from './auth';
 import { ApiError } from './apiError';
-import { send, sendUpload, type HttpResult, type SendOptions, type UploadOptions } from './http';
+import {
+  type CallOptions,
+  type HttpResult,
+  type SendOptions,
+  type UploadOptions,
+  pathOf,
+  send,
+  sendCall,
+  sendUpload,
+} from './http';
 
 export type RequestOptions = Omit<SendOptions, 'token'> & {
   /** false for public routes (services, regions, categories): no token, no login. */
@@ -33,9 +43,37 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (await requestWithMeta<T>(path, options)).data;
 }
 
-/** Uploads one local file (multipart field `file`) with the token; same re-login rule. */
-export async function upload<T>(path: string, options: Omit<UploadOptions, 'token'>): Promise<T> {
-  return (await withToken(true, (token) => sendUpload<T>(path, { ...options, token }))).data;
+/** What a route without params, query or body is called with: nothing. */
+type Input<C extends RouteContract> = Record<string, never> extends CallInput<C> ? [CallInput<C>?] : [CallInput<C>];
+
+/**
+ * A call to a declared route (`citizenApi.…`), with status and headers: method, path and query come
+ * from its contract, the answer is typed by it; public routes go without the token, the others
+ * with it (same re-login rule as `request`).
+ */
+export function callWithMeta<C extends RouteContract>(
+  endpoint: ContractEndpoint<C>,
+  input: CallInput<C>,
+  options: Omit<CallOptions, 'token'> = {},
+): Promise<HttpResult<ResultOf<C>>> {
+  return withToken(endpoint.access !== 'public', (token) => sendCall(endpoint, input, { ...options, token }));
+}
+
+/** A call to a declared route; resolves to its answer. */
+export async function call<C extends RouteContract>(
+  endpoint: ContractEndpoint<C>,
+  ...[input]: Input<C>
+): Promise<ResultOf<C>> {
+  return (await callWithMeta(endpoint, input ?? ({} as CallInput<C>))).data;
+}
+
+/** Uploads one local file (multipart field `file`) to a declared route with the token; same re-login rule. */
+export async function upload<C extends RouteContract>(
+  endpoint: ContractEndpoint<C>,
+  options: Omit<UploadOptions, 'token'>,
+): Promise<ResultOf<C>> {
+  const path = pathOf(endpoint, {} as CallInput<C>);
+  return (await withToken(true, (token) => sendUpload<ResultOf<C>>(path, { ...options, token }))).data;
 }
 
 export { ApiError } from './apiError';

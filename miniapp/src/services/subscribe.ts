@@ -6,13 +6,13 @@
  */
 import Taro from '@tarojs/taro';
 import type { FollowTopic, PushSettings, SubscribeAnswer, SubscribeTopic } from '@minqing/shared';
-import { SUBSCRIBE_ANSWERS } from '@minqing/shared';
+import { SUBSCRIBE_ANSWERS, citizenApi } from '@minqing/shared';
 import { isWeapp } from './config';
-import { request } from './request';
+import { call } from './request';
 
 let settings: PushSettings | null = null;
 
-export const getPushSettings = () => request<PushSettings>('/push/settings');
+export const getPushSettings = () => call(citizenApi.push.settings);
 
 /** Call when a page that will ask opens, so the tap can ask at once. */
 export async function preloadPushSettings(): Promise<void> {
@@ -53,8 +53,7 @@ export async function askToSubscribe(topics: readonly SubscribeTopic[]): Promise
     // entityIds is Alipay's; Taro's types require it on every platform.
     const result: Record<string, unknown> = { ...(await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) };
     const answers = answersOf(result, tmplIds);
-    if (Object.keys(answers).length > 0)
-      settings = await request<PushSettings>('/push/subscriptions', { method: 'POST', data: { answers } });
+    if (Object.keys(answers).length > 0) settings = await call(citizenApi.push.subscriptions, { body: { answers } });
   } catch {
     // Declined, not supported, or offline: the in-app message centre still has every message.
   }
@@ -66,7 +65,7 @@ export async function setFollowing(topic: FollowTopic, follow: boolean): Promise
   const topics = follow
     ? [...new Set([...current.follows, topic])]
     : current.follows.filter((followed) => followed !== topic);
-  settings = await request<PushSettings>('/push/follows', { method: 'PUT', data: { topics } });
+  settings = await call(citizenApi.push.follows, { body: { topics } });
   return settings;
 }
 

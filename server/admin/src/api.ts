@@ -1,9 +1,10 @@
-import type { Department, ErrorCode, ReportActionRequest } from '@minqing/shared';
+import type { ErrorCode, ReportActionRequest } from '@minqing/shared';
 import {
   type CallInput,
   type QueryInput,
   type ResultOf,
   type RouteContract,
+  catalogRoutes,
   staffAuthRoutes,
   staffReportRoutes,
   urlOf,
@@ -158,5 +159,5 @@ export const api = {
   queue: (queryString: string) => call(staffReportRoutes.queue, { query: queryOf(queryString) }),
   report: (id: string) => call(staffReportRoutes.detail, { params: { id } }),
   act: (id: string, action: ReportActionRequest) => call(staffReportRoutes.act, { params: { id }, body: action }),
-  departments: () => request<Department[]>('/staff/departments'),
+  departments: () => call(catalogRoutes.departments),
 };

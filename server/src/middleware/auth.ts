@@ -12,6 +12,9 @@ export function bearerToken(ctx: AppContext): string | null {
 
 type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
+/** A deliberately public route (its contract's access is `public`): no token is read. */
+export const publicAccess: AuthMiddleware = (_ctx, next) => next();
+
 /**
  * A signed-in citizen; 401 otherwise (a staff token is not a citizen token). The account is read
  * once per request: a nested router's guard with the same prefix (reportFollowing's and reports'

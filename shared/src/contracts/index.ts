@@ -1,9 +1,18 @@
 import { auditLogRoutes } from './auditLog';
 import { contentFileRoutes } from './contentFiles';
+import { catalogRoutes } from './catalog';
+import { citizenAuthRoutes } from './citizenAuth';
+import { articleRoutes, noticeRoutes } from './content';
+import { followingRoutes } from './following';
 import { householdRoutes } from './households';
 import { moderationRoutes } from './moderation';
 import { open311Routes } from './open311';
+import { meRoutes } from './me';
+import { messageRoutes } from './messages';
+import { openDataRoutes } from './openData';
 import { partnerRoutes } from './partners';
+import { myRewardRoutes, pointsRoutes } from './points';
+import { pushRoutes } from './push';
 import { replyTemplateRoutes } from './replyTemplates';
 import type { RouteContract } from './route';
 import { routingModelRoutes } from './routingModel';
@@ -19,8 +28,14 @@ import { staffArticleRoutes, staffNoticeRoutes } from './staffContent';
 import { staffStatsRoutes } from './staffStats';
 import { supervisionRoutes } from './supervision';
 import { wechatPayRoutes } from './wechatPay';
+import { systemRoutes } from './system';
+import { uploadRoutes } from './uploads';
+import { wechatRoutes } from './wechat';
 
 export * from './route';
+export { articleRoutes, catalogRoutes, citizenAuthRoutes, meRoutes, noticeRoutes };
+export { followingRoutes, messageRoutes, myRewardRoutes, openDataRoutes, pointsRoutes, pushRoutes };
+export { systemRoutes, uploadRoutes, wechatRoutes };
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
 export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
 export { staffAccountRoutes, staffAuthRoutes };
@@ -63,4 +78,18 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(staffStatsRoutes),
   ...Object.values(wechatPayRoutes),
   ...Object.values(open311Routes),
+  ...Object.values(catalogRoutes),
+  ...Object.values(citizenAuthRoutes),
+  ...Object.values(meRoutes),
+  ...Object.values(noticeRoutes),
+  ...Object.values(articleRoutes),
+  ...Object.values(messageRoutes),
+  ...Object.values(followingRoutes),
+  ...Object.values(pushRoutes),
+  ...Object.values(pointsRoutes),
+  ...Object.values(myRewardRoutes),
+  ...Object.values(openDataRoutes),
+  ...Object.values(uploadRoutes),
+  ...Object.values(wechatRoutes),
+  ...Object.values(systemRoutes),
 ];

@@ -2,22 +2,23 @@
  * The public calls of 排行榜 and 本村动态 (server/src/routes/publicRankings, routes/publicReports): no
  * sign-in. They live in this sub-package because no other page uses them.
  */
-import type { PublicReportPage, PublicReportState, RankingTrend, RankingsResponse } from '@minqing/shared';
+import { type PublicReportState, citizenApi } from '@minqing/shared';
 import { apiBase, isH5 } from '../../services/config';
-import { request } from '../../services/request';
+import { call } from '../../services/request';
 
-export const getRankings = (month?: string) =>
-  request<RankingsResponse>('/public/rankings', { auth: false, query: month ? { month } : {} });
+const { openData } = citizenApi;
+
+export const getRankings = (month?: string) => call(openData.rankings, { query: month ? { month } : {} });
 
 export const getRankingTrend = (departmentId: string, month: string, months = 6) =>
-  request<RankingTrend>('/public/rankings/trend', { auth: false, query: { departmentId, month, months } });
+  call(openData.rankingTrend, { query: { departmentId, month, months } });
 
 export const getVillageBoard = (params: {
   villageCode: string;
   status?: PublicReportState;
   page: number;
   pageSize: number;
-}) => request<PublicReportPage>('/public/reports', { auth: false, query: { ...params } });
+}) => call(openData.reports, { query: params });
 
 /** A photo link of the board (a server path): the H5 build is served by the API server, WeChat needs the full address. */
 export const mediaUrl = (path: string): string => (isH5() ? path : `${apiBase().replace(/\/api\/v1$/, '')}${path}`);

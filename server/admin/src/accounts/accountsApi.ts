@@ -1,12 +1,11 @@
 import {
   type ChangeOwnPasswordRequest,
-  type Department,
-  type RegionNode,
   type StaffAccountCreate,
   type StaffAccountUpdate,
+  catalogRoutes,
   staffAccountRoutes as routes,
 } from '@minqing/shared';
-import { call, request } from '../api';
+import { call } from '../api';
 import type { AccountFilters } from './accountQuery';
 
 /** 账号管理 and 修改密码 (shared/src/contracts/staffAccounts.ts). */
@@ -21,6 +20,6 @@ export const accountsApi = {
     call(routes.resetPassword, { params: { id }, body: password ? { password } : {} }),
   unbindWechat: (id: string) => call(routes.unbindWechat, { params: { id } }),
   changeOwnPassword: (body: ChangeOwnPasswordRequest) => call(routes.changeOwnPassword, { body }),
-  regions: () => request<RegionNode[]>('/regions?depth=grid'),
-  departments: () => request<Department[]>('/staff/departments'),
+  regions: () => call(catalogRoutes.regions, { query: { depth: 'grid' } }),
+  departments: () => call(catalogRoutes.departments),
 };

@@ -8,11 +8,10 @@ import type {
   ConfigServicePatch,
   HolidayDay,
   Page,
-  RegionNode,
   RoutingRuleInput,
 } from '@minqing/shared';
-import { LIMITS, routingRuleRoutes, staffConfigRoutes as routes } from '@minqing/shared';
-import { call, request } from '../api';
+import { LIMITS, catalogRoutes, routingRuleRoutes, staffConfigRoutes as routes } from '@minqing/shared';
+import { call } from '../api';
 
 /** Every page of a paged list, for the pickers (a county has far fewer rows than this loop allows). */
 export async function allPages<T>(load: (page: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
@@ -43,7 +42,7 @@ export const configApi = {
   updateRegion: (code: string, patch: ConfigRegionPatch) =>
     call(routes.updateRegion, { params: { code }, body: patch }),
   /** The active region tree down to villages, as citizens see it: the pickers choose from it. */
-  regionTree: () => request<RegionNode[]>('/regions?depth=village'),
+  regionTree: () => call(catalogRoutes.regions, { query: { depth: 'village' } }),
 
   departments: (query: PageParams & DepartmentFilter) => call(routes.departments, { query }),
   createDepartment: (input: ConfigDepartmentInput) => call(routes.createDepartment, { body: input }),

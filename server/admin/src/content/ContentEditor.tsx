@@ -22,6 +22,7 @@ import {
   NOTICE_CATEGORY_NAMES,
 } from '@minqing/shared';
 import type { ArticleInput, ContentFile, NoticeInput, StaffArticle, StaffNotice } from '@minqing/shared';
+import { uploadRoutes, urlOf } from '@minqing/shared';
 import { EditorContent, useEditor } from '@tiptap/react';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
@@ -127,7 +128,9 @@ export function ContentEditor({
         const item = await contentApi.get(kind, id);
         const ids = kind === 'notice' ? (item as StaffNotice).imageUploadIds : [];
         const sources = await Promise.all(
-          ids.map((uploadId) => fetchMedia(`/api/v1/uploads/${uploadId}/content`).catch(() => '')),
+          ids.map((uploadId) =>
+            fetchMedia(`/api/v1${urlOf(uploadRoutes.content, { params: { id: uploadId } })}`).catch(() => ''),
+          ),
         );
         const attached = await contentApi.files(kind, id).catch(() => []);
         if (!alive) return;

@@ -5,13 +5,19 @@ import type {
   NoticeInput,
   NoticePatch,
   PublicationStatus,
-  RegionNode,
   StaffArticle,
   StaffNotice,
   UploadResponse,
 } from '@minqing/shared';
-import { contentFileRoutes, pathWith, staffArticleRoutes, staffNoticeRoutes } from '@minqing/shared';
-import { ApiError, call, request } from '../api';
+import {
+  catalogRoutes,
+  contentFileRoutes,
+  pathWith,
+  staffArticleRoutes,
+  staffNoticeRoutes,
+  uploadRoutes,
+} from '@minqing/shared';
+import { ApiError, call } from '../api';
 import { currentToken } from '../session';
 import type { ContentKind } from './scopeOptions';
 
@@ -37,7 +43,7 @@ export const contentApi = {
   files: (kind: ContentKind, id: string) => call(contentFileRoutes[kind].list, { params: { id } }),
   removeFile: (kind: ContentKind, id: string, fileId: string) =>
     call(contentFileRoutes[kind].remove, { params: { id, fileId } }),
-  regions: () => request<RegionNode[]>('/regions?depth=village'),
+  regions: () => call(catalogRoutes.regions, { query: { depth: 'village' } }),
 };
 
 /**
@@ -81,7 +87,7 @@ export function uploadWithProgress<T>(path: string, file: File, onProgress: (per
 
 /** A notice picture, through the same upload route as report photos (re-encoded, EXIF removed). */
 export const uploadImage = (file: File, onProgress: (percent: number) => void) =>
-  uploadWithProgress<UploadResponse>('/uploads', file, onProgress);
+  uploadWithProgress<UploadResponse>(uploadRoutes.upload.path, file, onProgress);
 
 export const uploadFile = (kind: ContentKind, id: string, file: File, onProgress: (percent: number) => void) =>
   uploadWithProgress<ContentFile>(pathWith(contentFileRoutes[kind].add.path, { id }), file, onProgress);

@@ -5,8 +5,8 @@ import type {
   HouseholdTag,
   RegionNode,
 } from '@minqing/shared';
-import { householdRoutes, isWithin, supervisionRoutes, urlOf } from '@minqing/shared';
-import { ApiError, call, request, signOutExpired } from '../api';
+import { catalogRoutes, householdRoutes, isWithin, supervisionRoutes, urlOf } from '@minqing/shared';
+import { ApiError, call, signOutExpired } from '../api';
 import { flattenRegions } from '../regionTree';
 import { currentToken } from '../session';
 
@@ -76,7 +76,7 @@ export function gridChoices(tree: RegionNode[], scopeCode: string): { value: str
 /** server/src/routes/households */
 export const householdsApi = {
   list: (filters: HouseholdFilters) => call(householdRoutes.list, { query: householdQuery(filters) }),
-  regions: () => request<RegionNode[]>('/regions?depth=grid'),
+  regions: () => call(catalogRoutes.regions, { query: { depth: 'grid' } }),
   importRoster,
 };
 export type HouseholdsApi = typeof householdsApi;

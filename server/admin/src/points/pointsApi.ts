@@ -3,13 +3,12 @@ import type {
   PointsReason,
   PointsRuleInput,
   RedemptionStatus,
-  RegionNode,
   ShopItemInput,
   ShopItemPatch,
   VolunteerAwardRequest,
 } from '@minqing/shared';
-import { staffPointsRoutes as routes, urlOf } from '@minqing/shared';
-import { call, request } from '../api';
+import { catalogRoutes, staffPointsRoutes as routes, urlOf } from '@minqing/shared';
+import { call } from '../api';
 
 export interface PageQuery {
   page: number;
@@ -44,5 +43,5 @@ export const pointsApi = {
   rules: () => call(routes.rules),
   saveRule: (reason: PointsAwardReason, input: PointsRuleInput) =>
     call(routes.saveRule, { params: { reason }, body: input }),
-  regions: () => request<RegionNode[]>('/regions?depth=village'),
+  regions: () => call(catalogRoutes.regions, { query: { depth: 'village' } }),
 };

@@ -27,7 +27,8 @@ import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier }
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import { api, request } from '../api';
+import { catalogRoutes } from '@minqing/shared';
+import { api, call } from '../api';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
 import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from './Transcript';
@@ -130,7 +131,7 @@ export function WorkQueue({ staff, query }: PageProps) {
 
   useEffect(() => {
     api.departments().then(setDepartments, () => setDepartments([]));
-    request<Category[]>('/categories').then(setCategories, () => setCategories([]));
+    call(catalogRoutes.categories).then(setCategories, () => setCategories([]));
     queueApi.regions().then(setRegions, () => setRegions([]));
   }, []);
 

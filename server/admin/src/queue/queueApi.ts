@@ -1,12 +1,13 @@
 import {
   type BulkAssignRequest,
-  type RegionNode,
   type TriageQuery,
   type UploadResponse,
+  catalogRoutes,
   staffReportRoutes as routes,
+  uploadRoutes,
   urlOf,
 } from '@minqing/shared';
-import { ApiError, call, queryOf, request } from '../api';
+import { ApiError, call, queryOf } from '../api';
 import { currentToken } from '../session';
 
 /** The work queue's and triage screen's calls beyond those in api.ts (shared/src/contracts/staffReports.ts). */
@@ -15,7 +16,7 @@ export const queueApi = {
   triage: (query: Pick<TriageQuery, 'view' | 'page' | 'pageSize'> & { keyword?: string }) =>
     call(routes.triage, { query: { ...query, keyword: query.keyword?.trim() } }),
   bulkAssign: (body: BulkAssignRequest) => call(routes.bulkAssign, { body }),
-  regions: () => request<RegionNode[]>('/regions?depth=village'),
+  regions: () => call(catalogRoutes.regions, { query: { depth: 'village' } }),
 };
 
 /** The work queue under its filters as an .xlsx download (the ExportButton's path under /api/v1). */
@@ -28,7 +29,7 @@ export async function uploadPhoto(file: File): Promise<UploadResponse> {
   const token = currentToken();
   let response: Response;
   try {
-    response = await fetch('/api/v1/uploads', {
+    response = await fetch(`/api/v1${uploadRoutes.upload.path}`, {
       method: 'POST',
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       body: form,

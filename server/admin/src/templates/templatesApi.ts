@@ -1,12 +1,11 @@
 import {
-  type Category,
-  type RegionNode,
   type ReplyTemplateInput,
   type ReplyTemplatePatch,
   type ReplyTemplateQuery,
+  catalogRoutes,
   replyTemplateRoutes as routes,
 } from '@minqing/shared';
-import { call, request } from '../api';
+import { call } from '../api';
 
 export type TemplateListQuery = ReplyTemplateQuery;
 
@@ -18,6 +17,6 @@ export const templatesApi = {
   remove: (id: string) => call(routes.remove, { params: { id } }),
   /** The enabled templates for one report's place and category, most specific first. */
   forReport: (reportId: string) => call(routes.forReport, { params: { id: reportId } }).then((answer) => answer.items),
-  categories: () => request<Category[]>('/categories'),
-  regions: () => request<RegionNode[]>('/regions?depth=village'),
+  categories: () => call(catalogRoutes.categories),
+  regions: () => call(catalogRoutes.regions, { query: { depth: 'village' } }),
 };

@@ -14,7 +14,8 @@ import {
 } from 'antd';
 import type { Category, Department, TriageItem } from '@minqing/shared';
 import { useEffect, useState } from 'react';
-import { api, request } from '../api';
+import { catalogRoutes } from '@minqing/shared';
+import { api, call } from '../api';
 import type { PageProps } from '../pages';
 import { usePagedList } from '../usePagedList';
 import { ReportDrawer } from '../queue/ReportDrawer';
@@ -58,7 +59,7 @@ export function TriageQueue({ staff }: PageProps) {
 
   useEffect(() => {
     api.departments().then(setDepartments, () => setDepartments([]));
-    request<Category[]>('/categories').then(setCategories, () => setCategories([]));
+    call(catalogRoutes.categories).then(setCategories, () => setCategories([]));
   }, []);
 
   async function dispatchOne(item: TriageItem, departmentId: string, categoryCode: string) {

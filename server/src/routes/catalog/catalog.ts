@@ -1,10 +1,8 @@
 import Router from '@koa/router';
-import { DeputiesQuerySchema, RegionTreeQuerySchema } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { catalogRoutes as routes } from '@minqing/shared';
 import { Category, Department, Region, ServiceEntity } from '../../db/entities';
 import { badRequest } from '../../errors';
-import { staffAuth, currentStaff } from '../../middleware/auth';
-import { parseQuery } from '../../middleware/validate';
+import { currentStaff, publicAccess, staffAuth } from '../../middleware/auth';
 import {
   presentCategory,
   presentDepartment,
@@ -15,51 +13,50 @@ import {
 import { deputiesFor, regionChain } from '../../policies/deputies';
 import { activeRegions } from '../../policies/regionStatus';
 import { isWithin } from '../../policies/scope';
+import { type ApiRouter, implement } from '../implement';
 
 /**
  * Reference data. Services, regions and categories are deliberately public: the mini-program
  * shows them before sign-in. Departments are for staff only.
  */
 export function catalogRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
+  const router: ApiRouter = new Router();
 
-  router.get('/services', async (ctx: AppContext) => {
+  implement(router, routes.services, publicAccess, async (ctx) => {
     const services = await ctx.deps.dataSource
       .getRepository(ServiceEntity)
       .find({ where: { enabled: true }, order: { sortOrder: 'ASC' } });
-    ctx.body = services.map(presentService);
+    return services.map(presentService);
   });
 
-  router.get('/regions', async (ctx: AppContext) => {
-    const { depth } = parseQuery(ctx, RegionTreeQuerySchema);
+  implement(router, routes.regions, publicAccess, async (ctx, { query }) => {
     const regions = await ctx.deps.dataSource.getRepository(Region).find();
-    ctx.body = presentRegionTree(activeRegions(regions), depth);
+    return presentRegionTree(activeRegions(regions), query.depth);
   });
 
-  router.get('/categories', async (ctx: AppContext) => {
+  implement(router, routes.categories, publicAccess, async (ctx) => {
     const categories = await ctx.deps.dataSource
       .getRepository(Category)
       .find({ where: { disabled: false }, order: { sortOrder: 'ASC', code: 'ASC' } });
-    ctx.body = categories.map(presentCategory);
+    return categories.map(presentCategory);
   });
 
   /** 代表工作: the deputies of a village, its township and its county, nearest first. */
-  router.get('/deputies', async (ctx: AppContext) => {
-    const { villageCode } = parseQuery(ctx, DeputiesQuerySchema);
+  implement(router, routes.deputies, publicAccess, async (ctx, { query }) => {
     const { regions } = await ctx.deps.reference.snapshot();
-    const village = regions.get(villageCode);
+    const village = regions.get(query.villageCode);
     if (village?.level !== 'village') throw badRequest('请选择正确的村(社区)', 'villageCode');
-    const deputies = await deputiesFor(ctx.deps.dataSource.manager, regionChain(regions, villageCode));
-    ctx.body = deputies.map((deputy) => presentDeputy(deputy, regions));
+    const deputies = await deputiesFor(ctx.deps.dataSource.manager, regionChain(regions, query.villageCode));
+    return deputies.map((deputy) => presentDeputy(deputy, regions));
   });
 
   /** Departments a staff member may send reports to: those serving a region they cover, or above it. */
-  router.get('/staff/departments', staffAuth(), async (ctx: AppContext) => {
+  implement(router, routes.departments, staffAuth(), async (ctx) => {
     const staff = currentStaff(ctx);
     const departments = await ctx.deps.dataSource
       .getRepository(Department)
       .find({ where: { disabled: false }, order: { level: 'ASC', name: 'ASC' } });
-    ctx.body = departments
+    return departments
       .filter(
         (department) =>
           isWithin(department.regionCode, staff.regionCode) || isWithin(staff.regionCode, department.regionCode),

@@ -1,22 +1,17 @@
-import {
-  DeletionRequestBodySchema,
-  type DeletionRequest,
-  type DeletionRequestStatus,
-  type MyDataExport,
-} from '@minqing/shared';
+import { type DeletionRequest, type DeletionRequestStatus, type MyDataExport, meRoutes } from '@minqing/shared';
 import { In } from 'typeorm';
-import type { AppContext, AppDeps, AppRouter } from '../../context';
+import type { AppDeps } from '../../context';
 import type { Citizen } from '../../db/entities';
 import { Attachment, Message, Notice, NoticeRead, Region, Report } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { localDateOf } from '../../deadlines/workingCalendar';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseBody } from '../../middleware/validate';
 import { presentAttachment } from '../../presenters/attachment';
 import { presentMessage } from '../../presenters/message';
 import { presentMyDataFile } from '../../presenters/myDataFile';
 import { presentCitizenReport } from '../../presenters/report';
+import { type ApiRouter, implement } from '../implement';
 
 /**
  * 个人信息权益 (PIPL 第四十四条 to 第四十七条): a citizen downloads everything held about them
@@ -195,9 +190,9 @@ export async function exportMyData(deps: AppDeps, citizen: Citizen): Promise<MyD
   };
 }
 
-/** Adds GET /me/export (the file, labelled in Chinese) and POST /me/deletion-request to the /me router. */
-export function dataRightsRoutes(router: AppRouter): void {
-  router.get('/export', citizenAuth(), async (ctx: AppContext) => {
+/** Adds 导出我的数据 (the file, labelled in Chinese) and 申请注销账号 to the /me router. */
+export function dataRightsRoutes(router: ApiRouter): void {
+  implement(router, meRoutes.exportData, citizenAuth(), async (ctx) => {
     const data = await exportMyData(ctx.deps, currentCitizen(ctx));
     const day = localDateOf(ctx.deps.clock()).replace(/-/g, '');
     ctx.set(
@@ -205,13 +200,10 @@ export function dataRightsRoutes(router: AppRouter): void {
       `attachment; filename="minqing-my-data-${day}.json"; filename*=UTF-8''${encodeURIComponent(`我的数据-${day}.json`)}`,
     );
     ctx.set('Cache-Control', 'no-store');
-    ctx.type = 'application/json; charset=utf-8';
-    ctx.body = presentMyDataFile(data);
+    return presentMyDataFile(data);
   });
 
-  router.post('/deletion-request', citizenAuth(), async (ctx: AppContext) => {
-    const body = parseBody(ctx, DeletionRequestBodySchema);
-    ctx.status = 202;
-    ctx.body = await requestDeletion(ctx.deps, currentCitizen(ctx), body.reason || null);
-  });
+  implement(router, meRoutes.requestDeletion, citizenAuth(), async (ctx, { body }) =>
+    requestDeletion(ctx.deps, currentCitizen(ctx), body.reason || null),
+  );
 }

@@ -1,15 +1,14 @@
 import Router from '@koa/router';
-import { BindPhoneRequestSchema, UpdateProfileRequestSchema } from '@minqing/shared';
+import { meRoutes as routes } from '@minqing/shared';
 import { Screening } from '../../commands/contentScreening';
 import { bindPhone } from '../../commands/phoneBinder';
-import type { AppContext, AppDeps, AppState } from '../../context';
 import { transaction } from '../../db/dataSource';
 import { Citizen, Region } from '../../db/entities';
 import { AppError, badRequest, notConfigured } from '../../errors';
 import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseBody } from '../../middleware/validate';
 import { presentCitizen } from '../../presenters/citizen';
+import { type ApiRouter, implement } from '../implement';
 import { dataRightsRoutes } from './dataRights';
 
 /** WeChat's error codes for a getPhoneNumber code, as the citizen should read them. */
@@ -24,15 +23,12 @@ function bindPhoneError(error: unknown): AppError {
 
 /** The signed-in citizen's own profile. */
 export function meRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/me' });
+  const router: ApiRouter = new Router();
 
-  router.get('/', citizenAuth(), (ctx: AppContext) => {
-    ctx.body = presentCitizen(currentCitizen(ctx), ctx.deps.cipher);
-  });
+  implement(router, routes.profile, citizenAuth(), (ctx) => presentCitizen(currentCitizen(ctx), ctx.deps.cipher));
 
-  router.patch('/', citizenAuth(), async (ctx: AppContext) => {
+  implement(router, routes.update, citizenAuth(), async (ctx, { body: patch }) => {
     const citizen = currentCitizen(ctx);
-    const patch = parseBody(ctx, UpdateProfileRequestSchema);
     if (patch.villageCode) {
       const village = await ctx.deps.dataSource
         .getRepository(Region)
@@ -47,13 +43,12 @@ export function meRouter() {
       await manager.getRepository(Citizen).save(citizen);
       await screening.record(manager, { citizen, report: null, eventId: null, attachments: [] });
     });
-    ctx.body = presentCitizen(citizen, ctx.deps.cipher);
+    return presentCitizen(citizen, ctx.deps.cipher);
   });
 
   /** 绑定手机号: exchanges the getPhoneNumber code; a number another citizen bound is refused (409). */
-  router.post('/phone', citizenAuth(), async (ctx: AppContext) => {
+  implement(router, routes.bindPhone, citizenAuth(), async (ctx, { body: { code } }) => {
     const citizen = currentCitizen(ctx);
-    const { code } = parseBody(ctx, BindPhoneRequestSchema);
     const wechat = ctx.deps.wechat;
     if (!wechat) throw notConfigured('手机号绑定暂不可用');
     let phone: string;
@@ -62,7 +57,7 @@ export function meRouter() {
     } catch (error) {
       throw bindPhoneError(error);
     }
-    ctx.body = presentCitizen(await bindPhone(ctx.deps, { citizen, phone }), ctx.deps.cipher);
+    return presentCitizen(await bindPhone(ctx.deps, { citizen, phone }), ctx.deps.cipher);
   });
 
   // 导出我的数据, 申请注销账号.

@@ -1,9 +1,10 @@
 import Router from '@koa/router';
-import { MessageListQuerySchema } from '@minqing/shared';
-import { type Reader, listMessages, markMessageRead } from '../../commands/messageReader';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { messageRoutes as routes } from '@minqing/shared';
+import { listMessages, markMessageRead } from '../../commands/messageReader';
+import type { AppContext } from '../../context';
 import { citizenAuth, currentCitizen, currentStaff, staffAuth } from '../../middleware/auth';
-import { parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
+import { type ApiRouter, implement } from '../implement';
 
 function messageIdOf(ctx: AppContext): string {
   return pathId(ctx, '没有找到这条消息');
@@ -11,16 +12,15 @@ function messageIdOf(ctx: AppContext): string {
 
 /** The message centre (消息中心): citizens at /messages, every staff account at /staff/messages. */
 export function messagesRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
-  const routesFor = (prefix: string, auth: ReturnType<typeof citizenAuth>, readerOf: (ctx: AppContext) => Reader) => {
-    router.get(prefix, auth, async (ctx: AppContext) => {
-      ctx.body = await listMessages(ctx.deps, readerOf(ctx), parseQuery(ctx, MessageListQuerySchema));
-    });
-    router.post(`${prefix}/:id/read`, auth, async (ctx: AppContext) => {
-      ctx.body = await markMessageRead(ctx.deps, readerOf(ctx), messageIdOf(ctx));
-    });
-  };
-  routesFor('/messages', citizenAuth(), (ctx) => ({ type: 'citizen', id: currentCitizen(ctx).id }));
-  routesFor('/staff/messages', staffAuth(), (ctx) => ({ type: 'staff', id: currentStaff(ctx).id }));
+  const router: ApiRouter = new Router();
+  const citizen = (ctx: AppContext) => ({ type: 'citizen' as const, id: currentCitizen(ctx).id });
+  const staff = (ctx: AppContext) => ({ type: 'staff' as const, id: currentStaff(ctx).id });
+
+  implement(router, routes.list, citizenAuth(), (ctx, { query }) => listMessages(ctx.deps, citizen(ctx), query));
+  implement(router, routes.markRead, citizenAuth(), (ctx) => markMessageRead(ctx.deps, citizen(ctx), messageIdOf(ctx)));
+  implement(router, routes.staffList, staffAuth(), (ctx, { query }) => listMessages(ctx.deps, staff(ctx), query));
+  implement(router, routes.staffMarkRead, staffAuth(), (ctx) =>
+    markMessageRead(ctx.deps, staff(ctx), messageIdOf(ctx)),
+  );
   return router;
 }

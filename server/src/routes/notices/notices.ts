@@ -1,16 +1,16 @@
 import Router from '@koa/router';
 import type { FindOptionsWhere } from 'typeorm';
 import { In, IsNull, MoreThan } from 'typeorm';
-import type { NoticeCategory, Notice as NoticeDto, Page } from '@minqing/shared';
-import { NoticeDetailQuerySchema, NoticeListQuerySchema } from '@minqing/shared';
+import { type NoticeCategory, noticeRoutes as routes } from '@minqing/shared';
 import { countNoticeRead } from '../../commands/readCounter';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Notice, Region } from '../../db/entities';
 import { badRequest, notFound } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { regionsVisibleFrom } from '../../policies/content';
 import { presentNotices } from '../../presenters/content';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 /**
@@ -43,10 +43,9 @@ function visibleOnBoard(
 
 /** 政务村务: the notice board of a village, with what its township and county posted. */
 export function noticesRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/notices' });
+  const router: ApiRouter = new Router();
 
-  router.get('/', citizenAuth(), async (ctx: AppContext) => {
-    const query = parseQuery(ctx, NoticeListQuerySchema);
+  implement(router, routes.list, citizenAuth(), async (ctx, { query }) => {
     const villageCode = await boardVillage(ctx, query.villageCode);
     const category: { category?: NoticeCategory } = query.category ? { category: query.category } : {};
     const [notices, total] = await ctx.deps.dataSource.getRepository(Notice).findAndCount({
@@ -55,18 +54,16 @@ export function noticesRouter() {
       order: { pinned: 'DESC', publishedAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    const body: Page<NoticeDto> = {
+    return {
       items: await presentNotices(ctx.deps.dataSource.manager, notices),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
-    ctx.body = body;
   });
 
   /** Opening a notice counts one reader, however often the same citizen opens it. */
-  router.get('/:id', citizenAuth(), async (ctx: AppContext) => {
-    const query = parseQuery(ctx, NoticeDetailQuerySchema);
+  implement(router, routes.detail, citizenAuth(), async (ctx, { query }) => {
     const villageCode = await boardVillage(ctx, query.villageCode);
     const notice = await ctx.deps.dataSource
       .getRepository(Notice)
@@ -75,7 +72,7 @@ export function noticesRouter() {
     const firstRead = await countNoticeRead(ctx.deps, { noticeId: notice.id, citizenId: currentCitizen(ctx).id });
     if (firstRead) notice.readCount += 1;
     const [presented] = await presentNotices(ctx.deps.dataSource.manager, [notice]);
-    ctx.body = presented;
+    return presented;
   });
 
   return router;

@@ -1,7 +1,8 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { ErrorBodySchema } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { ErrorBodySchema, systemRoutes } from '@minqing/shared';
+import { publicAccess } from '../../middleware/auth';
+import { type ApiRouter, implement } from '../implement';
 import type { Access, ApiResponse, ApiRoute, ErrorStatus, HttpMethod, NamedSchema, RequestBody } from './apiDocument';
 import { API_ROUTES, API_TAGS, BUILDING_BLOCKS, named } from './apiDocument';
 
@@ -31,7 +32,8 @@ interface Operation {
   requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, ResponseObject | Reference>;
 }
-export interface OpenApiDocument {
+/** A type, not an interface: it must fit the contract's open document shape. */
+export type OpenApiDocument = {
   openapi: '3.1.0';
   info: { title: string; version: string; description: string };
   tags: { name: string; description: string }[];
@@ -41,7 +43,7 @@ export interface OpenApiDocument {
     responses: Record<string, ResponseObject>;
     securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
   };
-}
+};
 
 const ERROR_BODY = named('ErrorBody', ErrorBodySchema);
 
@@ -266,9 +268,7 @@ export function openApiDocument(): OpenApiDocument {
 }
 
 export function openapiRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
-  router.get('/openapi.json', (ctx: AppContext) => {
-    ctx.body = openApiDocument();
-  });
+  const router: ApiRouter = new Router();
+  implement(router, systemRoutes.openApi, publicAccess, () => openApiDocument());
   return router;
 }

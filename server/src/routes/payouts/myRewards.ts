@@ -1,5 +1,6 @@
 import Router from '@koa/router';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { myRewardRoutes as routes } from '@minqing/shared';
+import type { AppContext } from '../../context';
 import { transaction } from '../../db/dataSource';
 import { PayoutRow } from '../../db/entities';
 import { notFound } from '../../errors';
@@ -8,21 +9,22 @@ import { pathId } from '../../middleware/validate';
 import { payClientOf } from '../../payouts/payoutClient';
 import { applyTransferBill } from '../../payouts/payoutSettlement';
 import { presentMyReward } from '../../presenters/payout';
+import { type ApiRouter, implement } from '../implement';
 
 /** 我的奖励: payouts to the citizen, and 确认收款 through wx.requestMerchantTransfer. */
 export function myRewardsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/me/rewards' });
-  router.use(citizenAuth());
+  const router: ApiRouter = new Router();
+  const citizens = citizenAuth();
   const merchantOf = (ctx: AppContext) => ctx.deps.config.wechatPay ?? null;
 
-  router.get('/', async (ctx: AppContext) => {
+  implement(router, routes.list, citizens, async (ctx) => {
     const rows = await ctx.deps.dataSource.getRepository(PayoutRow).find({
       where: { citizenId: currentCitizen(ctx).id },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: 100,
     });
     // Proposals not yet approved (or turned down) are staff business, not the citizen's.
-    ctx.body = rows
+    return rows
       .filter((row) => !['proposed', 'rejected'].includes(row.status))
       .map((row) => presentMyReward(row, merchantOf(ctx)));
   });
@@ -31,7 +33,7 @@ export function myRewardsRouter() {
    * After the mini-program's confirmation page closes: the server asks WeChat Pay itself rather
    * than believing the page, and answers the reward as it now stands.
    */
-  router.post('/:id/refresh', async (ctx: AppContext) => {
+  implement(router, routes.refresh, citizens, async (ctx) => {
     const id = pathId(ctx, '没有找到这笔奖励');
     const payout = await ctx.deps.dataSource
       .getRepository(PayoutRow)
@@ -44,7 +46,7 @@ export function myRewardsRouter() {
         applyTransferBill(manager, payout, bill, 'citizen', ctx.deps.clock()),
       );
     const current = await ctx.deps.dataSource.getRepository(PayoutRow).findOneByOrFail({ id: payout.id });
-    ctx.body = presentMyReward(current, merchantOf(ctx));
+    return presentMyReward(current, merchantOf(ctx));
   });
 
   return router;

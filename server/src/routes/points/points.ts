@@ -1,14 +1,15 @@
 import Router from '@koa/router';
-import { PageQuerySchema, RedeemRequestSchema } from '@minqing/shared';
+import { pointsRoutes as routes } from '@minqing/shared';
 import { In } from 'typeorm';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { PointsEntryRow, RedemptionRow, ShopItemRow } from '../../db/entities';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { ancestorsOf } from '../../policies/scope';
 import { balanceOf } from '../../points/ledger';
 import { cancelRedemption, redeem } from '../../points/redemptions';
 import { presentPointsEntry, presentRedemption, presentShopItem } from '../../presenters/points';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 function redemptionIdOf(ctx: AppContext): string {
@@ -17,60 +18,53 @@ function redemptionIdOf(ctx: AppContext): string {
 
 /** 我的积分 and the 积分超市 of the citizen's own village (and township). */
 export function pointsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/points' });
-  router.use(citizenAuth());
+  const router: ApiRouter = new Router();
+  const citizens = citizenAuth();
 
-  router.get('/', async (ctx: AppContext) => {
+  implement(router, routes.summary, citizens, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
-    const query = parseQuery(ctx, PageQuerySchema);
     const manager = ctx.deps.dataSource.manager;
     const [rows, total] = await manager.getRepository(PointsEntryRow).findAndCount({
       where: { citizenId: citizen.id },
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    ctx.body = {
+    return {
       balance: await balanceOf(manager, citizen.id),
       entries: { items: rows.map(presentPointsEntry), total, page: query.page, pageSize: query.pageSize },
     };
   });
 
   /** What the shops of the citizen's village and township offer; empty until a village is chosen. */
-  router.get('/shop', async (ctx: AppContext) => {
+  implement(router, routes.shop, citizens, async (ctx) => {
     const citizen = currentCitizen(ctx);
-    if (!citizen.villageCode) {
-      ctx.body = [];
-      return;
-    }
+    if (!citizen.villageCode) return [];
     const items = await ctx.deps.dataSource.getRepository(ShopItemRow).find({
       where: { regionCode: In(ancestorsOf(citizen.villageCode)), enabled: true },
       order: { pointsPrice: 'ASC', id: 'ASC' },
     });
     const { regions } = await ctx.deps.reference.snapshot();
-    ctx.body = items.map((item) => presentShopItem(item, regions));
+    return items.map((item) => presentShopItem(item, regions));
   });
 
-  router.get('/redemptions', async (ctx: AppContext) => {
+  implement(router, routes.redemptions, citizens, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
-    const query = parseQuery(ctx, PageQuerySchema);
     const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
       where: { citizenId: citizen.id },
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    ctx.body = { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
-  router.post('/redemptions', async (ctx: AppContext) => {
-    const input = parseBody(ctx, RedeemRequestSchema);
-    const redemption = await redeem(ctx.deps, currentCitizen(ctx), input.itemId);
-    ctx.status = 201;
-    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+  implement(router, routes.redeem, citizens, async (ctx, { body }) => {
+    const redemption = await redeem(ctx.deps, currentCitizen(ctx), body.itemId);
+    return (await presentRedemptions(ctx, [redemption]))[0];
   });
 
-  router.post('/redemptions/:id/cancel', async (ctx: AppContext) => {
+  implement(router, routes.cancel, citizens, async (ctx) => {
     const redemption = await cancelRedemption(ctx.deps, redemptionIdOf(ctx), { citizen: currentCitizen(ctx) });
-    ctx.body = (await presentRedemptions(ctx, [redemption]))[0];
+    return (await presentRedemptions(ctx, [redemption]))[0];
   });
 
   return router;

@@ -1,8 +1,8 @@
 import Router from '@koa/router';
-import { RankingTrendQuerySchema, RankingsQuerySchema } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { openDataRoutes as routes } from '@minqing/shared';
 import { notFound } from '../../errors';
-import { parseQuery } from '../../middleware/validate';
+import { publicAccess } from '../../middleware/auth';
+import { type ApiRouter, implement } from '../implement';
 import { shanghaiMonth } from '../../stats/calendar';
 import { departmentTrend } from '../../stats/departmentTrend';
 import { computeRankings, rankingMinimumOf } from '../../stats/rankings';
@@ -13,26 +13,25 @@ import { computeRankings, rankingMinimumOf } from '../../stats/rankings';
  * apart as 样本不足, and each figure explained. Defaults to the current China calendar month.
  */
 export function publicRankingsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/public' });
+  const router: ApiRouter = new Router();
 
-  router.get('/rankings', async (ctx: AppContext) => {
-    const { month } = parseQuery(ctx, RankingsQuerySchema);
+  implement(router, routes.rankings, publicAccess, async (ctx, { query }) => {
     const now = ctx.deps.clock();
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = await computeRankings({
+    const rankings = await computeRankings({
       manager: ctx.deps.dataSource.manager,
       lookups,
-      month: month ?? shanghaiMonth(now),
+      month: query.month ?? shanghaiMonth(now),
       now,
       minReceived: rankingMinimumOf(ctx.deps.config),
     });
     // The same for everyone and slow to change: let proxies and the mini-program keep it a minute.
     ctx.set('Cache-Control', 'public, max-age=60');
+    return rankings;
   });
 
   /** 趋势: one department's figures and rank over the last `months` months (the drill-down of the ranking page). */
-  router.get('/rankings/trend', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, RankingTrendQuerySchema);
+  implement(router, routes.rankingTrend, publicAccess, async (ctx, { query }) => {
     const now = ctx.deps.clock();
     const trend = await departmentTrend({
       manager: ctx.deps.dataSource.manager,
@@ -44,8 +43,8 @@ export function publicRankingsRouter() {
       minReceived: rankingMinimumOf(ctx.deps.config),
     });
     if (!trend) throw notFound('没有找到这个部门');
-    ctx.body = trend;
     ctx.set('Cache-Control', 'public, max-age=300');
+    return trend;
   });
 
   return router;

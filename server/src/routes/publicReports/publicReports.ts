@@ -1,9 +1,9 @@
 import Router from '@koa/router';
-import { PublicReportsQuerySchema } from '@minqing/shared';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import { openDataRoutes as routes } from '@minqing/shared';
 import { badRequest } from '../../errors';
-import { parseQuery } from '../../middleware/validate';
+import { publicAccess } from '../../middleware/auth';
 import { findPublicReports, presentPublicReports } from '../../openness/publicReports';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 /**
@@ -12,10 +12,9 @@ import { pageWindow } from '../paging';
  * openness/publicReports, which Open311 shares.
  */
 export function publicReportsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/public' });
+  const router: ApiRouter = new Router();
 
-  router.get('/reports', async (ctx: AppContext) => {
-    const query = parseQuery(ctx, PublicReportsQuerySchema);
+  implement(router, routes.reports, publicAccess, async (ctx, { query }) => {
     const lookups = await ctx.deps.reference.snapshot();
     if (lookups.regions.get(query.villageCode)?.level !== 'village')
       throw badRequest('请选择正确的村(社区)', 'villageCode');
@@ -28,7 +27,7 @@ export function publicReportsRouter() {
       offset: skip,
       limit: take,
     });
-    ctx.body = {
+    return {
       items: await presentPublicReports(manager, { reports, lookups, tokenSecret: ctx.deps.config.tokenSecret, now }),
       total,
       page: query.page,

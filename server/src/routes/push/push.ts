@@ -1,31 +1,26 @@
 import Router from '@koa/router';
-import { FollowsRequestSchema, SubscribeAnswersRequestSchema } from '@minqing/shared';
+import { pushRoutes as routes } from '@minqing/shared';
 import { pushSettingsOf, recordSubscribeAnswers, replaceFollows } from '../../commands/pushSubscriptions';
-import type { AppContext, AppDeps, AppState } from '../../context';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseBody } from '../../middleware/validate';
+import { type ApiRouter, implement } from '../implement';
 
 /**
  * 消息订阅: which subscribe-message templates to ask for, what the citizen answered, and what
  * they follow (village notices, article categories).
  */
 export function pushRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/push' });
+  const router: ApiRouter = new Router();
 
-  router.get('/settings', citizenAuth(), async (ctx: AppContext) => {
-    ctx.body = await pushSettingsOf(ctx.deps, currentCitizen(ctx).id);
-  });
+  implement(router, routes.settings, citizenAuth(), (ctx) => pushSettingsOf(ctx.deps, currentCitizen(ctx).id));
 
   /** The answers of one `wx.requestSubscribeMessage` call: template id → accept | reject | ban | filter. */
-  router.post('/subscriptions', citizenAuth(), async (ctx: AppContext) => {
-    const { answers } = parseBody(ctx, SubscribeAnswersRequestSchema);
-    ctx.body = await recordSubscribeAnswers(ctx.deps, { citizenId: currentCitizen(ctx).id, answers });
-  });
+  implement(router, routes.subscriptions, citizenAuth(), (ctx, { body }) =>
+    recordSubscribeAnswers(ctx.deps, { citizenId: currentCitizen(ctx).id, answers: body.answers }),
+  );
 
-  router.put('/follows', citizenAuth(), async (ctx: AppContext) => {
-    const { topics } = parseBody(ctx, FollowsRequestSchema);
-    ctx.body = await replaceFollows(ctx.deps, { citizenId: currentCitizen(ctx).id, topics });
-  });
+  implement(router, routes.follows, citizenAuth(), (ctx, { body }) =>
+    replaceFollows(ctx.deps, { citizenId: currentCitizen(ctx).id, topics: body.topics }),
+  );
 
   return router;
 }

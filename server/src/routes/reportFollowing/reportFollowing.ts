@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { FOLLOWER_STATUS_NAMES, FollowingQuerySchema, SimilarReportsQuerySchema } from '@minqing/shared';
+import { FOLLOWER_STATUS_NAMES, followingRoutes as routes } from '@minqing/shared';
 import {
   findSimilarReports,
   followReport,
@@ -7,10 +7,10 @@ import {
   presentSimilar,
   unfollowReport,
 } from '../../commands/reportFollowing';
-import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest } from '../../errors';
 import { citizenAuth, currentCitizen } from '../../middleware/auth';
-import { parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 /**
@@ -18,12 +18,11 @@ import { pageWindow } from '../paging';
  * 我关注的. Registered before routes/reports, whose /reports/:id would answer /reports/similar.
  */
 export function reportFollowingRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/reports' });
-  router.use(citizenAuth());
+  const router: ApiRouter = new Router();
+  const citizens = citizenAuth();
 
-  router.get('/similar', async (ctx: AppContext) => {
+  implement(router, routes.similar, citizens, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
-    const query = parseQuery(ctx, SimilarReportsQuerySchema);
     const lookups = await ctx.deps.reference.snapshot();
     if (lookups.regions.get(query.villageCode)?.level !== 'village')
       throw badRequest('请选择正确的村(社区)', 'villageCode');
@@ -34,18 +33,17 @@ export function reportFollowingRouter() {
       now: ctx.deps.clock(),
       settings: { minSimilarity: ctx.deps.config.routing.duplicateMinSimilarity },
     });
-    ctx.body = { items: reports.map((report) => presentSimilar(report, lookups)) };
+    return { items: reports.map((report) => presentSimilar(report, lookups)) };
   });
 
-  router.get('/following', async (ctx: AppContext) => {
+  implement(router, routes.list, citizens, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
-    const query = parseQuery(ctx, FollowingQuerySchema);
     const lookups = await ctx.deps.reference.snapshot();
     const { rows, total } = await followedReports(ctx.deps.dataSource.manager, {
       citizenId: citizen.id,
       ...pageWindow(query),
     });
-    ctx.body = {
+    return {
       items: rows.map(({ report, followedAt }) => ({
         ...presentSimilar(report, lookups),
         statusName: FOLLOWER_STATUS_NAMES[report.status],
@@ -59,19 +57,13 @@ export function reportFollowingRouter() {
     };
   });
 
-  router.post('/:id/follow', async (ctx: AppContext) => {
-    ctx.body = await followReport(ctx.deps, {
-      citizen: currentCitizen(ctx),
-      reportId: pathId(ctx, '没有找到可以关注的事项'),
-    });
-  });
+  implement(router, routes.follow, citizens, (ctx) =>
+    followReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: pathId(ctx, '没有找到可以关注的事项') }),
+  );
 
-  router.delete('/:id/follow', async (ctx: AppContext) => {
-    ctx.body = await unfollowReport(ctx.deps, {
-      citizen: currentCitizen(ctx),
-      reportId: pathId(ctx, '没有找到可以关注的事项'),
-    });
-  });
+  implement(router, routes.unfollow, citizens, (ctx) =>
+    unfollowReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: pathId(ctx, '没有找到可以关注的事项') }),
+  );
 
   return router;
 }

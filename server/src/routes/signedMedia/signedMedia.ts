@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { IdSchema } from '@minqing/shared';
+import { IdSchema, wechatRoutes } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Attachment } from '../../db/entities';
 import { forbidden, notFound } from '../../errors';
@@ -12,7 +12,9 @@ import { MediaUrlSigner } from '../../storage/signedMediaUrl';
 export function signedMediaRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
-  router.get('/media/:id', async (ctx: AppContext) => {
+  // The bytes, for a signed link (no query validation: a bad signature is 403): from the contract's method and path.
+  const { method, path } = wechatRoutes.signedMedia;
+  router[method](path, async (ctx: AppContext) => {
     const id = IdSchema.safeParse(ctx.params.id);
     const signer = new MediaUrlSigner(ctx.deps.config.tokenSecret);
     if (!id.success || !signer.verify(id.data, ctx.query, ctx.deps.clock())) throw forbidden('链接无效或已过期');

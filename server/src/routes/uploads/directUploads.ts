@@ -1,19 +1,14 @@
 import Router from '@koa/router';
-import {
-  DirectUploadConfirmSchema,
-  DirectUploadRequestSchema,
-  LIMITS,
-  PHOTO_TYPES,
-  VOICE_TYPES,
-} from '@minqing/shared';
+import { LIMITS, PHOTO_TYPES, VOICE_TYPES, uploadRoutes as routes } from '@minqing/shared';
 import { storeAttachment } from '../../commands/attachmentStorer';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { newId } from '../../db/ids';
 import { AppError, forbidden, notFound, payloadTooLarge, unsupportedMediaType } from '../../errors';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody } from '../../middleware/validate';
+import { publicAccess } from '../../middleware/auth';
 import { presentAttachment } from '../../presenters/attachment';
 import { type DirectUploadStorage, supportsDirectUpload } from '../../storage/directUpload';
+import { type ApiRouter, type Guard, implement } from '../implement';
 import { citizenOrStaffAuth, signedInUser } from './uploads';
 
 /** Long enough for a slow village link to send 10 MB, short enough to be useless if leaked. */
@@ -40,18 +35,24 @@ function directStorage(ctx: AppContext): DirectUploadStorage {
  * incoming object removed.
  */
 export function directUploadsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
+  const router: ApiRouter = new Router();
+  // Without object storage the answer is 404, whatever the body says.
+  const uploaders: readonly Guard[] = [
+    citizenOrStaffAuth(),
+    actionLimit('upload'),
+    (ctx, next) => {
+      directStorage(ctx as AppContext);
+      return next();
+    },
+  ];
 
-  router.get('/uploads/mode', (ctx: AppContext) => {
-    ctx.body = { direct: supportsDirectUpload(ctx.deps.storage) };
-  });
+  implement(router, routes.mode, publicAccess, (ctx) => ({ direct: supportsDirectUpload(ctx.deps.storage) }));
 
-  router.post('/uploads/direct', citizenOrStaffAuth(), actionLimit('upload'), async (ctx: AppContext) => {
+  implement(router, routes.direct, uploaders, async (ctx, { body: { kind } }) => {
     const storage = directStorage(ctx);
-    const { kind } = parseBody(ctx, DirectUploadRequestSchema);
     const keyPrefix = keyPrefixOf(ctx);
     const now = ctx.deps.clock();
-    ctx.body = await storage.postPolicy({
+    return storage.postPolicy({
       keyPrefix,
       key: `${keyPrefix}${newId()}`,
       maxBytes: LIMITS.uploadBytesMax,
@@ -61,9 +62,8 @@ export function directUploadsRouter() {
     });
   });
 
-  router.post('/uploads/direct/confirm', citizenOrStaffAuth(), actionLimit('upload'), async (ctx: AppContext) => {
+  implement(router, routes.confirmDirect, uploaders, async (ctx, { body: { key, durationSeconds } }) => {
     const storage = directStorage(ctx);
-    const { key, durationSeconds } = parseBody(ctx, DirectUploadConfirmSchema);
     if (!key.startsWith(keyPrefixOf(ctx)) || key.includes('..')) throw forbidden('这不是您上传的文件');
     let head: Awaited<ReturnType<DirectUploadStorage['head']>>;
     try {
@@ -89,8 +89,7 @@ export function directUploadsRouter() {
         bytes: await storage.get(key),
         durationSeconds,
       });
-      ctx.status = 201;
-      ctx.body = presentAttachment(attachment);
+      return presentAttachment(attachment);
     } finally {
       // Kept or refused, the incoming copy has served its purpose.
       await discard();

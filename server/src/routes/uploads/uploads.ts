@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { koaBody } from 'koa-body';
-import { LIMITS, UploadFieldsSchema } from '@minqing/shared';
+import { LIMITS, UploadFieldsSchema, uploadRoutes as routes } from '@minqing/shared';
 import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Attachment, ContentCheck, Notice, Report } from '../../db/entities';
@@ -13,6 +13,7 @@ import { parseBody, pathId } from '../../middleware/validate';
 import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
 import { MODERATORS, moderatorCovers } from '../../policies/moderation';
 import { presentAttachment } from '../../presenters/attachment';
+import { type ApiRouter, implement } from '../implement';
 
 type UploadMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
@@ -113,9 +114,11 @@ function theUploadedFile(ctx: AppContext): ReceivedFile {
 }
 
 export function uploadsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>();
+  const router: ApiRouter = new Router();
 
-  router.post('/uploads', citizenOrStaffAuth(), actionLimit('upload'), multipartUpload(), async (ctx: AppContext) => {
+  // Multipart: registered from the contract's method and path; the form fields are checked here.
+  const { method, path } = routes.upload;
+  router[method](path, citizenOrStaffAuth(), actionLimit('upload'), multipartUpload(), async (ctx: AppContext) => {
     const { durationSeconds } = parseBody(ctx, UploadFieldsSchema);
     const file = theUploadedFile(ctx);
     const user = signedInUser(ctx);
@@ -129,7 +132,8 @@ export function uploadsRouter() {
     ctx.body = presentAttachment(attachment);
   });
 
-  router.get('/uploads/:id/content', citizenOrStaffAuth(), async (ctx: AppContext) => {
+  // The bytes (or a redirect to them): registered from the contract's method and path.
+  router[routes.content.method](routes.content.path, citizenOrStaffAuth(), async (ctx: AppContext) => {
     const attachment = await readableAttachment(ctx);
     // Object storage (OSS): the bytes come from there, through a link valid for a few minutes.
     if (ctx.deps.storage.temporaryUrl) {
@@ -149,10 +153,10 @@ export function uploadsRouter() {
    * would carry our Authorization header to OSS, which refuses a request signed twice. Null when
    * the bytes come from this server (GET …/content with the token).
    */
-  router.get('/uploads/:id/link', citizenOrStaffAuth(), async (ctx: AppContext) => {
+  implement(router, routes.link, citizenOrStaffAuth(), async (ctx) => {
     const attachment = await readableAttachment(ctx);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = {
+    return {
       url: ctx.deps.storage.temporaryUrl
         ? await ctx.deps.storage.temporaryUrl(attachment.storageKey, READ_LINK_SECONDS)
         : null,

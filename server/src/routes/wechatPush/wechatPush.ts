@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import { wechatRoutes as routes } from '@minqing/shared';
 import { applyMediaVerdict } from '../../commands/contentCheckRunner';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest, forbidden, notConfigured } from '../../errors';
@@ -80,9 +81,10 @@ function verifiedMessage(ctx: AppContext, token: string): unknown {
  * attachment they are about. Every other event is acknowledged and ignored.
  */
 export function wechatPushRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/wechat/push' });
+  const router = new Router<AppState, { deps: AppDeps }>();
 
-  router.get('/', (ctx: AppContext) => {
+  // Plain-text answers to WeChat's signed requests: registered from the contracts' methods and paths.
+  router[routes.pushHandshake.method](routes.pushHandshake.path, (ctx: AppContext) => {
     const token = pushToken(ctx);
     const query = queryOf(ctx);
     if (!isSignedByWechat(token, query)) throw forbidden('签名无效');
@@ -90,7 +92,7 @@ export function wechatPushRouter() {
     ctx.body = query.echostr ?? '';
   });
 
-  router.post('/', async (ctx: AppContext) => {
+  router[routes.push.method](routes.push.path, async (ctx: AppContext) => {
     const message = verifiedMessage(ctx, pushToken(ctx));
     const verdict = mediaVerdictOf(message);
     if (verdict) {

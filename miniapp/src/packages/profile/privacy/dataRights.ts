@@ -3,19 +3,19 @@
  * re-login, errors as ApiError with a message to show).
  */
 import Taro from '@tarojs/taro';
-import type { DeletionRequest, MyDataFile } from '@minqing/shared';
+import { type DeletionRequest, type MyDataFile, citizenApi } from '@minqing/shared';
 import { isH5, isWeapp } from '../../../services/config';
-import { request } from '../../../services/request';
+import { call } from '../../../services/request';
 import { readStored, writeStored } from '../../../services/storage';
 
 /** The last deletion request, remembered on the phone so the page can say it is pending. */
 export const DELETION_STORAGE_KEY = 'minqing:deletionRequest';
 
 /** The file as the server labels it (Chinese field names, states in words), saved as it is. */
-export const fetchMyData = () => request<MyDataFile>('/me/export');
+export const fetchMyData = () => call(citizenApi.me.exportData);
 
 export const postDeletionRequest = (reason?: string) =>
-  request<DeletionRequest>('/me/deletion-request', { method: 'POST', data: reason ? { reason } : {} });
+  call(citizenApi.me.requestDeletion, { body: reason ? { reason } : {} });
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const day = (now: Date) => `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;

@@ -22,6 +22,7 @@ import {
   staffAuthRoutes,
   staffReportRoutes,
   staffNoticeRoutes,
+  uploadRoutes,
   urlOf,
 } from '@minqing/shared';
 import { ApiError, networkError } from '../../../services/apiError';
@@ -115,8 +116,8 @@ export async function uploadStaffPhoto(
   filePath: string,
   onProgress?: (percent: number) => void,
 ): Promise<UploadResponse> {
-  return (await withStaffToken((token) => sendUpload<UploadResponse>('/uploads', { filePath, token, onProgress })))
-    .data;
+  const path = uploadRoutes.upload.path;
+  return (await withStaffToken((token) => sendUpload<UploadResponse>(path, { filePath, token, onProgress }))).data;
 }
 
 // ── 住户, 走访 and 代报 ──────────────────────────────────────────────────────────

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { VOICE_TYPES } from '../domain/limits';
+import {
+  DirectUploadConfirmSchema,
+  DirectUploadPolicySchema,
+  DirectUploadRequestSchema,
+  UploadModeSchema,
+} from '../schemas/push';
+import { UploadFieldsSchema, UploadResponseSchema } from '../schemas/uploads';
+import { CITIZEN_ENDPOINTS } from './citizenEndpoints';
+import { created, defineRoute, jsonBody, named, ok } from './route';
+
+const tags = ['uploads'] as const;
+const endpoints = CITIZEN_ENDPOINTS.uploads;
+const upload = named('Upload', UploadResponseSchema);
+
+/** 附件: photos and voice clips, through this server or straight to object storage (OSS). */
+export const uploadRoutes = {
+  upload: defineRoute({
+    ...endpoints.upload,
+    summary:
+      '上传照片或语音 / Upload one photo or voice clip (voice: mp3/aac/m4a, PCM WAV, Ogg/WebM; ≤ 60 s and 2.25 MB, so that Tencent ASR can transcribe it)',
+    tags,
+    body: { kind: 'multipart', schema: named('UploadForm', UploadFieldsSchema.extend({ file: z.file() })) },
+    responses: [created(upload)],
+    errors: [400, 401, 413, 415],
+  }),
+  content: defineRoute({
+    ...endpoints.content,
+    summary: '附件内容 / The bytes of an attachment',
+    tags,
+    responses: [
+      { status: 200, description: 'OK', content: { kind: 'binary', mediaTypes: ['image/jpeg', ...VOICE_TYPES] } },
+    ],
+    errors: [401, 403, 404],
+  }),
+  link: defineRoute({
+    ...endpoints.link,
+    summary:
+      '附件临时链接 / A 5-minute signed link to the bytes in object storage (null: fetch …/content with the token)',
+    tags,
+    responses: [ok(named('AttachmentLink', z.object({ url: z.string().nullable() })))],
+    errors: [401, 403, 404],
+  }),
+  mode: defineRoute({
+    ...endpoints.mode,
+    summary: '上传方式 / Whether to upload straight to object storage (OSS) or through POST /uploads',
+    tags,
+    responses: [ok(named('UploadMode', UploadModeSchema))],
+    errors: [],
+  }),
+  direct: defineRoute({
+    ...endpoints.direct,
+    summary: "直传凭证 / A V4 post policy for one object under the uploader's own key prefix (404 without OSS)",
+    tags,
+    body: jsonBody('DirectUploadRequest', DirectUploadRequestSchema),
+    responses: [ok(named('DirectUploadPolicy', DirectUploadPolicySchema))],
+    errors: [400, 401, 404],
+  }),
+  confirmDirect: defineRoute({
+    ...endpoints.confirmDirect,
+    summary: '确认直传 / Check the uploaded object (size, type by its bytes), clean a photo, and record the attachment',
+    tags,
+    body: jsonBody('DirectUploadConfirm', DirectUploadConfirmSchema),
+    responses: [created(upload)],
+    errors: [400, 401, 403, 404, 413, 415, 502],
+  }),
+};
