@@ -6,6 +6,7 @@ import { AppError, badRequest } from './errors';
 import { errorHandler } from './middleware/errors';
 import { requestLimit } from './middleware/rateLimit';
 import { requestContext } from './middleware/requestContext';
+import { apiDocsRouter } from './routes/apiDocs/apiDocs';
 import { articlesRouter } from './routes/articles/articles';
 import { authRouter } from './routes/auth/auth';
 import { catalogRouter } from './routes/catalog/catalog';
@@ -18,7 +19,6 @@ import { messagesRouter } from './routes/messages/messages';
 import { routingRulesRouter } from './routes/routingRules/routingRules';
 import { routingModelRouter } from './routes/routingModel/routingModel';
 import { noticesRouter } from './routes/notices/notices';
-import { openapiRouter } from './routes/openapi/openapi';
 import { pointsRouter } from './routes/points/points';
 import { myRewardsRouter } from './routes/payouts/myRewards';
 import { staffPayoutsRouter } from './routes/payouts/staffPayouts';
@@ -131,7 +131,7 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     moderationRouter(),
     householdsRouter(),
     supervisionRouter(),
-    openapiRouter(),
+    apiDocsRouter(),
   ]) {
     api.use(router.routes(), router.allowedMethods());
   }

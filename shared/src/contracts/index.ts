@@ -33,6 +33,7 @@ import { uploadRoutes } from './uploads';
 import { wechatRoutes } from './wechat';
 
 export * from './route';
+export { API_TAGS, type ApiTag } from './tags';
 export { articleRoutes, catalogRoutes, citizenAuthRoutes, meRoutes, noticeRoutes };
 export { followingRoutes, messageRoutes, myRewardRoutes, openDataRoutes, pointsRoutes, pushRoutes };
 export { systemRoutes, uploadRoutes, wechatRoutes };

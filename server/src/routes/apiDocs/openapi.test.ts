@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { REGION_LEVELS, SERVICE_CODES } from '@minqing/shared';
 import { createApp } from '../../app';
 import { type TestApp, createTestApp } from '../../test/testApp';
-import { openApiDocument, type OpenApiDocument } from './openapi';
+import { openApiDocument, type OpenApiDocument } from './openApiDocument';
 
 const STAFF_ACTIONS = [
   'assign',

@@ -1,10 +1,47 @@
-import Router from '@koa/router';
+import {
+  type Access,
+  API_CONTRACTS,
+  API_TAGS,
+  type ApiResponse,
+  AttachmentSchema,
+  ErrorBodySchema,
+  type ErrorStatus,
+  type HttpMethod,
+  LocationSchema,
+  type NamedSchema,
+  RegionNodeSchema,
+  type RequestBody,
+  type RouteContract,
+  TimelineEventSchema,
+  named,
+} from '@minqing/shared';
 import { z } from 'zod';
-import { ErrorBodySchema, systemRoutes } from '@minqing/shared';
-import { publicAccess } from '../../middleware/auth';
-import { type ApiRouter, implement } from '../implement';
-import type { Access, ApiResponse, ApiRoute, ErrorStatus, HttpMethod, NamedSchema, RequestBody } from './apiDocument';
-import { API_ROUTES, API_TAGS, BUILDING_BLOCKS, named } from './apiDocument';
+import { LEGACY_ROUTES } from '../openapi/apiDocument';
+
+/**
+ * The OpenAPI 3.1 document, generated from the route contracts (shared/src/contracts): one operation
+ * per contract; each named schema is published once under components/schemas and referenced by name.
+ */
+
+/** A route as OpenAPI lists it: the contract with its whole path, `{id}` for `:id`. */
+export type ApiRoute = RouteContract;
+
+/** `/staff/reply-templates/:id` → `/api/v1/staff/reply-templates/{id}` (a root route keeps its whole path). */
+export const documented = (contract: RouteContract): ApiRoute => ({
+  ...contract,
+  path: `${contract.root ? '' : '/api/v1'}${contract.path.replace(/:(\w+)/g, '{$1}')}`,
+});
+
+/**
+ * Published under their own names and referenced from the schemas that contain them; RegionNode
+ * must be here because it is recursive. (ErrorBody is added below.)
+ */
+const BUILDING_BLOCKS: readonly NamedSchema[] = [
+  named('RegionNode', RegionNodeSchema),
+  named('Attachment', AttachmentSchema),
+  named('TimelineEvent', TimelineEventSchema),
+  named('Location', LocationSchema),
+];
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
 type SecurityRequirement = Record<string, string[]>;
@@ -263,12 +300,6 @@ let cached: OpenApiDocument | undefined;
 
 /** Built on first use and kept: the routes and schemas do not change while the server runs. */
 export function openApiDocument(): OpenApiDocument {
-  cached ??= buildOpenApiDocument(API_ROUTES);
+  cached ??= buildOpenApiDocument([...API_CONTRACTS.map(documented), ...LEGACY_ROUTES]);
   return cached;
-}
-
-export function openapiRouter() {
-  const router: ApiRouter = new Router();
-  implement(router, systemRoutes.openApi, publicAccess, () => openApiDocument());
-  return router;
 }
