@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { appendEvent } from '../commands/reportEvents';
 import { saveReportChanges } from '../commands/reportUpdater';
-import { Report, StatsDaySummary, StatsSummaryState } from '../db/entities';
+import { Report, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
+import { Scheduler } from '../jobs/scheduler';
+import { createLogger } from '../logger';
+import { testConfig } from '../test/testApp';
 import { REGIONS } from '../test/factories';
 import { STATS_NOW, type StatsWorld, buildStatsWorld, chinaTime, insertEvent, insertReport } from '../test/statsWorld';
 import { createTestDataSource } from '../test/testDatabase';
@@ -203,5 +206,21 @@ describe('day summaries', () => {
       live: [daysPeriod('2026-04-11', '2026-04-11')],
     });
     expect(await expectSummariesEqualLive(nextMorning)).toBeGreaterThan(0);
+  });
+
+  it('is kept by the scheduler’s leader, on its tick', async () => {
+    const now = chinaTime('2026-04-12 09:00');
+    const scheduler = new Scheduler({
+      config: testConfig(),
+      dataSource,
+      logger: createLogger('silent'),
+      clock: () => now,
+      statsSummaries: new StatsSummaryJob({ dataSource }),
+    });
+    const summarised = () => dataSource.getRepository(StatsSummarisedDay).existsBy({ day: '2026-04-11' });
+    scheduler.start();
+    for (let i = 0; i < 500 && !(await summarised()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await scheduler.stop();
+    expect(await summarised()).toBe(true);
   });
 });
