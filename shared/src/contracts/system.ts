@@ -11,7 +11,7 @@ const OpenApiDocumentSchema = z.looseObject({
 const health = named('Health', HealthSchema);
 const common = { tags: ['system'], access: 'public', errors: [] } as const;
 
-/** The server's health and this API's own description: public. */
+/** The server's health and this API's own description, for machines and for people: all public. */
 export const systemRoutes = {
   health: defineRoute({
     ...common,
@@ -30,5 +30,19 @@ export const systemRoutes = {
     path: '/openapi.json',
     summary: '本接口文档 / This OpenAPI document',
     responses: [ok(named('OpenApiDocument', OpenApiDocumentSchema))],
+  }),
+  docs: defineRoute({
+    ...common,
+    method: 'get',
+    path: '/docs',
+    summary:
+      '接口文档（网页）/ This document as a page to read: the routes by tag, who may call each, its parameters, the names of its schemas and its errors',
+    responses: [
+      {
+        status: 200,
+        description: 'HTML（无脚本，不加载外部资源）',
+        content: { kind: 'binary', mediaTypes: ['text/html'] },
+      },
+    ],
   }),
 };
