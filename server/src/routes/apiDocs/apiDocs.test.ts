@@ -37,6 +37,7 @@ describe('GET /api/v1/docs', () => {
     expect(policy).toBe("default-src 'none'; style-src 'unsafe-inline'");
     expect(html).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
     expect(html).toContain('<h1>321 民情在线 API 接口文档</h1>');
+    expect(html).toContain('<a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a>');
     expect(html).not.toMatch(/<script|<link|<img|src=|url\(|@import/i);
     expect(html).toContain('<h2>民情办理（工作人员） <span class="en">Reports, staff side</span></h2>');
   });

@@ -1,6 +1,6 @@
-import type { HttpMethod } from '@minqing/shared';
+import { type HttpMethod, systemRoutes } from '@minqing/shared';
 import type { z } from 'zod';
-import type { OpenApiDocument } from './openApiDocument';
+import { type OpenApiDocument, documented } from './openApiDocument';
 import { DOCS_STYLE } from './docsStyle';
 
 /**
@@ -10,6 +10,7 @@ import { DOCS_STYLE } from './docsStyle';
  */
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
+const MACHINE_READABLE = documented(systemRoutes.openApi).path;
 type Operation = NonNullable<OpenApiDocument['paths'][string][HttpMethod]>;
 type Parameter = NonNullable<Operation['parameters']>[number];
 interface Entry {
@@ -144,7 +145,7 @@ ${entries.map((entry) => routeSection(document, entry)).join('\n')}</section>`;
 <header>
 <h1>${escapeHtml(document.info.title)} 接口文档</h1>
 <p>${escapeHtml(intro.chinese)}</p>
-<p>共 ${total} 个接口，按模块分组。路径参数、查询参数与请求体均按所列结构校验，输入有误时返回 400 并指明字段；错误均为 <code>{error: {code, message, field?}}</code>（Open311 除外）。机器可读的 OpenAPI 3.1 文档：<a href="/api/v1/openapi.json"><code>/api/v1/openapi.json</code></a>，其中有各结构的完整定义。</p>
+<p>共 ${total} 个接口，按模块分组。路径参数、查询参数与请求体均按所列结构校验，输入有误时返回 400 并指明字段；错误均为 <code>{error: {code, message, field?}}</code>（Open311 除外）。机器可读的 OpenAPI 3.1 文档：<a href="${MACHINE_READABLE}"><code>${MACHINE_READABLE}</code></a>，其中有各结构的完整定义。</p>
 </header>
 <nav><h2>目录</h2><ul>${contents.join('')}</ul></nav>
 <main>
