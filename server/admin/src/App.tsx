@@ -4,16 +4,17 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { answer, api, clearPrefetched, setUnauthorizedHandler } from './api';
 import { landingScreen, prefetchLanding } from './landing';
 import { navigate, parseHash } from './nav';
-import { PAGES, loadWorkQueue } from './pages';
+import { PAGES, workQueue } from './pages';
 import type { FrameHandover } from './pages/Login';
+import { preloadable } from './preloadable';
 import { clearSession, currentToken, saveSession } from './session';
 import { onFrameSubmit, removeSignInFrame, signInFrameShown } from './signInFrame';
 
 // The sign-in page and the signed-in shell are fetched apart: a clerk on a slow line sees the
 // sign-in form without waiting for the menus, and the work queue without the sign-in form.
 const Login = lazy(() => import('./pages/Login').then((module) => ({ default: module.Login })));
-const loadAppShell = () => import('./pages/AppShell');
-const AppShell = lazy(() => loadAppShell().then((module) => ({ default: module.AppShell })));
+const appShell = preloadable(() => import('./pages/AppShell').then((module) => module.AppShell));
+const AppShell = appShell.Component;
 const opening = <Spin fullscreen tip="正在打开…" />;
 
 export function App() {
@@ -59,7 +60,7 @@ export function App() {
   // is answered here, and a refused or empty one becomes <Login> with what was typed.
   useEffect(() => {
     if (!framed) return;
-    Promise.all([loadAppShell(), loadWorkQueue()]).catch(() => undefined);
+    Promise.all([appShell.load(), workQueue.load()]).catch(() => undefined);
     return onFrameSubmit((submission) => {
       if (submission === null) {
         setHandover({ empty: true });

@@ -1,13 +1,13 @@
 import type { StaffMe } from '@minqing/shared';
 import { type ComponentType, lazy } from 'react';
+import { preloadable } from './preloadable';
 
 /** Each screen is its own chunk, fetched when the clerk first opens it. */
 const screen = <K extends string>(load: () => Promise<Record<K, ComponentType<PageProps>>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 
 /** The work queue is where most staff land after signing in: its code is fetched while they sign in. */
-export const loadWorkQueue = () => import('./queue/WorkQueue');
-const WorkQueue = screen(loadWorkQueue, 'WorkQueue');
+export const workQueue = preloadable(() => import('./queue/WorkQueue').then((module) => module.WorkQueue));
 const TriageQueue = screen(() => import('./triage/TriageQueue'), 'TriageQueue');
 const Dashboard = screen(() => import('./dashboard/Dashboard'), 'Dashboard');
 const ContentPage = lazy(() => import('./content/ContentPage').then((module) => ({ default: module.ContentPage })));
@@ -28,7 +28,7 @@ export interface PageProps {
 
 /** The screen behind each menu key (menu.ts says who may open it). */
 export const PAGES: Record<string, ComponentType<PageProps>> = {
-  queue: WorkQueue,
+  queue: workQueue.Component,
   triage: TriageQueue,
   stats: Dashboard,
   notices: (props) => <ContentPage kind="notice" {...props} />,
