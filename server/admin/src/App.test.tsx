@@ -52,7 +52,7 @@ describe("the panel after index.html's sign-in frame", () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('signs in with what the frame sent, asks for the queue at once, and asks for it only once', async () => {
+  it('signs in with what the frame sent, asks for the queue and its lists at once, and asks for them only once', async () => {
     const fetchMock = serve(json(200, signedIn));
     await signInThroughFrame();
 
@@ -70,6 +70,9 @@ describe("the panel after index.html's sign-in frame", () => {
     expect(calledWith(fetchMock, '/api/v1/staff/auth/login')).toBe(1);
     expect(calledWith(fetchMock, '/api/v1/staff/reports?tab=submitted&sort=-submittedAt&page=1&pageSize=20')).toBe(1);
     expect(calledWith(fetchMock, '/api/v1/staff/reports/counts')).toBe(1);
+    // The filters' lists were asked for with the rows, not again by the queue once drawn.
+    for (const list of ['/api/v1/staff/departments', '/api/v1/categories', '/api/v1/regions?depth=village'])
+      expect(calledWith(fetchMock, list)).toBe(1);
   });
 
   it('hands a refused sign-in to the React page, with the typed values and the server’s words', async () => {

@@ -146,10 +146,13 @@ export async function fetchMedia(url: string): Promise<string> {
   return URL.createObjectURL(await response.blob());
 }
 
-/** The work queue's page and tab counts, for the filters in a query string (queue/queueQuery.ts). */
+/** The work queue's page and tab counts, for the filters in a query string (queue/queueQuery.ts), and its filters' lists. */
 export const queuePaths = {
   page: (queryString: string) => urlOf(staffReportRoutes.queue, { query: queryOf(queryString) }),
   counts: (queryString: string) => urlOf(staffReportRoutes.counts, { query: queryOf(queryString) }),
+  departments: urlOf(catalogRoutes.departments, {}),
+  categories: urlOf(catalogRoutes.categories, {}),
+  regions: urlOf(catalogRoutes.regions, { query: { depth: 'village' } }),
 };
 
 export const api = {

@@ -11,12 +11,14 @@ export function landingScreen(staff: StaffMe, page: string): MenuEntry | undefin
 }
 
 /**
- * Asks for the work queue's first page and tab counts the moment the staff member is known, so
- * they travel while the queue's code loads and renders (the queue then takes them from `prefetch`).
+ * Asks for the work queue's first page, tab counts and its filters' lists the moment the staff
+ * member is known, all at once, so they travel while the queue's code loads and renders (the queue
+ * then takes them from `prefetch`) instead of the lists waiting until it has rendered.
  */
 export function prefetchLanding(staff: StaffMe, location: Location): void {
   if (staff.mustChangePassword || landingScreen(staff, location.page)?.key !== 'queue') return;
   const filters = filtersFromQuery(location.query, tabsFor(staff.role)[0].key);
   prefetch(queuePaths.page(queueQueryString(filters)));
   prefetch(queuePaths.counts(countsQueryString(filters)));
+  for (const path of [queuePaths.departments, queuePaths.categories, queuePaths.regions]) prefetch(path);
 }
