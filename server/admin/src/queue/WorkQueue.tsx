@@ -1,28 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  TreeSelect,
-  message,
-} from 'antd';
-import type { TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import {
-  QUEUE_FIGURE_NAMES,
-  SERVICE_CODES,
-  SERVICE_NAMES,
-  STAFF_STATUS_NAMES,
-  TIERS,
-  TIER_NAMES,
-} from '@minqing/shared';
+import { Alert, Badge, Button, DatePicker, Form, Input, Select, Space, Tabs, TreeSelect, message } from 'antd';
+import { QUEUE_FIGURE_NAMES, SERVICE_CODES, SERVICE_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
 import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -31,17 +8,9 @@ import { catalogRoutes } from '@minqing/shared';
 import { api, call } from '../api';
 import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
-import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from './Transcript';
-import { formatTime } from './format';
+import { QueueTable } from './QueueTable';
 import { exportPath, queueApi } from './queueApi';
-import {
-  countsQueryString,
-  filtersFromQuery,
-  queryFromFilters,
-  queueQueryString,
-  sortFromTable,
-  tabsFor,
-} from './queueQuery';
+import { countsQueryString, filtersFromQuery, queryFromFilters, queueQueryString, tabsFor } from './queueQuery';
 import type { QueueFilters, QueueRow, QueueTab } from './queueQuery';
 import { regionOptions } from './regionOptions';
 
@@ -166,19 +135,6 @@ export function WorkQueue({ staff, query }: PageProps) {
     </Space>
   );
 
-  function changeTable(pagination: TablePaginationConfig, sorter: SorterResult<QueueRow> | SorterResult<QueueRow>[]) {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    setFilters((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-      sort: sortFromTable(single?.field, single?.order),
-    }));
-  }
-
-  const sortOrder = (column: 'submittedAt' | 'resolveDueAt') =>
-    filters.sort === column ? ('ascend' as const) : filters.sort === `-${column}` ? ('descend' as const) : null;
-
   return (
     <>
       <Tabs
@@ -289,97 +245,15 @@ export function WorkQueue({ staff, query }: PageProps) {
           <ExportButton path={exportPath(queueQueryString(filters))} fallbackName="工单导出.xlsx" />
         </Space>
       </Form>
-      <Table<QueueRow>
-        rowKey="id"
-        size="middle"
+      <QueueTable
+        rows={rows}
+        total={total}
         loading={loading}
-        dataSource={rows}
-        rowClassName={(row) => (row.overdue ? 'queue-row-overdue' : '')}
-        onRow={(row) => ({ onClick: () => setOpenId(row.id), style: { cursor: 'pointer' } })}
-        expandable={{
-          // A voice report's transcript in full, with where it came from.
-          rowExpandable: (row) => Boolean(row.transcript),
-          expandedRowRender: (row) => (
-            <Transcript hasVoice transcript={row.transcript} transcriptSource={row.transcriptSource} />
-          ),
-        }}
-        onChange={(pagination, _filters, sorter) => changeTable(pagination, sorter)}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 件`,
-        }}
-        columns={[
-          { title: '编号', dataIndex: 'serialNo', width: 170 },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 150,
-            render: (_value, row) => (
-              <Space size={4}>
-                <Tag>{STAFF_STATUS_NAMES[row.status]}</Tag>
-                {row.overdue && <Tag color="red">超期</Tag>}
-                {row.escalated && <Tag color="orange">督办</Tag>}
-              </Space>
-            ),
-          },
-          {
-            title: '内容',
-            dataIndex: 'excerpt',
-            ellipsis: true,
-            render: (excerpt: string, row) =>
-              row.transcriptSource ? (
-                <Space size={4}>
-                  <TranscriptSourceTag source={row.transcriptSource} />
-                  <span>{excerpt}</span>
-                </Space>
-              ) : voiceWithoutTranscript(row) ? (
-                <Space size={4}>
-                  <span>{excerpt}</span>
-                  <Transcript hasVoice transcript={null} transcriptSource={null} pending={row.transcriptPending} />
-                </Space>
-              ) : (
-                excerpt
-              ),
-          },
-          { title: '分类', dataIndex: ['category', 'name'], width: 120, render: (value?: string) => value ?? '待分类' },
-          { title: '村(社区)', dataIndex: 'villageName', width: 120 },
-          {
-            title: '承办部门',
-            dataIndex: ['department', 'name'],
-            width: 140,
-            render: (value?: string) => value ?? '—',
-          },
-          { title: '等级', dataIndex: 'tier', width: 70, render: (_value, row) => TIER_NAMES[row.tier] },
-          {
-            // 热度: villagers who joined the report with 我也遇到 instead of filing it again.
-            title: '热度',
-            dataIndex: 'followers',
-            width: 100,
-            sorter: true,
-            sortDirections: ['descend'],
-            sortOrder: filters.sort === 'followers' ? ('descend' as const) : null,
-            render: (_value, row) => (row.followers > 0 ? <Tag color="volcano">{row.followers} 人也遇到</Tag> : '—'),
-          },
-          {
-            title: '提交时间',
-            dataIndex: 'submittedAt',
-            width: 150,
-            sorter: true,
-            sortOrder: sortOrder('submittedAt'),
-            render: formatTime,
-          },
-          {
-            title: '办结时限',
-            dataIndex: 'resolveDueAt',
-            width: 150,
-            sorter: true,
-            sortOrder: sortOrder('resolveDueAt'),
-            render: formatTime,
-          },
-        ]}
+        page={filters.page}
+        pageSize={filters.pageSize}
+        sort={filters.sort}
+        onOpen={setOpenId}
+        setFilters={setFilters}
       />
       {drawerWanted && (
         <Suspense fallback={null}>
