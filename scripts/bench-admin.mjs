@@ -72,9 +72,11 @@ function firstLoadScripts() {
     return { files: files.length, raw, gzip };
   };
   const nextScreen = (tag) => tag[0].includes('data-next-screen');
+  // The entry can be named twice (its script and a modulepreload): each file counts once.
+  const once = (selected) => [...new Set(selected.map((tag) => tag[1]))];
   return {
-    own: sizes(tags.filter((tag) => !nextScreen(tag)).map((tag) => tag[1])),
-    all: sizes(tags.map((tag) => tag[1])),
+    own: sizes(once(tags.filter((tag) => !nextScreen(tag)))),
+    all: sizes(once(tags)),
   };
 }
 

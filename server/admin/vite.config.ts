@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { OutputChunk } from 'rollup';
+import type { ManualChunksOption, OutputChunk } from 'rollup';
 import { type HtmlTagDescriptor, type Plugin, defineConfig } from 'vite';
+import { modulesUsedBy } from './nextScreenChunks';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,12 +17,38 @@ const VENDOR_CHUNKS: readonly [string, RegExp][] = [
   ['editor', /node_modules\/(@tiptap|prosemirror-[a-z-]+|linkifyjs|orderedmap|rope-sequence|w3c-keyname)\//],
 ];
 
-function vendorChunk(id: string): string | undefined {
-  return VENDOR_CHUNKS.find(([, pattern]) => pattern.test(id))?.[0];
-}
-
 /** The screen after the sign-in page for most staff: the signed-in shell and the work queue. */
 const NEXT_SCREEN = ['src/pages/AppShell.tsx', 'src/queue/WorkQueue.tsx'];
+
+/**
+ * Besides the libraries above, the page's own code and the next screen's come in two files each, their
+ * libraries' apart from ours, rather than the two dozen small chunks Rollup would otherwise share out
+ * between screens: on a line where each request waits half a second and a browser sends six at a
+ * time, those round trips cost more than the bytes, and they kept the sign-in request waiting. The
+ * libraries' files change only with the libraries or with what the screens use of them.
+ */
+function chunkOf(): ManualChunksOption {
+  let firstLoad: Set<string> | undefined;
+  let nextScreen: Set<string> | undefined;
+  return (id, { getModuleIds, getModuleInfo }) => {
+    const vendor = VENDOR_CHUNKS.find(([, pattern]) => pattern.test(id))?.[0];
+    if (vendor) return vendor;
+    if (!firstLoad || !nextScreen) {
+      const entries = [...getModuleIds()].filter((moduleId) => getModuleInfo(moduleId)?.isEntry);
+      firstLoad = modulesUsedBy(entries, getModuleInfo);
+      nextScreen = modulesUsedBy(
+        NEXT_SCREEN.map((source) => path.resolve(here, source)),
+        getModuleInfo,
+      );
+    }
+    // Every library module gets a chunk: Rollup would put one left over in the chunk of whatever reaches
+    // it first, through an index of re-exports (antd's) that reaches them all.
+    const library = id.includes('/node_modules/');
+    if (firstLoad.has(id)) return library ? 'vendor' : 'index';
+    if (nextScreen.has(id)) return library ? 'next-screen-vendor' : 'next-screen';
+    return library ? 'screens-vendor' : undefined;
+  };
+}
 
 /**
  * index.html paints the sign-in page itself (no script needed); while the clerk types, the browser
@@ -46,10 +73,15 @@ function preloadNextScreen(base: string): Plugin {
           for (const imported of chunk.imports) add(byFile.get(imported));
         };
         for (const source of NEXT_SCREEN) {
-          const chunk = chunks.find((candidate) => candidate.facadeModuleId === path.resolve(here, source));
-          if (!chunk) throw new Error(`no chunk of its own for ${source}`);
+          const chunk = chunks.find((candidate) => path.resolve(here, source) in candidate.modules);
+          if (!chunk) throw new Error(`no chunk holds ${source}`);
           add(chunk);
         }
+        // The next screen's own files must not have become the first load's.
+        const early = [...files].filter(
+          (file) => byFile.get(file)?.name.startsWith('next-screen') && html.includes(file),
+        );
+        if (early.length > 0) throw new Error(`the sign-in page loads the next screen's ${early.join(', ')}`);
         return [...files]
           .filter((file) => !html.includes(file))
           .map(
@@ -77,7 +109,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1000,
     rollupOptions: {
-      output: { manualChunks: vendorChunk },
+      output: { manualChunks: chunkOf() },
       // shared/ only declares schemas, enums and contracts: a screen that needs one enum must not pull in every schema.
       treeshake: { moduleSideEffects: (id) => !id.includes('/shared/src/') },
     },
