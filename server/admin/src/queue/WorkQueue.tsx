@@ -1,35 +1,15 @@
-import { Alert, Badge, Button, DatePicker, Form, Input, Select, Space, Tabs, TreeSelect, message } from 'antd';
-import { QUEUE_FIGURE_NAMES, SERVICE_CODES, SERVICE_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
-import type { Category, Department, QueueCounts, RegionNode, ServiceCode, Tier } from '@minqing/shared';
-import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
+import { Alert, Badge, Form, Space, Tabs, message } from 'antd';
+import { QUEUE_FIGURE_NAMES } from '@minqing/shared';
+import type { Category, Department, QueueCounts, RegionNode } from '@minqing/shared';
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { catalogRoutes } from '@minqing/shared';
 import { api, call } from '../api';
-import { ExportButton } from '../export/ExportButton';
 import type { PageProps } from '../pages';
+import { QueueSearchForm, type SearchValues, searchValuesOf } from './QueueSearchForm';
 import { QueueTable } from './QueueTable';
 import { exportPath, queueApi } from './queueApi';
 import { countsQueryString, filtersFromQuery, queryFromFilters, queueQueryString, tabsFor } from './queueQuery';
 import type { QueueFilters, QueueRow, QueueTab } from './queueQuery';
-import { regionOptions } from './regionOptions';
-
-interface SearchValues {
-  serialNo?: string;
-  keyword?: string;
-  dates?: [Dayjs | null, Dayjs | null] | null;
-  serviceCode?: ServiceCode;
-  categoryCode?: string;
-  regionCode?: string;
-  departmentId?: string;
-  tier?: Tier;
-}
-
-function searchValuesOf(filters: QueueFilters): SearchValues {
-  const { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, from, to } = filters;
-  const dates: SearchValues['dates'] = from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined;
-  return { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, dates };
-}
 
 // The report drawer's code is fetched when a report is first opened, not with the queue.
 const ReportDrawer = lazy(() => import('./ReportDrawer').then((module) => ({ default: module.ReportDrawer })));
@@ -104,7 +84,7 @@ export function WorkQueue({ staff, query }: PageProps) {
     queueApi.regions().then(setRegions, () => setRegions([]));
   }, []);
 
-  function search(values: SearchValues) {
+  const search = useCallback((values: SearchValues) => {
     setFilters((current) => ({
       ...current,
       serialNo: values.serialNo,
@@ -118,9 +98,8 @@ export function WorkQueue({ staff, query }: PageProps) {
       to: values.dates?.[1]?.format('YYYY-MM-DD'),
       page: 1,
     }));
-  }
+  }, []);
 
-  const places = regionOptions(regions, staff.regionCode);
   const tabLabel = (key: QueueTab, label: string) => (
     <Space size={4}>
       {label}
@@ -161,90 +140,16 @@ export function WorkQueue({ staff, query }: PageProps) {
           }
         />
       )}
-      <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="serviceCode" label="服务">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 120 }}
-            options={SERVICE_CODES.map((code) => ({ value: code, label: SERVICE_NAMES[code] }))}
-          />
-        </Form.Item>
-        <Form.Item name="categoryCode" label="分类">
-          <TreeSelect
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="全部"
-            style={{ width: 160 }}
-            treeData={categories
-              .filter((category) => !category.parentCode)
-              .map((parent) => ({
-                value: parent.code,
-                title: parent.name,
-                children: categories
-                  .filter((child) => child.parentCode === parent.code)
-                  .map((child) => ({ value: child.code, title: child.name })),
-              }))}
-          />
-        </Form.Item>
-        {places.length > 0 && (
-          <Form.Item name="regionCode" label="镇/村">
-            <TreeSelect
-              allowClear
-              showSearch
-              treeNodeFilterProp="title"
-              placeholder="全部"
-              style={{ width: 160 }}
-              treeData={places}
-            />
-          </Form.Item>
-        )}
-        {staff.role !== 'handler' && (
-          <Form.Item name="departmentId" label="部门">
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder="全部"
-              style={{ width: 160 }}
-              options={departments.map((department) => ({ value: department.id, label: department.name }))}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="tier" label="等级">
-          <Select
-            allowClear
-            placeholder="全部"
-            style={{ width: 100 }}
-            options={TIERS.map((tier) => ({ value: tier, label: TIER_NAMES[tier] }))}
-          />
-        </Form.Item>
-        <Form.Item name="serialNo" label="编号">
-          <Input allowClear placeholder="HY20260101-0001" maxLength={32} />
-        </Form.Item>
-        <Form.Item name="keyword" label="关键词">
-          <Input allowClear placeholder="反映内容" maxLength={50} />
-        </Form.Item>
-        <Form.Item name="dates" label="提交日期">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            查询
-          </Button>
-          <Button
-            onClick={() => {
-              form.resetFields();
-              search({});
-            }}
-          >
-            重置
-          </Button>
-          {/* The same filters, tab and sort as the list; the server ignores paging and caps the rows. */}
-          <ExportButton path={exportPath(queueQueryString(filters))} fallbackName="工单导出.xlsx" />
-        </Space>
-      </Form>
+      <QueueSearchForm
+        form={form}
+        role={staff.role}
+        regionCode={staff.regionCode}
+        categories={categories}
+        departments={departments}
+        regions={regions}
+        exportPath={exportPath(queueQueryString(filters))}
+        onSearch={search}
+      />
       <QueueTable
         rows={rows}
         total={total}
