@@ -44,6 +44,9 @@ function chunkOf(): ManualChunksOption {
     // Every library module gets a chunk: Rollup would put one left over in the chunk of whatever reaches
     // it first, through an index of re-exports (antd's) that reaches them all.
     const library = id.includes('/node_modules/');
+    // Rollup's and Vite's own helpers (CommonJS interop, preloading) go with React, whose chunk imports
+    // nothing else, so no two chunks of the first load import each other.
+    if (id.startsWith('\0') && !library && firstLoad.has(id)) return 'react';
     if (firstLoad.has(id)) return library ? 'vendor' : 'index';
     if (nextScreen.has(id)) return library ? 'next-screen-vendor' : 'next-screen';
     return library ? 'screens-vendor' : undefined;
