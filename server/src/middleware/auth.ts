@@ -12,9 +12,6 @@ export function bearerToken(ctx: AppContext): string | null {
 
 type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
-/** A deliberately public route (its contract's access is `public`): no token is read. */
-export const publicAccess: AuthMiddleware = (_ctx, next) => next();
-
 /**
  * A signed-in citizen; 401 otherwise (a staff token is not a citizen token). The account is read
  * once per request: a nested router's guard with the same prefix (reportFollowing's and reports'
@@ -50,6 +47,19 @@ export function staffAuth(
     ctx.state.staff = staff;
     await next();
   };
+}
+
+/** The kind a valid bearer token claims, so the matching sign-in check can run. */
+function tokenKind(ctx: AppContext): 'citizen' | 'staff' | null {
+  const token = bearerToken(ctx);
+  return token ? (ctx.deps.tokens.verify(token, ctx.deps.clock())?.kind ?? null) : null;
+}
+
+/** A signed-in citizen, or a staff member of `roles` (citizens send photos with reports, staff attach them to replies). */
+export function citizenOrStaffAuth(roles?: readonly StaffRole[]): AuthMiddleware {
+  const citizen = citizenAuth();
+  const staff = staffAuth(roles);
+  return (ctx, next) => (tokenKind(ctx as AppContext) === 'staff' ? staff(ctx, next) : citizen(ctx, next));
 }
 
 /** The token's enabled staff member, read once per request (as citizenAuth does); 401 otherwise. */

@@ -9,6 +9,7 @@ export const auditLogRoutes = {
     summary: '审计日志 / Who did what, when, from where; newest first (sysadmin)',
     tags: ['staff-accounts'],
     access: 'staff',
+    policy: 'audit',
     query: AuditLogQuerySchema,
     responses: [ok(named('AuditLogPage', AuditLogPageSchema))],
     errors: [400, 401, 403],

@@ -52,6 +52,7 @@ export const catalogRoutes = {
     summary: '可派单部门 / Departments the staff member may dispatch to',
     tags,
     access: 'staff',
+    policy: 'anyStaff',
     responses: [ok(named('DepartmentList', z.array(DepartmentSchema)))],
     errors: [401],
   }),

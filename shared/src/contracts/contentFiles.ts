@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StaffAbility } from '../domain/abilities';
 import { CONTENT_FILE_TYPES } from '../domain/enums';
 import { ContentFileListSchema, ContentFileSchema } from '../schemas/contentFiles';
 import { type ApiResponse, created, defineRoute, named, noContent, ok } from './route';
@@ -13,8 +14,8 @@ const download = {
 } as const satisfies ApiResponse;
 
 /** The files of one notice or article: staff list, add and remove them; citizens list the published ones. */
-function filesOf<const Segment extends string>(segment: Segment, zh: string, en: string) {
-  const staff = { tags: [`staff-${segment}`], access: 'staff' } as const;
+function filesOf<const Segment extends string>(segment: Segment, policy: StaffAbility, zh: string, en: string) {
+  const staff = { tags: [`staff-${segment}`], access: 'staff', policy } as const;
   return {
     list: defineRoute({
       ...staff,
@@ -55,8 +56,8 @@ function filesOf<const Segment extends string>(segment: Segment, zh: string, en:
 
 /** 附件 of notices and articles (PDF, Word, Excel), for staff and for citizens. */
 export const contentFileRoutes = {
-  notice: filesOf('notices', '公告', 'notice'),
-  article: filesOf('articles', '文章', 'article'),
+  notice: filesOf('notices', 'notices', '公告', 'notice'),
+  article: filesOf('articles', 'articles', '文章', 'article'),
   download: defineRoute({
     method: 'get',
     path: '/content-files/:fileId/content',
@@ -72,6 +73,7 @@ export const contentFileRoutes = {
     summary: "下载附件（工作人员）/ Download a file within one's region",
     tags: ['staff-notices'],
     access: 'staff',
+    policy: 'notices',
     responses: [download],
     errors: [401, 403, 404],
   }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StaffPolicy } from '../domain/abilities';
 
 /**
  * One route, declared once: the server registers it, the OpenAPI document describes it and the
@@ -35,7 +36,7 @@ export interface HeaderParameter {
   schema: z.ZodType;
 }
 
-export interface RouteContract {
+interface RouteShape {
   method: HttpMethod;
   /** Koa form, relative to /api/v1: `/reports/:id`. */
   path: string;
@@ -44,7 +45,6 @@ export interface RouteContract {
   /** 中文 / English. */
   summary: string;
   tags: readonly string[];
-  access: Access;
   query?: z.ZodObject;
   headers?: readonly HeaderParameter[];
   body?: RequestBody;
@@ -53,6 +53,16 @@ export interface RouteContract {
   /** Answered as the shared ErrorBody. */
   errors: readonly ErrorStatus[];
 }
+
+/**
+ * Who may call a route. A route staff may call names the policy that guards it: the server grants
+ * it to the roles the policy names (server/src/policies/abilities.ts) and refuses the others with 403.
+ */
+export type RouteAccess =
+  | { access: 'staff' | 'citizenOrStaff'; policy: StaffPolicy }
+  | { access: 'public' | 'citizen'; policy?: undefined };
+
+export type RouteContract = RouteShape & RouteAccess;
 
 /** Keeps the literal types of a declaration, so clients and handlers infer params, query, body and answer. */
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;

@@ -10,6 +10,7 @@ export const routingModelRoutes = {
       '分派模型 / The classifier in use (version, accuracy on the fixed validation split, per-category changes), the routing threshold and the retraining history',
     tags: ['routing'],
     access: 'staff',
+    policy: 'routing_model',
     responses: [ok(named('ClassifierModelInfo', ClassifierModelInfoSchema))],
     errors: [401, 403],
   }),

@@ -2,7 +2,7 @@ import { StaffBriefsQuerySchema, WeeklyBriefListSchema } from '../schemas/hotspo
 import { XLSX_MEDIA_TYPE } from './households';
 import { defineRoute, named, ok } from './route';
 
-const common = { tags: ['stats'], access: 'staff' } as const;
+const common = { tags: ['stats'], access: 'staff', policy: 'briefs' } as const;
 
 /** 研判简报: made each Monday for the week before; county centre and dispatchers. */
 export const staffBriefRoutes = {

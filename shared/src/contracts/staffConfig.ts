@@ -29,7 +29,7 @@ export const STAFF_CONFIG_TAG = {
   description: '配置管理 / Regions, departments, categories, services and holidays (county, sysadmin)',
 } as const;
 const tags = [STAFF_CONFIG_TAG.name] as const;
-const common = { tags, access: 'staff' } as const;
+const common = { tags, access: 'staff', policy: 'config' } as const;
 const region = named('ConfigRegion', ConfigRegionSchema);
 const department = named('ConfigDepartment', ConfigDepartmentSchema);
 const category = named('ConfigCategory', ConfigCategorySchema);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StaffAbility } from '../domain/abilities';
 import {
   ArticleInputSchema,
   ArticlePatchSchema,
@@ -20,6 +21,8 @@ interface PublicationKind<
   Patch extends z.ZodType,
 > {
   segment: Segment;
+  /** The ability that guards these routes. */
+  policy: StaffAbility;
   zh: string;
   en: string;
   item: NamedSchema<Item>;
@@ -37,7 +40,7 @@ function publicationRoutes<
   Patch extends z.ZodType,
 >(kind: PublicationKind<Segment, Item, Page, Input, Patch>) {
   const base = `/staff/${kind.segment}` as const;
-  const common = { tags: [`staff-${kind.segment}`], access: 'staff' } as const;
+  const common = { tags: [`staff-${kind.segment}`], access: 'staff', policy: kind.policy } as const;
   return {
     list: defineRoute({
       ...common,
@@ -96,6 +99,7 @@ function publicationRoutes<
 /** 政务村务 as their authors manage them. */
 export const staffNoticeRoutes = publicationRoutes({
   segment: 'notices',
+  policy: 'notices',
   zh: '公告',
   en: 'notice',
   item: named('StaffNotice', StaffNoticeSchema),
@@ -107,6 +111,7 @@ export const staffNoticeRoutes = publicationRoutes({
 /** 消息推送 (policy information and guides) as their authors manage them. */
 export const staffArticleRoutes = publicationRoutes({
   segment: 'articles',
+  policy: 'articles',
   zh: '文章',
   en: 'article',
   item: named('StaffArticle', StaffArticleSchema),

@@ -13,7 +13,7 @@ export const STAFF_PAYOUTS_TAG = {
   name: 'staff-payouts',
   description: '奖励与补贴 / Cash rewards and subsidies: proposal, second-person approval, WeChat Pay transfer',
 } as const;
-const common = { tags: [STAFF_PAYOUTS_TAG.name], access: 'staff' } as const;
+const common = { tags: [STAFF_PAYOUTS_TAG.name], access: 'staff', policy: 'payouts' } as const;
 const payout = named('Payout', PayoutSchema);
 
 /** Townships and the county propose and approve cash through WeChat Pay 商家转账; two different people for each payout. */

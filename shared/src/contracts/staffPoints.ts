@@ -28,6 +28,7 @@ const shopItem = named('ShopItem', ShopItemSchema);
 export const staffPointsRoutes = {
   rules: defineRoute({
     ...common,
+    policy: 'point_rules',
     method: 'get',
     path: '/staff/points/rules',
     summary: '积分规则 / Points per award reason in the county',
@@ -36,6 +37,7 @@ export const staffPointsRoutes = {
   }),
   saveRule: defineRoute({
     ...common,
+    policy: 'point_rules',
     method: 'put',
     path: '/staff/points/rules/:reason',
     summary: '修改积分规则 / Set the points of one award reason',
@@ -45,6 +47,7 @@ export const staffPointsRoutes = {
   }),
   items: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'get',
     path: '/staff/points/items',
     summary: "积分超市商品 / Shop items in the staff member's region",
@@ -54,6 +57,7 @@ export const staffPointsRoutes = {
   }),
   createItem: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'post',
     path: '/staff/points/items',
     summary: '上架商品 / Add an item to a village or township shop',
@@ -63,6 +67,7 @@ export const staffPointsRoutes = {
   }),
   updateItem: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'patch',
     path: '/staff/points/items/:id',
     summary: '修改商品 / Edit an item: price, stock, on or off the shelf',
@@ -72,6 +77,7 @@ export const staffPointsRoutes = {
   }),
   redemptions: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'get',
     path: '/staff/points/redemptions',
     summary: "兑换记录 / Redemptions in the staff member's region",
@@ -81,6 +87,7 @@ export const staffPointsRoutes = {
   }),
   verify: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'post',
     path: '/staff/points/redemptions/verify',
     summary: '核销兑换码 / Hand an item over against its code, once',
@@ -90,6 +97,7 @@ export const staffPointsRoutes = {
   }),
   cancelRedemption: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'post',
     path: '/staff/points/redemptions/:id/cancel',
     summary: '取消兑换 / Cancel a reserved redemption for the villager',
@@ -98,6 +106,7 @@ export const staffPointsRoutes = {
   }),
   volunteer: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'post',
     path: '/staff/points/volunteer',
     summary: '记录志愿服务积分 / Award a villager, found by bound phone, for volunteer work',
@@ -107,6 +116,7 @@ export const staffPointsRoutes = {
   }),
   ledger: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'get',
     path: '/staff/points/ledger',
     summary: "积分台账 / Every points movement in the staff member's region",
@@ -116,6 +126,7 @@ export const staffPointsRoutes = {
   }),
   ledgerExport: defineRoute({
     ...common,
+    policy: 'shop',
     method: 'get',
     path: '/staff/points/ledger/export',
     summary: '导出积分台账 / The ledger under its filters as .xlsx (at most EXPORT_MAX_ROWS lines; audited)',

@@ -10,7 +10,7 @@ import {
 import { XLSX_MEDIA_TYPE } from './households';
 import { defineRoute, named, ok } from './route';
 
-const common = { tags: ['stats'], access: 'staff', errors: [400, 401, 403] } as const;
+const common = { tags: ['stats'], access: 'staff', policy: 'stats', errors: [400, 401, 403] } as const;
 
 /**
  * The dashboard's figures in the signed-in member's scope (a period of China calendar days,

@@ -13,6 +13,7 @@ export const supervisionRoutes = {
       '走访督导 / Per grid and per 三线 member for a month: households, visits, not visited in 30 days, settled on the spot',
     tags,
     access: 'staff',
+    policy: 'supervise',
     query: SupervisionQuerySchema,
     responses: [ok(named('Supervision', SupervisionSchema))],
     errors: [400, 401, 403],
@@ -23,6 +24,7 @@ export const supervisionRoutes = {
     summary: '未走访名单 / Households nobody visited in 30 days, by grid or 三线 member, phones masked',
     tags,
     access: 'staff',
+    policy: 'supervise',
     query: NotVisitedQuerySchema,
     responses: [ok(householdPage)],
     errors: [400, 401, 403],
@@ -33,6 +35,7 @@ export const supervisionRoutes = {
     summary: "导出走访督导 / The month's tables and the 未走访 list as .xlsx (audited)",
     tags,
     access: 'staff',
+    policy: 'supervise',
     query: SupervisionQuerySchema,
     responses: [
       {

@@ -18,6 +18,7 @@ const upload = named('Upload', UploadResponseSchema);
 export const uploadRoutes = {
   upload: defineRoute({
     ...endpoints.upload,
+    policy: 'anyStaff',
     summary:
       '上传照片或语音 / Upload one photo or voice clip (voice: mp3/aac/m4a, PCM WAV, Ogg/WebM; ≤ 60 s and 2.25 MB, so that Tencent ASR can transcribe it)',
     tags,
@@ -27,6 +28,7 @@ export const uploadRoutes = {
   }),
   content: defineRoute({
     ...endpoints.content,
+    policy: 'anyStaff',
     summary: '附件内容 / The bytes of an attachment',
     tags,
     responses: [
@@ -36,6 +38,7 @@ export const uploadRoutes = {
   }),
   link: defineRoute({
     ...endpoints.link,
+    policy: 'anyStaff',
     summary:
       '附件临时链接 / A 5-minute signed link to the bytes in object storage (null: fetch …/content with the token)',
     tags,
@@ -51,6 +54,7 @@ export const uploadRoutes = {
   }),
   direct: defineRoute({
     ...endpoints.direct,
+    policy: 'anyStaff',
     summary: "直传凭证 / A V4 post policy for one object under the uploader's own key prefix (404 without OSS)",
     tags,
     body: jsonBody('DirectUploadRequest', DirectUploadRequestSchema),
@@ -59,6 +63,7 @@ export const uploadRoutes = {
   }),
   confirmDirect: defineRoute({
     ...endpoints.confirmDirect,
+    policy: 'anyStaff',
     summary: '确认直传 / Check the uploaded object (size, type by its bytes), clean a photo, and record the attachment',
     tags,
     body: jsonBody('DirectUploadConfirm', DirectUploadConfirmSchema),

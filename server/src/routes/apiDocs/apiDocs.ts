@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import { systemRoutes } from '@minqing/shared';
 import type { AppContext } from '../../context';
-import { publicAccess } from '../../middleware/auth';
 import { type ApiRouter, implement } from '../implement';
 import { renderDocsPage } from './docsPage';
 import { openApiDocument } from './openApiDocument';
@@ -14,11 +13,11 @@ let page: string | undefined;
 /** This API described from its contracts, public on purpose: GET /openapi.json for machines, GET /docs for people. */
 export function apiDocsRouter() {
   const router: ApiRouter = new Router();
-  implement(router, systemRoutes.openApi, publicAccess, () => openApiDocument());
+  implement(router, systemRoutes.openApi, () => openApiDocument());
 
   // HTML, not JSON: registered from the contract's method and path. Built once, like the document.
   const docs = systemRoutes.docs;
-  router[docs.method](docs.path, publicAccess, (ctx: AppContext) => {
+  router[docs.method](docs.path, (ctx: AppContext) => {
     page ??= renderDocsPage(openApiDocument());
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Content-Security-Policy', PAGE_POLICY);

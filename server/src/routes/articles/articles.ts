@@ -3,7 +3,6 @@ import { type ArticleCategory, articleRoutes as routes } from '@minqing/shared';
 import { countArticleView } from '../../commands/readCounter';
 import { Article } from '../../db/entities';
 import { notFound } from '../../errors';
-import { citizenAuth } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { presentArticle } from '../../presenters/content';
 import { type ApiRouter, implement } from '../implement';
@@ -13,7 +12,7 @@ import { pageWindow } from '../paging';
 export function articlesRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.list, citizenAuth(), async (ctx, { query }) => {
+  implement(router, routes.list, async (ctx, { query }) => {
     const category: { category?: ArticleCategory } = query.category ? { category: query.category } : {};
     const [articles, total] = await ctx.deps.dataSource.getRepository(Article).findAndCount({
       where: { ...category, status: 'published' },
@@ -23,7 +22,7 @@ export function articlesRouter() {
     return { items: articles.map(presentArticle), total, page: query.page, pageSize: query.pageSize };
   });
 
-  implement(router, routes.detail, citizenAuth(), async (ctx) => {
+  implement(router, routes.detail, async (ctx) => {
     const article = await ctx.deps.dataSource
       .getRepository(Article)
       .findOneBy({ id: pathId(ctx, '文章不存在或已撤回'), status: 'published' });

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import { catalogRoutes as routes } from '@minqing/shared';
 import { Category, Department, Region, ServiceEntity } from '../../db/entities';
 import { badRequest } from '../../errors';
-import { currentStaff, publicAccess, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import {
   presentCategory,
   presentDepartment,
@@ -22,19 +22,19 @@ import { type ApiRouter, implement } from '../implement';
 export function catalogRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.services, publicAccess, async (ctx) => {
+  implement(router, routes.services, async (ctx) => {
     const services = await ctx.deps.dataSource
       .getRepository(ServiceEntity)
       .find({ where: { enabled: true }, order: { sortOrder: 'ASC' } });
     return services.map(presentService);
   });
 
-  implement(router, routes.regions, publicAccess, async (ctx, { query }) => {
+  implement(router, routes.regions, async (ctx, { query }) => {
     const regions = await ctx.deps.dataSource.getRepository(Region).find();
     return presentRegionTree(activeRegions(regions), query.depth);
   });
 
-  implement(router, routes.categories, publicAccess, async (ctx) => {
+  implement(router, routes.categories, async (ctx) => {
     const categories = await ctx.deps.dataSource
       .getRepository(Category)
       .find({ where: { disabled: false }, order: { sortOrder: 'ASC', code: 'ASC' } });
@@ -42,7 +42,7 @@ export function catalogRouter() {
   });
 
   /** 代表工作: the deputies of a village, its township and its county, nearest first. */
-  implement(router, routes.deputies, publicAccess, async (ctx, { query }) => {
+  implement(router, routes.deputies, async (ctx, { query }) => {
     const { regions } = await ctx.deps.reference.snapshot();
     const village = regions.get(query.villageCode);
     if (village?.level !== 'village') throw badRequest('请选择正确的村(社区)', 'villageCode');
@@ -51,7 +51,7 @@ export function catalogRouter() {
   });
 
   /** Departments a staff member may send reports to: those serving a region they cover, or above it. */
-  implement(router, routes.departments, staffAuth(), async (ctx) => {
+  implement(router, routes.departments, async (ctx) => {
     const staff = currentStaff(ctx);
     const departments = await ctx.deps.dataSource
       .getRepository(Department)

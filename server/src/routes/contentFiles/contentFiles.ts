@@ -7,13 +7,13 @@ import type { AppContext, AppDeps, AppState } from '../../context';
 import { Article, ContentFileRow, Notice } from '../../db/entities';
 import type { ContentFileTarget } from '../../db/entities/contentFile';
 import { forbidden, notFound } from '../../errors';
-import { citizenAuth, currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { actionLimit } from '../../middleware/rateLimit';
-import { ARTICLE_PUBLISHER_ROLES, PUBLISHER_ROLES, staffCanPublishIn } from '../../policies/content';
+import { staffCanPublishIn } from '../../policies/content';
 import { presentContentFile } from '../../presenters/contentFile';
-import { type ApiRouter, implement } from '../implement';
+import { type ApiRouter, authorize, implement } from '../implement';
 
 type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
@@ -74,16 +74,11 @@ async function sendFile(ctx: AppContext, file: ContentFileRow): Promise<void> {
 /** 附件 of notices and articles: staff add and remove them; citizens list and download published ones. */
 export function contentFilesRouter() {
   const router: ApiRouter = new Router();
-  const guards: Record<ContentFileTarget, RouteMiddleware> = {
-    notice: staffAuth(PUBLISHER_ROLES),
-    article: staffAuth(ARTICLE_PUBLISHER_ROLES),
-  };
-  const anyStaff = staffAuth(PUBLISHER_ROLES);
 
   for (const type of ['notice', 'article'] as const) {
     const contracts = routes[type];
 
-    implement(router, contracts.list, guards[type], async (ctx) => {
+    implement(router, contracts.list, async (ctx) => {
       const target = await targetInScope(ctx, type);
       return (await filesOf(ctx, type, target.id)).map((file) => presentContentFile(file, 'staff'));
     });
@@ -91,13 +86,13 @@ export function contentFilesRouter() {
     // Multipart: registered from the contract's method and path, the file read by multipartFile.
     router[contracts.add.method](
       contracts.add.path,
-      guards[type],
+      ...authorize(contracts.add),
       actionLimit('upload'),
-      async (ctx: AppContext, next) => {
+      (async (ctx, next) => {
         // Scope first, so nobody outside it gets as far as sending the bytes.
-        await targetInScope(ctx, type);
+        await targetInScope(ctx as AppContext, type);
         await next();
-      },
+      }) satisfies RouteMiddleware,
       multipartFile(TOO_LARGE_MESSAGE),
       async (ctx: AppContext) => {
         const file = theUploadedFile(ctx, '附件');
@@ -113,7 +108,7 @@ export function contentFilesRouter() {
       },
     );
 
-    implement(router, contracts.remove, guards[type], async (ctx) => {
+    implement(router, contracts.remove, async (ctx) => {
       const target = await targetInScope(ctx, type);
       const file = await ctx.deps.dataSource
         .getRepository(ContentFileRow)
@@ -123,7 +118,7 @@ export function contentFilesRouter() {
       return null;
     });
 
-    implement(router, contracts.published, citizenAuth(), async (ctx) => {
+    implement(router, contracts.published, async (ctx) => {
       const id = pathId(ctx, `${NAMES[type]}不存在或已撤回`);
       const target = await loadTarget(ctx, type, id);
       if (!target?.visibleToCitizens) throw notFound(`${NAMES[type]}不存在或已撤回`);
@@ -132,7 +127,7 @@ export function contentFilesRouter() {
   }
 
   // File downloads: registered from the contracts' method and path, answered with the bytes.
-  router[routes.download.method](routes.download.path, citizenAuth(), async (ctx: AppContext) => {
+  router[routes.download.method](routes.download.path, ...authorize(routes.download), async (ctx: AppContext) => {
     const fileId = pathId(ctx, '附件不存在或已撤回', 'fileId');
     const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
     const target = file ? await loadTarget(ctx, file.targetType, file.targetId) : null;
@@ -141,15 +136,19 @@ export function contentFilesRouter() {
     await sendFile(ctx, file);
   });
 
-  router[routes.staffDownload.method](routes.staffDownload.path, anyStaff, async (ctx: AppContext) => {
-    const fileId = pathId(ctx, '附件不存在', 'fileId');
-    const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
-    if (!file) throw notFound('附件不存在');
-    const target = await loadTarget(ctx, file.targetType, file.targetId);
-    if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode))
-      throw forbidden('这个附件不在您负责的区域');
-    await sendFile(ctx, file);
-  });
+  router[routes.staffDownload.method](
+    routes.staffDownload.path,
+    ...authorize(routes.staffDownload),
+    async (ctx: AppContext) => {
+      const fileId = pathId(ctx, '附件不存在', 'fileId');
+      const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
+      if (!file) throw notFound('附件不存在');
+      const target = await loadTarget(ctx, file.targetType, file.targetId);
+      if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode))
+        throw forbidden('这个附件不在您负责的区域');
+      await sendFile(ctx, file);
+    },
+  );
 
   return router;
 }

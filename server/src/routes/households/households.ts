@@ -8,20 +8,13 @@ import { logVisitOnce } from '../../commands/visitLogger';
 import type { AppContext } from '../../context';
 import { Household, Staff } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { FILE_FIELD, multipartFile, theUploadedFile } from '../../middleware/multipartFile';
-import {
-  HOUSEHOLD_EDITOR_ROLES,
-  HOUSEHOLD_IMPORTER_ROLES,
-  HOUSEHOLD_VIEWER_ROLES,
-  VISITOR_ROLES,
-  householdInScope,
-  householdScopeOf,
-} from '../../policies/household';
+import { householdInScope, householdScopeOf } from '../../policies/household';
 import { isWithin } from '../../policies/scope';
 import { presentHousehold, presentVisit } from '../../presenters/household';
-import { type ApiRouter, implement } from '../implement';
+import { type ApiRouter, authorize, implement } from '../implement';
 import { chinaDay, sendXlsx } from '../staffExport/xlsx';
 import { buildHouseholdQuery, buildVisitQuery } from './householdQuery';
 import { householdTemplate } from './importTemplate';
@@ -36,7 +29,7 @@ function scopeOf(ctx: AppContext) {
 export function householdsRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.list, staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx, { query: filters }) => {
+  implement(router, routes.list, async (ctx, { query: filters }) => {
     const manager = ctx.deps.dataSource.manager;
     const query = buildHouseholdQuery(manager, scopeOf(ctx), filters);
     const [households, total] = query ? await query.getManyAndCount() : [[], 0];
@@ -57,7 +50,7 @@ export function householdsRouter() {
     };
   });
 
-  implement(router, routes.create, staffAuth(HOUSEHOLD_EDITOR_ROLES), async (ctx, { body: input }) => {
+  implement(router, routes.create, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const manager = ctx.deps.dataSource.manager;
     const [reference, liaisons] = await Promise.all([
@@ -86,7 +79,7 @@ export function householdsRouter() {
   // The template and the import are files, so they answer through ctx themselves; the contract names the path.
   router[routes.importTemplate.method](
     routes.importTemplate.path,
-    staffAuth(HOUSEHOLD_IMPORTER_ROLES),
+    ...authorize(routes.importTemplate),
     async (ctx: AppContext) => {
       const staff = currentStaff(ctx);
       const reference = await ctx.deps.reference.snapshot();
@@ -101,39 +94,43 @@ export function householdsRouter() {
     },
   );
 
-  const importer = staffAuth(HOUSEHOLD_IMPORTER_ROLES);
-  router[routes.import.method](routes.import.path, importer, multipartFile(), async (ctx: AppContext) => {
-    const file = theUploadedFile(ctx, '住户表格');
-    try {
-      const result = await importHouseholds(ctx.deps.dataSource.manager, {
-        editor: currentStaff(ctx),
-        cipher: ctx.deps.cipher,
-        reference: await ctx.deps.reference.snapshot(),
-        bytes: await fs.readFile(file.filepath),
-        now: ctx.deps.clock(),
-        ip: ctx.ip,
-      });
-      if ('rowErrors' in result) {
-        ctx.status = 400;
-        ctx.body = {
-          error: {
-            code: 'bad_request',
-            message: `有 ${new Set(result.rowErrors.map((error) => error.row)).size} 行有误，未导入任何住户`,
-            field: FILE_FIELD,
-          },
-          rowErrors: result.rowErrors,
-        };
-        return;
+  router[routes.import.method](
+    routes.import.path,
+    ...authorize(routes.import),
+    multipartFile(),
+    async (ctx: AppContext) => {
+      const file = theUploadedFile(ctx, '住户表格');
+      try {
+        const result = await importHouseholds(ctx.deps.dataSource.manager, {
+          editor: currentStaff(ctx),
+          cipher: ctx.deps.cipher,
+          reference: await ctx.deps.reference.snapshot(),
+          bytes: await fs.readFile(file.filepath),
+          now: ctx.deps.clock(),
+          ip: ctx.ip,
+        });
+        if ('rowErrors' in result) {
+          ctx.status = 400;
+          ctx.body = {
+            error: {
+              code: 'bad_request',
+              message: `有 ${new Set(result.rowErrors.map((error) => error.row)).size} 行有误，未导入任何住户`,
+              field: FILE_FIELD,
+            },
+            rowErrors: result.rowErrors,
+          };
+          return;
+        }
+        ctx.status = 201;
+        ctx.body = result;
+      } catch (error) {
+        if (error instanceof WorkbookUnreadable) throw badRequest(error.message, FILE_FIELD);
+        throw error;
       }
-      ctx.status = 201;
-      ctx.body = result;
-    } catch (error) {
-      if (error instanceof WorkbookUnreadable) throw badRequest(error.message, FILE_FIELD);
-      throw error;
-    }
-  });
+    },
+  );
 
-  implement(router, routes.visits, staffAuth(HOUSEHOLD_VIEWER_ROLES), async (ctx, { query: filters }) => {
+  implement(router, routes.visits, async (ctx, { query: filters }) => {
     const manager = ctx.deps.dataSource.manager;
     const query = buildVisitQuery(manager, scopeOf(ctx), filters);
     const [visits, total] = query ? await query.getManyAndCount() : [[], 0];
@@ -155,7 +152,7 @@ export function householdsRouter() {
     };
   });
 
-  implement(router, routes.logVisit, staffAuth(VISITOR_ROLES), async (ctx, { body: input }) => {
+  implement(router, routes.logVisit, async (ctx, { body: input }) => {
     const visitor = currentStaff(ctx);
     const clientKey = idempotencyKeyOf(ctx);
     const household = await ctx.deps.dataSource.getRepository(Household).findOneBy({ id: input.householdId });

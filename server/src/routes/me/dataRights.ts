@@ -6,7 +6,7 @@ import { Attachment, Message, Notice, NoticeRead, Region, Report } from '../../d
 import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { localDateOf } from '../../deadlines/workingCalendar';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { presentAttachment } from '../../presenters/attachment';
 import { presentMessage } from '../../presenters/message';
 import { presentMyDataFile } from '../../presenters/myDataFile';
@@ -192,7 +192,7 @@ export async function exportMyData(deps: AppDeps, citizen: Citizen): Promise<MyD
 
 /** Adds 导出我的数据 (the file, labelled in Chinese) and 申请注销账号 to the /me router. */
 export function dataRightsRoutes(router: ApiRouter): void {
-  implement(router, meRoutes.exportData, citizenAuth(), async (ctx) => {
+  implement(router, meRoutes.exportData, async (ctx) => {
     const data = await exportMyData(ctx.deps, currentCitizen(ctx));
     const day = localDateOf(ctx.deps.clock()).replace(/-/g, '');
     ctx.set(
@@ -203,7 +203,7 @@ export function dataRightsRoutes(router: ApiRouter): void {
     return presentMyDataFile(data);
   });
 
-  implement(router, meRoutes.requestDeletion, citizenAuth(), async (ctx, { body }) =>
+  implement(router, meRoutes.requestDeletion, async (ctx, { body }) =>
     requestDeletion(ctx.deps, currentCitizen(ctx), body.reason || null),
   );
 }

@@ -6,7 +6,7 @@ import { transaction } from '../../db/dataSource';
 import { Citizen, Region } from '../../db/entities';
 import { AppError, badRequest, notConfigured } from '../../errors';
 import { WechatApiError } from '../../integrations/wechat/wechatAuthClient';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { presentCitizen } from '../../presenters/citizen';
 import { type ApiRouter, implement } from '../implement';
 import { dataRightsRoutes } from './dataRights';
@@ -25,9 +25,9 @@ function bindPhoneError(error: unknown): AppError {
 export function meRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.profile, citizenAuth(), (ctx) => presentCitizen(currentCitizen(ctx), ctx.deps.cipher));
+  implement(router, routes.profile, (ctx) => presentCitizen(currentCitizen(ctx), ctx.deps.cipher));
 
-  implement(router, routes.update, citizenAuth(), async (ctx, { body: patch }) => {
+  implement(router, routes.update, async (ctx, { body: patch }) => {
     const citizen = currentCitizen(ctx);
     if (patch.villageCode) {
       const village = await ctx.deps.dataSource
@@ -47,7 +47,7 @@ export function meRouter() {
   });
 
   /** 绑定手机号: exchanges the getPhoneNumber code; a number another citizen bound is refused (409). */
-  implement(router, routes.bindPhone, citizenAuth(), async (ctx, { body: { code } }) => {
+  implement(router, routes.bindPhone, async (ctx, { body: { code } }) => {
     const citizen = currentCitizen(ctx);
     const wechat = ctx.deps.wechat;
     if (!wechat) throw notConfigured('手机号绑定暂不可用');

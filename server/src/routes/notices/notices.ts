@@ -6,7 +6,7 @@ import { countNoticeRead } from '../../commands/readCounter';
 import type { AppContext } from '../../context';
 import { Notice, Region } from '../../db/entities';
 import { badRequest, notFound } from '../../errors';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { regionsVisibleFrom } from '../../policies/content';
 import { presentNotices } from '../../presenters/content';
@@ -45,7 +45,7 @@ function visibleOnBoard(
 export function noticesRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.list, citizenAuth(), async (ctx, { query }) => {
+  implement(router, routes.list, async (ctx, { query }) => {
     const villageCode = await boardVillage(ctx, query.villageCode);
     const category: { category?: NoticeCategory } = query.category ? { category: query.category } : {};
     const [notices, total] = await ctx.deps.dataSource.getRepository(Notice).findAndCount({
@@ -63,7 +63,7 @@ export function noticesRouter() {
   });
 
   /** Opening a notice counts one reader, however often the same citizen opens it. */
-  implement(router, routes.detail, citizenAuth(), async (ctx, { query }) => {
+  implement(router, routes.detail, async (ctx, { query }) => {
     const villageCode = await boardVillage(ctx, query.villageCode);
     const notice = await ctx.deps.dataSource
       .getRepository(Notice)

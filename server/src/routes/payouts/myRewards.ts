@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { transaction } from '../../db/dataSource';
 import { PayoutRow } from '../../db/entities';
 import { notFound } from '../../errors';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { payClientOf } from '../../payouts/payoutClient';
 import { applyTransferBill } from '../../payouts/payoutSettlement';
@@ -14,10 +14,9 @@ import { type ApiRouter, implement } from '../implement';
 /** 我的奖励: payouts to the citizen, and 确认收款 through wx.requestMerchantTransfer. */
 export function myRewardsRouter() {
   const router: ApiRouter = new Router();
-  const citizens = citizenAuth();
   const merchantOf = (ctx: AppContext) => ctx.deps.config.wechatPay ?? null;
 
-  implement(router, routes.list, citizens, async (ctx) => {
+  implement(router, routes.list, async (ctx) => {
     const rows = await ctx.deps.dataSource.getRepository(PayoutRow).find({
       where: { citizenId: currentCitizen(ctx).id },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -33,7 +32,7 @@ export function myRewardsRouter() {
    * After the mini-program's confirmation page closes: the server asks WeChat Pay itself rather
    * than believing the page, and answers the reward as it now stands.
    */
-  implement(router, routes.refresh, citizens, async (ctx) => {
+  implement(router, routes.refresh, async (ctx) => {
     const id = pathId(ctx, '没有找到这笔奖励');
     const payout = await ctx.deps.dataSource
       .getRepository(PayoutRow)

@@ -3,7 +3,7 @@ import { pointsRoutes as routes } from '@minqing/shared';
 import { In } from 'typeorm';
 import type { AppContext } from '../../context';
 import { PointsEntryRow, RedemptionRow, ShopItemRow } from '../../db/entities';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { ancestorsOf } from '../../policies/scope';
 import { balanceOf } from '../../points/ledger';
@@ -19,9 +19,8 @@ function redemptionIdOf(ctx: AppContext): string {
 /** 我的积分 and the 积分超市 of the citizen's own village (and township). */
 export function pointsRouter() {
   const router: ApiRouter = new Router();
-  const citizens = citizenAuth();
 
-  implement(router, routes.summary, citizens, async (ctx, { query }) => {
+  implement(router, routes.summary, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
     const manager = ctx.deps.dataSource.manager;
     const [rows, total] = await manager.getRepository(PointsEntryRow).findAndCount({
@@ -36,7 +35,7 @@ export function pointsRouter() {
   });
 
   /** What the shops of the citizen's village and township offer; empty until a village is chosen. */
-  implement(router, routes.shop, citizens, async (ctx) => {
+  implement(router, routes.shop, async (ctx) => {
     const citizen = currentCitizen(ctx);
     if (!citizen.villageCode) return [];
     const items = await ctx.deps.dataSource.getRepository(ShopItemRow).find({
@@ -47,7 +46,7 @@ export function pointsRouter() {
     return items.map((item) => presentShopItem(item, regions));
   });
 
-  implement(router, routes.redemptions, citizens, async (ctx, { query }) => {
+  implement(router, routes.redemptions, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
     const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
       where: { citizenId: citizen.id },
@@ -57,12 +56,12 @@ export function pointsRouter() {
     return { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
-  implement(router, routes.redeem, citizens, async (ctx, { body }) => {
+  implement(router, routes.redeem, async (ctx, { body }) => {
     const redemption = await redeem(ctx.deps, currentCitizen(ctx), body.itemId);
     return (await presentRedemptions(ctx, [redemption]))[0];
   });
 
-  implement(router, routes.cancel, citizens, async (ctx) => {
+  implement(router, routes.cancel, async (ctx) => {
     const redemption = await cancelRedemption(ctx.deps, redemptionIdOf(ctx), { citizen: currentCitizen(ctx) });
     return (await presentRedemptions(ctx, [redemption]))[0];
   });

@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import { openDataRoutes as routes } from '@minqing/shared';
 import { notFound } from '../../errors';
-import { publicAccess } from '../../middleware/auth';
 import { type ApiRouter, implement } from '../implement';
 import { shanghaiMonth } from '../../stats/calendar';
 import { departmentTrend } from '../../stats/departmentTrend';
@@ -15,7 +14,7 @@ import { computeRankings, rankingMinimumOf } from '../../stats/rankings';
 export function publicRankingsRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.rankings, publicAccess, async (ctx, { query }) => {
+  implement(router, routes.rankings, async (ctx, { query }) => {
     const now = ctx.deps.clock();
     const lookups = await ctx.deps.reference.snapshot();
     const rankings = await computeRankings({
@@ -31,7 +30,7 @@ export function publicRankingsRouter() {
   });
 
   /** 趋势: one department's figures and rank over the last `months` months (the drill-down of the ranking page). */
-  implement(router, routes.rankingTrend, publicAccess, async (ctx, { query }) => {
+  implement(router, routes.rankingTrend, async (ctx, { query }) => {
     const now = ctx.deps.clock();
     const trend = await departmentTrend({
       manager: ctx.deps.dataSource.manager,

@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import { openDataRoutes as routes } from '@minqing/shared';
 import { badRequest } from '../../errors';
-import { publicAccess } from '../../middleware/auth';
 import { findPublicReports, presentPublicReports } from '../../openness/publicReports';
 import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
@@ -14,7 +13,7 @@ import { pageWindow } from '../paging';
 export function publicReportsRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.reports, publicAccess, async (ctx, { query }) => {
+  implement(router, routes.reports, async (ctx, { query }) => {
     const lookups = await ctx.deps.reference.snapshot();
     if (lookups.regions.get(query.villageCode)?.level !== 'village')
       throw badRequest('请选择正确的村(社区)', 'villageCode');

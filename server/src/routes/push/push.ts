@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import { pushRoutes as routes } from '@minqing/shared';
 import { pushSettingsOf, recordSubscribeAnswers, replaceFollows } from '../../commands/pushSubscriptions';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { type ApiRouter, implement } from '../implement';
 
 /**
@@ -11,14 +11,14 @@ import { type ApiRouter, implement } from '../implement';
 export function pushRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.settings, citizenAuth(), (ctx) => pushSettingsOf(ctx.deps, currentCitizen(ctx).id));
+  implement(router, routes.settings, (ctx) => pushSettingsOf(ctx.deps, currentCitizen(ctx).id));
 
   /** The answers of one `wx.requestSubscribeMessage` call: template id → accept | reject | ban | filter. */
-  implement(router, routes.subscriptions, citizenAuth(), (ctx, { body }) =>
+  implement(router, routes.subscriptions, (ctx, { body }) =>
     recordSubscribeAnswers(ctx.deps, { citizenId: currentCitizen(ctx).id, answers: body.answers }),
   );
 
-  implement(router, routes.follows, citizenAuth(), (ctx, { body }) =>
+  implement(router, routes.follows, (ctx, { body }) =>
     replaceFollows(ctx.deps, { citizenId: currentCitizen(ctx).id, topics: body.topics }),
   );
 

@@ -7,17 +7,15 @@ import { ReplyTemplate } from '../../db/entities';
 import { newId } from '../../db/ids';
 import type { ReferenceSnapshot } from '../../db/referenceData';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import {
-  TEMPLATE_EDITOR_ROLES,
   compareForReport,
   staffCanEditTemplate,
   templateCategoriesFor,
   templateRegionsFor,
 } from '../../policies/replyTemplate';
 import { isWithin } from '../../policies/scope';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { loadViewableReport } from '../../policies/viewableReport';
 import { presentReplyTemplate } from '../../presenters/replyTemplate';
 import { type ApiRouter, implement } from '../implement';
@@ -51,9 +49,8 @@ async function loadEditableTemplate(ctx: AppContext): Promise<ReplyTemplate> {
  */
 export function replyTemplatesRouter() {
   const router: ApiRouter = new Router();
-  const editors = staffAuth(TEMPLATE_EDITOR_ROLES);
 
-  implement(router, routes.list, editors, async (ctx, { query }) => {
+  implement(router, routes.list, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
     const [templates, total] = await buildTemplateQuery(ctx.deps.dataSource.manager, staff, query).getManyAndCount();
     const reference = await ctx.deps.reference.snapshot();
@@ -65,7 +62,7 @@ export function replyTemplatesRouter() {
     };
   });
 
-  implement(router, routes.create, editors, async (ctx, { body: input }) => {
+  implement(router, routes.create, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const reference = await ctx.deps.reference.snapshot();
     checkPlacement(ctx, reference, input);
@@ -89,7 +86,7 @@ export function replyTemplatesRouter() {
     return presentReplyTemplate(template, reference, staff);
   });
 
-  implement(router, routes.update, editors, async (ctx, { body: patch }) => {
+  implement(router, routes.update, async (ctx, { body: patch }) => {
     const staff = currentStaff(ctx);
     const template = await loadEditableTemplate(ctx);
     const reference = await ctx.deps.reference.snapshot();
@@ -107,7 +104,7 @@ export function replyTemplatesRouter() {
     return presentReplyTemplate(template, reference, staff);
   });
 
-  implement(router, routes.remove, editors, async (ctx) => {
+  implement(router, routes.remove, async (ctx) => {
     const staff = currentStaff(ctx);
     const template = await loadEditableTemplate(ctx);
     await ctx.deps.dataSource.getRepository(ReplyTemplate).delete({ id: template.id });
@@ -122,7 +119,7 @@ export function replyTemplatesRouter() {
     return null;
   });
 
-  implement(router, routes.forReport, staffAuth(REPORT_WORKER_ROLES), async (ctx) => {
+  implement(router, routes.forReport, async (ctx) => {
     const staff = currentStaff(ctx);
     const report = await loadViewableReport(ctx);
     const reference = await ctx.deps.reference.snapshot();

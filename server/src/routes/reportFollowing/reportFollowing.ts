@@ -8,7 +8,7 @@ import {
   unfollowReport,
 } from '../../commands/reportFollowing';
 import { badRequest } from '../../errors';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
@@ -19,9 +19,8 @@ import { pageWindow } from '../paging';
  */
 export function reportFollowingRouter() {
   const router: ApiRouter = new Router();
-  const citizens = citizenAuth();
 
-  implement(router, routes.similar, citizens, async (ctx, { query }) => {
+  implement(router, routes.similar, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
     const lookups = await ctx.deps.reference.snapshot();
     if (lookups.regions.get(query.villageCode)?.level !== 'village')
@@ -36,7 +35,7 @@ export function reportFollowingRouter() {
     return { items: reports.map((report) => presentSimilar(report, lookups)) };
   });
 
-  implement(router, routes.list, citizens, async (ctx, { query }) => {
+  implement(router, routes.list, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
     const lookups = await ctx.deps.reference.snapshot();
     const { rows, total } = await followedReports(ctx.deps.dataSource.manager, {
@@ -57,11 +56,11 @@ export function reportFollowingRouter() {
     };
   });
 
-  implement(router, routes.follow, citizens, (ctx) =>
+  implement(router, routes.follow, (ctx) =>
     followReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: pathId(ctx, '没有找到可以关注的事项') }),
   );
 
-  implement(router, routes.unfollow, citizens, (ctx) =>
+  implement(router, routes.unfollow, (ctx) =>
     unfollowReport(ctx.deps, { citizen: currentCitizen(ctx), reportId: pathId(ctx, '没有找到可以关注的事项') }),
   );
 

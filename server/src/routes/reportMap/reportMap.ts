@@ -1,10 +1,9 @@
 import Router from '@koa/router';
 import { staffReportRoutes as routes } from '@minqing/shared';
+import { authorize } from '../implement';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { AppError, notConfigured, notFound } from '../../errors';
 import { TencentMapError } from '../../integrations/tencentmap/tencentMapClient';
-import { staffAuth } from '../../middleware/auth';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { loadViewableReport } from '../../policies/viewableReport';
 
 /**
@@ -15,7 +14,7 @@ export function reportMapRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
   // An image, so it answers through ctx itself.
-  router[routes.map.method](routes.map.path, staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
+  router[routes.map.method](routes.map.path, ...authorize(routes.map), async (ctx: AppContext) => {
     const report = await loadViewableReport(ctx);
     const maps = ctx.deps.maps;
     if (!maps) throw notConfigured('未配置腾讯地图（TENCENT_MAP_KEY），无法显示地图');

@@ -4,8 +4,7 @@ import { In } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
 import { ReportNote, Staff } from '../../db/entities';
 import { newId } from '../../db/ids';
-import { currentStaff, staffAuth } from '../../middleware/auth';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
+import { currentStaff } from '../../middleware/auth';
 import { loadViewableReport } from '../../policies/viewableReport';
 import { presentReportNote } from '../../presenters/reportNote';
 import { type ApiRouter, implement } from '../implement';
@@ -16,9 +15,8 @@ import { type ApiRouter, implement } from '../implement';
  */
 export function reportNotesRouter() {
   const router: ApiRouter = new Router();
-  const workers = staffAuth(REPORT_WORKER_ROLES);
 
-  implement(router, routes.notes, workers, async (ctx) => {
+  implement(router, routes.notes, async (ctx) => {
     const report = await loadViewableReport(ctx);
     const notes = await ctx.deps.dataSource
       .getRepository(ReportNote)
@@ -32,7 +30,7 @@ export function reportNotesRouter() {
     return { items: notes.map((note) => presentReportNote(note, byId.get(note.staffId), lookups)) };
   });
 
-  implement(router, routes.addNote, workers, async (ctx, { body: input }) => {
+  implement(router, routes.addNote, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const report = await loadViewableReport(ctx);
     const note = Object.assign(new ReportNote(), {

@@ -1,8 +1,7 @@
 import Router from '@koa/router';
 import { staffReportRoutes as routes } from '@minqing/shared';
 import { revealReporterContact } from '../../commands/reporterContactRevealer';
-import { currentStaff, staffAuth } from '../../middleware/auth';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
+import { currentStaff } from '../../middleware/auth';
 import { loadViewableReport } from '../../policies/viewableReport';
 import { type ApiRouter, implement } from '../implement';
 
@@ -10,7 +9,7 @@ import { type ApiRouter, implement } from '../implement';
 export function reporterContactRouter() {
   const router: ApiRouter = new Router();
 
-  implement(router, routes.reporterContact, staffAuth(REPORT_WORKER_ROLES), async (ctx, { body: { reason } }) => {
+  implement(router, routes.reporterContact, async (ctx, { body: { reason } }) => {
     const staff = currentStaff(ctx);
     const report = await loadViewableReport(ctx);
     ctx.set('Cache-Control', 'no-store');

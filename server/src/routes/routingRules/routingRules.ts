@@ -1,4 +1,3 @@
-import { CONFIG_EDITORS } from '../../policies/config';
 import Router from '@koa/router';
 import { routingRuleRoutes as routes } from '@minqing/shared';
 import { recordAudit } from '../../commands/auditRecorder';
@@ -6,7 +5,7 @@ import { RoutingExample, RoutingRule } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { isWithin } from '../../policies/scope';
 import { presentRoutingExample, presentRoutingRule } from '../../presenters/routing';
@@ -17,9 +16,8 @@ import { pageSlice, pageWindow } from '../paging';
 
 export function routingRulesRouter() {
   const router: ApiRouter = new Router();
-  const editors = staffAuth(CONFIG_EDITORS);
 
-  implement(router, routes.list, editors, async (ctx, { query }) => {
+  implement(router, routes.list, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
     const reference = await ctx.deps.reference.snapshot();
     const rules = [...reference.rules.values()]
@@ -36,7 +34,7 @@ export function routingRulesRouter() {
     };
   });
 
-  implement(router, routes.create, editors, async (ctx, { body: input }) => {
+  implement(router, routes.create, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const reference = await ctx.deps.reference.snapshot();
     if (!reference.categories.has(input.categoryCode)) throw badRequest('没有这个问题分类', 'categoryCode');
@@ -64,7 +62,7 @@ export function routingRulesRouter() {
     return presentRoutingRule(rule, await ctx.deps.reference.snapshot());
   });
 
-  implement(router, routes.remove, editors, async (ctx) => {
+  implement(router, routes.remove, async (ctx) => {
     const staff = currentStaff(ctx);
     const id = pathId(ctx, '没有找到该规则');
     const rule = await ctx.deps.dataSource.getRepository(RoutingRule).findOneBy({ id });
@@ -84,7 +82,7 @@ export function routingRulesRouter() {
   });
 
   /** Dispatchers' corrections, newest first: what `npm run routing:train` learns from. */
-  implement(router, routes.examples, editors, async (ctx, { query }) => {
+  implement(router, routes.examples, async (ctx, { query }) => {
     const [rows, total] = await ctx.deps.dataSource.getRepository(RoutingExample).findAndCount({
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),

@@ -33,10 +33,14 @@ describe('staff auth', () => {
         'notices',
         'templates',
         'points',
+        'shop',
         'payouts',
         'households',
+        'edit_households',
+        'import_households',
         'moderate',
         'supervise',
+        'routing_model',
       ],
     });
     expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(

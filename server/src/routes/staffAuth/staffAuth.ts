@@ -5,7 +5,7 @@ import { staffSignIn } from '../../commands/staffSignIn';
 import { bindStaffWechat, staffWechatSignIn, unbindOwnWechat } from '../../commands/staffWechat';
 import type { AppContext } from '../../context';
 import { Staff } from '../../db/entities';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
 import { presentStaff } from '../../presenters/staff';
 import { type ApiRouter, implement } from '../implement';
@@ -20,7 +20,6 @@ function usernameTried(ctx: AppContext): string | null {
 
 export function staffAuthRouter() {
   const router: ApiRouter = new Router();
-  const signedIn = staffAuth(undefined, { whilePasswordChangeDue: true });
 
   implement(router, routes.login, actionLimit('signIn', usernameTried), async (ctx, { body }) => {
     const { staff, token, expiresAt } = await staffSignIn(ctx.deps, { ...body, ip: ctx.ip });
@@ -38,23 +37,23 @@ export function staffAuthRouter() {
     },
   );
 
-  implement(router, routes.bindWechat, staffAuth(), async (ctx, { body }) =>
+  implement(router, routes.bindWechat, async (ctx, { body }) =>
     presentStaff(await bindStaffWechat(ctx.deps, { staff: currentStaff(ctx), code: body.code, ip: ctx.ip })),
   );
 
-  implement(router, routes.unbindWechat, staffAuth(), async (ctx) =>
+  implement(router, routes.unbindWechat, async (ctx) =>
     presentStaff(await unbindOwnWechat(ctx.deps, { staff: currentStaff(ctx), ip: ctx.ip })),
   );
 
   /** Ends every session of this account: older tokens stop working. */
-  implement(router, routes.logout, signedIn, async (ctx) => {
+  implement(router, routes.logout, async (ctx) => {
     const staff = currentStaff(ctx);
     await ctx.deps.dataSource.getRepository(Staff).increment({ id: staff.id }, 'tokenVersion', 1);
     await recordAudit(ctx.deps.dataSource.manager, { staff, action: 'logout', ip: ctx.ip });
     return null;
   });
 
-  implement(router, routes.me, signedIn, (ctx) => presentStaff(currentStaff(ctx)));
+  implement(router, routes.me, (ctx) => presentStaff(currentStaff(ctx)));
 
   return router;
 }

@@ -4,13 +4,12 @@ import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
 import { WeeklyBriefRow } from '../../db/entities';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
-import { BRIEF_ROLES } from '../../policies/briefs';
 import { narrowerRegion } from '../../policies/scope';
 import { addDays } from '../../stats/calendar';
 import type { WeeklyBriefContent } from '../../stats/weeklyBrief';
-import { type ApiRouter, implement } from '../implement';
+import { type ApiRouter, authorize, implement } from '../implement';
 import { sendXlsx, xlsxBytes } from '../staffExport/xlsx';
 import { briefWorkbook } from './briefWorkbook';
 
@@ -28,10 +27,9 @@ async function briefRegion(ctx: AppContext, regionCode: string | undefined) {
 
 export function staffBriefsRouter() {
   const router: ApiRouter = new Router();
-  const readers = staffAuth(BRIEF_ROLES);
 
   /** The region's briefs, newest week first. */
-  implement(router, routes.list, readers, async (ctx, { query }) => {
+  implement(router, routes.list, async (ctx, { query }) => {
     const region = await briefRegion(ctx, query.regionCode);
     const rows = await ctx.deps.dataSource.getRepository(WeeklyBriefRow).find({
       where: { regionCode: region.regionCode },
@@ -52,7 +50,7 @@ export function staffBriefsRouter() {
   });
 
   /** One brief as .xlsx: five sheets, the figures as they stood when it was made (registered from the contract). */
-  router[routes.workbook.method](routes.workbook.path, readers, async (ctx: AppContext) => {
+  router[routes.workbook.method](routes.workbook.path, ...authorize(routes.workbook), async (ctx: AppContext) => {
     const region = await briefRegion(ctx, parseQuery(ctx, routes.workbook.query).regionCode);
     const week = BriefWeekSchema.safeParse(ctx.params.week);
     // A week that is no date names no brief: 404, like a week without one.

@@ -22,8 +22,8 @@ function checkParent(reference: ReferenceSnapshot, code: string, parentCode: str
 }
 
 /** 分类: what citizens report, with its tier (分层处置) and deadlines (响应/办结时限). */
-export const categoryRoutes: ConfigRoutes = (router, editors) => {
-  implement(router, routes.categories, editors, async (ctx, { query }) => {
+export const categoryRoutes: ConfigRoutes = (router) => {
+  implement(router, routes.categories, async (ctx, { query }) => {
     const reference = await ctx.deps.reference.snapshot();
     const rows = [...reference.categories.values()]
       .filter(
@@ -43,7 +43,7 @@ export const categoryRoutes: ConfigRoutes = (router, editors) => {
     };
   });
 
-  implement(router, routes.createCategory, editors, async (ctx, { body: input }) => {
+  implement(router, routes.createCategory, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
     const reference = await ctx.deps.reference.snapshot();
@@ -69,7 +69,7 @@ export const categoryRoutes: ConfigRoutes = (router, editors) => {
   });
 
   /** New deadlines apply to reports dispatched from now on; those already running keep theirs. */
-  implement(router, routes.updateCategory, editors, async (ctx, { params, body }) => {
+  implement(router, routes.updateCategory, async (ctx, { params, body }) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
     const reference = await ctx.deps.reference.snapshot();

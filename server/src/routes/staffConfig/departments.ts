@@ -22,8 +22,8 @@ async function loadDepartment(ctx: AppContext): Promise<Department> {
 }
 
 /** 部门: county bureaus, township stations and village committees that act on reports. */
-export const departmentRoutes: ConfigRoutes = (router, editors) => {
-  implement(router, routes.departments, editors, async (ctx, { query }) => {
+export const departmentRoutes: ConfigRoutes = (router) => {
+  implement(router, routes.departments, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
     const region = narrowerRegion(configScope(staff), query.regionCode);
     const reference = await ctx.deps.reference.snapshot();
@@ -44,7 +44,7 @@ export const departmentRoutes: ConfigRoutes = (router, editors) => {
     };
   });
 
-  implement(router, routes.createDepartment, editors, async (ctx, { body: input }) => {
+  implement(router, routes.createDepartment, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const reference = await ctx.deps.reference.snapshot();
     if (!reference.regions.has(input.regionCode)) throw badRequest('没有这个地区', 'regionCode');
@@ -72,7 +72,7 @@ export const departmentRoutes: ConfigRoutes = (router, editors) => {
   });
 
   /** Rename, change its kind, disable (no new reports reach it) or enable again; the region served stays. */
-  implement(router, routes.updateDepartment, editors, async (ctx, { body }) => {
+  implement(router, routes.updateDepartment, async (ctx, { body }) => {
     const staff = currentStaff(ctx);
     const department = await loadDepartment(ctx);
     requireConfigures(staff, department.regionCode, '只能管理本辖区的部门');

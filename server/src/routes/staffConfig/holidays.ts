@@ -23,20 +23,20 @@ function yearParam(ctx: AppContext): number {
  * 节假日: each year's 放假 and 调休上班 days. A year entered here replaces the built-in
  * schedule of deadlines/holidays.ts for that year; deadlines computed from then on use it.
  */
-export const holidayRoutes: ConfigRoutes = (router, editors) => {
-  implement(router, routes.holidayYears, editors, async (ctx) => {
+export const holidayRoutes: ConfigRoutes = (router) => {
+  implement(router, routes.holidayYears, async (ctx) => {
     const { holidayDays } = await ctx.deps.reference.snapshot();
     return scheduleYears(holidayDays, Number(localDateOf(ctx.deps.clock()).slice(0, 4)));
   });
 
-  implement(router, routes.holidayYear, editors, async (ctx) => {
+  implement(router, routes.holidayYear, async (ctx) => {
     const year = yearParam(ctx);
     return scheduleOf(year, (await ctx.deps.reference.snapshot()).holidayDays);
   });
 
   /** Replaces the year's whole schedule; an empty list goes back to the built-in one. The contract checks the
    * body's shape, the year's schedule then checks each day against the year. */
-  implement(router, routes.saveHolidayYear, editors, async (ctx) => {
+  implement(router, routes.saveHolidayYear, async (ctx) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
     const year = yearParam(ctx);

@@ -31,9 +31,9 @@ async function loadRegion(ctx: AppContext): Promise<Region> {
 }
 
 /** 区域与网格: county → township → village → grid, one level at a time. */
-export const regionRoutes: ConfigRoutes = (router, editors) => {
+export const regionRoutes: ConfigRoutes = (router) => {
   /** The children of `parentCode`; without it, the top of one's scope (all counties for a sysadmin). */
-  implement(router, routes.regions, editors, async (ctx, { query }) => {
+  implement(router, routes.regions, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
     if (query.parentCode) requireConfigures(staff, query.parentCode);
     const reference = await ctx.deps.reference.snapshot();
@@ -54,7 +54,7 @@ export const regionRoutes: ConfigRoutes = (router, editors) => {
     };
   });
 
-  implement(router, routes.createRegion, editors, async (ctx, { body: input }) => {
+  implement(router, routes.createRegion, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     requireConfigures(staff, input.code, '只能在本辖区内新增区域');
     const reference = await ctx.deps.reference.snapshot();
@@ -88,7 +88,7 @@ export const regionRoutes: ConfigRoutes = (router, editors) => {
   });
 
   /** Rename, reorder, disable or enable again; the code never changes (reports carry it). */
-  implement(router, routes.updateRegion, editors, async (ctx, { body }) => {
+  implement(router, routes.updateRegion, async (ctx, { body }) => {
     const staff = currentStaff(ctx);
     const region = await loadRegion(ctx);
     requireConfigures(staff, region.code);

@@ -9,13 +9,13 @@ import type { ConfigRoutes } from './staffConfig';
 import { implement } from '../implement';
 
 /** 服务: the five fixed services of the home page; their texts, order and whether they are open. */
-export const serviceRoutes: ConfigRoutes = (router, editors) => {
-  implement(router, routes.services, editors, async (ctx) => {
+export const serviceRoutes: ConfigRoutes = (router) => {
+  implement(router, routes.services, async (ctx) => {
     const reference = await ctx.deps.reference.snapshot();
     return [...reference.services.values()].sort((a, b) => a.sortOrder - b.sortOrder).map(presentConfigService);
   });
 
-  implement(router, routes.updateService, editors, async (ctx, { params, body }) => {
+  implement(router, routes.updateService, async (ctx, { params, body }) => {
     const staff = currentStaff(ctx);
     requireCountyWide(staff);
     const service = (await ctx.deps.reference.snapshot()).services.get(params.code as ServiceEntity['code']);

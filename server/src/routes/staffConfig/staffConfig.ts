@@ -1,17 +1,14 @@
 import Router from '@koa/router';
 import type { AppDeps, AppState } from '../../context';
-import { staffAuth } from '../../middleware/auth';
 import type { ApiRouter } from '../implement';
 import { categoryRoutes } from './categories';
-import { CONFIG_EDITORS } from '../../policies/config';
 import { departmentRoutes } from './departments';
 import { holidayRoutes } from './holidays';
 import { regionRoutes } from './regions';
 import { serviceRoutes } from './services';
 
-type ConfigGuard = ReturnType<typeof staffAuth>;
-/** Each family of configuration registers its routes from shared/src/contracts/staffConfig.ts under the same guard. */
-export type ConfigRoutes = (router: ApiRouter, editors: ConfigGuard) => void;
+/** Each family of configuration registers its routes from shared/src/contracts/staffConfig.ts (policy `config`). */
+export type ConfigRoutes = (router: ApiRouter) => void;
 
 /**
  * 配置管理 (/staff/config/…): the reference data every report depends on. Rows that reports
@@ -20,8 +17,6 @@ export type ConfigRoutes = (router: ApiRouter, editors: ConfigGuard) => void;
  */
 export function staffConfigRouter(): ApiRouter {
   const router: ApiRouter = new Router<AppState, { deps: AppDeps }>();
-  const editors = staffAuth(CONFIG_EDITORS);
-  for (const routes of [regionRoutes, departmentRoutes, categoryRoutes, serviceRoutes, holidayRoutes])
-    routes(router, editors);
+  for (const routes of [regionRoutes, departmentRoutes, categoryRoutes, serviceRoutes, holidayRoutes]) routes(router);
   return router;
 }

@@ -3,12 +3,11 @@ import { EXPORT_MAX_ROWS, staffReportRoutes, staffStatsRoutes } from '@minqing/s
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { badRequest } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { staffRanking } from '../staffRankings/staffRanking';
+import { authorize } from '../implement';
 import { buildQueueQuery } from '../staffReports/queueQuery';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
-import { STATS_ROLES } from '../../policies/stats';
 import { rankingWorkbook } from './rankingWorkbook';
 import { reportsWorkbook } from './reportsWorkbook';
 import { chinaDay, sendXlsx, xlsxBytes } from './xlsx';
@@ -24,7 +23,7 @@ export function staffExportRouter() {
   /** The work queue under its filters (queueQuery.ts: the same scope and conditions), every page. */
   // A file, so it answers through ctx itself; the query is still the contract's.
   const reportExport = staffReportRoutes.export;
-  router[reportExport.method](reportExport.path, staffAuth(REPORT_WORKER_ROLES), async (ctx: AppContext) => {
+  router[reportExport.method](reportExport.path, ...authorize(reportExport), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const filters = parseQuery(ctx, reportExport.query);
     const now = ctx.deps.clock();
@@ -53,7 +52,7 @@ export function staffExportRouter() {
 
   /** The dashboard's department ranking (staffStatsRoutes.rankings) for the same period and scope. */
   const rankingExport = staffStatsRoutes.rankingsExport;
-  router[rankingExport.method](rankingExport.path, staffAuth(STATS_ROLES), async (ctx: AppContext) => {
+  router[rankingExport.method](rankingExport.path, ...authorize(rankingExport), async (ctx: AppContext) => {
     const ranking = await staffRanking(ctx, parseQuery(ctx, rankingExport.query));
     const now = ctx.deps.clock();
     const bytes = await xlsxBytes(rankingWorkbook(ranking, now));

@@ -6,11 +6,11 @@ import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { PointsEntryRow } from '../../db/entities';
 import { badRequest, forbidden } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { narrowerRegion } from '../../policies/scope';
 import { chinaDateTime, chinaDay, newWorkbook, sendXlsx, sheetWithHeader, xlsxBytes } from '../staffExport/xlsx';
-import { SHOP_KEEPERS } from '../../policies/points';
+import { authorize } from '../implement';
 import { presentLedger } from './staffPoints';
 
 export const LEDGER_EXPORT_HEADERS = ['时间', '村民', '村（社区）', '类型', '积分', '说明'] as const;
@@ -24,7 +24,7 @@ export function ledgerExportRouter() {
   const router = new Router<AppState, { deps: AppDeps }>();
 
   const contract = staffPointsRoutes.ledgerExport;
-  router[contract.method](contract.path, staffAuth(SHOP_KEEPERS), async (ctx: AppContext) => {
+  router[contract.method](contract.path, ...authorize(contract), async (ctx: AppContext) => {
     const staff = currentStaff(ctx);
     const query = parseQuery(ctx, contract.query);
     const region = narrowerRegion(staff.regionCode, query.regionCode);

@@ -1,4 +1,3 @@
-import { POINT_RULE_EDITORS, SHOP_KEEPERS } from '../../policies/points';
 import crypto from 'node:crypto';
 import Router from '@koa/router';
 import {
@@ -10,12 +9,11 @@ import {
 import type { PointsAwardReason, StaffLedgerEntry } from '@minqing/shared';
 import { Like } from 'typeorm';
 import { recordAudit } from '../../commands/auditRecorder';
-import type { Middleware } from 'koa';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Citizen, PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
 import { pathId } from '../../middleware/validate';
 import { isWithin, levelOfCode, narrowerRegion } from '../../policies/scope';
@@ -26,8 +24,6 @@ import { presentPointsEntry, presentShopItem } from '../../presenters/points';
 import { presentRedemptions } from '../points/points';
 import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
-
-type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
 /** Village cadres run their shop and record volunteering; townships and the county oversee. */
 /** How staff see the earner of points for an anonymous report. */
@@ -51,12 +47,9 @@ function volunteerSourceId(activity: string, date: string): string {
 
 export function staffPointsRouter() {
   const router: ApiRouter = new Router();
-  const ruleEditors = staffAuth(POINT_RULE_EDITORS);
-  const shopKeepers = staffAuth(SHOP_KEEPERS);
   const redeemLimit = actionLimit('redeem');
-  const keeperWithinLimit: RouteMiddleware = (ctx, next) => shopKeepers(ctx, () => redeemLimit(ctx, next));
 
-  implement(router, routes.rules, ruleEditors, async (ctx) => {
+  implement(router, routes.rules, async (ctx) => {
     const staff = currentStaff(ctx);
     const manager = ctx.deps.dataSource.manager;
     return Promise.all(
@@ -69,7 +62,7 @@ export function staffPointsRouter() {
     );
   });
 
-  implement(router, routes.saveRule, ruleEditors, async (ctx, { params, body: input }) => {
+  implement(router, routes.saveRule, async (ctx, { params, body: input }) => {
     const staff = currentStaff(ctx);
     const reason = params.reason as PointsAwardReason;
     if (!POINTS_AWARD_REASONS.includes(reason)) throw badRequest('没有这种积分规则', 'reason');
@@ -94,7 +87,7 @@ export function staffPointsRouter() {
     return { reason, reasonName: POINTS_REASON_NAMES[reason], regionCode: staff.regionCode, ...input };
   });
 
-  implement(router, routes.items, shopKeepers, async (ctx, { query }) => {
+  implement(router, routes.items, async (ctx, { query }) => {
     const region = scopedRegion(ctx, query.regionCode);
     const [rows, total] = await ctx.deps.dataSource.getRepository(ShopItemRow).findAndCount({
       where: { regionCode: Like(`${region}%`) },
@@ -110,7 +103,7 @@ export function staffPointsRouter() {
     };
   });
 
-  implement(router, routes.createItem, shopKeepers, async (ctx, { body: input }) => {
+  implement(router, routes.createItem, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const { regions } = await ctx.deps.reference.snapshot();
     if (!regions.has(input.regionCode) || !['village', 'township'].includes(levelOfCode(input.regionCode)))
@@ -134,7 +127,7 @@ export function staffPointsRouter() {
     return presentShopItem(item, regions);
   });
 
-  implement(router, routes.updateItem, shopKeepers, async (ctx, { body: input }) => {
+  implement(router, routes.updateItem, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const id = idOf(ctx, '商品');
     const repository = ctx.deps.dataSource.getRepository(ShopItemRow);
@@ -154,7 +147,7 @@ export function staffPointsRouter() {
     return presentShopItem(await repository.findOneByOrFail({ id }), regions);
   });
 
-  implement(router, routes.redemptions, shopKeepers, async (ctx, { query }) => {
+  implement(router, routes.redemptions, async (ctx, { query }) => {
     const region = scopedRegion(ctx, query.regionCode);
     const [rows, total] = await ctx.deps.dataSource.getRepository(RedemptionRow).findAndCount({
       where: { regionCode: Like(`${region}%`), ...(query.status ? { status: query.status } : {}) },
@@ -165,7 +158,7 @@ export function staffPointsRouter() {
   });
 
   // Codes are 8 digits: the limit keeps anyone from guessing them.
-  implement(router, routes.verify, keeperWithinLimit, async (ctx, { body: { code } }) => {
+  implement(router, routes.verify, redeemLimit, async (ctx, { body: { code } }) => {
     const staff = currentStaff(ctx);
     const redemption = await fulfilRedemption(ctx.deps, staff, code);
     await recordAudit(ctx.deps.dataSource.manager, {
@@ -178,7 +171,7 @@ export function staffPointsRouter() {
     return (await presentRedemptions(ctx, [redemption]))[0];
   });
 
-  implement(router, routes.cancelRedemption, shopKeepers, async (ctx) => {
+  implement(router, routes.cancelRedemption, async (ctx) => {
     const staff = currentStaff(ctx);
     const redemption = await cancelRedemption(ctx.deps, idOf(ctx, '兑换记录'), { staff });
     await recordAudit(ctx.deps.dataSource.manager, {
@@ -192,7 +185,7 @@ export function staffPointsRouter() {
   });
 
   /** 志愿服务: the cadre finds the villager by the phone they bound in the mini-program. */
-  implement(router, routes.volunteer, shopKeepers, async (ctx, { body: input }) => {
+  implement(router, routes.volunteer, async (ctx, { body: input }) => {
     const staff = currentStaff(ctx);
     const citizen = await ctx.deps.dataSource
       .getRepository(Citizen)
@@ -226,7 +219,7 @@ export function staffPointsRouter() {
     return { delta, note: `${input.activityDate} ${input.activity}` };
   });
 
-  implement(router, routes.ledger, shopKeepers, async (ctx, { query }) => {
+  implement(router, routes.ledger, async (ctx, { query }) => {
     const region = scopedRegion(ctx, query.regionCode);
     const [rows, total] = await ctx.deps.dataSource.getRepository(PointsEntryRow).findAndCount({
       where: { regionCode: Like(`${region}%`), ...(query.reason ? { reason: query.reason } : {}) },

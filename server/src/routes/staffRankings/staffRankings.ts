@@ -1,13 +1,11 @@
 import Router from '@koa/router';
 import { staffStatsRoutes } from '@minqing/shared';
-import { staffAuth } from '../../middleware/auth';
-import { STATS_ROLES } from '../../policies/stats';
 import { type ApiRouter, implement } from '../implement';
 import { staffRanking } from './staffRanking';
 
 /** The dashboard's department ranking, in the member's scope. */
 export function staffRankingsRouter() {
   const router: ApiRouter = new Router();
-  implement(router, staffStatsRoutes.rankings, staffAuth(STATS_ROLES), (ctx, { query }) => staffRanking(ctx, query));
+  implement(router, staffStatsRoutes.rankings, (ctx, { query }) => staffRanking(ctx, query));
   return router;
 }

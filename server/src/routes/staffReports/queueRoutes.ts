@@ -1,27 +1,17 @@
 import { staffReportRoutes as routes } from '@minqing/shared';
 import { bulkAssign } from '../../commands/bulkAssigner';
-import type { AppContext } from '../../context';
-import { forbidden } from '../../errors';
 import { currentStaff } from '../../middleware/auth';
-import { DISPATCH_ROLES } from '../../policies/report';
 import { routingThreshold } from '../../routing/classifier';
-import { type ApiRouter, type Guard, implement } from '../implement';
+import { type ApiRouter, implement } from '../implement';
 import { paged } from '../paging';
 import { whereFigure } from './queueFigures';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
 import { presentTriage } from './triagePresenter';
 
-/** After the role guard: dispatch is for the township's dispatchers and the county centre. */
-const dispatchersOnly: Guard = async (ctx, next) => {
-  if (!DISPATCH_ROLES.includes(currentStaff(ctx as AppContext).role))
-    throw forbidden('只有民情管理员和县指挥中心可以分派');
-  await next();
-};
-
 /** The queue's companions: tab counts, the triage list and bulk dispatch. */
-export function registerQueueRoutes(router: ApiRouter, workers: Guard): void {
-  implement(router, routes.counts, workers, async (ctx, { query: filters }) => {
+export function registerQueueRoutes(router: ApiRouter): void {
+  implement(router, routes.counts, async (ctx, { query: filters }) => {
     const staff = currentStaff(ctx);
     const now = ctx.deps.clock();
     const selection = scopedQueue(ctx.deps.dataSource.manager, staff, filters);
@@ -29,7 +19,7 @@ export function registerQueueRoutes(router: ApiRouter, workers: Guard): void {
     return countTabs(selection, now, staff.id);
   });
 
-  implement(router, routes.triage, [workers, dispatchersOnly], async (ctx, { query }) => {
+  implement(router, routes.triage, async (ctx, { query }) => {
     const staff = currentStaff(ctx);
     const now = ctx.deps.clock();
     const dispatch = query.view === 'dispatch';
@@ -62,7 +52,7 @@ export function registerQueueRoutes(router: ApiRouter, workers: Guard): void {
     };
   });
 
-  implement(router, routes.bulkAssign, [workers, dispatchersOnly], async (ctx, { body: request }) =>
+  implement(router, routes.bulkAssign, async (ctx, { body: request }) =>
     bulkAssign(ctx.deps, { staff: currentStaff(ctx), request, ip: ctx.ip }),
   );
 }

@@ -5,11 +5,10 @@ import type { AppContext } from '../../context';
 import { Report } from '../../db/entities';
 import { forbidden, notFound } from '../../errors';
 import { reportsBeingTranscribed } from '../../jobs/transcribing';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { pathId } from '../../middleware/validate';
 import { staffCanView } from '../../policies/report';
-import { REPORT_WORKER_ROLES } from '../../policies/reportScope';
 import { presentStaffReport, presentStaffSummary } from '../../presenters/report';
 import { type ApiRouter, implement } from '../implement';
 import { registerOnBehalfRoutes } from './onBehalf';
@@ -23,13 +22,11 @@ function reportIdOf(ctx: AppContext): string {
 /** 民情办理: 代报, the work queue and its companions, one report and its actions. */
 export function staffReportsRouter() {
   const router: ApiRouter = new Router();
-  // Roles that work reports; sysadmins configure, they do not see citizens' reports.
-  const workers = staffAuth(REPORT_WORKER_ROLES);
   registerOnBehalfRoutes(router);
   // Before `/:id`, so their paths are not read as report ids.
-  registerQueueRoutes(router, workers);
+  registerQueueRoutes(router);
 
-  implement(router, routes.queue, workers, async (ctx, { query: filters }) => {
+  implement(router, routes.queue, async (ctx, { query: filters }) => {
     const staff = currentStaff(ctx);
     const now = ctx.deps.clock();
     const [reports, total] = await buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now).getManyAndCount();
@@ -46,7 +43,7 @@ export function staffReportsRouter() {
     };
   });
 
-  implement(router, routes.detail, workers, async (ctx) => {
+  implement(router, routes.detail, async (ctx) => {
     const staff = currentStaff(ctx);
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
     if (!report) throw notFound('没有找到该事项');
@@ -54,7 +51,7 @@ export function staffReportsRouter() {
     return presentStaffReport(ctx.deps, ctx.deps.dataSource.manager, report, staff);
   });
 
-  implement(router, routes.act, workers, async (ctx, { body: request }) => {
+  implement(router, routes.act, async (ctx, { body: request }) => {
     const staff = currentStaff(ctx);
     const { report, replayed } = await actOnReportOnce(ctx.deps, {
       staff,

@@ -4,15 +4,14 @@ import { liaisonsById } from '../../commands/householdRoster';
 import { recordAudit } from '../../commands/auditRecorder';
 import type { AppContext } from '../../context';
 import { badRequest, forbidden } from '../../errors';
-import { currentStaff, staffAuth } from '../../middleware/auth';
+import { currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
-import { SUPERVISOR_ROLES } from '../../policies/household';
 import { narrowerRegion } from '../../policies/scope';
 import { presentHousehold } from '../../presenters/household';
 import { shanghaiMonth } from '../../stats/calendar';
 import { supervisionDefinitions } from '../../stats/figureDefinitions';
 import { computeSupervision, notVisitedHouseholds, supervisionWindow } from '../../stats/supervision';
-import { type ApiRouter, implement } from '../implement';
+import { type ApiRouter, authorize, implement } from '../implement';
 import { chinaDay, sendXlsx } from '../staffExport/xlsx';
 import { supervisionWorkbook } from './supervisionWorkbook';
 import { paged } from '../paging';
@@ -52,13 +51,10 @@ async function supervisionOf(request: Awaited<ReturnType<typeof supervisionReque
 /** 走访督导: per grid and per 三线 member, for a month; the 未走访 list behind the figure; the workbook. */
 export function supervisionRouter() {
   const router: ApiRouter = new Router();
-  const supervisors = staffAuth(SUPERVISOR_ROLES);
 
-  implement(router, routes.month, supervisors, async (ctx, { query }) =>
-    supervisionOf(await supervisionRequest(ctx, query)),
-  );
+  implement(router, routes.month, async (ctx, { query }) => supervisionOf(await supervisionRequest(ctx, query)));
 
-  implement(router, routes.notVisited, supervisors, async (ctx, { query }) => {
+  implement(router, routes.notVisited, async (ctx, { query }) => {
     const request = await supervisionRequest(ctx, query);
     const [households, total] = await paged(
       notVisitedHouseholds(request.manager, request.window, {
@@ -85,7 +81,7 @@ export function supervisionRouter() {
   });
 
   // The workbook is a file, so it answers through ctx itself; the query is still the contract's.
-  router[routes.export.method](routes.export.path, supervisors, async (ctx: AppContext) => {
+  router[routes.export.method](routes.export.path, ...authorize(routes.export), async (ctx: AppContext) => {
     const request = await supervisionRequest(ctx, parseQuery(ctx, routes.export.query));
     const supervision = await supervisionOf(request);
     const households = await notVisitedHouseholds(request.manager, request.window, { regionCode: request.regionCode })

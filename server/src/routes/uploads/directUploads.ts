@@ -5,11 +5,10 @@ import type { AppContext } from '../../context';
 import { newId } from '../../db/ids';
 import { AppError, forbidden, notFound, payloadTooLarge, unsupportedMediaType } from '../../errors';
 import { actionLimit } from '../../middleware/rateLimit';
-import { publicAccess } from '../../middleware/auth';
 import { presentAttachment } from '../../presenters/attachment';
 import { type DirectUploadStorage, supportsDirectUpload } from '../../storage/directUpload';
 import { type ApiRouter, type Guard, implement } from '../implement';
-import { citizenOrStaffAuth, signedInUser } from './uploads';
+import { signedInUser } from './uploads';
 
 /** Long enough for a slow village link to send 10 MB, short enough to be useless if leaked. */
 const POLICY_LIFETIME_MS = 10 * 60_000;
@@ -38,7 +37,6 @@ export function directUploadsRouter() {
   const router: ApiRouter = new Router();
   // Without object storage the answer is 404, whatever the body says.
   const uploaders: readonly Guard[] = [
-    citizenOrStaffAuth(),
     actionLimit('upload'),
     (ctx, next) => {
       directStorage(ctx as AppContext);
@@ -46,7 +44,7 @@ export function directUploadsRouter() {
     },
   ];
 
-  implement(router, routes.mode, publicAccess, (ctx) => ({ direct: supportsDirectUpload(ctx.deps.storage) }));
+  implement(router, routes.mode, (ctx) => ({ direct: supportsDirectUpload(ctx.deps.storage) }));
 
   implement(router, routes.direct, uploaders, async (ctx, { body: { kind } }) => {
     const storage = directStorage(ctx);

@@ -7,13 +7,13 @@ import { storeAttachment } from '../../commands/attachmentStorer';
 import type { AppContext, AppDeps, AppState } from '../../context';
 import { Attachment, ContentCheck, Notice, Report } from '../../db/entities';
 import { type AppError, badRequest, forbidden, notFound, payloadTooLarge } from '../../errors';
-import { bearerToken, citizenAuth, currentCitizen, staffAuth } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { actionLimit } from '../../middleware/rateLimit';
 import { parseBody, pathId } from '../../middleware/validate';
 import { canReadAttachment, type AttachmentUser } from '../../policies/attachment';
 import { MODERATORS, moderatorCovers } from '../../policies/moderation';
 import { presentAttachment } from '../../presenters/attachment';
-import { type ApiRouter, implement } from '../implement';
+import { type ApiRouter, authorize, implement } from '../implement';
 
 type UploadMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
@@ -40,20 +40,6 @@ const READ_LINK_SECONDS = 300;
 const TOO_LARGE_MESSAGE = `文件不能超过 ${LIMITS.uploadBytesMax / 1024 / 1024}MB`;
 /** Room for multipart boundaries, part headers and the durationSeconds field around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
-
-const citizenOnly = citizenAuth();
-const staffOnly = staffAuth();
-
-/** The kind a valid bearer token claims, so the matching sign-in check can run. */
-function tokenKind(ctx: AppContext): 'citizen' | 'staff' | null {
-  const token = bearerToken(ctx);
-  return token ? (ctx.deps.tokens.verify(token, ctx.deps.clock())?.kind ?? null) : null;
-}
-
-/** Citizens send photos with reports and staff attach them to replies: either account may upload and read. */
-export function citizenOrStaffAuth(): UploadMiddleware {
-  return (ctx, next) => (tokenKind(ctx as AppContext) === 'staff' ? staffOnly(ctx, next) : citizenOnly(ctx, next));
-}
 
 export function signedInUser(ctx: AppContext): AttachmentUser {
   if (ctx.state.staff) return { type: 'staff', staff: ctx.state.staff };
@@ -118,22 +104,28 @@ export function uploadsRouter() {
 
   // Multipart: registered from the contract's method and path; the form fields are checked here.
   const { method, path } = routes.upload;
-  router[method](path, citizenOrStaffAuth(), actionLimit('upload'), multipartUpload(), async (ctx: AppContext) => {
-    const { durationSeconds } = parseBody(ctx, UploadFieldsSchema);
-    const file = theUploadedFile(ctx);
-    const user = signedInUser(ctx);
-    const attachment = await storeAttachment(ctx.deps, {
-      ownerType: user.type,
-      ownerId: user.type === 'citizen' ? user.citizen.id : user.staff.id,
-      bytes: await fs.readFile(file.filepath),
-      durationSeconds,
-    });
-    ctx.status = 201;
-    ctx.body = presentAttachment(attachment);
-  });
+  router[method](
+    path,
+    ...authorize(routes.upload),
+    actionLimit('upload'),
+    multipartUpload(),
+    async (ctx: AppContext) => {
+      const { durationSeconds } = parseBody(ctx, UploadFieldsSchema);
+      const file = theUploadedFile(ctx);
+      const user = signedInUser(ctx);
+      const attachment = await storeAttachment(ctx.deps, {
+        ownerType: user.type,
+        ownerId: user.type === 'citizen' ? user.citizen.id : user.staff.id,
+        bytes: await fs.readFile(file.filepath),
+        durationSeconds,
+      });
+      ctx.status = 201;
+      ctx.body = presentAttachment(attachment);
+    },
+  );
 
   // The bytes (or a redirect to them): registered from the contract's method and path.
-  router[routes.content.method](routes.content.path, citizenOrStaffAuth(), async (ctx: AppContext) => {
+  router[routes.content.method](routes.content.path, ...authorize(routes.content), async (ctx: AppContext) => {
     const attachment = await readableAttachment(ctx);
     // Object storage (OSS): the bytes come from there, through a link valid for a few minutes.
     if (ctx.deps.storage.temporaryUrl) {
@@ -153,7 +145,7 @@ export function uploadsRouter() {
    * would carry our Authorization header to OSS, which refuses a request signed twice. Null when
    * the bytes come from this server (GET …/content with the token).
    */
-  implement(router, routes.link, citizenOrStaffAuth(), async (ctx) => {
+  implement(router, routes.link, async (ctx) => {
     const attachment = await readableAttachment(ctx);
     ctx.set('Cache-Control', 'no-store');
     return {
