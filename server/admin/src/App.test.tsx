@@ -12,7 +12,7 @@ const signedIn: StaffLoginResponse = {
     name: '城关调度',
     role: 'dispatcher',
     regionCode: '610921100',
-    abilities: ['queue'],
+    abilities: ['queue', 'triage'],
   },
 };
 

@@ -9,7 +9,7 @@ const clerk: StaffMe = {
   name: '城关调度',
   role: 'dispatcher',
   regionCode: '610921100',
-  abilities: ['queue'],
+  abilities: ['queue', 'triage'],
 };
 
 describe('what is asked for the moment a staff member is signed in', () => {

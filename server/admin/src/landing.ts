@@ -17,7 +17,7 @@ export function landingScreen(staff: StaffMe, page: string): MenuEntry | undefin
  */
 export function prefetchLanding(staff: StaffMe, location: Location): void {
   if (staff.mustChangePassword || landingScreen(staff, location.page)?.key !== 'queue') return;
-  const filters = filtersFromQuery(location.query, tabsFor(staff.role)[0].key);
+  const filters = filtersFromQuery(location.query, tabsFor(staff)[0].key);
   prefetch(queuePaths.page(queueQueryString(filters)));
   prefetch(queuePaths.counts(countsQueryString(filters)));
   for (const path of [queuePaths.departments, queuePaths.categories, queuePaths.regions]) prefetch(path);

@@ -236,7 +236,7 @@ export function StaffAccounts({ staff }: PageProps) {
                     </Button>
                   </Popconfirm>
                 )}
-                {staff.role === 'sysadmin' && (
+                {staff.abilities.includes('audit') && (
                   <Button
                     type="link"
                     size="small"

@@ -26,7 +26,7 @@ export function ContentPage({ staff, query, kind }: PageProps & { kind: ContentK
   const scopeOptions = useMemo(() => publishScopeOptions(tree, staff, kind), [tree, staff, kind]);
   const regionName = (code: string) => names.get(code) ?? code;
 
-  if (!mayPublish(staff.role, kind)) return <Empty description="您的账号不能发布这类内容" />;
+  if (!mayPublish(staff, kind)) return <Empty description="您的账号不能发布这类内容" />;
 
   const editing = query.get('edit');
   if (editing) {

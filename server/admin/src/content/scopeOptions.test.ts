@@ -1,4 +1,4 @@
-import type { RegionNode } from '@minqing/shared';
+import type { RegionNode, StaffAbility } from '@minqing/shared';
 import { publishScopeOptions, regionNames } from './scopeOptions';
 
 const region = (code: string, name: string, level: RegionNode['level'], children: RegionNode[] = []): RegionNode => ({
@@ -20,15 +20,20 @@ const tree = [
 const codes = (options: ReturnType<typeof publishScopeOptions>): string[] =>
   options.flatMap((option) => [option.value, ...codes(option.children)]);
 
-describe('publishing scope per role', () => {
+/** What the server grants: cadres and township dispatchers publish notices, the county and sysadmins articles too. */
+const NOTICES: StaffAbility[] = ['queue', 'notices'];
+const BOTH: StaffAbility[] = ['notices', 'articles'];
+const NONE: StaffAbility[] = ['queue'];
+
+describe('publishing scope per ability', () => {
   it('gives a cadre only their own village, without its grids', () => {
-    const options = publishScopeOptions(tree, { role: 'cadre', regionCode: '610921100201' }, 'notice');
+    const options = publishScopeOptions(tree, { abilities: NOTICES, regionCode: '610921100201' }, 'notice');
     expect(codes(options)).toEqual(['610921100201']);
     expect(options[0].title).toBe('五一村（本村(社区)）');
   });
 
   it('gives a township dispatcher the township and its villages, not another township', () => {
-    expect(codes(publishScopeOptions(tree, { role: 'dispatcher', regionCode: '610921100' }, 'notice'))).toEqual([
+    expect(codes(publishScopeOptions(tree, { abilities: NOTICES, regionCode: '610921100' }, 'notice'))).toEqual([
       '610921100',
       '610921100201',
       '610921100202',
@@ -36,8 +41,8 @@ describe('publishing scope per role', () => {
   });
 
   it('gives the county and sysadmin the whole county', () => {
-    for (const role of ['county', 'sysadmin'] as const) {
-      expect(codes(publishScopeOptions(tree, { role, regionCode: '610921' }, 'notice'))).toEqual([
+    for (const abilities of [NOTICES, BOTH]) {
+      expect(codes(publishScopeOptions(tree, { abilities, regionCode: '610921' }, 'notice'))).toEqual([
         '610921',
         '610921100',
         '610921100201',
@@ -48,16 +53,16 @@ describe('publishing scope per role', () => {
     }
   });
 
-  it('offers nothing to roles the server refuses', () => {
-    expect(publishScopeOptions(tree, { role: 'handler', regionCode: '610921100' }, 'notice')).toEqual([]);
-    expect(publishScopeOptions(tree, { role: 'grid_worker', regionCode: '610921100201001' }, 'notice')).toEqual([]);
+  it('offers nothing to accounts the server does not let publish', () => {
+    expect(publishScopeOptions(tree, { abilities: NONE, regionCode: '610921100' }, 'notice')).toEqual([]);
+    expect(publishScopeOptions(tree, { abilities: NONE, regionCode: '610921100201001' }, 'notice')).toEqual([]);
     // 消息推送 is for the county centre and sysadmins only.
-    expect(publishScopeOptions(tree, { role: 'dispatcher', regionCode: '610921100' }, 'article')).toEqual([]);
-    expect(codes(publishScopeOptions(tree, { role: 'county', regionCode: '610921' }, 'article'))).toContain('610921');
+    expect(publishScopeOptions(tree, { abilities: NOTICES, regionCode: '610921100' }, 'article')).toEqual([]);
+    expect(codes(publishScopeOptions(tree, { abilities: BOTH, regionCode: '610921' }, 'article'))).toContain('610921');
   });
 
   it('offers nothing for a region missing from the tree', () => {
-    expect(publishScopeOptions(tree, { role: 'cadre', regionCode: '610921999201' }, 'notice')).toEqual([]);
+    expect(publishScopeOptions(tree, { abilities: NOTICES, regionCode: '610921999201' }, 'notice')).toEqual([]);
   });
 
   it('names every region', () => {

@@ -1,14 +1,13 @@
-import type { RegionLevel, RegionNode, StaffRole } from '@minqing/shared';
+import type { RegionLevel, RegionNode, StaffAbility, StaffMe } from '@minqing/shared';
 import { findRegion, flattenRegions } from '../regionTree';
-
-/** Who may publish (server/src/policies/content.ts): notices, and articles for the county centre. */
-const NOTICE_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county', 'sysadmin'];
-const ARTICLE_ROLES: readonly StaffRole[] = ['county', 'sysadmin'];
 
 export type ContentKind = 'notice' | 'article';
 
-export function mayPublish(role: StaffRole, kind: ContentKind): boolean {
-  return (kind === 'notice' ? NOTICE_ROLES : ARTICLE_ROLES).includes(role);
+const PUBLISHING: Record<ContentKind, StaffAbility> = { notice: 'notices', article: 'articles' };
+
+/** Whether the server lets this account publish this kind (StaffMe.abilities). */
+export function mayPublish(staff: Pick<StaffMe, 'abilities'>, kind: ContentKind): boolean {
+  return staff.abilities.includes(PUBLISHING[kind]);
 }
 
 export interface ScopeOption {
@@ -32,14 +31,14 @@ function toOption(node: RegionNode): ScopeOption {
  * Where the signed-in staff member may publish, as the mirror of assertPublishableRegion
  * (server/src/commands/publishingRegion.ts): their own region and everything under it down to
  * villages. A cadre gets their village, a township dispatcher the township and its villages,
- * the county all of it. Empty when the role may not publish or the region is unknown.
+ * the county all of it. Empty when the account may not publish or the region is unknown.
  */
 export function publishScopeOptions(
   tree: RegionNode[],
-  staff: { role: StaffRole; regionCode: string },
+  staff: Pick<StaffMe, 'abilities' | 'regionCode'>,
   kind: ContentKind,
 ): ScopeOption[] {
-  if (!mayPublish(staff.role, kind)) return [];
+  if (!mayPublish(staff, kind)) return [];
   const own = findRegion(tree, staff.regionCode);
   if (!own || own.level === 'grid') return [];
   return [toOption(own)];

@@ -9,7 +9,7 @@ const cadre: StaffMe = {
   name: '李秀兰',
   role: 'cadre',
   regionCode: '610921100201',
-  abilities: [],
+  abilities: ['queue', 'households', 'edit_households', 'import_households', 'supervise'],
 };
 const liaison: StaffMe = {
   id: '01J000000000000000000000L1',
@@ -17,7 +17,7 @@ const liaison: StaffMe = {
   name: '何建国',
   role: 'liaison',
   regionCode: '610921100201001',
-  abilities: [],
+  abilities: ['households', 'file_on_behalf', 'visit'],
 };
 const household: Household = {
   id: '01J000000000000000000000H1',

@@ -7,7 +7,6 @@ import {
   type HouseholdImportRowError,
   type HouseholdTag,
   type RegionNode,
-  type StaffRole,
 } from '@minqing/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { chinaToday } from '../dashboard/period';
@@ -26,8 +25,6 @@ import {
 } from './householdsApi';
 import { SupervisionCard } from './SupervisionCard';
 
-/** server/src/policies/household: imports are desk work of the village, the township and the county, who also supervise visits. */
-const IMPORTER_ROLES: readonly StaffRole[] = ['cadre', 'dispatcher', 'county'];
 const TAG_OPTIONS = HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_NAMES[tag] }));
 
 const COLUMNS: ColumnsType<Household> = [
@@ -82,7 +79,8 @@ export function HouseholdsPage({
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const { rows, total, loading, reload } = usePagedList<Household>(() => api.list(filters), [filters]);
   const grids = useMemo(() => gridChoices(regions, staff.regionCode), [regions, staff.regionCode]);
-  const mayImport = IMPORTER_ROLES.includes(staff.role);
+  const mayImport = staff.abilities.includes('import_households');
+  const supervises = staff.abilities.includes('supervise');
 
   useEffect(() => {
     api.regions().then(setRegions, () => setRegions([]));
@@ -114,7 +112,7 @@ export function HouseholdsPage({
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {mayImport && <SupervisionCard month={chinaToday().slice(0, 7)} api={supervision} />}
+      {supervises && <SupervisionCard month={chinaToday().slice(0, 7)} api={supervision} />}
       <Space wrap>
         <Select
           allowClear

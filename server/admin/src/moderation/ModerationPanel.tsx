@@ -20,7 +20,7 @@ export function verdictTag(item: Pick<ModerationItem, 'status'>): { color: strin
 /**
  * 内容审核 in the report drawer: the citizen content of this report that WeChat's content
  * security held, each with 放行 / 驳回 behind a confirmation. Nothing shows when nothing is held;
- * the drawer shows it to moderators only (MODERATOR_ROLES), so no other role asks.
+ * the drawer shows it only to accounts the server grants `moderate`, so no one else asks.
  */
 export function ModerationPanel({
   reportId,

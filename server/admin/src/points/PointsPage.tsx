@@ -1,5 +1,5 @@
 import { Tabs } from 'antd';
-import type { RegionNode, StaffRole } from '@minqing/shared';
+import type { RegionNode, StaffMe } from '@minqing/shared';
 import { useEffect, useState } from 'react';
 import type { PageProps } from '../pages';
 import { ItemsTab } from './ItemsTab';
@@ -9,21 +9,19 @@ import { RulesTab } from './RulesTab';
 import { VolunteerTab } from './VolunteerTab';
 import { pointsApi } from './pointsApi';
 
-/** Who may use each tab: the role guards of server/src/routes/staffPoints. */
-const SHOP_KEEPERS: readonly StaffRole[] = ['cadre', 'grid_worker', 'dispatcher', 'county'];
-const RULE_EDITORS: readonly StaffRole[] = ['county', 'sysadmin'];
-
+/** The ability each tab needs (StaffMe.abilities): the village shop's, or the county's points rules. */
 export const POINTS_TABS = [
-  { key: 'redemptions', label: '兑换核销', roles: SHOP_KEEPERS },
-  { key: 'items', label: '商品', roles: SHOP_KEEPERS },
-  { key: 'volunteer', label: '志愿积分', roles: SHOP_KEEPERS },
-  { key: 'ledger', label: '积分台账', roles: SHOP_KEEPERS },
-  { key: 'rules', label: '积分规则', roles: RULE_EDITORS },
+  { key: 'redemptions', label: '兑换核销', ability: 'shop' },
+  { key: 'items', label: '商品', ability: 'shop' },
+  { key: 'volunteer', label: '志愿积分', ability: 'shop' },
+  { key: 'ledger', label: '积分台账', ability: 'shop' },
+  { key: 'rules', label: '积分规则', ability: 'point_rules' },
 ] as const;
 
 export type PointsTabKey = (typeof POINTS_TABS)[number]['key'];
 
-export const pointsTabsFor = (role: StaffRole) => POINTS_TABS.filter((tab) => tab.roles.includes(role));
+export const pointsTabsFor = (staff: Pick<StaffMe, 'abilities'>) =>
+  POINTS_TABS.filter((tab) => staff.abilities.includes(tab.ability));
 
 /** 积分: the village 积分超市 and the points ledger; `#/points?tab=ledger` opens one tab. */
 export function PointsPage({ staff, query }: PageProps) {
@@ -32,7 +30,7 @@ export function PointsPage({ staff, query }: PageProps) {
     pointsApi.regions().then(setRegions, () => setRegions([]));
   }, []);
 
-  const tabs = pointsTabsFor(staff.role);
+  const tabs = pointsTabsFor(staff);
   const requested = query.get('tab');
   const initial = tabs.find((tab) => tab.key === requested)?.key ?? tabs[0]?.key;
   const content: Record<PointsTabKey, JSX.Element> = {

@@ -1,4 +1,4 @@
-import type { RegionNode } from '@minqing/shared';
+import type { RegionNode, StaffAbility } from '@minqing/shared';
 import dayjs from 'dayjs';
 import { buildItemInput, buildItemPatch } from './itemForm';
 import { pointsTabsFor } from './PointsPage';
@@ -119,17 +119,12 @@ describe('volunteer work → the request', () => {
 });
 
 describe('tabs and queries', () => {
-  it('gives each role the tabs the server lets it use', () => {
-    expect(pointsTabsFor('cadre').map((tab) => tab.key)).toEqual(['redemptions', 'items', 'volunteer', 'ledger']);
-    expect(pointsTabsFor('county').map((tab) => tab.key)).toEqual([
-      'redemptions',
-      'items',
-      'volunteer',
-      'ledger',
-      'rules',
-    ]);
-    expect(pointsTabsFor('sysadmin').map((tab) => tab.key)).toEqual(['rules']);
-    expect(pointsTabsFor('handler')).toEqual([]);
+  it('gives each account the tabs of the abilities the server grants it', () => {
+    const tabsOf = (...abilities: StaffAbility[]) => pointsTabsFor({ abilities }).map((tab) => tab.key);
+    expect(tabsOf('queue', 'points', 'shop')).toEqual(['redemptions', 'items', 'volunteer', 'ledger']);
+    expect(tabsOf('points', 'shop', 'point_rules')).toEqual(['redemptions', 'items', 'volunteer', 'ledger', 'rules']);
+    expect(tabsOf('points', 'point_rules')).toEqual(['rules']);
+    expect(tabsOf('queue', 'stats')).toEqual([]);
   });
 
   it('exports the ledger under its filters, leaving unset ones out', () => {

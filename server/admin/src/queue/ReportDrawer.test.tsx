@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import type { StaffRole } from '@minqing/shared';
+import type { StaffAbility, StaffRole } from '@minqing/shared';
 import { ReportDrawer } from './ReportDrawer';
 import { DISPATCHED_REPORT } from './reportFixture';
 
@@ -16,11 +16,19 @@ function serve(): string[] {
   return asked;
 }
 
+/** What the server grants these roles (server/src/policies/abilities.ts), as far as the drawer asks. */
+const ABILITIES: Partial<Record<StaffRole, StaffAbility[]>> = {
+  handler: ['queue', 'stats'],
+  cadre: ['queue', 'notices', 'households'],
+  grid_worker: ['queue', 'households'],
+  dispatcher: ['queue', 'triage', 'stats', 'moderate'],
+};
+
 function open(role: StaffRole) {
   render(
     <ReportDrawer
       reportId={report.id}
-      role={role}
+      abilities={ABILITIES[role] ?? []}
       departments={[]}
       categories={[]}
       onClose={() => {}}

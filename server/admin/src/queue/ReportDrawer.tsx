@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Drawer, Empty, Image, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { ACTION_NAMES, MODERATOR_ROLES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
-import type { Attachment, Category, Department, StaffReport, StaffRole } from '@minqing/shared';
+import { ACTION_NAMES, SERVICE_NAMES, STAFF_STATUS_NAMES, TIER_NAMES } from '@minqing/shared';
+import type { Attachment, Category, Department, StaffAbility, StaffReport } from '@minqing/shared';
 import { useEffect, useState } from 'react';
 import { api, fetchMedia } from '../api';
 import { ActionModal } from './ActionModal';
@@ -50,8 +50,8 @@ function Voice({ attachment }: { attachment: Attachment }) {
 
 export interface ReportDrawerProps {
   reportId: string | null;
-  /** The viewer's role: the drawer asks only for what it may see (内容审核 is the moderators'). */
-  role: StaffRole;
+  /** What the server lets the viewer do: the drawer asks only for what it may see (内容审核 needs `moderate`). */
+  abilities: readonly StaffAbility[];
   departments: Department[];
   categories: Category[];
   onClose: () => void;
@@ -59,7 +59,7 @@ export interface ReportDrawerProps {
   onChanged: () => void;
 }
 
-export function ReportDrawer({ reportId, role, departments, categories, onClose, onChanged }: ReportDrawerProps) {
+export function ReportDrawer({ reportId, abilities, departments, categories, onClose, onChanged }: ReportDrawerProps) {
   const [report, setReport] = useState<StaffReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<SupportedAction | null>(null);
@@ -148,9 +148,7 @@ export function ReportDrawer({ reportId, role, departments, categories, onClose,
               </Descriptions.Item>
             )}
           </Descriptions>
-          {(MODERATOR_ROLES as readonly StaffRole[]).includes(role) && (
-            <ModerationPanel key={report.id} reportId={report.id} />
-          )}
+          {abilities.includes('moderate') && <ModerationPanel key={report.id} reportId={report.id} />}
           <div>
             <Typography.Title level={5}>反映内容</Typography.Title>
             {report.text ? (

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import type { StaffReport, StaffRole } from '@minqing/shared';
+import type { StaffReport } from '@minqing/shared';
 import { wgs84ToGcj02 } from '@minqing/shared';
 import { saveSession } from '../session';
 import { ReportDrawer } from './ReportDrawer';
@@ -96,7 +96,6 @@ describe('the report location in the drawer', () => {
 
 describe('the report drawer', () => {
   it('shows the location with its map link under 位置', async () => {
-    const dispatcher: StaffRole = 'dispatcher';
     const detail = {
       ...DISPATCHED_REPORT,
       location: { ...POINT, coordSystem: 'gcj02', address: '五一村村口', addressSource: 'citizen' },
@@ -111,7 +110,7 @@ describe('the report drawer', () => {
     render(
       <ReportDrawer
         reportId={detail.id}
-        role={dispatcher}
+        abilities={['queue', 'triage', 'moderate']}
         departments={[]}
         categories={[]}
         onClose={() => {}}

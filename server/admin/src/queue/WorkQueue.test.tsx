@@ -36,6 +36,7 @@ const staff = {
   role: 'dispatcher',
   regionCode: '610921100',
   departmentId: null,
+  abilities: ['queue', 'triage', 'stats', 'moderate'],
 } as never;
 
 describe('the work queue', () => {

@@ -24,7 +24,7 @@ function writeHash(filters: QueueFilters, openId: string | null): void {
 
 /** 工单: the signed-in staff member's reports, filtered, paged and sorted by the server. */
 export function WorkQueue({ staff, query }: PageProps) {
-  const firstTab = tabsFor(staff.role)[0].key;
+  const firstTab = tabsFor(staff)[0].key;
   const [filters, setFilters] = useState<QueueFilters>(() => filtersFromQuery(query, firstTab));
   const [counts, setCounts] = useState<QueueCounts | null>(null);
   const [regions, setRegions] = useState<RegionNode[]>([]);
@@ -119,7 +119,7 @@ export function WorkQueue({ staff, query }: PageProps) {
       <Tabs
         activeKey={filters.tab}
         onChange={(tab) => setFilters((current) => ({ ...current, tab: tab as QueueTab, page: 1 }))}
-        items={tabsFor(staff.role).map((tab) => ({ key: tab.key, label: tabLabel(tab.key, tab.label) }))}
+        items={tabsFor(staff).map((tab) => ({ key: tab.key, label: tabLabel(tab.key, tab.label) }))}
       />
       {filters.figure && (
         <Alert
@@ -164,7 +164,7 @@ export function WorkQueue({ staff, query }: PageProps) {
         <Suspense fallback={null}>
           <ReportDrawer
             reportId={openId}
-            role={staff.role}
+            abilities={staff.abilities}
             departments={departments}
             categories={categories}
             onClose={() => setOpenId(null)}

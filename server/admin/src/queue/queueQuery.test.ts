@@ -1,4 +1,4 @@
-import { StaffQueueQuerySchema } from '@minqing/shared';
+import { type StaffMe, StaffQueueQuerySchema } from '@minqing/shared';
 import {
   DEFAULT_FILTERS,
   countsQueryString,
@@ -125,7 +125,9 @@ describe('queue filters → the server query', () => {
 
 describe('tabs and places by role', () => {
   it('offers 待受理 first to those who dispatch, and not to handlers', () => {
-    expect(tabsFor('dispatcher').map((tab) => tab.label)).toEqual([
+    const dispatcher = { abilities: ['queue', 'triage', 'stats'] } satisfies Pick<StaffMe, 'abilities'>;
+    const handler = { abilities: ['queue', 'stats'] } satisfies Pick<StaffMe, 'abilities'>;
+    expect(tabsFor(dispatcher).map((tab) => tab.label)).toEqual([
       '待受理',
       '待签收',
       '处理中',
@@ -134,8 +136,8 @@ describe('tabs and places by role', () => {
       '已办结',
       '全部',
     ]);
-    expect(tabsFor('county')[0].key).toBe('submitted');
-    expect(tabsFor('handler').map((tab) => tab.key)).toEqual([
+    expect(tabsFor({ abilities: ['queue', 'triage', 'config'] })[0].key).toBe('submitted');
+    expect(tabsFor(handler).map((tab) => tab.key)).toEqual([
       'dispatched',
       'accepted',
       'due_soon',
@@ -143,7 +145,7 @@ describe('tabs and places by role', () => {
       'done',
       'all',
     ]);
-    expect(tabsFor('cadre').map((tab) => tab.key)).not.toContain('submitted');
+    expect(tabsFor({ abilities: ['queue', 'notices'] }).map((tab) => tab.key)).not.toContain('submitted');
   });
 
   it('offers only the townships and villages inside the scope', () => {

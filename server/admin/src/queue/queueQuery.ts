@@ -5,7 +5,7 @@ import type {
   StaffQueueItem,
   ServiceCode,
   StaffQueueQuery,
-  StaffRole,
+  StaffMe,
   Tier,
 } from '@minqing/shared';
 
@@ -44,11 +44,10 @@ export type QueueSort = StaffQueueQuery['sort'];
 const SUPERVISOR_TABS: readonly QueueTab[] = ['submitted'];
 /** 我代报的 is the field's, on the 工作台. */
 const FIELD_TABS: readonly QueueTab[] = ['filed'];
-const SUPERVISORS: readonly StaffRole[] = ['dispatcher', 'county'];
 
-/** The tabs one role sees, in the order shown; 待受理 first for those who dispatch. */
-export function tabsFor(role: StaffRole): { key: QueueTab; label: string }[] {
-  const keys = SUPERVISORS.includes(role)
+/** The tabs an account sees, in the order shown; 待受理 first for those who dispatch (the `triage` ability). */
+export function tabsFor(staff: Pick<StaffMe, 'abilities'>): { key: QueueTab; label: string }[] {
+  const keys = staff.abilities.includes('triage')
     ? (['submitted', ...QUEUE_TAB_KEYS.filter((key) => key !== 'submitted' && !FIELD_TABS.includes(key))] as QueueTab[])
     : QUEUE_TAB_KEYS.filter((key) => !SUPERVISOR_TABS.includes(key) && !FIELD_TABS.includes(key));
   return keys.map((key) => ({ key, label: QUEUE_TAB_NAMES[key] }));

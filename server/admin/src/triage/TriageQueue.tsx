@@ -318,7 +318,7 @@ export function TriageQueue({ staff }: PageProps) {
       />
       <ReportDrawer
         reportId={openId}
-        role={staff.role}
+        abilities={staff.abilities}
         departments={departments}
         categories={categories}
         onClose={() => setOpenId(null)}
