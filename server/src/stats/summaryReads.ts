@@ -103,7 +103,7 @@ export async function summaryRows(
 
 /**
  * The other half of 超期 for summarised days: their reports still open past the resolve deadline
- * as of :now. Read from the cohort's covering key by dispatch time; the open reports are few.
+ * as of :now, by dispatch time.
  */
 export async function openOverdueRows(
   manager: EntityManager,
@@ -112,9 +112,10 @@ export async function openOverdueRows(
 ): Promise<GroupCounts[]> {
   const builder = manager
     .createQueryBuilder(Report, 'r')
-    .useIndex('idx_reports_stats')
     .select('COUNT(*)', 'overdue')
     .where(`r.departmentId IS NOT NULL AND ${IS_OVERDUE_OPEN}`, { now: query.now });
+  // One department's month is a short range of its own key; a region's, the cohort's covering key.
+  if (!query.scope.departmentId) builder.useIndex('idx_reports_stats');
   whereAnyOf(builder, periods, (index) => [
     `r.dispatchedAt >= :start${index} AND r.dispatchedAt < :end${index}`,
     { [`start${index}`]: periods[index].start, [`end${index}`]: periods[index].end },

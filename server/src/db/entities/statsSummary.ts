@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn } from './columns';
 
 /**
@@ -8,6 +8,8 @@ import { DateTimeColumn } from './columns';
  * (no grid, no category) is the empty string, so the key can be the primary key.
  */
 @Entity('stats_day_summaries')
+// One department's days (a handler's dashboard) without reading every department's rows.
+@Index('idx_stats_day_summaries_department', ['departmentId', 'day'])
 export class StatsDaySummary {
   @PrimaryColumn({ type: 'varchar', length: 10 }) day!: string;
   @PrimaryColumn({ type: 'varchar', length: 26 }) departmentId!: string;

@@ -34,6 +34,7 @@ import { SpeechTranscripts1764760000000 } from './1764760000000-SpeechTranscript
 import { WeeklyBriefs1764810000000 } from './1764810000000-WeeklyBriefs';
 import { StatsSummaries1764850000000 } from './1764850000000-StatsSummaries';
 import { FiledOnBehalfIndex1764860000000 } from './1764860000000-FiledOnBehalfIndex';
+import { StatsSummaryDepartmentIndex1764870000000 } from './1764870000000-StatsSummaryDepartmentIndex';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   DuplicateSearchIndexes1764840000000,
   StatsSummaries1764850000000,
   FiledOnBehalfIndex1764860000000,
+  StatsSummaryDepartmentIndex1764870000000,
 ];
