@@ -48,7 +48,9 @@ describe('GET /api/v1/docs', () => {
     const overview = sectionOf('get', '/api/v1/staff/stats/overview');
     expect(html.indexOf(overview)).toBeGreaterThan(stats);
     expect(overview).toContain('统计概览');
-    expect(overview).toContain('<dt>调用者</dt><dd>工作人员（管理后台登录后的令牌）</dd>');
+    expect(overview).toContain(
+      '<dt>调用者</dt><dd>工作人员（管理后台登录后的令牌），权限 <code>stats</code>：镇民情管理员、部门经办人、县指挥中心、系统管理员</dd>',
+    );
     expect(overview).toContain('<td><code>from</code></td><td>否</td><td><code>string (date)</code></td>');
     expect(overview).toContain('<b>200</b> 成功：<code>StaffStatsOverview</code>（application/json）');
     for (const code of [400, 401, 403, 429]) expect(overview).toContain(`<li><b>${code}</b> `);
@@ -62,6 +64,10 @@ describe('GET /api/v1/docs', () => {
     expect(act).toContain('<dt>路径参数</dt>');
     expect(act).toContain('<dt>请求体</dt><dd><code>ReportActionRequest</code>（application/json）</dd>');
     expect(sectionOf('get', '/api/v1/openapi.json')).toContain('<dd>公开，无需登录</dd>');
+    expect(sectionOf('get', '/api/v1/me')).toContain('<dd>群众（小程序登录后的令牌）</dd>');
+    expect(sectionOf('post', '/api/v1/uploads')).toContain(
+      '<dd>群众（小程序登录后的令牌）；或 工作人员（管理后台登录后的令牌），权限 <code>anyStaff</code>：网格员、三线成员、',
+    );
   });
 
   it('lists every declared route, and every route of the OpenAPI document', () => {

@@ -1,4 +1,4 @@
-import { type HttpMethod, systemRoutes } from '@minqing/shared';
+import { type HttpMethod, ROLE_NAMES, systemRoutes } from '@minqing/shared';
 import type { z } from 'zod';
 import { type OpenApiDocument, documented } from './openApiDocument';
 import { DOCS_STYLE } from './docsStyle';
@@ -33,11 +33,19 @@ const CALLERS: Record<string, string> = {
   staffBearer: '工作人员（管理后台登录后的令牌）',
 };
 
+/** Who may call: nobody signs in for a public route; a staff route says its policy and the roles it admits. */
 function callers(operation: Operation): string {
   if (operation.security.length === 0) return '公开，无需登录';
+  const policy = operation['x-policy'];
+  const roles = (operation['x-staff-roles'] ?? []).map((role) => ROLE_NAMES[role]).join('、');
   return operation.security
-    .flatMap((requirement) => Object.keys(requirement).map((name) => CALLERS[name] ?? name))
-    .join('或');
+    .flatMap((requirement) => Object.keys(requirement))
+    .map((scheme) =>
+      scheme === 'staffBearer' && policy
+        ? `${CALLERS[scheme]}，权限 <code>${escapeHtml(policy)}</code>：${escapeHtml(roles)}`
+        : (CALLERS[scheme] ?? escapeHtml(scheme)),
+    )
+    .join('；或 ');
 }
 
 const refName = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);

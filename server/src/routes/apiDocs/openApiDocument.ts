@@ -12,10 +12,13 @@ import {
   RegionNodeSchema,
   type RequestBody,
   type RouteContract,
+  type StaffPolicy,
+  type StaffRole,
   TimelineEventSchema,
   named,
 } from '@minqing/shared';
 import { z } from 'zod';
+import { rolesAdmittedBy } from '../../policies/abilities';
 import { LEGACY_ROUTES } from '../openapi/apiDocument';
 
 /**
@@ -65,6 +68,9 @@ interface Operation {
   summary: string;
   tags: string[];
   security: SecurityRequirement[];
+  /** A staff route's policy (shared/src/domain/abilities.ts) and the roles it admits (server/src/policies/abilities.ts). */
+  'x-policy'?: StaffPolicy;
+  'x-staff-roles'?: StaffRole[];
   parameters?: Parameter[];
   requestBody?: { required: true; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, ResponseObject | Reference>;
@@ -245,6 +251,7 @@ function operation(route: ApiRoute): Operation {
     summary: route.summary,
     tags: [...route.tags],
     security: SECURITY[route.access],
+    ...(route.policy ? { 'x-policy': route.policy, 'x-staff-roles': [...rolesAdmittedBy(route.policy)] } : {}),
     ...(parameterList.length ? { parameters: parameterList } : {}),
     ...(route.body ? { requestBody: requestBody(route.body) } : {}),
     responses,

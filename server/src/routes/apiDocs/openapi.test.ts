@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { REGION_LEVELS, SERVICE_CODES } from '@minqing/shared';
 import { createApp } from '../../app';
+import { STATS_ROLES } from '../../policies/stats';
 import { type TestApp, createTestApp } from '../../test/testApp';
 import { openApiDocument, type OpenApiDocument } from './openApiDocument';
 
@@ -170,6 +171,13 @@ describe('GET /api/v1/openapi.json', () => {
     );
     expect((schema.properties as Record<string, Json>).error).toBeDefined();
     expect(operationOf(document, 'get', '/healthz').security).toEqual([]);
+  });
+
+  it("names a staff route's policy and the roles it admits", () => {
+    const overview = operationOf(document, 'get', '/api/v1/staff/stats/overview');
+    expect(overview['x-policy']).toBe('stats');
+    expect(overview['x-staff-roles']).toEqual([...STATS_ROLES]);
+    expect(operationOf(document, 'get', '/api/v1/me')).not.toHaveProperty('x-policy');
   });
 
   it('says every operation may answer 429 when its request limit is reached', () => {
