@@ -4,17 +4,14 @@
  */
 import Taro from '@tarojs/taro';
 import type {
-  ContentFile,
   ArticleCategory,
   CitizenUser,
   DisputeRequest,
   NoticeCategory,
-  Page,
   RatingRequest,
   RegionLevel,
   ReportDetail,
   ReportStatus,
-  ReportSummary,
   SubmitReportRequest,
   SupplementRequest,
   UpdateProfileRequest,
@@ -25,7 +22,7 @@ import { ApiError, networkError } from './apiError';
 import { directUploadEnabled, mediaTypeOf, uploadDirect } from './directUpload';
 import { apiBase } from './config';
 import { ensureToken } from './auth';
-import { call, request, requestWithMeta, upload } from './request';
+import { call, callWithMeta, upload } from './request';
 import { saveUser } from './session';
 
 export interface PageParams {
@@ -110,21 +107,21 @@ export interface SubmitResult {
 
 /** Submits a report; the same `idempotencyKey` on a retry answers the same report, never a second one. */
 export async function submitReport(body: SubmitReportRequest, idempotencyKey: string): Promise<SubmitResult> {
-  const result = await requestWithMeta<ReportDetail>('/reports', {
-    method: 'POST',
-    data: body,
-    headers: { 'Idempotency-Key': idempotencyKey },
-  });
+  const result = await callWithMeta(
+    citizenApi.reports.submit,
+    { body },
+    { headers: { 'Idempotency-Key': idempotencyKey } },
+  );
   return { report: result.data, replayed: result.headers['idempotent-replayed'] === 'true' };
 }
 
 export const getMyReports = (params: PageParams & { status?: ReportStatus } = {}) =>
-  request<Page<ReportSummary>>('/reports/mine', { query: { ...params } });
+  call(citizenApi.reports.mine, { query: params });
 
-export const getReport = (id: string) => request<ReportDetail>(`/reports/${encodeURIComponent(id)}`);
+export const getReport = (id: string) => call(citizenApi.reports.detail, { params: { id } });
 
 export const rateReport = (id: string, rating: RatingRequest) =>
-  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/rating`, { method: 'POST', data: rating });
+  call(citizenApi.reports.rate, { params: { id }, body: rating });
 
 /** 我也遇到: open reports of the village that look like what is being written (public text only). */
 export const getSimilarReports = (villageCode: string, text: string) =>
@@ -140,11 +137,11 @@ export const getFollowing = (params: PageParams = {}) => call(citizenApi.followi
 
 /** 要求重办. */
 export const disputeReport = (id: string, dispute: DisputeRequest) =>
-  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/dispute`, { method: 'POST', data: dispute });
+  call(citizenApi.reports.dispute, { params: { id }, body: dispute });
 
 /** 补充说明 (text and/or photos uploaded first with uploadMedia). */
 export const addSupplement = (id: string, supplement: SupplementRequest) =>
-  request<ReportDetail>(`/reports/${encodeURIComponent(id)}/supplements`, { method: 'POST', data: supplement });
+  call(citizenApi.reports.supplement, { params: { id }, body: supplement });
 
 // ── notices and articles ───────────────────────────────────────────────────────
 
@@ -161,7 +158,9 @@ export const getArticle = (id: string) => call(citizenApi.articles.detail, { par
 
 /** 附件 of a published notice or article (PDF, Word, Excel). */
 export const getContentFiles = (kind: 'notices' | 'articles', id: string) =>
-  request<ContentFile[]>(`/${kind}/${encodeURIComponent(id)}/files`);
+  kind === 'notices'
+    ? call(citizenApi.contentFiles.notices, { params: { id } })
+    : call(citizenApi.contentFiles.articles, { params: { id } });
 
 // ── me and messages ────────────────────────────────────────────────────────────
 

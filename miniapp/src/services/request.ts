@@ -1,21 +1,7 @@
 import type { CallInput, ContractEndpoint, ResultOf, RouteContract } from '@minqing/shared';
 import { login, ensureToken } from './auth';
 import { ApiError } from './apiError';
-import {
-  type CallOptions,
-  type HttpResult,
-  type SendOptions,
-  type UploadOptions,
-  pathOf,
-  send,
-  sendCall,
-  sendUpload,
-} from './http';
-
-export type RequestOptions = Omit<SendOptions, 'token'> & {
-  /** false for public routes (services, regions, categories): no token, no login. */
-  auth?: boolean;
-};
+import { type CallOptions, type HttpResult, type UploadOptions, pathOf, sendCall, sendUpload } from './http';
 
 /**
  * Runs a call with the citizen's token, logging in first when there is none; on 401 it logs in
@@ -32,24 +18,13 @@ async function withToken<T>(auth: boolean, call: (token: string | null) => Promi
   }
 }
 
-/** A JSON call with status and headers (e.g. to read `Idempotent-Replayed`). */
-export function requestWithMeta<T>(path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
-  const { auth = true, ...rest } = options;
-  return withToken(auth, (token) => send<T>(path, { ...rest, token }));
-}
-
-/** A JSON call; resolves to the parsed body. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  return (await requestWithMeta<T>(path, options)).data;
-}
-
 /** What a route without params, query or body is called with: nothing. */
 type Input<C extends RouteContract> = Record<string, never> extends CallInput<C> ? [CallInput<C>?] : [CallInput<C>];
 
 /**
  * A call to a declared route (`citizenApi.…`), with status and headers: method, path and query come
  * from its contract, the answer is typed by it; public routes go without the token, the others
- * with it (same re-login rule as `request`).
+ * with it, logging in first when there is none and once more on a 401.
  */
 export function callWithMeta<C extends RouteContract>(
   endpoint: ContractEndpoint<C>,
@@ -67,7 +42,7 @@ export async function call<C extends RouteContract>(
   return (await callWithMeta(endpoint, input ?? ({} as CallInput<C>))).data;
 }
 
-/** Uploads one local file (multipart field `file`) to a declared route with the token; same re-login rule. */
+/** Uploads one local file (multipart field `file`) to a declared route with the token; same re-login rule as `call`. */
 export async function upload<C extends RouteContract>(
   endpoint: ContractEndpoint<C>,
   options: Omit<UploadOptions, 'token'>,

@@ -2,12 +2,14 @@ import type { catalogRoutes } from './catalog';
 import type { citizenAuthRoutes } from './citizenAuth';
 import { CITIZEN_ENDPOINTS } from './citizenEndpoints';
 import type { articleRoutes, noticeRoutes } from './content';
+import type { contentFileRoutes } from './contentFiles';
 import type { followingRoutes } from './following';
 import type { meRoutes } from './me';
 import type { messageRoutes } from './messages';
 import type { openDataRoutes } from './openData';
 import type { myRewardRoutes, pointsRoutes } from './points';
 import type { pushRoutes } from './push';
+import type { citizenReportRoutes } from './reports';
 import type { uploadRoutes } from './uploads';
 import type { RouteContract } from './route';
 
@@ -16,8 +18,13 @@ interface CitizenContracts {
   catalog: typeof catalogRoutes;
   auth: typeof citizenAuthRoutes;
   me: typeof meRoutes;
+  reports: typeof citizenReportRoutes;
   notices: typeof noticeRoutes;
   articles: typeof articleRoutes;
+  contentFiles: {
+    notices: typeof contentFileRoutes.notice.published;
+    articles: typeof contentFileRoutes.article.published;
+  };
   messages: typeof messageRoutes;
   following: typeof followingRoutes;
   push: typeof pushRoutes;

@@ -36,6 +36,14 @@ export const CITIZEN_ENDPOINTS = {
     exportData: endpoint('get', '/me/export', 'citizen'),
     requestDeletion: endpoint('post', '/me/deletion-request', 'citizen'),
   },
+  reports: {
+    submit: endpoint('post', '/reports', 'citizen'),
+    mine: endpoint('get', '/reports/mine', 'citizen'),
+    detail: endpoint('get', '/reports/:id', 'citizen'),
+    rate: endpoint('post', '/reports/:id/rating', 'citizen'),
+    dispute: endpoint('post', '/reports/:id/dispute', 'citizen'),
+    supplement: endpoint('post', '/reports/:id/supplements', 'citizen'),
+  },
   notices: {
     list: endpoint('get', '/notices', 'citizen'),
     detail: endpoint('get', '/notices/:id', 'citizen'),
@@ -43,6 +51,11 @@ export const CITIZEN_ENDPOINTS = {
   articles: {
     list: endpoint('get', '/articles', 'citizen'),
     detail: endpoint('get', '/articles/:id', 'citizen'),
+  },
+  /** 附件 of a published notice or article, by the content's kind. */
+  contentFiles: {
+    notices: endpoint('get', '/notices/:id/files', 'citizen'),
+    articles: endpoint('get', '/articles/:id/files', 'citizen'),
   },
   messages: {
     list: endpoint('get', '/messages', 'citizen'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StaffAbility } from '../domain/abilities';
 import { CONTENT_FILE_TYPES } from '../domain/enums';
 import { ContentFileListSchema, ContentFileSchema } from '../schemas/contentFiles';
+import { CITIZEN_ENDPOINTS, type Endpoint } from './citizenEndpoints';
 import { type ApiResponse, created, defineRoute, named, noContent, ok } from './route';
 
 const file = named('ContentFile', ContentFileSchema);
@@ -13,8 +14,14 @@ const download = {
   content: { kind: 'binary', mediaTypes: Object.keys(CONTENT_FILE_TYPES) },
 } as const satisfies ApiResponse;
 
-/** The files of one notice or article: staff list, add and remove them; citizens list the published ones. */
-function filesOf<const Segment extends string>(segment: Segment, policy: StaffAbility, zh: string, en: string) {
+/** The files of one notice or article: staff list, add and remove them; citizens list the published ones (at `published`). */
+function filesOf<const Segment extends string, const Published extends Endpoint & { readonly access: 'citizen' }>(
+  segment: Segment,
+  published: Published,
+  policy: StaffAbility,
+  zh: string,
+  en: string,
+) {
   const staff = { tags: [`staff-${segment}`], access: 'staff', policy } as const;
   return {
     list: defineRoute({
@@ -43,11 +50,9 @@ function filesOf<const Segment extends string>(segment: Segment, policy: StaffAb
       errors: [401, 403, 404],
     }),
     published: defineRoute({
-      method: 'get',
-      path: `/${segment}/:id/files`,
+      ...published,
       summary: `${zh}附件列表 / The files of a published ${en}`,
       tags: [segment],
-      access: 'citizen',
       responses: [ok(files)],
       errors: [401, 404],
     }),
@@ -56,8 +61,8 @@ function filesOf<const Segment extends string>(segment: Segment, policy: StaffAb
 
 /** 附件 of notices and articles (PDF, Word, Excel), for staff and for citizens. */
 export const contentFileRoutes = {
-  notice: filesOf('notices', 'notices', '公告', 'notice'),
-  article: filesOf('articles', 'articles', '文章', 'article'),
+  notice: filesOf('notices', CITIZEN_ENDPOINTS.contentFiles.notices, 'notices', '公告', 'notice'),
+  article: filesOf('articles', CITIZEN_ENDPOINTS.contentFiles.articles, 'articles', '文章', 'article'),
   download: defineRoute({
     method: 'get',
     path: '/content-files/:fileId/content',

@@ -14,6 +14,7 @@ import { partnerRoutes } from './partners';
 import { myRewardRoutes, pointsRoutes } from './points';
 import { pushRoutes } from './push';
 import { replyTemplateRoutes } from './replyTemplates';
+import { citizenReportRoutes } from './reports';
 import type { RouteContract } from './route';
 import { routingModelRoutes } from './routingModel';
 import { routingRuleRoutes } from './routingRules';
@@ -35,7 +36,15 @@ import { wechatRoutes } from './wechat';
 export * from './route';
 export { API_TAGS, type ApiTag } from './tags';
 export { articleRoutes, catalogRoutes, citizenAuthRoutes, meRoutes, noticeRoutes };
-export { followingRoutes, messageRoutes, myRewardRoutes, openDataRoutes, pointsRoutes, pushRoutes };
+export {
+  citizenReportRoutes,
+  followingRoutes,
+  messageRoutes,
+  myRewardRoutes,
+  openDataRoutes,
+  pointsRoutes,
+  pushRoutes,
+};
 export { systemRoutes, uploadRoutes, wechatRoutes };
 export { HOUSEHOLDS_TAG, XLSX_MEDIA_TYPE } from './households';
 export { STAFF_CONFIG_TAG, staffConfigRoutes } from './staffConfig';
@@ -82,6 +91,7 @@ export const API_CONTRACTS: readonly RouteContract[] = [
   ...Object.values(catalogRoutes),
   ...Object.values(citizenAuthRoutes),
   ...Object.values(meRoutes),
+  ...Object.values(citizenReportRoutes),
   ...Object.values(noticeRoutes),
   ...Object.values(articleRoutes),
   ...Object.values(messageRoutes),

@@ -1,6 +1,7 @@
+import { type SubmitReportRequest, citizenApi } from '@minqing/shared';
 import { taroMock } from '../../../test/mocks/taro';
 import { ApiError, NETWORK_MESSAGE } from '../apiError';
-import { request } from '../request';
+import { call } from '../request';
 import { STORAGE_KEYS } from '../storage';
 import { citizen, errorBody, reply, requestCall } from './fakeHttp';
 
@@ -9,7 +10,7 @@ describe('request wrapper', () => {
     taroMock.storage.set(STORAGE_KEYS.token, 'tok-1');
     taroMock.request.mockResolvedValueOnce(reply(200, { items: [], total: 0, page: 2, pageSize: 20 }));
 
-    const page = await request('/reports/mine', { query: { page: 2, status: undefined } });
+    const page = await call(citizenApi.reports.mine, { query: { page: 2, status: undefined } });
 
     expect(page).toEqual({ items: [], total: 0, page: 2, pageSize: 20 });
     expect(requestCall()).toMatchObject({ url: '/api/v1/reports/mine?page=2', method: 'GET', timeout: 15000 });
@@ -19,7 +20,7 @@ describe('request wrapper', () => {
   it('uses the build-time API_BASE in WeChat', async () => {
     process.env.TARO_ENV = 'weapp';
     taroMock.request.mockResolvedValueOnce(reply(200, []));
-    await request('/services', { auth: false });
+    await call(citizenApi.catalog.services);
     expect(requestCall().url).toBe('http://localhost:3210/api/v1/services');
     expect(requestCall().header.Authorization).toBeUndefined();
   });
@@ -28,7 +29,7 @@ describe('request wrapper', () => {
     taroMock.request
       .mockResolvedValueOnce(reply(200, { token: 'fresh', user: citizen }))
       .mockResolvedValueOnce(reply(200, citizen));
-    await request('/me');
+    await call(citizenApi.me.profile);
     expect(requestCall(0).url).toBe('/api/v1/auth/dev-login');
     expect(requestCall(1).header.Authorization).toBe('Bearer fresh');
   });
@@ -39,7 +40,9 @@ describe('request wrapper', () => {
       reply(400, errorBody('bad_request', '请说一段话、写几句话或拍一张照片', 'text')),
     );
 
-    const error = await request('/reports', { method: 'POST', data: {} }).catch((caught: unknown) => caught);
+    const error = await call(citizenApi.reports.submit, { body: {} as SubmitReportRequest }).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -56,7 +59,7 @@ describe('request wrapper', () => {
     taroMock.request.mockResolvedValueOnce(
       reply(409, JSON.stringify(errorBody('invalid_transition', '该事项当前不能评价'))),
     );
-    await expect(request('/reports/x/rating', { method: 'POST', data: { score: 5 } })).rejects.toMatchObject({
+    await expect(call(citizenApi.reports.rate, { params: { id: 'x' }, body: { score: 5 } })).rejects.toMatchObject({
       code: 'invalid_transition',
       message: '该事项当前不能评价',
     });
@@ -65,7 +68,7 @@ describe('request wrapper', () => {
   it('never gives a blank error: a bare 502 gets a readable message', async () => {
     taroMock.storage.set(STORAGE_KEYS.token, 'tok-1');
     taroMock.request.mockResolvedValueOnce(reply(502, '<html>Bad Gateway</html>'));
-    const error = (await request('/me').catch((caught: unknown) => caught)) as ApiError;
+    const error = (await call(citizenApi.me.profile).catch((caught: unknown) => caught)) as ApiError;
     expect(error.message).toBe('服务暂时不可用，请稍后再试');
     expect(error.retryable).toBe(true);
   });
@@ -73,7 +76,7 @@ describe('request wrapper', () => {
   it('reports a network failure as code "network" with a plain message', async () => {
     taroMock.storage.set(STORAGE_KEYS.token, 'tok-1');
     taroMock.request.mockRejectedValueOnce({ errMsg: 'request:fail timeout' });
-    const error = (await request('/me').catch((caught: unknown) => caught)) as ApiError;
+    const error = (await call(citizenApi.me.profile).catch((caught: unknown) => caught)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('network');
     expect(error.message).toBe(NETWORK_MESSAGE);
@@ -88,7 +91,7 @@ describe('request wrapper', () => {
       .mockResolvedValueOnce(reply(200, { token: 'renewed', user: citizen }))
       .mockResolvedValueOnce(reply(200, citizen));
 
-    await expect(request('/me')).resolves.toEqual(citizen);
+    await expect(call(citizenApi.me.profile)).resolves.toEqual(citizen);
 
     expect(taroMock.request).toHaveBeenCalledTimes(3);
     expect(requestCall(0).header.Authorization).toBe('Bearer expired');
@@ -104,7 +107,7 @@ describe('request wrapper', () => {
       .mockResolvedValueOnce(reply(200, { token: 'renewed', user: citizen }))
       .mockResolvedValueOnce(reply(401, errorBody('unauthorized', '请先登录')));
 
-    await expect(request('/me')).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
+    await expect(call(citizenApi.me.profile)).rejects.toMatchObject({ code: 'unauthorized', status: 401 });
     expect(taroMock.request).toHaveBeenCalledTimes(3);
   });
 
@@ -116,7 +119,7 @@ describe('request wrapper', () => {
         ? reply(200, citizen)
         : reply(401, errorBody('unauthorized', '请先登录'));
     });
-    await Promise.all([request('/me'), request('/me'), request('/me')]);
+    await Promise.all([call(citizenApi.me.profile), call(citizenApi.me.profile), call(citizenApi.me.profile)]);
     const logins = taroMock.request.mock.calls.filter(([options]: [{ url: string }]) =>
       options.url.endsWith('/auth/dev-login'),
     );

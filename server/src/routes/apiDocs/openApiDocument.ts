@@ -19,7 +19,6 @@ import {
 } from '@minqing/shared';
 import { z } from 'zod';
 import { rolesAdmittedBy } from '../../policies/abilities';
-import { LEGACY_ROUTES } from '../openapi/apiDocument';
 
 /**
  * The OpenAPI 3.1 document, generated from the route contracts (shared/src/contracts): one operation
@@ -307,6 +306,6 @@ let cached: OpenApiDocument | undefined;
 
 /** Built on first use and kept: the routes and schemas do not change while the server runs. */
 export function openApiDocument(): OpenApiDocument {
-  cached ??= buildOpenApiDocument([...API_CONTRACTS.map(documented), ...LEGACY_ROUTES]);
+  cached ??= buildOpenApiDocument(API_CONTRACTS.map(documented));
   return cached;
 }

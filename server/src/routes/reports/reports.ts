@@ -1,25 +1,20 @@
 import Router from '@koa/router';
-import {
-  DisputeRequestSchema,
-  MyReportsQuerySchema,
-  RatingRequestSchema,
-  SubmitReportRequestSchema,
-  SupplementRequestSchema,
-} from '@minqing/shared';
+import { citizenReportRoutes as routes } from '@minqing/shared';
 import { disputeReport, rateReport, supplementReport } from '../../commands/citizenReportActions';
 import { Screening } from '../../commands/contentScreening';
 import { isFollowing } from '../../commands/reportFollowing';
 import { submitReport } from '../../commands/reportSubmitter';
-import type { AppContext, AppDeps, AppState } from '../../context';
+import type { AppContext } from '../../context';
 import { Report } from '../../db/entities';
 import { forbidden, notFound } from '../../errors';
-import { citizenAuth, currentCitizen } from '../../middleware/auth';
+import { currentCitizen } from '../../middleware/auth';
 import { idempotencyKeyOf } from '../../middleware/idempotencyKey';
 import { actionLimit } from '../../middleware/rateLimit';
-import { parseBody, parseQuery, pathId } from '../../middleware/validate';
+import { pathId } from '../../middleware/validate';
 import { citizenCanView } from '../../policies/report';
 import { presentFollowedReport } from '../../presenters/followedReport';
 import { presentCitizenReport, presentSummary } from '../../presenters/report';
+import { type ApiRouter, implement } from '../implement';
 import { pageWindow } from '../paging';
 
 function reportIdOf(ctx: AppContext): string {
@@ -28,13 +23,11 @@ function reportIdOf(ctx: AppContext): string {
 
 /** The citizen's side of a report: submit, follow, rate, dispute, add to it. */
 export function reportsRouter() {
-  const router = new Router<AppState, { deps: AppDeps }>({ prefix: '/reports' });
-  router.use(citizenAuth());
+  const router: ApiRouter = new Router();
 
-  router.post('/', actionLimit('submit'), async (ctx: AppContext) => {
+  implement(router, routes.submit, actionLimit('submit'), async (ctx, { body }) => {
     const citizen = currentCitizen(ctx);
     const key = idempotencyKeyOf(ctx);
-    const body = parseBody(ctx, SubmitReportRequestSchema);
     const screening = await Screening.ofTexts(ctx.deps, citizen, [
       { field: 'text', bodyField: 'text', content: body.text },
       { field: 'voice.transcript', bodyField: 'voice.transcript', content: body.voice?.transcript },
@@ -47,20 +40,18 @@ export function reportsRouter() {
     });
     await screening.sendQueuedMedia();
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
-    ctx.status = 201;
-    ctx.body = await presentCitizenReport(ctx.deps, report, records);
+    return presentCitizenReport(ctx.deps, report, records);
   });
 
-  router.get('/mine', async (ctx: AppContext) => {
+  implement(router, routes.mine, async (ctx, { query }) => {
     const citizen = currentCitizen(ctx);
-    const query = parseQuery(ctx, MyReportsQuerySchema);
     const [reports, total] = await ctx.deps.dataSource.getRepository(Report).findAndCount({
       where: { citizenId: citizen.id, ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
     const lookups = await ctx.deps.reference.snapshot();
-    ctx.body = {
+    return {
       items: reports.map((report) => presentSummary(report, lookups, 'citizen')),
       total,
       page: query.page,
@@ -68,22 +59,18 @@ export function reportsRouter() {
     };
   });
 
-  router.get('/:id', async (ctx: AppContext) => {
+  implement(router, routes.detail, async (ctx) => {
     const report = await ctx.deps.dataSource.getRepository(Report).findOneBy({ id: reportIdOf(ctx) });
     if (!report) throw notFound('没有找到该事项');
     const citizen = currentCitizen(ctx);
-    if (citizenCanView(citizen, report)) {
-      ctx.body = await presentCitizenReport(ctx.deps, report);
-      return;
-    }
+    if (citizenCanView(citizen, report)) return presentCitizenReport(ctx.deps, report);
     // 我也遇到: a follower sees what the village board would show, nothing of the reporter.
     if (!(await isFollowing(ctx.deps.dataSource.manager, report.id, citizen.id)))
       throw forbidden('只能查看您自己反映的事项');
-    ctx.body = await presentFollowedReport(ctx.deps, report);
+    return presentFollowedReport(ctx.deps, report);
   });
 
-  router.post('/:id/rating', async (ctx: AppContext) => {
-    const rating = parseBody(ctx, RatingRequestSchema);
+  implement(router, routes.rate, async (ctx, { body: rating }) => {
     const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [
       { field: 'rating.comment', bodyField: 'comment', content: rating.comment },
     ]);
@@ -93,11 +80,10 @@ export function reportsRouter() {
       rating,
       screening,
     });
-    ctx.body = await presentCitizenReport(ctx.deps, report);
+    return presentCitizenReport(ctx.deps, report);
   });
 
-  router.post('/:id/dispute', async (ctx: AppContext) => {
-    const dispute = parseBody(ctx, DisputeRequestSchema);
+  implement(router, routes.dispute, async (ctx, { body: dispute }) => {
     const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [
       { field: 'dispute.reason', bodyField: 'reason', content: dispute.reason },
     ]);
@@ -107,11 +93,10 @@ export function reportsRouter() {
       dispute,
       screening,
     });
-    ctx.body = await presentCitizenReport(ctx.deps, report);
+    return presentCitizenReport(ctx.deps, report);
   });
 
-  router.post('/:id/supplements', async (ctx: AppContext) => {
-    const supplement = parseBody(ctx, SupplementRequestSchema);
+  implement(router, routes.supplement, async (ctx, { body: supplement }) => {
     const screening = await Screening.ofTexts(ctx.deps, currentCitizen(ctx), [
       { field: 'supplement', bodyField: 'text', content: supplement.text },
     ]);
@@ -122,8 +107,7 @@ export function reportsRouter() {
       screening,
     });
     await screening.sendQueuedMedia();
-    ctx.status = 201;
-    ctx.body = await presentCitizenReport(ctx.deps, report);
+    return presentCitizenReport(ctx.deps, report);
   });
 
   return router;
