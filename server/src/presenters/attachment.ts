@@ -1,8 +1,8 @@
-import type { UploadResponse } from '@minqing/shared';
+import { type UploadResponse, uploadRoutes, urlOf } from '@minqing/shared';
 import type { Attachment } from '../db/entities';
 
 /** Where a client fetches an attachment's bytes; access is checked there, never in the URL. */
-export const attachmentContentUrl = (id: string) => `/api/v1/uploads/${id}/content`;
+export const attachmentContentUrl = (id: string) => `/api/v1${urlOf(uploadRoutes.content, { params: { id } })}`;
 
 /** What leaves the server about an upload: never the owner or the storage key. */
 export function presentAttachment(attachment: Attachment): UploadResponse {

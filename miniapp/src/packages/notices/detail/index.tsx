@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { Notice } from '@minqing/shared';
+import { type Notice, citizenApi, pathWith } from '@minqing/shared';
 import ContentFiles from '../../../components/ContentFiles';
 import { ErrorBlock, LoadingBlock } from '../../../components/EmptyState';
 import { formatDateTime, paragraphs } from '../../../components/NoticeCard/format';
@@ -15,7 +15,7 @@ import { useAsync } from '../../../pages/home/useAsync';
 
 import './index.scss';
 
-const contentUrl = (uploadId: string) => `/api/v1/uploads/${uploadId}/content`;
+const contentUrl = (uploadId: string) => `/api/v1${pathWith(citizenApi.uploads.content.path, { id: uploadId })}`;
 
 /** The notice's pictures, fetched with the token; one that cannot be shown says so. */
 function NoticeImages({ ids }: { ids: string[] }) {
