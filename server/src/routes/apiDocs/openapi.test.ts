@@ -1,9 +1,9 @@
 import Router from '@koa/router';
-import { REGION_LEVELS, SERVICE_CODES } from '@minqing/shared';
+import { API_CONTRACTS, REGION_LEVELS, SERVICE_CODES } from '@minqing/shared';
 import { createApp } from '../../app';
 import { STATS_ROLES } from '../../policies/stats';
 import { type TestApp, createTestApp } from '../../test/testApp';
-import { openApiDocument, type OpenApiDocument } from './openApiDocument';
+import { documented, openApiDocument, type OpenApiDocument } from './openApiDocument';
 
 const STAFF_ACTIONS = [
   'assign',
@@ -98,6 +98,12 @@ describe('GET /api/v1/openapi.json', () => {
     expect(registered).toContain('GET /api/v1/openapi.json');
     expect(registered).toContain('POST /api/v1/staff/reports/{id}/actions');
     expect(documentedRoutes(openApiDocument())).toEqual(registered);
+  });
+
+  it('has a contract for every route the app registers, and registers every contract', () => {
+    const declared = API_CONTRACTS.map(documented).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect([...declared].sort()).toEqual(registeredRoutes(app));
   });
 
   it('resolves every $ref inside the document', () => {
