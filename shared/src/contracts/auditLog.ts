@@ -7,6 +7,8 @@ export const auditLogRoutes = {
     method: 'get',
     path: '/staff/audit-logs',
     summary: '审计日志 / Who did what, when, from where; newest first (sysadmin)',
+    description:
+      'Who: sysadmin. The audit log, newest first: `username`, `action` (comma-separated, `report.*` prefixes), `targetType`, `targetId`, `from`, `to`, `page`, `pageSize`',
     tags: ['staff-accounts'],
     access: 'staff',
     policy: 'audit',

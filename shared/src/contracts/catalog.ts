@@ -19,6 +19,7 @@ export const catalogRoutes = {
   services: defineRoute({
     ...endpoints.services,
     summary: '民情直达服务 / The report services',
+    description: 'Who: public. 民情直达 services, region tree (`?depth=village`), category tree',
     tags,
     responses: [ok(named('ServiceList', z.array(ServiceSchema)))],
     errors: [],
@@ -41,6 +42,8 @@ export const catalogRoutes = {
   deputies: defineRoute({
     ...endpoints.deputies,
     summary: '人大代表 / Deputies of a village, its township and its county, nearest first',
+    description:
+      "Who: public. The people's deputies (人大代表) of a village, its township and county, for 代表工作 reports (`deputyId`)",
     tags,
     query: DeputiesQuerySchema,
     responses: [ok(named('DeputyList', z.array(DeputySchema)))],
@@ -50,6 +53,7 @@ export const catalogRoutes = {
     method: 'get',
     path: '/staff/departments',
     summary: '可派单部门 / Departments the staff member may dispatch to',
+    description: 'Who: staff. Departments one may dispatch to',
     tags,
     access: 'staff',
     policy: 'anyStaff',

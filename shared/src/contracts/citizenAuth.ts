@@ -11,6 +11,7 @@ export const citizenAuthRoutes = {
   wechatLogin: defineRoute({
     ...endpoints.wechatLogin,
     summary: '微信登录 / Citizen sign-in through WeChat code2Session',
+    description: 'Who: public. Citizen sign-in through jscode2session → `{token, user}`',
     tags,
     body: jsonBody('WechatLoginRequest', WechatLoginRequestSchema),
     responses: [ok(citizenLogin)],
@@ -19,6 +20,7 @@ export const citizenAuthRoutes = {
   devLogin: defineRoute({
     ...endpoints.devLogin,
     summary: '演示登录（仅演示模式）/ Sign in by openid, demo mode only',
+    description: 'Who: public, demo only. The same without WeChat; 404 outside demo mode',
     tags,
     body: jsonBody('DevLoginRequest', DevLoginRequestSchema),
     responses: [ok(citizenLogin)],

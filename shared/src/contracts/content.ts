@@ -15,6 +15,7 @@ export const noticeRoutes = {
   list: defineRoute({
     ...CITIZEN_ENDPOINTS.notices.list,
     summary: '政务村务公告 / The village notice board',
+    description: "Who: citizen. 政务村务 for the citizen's village, township and county, newest first",
     tags: ['notices'],
     query: NoticeListQuerySchema,
     responses: [ok(named('NoticePage', NoticePageSchema))],
@@ -35,6 +36,7 @@ export const articleRoutes = {
   list: defineRoute({
     ...CITIZEN_ENDPOINTS.articles.list,
     summary: '消息推送 / Policy information and guides',
+    description: 'Who: citizen. 消息推送 articles for the whole county',
     tags: ['articles'],
     query: ArticleListQuerySchema,
     responses: [ok(named('ArticlePage', ArticlePageSchema))],

@@ -37,6 +37,7 @@ function filesOf<const Segment extends string, const Published extends Endpoint 
       method: 'post',
       path: `/staff/${segment}/:id/files`,
       summary: `添加${zh}附件 / Attach a PDF, Word or Excel file (type decided by its bytes, ≤ 10 MB)`,
+      description: `Who: the publishers of the ${zh}, within their region. 附件: PDF, Word, Excel (type by magic bytes, ≤ 10 MB, at most 10 per ${zh}), audited`,
       body: { kind: 'multipart', schema: form },
       responses: [created(file)],
       errors: [400, 401, 403, 404, 413, 415],
@@ -52,6 +53,7 @@ function filesOf<const Segment extends string, const Published extends Endpoint 
     published: defineRoute({
       ...published,
       summary: `${zh}附件列表 / The files of a published ${en}`,
+      description: `Who: citizen. The files of a published, unexpired ${zh}; each is downloaded as \`attachment\``,
       tags: [segment],
       responses: [ok(files)],
       errors: [401, 404],

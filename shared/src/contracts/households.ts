@@ -34,6 +34,8 @@ export const householdRoutes = {
     method: 'get',
     path: '/staff/households',
     summary: "住户花名册 / Households within one's scope (a 三线 member: their own), phones masked",
+    description:
+      'Who: list: grid worker (their grid), 三线成员 (their own households), cadre (village), dispatcher (township), county; add: grid worker, cadre, dispatcher, county within their region. 住户花名册: grid, head of household, address, phone (AES-GCM with a lookup hash, always answered masked), members, tags (`HOUSEHOLD_TAGS`: 独居老人, 留守儿童, 低保, 残疾 …), the 三线 member (a `liaison` account of the same grid); filters `regionCode`, `tags` (comma-separated, all must match), `liaisonId`, `keyword`; handlers and the sysadmin get 403',
     tags,
     access: 'staff',
     policy: 'households',
@@ -56,6 +58,8 @@ export const householdRoutes = {
     method: 'get',
     path: '/staff/households/import-template',
     summary: '住户导入模板 / The .xlsx template, with the grids one may fill and the tags',
+    description:
+      "Who: cadre, dispatcher, county. 导入住户: the .xlsx template (columns 网格代码, 户主姓名, 住址, 联系电话, 家庭人口, 标签, 三线成员账号; sheets listing one's grids and the tags); an import is all or nothing — one wrong row refuses the file with 400 and `rowErrors: [{row, column, message}]`, else 201 `{imported}`; audited",
     tags,
     access: 'staff',
     policy: 'import_households',
@@ -84,6 +88,8 @@ export const householdRoutes = {
     method: 'get',
     path: '/staff/visits',
     summary: "走访记录 / Visits to households within one's scope, newest first",
+    description:
+      "Who: list: as the roster; log: grid worker, 三线成员, cadre for a household they see. 走访: visits newest first (filters `householdId`, `regionCode`); a visit's photos are the visitor's own uploads, each used once; logging honours `Idempotency-Key` per visitor (a resend answers the visit already logged with `Idempotent-Replayed: true`, the same key with another visit is 409, a key sent empty is 400 naming the header)",
     tags,
     access: 'staff',
     policy: 'households',

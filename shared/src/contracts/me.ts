@@ -18,6 +18,7 @@ export const meRoutes = {
   profile: defineRoute({
     ...endpoints.profile,
     summary: '我的资料 / The signed-in citizen',
+    description: 'Who: citizen. Profile: nickname, village, 关怀模式',
     tags,
     responses: [ok(citizen)],
     errors: [401],
@@ -34,6 +35,8 @@ export const meRoutes = {
     ...endpoints.bindPhone,
     summary:
       '绑定手机号 / Bind the phone number from a getPhoneNumber code (getuserphonenumber); answers the profile, phone masked',
+    description:
+      'Who: citizen. 绑定手机号: the getPhoneNumber code through getuserphonenumber (stable_token cached, refreshed on 40001/42001); stored AES-GCM encrypted with a lookup hash, answers the profile with the phone masked (138****5678); a number belongs to one account: 409 when another citizen has bound it; 400 `code` for an invalid code, 502 when WeChat is unreachable, 503 without `WECHAT_APPID`/`WECHAT_SECRET`',
     tags,
     body: jsonBody('BindPhoneRequest', BindPhoneRequestSchema),
     responses: [ok(citizen)],
@@ -42,6 +45,8 @@ export const meRoutes = {
   exportData: defineRoute({
     ...endpoints.exportData,
     summary: '导出我的数据 / Everything held about the signed-in citizen, as a JSON attachment labelled in Chinese',
+    description:
+      'Who: citizen. 导出我的数据: a JSON attachment (我的数据-YYYYMMDD.json) with Chinese labels (`MyDataFileSchema` in `shared/src/schemas/myDataFile.ts`): 个人资料 (phone in full), 反映的问题 with their 办理进度, 消息, 上传的照片和语音, 看过的通知, 注销申请; states in words, times in Beijing time (2026年11月20日 09:30)',
     tags,
     responses: [ok(named('MyDataFile', MyDataFileSchema), 'OK（Content-Disposition: attachment）')],
     errors: [401],

@@ -10,6 +10,8 @@ export const messageRoutes = {
   list: defineRoute({
     ...CITIZEN_ENDPOINTS.messages.list,
     summary: "群众消息列表 / The citizen's messages, newest first, with the unread count",
+    description:
+      'Who: citizen. The in-app message centre: 受理, 延期, 办结, 催办, 督办, new notices and articles one follows …',
     tags: ['messages'],
     query: MessageListQuerySchema,
     responses: [ok(messagePage)],
@@ -26,6 +28,7 @@ export const messageRoutes = {
     method: 'get',
     path: '/staff/messages',
     summary: "工作人员消息列表 / The staff's messages, newest first, with the unread count",
+    description: 'Who: staff. The in-app message centre of a staff member: reports assigned, reminders, 督办 …',
     tags: ['staff-messages'],
     access: 'staff',
     policy: 'anyStaff',

@@ -14,6 +14,8 @@ export const moderationRoutes = {
     method: 'get',
     path: '/staff/moderation',
     summary: "内容审核列表 / Citizen content held for moderation in the staff member's region",
+    description:
+      'Who: dispatcher, county, sysadmin in scope. 内容审核: citizen content WeChat held (review, risky found late, or uncheckable); audited; shown in the report drawer',
     tags,
     access: 'staff',
     policy: 'moderate',

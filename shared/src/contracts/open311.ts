@@ -26,6 +26,8 @@ export const open311Routes = {
     method: 'get',
     path: '/open311/v2/discovery.json',
     summary: 'Open311 服务发现 / GeoReport v2 service discovery',
+    description:
+      'Who: public. Open311 GeoReport v2 (JSON): services are the categories; requests are exactly the 本村动态 reports (service_request_id = serial number, status open/closed with status_notes = the answer, agency_responsible, expected_datetime = resolve deadline, address/address_id = township + village, lat/long always null); filters service_request_id, service_code, start_date, end_date (≤ 90 days apart), status; at most 1000; errors `[{code, description}]`',
     responses: [ok(named('Open311Discovery', Open311DiscoverySchema))],
   }),
   services: defineRoute({
@@ -57,6 +59,8 @@ export const open311Routes = {
     path: '/open311/v2/requests.json',
     summary:
       'Open311 提交诉求 / File a report with a partner’s api_key (form-encoded or JSON; address_id is the village code); the same request again answers the same report',
+    description:
+      'Who: partner api_key. Files a 民情直通 report through the same submitter (service_code = category, address_id = village code, description, optional lat/long/address_string/phone), form-encoded or JSON; the same request again answers the same report; 401 without api_key, 403 unknown or revoked',
     body: jsonBody('Open311Submit', Open311SubmitSchema),
     responses: [created(named('Open311Submitted', Open311SubmittedSchema), 'Created')],
   }),

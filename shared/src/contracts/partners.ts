@@ -13,6 +13,8 @@ export const partnerRoutes = {
     method: 'get',
     path: '/staff/partners',
     summary: '合作方列表 / Partner systems with their key prefixes (county centre and sysadmin)',
+    description:
+      'Who: county, sysadmin. 合作方: issue a partner system its Open311 api_key (answered once, stored as SHA-256), list, revoke; audited',
     tags,
     access: 'staff',
     policy: 'partners',

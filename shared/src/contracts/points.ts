@@ -20,6 +20,8 @@ export const pointsRoutes = {
   summary: defineRoute({
     ...endpoints.summary,
     summary: "我的积分 / The citizen's balance and ledger, newest first",
+    description:
+      "Who: citizen. 我的积分: balance (the ledger's sum) and history; the 积分超市 items of one's village and township",
     tags,
     query: PageQuerySchema,
     responses: [ok(named('PointsSummary', PointsSummarySchema))],
@@ -35,6 +37,8 @@ export const pointsRoutes = {
   redemptions: defineRoute({
     ...endpoints.redemptions,
     summary: "我的兑换 / The citizen's redemptions with their codes",
+    description:
+      'Who: citizen. 兑换: points and one unit of stock reserved at once, an 8-digit code for the cadre; cancelling a reserved one gives both back, once',
     tags,
     query: PageQuerySchema,
     responses: [ok(named('RedemptionPage', RedemptionPageSchema))],
@@ -62,6 +66,8 @@ export const myRewardRoutes = {
   list: defineRoute({
     ...CITIZEN_ENDPOINTS.rewards.list,
     summary: '我的奖励 / Payouts to the citizen, with what 确认收款 needs',
+    description:
+      'Who: citizen. 我的奖励, with what `wx.requestMerchantTransfer` needs while the transfer waits for 确认收款; refresh asks WeChat Pay after the confirmation page closes',
     tags,
     responses: [ok(named('MyRewardList', z.array(MyRewardSchema)))],
     errors: [401],

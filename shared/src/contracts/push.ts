@@ -11,6 +11,8 @@ export const pushRoutes = {
   settings: defineRoute({
     ...endpoints.settings,
     summary: '订阅设置 / Template ids to request, subscriptions left per topic, and what the citizen follows',
+    description:
+      'Who: citizen. 消息订阅: the template id per topic to request; what `wx.requestSubscribeMessage` answered (template id → `accept`/`reject`/`ban`/`filter`, ≤ 3; each accept allows one message, `ban` none); what the citizen follows (`village_notices`, `article_policy`, `article_guide`, `article_news`)',
     tags,
     responses: [ok(settings)],
     errors: [401],

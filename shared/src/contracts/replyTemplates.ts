@@ -17,6 +17,8 @@ export const replyTemplateRoutes = {
     method: 'get',
     path: '/staff/reports/:id/reply-templates',
     summary: "可用答复模板 / Enabled reply templates for the report's place and category, most specific first",
+    description:
+      "Who: staff in scope. Enabled reply templates of the report's region chain and category (or its parent), most specific first",
     tags,
     access: 'staff',
     policy: 'queue',
@@ -27,6 +29,8 @@ export const replyTemplateRoutes = {
     method: 'get',
     path: '/staff/reply-templates',
     summary: "答复模板 / Reply templates of the editor's region and below, and read-only those above",
+    description:
+      "Who: dispatcher, county. 答复模板 of one's region (wider regions' listed read-only); placeholders `{编号}` `{村}` `{部门}` `{分类}` filled in by the admin panel",
     tags,
     access: 'staff',
     policy: 'templates',

@@ -20,6 +20,8 @@ export const citizenReportRoutes = {
   submit: defineRoute({
     ...endpoints.submit,
     summary: '提交民情 / Submit a report',
+    description:
+      'Who: citizen. Submit; honours `Idempotency-Key` (a retry answers the same report; a key sent empty is 400 naming the header)',
     tags,
     headers: [
       {
@@ -36,6 +38,7 @@ export const citizenReportRoutes = {
   mine: defineRoute({
     ...endpoints.mine,
     summary: "我的民情 / The citizen's reports",
+    description: 'Who: citizen. Own reports; one with its public timeline and allowed actions',
     tags,
     query: MyReportsQuerySchema,
     responses: [ok(named('ReportSummaryPage', MyReportsResponseSchema))],
@@ -51,6 +54,7 @@ export const citizenReportRoutes = {
   rate: defineRoute({
     ...endpoints.rate,
     summary: '评价办理结果 / Rate the handling, 1–5',
+    description: 'Who: citizen. 1–5; ≤ 2 reopens the report',
     tags,
     body: jsonBody('RatingRequest', RatingRequestSchema),
     responses: [ok(reportDetail)],
@@ -59,6 +63,7 @@ export const citizenReportRoutes = {
   dispute: defineRoute({
     ...endpoints.dispute,
     summary: '申请重新办理 / Dispute the result',
+    description: 'Who: citizen. 要求重办; 补充说明',
     tags,
     body: jsonBody('DisputeRequest', DisputeRequestSchema),
     responses: [ok(reportDetail)],

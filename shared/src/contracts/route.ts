@@ -44,6 +44,8 @@ interface RouteShape {
   root?: true;
   /** 中文 / English. */
   summary: string;
+  /** What a reader needs beyond the summary (limits, side effects, what each answer means); `code` in backticks. */
+  description?: string;
   tags: readonly string[];
   query?: z.ZodObject;
   headers?: readonly HeaderParameter[];

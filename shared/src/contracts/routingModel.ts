@@ -8,6 +8,8 @@ export const routingModelRoutes = {
     path: '/staff/routing/model',
     summary:
       '分派模型 / The classifier in use (version, accuracy on the fixed validation split, per-category changes), the routing threshold and the retraining history',
+    description:
+      'Who: dispatcher, county, sysadmin. The classifier in use: `{version, trainedAt, source: shipped|retrained|none, accuracy, examples, changes: [{categoryCode, categoryName, n, before, after}], threshold, corrections, nextRetrainAt, history: [{version, trainedAt, accuracy, previousAccuracy, examples, corrections, validationSize, kept, changes, note}]}` (history newest first, 30 at most)',
     tags: ['routing'],
     access: 'staff',
     policy: 'routing_model',

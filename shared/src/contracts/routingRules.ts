@@ -16,6 +16,8 @@ export const routingRuleRoutes = {
     method: 'get',
     path: '/staff/routing/rules',
     summary: "分派规则 / Routing rules (category, region → department) in the staff member's region",
+    description:
+      "Who: county, sysadmin. Routing rules (category, region → department) within one's region; dispatchers' corrections",
     tags,
     access: 'staff',
     policy: 'config',

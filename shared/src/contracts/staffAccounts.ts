@@ -21,6 +21,8 @@ export const staffAccountRoutes = {
     method: 'get',
     path: '/staff/accounts',
     summary: "账号列表 / Staff accounts in the manager's region, with what the manager may do to each",
+    description:
+      "Who: county, sysadmin. Staff accounts in one's region (county: grid workers, 三线成员 on a grid, cadres, dispatchers, handlers only; nobody re-scopes, disables or resets themselves); disabling ends sessions; a password the manager set or the server generated (shown once) must be changed at the next sign-in, and until then only `/staff/me`, logout and the password change answer; 解绑微信 for a lost phone (allowed action `unbind_wechat`, audited as `staff_account.unbind_wechat`): the account signs in with its password until it binds again",
     tags,
     access: 'staff',
     policy: 'accounts',
@@ -96,6 +98,8 @@ export const staffAccountRoutes = {
     method: 'post',
     path: '/staff/me/password',
     summary: "修改密码 / Change one's own password; other sessions end, this one continues on the token answered",
+    description:
+      'Who: staff. 修改密码: a wrong current password is a 400 on `currentPassword` and counts toward the lockout; 8+ characters of three kinds; other sessions end, the answer is a fresh token for this one',
     tags,
     access: 'staff',
     policy: 'ownAccount',

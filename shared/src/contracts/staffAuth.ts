@@ -17,6 +17,8 @@ export const staffAuthRoutes = {
     method: 'post',
     path: '/staff/auth/login',
     summary: '工作人员登录 / Staff sign-in',
+    description:
+      'Who: staff. Sign-in (argon2id, lockout after 5 failures for 15 min, 8 h tokens, audited); `staff.wechatBound` when the account is bound to a WeChat',
     tags,
     access: 'public',
     body: jsonBody('StaffLoginRequest', StaffLoginRequestSchema),
@@ -27,6 +29,8 @@ export const staffAuthRoutes = {
     method: 'post',
     path: '/staff/auth/wechat-login',
     summary: '工作台微信登录 / Staff sign-in by a wx.login code; 404 not_bound when this WeChat is bound to no account',
+    description:
+      'Who: public. 工作台微信登录: the wx.login code through jscode2session → `{token, expiresAt, staff}` for the account bound to that WeChat; 404 `not_bound` when none is; audited (`wechat.login`)',
     tags,
     access: 'public',
     body: wechatCode,
@@ -37,6 +41,8 @@ export const staffAuthRoutes = {
     method: 'post',
     path: '/staff/auth/wechat-bind',
     summary: '绑定微信 / Bind the WeChat of a wx.login code to the signed-in account; 409 when it is bound to another',
+    description:
+      "Who: staff. 绑定微信 / 解绑微信 of one's own account (one WeChat per account, unique); 409 `conflict` (`code`) when that WeChat is bound to another account; audited (`wechat.bind`, `wechat.unbind`)",
     tags,
     access: 'staff',
     policy: 'anyStaff',

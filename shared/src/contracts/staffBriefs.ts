@@ -12,6 +12,8 @@ export const staffBriefRoutes = {
     path: '/staff/briefs',
     summary:
       '研判简报 / The weekly briefs of the member’s region (the county centre may name a township), newest week first; county centre and dispatchers',
+    description:
+      "Who: county, dispatcher (own region; the county may name a township). 研判简报: weekly briefs, newest first; one week's brief (week = its Monday) as .xlsx of five sheets — 本周热点, 同比环比, 超期, 重复投诉, 满意度最低的部门; 404 for a week without one; each download audited",
     query: StaffBriefsQuerySchema,
     responses: [ok(named('WeeklyBriefList', WeeklyBriefListSchema))],
     errors: [400, 401, 403],

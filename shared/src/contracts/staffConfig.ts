@@ -42,6 +42,8 @@ export const staffConfigRoutes = {
     method: 'get',
     path: '/staff/config/regions',
     summary: "区域与网格 / The regions below a parent (default: the top of one's scope)",
+    description:
+      "Who: county (own county), sysadmin; categories, services and holidays county-wide. 配置: regions and grids, departments, categories with tier and deadlines, services; rows are disabled (停用), never deleted; a year's holiday schedule entered here replaces the built-in one (`deadlines/holidays.ts`) and new deadlines use it at once",
     query: ConfigRegionQuerySchema,
     responses: [ok(named('ConfigRegionPage', ConfigRegionPageSchema))],
     errors: [400, 401, 403],

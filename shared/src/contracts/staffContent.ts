@@ -56,6 +56,8 @@ function publicationRoutes<
       method: 'post',
       path: base,
       summary: `新建${kind.zh} / Create a ${kind.en} draft`,
+      description:
+        "Who: cadre, dispatcher, county, sysadmin (articles: county, sysadmin). Create, edit, publish and withdraw within one's region",
       body: { kind: 'json', schema: kind.input },
       responses: [created(kind.item)],
       errors: [400, 401, 403],

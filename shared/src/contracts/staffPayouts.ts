@@ -23,6 +23,8 @@ export const staffPayoutRoutes = {
     method: 'get',
     path: '/staff/payouts/settings',
     summary: '现金发放设置 / Whether WeChat Pay is configured, and the amount limits',
+    description:
+      "Who: dispatcher, county. 奖励与补贴: propose a reward for a resolved 违法举报 or a grid worker's monthly subsidy (by the phone bound to their mini-program account); another person approves (the proposer gets 403) and the server transfers; limits per payment and month; every step audited; 503 without WeChat Pay",
     responses: [ok(named('PayoutSettings', PayoutSettingsSchema))],
     errors: [401, 403],
   }),

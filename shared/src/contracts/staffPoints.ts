@@ -32,6 +32,8 @@ export const staffPointsRoutes = {
     method: 'get',
     path: '/staff/points/rules',
     summary: '积分规则 / Points per award reason in the county',
+    description:
+      "Who: county, sysadmin. Points for `report_resolved`, `rating`, `volunteer` in one's county (defaults 10, 2, 5)",
     responses: [ok(named('PointsRuleList', z.array(PointsRuleSchema)))],
     errors: [401, 403],
   }),
@@ -51,6 +53,8 @@ export const staffPointsRoutes = {
     method: 'get',
     path: '/staff/points/items',
     summary: "积分超市商品 / Shop items in the staff member's region",
+    description:
+      "Who: cadre, grid worker, dispatcher, county. The shops of one's region: name, price in points, stock, on or off the shelf",
     query: StaffShopQuerySchema,
     responses: [ok(named('ShopItemPage', pageOf(ShopItemSchema)))],
     errors: [400, 401, 403],
@@ -81,6 +85,7 @@ export const staffPointsRoutes = {
     method: 'get',
     path: '/staff/points/redemptions',
     summary: "兑换记录 / Redemptions in the staff member's region",
+    description: 'Who: the same. 核销: the code handed over once (409 the second time)',
     query: StaffRedemptionQuerySchema,
     responses: [ok(named('RedemptionPage', RedemptionPageSchema))],
     errors: [400, 401, 403],
@@ -110,6 +115,8 @@ export const staffPointsRoutes = {
     method: 'post',
     path: '/staff/points/volunteer',
     summary: '记录志愿服务积分 / Award a villager, found by bound phone, for volunteer work',
+    description:
+      "Who: the same. 志愿服务 points for a villager found by the phone they bound, once per activity and day; the ledger of one's region; a line earned by an anonymous report shows 匿名举报人 and no serial number (the reporter sees their own in 我的积分)",
     body: jsonBody('VolunteerAwardRequest', VolunteerAwardRequestSchema),
     responses: [created(named('VolunteerAward', VolunteerAwardSchema))],
     errors: [400, 401, 403, 409],
@@ -130,6 +137,7 @@ export const staffPointsRoutes = {
     method: 'get',
     path: '/staff/points/ledger/export',
     summary: '导出积分台账 / The ledger under its filters as .xlsx (at most EXPORT_MAX_ROWS lines; audited)',
+    description: 'Who: the same. The ledger under the same filters as .xlsx (at most `EXPORT_MAX_ROWS` lines; audited)',
     query: StaffLedgerExportQuerySchema,
     responses: [
       {

@@ -23,6 +23,8 @@ export const staffStatsRoutes = {
     method: 'get',
     path: '/staff/stats/overview',
     summary: "统计概览 / Today's intake, the backlog and the period's figures in the staff member's scope",
+    description:
+      'Who: dispatcher, county, sysadmin; handlers for their department. The same figures as the ranking, daily trends, breakdowns',
     query: StaffStatsQuerySchema,
     responses: [ok(named('StaffStatsOverview', StaffOverviewSchema))],
   }),
@@ -48,6 +50,8 @@ export const staffStatsRoutes = {
     path: '/staff/stats/hotspots',
     summary:
       '热点研判 / Village × category counts rising against the period before (环比) and the same days last year (同比), matters reported again within 30 days of a resolution, and the reports most villagers joined with 我也遇到 — in the member’s scope',
+    description:
+      "Who: as statistics. 热点研判: village × category rising against the period before (环比) and last year's same days (同比) (≥ 3 and more than both), matters reported again within 30 days of a resolution, reports with ≥ 2 我也遇到 followers",
     query: StaffHotspotsQuerySchema,
     responses: [ok(named('Hotspots', HotspotsSchema))],
   }),
@@ -57,6 +61,8 @@ export const staffStatsRoutes = {
     path: '/staff/stats/rankings',
     summary:
       "辖区部门排名 / Departments ranked on the reports in the staff member's scope for a period, by the public ranking's rules",
+    description:
+      "Who: the same. Departments ranked by the public ranking's rules on the reports in one's scope (for the county and a calendar month: the public table); as .xlsx",
     query: StaffRankingQuerySchema,
     responses: [ok(named('StaffRanking', StaffRankingSchema))],
   }),

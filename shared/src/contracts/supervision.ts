@@ -11,6 +11,8 @@ export const supervisionRoutes = {
     path: '/staff/supervision',
     summary:
       '走访督导 / Per grid and per 三线 member for a month: households, visits, not visited in 30 days, settled on the spot',
+    description:
+      "Who: cadre, dispatcher, county within their region. 走访督导 per grid and per 三线 member: households looked after, visits, households not visited in 30 days (as of the month's end, or now), 代报 filed, matters settled on the spot; definitions in Chinese; the 未走访 list (phones masked); the .xlsx export is audited",
     tags,
     access: 'staff',
     policy: 'supervise',

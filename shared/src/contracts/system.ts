@@ -19,6 +19,7 @@ export const systemRoutes = {
     path: '/healthz',
     root: true,
     summary: '存活与数据库检查 / Liveness and database check',
+    description: 'Who: public. Liveness and database check',
     responses: [
       ok(health),
       { status: 503, description: '数据库不可用 / Database unreachable', content: { kind: 'json', schema: health } },

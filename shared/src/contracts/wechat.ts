@@ -21,6 +21,8 @@ export const wechatRoutes = {
     method: 'get',
     path: '/wechat/push',
     summary: '微信消息推送 URL 验证 / WeChat message push handshake: answers echostr to a correctly signed request',
+    description:
+      'Who: WeChat (signature-checked). 消息推送: the echostr handshake; events in plaintext or AES mode (msg_signature, EncodingAESKey); `wxa_media_check` verdicts update the attachment; 403 for a forged push',
     tags,
     access: 'public',
     query: PushQuerySchema,
@@ -42,6 +44,8 @@ export const wechatRoutes = {
     method: 'get',
     path: '/media/:id',
     summary: '签名媒体链接 / An attachment through a short-lived signed link (for WeChat media checks)',
+    description:
+      "Who: anyone with a valid, unexpired signed link. An attachment's bytes, for WeChat's media check (links last 30 minutes)",
     tags,
     access: 'public',
     query: z.object({ expires: z.string(), signature: z.string() }),

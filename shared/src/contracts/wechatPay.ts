@@ -9,6 +9,8 @@ export const wechatPayRoutes = {
     path: '/wechatpay/transfer-notify',
     summary:
       "商家转账回调 / WeChat Pay's signed, encrypted transfer result; refusals answer WeChat Pay's `{code, message}`",
+    description:
+      'Who: WeChat Pay (signature-checked). 商家转账 results: signature and timestamp freshness verified, resource decrypted checking the GCM tag; repeats change nothing',
     tags: [WECHATPAY_TAG.name],
     access: 'public',
     responses: [noContent],

@@ -57,6 +57,18 @@ describe('GET /api/v1/docs', () => {
     expect(overview).not.toContain('<b>404</b>');
   });
 
+  it("shows a route's description under its summary, its backticked words as code", () => {
+    const contact = sectionOf('post', '/api/v1/staff/reports/{id}/reporter-contact');
+    expect(contact).toContain(
+      '<p class="description">Who: staff in scope. The reporter&#39;s full phone; every call is audited (who, report, IP, reason); 403 for an anonymous 违法举报, 404 when there is no number</p>',
+    );
+    const files = sectionOf('get', '/api/v1/notices/{id}/files');
+    expect(files).toContain('each is downloaded as <code>attachment</code></p>');
+    expect(openApiDocument().paths['/api/v1/staff/reports/{id}/reporter-contact'].post?.description).toMatch(
+      /^Who: staff in scope\. The reporter's full phone; every call is audited/,
+    );
+  });
+
   it('names request bodies, path parameters, downloads and public routes', () => {
     const rankingExport = sectionOf('get', documentedPath(staffStatsRoutes.rankingsExport));
     expect(rankingExport).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

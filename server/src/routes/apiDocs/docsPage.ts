@@ -21,6 +21,12 @@ interface Entry {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
+/** A route's description, its `backticked` words set as code. */
+const descriptionOf = (operation: Operation) =>
+  operation.description
+    ? `<p class="description">${escapeHtml(operation.description).replace(/`([^`]+)`/g, '<code>$1</code>')}</p>\n`
+    : '';
+
 /** `统计与排行 / Performance figures`, `民情直达（群众）/ Reports` → the Chinese first, the English after it. */
 function bilingual(text: string): { chinese: string; english: string } {
   const separator = / ?\/ /.exec(text);
@@ -110,7 +116,7 @@ function routeSection(document: OpenApiDocument, { method, path, operation }: En
   return `<article id="${anchorOf(operation)}">
 <h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p class="summary">${escapeHtml(summary.chinese)}${summary.english ? ` <span class="en">${escapeHtml(summary.english)}</span>` : ''}</p>
-<dl><dt>调用者</dt><dd>${callers(operation)}</dd>${parameterTable('路径参数', only('path'))}${parameterTable('请求头', only('header'))}${parameterTable('查询参数', only('query'))}${body}<dt>响应</dt><dd><ul>${success.join('')}</ul></dd><dt>错误码</dt><dd><ul>${errors.join('')}</ul></dd></dl>
+${descriptionOf(operation)}<dl><dt>调用者</dt><dd>${callers(operation)}</dd>${parameterTable('路径参数', only('path'))}${parameterTable('请求头', only('header'))}${parameterTable('查询参数', only('query'))}${body}<dt>响应</dt><dd><ul>${success.join('')}</ul></dd><dt>错误码</dt><dd><ul>${errors.join('')}</ul></dd></dl>
 </article>`;
 }
 

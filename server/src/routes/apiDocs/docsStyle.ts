@@ -11,6 +11,7 @@ nav ul { columns: 3 220px; padding-left: 20px; }
 .en { color: #646a73; font-size: 13px; font-weight: normal; }
 article { background: #fff; border: 1px solid #e4e6eb; border-radius: 6px; padding: 12px 16px; margin: 12px 0; }
 .summary { margin: 0 0 8px; }
+.description { margin: 0 0 8px; font-size: 14px; color: #3b3f45; }
 .method { display: inline-block; min-width: 56px; text-align: center; border-radius: 4px; color: #fff; font-size: 12px; padding: 1px 6px; margin-right: 6px; }
 .get { background: #1677ff; } .post { background: #00a870; } .put { background: #d48806; } .patch { background: #7b61ff; } .delete { background: #e34d59; }
 dl { display: grid; grid-template-columns: 88px 1fr; gap: 4px 12px; margin: 0; font-size: 14px; }

@@ -65,6 +65,7 @@ interface Parameter {
 interface Operation {
   operationId: string;
   summary: string;
+  description?: string;
   tags: string[];
   security: SecurityRequirement[];
   /** A staff route's policy (shared/src/domain/abilities.ts) and the roles it admits (server/src/policies/abilities.ts). */
@@ -248,6 +249,7 @@ function operation(route: ApiRoute): Operation {
   return {
     operationId: operationId(route),
     summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
     tags: [...route.tags],
     security: SECURITY[route.access],
     ...(route.policy ? { 'x-policy': route.policy, 'x-staff-roles': [...rolesAdmittedBy(route.policy)] } : {}),
