@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../db/uniqueViolation';
 import { localDateOf } from '../deadlines/workingCalendar';
 import { badRequest, conflict, forbidden, notConfigured, notFound } from '../errors';
 import { staffCanView } from '../policies/report';
+import { payoutDecisionRefusal } from '../policies/payout';
 import { isWithin } from '../policies/scope';
 import { movePayout } from './payoutSettlement';
 
@@ -125,9 +126,8 @@ function movePayoutAudit(
 async function payoutForDecision(manager: EntityManager, staff: Staff, id: string): Promise<PayoutRow> {
   const payout = await manager.getRepository(PayoutRow).findOneBy({ id });
   if (!payout) throw notFound('没有找到该笔款项');
-  if (!isWithin(payout.regionCode, staff.regionCode)) throw forbidden('该款项不在您的辖区');
-  if (payout.proposedById === staff.id) throw forbidden('提出人不能审批自己提出的款项，请由另一位工作人员审批');
-  if (payout.status !== 'proposed') throw conflict('该款项已经处理过了');
+  const refusal = payoutDecisionRefusal(staff, payout);
+  if (refusal) throw refusal.status === 403 ? forbidden(refusal.message) : conflict(refusal.message);
   return payout;
 }
 

@@ -2,6 +2,7 @@ import { PAYOUT_KIND_NAMES, PAYOUT_STATUS_NAMES } from '@minqing/shared';
 import type { MyReward, Payout } from '@minqing/shared';
 import type { Citizen, PayoutRow, Staff } from '../db/entities';
 import { type PersonalDataCipher, maskPhone } from '../crypto/personalData';
+import { payoutAllowedActions } from '../policies/payout';
 
 export interface PayoutNames {
   citizens: Map<string, Citizen>;
@@ -9,7 +10,8 @@ export interface PayoutNames {
   serialNos: Map<string, string>;
 }
 
-export function presentPayout(row: PayoutRow, names: PayoutNames, cipher: PersonalDataCipher): Payout {
+/** A payout as `viewer` sees it, with what they may do with it. */
+export function presentPayout(row: PayoutRow, names: PayoutNames, cipher: PersonalDataCipher, viewer: Staff): Payout {
   const citizen = names.citizens.get(row.citizenId);
   const phone = citizen?.phoneEncrypted ? cipher.decrypt(citizen.phoneEncrypted) : null;
   return {
@@ -29,6 +31,7 @@ export function presentPayout(row: PayoutRow, names: PayoutNames, cipher: Person
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    allowedActions: payoutAllowedActions(viewer, row),
   };
 }
 

@@ -95,6 +95,10 @@ export const PayoutRejectionSchema = z.object({
   reason: freeText().min(2, '请填写驳回原因').max(200, '原因最多 200 字'),
 });
 
+/** What the signed-in staff member may do with a payout, as the server's policy decides; clients show only these buttons. */
+export const PAYOUT_ACTIONS = ['approve', 'reject'] as const;
+export type PayoutAction = (typeof PAYOUT_ACTIONS)[number];
+
 export const PayoutSchema = z.object({
   id: z.string(),
   kind: z.enum(PAYOUT_KINDS),
@@ -112,6 +116,7 @@ export const PayoutSchema = z.object({
   note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  allowedActions: z.array(z.enum(PAYOUT_ACTIONS)),
 });
 export type Payout = z.infer<typeof PayoutSchema>;
 export const PayoutPageSchema = pageOf(PayoutSchema);

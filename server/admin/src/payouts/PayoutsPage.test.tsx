@@ -36,6 +36,7 @@ const payout = (overrides: Partial<Payout> = {}): Payout => ({
   note: null,
   createdAt: '2026-11-22T02:00:00.000Z',
   updatedAt: '2026-11-22T02:00:00.000Z',
+  allowedActions: ['approve', 'reject'],
   ...overrides,
 });
 
@@ -44,10 +45,17 @@ function fakeApi(settings: PayoutSettings, rows: Payout[] = [payout()]) {
     settings: jest.fn().mockResolvedValue(settings),
     list: jest.fn().mockResolvedValue({ items: rows, total: rows.length, page: 1, pageSize: 20 }),
     propose: jest.fn(),
-    approve: jest
+    approve: jest.fn().mockResolvedValue(
+      payout({
+        status: 'wait_user_confirm',
+        statusName: '待收款人确认',
+        approvedBy: '县指挥中心',
+        allowedActions: [],
+      }),
+    ),
+    reject: jest
       .fn()
-      .mockResolvedValue(payout({ status: 'wait_user_confirm', statusName: '待收款人确认', approvedBy: '县指挥中心' })),
-    reject: jest.fn().mockResolvedValue(payout({ status: 'rejected', statusName: '已驳回', note: '证据不足' })),
+      .mockResolvedValue(payout({ status: 'rejected', statusName: '已驳回', note: '证据不足', allowedActions: [] })),
     findIllegalReport: jest.fn(),
   } satisfies typeof payoutsApi;
 }
@@ -92,6 +100,17 @@ describe('奖励补贴', () => {
     expect(screen.getByText('单笔上限 500.00 元，每月上限 2000.00 元')).toBeInTheDocument();
     expect(button(document.body, '提出发放')).toBeEnabled();
     expect(api.list).toHaveBeenLastCalledWith({ page: 1, pageSize: 20 });
+  });
+
+  it('offers 批准 and 驳回 only where the server allows them (not to the one who proposed)', async () => {
+    const own = payout({ id: '01J000000000000000000000PB', reportSerialNo: 'HY20261122-0043', allowedActions: [] });
+    renderPage(fakeApi(ON, [payout(), own]));
+    const theirs = (await screen.findByText('HY20261122-0042')).closest('tr') as HTMLElement;
+    expect(button(theirs, /^批\s*准$/)).toBeEnabled();
+    const mine = screen.getByText('HY20261122-0043').closest('tr') as HTMLElement;
+    expect(within(mine).getByText('待审批')).toBeInTheDocument();
+    expect(within(mine).queryByText(/^批\s*准$/)).not.toBeInTheDocument();
+    expect(within(mine).queryByText(/^驳\s*回$/)).not.toBeInTheDocument();
   });
 
   it('approves only after a confirmation that states the amount', async () => {

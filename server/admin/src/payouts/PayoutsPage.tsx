@@ -171,14 +171,18 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
             key: 'actions',
             width: 140,
             render: (_value, row) =>
-              row.status === 'proposed' ? (
+              row.allowedActions.length ? (
                 <Space>
-                  <Button size="small" type="primary" disabled={!enabled} onClick={() => approve(row)}>
-                    批准
-                  </Button>
-                  <Button size="small" danger onClick={() => setRejecting(row)}>
-                    驳回
-                  </Button>
+                  {row.allowedActions.includes('approve') && (
+                    <Button size="small" type="primary" disabled={!enabled} onClick={() => approve(row)}>
+                      批准
+                    </Button>
+                  )}
+                  {row.allowedActions.includes('reject') && (
+                    <Button size="small" danger onClick={() => setRejecting(row)}>
+                      驳回
+                    </Button>
+                  )}
                 </Space>
               ) : null,
           },

@@ -79,6 +79,8 @@ describe('cash rewards and subsidies through WeChat Pay 商家转账', () => {
       recipientName: '举报人',
       recipientPhone: null,
       proposedBy: proposer.name,
+      // Whoever proposed it may not decide on it.
+      allowedActions: [],
     });
     return { citizen, payoutId: proposed.body.id };
   }
@@ -89,11 +91,17 @@ describe('cash rewards and subsidies through WeChat Pay 商家转账', () => {
 
   it('pays a reward once: the proposer cannot approve, a second approval is refused, WeChat Pay gets one signed bill', async () => {
     const { citizen, payoutId } = await proposedReward();
+    const listed = async (staff: typeof proposer) =>
+      (await app.http.get('/api/v1/staff/payouts').set(as(staff))).body.items.find(
+        (item: { id: string }) => item.id === payoutId,
+      );
+    expect((await listed(proposer)).allowedActions).toEqual([]);
+    expect((await listed(approver)).allowedActions).toEqual(['approve', 'reject']);
     const own = await app.http.post(`/api/v1/staff/payouts/${payoutId}/approve`).set(as(proposer));
     expect(own.status).toBe(403);
     expect(own.body.error.message).toContain('提出人不能审批');
     const approved = await app.http.post(`/api/v1/staff/payouts/${payoutId}/approve`).set(as(approver));
-    expect(approved.body).toMatchObject({ status: 'wait_user_confirm', approvedBy: approver.name });
+    expect(approved.body).toMatchObject({ status: 'wait_user_confirm', approvedBy: approver.name, allowedActions: [] });
     expect((await app.http.post(`/api/v1/staff/payouts/${payoutId}/approve`).set(as(approver))).status).toBe(409);
     expect(pay.bills.get(payoutId)).toMatchObject({ openid: citizen.openid, transfer_amount: 20_000 });
     expect(pay.refused).toHaveLength(0);

@@ -51,7 +51,7 @@ async function present(ctx: AppContext, rows: PayoutRow[]) {
     staff: new Map(staff.map((member) => [member.id, member])),
     serialNos: new Map(reports.map((report) => [report.id, report.serialNo])),
   };
-  return rows.map((row) => presentPayout(row, names, ctx.deps.cipher));
+  return rows.map((row) => presentPayout(row, names, ctx.deps.cipher, currentStaff(ctx)));
 }
 
 export function staffPayoutsRouter() {
