@@ -44,7 +44,7 @@ export async function measureQueue({ baseUrl, token, query, warmup, requests, bu
 export async function captureQueueSql({ repoRoot, databaseUrl, username, query }) {
   const require = createRequire(path.join(repoRoot, 'server', 'package.json'));
   const { createDataSource } = require('./dist/db/dataSource.js');
-  const { buildQueueQuery } = require('./dist/routes/staffReports/queueQuery.js');
+  const { buildQueueQuery } = require('./dist/http/staffReports/queueQuery.js');
   const { Staff } = require('./dist/db/entities/index.js');
   const { StaffQueueQuerySchema } = require('@minqing/shared');
 

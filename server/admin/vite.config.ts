@@ -99,7 +99,7 @@ function preloadNextScreen(base: string): Plugin {
   };
 }
 
-/** Served by the Koa server at /admin/ (server/src/routes/h5/staticBuild.ts); `npm run dev` proxies the API. */
+/** Served by the Koa server at /admin/ (server/src/http/h5/staticBuild.ts); `npm run dev` proxies the API. */
 export default defineConfig({
   base: '/admin/',
   plugins: [react(), preloadNextScreen('/admin/')],

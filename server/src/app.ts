@@ -6,53 +6,52 @@ import { AppError, badRequest } from './errors';
 import { errorHandler } from './middleware/errors';
 import { requestLimit } from './middleware/rateLimit';
 import { requestContext } from './middleware/requestContext';
-import { apiDocsRouter } from './routes/apiDocs/apiDocs';
-import { articlesRouter } from './routes/articles/articles';
-import { authRouter } from './routes/auth/auth';
-import { catalogRouter } from './routes/catalog/catalog';
-import { VITE_IMMUTABLE_DIRS, h5Static } from './routes/h5/h5';
-import { healthRouter } from './routes/health/health';
-import { householdsRouter } from './routes/households/households';
-import { supervisionRouter } from './routes/supervision/supervision';
-import { meRouter } from './routes/me/me';
-import { messagesRouter } from './routes/messages/messages';
-import { routingRulesRouter } from './routes/routingRules/routingRules';
-import { routingModelRouter } from './routes/routingModel/routingModel';
-import { noticesRouter } from './routes/notices/notices';
-import { pointsRouter } from './routes/points/points';
-import { myRewardsRouter } from './routes/payouts/myRewards';
-import { staffPayoutsRouter } from './routes/payouts/staffPayouts';
-import { wechatpayNotifyRouter } from './routes/wechatpayNotify/wechatpayNotify';
-import { publicRankingsRouter } from './routes/publicRankings/publicRankings';
-import { publicReportsRouter } from './routes/publicReports/publicReports';
-import { open311Router } from './routes/open311/open311';
-import { partnersRouter } from './routes/partners/partners';
-import { pushRouter } from './routes/push/push';
-import { reportFollowingRouter } from './routes/reportFollowing/reportFollowing';
-import { reportsRouter } from './routes/reports/reports';
-import { replyTemplatesRouter } from './routes/replyTemplates/replyTemplates';
-import { reportNotesRouter } from './routes/reportNotes/reportNotes';
-import { reporterContactRouter } from './routes/reporterContact/reporterContact';
-import { reportMapRouter } from './routes/reportMap/reportMap';
-import { staffAuthRouter } from './routes/staffAuth/staffAuth';
-import { ownPasswordRouter } from './routes/staffAccounts/ownPassword';
-import { staffAccountsRouter } from './routes/staffAccounts/staffAccounts';
-import { auditLogRouter } from './routes/auditLog/auditLog';
-import { staffConfigRouter } from './routes/staffConfig/staffConfig';
-import { staffContentRouter } from './routes/staffContent/staffContent';
-import { contentFilesRouter } from './routes/contentFiles/contentFiles';
-import { staffPointsRouter } from './routes/staffPoints/staffPoints';
-import { ledgerExportRouter } from './routes/staffPoints/ledgerExport';
-import { staffExportRouter } from './routes/staffExport/staffExport';
-import { staffRankingsRouter } from './routes/staffRankings/staffRankings';
-import { staffReportsRouter } from './routes/staffReports/staffReports';
-import { staffStatsRouter } from './routes/staffStats/staffStats';
-import { staffBriefsRouter } from './routes/staffBriefs/staffBriefs';
-import { directUploadsRouter } from './routes/uploads/directUploads';
-import { uploadsRouter } from './routes/uploads/uploads';
-import { moderationRouter } from './routes/moderation/moderation';
-import { signedMediaRouter } from './routes/signedMedia/signedMedia';
-import { wechatPushRouter } from './routes/wechatPush/wechatPush';
+import { apiDocsRouter } from './http/apiDocs/apiDocs';
+import { articlesRouter } from './http/articles/articles';
+import { authRouter } from './http/auth/auth';
+import { catalogRouter } from './http/catalog/catalog';
+import { VITE_IMMUTABLE_DIRS, h5Static } from './http/h5/h5';
+import { healthRouter } from './http/health/health';
+import { householdsRouter } from './http/households/households';
+import { supervisionRouter } from './http/supervision/supervision';
+import { meRouter } from './http/me/me';
+import { messagesRouter } from './http/messages/messages';
+import { routingRulesRouter } from './http/routingRules/routingRules';
+import { routingModelRouter } from './http/routingModel/routingModel';
+import { noticesRouter } from './http/notices/notices';
+import { pointsRouter } from './http/points/points';
+import { myRewardsRouter } from './http/payouts/myRewards';
+import { staffPayoutsRouter } from './http/payouts/staffPayouts';
+import { wechatpayNotifyRouter } from './http/wechatpayNotify/wechatpayNotify';
+import { publicRankingsRouter } from './http/publicRankings/publicRankings';
+import { publicReportsRouter } from './http/publicReports/publicReports';
+import { open311Router } from './http/open311/open311';
+import { partnersRouter } from './http/partners/partners';
+import { pushRouter } from './http/push/push';
+import { reportFollowingRouter } from './http/reportFollowing/reportFollowing';
+import { reportsRouter } from './http/reports/reports';
+import { replyTemplatesRouter } from './http/replyTemplates/replyTemplates';
+import { reportNotesRouter } from './http/reportNotes/reportNotes';
+import { reporterContactRouter } from './http/reporterContact/reporterContact';
+import { reportMapRouter } from './http/reportMap/reportMap';
+import { staffAuthRouter } from './http/staffAuth/staffAuth';
+import { ownPasswordRouter } from './http/staffAccounts/ownPassword';
+import { staffAccountsRouter } from './http/staffAccounts/staffAccounts';
+import { auditLogRouter } from './http/auditLog/auditLog';
+import { staffConfigRouter } from './http/staffConfig/staffConfig';
+import { staffContentRouter } from './http/staffContent/staffContent';
+import { contentFilesRouter } from './http/contentFiles/contentFiles';
+import { staffPointsRouter } from './http/staffPoints/staffPoints';
+import { ledgerExportRouter } from './http/staffPoints/ledgerExport';
+import { staffRankingsRouter } from './http/staffRankings/staffRankings';
+import { staffReportsRouter } from './http/staffReports/staffReports';
+import { staffStatsRouter } from './http/staffStats/staffStats';
+import { staffBriefsRouter } from './http/staffBriefs/staffBriefs';
+import { directUploadsRouter } from './http/uploads/directUploads';
+import { uploadsRouter } from './http/uploads/uploads';
+import { moderationRouter } from './http/moderation/moderation';
+import { signedMediaRouter } from './http/signedMedia/signedMedia';
+import { wechatPushRouter } from './http/wechatPush/wechatPush';
 
 /** Builds the Koa app without listening: the server and the tests share it. */
 export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
@@ -100,8 +99,6 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     ownPasswordRouter(),
     staffAccountsRouter(),
     auditLogRouter(),
-    // Before staffReports: its /staff/reports/:id would answer /staff/reports/export.
-    staffExportRouter(),
     staffReportsRouter(),
     staffContentRouter(),
     contentFilesRouter(),

@@ -11,7 +11,7 @@ import { transaction } from '../db/dataSource';
 import { type Citizen, Report } from '../db/entities';
 import { forbidden, invalidTransition, notFound } from '../errors';
 import { citizenCanView, transitionContext } from '../policies/report';
-import { awardForRating } from '../points/reportAwards';
+import { awardForRating } from './points/reportAwards';
 import type { Screening } from './contentScreening';
 import { bindAttachments } from './reportEvents';
 import { applyTransition } from './reportTransition';

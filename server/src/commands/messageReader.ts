@@ -6,7 +6,7 @@ import { Message } from '../db/entities';
 import type { RecipientType } from '../db/entities/message';
 import { forbidden, notFound } from '../errors';
 import { presentMessage } from '../presenters/message';
-import { pageWindow } from '../routes/paging';
+import { pageWindow } from '../http/paging';
 
 export interface Reader {
   type: RecipientType;

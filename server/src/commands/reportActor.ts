@@ -9,7 +9,7 @@ import type { WorkingCalendar } from '../deadlines/workingCalendar';
 import { badRequest, forbidden, invalidTransition, notFound } from '../errors';
 import { departmentServes, staffCanAct, staffCanView, transitionContext } from '../policies/report';
 import { recordAudit } from './auditRecorder';
-import { awardForResolvedReport } from '../points/reportAwards';
+import { awardForResolvedReport } from './points/reportAwards';
 import { shareOutcomeWithMerged } from './mergedOutcome';
 import { notifyAfterStaffAction } from './notifier';
 import { recordCorrection } from './routingCorrections';

@@ -8,8 +8,8 @@ import { overdueReports, reportsToAutoClose, reportsToRemind } from './deadlineQ
 import { Like } from 'typeorm';
 import { HolidayDayRow } from '../db/entities';
 import { Lease } from './lease';
-import { payClientOf } from '../payouts/payoutClient';
-import { reconcilePayouts } from '../payouts/payoutTransfers';
+import { payClientOf } from '../integrations/wechatpay/payClient';
+import { reconcilePayouts } from '../commands/payouts/payoutTransfers';
 import type { PushOutboxSender } from './pushOutbox';
 import type { ContentCheckJob } from './contentChecks';
 import type { Transcriber } from './transcriptions';

@@ -28,7 +28,7 @@ import { STATS_ROLES } from './stats';
 
 /**
  * The roles each ability is granted to. Every staff route names its ability in its contract
- * (shared/src/contracts) and is guarded with this list (routes/implement.ts), so what a client is
+ * (shared/src/contracts) and is guarded with this list (http/implement.ts), so what a client is
  * told an account may do and what the server lets it do are the same list.
  */
 const GRANTED_TO: Record<StaffAbility, readonly StaffRole[]> = {

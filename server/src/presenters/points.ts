@@ -1,6 +1,8 @@
 import { POINTS_REASON_NAMES } from '@minqing/shared';
 import type { PointsEntry, Redemption, ShopItem } from '@minqing/shared';
-import type { PointsEntryRow, Region, RedemptionRow, ShopItemRow } from '../db/entities';
+import { In } from 'typeorm';
+import type { AppContext } from '../context';
+import { type PointsEntryRow, type Region, type RedemptionRow, ShopItemRow } from '../db/entities';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -40,4 +42,13 @@ export function presentRedemption(row: RedemptionRow, itemName: string, regions:
     fulfilledAt: iso(row.fulfilledAt),
     cancelledAt: iso(row.cancelledAt),
   };
+}
+
+/** Redemptions with their items' names, in one query. */
+export async function presentRedemptions(ctx: AppContext, rows: RedemptionRow[]) {
+  const ids = [...new Set(rows.map((row) => row.itemId))];
+  const items = ids.length ? await ctx.deps.dataSource.getRepository(ShopItemRow).findBy({ id: In(ids) }) : [];
+  const names = new Map(items.map((item) => [item.id, item.name]));
+  const { regions } = await ctx.deps.reference.snapshot();
+  return rows.map((row) => presentRedemption(row, names.get(row.itemId) ?? '', regions));
 }

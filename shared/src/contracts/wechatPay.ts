@@ -2,7 +2,7 @@ import { defineRoute, noContent } from './route';
 
 export const WECHATPAY_TAG = { name: 'wechatpay', description: '微信支付回调 / WeChat Pay notifications' };
 
-/** What WeChat Pay calls: public, believed only when signed by its key (server/src/routes/wechatpayNotify). */
+/** What WeChat Pay calls: public, believed only when signed by its key (server/src/http/wechatpayNotify). */
 export const wechatPayRoutes = {
   transferNotify: defineRoute({
     method: 'post',

@@ -36,7 +36,7 @@ const PERIOD_FIGURES: Partial<Record<FigureKey, QueueFigure>> = {
 
 /**
  * Drill-down: a figure card → the work queue listing exactly the reports it counted, so the
- * queue's total is the figure (server/src/routes/staffReports/dashboardDrill.test.ts checks each
+ * queue's total is the figure (server/src/http/staffReports/dashboardDrill.test.ts checks each
  * one). `today` is the overview's China calendar day. Null for 退单, which counts events (a
  * report returned twice counts twice), not reports.
  */

@@ -1,6 +1,6 @@
 /**
  * The work queue's tabs. The server turns each into one SQL condition
- * (server/src/routes/staffReports/queueTabs.ts) and counts all of them in one request;
+ * (server/src/http/staffReports/queueTabs.ts) and counts all of them in one request;
  * the panel only names them. "Open" means OPEN_STATUSES (待受理, 已派单, 处理中, 重办).
  *
  * - dispatched 待签收: waiting for the department to sign — status dispatched or reopened

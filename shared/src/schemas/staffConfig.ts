@@ -5,7 +5,7 @@ import { freeText } from './text';
 
 /**
  * 配置管理: regions and grids, departments, categories with deadlines, services and the holiday
- * schedule, as the county and sysadmins edit them (server/src/routes/staffConfig). Rows that
+ * schedule, as the county and sysadmins edit them (server/src/http/staffConfig). Rows that
  * reports refer to are disabled (停用), never deleted.
  */
 export const CONFIG_LIMITS = {

@@ -1,5 +1,5 @@
 /**
- * The public calls of 排行榜 and 本村动态 (server/src/routes/publicRankings, routes/publicReports): no
+ * The public calls of 排行榜 and 本村动态 (server/src/http/publicRankings, routes/publicReports): no
  * sign-in. They live in this sub-package because no other page uses them.
  */
 import { type PublicReportState, citizenApi } from '@minqing/shared';

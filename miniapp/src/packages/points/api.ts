@@ -1,6 +1,6 @@
 /**
- * The calls of 我的积分, 积分超市, 我的兑换 and 我的奖励 (server/src/routes/points and
- * routes/payouts/myRewards). They live in this sub-package rather than services/api.ts because
+ * The calls of 我的积分, 积分超市, 我的兑换 and 我的奖励 (server/src/http/points and
+ * http/payouts/myRewards). They live in this sub-package rather than services/api.ts because
  * no other page uses them, so the main package does not carry them.
  */
 import { citizenApi } from '@minqing/shared';

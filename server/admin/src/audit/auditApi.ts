@@ -1,7 +1,7 @@
 import { type QueryInput, auditLogRoutes } from '@minqing/shared';
 import { call } from '../api';
 
-/** 审计日志 (server/src/routes/auditLog). */
+/** 审计日志 (server/src/http/auditLog). */
 export const auditApi = {
   list: (queryString: string) =>
     call(auditLogRoutes.list, {

@@ -73,7 +73,7 @@ export function gridChoices(tree: RegionNode[], scopeCode: string): { value: str
     });
 }
 
-/** server/src/routes/households */
+/** server/src/http/households */
 export const householdsApi = {
   list: (filters: HouseholdFilters) => call(householdRoutes.list, { query: householdQuery(filters) }),
   regions: () => call(catalogRoutes.regions, { query: { depth: 'grid' } }),
@@ -86,7 +86,7 @@ export type NotVisitedOf = { gridCode: string } | { liaisonId: string };
 
 export const supervisionExportPath = (month: string) => urlOf(supervisionRoutes.export, { query: { month } });
 
-/** server/src/routes/supervision */
+/** server/src/http/supervision */
 export const supervisionApi = {
   month: (month: string) => call(supervisionRoutes.month, { query: { month } }),
   notVisited: (month: string, of: NotVisitedOf, page: number, pageSize: number) =>
