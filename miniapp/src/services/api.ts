@@ -61,7 +61,7 @@ export async function uploadMedia(filePath: string, options: UploadMediaOptions 
 
 const downloaded = new Map<string, string>();
 
-/** An attachment's content path (`/uploads/<id>/content`), matched against its route. */
+/** An attachment's content path (citizenApi.uploads.content), matched against its route. */
 const contentPath = new RegExp(`^${citizenApi.uploads.content.path.replace(':id', '([^/?]+)')}$`);
 
 /** An attachment's content path → its short-lived object-storage link, when the server has one. */
@@ -72,7 +72,7 @@ async function signedLinkOf(relative: string): Promise<string | null> {
 }
 
 /**
- * A local path for an attachment's `url` (`/api/v1/uploads/:id/content`), which needs the token
+ * A local path for an attachment's `url` (citizenApi.uploads.content), which needs the token
  * and so cannot go straight into `<Image src>`: downloads it once per app session.
  */
 export async function attachmentLocalPath(url: string): Promise<string> {

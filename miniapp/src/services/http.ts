@@ -24,7 +24,7 @@ export interface HttpResult<T> {
   headers: Record<string, string>;
 }
 
-/** `/reports/mine` + `{page: 2}` → `<base>/reports/mine?page=2` (undefined and null values are left out). */
+/** `/things` + `{page: 2}` → `<base>/things?page=2` (undefined and null values are left out). */
 export function buildUrl(path: string, query?: Query): string {
   const pairs = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)

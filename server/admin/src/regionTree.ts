@@ -8,7 +8,7 @@ export interface RegionTreeOption {
 }
 
 /**
- * The one walker of region trees (`/regions` answers; codes from shared/src/domain/regionCodes.ts).
+ * The one walker of region trees (what catalogRoutes.regions answers; codes from shared/src/domain/regionCodes.ts).
  * The node of `code`, descending only into the branch whose code prefixes it; null when absent.
  */
 export function findRegion(tree: readonly RegionNode[], code: string | undefined): RegionNode | null {

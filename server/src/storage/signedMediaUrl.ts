@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { pathWith, wechatRoutes } from '@minqing/shared';
 
 /**
  * Short-lived links to one attachment for a caller without an account — WeChat's content
@@ -19,7 +20,8 @@ export class MediaUrlSigner {
   /** The path (under /api/v1) and query of a link valid until `expiresAt`. */
   path(attachmentId: string, expiresAt: Date): string {
     const expires = Math.floor(expiresAt.getTime() / 1000);
-    return `/api/v1/media/${attachmentId}?${new URLSearchParams({ expires: String(expires), signature: this.signature(attachmentId, expires) })}`;
+    const query = new URLSearchParams({ expires: String(expires), signature: this.signature(attachmentId, expires) });
+    return `/api/v1${pathWith(wechatRoutes.signedMedia.path, { id: attachmentId })}?${query}`;
   }
 
   /** True when the signature is ours and the link has not expired at `now`. */

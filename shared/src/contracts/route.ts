@@ -38,7 +38,7 @@ export interface HeaderParameter {
 
 interface RouteShape {
   method: HttpMethod;
-  /** Koa form, relative to /api/v1: `/reports/:id`. */
+  /** Koa form, relative to /api/v1: `/things/:id`. */
   path: string;
   /** Set for the few routes outside /api/v1 (GET /healthz, Open311): `path` is then the whole path. */
   root?: true;
@@ -89,7 +89,7 @@ type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${inf
     ? ParamName<Name>
     : never;
 
-/** `{id: string}` for `/reports/:id`; nothing for a path without parameters. */
+/** `{id: string}` for `/things/:id`; nothing for a path without parameters. */
 export type ParamsOf<C extends RouteContract> = [PathParamNames<C['path']>] extends [never]
   ? Record<string, never>
   : Record<PathParamNames<C['path']>, string>;
@@ -125,7 +125,7 @@ export type CallInput<C extends RouteContract> = ([PathParamNames<C['path']>] ex
   ([QueryInput<C>] extends [never] ? { query?: undefined } : { query: QueryInput<C> }) &
   ([BodyInput<C>] extends [never] ? { body?: undefined } : { body: BodyInput<C> });
 
-/** `/reports/:id` with `{id: 'a b'}` → `/reports/a%20b`. */
+/** `/things/:id` with `{id: 'a b'}` → `/things/a%20b`. */
 export function pathWith(path: string, params: Record<string, string> | undefined): string {
   return path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params?.[name];
@@ -150,7 +150,7 @@ export function queryString(query: Record<string, unknown> | undefined): string 
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-/** The relative URL a call goes to, e.g. `/staff/reply-templates?page=1&pageSize=20`. */
+/** The relative URL a call goes to, e.g. `/things?page=1&pageSize=20`. */
 export function urlOf<C extends RouteContract>(contract: C, input: CallInput<C>): string {
   return (
     pathWith(contract.path, input.params as Record<string, string> | undefined) +

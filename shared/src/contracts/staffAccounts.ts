@@ -22,7 +22,7 @@ export const staffAccountRoutes = {
     path: '/staff/accounts',
     summary: "账号列表 / Staff accounts in the manager's region, with what the manager may do to each",
     description:
-      "Who: county, sysadmin. Staff accounts in one's region (county: grid workers, 三线成员 on a grid, cadres, dispatchers, handlers only; nobody re-scopes, disables or resets themselves); disabling ends sessions; a password the manager set or the server generated (shown once) must be changed at the next sign-in, and until then only `/staff/me`, logout and the password change answer; 解绑微信 for a lost phone (allowed action `unbind_wechat`, audited as `staff_account.unbind_wechat`): the account signs in with its password until it binds again",
+      "Who: county, sysadmin. Staff accounts in one's region (county: grid workers, 三线成员 on a grid, cadres, dispatchers, handlers only; nobody re-scopes, disables or resets themselves); disabling ends sessions; a password the manager set or the server generated (shown once) must be changed at the next sign-in, and until then only `GET /staff/me`, logout and the password change answer; 解绑微信 for a lost phone (allowed action `unbind_wechat`, audited as `staff_account.unbind_wechat`): the account signs in with its password until it binds again",
     tags,
     access: 'staff',
     policy: 'accounts',

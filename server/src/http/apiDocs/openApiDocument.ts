@@ -28,7 +28,7 @@ import { rolesAdmittedBy } from '../../policies/abilities';
 /** A route as OpenAPI lists it: the contract with its whole path, `{id}` for `:id`. */
 export type ApiRoute = RouteContract;
 
-/** `/staff/reply-templates/:id` → `/api/v1/staff/reply-templates/{id}` (a root route keeps its whole path). */
+/** `/things/:id` → `/api/v1/things/{id}` (a root route keeps its whole path). */
 export const documented = (contract: RouteContract): ApiRoute => ({
   ...contract,
   path: `${contract.root ? '' : '/api/v1'}${contract.path.replace(/:(\w+)/g, '{$1}')}`,
@@ -229,7 +229,7 @@ function response({ description, content }: ApiResponse): ResponseObject {
   };
 }
 
-/** postReportsByIdRating for POST /api/v1/reports/{id}/rating. */
+/** postThingsById for POST /api/v1/things/{id}. */
 function operationId(route: ApiRoute): string {
   const words = route.path
     .replace(/^\/api\/v1\//, '/')

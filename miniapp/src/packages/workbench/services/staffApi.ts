@@ -150,7 +150,7 @@ export const withdrawNotice = (id: string) => staffCall(staffNoticeRoutes.withdr
 
 const downloaded = new Map<string, string>();
 
-/** A local copy of an attachment (`/api/v1/uploads/:id/content`), fetched with the staff token or its signed link. */
+/** A local copy of an attachment (citizenApi.uploads.content), fetched with the staff token or its signed link. */
 export async function staffAttachmentPath(url: string): Promise<string> {
   const cached = downloaded.get(url);
   if (cached) return cached;
