@@ -11,21 +11,9 @@
  * the shared schema (draftCheck.ts) is given by the page that submits (report-flow's compose).
  */
 import type { ReportDetail, SubmitReportRequest } from '@minqing/shared';
-import { toApiError, type ApiError } from './apiError';
-import {
-  SAVED_OFFLINE_MESSAGE,
-  type DraftFile,
-  type DraftInput,
-  type FileProgress,
-  type ReportDraft,
-  type SubmitOutcome,
-} from './draftTypes';
-
-export interface DraftStore {
-  load(): ReportDraft[];
-  /** false when the phone refused to store (full). */
-  save(drafts: ReportDraft[]): boolean;
-}
+import { toApiError } from './apiError';
+import type { DraftFile, DraftInput, FileProgress, ReportDraft, SubmitOutcome } from './draftTypes';
+import { OfflineQueue, type OfflineQueueDeps } from './offlineQueue';
 
 export interface UploadJob {
   localPath: string;
@@ -44,13 +32,10 @@ export interface DraftFiles {
   discard(localPath: string): Promise<void>;
 }
 
-export interface DraftQueueDeps {
-  store: DraftStore;
+export interface DraftQueueDeps extends OfflineQueueDeps<ReportDraft> {
   transport: DraftTransport;
   files?: DraftFiles;
-  now(): number;
   newId(): string;
-  sleep(ms: number): Promise<void>;
 }
 
 /** The first problem with a draft's content, with its field; null when it can be sent. */
@@ -64,16 +49,6 @@ export interface SubmitOptions {
    */
   check?: DraftCheck;
 }
-
-/** Extra tries for one file within one submission, on network errors only. */
-export const FILE_RETRIES = 2;
-const FILE_RETRY_DELAY_MS = 1_000;
-const BACKOFF_BASE_MS = 5_000;
-const BACKOFF_MAX_MS = 5 * 60_000;
-
-/** 5 s, 10 s, 20 s … at most 5 min after the n-th failed attempt. */
-export const backoffMs = (attempts: number): number =>
-  Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
 
 /** The request body for a draft, with each file's upload id given by `idOf`. */
 export function bodyOf(draft: ReportDraft, idOf: (file: DraftFile, index: number) => string): SubmitReportRequest {
@@ -102,26 +77,13 @@ export function requestBodyOf(draft: ReportDraft): SubmitReportRequest {
   });
 }
 
-type DraftListener = (drafts: ReportDraft[]) => void;
 type SubmittedListener = (draft: ReportDraft, report: ReportDetail) => void;
 
-export class DraftQueue {
-  private drafts: ReportDraft[];
-  private readonly inFlight = new Map<string, Promise<SubmitOutcome>>();
-  private readonly listeners = new Set<DraftListener>();
+export class DraftQueue extends OfflineQueue<ReportDraft, SubmitOutcome, SubmitOptions> {
   private readonly submittedListeners = new Set<SubmittedListener>();
 
   constructor(private readonly deps: DraftQueueDeps) {
-    // A draft that was sending when the app closed is simply sent again (same key, no duplicate).
-    this.drafts = deps.store.load().map((draft) => (draft.state === 'sending' ? { ...draft, state: 'queued' } : draft));
-  }
-
-  list(): ReportDraft[] {
-    return this.drafts;
-  }
-
-  get(id: string): ReportDraft | undefined {
-    return this.drafts.find((draft) => draft.id === id);
+    super(deps);
   }
 
   /** Drafts the app is still responsible for sending (not those being edited). */
@@ -187,36 +149,6 @@ export class DraftQueue {
     await this.discardFiles(draft);
   }
 
-  /** Sends a draft now. Concurrent calls for one draft share one attempt. */
-  submit(id: string, options: SubmitOptions = {}): Promise<SubmitOutcome> {
-    const running = this.inFlight.get(id);
-    if (running) return running;
-    const attempt = this.run(id, options).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, attempt);
-    return attempt;
-  }
-
-  /** Sends every queued or waiting draft whose time has come (`force`: all of them, now). */
-  async retryDue(force = false): Promise<void> {
-    const now = this.deps.now();
-    const due = this.drafts.filter(
-      (draft) =>
-        draft.state === 'queued' || (draft.state === 'waiting' && (force || (draft.nextAttemptAt ?? 0) <= now)),
-    );
-    for (const draft of due) await this.submit(draft.id);
-  }
-
-  /** The earliest automatic retry, for a timer; null when nothing waits. */
-  nextDueAt(): number | null {
-    const times = this.drafts.filter((draft) => draft.state === 'waiting').map((draft) => draft.nextAttemptAt ?? 0);
-    return times.length > 0 ? Math.min(...times) : null;
-  }
-
-  subscribe(listener: DraftListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   /** Also for reports sent by an automatic retry (e.g. to show "您的问题已提交"). */
   onSubmitted(listener: SubmittedListener): () => void {
     this.submittedListeners.add(listener);
@@ -225,7 +157,7 @@ export class DraftQueue {
 
   // ── one attempt ──────────────────────────────────────────────────────────────
 
-  private async run(id: string, options: SubmitOptions): Promise<SubmitOutcome> {
+  protected async run(id: string, options: SubmitOptions = {}): Promise<SubmitOutcome> {
     const start = this.get(id);
     if (!start) return { status: 'missing' };
     const invalid = options.check?.(start) ?? null;
@@ -245,24 +177,6 @@ export class DraftQueue {
     } catch (error) {
       return this.afterFailure(id, toApiError(error));
     }
-  }
-
-  private afterFailure(id: string, error: ApiError): SubmitOutcome {
-    const current = this.get(id);
-    if (!current) return { status: 'missing' };
-    if (error.retryable) {
-      const attempts = current.attempts + 1;
-      const draft = this.patch(id, {
-        state: 'waiting',
-        attempts,
-        nextAttemptAt: this.deps.now() + backoffMs(attempts),
-        lastError: { message: SAVED_OFFLINE_MESSAGE },
-      });
-      return { status: 'saved', message: SAVED_OFFLINE_MESSAGE, draft };
-    }
-    const lastError = { message: error.message, ...(error.field ? { field: error.field } : {}) };
-    const draft = this.patch(id, { state: 'failed', lastError });
-    return { status: 'failed', ...lastError, draft };
   }
 
   private async uploadFiles(id: string, options: SubmitOptions): Promise<void> {
@@ -305,18 +219,14 @@ export class DraftQueue {
     job: UploadJob,
     report: (percent: number, status: FileProgress['status']) => void,
   ): Promise<string> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
+    try {
+      return await this.withFileRetries(async (attempt) => {
         report(0, attempt === 0 ? 'uploading' : 'retrying');
         return (await this.deps.transport.upload(job, (percent) => report(percent, 'uploading'))).id;
-      } catch (error) {
-        const apiError = toApiError(error);
-        if (!apiError.retryable || attempt >= FILE_RETRIES) {
-          report(0, 'failed');
-          throw apiError;
-        }
-        await this.deps.sleep(FILE_RETRY_DELAY_MS * (attempt + 1));
-      }
+      });
+    } catch (error) {
+      report(0, 'failed');
+      throw error;
     }
   }
 
@@ -404,21 +314,7 @@ export class DraftQueue {
     await Promise.all(this.filesOf(draft).map((file) => files.discard(file.localPath).catch(() => undefined)));
   }
 
-  private patch(id: string, changes: Partial<ReportDraft>): ReportDraft {
-    const current = this.get(id);
-    if (!current) throw new Error(`draft ${id} is gone`);
-    const next = { ...current, ...changes, updatedAt: this.deps.now() };
-    this.replace(next);
-    return next;
-  }
-
-  private replace(draft: ReportDraft): void {
-    this.write(this.drafts.map((item) => (item.id === draft.id ? draft : item)));
-  }
-
-  private write(drafts: ReportDraft[]): void {
-    this.drafts = drafts;
-    this.deps.store.save(drafts);
-    this.listeners.forEach((listener) => listener(drafts));
+  protected touched(draft: ReportDraft): ReportDraft {
+    return { ...draft, updatedAt: this.deps.now() };
   }
 }

@@ -9,11 +9,12 @@
 import Taro from '@tarojs/taro';
 import { submitReport, uploadMedia } from './api';
 import { isH5, isWeapp } from './config';
-import { DraftQueue, type DraftFiles, type DraftStore, type DraftTransport } from './draftQueue';
+import { DraftQueue, type DraftFiles, type DraftTransport } from './draftQueue';
 import type { ReportDraft } from './draftTypes';
+import type { DraftStore } from './offlineQueue';
 import { STORAGE_KEYS, readStored, writeStored } from './storage';
 
-const store: DraftStore = {
+const store: DraftStore<ReportDraft> = {
   load: () => {
     const stored = readStored<ReportDraft[]>(STORAGE_KEYS.drafts);
     return Array.isArray(stored) ? stored : [];

@@ -1,18 +1,12 @@
 import type { ReportDetail, SubmitReportRequest } from '@minqing/shared';
 import { ApiError, networkError } from '../apiError';
 import { validateDraft } from '../draftCheck';
-import {
-  DraftQueue,
-  FILE_RETRIES,
-  backoffMs,
-  type DraftStore,
-  type DraftTransport,
-  type UploadJob,
-} from '../draftQueue';
+import { DraftQueue, type DraftTransport, type UploadJob } from '../draftQueue';
 import { SAVED_OFFLINE_MESSAGE, type DraftInput, type FileProgress, type ReportDraft } from '../draftTypes';
+import { FILE_RETRIES, backoffMs, type DraftStore } from '../offlineQueue';
 
 /** Storage that can be read back, as the phone's would be after a restart. */
-class MemoryStore implements DraftStore {
+class MemoryStore implements DraftStore<ReportDraft> {
   saved: ReportDraft[] = [];
   writes = 0;
   load = () => JSON.parse(JSON.stringify(this.saved)) as ReportDraft[];

@@ -15,9 +15,14 @@ import {
   type Visit,
   type VisitInput,
 } from '@minqing/shared';
-import { toApiError, type ApiError } from '../../../services/apiError';
-import { FILE_RETRIES, backoffMs } from '../../../services/draftQueue';
-import { SAVED_OFFLINE_MESSAGE, type DraftFile, type DraftVoice } from '../../../services/draftTypes';
+import { toApiError } from '../../../services/apiError';
+import type { DraftFile, DraftVoice } from '../../../services/draftTypes';
+import {
+  OfflineQueue,
+  placeholderUploadId,
+  type OfflineQueueDeps,
+  type QueuedDraft,
+} from '../../../services/offlineQueue';
 
 /** What the household page or the 代报 form hands over. */
 export interface FieldInput {
@@ -38,8 +43,7 @@ export interface FieldInput {
   voice?: { localPath: string; durationSeconds: number; transcript?: string };
 }
 
-export interface FieldDraft extends Omit<FieldInput, 'photos' | 'voice'> {
-  id: string;
+export interface FieldDraft extends Omit<FieldInput, 'photos' | 'voice'>, QueuedDraft {
   /** The visit's Idempotency-Key, the same on every retry. */
   visitKey: string;
   /** The 代报's Idempotency-Key, the same on every retry. */
@@ -50,9 +54,6 @@ export interface FieldDraft extends Omit<FieldInput, 'photos' | 'voice'> {
   visitId?: string;
   state: 'queued' | 'sending' | 'waiting' | 'failed';
   createdAt: number;
-  attempts: number;
-  nextAttemptAt?: number;
-  lastError?: { message: string; field?: string };
 }
 
 export type FieldOutcome =
@@ -61,19 +62,14 @@ export type FieldOutcome =
   | { status: 'invalid' | 'failed'; message: string; field?: string; draft?: FieldDraft }
   | { status: 'missing' };
 
-export interface FieldQueueDeps {
-  store: { load(): FieldDraft[]; save(drafts: FieldDraft[]): boolean };
+export interface FieldQueueDeps extends OfflineQueueDeps<FieldDraft> {
   transport: {
     upload(localPath: string): Promise<{ id: string }>;
     logVisit(body: VisitInput, idempotencyKey: string): Promise<Visit>;
     fileOnBehalf(body: StaffSubmitReportRequest, idempotencyKey: string): Promise<StaffReport>;
   };
-  now(): number;
   newId(): string;
-  sleep(ms: number): Promise<void>;
 }
-
-const placeholderId = (index: number): string => String(index + 1).padStart(26, '0');
 
 interface Uploaded {
   photoIds: string[];
@@ -109,8 +105,8 @@ function reportBody(
 /** The first problem with a visit or a 代报, in the shared schemas' words; null when it can be sent. */
 export function validateField(input: FieldInput): { message: string; field?: string } | null {
   const uploaded = {
-    photoIds: input.photos.map((_path, index) => placeholderId(index)),
-    voiceId: input.voice ? placeholderId(input.photos.length) : undefined,
+    photoIds: input.photos.map((_path, index) => placeholderUploadId(index)),
+    voiceId: input.voice ? placeholderUploadId(input.photos.length) : undefined,
   };
   const visit = input.visit ? VisitInputSchema.safeParse(visitBody(input, uploaded)) : null;
   const report = input.report ? StaffSubmitReportRequestSchema.safeParse(reportBody(input, uploaded)) : null;
@@ -126,22 +122,11 @@ export function validateField(input: FieldInput): { message: string; field?: str
   return { message: issue.message, field };
 }
 
-export class FieldQueue {
-  private drafts: FieldDraft[];
-  private readonly inFlight = new Map<string, Promise<FieldOutcome>>();
-  private readonly listeners = new Set<(drafts: FieldDraft[]) => void>();
-
+export class FieldQueue extends OfflineQueue<FieldDraft, FieldOutcome> {
   constructor(private readonly deps: FieldQueueDeps) {
+    super(deps);
     // A draft stored before visits carried a key gets one from its id, the same on every retry.
-    this.drafts = deps.store.load().map((draft) => ({
-      ...draft,
-      visitKey: draft.visitKey ?? `v-${draft.id}`,
-      state: draft.state === 'sending' ? 'queued' : draft.state,
-    }));
-  }
-
-  list(): FieldDraft[] {
-    return this.drafts;
+    this.drafts = this.drafts.map((draft) => ({ ...draft, visitKey: draft.visitKey ?? `v-${draft.id}` }));
   }
 
   forHousehold(householdId: string): FieldDraft[] {
@@ -168,46 +153,17 @@ export class FieldQueue {
     return this.submit(id);
   }
 
-  /** Sends a stored draft now; concurrent calls share one attempt. */
-  submit(id: string): Promise<FieldOutcome> {
-    const running = this.inFlight.get(id);
-    if (running) return running;
-    const attempt = this.run(id).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, attempt);
-    return attempt;
-  }
-
-  /** Sends what is queued or due (`force`: every waiting one, now). */
-  async retryDue(force = false): Promise<void> {
-    const now = this.deps.now();
-    const due = this.drafts.filter(
-      (draft) =>
-        draft.state === 'queued' || (draft.state === 'waiting' && (force || (draft.nextAttemptAt ?? 0) <= now)),
-    );
-    for (const draft of due) await this.submit(draft.id);
-  }
-
-  nextDueAt(): number | null {
-    const times = this.drafts.filter((draft) => draft.state === 'waiting').map((draft) => draft.nextAttemptAt ?? 0);
-    return times.length > 0 ? Math.min(...times) : null;
-  }
-
   remove(id: string): void {
     this.write(this.drafts.filter((draft) => draft.id !== id));
   }
 
-  subscribe(listener: (drafts: FieldDraft[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  private async run(id: string): Promise<FieldOutcome> {
+  protected async run(id: string): Promise<FieldOutcome> {
     if (!this.get(id)) return { status: 'missing' };
     this.patch(id, { state: 'sending', lastError: undefined });
     try {
       const photoIds: string[] = [];
       for (const [index, photo] of (this.get(id)?.photos ?? []).entries()) {
-        const uploadId = photo.uploadId ?? (await this.uploadWithRetry(photo.localPath));
+        const uploadId = photo.uploadId ?? (await this.upload(photo.localPath));
         if (!photo.uploadId) this.rememberPhoto(id, index, uploadId);
         photoIds.push(uploadId);
       }
@@ -215,7 +171,7 @@ export class FieldQueue {
       if (!draft) return { status: 'missing' };
       if (draft.voice && !draft.voice.uploadId)
         draft = this.patch(id, {
-          voice: { ...draft.voice, uploadId: await this.uploadWithRetry(draft.voice.localPath) },
+          voice: { ...draft.voice, uploadId: await this.upload(draft.voice.localPath) },
         });
       const uploaded = { photoIds, voiceId: draft.voice?.uploadId };
       if (draft.visit && !draft.visitId)
@@ -232,54 +188,13 @@ export class FieldQueue {
     }
   }
 
-  private afterFailure(id: string, error: ApiError): FieldOutcome {
-    const current = this.get(id);
-    if (!current) return { status: 'missing' };
-    if (error.retryable) {
-      const attempts = current.attempts + 1;
-      const draft = this.patch(id, {
-        state: 'waiting',
-        attempts,
-        nextAttemptAt: this.deps.now() + backoffMs(attempts),
-        lastError: { message: SAVED_OFFLINE_MESSAGE },
-      });
-      return { status: 'saved', message: SAVED_OFFLINE_MESSAGE, draft };
-    }
-    const lastError = { message: error.message, ...(error.field ? { field: error.field } : {}) };
-    return { status: 'failed', ...lastError, draft: this.patch(id, { state: 'failed', lastError }) };
-  }
-
-  private async uploadWithRetry(localPath: string): Promise<string> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return (await this.deps.transport.upload(localPath)).id;
-      } catch (error) {
-        const apiError = toApiError(error);
-        if (!apiError.retryable || attempt >= FILE_RETRIES) throw apiError;
-        await this.deps.sleep(1_000 * (attempt + 1));
-      }
-    }
+  private upload(localPath: string): Promise<string> {
+    return this.withFileRetries(async () => (await this.deps.transport.upload(localPath)).id);
   }
 
   private rememberPhoto(id: string, index: number, uploadId: string): void {
     const draft = this.get(id);
     if (draft)
       this.patch(id, { photos: draft.photos.map((photo, at) => (at === index ? { ...photo, uploadId } : photo)) });
-  }
-
-  private get(id: string): FieldDraft | undefined {
-    return this.drafts.find((draft) => draft.id === id);
-  }
-
-  private patch(id: string, changes: Partial<FieldDraft>): FieldDraft {
-    const next = { ...(this.get(id) as FieldDraft), ...changes };
-    this.write(this.drafts.map((item) => (item.id === id ? next : item)));
-    return next;
-  }
-
-  private write(drafts: FieldDraft[]): void {
-    this.drafts = drafts;
-    this.deps.store.save(drafts);
-    this.listeners.forEach((listener) => listener(drafts));
   }
 }
