@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type EntityManager } from 'typeorm';
-import { entities } from './entities';
+import * as tables from './entities';
 import { migrations } from './migrations';
+
+const entities = Object.values(tables);
 
 export type Dialect = 'sqlite' | 'mysql';
 

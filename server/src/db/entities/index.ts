@@ -1,129 +1,30 @@
-import { Attachment } from './attachment';
-import { AuditLog, IdempotencyKey, SerialCounter, StaffActionKey } from './bookkeeping';
-import { Category, RoutingRule, ServiceEntity } from './catalog';
-import { Citizen } from './citizen';
-import { ClassifierModelRow } from './classifierModel';
-import { ContentCheck } from './contentCheck';
-import { Article, Notice, NoticeRead } from './content';
-import { ContentFileRow } from './contentFile';
-import { Department } from './department';
-import { Deputy } from './deputy';
-import { HolidayDayRow } from './holidayDay';
-import { Household, Visit } from './household';
-import { Message } from './message';
-import { Partner } from './partner';
-import { PushFollow, PushOutboxMessage, PushSubscription } from './push';
-import { TranscriptionJob } from './transcription';
-import { WeeklyBriefRow } from './weeklyBrief';
-import { CashLedgerRow, PayoutEventRow, PayoutRow } from './payout';
-import { PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from './points';
-import { Region } from './region';
-import { Report } from './report';
-import { ReportEvent } from './reportEvent';
-import { ReportFollower } from './reportFollower';
-import { ReportNote } from './reportNote';
-import { ReplyTemplate } from './replyTemplate';
-import { RoutingExample } from './routingExample';
-import { Staff } from './staff';
-import { StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from './statsSummary';
-import { SchedulerLease, SupervisionMark } from './supervision';
-
-export {
-  ClassifierModelRow,
-  Partner,
-  ContentFileRow,
-  CashLedgerRow,
-  PayoutEventRow,
-  PayoutRow,
-  ContentCheck,
-  HolidayDayRow,
-  Household,
-  Visit,
-  PointsEntryRow,
-  PointsRuleRow,
-  RedemptionRow,
-  ShopItemRow,
-  Article,
-  Attachment,
-  AuditLog,
-  Category,
-  Citizen,
-  Department,
-  Deputy,
-  IdempotencyKey,
-  Message,
-  Notice,
-  NoticeRead,
-  PushFollow,
-  PushOutboxMessage,
-  PushSubscription,
-  Region,
-  Report,
-  ReportEvent,
-  ReportFollower,
-  ReportNote,
-  ReplyTemplate,
-  RoutingExample,
-  RoutingRule,
-  SchedulerLease,
-  SerialCounter,
-  ServiceEntity,
-  Staff,
-  StaffActionKey,
-  StatsDaySummary,
-  StatsSummarisedDay,
-  StatsSummaryState,
-  SupervisionMark,
-  TranscriptionJob,
-  WeeklyBriefRow,
-};
-
-export const entities = [
-  ClassifierModelRow,
-  Partner,
-  ContentFileRow,
-  CashLedgerRow,
-  PayoutEventRow,
-  PayoutRow,
-  ContentCheck,
-  HolidayDayRow,
-  Household,
-  Visit,
-  PointsEntryRow,
-  PointsRuleRow,
-  RedemptionRow,
-  ShopItemRow,
-  Article,
-  Attachment,
-  AuditLog,
-  Category,
-  Citizen,
-  Department,
-  Deputy,
-  IdempotencyKey,
-  Message,
-  Notice,
-  NoticeRead,
-  PushFollow,
-  PushOutboxMessage,
-  PushSubscription,
-  Region,
-  Report,
-  ReportEvent,
-  ReportFollower,
-  ReportNote,
-  ReplyTemplate,
-  RoutingExample,
-  RoutingRule,
-  SchedulerLease,
-  SerialCounter,
-  ServiceEntity,
-  Staff,
-  StaffActionKey,
-  StatsDaySummary,
-  StatsSummarisedDay,
-  StatsSummaryState,
-  SupervisionMark,
-  TranscriptionJob,
-  WeeklyBriefRow,
-];
+/** Every entity the data source maps, and nothing else: dataSource.ts maps all that this module exports. */
+export { Attachment } from './attachment';
+export { AuditLog, IdempotencyKey, SerialCounter, StaffActionKey } from './bookkeeping';
+export { Category, RoutingRule, ServiceEntity } from './catalog';
+export { Citizen } from './citizen';
+export { ClassifierModelRow } from './classifierModel';
+export { ContentCheck } from './contentCheck';
+export { Article, Notice, NoticeRead } from './content';
+export { ContentFileRow } from './contentFile';
+export { Department } from './department';
+export { Deputy } from './deputy';
+export { HolidayDayRow } from './holidayDay';
+export { Household, Visit } from './household';
+export { Message } from './message';
+export { Partner } from './partner';
+export { PushFollow, PushOutboxMessage, PushSubscription } from './push';
+export { TranscriptionJob } from './transcription';
+export { WeeklyBriefRow } from './weeklyBrief';
+export { CashLedgerRow, PayoutEventRow, PayoutRow } from './payout';
+export { PointsEntryRow, PointsRuleRow, RedemptionRow, ShopItemRow } from './points';
+export { Region } from './region';
+export { Report } from './report';
+export { ReportEvent } from './reportEvent';
+export { ReportFollower } from './reportFollower';
+export { ReportNote } from './reportNote';
+export { ReplyTemplate } from './replyTemplate';
+export { RoutingExample } from './routingExample';
+export { Staff } from './staff';
+export { StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from './statsSummary';
+export { SchedulerLease, SupervisionMark } from './supervision';
