@@ -19,6 +19,31 @@ export async function resetDatabase(settings) {
   }
 }
 
+/** MariaDB's version and buffer pool, for the report's header. */
+export async function databaseVersion(settings) {
+  const admin = await mysql.createConnection(settings.mysql);
+  try {
+    const [[server]] = await admin.query('SELECT VERSION() AS version, @@innodb_buffer_pool_size AS bufferPool');
+    return server;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Reports the bulk seed wrote (serial prefix BM) in `settings.database`; 0 when it has none or does not exist. */
+export async function seededReports(settings) {
+  const admin = await mysql.createConnection({ ...settings.mysql, database: settings.database }).catch(() => null);
+  if (!admin) return 0;
+  try {
+    const [[row]] = await admin.query("SELECT COUNT(*) AS n FROM reports WHERE serialNo LIKE 'BM%'");
+    return Number(row.n);
+  } catch {
+    return 0;
+  } finally {
+    await admin.end();
+  }
+}
+
 /** The pool the seed and the measurements share: one connection per parallel seed batch, and two more. */
 export function benchPool(settings) {
   return mysql.createPool({
