@@ -23,7 +23,8 @@ import {
   mergeGroups,
   numberOf,
 } from './groups';
-import { openOverdueRows, summaryRows } from './summaryReads';
+import { openOverdueRows } from './openDeadlines';
+import { summaryRows } from './summaryReads';
 import { summaryPlan } from './summaryPlan';
 import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';

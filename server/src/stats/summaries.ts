@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { Report, ReportEvent, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
 import { insertRows } from '../db/insertRows';
 import { liveCounts } from './aggregate';
+import { summariseOpenDeadlines } from './openDeadlines';
 import { addDays, daysOf, daysPeriod, shanghaiDate } from './calendar';
 import { ALL_DIMENSIONS, type GroupCounts, mergeGroups } from './groups';
 import { SETTLE_MS, SUMMARY_STATE, changedDays } from './summaryPlan';
@@ -60,6 +61,7 @@ export async function summariseDay(dataSource: DataSource, day: string, now: Dat
     await manager.delete(StatsDaySummary, { day });
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
       await insertRows(manager, StatsDaySummary, rows.slice(start, start + ROWS_PER_INSERT));
+    await summariseOpenDeadlines(manager, day);
     await manager.delete(StatsSummarisedDay, { day });
     await manager.insert(StatsSummarisedDay, { day, summarisedAt: now });
   });

@@ -1,21 +1,13 @@
 import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { Report, StatsDaySummary } from '../db/entities';
+import { StatsDaySummary } from '../db/entities';
 import { levelOfCode } from '../policies/scope';
 import type { CountsQuery } from './aggregate';
 import { type Period, shanghaiDate } from './calendar';
-import { IS_OVERDUE_OPEN, type RawCounts, ZERO_COUNTS } from './figures';
-import {
-  type Dimension,
-  type GroupCounts,
-  type RawRow,
-  groupByReportColumns,
-  keyAlias,
-  keyOf,
-  numberOf,
-} from './groups';
-import { type StatsScope, whereReportScope } from './scope';
+import { type RawCounts, ZERO_COUNTS } from './figures';
+import { type Dimension, type GroupCounts, type RawRow, keyAlias, keyOf, numberOf } from './groups';
+import type { StatsScope } from './scope';
 
-const SUMMARY_COLUMN: Record<Dimension, string> = {
+export const SUMMARY_COLUMN: Record<Dimension, string> = {
   department: 's.departmentId',
   county: 's.countyCode',
   township: 's.townshipCode',
@@ -44,7 +36,7 @@ const SUMMED: Record<keyof RawCounts, string> = {
 const lastDayOf = (period: Period) => shanghaiDate(new Date(period.end.getTime() - 1));
 
 /** `periods` as conditions on a column, OR-ed: `within(index)` writes one. */
-function whereAnyOf<T extends ObjectLiteral>(
+export function whereAnyOf<T extends ObjectLiteral>(
   builder: SelectQueryBuilder<T>,
   periods: readonly Period[],
   within: (index: number) => [string, Record<string, unknown>],
@@ -60,7 +52,7 @@ function whereAnyOf<T extends ObjectLiteral>(
 }
 
 /** The statistics scope on summaries `s`, as whereReportRegion words it on reports (a grid: its own and the village's grid-less). */
-function whereSummaryScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, scope: StatsScope): void {
+export function whereSummaryScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, scope: StatsScope): void {
   const { regionCode, departmentId } = scope;
   if (regionCode) {
     const level = levelOfCode(regionCode);
@@ -75,7 +67,10 @@ function whereSummaryScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<
 }
 
 /** The day summaries of `periods` (whole days), grouped as asked; 超期 here is the late resolutions only. */
-function whereSummaryDays<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, periods: readonly Period[]): void {
+export function whereSummaryDays<T extends ObjectLiteral>(
+  builder: SelectQueryBuilder<T>,
+  periods: readonly Period[],
+): void {
   whereAnyOf(builder, periods, (index) => [
     `s.day >= :from${index} AND s.day <= :to${index}`,
     { [`from${index}`]: shanghaiDate(periods[index].start), [`to${index}`]: lastDayOf(periods[index]) },
@@ -99,34 +94,6 @@ export async function summaryRows(
     for (const name of Object.keys(SUMMED) as (keyof RawCounts)[]) counts[name] = numberOf(row[name]);
     return { key: keyOf(row, query.groupBy, ''), counts };
   });
-}
-
-/**
- * The other half of 超期 for summarised days: their reports still open past the resolve deadline
- * as of :now, by dispatch time.
- */
-export async function openOverdueRows(
-  manager: EntityManager,
-  periods: readonly Period[],
-  query: CountsQuery,
-): Promise<GroupCounts[]> {
-  const builder = manager
-    .createQueryBuilder(Report, 'r')
-    .select('COUNT(*)', 'overdue')
-    .where(`r.departmentId IS NOT NULL AND ${IS_OVERDUE_OPEN}`, { now: query.now });
-  // One department's month is a short range of its own key; a region's, the cohort's covering key.
-  if (!query.scope.departmentId) builder.useIndex('idx_reports_stats');
-  whereAnyOf(builder, periods, (index) => [
-    `r.dispatchedAt >= :start${index} AND r.dispatchedAt < :end${index}`,
-    { [`start${index}`]: periods[index].start, [`end${index}`]: periods[index].end },
-  ]);
-  whereReportScope(builder, query.scope);
-  groupByReportColumns(builder, query.groupBy);
-  const rows: RawRow[] = await builder.getRawMany();
-  return rows.map((row) => ({
-    key: keyOf(row, query.groupBy),
-    counts: { ...ZERO_COUNTS, overdue: numberOf(row.overdue) },
-  }));
 }
 
 /**

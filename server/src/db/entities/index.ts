@@ -26,5 +26,6 @@ export { ReportNote } from './reportNote';
 export { ReplyTemplate } from './replyTemplate';
 export { RoutingExample } from './routingExample';
 export { Staff } from './staff';
+export { StatsOpenDeadline } from './statsOpenDeadline';
 export { StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from './statsSummary';
 export { SchedulerLease, SupervisionMark } from './supervision';

@@ -35,6 +35,7 @@ import { WeeklyBriefs1764810000000 } from './1764810000000-WeeklyBriefs';
 import { StatsSummaries1764850000000 } from './1764850000000-StatsSummaries';
 import { FiledOnBehalfIndex1764860000000 } from './1764860000000-FiledOnBehalfIndex';
 import { StatsSummaryDepartmentIndex1764870000000 } from './1764870000000-StatsSummaryDepartmentIndex';
+import { StatsOpenDeadlines1764885000000 } from './1764885000000-StatsOpenDeadlines';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   StatsSummaries1764850000000,
   FiledOnBehalfIndex1764860000000,
   StatsSummaryDepartmentIndex1764870000000,
+  StatsOpenDeadlines1764885000000,
 ];

@@ -45,6 +45,7 @@ describe('migrations', () => {
       'stats_day_summaries',
       'stats_summarised_days',
       'stats_summary_state',
+      'stats_open_deadlines',
     ];
     const runner = dataSource.createQueryRunner();
     for (const table of tables) expect(await runner.hasTable(table)).toBe(true);
