@@ -28,7 +28,7 @@ import {
   waitForHealth,
 } from './bench/processes.mjs';
 import { captureQueueSql, explainAndTime, measureQueue } from './bench/queue.mjs';
-import { previousMonth, timeFigures, timeRankingsBothWays } from './bench/rankings.mjs';
+import { monthDays, previousMonth, timeFigures, timeRankingsBothWays } from './bench/rankings.mjs';
 import { seedRankingExtras } from './bench/seedRankingExtras.mjs';
 import { loadReferenceData, seedReports } from './bench/seedReports.mjs';
 import { withSecondaryIndexesDeferred } from './bench/deferredIndexes.mjs';
@@ -166,6 +166,19 @@ async function seedQueueTable(pool, reference, count) {
   };
 }
 
+/** How many summary rows last month's ranking reads. */
+async function summaryRowsOf(pool, month) {
+  const { from, to } = monthDays(month);
+  const rows = {};
+  for (const table of ['stats_day_summaries', 'stats_open_deadlines']) {
+    const [[row]] = await pool
+      .query(`SELECT COUNT(*) AS n FROM ${table} WHERE day BETWEEN ? AND ?`, [from, to])
+      .catch(() => [[{ n: null }]]);
+    rows[table] = row.n === null ? null : Number(row.n);
+  }
+  return rows;
+}
+
 /** (r) Last month's ranking, by the server's own function and by the public route; both must agree. */
 async function measureRankings(baseUrl) {
   const month = previousMonth();
@@ -263,6 +276,7 @@ async function runBenchmark() {
       `(b) seeding ${toSeed.toLocaleString('en-US')} reports (${existing} already there) in batches of ${settings.seedBatchRows}, ${settings.seedParallel} in parallel, secondary indexes deferred`,
     );
     const seeded = await seedQueueTable(pool, reference, toSeed);
+    seeded.loadAverage = os.loadavg()[0];
     const reportsInTable = await countRows(pool, 'reports');
     log(
       `seeded in ${seeded.seconds.toFixed(1)} s (rows ${seeded.insertSeconds.toFixed(1)} s, ${seeded.returnEvents.toLocaleString('en-US')} returns and ` +
@@ -272,22 +286,29 @@ async function runBenchmark() {
 
     const staffTokens = await signInStaff(server.baseUrl, [...new Set(QUEUE_VARIANTS.map(([, username]) => username))]);
     const variants = [];
+    let queueLoad = null;
     for (const [label, username, query] of QUEUE_VARIANTS) {
       const token = staffTokens.get(username);
       if (!token) {
         variants.push({ label, username, query, skipped: `${username} cannot sign in` });
         continue;
       }
-      const figures = await measureQueue({
-        baseUrl: server.baseUrl,
-        token,
-        query,
-        warmup: settings.queueWarmup,
-        requests: settings.queueRequests,
-        budgetSeconds: settings.queueBudgetSeconds,
+      const figures = await measureCosts(pool, { server: server.handle.child.pid, database: dbPid }, async () => {
+        const measured = await underProfile(() =>
+          measureQueue({
+            baseUrl: server.baseUrl,
+            token,
+            query,
+            warmup: settings.queueWarmup,
+            requests: settings.queueRequests,
+            budgetSeconds: settings.queueBudgetSeconds,
+          }),
+        );
+        return { ...measured, ok: measured.sent };
       });
       log(
-        `(b) ${label}: p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms over ${figures.requests} requests; total ${figures.total}`,
+        `(b) ${label}: p50 ${figures.p50.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms over ${figures.requests} requests; total ${figures.total}; ` +
+          `per request node CPU ${formatNumber(figures.costs.serverCpuMs, 2)} ms, MariaDB CPU ${formatNumber(figures.costs.databaseCpuMs, 2)} ms`,
       );
       let statements = [];
       try {
@@ -298,14 +319,21 @@ async function runBenchmark() {
         statements = [{ error: error.message }];
       }
       variants.push({ label, username, query, ...figures, statements });
+      if (variants.length === 1) queueLoad = os.loadavg()[0];
     }
     // The ranking reads the day summaries the scheduler keeps; build them now rather than wait
     // for its first minutes (a run racing the scheduler on one day may fail: the second one finishes).
-    const summaries = await buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl }).catch(() =>
-      buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl }),
+    // Every day is built again (BENCH_SUMMARIES=keep keeps a reused database's), so the first build is timed.
+    const fresh = process.env.BENCH_SUMMARIES !== 'keep';
+    const summaries = await buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl, fresh });
+    summaries.loadAverage = os.loadavg()[0];
+    summaries.rows = await summaryRowsOf(pool, previousMonth());
+    log(
+      `(r) day summaries: ${summaries.days} days built in ${summaries.seconds.toFixed(1)} s (load average ${summaries.loadAverage.toFixed(1)}); ` +
+        `${previousMonth()}: ${JSON.stringify(summaries.rows)}`,
     );
-    log(`(r) day summaries: ${summaries.days} days built in ${summaries.seconds.toFixed(1)} s`);
     const rankings = await measureRankings(server.baseUrl);
+    rankings.loadAverage = os.loadavg()[0];
 
     return {
       mariadb,
@@ -316,6 +344,13 @@ async function runBenchmark() {
       reportsInTable,
       variants,
       rankings,
+      summaries,
+      loadAverages: {
+        seed: seeded.loadAverage,
+        queue: queueLoad,
+        summaries: summaries.loadAverage,
+        rankings: rankings.loadAverage,
+      },
       benchSeconds: (performance.now() - benchStarted) / 1000,
     };
   } finally {
@@ -445,11 +480,22 @@ function printReport(run) {
             ms(variant.p50),
             ms(variant.p95),
             ms(variant.p99),
-            '',
+            `CPU ${formatNumber(variant.costs.serverCpuMs, 2)} + ${formatNumber(variant.costs.databaseCpuMs, 2)} ms`,
             `p95 ≤ ${targets.queueP95Ms} ms`,
             verdict(variant.p95 <= targets.queueP95Ms),
           ],
     ),
+    [
+      `(r) day summaries: ${run.summaries.days} days built`,
+      '',
+      `${formatNumber(run.summaries.seconds)} s`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
     ...[
       [`computeRankings(${run.rankings.month}) on a DataSource`, run.rankings.direct],
       [`GET /api/v1/public/rankings?month=${run.rankings.month}`, run.rankings.http],
@@ -472,10 +518,16 @@ function printReport(run) {
     ),
   );
   console.log(
-    '(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt.',
+    '(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt. ' +
+      '(b) CPU: node ms + MariaDB ms per request (the database process serves every client on the box).',
   );
   console.log(
     `(r) ranking of ${run.rankings.month}: ${JSON.stringify(run.rankings.summary)}; function and route agree: ${run.rankings.agree ? 'yes' : 'NO'}`,
+  );
+  console.log(
+    `(r) summary rows of ${run.rankings.month}: ${JSON.stringify(run.summaries.rows)}. Load average (1 min) after the seed ` +
+      `${formatNumber(run.loadAverages.seed)}, the headline queue ${formatNumber(run.loadAverages.queue)}, the summaries ` +
+      `${formatNumber(run.loadAverages.summaries)}, the rankings ${formatNumber(run.loadAverages.rankings)}.`,
   );
 
   // Why (a) and (c) differ: what one successful submission costs each side.
@@ -505,6 +557,7 @@ function printReport(run) {
   };
   printProfile('(a) real server', profiles.submission, 15);
   printProfile('(c) ceiling', profiles.ceiling, 8);
+  if (main.window) printProfile('(b)* headline queue', profileSummary(run.profiles.submission, main), 12);
 
   // Where the queue's time goes: each statement the server runs for the page, timed on its own.
   const planRows = [];
@@ -587,6 +640,7 @@ function printReport(run) {
       p50: round(main.p50 ?? null),
       p95: round(main.p95 ?? null),
       p99: round(main.p99 ?? null),
+      perRequest: main.costs ? roundAll(main.costs) : null,
     },
     seed: {
       rows: run.seeded.rows,
@@ -596,6 +650,8 @@ function printReport(run) {
       indexSeconds: round(run.seeded.indexSeconds),
       analyzeSeconds: round(run.seeded.analyzeSeconds),
     },
+    summaries: { days: run.summaries.days, seconds: round(run.summaries.seconds), rows: run.summaries.rows },
+    loadAverages: roundAll(run.loadAverages),
     rankings: {
       month: run.rankings.month,
       direct: roundAll(run.rankings.direct),

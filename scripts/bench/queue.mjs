@@ -18,13 +18,14 @@ export async function measureQueue({ baseUrl, token, query, warmup, requests, bu
   // Warm-up may use a quarter of the budget at most, so slow variants still get measured.
   const warmupDeadline = started + (budgetSeconds * 1000) / 4;
   let last = null;
-  for (let index = 0; index < warmup && performance.now() < warmupDeadline; index += 1)
-    last = await timedGet(url, headers);
+  let sent = 0;
+  for (; sent < warmup && performance.now() < warmupDeadline; sent += 1) last = await timedGet(url, headers);
   const latencies = [];
   while (latencies.length < requests && (latencies.length === 0 || performance.now() < deadline)) {
     last = await timedGet(url, headers);
     if (last.status !== 200) throw new Error(`GET ${url} → ${last.status} ${last.body.slice(0, 400)}`);
     latencies.push(last.ms);
+    sent += 1;
   }
   const page = JSON.parse(last.body);
   return {
@@ -34,6 +35,8 @@ export async function measureQueue({ baseUrl, token, query, warmup, requests, bu
     p99: percentile(latencies, 99),
     total: page.total,
     items: page.items.length,
+    /** Requests sent, warm-up included: what the server's CPU time is divided by. */
+    sent,
   };
 }
 
