@@ -78,7 +78,7 @@ export async function switchArticlePublication(
 ): Promise<Article> {
   const { staff, article, action } = props;
   const now = deps.clock();
-  const changes: Partial<Article> = { ...nextPublication(article.status, action, now), updatedAt: now };
+  const changes: Partial<Article> = { ...nextPublication(action, now), updatedAt: now };
   return transaction(deps.dataSource, async (manager) => {
     const result = await manager.getRepository(Article).update({ id: article.id, status: article.status }, changes);
     if (result.affected === 0) throw publicationChangedConcurrently();

@@ -118,7 +118,7 @@ export async function switchNoticePublication(
 ): Promise<Notice> {
   const { staff, notice, action } = props;
   const now = deps.clock();
-  const changes: Partial<Notice> = { ...nextPublication(notice.status, action, now), updatedAt: now };
+  const changes: Partial<Notice> = { ...nextPublication(action, now), updatedAt: now };
   return transaction(deps.dataSource, async (manager) => {
     const result = await manager.getRepository(Notice).update({ id: notice.id, status: notice.status }, changes);
     if (result.affected === 0) throw publicationChangedConcurrently();

@@ -1,12 +1,30 @@
-import type { StaffRole } from '@minqing/shared';
+import { REPLY_TEMPLATE_ACTIONS, type ReplyTemplateAction, type StaffRole } from '@minqing/shared';
 import type { ReplyTemplate, Staff } from '../db/entities';
 import { ancestorsOf, isWithin } from './scope';
 
 /** Dispatchers and the county write the templates of their region; everyone who works a report uses them. */
 export const TEMPLATE_EDITOR_ROLES: readonly StaffRole[] = ['dispatcher', 'county'];
 
-export function staffCanEditTemplate(staff: Staff, template: Pick<ReplyTemplate, 'regionCode'>): boolean {
-  return TEMPLATE_EDITOR_ROLES.includes(staff.role) && isWithin(template.regionCode, staff.regionCode);
+/**
+ * Why this staff member may not change or delete the template (one rule for both), or null when
+ * they may: an editor changes the templates of their own region and below; those of a wider
+ * region, and every template for someone who only uses them, are read-only.
+ */
+export function replyTemplateRefusal(
+  staff: Staff,
+  template: Pick<ReplyTemplate, 'regionCode'>,
+): { status: 403; message: string } | null {
+  return TEMPLATE_EDITOR_ROLES.includes(staff.role) && isWithin(template.regionCode, staff.regionCode)
+    ? null
+    : { status: 403, message: '只能修改本辖区的答复模板' };
+}
+
+/** What the staff member may do with the template: both actions unless `replyTemplateRefusal` refuses. */
+export function replyTemplateAllowedActions(
+  staff: Staff,
+  template: Pick<ReplyTemplate, 'regionCode'>,
+): ReplyTemplateAction[] {
+  return replyTemplateRefusal(staff, template) ? [] : [...REPLY_TEMPLATE_ACTIONS];
 }
 
 /** The regions whose templates reach a place: itself and every region above it. */

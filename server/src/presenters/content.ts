@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import type { Article as ArticleDto, Notice as NoticeDto, StaffArticle, StaffNotice } from '@minqing/shared';
-import { ARTICLE_CATEGORY_NAMES, NOTICE_CATEGORY_NAMES, publicationActionsFor } from '@minqing/shared';
-import type { Article, Notice } from '../db/entities';
+import { ARTICLE_CATEGORY_NAMES, NOTICE_CATEGORY_NAMES } from '@minqing/shared';
+import type { Article, Notice, Staff } from '../db/entities';
 import { Region } from '../db/entities';
+import { publicationAllowedActions } from '../policies/content';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -25,13 +26,14 @@ export function presentNotice(notice: Notice, regionName: string): NoticeDto {
   };
 }
 
-export function presentStaffNotice(notice: Notice, regionName: string): StaffNotice {
+/** A notice as `viewer` manages it, with what they may do with it. */
+export function presentStaffNotice(notice: Notice, regionName: string, viewer: Staff): StaffNotice {
   return {
     ...presentNotice(notice, regionName),
     authorId: notice.authorId,
     createdAt: notice.createdAt.toISOString(),
     updatedAt: notice.updatedAt.toISOString(),
-    actions: publicationActionsFor(notice.status),
+    allowedActions: publicationAllowedActions(viewer, 'notice', notice),
   };
 }
 
@@ -48,9 +50,13 @@ export async function presentNotices(manager: EntityManager, notices: Notice[]):
   return notices.map((notice) => presentNotice(notice, regionName(notice)));
 }
 
-export async function presentStaffNotices(manager: EntityManager, notices: Notice[]): Promise<StaffNotice[]> {
+export async function presentStaffNotices(
+  manager: EntityManager,
+  notices: Notice[],
+  viewer: Staff,
+): Promise<StaffNotice[]> {
   const regionName = await regionNamesOf(manager, notices);
-  return notices.map((notice) => presentStaffNotice(notice, regionName(notice)));
+  return notices.map((notice) => presentStaffNotice(notice, regionName(notice), viewer));
 }
 
 export function presentArticle(article: Article): ArticleDto {
@@ -68,12 +74,13 @@ export function presentArticle(article: Article): ArticleDto {
   };
 }
 
-export function presentStaffArticle(article: Article): StaffArticle {
+/** An article as `viewer` manages it, with what they may do with it. */
+export function presentStaffArticle(article: Article, viewer: Staff): StaffArticle {
   return {
     ...presentArticle(article),
     authorId: article.authorId,
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
-    actions: publicationActionsFor(article.status),
+    allowedActions: publicationAllowedActions(viewer, 'article', article),
   };
 }

@@ -1,8 +1,9 @@
 import type { ReplyTemplate as ReplyTemplateDto } from '@minqing/shared';
 import type { ReplyTemplate, Staff } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
-import { staffCanEditTemplate } from '../policies/replyTemplate';
+import { replyTemplateAllowedActions } from '../policies/replyTemplate';
 
+/** A template as `staff` sees it, with what they may do with it. */
 export function presentReplyTemplate(
   template: ReplyTemplate,
   lookups: Pick<ReferenceSnapshot, 'categories' | 'regions'>,
@@ -19,7 +20,7 @@ export function presentReplyTemplate(
     regionCode: template.regionCode,
     regionName: lookups.regions.get(template.regionCode)?.name ?? template.regionCode,
     enabled: template.enabled,
-    editable: staffCanEditTemplate(staff, template),
+    allowedActions: replyTemplateAllowedActions(staff, template),
     updatedAt: template.updatedAt.toISOString(),
   };
 }

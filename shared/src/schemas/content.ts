@@ -1,17 +1,12 @@
 import { z } from 'zod';
-import type { PublicationStatus } from '../domain/enums';
 import { ARTICLE_CATEGORIES, NOTICE_CATEGORIES, PUBLICATION_STATUSES } from '../domain/enums';
 import { LIMITS } from '../domain/limits';
 import { IdSchema, PageQuerySchema, RegionCodeSchema, pageOf } from './common';
 import { freeText } from './text';
 
-/** What staff may do with a notice or article in each status; clients show only these buttons. */
+/** What staff may do with a notice or article; the server's policy says which apply to the caller, and clients show only those. */
 export const PUBLICATION_ACTIONS = ['edit', 'publish', 'withdraw'] as const;
 export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number];
-
-export function publicationActionsFor(status: PublicationStatus): PublicationAction[] {
-  return status === 'published' ? ['edit', 'withdraw'] : ['edit', 'publish'];
-}
 
 export const NoticeSchema = z.object({
   id: z.string(),
@@ -35,7 +30,7 @@ const StaffContentExtras = {
   authorId: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  actions: z.array(z.enum(PUBLICATION_ACTIONS)),
+  allowedActions: z.array(z.enum(PUBLICATION_ACTIONS)),
 };
 export const StaffNoticeSchema = NoticeSchema.extend(StaffContentExtras);
 export type StaffNotice = z.infer<typeof StaffNoticeSchema>;

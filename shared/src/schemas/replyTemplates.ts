@@ -12,6 +12,10 @@ export const REPLY_TEMPLATE_PLACEHOLDERS = ['{编号}', '{村}', '{部门}', '{�
 
 export const REPLY_TEMPLATE_TITLE_MAX = 50;
 
+/** What staff may do with a template: change it (text, placement, enabled) or delete it. */
+export const REPLY_TEMPLATE_ACTIONS = ['update', 'delete'] as const;
+export type ReplyTemplateAction = (typeof REPLY_TEMPLATE_ACTIONS)[number];
+
 export const ReplyTemplateSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -21,8 +25,8 @@ export const ReplyTemplateSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   enabled: z.boolean(),
-  /** False for a template of a wider region, which the signed-in staff member sees but may not change. */
-  editable: z.boolean(),
+  /** What the signed-in staff member may do with it: nothing for a template of a wider region, which they only see. */
+  allowedActions: z.array(z.enum(REPLY_TEMPLATE_ACTIONS)),
   updatedAt: z.string(),
 });
 export type ReplyTemplate = z.infer<typeof ReplyTemplateSchema>;

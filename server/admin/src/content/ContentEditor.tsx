@@ -21,7 +21,14 @@ import {
   NOTICE_CATEGORIES,
   NOTICE_CATEGORY_NAMES,
 } from '@minqing/shared';
-import type { ArticleInput, ContentFile, NoticeInput, StaffArticle, StaffNotice } from '@minqing/shared';
+import type {
+  ArticleInput,
+  ContentFile,
+  NoticeInput,
+  PublicationAction,
+  StaffArticle,
+  StaffNotice,
+} from '@minqing/shared';
 import { uploadRoutes, urlOf } from '@minqing/shared';
 import { EditorContent, useEditor } from '@tiptap/react';
 import dayjs from 'dayjs';
@@ -79,6 +86,12 @@ function snapshotOf(kind: ContentKind, values: ContentFormValues, doc: JSONConte
     built.ok ? built.request : { values: { ...values, expiresOn: values.expiresOn?.valueOf() }, plain },
   );
 }
+
+/**
+ * A draft not saved yet: the page opens the editor only to accounts that publish this kind
+ * (ContentPage), and saving creates it in their own region. Once saved, the server says.
+ */
+const NEW_DRAFT_ACTIONS: readonly PublicationAction[] = ['edit', 'publish'];
 
 /** 编辑公告 / 编辑文章: fields, the rich-text body, attachments, preview, save, publish and withdraw. */
 export function ContentEditor({
@@ -254,6 +267,7 @@ export function ContentEditor({
 
   const dirty = isDirty();
   const status = saved?.status ?? 'draft';
+  const allowed = saved?.allowedActions ?? NEW_DRAFT_ACTIONS;
   const formValues = values();
   const categories: { value: string; label: string }[] =
     kind === 'notice'
@@ -274,10 +288,14 @@ export function ContentEditor({
         </Space>
         <Space>
           <Button onClick={() => setPreview(true)}>预览</Button>
-          <Button loading={busy} disabled={!dirty && saved !== null} onClick={() => void run(save, '已保存')}>
+          <Button
+            loading={busy}
+            disabled={!allowed.includes('edit') || (!dirty && saved !== null)}
+            onClick={() => void run(save, '已保存')}
+          >
             {status === 'published' ? '保存修改' : '保存草稿'}
           </Button>
-          {status === 'published' ? (
+          {allowed.includes('withdraw') && (
             <Popconfirm
               title={`撤回后群众将看不到这条${KIND_NAMES[kind]}，确定撤回？`}
               okText="撤回"
@@ -288,7 +306,8 @@ export function ContentEditor({
                 撤回
               </Button>
             </Popconfirm>
-          ) : (
+          )}
+          {allowed.includes('publish') && (
             <Popconfirm
               title={`发布后，${regionName(formValues.regionCode ?? '')}范围内的群众即可看到${dirty ? '（将先保存修改）' : ''}。确定发布？`}
               okText="发布"

@@ -121,10 +121,12 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
             width: 130,
             render: (_value, row) => (
               <Space size={0}>
-                <Button type="link" size="small" onClick={() => onOpen(row.id)}>
-                  编辑
-                </Button>
-                {row.actions.includes('publish') && (
+                {row.allowedActions.includes('edit') && (
+                  <Button type="link" size="small" onClick={() => onOpen(row.id)}>
+                    编辑
+                  </Button>
+                )}
+                {row.allowedActions.includes('publish') && (
                   <Popconfirm
                     title={`发布后，${regionName(row.regionCode)}范围内的群众即可看到。确定发布？`}
                     okText="发布"
@@ -136,7 +138,7 @@ export function ContentList({ kind, regionName, onOpen }: ContentListProps) {
                     </Button>
                   </Popconfirm>
                 )}
-                {row.actions.includes('withdraw') && (
+                {row.allowedActions.includes('withdraw') && (
                   <Popconfirm
                     title="撤回后群众将看不到，确定撤回？"
                     okText="撤回"

@@ -19,7 +19,7 @@ const saved: StaffNotice = {
   authorId: 'S1',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-  actions: ['edit', 'withdraw'],
+  allowedActions: ['edit', 'withdraw'],
 };
 
 describe('notice form → request', () => {
@@ -95,7 +95,7 @@ describe('article form → request', () => {
     authorId: 'S1',
     createdAt: '',
     updatedAt: '',
-    actions: ['edit', 'publish'],
+    allowedActions: ['edit', 'publish'],
   };
 
   it('maps summary and category, and patches only changes', () => {

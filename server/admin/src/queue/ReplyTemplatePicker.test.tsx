@@ -21,7 +21,7 @@ function template(overrides: Partial<ReplyTemplate>): ReplyTemplate {
     regionCode: '610921',
     regionName: '汉阴县',
     enabled: true,
-    editable: false,
+    allowedActions: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };

@@ -72,7 +72,7 @@ export function ReplyTemplates({ staff }: PageProps) {
       render: (name: string, template) => (
         <Space size={4}>
           {name}
-          {!template.editable && <Tag color="blue">上级</Tag>}
+          {template.allowedActions.length === 0 && <Tag color="blue">上级</Tag>}
         </Space>
       ),
     },
@@ -85,7 +85,7 @@ export function ReplyTemplates({ staff }: PageProps) {
         <Switch
           size="small"
           checked={enabled}
-          disabled={!template.editable}
+          disabled={!template.allowedActions.includes('update')}
           onChange={(next) => toggle(template, next)}
         />
       ),
@@ -95,23 +95,27 @@ export function ReplyTemplates({ staff }: PageProps) {
       title: '操作',
       width: 130,
       render: (_value, template) =>
-        template.editable ? (
+        template.allowedActions.length ? (
           <Space>
-            <Button type="link" size="small" onClick={() => setEditing(template)}>
-              编辑
-            </Button>
-            <Popconfirm
-              title={`删除模板「${template.title}」？`}
-              description="删除后无法恢复；只想暂时不用可以停用。"
-              okText="删除"
-              okButtonProps={{ danger: true }}
-              cancelText="取消"
-              onConfirm={() => remove(template)}
-            >
-              <Button type="link" size="small" danger>
-                删除
+            {template.allowedActions.includes('update') && (
+              <Button type="link" size="small" onClick={() => setEditing(template)}>
+                编辑
               </Button>
-            </Popconfirm>
+            )}
+            {template.allowedActions.includes('delete') && (
+              <Popconfirm
+                title={`删除模板「${template.title}」？`}
+                description="删除后无法恢复；只想暂时不用可以停用。"
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={() => remove(template)}
+              >
+                <Button type="link" size="small" danger>
+                  删除
+                </Button>
+              </Popconfirm>
+            )}
           </Space>
         ) : (
           <Typography.Text type="secondary">上级设置</Typography.Text>

@@ -1,4 +1,5 @@
 import { AuditLog, ReplyTemplate } from '../../db/entities';
+import { newId } from '../../db/ids';
 import {
   REGIONS,
   type World,
@@ -59,7 +60,7 @@ describe('reply templates', () => {
     expect(offered.status).toBe(200);
     // 县供电 is written for 供电 reports, not for each kind of power problem.
     expect(titlesOf(offered.body)).toEqual(['镇停电', '县通用']);
-    expect(offered.body.items[0]).toMatchObject({ categoryName: '停电', regionName: '城关镇', editable: false });
+    expect(offered.body.items[0]).toMatchObject({ categoryName: '停电', regionName: '城关镇', allowedActions: [] });
     const power = await submitReport(app, citizen, { categoryCode: 'power', text: '电压不稳' });
     expect(
       titlesOf(
@@ -72,7 +73,8 @@ describe('reply templates', () => {
       .get(`/api/v1/staff/reports/${uncategorised.body.id}/reply-templates`)
       .set(bearer(dispatcher));
     expect(titlesOf(general.body)).toEqual(['县通用']);
-    expect(general.body.items[0].editable).toBe(false);
+    // The dispatcher may change 城关镇's templates, but not the county's, even where a report offers it.
+    expect(general.body.items[0].allowedActions).toEqual([]);
   });
 
   it('lists an editor their own templates to change and the wider ones read-only, filtered and paged', async () => {
@@ -81,10 +83,10 @@ describe('reply templates', () => {
     const titles = titlesOf(listed.body);
     expect(titles).toEqual(expect.arrayContaining(['县通用', '县供电', '镇停电', '镇饮水', '已停用']));
     expect(titles).not.toContain('涧池通用');
-    const editable = Object.fromEntries(
-      listed.body.items.map((item: { title: string; editable: boolean }) => [item.title, item.editable]),
+    const allowed = Object.fromEntries(
+      listed.body.items.map((item: { title: string; allowedActions: string[] }) => [item.title, item.allowedActions]),
     );
-    expect(editable).toMatchObject({ 县通用: false, 镇停电: true });
+    expect(allowed).toMatchObject({ 县通用: [], 镇停电: ['update', 'delete'] });
 
     const general = await app.http
       .get('/api/v1/staff/reply-templates?categoryCode=general&enabled=true')
@@ -109,7 +111,7 @@ describe('reply templates', () => {
       categoryCode: 'power',
       regionCode: REGIONS.chengguanVillage,
     });
-    expect(created.body).toMatchObject({ regionName: '五一村', enabled: true, editable: true });
+    expect(created.body).toMatchObject({ regionName: '五一村', enabled: true, allowedActions: ['update', 'delete'] });
     const id = created.body.id;
     const patched = await app.http
       .patch(`/api/v1/staff/reply-templates/${id}`)
@@ -203,5 +205,59 @@ describe('reply templates', () => {
     expect(
       (await app.http.get(`/api/v1/staff/reports/${elsewhere.body.id}/reply-templates`).set(bearer(dispatcher))).status,
     ).toBe(403);
+  });
+
+  it('tells each caller exactly the actions the routes then allow them on a template', async () => {
+    const citizen = await buildCitizen(app.dataSource);
+    const report = (await submitReport(app, citizen, { text: '路灯不亮' })).body.id;
+    const place = async (regionCode: string) => {
+      const now = new Date('2026-03-02T08:00:00Z');
+      const id = newId();
+      await app.dataSource.getRepository(ReplyTemplate).insert({
+        ...{ id, categoryCode: null, regionCode, title: `模板${id.slice(-4)}`, body: '您好' },
+        ...{ enabled: true, createdById: null, createdAt: now, updatedAt: now },
+      });
+      return id;
+    };
+    /** From the editors' list, or else from the templates a report of 城关镇 is offered; nothing when neither shows it. */
+    const told = async (token: string, id: string): Promise<string[]> => {
+      const listed = await app.http.get('/api/v1/staff/reply-templates?pageSize=100').set(bearer(token));
+      const offered = await app.http.get(`/api/v1/staff/reports/${report}/reply-templates`).set(bearer(token));
+      const items: { id: string; allowedActions: string[] }[] = [
+        ...(listed.status === 200 ? listed.body.items : []),
+        ...(offered.status === 200 ? offered.body.items : []),
+      ];
+      return items.find((item) => item.id === id)?.allowedActions ?? [];
+    };
+    const done = async (token: string, regionCode: string): Promise<string[]> => {
+      const updated = await app.http
+        .patch(`/api/v1/staff/reply-templates/${await place(regionCode)}`)
+        .set(bearer(token))
+        .send({ enabled: false });
+      const deleted = await app.http
+        .delete(`/api/v1/staff/reply-templates/${await place(regionCode)}`)
+        .set(bearer(token));
+      for (const response of [updated, deleted]) expect([200, 204, 403]).toContain(response.status);
+      return [...(updated.status === 200 ? ['update'] : []), ...(deleted.status === 204 ? ['delete'] : [])];
+    };
+    const expected = {
+      county: { [REGIONS.county]: ['update', 'delete'], [REGIONS.chengguan]: ['update', 'delete'] },
+      dispatcher: { [REGIONS.county]: [], [REGIONS.chengguan]: ['update', 'delete'], [REGIONS.jianchi]: [] },
+      jianchiDispatcher: { [REGIONS.chengguan]: [], [REGIONS.jianchi]: ['update', 'delete'] },
+      handler: { [REGIONS.county]: [], [REGIONS.chengguan]: [] },
+    };
+    const tokens = { county, dispatcher, jianchiDispatcher, handler };
+    for (const [caller, byRegion] of Object.entries(expected)) {
+      const token = tokens[caller as keyof typeof tokens];
+      for (const [regionCode, actions] of Object.entries(byRegion)) {
+        const id = await place(regionCode);
+        expect({ caller, regionCode, told: await told(token, id) }).toEqual({ caller, regionCode, told: actions });
+        expect({ caller, regionCode, done: await done(token, regionCode) }).toEqual({
+          caller,
+          regionCode,
+          done: actions,
+        });
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import { currentStaff } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import {
   compareForReport,
-  staffCanEditTemplate,
+  replyTemplateRefusal,
   templateCategoriesFor,
   templateRegionsFor,
 } from '../../policies/replyTemplate';
@@ -39,7 +39,8 @@ async function loadEditableTemplate(ctx: AppContext): Promise<ReplyTemplate> {
   const id = pathId(ctx, '没有找到该模板');
   const template = await ctx.deps.dataSource.getRepository(ReplyTemplate).findOneBy({ id });
   if (!template) throw notFound('没有找到该模板');
-  if (!staffCanEditTemplate(currentStaff(ctx), template)) throw forbidden('只能修改本辖区的答复模板');
+  const refusal = replyTemplateRefusal(currentStaff(ctx), template);
+  if (refusal) throw forbidden(refusal.message);
   return template;
 }
 

@@ -130,7 +130,7 @@ describe('staff content', () => {
         readCount: 0,
         imageUploadIds: [],
         authorId: villageCadre.id,
-        actions: ['edit', 'publish'],
+        allowedActions: ['edit', 'publish'],
       });
       const id: string = created.body.id;
       expect(await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).toMatchObject({
@@ -147,7 +147,7 @@ describe('staff content', () => {
         .set(as(villageCadre))
         .set('X-Forwarded-For', CALLER_IP);
       expect(published.status).toBe(200);
-      expect(published.body).toMatchObject({ id, status: 'published', actions: ['edit', 'withdraw'] });
+      expect(published.body).toMatchObject({ id, status: 'published', allowedActions: ['edit', 'withdraw'] });
       expect(Date.parse(published.body.publishedAt)).toBeGreaterThan(Date.now() - 60_000);
       const row = await app.dataSource.getRepository(Notice).findOneByOrFail({ id });
       expect(row.status).toBe('published');
@@ -163,7 +163,7 @@ describe('staff content', () => {
         .set(as(villageCadre))
         .set('X-Forwarded-For', CALLER_IP);
       expect(withdrawn.status).toBe(200);
-      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', actions: ['edit', 'publish'] });
+      expect(withdrawn.body).toMatchObject({ status: 'withdrawn', allowedActions: ['edit', 'publish'] });
       expect((await app.dataSource.getRepository(Notice).findOneByOrFail({ id })).status).toBe('withdrawn');
       expect((await board(chengguanCitizen)).body.total).toBe(0);
       expect((await app.http.get(`/api/v1/notices/${id}`).set(bearer(chengguanCitizen))).status).toBe(404);
@@ -319,7 +319,12 @@ describe('staff content', () => {
       const id: string = (await createNotice(villageCadre)).body.id;
       const own = await app.http.get(`/api/v1/staff/notices/${id}`).set(as(townCadre));
       expect(own.status).toBe(200);
-      expect(own.body).toMatchObject({ id, status: 'draft', regionName: '五一村', actions: ['edit', 'publish'] });
+      expect(own.body).toMatchObject({
+        id,
+        status: 'draft',
+        regionName: '五一村',
+        allowedActions: ['edit', 'publish'],
+      });
       expect((await app.http.get(`/api/v1/staff/notices/${id}`).set(as(jianchiDispatcher))).status).toBe(403);
       expect((await app.http.get(`/api/v1/staff/notices/${newId()}`).set(as(townCadre))).status).toBe(404);
     });
@@ -380,7 +385,7 @@ describe('staff content', () => {
         categoryName: '办事指南',
         status: 'draft',
         authorId: countyStaff.id,
-        actions: ['edit', 'publish'],
+        allowedActions: ['edit', 'publish'],
       });
       const id: string = created.body.id;
       const articles = () => app.http.get('/api/v1/articles').set(bearer(jianchiCitizen));
@@ -398,7 +403,7 @@ describe('staff content', () => {
         .post(`/api/v1/staff/articles/${id}/publish`)
         .set(as(countyStaff))
         .set('X-Forwarded-For', CALLER_IP);
-      expect(published.body).toMatchObject({ status: 'published', actions: ['edit', 'withdraw'] });
+      expect(published.body).toMatchObject({ status: 'published', allowedActions: ['edit', 'withdraw'] });
       const list = await articles();
       expect(list.body.items.map((item: { title: string }) => item.title)).toEqual(['2027年医保报销指南']);
 

@@ -81,7 +81,7 @@ function MyNoticesPage() {
               : `创建于 ${formatDateTime(notice.createdAt)}`}
             {notice.expiresAt ? ` · ${formatDateTime(notice.expiresAt)}到期` : ''}
           </Text>
-          {notice.actions.includes('withdraw') ? (
+          {notice.allowedActions.includes('withdraw') ? (
             <Button className="notice-phone__withdraw" onClick={() => void withdraw(notice)}>
               撤回
             </Button>

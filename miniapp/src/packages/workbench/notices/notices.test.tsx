@@ -27,7 +27,7 @@ const notice = (overrides: Partial<StaffNotice> = {}): StaffNotice => ({
   authorId: CADRE_ID,
   createdAt: '2026-11-22T03:00:00.000Z',
   updatedAt: '2026-11-22T04:00:00.000Z',
-  actions: ['edit', 'withdraw'],
+  allowedActions: ['edit', 'withdraw'],
   ...overrides,
 });
 
@@ -112,7 +112,7 @@ describe('我发布的公告', () => {
     });
     taroMock.request.mockImplementation((call: Call) =>
       call.method === 'POST'
-        ? answer(200, notice({ status: 'withdrawn', actions: ['edit', 'publish'] }))
+        ? answer(200, notice({ status: 'withdrawn', allowedActions: ['edit', 'publish'] }))
         : answer(200, { items: [notice(), others], total: 2, page: 1, pageSize: 50 }),
     );
     render(<MyNoticesPage />);
