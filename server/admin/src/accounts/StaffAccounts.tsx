@@ -1,5 +1,4 @@
 import { Button, Form, Input, Popconfirm, Select, Space, Table, Tag, TreeSelect, message } from 'antd';
-import type { TablePaginationConfig } from 'antd';
 import { ROLE_NAMES, STAFF_ROLES } from '@minqing/shared';
 import type { Department, RegionNode, StaffAccount, StaffRole } from '@minqing/shared';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,6 +13,7 @@ import { DEFAULT_ACCOUNT_FILTERS } from './accountQuery';
 import type { AccountFilters } from './accountQuery';
 import { accountsApi } from './accountsApi';
 import { usePagedList } from '../usePagedList';
+import { pagerOf, withPager } from '../tablePaging';
 
 interface SearchValues {
   keyword?: string;
@@ -64,14 +64,6 @@ export function StaffAccounts({ staff }: PageProps) {
 
   function search(values: SearchValues) {
     setFilters((current) => ({ ...current, ...values, page: 1 }));
-  }
-
-  function changeTable(pagination: TablePaginationConfig) {
-    setFilters((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-    }));
   }
 
   async function setDisabled(account: StaffAccount, disabled: boolean) {
@@ -163,15 +155,9 @@ export function StaffAccounts({ staff }: PageProps) {
         size="middle"
         loading={loading}
         dataSource={rows}
-        onChange={changeTable}
+        onChange={(pagination) => setFilters(withPager(pagination))}
         locale={{ emptyText: '没有符合条件的账号' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 个账号`,
-        }}
+        pagination={pagerOf(filters, total, '个账号')}
         columns={[
           { title: '账号', dataIndex: 'username', width: 150 },
           { title: '姓名', dataIndex: 'name', width: 110 },

@@ -1,15 +1,16 @@
-import { Button, DatePicker, Form, Input, Select, Space, Table, Typography, message } from 'antd';
-import type { TablePaginationConfig } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { AUDIT_TARGET_NAMES, auditActionName } from '@minqing/shared';
 import type { AuditLogEntry } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PageProps } from '../pages';
 import { auditApi } from './auditApi';
 import { readableDetail } from './auditDetail';
 import { ACTION_GROUPS, DEFAULT_AUDIT_FILTERS, auditQueryString, filtersFromQuery } from './auditQuery';
 import type { AuditFilters } from './auditQuery';
+import { pagerOf, withPager } from '../tablePaging';
+import { usePagedList } from '../usePagedList';
 
 export interface AuditSearchValues {
   username?: string;
@@ -54,9 +55,6 @@ export interface AuditLogProps extends PageProps {
 /** 审计日志: who did what, when, from where; newest first, paged by the server. */
 export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
   const [filters, setFilters] = useState<AuditFilters>(() => filtersFromQuery(query));
-  const [rows, setRows] = useState<AuditLogEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const [form] = Form.useForm<AuditSearchValues>();
   const queryKey = query.toString();
 
@@ -70,30 +68,7 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
     form.setFieldsValue(formValues(linked));
   }, [queryKey, form]);
 
-  const fetchPage = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await load(auditQueryString(filters));
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, load]);
-
-  useEffect(() => {
-    void fetchPage();
-  }, [fetchPage]);
-
-  function changeTable(pagination: TablePaginationConfig) {
-    setFilters((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-    }));
-  }
+  const { rows, total, loading } = usePagedList<AuditLogEntry>(() => load(auditQueryString(filters)), [filters, load]);
 
   return (
     <>
@@ -149,15 +124,9 @@ export function AuditLog({ query, load = auditApi.list }: AuditLogProps) {
         size="middle"
         loading={loading}
         dataSource={rows}
-        onChange={changeTable}
+        onChange={(pagination) => setFilters(withPager(pagination))}
         locale={{ emptyText: '没有符合条件的记录' }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 条`,
-        }}
+        pagination={pagerOf(filters, total)}
         columns={[
           {
             title: '时间',

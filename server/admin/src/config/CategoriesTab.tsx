@@ -1,35 +1,31 @@
-import { Button, Input, Space, Table, Tag, message } from 'antd';
+import { Button, Input, Space, Table, message } from 'antd';
 import { TIER_NAMES } from '@minqing/shared';
 import type { ConfigCategory } from '@minqing/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { CategoryForm } from './CategoryForm';
-import { DisableToggle } from './DisableToggle';
 import { departmentKindName } from './DepartmentKindSelect';
+import { referenceColumns } from './referenceColumns';
 import { allPages, configApi } from './configApi';
+import { pagerOf } from '../tablePaging';
+import { usePagedList } from '../usePagedList';
 
 /** 分类: the category tree with tiers and deadlines, paged by the server. */
 export function CategoriesTab() {
-  const [rows, setRows] = useState<ConfigCategory[]>([]);
-  const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [keyword, setKeyword] = useState('');
-  const [loading, setLoading] = useState(false);
   const [parents, setParents] = useState<ConfigCategory[]>([]);
   const [editing, setEditing] = useState<ConfigCategory | 'new' | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await configApi.categories({ page, pageSize, keyword: keyword || undefined });
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [page, pageSize, keyword]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<ConfigCategory>(
+    () => configApi.categories({ page, pageSize, keyword: keyword || undefined }),
+    [page, pageSize, keyword],
+  );
 
   const loadParents = useCallback(() => {
     allPages((p, size) => configApi.categories({ page: p, pageSize: size })).then(
@@ -38,7 +34,6 @@ export function CategoriesTab() {
     );
   }, []);
 
-  useEffect(() => void load(), [load]);
   useEffect(loadParents, [loadParents]);
 
   const names = new Map(parents.map((parent) => [parent.code, parent.name]));
@@ -68,13 +63,7 @@ export function CategoriesTab() {
         size="middle"
         loading={loading}
         dataSource={rows}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 个分类`,
-        }}
+        pagination={pagerOf({ page, pageSize }, total, '个分类')}
         onChange={(pagination) => (setPage(pagination.current ?? 1), setPageSize(pagination.pageSize ?? pageSize))}
         columns={[
           { title: '名称', dataIndex: 'name', render: (name: string, row) => (row.parentCode ? `　└ ${name}` : name) },
@@ -94,29 +83,12 @@ export function CategoriesTab() {
             width: 120,
             render: (kind: string | null) => (kind ? departmentKindName(kind) : '人工分派'),
           },
-          {
-            title: '状态',
-            dataIndex: 'disabled',
-            width: 80,
-            render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>),
-          },
-          {
-            title: '操作',
-            width: 130,
-            render: (_value, row) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(row)}>
-                  修改
-                </Button>
-                <DisableToggle
-                  disabled={row.disabled}
-                  consequence="停用后群众和民情管理员不能再选择该分类；已有事项不受影响。"
-                  toggle={(disabled) => configApi.updateCategory(row.code, { disabled })}
-                  onDone={() => void load()}
-                />
-              </Space>
-            ),
-          },
+          ...referenceColumns<ConfigCategory>({
+            edit: setEditing,
+            consequence: '停用后群众和民情管理员不能再选择该分类；已有事项不受影响。',
+            toggle: (row, disabled) => configApi.updateCategory(row.code, { disabled }),
+            onDone: () => void load(),
+          }),
         ]}
       />
       {editing && (

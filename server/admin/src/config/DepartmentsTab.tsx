@@ -1,14 +1,16 @@
-import { Button, Form, Input, Select, Space, Table, Tag, TreeSelect, message } from 'antd';
+import { Button, Form, Input, Select, Space, Table, TreeSelect, message } from 'antd';
 import { CONFIG_LIMITS, ConfigDepartmentInputSchema, ConfigDepartmentPatchSchema } from '@minqing/shared';
 import type { ConfigDepartment, StaffMe } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConfigFormModal } from './ConfigFormModal';
 import { DepartmentKindSelect, departmentKindName } from './DepartmentKindSelect';
-import { DisableToggle } from './DisableToggle';
+import { referenceColumns } from './referenceColumns';
 import { configApi } from './configApi';
 import type { DepartmentFilter } from './configApi';
 import { regionOptions } from './regionPicker';
 import type { TreeOption } from './regionPicker';
+import { pagerOf } from '../tablePaging';
+import { usePagedList } from '../usePagedList';
 
 const LEVEL_NAMES = { county: '县级', township: '镇级', village: '村级' } as const;
 const STATUS_OPTIONS = [
@@ -20,28 +22,21 @@ const STATUS_OPTIONS = [
 /** 部门: who acts on reports, in one's region; disabling one keeps its reports. */
 export function DepartmentsTab({ staff }: { staff: StaffMe }) {
   const [filter, setFilter] = useState<DepartmentFilter>({});
-  const [rows, setRows] = useState<ConfigDepartment[]>([]);
-  const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [loading, setLoading] = useState(false);
   const [regions, setRegions] = useState<TreeOption[]>([]);
   const [editing, setEditing] = useState<ConfigDepartment | 'new' | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await configApi.departments({ ...filter, page, pageSize });
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [filter, page, pageSize]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<ConfigDepartment>(
+    () => configApi.departments({ ...filter, page, pageSize }),
+    [filter, page, pageSize],
+  );
 
-  useEffect(() => void load(), [load]);
   useEffect(() => {
     configApi.regionTree().then(
       (tree) => setRegions(regionOptions(tree, staff.role === 'sysadmin' ? '' : staff.regionCode)),
@@ -93,42 +88,19 @@ export function DepartmentsTab({ staff }: { staff: StaffMe }) {
         size="middle"
         loading={loading}
         dataSource={rows}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 个部门`,
-        }}
+        pagination={pagerOf({ page, pageSize }, total, '个部门')}
         onChange={(pagination) => (setPage(pagination.current ?? 1), setPageSize(pagination.pageSize ?? pageSize))}
         columns={[
           { title: '部门名称', dataIndex: 'name' },
           { title: '级别', dataIndex: 'level', width: 80, render: (_value, row) => LEVEL_NAMES[row.level] },
           { title: '服务区域', dataIndex: 'regionName', width: 140 },
           { title: '业务类型', dataIndex: 'kind', width: 120, render: departmentKindName },
-          {
-            title: '状态',
-            dataIndex: 'disabled',
-            width: 80,
-            render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>),
-          },
-          {
-            title: '操作',
-            width: 130,
-            render: (_value, row) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(row)}>
-                  修改
-                </Button>
-                <DisableToggle
-                  disabled={row.disabled}
-                  consequence="停用后不再向该部门分派新事项，分派规则也会跳过它；已派给它的事项不受影响。"
-                  toggle={(disabled) => configApi.updateDepartment(row.id, { disabled })}
-                  onDone={() => void load()}
-                />
-              </Space>
-            ),
-          },
+          ...referenceColumns<ConfigDepartment>({
+            edit: setEditing,
+            consequence: '停用后不再向该部门分派新事项，分派规则也会跳过它；已派给它的事项不受影响。',
+            toggle: (row, disabled) => configApi.updateDepartment(row.id, { disabled }),
+            onDone: () => void load(),
+          }),
         ]}
       />
       {editing === 'new' && (

@@ -1,11 +1,13 @@
-import { Breadcrumb, Button, Form, Input, InputNumber, Space, Table, Tag, Typography, message } from 'antd';
+import { Breadcrumb, Button, Form, Input, InputNumber, Space, Table, Typography, message } from 'antd';
 import { CONFIG_LIMITS, ConfigRegionInputSchema, ConfigRegionPatchSchema } from '@minqing/shared';
 import type { ConfigRegion, StaffMe } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ConfigFormModal } from './ConfigFormModal';
-import { DisableToggle } from './DisableToggle';
+import { referenceColumns } from './referenceColumns';
 import { configApi } from './configApi';
 import { LEVEL_NAMES, childCodeError } from './regionPicker';
+import { pagerOf } from '../tablePaging';
+import { usePagedList } from '../usePagedList';
 
 interface Crumb {
   code: string;
@@ -15,28 +17,17 @@ interface Crumb {
 /** 区域与网格: one level at a time, from the top of one's scope down to the grids. */
 export function RegionsTab({ staff }: { staff: StaffMe }) {
   const [path, setPath] = useState<Crumb[]>([]);
-  const [rows, setRows] = useState<ConfigRegion[]>([]);
-  const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<ConfigRegion | 'new' | null>(null);
   const parent = path.length ? path[path.length - 1] : null;
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await configApi.regions(parent?.code, page, pageSize);
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [parent?.code, page, pageSize]);
-
-  useEffect(() => void load(), [load]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<ConfigRegion>(() => configApi.regions(parent?.code, page, pageSize), [parent?.code, page, pageSize]);
 
   const open = (crumbs: Crumb[]) => {
     setPath(crumbs);
@@ -73,7 +64,7 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
         loading={loading}
         dataSource={rows}
         locale={{ emptyText: '没有下级区域' }}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 个` }}
+        pagination={pagerOf({ page, pageSize }, total, '个')}
         onChange={(pagination) => (setPage(pagination.current ?? 1), setPageSize(pagination.pageSize ?? pageSize))}
         columns={[
           {
@@ -91,29 +82,13 @@ export function RegionsTab({ staff }: { staff: StaffMe }) {
           { title: '区划代码', dataIndex: 'code', width: 170 },
           { title: '级别', dataIndex: 'level', width: 90, render: (_value, row) => LEVEL_NAMES[row.level] },
           { title: '排序', dataIndex: 'sortOrder', width: 70 },
-          {
-            title: '状态',
-            dataIndex: 'disabled',
-            width: 80,
-            render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">启用中</Tag>),
-          },
-          {
-            title: '操作',
-            width: 130,
-            render: (_value, row) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(row)}>
-                  修改
-                </Button>
-                <DisableToggle
-                  disabled={row.disabled}
-                  consequence="停用后该区域及其下级不再出现在群众的选择列表中，也不能再从这里提交反映；已有事项和账号不受影响。"
-                  toggle={(disabled) => configApi.updateRegion(row.code, { disabled })}
-                  onDone={() => void load()}
-                />
-              </Space>
-            ),
-          },
+          ...referenceColumns<ConfigRegion>({
+            edit: setEditing,
+            consequence:
+              '停用后该区域及其下级不再出现在群众的选择列表中，也不能再从这里提交反映；已有事项和账号不受影响。',
+            toggle: (row, disabled) => configApi.updateRegion(row.code, { disabled }),
+            onDone: () => void load(),
+          }),
         ]}
       />
       {editing === 'new' && (

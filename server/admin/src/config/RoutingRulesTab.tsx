@@ -1,12 +1,14 @@
 import { Button, Form, Popconfirm, Select, Space, Table, TreeSelect, message } from 'antd';
 import { RoutingRuleInputSchema, isWithin } from '@minqing/shared';
 import type { ConfigCategory, ConfigDepartment, RoutingRuleDto, StaffMe } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ConfigFormModal } from './ConfigFormModal';
 import { RoutingModelCard } from './RoutingModelCard';
 import { allPages, configApi } from './configApi';
 import { regionOptions } from './regionPicker';
 import type { TreeOption } from './regionPicker';
+import { pagerOf } from '../tablePaging';
+import { usePagedList } from '../usePagedList';
 
 /** Departments that may take reports of a region: those serving it or a region above it. */
 export function departmentsServing(
@@ -20,31 +22,24 @@ export function departmentsServing(
 
 /** 分派规则: category + region → department, looked up from the village up (routes/routingRules). */
 export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
-  const [rows, setRows] = useState<RoutingRuleDto[]>([]);
-  const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [categoryCode, setCategoryCode] = useState<string | undefined>();
-  const [loading, setLoading] = useState(false);
   const [adding, setAdding] = useState(false);
   const [categories, setCategories] = useState<ConfigCategory[]>([]);
   const [departments, setDepartments] = useState<ConfigDepartment[]>([]);
   const [regions, setRegions] = useState<TreeOption[]>([]);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const result = await configApi.routingRules(page, pageSize, categoryCode);
-      setRows(result.items);
-      setTotal(result.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [page, pageSize, categoryCode]);
+  const {
+    rows,
+    total,
+    loading,
+    reload: load,
+  } = usePagedList<RoutingRuleDto>(
+    () => configApi.routingRules(page, pageSize, categoryCode),
+    [page, pageSize, categoryCode],
+  );
 
-  useEffect(() => void load(), [load]);
   useEffect(() => {
     allPages((p, size) => configApi.categories({ page: p, pageSize: size })).then(
       (all) => setCategories(all.filter((category) => !category.disabled)),
@@ -94,7 +89,7 @@ export function RoutingRulesTab({ staff }: { staff: StaffMe }) {
         loading={loading}
         dataSource={rows}
         locale={{ emptyText: '没有分派规则：事项按分类的默认部门类型分派' }}
-        pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (count) => `共 ${count} 条` }}
+        pagination={pagerOf({ page, pageSize }, total)}
         onChange={(pagination) => (setPage(pagination.current ?? 1), setPageSize(pagination.pageSize ?? pageSize))}
         columns={[
           { title: '分类', dataIndex: 'categoryName' },

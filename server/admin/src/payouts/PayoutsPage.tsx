@@ -1,5 +1,4 @@
 import { Alert, Button, Modal, Select, Space, Table, Tag, Typography, message } from 'antd';
-import type { TablePaginationConfig } from 'antd';
 import { PAYOUT_KIND_NAMES, PAYOUT_STATUSES, PAYOUT_STATUS_NAMES } from '@minqing/shared';
 import type { Payout, PayoutSettings, PayoutStatus } from '@minqing/shared';
 import { useEffect, useState } from 'react';
@@ -11,6 +10,7 @@ import { fenToYuan } from './payoutForm';
 import { payoutsApi } from './payoutsApi';
 import type { PayoutListQuery } from './payoutsApi';
 import { usePagedList } from '../usePagedList';
+import { pagerOf, withPager } from '../tablePaging';
 
 const STATUS_COLORS: Record<PayoutStatus, string> = {
   proposed: 'gold',
@@ -69,14 +69,6 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
     });
   }
 
-  function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-    }));
-  }
-
   return (
     <>
       {settings && !enabled && (
@@ -117,15 +109,9 @@ export function PayoutsPage({ api = payoutsApi }: PayoutsPageProps) {
         size="middle"
         loading={loading}
         dataSource={rows}
-        onChange={changeTable}
+        onChange={(pagination) => setQuery(withPager(pagination))}
         locale={{ emptyText: '还没有发放记录' }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 笔`,
-        }}
+        pagination={pagerOf(query, total, '笔')}
         columns={[
           { title: '提出时间', dataIndex: 'createdAt', width: 150, render: formatTime },
           { title: '类型', dataIndex: 'kind', width: 100, render: (kind: Payout['kind']) => PAYOUT_KIND_NAMES[kind] },

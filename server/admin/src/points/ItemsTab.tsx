@@ -1,5 +1,4 @@
 import { Button, Popconfirm, Space, Switch, Table, Tag, Typography, message } from 'antd';
-import type { TablePaginationConfig } from 'antd';
 import type { RegionNode, ShopItem } from '@minqing/shared';
 import { useMemo, useState } from 'react';
 import { ItemFormModal } from './ItemFormModal';
@@ -7,6 +6,7 @@ import { pointsApi } from './pointsApi';
 import type { PageQuery } from './pointsApi';
 import { shopRegionOptions } from './shopRegions';
 import { usePagedList } from '../usePagedList';
+import { pagerOf, withPager } from '../tablePaging';
 
 export interface ItemsTabProps {
   regionCode: string;
@@ -33,14 +33,6 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
     }
   }
 
-  function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-    }));
-  }
-
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -58,15 +50,9 @@ export function ItemsTab({ regionCode, regions, api = pointsApi }: ItemsTabProps
         size="middle"
         loading={loading}
         dataSource={rows}
-        onChange={changeTable}
+        onChange={(pagination) => setQuery(withPager(pagination))}
         locale={{ emptyText: '还没有商品，点「上架商品」添加' }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 件`,
-        }}
+        pagination={pagerOf(query, total, '件')}
         columns={[
           {
             title: '商品',

@@ -1,13 +1,14 @@
-import { Select, Space, Table, TreeSelect, Typography, message } from 'antd';
-import type { TablePaginationConfig } from 'antd';
+import { Select, Space, Table, TreeSelect, Typography } from 'antd';
 import { POINTS_REASONS, POINTS_REASON_NAMES } from '@minqing/shared';
 import type { PointsReason, RegionNode, StaffLedgerEntry } from '@minqing/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ExportButton } from '../export/ExportButton';
 import { formatTime } from '../queue/format';
 import { ledgerExportPath, pointsApi } from './pointsApi';
 import type { LedgerQuery } from './pointsApi';
 import { filterRegionOptions } from './shopRegions';
+import { pagerOf, withPager } from '../tablePaging';
+import { usePagedList } from '../usePagedList';
 
 export interface LedgerTabProps {
   regionCode: string;
@@ -19,35 +20,9 @@ export interface LedgerTabProps {
 /** 积分台账: every points line in scope (earned, spent, refunded), filterable, exportable to .xlsx. */
 export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: LedgerTabProps) {
   const [query, setQuery] = useState<LedgerQuery>({ page: 1, pageSize: 20 });
-  const [rows, setRows] = useState<StaffLedgerEntry[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const places = useMemo(() => filterRegionOptions(regions, regionCode), [regions, regionCode]);
 
-  const fetchPage = useCallback(async () => {
-    setLoading(true);
-    try {
-      const page = await load(query);
-      setRows(page.items);
-      setTotal(page.total);
-    } catch (error) {
-      message.error(error instanceof Error ? error.message : '加载失败');
-    } finally {
-      setLoading(false);
-    }
-  }, [load, query]);
-
-  useEffect(() => {
-    void fetchPage();
-  }, [fetchPage]);
-
-  function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-    }));
-  }
+  const { rows, total, loading } = usePagedList<StaffLedgerEntry>(() => load(query), [load, query]);
 
   return (
     <>
@@ -90,15 +65,9 @@ export function LedgerTab({ regionCode, regions, load = pointsApi.ledger }: Ledg
         size="middle"
         loading={loading}
         dataSource={rows}
-        onChange={changeTable}
+        onChange={(pagination) => setQuery(withPager(pagination))}
         locale={{ emptyText: '没有符合条件的积分记录' }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 条`,
-        }}
+        pagination={pagerOf(query, total)}
         columns={[
           { title: '时间', dataIndex: 'createdAt', width: 160, render: formatTime },
           { title: '村民', dataIndex: 'citizenName', width: 120 },

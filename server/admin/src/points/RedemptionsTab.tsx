@@ -1,5 +1,4 @@
 import { Button, Popconfirm, Select, Space, Table, Tag, message } from 'antd';
-import type { TablePaginationConfig } from 'antd';
 import { REDEMPTION_STATUSES, REDEMPTION_STATUS_NAMES } from '@minqing/shared';
 import type { Redemption, RedemptionStatus } from '@minqing/shared';
 import { useState } from 'react';
@@ -8,6 +7,7 @@ import { pointsApi } from './pointsApi';
 import type { RedemptionListQuery } from './pointsApi';
 import { VerifyPanel } from './VerifyPanel';
 import { usePagedList } from '../usePagedList';
+import { pagerOf, withPager } from '../tablePaging';
 
 const STATUS_COLORS: Record<RedemptionStatus, string> = { reserved: 'gold', fulfilled: 'green', cancelled: 'default' };
 
@@ -30,14 +30,6 @@ export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
     } catch (error) {
       message.error(error instanceof Error ? error.message : '取消失败');
     }
-  }
-
-  function changeTable(pagination: TablePaginationConfig) {
-    setQuery((current) => ({
-      ...current,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? current.pageSize,
-    }));
   }
 
   return (
@@ -63,15 +55,9 @@ export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
         size="middle"
         loading={loading}
         dataSource={rows}
-        onChange={changeTable}
+        onChange={(pagination) => setQuery(withPager(pagination))}
         locale={{ emptyText: '没有符合条件的兑换记录' }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => `共 ${count} 条`,
-        }}
+        pagination={pagerOf(query, total)}
         columns={[
           { title: '兑换时间', dataIndex: 'createdAt', width: 160, render: formatTime },
           { title: '商品', key: 'item', render: (_value, row) => row.item.name },

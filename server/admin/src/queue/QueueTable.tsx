@@ -7,6 +7,7 @@ import { Transcript, TranscriptSourceTag, voiceWithoutTranscript } from './Trans
 import { formatTime } from './format';
 import { sortFromTable } from './queueQuery';
 import type { QueueFilters, QueueRow, QueueSort } from './queueQuery';
+import { pagerOf } from '../tablePaging';
 
 export interface QueueTableProps {
   rows: QueueRow[];
@@ -141,13 +142,7 @@ export const QueueTable = memo(function QueueTable({
       onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
       expandable={expandable}
       onChange={(pagination, _filters, sorter) => changeTable(pagination, sorter)}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        showTotal: (count) => `共 ${count} 件`,
-      }}
+      pagination={pagerOf({ page, pageSize }, total, '件')}
       columns={columns}
     />
   );
