@@ -151,7 +151,9 @@ describe('evalCommand', () => {
       lines.some((line) => /^held-out replies \(2 messages .*accuracy \d\.\d{4}, macro-F1 \d\.\d{4}$/.test(line)),
     ).toBe(true);
     expect(lines.filter((line) => /^repeat \d\/3: accuracy/.test(line))).toHaveLength(3);
-    expect(lines.some((line) => /^3× stratified 2-fold CV: accuracy \d\.\d{4} ± \d\.\d{4}/.test(line))).toBe(true);
+    expect(lines.some((line) => /^3× grouped stratified 2-fold CV: accuracy \d\.\d{4} ± \d\.\d{4}/.test(line))).toBe(
+      true,
+    );
     expect(typeof result.accuracySd).toBe('number');
     expect(result.village.n).toBe(4);
     expect(result.village.right + result.village.wrong + result.village.triage).toBeCloseTo(1);

@@ -44,15 +44,16 @@ import {
  * npm run routing:eval -- FILE.jsonl [--cv [K] [--repeat R]] [--village-file V.jsonl] [--model PATH]
  *
  * FILE rows {title, detail, label} (one of the seven TipDM classes). Without --cv: the shipped
- * model (or --model) on FILE. With --cv: R repetitions of stratified K-fold cross-validation,
- * each fold's model trained as routing:train trains (trainRoutingModel) on the other folds plus
- * every shipped example that is not a copy of a row of FILE, rows of FILE telling the same matter
- * kept in one fold (a grouped split: unseen messages have no twin in training); printed as mean ± standard
- * deviation over the repetitions. Then per-class precision and recall, the confusion matrix,
- * the calibration error (ECE) of the top category's confidence and the temperature that would
- * fit it. With --village-file (rows {text, kind}, never trained on): the concerns routed as the
- * API routes them, the threshold read off their calibrated confidences, and the shares sent
- * right, wrong and to triage. The last line is always one JSON object, for scripts.
+ * model (or --model) on FILE. With --cv: R repetitions of grouped stratified K-fold
+ * cross-validation, each fold's model trained as routing:train trains (trainRoutingModel) on the
+ * other folds plus every shipped example that is not a copy of a row of FILE, rows of FILE
+ * telling the same matter kept in one fold (a grouped split: unseen messages have no twin in
+ * training); printed as mean ± standard deviation over the repetitions. Then per-class
+ * precision and recall, the confusion matrix, the calibration error (ECE) of the top category's
+ * confidence and the temperature that would fit it. With --village-file (rows {text, kind},
+ * never trained on): the concerns routed as the API routes them, the threshold read off their
+ * calibrated confidences, and the shares sent right, wrong and to triage. The last line is
+ * always one JSON object, for scripts.
  *
  * --village: FILE rows are {text, kind}; the shares at several thresholds (with --cv, fold models).
  */
@@ -206,7 +207,8 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
   const accuracy = mean(accuracies);
   const spread = standardDeviation(accuracies);
   const macroF1 = mean(perRepeat.map((scores) => scores.macroF1));
-  const label = args.folds !== null ? `${args.repeat}× stratified ${args.folds}-fold CV` : 'the model on the file';
+  const label =
+    args.folds !== null ? `${args.repeat}× grouped stratified ${args.folds}-fold CV` : 'the model on the file';
   print(
     `${label}: accuracy ${accuracy.toFixed(4)} ± ${spread.toFixed(4)} (sd over repeats; min ${Math.min(...accuracies).toFixed(4)}, max ${Math.max(...accuracies).toFixed(4)}), macro-F1 ${macroF1.toFixed(4)}`,
   );

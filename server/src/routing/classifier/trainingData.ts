@@ -185,6 +185,14 @@ export function shippedTrainingExamples(): LabelledExample[] {
 /**
  * How the routing model is trained — by routing:train, by the nightly retraining and by each
  * fold of routing:eval --cv, so that what is measured is what ships.
+ *
+ * One model, not an ensemble: in 2× grouped 5-fold cross-validation on train.jsonl (the folds of
+ * routing:eval --cv) this model gave 0.884 ± 0.005; a softmax model on character 2–4-grams alone
+ * (150,000 features) 0.854; complement naive Bayes on this model's features 0.864; the average of
+ * calibrated probabilities of this model and the 2–4-gram one 0.872, of this model and naive Bayes
+ * 0.884 (calibration error 0.090 against 0.047), of all three 0.880. Co-training on
+ * unlabeled.jsonl (messages on which this model and the 2–4-gram one agree, both ≥ 0.8 or ≥ 0.9
+ * sure, 1,400–2,100 per fold, weight 0.3 or 1) lost 4–5 of the first fold's 89 messages.
  */
 export function trainRoutingModel(examples: LabelledExample[], options: TrainOptions = {}): CategoryClassifier {
   return CategoryClassifier.train(examples, options);
