@@ -150,6 +150,26 @@ export async function submitReport(
   const routing = routingData(route, deps.classifier.predictor?.version ?? null);
   const deadlines = department ? deadlinesFrom(now, category, reference.calendar) : null;
   const preallocated = await serialNoBeforeTransaction(deps.dataSource, deps.config.serialPrefix, now);
+  // Reads, before the transaction: it holds the idempotency key's lock (and SQLite's writer) only while writing.
+  const gridCode = await reportGridOf(deps.dataSource.manager, {
+    villageCode: village.code,
+    anonymous: body.anonymous ?? false,
+    citizen,
+    onBehalf,
+  });
+  const duplicateOf = await findDuplicate(
+    deps.dataSource.manager,
+    {
+      id: reportId,
+      villageCode: village.code,
+      categoryCode: category?.code ?? null,
+      predictedCategoryCode: route.prediction?.categoryCode ?? null,
+      text: body.text || null,
+      transcript: body.voice?.transcript || null,
+      createdAt: now,
+    },
+    duplicateSettings(deps),
+  );
   try {
     const submitted = await transaction(deps.dataSource, async (tx) => {
       if (idempotencyKey) {
@@ -171,12 +191,7 @@ export async function submitReport(
         countyCode: body.villageCode.slice(0, 6),
         townshipCode: village.parentCode!,
         villageCode: village.code,
-        gridCode: await reportGridOf(tx, {
-          villageCode: village.code,
-          anonymous: body.anonymous ?? false,
-          citizen,
-          onBehalf,
-        }),
+        gridCode,
         citizenId: citizen?.id ?? null,
         anonymous: body.anonymous ?? false,
         // Only 民情直通 is ever public (PRODUCT.md §9): the choice is kept for it alone, on by default.
@@ -203,7 +218,7 @@ export async function submitReport(
         predictedCategoryCode: route.prediction?.categoryCode ?? null,
         predictionConfidence: route.prediction?.confidence ?? null,
         suggestions: route.suggestions.length ? route.suggestions : null,
-        duplicateOfId: null,
+        duplicateOfId: duplicateOf?.id ?? null,
         reopenCount: 0,
         deputyId: deputy?.id ?? null,
         filedByStaffId: onBehalf?.staff.id ?? null,
@@ -216,7 +231,6 @@ export async function submitReport(
         updatedAt: now,
         version: 1,
       } satisfies Report);
-      report.duplicateOfId = (await findDuplicate(tx, report, duplicateSettings(deps)))?.id ?? null;
       await insertRows(tx, Report, [report]);
       const newEvents: NewEvent[] = [
         {
