@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { StaffRole } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../context';
 import { Citizen, Staff } from '../db/entities';
+import { findRowById } from '../db/findRowById';
 import { forbidden, unauthorized } from '../errors';
 
 export function bearerToken(ctx: AppContext): string | null {
@@ -23,7 +24,7 @@ export function citizenAuth(): AuthMiddleware {
       const token = bearerToken(ctx as AppContext);
       const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
       if (claims?.kind !== 'citizen') throw unauthorized();
-      const citizen = await ctx.deps.dataSource.getRepository(Citizen).findOneBy({ id: claims.sub });
+      const citizen = await findRowById(ctx.deps.dataSource.manager, Citizen, claims.sub);
       if (!citizen) throw unauthorized();
       ctx.state.citizen = citizen;
     }
@@ -67,7 +68,7 @@ async function signedInStaff(ctx: AppContext): Promise<Staff> {
   const token = bearerToken(ctx);
   const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
   if (claims?.kind !== 'staff') throw unauthorized();
-  const staff = await ctx.deps.dataSource.getRepository(Staff).findOneBy({ id: claims.sub });
+  const staff = await findRowById(ctx.deps.dataSource.manager, Staff, claims.sub);
   if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
   return staff;
 }
