@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot, settings, targets } from './bench/config.mjs';
 import { monotonicMicros, profileIn, profilingArgs, summarizeProfile } from './bench/cpuProfile.mjs';
-import { databasePid, measureCosts } from './bench/diagnostics.mjs';
+import { databasePid, measureCosts, statementCounting } from './bench/diagnostics.mjs';
 import { closeAgents, postJson } from './bench/http.mjs';
 import { runSubmissionLoad } from './bench/load.mjs';
 import {
@@ -210,14 +210,15 @@ async function runBenchmark() {
   log(`database ${settings.database} ${reuse ? 'reused' : 'recreated'} on MariaDB/MySQL ${mariadb.version}`);
 
   const serverProfile = settings.cpuProfile ? profilingArgs('server') : null;
+  const serverCounting = statementCounting('server');
   // No scheduler: over a year of seeded reports it would escalate and auto-close thousands a
   // minute, and summarise days the seed has not filled yet. The day summaries are built below by its job.
   const server = await startRealServer({
     settings,
     repoRoot,
     log,
-    nodeArgs: serverProfile?.nodeArgs,
-    env: { SCHEDULER: 'off' },
+    nodeArgs: [...serverCounting.nodeArgs, ...(serverProfile?.nodeArgs ?? [])],
+    env: { SCHEDULER: 'off', ...serverCounting.env },
   });
   const pool = benchPool(settings);
   try {
@@ -237,7 +238,13 @@ async function runBenchmark() {
     log(`(a) POST /api/v1/reports: ${settings.connections} connections for ${settings.duration} s`);
     const dbPid = await databasePid(pool);
     const rowsBeforeA = await countRows(pool, 'reports');
-    const submission = await measureCosts(pool, { server: server.handle.child.pid, database: dbPid }, () =>
+    const serverTarget = {
+      server: server.handle.child.pid,
+      database: dbPid,
+      databaseName: settings.database,
+      counting: serverCounting,
+    };
+    const submission = await measureCosts(pool, serverTarget, () =>
       underProfile(() => runSubmissionLoad({ label: 'a', baseUrl: server.baseUrl, ...load })),
     );
     submission.rowsWritten = (await countRows(pool, 'reports')) - rowsBeforeA;
@@ -253,21 +260,27 @@ async function runBenchmark() {
     await pool.query('CREATE TABLE bench_ceiling LIKE reports');
     const ceilingPort = await freePort();
     const ceilingProfile = settings.cpuProfile ? profilingArgs('ceiling') : null;
+    const ceilingCounting = statementCounting('ceiling');
     const ceilingServer = startChild('ceiling', path.join(repoRoot, 'scripts', 'bench', 'ceilingServer.mjs'), {
       cwd: repoRoot,
-      nodeArgs: ceilingProfile?.nodeArgs,
-      env: { PORT: String(ceilingPort), DATABASE_URL: settings.databaseUrl },
+      nodeArgs: [...ceilingCounting.nodeArgs, ...(ceilingProfile?.nodeArgs ?? [])],
+      env: { PORT: String(ceilingPort), DATABASE_URL: settings.databaseUrl, ...ceilingCounting.env },
     });
     const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
     await waitForHealth(ceilingServer, `${ceilingUrl}/healthz`, 30_000);
     log(`(c) ceiling (bare Koa + 1 INSERT): ${settings.connections} connections for ${settings.duration} s`);
-    const ceiling = await measureCosts(pool, { server: ceilingServer.child.pid, database: dbPid }, () =>
+    const ceilingTarget = { ...serverTarget, server: ceilingServer.child.pid, counting: ceilingCounting };
+    const ceiling = await measureCosts(pool, ceilingTarget, () =>
       underProfile(() => runSubmissionLoad({ label: 'c', baseUrl: ceilingUrl, ...load })),
     );
     ceiling.rowsWritten = await countRows(pool, 'bench_ceiling');
     describeLoad('(c)', ceiling);
     if (ceiling.errors > 0) log(`(c) ceiling output tail:\n${outputOf(ceilingServer)}`);
     await stopChild(ceilingServer);
+    if (settings.only === 'submission') {
+      const profiles = { submission: serverProfile, ceiling: ceilingProfile };
+      return { mariadb, submission, ceiling, profiles, benchSeconds: (performance.now() - benchStarted) / 1000 };
+    }
 
     // (b) the work queue over N reports
     const existing = await countRows(pool, 'reports');
@@ -293,7 +306,7 @@ async function runBenchmark() {
         variants.push({ label, username, query, skipped: `${username} cannot sign in` });
         continue;
       }
-      const figures = await measureCosts(pool, { server: server.handle.child.pid, database: dbPid }, async () => {
+      const figures = await measureCosts(pool, serverTarget, async () => {
         const measured = await underProfile(() =>
           measureQueue({
             baseUrl: server.baseUrl,
@@ -411,6 +424,82 @@ const shortSql = (sql) =>
 const roundAll = (figures) =>
   Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, round(value, 2)]));
 
+/** Why (a) and (c) differ: what one successful submission costs each side. */
+function printCosts(submission, ceiling) {
+  const costRow = (label, costs) => [
+    label,
+    formatNumber(costs.statements),
+    formatNumber(costs.selects),
+    formatNumber(costs.inserts),
+    formatNumber(costs.updates),
+    formatNumber(costs.begins),
+    formatNumber(costs.commits),
+    costs.rowLockWaits.toLocaleString('en-US'),
+    formatNumber(costs.serverCpuMs, 2),
+    formatNumber(costs.databaseCpuMs, 2),
+    formatNumber(costs.databaseProcessCpuMs, 2),
+  ];
+  console.log('');
+  console.log(
+    'Cost per successful submission: statements as the server process sent them; CPU ms from /proc of node, of the ' +
+      'MariaDB threads serving its connections (DB) and of the whole mariadbd, every client of the box included:',
+  );
+  console.log(
+    renderTable(
+      [
+        'load',
+        'SQL stmts',
+        'SELECT',
+        'INSERT',
+        'UPDATE',
+        'BEGIN',
+        'COMMIT',
+        'row-lock waits',
+        'node CPU ms',
+        'DB CPU ms',
+        'mariadbd CPU ms',
+      ],
+      [costRow('(a) real server', submission.costs), costRow('(c) ceiling', ceiling.costs)],
+    ),
+  );
+}
+
+/** BENCH_ONLY=submission: (a), (c), their ratio, costs and CPU profiles. */
+function printSubmissionReport(run) {
+  const { submission, ceiling } = run;
+  const ratio = ceiling.rps > 0 ? submission.rps / ceiling.rps : null;
+  const valid = submission.errorRate <= targets.maxErrorRate && ceiling.errorRate <= targets.maxErrorRate;
+  console.log('');
+  console.log(
+    `321 民情在线 — submission benchmark · ${os.cpus().length} CPU · node ${process.version} · ${run.mariadb.version} · ` +
+      `${settings.connections} connections × ${settings.duration} s · load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}`,
+  );
+  console.log(
+    `(a) POST /api/v1/reports ${formatNumber(submission.rps)} rps (p50 ${submission.p50} ms, p99 ${submission.p99} ms, ${submission.errors} errors); ` +
+      `(c) ceiling ${formatNumber(ceiling.rps)} rps (p50 ${ceiling.p50} ms); (a)/(c) ${ratio === null ? '–' : `${(ratio * 100).toFixed(1)} %`}` +
+      `${valid ? '' : ' — RUN INVALID: errors above the limit'}`,
+  );
+  printCosts(submission, ceiling);
+  const profile = profileSummary(run.profiles.submission, submission);
+  printProfile('(a) real server', profile, 15);
+  printProfile('(c) ceiling', profileSummary(run.profiles.ceiling, ceiling), 8);
+  console.log(
+    JSON.stringify({
+      submission: { rps: round(submission.rps), p50: submission.p50, p99: submission.p99, errors: submission.errors },
+      ceiling: { rps: round(ceiling.rps), p50: ceiling.p50, p99: ceiling.p99, errors: ceiling.errors },
+      ratio: ratio === null ? null : round(ratio, 3),
+      perSubmission: roundAll(submission.costs),
+      perCeilingRequest: roundAll(ceiling.costs),
+      loadAverage: os.loadavg()[0],
+      valid,
+    }),
+  );
+  return valid;
+}
+
 function printReport(run) {
   const { submission, ceiling, variants } = run;
   const ratio = ceiling.rps > 0 ? submission.rps / ceiling.rps : null;
@@ -519,7 +608,7 @@ function printReport(run) {
   );
   console.log(
     '(b)* is the headline queue figure: county staff, 城关镇, status=dispatched, page 1 of 20, default sort -submittedAt. ' +
-      '(b) CPU: node ms + MariaDB ms per request (the database process serves every client on the box).',
+      "(b) CPU: node ms + ms of the MariaDB threads serving the server's connections, per request.",
   );
   console.log(
     `(r) ranking of ${run.rankings.month}: ${JSON.stringify(run.rankings.summary)}; function and route agree: ${run.rankings.agree ? 'yes' : 'NO'}`,
@@ -530,26 +619,7 @@ function printReport(run) {
       `${formatNumber(run.loadAverages.summaries)}, the rankings ${formatNumber(run.loadAverages.rankings)}.`,
   );
 
-  // Why (a) and (c) differ: what one successful submission costs each side.
-  const costRow = (label, costs) => [
-    label,
-    formatNumber(costs.statements),
-    formatNumber(costs.selects),
-    formatNumber(costs.inserts),
-    formatNumber(costs.updates),
-    formatNumber(costs.commits),
-    costs.rowLockWaits.toLocaleString('en-US'),
-    formatNumber(costs.serverCpuMs, 2),
-    formatNumber(costs.databaseCpuMs, 2),
-  ];
-  console.log('');
-  console.log('Cost per successful submission (MariaDB status counters, CPU from /proc):');
-  console.log(
-    renderTable(
-      ['load', 'SQL stmts', 'SELECT', 'INSERT', 'UPDATE', 'COMMIT', 'row-lock waits', 'node CPU ms', 'DB CPU ms'],
-      [costRow('(a) real server', submission.costs), costRow('(c) ceiling', ceiling.costs)],
-    ),
-  );
+  printCosts(submission, ceiling);
 
   const profiles = {
     submission: profileSummary(run.profiles.submission, submission),
@@ -681,7 +751,7 @@ function printReport(run) {
 stopChildrenOnExit();
 try {
   const run = await runBenchmark();
-  const valid = printReport(run);
+  const valid = settings.only === 'submission' ? printSubmissionReport(run) : printReport(run);
   if (!valid) process.exitCode = 1;
 } catch (error) {
   console.error(`[bench] failed: ${error.stack ?? error}`);

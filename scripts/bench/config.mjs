@@ -37,6 +37,8 @@ export const settings = {
   rankingRequests: integer('BENCH_RANKING_REQUESTS', 10),
   /** Both submission servers run under node --cpu-prof and the bench prints where their CPU went; `off` skips it. */
   cpuProfile: process.env.BENCH_CPU_PROFILE !== 'off',
+  /** `submission` measures (a) and (c) only: no seed, queue or ranking. */
+  only: process.env.BENCH_ONLY === 'submission' ? 'submission' : null,
   mysql: { host: '127.0.0.1', port: 3306, user: 'root' },
   database,
   databaseUrl: `mysql://root@127.0.0.1:3306/${database}`,
