@@ -38,7 +38,11 @@ export class ClassifierHolder {
     }
     if (mtimeMs === this.loadedMtimeMs) return;
     try {
-      this.current = await CategoryClassifier.loadFile(this.modelPath);
+      const loaded = await CategoryClassifier.loadFile(this.modelPath);
+      // The first prediction loads the word dictionary (a fraction of a second, seconds on a busy
+      // machine): paid here, not by the first villager whose report is classified.
+      loaded.predict({ text: '村口的路灯坏了' });
+      this.current = loaded;
       this.loadedMtimeMs = mtimeMs;
       this.logger.info({ version: this.current.version }, 'classifier loaded');
     } catch (error) {
