@@ -232,6 +232,8 @@ async function runBenchmark() {
     const tokens = await signInCitizens(server.baseUrl, settings.citizens);
     log(`${tokens.length} citizens signed in; ${categoryCodes.length} routable categories`);
     await probeSubmission(server.baseUrl, tokens[0], categoryCodes[0]);
+    // And one the classifier routes, so what it loads on first use is loaded before the load.
+    await probeSubmission(server.baseUrl, tokens[0], undefined);
 
     // (a) the real submission route
     const load = { tokens, categoryCodes, villageCode, duration: settings.duration, connections: settings.connections };
