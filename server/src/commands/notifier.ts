@@ -77,6 +77,13 @@ function citizenOf(report: Report): Recipient[] {
   return report.filedByStaffId ? [{ type: 'staff', id: report.filedByStaffId }] : [];
 }
 
+/** Those of `staff` who may open `report` (a message never names a report its reader cannot see), but `except`. */
+function whoMayView(staff: Staff[], report: Report, except?: string): Recipient[] {
+  return staff
+    .filter((member) => member.id !== except && staffCanView(member, report))
+    .map((member): Recipient => ({ type: 'staff', id: member.id }));
+}
+
 /** Staff matching `where` who may open `report`: a message never names a report its reader cannot see. */
 async function staffRecipients(
   manager: EntityManager,
@@ -92,9 +99,7 @@ async function staffRecipients(
       ...(where.regionCodes ? { regionCode: In(where.regionCodes) } : {}),
     },
   });
-  return staff
-    .filter((member) => member.id !== except && staffCanView(member, report))
-    .map((member): Recipient => ({ type: 'staff', id: member.id }));
+  return whoMayView(staff, report, except);
 }
 
 /** The supervisors of the tier a report now has, whose region covers its village. */
@@ -112,9 +117,7 @@ async function gridWorkersOf(manager: EntityManager, report: Report, except: str
   const staff = await manager.getRepository(Staff).find({
     where: { role: 'grid_worker', disabled: false, regionCode: Like(`${report.villageCode}%`) },
   });
-  return staff
-    .filter((member) => member.id !== except && staffCanView(member, report))
-    .map((member): Recipient => ({ type: 'staff', id: member.id }));
+  return whoMayView(staff, report, except);
 }
 
 /** 我也遇到: the villagers who joined the report hear of its progress (never asked to rate it). */
@@ -122,21 +125,24 @@ async function followersRecipients(manager: EntityManager, report: Report): Prom
   return (await followersOf(manager, report.id)).map((id): Recipient => ({ type: 'citizen', id }));
 }
 
+/** The citizen and the villagers who follow the report hear of one step, each in their own words. */
+async function tellCitizenAndFollowers(
+  manager: EntityManager,
+  report: Report,
+  kind: MessageKind,
+  texts: { citizen: MessageText; followers: MessageText },
+  at: Date,
+) {
+  await writeMessages(manager, citizenOf(report), kind, texts.citizen, report, at);
+  await writeMessages(manager, await followersRecipients(manager, report), kind, texts.followers, report, at);
+}
+
 async function tellResolved(manager: EntityManager, report: Report, resolvedBy: string, at: Date) {
-  await writeMessages(
+  await tellCitizenAndFollowers(
     manager,
-    citizenOf(report),
-    'report_resolved',
-    citizenTexts.resolved(report, resolvedBy),
     report,
-    at,
-  );
-  await writeMessages(
-    manager,
-    await followersRecipients(manager, report),
     'report_resolved',
-    followerTexts.resolved(report, resolvedBy),
-    report,
+    { citizen: citizenTexts.resolved(report, resolvedBy), followers: followerTexts.resolved(report, resolvedBy) },
     at,
   );
   await queueReportPush(manager, { report, topic: 'report_resolved', department: resolvedBy, at });
@@ -151,40 +157,28 @@ export async function notifyAfterStaffAction(
   switch (props.action) {
     case 'sign': {
       const department = await departmentName(manager, report);
-      await writeMessages(
+      await tellCitizenAndFollowers(
         manager,
-        citizenOf(report),
-        'report_signed',
-        citizenTexts.signed(report, department, report.resolveDueAt),
         report,
-        at,
-      );
-      await writeMessages(
-        manager,
-        await followersRecipients(manager, report),
         'report_signed',
-        followerTexts.signed(report, department, report.resolveDueAt),
-        report,
+        {
+          citizen: citizenTexts.signed(report, department, report.resolveDueAt),
+          followers: followerTexts.signed(report, department, report.resolveDueAt),
+        },
         at,
       );
       return queueReportPush(manager, { report, topic: 'report_signed', department, at });
     }
     case 'approve_extension': {
       const department = await departmentName(manager, report);
-      await writeMessages(
+      return tellCitizenAndFollowers(
         manager,
-        citizenOf(report),
-        'report_extended',
-        citizenTexts.extended(report, department, report.resolveDueAt),
         report,
-        at,
-      );
-      return writeMessages(
-        manager,
-        await followersRecipients(manager, report),
         'report_extended',
-        followerTexts.extended(report, department, report.resolveDueAt),
-        report,
+        {
+          citizen: citizenTexts.extended(report, department, report.resolveDueAt),
+          followers: followerTexts.extended(report, department, report.resolveDueAt),
+        },
         at,
       );
     }
