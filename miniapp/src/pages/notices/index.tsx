@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_NAMES, type Notice, type NoticeCategory } from '@minqing/shared';
 import CategoryTabs, { tabsFrom } from '../../components/CategoryTabs';
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../components/EmptyState';
+import EmptyState, { ErrorBlock, LoadingBlock } from '../../components/EmptyState';
+import PagedListBody from '../../components/PagedListBody';
 import FollowButton from '../../components/FollowButton';
 import NoticeCard, { mergeNotices } from '../../components/NoticeCard';
 import { getNotices } from '../../services/api';
@@ -98,30 +99,25 @@ export default function NoticesPage() {
           <Text className="notices__village-board-hint">邻居反映的事和部门的答复 ›</Text>
         </View>
         <CategoryTabs tabs={NOTICE_TABS} value={category} onChange={setCategory} label="公告栏目" />
-        {list.loading ? <LoadingBlock /> : null}
-        {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
-        {!list.loading && !list.error && list.items.length === 0 ? (
-          <EmptyState
-            icon="📢"
-            title={categoryName ? `暂时没有${categoryName}` : '暂时没有公告'}
-            hint={categoryName ? '可以点「全部」看看其他公告，或下拉刷新' : '有新公告时会显示在这里，也可以下拉刷新'}
-            action={categoryName ? { label: '看全部公告', onClick: () => setCategory('') } : undefined}
-          />
-        ) : null}
-        {!list.loading && !list.error ? (
-          <View className="notices__list" role="list">
-            {list.items.map((notice) => (
-              <NoticeCard key={notice.id} notice={notice} onClick={() => go(ROUTES.notice(notice.id))} />
-            ))}
-          </View>
-        ) : null}
-        {!list.loading && !list.error && list.items.length > 0 ? (
-          <ListFooter
-            state={list.footer}
-            errorMessage={list.footerError ?? undefined}
-            onLoadMore={() => void list.loadMore()}
-          />
-        ) : null}
+        <PagedListBody
+          list={list}
+          empty={
+            <EmptyState
+              icon="📢"
+              title={categoryName ? `暂时没有${categoryName}` : '暂时没有公告'}
+              hint={categoryName ? '可以点「全部」看看其他公告，或下拉刷新' : '有新公告时会显示在这里，也可以下拉刷新'}
+              action={categoryName ? { label: '看全部公告', onClick: () => setCategory('') } : undefined}
+            />
+          }
+        >
+          {(items) => (
+            <View className="notices__list" role="list">
+              {items.map((notice) => (
+                <NoticeCard key={notice.id} notice={notice} onClick={() => go(ROUTES.notice(notice.id))} />
+              ))}
+            </View>
+          )}
+        </PagedListBody>
       </View>
     );
   }

@@ -6,7 +6,8 @@ import ArticleCard from '../../../components/ArticleCard';
 import CategoryTabs, { tabsFrom } from '../../../components/CategoryTabs';
 import FollowButton from '../../../components/FollowButton';
 import { withPageHeader } from '../../../components/PageHeader';
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState';
+import EmptyState from '../../../components/EmptyState';
+import PagedListBody from '../../../components/PagedListBody';
 import { getArticles } from '../../../services/api';
 import { useCareMode } from '../../../stores/careMode';
 import { ROUTES, go } from '../../../pages/home/routes';
@@ -52,18 +53,19 @@ function ArticlesListPage() {
         />
       ) : null}
       <View className="articles__list">
-        {list.loading ? <LoadingBlock /> : null}
-        {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
-        {!list.loading && !list.error && list.items.length === 0 ? (
-          <EmptyState
-            icon="📰"
-            title={categoryName ? `暂时没有${categoryName}` : '暂时没有文章'}
-            hint="有新文章时会显示在这里，也可以下拉刷新"
-            action={categoryName ? { label: '看全部文章', onClick: () => setCategory('') } : undefined}
-          />
-        ) : null}
-        {!list.loading && !list.error
-          ? list.items.map((article) => (
+        <PagedListBody
+          list={list}
+          empty={
+            <EmptyState
+              icon="📰"
+              title={categoryName ? `暂时没有${categoryName}` : '暂时没有文章'}
+              hint="有新文章时会显示在这里，也可以下拉刷新"
+              action={categoryName ? { label: '看全部文章', onClick: () => setCategory('') } : undefined}
+            />
+          }
+        >
+          {(items) =>
+            items.map((article) => (
               <ArticleCard
                 key={article.id}
                 article={article}
@@ -71,14 +73,8 @@ function ArticlesListPage() {
                 onClick={() => go(ROUTES.article(article.id))}
               />
             ))
-          : null}
-        {!list.loading && !list.error && list.items.length > 0 ? (
-          <ListFooter
-            state={list.footer}
-            errorMessage={list.footerError ?? undefined}
-            onLoadMore={() => void list.loadMore()}
-          />
-        ) : null}
+          }
+        </PagedListBody>
       </View>
     </View>
   );

@@ -2,7 +2,8 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { PublicReport, PublicReportState, ReportStatus } from '@minqing/shared';
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState';
+import EmptyState, { LoadingBlock } from '../../../components/EmptyState';
+import PagedListBody from '../../../components/PagedListBody';
 import { formatDate } from '../../../components/NoticeCard/format';
 import { withPageHeader } from '../../../components/PageHeader';
 import { useVillageLabel } from '../../../components/VillagePicker';
@@ -150,30 +151,25 @@ function BoardPage() {
             </View>
           ))}
         </View>
-        {list.loading ? <LoadingBlock /> : null}
-        {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
-        {!list.loading && !list.error && list.items.length === 0 ? (
-          <EmptyState
-            icon="🗂️"
-            title={tab ? `近 90 天没有${label}的公开反映` : '本村近 90 天还没有公开的反映'}
-            hint="群众通过「民情直通」反映并选择公开的事，会显示在这里"
-            action={{ label: '我要反映', onClick: () => go(ROUTES.reportTab) }}
-          />
-        ) : null}
-        {!list.loading && !list.error ? (
-          <View className="open-board__list" role="list">
-            {list.items.map((report) => (
-              <BoardCard key={report.id} report={report} />
-            ))}
-          </View>
-        ) : null}
-        {!list.loading && !list.error && list.items.length > 0 ? (
-          <ListFooter
-            state={list.footer}
-            errorMessage={list.footerError ?? undefined}
-            onLoadMore={() => void list.loadMore()}
-          />
-        ) : null}
+        <PagedListBody
+          list={list}
+          empty={
+            <EmptyState
+              icon="🗂️"
+              title={tab ? `近 90 天没有${label}的公开反映` : '本村近 90 天还没有公开的反映'}
+              hint="群众通过「民情直通」反映并选择公开的事，会显示在这里"
+              action={{ label: '我要反映', onClick: () => go(ROUTES.reportTab) }}
+            />
+          }
+        >
+          {(items) => (
+            <View className="open-board__list" role="list">
+              {items.map((report) => (
+                <BoardCard key={report.id} report={report} />
+              ))}
+            </View>
+          )}
+        </PagedListBody>
       </View>
     );
   }

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { PointsEntry } from '@minqing/shared';
 import BigButton from '../../../components/BigButton';
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState';
+import EmptyState from '../../../components/EmptyState';
+import PagedListBody from '../../../components/PagedListBody';
 import { formatDate } from '../../../components/NoticeCard/format';
 import { withPageHeader } from '../../../components/PageHeader';
 import { ROUTES, go } from '../../../pages/home/routes';
@@ -98,24 +99,19 @@ function PointsPage() {
 
       <View className="points__section">
         <Text className="points__section-title">积分明细</Text>
-        {list.loading ? <LoadingBlock /> : null}
-        {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
-        {!list.loading && !list.error && list.items.length === 0 ? (
-          <EmptyState
-            icon="🌱"
-            title="还没有积分记录"
-            hint="反映问题、评价办理结果都能获得积分"
-            action={{ label: '我要反映', onClick: () => go(ROUTES.reportTab) }}
-          />
-        ) : null}
-        {!list.loading && !list.error ? list.items.map((entry) => <EntryRow key={entry.id} entry={entry} />) : null}
-        {!list.loading && !list.error && list.items.length > 0 ? (
-          <ListFooter
-            state={list.footer}
-            errorMessage={list.footerError ?? undefined}
-            onLoadMore={() => void list.loadMore()}
-          />
-        ) : null}
+        <PagedListBody
+          list={list}
+          empty={
+            <EmptyState
+              icon="🌱"
+              title="还没有积分记录"
+              hint="反映问题、评价办理结果都能获得积分"
+              action={{ label: '我要反映', onClick: () => go(ROUTES.reportTab) }}
+            />
+          }
+        >
+          {(items) => items.map((entry) => <EntryRow key={entry.id} entry={entry} />)}
+        </PagedListBody>
       </View>
     </View>
   );

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { REDEMPTION_STATUS_NAMES, type Redemption } from '@minqing/shared';
 import BigButton from '../../../components/BigButton';
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState';
+import EmptyState from '../../../components/EmptyState';
+import PagedListBody from '../../../components/PagedListBody';
 import { formatDate, formatDateTime } from '../../../components/NoticeCard/format';
 import { withPageHeader } from '../../../components/PageHeader';
 import { ROUTES, go } from '../../../pages/home/routes';
@@ -109,18 +110,19 @@ function RedemptionsPage() {
 
   return (
     <View className={`page points ${care.className}`}>
-      {list.loading ? <LoadingBlock /> : null}
-      {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <EmptyState
-          icon="🎫"
-          title="还没有兑换过物品"
-          hint="到积分超市用积分兑换吧"
-          action={{ label: '去积分超市', onClick: () => go(ROUTES.pointsShop) }}
-        />
-      ) : null}
-      {!list.loading && !list.error
-        ? list.items.map((redemption) => (
+      <PagedListBody
+        list={list}
+        empty={
+          <EmptyState
+            icon="🎫"
+            title="还没有兑换过物品"
+            hint="到积分超市用积分兑换吧"
+            action={{ label: '去积分超市', onClick: () => go(ROUTES.pointsShop) }}
+          />
+        }
+      >
+        {(items) =>
+          items.map((redemption) => (
             <RedemptionCard
               key={redemption.id}
               redemption={redemption}
@@ -128,14 +130,8 @@ function RedemptionsPage() {
               onCancel={() => void cancel(redemption)}
             />
           ))
-        : null}
-      {!list.loading && !list.error && list.items.length > 0 ? (
-        <ListFooter
-          state={list.footer}
-          errorMessage={list.footerError ?? undefined}
-          onLoadMore={() => void list.loadMore()}
-        />
-      ) : null}
+        }
+      </PagedListBody>
     </View>
   );
 }

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { Message, MessageKind } from '@minqing/shared';
-import EmptyState, { ErrorBlock, ListFooter, LoadingBlock } from '../../../components/EmptyState';
+import EmptyState from '../../../components/EmptyState';
+import PagedListBody from '../../../components/PagedListBody';
 import { formatDate } from '../../../components/NoticeCard/format';
 import { withPageHeader } from '../../../components/PageHeader';
 import { getMessages, markMessageRead } from '../../../services/api';
@@ -74,18 +75,19 @@ function MessagesPage() {
           {unreadLeft > 0 ? `您有 ${unreadLeft} 条未读消息，点开就会标为已读` : '消息都已读过'}
         </View>
       ) : null}
-      {list.loading ? <LoadingBlock /> : null}
-      {list.error ? <ErrorBlock message={list.error} onRetry={() => void list.refresh()} /> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <EmptyState
-          icon="🔔"
-          title="还没有消息"
-          hint="您反映的问题有了进展（受理、办结等），会在这里通知您"
-          action={{ label: '我要反映', onClick: () => go(ROUTES.reportTab) }}
-        />
-      ) : null}
-      {!list.loading && !list.error
-        ? list.items.map((message) => {
+      <PagedListBody
+        list={list}
+        empty={
+          <EmptyState
+            icon="🔔"
+            title="还没有消息"
+            hint="您反映的问题有了进展（受理、办结等），会在这里通知您"
+            action={{ label: '我要反映', onClick: () => go(ROUTES.reportTab) }}
+          />
+        }
+      >
+        {(items) =>
+          items.map((message) => {
             const isUnread = !message.readAt && !readHere[message.id];
             return (
               <View
@@ -111,14 +113,8 @@ function MessagesPage() {
               </View>
             );
           })
-        : null}
-      {!list.loading && !list.error && list.items.length > 0 ? (
-        <ListFooter
-          state={list.footer}
-          errorMessage={list.footerError ?? undefined}
-          onLoadMore={() => void list.loadMore()}
-        />
-      ) : null}
+        }
+      </PagedListBody>
     </View>
   );
 }
