@@ -9,19 +9,10 @@ import {
 import { Report } from '../db/entities';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import { type Period, comparisonSpans, daysPeriod } from './calendar';
-import {
-  FOLLOWED_LIST_LIMIT,
-  IN_COHORT,
-  IS_FOLLOWED_IN_PERIOD,
-  REPEAT_CANDIDATE,
-  REPEAT_MATTER_MS,
-  RESOLVED_FOR_REPEATS,
-  isRepeatOf,
-  isRisingHotspot,
-} from './figures';
-import { type StatsScope, whereReportRegion, whereReportScope } from './scope';
-import { instantOf } from './sqlDialect';
+import { FOLLOWED_LIST_LIMIT, IN_COHORT, IS_FOLLOWED_IN_PERIOD, isRisingHotspot } from './figures';
+import { type StatsScope, whereReportScope } from './scope';
 import { numberOf } from './groups';
+import { repeatsByGroup } from './repeatMatters';
 import { receivedFromSummaries } from './summaryReads';
 import { summaryPlan } from './summaryPlan';
 
@@ -42,14 +33,6 @@ const placeOf = (lookups: Lookups, villageCode: string) => ({
 });
 const categoryNameOf = (lookups: Lookups, code: string) => lookups.categories.get(code)?.name ?? code;
 const pairKey = (villageCode: string, categoryCode: string) => `${villageCode}|${categoryCode}`;
-/** A report's place and category (never null: both queries ask for a category) and one of its instants. */
-type PlacedRow = { id: string; villageCode: string; categoryCode: string; instant: Date | string };
-const placed = (instant: string) => [
-  'r.id AS id',
-  'r.villageCode AS villageCode',
-  'r.categoryCode AS categoryCode',
-  `${instant} AS instant`,
-];
 
 /** 受理件数 per village × category of categorised reports in a period, read from the reports. */
 async function liveReceivedByPlace(props: HotspotsProps, period: Period) {
@@ -89,24 +72,6 @@ async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Ma
   return counts;
 }
 
-type Resolution = { id: string; resolvedAt: Date };
-
-/**
- * The two latest resolutions before `at` of a list sorted by resolvedAt: if any resolution of the
- * list repeats a report submitted at `at` (isRepeatOf), the latest of them that is not the report
- * itself does, and it is one of these two.
- */
-function latestBefore(sorted: readonly Resolution[], at: Date): Resolution[] {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle].resolvedAt.getTime() < at.getTime()) low = middle + 1;
-    else high = middle;
-  }
-  return sorted.slice(Math.max(0, low - 2), low);
-}
-
 /** 上升热点, the biggest rise over the higher of 环比 and 同比 first. */
 export async function risingHotspots(props: HotspotsProps): Promise<RisingHotspot[]> {
   const spans = comparisonSpans(props.span.from, props.span.to);
@@ -138,66 +103,23 @@ export async function risingHotspots(props: HotspotsProps): Promise<RisingHotspo
   );
 }
 
-/**
- * 重复反映 per village × category in the period, most first: the period's reports (in scope) and
- * the resolutions they may repeat (in the region, whichever department resolved them), matched
- * by isRepeatOf. Two index ranges — submission and resolution times — whatever the volume; the
- * resolutions from the status-first key that carries their place and category (named for MySQL,
- * where a township's queue key would read every row of the township).
- */
+/** 重复反映 per village × category in the period, most first (stats/repeatMatters.ts). */
 export async function repeatMatters(props: HotspotsProps): Promise<RepeatMatter[]> {
-  const period = daysPeriod(props.span.from, props.span.to);
-  const candidates = props.manager
-    .createQueryBuilder(Report, 'r')
-    .select(placed('r.createdAt'))
-    .where(REPEAT_CANDIDATE, { periodStart: period.start, periodEnd: period.end });
-  whereReportScope(candidates, props.scope);
-  const resolutions = props.manager
-    .createQueryBuilder(Report, 'r')
-    .useIndex('idx_reports_resolved_at')
-    .select(placed('r.resolvedAt'))
-    .where(RESOLVED_FOR_REPEATS, {
-      resolvedFrom: new Date(period.start.getTime() - REPEAT_MATTER_MS),
-      periodEnd: period.end,
-    });
-  if (props.scope.regionCode) whereReportRegion(resolutions, props.scope.regionCode);
-  // Raw rows: tens of thousands of entities at a county's scale cost more than both statements.
-  const [reports, resolved]: PlacedRow[][] = await Promise.all([candidates.getRawMany(), resolutions.getRawMany()]);
-  const resolvedByPlace = new Map<string, Resolution[]>();
-  for (const row of resolved) {
-    const key = pairKey(row.villageCode, row.categoryCode);
-    const list = resolvedByPlace.get(key) ?? [];
-    list.push({ id: row.id, resolvedAt: instantOf(row.instant) });
-    resolvedByPlace.set(key, list);
-  }
-  for (const list of resolvedByPlace.values())
-    list.sort((left, right) => left.resolvedAt.getTime() - right.resolvedAt.getTime());
-  const matters = new Map<string, { count: number; last: Date }>();
-  for (const row of reports) {
-    const report = { id: row.id, createdAt: instantOf(row.instant) };
-    const key = pairKey(row.villageCode, row.categoryCode);
-    if (
-      !latestBefore(resolvedByPlace.get(key) ?? [], report.createdAt).some((resolution) =>
-        isRepeatOf(report, resolution),
-      )
-    )
-      continue;
-    const known = matters.get(key);
-    matters.set(key, {
-      count: (known?.count ?? 0) + 1,
-      last: known && known.last > report.createdAt ? known.last : report.createdAt,
-    });
-  }
-  return [...matters]
-    .map(([key, matter]) => {
-      const [villageCode, categoryCode] = key.split('|');
+  const groups = await repeatsByGroup(props.manager, daysPeriod(props.span.from, props.span.to), props.scope, [
+    'village',
+    'category',
+  ]);
+  return groups
+    .map(({ key, count, last }) => {
+      const villageCode = String(key.village);
+      const categoryCode = String(key.category);
       return {
         villageCode,
         ...placeOf(props.lookups, villageCode),
         categoryCode,
         categoryName: categoryNameOf(props.lookups, categoryCode),
-        count: matter.count,
-        lastReportedAt: matter.last.toISOString(),
+        count,
+        lastReportedAt: last.toISOString(),
       };
     })
     .sort(

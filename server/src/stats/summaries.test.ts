@@ -12,12 +12,12 @@ import { type CountsQuery, type Dimension, type GroupCounts, collectCounts, live
 import { type Period, daysPeriod, monthPeriod, shanghaiDate } from './calendar';
 import { mergeGroups } from './groups';
 import { StatsSummaryJob } from './summaries';
-import { SUMMARY_STATE, summaryPlan } from './summaryPlan';
+import { SUMMARY_STATE, changedRepeatDays, summaryPlan } from './summaryPlan';
 import { ReferenceData } from '../db/referenceData';
 import { computeRankings } from './rankings';
 import { computeOverview } from './overview';
 import { computeTrends } from './trends';
-import { risingHotspots } from './hotspots';
+import { repeatMatters, risingHotspots } from './hotspots';
 import type { StatsScope } from './scope';
 
 /**
@@ -72,6 +72,21 @@ describe('day summaries', () => {
       });
       if (index === 1) await dataSource.getRepository(Report).update(report.id, { gridCode: REGIONS.chengguanGrid });
     }
+    // Resolved on 02-25: 紫云村's 农业 report of 03-12 repeats it (重复反映).
+    const february = await insertReport(dataSource, {
+      departmentId: world.agriculture.id,
+      villageCode: REGIONS.jianchiVillage,
+      categoryCode: 'agri',
+      status: 'closed',
+      dispatchedAt: chinaTime('2026-02-20 10:00'),
+      resolvedAt: chinaTime('2026-02-25 10:00'),
+    });
+    await insertEvent(dataSource, {
+      reportId: february.id,
+      type: 'resolve',
+      departmentId: world.agriculture.id,
+      at: chinaTime('2026-02-25 10:00'),
+    });
   });
   afterAll(() => dataSource.destroy());
 
@@ -116,6 +131,7 @@ describe('day summaries', () => {
             await computeOverview({ manager: dataSource.manager, scope, period, now }),
             await computeTrends({ manager: dataSource.manager, scope, period, now }),
             await risingHotspots({ manager: dataSource.manager, lookups, scope, span, now }),
+            await repeatMatters({ manager: dataSource.manager, lookups, scope, span, now }),
           );
         }
       return answers;
@@ -142,7 +158,7 @@ describe('day summaries', () => {
     expect(await expectSummariesEqualLive(STATS_NOW)).toBeGreaterThan(0);
     // Later the same day, open reports pass their deadline: 超期 follows the clock.
     expect(await expectSummariesEqualLive(chinaTime('2026-04-10 23:59'))).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('reads the days of reports changed since the summary live until the scheduler rebuilds them', async () => {
     const at = chinaTime('2026-04-10 12:30');
@@ -194,19 +210,50 @@ describe('day summaries', () => {
       actorId: null,
       at,
     });
+    // 重办 and resolved again today: the report of 03-12 that repeated its resolution of 02-25 no longer does.
+    const lookups = await new ReferenceData(dataSource, 0).snapshot();
+    const jianchiMarch = () =>
+      repeatMatters({
+        manager: dataSource.manager,
+        lookups,
+        scope: { regionCode: REGIONS.jianchi, departmentId: null },
+        span: { from: '2026-03-01', to: '2026-03-31' },
+        now: at,
+      });
+    const repeatedBefore = await jianchiMarch();
+    const february = await dataSource
+      .getRepository(Report)
+      .findOneByOrFail({ dispatchedAt: chinaTime('2026-02-20 10:00') });
+    await saveReportChanges(dataSource.manager, february, { status: 'resolved', resolvedAt: at }, at);
+    await appendEvent(dataSource.manager, {
+      reportId: february.id,
+      type: 'resolve',
+      fromStatus: 'reopened',
+      toStatus: 'resolved',
+      actorType: 'staff',
+      actorId: null,
+      departmentId: world.agriculture.id,
+      at,
+    });
+    expect(repeatedBefore).toContainEqual(expect.objectContaining({ categoryCode: 'agri', count: 1 }));
+    expect(await jianchiMarch()).toEqual([]);
     const plan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'));
     expect(plan.live).toEqual([daysPeriod('2026-03-10', '2026-03-10'), daysPeriod('2026-03-15', '2026-03-15')]);
+    // 重复反映 of the 30 days after its earlier resolution are read from the reports.
+    const repeatPlan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'), changedRepeatDays);
+    expect(repeatPlan.live).toEqual([daysPeriod('2026-03-01', '2026-03-27')]);
     await expectSummariesEqualLive(chinaTime('2026-04-10 13:00'));
 
     // The next morning the job rebuilds them, and summarises yesterday.
     const nextMorning = chinaTime('2026-04-11 08:00');
-    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 3, remaining: 0 });
+    // 03-10, 03-15, 02-20 (the report resolved again) and 04-10; the repeats of 02-25 to 03-27 alone.
+    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 4, remaining: 0 });
     expect(await summaryPlan(dataSource.manager, daysPeriod('2026-03-01', '2026-04-11'))).toEqual({
       summarised: [daysPeriod('2026-03-01', '2026-04-10')],
       live: [daysPeriod('2026-04-11', '2026-04-11')],
     });
     expect(await expectSummariesEqualLive(nextMorning)).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it('is kept by the scheduler’s leader, on its tick', async () => {
     const now = chinaTime('2026-04-12 09:00');

@@ -1,11 +1,12 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Report, ReportEvent, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
 import { insertRows } from '../db/insertRows';
 import { liveCounts } from './aggregate';
 import { summariseOpenDeadlines } from './openDeadlines';
+import { summariseRepeats } from './repeatMatters';
 import { addDays, daysOf, daysPeriod, shanghaiDate } from './calendar';
 import { ALL_DIMENSIONS, type GroupCounts, mergeGroups } from './groups';
-import { SETTLE_MS, SUMMARY_STATE, changedDays } from './summaryPlan';
+import { SETTLE_MS, SUMMARY_STATE, changedDays, changedRepeatDays } from './summaryPlan';
 import { WHOLE_SYSTEM } from './scope';
 import { instantOf } from './sqlDialect';
 
@@ -62,6 +63,7 @@ export async function summariseDay(dataSource: DataSource, day: string, now: Dat
     for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
       await insertRows(manager, StatsDaySummary, rows.slice(start, start + ROWS_PER_INSERT));
     await summariseOpenDeadlines(manager, day);
+    await summariseRepeats(manager, day);
     await manager.delete(StatsSummarisedDay, { day });
     await manager.insert(StatsSummarisedDay, { day, summarisedAt: now });
   });
@@ -90,6 +92,21 @@ async function unsummarisedDays(manager: EntityManager, today: string): Promise<
     .reverse();
 }
 
+/**
+ * The summarised closed days whose 重复反映 alone may have moved (a resolution they may repeat did,
+ * stats/summaryPlan.ts changedRepeatDays): their repeats are rebuilt, not their figures.
+ */
+async function resummariseRepeats(dataSource: DataSource, days: string[], today: string, done: Set<string>) {
+  const closed = days.filter((day) => day < today && !done.has(day));
+  if (closed.length === 0) return;
+  const summarised = await dataSource.manager.find(StatsSummarisedDay, {
+    select: { day: true },
+    where: { day: In(closed) },
+  });
+  for (const { day } of summarised.sort((left, right) => left.day.localeCompare(right.day)))
+    await dataSource.transaction((manager) => summariseRepeats(manager, day));
+}
+
 export interface SummaryRun {
   /** Days rebuilt this run. */
   summarised: number;
@@ -108,15 +125,15 @@ export class StatsSummaryJob {
     const manager = dataSource.manager;
     const today = shanghaiDate(now);
     const state = await manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE });
-    const changed = state
-      ? [...(await changedDays(manager, new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS)))]
-      : [];
+    const since = state ? new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS) : null;
+    const changed = since ? [...(await changedDays(manager, since))] : [];
     // Changed days first, all of them: only then may the check move on.
     const done = new Set<string>();
     for (const day of changed.filter((day) => day < today).sort()) {
       await summariseDay(dataSource, day, now);
       done.add(day);
     }
+    if (since) await resummariseRepeats(dataSource, [...(await changedRepeatDays(manager, since))], today, done);
     await manager.save(StatsSummaryState, { name: SUMMARY_STATE, checkedAt: now });
     const started = Date.now();
     const missing = (await unsummarisedDays(manager, today)).filter((day) => !done.has(day));

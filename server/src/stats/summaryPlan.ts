@@ -1,7 +1,8 @@
 import { CITIZEN_ACTIONS, type ReportEventType, STAFF_ACTIONS, SYSTEM_ACTIONS } from '@minqing/shared';
 import { Between, type EntityManager, In } from 'typeorm';
 import { Report, ReportEvent, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
-import { type Period, daysOf, daysPeriod, shanghaiDate, startOfDay } from './calendar';
+import { type Period, addDays, daysOf, daysPeriod, shanghaiDate, startOfDay } from './calendar';
+import { REPEAT_MATTER_MS } from './figures';
 import { instantOf } from './sqlDialect';
 
 /** The one row of stats_summary_state. */
@@ -64,6 +65,56 @@ export async function changedDays(manager: EntityManager, since: Date): Promise<
   return days;
 }
 
+/** Events that give a report a resolution time (reportActor, mergedOutcome): each is the time it set. */
+const RESOLVING_EVENTS: readonly ReportEventType[] = ['resolve', 'resolve_on_spot', 'share_outcome'];
+/** Events that may move a resolution a 重复反映 is matched with: a new resolution time, or another category. */
+const RESOLUTION_MOVING_EVENTS: readonly ReportEventType[] = [...RESOLVING_EVENTS, 'assign', 'transfer'];
+
+/**
+ * The days whose 重复反映 (stats/repeatMatters.ts, by day of submission) a change since `since` may
+ * have moved: the day every report with an event since then (but NEUTRAL_EVENTS) was submitted on,
+ * and, for a report resolved anew or given another category, the days from each of its resolutions
+ * (the report's resolvedAt and its resolving events) to REPEAT_MATTER_DAYS after, whose reports
+ * may have repeated it.
+ */
+export async function changedRepeatDays(manager: EntityManager, since: Date): Promise<Set<string>> {
+  const changed: { reportId: string; type: ReportEventType }[] = await manager
+    .createQueryBuilder(ReportEvent, 'e')
+    .select('e.reportId', 'reportId')
+    .addSelect('e.type', 'type')
+    .distinct(true)
+    .where('e.type IN (:...types) AND e.createdAt >= :since', { types: EVENT_TYPES, since })
+    .getRawMany();
+  const days = new Set<string>();
+  const addWindow = (resolvedAt: Date) => {
+    const last = shanghaiDate(new Date(resolvedAt.getTime() + REPEAT_MATTER_MS));
+    for (let day = shanghaiDate(resolvedAt); day <= last; day = addDays(day, 1)) days.add(day);
+  };
+  const ids = [...new Set(changed.map((row) => row.reportId))];
+  const moved = new Set(
+    changed.filter((row) => RESOLUTION_MOVING_EVENTS.includes(row.type)).map((row) => row.reportId),
+  );
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const movedChunk = chunk.filter((id) => moved.has(id));
+    const [reports, resolutions] = await Promise.all([
+      manager.find(Report, { select: { id: true, createdAt: true, resolvedAt: true }, where: { id: In(chunk) } }),
+      movedChunk.length === 0
+        ? []
+        : manager.find(ReportEvent, {
+            select: { id: true, createdAt: true },
+            where: { reportId: In(movedChunk), type: In(RESOLVING_EVENTS) },
+          }),
+    ]);
+    for (const report of reports) {
+      days.add(shanghaiDate(instantOf(report.createdAt)));
+      if (report.resolvedAt && moved.has(report.id)) addWindow(instantOf(report.resolvedAt));
+    }
+    for (const event of resolutions) addWindow(instantOf(event.createdAt));
+  }
+  return days;
+}
+
 export interface SummaryPlan {
   /** Whole days, in ranges, to read from the day summaries. */
   summarised: Period[];
@@ -91,10 +142,14 @@ function rangesOf(days: readonly string[], take: (day: string) => boolean): Peri
 
 /**
  * Which days of a period the summaries answer: those summarised and not changed since the
- * scheduler last looked. Before the first summary, or for a period not made of whole China
- * days, everything is read live.
+ * scheduler last looked (`changes`: changedDays for the figures, changedRepeatDays for 重复反映).
+ * Before the first summary, or for a period not made of whole China days, everything is read live.
  */
-export async function summaryPlan(manager: EntityManager, period: Period): Promise<SummaryPlan> {
+export async function summaryPlan(
+  manager: EntityManager,
+  period: Period,
+  changes: (manager: EntityManager, since: Date) => Promise<Set<string>> = changedDays,
+): Promise<SummaryPlan> {
   const days = isWholeDays(period) ? daysOf(period) : [];
   const state = days.length ? await manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE }) : null;
   if (!state) return { summarised: [], live: [period] };
@@ -103,7 +158,7 @@ export async function summaryPlan(manager: EntityManager, period: Period): Promi
       select: { day: true },
       where: { day: Between(days[0], days[days.length - 1]) },
     }),
-    changedDays(manager, new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS)),
+    changes(manager, new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS)),
   ]);
   const summarised = new Set(rows.map((row) => row.day));
   const usable = (day: string) => summarised.has(day) && !changed.has(day);

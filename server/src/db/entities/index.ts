@@ -27,5 +27,6 @@ export { ReplyTemplate } from './replyTemplate';
 export { RoutingExample } from './routingExample';
 export { Staff } from './staff';
 export { StatsOpenDeadline } from './statsOpenDeadline';
+export { StatsRepeatSummary } from './statsRepeatSummary';
 export { StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from './statsSummary';
 export { SchedulerLease, SupervisionMark } from './supervision';

@@ -36,6 +36,7 @@ import { StatsSummaries1764850000000 } from './1764850000000-StatsSummaries';
 import { FiledOnBehalfIndex1764860000000 } from './1764860000000-FiledOnBehalfIndex';
 import { StatsSummaryDepartmentIndex1764870000000 } from './1764870000000-StatsSummaryDepartmentIndex';
 import { StatsOpenDeadlines1764885000000 } from './1764885000000-StatsOpenDeadlines';
+import { StatsRepeatSummaries1764890000000 } from './1764890000000-StatsRepeatSummaries';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   FiledOnBehalfIndex1764860000000,
   StatsSummaryDepartmentIndex1764870000000,
   StatsOpenDeadlines1764885000000,
+  StatsRepeatSummaries1764890000000,
 ];

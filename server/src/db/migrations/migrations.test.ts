@@ -46,6 +46,7 @@ describe('migrations', () => {
       'stats_summarised_days',
       'stats_summary_state',
       'stats_open_deadlines',
+      'stats_repeat_summaries',
     ];
     const runner = dataSource.createQueryRunner();
     for (const table of tables) expect(await runner.hasTable(table)).toBe(true);
