@@ -31,7 +31,9 @@ export function staffReportsRouter() {
   implement(router, routes.queue, async (ctx, { query: filters }) => {
     const staff = currentStaff(ctx);
     const now = ctx.deps.clock();
-    const [reports, total] = await buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now).getManyAndCount();
+    const queue = buildQueueQuery(ctx.deps.dataSource.manager, staff, filters, now);
+    // The page and its total at once, on two connections: each is its own walk of the queue's index.
+    const [reports, total] = await Promise.all([queue.getMany(), queue.clone().getCount()]);
     const lookups = await ctx.deps.reference.snapshot();
     const transcribing = await reportsBeingTranscribed(
       ctx.deps.dataSource.manager,
