@@ -3,7 +3,7 @@ import type Koa from 'koa';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { PersonalDataCipher } from './crypto/personalData';
-import type { TokenSigner } from './crypto/tokens';
+import type { TokenClaims, TokenSigner } from './crypto/tokens';
 import type { Citizen, Staff } from './db/entities';
 import type { ReferenceData } from './db/referenceData';
 import type { ContentSecurityClient } from './integrations/wechat/contentSecurityClient';
@@ -41,6 +41,8 @@ export interface AppState {
   requestId: string;
   citizen?: Citizen;
   staff?: Staff;
+  /** The bearer token's claims once verified (null: none or invalid); see tokenClaims. */
+  tokenClaims?: TokenClaims | null;
 }
 
 export type AppContext = Koa.ParameterizedContext<AppState, Router.RouterParamContext<AppState> & { deps: AppDeps }>;

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { StaffRole } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../context';
 import { Citizen, Staff } from '../db/entities';
+import type { TokenClaims } from '../crypto/tokens';
 import { findRowById } from '../db/findRowById';
 import { forbidden, unauthorized } from '../errors';
 
@@ -9,6 +10,18 @@ export function bearerToken(ctx: AppContext): string | null {
   const header = ctx.get('Authorization');
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match ? match[1] : null;
+}
+
+/**
+ * The claims of the request's bearer token if it is valid, else null. Verified once per request:
+ * the request limit and the guards all ask.
+ */
+export function tokenClaims(ctx: AppContext): TokenClaims | null {
+  if (ctx.state.tokenClaims === undefined) {
+    const token = bearerToken(ctx);
+    ctx.state.tokenClaims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+  }
+  return ctx.state.tokenClaims;
 }
 
 type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
@@ -21,8 +34,7 @@ type AuthMiddleware = Middleware<AppState, { deps: AppDeps }>;
 export function citizenAuth(): AuthMiddleware {
   return async (ctx, next) => {
     if (!ctx.state.citizen) {
-      const token = bearerToken(ctx as AppContext);
-      const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+      const claims = tokenClaims(ctx as AppContext);
       if (claims?.kind !== 'citizen') throw unauthorized();
       const citizen = await findRowById(ctx.deps.dataSource.manager, Citizen, claims.sub);
       if (!citizen) throw unauthorized();
@@ -52,8 +64,7 @@ export function staffAuth(
 
 /** The kind a valid bearer token claims, so the matching sign-in check can run. */
 function tokenKind(ctx: AppContext): 'citizen' | 'staff' | null {
-  const token = bearerToken(ctx);
-  return token ? (ctx.deps.tokens.verify(token, ctx.deps.clock())?.kind ?? null) : null;
+  return tokenClaims(ctx)?.kind ?? null;
 }
 
 /** A signed-in citizen, or a staff member of `roles` (citizens send photos with reports, staff attach them to replies). */
@@ -65,8 +76,7 @@ export function citizenOrStaffAuth(roles?: readonly StaffRole[]): AuthMiddleware
 
 /** The token's enabled staff member, read once per request (as citizenAuth does); 401 otherwise. */
 async function signedInStaff(ctx: AppContext): Promise<Staff> {
-  const token = bearerToken(ctx);
-  const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+  const claims = tokenClaims(ctx);
   if (claims?.kind !== 'staff') throw unauthorized();
   const staff = await findRowById(ctx.deps.dataSource.manager, Staff, claims.sub);
   if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');

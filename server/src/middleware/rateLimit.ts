@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 import type { AppContext, AppDeps, AppState } from '../context';
 import { AppError } from '../errors';
 import type { LimitScope, LimitedAction } from '../rateLimits/rateLimitConfig';
-import { bearerToken } from './auth';
+import { tokenClaims } from './auth';
 
 type LimitMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
@@ -29,8 +29,7 @@ const clientKey = (ctx: AppContext) => ctx.ip || 'unknown';
 export function requestLimit(): LimitMiddleware {
   return async (ctx, next) => {
     const context = ctx as AppContext;
-    const token = bearerToken(context);
-    const claims = token ? ctx.deps.tokens.verify(token, ctx.deps.clock()) : null;
+    const claims = tokenClaims(context);
     if (claims) await count(context, 'request', 'account', `${claims.kind}:${claims.sub}`);
     else await count(context, 'request', 'client', clientKey(context));
     await next();
