@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReportDetail, TimelineEvent } from '@minqing/shared';
 import { taroMock } from '../../../../test/mocks/taro';
+import { photoUploadsSucceed } from '../../../../test/taroCalls';
 import { STORAGE_KEYS } from '../../../services/storage';
 import ReportDetailPage from '.';
 
@@ -189,19 +190,7 @@ describe('反映详情', () => {
   it('补充说明 sends text and uploaded photos', async () => {
     taroMock.request.mockImplementation(() => ok(resolved));
     taroMock.chooseMedia.mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'tmp/more.jpg', size: 1000 }] });
-    taroMock.uploadFile.mockImplementation(() =>
-      Promise.resolve({
-        statusCode: 201,
-        data: JSON.stringify({
-          id: '01M81KNHEEZY3C4PCQ1HHZPW30',
-          kind: 'photo',
-          contentType: 'image/jpeg',
-          size: 1,
-          durationSeconds: null,
-          url: '/x',
-        }),
-      }),
-    );
+    photoUploadsSucceed('01M81KNHEEZY3C4PCQ1HHZPW30');
     render(<ReportDetailPage />);
     fireEvent.click(await screen.findByRole('button', { name: '补充说明' }));
     fireEvent.change(screen.getByPlaceholderText('还有什么要告诉工作人员的？'), { target: { value: '旁边还有一根' } });

@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer } from '../../../../test/taroCalls';
 import { currentStaffSession } from '../../../services/staffSession';
 import { gridReport, signInGridWorker, signInLiaison } from '../testFixtures';
 import { fieldDrafts } from '../services/fieldDrafts';
 import WorkbenchHome from '.';
 
 type Call = { url: string; data?: Record<string, unknown>; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
 const COUNTS = { dispatched: 2, accepted: 1, due_soon: 0, overdue: 3, done: 4, all: 10, submitted: 1, filed: 5 };
 
 function serve(items = [gridReport()]) {

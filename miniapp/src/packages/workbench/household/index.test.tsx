@@ -1,12 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer, posts, type RequestCall, photoUploadsSucceed } from '../../../../test/taroCalls';
 import { HOUSEHOLD_ID, REPORT_ID, gridReport, signInGridWorker } from '../testFixtures';
 import { fieldDrafts } from '../services/fieldDrafts';
 import HouseholdPage from '.';
 
-type Call = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
-const posts = () => taroMock.request.mock.calls.map(([call]) => call as Call).filter((call) => call.method === 'POST');
 const PHOTO_ID = '01M81KNHEEZY3C4PCQ1HHZPW30';
 const VISIT = {
   id: '01M81KNHEEZY3C4PCQ1HHZPW50',
@@ -27,19 +25,7 @@ beforeEach(() => {
     address: encodeURIComponent('五一村一组 12 号'),
   });
   taroMock.chooseMedia.mockResolvedValue({ tempFiles: [{ tempFilePath: 'tmp/roof.jpg', size: 1000 }] });
-  taroMock.uploadFile.mockImplementation(() =>
-    Promise.resolve({
-      statusCode: 201,
-      data: JSON.stringify({
-        id: PHOTO_ID,
-        kind: 'photo',
-        contentType: 'image/jpeg',
-        size: 1,
-        durationSeconds: null,
-        url: '/x',
-      }),
-    }),
-  );
+  photoUploadsSucceed(PHOTO_ID);
 });
 
 describe('住户走访', () => {
@@ -49,7 +35,7 @@ describe('住户走访', () => {
     expect(await screen.findByText('老人身体还好，米面都有')).toBeInTheDocument();
     expect(screen.getByText('李大爷')).toBeInTheDocument();
     expect(screen.getByText('五一村一组 12 号')).toBeInTheDocument();
-    expect((taroMock.request.mock.calls[0][0] as Call).url).toContain(
+    expect((taroMock.request.mock.calls[0][0] as RequestCall).url).toContain(
       `/staff/visits?householdId=${HOUSEHOLD_ID}&page=1`,
     );
     unmount();
@@ -59,7 +45,7 @@ describe('住户走访', () => {
   });
 
   it('records a visit with a photo and 同时代报: the visit, then the 代报 with an Idempotency-Key, then its serial number', async () => {
-    taroMock.request.mockImplementation((call: Call) => {
+    taroMock.request.mockImplementation((call: RequestCall) => {
       if (call.method !== 'POST') return answer(200, visitPage([]));
       return call.url.includes('/staff/visits')
         ? answer(201, { ...VISIT, note: '屋顶漏雨，需要修缮', photoUploadIds: [PHOTO_ID] })
@@ -106,7 +92,7 @@ describe('住户走访', () => {
   });
 
   it('keeps a visit sent without signal, says so, and sends it with the same Idempotency-Key when the page retries', async () => {
-    taroMock.request.mockImplementation((call: Call) =>
+    taroMock.request.mockImplementation((call: RequestCall) =>
       call.method === 'POST' ? Promise.reject(new Error('request:fail timeout')) : answer(200, visitPage([])),
     );
     render(<HouseholdPage />);
@@ -118,7 +104,7 @@ describe('住户走访', () => {
     expect(await screen.findByText('这次走访还未发送成功，联网后自动发送')).toBeInTheDocument();
     expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存，联网后自动提交' }));
 
-    taroMock.request.mockImplementation((call: Call) =>
+    taroMock.request.mockImplementation((call: RequestCall) =>
       answer(
         call.method === 'POST' ? 201 : 200,
         call.method === 'POST' ? { ...VISIT, note: '送去了冬衣' } : visitPage([]),

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer } from '../../../../test/taroCalls';
 import { household, signInGridWorker } from '../testFixtures';
 import HouseholdsPage from '.';
 
 type Call = { url: string; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
 const urls = () => taroMock.request.mock.calls.map(([call]) => (call as Call).url);
 
 describe('我的住户', () => {

@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { StaffLoginResponse } from '@minqing/shared';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer } from '../../../../test/taroCalls';
 import { STORAGE_KEYS } from '../../../services/storage';
 import { currentStaffSession } from '../../../services/staffSession';
 import StaffLoginPage from '.';
 
 type Call = { url: string; method?: string; data?: unknown; header?: Record<string, string> };
 const calls = () => taroMock.request.mock.calls.map(([call]) => call as Call);
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
 
 const login = (overrides: Partial<StaffLoginResponse['staff']> = {}): StaffLoginResponse => ({
   token: 'staff-token',

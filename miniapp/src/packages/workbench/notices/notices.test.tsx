@@ -1,13 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { StaffNotice } from '@minqing/shared';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer, posts, type RequestCall, photoUploadsSucceed } from '../../../../test/taroCalls';
 import { CADRE_ID, signInCadre } from '../testFixtures';
 import NoticeComposePage from '../notice-compose';
 import MyNoticesPage from '.';
 
-type Call = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
-const posts = () => taroMock.request.mock.calls.map(([call]) => call as Call).filter((call) => call.method === 'POST');
 const PHOTO_ID = '01M81KNHEEZY3C4PCQ1HHZPW30';
 
 const notice = (overrides: Partial<StaffNotice> = {}): StaffNotice => ({
@@ -36,20 +34,8 @@ beforeEach(() => signInCadre());
 describe('发布公告 from the phone', () => {
   it('asks for a title, then uploads the photo of the paper notice and publishes it to the cadre’s village', async () => {
     taroMock.chooseMedia.mockResolvedValue({ tempFiles: [{ tempFilePath: 'tmp/paper.jpg', size: 1000 }] });
-    taroMock.uploadFile.mockImplementation(() =>
-      Promise.resolve({
-        statusCode: 201,
-        data: JSON.stringify({
-          id: PHOTO_ID,
-          kind: 'photo',
-          contentType: 'image/jpeg',
-          size: 1,
-          durationSeconds: null,
-          url: '/x',
-        }),
-      }),
-    );
-    taroMock.request.mockImplementation((call: Call) =>
+    photoUploadsSucceed(PHOTO_ID);
+    taroMock.request.mockImplementation((call: RequestCall) =>
       answer(
         call.url.endsWith('/publish') ? 200 : 201,
         notice({ status: call.url.endsWith('/publish') ? 'published' : 'draft' }),
@@ -110,7 +96,7 @@ describe('我发布的公告', () => {
       title: '镇里的通知',
       authorId: '01J000000000000000000000X1',
     });
-    taroMock.request.mockImplementation((call: Call) =>
+    taroMock.request.mockImplementation((call: RequestCall) =>
       call.method === 'POST'
         ? answer(200, notice({ status: 'withdrawn', allowedActions: ['edit', 'publish'] }))
         : answer(200, { items: [notice(), others], total: 2, page: 1, pageSize: 50 }),

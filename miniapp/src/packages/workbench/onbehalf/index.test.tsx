@@ -1,13 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { RegionNode } from '@minqing/shared';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer, posts, type RequestCall } from '../../../../test/taroCalls';
 import { HOUSEHOLD_ID, REPORT_ID, gridReport, household, signInGridWorker, signInLiaison } from '../testFixtures';
 import { fieldDrafts } from '../services/fieldDrafts';
 import OnBehalfPage from '.';
 
-type Call = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
-const posts = () => taroMock.request.mock.calls.map(([call]) => call as Call).filter((call) => call.method === 'POST');
 const tree: RegionNode[] = [
   {
     code: '610921',
@@ -25,7 +23,7 @@ const tree: RegionNode[] = [
 ];
 
 function serve() {
-  taroMock.request.mockImplementation((call: Call) => {
+  taroMock.request.mockImplementation((call: RequestCall) => {
     if (call.method === 'POST') return answer(201, gridReport());
     if (call.url.includes('/regions')) return answer(200, tree);
     return answer(200, { items: [household()], total: 1, page: 1, pageSize: 20 });
@@ -106,7 +104,7 @@ describe('代报', () => {
   it('shows the server’s refusal and keeps no draft of it, the form still holding what was written', async () => {
     signInGridWorker();
     serve();
-    taroMock.request.mockImplementation((call: Call) =>
+    taroMock.request.mockImplementation((call: RequestCall) =>
       call.method === 'POST'
         ? answer(400, { error: { code: 'bad_request', message: '这户不在您负责的范围', field: 'onBehalfOf' } })
         : answer(200, { items: [household()], total: 1, page: 1, pageSize: 20 }),

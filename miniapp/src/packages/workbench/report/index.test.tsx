@@ -1,11 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer, posts, type RequestCall, photoUploadsSucceed } from '../../../../test/taroCalls';
 import { REPORT_ID, gridReport, signInGridWorker } from '../testFixtures';
 import StaffReportPage from '.';
 
-type Call = { url: string; method?: string; data?: Record<string, unknown>; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
-const posts = () => taroMock.request.mock.calls.map(([call]) => call as Call).filter((call) => call.method === 'POST');
 const PHOTO_ID = '01M81KNHEEZY3C4PCQ1HHZPW30';
 const resolved = gridReport({ status: 'resolved', statusName: '已办结', allowedActions: [] });
 
@@ -13,19 +11,7 @@ beforeEach(() => {
   signInGridWorker();
   taroMock.setRouterParams({ id: REPORT_ID });
   taroMock.chooseMedia.mockResolvedValue({ tempFiles: [{ tempFilePath: 'tmp/clean.jpg', size: 1000 }] });
-  taroMock.uploadFile.mockImplementation(() =>
-    Promise.resolve({
-      statusCode: 201,
-      data: JSON.stringify({
-        id: PHOTO_ID,
-        kind: 'photo',
-        contentType: 'image/jpeg',
-        size: 1,
-        durationSeconds: null,
-        url: '/x',
-      }),
-    }),
-  );
+  photoUploadsSucceed(PHOTO_ID);
 });
 
 describe('事项办理', () => {
@@ -47,7 +33,9 @@ describe('事项办理', () => {
   });
 
   it('就地办结 needs a photo taken on the spot, then uploads it and acts with an Idempotency-Key', async () => {
-    taroMock.request.mockImplementation((call: Call) => answer(200, call.method === 'POST' ? resolved : gridReport()));
+    taroMock.request.mockImplementation((call: RequestCall) =>
+      answer(200, call.method === 'POST' ? resolved : gridReport()),
+    );
     render(<StaffReportPage />);
     fireEvent.click(await screen.findByRole('button', { name: '就地办结' }));
     fireEvent.input(screen.getByPlaceholderText('写清楚做了什么、结果如何'), {
@@ -73,7 +61,7 @@ describe('事项办理', () => {
   });
 
   it('keeps an action sent without signal and sends it again with the same key', async () => {
-    taroMock.request.mockImplementation((call: Call) =>
+    taroMock.request.mockImplementation((call: RequestCall) =>
       call.method === 'POST' ? Promise.reject(new Error('request:fail timeout')) : answer(200, gridReport()),
     );
     render(<StaffReportPage />);
@@ -83,7 +71,9 @@ describe('事项办理', () => {
     expect(await screen.findByText('不予受理：已保存，联网后自动提交')).toBeInTheDocument();
     expect(taroMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存，联网后自动提交' }));
 
-    taroMock.request.mockImplementation((call: Call) => answer(200, call.method === 'POST' ? resolved : gridReport()));
+    taroMock.request.mockImplementation((call: RequestCall) =>
+      answer(200, call.method === 'POST' ? resolved : gridReport()),
+    );
     fireEvent.click(screen.getByRole('button', { name: '立即重试' }));
     await waitFor(() => expect(screen.queryByText('不予受理：已保存，联网后自动提交')).not.toBeInTheDocument());
     const [first, second] = posts();
@@ -92,7 +82,7 @@ describe('事项办理', () => {
 
   it('回访评价 records the household’s stars and the visit, as the server allows the filer', async () => {
     const visited = gridReport({ status: 'resolved', statusName: '已办结', allowedActions: ['rate_on_behalf'] });
-    taroMock.request.mockImplementation((call: Call) =>
+    taroMock.request.mockImplementation((call: RequestCall) =>
       answer(200, call.method === 'POST' ? { ...visited, status: 'closed', allowedActions: [] } : visited),
     );
     render(<StaffReportPage />);

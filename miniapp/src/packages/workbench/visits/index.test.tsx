@@ -1,10 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { taroMock } from '../../../../test/mocks/taro';
+import { answer } from '../../../../test/taroCalls';
 import { HOUSEHOLD_ID, signInLiaison } from '../testFixtures';
 import VisitsPage from '.';
 
 type Call = { url: string; header?: Record<string, string> };
-const answer = (statusCode: number, data: unknown) => Promise.resolve({ statusCode, data, header: {} });
 const VISIT = {
   id: '01M81KNHEEZY3C4PCQ1HHZPW50',
   household: { id: HOUSEHOLD_ID, headName: '李大爷', address: '五一村一组 12 号', gridCode: '610921100201001' },
