@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { BreakdownItem, StaffMe, StaffOverview, StaffRanking, StatFigures } from '@minqing/shared';
+import type { BreakdownItem, StaffMe, StaffOverview, StaffRanking } from '@minqing/shared';
 import type { ChartClick, ChartOption } from './chartOptions';
 import { Dashboard } from './Dashboard';
 import { statsApi } from './statsApi';
+import { FIGURES } from './testFigures';
 
 // jsdom cannot draw a canvas: the wrapper is replaced by a record of what each chart was given.
 const mockCharts: Record<string, { option: ChartOption; onClick?: (click: ChartClick) => void }> = {};
@@ -26,25 +27,6 @@ jest.mock('./statsApi', () => ({
 }));
 const { navigate } = jest.requireMock<{ navigate: jest.Mock }>('../nav');
 
-const FIGURES: StatFigures = {
-  received: 7,
-  responded: 3,
-  responseRate: 3 / 7,
-  resolved: 3,
-  resolvedOnTime: 2,
-  onTimeRate: 2 / 3,
-  resolvedRate: 3 / 7,
-  rated: 3,
-  satisfied: 2,
-  satisfactionRate: 2 / 3,
-  visitRated: 0,
-  visitSatisfied: 0,
-  visitSatisfactionRate: null,
-  meanHoursToResolve: 104,
-  overdue: 4,
-  returns: 1,
-  repeatComplaints: 2,
-};
 const scope = { regionCode: '610921', regionName: '汉阴县', departmentId: null, departmentName: null };
 const TODAY = new Date().toISOString().slice(0, 10);
 

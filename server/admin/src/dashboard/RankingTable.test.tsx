@@ -1,26 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { StaffRanking, StatFigures } from '@minqing/shared';
+import type { StaffRanking } from '@minqing/shared';
 import { RankingTable } from './RankingTable';
-
-const FIGURES: StatFigures = {
-  received: 7,
-  responded: 3,
-  responseRate: 3 / 7,
-  resolved: 3,
-  resolvedOnTime: 2,
-  onTimeRate: 2 / 3,
-  resolvedRate: 3 / 7,
-  rated: 3,
-  satisfied: 2,
-  satisfactionRate: 2 / 3,
-  visitRated: 0,
-  visitSatisfied: 0,
-  visitSatisfactionRate: null,
-  meanHoursToResolve: 104,
-  overdue: 4,
-  returns: 1,
-  repeatComplaints: 2,
-};
+import { FIGURES } from './testFigures';
 
 const RANKING: StaffRanking = {
   from: '2026-03-01',
