@@ -1,17 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Department, RegionNode, StaffAccount, StaffMe } from '@minqing/shared';
+import { staffMe } from '../../test/staff';
 import { ApiError } from '../api';
 import { AccountFormModal } from './AccountFormModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 
-const manager: StaffMe = {
-  id: '01J000000000000000000000M1',
-  username: 'county',
-  name: '陈静',
-  role: 'county',
-  regionCode: '610921',
-  abilities: [],
-};
+const manager = staffMe();
 const regions: RegionNode[] = [
   {
     code: '610921',

@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { StaffAccount, StaffMe } from '@minqing/shared';
+import type { StaffAccount } from '@minqing/shared';
+import { staffMe } from '../../test/staff';
 import { StaffAccounts } from './StaffAccounts';
 import { accountsApi } from './accountsApi';
 
@@ -8,14 +9,7 @@ jest.mock('./accountsApi', () => ({
 }));
 const api = accountsApi as jest.Mocked<typeof accountsApi>;
 
-const county: StaffMe = {
-  id: '01J000000000000000000000M1',
-  username: 'county',
-  name: '陈静',
-  role: 'county',
-  regionCode: '610921',
-  abilities: [],
-};
+const county = staffMe();
 const gridWorker = (overrides: Partial<StaffAccount> = {}): StaffAccount => ({
   id: '01J000000000000000000000G1',
   username: 'wangge',

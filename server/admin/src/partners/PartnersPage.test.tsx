@@ -1,19 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { Partner, StaffMe } from '@minqing/shared';
+import type { Partner } from '@minqing/shared';
+import { staffMe } from '../../test/staff';
 import { PartnersPage } from './PartnersPage';
 import { partnersApi } from './partnersApi';
 
 jest.mock('./partnersApi', () => ({ partnersApi: { list: jest.fn(), create: jest.fn(), revoke: jest.fn() } }));
 const api = partnersApi as jest.Mocked<typeof partnersApi>;
 
-const county: StaffMe = {
-  id: '01J000000000000000000000M1',
-  username: 'county',
-  name: '陈静',
-  role: 'county',
-  regionCode: '610921',
-  abilities: [],
-};
+const county = staffMe();
 const partner = (overrides: Partial<Partner> = {}): Partner => ({
   id: '01J000000000000000000000P1',
   name: '汉阴县12345热线',
