@@ -2,6 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import type { StaffLoginResponse } from '@minqing/shared';
 import { frameField, openIndexHtml, submitFrame } from '../test/indexHtml';
 import { App } from './App';
+import * as rehearsal from './rehearsal';
 
 const signedIn: StaffLoginResponse = {
   token: 'token-1',
@@ -73,6 +74,21 @@ describe("the panel after index.html's sign-in frame", () => {
     // The filters' lists were asked for with the rows, not again by the queue once drawn.
     for (const list of ['/api/v1/staff/departments', '/api/v1/categories', '/api/v1/regions?depth=village'])
       expect(calledWith(fetchMock, list)).toBe(1);
+  });
+
+  it('rehearses the work queue behind the frame while the clerk types, sending nothing and showing nothing', async () => {
+    const fetchMock = serve(json(200, signedIn));
+    const rehearse = jest.spyOn(rehearsal, 'rehearse');
+    openIndexHtml();
+    await act(async () => {
+      render(<App />, { container: document.getElementById('root') as HTMLElement });
+    });
+
+    await waitFor(() => expect(rehearse).toHaveBeenCalledTimes(1), { timeout: 10_000 });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(document.querySelector('.ant-table')).toBeNull();
+    expect(document.getElementById('sign-in-frame')).not.toBeNull();
   });
 
   it('hands a refused sign-in to the React page, with the typed values and the server’s words', async () => {

@@ -1,14 +1,17 @@
 import { Spin } from 'antd';
 import type { StaffLoginResponse, StaffMe } from '@minqing/shared';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { type ComponentType, Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { answer, api, clearPrefetched, setUnauthorizedHandler } from './api';
 import { landingScreen, prefetchLanding } from './landing';
 import { navigate, parseHash } from './nav';
-import { PAGES, workQueue } from './pages';
+import { PAGES, type PageProps, workQueue } from './pages';
+import type { AppShellProps } from './pages/AppShell';
 import type { FrameHandover } from './pages/Login';
 import { preloadable } from './preloadable';
+import { rehearse } from './rehearsal';
 import { clearSession, currentToken, saveSession } from './session';
 import { onFrameSubmit, removeSignInFrame, signInFrameShown } from './signInFrame';
+import { Themed } from './theme';
 
 // The sign-in page and the signed-in shell are fetched apart: a clerk on a slow line sees the
 // sign-in form without waiting for the menus, and the work queue without the sign-in form.
@@ -16,6 +19,28 @@ const Login = lazy(() => import('./pages/Login').then((module) => ({ default: mo
 const appShell = preloadable(() => import('./pages/AppShell').then((module) => module.AppShell));
 const AppShell = appShell.Component;
 const opening = <Spin fullscreen tip="正在打开…" />;
+
+/** A township dispatcher: of the screens staff land on, theirs shows the most (every filter, the menu). */
+const REHEARSED_STAFF: StaffMe = {
+  id: 'rehearsal',
+  username: 'rehearsal',
+  name: '',
+  role: 'dispatcher',
+  regionCode: '',
+  abilities: ['queue', 'triage'],
+};
+const ignore = () => undefined;
+
+/** The work queue in its shell, rehearsed while the clerk signs in (rehearsal.tsx), so it then renders sooner. */
+function rehearseLanding(Shell: ComponentType<AppShellProps>, Queue: ComponentType<PageProps>): () => void {
+  return rehearse(
+    <Themed>
+      <Shell staff={REHEARSED_STAFF} page="queue" onNavigate={ignore} onLogout={ignore}>
+        <Queue staff={REHEARSED_STAFF} query={new URLSearchParams()} />
+      </Shell>
+    </Themed>,
+  );
+}
 
 export function App() {
   const [staff, setStaff] = useState<StaffMe | null>(null);
@@ -25,8 +50,11 @@ export function App() {
   // index.html's sign-in form is the sign-in page until it signs in, or hands over to <Login>.
   const [framed, setFramed] = useState(signInFrameShown);
   const [handover, setHandover] = useState<FrameHandover | null>(null);
+  const stopRehearsal = useRef<() => void>(ignore);
 
   const enter = (signedIn: StaffLoginResponse) => {
+    // The real screen takes over from its rehearsal, wherever that has got to.
+    stopRehearsal.current();
     saveSession(signedIn.token, signedIn.expiresAt);
     prefetchLanding(signedIn.staff, parseHash(window.location.hash));
     removeSignInFrame();
@@ -56,12 +84,17 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // While the clerk types in the frame, the code of the screen after it arrives; a submitted frame
-  // is answered here, and a refused or empty one becomes <Login> with what was typed.
+  // While the clerk types in the frame, the code of the screen after it arrives and that screen is
+  // rehearsed; a submitted frame is answered here, and a refused or empty one becomes <Login> with
+  // what was typed.
   useEffect(() => {
     if (!framed) return;
-    Promise.all([appShell.load(), workQueue.load()]).catch(() => undefined);
-    return onFrameSubmit((submission) => {
+    let waiting = true;
+    Promise.all([appShell.load(), workQueue.load()]).then(([Shell, Queue]) => {
+      // Not once signed in: the real screen may already be on its way.
+      if (waiting && currentToken() === null) stopRehearsal.current = rehearseLanding(Shell, Queue);
+    }, ignore);
+    const stopListening = onFrameSubmit((submission) => {
       if (submission === null) {
         setHandover({ empty: true });
         return;
@@ -70,6 +103,11 @@ export function App() {
         setHandover({ error }),
       );
     });
+    return () => {
+      waiting = false;
+      stopRehearsal.current();
+      stopListening();
+    };
   }, [framed]);
 
   if (checking) return <Spin fullscreen />;
