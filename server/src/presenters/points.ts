@@ -3,6 +3,7 @@ import type { PointsEntry, Redemption, ShopItem } from '@minqing/shared';
 import { In } from 'typeorm';
 import type { AppContext } from '../context';
 import { type PointsEntryRow, type Region, type RedemptionRow, ShopItemRow } from '../db/entities';
+import { type Canceller, redemptionAllowedActions } from '../policies/points';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -30,7 +31,13 @@ export function presentShopItem(row: ShopItemRow, regions: Map<string, Region>):
   };
 }
 
-export function presentRedemption(row: RedemptionRow, itemName: string, regions: Map<string, Region>): Redemption {
+/** A redemption as `viewer` sees it, with what they may do with it. */
+export function presentRedemption(
+  row: RedemptionRow,
+  itemName: string,
+  regions: Map<string, Region>,
+  viewer: Canceller,
+): Redemption {
   return {
     id: row.id,
     code: row.code,
@@ -41,14 +48,15 @@ export function presentRedemption(row: RedemptionRow, itemName: string, regions:
     createdAt: row.createdAt.toISOString(),
     fulfilledAt: iso(row.fulfilledAt),
     cancelledAt: iso(row.cancelledAt),
+    allowedActions: redemptionAllowedActions(viewer, row),
   };
 }
 
 /** Redemptions with their items' names, in one query. */
-export async function presentRedemptions(ctx: AppContext, rows: RedemptionRow[]) {
+export async function presentRedemptions(ctx: AppContext, rows: RedemptionRow[], viewer: Canceller) {
   const ids = [...new Set(rows.map((row) => row.itemId))];
   const items = ids.length ? await ctx.deps.dataSource.getRepository(ShopItemRow).findBy({ id: In(ids) }) : [];
   const names = new Map(items.map((item) => [item.id, item.name]));
   const { regions } = await ctx.deps.reference.snapshot();
-  return rows.map((row) => presentRedemption(row, names.get(row.itemId) ?? '', regions));
+  return rows.map((row) => presentRedemption(row, names.get(row.itemId) ?? '', regions, viewer));
 }

@@ -85,6 +85,10 @@ export type ShopItemInput = z.infer<typeof ShopItemInputSchema>;
 export const ShopItemPatchSchema = ShopItemInputSchema.omit({ regionCode: true }).partial();
 export type ShopItemPatch = z.infer<typeof ShopItemPatchSchema>;
 
+/** What the caller may do with a redemption: cancel it while it waits to be collected (the citizen theirs, staff their region's). */
+export const REDEMPTION_ACTIONS = ['cancel'] as const;
+export type RedemptionAction = (typeof REDEMPTION_ACTIONS)[number];
+
 export const RedemptionSchema = z.object({
   id: z.string(),
   /** The code the cadre checks (shown as a QR code in the mini-program). */
@@ -96,6 +100,7 @@ export const RedemptionSchema = z.object({
   createdAt: z.string(),
   fulfilledAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
+  allowedActions: z.array(z.enum(REDEMPTION_ACTIONS)),
 });
 export type Redemption = z.infer<typeof RedemptionSchema>;
 /** One page of redemptions: the citizen's own, or those of a staff member's region. */

@@ -15,14 +15,19 @@ const redemption = (overrides: Partial<Redemption> = {}): Redemption => ({
   createdAt: '2026-11-22T02:00:00.000Z',
   fulfilledAt: null,
   cancelledAt: null,
+  allowedActions: ['cancel'],
   ...overrides,
 });
 
 function fakeApi(rows: Redemption[] = [redemption()]) {
   return {
     redemptions: jest.fn().mockResolvedValue({ items: rows, total: rows.length, page: 1, pageSize: 20 }),
-    verify: jest.fn().mockResolvedValue(redemption({ status: 'fulfilled', fulfilledAt: '2026-11-23T02:00:00.000Z' })),
-    cancelRedemption: jest.fn().mockResolvedValue(redemption({ status: 'cancelled' })),
+    verify: jest
+      .fn()
+      .mockResolvedValue(
+        redemption({ status: 'fulfilled', fulfilledAt: '2026-11-23T02:00:00.000Z', allowedActions: [] }),
+      ),
+    cancelRedemption: jest.fn().mockResolvedValue(redemption({ status: 'cancelled', allowedActions: [] })),
   };
 }
 
@@ -81,5 +86,12 @@ describe('兑换核销', () => {
     expect(api.cancelRedemption).not.toHaveBeenCalled();
     fireEvent.click(button(document.querySelector('.ant-popconfirm') as HTMLElement, '取消兑换'));
     await waitFor(() => expect(api.cancelRedemption).toHaveBeenCalledWith('01J000000000000000000000RD'));
+  });
+
+  it('offers 取消 only where the server allows it', async () => {
+    render(<RedemptionsTab api={fakeApi([redemption({ allowedActions: [] })])} />);
+    const row = (await screen.findByText('洗衣粉')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('待领取')).toBeInTheDocument();
+    expect(within(row).queryByText(/^取\s*消$/)).not.toBeInTheDocument();
   });
 });

@@ -83,7 +83,7 @@ export function RedemptionsTab({ api = pointsApi }: RedemptionsTabProps) {
             key: 'actions',
             width: 90,
             render: (_value, row) =>
-              row.status === 'reserved' ? (
+              row.allowedActions.includes('cancel') ? (
                 <Popconfirm
                   title={`取消这次兑换？${row.points} 积分将退回村民，兑换码作废。`}
                   okText="取消兑换"

@@ -7,6 +7,7 @@ import { Citizen, RedemptionRow, ShopItemRow, type Staff } from '../../db/entiti
 import { newId } from '../../db/ids';
 import { isUniqueViolation } from '../../db/uniqueViolation';
 import { badRequest, conflict, forbidden, notFound } from '../../errors';
+import { type Canceller, redemptionCancelRefusal } from '../../policies/points';
 import { isWithin } from '../../policies/scope';
 import { appendLedgerLine, balanceOf } from './ledger';
 
@@ -93,20 +94,15 @@ async function insertWithFreshCode(manager: EntityManager, redemption: Redemptio
   }
 }
 
-/** Who cancels: the citizen their own, or staff covering the shop's region. */
-export type Canceller = { citizen: Citizen } | { staff: Staff };
-
 /** 取消兑换: the stock goes back on the shelf and the points back to the citizen, once. */
 export function cancelRedemption(deps: AppDeps, redemptionId: string, by: Canceller): Promise<RedemptionRow> {
   const now = deps.clock();
   return transaction(deps.dataSource, async (manager) => {
     const redemption = await manager.getRepository(RedemptionRow).findOneBy({ id: redemptionId });
     if (!redemption) throw notFound('没有找到该兑换记录');
-    if (
-      'citizen' in by ? redemption.citizenId !== by.citizen.id : !isWithin(redemption.regionCode, by.staff.regionCode)
-    ) {
-      throw forbidden('不能取消这条兑换记录');
-    }
+    const refusal = redemptionCancelRefusal(by, redemption);
+    if (refusal) throw refusal.status === 403 ? forbidden(refusal.message) : conflict(refusal.message);
+    // Conditional on the status just checked: of a cancel and a collection at once, only one happens.
     if (!(await moveStatus(manager, redemption.id, 'cancelled', { cancelledAt: now })))
       throw conflict('只有待领取的兑换才能取消');
     await manager

@@ -207,6 +207,7 @@ describe('治理积分: awards, the village shop and redemptions', () => {
       points: 30,
       item: { name: '洗衣粉' },
       code: expect.stringMatching(/^\d{8}$/),
+      allowedActions: ['cancel'],
     });
     expect((await pointsOf(citizen)).balance).toBe(10);
     expect((await app.dataSource.getRepository(ShopItemRow).findOneByOrFail({ id: item.id })).stock).toBe(0);
@@ -232,7 +233,7 @@ describe('治理积分: awards, the village shop and redemptions', () => {
       .post('/api/v1/staff/points/redemptions/verify')
       .set(bearer(cadre))
       .send({ code: redeemed.body.code });
-    expect(verified.body).toMatchObject({ status: 'fulfilled', fulfilledAt: expect.any(String) });
+    expect(verified.body).toMatchObject({ status: 'fulfilled', fulfilledAt: expect.any(String), allowedActions: [] });
     expect(
       (
         await app.http
@@ -256,7 +257,7 @@ describe('治理积分: awards, the village shop and redemptions', () => {
       ).status,
     ).toBe(403);
     const cancelled = await app.http.post(`/api/v1/points/redemptions/${reserved.body.id}/cancel`).set(bearer(token));
-    expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', allowedActions: [] });
     expect(
       (await app.http.post(`/api/v1/points/redemptions/${reserved.body.id}/cancel`).set(bearer(token))).status,
     ).toBe(409);
@@ -264,6 +265,38 @@ describe('治理积分: awards, the village shop and redemptions', () => {
     expect((await app.dataSource.getRepository(ShopItemRow).findOneByOrFail({ id: second.id })).stock).toBe(3);
     const mine = await app.http.get('/api/v1/points/redemptions').set(bearer(token));
     expect(mine.body.items.map((entry: { status: string }) => entry.status)).toEqual(['cancelled', 'fulfilled']);
+    expect(mine.body.items.map((entry: { allowedActions: string[] }) => entry.allowedActions)).toEqual([[], []]);
+  });
+
+  it('tells the citizen and the shop keeper they may cancel a waiting redemption, and lets them; no one else', async () => {
+    const item = await shopItem({ pointsPrice: 5, stock: 5 });
+    const citizen = await citizenWith(20);
+    const token = citizenToken(app.deps, citizen);
+    const redeemAndShow = async () => {
+      const redeemed = await app.http.post('/api/v1/points/redemptions').set(bearer(token)).send({ itemId: item.id });
+      const listed = await app.http.get('/api/v1/staff/points/redemptions?pageSize=100').set(bearer(cadre));
+      const asStaff = listed.body.items.find((entry: { id: string }) => entry.id === redeemed.body.id);
+      return { id: redeemed.body.id, citizenTold: redeemed.body.allowedActions, staffTold: asStaff.allowedActions };
+    };
+    const staffCancel = (staff: string, id: string) =>
+      app.http.post(`/api/v1/staff/points/redemptions/${id}/cancel`).set(bearer(staff));
+
+    const first = await redeemAndShow();
+    expect(first).toMatchObject({ citizenTold: ['cancel'], staffTold: ['cancel'] });
+    // The 涧池镇 cadre's shop is elsewhere: refused, and the redemption still waits.
+    expect((await staffCancel(jianchiCadre, first.id)).status).toBe(403);
+    const byKeeper = await staffCancel(cadre, first.id);
+    expect(byKeeper.status).toBe(200);
+    expect(byKeeper.body).toMatchObject({ status: 'cancelled', allowedActions: [] });
+    expect((await staffCancel(cadre, first.id)).body.error.code).toBe('conflict');
+
+    const second = await redeemAndShow();
+    const stranger = citizenToken(app.deps, await buildCitizen(app.dataSource));
+    expect((await app.http.post(`/api/v1/points/redemptions/${second.id}/cancel`).set(bearer(stranger))).status).toBe(
+      403,
+    );
+    const byCitizen = await app.http.post(`/api/v1/points/redemptions/${second.id}/cancel`).set(bearer(token));
+    expect(byCitizen.body).toMatchObject({ status: 'cancelled', allowedActions: [] });
   });
 
   it('concurrent redemptions never oversell and never spend the same points twice', async () => {

@@ -53,17 +53,24 @@ export function pointsRouter() {
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    return { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await presentRedemptions(ctx, rows, { citizen }),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   implement(router, routes.redeem, async (ctx, { body }) => {
-    const redemption = await redeem(ctx.deps, currentCitizen(ctx), body.itemId);
-    return (await presentRedemptions(ctx, [redemption]))[0];
+    const citizen = currentCitizen(ctx);
+    const redemption = await redeem(ctx.deps, citizen, body.itemId);
+    return (await presentRedemptions(ctx, [redemption], { citizen }))[0];
   });
 
   implement(router, routes.cancel, async (ctx) => {
-    const redemption = await cancelRedemption(ctx.deps, redemptionIdOf(ctx), { citizen: currentCitizen(ctx) });
-    return (await presentRedemptions(ctx, [redemption]))[0];
+    const citizen = currentCitizen(ctx);
+    const redemption = await cancelRedemption(ctx.deps, redemptionIdOf(ctx), { citizen });
+    return (await presentRedemptions(ctx, [redemption], { citizen }))[0];
   });
 
   return router;

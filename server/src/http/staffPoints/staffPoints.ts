@@ -154,7 +154,12 @@ export function staffPointsRouter() {
       order: { createdAt: 'DESC', id: 'DESC' },
       ...pageWindow(query),
     });
-    return { items: await presentRedemptions(ctx, rows), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: await presentRedemptions(ctx, rows, { staff: currentStaff(ctx) }),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   });
 
   // Codes are 8 digits: the limit keeps anyone from guessing them.
@@ -168,7 +173,7 @@ export function staffPointsRouter() {
       targetId: redemption.id,
       ip: ctx.ip,
     });
-    return (await presentRedemptions(ctx, [redemption]))[0];
+    return (await presentRedemptions(ctx, [redemption], { staff }))[0];
   });
 
   implement(router, routes.cancelRedemption, async (ctx) => {
@@ -181,7 +186,7 @@ export function staffPointsRouter() {
       targetId: redemption.id,
       ip: ctx.ip,
     });
-    return (await presentRedemptions(ctx, [redemption]))[0];
+    return (await presentRedemptions(ctx, [redemption], { staff }))[0];
   });
 
   /** 志愿服务: the cadre finds the villager by the phone they bound in the mini-program. */

@@ -40,6 +40,7 @@ export function redemption(overrides: Partial<Redemption> = {}): Redemption {
     createdAt: '2026-11-22T02:00:00.000Z',
     fulfilledAt: null,
     cancelledAt: null,
+    allowedActions: ['cancel'],
     ...overrides,
   };
 }

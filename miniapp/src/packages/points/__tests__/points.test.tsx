@@ -219,8 +219,18 @@ describe('我的兑换', () => {
       'GET /points/redemptions': () =>
         page([
           redemption({ code: '12345678' }),
-          redemption({ status: 'fulfilled', code: '87654321', fulfilledAt: '2026-11-23T02:00:00.000Z' }),
-          redemption({ status: 'cancelled', code: '11112222', cancelledAt: '2026-11-23T02:00:00.000Z' }),
+          redemption({
+            status: 'fulfilled',
+            code: '87654321',
+            fulfilledAt: '2026-11-23T02:00:00.000Z',
+            allowedActions: [],
+          }),
+          redemption({
+            status: 'cancelled',
+            code: '11112222',
+            cancelledAt: '2026-11-23T02:00:00.000Z',
+            allowedActions: [],
+          }),
         ]),
     });
     render(<RedemptionsPage />);
@@ -241,10 +251,11 @@ describe('我的兑换', () => {
     const reserved = redemption();
     let cancelled = false;
     const calls = serveApi({
-      'GET /points/redemptions': () => page([cancelled ? { ...reserved, status: 'cancelled' } : reserved]),
+      'GET /points/redemptions': () =>
+        page([cancelled ? { ...reserved, status: 'cancelled', allowedActions: [] } : reserved]),
       [`POST /points/redemptions/${reserved.id}/cancel`]: () => {
         cancelled = true;
-        return { ...reserved, status: 'cancelled' };
+        return { ...reserved, status: 'cancelled', allowedActions: [] };
       },
     });
     render(<RedemptionsPage />);
@@ -259,5 +270,12 @@ describe('我的兑换', () => {
     await waitFor(() => expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1));
     await waitFor(() => expect(screen.getByText('已取消，30 积分已退回')).toBeInTheDocument());
     expect(screen.queryByText('1234 5678')).not.toBeInTheDocument();
+  });
+
+  it('offers 取消兑换 only where the server allows it', async () => {
+    serveApi({ 'GET /points/redemptions': () => page([redemption({ code: '12345678', allowedActions: [] })]) });
+    render(<RedemptionsPage />);
+    await screen.findByText('1234 5678');
+    expect(screen.queryByRole('button', { name: '取消兑换，积分会退回' })).not.toBeInTheDocument();
   });
 });

@@ -47,15 +47,17 @@ function RedemptionCard({
             {spacedCode(redemption.code)}
           </Text>
           <QrCode text={redemption.code} label={`兑换码 ${redemption.code} 的二维码`} />
-          <BigButton
-            icon="↩️"
-            label="取消兑换"
-            hint="积分会退回"
-            size="normal"
-            variant="outline"
-            loading={busy}
-            onClick={onCancel}
-          />
+          {redemption.allowedActions.includes('cancel') ? (
+            <BigButton
+              icon="↩️"
+              label="取消兑换"
+              hint="积分会退回"
+              size="normal"
+              variant="outline"
+              loading={busy}
+              onClick={onCancel}
+            />
+          ) : null}
         </View>
       ) : null}
       {redemption.status === 'fulfilled' && redemption.fulfilledAt ? (
