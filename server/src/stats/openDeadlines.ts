@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { Report, StatsOpenDeadline } from '../db/entities';
-import { insertRows } from '../db/insertRows';
 import { type Period, daysPeriod, shanghaiDate, startOfDay } from './calendar';
 import type { CountsQuery } from './aggregate';
 import { IN_COHORT, IS_OPEN, ZERO_COUNTS } from './figures';
@@ -16,6 +15,7 @@ import {
 import { SUMMARY_COLUMN, whereAnyOf, whereSummaryDays, whereSummaryScope } from './summaryReads';
 import { whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
+import { replaceDayRows, summaryKeyColumns } from './summaryRows';
 
 /**
  * 超期 of summarised days without their reports. The half that moves with the clock is the
@@ -25,8 +25,6 @@ import { statsDialect } from './sqlDialect';
  * `now`: those with a deadline on an earlier day, plus the few due today and already past it,
  * read live from the deadline key.
  */
-
-const ROWS_PER_INSERT = 500;
 
 /** Rebuilds one day's open reports by deadline day, inside the day summary's transaction. */
 export async function summariseOpenDeadlines(manager: EntityManager, day: string): Promise<void> {
@@ -47,19 +45,12 @@ export async function summariseOpenDeadlines(manager: EntityManager, day: string
     const key = keyOf(row, ALL_DIMENSIONS);
     return Object.assign(new StatsOpenDeadline(), {
       day,
-      departmentId: key.department ?? '',
-      countyCode: key.county ?? '',
-      townshipCode: key.township ?? '',
-      villageCode: key.village ?? '',
-      gridCode: key.grid ?? '',
-      categoryCode: key.category ?? '',
+      ...summaryKeyColumns(key),
       dueDay: String(row.dueDay),
       open: numberOf(row.open),
     });
   });
-  await manager.delete(StatsOpenDeadline, { day });
-  for (let start = 0; start < entities.length; start += ROWS_PER_INSERT)
-    await insertRows(manager, StatsOpenDeadline, entities.slice(start, start + ROWS_PER_INSERT));
+  await replaceDayRows(manager, StatsOpenDeadline, day, entities);
 }
 
 /** Open past the deadline on an earlier day than `now`'s, from the job's counts. */

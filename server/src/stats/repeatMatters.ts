@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { Report, StatsRepeatSummary } from '../db/entities';
-import { insertRows } from '../db/insertRows';
 import { type Period, daysPeriod } from './calendar';
 import { REPEAT_CANDIDATE, REPEAT_MATTER_MS, RESOLVED_FOR_REPEATS, isRepeatOf } from './figures';
 import { ALL_DIMENSIONS, type Dimension, type GroupKey, REPORT_COLUMN, type RawRow, keyAlias, keyOf } from './groups';
@@ -8,6 +7,7 @@ import { type StatsScope, WHOLE_SYSTEM, whereReportRegion, whereReportScope } fr
 import { instantOf } from './sqlDialect';
 import { SUMMARY_COLUMN, whereSummaryDays, whereSummaryScope } from './summaryReads';
 import { changedRepeatDays, summaryPlan } from './summaryPlan';
+import { replaceDayRows, summaryKeyColumns } from './summaryRows';
 
 /**
  * 重复反映 (stats/figures.ts isRepeatOf) counted per group of the reports that repeat: how many,
@@ -22,7 +22,6 @@ export interface RepeatGroup {
 
 type Resolution = { id: string; resolvedAt: Date };
 
-const ROWS_PER_INSERT = 500;
 const pairKey = (villageCode: string, categoryCode: string) => `${villageCode}|${categoryCode}`;
 const latest = (left: Date, right: Date) => new Date(Math.max(left.getTime(), right.getTime()));
 const groupId = (key: GroupKey, groupBy: readonly Dimension[]) =>
@@ -172,19 +171,12 @@ export async function summariseRepeats(manager: EntityManager, day: string): Pro
   const rows = groups.map(({ key, count, last }) =>
     Object.assign(new StatsRepeatSummary(), {
       day,
-      departmentId: key.department ?? '',
-      countyCode: key.county ?? '',
-      townshipCode: key.township ?? '',
-      villageCode: key.village ?? '',
-      gridCode: key.grid ?? '',
-      categoryCode: key.category ?? '',
+      ...summaryKeyColumns(key),
       repeats: count,
       lastRepeatAt: last,
     }),
   );
-  await manager.delete(StatsRepeatSummary, { day });
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
-    await insertRows(manager, StatsRepeatSummary, rows.slice(start, start + ROWS_PER_INSERT));
+  await replaceDayRows(manager, StatsRepeatSummary, day, rows);
 }
 
 async function summarisedRepeats(

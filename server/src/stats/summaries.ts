@@ -1,11 +1,11 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Report, ReportEvent, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
-import { insertRows } from '../db/insertRows';
 import { liveCounts } from './aggregate';
 import { summariseOpenDeadlines } from './openDeadlines';
 import { summariseRepeats } from './repeatMatters';
 import { addDays, daysOf, daysPeriod, shanghaiDate } from './calendar';
 import { ALL_DIMENSIONS, type GroupCounts, mergeGroups } from './groups';
+import { replaceDayRows, summaryKeyColumns } from './summaryRows';
 import { SETTLE_MS, SUMMARY_STATE, changedDays, changedRepeatDays } from './summaryPlan';
 import { WHOLE_SYSTEM } from './scope';
 import { instantOf } from './sqlDialect';
@@ -22,18 +22,11 @@ import { instantOf } from './sqlDialect';
  * newest first, for at most `budgetMs`. Nothing is added to a submission or an action.
  */
 
-const ROWS_PER_INSERT = 500;
-
 function summaryRow(day: string, group: GroupCounts): StatsDaySummary {
   const { key, counts } = group;
   return Object.assign(new StatsDaySummary(), {
     day,
-    departmentId: key.department ?? '',
-    countyCode: key.county ?? '',
-    townshipCode: key.township ?? '',
-    villageCode: key.village ?? '',
-    gridCode: key.grid ?? '',
-    categoryCode: key.category ?? '',
+    ...summaryKeyColumns(key),
     received: counts.received,
     responded: counts.responded,
     resolved: counts.resolved,
@@ -59,9 +52,7 @@ export async function summariseDay(dataSource: DataSource, day: string, now: Dat
       'resolvedLate',
     );
     const rows = mergeGroups(groups, ALL_DIMENSIONS).map((group) => summaryRow(day, group));
-    await manager.delete(StatsDaySummary, { day });
-    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
-      await insertRows(manager, StatsDaySummary, rows.slice(start, start + ROWS_PER_INSERT));
+    await replaceDayRows(manager, StatsDaySummary, day, rows);
     await summariseOpenDeadlines(manager, day);
     await summariseRepeats(manager, day);
     await manager.delete(StatsSummarisedDay, { day });
