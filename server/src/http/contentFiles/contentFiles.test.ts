@@ -190,4 +190,35 @@ describe('notice and article attachments', () => {
     expect(listed.body).toHaveLength(1);
     expect((await app.http.get(listed.body[0].url).set(citizen)).status).toBe(200);
   });
+
+  it("decides an article's files by the article's own rule: a township's dispatcher neither opens it nor its files", async () => {
+    const county = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county });
+    const dispatcher = await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan });
+    const article = await app.dataSource.getRepository(Article).save({
+      id: newId(),
+      title: '城关镇医保缴费点',
+      summary: '',
+      body: '见附件',
+      category: 'guide',
+      regionCode: REGIONS.chengguan,
+      status: 'draft',
+      publishedAt: null,
+      readCount: 0,
+      authorId: county.id,
+    });
+    const asDispatcher = bearer(staffToken(app.deps, dispatcher));
+    const uploaded = await attach(
+      `/api/v1/staff/articles/${article.id}/files`,
+      bearer(staffToken(app.deps, county)),
+      testPdf(),
+      '缴费点.pdf',
+    );
+    expect(uploaded.status).toBe(201);
+
+    expect((await app.http.get(`/api/v1/staff/articles/${article.id}`).set(asDispatcher)).status).toBe(403);
+    const refused = await attach(`/api/v1/staff/articles/${article.id}/files`, asDispatcher, testPdf(), 'b.pdf');
+    expect(refused.status).toBe(403);
+    expect((await app.http.get(uploaded.body.url).set(asDispatcher)).status).toBe(403);
+    expect(await app.dataSource.getRepository(ContentFileRow).countBy({ targetId: article.id })).toBe(1);
+  });
 });

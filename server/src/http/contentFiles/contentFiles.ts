@@ -11,7 +11,7 @@ import { currentStaff } from '../../middleware/auth';
 import { pathId } from '../../middleware/validate';
 import { multipartFile, theUploadedFile } from '../../middleware/multipartFile';
 import { actionLimit } from '../../middleware/rateLimit';
-import { staffCanPublishIn } from '../../policies/content';
+import { type Publication, publicationScopeRefusal } from '../../policies/content';
 import { presentContentFile } from '../../presenters/contentFile';
 import { type ApiRouter, authorize, implement } from '../implement';
 
@@ -19,8 +19,7 @@ type RouteMiddleware = Middleware<AppState, { deps: AppDeps }>;
 
 const TOO_LARGE_MESSAGE = `附件不能超过 ${LIMITS.uploadBytesMax / 1024 / 1024}MB`;
 
-interface Published {
-  regionCode: string;
+interface Published extends Publication {
   visibleToCitizens: boolean;
 }
 
@@ -33,13 +32,15 @@ async function loadTarget(ctx: AppContext, type: ContentFileTarget, id: string):
     const notice = await ctx.deps.dataSource.getRepository(Notice).findOneBy({ id });
     if (!notice) return null;
     const live = notice.status === 'published' && (notice.expiresAt === null || notice.expiresAt > now);
-    return { regionCode: notice.regionCode, visibleToCitizens: live };
+    return { regionCode: notice.regionCode, status: notice.status, visibleToCitizens: live };
   }
   const article = await ctx.deps.dataSource.getRepository(Article).findOneBy({ id });
-  return article ? { regionCode: article.regionCode, visibleToCitizens: article.status === 'published' } : null;
+  return article
+    ? { regionCode: article.regionCode, status: article.status, visibleToCitizens: article.status === 'published' }
+    : null;
 }
 
-/** For staff: the target exists and lies in the caller's publishing subtree (checked before anything else). */
+/** For staff: the target exists and the caller may manage it, by the same rule as the notice or article itself. */
 async function targetInScope(
   ctx: AppContext,
   type: ContentFileTarget,
@@ -47,7 +48,8 @@ async function targetInScope(
   const id = pathId(ctx, `${NAMES[type]}不存在`);
   const target = await loadTarget(ctx, type, id);
   if (!target) throw notFound(`${NAMES[type]}不存在`);
-  if (!staffCanPublishIn(currentStaff(ctx), target.regionCode)) throw forbidden(`这条${NAMES[type]}不在您负责的区域`);
+  const refusal = publicationScopeRefusal(currentStaff(ctx), type, target);
+  if (refusal) throw forbidden(refusal.message);
   return { type, id };
 }
 
@@ -144,7 +146,7 @@ export function contentFilesRouter() {
       const file = await ctx.deps.dataSource.getRepository(ContentFileRow).findOneBy({ id: fileId });
       if (!file) throw notFound('附件不存在');
       const target = await loadTarget(ctx, file.targetType, file.targetId);
-      if (!target || !staffCanPublishIn(currentStaff(ctx), target.regionCode))
+      if (!target || publicationScopeRefusal(currentStaff(ctx), file.targetType, target))
         throw forbidden('这个附件不在您负责的区域');
       await sendFile(ctx, file);
     },
