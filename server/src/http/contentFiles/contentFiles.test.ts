@@ -35,6 +35,20 @@ describe('notice and article attachments', () => {
     });
   }
 
+  const draftArticle = (author: Staff, regionCode: string) =>
+    app.dataSource.getRepository(Article).save({
+      id: newId(),
+      title: '医保缴费指南',
+      summary: '',
+      body: '见附件',
+      category: 'guide',
+      regionCode,
+      status: 'draft',
+      publishedAt: null,
+      readCount: 0,
+      authorId: author.id,
+    });
+
   const attach = (path: string, token: Record<string, string>, bytes: Buffer, name: string) =>
     app.http.post(path).set(token).attach('file', bytes, name);
   const asCadre = () => bearer(staffToken(app.deps, cadre));
@@ -168,18 +182,7 @@ describe('notice and article attachments', () => {
 
   it('gives articles files too, for the county only', async () => {
     const county = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county });
-    const article = await app.dataSource.getRepository(Article).save({
-      id: newId(),
-      title: '医保缴费指南',
-      summary: '',
-      body: '见附件',
-      category: 'guide',
-      regionCode: REGIONS.county,
-      status: 'draft',
-      publishedAt: null,
-      readCount: 0,
-      authorId: county.id,
-    });
+    const article = await draftArticle(county, REGIONS.county);
     const path = `/api/v1/staff/articles/${article.id}/files`;
     expect((await attach(path, bearer(staffToken(app.deps, cadre)), testPdf(), 'a.pdf')).status).toBe(403);
     const uploaded = await attach(path, bearer(staffToken(app.deps, county)), testPdf(), '指南.pdf');
@@ -194,18 +197,7 @@ describe('notice and article attachments', () => {
   it("decides an article's files by the article's own rule: a township's dispatcher neither opens it nor its files", async () => {
     const county = await buildStaff(app.dataSource, { role: 'county', regionCode: REGIONS.county });
     const dispatcher = await buildStaff(app.dataSource, { role: 'dispatcher', regionCode: REGIONS.chengguan });
-    const article = await app.dataSource.getRepository(Article).save({
-      id: newId(),
-      title: '城关镇医保缴费点',
-      summary: '',
-      body: '见附件',
-      category: 'guide',
-      regionCode: REGIONS.chengguan,
-      status: 'draft',
-      publishedAt: null,
-      readCount: 0,
-      authorId: county.id,
-    });
+    const article = await draftArticle(county, REGIONS.chengguan);
     const asDispatcher = bearer(staffToken(app.deps, dispatcher));
     const uploaded = await attach(
       `/api/v1/staff/articles/${article.id}/files`,
