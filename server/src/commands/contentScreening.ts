@@ -81,6 +81,15 @@ export class Screening {
 
   /** Writes the check rows for what was just stored and queues its media; call inside the writer's transaction. */
   async record(manager: EntityManager, written: WrittenContent): Promise<void> {
+    // Every column is given: nothing to read back after the insert.
+    await insertRows(manager, ContentCheck, await this.checksOf(manager, written));
+  }
+
+  /**
+   * The check rows `record` writes, for a writer that inserts them with others' (a group of
+   * submissions); marks the media as checked or not and queues them, inside the writer's transaction.
+   */
+  async checksOf(manager: EntityManager, written: WrittenContent): Promise<ContentCheck[]> {
     const now = this.deps.clock();
     const checking = Boolean(this.deps.contentSecurity);
     const base = {
@@ -130,8 +139,7 @@ export class Screening {
       attachment.checkStatus = checking ? 'pending' : 'unchecked';
       await manager.getRepository(Attachment).update({ id: attachment.id }, { checkStatus: attachment.checkStatus });
     }
-    // Every column is given: nothing to read back after the insert.
-    await insertRows(manager, ContentCheck, rows);
+    return rows;
   }
 
   /**

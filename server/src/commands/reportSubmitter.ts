@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_COORD_SYSTEM, type SubmitReportRequest } from '@minqing/shared';
 import type { AppDeps } from '../context';
-import { transaction } from '../db/dataSource';
 import { type Attachment, type Citizen, IdempotencyKey, Report, type Staff } from '../db/entities';
 import { newId } from '../db/ids';
-import { insertRows } from '../db/insertRows';
 import type { ReferenceSnapshot } from '../db/referenceData';
 import type { EventData } from '../db/entities/reportEvent';
 import { isUniqueViolation } from '../db/uniqueViolation';
@@ -19,10 +17,11 @@ import { routingThreshold } from '../routing/classifier';
 import { findDuplicate } from '../routing/duplicates';
 import { type RouteDecision, decideRoute } from '../routing/reportRouter';
 import type { Screening } from './contentScreening';
-import { type NewEvent, appendEvents, bindAttachments } from './reportEvents';
+import { type NewEvent, bindAttachments } from './reportEvents';
 import { statusAfter, transitionEvent } from './reportTransition';
 import { reportGridOf } from './reportGrid';
-import { serialNoBeforeTransaction, serialNoInTransaction } from './serialAllocator';
+import { serialNoBeforeTransaction } from './serialAllocator';
+import { type PreparedSubmission, writeSubmission } from './submissionWriter';
 
 const duplicateSettings = (deps: AppDeps) => ({
   windowDays: deps.config.routing.duplicateWindowDays,
@@ -118,8 +117,8 @@ export interface OnBehalfFiling {
  * Stores a citizen's report (or a 代报, which then has a citizen only when the household's phone
  * is bound to an account): validates what it refers to, gives it a serial number, sends it to
  * its category's department when one is known (else to triage), binds its media and remembers
- * the Idempotency-Key — all in one transaction, so a retry never creates a second report.
- * The key is written first: a retry that races the original fails on it and answers the
+ * the Idempotency-Key — all in one transaction (shared with the submissions that arrive meanwhile,
+ * submissionWriter), so a retry never creates a second report. The key is written first: a retry that races the original fails on it and answers the
  * original's report. (A replay may leave a gap in the day's serial numbers, never a duplicate.)
  */
 export async function submitReport(
@@ -149,7 +148,6 @@ export async function submitReport(
   const reportId = newId();
   const routing = routingData(route, deps.classifier.predictor?.version ?? null);
   const deadlines = department ? deadlinesFrom(now, category, reference.calendar) : null;
-  const preallocated = await serialNoBeforeTransaction(deps.dataSource, deps.config.serialPrefix, now);
   // Reads, before the transaction: it holds the idempotency key's lock (and SQLite's writer) only while writing.
   const gridCode = await reportGridOf(deps.dataSource.manager, {
     villageCode: village.code,
@@ -170,114 +168,123 @@ export async function submitReport(
     },
     duplicateSettings(deps),
   );
-  try {
-    const submitted = await transaction(deps.dataSource, async (tx) => {
-      if (idempotencyKey) {
-        const remembered = {
-          citizenId: submitter.id,
-          key: idempotencyKey,
-          reportId,
-          requestHash: hash,
-          createdAt: now,
-        };
-        await insertRows(tx, IdempotencyKey, [remembered]);
-      }
-      const report: Report = Object.assign(new Report(), {
-        id: reportId,
-        serialNo: preallocated ?? (await serialNoInTransaction(tx, deps.config.serialPrefix, now)),
-        serviceCode: body.serviceCode,
-        categoryCode: category?.code ?? null,
-        departmentId: department?.id ?? null,
-        countyCode: body.villageCode.slice(0, 6),
-        townshipCode: village.parentCode!,
-        villageCode: village.code,
-        gridCode,
-        citizenId: citizen?.id ?? null,
-        anonymous: body.anonymous ?? false,
-        // Only 民情直通 is ever public (PRODUCT.md §9): the choice is kept for it alone, on by default.
-        public: body.serviceCode === 'direct' && !body.anonymous && (body.public ?? true),
-        text: body.text || null,
-        transcript: body.voice?.transcript || null,
-        transcriptSource: body.voice?.transcript ? 'wechat' : null,
-        voiceAttachmentId: body.voice?.uploadId ?? null,
-        ...locationColumns(body.location),
-        contactPhoneEncrypted: body.contactPhone ? deps.cipher.encrypt(body.contactPhone) : null,
-        status: department ? statusAfter('route', 'submitted', 'system') : 'submitted',
-        tier: category?.tier ?? 'general',
-        escalated: false,
-        extensionRequestedDays: null,
-        responseDueAt: deadlines?.responseDueAt ?? null,
-        resolveDueAt: deadlines?.resolveDueAt ?? null,
-        dispatchedAt: department ? now : null,
-        signedAt: null,
-        resolvedAt: null,
-        closedAt: null,
-        rating: null,
-        ratingComment: null,
-        mergedIntoId: null,
-        predictedCategoryCode: route.prediction?.categoryCode ?? null,
-        predictionConfidence: route.prediction?.confidence ?? null,
-        suggestions: route.suggestions.length ? route.suggestions : null,
-        duplicateOfId: duplicateOf?.id ?? null,
-        reopenCount: 0,
-        deputyId: deputy?.id ?? null,
-        filedByStaffId: onBehalf?.staff.id ?? null,
-        onBehalfName: onBehalf?.name ?? null,
-        onBehalfPhoneEncrypted: onBehalf?.phone ? deps.cipher.encrypt(onBehalf.phone) : null,
-        householdId: onBehalf?.householdId ?? null,
-        ratingOnBehalf: false,
-        followerCount: 0,
+  const report = {
+    id: reportId,
+    serialNo: await serialNoBeforeTransaction(deps.dataSource, deps.config.serialPrefix, now),
+    serviceCode: body.serviceCode,
+    categoryCode: category?.code ?? null,
+    departmentId: department?.id ?? null,
+    countyCode: body.villageCode.slice(0, 6),
+    townshipCode: village.parentCode!,
+    villageCode: village.code,
+    gridCode,
+    citizenId: citizen?.id ?? null,
+    anonymous: body.anonymous ?? false,
+    // Only 民情直通 is ever public (PRODUCT.md §9): the choice is kept for it alone, on by default.
+    public: body.serviceCode === 'direct' && !body.anonymous && (body.public ?? true),
+    text: body.text || null,
+    transcript: body.voice?.transcript || null,
+    transcriptSource: body.voice?.transcript ? ('wechat' as const) : null,
+    voiceAttachmentId: body.voice?.uploadId ?? null,
+    ...locationColumns(body.location),
+    contactPhoneEncrypted: body.contactPhone ? deps.cipher.encrypt(body.contactPhone) : null,
+    status: department ? statusAfter('route', 'submitted', 'system') : ('submitted' as const),
+    tier: category?.tier ?? 'general',
+    escalated: false,
+    extensionRequestedDays: null,
+    responseDueAt: deadlines?.responseDueAt ?? null,
+    resolveDueAt: deadlines?.resolveDueAt ?? null,
+    dispatchedAt: department ? now : null,
+    signedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    rating: null,
+    ratingComment: null,
+    mergedIntoId: null,
+    predictedCategoryCode: route.prediction?.categoryCode ?? null,
+    predictionConfidence: route.prediction?.confidence ?? null,
+    suggestions: route.suggestions.length ? route.suggestions : null,
+    duplicateOfId: duplicateOf?.id ?? null,
+    reopenCount: 0,
+    deputyId: deputy?.id ?? null,
+    filedByStaffId: onBehalf?.staff.id ?? null,
+    onBehalfName: onBehalf?.name ?? null,
+    onBehalfPhoneEncrypted: onBehalf?.phone ? deps.cipher.encrypt(onBehalf.phone) : null,
+    householdId: onBehalf?.householdId ?? null,
+    ratingOnBehalf: false,
+    followerCount: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  } satisfies PreparedSubmission['report'];
+  const events: NewEvent[] = [
+    {
+      reportId,
+      type: 'submitted',
+      fromStatus: null,
+      toStatus: 'submitted',
+      actorType: submitter.type,
+      actorId: submitter.id,
+      data: submittedData(onBehalf, department ? null : { ...routing, duplicateOfId: report.duplicateOfId }),
+      at: now,
+    },
+  ];
+  if (department) {
+    events.push(
+      transitionEvent({
+        reportId,
+        action: 'route',
+        fromStatus: 'submitted',
+        actorType: 'system',
+        actorId: null,
+        departmentId: department.id,
+        data: { ...routing, duplicateOfId: report.duplicateOfId },
+        at: now,
+      }),
+    );
+  }
+  /** Its media bound to it, a clip queued for transcription, its content check: in its transaction. */
+  const complete: PreparedSubmission['complete'] = async (tx, stored, [submitted]) => {
+    const media = { ownerType: submitter.type, ownerId: submitter.id, reportId, eventId: submitted.id };
+    const attachments: Attachment[] = [
+      ...(body.voice
+        ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' })
+        : []),
+      ...(await bindAttachments(tx, {
+        ...media,
+        ids: body.photoUploadIds ?? [],
+        kind: 'photo',
+        field: 'photoUploadIds',
+      })),
+    ];
+    // A clip without the villager's 同声传译 transcript is transcribed on the server (when ASR is configured).
+    if (body.voice && !body.voice.transcript && deps.asr)
+      await queueTranscription(tx, { reportId, attachmentId: body.voice.uploadId, now });
+    // The content-security record (and media checks) is written with what it is about.
+    const contentChecks =
+      citizen && props.screening
+        ? await props.screening.checksOf(tx, { citizen, report: stored, eventId: submitted.id, attachments })
+        : [];
+    return { attachments, contentChecks };
+  };
+  const remembered = idempotencyKey
+    ? Object.assign(new IdempotencyKey(), {
+        citizenId: submitter.id,
+        key: idempotencyKey,
+        reportId,
+        requestHash: hash,
         createdAt: now,
-        updatedAt: now,
-        version: 1,
-      } satisfies Report);
-      await insertRows(tx, Report, [report]);
-      const newEvents: NewEvent[] = [
-        {
-          reportId,
-          type: 'submitted',
-          fromStatus: null,
-          toStatus: 'submitted',
-          actorType: submitter.type,
-          actorId: submitter.id,
-          data: submittedData(onBehalf, department ? null : { ...routing, duplicateOfId: report.duplicateOfId }),
-          at: now,
-        },
-      ];
-      if (department) {
-        newEvents.push(
-          transitionEvent({
-            reportId,
-            action: 'route',
-            fromStatus: 'submitted',
-            actorType: 'system',
-            actorId: null,
-            departmentId: department.id,
-            data: { ...routing, duplicateOfId: report.duplicateOfId },
-            at: now,
-          }),
-        );
-      }
-      const events = await appendEvents(tx, newEvents);
-      const media = { ownerType: submitter.type, ownerId: submitter.id, reportId, eventId: events[0].id };
-      const attachments: Attachment[] = [
-        ...(body.voice
-          ? await bindAttachments(tx, { ...media, ids: [body.voice.uploadId], kind: 'voice', field: 'voice.uploadId' })
-          : []),
-        ...(await bindAttachments(tx, {
-          ...media,
-          ids: body.photoUploadIds ?? [],
-          kind: 'photo',
-          field: 'photoUploadIds',
-        })),
-      ];
-      // A clip without the villager's 同声传译 transcript is transcribed on the server (when ASR is configured).
-      if (body.voice && !body.voice.transcript && deps.asr)
-        await queueTranscription(tx, { reportId, attachmentId: body.voice.uploadId, now });
-      // The content-security record (and media checks) is written with what it is about.
-      if (citizen) await props.screening?.record(tx, { citizen, report, eventId: events[0].id, attachments });
-      return { report, records: { events, attachments }, replayed: false };
+      })
+    : null;
+  try {
+    const written = await writeSubmission(deps.dataSource, {
+      idempotencyKey: remembered,
+      report,
+      serialPrefix: deps.config.serialPrefix,
+      events,
+      complete,
     });
+    const submitted: SubmitResult = { ...written, replayed: false };
     // Answered at once; the clip is heard in the background (jobs/transcriptions).
     if (body.voice && !body.voice.transcript) transcriberOf(deps)?.kick(reportId);
     // A point without an address is named by Tencent LBS in the background (when a key is configured).

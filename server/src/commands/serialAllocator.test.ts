@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { transaction } from '../db/dataSource';
 import { createTestDataSource, testDatabaseUrl, testDialect } from '../test/testDatabase';
-import { SERIAL_BLOCK, serialNoBeforeTransaction, serialNoInTransaction } from './serialAllocator';
+import { SERIAL_BLOCK, serialNoBeforeTransaction, serialNosInTransaction } from './serialAllocator';
 
 const AT = new Date('2026-11-22T02:00:00Z');
 const sequenceOf = (serialNo: string) => Number(serialNo.split('-')[1]);
@@ -11,7 +11,7 @@ const issue = (dataSource: DataSource, count: number) =>
   Promise.all(
     Array.from({ length: count }, async () => {
       const early = await serialNoBeforeTransaction(dataSource, 'HY', AT);
-      return sequenceOf(early ?? (await transaction(dataSource, (tx) => serialNoInTransaction(tx, 'HY', AT))));
+      return sequenceOf(early ?? (await transaction(dataSource, (tx) => serialNosInTransaction(tx, 'HY', AT, 1)))[0]);
     }),
   );
 

@@ -54,7 +54,7 @@ async function nextFromBlock(dataSource: DataSource, key: string): Promise<numbe
  * The day's next serial number, taken before the submission's transaction: on MySQL from this
  * process's block, reserved outside any transaction (a rollback never hands a number out twice,
  * and a reservation never waits for a pooled connection a transaction holds). On SQLite null:
- * take it inside the transaction with `serialNoInTransaction`.
+ * take it inside the transaction with `serialNosInTransaction`.
  */
 export async function serialNoBeforeTransaction(
   dataSource: DataSource,
@@ -66,12 +66,21 @@ export async function serialNoBeforeTransaction(
   return formatSerialNo(prefix, day, await nextFromBlock(dataSource, `${prefix}${day}`));
 }
 
-/** On SQLite, where writes are serial anyway, the counter is bumped inside the caller's transaction. */
-export async function serialNoInTransaction(tx: EntityManager, prefix: string, at: Date): Promise<string> {
+/**
+ * On SQLite, where writes are serial anyway, the counter is bumped inside the caller's transaction:
+ * the day's next `count` numbers in one statement (a group of submissions written together).
+ */
+export async function serialNosInTransaction(
+  tx: EntityManager,
+  prefix: string,
+  at: Date,
+  count: number,
+): Promise<string[]> {
   const day = serialDay(at);
   const rows = (await tx.query(
-    'INSERT INTO serial_counters (day, value) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET value = value + 1 RETURNING value',
-    [`${prefix}${day}`],
+    'INSERT INTO serial_counters (day, value) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET value = value + ? RETURNING value',
+    [`${prefix}${day}`, count, count],
   )) as { value: number }[];
-  return formatSerialNo(prefix, day, Number(rows[0].value));
+  const last = Number(rows[0].value);
+  return Array.from({ length: count }, (_, index) => formatSerialNo(prefix, day, last - count + 1 + index));
 }

@@ -10,7 +10,8 @@ import { createTestDataSource, testDatabaseUrl } from './testDatabase';
 /**
  * kill -9 in the middle of submissions, then every submission retried with its Idempotency-Key,
  * as the mini-program does: no report answered before the crash is lost, none is stored twice,
- * no serial number is issued twice, and every report has its whole event trail.
+ * no serial number is issued twice, and every report has its whole event trail. The submissions in
+ * flight are written in groups, several to a transaction (submissionWriter): the kill cuts groups.
  */
 describe('a server killed with kill -9 during submissions', () => {
   // Enough that the server is still writing when the fifth answer reaches the test, even when the
