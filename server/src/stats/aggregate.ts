@@ -23,6 +23,7 @@ import {
   mergeGroups,
   numberOf,
 } from './groups';
+import { summarySources } from './monthSummaries';
 import { openOverdueRows } from './openDeadlines';
 import { summaryRows } from './summaryReads';
 import { summaryPlan } from './summaryPlan';
@@ -95,17 +96,23 @@ export async function liveCounts(
 /**
  * The additive counts of a period, one entry per combination of `groupBy` values present
  * (no grouping: one entry, possibly all zeros). Days the scheduler has summarised and whose
- * reports have not changed since come from the day summaries (plus their reports open past the
- * deadline now), the rest — today, changed days, a period not made of whole days — from the
+ * reports have not changed since come from the summaries — whole months from the month summaries,
+ * the other days from the day summaries — plus their reports open past the deadline now; the rest — today, changed days, a period not made of whole days — from the
  * reports (stats/summaryPlan.ts).
  */
 export async function collectCounts(manager: EntityManager, query: CountsQuery): Promise<GroupCounts[]> {
   const plan = await summaryPlan(manager, query.period);
+  const summarised = async () => {
+    if (plan.summarised.length === 0) return [];
+    const parts = await Promise.all([
+      summarySources(manager, plan.summarised).then((sources) => summaryRows(manager, sources, query)),
+      openOverdueRows(manager, plan.summarised, query),
+    ]);
+    return parts.flat();
+  };
   const parts = await Promise.all([
     ...plan.live.map((period) => liveCounts(manager, { ...query, period })),
-    ...(plan.summarised.length === 0
-      ? []
-      : [summaryRows(manager, plan.summarised, query), openOverdueRows(manager, plan.summarised, query)]),
+    summarised(),
   ]);
   return mergeGroups(parts.flat(), query.groupBy);
 }

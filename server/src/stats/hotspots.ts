@@ -13,6 +13,7 @@ import { FOLLOWED_LIST_LIMIT, IN_COHORT, IS_FOLLOWED_IN_PERIOD, isRisingHotspot 
 import { type StatsScope, whereReportScope } from './scope';
 import { numberOf } from './groups';
 import { repeatsByGroup } from './repeatMatters';
+import { summarySources } from './monthSummaries';
 import { receivedFromSummaries } from './summaryReads';
 import { summaryPlan } from './summaryPlan';
 
@@ -54,7 +55,8 @@ async function liveReceivedByPlace(props: HotspotsProps, period: Period) {
 /**
  * Received (the cohort rule, as the figures' 受理件数) per village × category in a period;
  * uncategorised reports are no hot spot. Only the count: the other figures are not shown here.
- * Summarised days from the day summaries, the others from the reports (stats/summaryPlan.ts).
+ * Summarised days from the summaries (whole months from the month summaries), the others from
+ * the reports (stats/summaryPlan.ts).
  */
 async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Map<string, number>> {
   const plan = await summaryPlan(props.manager, period);
@@ -62,7 +64,9 @@ async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Ma
     Promise.all(plan.live.map((range) => liveReceivedByPlace(props, range))),
     plan.summarised.length === 0
       ? []
-      : receivedFromSummaries(props.manager, plan.summarised, props.scope, ['village', 'category'], true),
+      : summarySources(props.manager, plan.summarised).then((sources) =>
+          receivedFromSummaries(props.manager, sources, props.scope, ['village', 'category'], true),
+        ),
   ]);
   const counts = new Map<string, number>();
   const add = (village: string, category: string, n: string | number | null) =>

@@ -15,7 +15,7 @@ import {
 import { SUMMARY_COLUMN, whereAnyOf, whereSummaryDays, whereSummaryScope } from './summaryReads';
 import { whereReportScope } from './scope';
 import { statsDialect } from './sqlDialect';
-import { replaceDayRows, summaryKeyColumns } from './summaryRows';
+import { replaceRows, summaryKeyColumns } from './summaryRows';
 
 /**
  * 超期 of summarised days without their reports. The half that moves with the clock is the
@@ -50,7 +50,7 @@ export async function summariseOpenDeadlines(manager: EntityManager, day: string
       open: numberOf(row.open),
     });
   });
-  await replaceDayRows(manager, StatsOpenDeadline, day, entities);
+  await replaceRows(manager, StatsOpenDeadline, { day }, entities);
 }
 
 /** Open past the deadline on an earlier day than `now`'s, from the job's counts. */

@@ -7,7 +7,7 @@ import { type StatsScope, WHOLE_SYSTEM, whereReportRegion, whereReportScope } fr
 import { instantOf } from './sqlDialect';
 import { SUMMARY_COLUMN, whereSummaryDays, whereSummaryScope } from './summaryReads';
 import { changedRepeatDays, summaryPlan } from './summaryPlan';
-import { replaceDayRows, summaryKeyColumns } from './summaryRows';
+import { replaceRows, summaryKeyColumns } from './summaryRows';
 
 /**
  * 重复反映 (stats/figures.ts isRepeatOf) counted per group of the reports that repeat: how many,
@@ -176,7 +176,7 @@ export async function summariseRepeats(manager: EntityManager, day: string): Pro
       lastRepeatAt: last,
     }),
   );
-  await replaceDayRows(manager, StatsRepeatSummary, day, rows);
+  await replaceRows(manager, StatsRepeatSummary, { day }, rows);
 }
 
 async function summarisedRepeats(

@@ -1,7 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { appendEvent } from '../commands/reportEvents';
 import { saveReportChanges } from '../commands/reportUpdater';
-import { Report, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
+import {
+  Report,
+  StatsDaySummary,
+  StatsMonthSummary,
+  StatsSummarisedDay,
+  StatsSummarisedMonth,
+  StatsSummaryState,
+} from '../db/entities';
 import { Scheduler } from '../jobs/scheduler';
 import { createLogger } from '../logger';
 import { testConfig } from '../test/testApp';
@@ -11,7 +18,8 @@ import { createTestDataSource } from '../test/testDatabase';
 import { type CountsQuery, type Dimension, type GroupCounts, collectCounts, liveCounts } from './aggregate';
 import { type Period, daysPeriod, monthPeriod, shanghaiDate } from './calendar';
 import { mergeGroups } from './groups';
-import { StatsSummaryJob } from './summaries';
+import { StatsSummaryJob, summariseDay } from './summaries';
+import { summarySources } from './monthSummaries';
 import { SUMMARY_STATE, changedRepeatDays, summaryPlan } from './summaryPlan';
 import { ReferenceData } from '../db/referenceData';
 import { computeRankings } from './rankings';
@@ -21,14 +29,15 @@ import { repeatMatters, risingHotspots } from './hotspots';
 import type { StatsScope } from './scope';
 
 /**
- * The figures read from the day summaries equal those computed from the reports, before and
- * after reports change behind the summaries' back, with today (China time) read live.
+ * The figures read from the day and month summaries equal those computed from the reports, before
+ * and after reports change behind the summaries' back, with today (China time) read live.
  */
 
 const GROUPINGS: Dimension[][] = [[], ['department'], ['department', 'township'], ['village', 'category'], ['grid']];
 const PERIODS: [string, Period][] = [
   ['March', monthPeriod('2026-03')],
   ['March to today', daysPeriod('2026-02-27', '2026-04-10')],
+  ['mid-February to the end of March', daysPeriod('2026-02-15', '2026-03-31')],
   ['the week ending today', daysPeriod('2026-04-04', '2026-04-10')],
 ];
 
@@ -60,6 +69,8 @@ describe('day summaries', () => {
       { villageCode: REGIONS.chengguanVillage, departmentId: world.power.id, at: '2026-04-09 16:00' },
       { villageCode: REGIONS.chengguanVillage, departmentId: world.agriculture.id, at: '2026-04-10 09:00' },
       { villageCode: REGIONS.jianchiVillage, departmentId: world.jianchiPower.id, at: '2026-04-10 00:00' },
+      // April in China time, still March in UTC.
+      { villageCode: REGIONS.chengguanVillage, departmentId: world.power.id, at: '2026-04-01 00:00' },
     ];
     for (const [index, place] of placed.entries()) {
       const report = await insertReport(dataSource, {
@@ -89,6 +100,23 @@ describe('day summaries', () => {
     });
   });
   afterAll(() => dataSource.destroy());
+
+  /** The months summed, and where a period's summarised days are read from. */
+  const summedMonths = async () =>
+    (await dataSource.getRepository(StatsSummarisedMonth).find()).map((row) => row.month).sort();
+  const sourcesOf = async (period: Period) =>
+    summarySources(dataSource.manager, (await summaryPlan(dataSource.manager, period)).summarised);
+  const marchReceived = async () =>
+    Number(
+      (
+        await dataSource
+          .getRepository(StatsMonthSummary)
+          .createQueryBuilder('s')
+          .select('SUM(s.received)', 'n')
+          .where("s.month = '2026-03'")
+          .getRawOne()
+      ).n,
+    );
 
   /** What `compute` answers with the summaries out of the way: from the reports alone. */
   async function fromReportsAlone<T>(compute: () => Promise<T>): Promise<T> {
@@ -155,12 +183,29 @@ describe('day summaries', () => {
       summarised: [daysPeriod('2026-03-01', '2026-04-09')],
       live: [daysPeriod('2026-04-10', '2026-04-10')],
     });
+    // March is summed; February (its first days have no summary) and April (under way) are not.
+    expect(await summedMonths()).toEqual(['2026-03']);
+    expect(await sourcesOf(daysPeriod('2026-02-27', '2026-04-10'))).toEqual({
+      months: ['2026-03'],
+      days: [daysPeriod('2026-02-27', '2026-02-28'), daysPeriod('2026-04-01', '2026-04-09')],
+    });
+    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: ['2026-03'], days: [] });
     expect(await expectSummariesEqualLive(STATS_NOW)).toBeGreaterThan(0);
     // Later the same day, open reports pass their deadline: 超期 follows the clock.
     expect(await expectSummariesEqualLive(chinaTime('2026-04-10 23:59'))).toBeGreaterThan(0);
   }, 120_000);
 
+  it('reads a month from its days once one of them is rebuilt, until the job sums it again', async () => {
+    await summariseDay(dataSource, '2026-03-20', STATS_NOW);
+    expect(await summedMonths()).toEqual([]);
+    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: [], days: [monthPeriod('2026-03')] });
+    await expectSummariesEqualLive(STATS_NOW);
+    expect(await new StatsSummaryJob({ dataSource }).runOnce(STATS_NOW)).toMatchObject({ remaining: 0 });
+    expect(await summedMonths()).toEqual(['2026-03']);
+  }, 120_000);
+
   it('reads the days of reports changed since the summary live until the scheduler rebuilds them', async () => {
+    const marchBefore = await marchReceived();
     const at = chinaTime('2026-04-10 12:30');
     const march10 = await dataSource
       .getRepository(Report)
@@ -239,6 +284,8 @@ describe('day summaries', () => {
     expect(await jianchiMarch()).toEqual([]);
     const plan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'));
     expect(plan.live).toEqual([daysPeriod('2026-03-10', '2026-03-10'), daysPeriod('2026-03-15', '2026-03-15')]);
+    // March's sum is no longer whole: its other days are read from the day summaries.
+    expect((await sourcesOf(monthPeriod('2026-03'))).months).toEqual([]);
     // 重复反映 of the 30 days after its earlier resolution are read from the reports.
     const repeatPlan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'), changedRepeatDays);
     expect(repeatPlan.live).toEqual([daysPeriod('2026-03-01', '2026-03-27')]);
@@ -252,6 +299,9 @@ describe('day summaries', () => {
       summarised: [daysPeriod('2026-03-01', '2026-04-10')],
       live: [daysPeriod('2026-04-11', '2026-04-11')],
     });
+    // March summed again: the report transferred out of it counts in April, the resolved one in place.
+    expect(await summedMonths()).toEqual(['2026-03']);
+    expect(await marchReceived()).toBe(marchBefore - 1);
     expect(await expectSummariesEqualLive(nextMorning)).toBeGreaterThan(0);
   }, 120_000);
 

@@ -1,11 +1,19 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { Report, ReportEvent, StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from '../db/entities';
+import {
+  Report,
+  ReportEvent,
+  StatsDaySummary,
+  StatsSummarisedDay,
+  StatsSummarisedMonth,
+  StatsSummaryState,
+} from '../db/entities';
 import { liveCounts } from './aggregate';
+import { monthOfDay, summariseMonths } from './monthSummaries';
 import { summariseOpenDeadlines } from './openDeadlines';
 import { summariseRepeats } from './repeatMatters';
 import { addDays, daysOf, daysPeriod, shanghaiDate } from './calendar';
 import { ALL_DIMENSIONS, type GroupCounts, mergeGroups } from './groups';
-import { replaceDayRows, summaryKeyColumns } from './summaryRows';
+import { replaceRows, summaryKeyColumns } from './summaryRows';
 import { SETTLE_MS, SUMMARY_STATE, changedDays, changedRepeatDays } from './summaryPlan';
 import { WHOLE_SYSTEM } from './scope';
 import { instantOf } from './sqlDialect';
@@ -19,7 +27,8 @@ import { instantOf } from './sqlDialect';
  *
  * The scheduler keeps them: each run rebuilds whole the closed days (before today, China time)
  * whose reports had an event since its last look, and summarises the days not summarised yet,
- * newest first, for at most `budgetMs`. Nothing is added to a submission or an action.
+ * newest first, for at most `budgetMs`, then sums each closed month whose days are all summarised
+ * anew (stats/monthSummaries.ts). Nothing is added to a submission or an action.
  */
 
 function summaryRow(day: string, group: GroupCounts): StatsDaySummary {
@@ -52,11 +61,13 @@ export async function summariseDay(dataSource: DataSource, day: string, now: Dat
       'resolvedLate',
     );
     const rows = mergeGroups(groups, ALL_DIMENSIONS).map((group) => summaryRow(day, group));
-    await replaceDayRows(manager, StatsDaySummary, day, rows);
+    await replaceRows(manager, StatsDaySummary, { day }, rows);
     await summariseOpenDeadlines(manager, day);
     await summariseRepeats(manager, day);
     await manager.delete(StatsSummarisedDay, { day });
     await manager.insert(StatsSummarisedDay, { day, summarisedAt: now });
+    // Its month's sum no longer holds: the month is read from its days until the job sums it again.
+    await manager.delete(StatsSummarisedMonth, { month: monthOfDay(day) });
   });
 }
 
@@ -134,6 +145,7 @@ export class StatsSummaryJob {
       await summariseDay(dataSource, day, now);
       summarised += 1;
     }
+    await summariseMonths(dataSource, now);
     return { summarised, remaining: missing.length - (summarised - done.size) };
   }
 }

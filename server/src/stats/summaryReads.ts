@@ -1,8 +1,9 @@
 import { Brackets, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { StatsDaySummary } from '../db/entities';
+import { StatsDaySummary, StatsMonthSummary } from '../db/entities';
 import { levelOfCode } from '../policies/scope';
 import type { CountsQuery } from './aggregate';
 import { type Period, shanghaiDate } from './calendar';
+import type { SummarySources } from './monthSummaries';
 import { type RawCounts, ZERO_COUNTS } from './figures';
 import { type Dimension, type GroupCounts, type RawRow, keyAlias, keyOf, numberOf } from './groups';
 import type { StatsScope } from './scope';
@@ -77,18 +78,38 @@ export function whereSummaryDays<T extends ObjectLiteral>(
   ]);
 }
 
+/** One statement per source of the summarised part: the day summaries of its days, the month summaries of its months. */
+function summaryQueries(manager: EntityManager, sources: SummarySources): SelectQueryBuilder<ObjectLiteral>[] {
+  const queries: SelectQueryBuilder<ObjectLiteral>[] = [];
+  if (sources.days.length > 0) {
+    const days = manager.createQueryBuilder(StatsDaySummary, 's').select([]);
+    whereSummaryDays(days, sources.days);
+    queries.push(days);
+  }
+  if (sources.months.length > 0)
+    queries.push(
+      manager
+        .createQueryBuilder(StatsMonthSummary, 's')
+        .select([])
+        .where('s.month IN (:...months)', { months: sources.months }),
+    );
+  return queries;
+}
+
+/** The summed counts of the summarised part of a period, grouped as asked (a key may come once per source). */
 export async function summaryRows(
   manager: EntityManager,
-  periods: readonly Period[],
+  sources: SummarySources,
   query: CountsQuery,
 ): Promise<GroupCounts[]> {
-  const builder = manager.createQueryBuilder(StatsDaySummary, 's').select([]);
-  for (const [name, column] of Object.entries(SUMMED)) builder.addSelect(`SUM(s.${column})`, name);
-  whereSummaryDays(builder, periods);
-  whereSummaryScope(builder, query.scope);
-  for (const dimension of query.groupBy)
-    builder.addSelect(SUMMARY_COLUMN[dimension], keyAlias(dimension)).addGroupBy(SUMMARY_COLUMN[dimension]);
-  const rows: RawRow[] = await builder.getRawMany();
+  const reads = summaryQueries(manager, sources).map((builder) => {
+    for (const [name, column] of Object.entries(SUMMED)) builder.addSelect(`SUM(s.${column})`, name);
+    whereSummaryScope(builder, query.scope);
+    for (const dimension of query.groupBy)
+      builder.addSelect(SUMMARY_COLUMN[dimension], keyAlias(dimension)).addGroupBy(SUMMARY_COLUMN[dimension]);
+    return builder.getRawMany<RawRow>();
+  });
+  const rows = (await Promise.all(reads)).flat();
   return rows.map((row) => {
     const counts = { ...ZERO_COUNTS };
     for (const name of Object.keys(SUMMED) as (keyof RawCounts)[]) counts[name] = numberOf(row[name]);
@@ -97,23 +118,26 @@ export async function summaryRows(
 }
 
 /**
- * 受理件数 alone from the day summaries of `periods`, per day and/or dimensions (热点研判, the
- * daily trend): rows with `n` and each key under its alias (the day as `day`), "none" as ''.
+ * 受理件数 alone from the summaries, per day (the day summaries only) and/or dimensions (热点研判,
+ * the daily trend): rows with `n` and each key under its alias (the day as `day`), "none" as ''; a
+ * key may come once per source.
  */
 export async function receivedFromSummaries(
   manager: EntityManager,
-  periods: readonly Period[],
+  sources: SummarySources,
   scope: StatsScope,
   groupBy: readonly (Dimension | 'day')[],
   categorised = false,
 ): Promise<RawRow[]> {
-  const builder = manager.createQueryBuilder(StatsDaySummary, 's').select('SUM(s.received)', 'n');
-  whereSummaryDays(builder, periods);
-  whereSummaryScope(builder, scope);
-  if (categorised) builder.andWhere("s.categoryCode <> ''");
-  for (const dimension of groupBy) {
-    const column = dimension === 'day' ? 's.day' : SUMMARY_COLUMN[dimension];
-    builder.addSelect(column, dimension === 'day' ? 'day' : keyAlias(dimension)).addGroupBy(column);
-  }
-  return builder.getRawMany();
+  const reads = summaryQueries(manager, sources).map((builder) => {
+    builder.addSelect('SUM(s.received)', 'n');
+    whereSummaryScope(builder, scope);
+    if (categorised) builder.andWhere("s.categoryCode <> ''");
+    for (const dimension of groupBy) {
+      const column = dimension === 'day' ? 's.day' : SUMMARY_COLUMN[dimension];
+      builder.addSelect(column, dimension === 'day' ? 'day' : keyAlias(dimension)).addGroupBy(column);
+    }
+    return builder.getRawMany<RawRow>();
+  });
+  return (await Promise.all(reads)).flat();
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { insertRows } from '../db/insertRows';
 import type { GroupKey } from './groups';
 
@@ -17,14 +17,14 @@ export function summaryKeyColumns(key: GroupKey) {
   };
 }
 
-/** Replaces one day's rows of a summary table (inside the caller's transaction). */
-export async function replaceDayRows<T extends ObjectLiteral & { day: string }>(
+/** Replaces the rows of one day (or month) of a summary table, inside the caller's transaction. */
+export async function replaceRows<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
-  day: string,
+  which: FindOptionsWhere<T>,
   rows: readonly T[],
 ): Promise<void> {
-  await manager.delete(entity, { day });
+  await manager.delete(entity, which);
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
     await insertRows(manager, entity, rows.slice(start, start + ROWS_PER_INSERT));
 }

@@ -48,7 +48,9 @@ async function receivedPerDay(props: TrendsProps): Promise<Map<string, number>> 
   const plan = await summaryPlan(props.manager, props.period);
   const [live, summarised] = await Promise.all([
     Promise.all(plan.live.map((period) => dailyCounts({ ...props, period }, 'received'))),
-    plan.summarised.length === 0 ? [] : receivedFromSummaries(props.manager, plan.summarised, props.scope, ['day']),
+    plan.summarised.length === 0
+      ? []
+      : receivedFromSummaries(props.manager, { months: [], days: plan.summarised }, props.scope, ['day']),
   ]);
   const counts = new Map(live.flatMap((days) => [...days]));
   for (const row of summarised) counts.set(String(row.day), Number(row.n));

@@ -28,5 +28,11 @@ export { RoutingExample } from './routingExample';
 export { Staff } from './staff';
 export { StatsOpenDeadline } from './statsOpenDeadline';
 export { StatsRepeatSummary } from './statsRepeatSummary';
-export { StatsDaySummary, StatsSummarisedDay, StatsSummaryState } from './statsSummary';
+export {
+  StatsDaySummary,
+  StatsMonthSummary,
+  StatsSummarisedDay,
+  StatsSummarisedMonth,
+  StatsSummaryState,
+} from './statsSummary';
 export { SchedulerLease, SupervisionMark } from './supervision';

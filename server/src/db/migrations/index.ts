@@ -37,6 +37,7 @@ import { FiledOnBehalfIndex1764860000000 } from './1764860000000-FiledOnBehalfIn
 import { StatsSummaryDepartmentIndex1764870000000 } from './1764870000000-StatsSummaryDepartmentIndex';
 import { StatsOpenDeadlines1764885000000 } from './1764885000000-StatsOpenDeadlines';
 import { StatsRepeatSummaries1764890000000 } from './1764890000000-StatsRepeatSummaries';
+import { StatsMonthSummaries1764900000000 } from './1764900000000-StatsMonthSummaries';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -79,4 +80,5 @@ export const migrations = [
   StatsSummaryDepartmentIndex1764870000000,
   StatsOpenDeadlines1764885000000,
   StatsRepeatSummaries1764890000000,
+  StatsMonthSummaries1764900000000,
 ];

@@ -47,6 +47,8 @@ describe('migrations', () => {
       'stats_summary_state',
       'stats_open_deadlines',
       'stats_repeat_summaries',
+      'stats_month_summaries',
+      'stats_summarised_months',
     ];
     const runner = dataSource.createQueryRunner();
     for (const table of tables) expect(await runner.hasTable(table)).toBe(true);
