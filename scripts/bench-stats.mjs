@@ -9,11 +9,15 @@
 // reports (for measuring one change after another; the server still migrates it). The server runs
 // without its scheduler; the statistics' day summaries are built once by the scheduler's job, or,
 // with BENCH_SUMMARIES=off, left out so every figure is read from the reports (for comparison).
+// Beside each request's times: the statements the server sent, and the CPU of the server (node)
+// and of the database threads serving it, per request (bench/diagnostics.mjs).
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 
 process.env.BENCH_DATABASE ??= 'minqing_bench_stats';
 const { repoRoot, settings } = await import('./bench/config.mjs');
+const { databasePid, measureCosts, statementCounting } = await import('./bench/diagnostics.mjs');
 const { closeAgents, postJson } = await import('./bench/http.mjs');
 const { stopAll, stopChild, stopChildrenOnExit } = await import('./bench/processes.mjs');
 const { STAFF_STATS_VARIANTS, previousMonth, timeHttpRankings, timeFigures, timeStaffStats } = await import(
@@ -71,7 +75,14 @@ async function run() {
   log(reuse ? `reusing ${settings.database}` : `database ${settings.database} recreated`);
   // No scheduler: a year of seeded reports would have it escalate and auto-close thousands a
   // minute while the requests are timed. The day summaries are built below by its job.
-  const server = await startRealServer({ settings, repoRoot, log, env: { SCHEDULER: 'off' } });
+  const counting = statementCounting('server');
+  const server = await startRealServer({
+    settings,
+    repoRoot,
+    log,
+    nodeArgs: counting.nodeArgs,
+    env: { SCHEDULER: 'off', ...counting.env },
+  });
   const pool = benchPool(settings);
   try {
     if (!reuse) await seed(pool);
@@ -86,16 +97,27 @@ async function run() {
     const [[{ n: reports }]] = await pool.query('SELECT COUNT(*) AS n FROM reports');
     const month = previousMonth();
     log(`dashboard requests over ${month}, ${requests} each`);
+    const target = {
+      server: server.handle.child.pid,
+      database: await databasePid(pool),
+      databaseName: settings.database,
+      counting,
+    };
     const staff = await timeStaffStats({
       baseUrl: server.baseUrl,
       tokens: await signIn(server.baseUrl),
       month,
       warmup: 1,
       requests,
+      measure: (work) => measureCosts(pool, target, work),
     });
     log(`GET /api/v1/public/rankings?month=${month}`);
     const ranking = await timeHttpRankings({ baseUrl: server.baseUrl, month, warmup: 1, requests });
-    return { reports: Number(reports), month, staff, ranking: timeFigures(ranking.times) };
+    const load = os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(', ');
+    return { reports: Number(reports), month, staff, ranking: timeFigures(ranking.times), load };
   } finally {
     await pool.end();
     await stopChild(server.handle);
@@ -104,9 +126,10 @@ async function run() {
 
 const ms = (value) => formatNumber(value, 1);
 
-function print({ reports, month, staff, ranking }) {
+function print({ reports, month, staff, ranking, load }) {
   console.log('');
   console.log(`321 民情在线 — statistics benchmark · ${reports.toLocaleString('en-US')} reports · ${month}`);
+  console.log(`load average at the end (1, 5, 15 min): ${load}`);
   console.log('');
   const rows = staff.map((variant) => [
     variant.label,
@@ -114,6 +137,9 @@ function print({ reports, month, staff, ranking }) {
     ms(variant.p50),
     ms(variant.p95),
     ms(variant.max),
+    formatNumber(variant.costs?.statements, 1),
+    formatNumber(variant.costs?.serverCpuMs, 1),
+    formatNumber(variant.costs?.databaseCpuMs, 1),
     `≤ ${TARGET_STATS_MS}`,
     variant.p95 <= TARGET_STATS_MS ? 'OK' : 'MISS',
   ]);
@@ -123,10 +149,29 @@ function print({ reports, month, staff, ranking }) {
     ms(ranking.p50),
     ms(ranking.p95),
     ms(ranking.max),
+    '',
+    '',
+    '',
     `< ${TARGET_RANKING_MS}`,
     ranking.p95 < TARGET_RANKING_MS ? 'OK' : 'MISS',
   ]);
-  console.log(renderTable(['GET', 'runs', 'p50 ms', 'p95 ms', 'max ms', 'target', 'verdict'], rows));
+  console.log(
+    renderTable(
+      [
+        'GET',
+        'runs',
+        'p50 ms',
+        'p95 ms',
+        'max ms',
+        'stmts/req',
+        'node CPU ms/req',
+        'DB CPU ms/req',
+        'target',
+        'verdict',
+      ],
+      rows,
+    ),
+  );
   return staff.every((variant) => variant.p95 <= TARGET_STATS_MS) && ranking.p95 < TARGET_RANKING_MS;
 }
 

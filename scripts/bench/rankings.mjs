@@ -177,8 +177,11 @@ export const STAFF_STATS_VARIANTS = [
   ['handler: own department overview', 'gongdian', 'stats/overview?from={from}&to={to}'],
 ];
 
-/** Sequential GETs of each staff statistics variant; a variant whose account cannot sign in is skipped. */
-export async function timeStaffStats({ baseUrl, tokens, month, warmup, requests }) {
+/**
+ * Sequential GETs of each staff statistics variant; a variant whose account cannot sign in is
+ * skipped. `measure` wraps each variant's timed requests (diagnostics.mjs measureCosts gives their costs).
+ */
+export async function timeStaffStats({ baseUrl, tokens, month, warmup, requests, measure = (work) => work() }) {
   const { from, to } = monthDays(month);
   const results = [];
   for (const [label, username, route] of STAFF_STATS_VARIANTS) {
@@ -190,13 +193,16 @@ export async function timeStaffStats({ baseUrl, tokens, month, warmup, requests 
     const url = `${baseUrl}/api/v1/staff/${route.replace('{from}', from).replace('{to}', to).replace('{month}', month)}`;
     const headers = { authorization: `Bearer ${token}` };
     for (let index = 0; index < warmup; index += 1) await timedGet(url, headers);
-    const times = [];
-    for (let index = 0; index < requests; index += 1) {
-      const answer = await timedGet(url, headers);
-      if (answer.status !== 200) throw new Error(`GET ${url} → ${answer.status} ${answer.body.slice(0, 400)}`);
-      times.push(answer.ms);
-    }
-    results.push({ label, ...timeFigures(times) });
+    const measured = await measure(async () => {
+      const times = [];
+      for (let index = 0; index < requests; index += 1) {
+        const answer = await timedGet(url, headers);
+        if (answer.status !== 200) throw new Error(`GET ${url} → ${answer.status} ${answer.body.slice(0, 400)}`);
+        times.push(answer.ms);
+      }
+      return { ok: times.length, times };
+    });
+    results.push({ label, ...timeFigures(measured.times), costs: measured.costs });
   }
   return results;
 }
