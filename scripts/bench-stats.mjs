@@ -8,7 +8,8 @@
 // (10 per variant), BENCH_REUSE=1 keeps a database that already holds BENCH_REPORTS seeded
 // reports (for measuring one change after another; the server still migrates it). The server runs
 // without its scheduler; the statistics' day summaries are built once by the scheduler's job, or,
-// with BENCH_SUMMARIES=off, left out so every figure is read from the reports (for comparison).
+// with BENCH_SUMMARIES=off, left out so every figure is read from the reports, or with
+// BENCH_MONTHS=off, the month summaries left out (for comparison).
 // Beside each request's times: the statements the server sent, and the CPU of the server (node)
 // and of the database threads serving it, per request (bench/diagnostics.mjs).
 import os from 'node:os';
@@ -93,6 +94,11 @@ async function run() {
     } else {
       const summaries = await buildSummaries({ repoRoot, databaseUrl: settings.databaseUrl });
       log(`day summaries: ${summaries.days} days built in ${summaries.seconds.toFixed(1)} s`);
+      if (process.env.BENCH_MONTHS === 'off') {
+        // Without month summaries every summarised day is read from the day summaries (for comparison).
+        await pool.query('DELETE FROM stats_summarised_months');
+        log('month summaries off: summarised days from the day summaries');
+      }
     }
     const [[{ n: reports }]] = await pool.query('SELECT COUNT(*) AS n FROM reports');
     const month = previousMonth();
