@@ -17,6 +17,25 @@ export function paged<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, pag
   return query.skip(skip).take(take);
 }
 
+/**
+ * How many rows a list query selects, whatever page it is cut to. COUNT(*), where TypeORM's
+ * getCount counts DISTINCT ids to undo its joins' repeats: the database then keeps every matching
+ * id to tell them apart, which cost the work queue most of its time at ten million reports. So only
+ * for a query without joins, whose rows are its entities.
+ */
+export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
+  if (query.expressionMap.joinAttributes.length > 0) throw new Error('countRows: a joined query repeats its rows');
+  const row: { total?: unknown } | undefined = await query
+    .clone()
+    .select('COUNT(*)', 'total')
+    .orderBy()
+    .skip(undefined)
+    .take(undefined)
+    .getRawOne();
+  // The MySQL driver answers a BIGINT as a string.
+  return Number(row?.total ?? 0);
+}
+
 /** One page of rows already in memory. */
 export function pageSlice<T>(rows: readonly T[], paging: Paging): T[] {
   const { skip, take } = pageWindow(paging);

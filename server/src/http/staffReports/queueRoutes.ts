@@ -3,7 +3,7 @@ import { bulkAssign } from '../../commands/bulkAssigner';
 import { currentStaff } from '../../middleware/auth';
 import { routingThreshold } from '../../routing/classifier';
 import { type ApiRouter, implement } from '../implement';
-import { paged } from '../paging';
+import { countRows, paged } from '../paging';
 import { whereFigure } from './queueFigures';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
@@ -30,12 +30,13 @@ export function registerQueueRoutes(router: ApiRouter): void {
     });
     if (query.keyword) whereKeyword(selection, query.keyword);
     // Waiting longest first for dispatch; the newest suspected duplicates first.
-    const [reports, total] = await paged(
+    const page = paged(
       selection
         .orderBy('report.createdAt', dispatch ? 'ASC' : 'DESC')
         .addOrderBy('report.id', dispatch ? 'ASC' : 'DESC'),
       query,
-    ).getManyAndCount();
+    );
+    const [reports, total] = await Promise.all([page.getMany(), countRows(page)]);
     const lookups = await ctx.deps.reference.snapshot();
     return {
       items: await presentTriage(
