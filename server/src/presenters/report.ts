@@ -32,19 +32,52 @@ const byKey = <T, K extends keyof T>(rows: T[], key: K) =>
   new Map(rows.map((row) => [row[key] as unknown as string, row]));
 const unique = (values: (string | null)[]) => [...new Set(values.filter((value): value is string => Boolean(value)))];
 
-export function isOverdue(report: Report, now: Date): boolean {
+export function isOverdue(report: Pick<Report, 'status' | 'responseDueAt' | 'resolveDueAt'>, now: Date): boolean {
   if (!isOpenStatus(report.status)) return false;
   const unsigned = report.status === 'dispatched' || report.status === 'reopened';
   if (unsigned && report.responseDueAt && report.responseDueAt < now) return true;
   return Boolean(report.resolveDueAt && report.resolveDueAt < now);
 }
 
-function excerptOf(report: Report): string {
+/** The columns a report's summary is drawn from. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'serialNo',
+  'status',
+  'serviceCode',
+  'villageCode',
+  'text',
+  'transcript',
+  'voiceAttachmentId',
+  'categoryCode',
+  'departmentId',
+  'tier',
+  'createdAt',
+  'responseDueAt',
+  'resolveDueAt',
+  'rating',
+] as const satisfies readonly (keyof Report)[];
+
+/**
+ * The columns a staff list row is drawn from: the work queue selects these alone, not the
+ * report's fifty-odd columns (its JSON suggestions, encrypted phones, rating comment…).
+ */
+export const STAFF_SUMMARY_COLUMNS = [
+  ...SUMMARY_COLUMNS,
+  'escalated',
+  'transcriptSource',
+  'followerCount',
+] as const satisfies readonly (keyof Report)[];
+
+type SummarySource = Pick<Report, (typeof SUMMARY_COLUMNS)[number]>;
+export type StaffSummarySource = Pick<Report, (typeof STAFF_SUMMARY_COLUMNS)[number]>;
+
+function excerptOf(report: SummarySource): string {
   const source = report.text || report.transcript || (report.voiceAttachmentId ? '[语音]' : '[照片]');
   return source.length > 60 ? `${source.slice(0, 60)}…` : source;
 }
 
-export function presentSummary(report: Report, lookups: ReportLookups, audience: Audience): ReportSummary {
+export function presentSummary(report: SummarySource, lookups: ReportLookups, audience: Audience): ReportSummary {
   const department = report.departmentId ? lookups.departments.get(report.departmentId) : undefined;
   const category = report.categoryCode ? lookups.categories.get(report.categoryCode) : undefined;
   return {
@@ -68,7 +101,7 @@ export function presentSummary(report: Report, lookups: ReportLookups, audience:
 
 /** `transcribing`: the reports whose clip the server is still transcribing (jobs/transcribing). */
 export function presentStaffSummary(
-  report: Report,
+  report: StaffSummarySource,
   lookups: ReportLookups,
   now: Date,
   transcribing: ReadonlySet<string> = new Set(),
@@ -308,7 +341,7 @@ export async function presentStaffReport(
     escalated: report.escalated,
     extensionPending: report.extensionRequestedDays !== null,
     mergedIntoId: report.mergedIntoId,
-    transcriptPending: (await reportsBeingTranscribed(manager, [report.id])).has(report.id),
+    transcriptPending: (await reportsBeingTranscribed(manager, [report])).has(report.id),
     // The map image comes through the server (the key stays there): only with a key and a point.
     mapImageUrl:
       deps.maps && report.lat !== null && report.lng !== null

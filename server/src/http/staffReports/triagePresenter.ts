@@ -35,10 +35,7 @@ export async function presentTriage(
   const visible = new Map(
     originals.filter((original) => staffCanView(staff, original)).map((original) => [original.id, original]),
   );
-  const transcribing = await reportsBeingTranscribed(
-    manager,
-    reports.map((report) => report.id),
-  );
+  const transcribing = await reportsBeingTranscribed(manager, reports);
   return reports.map((report) => {
     const summary = presentStaffSummary(report, lookups, now, transcribing);
     const original = report.duplicateOfId ? visible.get(report.duplicateOfId) : undefined;
