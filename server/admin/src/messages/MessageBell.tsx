@@ -1,17 +1,13 @@
-import { Badge, Button, Drawer, Empty, List, Tag, Typography, message as toast } from 'antd';
+import { Badge, Button, message as toast } from 'antd';
 import type { Message, MessagePage } from '@minqing/shared';
-import { useCallback, useEffect, useState } from 'react';
-import { formatTime } from '../queue/format';
-import { messagesApi } from './messagesApi';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { PAGE_SIZE, messagesApi } from './messagesApi';
 
-const PAGE_SIZE = 20;
+// The list's code (a drawer, a paged list) is fetched when the bell is first opened.
+const MessageCentre = lazy(() => import('./MessageCentre').then((module) => ({ default: module.MessageCentre })));
+
 /** The badge refreshes this often while the panel is open in a tab. */
 const REFRESH_MS = 60_000;
-
-const KIND_TAGS: Partial<Record<Message['kind'], { color: string; text: string }>> = {
-  deadline_reminder: { color: 'gold', text: '催办' },
-  report_escalated: { color: 'red', text: '督办' },
-};
 
 /** A bell drawn inline: no icon font or emoji the machine may lack. */
 function BellIcon() {
@@ -43,6 +39,8 @@ export function MessageBell({
   markRead = messagesApi.markRead,
 }: MessageBellProps) {
   const [open, setOpen] = useState(false);
+  // Once opened, the centre stays mounted so its drawer can slide shut.
+  const [centreWanted, setCentreWanted] = useState(false);
   const [page, setPage] = useState(1);
   const [answer, setAnswer] = useState<MessagePage | null>(null);
   const [loading, setLoading] = useState(false);
@@ -95,58 +93,25 @@ export function MessageBell({
       <Badge count={unread} size="small" overflowCount={99}>
         <Button
           aria-label={unread ? `消息中心，${unread} 条未读` : '消息中心'}
-          onClick={() => (setOpen(true), refresh(page))}
+          onClick={() => (setOpen(true), setCentreWanted(true), refresh(page))}
         >
           <BellIcon /> 消息
         </Button>
       </Badge>
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        width={440}
-        title={`消息中心${unread ? `（${unread} 条未读）` : ''}`}
-      >
-        <List<Message>
-          loading={loading && !answer}
-          dataSource={answer?.items ?? []}
-          locale={{ emptyText: <Empty description="暂无消息" /> }}
-          pagination={
-            answer && answer.total > PAGE_SIZE
-              ? { current: page, pageSize: PAGE_SIZE, total: answer.total, size: 'small', onChange: setPage }
-              : false
-          }
-          renderItem={(item) => {
-            const tag = KIND_TAGS[item.kind];
-            return (
-              <List.Item
-                style={{ cursor: 'pointer', opacity: item.readAt ? 0.65 : 1 }}
-                onClick={() => void choose(item)}
-                actions={
-                  item.reportId && onOpenReport ? [<Typography.Link key="open">查看事项</Typography.Link>] : undefined
-                }
-              >
-                <List.Item.Meta
-                  title={
-                    <span>
-                      {!item.readAt && <Badge status="processing" />} {tag && <Tag color={tag.color}>{tag.text}</Tag>}
-                      <Typography.Text strong={!item.readAt}>{item.title}</Typography.Text>
-                    </span>
-                  }
-                  description={
-                    <>
-                      <div>{item.body}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatTime(item.createdAt)}
-                        {item.readAt ? '　已读' : '　未读'}
-                      </Typography.Text>
-                    </>
-                  }
-                />
-              </List.Item>
-            );
-          }}
-        />
-      </Drawer>
+      {centreWanted && (
+        <Suspense fallback={null}>
+          <MessageCentre
+            open={open}
+            answer={answer}
+            loading={loading}
+            page={page}
+            onPage={setPage}
+            onClose={() => setOpen(false)}
+            onChoose={(item) => void choose(item)}
+            canOpenReport={onOpenReport !== null}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

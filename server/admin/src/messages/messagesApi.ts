@@ -6,3 +6,6 @@ export const messagesApi = {
   list: (page: number, pageSize: number) => call(messageRoutes.staffList, { query: { page, pageSize } }),
   markRead: (id: string) => call(messageRoutes.staffMarkRead, { params: { id } }),
 };
+
+/** Messages shown per page of 消息中心. */
+export const PAGE_SIZE = 20;
