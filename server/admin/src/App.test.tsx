@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
+import { message } from 'antd';
 import type { StaffLoginResponse } from '@minqing/shared';
 import { frameField, openIndexHtml, submitFrame } from '../test/indexHtml';
 import { App } from './App';
@@ -19,12 +20,14 @@ const signedIn: StaffLoginResponse = {
 
 const json = (status: number, body: unknown) => ({ ok: status < 400, status, text: async () => JSON.stringify(body) });
 
-/** The server: the login answers `login`; the queue, its counts and the lists answer empty. */
-function serve(login: ReturnType<typeof json>): jest.Mock {
+const EMPTY_PAGE = json(200, { items: [], total: 0, page: 1, pageSize: 20 });
+
+/** The server: the login answers `login`; the queue (unless `firstPage` says otherwise), its counts and the lists answer empty. */
+function serve(login: ReturnType<typeof json>, firstPage = EMPTY_PAGE): jest.Mock {
   const fetchMock = jest.fn(async (url: string) => {
     if (url === '/api/v1/staff/auth/login') return login;
     if (url.startsWith('/api/v1/staff/reports/counts')) return json(200, {});
-    if (url.startsWith('/api/v1/staff/reports?')) return json(200, { items: [], total: 0, page: 1, pageSize: 20 });
+    if (url.startsWith('/api/v1/staff/reports?')) return firstPage;
     if (url.startsWith('/api/v1/staff/messages')) return json(200, { items: [], total: 0, unread: 0 });
     return json(200, []);
   });
@@ -74,6 +77,27 @@ describe("the panel after index.html's sign-in frame", () => {
     // The filters' lists were asked for with the rows, not again by the queue once drawn.
     for (const list of ['/api/v1/staff/departments', '/api/v1/categories', '/api/v1/regions?depth=village'])
       expect(calledWith(fetchMock, list)).toBe(1);
+  });
+
+  it("shows the server's words when the first page asked for at sign-in fails, and the queue without a spinner", async () => {
+    const fetchMock = serve(
+      json(200, signedIn),
+      json(503, { error: { code: 'internal_error', message: '服务繁忙，请稍后再试' } }),
+    );
+    await signInThroughFrame();
+
+    await screen.findByText('服务繁忙，请稍后再试', undefined, { timeout: 10_000 });
+    await waitFor(() => {
+      expect(document.querySelector('.ant-table-placeholder')).not.toBeNull();
+      expect(document.querySelector('.ant-table-wrapper .ant-spin-spinning')).toBeNull();
+    });
+    // The failed answer sent ahead is the queue's answer: not asked a second time behind the clerk's back.
+    expect(calledWith(fetchMock, '/api/v1/staff/reports?')).toBe(1);
+    // The filter bar still comes, so the clerk can search again.
+    await screen.findByRole('button', { name: /查\s*询/ }, { timeout: 10_000 });
+    // The toast lives in antd's own root in <body>: closed before the next test replaces the page.
+    act(() => message.destroy());
+    await waitFor(() => expect(document.querySelector('.ant-message-notice')).toBeNull());
   });
 
   it('rehearses the work queue behind the frame while the clerk types, sending nothing and showing nothing', async () => {

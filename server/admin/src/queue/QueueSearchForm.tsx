@@ -1,15 +1,14 @@
 import { Button, DatePicker, Form, Input, Select, Space, TreeSelect } from 'antd';
-import type { FormInstance } from 'antd';
 import { SERVICE_CODES, SERVICE_NAMES, TIERS, TIER_NAMES } from '@minqing/shared';
 import type { Category, Department, RegionNode, ServiceCode, StaffRole, Tier } from '@minqing/shared';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { memo, useMemo } from 'react';
 import { ExportButton } from '../export/ExportButton';
-import type { QueueFilters } from './queueQuery';
+import type { SearchFilters } from './queueQuery';
 import { regionOptions } from './regionOptions';
 
-export interface SearchValues {
+interface SearchValues {
   serialNo?: string;
   keyword?: string;
   dates?: [Dayjs | null, Dayjs | null] | null;
@@ -20,14 +19,30 @@ export interface SearchValues {
   tier?: Tier;
 }
 
-export function searchValuesOf(filters: QueueFilters): SearchValues {
+function searchValuesOf(filters: SearchFilters): SearchValues {
   const { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, from, to } = filters;
   const dates: SearchValues['dates'] = from || to ? [from ? dayjs(from) : null, to ? dayjs(to) : null] : undefined;
   return { serialNo, keyword, serviceCode, categoryCode, regionCode, departmentId, tier, dates };
 }
 
+/** Every filter the form sets, an empty field as undefined, so it replaces what was searched before. */
+function searchFiltersOf(values: SearchValues): SearchFilters {
+  return {
+    serialNo: values.serialNo,
+    keyword: values.keyword,
+    serviceCode: values.serviceCode,
+    categoryCode: values.categoryCode,
+    regionCode: values.regionCode,
+    departmentId: values.departmentId,
+    tier: values.tier,
+    from: values.dates?.[0]?.format('YYYY-MM-DD'),
+    to: values.dates?.[1]?.format('YYYY-MM-DD'),
+  };
+}
+
 export interface QueueSearchFormProps {
-  form: FormInstance<SearchValues>;
+  /** The filters the form opens with (those of the queue's address). */
+  initial: SearchFilters;
   role: StaffRole;
   /** The staff member's region: the places offered are those under it. */
   regionCode: string;
@@ -36,15 +51,16 @@ export interface QueueSearchFormProps {
   regions: RegionNode[];
   /** The .xlsx download of the list as filtered (ExportButton). */
   exportPath: string;
-  onSearch: (values: SearchValues) => void;
+  onSearch: (filters: SearchFilters) => void;
 }
 
 /**
  * The work queue's filters. Memoised: the rows, the tab counts and the open report change without
- * redrawing its selects and date picker, which are costly to draw on a slow PC.
+ * redrawing its selects and date picker, which are costly to draw on a slow PC. A new address (a
+ * drill-down, the back button) mounts a new form with its filters.
  */
 export const QueueSearchForm = memo(function QueueSearchForm({
-  form,
+  initial,
   role,
   regionCode,
   categories,
@@ -53,6 +69,8 @@ export const QueueSearchForm = memo(function QueueSearchForm({
   exportPath,
   onSearch,
 }: QueueSearchFormProps) {
+  const [form] = Form.useForm<SearchValues>();
+  const initialValues = useMemo(() => searchValuesOf(initial), [initial]);
   const places = useMemo(() => regionOptions(regions, regionCode), [regions, regionCode]);
   const categoryTree = useMemo(
     () =>
@@ -68,7 +86,13 @@ export const QueueSearchForm = memo(function QueueSearchForm({
     [categories],
   );
   return (
-    <Form form={form} layout="inline" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
+    <Form
+      form={form}
+      layout="inline"
+      initialValues={initialValues}
+      onFinish={(values) => onSearch(searchFiltersOf(values))}
+      style={{ marginBottom: 16, rowGap: 8 }}
+    >
       <Form.Item name="serviceCode" label="服务">
         <Select
           allowClear
@@ -134,8 +158,8 @@ export const QueueSearchForm = memo(function QueueSearchForm({
         </Button>
         <Button
           onClick={() => {
-            form.resetFields();
-            onSearch({});
+            form.setFieldsValue(searchValuesOf({}) as Parameters<typeof form.setFieldsValue>[0]);
+            onSearch(searchFiltersOf({}));
           }}
         >
           重置

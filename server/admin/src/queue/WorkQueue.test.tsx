@@ -101,4 +101,22 @@ describe('the work queue', () => {
     fireEvent.click(screen.getByText('热度'));
     await waitFor(() => expect(new URLSearchParams(queue.mock.calls.at(-1)?.[0]).get('sort')).toBe('followers'));
   });
+
+  it('draws the rows before the filter bar, which then opens with the address’s filters', async () => {
+    let answer: (page: Awaited<ReturnType<typeof api.queue>>) => void = () => undefined;
+    jest.spyOn(api, 'queue').mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    jest.spyOn(queueApi, 'counts').mockResolvedValue(null as never);
+    jest.spyOn(queueApi, 'regions').mockResolvedValue([]);
+    jest.spyOn(api, 'departments').mockResolvedValue([]);
+    global.fetch = jest.fn().mockResolvedValue({ ok: true, status: 200, text: async () => '[]' }) as never;
+    render(<WorkQueue staff={staff} query={new URLSearchParams('keyword=路灯')} />);
+
+    // While the first page is on its way, neither its code nor its fields are asked for.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByLabelText('关键词')).not.toBeInTheDocument();
+
+    answer({ items: [row('HY20260101-0001', {})], total: 1, page: 1, pageSize: 20 });
+    expect(await screen.findByText('HY20260101-0001')).toBeInTheDocument();
+    expect(await screen.findByLabelText('关键词', undefined, { timeout: 10_000 })).toHaveValue('路灯');
+  });
 });

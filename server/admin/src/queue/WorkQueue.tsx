@@ -1,18 +1,25 @@
-import { Alert, Badge, Form, Space, Tabs, message } from 'antd';
+import { Alert, Badge, Space, Tabs, message } from 'antd';
 import { QUEUE_FIGURE_NAMES } from '@minqing/shared';
 import type { Category, Department, QueueCounts, RegionNode } from '@minqing/shared';
-import { Suspense, lazy, startTransition, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { catalogRoutes } from '@minqing/shared';
 import { api, call } from '../api';
 import type { PageProps } from '../pages';
-import { QueueSearchForm, type SearchValues, searchValuesOf } from './QueueSearchForm';
 import { QueueTable } from './QueueTable';
 import { exportPath, queueApi } from './queueApi';
 import { countsQueryString, filtersFromQuery, queryFromFilters, queueQueryString, tabsFor } from './queueQuery';
-import type { QueueFilters, QueueRow, QueueTab } from './queueQuery';
+import type { QueueFilters, QueueRow, QueueTab, SearchFilters } from './queueQuery';
 
 // The report drawer's code is fetched when a report is first opened, not with the queue.
 const ReportDrawer = lazy(() => import('./ReportDrawer').then((module) => ({ default: module.ReportDrawer })));
+// The filter bar (its selects, tree selects and date picker) is fetched once the first page shows:
+// the rows do not wait for its code nor for its drawing.
+const QueueSearchForm = lazy(() => import('./QueueSearchForm').then((module) => ({ default: module.QueueSearchForm })));
+/**
+ * Where the filter bar goes while its code is on its way, as tall as the bar on a township office's
+ * 1366-pixel screen (three lines), so the rows do not jump when it arrives.
+ */
+const filterBarPlace = <div style={{ minHeight: 112, marginBottom: 16 }} />;
 
 /** Keeps the filters and the open report in the address (see the contract in queueQuery.ts) without a navigation. */
 function writeHash(filters: QueueFilters, openId: string | null): void {
@@ -46,7 +53,7 @@ export function WorkQueue({ staff, query }: PageProps) {
   const drawerWanted = useDrawerOnceOpened(openId);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [categories, setCategories] = useState<Category[]>([]);
-  const [form] = Form.useForm<SearchValues>();
+  const filterBarWanted = useOnceTrue(!loading);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -75,17 +82,16 @@ export function WorkQueue({ staff, query }: PageProps) {
 
   useEffect(loadCounts, [loadCounts]);
 
-  // A new hash while the queue is open (a drill-down, the back button) replaces the filters.
+  // A new hash while the queue is open (a drill-down, the back button) replaces the filters, and
+  // the filter bar (keyed by it) opens with them.
   const hashQuery = query.toString();
+  const addressed = useMemo(() => filtersFromQuery(new URLSearchParams(hashQuery), firstTab), [hashQuery, firstTab]);
   useEffect(() => {
-    const next = filtersFromQuery(new URLSearchParams(hashQuery), firstTab);
     const same = (current: QueueFilters) =>
-      JSON.stringify(queryFromFilters(current)) === JSON.stringify(queryFromFilters(next));
-    setFilters((current) => (same(current) ? current : next));
+      JSON.stringify(queryFromFilters(current)) === JSON.stringify(queryFromFilters(addressed));
+    setFilters((current) => (same(current) ? current : addressed));
     setOpenId(new URLSearchParams(hashQuery).get('report'));
-    form.resetFields();
-    form.setFieldsValue(searchValuesOf(next) as Parameters<typeof form.setFieldsValue>[0]);
-  }, [hashQuery, firstTab, form]);
+  }, [hashQuery, addressed]);
 
   useEffect(() => {
     api.departments().then(afterRows(setDepartments), () => setDepartments([]));
@@ -93,20 +99,8 @@ export function WorkQueue({ staff, query }: PageProps) {
     queueApi.regions().then(afterRows(setRegions), () => setRegions([]));
   }, []);
 
-  const search = useCallback((values: SearchValues) => {
-    setFilters((current) => ({
-      ...current,
-      serialNo: values.serialNo,
-      keyword: values.keyword,
-      serviceCode: values.serviceCode,
-      categoryCode: values.categoryCode,
-      regionCode: values.regionCode,
-      departmentId: values.departmentId,
-      tier: values.tier,
-      from: values.dates?.[0]?.format('YYYY-MM-DD'),
-      to: values.dates?.[1]?.format('YYYY-MM-DD'),
-      page: 1,
-    }));
+  const search = useCallback((searched: SearchFilters) => {
+    setFilters((current) => ({ ...current, ...searched, page: 1 }));
   }, []);
 
   const tabLabel = (key: QueueTab, label: string) => (
@@ -149,16 +143,23 @@ export function WorkQueue({ staff, query }: PageProps) {
           }
         />
       )}
-      <QueueSearchForm
-        form={form}
-        role={staff.role}
-        regionCode={staff.regionCode}
-        categories={categories}
-        departments={departments}
-        regions={regions}
-        exportPath={exportPath(queueQueryString(filters))}
-        onSearch={search}
-      />
+      {filterBarWanted ? (
+        <Suspense fallback={filterBarPlace}>
+          <QueueSearchForm
+            key={hashQuery}
+            initial={addressed}
+            role={staff.role}
+            regionCode={staff.regionCode}
+            categories={categories}
+            departments={departments}
+            regions={regions}
+            exportPath={exportPath(queueQueryString(filters))}
+            onSearch={search}
+          />
+        </Suspense>
+      ) : (
+        filterBarPlace
+      )}
       <QueueTable
         rows={rows}
         total={total}
@@ -189,7 +190,12 @@ export function WorkQueue({ staff, query }: PageProps) {
 }
 
 function useDrawerOnceOpened(openId: string | null): boolean {
-  const [opened, setOpened] = useState(openId !== null);
-  if (openId !== null && !opened) setOpened(true);
-  return opened || openId !== null;
+  return useOnceTrue(openId !== null);
+}
+
+/** True from the first render where `now` is true on. */
+function useOnceTrue(now: boolean): boolean {
+  const [once, setOnce] = useState(now);
+  if (now && !once) setOnce(true);
+  return once || now;
 }

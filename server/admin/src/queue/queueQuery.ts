@@ -74,6 +74,12 @@ export interface QueueFilters {
   pageSize: number;
 }
 
+/** The filters the queue's filter bar sets (QueueSearchForm); the tab, figure, sort and paging are set elsewhere. */
+export type SearchFilters = Pick<
+  QueueFilters,
+  'serviceCode' | 'categoryCode' | 'regionCode' | 'departmentId' | 'tier' | 'serialNo' | 'keyword' | 'from' | 'to'
+>;
+
 export const DEFAULT_FILTERS: QueueFilters = { tab: 'dispatched', sort: '-submittedAt', page: 1, pageSize: 20 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
