@@ -2,7 +2,7 @@ import { serialDay } from '@minqing/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 import { transaction } from '../db/dataSource';
 import { type Attachment, ContentCheck, IdempotencyKey, Report, type ReportEvent } from '../db/entities';
-import { groupCommit } from '../db/groupCommit';
+import { groupWhileBusy } from '../db/groupWhileBusy';
 import { insertRows } from '../db/insertRows';
 import type { TimelineRecords } from '../presenters/report';
 import { type NewEvent, appendEvents } from './reportEvents';
@@ -114,6 +114,6 @@ const writers = new WeakMap<DataSource, (item: PreparedSubmission) => Promise<Wr
  */
 export function writeSubmission(dataSource: DataSource, item: PreparedSubmission): Promise<WrittenSubmission> {
   let write = writers.get(dataSource);
-  if (!write) writers.set(dataSource, (write = groupCommit((items) => writeGroup(dataSource, items), GROUP_SIZE)));
+  if (!write) writers.set(dataSource, (write = groupWhileBusy((items) => writeGroup(dataSource, items), GROUP_SIZE)));
   return write(item);
 }

@@ -1,7 +1,7 @@
 import { Citizen, Report, Staff } from '../db/entities';
 import { buildCitizen, buildStaff, buildWorld, submitReport } from '../test/factories';
 import { type TestApp, createTestApp } from '../test/testApp';
-import { findRowById } from './findRowById';
+import { findRowById, readRowById } from './findRowById';
 
 describe('findRowById', () => {
   let app: TestApp;
@@ -33,5 +33,26 @@ describe('findRowById', () => {
 
   it('answers null for an unknown id', async () => {
     expect(await findRowById(app.dataSource.manager, Citizen, '01M00000000000000000000000')).toBeNull();
+  });
+
+  it('reads ids asked for together in one statement, each caller its own row, and sees what was committed before', async () => {
+    const citizens = await Promise.all([1, 2, 3, 4].map(() => buildCitizen(app.dataSource)));
+    const unknown = '01M00000000000000000000001';
+    const queries = jest.spyOn(app.dataSource.manager, 'query');
+    try {
+      const ids = [citizens[0].id, ...citizens.map(({ id }) => id), unknown];
+      const read = await Promise.all(ids.map((id) => readRowById(app.dataSource, Citizen, id)));
+      // The first alone, the five asked for while it was under way together.
+      expect(queries).toHaveBeenCalledTimes(2);
+      for (const [index, id] of ids.entries()) {
+        if (id === unknown) expect(read[index]).toBeNull();
+        else expect(read[index]).toStrictEqual(await app.dataSource.getRepository(Citizen).findOneByOrFail({ id }));
+      }
+      expect(read[1]).not.toBe(read[0]);
+      await app.dataSource.getRepository(Citizen).update({ id: citizens[1].id }, { nickname: '改过的名字' });
+      expect((await readRowById(app.dataSource, Citizen, citizens[1].id))?.nickname).toBe('改过的名字');
+    } finally {
+      queries.mockRestore();
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { StaffRole } from '@minqing/shared';
 import type { AppContext, AppDeps, AppState } from '../context';
 import { Citizen, Staff } from '../db/entities';
 import type { TokenClaims } from '../crypto/tokens';
-import { findRowById } from '../db/findRowById';
+import { readRowById } from '../db/findRowById';
 import { forbidden, unauthorized } from '../errors';
 
 export function bearerToken(ctx: AppContext): string | null {
@@ -36,7 +36,7 @@ export function citizenAuth(): AuthMiddleware {
     if (!ctx.state.citizen) {
       const claims = tokenClaims(ctx as AppContext);
       if (claims?.kind !== 'citizen') throw unauthorized();
-      const citizen = await findRowById(ctx.deps.dataSource.manager, Citizen, claims.sub);
+      const citizen = await readRowById(ctx.deps.dataSource, Citizen, claims.sub);
       if (!citizen) throw unauthorized();
       ctx.state.citizen = citizen;
     }
@@ -78,7 +78,7 @@ export function citizenOrStaffAuth(roles?: readonly StaffRole[]): AuthMiddleware
 async function signedInStaff(ctx: AppContext): Promise<Staff> {
   const claims = tokenClaims(ctx);
   if (claims?.kind !== 'staff') throw unauthorized();
-  const staff = await findRowById(ctx.deps.dataSource.manager, Staff, claims.sub);
+  const staff = await readRowById(ctx.deps.dataSource, Staff, claims.sub);
   if (!staff || staff.disabled || staff.tokenVersion !== claims.ver) throw unauthorized('登录已失效，请重新登录');
   return staff;
 }

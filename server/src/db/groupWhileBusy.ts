@@ -1,21 +1,21 @@
 /**
- * Writes items in groups: the first item is written at once, and every item that arrives while a
- * group is being written waits for the next group, with all that arrived meanwhile (at most
- * `maxSize`). Under load a group is as large as the writes that arrive during one transaction;
- * alone, an item is written as soon as it arrives. `write` settles each item of its group.
+ * Handles items in groups: the first item at once, and every item that arrives while a group is
+ * being handled waits for the next group, with all that arrived meanwhile (at most `maxSize`).
+ * Under load a group is as large as what arrives during one round trip (a transaction, a read);
+ * alone, an item is handled as soon as it arrives. `handle` settles each item of its group.
  */
-export function groupCommit<I, O>(
-  write: (items: I[]) => Promise<PromiseSettledResult<O>[]>,
+export function groupWhileBusy<I, O>(
+  handle: (items: I[]) => Promise<PromiseSettledResult<O>[]>,
   maxSize: number,
 ): (item: I) => Promise<O> {
   const waiting: { item: I; resolve: (value: O) => void; reject: (reason: unknown) => void }[] = [];
-  let writing = false;
+  let busy = false;
 
   async function drain() {
-    writing = true;
+    busy = true;
     while (waiting.length > 0) {
       const group = waiting.splice(0, maxSize);
-      const settled = await write(group.map(({ item }) => item)).catch((error: unknown) =>
+      const settled = await handle(group.map(({ item }) => item)).catch((error: unknown) =>
         group.map((): PromiseRejectedResult => ({ status: 'rejected', reason: error })),
       );
       group.forEach(({ resolve, reject }, index) => {
@@ -24,12 +24,12 @@ export function groupCommit<I, O>(
         else reject(outcome.reason);
       });
     }
-    writing = false;
+    busy = false;
   }
 
   return (item) =>
     new Promise<O>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!writing) void drain();
+      if (!busy) void drain();
     });
 }
