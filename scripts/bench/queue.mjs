@@ -41,13 +41,16 @@ export async function measureQueue({ baseUrl, token, query, warmup, requests, bu
 }
 
 /**
- * Captures the exact statements the server runs for a queue request, by calling its own
- * buildQueueQuery (server/dist) through a TypeORM data source whose logger records queries.
+ * Captures the exact statements the server runs for a queue request, by building its query as
+ * the route does (server/dist: buildQueueQuery, the row's columns, countRows) through a TypeORM
+ * data source whose logger records queries.
  */
 export async function captureQueueSql({ repoRoot, databaseUrl, username, query }) {
   const require = createRequire(path.join(repoRoot, 'server', 'package.json'));
   const { createDataSource } = require('./dist/db/dataSource.js');
   const { buildQueueQuery } = require('./dist/http/staffReports/queueQuery.js');
+  const { countRows } = require('./dist/http/paging.js');
+  const { STAFF_SUMMARY_COLUMNS } = require('./dist/presenters/report.js');
   const { Staff } = require('./dist/db/entities/index.js');
   const { StaffQueueQuerySchema } = require('@minqing/shared');
 
@@ -69,7 +72,11 @@ export async function captureQueueSql({ repoRoot, databaseUrl, username, query }
     const staff = await dataSource.getRepository(Staff).findOneByOrFail({ username });
     const filters = StaffQueueQuerySchema.parse(query);
     captured.length = 0;
-    await buildQueueQuery(dataSource.manager, staff, filters, new Date()).getManyAndCount();
+    const queue = buildQueueQuery(dataSource.manager, staff, filters, new Date()).select(
+      STAFF_SUMMARY_COLUMNS.map((column) => `report.${column}`),
+    );
+    await queue.getMany();
+    await countRows(queue);
     return captured.filter((statement) => /^\s*SELECT/i.test(statement.sql));
   } finally {
     await dataSource.destroy();
