@@ -138,4 +138,26 @@ describe('what a township clerk meets in the admin panel (1440×900)', () => {
     await screenshot(page, 'clerk-attachment-field');
     expect(pageErrors).toEqual([]);
   });
+  it('keeps every column of the work queue within reach on a 1366×768 office screen', async () => {
+    const villager = await createCitizen(e2e.origin, { villageCode: DEMO_VILLAGE.code });
+    await submitReportAs(villager, {
+      serviceCode: 'direct',
+      villageCode: DEMO_VILLAGE.code,
+      text: '村口水管漏水好几天了',
+    });
+    const { page, pageErrors } = await e2e.signIn('chengguan');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openScreen(page, 'queue?tab=all');
+    await page.locator('.ant-table-row').first().waitFor();
+    // The page itself never scrolls sideways; the table does, inside its own frame.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    const lastHeader = page.locator('.ant-table-thead th').filter({ hasText: '办结时限' });
+    await lastHeader.scrollIntoViewIfNeeded();
+    const box = await lastHeader.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+    await screenshot(page, 'clerk-queue-1366');
+    expect(pageErrors).toEqual([]);
+  });
 });

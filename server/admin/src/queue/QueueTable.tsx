@@ -32,11 +32,14 @@ const expandable = {
   ),
 };
 
+/** The fixed columns' widths, the expand button and about 180 px of 内容. */
+const QUEUE_SCROLL = { x: 1400 };
+
 function columnsFor(sort: QueueSort): TableColumnsType<QueueRow> {
   const sortOrder = (column: 'submittedAt' | 'resolveDueAt') =>
     sort === column ? ('ascend' as const) : sort === `-${column}` ? ('descend' as const) : null;
   return [
-    { title: '编号', dataIndex: 'serialNo', width: 170 },
+    { title: '编号', dataIndex: 'serialNo', width: 170, fixed: 'left' },
     {
       title: '状态',
       dataIndex: 'status',
@@ -144,6 +147,9 @@ export const QueueTable = memo(function QueueTable({
       onChange={(pagination, _filters, sorter) => changeTable(pagination, sorter)}
       pagination={pagerOf({ page, pageSize }, total, '件')}
       columns={columns}
+      // On a 1366 px office screen the columns are wider than the page: the table scrolls sideways
+      // inside its frame, and 内容 keeps room for a few words.
+      scroll={QUEUE_SCROLL}
     />
   );
 });

@@ -98,7 +98,7 @@ describe('the work queue', () => {
     expect(within(quiet).queryByText(/人也遇到/)).not.toBeInTheDocument();
     expect(new URLSearchParams(queue.mock.calls.at(-1)?.[0]).get('sort')).toBe('-submittedAt');
 
-    fireEvent.click(screen.getByText('热度'));
+    fireEvent.click(screen.getByRole('columnheader', { name: /热度/ }));
     await waitFor(() => expect(new URLSearchParams(queue.mock.calls.at(-1)?.[0]).get('sort')).toBe('followers'));
   });
 
