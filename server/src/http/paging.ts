@@ -18,10 +18,9 @@ export function paged<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, pag
 }
 
 /**
- * How many rows a list query selects, whatever page it is cut to. COUNT(*), where TypeORM's
- * getCount counts DISTINCT ids to undo its joins' repeats: the database then keeps every matching
- * id to tell them apart, which cost the work queue most of its time at ten million reports. So only
- * for a query without joins, whose rows are its entities.
+ * How many rows a list query selects, whatever page it is cut to: COUNT(*) without its order and
+ * paging (what getCount sends for a query without joins). Only for such a query, whose rows are
+ * its entities.
  */
 export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
   if (query.expressionMap.joinAttributes.length > 0) throw new Error('countRows: a joined query repeats its rows');
