@@ -42,14 +42,13 @@ export async function measureQueue({ baseUrl, token, query, warmup, requests, bu
 
 /**
  * Captures the exact statements the server runs for a queue request, by building its query as
- * the route does (server/dist: buildQueueQuery, the row's columns, countRows) through a TypeORM
+ * the route does (server/dist: buildQueueQuery, the row's columns, getCount) through a TypeORM
  * data source whose logger records queries.
  */
 export async function captureQueueSql({ repoRoot, databaseUrl, username, query }) {
   const require = createRequire(path.join(repoRoot, 'server', 'package.json'));
   const { createDataSource } = require('./dist/db/dataSource.js');
   const { buildQueueQuery } = require('./dist/http/staffReports/queueQuery.js');
-  const { countRows } = require('./dist/http/paging.js');
   const { STAFF_SUMMARY_COLUMNS } = require('./dist/presenters/report.js');
   const { Staff } = require('./dist/db/entities/index.js');
   const { StaffQueueQuerySchema } = require('@minqing/shared');
@@ -76,7 +75,7 @@ export async function captureQueueSql({ repoRoot, databaseUrl, username, query }
       STAFF_SUMMARY_COLUMNS.map((column) => `report.${column}`),
     );
     await queue.getMany();
-    await countRows(queue);
+    await queue.getCount();
     return captured.filter((statement) => /^\s*SELECT/i.test(statement.sql));
   } finally {
     await dataSource.destroy();

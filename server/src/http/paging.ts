@@ -17,24 +17,6 @@ export function paged<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, pag
   return query.skip(skip).take(take);
 }
 
-/**
- * How many rows a list query selects, whatever page it is cut to: COUNT(*) without its order and
- * paging (what getCount sends for a query without joins). Only for such a query, whose rows are
- * its entities.
- */
-export async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<number> {
-  if (query.expressionMap.joinAttributes.length > 0) throw new Error('countRows: a joined query repeats its rows');
-  const row: { total?: unknown } | undefined = await query
-    .clone()
-    .select('COUNT(*)', 'total')
-    .orderBy()
-    .skip(undefined)
-    .take(undefined)
-    .getRawOne();
-  // The MySQL driver answers a BIGINT as a string.
-  return Number(row?.total ?? 0);
-}
-
 /** One page of rows already in memory. */
 export function pageSlice<T>(rows: readonly T[], paging: Paging): T[] {
   const { skip, take } = pageWindow(paging);

@@ -3,7 +3,7 @@ import { bulkAssign } from '../../commands/bulkAssigner';
 import { currentStaff } from '../../middleware/auth';
 import { routingThreshold } from '../../routing/classifier';
 import { type ApiRouter, implement } from '../implement';
-import { countRows, paged } from '../paging';
+import { paged } from '../paging';
 import { whereFigure } from './queueFigures';
 import { scopedQueue, whereKeyword } from './queueQuery';
 import { countTabs } from './queueTabs';
@@ -36,7 +36,7 @@ export function registerQueueRoutes(router: ApiRouter): void {
         .addOrderBy('report.id', dispatch ? 'ASC' : 'DESC'),
       query,
     );
-    const [reports, total] = await Promise.all([page.getMany(), countRows(page)]);
+    const [reports, total] = await Promise.all([page.getMany(), page.getCount()]);
     const lookups = await ctx.deps.reference.snapshot();
     return {
       items: await presentTriage(

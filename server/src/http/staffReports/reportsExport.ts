@@ -6,7 +6,6 @@ import { currentStaff } from '../../middleware/auth';
 import { parseQuery } from '../../middleware/validate';
 import { chinaDay, sendXlsx, xlsxBytes } from '../../presenters/xlsx';
 import { type ApiRouter, authorize } from '../implement';
-import { countRows } from '../paging';
 import { buildQueueQuery } from './queueQuery';
 import { reportsWorkbook } from './reportsWorkbook';
 
@@ -23,7 +22,7 @@ export function registerReportsExport(router: ApiRouter): void {
     const now = ctx.deps.clock();
     const manager = ctx.deps.dataSource.manager;
     const query = buildQueueQuery(manager, staff, { ...filters, page: 1, pageSize: EXPORT_MAX_ROWS }, now);
-    const total = await countRows(query);
+    const total = await query.getCount();
     if (total > EXPORT_MAX_ROWS) {
       throw badRequest(
         `符合条件的事项有 ${total} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小筛选范围（如日期）后再导出`,

@@ -16,7 +16,6 @@ import {
   presentStaffSummary,
 } from '../../presenters/report';
 import { type ApiRouter, implement } from '../implement';
-import { countRows } from '../paging';
 import { registerOnBehalfRoutes } from './onBehalf';
 import { buildQueueQuery } from './queueQuery';
 import { registerQueueRoutes } from './queueRoutes';
@@ -42,7 +41,7 @@ export function staffReportsRouter() {
       STAFF_SUMMARY_COLUMNS.map((column) => `report.${column}`),
     );
     // The page and its total at once, on two connections: each is its own walk of the queue's index.
-    const [reports, total]: [StaffSummarySource[], number] = await Promise.all([queue.getMany(), countRows(queue)]);
+    const [reports, total]: [StaffSummarySource[], number] = await Promise.all([queue.getMany(), queue.getCount()]);
     const lookups = await ctx.deps.reference.snapshot();
     const transcribing = await reportsBeingTranscribed(ctx.deps.dataSource.manager, reports);
     return {
