@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { StatsDaySummary, StatsMonthSummary, StatsSummarisedDay, StatsSummarisedMonth } from '../db/entities';
 import { type Period, daysOf, monthPeriod, shanghaiMonth } from './calendar';
 import { type RawRow, numberOf } from './groups';
+import { SUMMARY_KEY, SUMMED } from './summaryReads';
 import { replaceRows } from './summaryRows';
 
 /**
@@ -12,21 +13,8 @@ import { replaceRows } from './summaryRows';
  * the days at its edges from the day summaries.
  */
 
-const KEY_COLUMNS = ['departmentId', 'countyCode', 'townshipCode', 'villageCode', 'gridCode', 'categoryCode'] as const;
-const SUMMED_COLUMNS = [
-  'received',
-  'responded',
-  'resolved',
-  'resolvedOnTime',
-  'rated',
-  'satisfied',
-  'visitRated',
-  'visitSatisfied',
-  'resolveMsTotal',
-  'resolvedLate',
-  'repeatComplaints',
-  'returns',
-] as const;
+const KEY_COLUMNS = Object.values(SUMMARY_KEY);
+const SUMMED_COLUMNS = Object.values(SUMMED);
 
 /** The month a China calendar day (YYYY-MM-DD) falls in. */
 export const monthOfDay = (day: string) => day.slice(0, 7);

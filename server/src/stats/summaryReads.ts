@@ -8,17 +8,23 @@ import { type RawCounts, ZERO_COUNTS } from './figures';
 import { type Dimension, type GroupCounts, type RawRow, keyAlias, keyOf, numberOf } from './groups';
 import type { StatsScope } from './scope';
 
-export const SUMMARY_COLUMN: Record<Dimension, string> = {
-  department: 's.departmentId',
-  county: 's.countyCode',
-  township: 's.townshipCode',
-  village: 's.villageCode',
-  grid: 's.gridCode',
-  category: 's.categoryCode',
-};
+/** Each dimension's key column in the summary tables. */
+export const SUMMARY_KEY = {
+  department: 'departmentId',
+  county: 'countyCode',
+  township: 'townshipCode',
+  village: 'villageCode',
+  grid: 'gridCode',
+  category: 'categoryCode',
+} as const satisfies Record<Dimension, keyof StatsDaySummary>;
+
+/** The same columns on the summaries `s`. */
+export const SUMMARY_COLUMN = Object.fromEntries(
+  Object.entries(SUMMARY_KEY).map(([dimension, column]) => [dimension, `s.${column}`]),
+) as Record<Dimension, string>;
 
 /** The summed columns, and the count each gives: 超期 takes the late resolutions here, the open reports live. */
-const SUMMED: Record<keyof RawCounts, string> = {
+export const SUMMED = {
   received: 'received',
   responded: 'responded',
   resolved: 'resolved',
@@ -31,7 +37,7 @@ const SUMMED: Record<keyof RawCounts, string> = {
   overdue: 'resolvedLate',
   repeatComplaints: 'repeatComplaints',
   returns: 'returns',
-};
+} as const satisfies Record<keyof RawCounts, keyof StatsDaySummary>;
 
 /** The last day of a period of whole days. */
 const lastDayOf = (period: Period) => shanghaiDate(new Date(period.end.getTime() - 1));
