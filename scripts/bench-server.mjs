@@ -166,14 +166,20 @@ async function seedQueueTable(pool, reference, count) {
   };
 }
 
-/** How many summary rows last month's ranking reads. */
+/**
+ * How many summary rows last month has: the ranking reads the month's rows when the job has summed
+ * the whole month, and its day rows (with the open-deadline rows) otherwise.
+ */
 async function summaryRowsOf(pool, month) {
   const { from, to } = monthDays(month);
+  const counts = [
+    ['stats_month_summaries', 'SELECT COUNT(*) AS n FROM stats_month_summaries WHERE month = ?', [month]],
+    ['stats_day_summaries', 'SELECT COUNT(*) AS n FROM stats_day_summaries WHERE day BETWEEN ? AND ?', [from, to]],
+    ['stats_open_deadlines', 'SELECT COUNT(*) AS n FROM stats_open_deadlines WHERE day BETWEEN ? AND ?', [from, to]],
+  ];
   const rows = {};
-  for (const table of ['stats_day_summaries', 'stats_open_deadlines']) {
-    const [[row]] = await pool
-      .query(`SELECT COUNT(*) AS n FROM ${table} WHERE day BETWEEN ? AND ?`, [from, to])
-      .catch(() => [[{ n: null }]]);
+  for (const [table, sql, values] of counts) {
+    const [[row]] = await pool.query(sql, values).catch(() => [[{ n: null }]]);
     rows[table] = row.n === null ? null : Number(row.n);
   }
   return rows;
@@ -336,7 +342,7 @@ async function runBenchmark() {
       variants.push({ label, username, query, ...figures, statements });
       if (variants.length === 1) queueLoad = os.loadavg()[0];
     }
-    // The ranking reads the day summaries the scheduler keeps; build them now rather than wait
+    // The ranking reads the summaries the scheduler keeps; build them now rather than wait
     // for its first minutes (a run racing the scheduler on one day may fail: the second one finishes).
     // Every day is built again (BENCH_SUMMARIES=keep keeps a reused database's), so the first build is timed.
     const fresh = process.env.BENCH_SUMMARIES !== 'keep';

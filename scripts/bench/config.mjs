@@ -49,7 +49,7 @@ export const settings = {
 
 export const targets = {
   /** Submission throughput as a share of the bare Koa + one INSERT ceiling. */
-  minRatio: 0.5,
+  minRatio: 0.25,
   queueP95Ms: 50,
   /** p95 of the last month's ranking, by the function and by the public route. */
   rankingMs: 2_000,
