@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -74,10 +75,9 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   if (!config.asr) logger.info('ASR_TENCENT_* not set: voice reports without a 同声传译 transcript wait in triage');
   const server = app.listen(config.port, () => {
-    logger.info(
-      { port: config.port, demoMode: config.demoMode },
-      `321 民情在线 listening on http://localhost:${config.port}`,
-    );
+    // PORT=0 lets the system choose: the port said is the one bound.
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, demoMode: config.demoMode }, `321 民情在线 listening on http://localhost:${port}`);
   });
   // Every process may run it; the database lease lets one at a time work. SCHEDULER=off opts out.
   const pushOutbox =

@@ -1,21 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TEST_KEY, testConfig } from './testApp';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real server (server/src/index.ts) in a process of its own, which a test can kill. */
 export interface ServerProcess {
@@ -31,7 +19,6 @@ export interface ServerProcess {
  * key, so tokens signed with testConfig() are valid; no scheduler, no request limits, no classifier.
  */
 export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minqing-process-'));
   const output: string[] = [];
   const child = spawn(
@@ -41,14 +28,16 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        PORT: String(port),
+        // The system chooses a free port and the server says which: a port picked here and freed
+        // again could be taken by another test's server before this one binds it.
+        PORT: '0',
         DATA_DIR: dataDir,
         TOKEN_SECRET: testConfig().tokenSecret,
         DATA_ENCRYPTION_KEY: TEST_KEY.toString('hex'),
         DEMO_MODE: 'false',
         SCHEDULER: 'off',
         RATE_LIMITS: 'off',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         // As in the other tests: no classifier, so reports without a category go to triage.
         CLASSIFIER_MODEL_PATH: path.join(dataDir, 'no-model'),
       },
@@ -57,19 +46,23 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
   );
   for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk) => output.push(String(chunk)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${port}`;
   // Transpiling the whole server the first time takes a while on a busy machine.
   const deadline = Date.now() + 180_000;
+  let baseUrl = '';
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited before it was ready:\n${output.join('')}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server not ready after 180 s:\n${output.join('')}`);
     }
-    const ready = await fetch(`${baseUrl}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
+    const listening = /listening on http:\/\/localhost:(\d+)/.exec(output.join(''));
+    if (listening) baseUrl = `http://127.0.0.1:${listening[1]}`;
+    const ready =
+      baseUrl !== '' &&
+      (await fetch(`${baseUrl}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      ));
     if (ready) break;
     await sleep(100);
   }
