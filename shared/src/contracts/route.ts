@@ -52,8 +52,10 @@ interface RouteShape {
   body?: RequestBody;
   /** The first JSON answer is what a client call resolves to. */
   responses: readonly ApiResponse[];
-  /** Answered as the shared ErrorBody. */
+  /** Answered as the shared ErrorBody, or as `errorBody` where the route names one. */
   errors: readonly ErrorStatus[];
+  /** The shape of this route's `errors` when a specification fixes its own (Open311's `[{code, description}]`). */
+  errorBody?: NamedSchema;
 }
 
 /**

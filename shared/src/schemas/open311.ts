@@ -50,7 +50,9 @@ export const Open311SubmitSchema = z.object({
 });
 export type Open311Submit = z.infer<typeof Open311SubmitSchema>;
 
+/** Every Open311 error: the specification's list of `{code, description}`, code = the HTTP status. */
 export const Open311ErrorSchema = z.array(z.object({ code: z.number().int(), description: z.string() }));
+export type Open311Error = z.infer<typeof Open311ErrorSchema>;
 
 export const Open311DiscoverySchema = z.object({
   changeset: z.string(),

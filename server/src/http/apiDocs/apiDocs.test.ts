@@ -57,6 +57,15 @@ describe('GET /api/v1/docs', () => {
     expect(overview).not.toContain('<b>404</b>');
   });
 
+  it("lists Open311's errors, in the specification's shape, under 错误码", () => {
+    const submit = sectionOf('post', '/open311/v2/requests.json');
+    const [answersPart, errorsPart] = submit.split('<dt>错误码</dt>');
+    expect(answersPart).toContain('<b>201</b>');
+    expect(answersPart).not.toContain('<b>401</b>');
+    for (const code of [400, 401, 403]) expect(errorsPart).toContain(`<li><b>${code}</b> `);
+    expect(errorsPart).toContain('<code>Open311Error</code>（application/json）');
+  });
+
   it("shows a route's description under its summary, its backticked words as code", () => {
     const contact = sectionOf('post', '/api/v1/staff/reports/{id}/reporter-contact');
     expect(contact).toContain(

@@ -97,10 +97,11 @@ function answers(document: OpenApiDocument, operation: Operation): { success: st
     if ('$ref' in answer) {
       const shared = document.components.responses[refName(answer.$ref)];
       errors.push(`<li><b>${status}</b> ${escapeHtml(bilingual(shared?.description ?? '').chinese)}</li>`);
-    } else
-      success.push(
-        `<li><b>${status}</b> ${escapeHtml(bilingual(answer.description).chinese)}：${contentOf(answer.content)}</li>`,
-      );
+      continue;
+    }
+    // Open311's errors carry their own shape, so they are described in place.
+    const line = `<li><b>${status}</b> ${escapeHtml(bilingual(answer.description).chinese)}：${contentOf(answer.content)}</li>`;
+    (Number(status) >= 400 ? errors : success).push(line);
   }
   return { success, errors };
 }

@@ -179,7 +179,8 @@ function allComponents(routes: readonly ApiRoute[]): Record<string, JsonSchema> 
     route.responses.flatMap((response) => (response.content.kind === 'json' ? [response.content.schema] : [])),
   );
   const inputs = components(requests, 'input');
-  const outputs = components([ERROR_BODY, ...BUILDING_BLOCKS, ...answers], 'output');
+  const errorBodies = routes.flatMap((route) => (route.errorBody ? [route.errorBody] : []));
+  const outputs = components([ERROR_BODY, ...BUILDING_BLOCKS, ...answers, ...errorBodies], 'output');
   const clash = Object.keys(inputs).find((name) => name in outputs);
   if (clash) throw new Error(`${clash} names both a request and a response schema`);
   return { ...inputs, ...outputs };
@@ -239,12 +240,19 @@ function operationId(route: ApiRoute): string {
   return route.method + words.map((word) => word[0].toUpperCase() + word.slice(1)).join('');
 }
 
+function errorResponse(route: ApiRoute, status: ErrorStatus): ResponseObject | { $ref: string } {
+  if (!route.errorBody) return { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
+  const { description } = ERROR_RESPONSES[status];
+  return { description, content: { 'application/json': { schema: schemaRef(route.errorBody.name) } } };
+}
+
 function operation(route: ApiRoute): Operation {
   const responses: Operation['responses'] = {};
   for (const answer of route.responses) responses[answer.status] = response(answer);
-  // Every call counts against the per-client or per-account request limit (middleware/rateLimit).
-  for (const status of [...new Set([...route.errors, 429 as const])])
-    responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status].name}` };
+  for (const status of route.errors) responses[status] = errorResponse(route, status);
+  // Every call counts against the per-client or per-account request limit (middleware/rateLimit),
+  // which answers before any route, so always as the shared ErrorBody.
+  responses[429] ??= { $ref: `#/components/responses/${ERROR_RESPONSES[429].name}` };
   const parameterList = parameters(route);
   return {
     operationId: operationId(route),

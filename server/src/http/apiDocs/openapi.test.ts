@@ -128,6 +128,21 @@ describe('GET /api/v1/openapi.json', () => {
     expect(Object.keys(post.responses as Json)).toEqual(expect.arrayContaining(['201', '400', '401', '409']));
   });
 
+  it("describes Open311's errors in the specification's own shape, and other routes' as ErrorBody", () => {
+    const submit = operationOf(document, 'post', '/open311/v2/requests.json');
+    const responses = submit.responses as Record<string, Json>;
+    for (const status of ['400', '401', '403']) {
+      const content = responses[status].content as Record<string, { schema: unknown }>;
+      const schema = resolve(document, content['application/json'].schema);
+      expect(schema.type).toBe('array');
+      expect((resolve(document, schema.items).required as string[]).sort()).toEqual(['code', 'description']);
+    }
+    const ours = operationOf(document, 'post', '/api/v1/reports').responses as Record<string, Json>;
+    expect(resolve(document, ours['400']).content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } },
+    });
+  });
+
   it('lists every staff action in the actions body', () => {
     const post = operationOf(document, 'post', '/api/v1/staff/reports/{id}/actions');
     const body = requestSchemaOf(document, post, 'application/json');

@@ -1,3 +1,4 @@
+import { Open311ErrorSchema } from '@minqing/shared';
 import { createPartner } from '../../commands/partnerKeys';
 import { ContentCheck, Report, Staff } from '../../db/entities';
 import { REGIONS } from '../../test/factories';
@@ -68,8 +69,7 @@ describe('Open311 GeoReport v2', () => {
 
   const expectSpecError = (response: { status: number; body: unknown }, status: number, mentions?: string) => {
     expect(response.status).toBe(status);
-    expect(Array.isArray(response.body)).toBe(true);
-    const [error] = response.body as { code: number; description: string }[];
+    const [error] = Open311ErrorSchema.parse(response.body);
     expect(keys(error)).toEqual(SPEC.error);
     expect(error.code).toBe(status);
     if (mentions) expect(error.description).toContain(mentions);

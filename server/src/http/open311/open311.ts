@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import {
   CITIZEN_STATUS_NAMES,
+  type Open311Error,
   type Open311RequestsQuery,
   type Open311ServiceRequest,
   type Open311Submit,
@@ -58,7 +59,9 @@ function open311Errors(): Middleware<AppState, { deps: AppDeps }> {
       if (!(error instanceof AppError)) throw caught;
       const field = error.field ? (SPEC_FIELDS[error.field] ?? error.field) : null;
       ctx.status = error.status;
-      ctx.body = [{ code: error.status, description: field ? `${field}: ${error.message}` : error.message }];
+      ctx.body = [
+        { code: error.status, description: field ? `${field}: ${error.message}` : error.message },
+      ] satisfies Open311Error;
     }
   };
 }
