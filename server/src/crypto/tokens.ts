@@ -10,9 +10,23 @@ export interface TokenClaims {
   exp: number;
 }
 
-/** Compact HMAC-SHA256 bearer tokens: base64url(claims).base64url(signature). */
+/** How many verified tokens are remembered: a busy day's signed-in accounts, a few hundred KB. */
+const REMEMBERED = 5_000;
+
+/**
+ * Compact HMAC-SHA256 bearer tokens: base64url(claims).base64url(signature).
+ *
+ * A token found valid is remembered by its exact string (at most REMEMBERED, the least recently
+ * used forgotten first), so the next request with it skips the HMAC and the JSON: the signature
+ * of a given string under this secret never changes. Its expiry is checked again on every use.
+ */
 export class TokenSigner {
-  constructor(private readonly secret: string) {}
+  private readonly verified = new Map<string, Readonly<TokenClaims>>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly remembered = REMEMBERED,
+  ) {}
 
   sign(claims: TokenClaims): string {
     const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -20,6 +34,22 @@ export class TokenSigner {
   }
 
   verify(token: string, now: Date = new Date()): TokenClaims | null {
+    const known = this.verified.get(token);
+    if (known) {
+      this.verified.delete(token);
+      if (known.exp * 1000 <= now.getTime()) return null;
+      this.verified.set(token, known);
+      return { ...known };
+    }
+    const claims = this.check(token, now);
+    if (claims && this.remembered > 0) {
+      if (this.verified.size >= this.remembered) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, Object.freeze({ ...claims }));
+    }
+    return claims;
+  }
+
+  private check(token: string, now: Date): TokenClaims | null {
     const [payload, signature, extra] = token.split('.');
     if (!payload || !signature || extra !== undefined) return null;
     const expected = Buffer.from(this.signature(payload));
