@@ -1,5 +1,5 @@
 import { Report } from '../db/entities';
-import { REGIONS, buildCitizen, buildWorld, submitReport } from '../test/factories';
+import { REGIONS, buildCategory, buildCitizen, buildWorld, submitReport } from '../test/factories';
 import { type TestApp, createTestApp } from '../test/testApp';
 import { findDuplicate, textSimilarity } from './duplicates';
 
@@ -61,6 +61,63 @@ describe('duplicate reports', () => {
       expect((await findDuplicate(app.dataSource.manager, probe, settings))?.id).toBe(original.id);
       await app.dataSource.getRepository(Report).update(original.id, { status: 'closed' });
       expect(await findDuplicate(app.dataSource.manager, probe, settings)).toBeNull();
+    });
+
+    it('answers submissions asking at once as it would one at a time, in fewer statements', async () => {
+      await buildCategory(app.dataSource, { code: 'lights', name: '路灯', sortOrder: 9 });
+      const citizen = await buildCitizen(app.dataSource);
+      const base = new Date('2026-11-20T08:00:00Z');
+      const reports = app.dataSource.getRepository(Report);
+      const file = async (text: string, daysBefore: number, village: string = REGIONS.chengguanVillage) => {
+        const { body } = await submitReport(app, citizen, { categoryCode: 'lights', villageCode: village, text });
+        await reports.update(body.id, { createdAt: new Date(base.getTime() - daysBefore * 86400_000) });
+        return body.id as string;
+      };
+      const older = await file('五组路口的路灯不亮了好几天', 5);
+      const newer = await file('五组路口路灯晚上不亮，很黑', 1);
+      const elsewhere = await file('五组路口的路灯不亮了好几天', 1, REGIONS.jianchiVillage);
+      const probe = {
+        id: 'probe',
+        villageCode: REGIONS.chengguanVillage,
+        categoryCode: 'lights',
+        predictedCategoryCode: null,
+        text: '五组路口的路灯不亮了好几天',
+        transcript: null,
+        createdAt: base,
+      };
+      const probes = [
+        probe, // both in its window: the same text wins
+        { ...probe, createdAt: new Date(base.getTime() + 3 * 86400_000) }, // the older one is out of its window
+        { ...probe, createdAt: new Date(base.getTime() + 7 * 86400_000) }, // both are
+        { ...probe, villageCode: REGIONS.jianchiVillage },
+        { ...probe, categoryCode: null, predictedCategoryCode: 'lights' },
+        { ...probe, categoryCode: 'power' },
+        probe,
+        { ...probe, createdAt: new Date(base.getTime() + 3 * 86400_000) },
+      ];
+      const alone = [];
+      for (const one of probes) alone.push(await findDuplicate(app.dataSource.manager, one, settings));
+      expect(alone.map((found) => found?.id ?? null)).toEqual([
+        older,
+        newer,
+        null,
+        elsewhere,
+        older,
+        null,
+        older,
+        newer,
+      ]);
+
+      const sent = jest.spyOn(app.dataSource.manager, 'query');
+      try {
+        const together = await Promise.all(probes.map((one) => findDuplicate(app.dataSource.manager, one, settings)));
+        expect(together).toEqual(alone);
+        // The first asks alone (2 statements); the other seven wait for it and are read together:
+        // 2 statements for each village and category among them (3), not 2 each.
+        expect(sent).toHaveBeenCalledTimes(2 + 3 * 2);
+      } finally {
+        sent.mockRestore();
+      }
     });
   });
 });

@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { OPEN_STATUSES } from '@minqing/shared';
 import { Report } from '../db/entities';
+import { groupWhileBusy } from '../db/groupWhileBusy';
 
 /**
  * "Similar" means: the Dice coefficient of the two texts' character bigrams, after dropping
@@ -52,22 +53,113 @@ function candidatesSql(manager: EntityManager, column: 'categoryCode' | 'predict
   );
 }
 
-/**
- * The recent open reports of a village in one category, chosen or predicted: the newest
- * CANDIDATES of both lists together, each report once. Two plain statements: a UNION of the two
- * (derived tables, as both dialects need it) cost MariaDB more than twice their time.
- */
-async function candidatesOf(manager: EntityManager, villageCode: string, category: string, since: Date) {
-  // The bound as the driver stores a createdAt (a Date for MySQL, UTC text for SQLite).
+/** The bound as the driver stores a createdAt (a Date for MySQL, UTC text for SQLite). */
+function boundOf(manager: EntityManager, since: Date): unknown {
   const createdAt = manager.connection.getMetadata(Report).findColumnWithPropertyName('createdAt')!;
-  const bound = manager.connection.driver.preparePersistentValue(since, createdAt);
+  return manager.connection.driver.preparePersistentValue(since, createdAt);
+}
+
+const newestFirst = (a: Candidate, b: Candidate) =>
+  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+
+/**
+ * Both lists of one village and category from `bound` on, each newest first, at most CANDIDATES.
+ * Two plain statements: a UNION of the two (derived tables, as both dialects need it) cost MariaDB
+ * more than twice their time.
+ */
+async function listsOf(manager: EntityManager, villageCode: string, category: string, bound: unknown) {
   const parameters = [villageCode, category, bound, ...OPEN_STATUSES];
-  const chosen = (await manager.query(candidatesSql(manager, 'categoryCode'), parameters)) as Candidate[];
-  const predicted = (await manager.query(candidatesSql(manager, 'predictedCategoryCode'), parameters)) as Candidate[];
+  const [chosen, predicted] = await Promise.all([
+    manager.query(candidatesSql(manager, 'categoryCode'), parameters) as Promise<Candidate[]>,
+    manager.query(candidatesSql(manager, 'predictedCategoryCode'), parameters) as Promise<Candidate[]>,
+  ]);
+  return { chosen, predicted };
+}
+
+/** The recent open reports of a village in one category, chosen or predicted: the newest CANDIDATES of both lists together that `keep` keeps, each report once. */
+function mergedCandidates(lists: { chosen: Candidate[]; predicted: Candidate[] }, keep: (row: Candidate) => boolean) {
+  const chosen = lists.chosen.filter(keep);
   const seen = new Set(chosen.map((candidate) => candidate.id));
-  return [...chosen, ...predicted.filter((candidate) => !seen.has(candidate.id))]
-    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+  return [...chosen, ...lists.predicted.filter((candidate) => keep(candidate) && !seen.has(candidate.id))]
+    .sort(newestFirst)
     .slice(0, CANDIDATES);
+}
+
+interface CandidateQuestion {
+  villageCode: string;
+  category: string;
+  bound: unknown;
+}
+
+/** At most this many submissions' questions are answered by one round of statements. */
+const GROUP_SIZE = 50;
+
+const readers = new WeakMap<DataSource, (question: CandidateQuestion) => Promise<Candidate[]>>();
+
+/**
+ * Outside a transaction, the candidates asked for while another read of them is under way are
+ * read together: one pair of statements per village and category in the group, from the earliest
+ * bound asked, each caller then keeping the rows from its own bound on. The rows newer than a later
+ * bound are the first of the earlier bound's rows (both newest first), so each caller gets the
+ * CANDIDATES it would have read alone; the statements start after each question was asked.
+ */
+function groupedReader(dataSource: DataSource) {
+  let read = readers.get(dataSource);
+  if (!read) {
+    const manager = dataSource.manager;
+    read = groupWhileBusy(async (questions: CandidateQuestion[]) => {
+      const earliest = new Map<string, CandidateQuestion>();
+      for (const question of questions) {
+        const key = `${question.villageCode}\u0000${question.category}`;
+        const known = earliest.get(key);
+        if (!known || (question.bound as Date | string) < (known.bound as Date | string)) earliest.set(key, question);
+      }
+      const lists = new Map(
+        await Promise.all(
+          [...earliest].map(
+            async ([key, { villageCode, category, bound }]) =>
+              [key, await listsOf(manager, villageCode, category, bound)] as const,
+          ),
+        ),
+      );
+      return questions.map((question): PromiseFulfilledResult<Candidate[]> => {
+        const bound = question.bound as Date | string;
+        const found = lists.get(`${question.villageCode}\u0000${question.category}`)!;
+        return {
+          status: 'fulfilled',
+          value: mergedCandidates(found, (row) => (row.createdAt as Date | string) >= bound),
+        };
+      });
+    }, GROUP_SIZE);
+    readers.set(dataSource, read);
+  }
+  return read;
+}
+
+async function candidatesOf(manager: EntityManager, villageCode: string, category: string, since: Date) {
+  const bound = boundOf(manager, since);
+  // In a transaction, its own reads; otherwise with the submissions that ask meanwhile.
+  if (manager.queryRunner) return mergedCandidates(await listsOf(manager, villageCode, category, bound), () => true);
+  return groupedReader(manager.connection)({ villageCode, category, bound });
+}
+
+/** How many candidates' bigrams are remembered: a few busy villages' recent reports. */
+const REMEMBERED_GRAMS = 2_000;
+const rememberedGrams = new Map<string, { text: string; grams: Set<string> }>();
+
+/**
+ * The bigrams of a report's text, remembered by its id while its text stays the same (the oldest
+ * remembered forgotten first): the same recent reports are compared with every new report of
+ * their village and category.
+ */
+function gramsOf(id: string, text: string): ReadonlySet<string> {
+  const known = rememberedGrams.get(id);
+  if (known?.text === text) return known.grams;
+  const grams = bigrams(text);
+  if (known) rememberedGrams.delete(id);
+  else if (rememberedGrams.size >= REMEMBERED_GRAMS) rememberedGrams.delete(rememberedGrams.keys().next().value!);
+  rememberedGrams.set(id, { text, grams });
+  return grams;
 }
 
 /** The most similar open report of the same category and village within the window, if any. */
@@ -85,11 +177,15 @@ export async function findDuplicate(
   const since = new Date(report.createdAt.getTime() - settings.windowDays * 86400_000);
   // Only what the comparison reads: hydrating whole rows cost more than the comparison itself.
   const candidates = await candidatesOf(manager, report.villageCode, category, since);
-  const grams = bigrams(text);
+  // Remembered too: the new report is a candidate of the next ones.
+  const grams = gramsOf(report.id, text);
   let best: { id: string; similarity: number } | null = null;
   for (const candidate of candidates) {
     if (candidate.id === report.id) continue;
-    const similarity = diceOf(grams, bigrams([candidate.text, candidate.transcript].filter(Boolean).join(' ')));
+    const similarity = diceOf(
+      grams,
+      gramsOf(candidate.id, [candidate.text, candidate.transcript].filter(Boolean).join(' ')),
+    );
     if (similarity >= settings.minSimilarity && (!best || similarity > best.similarity))
       best = { id: candidate.id, similarity };
   }
