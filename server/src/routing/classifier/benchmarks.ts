@@ -20,7 +20,7 @@ import { VILLAGE_EXAMPLE_WEIGHT, exampleText, rowText, shippedTrainingExamples }
  * (sameMatterGroups) share a fold, so none is judged by a model that trained on its twin.
  */
 
-interface EvalRow {
+export interface EvalRow {
   input: ClassifierInput;
   /** Training form of the row, for the other folds. */
   example: LabelledExample;

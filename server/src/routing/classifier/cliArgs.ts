@@ -11,6 +11,14 @@ export interface CliArgs {
   repeat: number;
   /** --village-file PATH: village concerns {text, kind} to route after a TipDM evaluation. */
   villageFile: string | null;
+  /** --nested: nested cross-validation (the outer folds are --cv's). */
+  nested: boolean;
+  /** --grid NAME: the candidates the inner folds of --nested choose among. */
+  grid: string;
+  /** --unlabeled PATH: unlabelled messages {title, detail} for the self-training grid. */
+  unlabeled: string | null;
+  /** --extra PATH: labelled examples the extra-* candidates add. */
+  extra: string | null;
 }
 
 export class UsageError extends Error {
@@ -28,6 +36,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     model: null,
     repeat: 1,
     villageFile: null,
+    nested: false,
+    grid: 'knobs',
+    unlabeled: null,
+    extra: null,
   };
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
@@ -52,6 +64,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     else if (arg === '--out') args.out = valueAfter(arg);
     else if (arg === '--model') args.model = valueAfter(arg);
     else if (arg === '--village-file') args.villageFile = valueAfter(arg);
+    else if (arg === '--nested') args.nested = true;
+    else if (arg === '--grid') args.grid = valueAfter(arg);
+    else if (arg === '--unlabeled') args.unlabeled = valueAfter(arg);
+    else if (arg === '--extra') args.extra = valueAfter(arg);
     else if (arg === '--repeat') {
       args.repeat = Number(valueAfter(arg));
       if (!Number.isInteger(args.repeat) || args.repeat < 1)
@@ -59,5 +75,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
     else args.files.push(arg);
   }
+  if (args.nested && args.folds === null) args.folds = DEFAULT_FOLDS;
   return args;
 }

@@ -75,6 +75,13 @@ describe('command line', () => {
       repeat: 3,
       villageFile: 'v.jsonl',
     });
+    expect(parseCliArgs(['a.jsonl', '--nested', '--grid', 'self-training', '--unlabeled', 'u.jsonl'])).toMatchObject({
+      folds: 5,
+      nested: true,
+      grid: 'self-training',
+      unlabeled: 'u.jsonl',
+    });
+    expect(parseCliArgs(['a.jsonl', '--cv', '3'])).toMatchObject({ nested: false, grid: 'knobs', unlabeled: null });
     expect(() => parseCliArgs(['--repeat', '0'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--cv', '1'])).toThrow(UsageError);
     expect(() => parseCliArgs(['--out'])).toThrow(UsageError);
@@ -160,6 +167,71 @@ describe('evalCommand', () => {
     expect(lines.some((line) => line.includes('routed as the API routes them'))).toBe(true);
     expect(lines.some((line) => /threshold from calibrated confidence .*: \d\.\d{3}$/.test(line))).toBe(true);
   }, 60_000);
+
+  it('--nested reports the outer folds: chosen candidates, spread, per class and confusion matrix, village by outer models', async () => {
+    const file = path.join(dir, 'tipdm-nested.jsonl');
+    writeJsonl(file, [
+      ...['工地夜间施工噪音', '工厂排放废气刺鼻', '河流污染严重', '垃圾焚烧冒黑烟', '养殖场污水直排', '化工厂气味'].map(
+        (detail) => ({ title: '环境问题', detail, label: '环境保护' }),
+      ),
+      ...['学校乱收资料费', '孩子入学难', '教师补课收费', '幼儿园收费高', '学校食堂卫生差', '学区划分'].map(
+        (detail) => ({
+          title: '教育问题',
+          detail,
+          label: '教育文体',
+        }),
+      ),
+    ]);
+    const lines: string[] = [];
+    const grids: string[] = [];
+    const candidate = (name: string, relabel: (code: string) => string) => ({
+      name,
+      pool: () => POOL,
+      train: (examples: LabelledExample[]) =>
+        CategoryClassifier.train(
+          examples.map((example) => ({ ...example, categoryCode: relabel(example.categoryCode) })),
+        ),
+    });
+    await runEval(
+      [file, '--nested', '--cv', '2', '--grid', 'test', '--village-file', path.join(dir, 'village.jsonl')],
+      {
+        print: (line) => lines.push(line),
+        candidates: (grid) => {
+          grids.push(grid);
+          return [
+            candidate('plain', (code) => code),
+            candidate('backwards', (code) => (code === 'environment' ? 'education' : 'environment')),
+          ];
+        },
+      },
+    );
+    expect(grids).toEqual(['test']);
+    const result = JSON.parse(lines[lines.length - 1]);
+    expect(result.nested).toMatchObject({ grid: 'test', chosen: { plain: 2, backwards: 0 } });
+    expect(result.nested.inner.plain).toBeGreaterThan(result.nested.inner.backwards);
+    expect(typeof result.nested.foldAccuracySd).toBe('number');
+    expect(lines.filter((line) => /^outer fold 1\.\d: inner 3-fold accuracy plain/.test(line))).toHaveLength(2);
+    expect(lines.some((line) => /^nested 1× grouped stratified 2-fold CV \(outer folds\): accuracy/.test(line))).toBe(
+      true,
+    );
+    expect(lines.some((line) => /^outer folds: accuracy \d\.\d{4} ± \d\.\d{4} \(sd over 2 folds/.test(line))).toBe(
+      true,
+    );
+    const matrix = lines.indexOf('confusion matrix (pooled over repeats):');
+    expect(matrix).toBeGreaterThan(lines.findIndex((line) => line.trim().startsWith('环境保护')));
+    expect(lines.some((line) => line.includes('by each of 2 outer-fold models (pooled)'))).toBe(true);
+    expect(result.village.n).toBe(8);
+  }, 60_000);
+
+  it('--nested refuses an unknown grid and the self-training grid without unlabelled messages', async () => {
+    const file = path.join(dir, 'tipdm.jsonl');
+    await expect(runEval([file, '--nested', '--grid', 'nonsense'], { print: () => undefined })).rejects.toThrow(
+      UsageError,
+    );
+    await expect(runEval([file, '--nested', '--grid', 'self-training'], { print: () => undefined })).rejects.toThrow(
+      /--unlabeled/,
+    );
+  });
 
   it('measures village routing: straight, wrong and triage shares at the threshold', async () => {
     const result = await lastJsonLine((print) =>

@@ -30,8 +30,20 @@ import {
   perClassScores,
 } from './evaluation';
 import { DEFAULT_MODEL_PATH, MAX_EXPECTED_WRONG_SHARE, RECOMMENDED_CONFIDENCE_THRESHOLD } from './index';
-import { CategoryClassifier, type LabelledExample } from './model';
-import { shippedReplies, shippedTrainingExamples, trainRoutingModel } from './trainingData';
+import { CategoryClassifier, type ClassifierInput, type LabelledExample } from './model';
+import { nestedCrossValidation, type OuterFoldResult, type TrainingCandidate } from './nestedEval';
+import {
+  exampleText,
+  rowText,
+  shippedReplies,
+  shippedTrainingExamples,
+  type CandidateSources,
+  readExamplesFile,
+  trainingCandidates,
+  trainRoutingModel,
+} from './trainingData';
+import { NearDuplicateIndex } from './evaluation';
+import fs from 'node:fs';
 import {
   demoReference,
   routeVillageConcerns,
@@ -56,10 +68,18 @@ import {
  * always one JSON object, for scripts.
  *
  * --village: FILE rows are {text, kind}; the shares at several thresholds (with --cv, fold models).
+ *
+ * --nested [--grid NAME] [--unlabeled U.jsonl] [--extra E.jsonl]: nested cross-validation, the estimate to quote
+ * for unseen messages. The --cv folds (default 5, --repeat R times) are the outer folds; on the
+ * other rows an inner 3-fold grouped cross-validation chooses one of the grid's candidates
+ * (trainingCandidates: source weights, regularisation, self-training on U) and fits its
+ * temperature, and only then is the outer fold scored. Per-class figures, the confusion matrix
+ * and the calibration error are the outer folds'; the village concerns are routed by each
+ * outer model in turn (pooled), tempered as chosen.
  */
 
 const USAGE =
-  'usage: evalCommand.js FILE.jsonl [--cv [K] [--repeat R]] [--village] [--village-file V.jsonl] [--model PATH]';
+  'usage: evalCommand.js FILE.jsonl [--cv [K] [--repeat R]] [--nested [--grid NAME] [--unlabeled U.jsonl] [--extra E.jsonl]] [--village] [--village-file V.jsonl] [--model PATH]';
 
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -72,6 +92,8 @@ export interface EvalDependencies {
   train: Trainer;
   /** Messages of another source held out of training for the second estimate (with --cv). */
   heldOutReplies: () => LabelledExample[];
+  /** The candidates of --nested's grid; tests pass fast ones. */
+  candidates: (grid: string, sources: CandidateSources) => TrainingCandidate[];
 }
 
 const defaults: EvalDependencies = {
@@ -79,6 +101,7 @@ const defaults: EvalDependencies = {
   trainingPool: shippedTrainingExamples,
   train: (examples) => trainRoutingModel(examples),
   heldOutReplies: shippedReplies,
+  candidates: trainingCandidates,
 };
 
 function mean(values: readonly number[]): number {
@@ -116,21 +139,25 @@ function retempered(rows: readonly RowScores[], temperature: number): RowScores[
 
 async function villageReport(
   file: string,
-  model: CategoryClassifier,
+  models: readonly CategoryClassifier[],
   print: (line: string) => void,
 ): Promise<{ n: number; right: number; wrong: number; triage: number; ece: number; thresholdFromConfidence: number }> {
   const concerns: VillageConcern[] = readVillageRows(file).map((row) => ({
     text: row.input.text ?? '',
     kind: row.truth,
   }));
-  const routes = routeVillageConcerns(await demoReference(), model, concerns);
+  const reference = await demoReference();
+  // Several models (the outer folds' of --nested): every concern routed by each, pooled.
+  const routes = models.flatMap((model) => routeVillageConcerns(reference, model, concerns));
   const ece = expectedCalibrationError(villageConfidenceOutcomes(routes));
   // Read off the confidences alone: no label of the file is used to choose it.
   const fromConfidence = thresholdForWrongShare(
     routes.map((route) => route.confidence),
     MAX_EXPECTED_WRONG_SHARE,
   );
-  print(`village concerns (${file}), routed as the API routes them for a villager of 城关镇:`);
+  print(
+    `village concerns (${file}), routed as the API routes them for a villager of 城关镇${models.length > 1 ? ` by each of ${models.length} outer-fold models (pooled)` : ''}:`,
+  );
   print(`  calibration error (ECE, right kind of department): ${ece.toFixed(3)}`);
   print(
     `  threshold from calibrated confidence (expected wrong share ≤ ${pct(MAX_EXPECTED_WRONG_SHARE)}): ${fromConfidence.toFixed(3)}`,
@@ -143,7 +170,7 @@ async function villageReport(
   }
   const result = villageRouteShares(routes, RECOMMENDED_CONFIDENCE_THRESHOLD);
   print(
-    `  at the recommended threshold ${RECOMMENDED_CONFIDENCE_THRESHOLD}: right ${pct(result.right)}, wrong ${pct(result.wrong)}, triage ${pct(result.triage)} of ${result.n}`,
+    `  at the recommended threshold ${RECOMMENDED_CONFIDENCE_THRESHOLD}: right ${pct(result.right)}, wrong ${pct(result.wrong)}, triage ${pct(result.triage)} of ${result.n}${models.length > 1 ? ' routes' : ''}`,
   );
   for (const route of routes) {
     if (route.confidence >= RECOMMENDED_CONFIDENCE_THRESHOLD && route.departmentKind !== route.kind) {
@@ -154,7 +181,7 @@ async function villageReport(
 }
 
 export async function runEval(argv: readonly string[], dependencies: Partial<EvalDependencies> = {}): Promise<void> {
-  const { print, trainingPool, train, heldOutReplies } = { ...defaults, ...dependencies };
+  const { print, trainingPool, train, heldOutReplies, candidates } = { ...defaults, ...dependencies };
   const args = parseCliArgs(argv);
   const [file] = args.files;
   if (!file || args.files.length > 1 || args.out) throw new UsageError(USAGE);
@@ -166,7 +193,45 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
   const repetitions: RowScores[][] = [];
   let heldOut: ClassificationScores | null = null;
   let sameMatterPairs: number | null = null;
-  if (args.folds !== null) {
+  let nested: { folds: OuterFoldResult[]; models: CategoryClassifier[]; candidates: string[] } | null = null;
+  if (args.nested && args.folds !== null) {
+    const started = Date.now();
+    const copies = new NearDuplicateIndex(rows.map((row) => exampleText(row.example)));
+    // Unlabelled messages that are (near) copies of an evaluated row are never trained on.
+    const unlabelled: ClassifierInput[] = args.unlabeled
+      ? fs
+          .readFileSync(args.unlabeled, 'utf8')
+          .split('\n')
+          .filter((line) => line.trim())
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .filter((row) => !copies.isCopy(rowText(row)))
+          .map((row) => ({
+            title: typeof row.title === 'string' ? row.title : undefined,
+            text: typeof row.detail === 'string' ? row.detail : typeof row.text === 'string' ? row.text : undefined,
+          }))
+      : [];
+    let grid: TrainingCandidate[];
+    try {
+      grid = candidates(args.grid, {
+        unlabelled,
+        // Extra examples copying an evaluated row would leak it: they are left out like the pool's.
+        extra: args.extra ? readExamplesFile(args.extra).filter((example) => !copies.isCopy(exampleText(example))) : [],
+      });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (args.unlabeled)
+      print(`unlabelled messages (${args.unlabeled}) not copying an evaluated row: ${unlabelled.length}`);
+    print(
+      `nested cross-validation: outer ${args.folds}-fold × ${args.repeat}, inner 3-fold choosing among ${grid.map((candidate) => candidate.name).join(', ')} (grid ${args.grid}) and fitting the temperature`,
+    );
+    const result = nestedCrossValidation(rows, args.folds, args.repeat, grid, print);
+    repetitions.push(...result.repetitions);
+    nested = { folds: result.folds, models: result.models, candidates: grid.map((candidate) => candidate.name) };
+    print(
+      `trained ${result.folds.length * (grid.length * 3 + 1)} models in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } else if (args.folds !== null) {
     const started = Date.now();
     const pool = trainingPool();
     const sameMatter = sameMatterGroups(rows.map((row) => row.example));
@@ -207,11 +272,40 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
   const accuracy = mean(accuracies);
   const spread = standardDeviation(accuracies);
   const macroF1 = mean(perRepeat.map((scores) => scores.macroF1));
-  const label =
-    args.folds !== null ? `${args.repeat}× grouped stratified ${args.folds}-fold CV` : 'the model on the file';
+  const label = nested
+    ? `nested ${args.repeat}× grouped stratified ${args.folds}-fold CV (outer folds)`
+    : args.folds !== null
+      ? `${args.repeat}× grouped stratified ${args.folds}-fold CV`
+      : 'the model on the file';
   print(
     `${label}: accuracy ${accuracy.toFixed(4)} ± ${spread.toFixed(4)} (sd over repeats; min ${Math.min(...accuracies).toFixed(4)}, max ${Math.max(...accuracies).toFixed(4)}), macro-F1 ${macroF1.toFixed(4)}`,
   );
+
+  let nestedSummary: Record<string, unknown> | null = null;
+  if (nested) {
+    const foldAccuracies = nested.folds.map((fold) => fold.accuracy);
+    const chosen: Record<string, number> = Object.fromEntries(nested.candidates.map((name) => [name, 0]));
+    for (const fold of nested.folds) chosen[fold.chosen] += 1;
+    const innerMean = Object.fromEntries(
+      nested.candidates.map((name) => [name, round(mean(nested.folds.map((fold) => fold.inner[name])))]),
+    );
+    print(
+      `outer folds: accuracy ${mean(foldAccuracies).toFixed(4)} ± ${standardDeviation(foldAccuracies).toFixed(4)} (sd over ${foldAccuracies.length} folds; min ${Math.min(...foldAccuracies).toFixed(4)}, max ${Math.max(...foldAccuracies).toFixed(4)}); chosen ${Object.entries(
+        chosen,
+      )
+        .map(([name, count]) => `${name} ${count}×`)
+        .join(', ')}; inner accuracy (mean over outer folds) ${Object.entries(innerMean)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(', ')}`,
+    );
+    nestedSummary = {
+      grid: args.grid,
+      foldAccuracySd: round(standardDeviation(foldAccuracies)),
+      chosen,
+      inner: innerMean,
+      temperatureFactor: round(mean(nested.folds.map((fold) => fold.temperature)), 3),
+    };
+  }
 
   const pooled = repetitions.flat();
   const pooledTruth = pooled.map((row) => row.truth);
@@ -243,7 +337,9 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
     `calibration (top category's confidence vs right TipDM class): ECE ${ece.toFixed(3)}; re-tempered by ${fitted.temperature.toFixed(3)} (log loss ${fitted.logLoss.toFixed(3)}): ECE ${eceFitted.toFixed(3)}; the model's temperature ${shipped.toJSON().temperature}`,
   );
 
-  const village = args.villageFile ? await villageReport(args.villageFile, shipped, print) : null;
+  const village = args.villageFile
+    ? await villageReport(args.villageFile, nested ? nested.models : [shipped], print)
+    : null;
   const speed = evaluateTipdm(rows, () => shipped).msPerReport;
   print(`classification: ${speed.toFixed(3)} ms per report (one core, the shipped model, after warm-up)`);
   print(
@@ -256,6 +352,7 @@ export async function runEval(argv: readonly string[], dependencies: Partial<Eva
       temperatureFit: round(fitted.temperature, 3),
       threshold: RECOMMENDED_CONFIDENCE_THRESHOLD,
       ...(sameMatterPairs !== null ? { sameMatterPairs } : {}),
+      ...(nestedSummary ? { nested: nestedSummary } : {}),
       ...(heldOut
         ? { heldOutReplies: { n: heldOut.n, accuracy: round(heldOut.accuracy), macroF1: round(heldOut.macroF1) } }
         : {}),

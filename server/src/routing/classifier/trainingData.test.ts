@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCsv, parseJsonl, readExamplesFile, SHIPPED_DATA_DIR, shippedTrainingExamples } from './trainingData';
+import {
+  parseCsv,
+  parseJsonl,
+  readExamplesFile,
+  SHIPPED_DATA_DIR,
+  shippedTrainingExamples,
+  trainingCandidates,
+} from './trainingData';
 import {
   NearDuplicateIndex,
   classificationScores,
@@ -56,6 +63,32 @@ describe('training files', () => {
     expect(examples.length).toBeGreaterThan(3000);
     const taxonomy = examples.find((example) => example.text === '物价监督');
     expect(taxonomy).toMatchObject({ categoryCode: 'commerce', weight: 4 });
+  });
+});
+
+describe('candidates of nested cross-validation', () => {
+  it('names grids and single candidates, the shipped setting first', () => {
+    expect(trainingCandidates('knobs').map((candidate) => candidate.name)).toEqual(['shipped', 'taxonomy8', 'l2-1e-4']);
+    expect(
+      trainingCandidates('self-training', { unlabelled: [{ text: '停电了' }] }).map((candidate) => candidate.name),
+    ).toEqual(['shipped', 'self-0.9', 'self-0.8']);
+    expect(() => trainingCandidates('self-training')).toThrow(/--unlabeled/);
+    expect(() => trainingCandidates('shipped,extra-1')).toThrow(/--extra/);
+    expect(() => trainingCandidates('bogus')).toThrow(/unknown candidate "bogus"/);
+  });
+
+  it('weighs the sources as each candidate says', () => {
+    const [shipped, taxonomy8, extra2] = trainingCandidates('shipped,taxonomy8,extra-2', {
+      extra: [{ text: '景区门票乱涨价', categoryCode: 'commerce' }],
+    });
+    const taxonomyWeight = (pool: { text: string; weight?: number }[]) =>
+      pool.find((example) => example.text === '物价监督')?.weight;
+    expect(taxonomyWeight(shipped.pool())).toBe(4);
+    expect(taxonomyWeight(taxonomy8.pool())).toBe(8);
+    expect(extra2.pool().filter((example) => example.text === '景区门票乱涨价')).toEqual([
+      { text: '景区门票乱涨价', categoryCode: 'commerce', weight: 2 },
+    ]);
+    expect(shipped.pool().some((example) => example.text === '景区门票乱涨价')).toBe(false);
   });
 });
 

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { categoryCodeOf, villageCategoryOf } from './categoryMap';
-import { CategoryClassifier, type LabelledExample, type TrainOptions } from './model';
+import { CategoryClassifier, type ClassifierInput, type LabelledExample, type TrainOptions } from './model';
+import type { TrainingCandidate } from './nestedEval';
+import { selfTrainers } from './selfTraining';
 
 /**
  * Training data: the files shipped in server/src/routing/data (resolved from this file, so
@@ -173,9 +175,11 @@ export function shippedReplies(): LabelledExample[] {
   return readExamplesFile(path.join(SHIPPED_DATA_DIR, REPLIES_FILE));
 }
 
-export function shippedTrainingExamples(): LabelledExample[] {
+export function shippedTrainingExamples(
+  fileWeights: Readonly<Record<string, number>> = SHIPPED_FILE_WEIGHTS,
+): LabelledExample[] {
   return shippedTrainingFiles().flatMap((file) => {
-    const fileWeight = SHIPPED_FILE_WEIGHTS[path.basename(file)] ?? 1;
+    const fileWeight = fileWeights[path.basename(file)] ?? 1;
     return readExamplesFile(file).map((example) =>
       fileWeight === 1 ? example : { ...example, weight: (example.weight ?? 1) * fileWeight },
     );
@@ -201,4 +205,85 @@ export function shippedTrainingExamples(): LabelledExample[] {
  */
 export function trainRoutingModel(examples: LabelledExample[], options: TrainOptions = {}): CategoryClassifier {
   return CategoryClassifier.train(examples, options);
+}
+
+/**
+ * The candidates routing:eval --nested chooses among on its inner folds (--grid NAME, or
+ * candidate names joined by commas). Each is a whole way of training; list the shipped one
+ * first, so that it wins ties.
+ *
+ * - shipped: the shipped setting (alone, the inner folds fit only the temperature).
+ * - taxonomy8: taxonomy names weighing 8 instead of 4; l2-1e-4: L2 1e-4 instead of 2e-5 — the
+ *   two knobs whose earlier plain-CV figures were closest to the shipped ones.
+ * - self-0.9, self-0.8: self-training on the unlabelled messages (--unlabeled FILE) at calibrated
+ *   confidence ≥ 0.9 or ≥ 0.8, class-balanced, pseudo-labels weighing 0.3.
+ * - extra-1, extra-2: the labelled examples of --extra FILE added at weight 1 or 2.
+ *
+ * Grids: knobs = shipped, taxonomy8, l2-1e-4; self-training = shipped, self-0.9, self-0.8.
+ */
+export const NESTED_GRIDS: Readonly<Record<string, readonly string[]>> = {
+  knobs: ['shipped', 'taxonomy8', 'l2-1e-4'],
+  'self-training': ['shipped', 'self-0.9', 'self-0.8'],
+};
+
+export interface CandidateSources {
+  /** Unlabelled messages for self-training. */
+  unlabelled?: readonly ClassifierInput[];
+  /** Labelled examples a candidate adds to the shipped ones. */
+  extra?: readonly LabelledExample[];
+}
+
+export function trainingCandidates(grid: string, sources: CandidateSources = {}): TrainingCandidate[] {
+  const names = NESTED_GRIDS[grid] ?? grid.split(',').map((name) => name.trim());
+  const unlabelled = sources.unlabelled ?? [];
+  const extra = sources.extra ?? [];
+  const pool = () => shippedTrainingExamples();
+  let trainers: ReturnType<typeof selfTrainers> | null = null;
+  const selfTraining = () => {
+    if (unlabelled.length === 0) throw new Error('self-training needs unlabelled messages (--unlabeled FILE)');
+    trainers ??= selfTrainers(unlabelled, (examples) => trainRoutingModel(examples));
+    return trainers;
+  };
+  const withExtra = (weight: number) => {
+    if (extra.length === 0) throw new Error(`extra-${weight} needs labelled examples (--extra FILE)`);
+    return () => pool().concat(extra.map((example) => ({ ...example, weight: (example.weight ?? 1) * weight })));
+  };
+  const usesSelfTraining = names.some((name) => name.startsWith('self-'));
+  return names.map((name): TrainingCandidate => {
+    switch (name) {
+      case 'shipped':
+        // Beside self-training candidates, the plain model is their shared first model.
+        return {
+          name,
+          pool,
+          train: usesSelfTraining ? selfTraining().plain : (examples) => trainRoutingModel(examples),
+        };
+      case 'taxonomy8':
+        return {
+          name,
+          pool: () => shippedTrainingExamples({ ...SHIPPED_FILE_WEIGHTS, 'tipdm-taxonomy.jsonl': 8 }),
+          train: (examples) => trainRoutingModel(examples),
+        };
+      case 'l2-1e-4':
+        return { name, pool, train: (examples) => trainRoutingModel(examples, { l2: 1e-4 }) };
+      case 'self-0.9':
+      case 'self-0.8':
+        return {
+          name,
+          pool,
+          train: selfTraining().selfTrained({ threshold: Number(name.slice('self-'.length)), weight: 0.3 }),
+        };
+      case 'extra-1':
+      case 'extra-2':
+        return {
+          name,
+          pool: withExtra(Number(name.slice('extra-'.length))),
+          train: (examples) => trainRoutingModel(examples),
+        };
+      default:
+        throw new Error(
+          `unknown candidate ${JSON.stringify(name)} (grids: ${Object.keys(NESTED_GRIDS).join(', ')}; candidates: shipped, taxonomy8, l2-1e-4, self-0.9, self-0.8, extra-1, extra-2)`,
+        );
+    }
+  });
 }
