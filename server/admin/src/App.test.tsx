@@ -18,7 +18,22 @@ const signedIn: StaffLoginResponse = {
   },
 };
 
-const json = (status: number, body: unknown) => ({ ok: status < 400, status, text: async () => JSON.stringify(body) });
+interface Answer {
+  ok: boolean;
+  status: number;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  clone(): Answer;
+}
+
+/** A Response as far as the app and index.html read it (the frame reads a clone of the login's). */
+const json = (status: number, body: unknown): Answer => ({
+  ok: status < 400,
+  status,
+  text: async () => JSON.stringify(body),
+  json: async () => body,
+  clone: () => json(status, body),
+});
 
 const EMPTY_PAGE = json(200, { items: [], total: 0, page: 1, pageSize: 20 });
 
@@ -74,6 +89,14 @@ describe("the panel after index.html's sign-in frame", () => {
     expect(calledWith(fetchMock, '/api/v1/staff/auth/login')).toBe(1);
     expect(calledWith(fetchMock, '/api/v1/staff/reports?tab=submitted&sort=-submittedAt&page=1&pageSize=20')).toBe(1);
     expect(calledWith(fetchMock, '/api/v1/staff/reports/counts')).toBe(1);
+    // The first page and the counts were asked by the frame as soon as the login answered, before the
+    // app had the answer, and with its token: the app took them rather than asking again.
+    const sentAhead = fetchMock.mock.calls.slice(1, 3);
+    expect(sentAhead.map(([url]) => url)).toEqual([
+      '/api/v1/staff/reports?tab=submitted&sort=-submittedAt&page=1&pageSize=20',
+      '/api/v1/staff/reports/counts',
+    ]);
+    for (const [, init] of sentAhead) expect(init.headers.Authorization).toBe('Bearer token-1');
     // The filters' lists were asked for with the rows, not again by the queue once drawn.
     for (const list of ['/api/v1/staff/departments', '/api/v1/categories', '/api/v1/regions?depth=village'])
       expect(calledWith(fetchMock, list)).toBe(1);

@@ -10,7 +10,7 @@ import type { FrameHandover } from './pages/Login';
 import { preloadable } from './preloadable';
 import { rehearse } from './rehearsal';
 import { clearSession, currentToken, saveSession } from './session';
-import { onFrameSubmit, removeSignInFrame, signInFrameShown } from './signInFrame';
+import { type FrameLanding, onFrameSubmit, removeSignInFrame, signInFrameShown } from './signInFrame';
 import { Themed } from './theme';
 
 // The sign-in page and the signed-in shell are fetched apart: a clerk on a slow line sees the
@@ -52,11 +52,11 @@ export function App() {
   const [handover, setHandover] = useState<FrameHandover | null>(null);
   const stopRehearsal = useRef<() => void>(ignore);
 
-  const enter = (signedIn: StaffLoginResponse) => {
+  const enter = (signedIn: StaffLoginResponse, landing: FrameLanding = null) => {
     // The real screen takes over from its rehearsal, wherever that has got to.
     stopRehearsal.current();
     saveSession(signedIn.token, signedIn.expiresAt);
-    prefetchLanding(signedIn.staff, parseHash(window.location.hash));
+    prefetchLanding(signedIn.staff, parseHash(window.location.hash), landing);
     removeSignInFrame();
     setFramed(false);
     setHandover(null);
@@ -94,13 +94,14 @@ export function App() {
       // Not once signed in: the real screen may already be on its way.
       if (waiting && currentToken() === null) stopRehearsal.current = rehearseLanding(Shell, Queue);
     }, ignore);
-    const stopListening = onFrameSubmit((submission) => {
+    const stopListening = onFrameSubmit((submission, landing) => {
       if (submission === null) {
         setHandover({ empty: true });
         return;
       }
-      answer<StaffLoginResponse>(submission, { anonymous: true }).then(enter, (error: unknown) =>
-        setHandover({ error }),
+      answer<StaffLoginResponse>(submission, { anonymous: true }).then(
+        (signedIn) => enter(signedIn, landing),
+        (error: unknown) => setHandover({ error }),
       );
     });
     return () => {
@@ -115,7 +116,7 @@ export function App() {
     if (framed && !handover) return null;
     return (
       <Suspense fallback={framed ? null : opening}>
-        <Login notice={notice} handover={handover} onSignedIn={enter} />
+        <Login notice={notice} handover={handover} onSignedIn={(signedIn) => enter(signedIn)} />
       </Suspense>
     );
   }

@@ -93,9 +93,12 @@ const prefetched = new Map<string, { sentAt: number; response: Promise<Response>
 /** An answer older than this is asked again rather than shown. */
 const PREFETCH_FRESH_MS = 30_000;
 
-/** Sends a GET now, so the screen that asks for the same path soon gets its answer without waiting. */
-export function prefetch(path: string): void {
-  const response = send(path, {});
+/**
+ * Sends a GET now, so the screen that asks for the same path soon gets its answer without waiting;
+ * with `sentAhead`, the request already sent for it (index.html's sign-in frame), or undefined to send it.
+ */
+export function prefetch(path: string, sentAhead?: Promise<Response | undefined>): void {
+  const response = sentAhead ? sentAhead.then((early) => early ?? send(path, {})) : send(path, {});
   // A prefetch nobody asks for again must not end as an unhandled rejection.
   response.catch(() => undefined);
   prefetched.set(path, { sentAt: Date.now(), response });
