@@ -6,6 +6,8 @@ import { type HtmlTagDescriptor, type Plugin, defineConfig } from 'vite';
 import { modulesUsedBy } from './nextScreenChunks';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Our stand-in for a library (see the alias below): it goes with the libraries' chunks. */
+const NATIVE_RESIZE_OBSERVER = path.resolve(here, 'src/nativeResizeObserver.ts');
 
 /**
  * Libraries that change rarely get chunks of their own, so a release that changes only our code
@@ -43,7 +45,7 @@ function chunkOf(): ManualChunksOption {
     }
     // Every library module gets a chunk: Rollup would put one left over in the chunk of whatever reaches
     // it first, through an index of re-exports (antd's) that reaches them all.
-    const library = id.includes('/node_modules/');
+    const library = id.includes('/node_modules/') || id === NATIVE_RESIZE_OBSERVER;
     // Rollup's and Vite's own helpers (CommonJS interop, preloading) go with React, whose chunk imports
     // nothing else, so no two chunks of the first load import each other.
     if (id.startsWith('\0') && !library && firstLoad.has(id)) return 'react';
@@ -104,8 +106,12 @@ export default defineConfig({
   base: '/admin/',
   plugins: [react(), preloadNextScreen('/admin/')],
   resolve: {
-    // `@minqing/shared` is compiled from its TypeScript sources, like the mini-program does.
-    alias: { '@minqing/shared': path.resolve(here, '../../shared/src/index.ts') },
+    alias: {
+      // `@minqing/shared` is compiled from its TypeScript sources, like the mini-program does.
+      '@minqing/shared': path.resolve(here, '../../shared/src/index.ts'),
+      // The browsers the build targets all have ResizeObserver (src/nativeResizeObserver.ts).
+      'resize-observer-polyfill': NATIVE_RESIZE_OBSERVER,
+    },
   },
   build: {
     outDir: path.resolve(here, 'dist'),
