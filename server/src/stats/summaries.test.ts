@@ -4,7 +4,9 @@ import { saveReportChanges } from '../commands/reportUpdater';
 import {
   Report,
   StatsDaySummary,
+  StatsDueDay,
   StatsMonthSummary,
+  StatsResolutionDay,
   StatsSummarisedDay,
   StatsSummarisedMonth,
   StatsSummaryState,
@@ -83,6 +85,35 @@ describe('day summaries', () => {
       });
       if (index === 1) await dataSource.getRepository(Report).update(report.id, { gridCode: REGIONS.chengguanGrid });
     }
+    // The trend's series at China midnight: resolutions, and deadlines passed open or resolved late, on either side of it.
+    const midnight = [
+      { status: 'resolved', dispatchedAt: '2026-04-03 10:00', resolvedAt: '2026-04-05 23:59:59.999' },
+      { status: 'closed', dispatchedAt: '2026-04-03 11:00', resolvedAt: '2026-04-06 00:00' },
+      { status: 'accepted', dispatchedAt: '2026-03-29 23:59:59.999', resolveDueAt: '2026-04-05 23:59:59.999' },
+      { status: 'dispatched', dispatchedAt: '2026-03-30 00:00', resolveDueAt: '2026-04-06 00:00' },
+      {
+        status: 'resolved',
+        dispatchedAt: '2026-04-01 09:00',
+        resolveDueAt: '2026-04-03 23:59:59.999',
+        resolvedAt: '2026-04-04 00:00',
+      },
+    ] as const;
+    for (const row of midnight)
+      await insertReport(dataSource, {
+        departmentId: world.power.id,
+        status: row.status,
+        dispatchedAt: chinaTime(row.dispatchedAt),
+        resolvedAt: 'resolvedAt' in row ? chinaTime(row.resolvedAt) : null,
+        ...('resolveDueAt' in row ? { resolveDueAt: chinaTime(row.resolveDueAt) } : {}),
+      });
+    // Resolved with the report merged into it, never dispatched itself (mergedOutcome): a department and a deadline, no dispatch day.
+    await insertReport(dataSource, {
+      departmentId: world.agriculture.id,
+      status: 'reopened',
+      dispatchedAt: null,
+      createdAt: chinaTime('2026-04-01 08:00'),
+      resolveDueAt: chinaTime('2026-04-07 08:00'),
+    });
     // Resolved on 02-25: 紫云村's 农业 report of 03-12 repeats it (重复反映).
     const february = await insertReport(dataSource, {
       departmentId: world.agriculture.id,
@@ -193,6 +224,20 @@ describe('day summaries', () => {
     expect(await expectSummariesEqualLive(STATS_NOW)).toBeGreaterThan(0);
     // Later the same day, open reports pass their deadline: 超期 follows the clock.
     expect(await expectSummariesEqualLive(chinaTime('2026-04-10 23:59'))).toBeGreaterThan(0);
+    // The trend's 办结 and 超期 of summarised days are read from their summaries: altered there, the trend follows.
+    const county = { manager: dataSource.manager, scope: { regionCode: REGIONS.county, departmentId: null } };
+    const trend = () => computeTrends({ ...county, period: daysPeriod('2026-03-12', '2026-03-14'), now: STATS_NOW });
+    const before = await trend();
+    await dataSource.getRepository(StatsResolutionDay).increment({ day: '2026-03-14' }, 'resolved', 10);
+    await dataSource.getRepository(StatsDueDay).increment({ dueDay: '2026-03-12' }, 'overdue', 10);
+    expect((await trend()).map((day) => [day.resolved - before[0].resolved, day.overdue])).toEqual([
+      [0, before[0].overdue + 10],
+      [before[1].resolved - before[0].resolved, before[1].overdue],
+      [before[2].resolved - before[0].resolved + 10, before[2].overdue],
+    ]);
+    await dataSource.getRepository(StatsResolutionDay).decrement({ day: '2026-03-14' }, 'resolved', 10);
+    await dataSource.getRepository(StatsDueDay).decrement({ dueDay: '2026-03-12' }, 'overdue', 10);
+    expect(await trend()).toEqual(before);
   }, 120_000);
 
   it('reads a month from its days once one of them is rebuilt, until the job sums it again', async () => {
@@ -280,10 +325,45 @@ describe('day summaries', () => {
       departmentId: world.agriculture.id,
       at,
     });
+    // The trend's series: a2, resolved late on 03-14, disputed and handled again (its resolution leaves 03-14,
+    // still overdue by its deadline); b3's deadline of 03-19 extended past now (no longer overdue on 03-19).
+    const a2 = await dataSource.getRepository(Report).findOneByOrFail({ dispatchedAt: chinaTime('2026-03-05 10:00') });
+    await saveReportChanges(dataSource.manager, a2, { status: 'reopened', reopenCount: 1 }, at);
+    await appendEvent(dataSource.manager, {
+      reportId: a2.id,
+      type: 'dispute',
+      fromStatus: 'resolved',
+      toStatus: 'reopened',
+      actorType: 'citizen',
+      actorId: null,
+      at,
+    });
+    const b3 = await dataSource.getRepository(Report).findOneByOrFail({ dispatchedAt: chinaTime('2026-03-12 10:00') });
+    await saveReportChanges(dataSource.manager, b3, { resolveDueAt: chinaTime('2026-04-25 10:00') }, at);
+    await appendEvent(dataSource.manager, {
+      reportId: b3.id,
+      type: 'approve_extension',
+      fromStatus: 'accepted',
+      toStatus: 'accepted',
+      actorType: 'staff',
+      actorId: null,
+      departmentId: world.agriculture.id,
+      at,
+    });
+    const march = { manager: dataSource.manager, scope: { regionCode: null, departmentId: null }, now: at };
+    const trendOf = async (date: string) => (await computeTrends({ ...march, period: daysPeriod(date, date) }))[0];
+    expect(await trendOf('2026-03-14')).toMatchObject({ resolved: 0 });
+    expect(await trendOf('2026-03-12')).toMatchObject({ overdue: 1 });
+    expect(await trendOf('2026-03-19')).toMatchObject({ overdue: 0 });
     expect(repeatedBefore).toContainEqual(expect.objectContaining({ categoryCode: 'agri', count: 1 }));
     expect(await jianchiMarch()).toEqual([]);
     const plan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'));
-    expect(plan.live).toEqual([daysPeriod('2026-03-10', '2026-03-10'), daysPeriod('2026-03-15', '2026-03-15')]);
+    expect(plan.live).toEqual([
+      daysPeriod('2026-03-05', '2026-03-05'),
+      daysPeriod('2026-03-10', '2026-03-10'),
+      daysPeriod('2026-03-12', '2026-03-12'),
+      daysPeriod('2026-03-15', '2026-03-15'),
+    ]);
     // March's sum is no longer whole: its other days are read from the day summaries.
     expect((await sourcesOf(monthPeriod('2026-03'))).months).toEqual([]);
     // 重复反映 of the 30 days after its earlier resolution are read from the reports.
@@ -293,8 +373,9 @@ describe('day summaries', () => {
 
     // The next morning the job rebuilds them, and summarises yesterday.
     const nextMorning = chinaTime('2026-04-11 08:00');
-    // 03-10, 03-15, 02-20 (the report resolved again) and 04-10; the repeats of 02-25 to 03-27 alone.
-    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 4, remaining: 0 });
+    // 03-10, 03-15, 02-20 (the report resolved again), 04-10, 03-05 and 02-28 (a2's dispatch and return), 03-12 (b3);
+    // the repeats of 02-25 to 03-27 and a2's resolution day alone.
+    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 7, remaining: 0 });
     expect(await summaryPlan(dataSource.manager, daysPeriod('2026-03-01', '2026-04-11'))).toEqual({
       summarised: [daysPeriod('2026-03-01', '2026-04-10')],
       live: [daysPeriod('2026-04-11', '2026-04-11')],

@@ -14,7 +14,8 @@ import { summariseRepeats } from './repeatMatters';
 import { addDays, daysOf, daysPeriod, shanghaiDate } from './calendar';
 import { ALL_DIMENSIONS, type GroupCounts, mergeGroups } from './groups';
 import { replaceRows, summaryKeyColumns } from './summaryRows';
-import { SETTLE_MS, SUMMARY_STATE, changedDays, changedRepeatDays } from './summaryPlan';
+import { SETTLE_MS, SUMMARY_STATE, changedDays, changedRepeatDays, changedResolutionDays } from './summaryPlan';
+import { summariseDueDays, summariseResolutions } from './trendDays';
 import { WHOLE_SYSTEM } from './scope';
 import { instantOf } from './sqlDialect';
 
@@ -26,7 +27,7 @@ import { instantOf } from './sqlDialect';
  * (stats/summaryPlan.ts decides which days).
  *
  * The scheduler keeps them: each run rebuilds whole the closed days (before today, China time)
- * whose reports had an event since its last look, and summarises the days not summarised yet,
+ * whose reports had an event since its last look (with their trend series, stats/trendDays.ts), and summarises the days not summarised yet,
  * newest first, for at most `budgetMs`, then sums each closed month whose days are all summarised
  * anew (stats/monthSummaries.ts). Nothing is added to a submission or an action.
  */
@@ -64,6 +65,8 @@ export async function summariseDay(dataSource: DataSource, day: string, now: Dat
     await replaceRows(manager, StatsDaySummary, { day }, rows);
     await summariseOpenDeadlines(manager, day);
     await summariseRepeats(manager, day);
+    await summariseResolutions(manager, day);
+    await summariseDueDays(manager, day);
     await manager.delete(StatsSummarisedDay, { day });
     await manager.insert(StatsSummarisedDay, { day, summarisedAt: now });
     // Its month's sum no longer holds: the month is read from its days until the job sums it again.
@@ -95,10 +98,17 @@ async function unsummarisedDays(manager: EntityManager, today: string): Promise<
 }
 
 /**
- * The summarised closed days whose 重复反映 alone may have moved (a resolution they may repeat did,
- * stats/summaryPlan.ts changedRepeatDays): their repeats are rebuilt, not their figures.
+ * The summarised closed days of which one part alone may have moved: their 重复反映 (a resolution
+ * they may repeat did, stats/summaryPlan.ts changedRepeatDays) or their 办结 by day of resolution
+ * (changedResolutionDays). That part is rebuilt, not their figures.
  */
-async function resummariseRepeats(dataSource: DataSource, days: string[], today: string, done: Set<string>) {
+async function resummarise(
+  dataSource: DataSource,
+  days: string[],
+  today: string,
+  done: Set<string>,
+  part: (manager: EntityManager, day: string) => Promise<void>,
+) {
   const closed = days.filter((day) => day < today && !done.has(day));
   if (closed.length === 0) return;
   const summarised = await dataSource.manager.find(StatsSummarisedDay, {
@@ -106,7 +116,7 @@ async function resummariseRepeats(dataSource: DataSource, days: string[], today:
     where: { day: In(closed) },
   });
   for (const { day } of summarised.sort((left, right) => left.day.localeCompare(right.day)))
-    await dataSource.transaction((manager) => summariseRepeats(manager, day));
+    await dataSource.transaction((manager) => part(manager, day));
 }
 
 export interface SummaryRun {
@@ -135,7 +145,11 @@ export class StatsSummaryJob {
       await summariseDay(dataSource, day, now);
       done.add(day);
     }
-    if (since) await resummariseRepeats(dataSource, [...(await changedRepeatDays(manager, since))], today, done);
+    if (since) {
+      await resummarise(dataSource, [...(await changedRepeatDays(manager, since))], today, done, summariseRepeats);
+      const resolutions = await changedResolutionDays(manager, since);
+      await resummarise(dataSource, [...resolutions], today, done, summariseResolutions);
+    }
     await manager.save(StatsSummaryState, { name: SUMMARY_STATE, checkedAt: now });
     const started = Date.now();
     const missing = (await unsummarisedDays(manager, today)).filter((day) => !done.has(day));

@@ -43,15 +43,8 @@ const CHUNK = 500;
  * from the (type, createdAt) key, one range per type.
  */
 export async function changedDays(manager: EntityManager, since: Date): Promise<Set<string>> {
-  const changed: { reportId: string }[] = await manager
-    .createQueryBuilder(ReportEvent, 'e')
-    .select('DISTINCT e.reportId', 'reportId')
-    .where('e.type IN (:...types) AND e.createdAt >= :since', { types: EVENT_TYPES, since })
-    .getRawMany();
   const days = new Set<string>();
-  const ids = changed.map((row) => row.reportId);
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK);
+  await changedReports(manager, since, async (chunk) => {
     const [reports, events] = await Promise.all([
       manager.find(Report, { select: { id: true, dispatchedAt: true }, where: { id: In(chunk) } }),
       manager.find(ReportEvent, {
@@ -61,8 +54,23 @@ export async function changedDays(manager: EntityManager, since: Date): Promise<
     ]);
     for (const report of reports) if (report.dispatchedAt) days.add(shanghaiDate(instantOf(report.dispatchedAt)));
     for (const event of events) days.add(shanghaiDate(instantOf(event.createdAt)));
-  }
+  });
   return days;
+}
+
+/** The reports with an event since `since` (but NEUTRAL_EVENTS), handed to `each` in chunks. */
+async function changedReports(
+  manager: EntityManager,
+  since: Date,
+  each: (ids: string[]) => Promise<void>,
+): Promise<void> {
+  const changed: { reportId: string }[] = await manager
+    .createQueryBuilder(ReportEvent, 'e')
+    .select('DISTINCT e.reportId', 'reportId')
+    .where('e.type IN (:...types) AND e.createdAt >= :since', { types: EVENT_TYPES, since })
+    .getRawMany();
+  const ids = changed.map((row) => row.reportId);
+  for (let start = 0; start < ids.length; start += CHUNK) await each(ids.slice(start, start + CHUNK));
 }
 
 /** Events that give a report a resolution time (reportActor, mergedOutcome): each is the time it set. */
@@ -115,6 +123,28 @@ export async function changedRepeatDays(manager: EntityManager, since: Date): Pr
   return days;
 }
 
+/**
+ * The days whose 办结 by day of resolution (stats/trendDays.ts) a change since `since` may have
+ * moved: for every report with an event since then (but NEUTRAL_EVENTS), the day of its resolution
+ * now and the days of its resolving events — a resolution time is only ever set by one of them,
+ * to its own time, so these are every resolution day it had.
+ */
+export async function changedResolutionDays(manager: EntityManager, since: Date): Promise<Set<string>> {
+  const days = new Set<string>();
+  await changedReports(manager, since, async (chunk) => {
+    const [reports, resolutions] = await Promise.all([
+      manager.find(Report, { select: { id: true, resolvedAt: true }, where: { id: In(chunk) } }),
+      manager.find(ReportEvent, {
+        select: { id: true, createdAt: true },
+        where: { reportId: In(chunk), type: In(RESOLVING_EVENTS) },
+      }),
+    ]);
+    for (const report of reports) if (report.resolvedAt) days.add(shanghaiDate(instantOf(report.resolvedAt)));
+    for (const event of resolutions) days.add(shanghaiDate(instantOf(event.createdAt)));
+  });
+  return days;
+}
+
 export interface SummaryPlan {
   /** Whole days, in ranges, to read from the day summaries. */
   summarised: Period[];
@@ -127,7 +157,7 @@ const isWholeDays = (period: Period) =>
   startOfDay(shanghaiDate(period.end)).getTime() === period.end.getTime();
 
 /** Consecutive days with the same answer, as periods. */
-function rangesOf(days: readonly string[], take: (day: string) => boolean): Period[] {
+export function rangesOf(days: readonly string[], take: (day: string) => boolean): Period[] {
   const ranges: Period[] = [];
   let first: string | null = null;
   days.forEach((day, index) => {

@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { TrendDay } from '@minqing/shared';
-import { Report } from '../db/entities';
+import { Report, StatsSummaryState } from '../db/entities';
 import { type Period, daysOf } from './calendar';
 import { IN_COHORT, IS_OVERDUE, IS_RESOLVED } from './figures';
 import { type StatsScope, whereReportScope } from './scope';
-import { statsDialect } from './sqlDialect';
+import { instantOf, statsDialect } from './sqlDialect';
 import { receivedFromSummaries } from './summaryReads';
-import { summaryPlan } from './summaryPlan';
+import { SETTLE_MS, SUMMARY_STATE, changedDays, rangesOf } from './summaryPlan';
+import { type SummaryView, overduePerDay, resolvedPerDay, summaryView } from './trendDays';
 
 export interface TrendsProps {
   manager: EntityManager;
@@ -43,26 +44,48 @@ async function dailyCounts(props: TrendsProps, series: Series): Promise<Map<stri
   return new Map(rows.map((row) => [row.day, Number(row.n)]));
 }
 
-/** Received per day: summarised days from the day summaries, the others from the reports (stats/summaryPlan.ts). */
-async function receivedPerDay(props: TrendsProps): Promise<Map<string, number>> {
-  const plan = await summaryPlan(props.manager, props.period);
-  const [live, summarised] = await Promise.all([
-    Promise.all(plan.live.map((period) => dailyCounts({ ...props, period }, 'received'))),
-    plan.summarised.length === 0
+/** Received per day: summarised days unchanged since from the day summaries, the others from the reports. */
+async function receivedPerDay(props: TrendsProps, view: SummaryView): Promise<Map<string, number>> {
+  const days = daysOf(props.period);
+  const usable = (day: string) => view.summarised.has(day) && !view.changedDispatch.has(day);
+  const summarised = rangesOf(days, usable);
+  const [live, rows] = await Promise.all([
+    Promise.all(rangesOf(days, (day) => !usable(day)).map((period) => dailyCounts({ ...props, period }, 'received'))),
+    summarised.length === 0
       ? []
-      : receivedFromSummaries(props.manager, { months: [], days: plan.summarised }, props.scope, ['day']),
+      : receivedFromSummaries(props.manager, { months: [], days: summarised }, props.scope, ['day']),
   ]);
   const counts = new Map(live.flatMap((days) => [...days]));
-  for (const row of summarised) counts.set(String(row.day), Number(row.n));
+  for (const row of rows) counts.set(String(row.day), Number(row.n));
   return counts;
 }
 
-export async function computeTrends(props: TrendsProps): Promise<TrendDay[]> {
+/**
+ * Once the scheduler's job has summarised days, each series reads them from its summaries
+ * (received: the day summaries; resolved and overdue: stats/trendDays.ts) and the rest live;
+ * before, every series is one statement over the reports.
+ */
+async function series(props: TrendsProps): Promise<Record<Series, Map<string, number>>> {
+  const { manager } = props;
+  const state = await manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE });
+  if (!state) {
+    const [received, resolved, overdue] = await Promise.all(
+      (['received', 'resolved', 'overdue'] as const).map((name) => dailyCounts(props, name)),
+    );
+    return { received, resolved, overdue };
+  }
+  const since = new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS);
+  const view = await summaryView(manager, since, changedDays);
   const [received, resolved, overdue] = await Promise.all([
-    receivedPerDay(props),
-    dailyCounts(props, 'resolved'),
-    dailyCounts(props, 'overdue'),
+    receivedPerDay(props, view),
+    resolvedPerDay(props, view),
+    overduePerDay(props, view),
   ]);
+  return { received, resolved, overdue };
+}
+
+export async function computeTrends(props: TrendsProps): Promise<TrendDay[]> {
+  const { received, resolved, overdue } = await series(props);
   return daysOf(props.period).map((date) => ({
     date,
     received: received.get(date) ?? 0,

@@ -28,6 +28,7 @@ export { RoutingExample } from './routingExample';
 export { Staff } from './staff';
 export { StatsOpenDeadline } from './statsOpenDeadline';
 export { StatsRepeatSummary } from './statsRepeatSummary';
+export { StatsDueDay, StatsResolutionDay } from './statsTrendDay';
 export {
   StatsDaySummary,
   StatsMonthSummary,

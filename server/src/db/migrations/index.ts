@@ -38,6 +38,7 @@ import { StatsSummaryDepartmentIndex1764870000000 } from './1764870000000-StatsS
 import { StatsOpenDeadlines1764885000000 } from './1764885000000-StatsOpenDeadlines';
 import { StatsRepeatSummaries1764890000000 } from './1764890000000-StatsRepeatSummaries';
 import { StatsMonthSummaries1764900000000 } from './1764900000000-StatsMonthSummaries';
+import { StatsTrendDays1764910000000 } from './1764910000000-StatsTrendDays';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   StatsOpenDeadlines1764885000000,
   StatsRepeatSummaries1764890000000,
   StatsMonthSummaries1764900000000,
+  StatsTrendDays1764910000000,
 ];
