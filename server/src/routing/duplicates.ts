@@ -13,18 +13,24 @@ export function textSimilarity(a: string, b: string): number {
   return diceOf(bigrams(a), bigrams(b));
 }
 
-function diceOf(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+function diceOf(left: ReadonlySet<number>, right: ReadonlySet<number>): number {
   if (left.size === 0 || right.size === 0) return 0;
   let shared = 0;
   for (const gram of left) if (right.has(gram)) shared++;
   return (2 * shared) / (left.size + right.size);
 }
 
-function bigrams(text: string): Set<string> {
+/**
+ * The text's bigrams, each as a number: its two UTF-16 code units in one 32-bit integer, or for a
+ * text of one character that character plus ½ — equal exactly when the two-character strings are,
+ * without a string made, hashed and compared per bigram.
+ */
+function bigrams(text: string): Set<number> {
   const plain = text.toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
-  const grams = new Set<string>();
-  for (let index = 0; index + 1 < plain.length; index++) grams.add(plain.slice(index, index + 2));
-  if (plain.length === 1) grams.add(plain);
+  const grams = new Set<number>();
+  for (let index = 0; index + 1 < plain.length; index++)
+    grams.add((plain.charCodeAt(index) << 16) | plain.charCodeAt(index + 1));
+  if (plain.length === 1) grams.add(plain.charCodeAt(0) + 0.5);
   return grams;
 }
 
@@ -38,16 +44,23 @@ const CANDIDATES = 30;
 
 type Candidate = Pick<Report, 'id' | 'text' | 'transcript' | 'createdAt'>;
 
+type Column = 'categoryCode' | 'predictedCategoryCode';
+
 /**
  * A village's recent open reports whose `column` (the chosen or the predicted category) is the
- * given one, newest first: the statement reads its own index (idx_reports_duplicates_category /
- * _predicted) backwards and stops after CANDIDATES rows, however many reports the village has.
+ * given one, newest first, tagged with `branch`: the statement reads its own index
+ * (idx_reports_duplicates_category / _predicted) backwards and stops after CANDIDATES rows,
+ * however many reports the village has. Its parameters: village, category, bound.
  */
-function candidatesSql(manager: EntityManager, column: 'categoryCode' | 'predictedCategoryCode'): string {
+function branchSql(manager: EntityManager, column: Column, branch: number): string {
   const quote = (name: string) => manager.connection.driver.escape(name);
-  const statuses = OPEN_STATUSES.map(() => '?').join(', ');
+  // Our own constants, written into the statement: fewer parameters to escape per submission.
+  const statuses = OPEN_STATUSES.map((status) => {
+    if (!/^[a-z_]+$/.test(status)) throw new Error(`unexpected status ${status}`);
+    return `'${status}'`;
+  }).join(', ');
   return (
-    `SELECT ${quote('id')}, ${quote('text')}, ${quote('transcript')}, ${quote('createdAt')} FROM ${quote('reports')} ` +
+    `SELECT ${branch} AS ${quote('branch')}, ${quote('id')}, ${quote('text')}, ${quote('transcript')}, ${quote('createdAt')} FROM ${quote('reports')} ` +
     `WHERE ${quote('villageCode')} = ? AND ${quote(column)} = ? AND ${quote('createdAt')} >= ? AND ${quote('status')} IN (${statuses}) ` +
     `ORDER BY ${quote('createdAt')} DESC LIMIT ${CANDIDATES}`
   );
@@ -62,22 +75,55 @@ function boundOf(manager: EntityManager, since: Date): unknown {
 const newestFirst = (a: Candidate, b: Candidate) =>
   a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
 
+interface CandidateQuestion {
+  villageCode: string;
+  category: string;
+  bound: unknown;
+}
+
+interface CandidateLists {
+  chosen: Candidate[];
+  predicted: Candidate[];
+}
+
+/** At most this many villages and categories are read by one statement: 100 branches, well within SQLite's 500. */
+const QUESTIONS_PER_STATEMENT = 50;
+
 /**
- * Both lists of one village and category from `bound` on, each newest first, at most CANDIDATES.
- * Two plain statements: a UNION of the two (derived tables, as both dialects need it) cost MariaDB
- * more than twice their time.
+ * Both lists of each question (village and category from `bound` on), each newest first, at most
+ * CANDIDATES, in one statement: a UNION ALL of each list's own LIMITed branch, so each still stops
+ * early on its index (MariaDB runs it without a temporary table). SQLite takes a LIMITed branch
+ * only as a subquery; MySQL takes it in parentheses.
  */
-async function listsOf(manager: EntityManager, villageCode: string, category: string, bound: unknown) {
-  const parameters = [villageCode, category, bound, ...OPEN_STATUSES];
-  const [chosen, predicted] = await Promise.all([
-    manager.query(candidatesSql(manager, 'categoryCode'), parameters) as Promise<Candidate[]>,
-    manager.query(candidatesSql(manager, 'predictedCategoryCode'), parameters) as Promise<Candidate[]>,
-  ]);
-  return { chosen, predicted };
+async function listsOf(manager: EntityManager, questions: readonly CandidateQuestion[]): Promise<CandidateLists[]> {
+  const lists = questions.map((): CandidateLists => ({ chosen: [], predicted: [] }));
+  const mysql = manager.connection.driver.options.type === 'mysql';
+  for (let start = 0; start < questions.length; start += QUESTIONS_PER_STATEMENT) {
+    const part = questions.slice(start, start + QUESTIONS_PER_STATEMENT);
+    const branches = part.flatMap((_, index) => [
+      branchSql(manager, 'categoryCode', 2 * (start + index)),
+      branchSql(manager, 'predictedCategoryCode', 2 * (start + index) + 1),
+    ]);
+    const sql = branches.map((branch) => (mysql ? `(${branch})` : `SELECT * FROM (${branch})`)).join(' UNION ALL ');
+    const parameters = part.flatMap(({ villageCode, category, bound }) => [
+      villageCode,
+      category,
+      bound,
+      villageCode,
+      category,
+      bound,
+    ]);
+    const rows = (await manager.query(sql, parameters)) as (Candidate & { branch: number | string })[];
+    for (const { branch, ...candidate } of rows) {
+      const at = Number(branch);
+      lists[at >> 1][at & 1 ? 'predicted' : 'chosen'].push(candidate);
+    }
+  }
+  return lists;
 }
 
 /** The recent open reports of a village in one category, chosen or predicted: the newest CANDIDATES of both lists together that `keep` keeps, each report once. */
-function mergedCandidates(lists: { chosen: Candidate[]; predicted: Candidate[] }, keep: (row: Candidate) => boolean) {
+function mergedCandidates(lists: CandidateLists, keep: (row: Candidate) => boolean) {
   const chosen = lists.chosen.filter(keep);
   const seen = new Set(chosen.map((candidate) => candidate.id));
   return [...chosen, ...lists.predicted.filter((candidate) => keep(candidate) && !seen.has(candidate.id))]
@@ -85,21 +131,15 @@ function mergedCandidates(lists: { chosen: Candidate[]; predicted: Candidate[] }
     .slice(0, CANDIDATES);
 }
 
-interface CandidateQuestion {
-  villageCode: string;
-  category: string;
-  bound: unknown;
-}
-
-/** At most this many submissions' questions are answered by one round of statements. */
+/** At most this many submissions' questions are answered by one statement. */
 const GROUP_SIZE = 50;
 
 const readers = new WeakMap<DataSource, (question: CandidateQuestion) => Promise<Candidate[]>>();
 
 /**
  * Outside a transaction, the candidates asked for while another read of them is under way are
- * read together: one pair of statements per village and category in the group, from the earliest
- * bound asked, each caller then keeping the rows from its own bound on. The rows newer than a later
+ * read together: one statement for the group, two branches per village and category in it, from
+ * the earliest bound asked, each caller then keeping the rows from its own bound on. The rows newer than a later
  * bound are the first of the earlier bound's rows (both newest first), so each caller gets the
  * CANDIDATES it would have read alone; the statements start after each question was asked.
  */
@@ -114,14 +154,9 @@ function groupedReader(dataSource: DataSource) {
         const known = earliest.get(key);
         if (!known || (question.bound as Date | string) < (known.bound as Date | string)) earliest.set(key, question);
       }
-      const lists = new Map(
-        await Promise.all(
-          [...earliest].map(
-            async ([key, { villageCode, category, bound }]) =>
-              [key, await listsOf(manager, villageCode, category, bound)] as const,
-          ),
-        ),
-      );
+      const asked = [...earliest.values()];
+      const found = await listsOf(manager, asked);
+      const lists = new Map([...earliest.keys()].map((key, index) => [key, found[index]]));
       return questions.map((question): PromiseFulfilledResult<Candidate[]> => {
         const bound = question.bound as Date | string;
         const found = lists.get(`${question.villageCode}\u0000${question.category}`)!;
@@ -139,20 +174,23 @@ function groupedReader(dataSource: DataSource) {
 async function candidatesOf(manager: EntityManager, villageCode: string, category: string, since: Date) {
   const bound = boundOf(manager, since);
   // In a transaction, its own reads; otherwise with the submissions that ask meanwhile.
-  if (manager.queryRunner) return mergedCandidates(await listsOf(manager, villageCode, category, bound), () => true);
+  if (manager.queryRunner) {
+    const [lists] = await listsOf(manager, [{ villageCode, category, bound }]);
+    return mergedCandidates(lists, () => true);
+  }
   return groupedReader(manager.connection)({ villageCode, category, bound });
 }
 
 /** How many candidates' bigrams are remembered: a few busy villages' recent reports. */
 const REMEMBERED_GRAMS = 2_000;
-const rememberedGrams = new Map<string, { text: string; grams: Set<string> }>();
+const rememberedGrams = new Map<string, { text: string; grams: Set<number> }>();
 
 /**
  * The bigrams of a report's text, remembered by its id while its text stays the same (the oldest
  * remembered forgotten first): the same recent reports are compared with every new report of
  * their village and category.
  */
-function gramsOf(id: string, text: string): ReadonlySet<string> {
+function gramsOf(id: string, text: string): ReadonlySet<number> {
   const known = rememberedGrams.get(id);
   if (known?.text === text) return known.grams;
   const grams = bigrams(text);
