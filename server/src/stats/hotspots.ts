@@ -140,7 +140,10 @@ export async function mostFollowed(props: HotspotsProps): Promise<MostFollowedRe
   const query = props.manager
     .createQueryBuilder(Report, 'r')
     .select(['r.id', 'r.serialNo', 'r.villageCode', 'r.categoryCode', 'r.followerCount', 'r.status', 'r.createdAt'])
-    .where(IS_FOLLOWED_IN_PERIOD, { periodStart: period.start, periodEnd: period.end });
+    .where(IS_FOLLOWED_IN_PERIOD, { periodStart: period.start, periodEnd: period.end })
+    // Only a report someone joined since the period began can be one: a follow comes after the report
+    // (reportFollowing.ts), so the follows since then name them all — a few rows, not the period's reports.
+    .andWhere('r.id IN (SELECT f.reportId FROM report_followers f WHERE f.createdAt >= :periodStart)');
   whereReportScope(query, props.scope);
   const reports = await query
     .orderBy('r.followerCount', 'DESC')

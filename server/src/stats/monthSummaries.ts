@@ -1,16 +1,25 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import { StatsDaySummary, StatsMonthSummary, StatsSummarisedDay, StatsSummarisedMonth } from '../db/entities';
+import {
+  StatsDaySummary,
+  StatsMonthSummary,
+  StatsRepeatMonthSummary,
+  StatsRepeatSummary,
+  StatsSummarisedDay,
+  StatsSummarisedMonth,
+} from '../db/entities';
 import { type Period, daysOf, monthPeriod, shanghaiMonth } from './calendar';
 import { type RawRow, numberOf } from './groups';
 import { SUMMARY_KEY, SUMMED } from './summaryReads';
 import { replaceRows } from './summaryRows';
+import { instantOf } from './sqlDialect';
 
 /**
  * The statistics' month summaries: per China calendar month and key, the sums of the month's day
  * summaries (stats/summaries.ts). The job sums a month once every day of it is summarised, and a
  * day rebuilt takes its month out (in the day's transaction) until the job sums it again, so a
  * month summary always equals its days'. A period's summarised days read whole months here and
- * the days at its edges from the day summaries.
+ * the days at its edges from the day summaries. The month's 重复反映 are summed with it
+ * (stats_repeat_month_summaries), and a day whose repeats alone are rebuilt takes its month out too.
  */
 
 const KEY_COLUMNS = Object.values(SUMMARY_KEY);
@@ -69,6 +78,28 @@ export async function summarySources(manager: EntityManager, summarised: readonl
   };
 }
 
+/** Sums one month's days' 重复反映 (stats/repeatMatters.ts), inside the month summary's transaction. */
+async function summariseRepeatMonth(manager: EntityManager, days: readonly string[]): Promise<void> {
+  const month = monthOfDay(days[0]);
+  const builder = manager
+    .createQueryBuilder(StatsRepeatSummary, 's')
+    .select('SUM(s.repeats)', 'repeats')
+    .addSelect('MAX(s.lastRepeatAt)', 'lastRepeatAt')
+    .where('s.day >= :first AND s.day <= :last', { first: days[0], last: days[days.length - 1] });
+  for (const column of KEY_COLUMNS) builder.addSelect(`s.${column}`, column).addGroupBy(`s.${column}`);
+  const sums: RawRow[] = await builder.getRawMany();
+  const rows = sums.map((row) => {
+    const summary = Object.assign(new StatsRepeatMonthSummary(), {
+      month,
+      repeats: numberOf(row.repeats),
+      lastRepeatAt: instantOf(row.lastRepeatAt as Date | string),
+    });
+    for (const column of KEY_COLUMNS) summary[column] = String(row[column]);
+    return summary;
+  });
+  await replaceRows(manager, StatsRepeatMonthSummary, { month }, rows);
+}
+
 /** Sums one month's day summaries into its month summary, in one transaction. */
 async function summariseMonth(dataSource: DataSource, month: string, now: Date): Promise<void> {
   const days = daysOf(monthPeriod(month));
@@ -87,6 +118,7 @@ async function summariseMonth(dataSource: DataSource, month: string, now: Date):
       return summary;
     });
     await replaceRows(manager, StatsMonthSummary, { month }, rows);
+    await summariseRepeatMonth(manager, days);
     await manager.delete(StatsSummarisedMonth, { month });
     await manager.insert(StatsSummarisedMonth, { month, summarisedAt: now });
   });

@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import { Report, StatsRepeatSummary } from '../db/entities';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Report, StatsRepeatMonthSummary, StatsRepeatSummary } from '../db/entities';
+import { summarySources } from './monthSummaries';
 import { type Period, daysPeriod } from './calendar';
 import { REPEAT_CANDIDATE, REPEAT_MATTER_MS, RESOLVED_FOR_REPEATS, isRepeatOf } from './figures';
 import { ALL_DIMENSIONS, type Dimension, type GroupKey, REPORT_COLUMN, type RawRow, keyAlias, keyOf } from './groups';
@@ -12,7 +13,7 @@ import { replaceRows, summaryKeyColumns } from './summaryRows';
 /**
  * 重复反映 (stats/figures.ts isRepeatOf) counted per group of the reports that repeat: how many,
  * and when the last of them was submitted. Summarised days from the day summaries
- * (stats_repeat_summaries, by day of submission), the other days from the reports.
+ * (stats_repeat_summaries, by day of submission; whole months from their sums), the other days from the reports.
  */
 export interface RepeatGroup {
   key: GroupKey;
@@ -179,21 +180,34 @@ export async function summariseRepeats(manager: EntityManager, day: string): Pro
   await replaceRows(manager, StatsRepeatSummary, { day }, rows);
 }
 
+/** The summarised part's 重复反映: whole months summed already from the month sums, the other days from the days. */
 async function summarisedRepeats(
   manager: EntityManager,
   periods: readonly Period[],
   scope: StatsScope,
   groupBy: readonly Dimension[],
 ): Promise<RepeatGroup[]> {
-  const builder = manager
-    .createQueryBuilder(StatsRepeatSummary, 's')
-    .select('SUM(s.repeats)', 'n')
-    .addSelect('MAX(s.lastRepeatAt)', 'last');
-  whereSummaryDays(builder, periods);
-  whereSummaryScope(builder, scope);
-  for (const dimension of groupBy)
-    builder.addSelect(SUMMARY_COLUMN[dimension], keyAlias(dimension)).addGroupBy(SUMMARY_COLUMN[dimension]);
-  const rows: RawRow[] = await builder.getRawMany();
+  const sources = await summarySources(manager, periods);
+  const builders: SelectQueryBuilder<ObjectLiteral>[] = [];
+  if (sources.days.length > 0) {
+    const days = manager.createQueryBuilder(StatsRepeatSummary, 's');
+    whereSummaryDays(days, sources.days);
+    builders.push(days);
+  }
+  if (sources.months.length > 0)
+    builders.push(
+      manager
+        .createQueryBuilder(StatsRepeatMonthSummary, 's')
+        .where('s.month IN (:...months)', { months: sources.months }),
+    );
+  const reads = builders.map((builder) => {
+    builder.select('SUM(s.repeats)', 'n').addSelect('MAX(s.lastRepeatAt)', 'last');
+    whereSummaryScope(builder, scope);
+    for (const dimension of groupBy)
+      builder.addSelect(SUMMARY_COLUMN[dimension], keyAlias(dimension)).addGroupBy(SUMMARY_COLUMN[dimension]);
+    return builder.getRawMany<RawRow>();
+  });
+  const rows = (await Promise.all(reads)).flat();
   return rows.map((row) => ({
     key: keyOf(row, groupBy, ''),
     count: Number(row.n),

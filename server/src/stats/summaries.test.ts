@@ -6,6 +6,7 @@ import {
   StatsDaySummary,
   StatsDueDay,
   StatsMonthSummary,
+  StatsRepeatMonthSummary,
   StatsResolutionDay,
   StatsSummarisedDay,
   StatsSummarisedMonth,
@@ -238,6 +239,16 @@ describe('day summaries', () => {
     await dataSource.getRepository(StatsResolutionDay).decrement({ day: '2026-03-14' }, 'resolved', 10);
     await dataSource.getRepository(StatsDueDay).decrement({ dueDay: '2026-03-12' }, 'overdue', 10);
     expect(await trend()).toEqual(before);
+    // So are a summed month's 重复反映: from its month's sums.
+    const lookups = await new ReferenceData(dataSource, 0).snapshot();
+    const marchRepeats = () =>
+      repeatMatters({ ...county, lookups, span: { from: '2026-03-01', to: '2026-03-31' }, now: STATS_NOW });
+    const repeatsBefore = await marchRepeats();
+    expect(repeatsBefore).toContainEqual(expect.objectContaining({ categoryCode: 'agri', count: 1 }));
+    await dataSource.getRepository(StatsRepeatMonthSummary).increment({ month: '2026-03' }, 'repeats', 10);
+    expect(await marchRepeats()).toContainEqual(expect.objectContaining({ categoryCode: 'agri', count: 11 }));
+    await dataSource.getRepository(StatsRepeatMonthSummary).decrement({ month: '2026-03' }, 'repeats', 10);
+    expect(await marchRepeats()).toEqual(repeatsBefore);
   }, 120_000);
 
   it('reads a month from its days once one of them is rebuilt, until the job sums it again', async () => {
@@ -326,7 +337,9 @@ describe('day summaries', () => {
       at,
     });
     // The trend's series: a2, resolved late on 03-14, disputed and handled again (its resolution leaves 03-14,
-    // still overdue by its deadline); b3's deadline of 03-19 extended past now (no longer overdue on 03-19).
+    // still overdue by its deadline); b4's deadline of 03-15 extended past now (no longer overdue on 03-15).
+    const march = { manager: dataSource.manager, scope: { regionCode: null, departmentId: null }, now: at };
+    const trendOf = async (date: string) => (await computeTrends({ ...march, period: daysPeriod(date, date) }))[0];
     const a2 = await dataSource.getRepository(Report).findOneByOrFail({ dispatchedAt: chinaTime('2026-03-05 10:00') });
     await saveReportChanges(dataSource.manager, a2, { status: 'reopened', reopenCount: 1 }, at);
     await appendEvent(dataSource.manager, {
@@ -338,30 +351,29 @@ describe('day summaries', () => {
       actorId: null,
       at,
     });
-    const b3 = await dataSource.getRepository(Report).findOneByOrFail({ dispatchedAt: chinaTime('2026-03-12 10:00') });
-    await saveReportChanges(dataSource.manager, b3, { resolveDueAt: chinaTime('2026-04-25 10:00') }, at);
+    const b4 = await dataSource.getRepository(Report).findOneByOrFail({ dispatchedAt: chinaTime('2026-03-08 10:00') });
+    expect(await trendOf('2026-03-15')).toMatchObject({ overdue: 1 });
+    await saveReportChanges(dataSource.manager, b4, { resolveDueAt: chinaTime('2026-04-25 10:00') }, at);
     await appendEvent(dataSource.manager, {
-      reportId: b3.id,
+      reportId: b4.id,
       type: 'approve_extension',
-      fromStatus: 'accepted',
-      toStatus: 'accepted',
+      fromStatus: 'dispatched',
+      toStatus: 'dispatched',
       actorType: 'staff',
       actorId: null,
       departmentId: world.agriculture.id,
       at,
     });
-    const march = { manager: dataSource.manager, scope: { regionCode: null, departmentId: null }, now: at };
-    const trendOf = async (date: string) => (await computeTrends({ ...march, period: daysPeriod(date, date) }))[0];
     expect(await trendOf('2026-03-14')).toMatchObject({ resolved: 0 });
     expect(await trendOf('2026-03-12')).toMatchObject({ overdue: 1 });
-    expect(await trendOf('2026-03-19')).toMatchObject({ overdue: 0 });
+    expect(await trendOf('2026-03-15')).toMatchObject({ overdue: 0 });
     expect(repeatedBefore).toContainEqual(expect.objectContaining({ categoryCode: 'agri', count: 1 }));
     expect(await jianchiMarch()).toEqual([]);
     const plan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'));
     expect(plan.live).toEqual([
       daysPeriod('2026-03-05', '2026-03-05'),
+      daysPeriod('2026-03-07', '2026-03-08'),
       daysPeriod('2026-03-10', '2026-03-10'),
-      daysPeriod('2026-03-12', '2026-03-12'),
       daysPeriod('2026-03-15', '2026-03-15'),
     ]);
     // March's sum is no longer whole: its other days are read from the day summaries.
@@ -373,9 +385,9 @@ describe('day summaries', () => {
 
     // The next morning the job rebuilds them, and summarises yesterday.
     const nextMorning = chinaTime('2026-04-11 08:00');
-    // 03-10, 03-15, 02-20 (the report resolved again), 04-10, 03-05 and 02-28 (a2's dispatch and return), 03-12 (b3);
-    // the repeats of 02-25 to 03-27 and a2's resolution day alone.
-    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 7, remaining: 0 });
+    // 03-10, 03-15, 02-20 (the report resolved again), 04-10, 03-05 and 02-28 (a2's dispatch and return), 03-07 and 03-08 (b4's return and dispatch);
+    // the repeats of 02-25 to 03-27 (March's sum of them with them) and a2's resolution day alone.
+    expect(await new StatsSummaryJob({ dataSource }).runOnce(nextMorning)).toEqual({ summarised: 8, remaining: 0 });
     expect(await summaryPlan(dataSource.manager, daysPeriod('2026-03-01', '2026-04-11'))).toEqual({
       summarised: [daysPeriod('2026-03-01', '2026-04-10')],
       live: [daysPeriod('2026-04-11', '2026-04-11')],
@@ -384,6 +396,34 @@ describe('day summaries', () => {
     expect(await summedMonths()).toEqual(['2026-03']);
     expect(await marchReceived()).toBe(marchBefore - 1);
     expect(await expectSummariesEqualLive(nextMorning)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('sums a month again when only its 重复反映 were rebuilt', async () => {
+    // The February report, resolved on 02-25 (its window reaches 03-27), is given another category: its own days are
+    // February's and today's, but the repeats of 02-25 to 03-27 may have moved, March's among them.
+    const at = chinaTime('2026-04-11 09:00');
+    const february = await dataSource
+      .getRepository(Report)
+      .findOneByOrFail({ dispatchedAt: chinaTime('2026-02-20 10:00') });
+    await saveReportChanges(dataSource.manager, february, { categoryCode: 'power' }, at);
+    await appendEvent(dataSource.manager, {
+      reportId: february.id,
+      type: 'assign',
+      fromStatus: february.status,
+      toStatus: february.status,
+      actorType: 'staff',
+      actorId: null,
+      departmentId: world.agriculture.id,
+      at,
+    });
+    const summedAt = async () =>
+      (await dataSource.getRepository(StatsSummarisedMonth).findOneByOrFail({ month: '2026-03' })).summarisedAt;
+    const before = await summedAt();
+    const later = chinaTime('2026-04-11 10:00');
+    expect(await new StatsSummaryJob({ dataSource }).runOnce(later)).toEqual({ summarised: 1, remaining: 0 });
+    expect(await summedAt()).not.toEqual(before);
+    expect(await summedMonths()).toEqual(['2026-03']);
+    await expectSummariesEqualLive(chinaTime('2026-04-11 10:30'));
   }, 120_000);
 
   it('is kept by the scheduler’s leader, on its tick', async () => {

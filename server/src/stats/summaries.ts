@@ -146,7 +146,11 @@ export class StatsSummaryJob {
       done.add(day);
     }
     if (since) {
-      await resummarise(dataSource, [...(await changedRepeatDays(manager, since))], today, done, summariseRepeats);
+      await resummarise(dataSource, [...(await changedRepeatDays(manager, since))], today, done, async (m, day) => {
+        await summariseRepeats(m, day);
+        // Its month's sum of repeats no longer holds: read from its days until the job sums it again.
+        await m.delete(StatsSummarisedMonth, { month: monthOfDay(day) });
+      });
       const resolutions = await changedResolutionDays(manager, since);
       await resummarise(dataSource, [...resolutions], today, done, summariseResolutions);
     }

@@ -1,8 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { ReportStatus } from '@minqing/shared';
-import { Report } from '../db/entities';
+import { Report, ReportFollower } from '../db/entities';
+import { newId } from '../db/ids';
 import { REGIONS, type World, buildCategory, buildWorld } from './factories';
 import { chinaTime, insertReport } from './statsWorld';
+
+const HOUR = 3600_000;
 
 /**
  * Reports for 热点研判 and the 研判简报, by hand (China time). The week looked at is Monday
@@ -63,7 +66,17 @@ export async function buildHotspotsWorld(ds: DataSource): Promise<World> {
       rating: more.rating ?? null,
       resolveDueAt: new Date(dispatchedAt.getTime() + (more.dueDays ?? 30) * DAY),
     });
-    if (more.followers) await ds.getRepository(Report).update({ id: report.id }, { followerCount: more.followers });
+    if (more.followers) {
+      // As followReport leaves them: one row per villager who joined, after the report was filed, and the count.
+      await ds.getRepository(ReportFollower).insert(
+        Array.from({ length: more.followers }, (_, index) => ({
+          reportId: report.id,
+          citizenId: newId(),
+          createdAt: new Date(report.createdAt.getTime() + (index + 1) * HOUR),
+        })),
+      );
+      await ds.getRepository(Report).update({ id: report.id }, { followerCount: more.followers });
+    }
   };
   // 五一村 供电
   await add('wuyi', 'power', '2026-04-07 10:00', { followers: 1 });

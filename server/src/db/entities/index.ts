@@ -27,7 +27,7 @@ export { ReplyTemplate } from './replyTemplate';
 export { RoutingExample } from './routingExample';
 export { Staff } from './staff';
 export { StatsOpenDeadline } from './statsOpenDeadline';
-export { StatsRepeatSummary } from './statsRepeatSummary';
+export { StatsRepeatMonthSummary, StatsRepeatSummary } from './statsRepeatSummary';
 export { StatsDueDay, StatsResolutionDay } from './statsTrendDay';
 export {
   StatsDaySummary,

@@ -8,6 +8,8 @@ import { DateTimeColumn, ID_LENGTH } from './columns';
  */
 @Entity('report_followers')
 @Index('idx_report_followers_citizen', ['citizenId', 'createdAt'])
+// 关注最多 (stats/hotspots.ts): the reports joined since a period began.
+@Index('idx_report_followers_created', ['createdAt', 'reportId'])
 export class ReportFollower {
   @PrimaryColumn({ type: 'varchar', length: ID_LENGTH }) reportId!: string;
   @PrimaryColumn({ type: 'varchar', length: ID_LENGTH }) citizenId!: string;

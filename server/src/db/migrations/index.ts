@@ -39,6 +39,7 @@ import { StatsOpenDeadlines1764885000000 } from './1764885000000-StatsOpenDeadli
 import { StatsRepeatSummaries1764890000000 } from './1764890000000-StatsRepeatSummaries';
 import { StatsMonthSummaries1764900000000 } from './1764900000000-StatsMonthSummaries';
 import { StatsTrendDays1764910000000 } from './1764910000000-StatsTrendDays';
+import { StatsHotspots1764920000000 } from './1764920000000-StatsHotspots';
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export const migrations = [
@@ -83,4 +84,5 @@ export const migrations = [
   StatsRepeatSummaries1764890000000,
   StatsMonthSummaries1764900000000,
   StatsTrendDays1764910000000,
+  StatsHotspots1764920000000,
 ];
