@@ -130,7 +130,9 @@ export function createApp(deps: AppDeps): Koa<AppState, { deps: AppDeps }> {
     supervisionRouter(),
     apiDocsRouter(),
   ]) {
-    api.use(router.routes(), router.allowedMethods());
+    // Their routes only: api.allowedMethods() below answers 405 and OPTIONS from every route the
+    // path matched, as each router's own would (43 of them, on the path of every request).
+    api.use(router.routes());
   }
   const health = healthRouter();
   app.use(health.routes());

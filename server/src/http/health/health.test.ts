@@ -20,6 +20,20 @@ describe('health', () => {
     expect(response.body).toEqual({ error: { code: 'not_found', message: '没有找到' } });
   });
 
+  it('answers a known path asked with another method with 405 and the methods it takes', async () => {
+    const refused = await app.http.delete('/api/v1/reports');
+    expect(refused.status).toBe(405);
+    expect(refused.headers.allow?.split(', ').sort()).toEqual(['POST']);
+    const options = await app.http.options('/api/v1/reports');
+    expect(options.status).toBe(200);
+    expect(options.headers.allow?.split(', ').sort()).toEqual(['POST']);
+    const nested = await app.http.put('/api/v1/auth/dev-login');
+    expect(nested.status).toBe(405);
+    expect(nested.headers.allow).toBe('POST');
+    const unknownMethod = await app.http.patch('/api/v1/nothing-here');
+    expect(unknownMethod.status).toBe(404);
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const response = await app.http
       .post('/api/v1/auth/dev-login')
