@@ -114,8 +114,12 @@ export async function collectCounts(manager: EntityManager, query: CountsQuery):
     ...plan.live.map((period) => liveCounts(manager, { ...query, period })),
     summarised(),
   ]);
-  return mergeGroups(parts.flat(), query.groupBy);
+  const groups = mergeGroups(parts.flat(), query.groupBy);
+  // A key only the days taken off a month's sum had comes to nothing: as the reports, name no such group.
+  return query.groupBy.length === 0 ? groups : groups.filter((group) => !isZero(group.counts));
 }
+
+const isZero = (counts: RawCounts) => Object.values(counts).every((count) => count === 0);
 
 /** Sums groups by a key derived from each group's key: e.g. (department, township) rows into counties. */
 export function rollUpBy(

@@ -7,7 +7,8 @@ import {
   StatsSummarisedDay,
   StatsSummarisedMonth,
 } from '../db/entities';
-import { type Period, daysOf, monthPeriod, shanghaiMonth } from './calendar';
+import { type Period, daysOf, daysPeriod, monthPeriod, shanghaiMonth } from './calendar';
+import { rangesOf } from './summaryPlan';
 import { type RawRow, numberOf } from './groups';
 import { SUMMARY_KEY, SUMMED } from './summaryReads';
 import { replaceRows } from './summaryRows';
@@ -28,53 +29,45 @@ const SUMMED_COLUMNS = Object.values(SUMMED);
 /** The month a China calendar day (YYYY-MM-DD) falls in. */
 export const monthOfDay = (day: string) => day.slice(0, 7);
 
-/** The months a period lies wholly over, in order. */
-function wholeMonthsOf(period: Period): string[] {
-  const months: string[] = [];
-  for (let month = shanghaiMonth(period.start); ; ) {
-    const whole = monthPeriod(month);
-    if (whole.start.getTime() >= period.end.getTime()) return months;
-    if (whole.start.getTime() >= period.start.getTime() && whole.end.getTime() <= period.end.getTime())
-      months.push(month);
-    month = shanghaiMonth(whole.end);
-  }
-}
-
-/** A period less the given months (which lie wholly within it), as the ranges left. */
-function outsideMonths(period: Period, months: readonly string[]): Period[] {
-  const ranges: Period[] = [];
-  let start = period.start;
-  for (const whole of months.map(monthPeriod)) {
-    if (whole.start.getTime() > start.getTime()) ranges.push({ start, end: whole.start });
-    start = whole.end;
-  }
-  if (start.getTime() < period.end.getTime()) ranges.push({ start, end: period.end });
-  return ranges;
-}
-
-/** Where the summarised part of a period is read: whole months, and the other days' ranges. */
+/** Where the summarised part of a period is read: summed months, the other days' ranges, and the days to take off. */
 export interface SummarySources {
   months: string[];
   days: Period[];
+  /** Days of the summed months outside the period, whose day summaries are subtracted from the month's sums. */
+  minus: Period[];
 }
 
-/** Splits summarised day ranges (stats/summaryPlan.ts) into the whole months summed already and the days left. */
-export async function summarySources(manager: EntityManager, summarised: readonly Period[]): Promise<SummarySources> {
-  const candidates = summarised.flatMap(wholeMonthsOf);
+/**
+ * Splits summarised day ranges (stats/summaryPlan.ts) into the months summed already and the days
+ * left. A month read from its sum is one the ranges cover wholly or, with `partialMonths`, for more
+ * than twice the days they leave out: its sum less those days' summaries — exact, as a month's sum
+ * is its days' as they stand (a rebuilt day takes it out) — reads fewer rows than its days. Counts
+ * only: a maximum cannot be taken off (the repeats' last time), so they ask for whole months.
+ */
+export async function summarySources(
+  manager: EntityManager,
+  summarised: readonly Period[],
+  partialMonths = true,
+): Promise<SummarySources> {
+  const covered = new Set(summarised.flatMap(daysOf));
+  const months = [...new Set([...covered].map(monthOfDay))].sort();
+  const candidates = months.filter((month) => {
+    const all = daysOf(monthPeriod(month));
+    const inside = all.filter((day) => covered.has(day)).length;
+    return inside === all.length || (partialMonths && (all.length - inside) * 2 < inside);
+  });
   const built =
     candidates.length === 0
       ? []
       : await manager.find(StatsSummarisedMonth, { select: { month: true }, where: { month: In(candidates) } });
   const summed = new Set(built.map((row) => row.month));
-  const months = candidates.filter((month) => summed.has(month));
+  const ends = [...covered, ...[...summed].flatMap((month) => daysOf(monthPeriod(month)))].sort();
+  const allDays = ends.length === 0 ? [] : daysOf(daysPeriod(ends[0], ends[ends.length - 1]));
+  const fromMonth = (day: string) => summed.has(monthOfDay(day));
   return {
-    months,
-    days: summarised.flatMap((range) =>
-      outsideMonths(
-        range,
-        wholeMonthsOf(range).filter((month) => summed.has(month)),
-      ),
-    ),
+    months: candidates.filter((month) => summed.has(month)),
+    days: rangesOf(allDays, (day) => covered.has(day) && !fromMonth(day)),
+    minus: rangesOf(allDays, (day) => !covered.has(day) && fromMonth(day)),
   };
 }
 

@@ -187,7 +187,7 @@ async function summarisedRepeats(
   scope: StatsScope,
   groupBy: readonly Dimension[],
 ): Promise<RepeatGroup[]> {
-  const sources = await summarySources(manager, periods);
+  const sources = await summarySources(manager, periods, false);
   const builders: SelectQueryBuilder<ObjectLiteral>[] = [];
   if (sources.days.length > 0) {
     const days = manager.createQueryBuilder(StatsRepeatSummary, 's');

@@ -15,7 +15,7 @@ import {
 import { Scheduler } from '../jobs/scheduler';
 import { createLogger } from '../logger';
 import { testConfig } from '../test/testApp';
-import { REGIONS } from '../test/factories';
+import { REGIONS, buildCategory } from '../test/factories';
 import { STATS_NOW, type StatsWorld, buildStatsWorld, chinaTime, insertEvent, insertReport } from '../test/statsWorld';
 import { createTestDataSource } from '../test/testDatabase';
 import { type CountsQuery, type Dimension, type GroupCounts, collectCounts, liveCounts } from './aggregate';
@@ -28,6 +28,7 @@ import { ReferenceData } from '../db/referenceData';
 import { computeRankings } from './rankings';
 import { computeOverview } from './overview';
 import { computeTrends } from './trends';
+import { computeBreakdown } from './breakdown';
 import { repeatMatters, risingHotspots } from './hotspots';
 import type { StatsScope } from './scope';
 
@@ -42,6 +43,7 @@ const PERIODS: [string, Period][] = [
   ['March to today', daysPeriod('2026-02-27', '2026-04-10')],
   ['mid-February to the end of March', daysPeriod('2026-02-15', '2026-03-31')],
   ['the week ending today', daysPeriod('2026-04-04', '2026-04-10')],
+  ['March but its first two days and its last', daysPeriod('2026-03-03', '2026-03-30')],
 ];
 
 /** The groups in a stable order, zero counts dropped (a live statement may answer one all-zero group). */
@@ -86,6 +88,14 @@ describe('day summaries', () => {
       });
       if (index === 1) await dataSource.getRepository(Report).update(report.id, { gridCode: REGIONS.chengguanGrid });
     }
+    // The only 路灯 report, on March's last day: a key that only the days taken off March's sum hold.
+    await buildCategory(dataSource, { code: 'lamp', name: '路灯照明', departmentKind: 'power' });
+    await insertReport(dataSource, {
+      departmentId: world.power.id,
+      categoryCode: 'lamp',
+      status: 'dispatched',
+      dispatchedAt: chinaTime('2026-03-31 10:00'),
+    });
     // The trend's series at China midnight: resolutions, and deadlines passed open or resolved late, on either side of it.
     const midnight = [
       { status: 'resolved', dispatchedAt: '2026-04-03 10:00', resolvedAt: '2026-04-05 23:59:59.999' },
@@ -190,6 +200,8 @@ describe('day summaries', () => {
           answers.push(
             await computeOverview({ manager: dataSource.manager, scope, period, now }),
             await computeTrends({ manager: dataSource.manager, scope, period, now }),
+            await computeBreakdown({ manager: dataSource.manager, lookups, scope, period, now, by: 'category' }),
+            await computeBreakdown({ manager: dataSource.manager, lookups, scope, period, now, by: 'village' }),
             await risingHotspots({ manager: dataSource.manager, lookups, scope, span, now }),
             await repeatMatters({ manager: dataSource.manager, lookups, scope, span, now }),
           );
@@ -220,8 +232,21 @@ describe('day summaries', () => {
     expect(await sourcesOf(daysPeriod('2026-02-27', '2026-04-10'))).toEqual({
       months: ['2026-03'],
       days: [daysPeriod('2026-02-27', '2026-02-28'), daysPeriod('2026-04-01', '2026-04-09')],
+      minus: [],
     });
-    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: ['2026-03'], days: [] });
+    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: ['2026-03'], days: [], minus: [] });
+    // Most of a summed month: its sum less the days left out.
+    expect(await sourcesOf(daysPeriod('2026-03-03', '2026-03-30'))).toEqual({
+      months: ['2026-03'],
+      days: [],
+      minus: [daysPeriod('2026-03-01', '2026-03-02'), daysPeriod('2026-03-31', '2026-03-31')],
+    });
+    // Not so for a third of it, nor for the repeats' last times.
+    expect(await sourcesOf(daysPeriod('2026-03-01', '2026-03-10'))).toEqual({
+      months: [],
+      days: [daysPeriod('2026-03-01', '2026-03-10')],
+      minus: [],
+    });
     expect(await expectSummariesEqualLive(STATS_NOW)).toBeGreaterThan(0);
     // Later the same day, open reports pass their deadline: 超期 follows the clock.
     expect(await expectSummariesEqualLive(chinaTime('2026-04-10 23:59'))).toBeGreaterThan(0);
@@ -254,7 +279,7 @@ describe('day summaries', () => {
   it('reads a month from its days once one of them is rebuilt, until the job sums it again', async () => {
     await summariseDay(dataSource, '2026-03-20', STATS_NOW);
     expect(await summedMonths()).toEqual([]);
-    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: [], days: [monthPeriod('2026-03')] });
+    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: [], days: [monthPeriod('2026-03')], minus: [] });
     await expectSummariesEqualLive(STATS_NOW);
     expect(await new StatsSummaryJob({ dataSource }).runOnce(STATS_NOW)).toMatchObject({ remaining: 0 });
     expect(await summedMonths()).toEqual(['2026-03']);
@@ -376,8 +401,8 @@ describe('day summaries', () => {
       daysPeriod('2026-03-10', '2026-03-10'),
       daysPeriod('2026-03-15', '2026-03-15'),
     ]);
-    // March's sum is no longer whole: its other days are read from the day summaries.
-    expect((await sourcesOf(monthPeriod('2026-03'))).months).toEqual([]);
+    // March's sum still holds its days as they stand, the changed ones' stale summaries with them: those are taken off.
+    expect(await sourcesOf(monthPeriod('2026-03'))).toEqual({ months: ['2026-03'], days: [], minus: plan.live });
     // 重复反映 of the 30 days after its earlier resolution are read from the reports.
     const repeatPlan = await summaryPlan(dataSource.manager, monthPeriod('2026-03'), changedRepeatDays);
     expect(repeatPlan.live).toEqual([daysPeriod('2026-03-01', '2026-03-27')]);

@@ -84,49 +84,61 @@ export function whereSummaryDays<T extends ObjectLiteral>(
   ]);
 }
 
-/** One statement per source of the summarised part: the day summaries of its days, the month summaries of its months. */
-function summaryQueries(manager: EntityManager, sources: SummarySources): SelectQueryBuilder<ObjectLiteral>[] {
-  const queries: SelectQueryBuilder<ObjectLiteral>[] = [];
-  if (sources.days.length > 0) {
-    const days = manager.createQueryBuilder(StatsDaySummary, 's').select([]);
-    whereSummaryDays(days, sources.days);
-    queries.push(days);
-  }
+/**
+ * One statement per source of the summarised part, each with the sign its rows count with: the day
+ * summaries of its days, the month summaries of its months, and the day summaries of the days
+ * those months hold beyond it, taken off.
+ */
+function summaryQueries(
+  manager: EntityManager,
+  sources: SummarySources,
+): [SelectQueryBuilder<ObjectLiteral>, 1 | -1][] {
+  const queries: [SelectQueryBuilder<ObjectLiteral>, 1 | -1][] = [];
+  for (const [periods, sign] of [
+    [sources.days, 1],
+    [sources.minus, -1],
+  ] as const)
+    if (periods.length > 0) {
+      const days = manager.createQueryBuilder(StatsDaySummary, 's').select([]);
+      whereSummaryDays(days, periods);
+      queries.push([days, sign]);
+    }
   if (sources.months.length > 0)
-    queries.push(
+    queries.push([
       manager
         .createQueryBuilder(StatsMonthSummary, 's')
         .select([])
         .where('s.month IN (:...months)', { months: sources.months }),
-    );
+      1,
+    ]);
   return queries;
 }
 
-/** The summed counts of the summarised part of a period, grouped as asked (a key may come once per source). */
+/** The summed counts of the summarised part of a period, grouped as asked (a key may come once per source, with negative counts from the days taken off). */
 export async function summaryRows(
   manager: EntityManager,
   sources: SummarySources,
   query: CountsQuery,
 ): Promise<GroupCounts[]> {
-  const reads = summaryQueries(manager, sources).map((builder) => {
+  const reads = summaryQueries(manager, sources).map(async ([builder, sign]) => {
     for (const [name, column] of Object.entries(SUMMED)) builder.addSelect(`SUM(s.${column})`, name);
     whereSummaryScope(builder, query.scope);
     for (const dimension of query.groupBy)
       builder.addSelect(SUMMARY_COLUMN[dimension], keyAlias(dimension)).addGroupBy(SUMMARY_COLUMN[dimension]);
-    return builder.getRawMany<RawRow>();
+    const rows = await builder.getRawMany<RawRow>();
+    return rows.map((row) => {
+      const counts = { ...ZERO_COUNTS };
+      for (const name of Object.keys(SUMMED) as (keyof RawCounts)[]) counts[name] = sign * numberOf(row[name]);
+      return { key: keyOf(row, query.groupBy, ''), counts };
+    });
   });
-  const rows = (await Promise.all(reads)).flat();
-  return rows.map((row) => {
-    const counts = { ...ZERO_COUNTS };
-    for (const name of Object.keys(SUMMED) as (keyof RawCounts)[]) counts[name] = numberOf(row[name]);
-    return { key: keyOf(row, query.groupBy, ''), counts };
-  });
+  return (await Promise.all(reads)).flat();
 }
 
 /**
  * 受理件数 alone from the summaries, per day (the day summaries only) and/or dimensions (热点研判,
- * the daily trend): rows with `n` and each key under its alias (the day as `day`), "none" as ''; a
- * key may come once per source.
+ * the daily trend): rows with `n` (a number, negative for days taken off a month's sum) and each key
+ * under its alias (the day as `day`), "none" as ''; a key may come once per source.
  */
 export async function receivedFromSummaries(
   manager: EntityManager,
@@ -135,7 +147,7 @@ export async function receivedFromSummaries(
   groupBy: readonly (Dimension | 'day')[],
   categorised = false,
 ): Promise<RawRow[]> {
-  const reads = summaryQueries(manager, sources).map((builder) => {
+  const reads = summaryQueries(manager, sources).map(async ([builder, sign]) => {
     builder.addSelect('SUM(s.received)', 'n');
     whereSummaryScope(builder, scope);
     if (categorised) builder.andWhere("s.categoryCode <> ''");
@@ -143,7 +155,8 @@ export async function receivedFromSummaries(
       const column = dimension === 'day' ? 's.day' : SUMMARY_COLUMN[dimension];
       builder.addSelect(column, dimension === 'day' ? 'day' : keyAlias(dimension)).addGroupBy(column);
     }
-    return builder.getRawMany<RawRow>();
+    const rows = await builder.getRawMany<RawRow>();
+    return rows.map((row) => ({ ...row, n: sign * numberOf(row.n) }));
   });
   return (await Promise.all(reads)).flat();
 }

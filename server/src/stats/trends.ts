@@ -53,7 +53,7 @@ async function receivedPerDay(props: TrendsProps, view: SummaryView): Promise<Ma
     Promise.all(rangesOf(days, (day) => !usable(day)).map((period) => dailyCounts({ ...props, period }, 'received'))),
     summarised.length === 0
       ? []
-      : receivedFromSummaries(props.manager, { months: [], days: summarised }, props.scope, ['day']),
+      : receivedFromSummaries(props.manager, { months: [], days: summarised, minus: [] }, props.scope, ['day']),
   ]);
   const counts = new Map(live.flatMap((days) => [...days]));
   for (const row of rows) counts.set(String(row.day), Number(row.n));
