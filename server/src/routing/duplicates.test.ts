@@ -160,5 +160,37 @@ describe('duplicate reports', () => {
         sent.mockRestore();
       }
     });
+
+    it('compares the newest 30 candidates only, alone and together', async () => {
+      await buildCategory(app.dataSource, { code: 'bins', name: '垃圾清运', sortOrder: 10 });
+      const citizen = await buildCitizen(app.dataSource);
+      const base = new Date('2026-11-20T08:00:00Z');
+      const reports = app.dataSource.getRepository(Report);
+      const file = async (text: string, minutesBefore: number) => {
+        const { body } = await submitReport(app, citizen, { categoryCode: 'bins', text });
+        await reports.update(body.id, { createdAt: new Date(base.getTime() - minutesBefore * 60_000) });
+        return body.id as string;
+      };
+      const oldest = await file('垃圾桶满了好几天没人清理', 31);
+      const probe = {
+        id: 'probe',
+        villageCode: REGIONS.chengguanVillage,
+        categoryCode: 'bins',
+        predictedCategoryCode: null,
+        text: '垃圾桶满了好几天没人清理',
+        transcript: null,
+        createdAt: base,
+      };
+      expect((await findDuplicate(app.dataSource.manager, probe, settings))?.id).toBe(oldest);
+      for (let minutes = 30; minutes >= 1; minutes--) await file(`第${minutes}号路段井盖松动`, minutes);
+      expect(await findDuplicate(app.dataSource.manager, probe, settings)).toBeNull();
+      expect(
+        await Promise.all(
+          [probe, probe, { ...probe, categoryCode: null, predictedCategoryCode: 'bins' }].map((one) =>
+            findDuplicate(app.dataSource.manager, one, settings),
+          ),
+        ),
+      ).toEqual([null, null, null]);
+    });
   });
 });

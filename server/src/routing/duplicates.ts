@@ -72,8 +72,8 @@ function boundOf(manager: EntityManager, since: Date): unknown {
   return manager.connection.driver.preparePersistentValue(since, createdAt);
 }
 
-const newestFirst = (a: Candidate, b: Candidate) =>
-  a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0;
+/** A createdAt as compared: a Date (MySQL) by its time, UTC text (SQLite) as it is. */
+const stampOf = (value: unknown): number | string => (value instanceof Date ? value.getTime() : (value as string));
 
 interface CandidateQuestion {
   villageCode: string;
@@ -122,13 +122,29 @@ async function listsOf(manager: EntityManager, questions: readonly CandidateQues
   return lists;
 }
 
-/** The recent open reports of a village in one category, chosen or predicted: the newest CANDIDATES of both lists together that `keep` keeps, each report once. */
-function mergedCandidates(lists: CandidateLists, keep: (row: Candidate) => boolean) {
-  const chosen = lists.chosen.filter(keep);
-  const seen = new Set(chosen.map((candidate) => candidate.id));
-  return [...chosen, ...lists.predicted.filter((candidate) => keep(candidate) && !seen.has(candidate.id))]
-    .sort(newestFirst)
-    .slice(0, CANDIDATES);
+type Merged = { row: Candidate; at: number | string }[];
+
+/** Both lists of a village and category as one, each report once, newest first (ties in the order read). */
+function merged(lists: CandidateLists): Merged {
+  const seen = new Set(lists.chosen.map((candidate) => candidate.id));
+  return [...lists.chosen, ...lists.predicted.filter((candidate) => !seen.has(candidate.id))]
+    .map((row) => ({ row, at: stampOf(row.createdAt) }))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/**
+ * The recent open reports of a village in one category, chosen or predicted, from `bound` on:
+ * the newest CANDIDATES of both lists together. Those from a bound on are the first of the merged
+ * list, newest first, so each submission of a group takes its own from the one list.
+ */
+function candidatesFrom(list: Merged, bound: unknown): Candidate[] {
+  const from = stampOf(bound);
+  const taken: Candidate[] = [];
+  for (const { row, at } of list) {
+    if (taken.length === CANDIDATES || at < from) break;
+    taken.push(row);
+  }
+  return taken;
 }
 
 /** At most this many submissions' questions are answered by one statement. */
@@ -139,9 +155,10 @@ const readers = new WeakMap<DataSource, (question: CandidateQuestion) => Promise
 /**
  * Outside a transaction, the candidates asked for while another read of them is under way are
  * read together: one statement for the group, two branches per village and category in it, from
- * the earliest bound asked, each caller then keeping the rows from its own bound on. The rows newer than a later
- * bound are the first of the earlier bound's rows (both newest first), so each caller gets the
- * CANDIDATES it would have read alone; the statements start after each question was asked.
+ * the earliest bound asked, merged once per village and category; each caller then takes the rows
+ * from its own bound on. The rows newer than a later bound are the first of the earlier bound's
+ * rows (both newest first), so each caller gets the CANDIDATES it would have read alone; the
+ * statement starts after each question was asked.
  */
 function groupedReader(dataSource: DataSource) {
   let read = readers.get(dataSource);
@@ -152,19 +169,17 @@ function groupedReader(dataSource: DataSource) {
       for (const question of questions) {
         const key = `${question.villageCode}\u0000${question.category}`;
         const known = earliest.get(key);
-        if (!known || (question.bound as Date | string) < (known.bound as Date | string)) earliest.set(key, question);
+        if (!known || stampOf(question.bound) < stampOf(known.bound)) earliest.set(key, question);
       }
       const asked = [...earliest.values()];
       const found = await listsOf(manager, asked);
-      const lists = new Map([...earliest.keys()].map((key, index) => [key, found[index]]));
-      return questions.map((question): PromiseFulfilledResult<Candidate[]> => {
-        const bound = question.bound as Date | string;
-        const found = lists.get(`${question.villageCode}\u0000${question.category}`)!;
-        return {
+      const lists = new Map([...earliest.keys()].map((key, index) => [key, merged(found[index])]));
+      return questions.map(
+        (question): PromiseFulfilledResult<Candidate[]> => ({
           status: 'fulfilled',
-          value: mergedCandidates(found, (row) => (row.createdAt as Date | string) >= bound),
-        };
-      });
+          value: candidatesFrom(lists.get(`${question.villageCode}\u0000${question.category}`)!, question.bound),
+        }),
+      );
     }, GROUP_SIZE);
     readers.set(dataSource, read);
   }
@@ -176,7 +191,7 @@ async function candidatesOf(manager: EntityManager, villageCode: string, categor
   // In a transaction, its own reads; otherwise with the submissions that ask meanwhile.
   if (manager.queryRunner) {
     const [lists] = await listsOf(manager, [{ villageCode, category, bound }]);
-    return mergedCandidates(lists, () => true);
+    return candidatesFrom(merged(lists), bound);
   }
   return groupedReader(manager.connection)({ villageCode, category, bound });
 }
