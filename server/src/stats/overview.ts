@@ -3,7 +3,8 @@ import type { StaffOverview } from '@minqing/shared';
 import { Report } from '../db/entities';
 import { type RawRow, collectCounts, numberOf, totalOf } from './aggregate';
 import { type Period, daysPeriod, shanghaiDate } from './calendar';
-import { IN_COHORT, IS_OPEN, IS_OVERDUE, toFigures } from './figures';
+import { IN_COHORT, IS_OPEN, toFigures } from './figures';
+import { levelOfCode } from '../policies/scope';
 import { type StatsScope, whereReportScope } from './scope';
 
 export interface OverviewProps {
@@ -38,19 +39,37 @@ async function todayCounts(manager: EntityManager, scope: StatsScope, now: Date)
 }
 
 /**
- * The backlog as it stands: every open report, and those of them past their deadline. On MySQL
- * read from the scheduler's (status, resolveDueAt, …) key, which carries every column this
- * reads (migration StatsIndexes): a township's queue key would fetch each open report's row.
+ * The key that counts a scope's open reports from its own entries: a department's queue key
+ * (department, status, …; its few open reports' rows give the region), a county's or a township's
+ * (region, status, …); any other scope the scheduler's (status, resolveDueAt, …) key, which carries
+ * every region column (migration StatsIndexes).
+ */
+function openReportsKey(scope: StatsScope): string {
+  if (scope.departmentId) return 'idx_reports_department_queue';
+  const level = scope.regionCode ? levelOfCode(scope.regionCode) : null;
+  if (level === 'county') return 'idx_reports_county_queue';
+  if (level === 'township') return 'idx_reports_township_queue';
+  return 'idx_reports_resolve_due';
+}
+
+/**
+ * The backlog as it stands: every open report, and those of them past their deadline — every open
+ * report but those with no deadline or one still ahead, a short range of the deadline key (or a
+ * department's queue). Two
+ * counts of narrow key ranges instead of one that reads each open report's deadlines from the
+ * widest key (a county's 57,000 open reports at a million: about half the time).
  */
 async function backlogCounts(manager: EntityManager, scope: StatsScope, now: Date) {
-  const row: RawRow | undefined = await scopedReports(manager, scope)
-    .useIndex('idx_reports_resolve_due')
-    .select('COUNT(*)', 'backlog')
-    .addSelect(`SUM(CASE WHEN ${IS_OVERDUE} THEN 1 ELSE 0 END)`, 'overdueNow')
-    .andWhere(IS_OPEN)
-    .setParameter('now', now)
-    .getRawOne();
-  return { backlog: numberOf(row?.backlog), overdueNow: numberOf(row?.overdueNow) };
+  const [open, notLate]: (RawRow | undefined)[] = await Promise.all([
+    scopedReports(manager, scope).useIndex(openReportsKey(scope)).select('COUNT(*)', 'n').andWhere(IS_OPEN).getRawOne(),
+    scopedReports(manager, scope)
+      .useIndex(scope.departmentId ? 'idx_reports_department_queue' : 'idx_reports_resolve_due')
+      .select('COUNT(*)', 'n')
+      .andWhere(`${IS_OPEN} AND (r.resolveDueAt IS NULL OR r.resolveDueAt >= :now)`, { now })
+      .getRawOne(),
+  ]);
+  const backlog = numberOf(open?.n);
+  return { backlog, overdueNow: backlog - numberOf(notLate?.n) };
 }
 
 /** The staff dashboard: today's intake, the backlog now, and the period's figures (as the ranking's). */

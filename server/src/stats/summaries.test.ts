@@ -125,6 +125,14 @@ describe('day summaries', () => {
       createdAt: chinaTime('2026-04-01 08:00'),
       resolveDueAt: chinaTime('2026-04-07 08:00'),
     });
+    // Waiting for triage with a deadline already set, held by no department: open, and past it.
+    await insertReport(dataSource, {
+      departmentId: null,
+      status: 'submitted',
+      dispatchedAt: null,
+      createdAt: chinaTime('2026-03-20 08:00'),
+      resolveDueAt: chinaTime('2026-03-27 08:00'),
+    });
     // Resolved on 02-25: 紫云村's 农业 report of 03-12 repeats it (重复反映).
     const february = await insertReport(dataSource, {
       departmentId: world.agriculture.id,
