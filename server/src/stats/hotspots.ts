@@ -15,7 +15,7 @@ import { numberOf } from './groups';
 import { repeatsByGroup } from './repeatMatters';
 import { summarySources } from './monthSummaries';
 import { receivedFromSummaries } from './summaryReads';
-import { summaryPlan } from './summaryPlan';
+import { type SharedPlanReads, changedDays, sharedPlanReads, summaryPlan } from './summaryPlan';
 
 type Lookups = Pick<ReferenceSnapshot, 'categories' | 'regions'>;
 
@@ -26,6 +26,8 @@ export interface HotspotsProps {
   /** The period's days, both included (China calendar). */
   span: DaySpan;
   now: Date;
+  /** The summary plans' reads, shared by the request's periods (stats/summaryPlan.ts). */
+  plans?: SharedPlanReads;
 }
 
 const placeOf = (lookups: Lookups, villageCode: string) => ({
@@ -59,7 +61,7 @@ async function liveReceivedByPlace(props: HotspotsProps, period: Period) {
  * the reports (stats/summaryPlan.ts).
  */
 async function receivedByPlace(props: HotspotsProps, period: Period): Promise<Map<string, number>> {
-  const plan = await summaryPlan(props.manager, period);
+  const plan = await summaryPlan(props.manager, period, changedDays, props.plans);
   const [live, summarised] = await Promise.all([
     Promise.all(plan.live.map((range) => liveReceivedByPlace(props, range))),
     plan.summarised.length === 0
@@ -109,10 +111,13 @@ export async function risingHotspots(props: HotspotsProps): Promise<RisingHotspo
 
 /** 重复反映 per village × category in the period, most first (stats/repeatMatters.ts). */
 export async function repeatMatters(props: HotspotsProps): Promise<RepeatMatter[]> {
-  const groups = await repeatsByGroup(props.manager, daysPeriod(props.span.from, props.span.to), props.scope, [
-    'village',
-    'category',
-  ]);
+  const groups = await repeatsByGroup(
+    props.manager,
+    daysPeriod(props.span.from, props.span.to),
+    props.scope,
+    ['village', 'category'],
+    props.plans,
+  );
   return groups
     .map(({ key, count, last }) => {
       const villageCode = String(key.village);
@@ -166,10 +171,11 @@ export async function mostFollowed(props: HotspotsProps): Promise<MostFollowedRe
 }
 
 export async function computeHotspots(props: HotspotsProps) {
+  const shared = { ...props, plans: props.plans ?? sharedPlanReads() };
   const [rising, repeats, followed] = await Promise.all([
-    risingHotspots(props),
-    repeatMatters(props),
-    mostFollowed(props),
+    risingHotspots(shared),
+    repeatMatters(shared),
+    mostFollowed(shared),
   ]);
   return { ...comparisonSpans(props.span.from, props.span.to), rising, repeats, followed };
 }

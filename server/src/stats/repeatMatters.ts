@@ -7,7 +7,7 @@ import { ALL_DIMENSIONS, type Dimension, type GroupKey, REPORT_COLUMN, type RawR
 import { type StatsScope, WHOLE_SYSTEM, whereReportRegion, whereReportScope } from './scope';
 import { instantOf } from './sqlDialect';
 import { SUMMARY_COLUMN, whereSummaryDays, whereSummaryScope } from './summaryReads';
-import { changedRepeatDays, summaryPlan } from './summaryPlan';
+import { type SharedPlanReads, changedRepeatDays, summaryPlan } from './summaryPlan';
 import { replaceRows, summaryKeyColumns } from './summaryRows';
 
 /**
@@ -221,8 +221,9 @@ export async function repeatsByGroup(
   period: Period,
   scope: StatsScope,
   groupBy: readonly Dimension[],
+  plans?: SharedPlanReads,
 ): Promise<RepeatGroup[]> {
-  const plan = await summaryPlan(manager, period, changedRepeatDays);
+  const plan = await summaryPlan(manager, period, changedRepeatDays, plans);
   const parts = await Promise.all([
     ...plan.live.map((range) => liveRepeats(manager, range, scope, groupBy)),
     plan.summarised.length === 0 ? [] : summarisedRepeats(manager, plan.summarised, scope, groupBy),

@@ -29,7 +29,7 @@ import { computeRankings } from './rankings';
 import { computeOverview } from './overview';
 import { computeTrends } from './trends';
 import { computeBreakdown } from './breakdown';
-import { repeatMatters, risingHotspots } from './hotspots';
+import { computeHotspots, repeatMatters, risingHotspots } from './hotspots';
 import type { StatsScope } from './scope';
 
 /**
@@ -212,6 +212,8 @@ describe('day summaries', () => {
             await computeBreakdown({ manager: dataSource.manager, lookups, scope, period, now, by: 'village' }),
             await risingHotspots({ manager: dataSource.manager, lookups, scope, span, now }),
             await repeatMatters({ manager: dataSource.manager, lookups, scope, span, now }),
+            // The same, their summary plans sharing their reads.
+            await computeHotspots({ manager: dataSource.manager, lookups, scope, span, now }),
           );
         }
       return answers;

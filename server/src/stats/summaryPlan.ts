@@ -174,23 +174,47 @@ export function rangesOf(days: readonly string[], take: (day: string) => boolean
  * Which days of a period the summaries answer: those summarised and not changed since the
  * scheduler last looked (`changes`: changedDays for the figures, changedRepeatDays for 重复反映).
  * Before the first summary, or for a period not made of whole China days, everything is read live.
+ * Plans given the same `shared` reads read the state, the summarised days and the changes once.
  */
 export async function summaryPlan(
   manager: EntityManager,
   period: Period,
-  changes: (manager: EntityManager, since: Date) => Promise<Set<string>> = changedDays,
+  changes: ChangedDays = changedDays,
+  shared?: SharedPlanReads,
 ): Promise<SummaryPlan> {
   const days = isWholeDays(period) ? daysOf(period) : [];
-  const state = days.length ? await manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE }) : null;
+  const readState = () => manager.findOneBy(StatsSummaryState, { name: SUMMARY_STATE });
+  const state = days.length ? await (shared ? (shared.state ??= readState()) : readState()) : null;
   if (!state) return { summarised: [], live: [period] };
-  const [rows, changed] = await Promise.all([
-    manager.find(StatsSummarisedDay, {
-      select: { day: true },
-      where: { day: Between(days[0], days[days.length - 1]) },
-    }),
-    changes(manager, new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS)),
-  ]);
+  const since = new Date(instantOf(state.checkedAt).getTime() - SETTLE_MS);
+  let changedNow = shared?.changed.get(changes);
+  if (!changedNow) {
+    changedNow = changes(manager, since);
+    shared?.changed.set(changes, changedNow);
+  }
+  // Shared by periods far apart: every summarised day, a row per day; alone, the period's.
+  const marks = shared
+    ? (shared.marks ??= manager.find(StatsSummarisedDay, { select: { day: true } }))
+    : manager.find(StatsSummarisedDay, {
+        select: { day: true },
+        where: { day: Between(days[0], days[days.length - 1]) },
+      });
+  const [rows, changed] = await Promise.all([marks, changedNow]);
   const summarised = new Set(rows.map((row) => row.day));
   const usable = (day: string) => summarised.has(day) && !changed.has(day);
   return { summarised: rangesOf(days, usable), live: rangesOf(days, (day) => !usable(day)) };
 }
+
+type ChangedDays = (manager: EntityManager, since: Date) => Promise<Set<string>>;
+
+/**
+ * What the plans of one request read once for all its periods (热点研判 plans four): the job's
+ * state, the summarised days, and each kind of changed days.
+ */
+export interface SharedPlanReads {
+  state?: Promise<StatsSummaryState | null>;
+  marks?: Promise<StatsSummarisedDay[]>;
+  changed: Map<ChangedDays, Promise<Set<string>>>;
+}
+
+export const sharedPlanReads = (): SharedPlanReads => ({ changed: new Map() });
