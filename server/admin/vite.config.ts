@@ -121,18 +121,27 @@ const FROM_FORM_MODULE: [RegExp, string, string][] = [
   ],
 ];
 
+/** `const Name = …` in place of an import of `source`: fetched the first time it is drawn, `fallback` meanwhile. */
+const drawnLater = (name: string, source: string, fallback: string) =>
+  `const Lazy${name} = /*#__PURE__*/ React.lazy(() => import('${source}'));
+const ${name} = (props) =>
+  React.createElement(React.Suspense, { fallback: ${fallback} }, React.createElement(Lazy${name}, props));`;
+
 /**
- * A table column with filters draws Ant Design's filter dropdown (its tree, search box, menus): no
- * table on the work queue's path has one, so it is fetched when such a column first shows, its
- * title standing alone meanwhile, instead of ~20 KB gzipped before the first rows. `flattenKeys`,
- * the one other thing taken from that module, is the same few lines.
+ * Parts of Ant Design's components that the work queue's first rows do not need, fetched when first
+ * drawn instead of before the rows (each of these modules imports React as `React`):
+ * - a table column's filter dropdown (its tree, search box, menus; ~20 KB gzipped): no table on the
+ *   queue's path has one, so its title stands alone meanwhile; `flattenKeys`, the one other thing
+ *   taken from that module, is the same few lines;
+ * - the pager's page-size select (all of Select, ~20 KB gzipped): it shows a moment after the rows,
+ *   with the filter bar, which needs Select anyway;
+ * - Typography's in-place editor (a TextArea): no text on the queue's path is editable.
  */
-const FILTER_DROPDOWN_LATER: [RegExp, string, string] = [
-  /\/node_modules\/antd\/es\/table\/hooks\/useFilter\/index\.js$/,
-  "import FilterDropdown, { flattenKeys } from './FilterDropdown';",
-  `const LazyFilterDropdown = /*#__PURE__*/ React.lazy(() => import('./FilterDropdown'));
-const FilterDropdown = (props) =>
-  React.createElement(React.Suspense, { fallback: props.children }, React.createElement(LazyFilterDropdown, props));
+const DRAWN_LATER: [RegExp, string, string][] = [
+  [
+    /\/node_modules\/antd\/es\/table\/hooks\/useFilter\/index\.js$/,
+    "import FilterDropdown, { flattenKeys } from './FilterDropdown';",
+    `${drawnLater('FilterDropdown', './FilterDropdown', 'props.children')}
 function flattenKeys(filters) {
   let keys = [];
   (filters || []).forEach(({ value, children }) => {
@@ -141,11 +150,22 @@ function flattenKeys(filters) {
   });
   return keys;
 }`,
+  ],
+  [
+    /\/node_modules\/antd\/es\/pagination\/Pagination\.js$/,
+    "import Select from '../select';",
+    drawnLater('Select', '../select', 'null'),
+  ],
+  [
+    /\/node_modules\/antd\/es\/typography\/Base\/index\.js$/,
+    "import Editable from '../Editable';",
+    drawnLater('Editable', '../Editable', 'null'),
+  ],
 ];
 
 /** Moves the parts of Ant Design named above off the work queue's path, at build time. */
 function libraryPartsApart(): Plugin {
-  const rewrites = [...FROM_FORM_MODULE, FILTER_DROPDOWN_LATER];
+  const rewrites = [...FROM_FORM_MODULE, ...DRAWN_LATER];
   return {
     name: 'library-parts-apart',
     apply: 'build',

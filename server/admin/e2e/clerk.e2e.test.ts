@@ -160,4 +160,20 @@ describe('what a township clerk meets in the admin panel (1440×900)', () => {
     await screenshot(page, 'clerk-queue-1366');
     expect(pageErrors).toEqual([]);
   });
+
+  it('offers the page size under the work queue, and pages by it', async () => {
+    const { page, pageErrors } = await e2e.signIn('chengguan');
+    await openScreen(page, 'queue?tab=all');
+    await page.locator('.ant-table-row').first().waitFor();
+    // The page-size select is fetched when the pager is first drawn (vite.config.ts DRAWN_LATER).
+    const sizeChanger = page.locator('.ant-pagination-options .ant-select');
+    await sizeChanger.waitFor();
+    await expect(sizeChanger.textContent()).resolves.toContain('20 条/页');
+    await sizeChanger.click();
+    const asked = page.waitForRequest((request) => /\/staff\/reports\?.*pageSize=10/.test(request.url()));
+    await page.locator('.ant-select-item-option').filter({ hasText: '10 条/页' }).click();
+    await asked;
+    await expect(sizeChanger.textContent()).resolves.toContain('10 条/页');
+    expect(pageErrors).toEqual([]);
+  });
 });
