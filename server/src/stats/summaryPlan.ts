@@ -43,34 +43,42 @@ const CHUNK = 500;
  * from the (type, createdAt) key, one range per type.
  */
 export async function changedDays(manager: EntityManager, since: Date): Promise<Set<string>> {
-  const days = new Set<string>();
-  await changedReports(manager, since, async (chunk) => {
-    const [reports, events] = await Promise.all([
-      manager.find(Report, { select: { id: true, dispatchedAt: true }, where: { id: In(chunk) } }),
-      manager.find(ReportEvent, {
-        select: { id: true, createdAt: true },
-        where: { reportId: In(chunk), type: In(PLACING_EVENTS) },
-      }),
-    ]);
-    for (const report of reports) if (report.dispatchedAt) days.add(shanghaiDate(instantOf(report.dispatchedAt)));
-    for (const event of events) days.add(shanghaiDate(instantOf(event.createdAt)));
-  });
-  return days;
+  return changedReportDays(manager, since, 'dispatchedAt', PLACING_EVENTS);
 }
 
-/** The reports with an event since `since` (but NEUTRAL_EVENTS), handed to `each` in chunks. */
-async function changedReports(
+/**
+ * For every report with an event since `since` (but NEUTRAL_EVENTS), read in chunks: the day of its
+ * `column` now and the days of its `events` before.
+ */
+async function changedReportDays(
   manager: EntityManager,
   since: Date,
-  each: (ids: string[]) => Promise<void>,
-): Promise<void> {
+  column: 'dispatchedAt' | 'resolvedAt',
+  events: readonly ReportEventType[],
+): Promise<Set<string>> {
   const changed: { reportId: string }[] = await manager
     .createQueryBuilder(ReportEvent, 'e')
     .select('DISTINCT e.reportId', 'reportId')
     .where('e.type IN (:...types) AND e.createdAt >= :since', { types: EVENT_TYPES, since })
     .getRawMany();
   const ids = changed.map((row) => row.reportId);
-  for (let start = 0; start < ids.length; start += CHUNK) await each(ids.slice(start, start + CHUNK));
+  const days = new Set<string>();
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const [reports, earlier] = await Promise.all([
+      manager.find(Report, { select: { id: true, [column]: true }, where: { id: In(chunk) } }),
+      manager.find(ReportEvent, {
+        select: { id: true, createdAt: true },
+        where: { reportId: In(chunk), type: In(events) },
+      }),
+    ]);
+    for (const report of reports) {
+      const at = report[column];
+      if (at) days.add(shanghaiDate(instantOf(at)));
+    }
+    for (const event of earlier) days.add(shanghaiDate(instantOf(event.createdAt)));
+  }
+  return days;
 }
 
 /** Events that give a report a resolution time (reportActor, mergedOutcome): each is the time it set. */
@@ -130,19 +138,7 @@ export async function changedRepeatDays(manager: EntityManager, since: Date): Pr
  * to its own time, so these are every resolution day it had.
  */
 export async function changedResolutionDays(manager: EntityManager, since: Date): Promise<Set<string>> {
-  const days = new Set<string>();
-  await changedReports(manager, since, async (chunk) => {
-    const [reports, resolutions] = await Promise.all([
-      manager.find(Report, { select: { id: true, resolvedAt: true }, where: { id: In(chunk) } }),
-      manager.find(ReportEvent, {
-        select: { id: true, createdAt: true },
-        where: { reportId: In(chunk), type: In(RESOLVING_EVENTS) },
-      }),
-    ]);
-    for (const report of reports) if (report.resolvedAt) days.add(shanghaiDate(instantOf(report.resolvedAt)));
-    for (const event of resolutions) days.add(shanghaiDate(instantOf(event.createdAt)));
-  });
-  return days;
+  return changedReportDays(manager, since, 'resolvedAt', RESOLVING_EVENTS);
 }
 
 export interface SummaryPlan {
